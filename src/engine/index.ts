@@ -1,0 +1,1 @@
+export type { Answer, AnswerKind, TopicRef } from './types.ts';

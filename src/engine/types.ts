@@ -1,0 +1,47 @@
+import type { Category, Correction } from '../kb/schema.ts';
+import type { SafetyTexts } from './safety.ts';
+
+/** A topic as other layers see it: enough to list, link and pick it. */
+export interface TopicRef {
+  id: string;
+  title: string;
+  category: Category;
+}
+
+export type AnswerKind =
+  /** A topic matched with enough confidence. */
+  | 'answer'
+  /** Nothing in the knowledge base fits: a polite "I don't know" with what the bot can answer. */
+  | 'decline'
+  /** Empty or unusable input. */
+  | 'empty';
+
+/**
+ * What the engine returns for a question: plain data, no formatting for any one medium.
+ * Renderers (Discord, terminal, JSON) must show `safety.disclaimer` and `safety.warning` in full.
+ */
+export interface Answer {
+  kind: AnswerKind;
+  matched: boolean;
+  /** The message sounds like an emergency: `urgentNotice` must be shown first. */
+  urgent: boolean;
+  urgentNotice: string | null;
+  /** The question asks for personal medical advice: `personalNotice` must be shown. */
+  personal: boolean;
+  personalNotice: string | null;
+  topic: TopicRef | null;
+  /** 0..1; calibrated so that answers below the engine's threshold are declined. */
+  confidence: number;
+  /** The short answer, or the decline text. */
+  body: string;
+  /** The topic's facts, for a "More" view. */
+  details: string[];
+  /** Article sections the answer comes from, with one verbatim quote. */
+  source: { sections: string[]; quote: string } | null;
+  /** Where the article is wrong: shown with the answer. */
+  corrections: Correction[];
+  related: TopicRef[];
+  /** "Did you mean" topics when the match is weak or missing. */
+  suggestions: TopicRef[];
+  safety: SafetyTexts;
+}

@@ -1,0 +1,165 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { z } from 'zod';
+import {
+  type Dose,
+  dosesFileSchema,
+  type Food,
+  foodsFileSchema,
+  type KnowledgeBase,
+  metaSchema,
+  type Topic,
+  topicSchema,
+} from './schema.ts';
+
+export const DEFAULT_KNOWLEDGE_DIR = resolve(fileURLToPath(new URL('../../knowledge', import.meta.url)));
+
+/** A knowledge file that cannot be used. The message names the file and the field. */
+export class KnowledgeError extends Error {
+  constructor(
+    readonly file: string,
+    readonly field: string,
+    readonly problem: string,
+  ) {
+    super(`${file}: ${field ? `field "${field}"` : 'file'}: ${problem}`);
+    this.name = 'KnowledgeError';
+  }
+}
+
+/** Whitespace differences (line wraps, double spaces) are not content differences. */
+export function normalizeQuoteText(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+function formatPath(path: readonly PropertyKey[]): string {
+  return path
+    .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+    .join('')
+    .replace(/^\./, '');
+}
+
+function readJson(file: string, displayName: string): unknown {
+  let raw: string;
+  try {
+    raw = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new KnowledgeError(
+      displayName,
+      '',
+      `cannot be read (${(error as NodeJS.ErrnoException).code ?? error})`,
+    );
+  }
+  try {
+    return JSON.parse(raw);
+  } catch (error) {
+    throw new KnowledgeError(displayName, '', `is not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+function parseWith<S extends z.ZodType>(schema: S, data: unknown, displayName: string): z.infer<S> {
+  const result = schema.safeParse(data);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new KnowledgeError(
+      displayName,
+      issue ? formatPath(issue.path) : '',
+      issue?.message ?? 'is invalid',
+    );
+  }
+  return result.data;
+}
+
+/**
+ * Loads and validates every knowledge file, then cross-checks them: unique ids, related topics
+ * that exist, and every quote present word for word in the article. Throws a {@link KnowledgeError}
+ * naming the first bad file and field, so a broken knowledge base never reaches users.
+ */
+export function loadKnowledge(dir: string = DEFAULT_KNOWLEDGE_DIR): KnowledgeBase {
+  const name = (file: string) => relative(process.cwd(), file) || file;
+
+  const metaFile = join(dir, 'meta.json');
+  const meta = parseWith(metaSchema, readJson(metaFile, name(metaFile)), name(metaFile));
+
+  const articleFile = join(dir, meta.article.file);
+  let articleText: string;
+  try {
+    articleText = readFileSync(articleFile, 'utf8');
+  } catch {
+    throw new KnowledgeError(
+      name(metaFile),
+      'article.file',
+      `the article ${name(articleFile)} cannot be read`,
+    );
+  }
+  const article = normalizeQuoteText(articleText);
+  const checkQuote = (quote: string, file: string, field: string) => {
+    if (!article.includes(normalizeQuoteText(quote))) {
+      throw new KnowledgeError(
+        file,
+        field,
+        `quote is not in the article word for word: "${quote.slice(0, 80)}"`,
+      );
+    }
+  };
+
+  const topicsDir = join(dir, 'topics');
+  let topicFiles: string[];
+  try {
+    topicFiles = readdirSync(topicsDir)
+      .filter((f) => f.endsWith('.json'))
+      .sort();
+  } catch {
+    throw new KnowledgeError(name(topicsDir), '', 'the topics folder cannot be read');
+  }
+  if (topicFiles.length === 0) throw new KnowledgeError(name(topicsDir), '', 'holds no topic files');
+
+  const topics: Topic[] = [];
+  const fileOfTopic = new Map<string, string>();
+  for (const fileName of topicFiles) {
+    const file = join(topicsDir, fileName);
+    const display = name(file);
+    const topic = parseWith(topicSchema, readJson(file, display), display);
+    if (`${topic.id}.json` !== fileName) {
+      throw new KnowledgeError(display, 'id', `"${topic.id}" must match the file name`);
+    }
+    topic.facts.forEach((fact, i) => {
+      checkQuote(fact.quote, display, `facts[${i}].quote`);
+    });
+    topics.push(topic);
+    fileOfTopic.set(topic.id, display);
+  }
+  for (const topic of topics) {
+    topic.related.forEach((id, i) => {
+      if (!fileOfTopic.has(id)) {
+        throw new KnowledgeError(fileOfTopic.get(topic.id) ?? topic.id, `related[${i}]`, `no topic "${id}"`);
+      }
+    });
+  }
+
+  const foodsFile = join(dir, 'foods.json');
+  const foods: Food[] = parseWith(
+    foodsFileSchema,
+    readJson(foodsFile, name(foodsFile)),
+    name(foodsFile),
+  ).foods;
+  const dosesFile = join(dir, 'doses.json');
+  const doses: Dose[] = parseWith(
+    dosesFileSchema,
+    readJson(dosesFile, name(dosesFile)),
+    name(dosesFile),
+  ).doses;
+  for (const [list, file, key] of [
+    [foods, name(foodsFile), 'foods'],
+    [doses, name(dosesFile), 'doses'],
+  ] as const) {
+    const seen = new Set<string>();
+    list.forEach((entry, i) => {
+      if (seen.has(entry.id)) throw new KnowledgeError(file, `${key}[${i}].id`, `duplicate id "${entry.id}"`);
+      seen.add(entry.id);
+      checkQuote(entry.quote, file, `${key}[${i}].quote`);
+    });
+  }
+
+  return { meta, topics, foods, doses, articleText };
+}

@@ -1,0 +1,150 @@
+import { z } from 'zod';
+
+/**
+ * The single source of the knowledge-base types. Every file under `knowledge/` is validated
+ * against these schemas at load time, and `npm run kb:schema` writes JSON Schemas from them
+ * so editors can check the files while they are being written.
+ */
+
+const topicId = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case: lowercase letters, digits and single dashes');
+
+const nonEmpty = z.string().trim().min(1, 'must not be empty');
+
+export const CATEGORIES = [
+  'basics',
+  'bones',
+  'heart',
+  'conditions',
+  'food',
+  'dosage',
+  'supplements',
+  'interactions',
+  'safety',
+] as const;
+export const categorySchema = z.enum(CATEGORIES);
+export type Category = z.infer<typeof categorySchema>;
+
+export const EVIDENCE_KINDS = [
+  'mechanism',
+  'lab-or-animal',
+  'observational',
+  'small-trial',
+  'trial',
+  'meta-analysis',
+  'official-guidance',
+  'article-claim',
+] as const;
+
+/** One statement the bot may make, tied to the article's exact words. */
+export const factSchema = z.strictObject({
+  /** The fact as the bot says it: neutral, reported ("the article says", "studies used"), never an instruction. */
+  text: nonEmpty,
+  /** The article's words, verbatim (whitespace-normalised); a test proves they occur in the article. */
+  quote: nonEmpty,
+  /** The article heading the quote sits under. */
+  section: nonEmpty,
+  evidence: z.enum(EVIDENCE_KINDS).optional(),
+});
+export type Fact = z.infer<typeof factSchema>;
+
+/** Where the article is wrong or contradicts itself: a short note with an authoritative reference. */
+export const correctionSchema = z.strictObject({
+  /** One or two sentences shown with the answer. */
+  note: nonEmpty.max(400, 'a correction note is one or two sentences (400 characters at most)'),
+  /** NIH ODS, EFSA, IOM, or a peer-reviewed paper by DOI/PMID. */
+  references: z.array(nonEmpty).min(1, 'a correction needs at least one authoritative reference'),
+  /** IDs from fact-check.md (I-01 … I-15, C-01 … C-88). */
+  factCheckIds: z.array(z.string().regex(/^(I|C)-\d{2}$/, 'must look like I-04 or C-22')).min(1),
+});
+export type Correction = z.infer<typeof correctionSchema>;
+
+export const topicSchema = z.strictObject({
+  id: topicId,
+  title: nonEmpty.max(100, 'Discord shows at most 100 characters for a choice name'),
+  category: categorySchema,
+  /** The article headings this topic covers. */
+  sections: z.array(nonEmpty).min(1),
+  /** The short answer shown first (Discord embeds show it above the fold). */
+  summary: nonEmpty.max(600),
+  facts: z.array(factSchema).min(1),
+  corrections: z.array(correctionSchema).default([]),
+  /** Words and phrases people use for this topic; weighted in search. */
+  keywords: z.array(nonEmpty).min(1),
+  /** How people really ask: used for matching and for autocomplete suggestions. */
+  questions: z.array(nonEmpty).min(3),
+  related: z.array(topicId).default([]),
+  /** True when the topic touches blood clotting or anticoagulants: the warning then leads. */
+  anticoagulantRelevant: z.boolean().default(false),
+  /** Shown when the autocomplete box is empty. */
+  popular: z.boolean().default(false),
+});
+export type Topic = z.infer<typeof topicSchema>;
+
+const amountSchema = z
+  .strictObject({
+    min: z.number().nonnegative(),
+    max: z.number().nonnegative(),
+    unit: z.enum(['mcg', 'mg']),
+  })
+  .refine((a) => a.max >= a.min, { message: 'max must be at least min', path: ['max'] });
+
+export const foodSchema = z.strictObject({
+  id: topicId,
+  name: nonEmpty,
+  /** null where the article gives no figure ("small amounts", "trace levels"). */
+  amount: amountSchema.nullable(),
+  /** What the amount is per: "tablespoon", "100 g". null when there is no amount. */
+  basis: nonEmpty.nullable(),
+  /** The article's own qualitative words ("small but helpful amounts"). */
+  articleSays: nonEmpty,
+  quote: nonEmpty,
+  section: nonEmpty,
+  correction: correctionSchema.optional(),
+});
+export type Food = z.infer<typeof foodSchema>;
+
+export const foodsFileSchema = z.strictObject({
+  foods: z.array(foodSchema).min(1),
+});
+
+export const doseSchema = z.strictObject({
+  id: topicId,
+  /** Who the figure is about: "adult men", "pregnant or breastfeeding", "osteoporosis (Japan)". */
+  group: nonEmpty,
+  amount: amountSchema.nullable(),
+  form: z.enum(['vitamin K (total)', 'K2 (any)', 'MK-4', 'MK-7']),
+  /** Reported wording ("the article gives …", "studies used …"), never an instruction. */
+  text: nonEmpty,
+  quote: nonEmpty,
+  section: nonEmpty,
+  correction: correctionSchema.optional(),
+});
+export type Dose = z.infer<typeof doseSchema>;
+
+export const dosesFileSchema = z.strictObject({
+  doses: z.array(doseSchema).min(1),
+});
+
+export const metaSchema = z.strictObject({
+  /** Bumped whenever the knowledge changes; shown by /about. */
+  version: z.string().regex(/^\d+\.\d+\.\d+$/, 'must be a semantic version like 1.0.0'),
+  /** ISO date of the last review against the fact-check. */
+  reviewedOn: z.iso.date(),
+  article: z.strictObject({
+    title: nonEmpty,
+    /** Path of the article copy, relative to the knowledge folder. */
+    file: nonEmpty,
+  }),
+});
+export type KnowledgeMeta = z.infer<typeof metaSchema>;
+
+export interface KnowledgeBase {
+  meta: KnowledgeMeta;
+  topics: Topic[];
+  foods: Food[];
+  doses: Dose[];
+  /** The article's full text, for provenance checks. */
+  articleText: string;
+}
