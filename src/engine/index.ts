@@ -1,1 +1,3 @@
+export type { Engine } from './engine.ts';
+export { ANTICOAGULANT_WARNING, DISCLAIMER, type SafetyTexts } from './safety.ts';
 export type { Answer, AnswerKind, TopicRef } from './types.ts';
