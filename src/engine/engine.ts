@@ -16,6 +16,9 @@ export interface Engine {
   listFoods(): Food[];
   /** Dose figures the article gives, in article order. */
   listDoses(): Dose[];
-  /** A reply with only the safety texts and a message: for errors and notices outside the answer flow. */
-  notice(message: string): Answer;
+  /**
+   * A reply with only a message and the safety texts: for errors, lists and notices outside the
+   * answer flow. `warningFirst` puts the anticoagulant warning on top (dose lists).
+   */
+  notice(message: string, options?: { warningFirst?: boolean }): Answer;
 }
