@@ -1,0 +1,119 @@
+import { styleText } from 'node:util';
+import type { Answer } from '../engine/index.ts';
+import type { Dose, Food } from '../kb/schema.ts';
+
+type Style = Parameters<typeof styleText>[0];
+
+export interface TextStyle {
+  paint(style: Style, text: string): string;
+}
+
+export const plainStyle: TextStyle = { paint: (_style, text) => text };
+export const colorStyle: TextStyle = { paint: (style, text) => styleText(style, text) };
+
+/** Colours only for a person at a terminal: never in pipes, files or when NO_COLOR is set. */
+export function chooseStyle(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv = process.env): TextStyle {
+  const noColor = env.NO_COLOR !== undefined && env.NO_COLOR !== '';
+  return stream.isTTY === true && !noColor && env.TERM !== 'dumb' ? colorStyle : plainStyle;
+}
+
+function formatConfidence(confidence: number): string {
+  return `${Math.round(confidence * 100)}% match`;
+}
+
+/**
+ * The whole message as a person reads it. The safety texts are appended whole, never cut:
+ * the warning leads when the question is about anticoagulants, the disclaimer always closes.
+ */
+export function renderAnswerText(answer: Answer, style: TextStyle = plainStyle): string {
+  const lines: string[] = [];
+  const warning = style.paint(['bold', 'yellow'], `Warning: ${answer.safety.warning}`);
+  if (answer.urgent && answer.urgentNotice) {
+    lines.push(style.paint(['bold', 'red'], `URGENT: ${answer.urgentNotice}`), '');
+  }
+  if (answer.safety.warningFirst) lines.push(warning, '');
+  if (answer.topic) {
+    lines.push(
+      `${style.paint('bold', answer.topic.title)} ${style.paint('dim', `(${formatConfidence(answer.confidence)})`)}`,
+    );
+  }
+  lines.push(answer.body);
+  if (answer.personal && answer.personalNotice) lines.push('', style.paint('cyan', answer.personalNotice));
+  for (const correction of answer.corrections) {
+    lines.push(
+      '',
+      `${style.paint(['bold', 'magenta'], 'Correction:')} ${correction.note}`,
+      style.paint('dim', `  Reference: ${correction.references.join('; ')}`),
+    );
+  }
+  if (answer.source) {
+    lines.push(
+      '',
+      style.paint(
+        'dim',
+        `Source: the article, "${answer.source.sections.join('", "')}": “${answer.source.quote}”`,
+      ),
+    );
+  }
+  if (answer.related.length > 0) {
+    lines.push(`Related: ${answer.related.map((t) => `${t.title} (${t.id})`).join(', ')}`);
+  }
+  if (answer.suggestions.length > 0) {
+    lines.push(`Did you mean: ${answer.suggestions.map((t) => `${t.title} (${t.id})`).join(', ')}`);
+  }
+  lines.push('');
+  if (!answer.safety.warningFirst) lines.push(warning);
+  lines.push(style.paint('dim', `Disclaimer: ${answer.safety.disclaimer}`));
+  return lines.join('\n');
+}
+
+/** The stable machine-readable shape for `--json` and `--jsonl`. */
+export function toJsonRecord(answer: Answer) {
+  return {
+    matched: answer.matched,
+    urgent: answer.urgent,
+    personal: answer.personal,
+    kind: answer.kind,
+    topic: answer.topic?.id ?? null,
+    title: answer.topic?.title ?? null,
+    confidence: Number(answer.confidence.toFixed(4)),
+    answer: answer.body,
+    urgentNotice: answer.urgentNotice,
+    personalNotice: answer.personalNotice,
+    corrections: answer.corrections.map((c) => ({ note: c.note, references: c.references })),
+    source: answer.source,
+    related: answer.related.map((t) => t.id),
+    suggestions: answer.suggestions.map((t) => t.id),
+    disclaimer: answer.safety.disclaimer,
+    warning: answer.safety.warning,
+    warningFirst: answer.safety.warningFirst,
+    text: renderAnswerText(answer),
+  };
+}
+
+function formatAmount(amount: Food['amount']): string {
+  if (!amount) return 'no figure given';
+  const range = amount.min === amount.max ? `${amount.min}` : `${amount.min}–${amount.max}`;
+  return `${range} ${amount.unit}`;
+}
+
+export function renderFoodsText(foods: readonly Food[]): string {
+  return [
+    'Foods the article names, by the K2 amount it gives:',
+    ...foods.map((food) => {
+      const figure = food.amount ? `${formatAmount(food.amount)} per ${food.basis}` : food.articleSays;
+      const note = food.correction ? `\n    Correction: ${food.correction.note}` : '';
+      return `  - ${food.name}: ${figure}${note}`;
+    }),
+  ].join('\n');
+}
+
+export function renderDosesText(doses: readonly Dose[]): string {
+  return [
+    'Dose figures as the article reports them (general information, not a dose for you):',
+    ...doses.map((dose) => {
+      const note = dose.correction ? `\n    Correction: ${dose.correction.note}` : '';
+      return `  - ${dose.group} (${dose.form}, ${formatAmount(dose.amount)}): ${dose.text}${note}`;
+    }),
+  ].join('\n');
+}
