@@ -23,3 +23,235 @@ export interface SafetyTexts {
 export function safetyTexts(warningFirst: boolean): SafetyTexts {
   return { disclaimer: DISCLAIMER, warning: ANTICOAGULANT_WARNING, warningFirst };
 }
+
+/** Shown first whenever a message sounds like an emergency. */
+export const URGENT_NOTICE =
+  'This sounds like it could be an emergency. Seek urgent care first: call your local emergency ' +
+  'number now (or poison control for a swallowed overdose). Do not wait for an answer here, and do not ' +
+  'start or stop any medicine on your own.';
+
+/** Added to the urgent notice when a message talks about self-harm. */
+export const CRISIS_NOTICE =
+  'If you are thinking about harming yourself, please call your local emergency number or a crisis ' +
+  'line now, or tell someone near you. You do not have to handle this alone.';
+
+/** Shown with answers to questions about the asker's own doses, medicines or results. */
+export const PERSONAL_NOTICE =
+  'I can only share general facts from the article, not advice for you personally. Your doctor, ' +
+  'pharmacist or anticoagulation clinic can tell you what fits your health, doses and medicines.';
+
+/** What the bot can talk about, listed when it declines. */
+export const SCOPE_AREAS = [
+  'what vitamin K2 is (MK-4, MK-7, K1 vs K2)',
+  'foods with K2 (natto, cheese, eggs, meat, dairy)',
+  'daily intake figures and supplement doses used in studies',
+  'bones, osteoporosis, heart and arteries, diabetes, brain and nerves',
+  'K2 with warfarin and other blood thinners',
+  'side effects and safety, pregnancy',
+] as const;
+
+export const DECLINE_TEXT =
+  "Sorry, that's outside what I know. I only answer questions about vitamin K2, from one checked " +
+  `article. I can tell you about: ${SCOPE_AREAS.join('; ')}.`;
+
+export const EMPTY_TEXT =
+  'Ask me something about vitamin K2, for example "how much K2 is in natto?", "MK-7 or MK-4?" or ' +
+  '"can I take K2 with warfarin?".';
+
+export type UrgentKind =
+  | 'bleeding'
+  | 'clot'
+  | 'overdose'
+  | 'chest-pain'
+  | 'stroke'
+  | 'allergy'
+  | 'self-harm'
+  | 'baby-bleeding'
+  | 'collapse';
+
+export interface GateResult {
+  urgent: boolean;
+  kind: UrgentKind | null;
+  /** The notice to show first, or null. */
+  notice: string | null;
+}
+
+/** Anticoagulants and antiplatelets by generic and brand name, for the gate and the warning. */
+export const ANTICOAGULANT =
+  /\b(warfarin|warfrin|warafin|warfarine|coumadin|jantoven|marevan|sintrom|acenocoumarol|phenprocoumon|marcoumar|blood ?thinn?ers?|blood ?thinning|anti ?coagulants?|anticoagulation|anticoagulated|eliquis|apixaban|xarelto|rivaroxaban|pradaxa|dabigatran|edoxaban|lixiana|savaysa|heparin|clexane|lovenox|enoxaparin|plavix|clopidogrel|vkas?|doacs?|inr)\b/;
+
+const PERSON =
+  /\b(i|im|ive|id|me|my|mine|myself|he|she|hes|shes|his|her|him|they|their|them|we|our|us|mom|mum|dad|husband|wife|son|daughter|grandma|grandpa|grandmother|grandfather|friend|partner|brother|sister)\b/;
+
+const CHILD =
+  /\b(toddler|toddlers|kid|kids|child|children|son|daughter|baby|infant|little one|grandkid|grandson|granddaughter|niece|nephew|\d+ ?(year|yr|month|mo|week|wk) ?old|\d+ ?yo)\b/;
+
+const PILLS =
+  '(pills?|capsules?|caps|tablets?|tabs|gummies|gummy|softgels?|bottle|jar|vitamins?|supplements?)';
+const MANY =
+  '(\\d{2,}|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|a hundred|too many|way too many|a lot of|lots of|a bunch of|a handful of|handful of|a whole|the whole|an entire|the entire|half (a|the)|all (the|my|of the|of my))';
+
+interface Rule {
+  kind: UrgentKind;
+  test: (t: string) => boolean;
+}
+
+const has = (re: RegExp) => (t: string) => re.test(t);
+
+/** The symptom is only asked about ("can k2 cause X?"), not happening. */
+const HYPOTHETICAL =
+  /\b(can|could|does|do|will|would|might|may|is it|risk of|chance of|cause|causes|causing|prevent|avoid|lead to|if|when)\b/;
+
+function activeSymptom(t: string, symptom: RegExp): boolean {
+  const m = symptom.exec(t);
+  if (!m) return false;
+  const before = t.slice(Math.max(0, m.index - 45), m.index);
+  // "since", "now", "right now", "for two days" make a question about a real, ongoing symptom.
+  const ongoing =
+    /\b(since|right now|now|currently|today|this morning|tonight|for \w+ (hours|days)|keeps?|started|again)\b/.test(
+      t,
+    );
+  return ongoing || !HYPOTHETICAL.test(before);
+}
+
+const RULES: readonly Rule[] = [
+  {
+    kind: 'self-harm',
+    test: has(
+      /\b(kill (myself|me)|killing myself|end (my|it all)|ending my life|suicid\w*|want to die|wanna die|dont want to (live|be alive|wake up)|self ?harm\w*|hurt(ing)? myself|harm(ing)? myself|take my own life|(overdose|od) on purpose|on purpose overdose|take (them|it|the pills) all|take the whole bottle|cut myself|not worth living)\b/,
+    ),
+  },
+  {
+    kind: 'baby-bleeding',
+    test: (t) =>
+      /\b(my|our|the|her|his) (new ?born|baby|infant|little one)\b[^.?!]{0,60}\b(bleed\w*|bled|blood\w*|bruis\w*)/.test(
+        t,
+      ) ||
+      /\b\d+ ?(day|week|wk|month|mo) old\b[^.?!]{0,60}\b(bleed\w*|bled|blood\w*|bruis\w*)/.test(t) ||
+      /\b(bleeding|blood)\b[^.?!]{0,40}\b(my|our) (new ?born|baby|infant)\b/.test(t),
+  },
+  {
+    kind: 'overdose',
+    test: (t) =>
+      new RegExp(
+        `${CHILD.source}[^.?!]{0,60}\\b(ate|eaten|eat|swallowed|swallow|got into|chewed|downed|drank|consumed|found and ate|has eaten|got hold of|took|taken)\\b[^.?!]{0,50}\\b${PILLS}`,
+      ).test(t) ||
+      new RegExp(
+        `\\b(took|take|taken|swallowed|ate|had|downed|chugged|popped)\\s+${MANY}\\s+([\\w-]+\\s+){0,3}${PILLS}`,
+      ).test(t) ||
+      new RegExp(`\\b(took|swallowed|ate|downed|popped)\\s+(a |the |my )?(whole|entire|full) ${PILLS}`).test(
+        t,
+      ) ||
+      /\b(i|he|she|they|we|my \w+) (have |has |just |think i |think he |think she |may have |might have |accidentally |accidently )*(overdosed|od d|odd|oded)\b/.test(
+        t,
+      ) ||
+      /\b(took|taken|swallowed|ate|had)\b[^.?!]{0,40}\b(by mistake|by accident|accidentally|accidently)\b/.test(
+        t,
+      ) ||
+      /\b(by mistake|by accident|accidentally|accidently) (took|taken|swallowed|ate|had|gave)\b/.test(t) ||
+      /\bpoison control\b/.test(t),
+  },
+  {
+    kind: 'chest-pain',
+    test: has(
+      /\b(chest (pain|pains|tightness|tight|pressure|hurts|hurting|is tight|feels (tight|heavy)|heaviness|discomfort|squeezing)|(pain|tightness|pressure|squeezing) in (my |the |his |her )?chest|tight chest|crushing chest|(having|think im having|i think i am having|is having|hes having|shes having) a heart attack|heart attack right now|my heart is racing and)\b/,
+    ),
+  },
+  {
+    kind: 'stroke',
+    test: has(
+      /\b((face|mouth|smile) (is |went |started )?(drooping|droopy|drooped|droops|sagging|numb on one side|lopsided)|drooping (face|mouth|eyelid|smile)|droopy (face|mouth)|slurred speech|slurring (my |his |her )?(words|speech)|speech (is |was )?slurred|(cant|can not|cannot) (speak|talk) (properly|clearly|right)|trouble (speaking|talking)|(cant|cannot|can not) (lift|raise|move) (my |his |her )?(arm|left arm|right arm)|(arm|left arm|right arm) (went |is |feels |suddenly )?(weak|numb|dead)|weakness (in|on) (one|my left|my right|the left|the right) (side|arm)|one side of (my|his|her) (body|face) (is |went |feels )?(numb|weak|drooping)|(having|had|is having) a stroke|stroke symptoms|sudden (weakness|numbness|confusion|vision loss|blindness|severe headache))\b/,
+    ),
+  },
+  {
+    kind: 'allergy',
+    test: has(
+      /\b((throat|tongue|lips?|face|mouth|eyes?|eyelids?) (is |are |feels? |feeling |getting |started |went |has |have )?(so |really |very )?(tight|tightening|closing|closing up|swelling|swollen|swelled|puffy|puffing up|puffed up)|swollen (throat|tongue|lips?|face)|(cant|cannot|can not|struggling to|hard to|trouble|difficulty|difficult to|hard time|unable to) (breathe|breathing|breath|swallow|swallowing)|short(ness)? of breath|anaphyla\w*|epipen|wheezing)\b/,
+    ),
+  },
+  {
+    kind: 'bleeding',
+    test: (t) => {
+      if (
+        /\b(wont|will not|doesnt|does not|cant|cannot|can not|not|isnt|hasnt|never|wouldnt) (stop|stopping|stopped) (the )?(bleed\w*|blood)/.test(
+          t,
+        ) ||
+        /\b(bleed\w*|nose ?bleed|blood)\b[^.?!]{0,40}\b(wont|will not|doesnt|does not|cant|cannot|can not|isnt|hasnt|not|wouldnt) (stop|stopping|stopped|clot|clotting|slow\w*)\b/.test(
+          t,
+        ) ||
+        /\bbleeding (for|since) (\d+|an?|over|hours|half|the last|two|three|ages)\b/.test(t) ||
+        /\b(vomit\w*|throw\w* up|puk\w*|cough\w* up|spit\w* up) (up )?(blood|bloody)/.test(t) ||
+        /\b(vomit|puke) (looks like |like )?coffee grounds/.test(t) ||
+        /\b(black|tarry|tar like|tarlike|jet black) (and tarry |tarry )?(stool|stools|poop|poo|poops|feces|faeces|bowel movements?|diarrhea|shit)\b/.test(
+          t,
+        ) ||
+        /\b(pooping|poop|poo|poops|stool|stools|shitting) (is |are |has been |have been |looks |look )?(all )?(black|tarry|bloody|full of blood)\b/.test(
+          t,
+        ) ||
+        /\b(bleeding|gushing|pouring) (heavily|badly|a lot|everywhere|nonstop|non stop|profusely)\b/.test(
+          t,
+        ) ||
+        /\b(heavy|massive|severe|uncontrolled|uncontrollable|huge) (bleed\w*|blood loss|nose ?bleeds?)\b/.test(
+          t,
+        )
+      ) {
+        return true;
+      }
+      const personal = PERSON.test(t);
+      const fluids =
+        /\b(blood|bloody|bleeding)\b[^.?!]{0,25}\b(in|from) (my |the |his |her |their )?(urine|pee|wee|stool|stools|poop|poo|feces|faeces|vomit|spit|bum|butt|rectum)\b|\b(peeing|pissing|pooping|shitting|passing|weeing) (out )?(blood|bloody)|\b(bloody|red|pink) (urine|pee|stool|stools|poop|diarrhea)\b|\b(urine|pee|stool|poop) (is |looks |has turned )?(bloody|red|pink|full of blood)\b/;
+      if (personal && activeSymptom(t, fluids)) return true;
+      // R-01: on an anticoagulant, bleeding that is happening now is an emergency.
+      if (ANTICOAG_TEST(t) && personal) {
+        const anticoagSymptom =
+          /\b((im|i am|been|keep|keeps|kept|started|is|are|still|currently|now|started) (bleeding|bruising)|nose ?bleeds? (again|every|all|that)|(huge|large|big|massive|unexplained|weird|dark) bruises?|bruises (everywhere|all over)|(bleeding|bleed) gums|gums (are |keep |have been )?bleeding|(severe|worst|terrible|splitting|sudden) headache)/;
+        if (activeSymptom(t, anticoagSymptom)) return true;
+      }
+      return false;
+    },
+  },
+  {
+    kind: 'clot',
+    test: (t) => {
+      const leg =
+        /\b(calf|calves|leg|legs|thigh|ankle)\b[^.?!]{0,30}\b(swollen|swelling|swelled|puffy|painful|sore|hurts|hurting|red and (hot|warm)|hot and red|warm|throbbing|tender)\b|\b(swollen|painful|sore|puffy|tender|red) (left |right |lower )?(calf|leg|thigh)\b/;
+      const context = ANTICOAG_TEST(t) || /\b(k2|vitamin k|natto|mk7|mk 7|one (leg|side|calf))\b/.test(t);
+      if (leg.test(t) && context && PERSON.test(t)) return true;
+      return /\b(i think|might|may|could) (i |he |she )?(have|has|got|ve got) (a )?(blood clot|clot|dvt|pulmonary embolism)\b|\b(sudden|suddenly) (short of breath|shortness of breath|breathless)\b/.test(
+        t,
+      );
+    },
+  },
+  {
+    kind: 'collapse',
+    test: has(
+      /\b(passed out|unconscious|unresponsive|fainted|fainting|having a seizure|had a seizure|not breathing|collapsed)\b/,
+    ),
+  },
+];
+
+function ANTICOAG_TEST(t: string): boolean {
+  return ANTICOAGULANT.test(t);
+}
+
+/**
+ * The emergency gate, run before any matching. Takes normalised text (see normalizeText).
+ * It fires on symptoms happening now (bleeding that will not stop, an overdose, chest pain,
+ * stroke signs, a severe allergic reaction, self-harm, a bleeding baby, clot signs) and not on
+ * questions that only mention warfarin, bleeding or clotting.
+ */
+export function checkEmergency(normalized: string): GateResult {
+  const t = normalized.replace(/'/g, '');
+  for (const rule of RULES) {
+    if (rule.test(t)) {
+      const notice = rule.kind === 'self-harm' ? `${URGENT_NOTICE} ${CRISIS_NOTICE}` : URGENT_NOTICE;
+      return { urgent: true, kind: rule.kind, notice };
+    }
+  }
+  return { urgent: false, kind: null, notice: null };
+}
+
+/** True when the text names an anticoagulant: the warning then comes first. */
+export function mentionsAnticoagulant(normalized: string): boolean {
+  return ANTICOAGULANT.test(normalized.replace(/'/g, ''));
+}

@@ -1,0 +1,150 @@
+import Fuse from 'fuse.js';
+import { STOP_WORDS, SYNONYM_GROUPS } from './lexicon.ts';
+import { tokenize } from './normalize.ts';
+
+/** What matching sees of a text: canonical terms, plus the words nothing knows. */
+export interface Analysis {
+  /** Canonical terms, de-duplicated, in first-seen order. */
+  terms: string[];
+  /** Content words that are neither known nor close to a known word. */
+  unknown: string[];
+  /** Words that were corrected by fuzzy lookup (typos): matched with a little less trust. */
+  corrected: Set<string>;
+}
+
+const MAX_PHRASE = 4;
+const FUZZY_CACHE_LIMIT = 5000;
+
+/** Light suffix stripping so "bones"/"bone", "studies"/"study" and "calcified"/"calcify" meet. */
+export function stem(word: string): string {
+  if (/^\d/.test(word) || word.length <= 3) return word;
+  if (word.endsWith('ies') && word.length > 4) return `${word.slice(0, -3)}y`;
+  if (word.endsWith('sses')) return word.slice(0, -2);
+  if (/(x|ch|sh)es$/.test(word)) return word.slice(0, -2);
+  if (word.endsWith('s') && !/(ss|us|is|os)$/.test(word)) return word.slice(0, -1);
+  if (word.endsWith('ing') && word.length > 5) return word.slice(0, -3);
+  if (word.endsWith('ed') && word.length > 4 && !word.endsWith('eed')) return word.slice(0, -2);
+  return word;
+}
+
+const PHRASES: ReadonlyMap<string, readonly string[]> = (() => {
+  const map = new Map<string, string[]>();
+  for (const group of SYNONYM_GROUPS) {
+    for (const variant of group.from) {
+      const key = tokenize(variant).join(' ');
+      const existing = map.get(key);
+      if (existing) {
+        for (const t of group.to) if (!existing.includes(t)) existing.push(t);
+      } else {
+        map.set(key, [...group.to]);
+      }
+    }
+  }
+  return map;
+})();
+
+/** Every single word the lexicon knows, for fuzzy correction of typos. */
+export const LEXICON_WORDS: ReadonlySet<string> = new Set(
+  [...PHRASES.keys()].flatMap((phrase) => phrase.split(' ')),
+);
+
+/**
+ * Maps text to canonical terms. Built once per knowledge base because typo correction needs
+ * the knowledge base's own vocabulary.
+ */
+export class Analyzer {
+  private readonly known: Set<string>;
+  private readonly fuse: Fuse<string>;
+  private readonly fuzzyCache = new Map<string, string | null>();
+
+  constructor(corpusWords: Iterable<string>) {
+    this.known = new Set<string>([...LEXICON_WORDS, ...STOP_WORDS]);
+    for (const w of corpusWords) this.known.add(w);
+    // Short words are too easy to confuse ("bone"/"done"): typo lookup only targets longer ones.
+    const targets = [...this.known].filter((w) => w.length >= 4 && !/^\d+$/.test(w)).sort();
+    this.fuse = new Fuse(targets, {
+      includeScore: true,
+      threshold: 0.34,
+      ignoreLocation: true,
+      isCaseSensitive: true,
+      shouldSort: true,
+    });
+  }
+
+  /** The known word closest to a typo, or null. */
+  correct(word: string): string | null {
+    const cached = this.fuzzyCache.get(word);
+    if (cached !== undefined) return cached;
+    let best: string | null = null;
+    const results = this.fuse.search(word, { limit: 8 });
+    let bestScore = Number.POSITIVE_INFINITY;
+    for (const r of results) {
+      const candidate = r.item;
+      // Bitap finds substrings too: "vitamn" inside a much longer word is not a correction.
+      if (Math.abs(candidate.length - word.length) > 2) continue;
+      if (candidate[0] !== word[0] && word.length < 6) continue;
+      const score = (r.score ?? 1) + Math.abs(candidate.length - word.length) * 0.02;
+      if (score < bestScore) {
+        bestScore = score;
+        best = candidate;
+      }
+    }
+    if (this.fuzzyCache.size >= FUZZY_CACHE_LIMIT) this.fuzzyCache.clear();
+    this.fuzzyCache.set(word, best);
+    return best;
+  }
+
+  /** Analyses normalised text (see normalizeText). `fuzzy` is off for the knowledge base itself. */
+  analyze(normalized: string, fuzzy = true): Analysis {
+    const raw = tokenize(normalized);
+    const corrected = new Set<string>();
+    const words = raw.map((w) => {
+      if (!fuzzy || this.known.has(w) || w.length < 4 || /\d/.test(w)) return w;
+      const stemmed = stem(w);
+      if (this.known.has(stemmed)) return w;
+      const fix = this.correct(w);
+      if (fix) {
+        corrected.add(fix);
+        return fix;
+      }
+      return w;
+    });
+
+    const terms: string[] = [];
+    const unknown: string[] = [];
+    const seen = new Set<string>();
+    const push = (t: string) => {
+      if (!seen.has(t)) {
+        seen.add(t);
+        terms.push(t);
+      }
+    };
+    let i = 0;
+    while (i < words.length) {
+      let matched = false;
+      for (let len = Math.min(MAX_PHRASE, words.length - i); len >= 1; len--) {
+        const phrase = words.slice(i, i + len).join(' ');
+        const canon = PHRASES.get(phrase) ?? (len === 1 ? PHRASES.get(stem(phrase)) : undefined);
+        if (canon) {
+          for (const t of canon) push(t);
+          i += len;
+          matched = true;
+          break;
+        }
+      }
+      if (matched) continue;
+      const w = words[i] as string;
+      i++;
+      if (STOP_WORDS.has(w) || w.length < 2) continue;
+      if (/^\d+$/.test(w)) {
+        // Numbers are kept as terms ("45 mg", "6425 women") but never count against a match.
+        push(w);
+        continue;
+      }
+      const s = stem(w);
+      if (fuzzy && !this.known.has(w) && !this.known.has(s)) unknown.push(w);
+      else push(s);
+    }
+    return { terms, unknown, corrected };
+  }
+}

@@ -1,0 +1,150 @@
+import type { Topic } from '../kb/schema.ts';
+import { OTHER_NUTRIENT, OUT_OF_SCOPE_PATTERNS, PERSONAL_PATTERNS } from './lexicon.ts';
+import { normalizeText } from './normalize.ts';
+import {
+  checkEmergency,
+  DECLINE_TEXT,
+  EMPTY_TEXT,
+  mentionsAnticoagulant,
+  PERSONAL_NOTICE,
+  safetyTexts,
+} from './safety.ts';
+import type { SearchResult, TopicIndex } from './search.ts';
+import type { Answer, TopicRef } from './types.ts';
+
+/** At or above this confidence the best topic is answered; below it the engine declines. */
+export const ANSWER_THRESHOLD = 0.5;
+/** Other topics this close to the best one are offered as "did you mean". */
+const SUGGESTION_RATIO = 0.75;
+/** A decline still offers topics whose confidence would have been at least this. */
+const DECLINE_SUGGESTION_FLOOR = 0.2;
+
+export function toRef(topic: Topic): TopicRef {
+  return { id: topic.id, title: topic.title, category: topic.category };
+}
+
+export function isPersonal(normalized: string): boolean {
+  const t = normalized.replace(/'/g, '');
+  return PERSONAL_PATTERNS.some((re) => re.test(t));
+}
+
+export function isOutOfScope(normalized: string, hasAnchor: boolean): boolean {
+  const t = normalized.replace(/'/g, '');
+  if (OUT_OF_SCOPE_PATTERNS.some((re) => re.test(t))) return true;
+  // "How much vitamin D / magnesium" is another nutrient's question unless K2 is in it too.
+  return !hasAnchor && OTHER_NUTRIENT.test(t);
+}
+
+/** Builds the full answer for a topic: summary, facts, provenance, corrections, related. */
+export function topicAnswer(
+  topic: Topic,
+  byId: ReadonlyMap<string, Topic>,
+  confidence: number,
+  warningFirst: boolean,
+): Answer {
+  const first = topic.facts[0];
+  return {
+    kind: 'answer',
+    matched: true,
+    urgent: false,
+    urgentNotice: null,
+    personal: false,
+    personalNotice: null,
+    topic: toRef(topic),
+    confidence,
+    body: topic.summary,
+    details: topic.facts.map((f) => f.text),
+    source: first ? { sections: [...topic.sections], quote: first.quote } : null,
+    corrections: [...topic.corrections],
+    related: topic.related.flatMap((id) => {
+      const r = byId.get(id);
+      return r ? [toRef(r)] : [];
+    }),
+    suggestions: [],
+    safety: safetyTexts(warningFirst || topic.anticoagulantRelevant),
+  };
+}
+
+export function bareAnswer(kind: Answer['kind'], body: string, warningFirst: boolean): Answer {
+  return {
+    kind,
+    matched: false,
+    urgent: false,
+    urgentNotice: null,
+    personal: false,
+    personalNotice: null,
+    topic: null,
+    confidence: 0,
+    body,
+    details: [],
+    source: null,
+    corrections: [],
+    related: [],
+    suggestions: [],
+    safety: safetyTexts(warningFirst),
+  };
+}
+
+/** Confidence of a ranked topic relative to the best, on the same calibrated scale. */
+function relativeConfidence(result: SearchResult, index: number): number {
+  const top = result.ranked[0]?.score ?? 0;
+  const s = result.ranked[index]?.score ?? 0;
+  return top > 0 ? (result.confidence * s) / top : 0;
+}
+
+export function answerQuestion(
+  question: string,
+  index: TopicIndex,
+  byId: ReadonlyMap<string, Topic>,
+): Answer {
+  const normalized = normalizeText(question);
+  const warningFirst = mentionsAnticoagulant(normalized);
+  const gate = checkEmergency(normalized);
+
+  if (normalized.replace(/[^\p{L}\p{N}]/gu, '').length === 0) {
+    if (gate.urgent)
+      return {
+        ...bareAnswer('decline', DECLINE_TEXT, warningFirst),
+        urgent: true,
+        urgentNotice: gate.notice,
+      };
+    return bareAnswer('empty', EMPTY_TEXT, warningFirst);
+  }
+
+  const result = index.search(normalized);
+  const outOfScope = isOutOfScope(normalized, result.hasAnchor);
+  const personal = isPersonal(normalized);
+  const best = result.ranked[0];
+
+  let answer: Answer;
+  if (best && !outOfScope && result.confidence >= ANSWER_THRESHOLD) {
+    answer = topicAnswer(best.topic, byId, result.confidence, warningFirst);
+    answer.suggestions = result.ranked
+      .slice(1, 4)
+      .filter((r) => r.score >= best.score * SUGGESTION_RATIO)
+      .map((r) => toRef(r.topic));
+  } else if (best && gate.urgent && result.confidence >= ANSWER_THRESHOLD * 0.6) {
+    // In an emergency the relevant facts still help the people around the patient.
+    answer = topicAnswer(best.topic, byId, result.confidence, warningFirst);
+  } else {
+    answer = bareAnswer('decline', DECLINE_TEXT, warningFirst);
+    if (best && !outOfScope) {
+      answer.suggestions = result.ranked
+        .slice(0, 3)
+        .filter((_, i) => relativeConfidence(result, i) >= DECLINE_SUGGESTION_FLOOR)
+        .filter((r) => r.score >= best.score * SUGGESTION_RATIO)
+        .map((r) => toRef(r.topic));
+    }
+    answer.confidence = outOfScope ? 0 : result.confidence;
+  }
+
+  if (gate.urgent) {
+    answer.urgent = true;
+    answer.urgentNotice = gate.notice;
+  }
+  if (personal && answer.kind === 'answer') {
+    answer.personal = true;
+    answer.personalNotice = PERSONAL_NOTICE;
+  }
+  return answer;
+}

@@ -1,0 +1,118 @@
+import { CATEGORIES, type Dose, type Food, type KnowledgeBase, type Topic } from '../kb/schema.ts';
+import { answerQuestion, bareAnswer, topicAnswer, toRef } from './answer.ts';
+import type { Engine } from './engine.ts';
+import { normalizeText } from './normalize.ts';
+import { TopicIndex } from './search.ts';
+import type { Answer, TopicRef } from './types.ts';
+
+const DEFAULT_SUGGEST_LIMIT = 25;
+/** Discord never shows more than 25 autocomplete choices. */
+const MAX_SUGGEST_LIMIT = 25;
+const SUGGEST_CACHE_LIMIT = 2000;
+
+function amountInMcg(food: Food): number {
+  if (!food.amount) return -1;
+  const factor = food.amount.unit === 'mg' ? 1000 : 1;
+  return food.amount.max * factor;
+}
+
+/**
+ * Builds the answer engine over a loaded knowledge base. Building indexes every topic once;
+ * every call afterwards is synchronous, allocation-light and never throws.
+ */
+export function createEngine(kb: KnowledgeBase): Engine {
+  const byId = new Map<string, Topic>(kb.topics.map((t) => [t.id, t]));
+  const index = new TopicIndex(kb.topics);
+  const categoryRank = new Map<string, number>(CATEGORIES.map((c, i) => [c, i]));
+  const sortedRefs: TopicRef[] = [...kb.topics]
+    .sort(
+      (a, b) =>
+        (categoryRank.get(a.category) ?? 99) - (categoryRank.get(b.category) ?? 99) ||
+        a.title.localeCompare(b.title, 'en'),
+    )
+    .map(toRef);
+  const popularRefs = kb.topics.filter((t) => t.popular).map(toRef);
+  const foods: Food[] = kb.foods
+    .map((food, i) => ({ food, i }))
+    .sort((a, b) => amountInMcg(b.food) - amountInMcg(a.food) || a.i - b.i)
+    .map((x) => x.food);
+  const doses: Dose[] = [...kb.doses];
+
+  const lowered = kb.topics.map((topic) => ({
+    topic,
+    title: normalizeText(topic.title),
+    titleWords: normalizeText(topic.title).split(/[^\p{L}\p{N}]+/u),
+    keywords: topic.keywords.map((k) => normalizeText(k)),
+  }));
+  const suggestCache = new Map<string, TopicRef[]>();
+
+  function rankSuggestions(text: string): TopicRef[] {
+    const out: Topic[] = [];
+    const seen = new Set<string>();
+    const add = (t: Topic) => {
+      if (!seen.has(t.id)) {
+        seen.add(t.id);
+        out.push(t);
+      }
+    };
+    // Tier 1: the title is, or starts with, the text; then a title word starts with it.
+    for (const l of lowered) if (l.title === text || l.title.startsWith(text)) add(l.topic);
+    for (const l of lowered) if (l.titleWords.some((w) => w.length > 0 && w.startsWith(text))) add(l.topic);
+    // Tier 2: a keyword matches, starts with the text, or is contained in it.
+    for (const l of lowered) {
+      if (l.keywords.some((k) => k === text || k.startsWith(text) || (k.length >= 3 && text.includes(k)))) {
+        add(l.topic);
+      }
+    }
+    // Tier 3: what the question engine understands (synonyms, brand names, typos).
+    if (text.length >= 3) {
+      const result = index.search(text);
+      const top = result.ranked[0]?.score ?? 0;
+      for (const r of result.ranked) if (top > 0 && r.score >= top * 0.6 && r.score > 0.05) add(r.topic);
+    }
+    // Tier 4: fuzzy text match over titles, keywords and questions.
+    for (const r of index.suggestFuse.search(text, { limit: MAX_SUGGEST_LIMIT })) add(r.item.topic);
+    return out.slice(0, MAX_SUGGEST_LIMIT).map(toRef);
+  }
+
+  const engine: Engine = {
+    knowledge: kb,
+
+    ask(question: string): Answer {
+      try {
+        return answerQuestion(typeof question === 'string' ? question : String(question ?? ''), index, byId);
+      } catch {
+        // The contract is "never throws": a bug here must not take a Discord handler down.
+        return bareAnswer('decline', 'Sorry, something went wrong while answering. Please try again.', false);
+      }
+    },
+
+    showTopic(topicId: string): Answer | null {
+      const topic = byId.get(topicId);
+      return topic ? topicAnswer(topic, byId, 1, false) : null;
+    },
+
+    suggestTopics(partial: string, limit = DEFAULT_SUGGEST_LIMIT): TopicRef[] {
+      const max = Math.max(0, Math.min(MAX_SUGGEST_LIMIT, Math.floor(limit)));
+      const text = normalizeText(partial ?? '').slice(0, 100);
+      if (text.length === 0) return popularRefs.slice(0, max);
+      let refs = suggestCache.get(text);
+      if (!refs) {
+        refs = rankSuggestions(text);
+        if (suggestCache.size >= SUGGEST_CACHE_LIMIT) suggestCache.clear();
+        suggestCache.set(text, refs);
+      }
+      return refs.slice(0, max);
+    },
+
+    listTopics: () => [...sortedRefs],
+    listFoods: () => [...foods],
+    listDoses: () => [...doses],
+
+    notice(message: string, options?: { warningFirst?: boolean }): Answer {
+      // A notice is not an answer to a question: it is shown like a decline, with the safety texts.
+      return bareAnswer('decline', message, options?.warningFirst ?? false);
+    },
+  };
+  return engine;
+}

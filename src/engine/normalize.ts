@@ -1,0 +1,65 @@
+/**
+ * Turns a raw chat message into plain lower-case words. Discord adds a lot that is not the
+ * question (mentions, emoji, markdown, links); matching only sees what a person typed.
+ */
+
+/** Long pastes are cut so one message can never make matching slow. */
+export const MAX_INPUT_CHARS = 2000;
+
+const MENTION = /<(?:@[!&]?|#)\d+>/g;
+const CUSTOM_EMOJI = /<a?:[\w~-]+:\d+>/g;
+const BROADCAST = /@(?:everyone|here)\b/g;
+const URL = /\b(?:https?:\/\/|www\.)\S+/g;
+const SPOILER_OR_MARKUP = /\|\||\*+|__+|~~|`+/g;
+const QUOTE_PREFIX = /^\s*>+\s?/gm;
+const HEADING_PREFIX = /^\s*#{1,3}\s+/gm;
+// Pictographs, their modifiers and joiners: people decorate questions with them.
+const EMOJI = /\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u{FE0F}|\u{200D}|\u{20E3}/gu;
+const CURLY_SINGLE = /[\u2018\u2019\u201A\u201B\u2032`´]/g;
+const CURLY_DOUBLE = /[\u201C\u201D\u201E\u201F\u2033]/g;
+const DASHES = /[\u2010-\u2015\u2212]/g;
+const MICRO = /[\u00B5\u03BC]g\b/g;
+
+/**
+ * Normalises chat text for matching: NFKC, lower case, no mentions/emoji/markdown/links,
+ * straight quotes, single spaces, at most {@link MAX_INPUT_CHARS} characters.
+ */
+export function normalizeText(input: string): string {
+  // Cut before the regexes run: they are linear, but there is no reason to read a novel.
+  let text = input.length > MAX_INPUT_CHARS * 2 ? input.slice(0, MAX_INPUT_CHARS * 2) : input;
+  // NFKC folds full-width and styled letters; dropping combining marks folds "nattō" to "natto".
+  text = text.normalize('NFKC').normalize('NFKD').replace(/\p{M}/gu, '').normalize('NFC');
+  text = text
+    .replace(CUSTOM_EMOJI, ' ')
+    .replace(MENTION, ' ')
+    .replace(BROADCAST, ' ')
+    .replace(URL, ' ')
+    .replace(QUOTE_PREFIX, '')
+    .replace(HEADING_PREFIX, '')
+    .replace(SPOILER_OR_MARKUP, ' ')
+    .replace(EMOJI, ' ')
+    .replace(CURLY_SINGLE, "'")
+    .replace(CURLY_DOUBLE, '"')
+    .replace(DASHES, '-')
+    .replace(MICRO, 'mcg')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (text.length > MAX_INPUT_CHARS) {
+    const cut = text.lastIndexOf(' ', MAX_INPUT_CHARS);
+    text = text.slice(0, cut > MAX_INPUT_CHARS / 2 ? cut : MAX_INPUT_CHARS);
+  }
+  return text;
+}
+
+/**
+ * Splits normalised text into word tokens. Apostrophes are dropped ("don't" → "dont") and
+ * unit suffixes are split from numbers ("100mcg" → "100", "mcg") so both spellings match.
+ */
+export function tokenize(normalized: string): string[] {
+  const words = normalized
+    .replace(/'/g, '')
+    .replace(/(\d)(mcg|mg|ug|iu|g)\b/g, '$1 $2')
+    .split(/[^\p{L}\p{N}]+/u);
+  return words.filter((w) => w.length > 0);
+}

@@ -1,0 +1,206 @@
+import Fuse from 'fuse.js';
+import type { Topic } from '../kb/schema.ts';
+import { type Analysis, Analyzer } from './analyze.ts';
+import { DOMAIN_ANCHORS, INTENTS } from './lexicon.ts';
+import { normalizeText, tokenize } from './normalize.ts';
+
+/**
+ * Topic search: a weighted term index over every topic field, question-phrasing similarity,
+ * and fuse.js for typo-tolerant word lookup and autocomplete. Scores are combined into one
+ * calibrated confidence so that a single threshold separates answers from declines.
+ */
+
+/** How much a word counts by where it occurs in a topic: titles and keywords say what it is about. */
+const FIELD_WEIGHTS = {
+  title: 1,
+  keywords: 1,
+  questions: 0.85,
+  summary: 0.55,
+  facts: 0.35,
+} as const;
+type Field = keyof typeof FIELD_WEIGHTS;
+
+/** An unknown content word weighs like a fairly rare term: it is something the KB cannot explain. */
+const UNKNOWN_WORD_WEIGHT = 1.6;
+/** Long rambling messages carry many irrelevant words; beyond this many they stop counting. */
+const MAX_UNKNOWN_COUNTED = 3;
+
+export interface ScoredTopic {
+  topic: Topic;
+  /** The combined raw score before calibration. */
+  score: number;
+}
+
+export interface SearchResult {
+  analysis: Analysis;
+  ranked: ScoredTopic[];
+  /** Calibrated 0..1 confidence of the best topic. */
+  confidence: number;
+  hasAnchor: boolean;
+}
+
+interface IndexedTopic {
+  topic: Topic;
+  weights: Map<string, number>;
+  /** Each question and the title as a set of terms, for phrasing similarity. */
+  phrasings: string[][];
+}
+
+export class TopicIndex {
+  readonly analyzer: Analyzer;
+  private readonly entries: IndexedTopic[];
+  private readonly idf = new Map<string, number>();
+  private readonly maxIdf: number;
+  /** fuse.js over titles, keywords and questions: the fuzzy tier of autocomplete. */
+  readonly suggestFuse: Fuse<{ topic: Topic; title: string; keywords: string[]; questions: string[] }>;
+
+  constructor(topics: readonly Topic[]) {
+    const fieldTexts = (t: Topic): Record<Field, string[]> => ({
+      title: [t.title],
+      keywords: t.keywords,
+      questions: t.questions,
+      summary: [t.summary],
+      facts: t.facts.map((f) => f.text),
+    });
+
+    const corpus = new Set<string>();
+    for (const t of topics) {
+      for (const texts of Object.values(fieldTexts(t))) {
+        for (const text of texts) for (const w of tokenize(normalizeText(text))) corpus.add(w);
+      }
+    }
+    this.analyzer = new Analyzer(corpus);
+
+    this.entries = topics.map((topic) => {
+      const weights = new Map<string, number>();
+      const fieldsOf = new Map<string, number>();
+      const texts = fieldTexts(topic);
+      for (const field of Object.keys(FIELD_WEIGHTS) as Field[]) {
+        const fieldSeen = new Set<string>();
+        for (const text of texts[field]) {
+          for (const term of this.analyzer.analyze(normalizeText(text), false).terms) {
+            fieldSeen.add(term);
+          }
+        }
+        for (const term of fieldSeen) {
+          weights.set(term, Math.max(weights.get(term) ?? 0, FIELD_WEIGHTS[field]));
+          fieldsOf.set(term, (fieldsOf.get(term) ?? 0) + 1);
+        }
+      }
+      // A term that recurs across fields is central to the topic, not a passing mention.
+      for (const [term, n] of fieldsOf) {
+        weights.set(term, Math.min(1.15, (weights.get(term) ?? 0) + 0.05 * (n - 1)));
+      }
+      const phrasings = [topic.title, ...topic.questions, ...topic.keywords].map(
+        (q) => this.analyzer.analyze(normalizeText(q), false).terms,
+      );
+      return { topic, weights, phrasings };
+    });
+
+    // Document frequency counts strong occurrences fully and passing mentions in facts a little.
+    const df = new Map<string, number>();
+    for (const e of this.entries) {
+      for (const [term, w] of e.weights) df.set(term, (df.get(term) ?? 0) + (w >= 0.55 ? 1 : 0.35));
+    }
+    const n = this.entries.length;
+    let maxIdf = 0;
+    for (const [term, d] of df) {
+      const v = Math.log(1 + n / Math.max(d, 0.35));
+      this.idf.set(term, v);
+      maxIdf = Math.max(maxIdf, v);
+    }
+    this.maxIdf = maxIdf;
+
+    this.suggestFuse = new Fuse(
+      topics.map((topic) => ({
+        topic,
+        title: topic.title,
+        keywords: topic.keywords,
+        questions: topic.questions,
+      })),
+      {
+        includeScore: true,
+        ignoreLocation: true,
+        threshold: 0.4,
+        keys: [
+          { name: 'title', weight: 3 },
+          { name: 'keywords', weight: 2 },
+          { name: 'questions', weight: 1 },
+        ],
+      },
+    );
+  }
+
+  idfOf(term: string): number {
+    // Terms the KB never uses (lexicon-only) are as informative as the rarest KB term.
+    return this.idf.get(term) ?? this.maxIdf;
+  }
+
+  search(normalized: string): SearchResult {
+    const analysis = this.analyzer.analyze(normalized);
+    const terms = analysis.terms.filter((t) => !/^\d+$/.test(t) || this.idf.has(t));
+    const hasAnchor = terms.some((t) => DOMAIN_ANCHORS.has(t));
+    if (terms.length === 0) return { analysis, ranked: [], confidence: 0, hasAnchor };
+
+    const knownMass = terms.reduce((sum, t) => sum + this.idfOf(t), 0);
+    const unknownMass = Math.min(analysis.unknown.length, MAX_UNKNOWN_COUNTED) * UNKNOWN_WORD_WEIGHT;
+    const denominator = knownMass + unknownMass;
+    const queryTerms = new Set(terms);
+
+    const intentBoosts = new Map<string, number>();
+    for (const intent of INTENTS) {
+      if (intent.pattern.test(normalized)) {
+        for (const c of intent.categories) intentBoosts.set(c, (intentBoosts.get(c) ?? 0) + intent.boost);
+      }
+    }
+
+    const ranked: ScoredTopic[] = this.entries.map((e) => {
+      let matched = 0;
+      for (const t of terms) {
+        const w = e.weights.get(t);
+        if (w) matched += w * this.idfOf(t);
+      }
+      const coverage = matched / denominator;
+
+      // Phrasing similarity: weighted Jaccard with the closest question, title or keyword.
+      let best = 0;
+      for (const p of e.phrasings) {
+        if (p.length === 0) continue;
+        let inter = 0;
+        let union = unknownMass * 0.5;
+        const pSet = new Set(p);
+        for (const t of pSet) {
+          const v = this.idfOf(t);
+          union += v;
+          if (queryTerms.has(t)) inter += v;
+        }
+        for (const t of queryTerms) if (!pSet.has(t)) union += this.idfOf(t);
+        if (union > 0) best = Math.max(best, inter / union);
+      }
+
+      const boost = intentBoosts.get(e.topic.category) ?? 0;
+      const score = (0.6 * coverage + 0.4 * best) * (1 + boost);
+      return { topic: e.topic, score };
+    });
+    ranked.sort((a, b) => b.score - a.score);
+
+    const top = ranked[0]?.score ?? 0;
+    const second = ranked[1]?.score ?? 0;
+    const confidence = calibrate(top, second, hasAnchor, knownMass);
+    return { analysis, ranked, confidence, hasAnchor };
+  }
+}
+
+/**
+ * Maps the raw score to 0..1. The raw score is a coverage-like number; a clear winner, a K2
+ * word in the message and enough informative words each make a match more trustworthy.
+ */
+export function calibrate(top: number, second: number, hasAnchor: boolean, knownMass: number): number {
+  const margin = top - second;
+  let x = top + 0.5 * Math.min(margin, 0.2);
+  if (!hasAnchor) x -= 0.08;
+  // A one-word message that happens to be a common term is weak evidence.
+  if (knownMass < 1.5) x -= 0.05;
+  const conf = 1 / (1 + Math.exp(-12 * (x - 0.35)));
+  return Math.round(conf * 1000) / 1000;
+}
