@@ -8,9 +8,9 @@ import {
   type Food,
   foodsFileSchema,
   type KnowledgeBase,
-  metaSchema,
+  metaFileSchema,
   type Topic,
-  topicSchema,
+  topicFileSchema,
 } from './schema.ts';
 
 export const DEFAULT_KNOWLEDGE_DIR = resolve(fileURLToPath(new URL('../../knowledge', import.meta.url)));
@@ -79,7 +79,11 @@ export function loadKnowledge(dir: string = DEFAULT_KNOWLEDGE_DIR): KnowledgeBas
   const name = (file: string) => relative(process.cwd(), file) || file;
 
   const metaFile = join(dir, 'meta.json');
-  const meta = parseWith(metaSchema, readJson(metaFile, name(metaFile)), name(metaFile));
+  const { $schema: _metaSchemaRef, ...meta } = parseWith(
+    metaFileSchema,
+    readJson(metaFile, name(metaFile)),
+    name(metaFile),
+  );
 
   const articleFile = join(dir, meta.article.file);
   let articleText: string;
@@ -119,7 +123,11 @@ export function loadKnowledge(dir: string = DEFAULT_KNOWLEDGE_DIR): KnowledgeBas
   for (const fileName of topicFiles) {
     const file = join(topicsDir, fileName);
     const display = name(file);
-    const topic = parseWith(topicSchema, readJson(file, display), display);
+    const { $schema: _topicSchemaRef, ...topic } = parseWith(
+      topicFileSchema,
+      readJson(file, display),
+      display,
+    );
     if (`${topic.id}.json` !== fileName) {
       throw new KnowledgeError(display, 'id', `"${topic.id}" must match the file name`);
     }

@@ -82,6 +82,15 @@ export const topicSchema = z.strictObject({
 });
 export type Topic = z.infer<typeof topicSchema>;
 
+/**
+ * Editors find the generated JSON Schema through a top-level `"$schema"` key. It is allowed in
+ * every knowledge file but is not part of the knowledge, so the loader drops it.
+ */
+const schemaReference = { $schema: z.string().optional() };
+
+/** A topic file on disk: a topic plus the optional editor schema reference. */
+export const topicFileSchema = topicSchema.extend(schemaReference);
+
 const amountSchema = z
   .strictObject({
     min: z.number().nonnegative(),
@@ -106,6 +115,7 @@ export const foodSchema = z.strictObject({
 export type Food = z.infer<typeof foodSchema>;
 
 export const foodsFileSchema = z.strictObject({
+  ...schemaReference,
   foods: z.array(foodSchema).min(1),
 });
 
@@ -124,6 +134,7 @@ export const doseSchema = z.strictObject({
 export type Dose = z.infer<typeof doseSchema>;
 
 export const dosesFileSchema = z.strictObject({
+  ...schemaReference,
   doses: z.array(doseSchema).min(1),
 });
 
@@ -139,6 +150,9 @@ export const metaSchema = z.strictObject({
   }),
 });
 export type KnowledgeMeta = z.infer<typeof metaSchema>;
+
+/** meta.json on disk: the metadata plus the optional editor schema reference. */
+export const metaFileSchema = metaSchema.extend(schemaReference);
 
 export interface KnowledgeBase {
   meta: KnowledgeMeta;
