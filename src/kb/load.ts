@@ -3,6 +3,7 @@ import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
 import {
+  type Correction,
   type Dose,
   dosesFileSchema,
   type Food,
@@ -12,6 +13,7 @@ import {
   type Topic,
   topicFileSchema,
 } from './schema.ts';
+import { findInstructionWording } from './wording.ts';
 
 export const DEFAULT_KNOWLEDGE_DIR = resolve(fileURLToPath(new URL('../../knowledge', import.meta.url)));
 
@@ -107,6 +109,21 @@ export function loadKnowledge(dir: string = DEFAULT_KNOWLEDGE_DIR): KnowledgeBas
     }
   };
 
+  // Knowledge text is what the bot says; an instruction to the reader would turn it into advice.
+  const checkWording = (text: string, file: string, field: string) => {
+    const instruction = findInstructionWording(text);
+    if (instruction) {
+      throw new KnowledgeError(
+        file,
+        field,
+        `reads as an instruction to the reader ("${instruction.slice(0, 80)}"); report what the article or studies say instead`,
+      );
+    }
+  };
+  const checkCorrection = (correction: Correction | undefined, file: string, field: string) => {
+    if (correction) checkWording(correction.note, file, `${field}.note`);
+  };
+
   const topicsDir = join(dir, 'topics');
   let topicFiles: string[];
   try {
@@ -131,8 +148,13 @@ export function loadKnowledge(dir: string = DEFAULT_KNOWLEDGE_DIR): KnowledgeBas
     if (`${topic.id}.json` !== fileName) {
       throw new KnowledgeError(display, 'id', `"${topic.id}" must match the file name`);
     }
+    checkWording(topic.summary, display, 'summary');
     topic.facts.forEach((fact, i) => {
+      checkWording(fact.text, display, `facts[${i}].text`);
       checkQuote(fact.quote, display, `facts[${i}].quote`);
+    });
+    topic.corrections.forEach((correction, i) => {
+      checkCorrection(correction, display, `corrections[${i}]`);
     });
     topics.push(topic);
     fileOfTopic.set(topic.id, display);
@@ -166,8 +188,12 @@ export function loadKnowledge(dir: string = DEFAULT_KNOWLEDGE_DIR): KnowledgeBas
       if (seen.has(entry.id)) throw new KnowledgeError(file, `${key}[${i}].id`, `duplicate id "${entry.id}"`);
       seen.add(entry.id);
       checkQuote(entry.quote, file, `${key}[${i}].quote`);
+      checkCorrection(entry.correction, file, `${key}[${i}].correction`);
     });
   }
+  doses.forEach((dose, i) => {
+    checkWording(dose.text, name(dosesFile), `doses[${i}].text`);
+  });
 
   return { meta, topics, foods, doses, articleText };
 }
