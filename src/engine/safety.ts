@@ -118,7 +118,7 @@ const RULES: readonly Rule[] = [
   {
     kind: 'self-harm',
     test: has(
-      /\b(kill (myself|me)|killing myself|end (my|it all)|ending my life|suicid\w*|want to die|wanna die|dont want to (live|be alive|wake up)|self ?harm\w*|hurt(ing)? myself|harm(ing)? myself|take my own life|(overdose|od) on purpose|on purpose overdose|take (them|it|the pills) all|take the whole bottle|cut myself|not worth living)\b/,
+      /\b(kill (myself|me)|killing myself|end (my|it all)|ending my life|suicid\w*|want to die|wanna die|dont want to (live|be alive|wake up)|self ?harm\w*|hurt(ing)? myself|harm(ing)? myself|take my own life|(overdose|od) on purpose|on purpose overdose|take (them|it|the pills) all|take the whole bottle|cutting myself|not worth living|end it|ending it|take all my pills|taking all my pills|swallow all my pills)\b/,
     ),
   },
   {

@@ -133,7 +133,9 @@ export class TopicIndex {
 
   idfOf(term: string): number {
     // Terms the KB never uses (lexicon-only) are as informative as the rarest KB term.
-    return this.idf.get(term) ?? this.maxIdf;
+    const v = this.idf.get(term) ?? this.maxIdf;
+    // Numbers ("10", "45") recur in unrelated facts: they may tip a tie but never decide a match.
+    return /^\d+$/.test(term) ? v * 0.15 : v;
   }
 
   search(normalized: string): SearchResult {
@@ -142,7 +144,7 @@ export class TopicIndex {
     const hasAnchor = terms.some((t) => DOMAIN_ANCHORS.has(t));
     if (terms.length === 0) return { analysis, ranked: [], confidence: 0, hasAnchor };
 
-    const knownMass = terms.reduce((sum, t) => sum + this.idfOf(t), 0);
+    const knownMass = terms.reduce((sum, t) => sum + (/^\d+$/.test(t) ? 0 : this.idfOf(t)), 0);
     const unknownMass = Math.min(analysis.unknown.length, MAX_UNKNOWN_COUNTED) * UNKNOWN_WORD_WEIGHT;
     const denominator = knownMass + unknownMass;
     const queryTerms = new Set(terms);
