@@ -1,0 +1,77 @@
+import type { Answer } from '../engine/index.ts';
+import type { BotContext } from './context.ts';
+import { cooldownKey } from './cooldowns.ts';
+import { type AnswerRenderOptions, type RenderedReply, renderAnswer, renderNotice } from './render.ts';
+
+/** How a question reached the bot; logged with every answer. */
+export type AskedVia = 'slash' | 'mention' | 'reply' | 'dm' | 'auto' | 'context-menu' | 'topic' | 'button';
+
+export interface AskRequest {
+  question: string;
+  userId: string;
+  guildId: string | null;
+  via: AskedVia;
+  render?: AnswerRenderOptions;
+  /** Precomputed answer (auto-channel screening already asked the engine). */
+  answer?: Answer;
+}
+
+export type AskResult =
+  | { kind: 'answer'; answer: Answer; reply: RenderedReply }
+  | { kind: 'cooldown'; waitSeconds: number; reply: RenderedReply };
+
+/**
+ * The one answer flow for slash commands, chat and the context menu: cooldown (urgent
+ * questions skip it), engine, render.
+ */
+export async function askEngine(ctx: BotContext, request: AskRequest): Promise<AskResult> {
+  const answer = request.answer ?? ctx.engine.ask(request.question);
+  if (request.guildId && !answer.urgent) {
+    const settings = await ctx.store.getGuildSettings(request.guildId);
+    const key = cooldownKey(request.guildId, request.userId);
+    const waitMs = ctx.cooldowns.remainingMs(key, settings.cooldownSeconds);
+    if (waitMs > 0) {
+      const waitSeconds = Math.ceil(waitMs / 1000);
+      const notice = ctx.engine.notice(
+        `You can ask again in ${waitSeconds} s: this server has a ${settings.cooldownSeconds} s cooldown between questions.`,
+      );
+      return { kind: 'cooldown', waitSeconds, reply: renderNotice(notice, 'Please wait a moment') };
+    }
+    ctx.cooldowns.markAsked(key);
+  }
+  return { kind: 'answer', answer, reply: renderAnswer(answer, request.render ?? {}) };
+}
+
+/** Log fields for an answer: never the user's text at info level. */
+export function describeAnswer(answer: Answer | null): Record<string, unknown> {
+  if (!answer) return {};
+  return {
+    kind: answer.kind,
+    topic: answer.topic?.id ?? null,
+    confidence: Math.round(answer.confidence * 1000) / 1000,
+    urgent: answer.urgent,
+  };
+}
+
+const QUESTION_FORM =
+  /\?|^\s*(what|what's|whats|how|is|are|can|could|should|does|do|did|why|when|which|where|who|will|would|any|anyone|tell me|explain|help)\b/i;
+const K2_VOCABULARY =
+  /\b(k2|k-2|vitamin\s*k\w*|vit\.?\s*k|menaquinone\w*|mk-?\s?[47]|natto|phylloquinone|k1|warfarin|coumadin|acenocoumarol|phenprocoumon|anticoagul\w*|blood[- ]thinner\w*|calcium|osteo\w*|bones?|arter\w*|calcif\w*|gouda|brie|cheeses?|egg yolks?|sauerkraut|ferment\w*|supplements?|dose|dosage|mcg|microgram\w*)\b/i;
+
+/** Auto-answer only what is clearly a K2 question the engine is sure about. */
+export const AUTO_ANSWER_MIN_CONFIDENCE = 0.6;
+
+export function looksLikeK2Question(text: string): boolean {
+  return QUESTION_FORM.test(text) && K2_VOCABULARY.test(text);
+}
+
+/** In an auto-answer channel: answer urgent messages always, others only when clear and confident. */
+export function shouldAutoAnswer(text: string, answer: Answer): boolean {
+  if (answer.urgent) return true;
+  return (
+    answer.kind === 'answer' &&
+    answer.matched &&
+    answer.confidence >= AUTO_ANSWER_MIN_CONFIDENCE &&
+    looksLikeK2Question(text)
+  );
+}

@@ -1,0 +1,143 @@
+import { once } from 'node:events';
+import { Client, Events, GatewayIntentBits, Partials, RESTEvents } from 'discord.js';
+import type { Logger } from 'pino';
+import type { Config } from '../config.ts';
+import type { Engine } from '../engine/index.ts';
+import type { SettingsStore } from '../store/settingsStore.ts';
+import type { BotContext } from './context.ts';
+import { RecentIds } from './context.ts';
+import { Cooldowns } from './cooldowns.ts';
+import { handleInteraction } from './events/interactionCreate.ts';
+import { handleMessage } from './events/messageCreate.ts';
+
+export interface StartBotDeps {
+  config: Config;
+  engine: Engine;
+  store: SettingsStore;
+  logger: Logger;
+  /** REST base (the gateway URL is read from GET /gateway/bot on it); defaults to config.DISCORD_API_BASE. */
+  restApiBase?: string;
+  /** Tests shorten these so failures surface fast. */
+  rest?: { timeout?: number; retries?: number };
+  /** How long stop() waits for replies already being written. */
+  drainTimeoutMs?: number;
+}
+
+export interface RunningBot {
+  client: Client;
+  /** Whether guild message text is readable (the MessageContent intent was requested and granted). */
+  messageContent: boolean;
+  /** Stops taking new work, finishes replies in flight, disconnects. Does not close the store. */
+  stop(): Promise<void>;
+}
+
+function isDisallowedIntents(error: unknown): boolean {
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  return code === 4014 || code === 'DisallowedIntents' || /disallowed intents|4014/i.test(String(message));
+}
+
+async function connect(client: Client, token: string): Promise<void> {
+  // Listen before login: on a fast gateway clientReady can fire before login() resolves.
+  const ready = once(client, Events.ClientReady);
+  const refused = new Promise<never>((_, reject) => {
+    client.on(Events.ShardDisconnect, (event) => {
+      if (event.code === 4014) reject(Object.assign(new Error('Used disallowed intents'), { code: 4014 }));
+    });
+  });
+  ready.catch(() => {});
+  refused.catch(() => {});
+  await Promise.race([client.login(token).then(() => ready), refused]);
+}
+
+export async function startBot(deps: StartBotDeps): Promise<RunningBot> {
+  const { config, engine, store, logger } = deps;
+  const token = config.DISCORD_TOKEN;
+  if (!token) throw new Error('DISCORD_TOKEN is required to start the Discord bot');
+
+  const ctx: BotContext = {
+    engine,
+    store,
+    logger,
+    cooldowns: new Cooldowns(),
+    messageContent: config.DISCORD_MESSAGE_CONTENT,
+    answerMessageIds: new RecentIds(),
+  };
+  const inflight = new Set<Promise<void>>();
+  let accepting = true;
+  const track = (work: Promise<void>) => {
+    const tracked = work.catch((error: unknown) =>
+      logger.error({ err: error }, 'unhandled error in a handler'),
+    );
+    inflight.add(tracked);
+    void tracked.finally(() => inflight.delete(tracked));
+  };
+
+  const createClient = (messageContent: boolean): Client => {
+    const client = new Client({
+      intents: [
+        GatewayIntentBits.Guilds,
+        GatewayIntentBits.GuildMessages,
+        GatewayIntentBits.DirectMessages,
+        ...(messageContent ? [GatewayIntentBits.MessageContent] : []),
+      ],
+      // DM channels are not cached at start; without this partial DMs are dropped silently.
+      partials: [Partials.Channel],
+      // Nothing the bot sends pings anyone unless a reply opts in explicitly (/ask for:).
+      allowedMentions: { parse: [], repliedUser: false },
+      rest: { api: deps.restApiBase ?? config.DISCORD_API_BASE, ...deps.rest },
+    });
+    client.on(Events.InteractionCreate, (interaction) => {
+      if (accepting) track(handleInteraction(interaction, ctx));
+    });
+    client.on(Events.MessageCreate, (message) => {
+      if (accepting) track(handleMessage(message, ctx));
+    });
+    client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
+    client.on(Events.ShardDisconnect, (event, shardId) =>
+      logger.warn({ code: event.code, shardId }, 'gateway disconnected'),
+    );
+    client.on(Events.ShardReconnecting, (shardId) => logger.info({ shardId }, 'gateway reconnecting'));
+    client.on(Events.ShardResume, (shardId, replayed) =>
+      logger.info({ shardId, replayed }, 'gateway resumed'),
+    );
+    client.rest.on(RESTEvents.RateLimited, (info) =>
+      logger.warn({ route: info.route, retryAfterMs: info.retryAfter, global: info.global }, 'rate limited'),
+    );
+    return client;
+  };
+
+  let client = createClient(ctx.messageContent);
+  try {
+    await connect(client, token);
+  } catch (error) {
+    await client.destroy();
+    if (!(ctx.messageContent && isDisallowedIntents(error))) throw error;
+    // The portal has not granted MessageContent: run without it rather than not at all.
+    logger.warn(
+      'the Message Content intent is not granted to this bot; continuing without it (auto-answer channels cannot read messages)',
+    );
+    ctx.messageContent = false;
+    client = createClient(false);
+    await connect(client, token);
+  }
+  logger.info(
+    { botUserId: client.user?.id, guilds: client.guilds.cache.size, messageContent: ctx.messageContent },
+    'connected to Discord',
+  );
+
+  const running = client;
+  return {
+    client: running,
+    get messageContent() {
+      return ctx.messageContent;
+    },
+    async stop() {
+      accepting = false;
+      const drained = Promise.allSettled([...inflight]);
+      const timeout = new Promise((resolve) => setTimeout(resolve, deps.drainTimeoutMs ?? 10_000).unref());
+      await Promise.race([drained, timeout]);
+      await running.destroy();
+      logger.info('disconnected from Discord');
+    },
+  };
+}

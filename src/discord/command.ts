@@ -1,0 +1,21 @@
+import type {
+  AutocompleteInteraction,
+  CommandInteraction,
+  RESTPostAPIApplicationCommandsJSONBody,
+} from 'discord.js';
+import type { BotContext } from './context.ts';
+
+/** What a handler reports for the command log line. */
+export interface CommandOutcome {
+  topic?: string | null;
+  confidence?: number;
+  kind?: string;
+  urgent?: boolean;
+}
+
+/** One file per command exports one of these; the registry feeds both dispatcher and deploy. */
+export interface Command {
+  data: { name: string; toJSON(): RESTPostAPIApplicationCommandsJSONBody };
+  execute(interaction: CommandInteraction, ctx: BotContext): Promise<CommandOutcome | undefined>;
+  autocomplete?(interaction: AutocompleteInteraction, ctx: BotContext): Promise<void>;
+}

@@ -1,0 +1,25 @@
+import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
+import type { Command } from '../command.ts';
+import { safetyOf } from '../context.ts';
+import { renderAbout } from '../render.ts';
+import { sendInteractionReply } from '../respond.ts';
+
+const data = new SlashCommandBuilder()
+  .setName('about')
+  .setDescription('What K2 Bot is, its source, knowledge version and what it stores')
+  .setContexts(
+    InteractionContextType.Guild,
+    InteractionContextType.BotDM,
+    InteractionContextType.PrivateChannel,
+  );
+
+export default {
+  data,
+  async execute(interaction, ctx) {
+    const { meta, topics } = ctx.engine.knowledge;
+    await sendInteractionReply(interaction, renderAbout({ meta, topicCount: topics.length }, safetyOf(ctx)), {
+      ephemeral: true,
+    });
+    return undefined;
+  },
+} satisfies Command;

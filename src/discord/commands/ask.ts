@@ -1,0 +1,78 @@
+import { type CommandInteraction, InteractionContextType, SlashCommandBuilder } from 'discord.js';
+import type { TopicRef } from '../../engine/index.ts';
+import { askEngine, describeAnswer } from '../answering.ts';
+import type { Command } from '../command.ts';
+import { LIMITS, shorten } from '../render.ts';
+import { sendInteractionReply } from '../respond.ts';
+
+const data = new SlashCommandBuilder()
+  .setName('ask')
+  .setDescription('Ask a question about vitamin K2')
+  .setContexts(
+    InteractionContextType.Guild,
+    InteractionContextType.BotDM,
+    InteractionContextType.PrivateChannel,
+  )
+  .addStringOption((o) =>
+    o
+      .setName('question')
+      .setDescription('Your question, or pick a topic')
+      .setRequired(true)
+      .setMaxLength(500)
+      .setAutocomplete(true),
+  )
+  .addBooleanOption((o) => o.setName('private').setDescription('Only you see the answer'))
+  .addUserOption((o) =>
+    o.setName('for').setDescription('Address the answer to this member (they are pinged)'),
+  );
+
+/** Autocomplete choices: what the member typed first (free questions are allowed), then topics. */
+export function buildQuestionChoices(typed: string, topics: TopicRef[]): { name: string; value: string }[] {
+  const text = typed.trim();
+  const choices: { name: string; value: string }[] = [];
+  if (text) choices.push({ name: shorten(text, LIMITS.choiceName), value: shorten(text, LIMITS.choiceName) });
+  for (const topic of topics) {
+    if (choices.length >= LIMITS.choices) break;
+    const name = shorten(topic.title, LIMITS.choiceName);
+    if (choices.some((c) => c.value === name)) continue;
+    choices.push({ name, value: name });
+  }
+  return choices;
+}
+
+export default {
+  data,
+  async autocomplete(interaction, ctx) {
+    const typed = interaction.options.getFocused();
+    const topics = ctx.engine.suggestTopics(typed, LIMITS.choices);
+    await interaction.respond(buildQuestionChoices(typed, topics));
+  },
+  async execute(interaction: CommandInteraction, ctx) {
+    if (!interaction.isChatInputCommand()) return undefined;
+    const question = interaction.options.getString('question', true);
+    const forUser = interaction.options.getUser('for');
+    const privateChoice = interaction.options.getBoolean('private');
+    const settings = interaction.guildId ? await ctx.store.getGuildSettings(interaction.guildId) : null;
+    const ephemeral = privateChoice ?? settings?.askVisibility === 'private';
+    // A ping in a message only the asker sees would reach nobody; private wins.
+    const addressee = forUser && !ephemeral && !forUser.bot ? forUser.id : undefined;
+
+    const result = await askEngine(ctx, {
+      question,
+      userId: interaction.user.id,
+      guildId: interaction.guildId,
+      via: 'slash',
+      render: {
+        question,
+        ...(ephemeral ? {} : { deletableBy: interaction.user.id }),
+        ...(addressee ? { forUserId: addressee } : {}),
+      },
+    });
+    if (result.kind === 'cooldown') {
+      await sendInteractionReply(interaction, result.reply, { ephemeral: true });
+      return { kind: 'cooldown' };
+    }
+    await sendInteractionReply(interaction, result.reply, { ephemeral });
+    return describeAnswer(result.answer);
+  },
+} satisfies Command;

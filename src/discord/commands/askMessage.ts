@@ -1,0 +1,43 @@
+import { ApplicationCommandType, ContextMenuCommandBuilder, InteractionContextType } from 'discord.js';
+import { askEngine, describeAnswer } from '../answering.ts';
+import type { Command } from '../command.ts';
+import { renderEngineNotice } from '../context.ts';
+import { sendInteractionReply } from '../respond.ts';
+
+const data = new ContextMenuCommandBuilder()
+  .setName('Ask K2 Bot')
+  .setType(ApplicationCommandType.Message)
+  .setContexts(
+    InteractionContextType.Guild,
+    InteractionContextType.BotDM,
+    InteractionContextType.PrivateChannel,
+  );
+
+export default {
+  data,
+  async execute(interaction, ctx) {
+    if (!interaction.isMessageContextMenuCommand()) return undefined;
+    const text = interaction.targetMessage.content.trim();
+    if (!text) {
+      await sendInteractionReply(
+        interaction,
+        renderEngineNotice(ctx, 'That message has no text I can read. Try /ask with the question instead.'),
+        { ephemeral: true },
+      );
+      return { kind: 'empty' };
+    }
+    const settings = interaction.guildId ? await ctx.store.getGuildSettings(interaction.guildId) : null;
+    const ephemeral = settings?.askVisibility === 'private';
+    const result = await askEngine(ctx, {
+      question: text,
+      userId: interaction.user.id,
+      guildId: interaction.guildId,
+      via: 'context-menu',
+      render: { question: text, ...(ephemeral ? {} : { deletableBy: interaction.user.id }) },
+    });
+    await sendInteractionReply(interaction, result.reply, {
+      ephemeral: ephemeral || result.kind === 'cooldown',
+    });
+    return result.kind === 'answer' ? describeAnswer(result.answer) : { kind: 'cooldown' };
+  },
+} satisfies Command;

@@ -1,0 +1,25 @@
+import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
+import type { Command } from '../command.ts';
+import { safetyOf } from '../context.ts';
+import { renderFoods } from '../render.ts';
+import { sendInteractionReply } from '../respond.ts';
+
+const data = new SlashCommandBuilder()
+  .setName('foods')
+  .setDescription('Foods with vitamin K2, highest amount first')
+  .setContexts(
+    InteractionContextType.Guild,
+    InteractionContextType.BotDM,
+    InteractionContextType.PrivateChannel,
+  );
+
+export default {
+  data,
+  async execute(interaction, ctx) {
+    const settings = interaction.guildId ? await ctx.store.getGuildSettings(interaction.guildId) : null;
+    await sendInteractionReply(interaction, renderFoods(ctx.engine.listFoods(), safetyOf(ctx)), {
+      ephemeral: settings?.askVisibility === 'private',
+    });
+    return undefined;
+  },
+} satisfies Command;

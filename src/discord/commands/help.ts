@@ -1,0 +1,22 @@
+import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
+import type { Command } from '../command.ts';
+import { safetyOf } from '../context.ts';
+import { renderHelp } from '../render.ts';
+import { sendInteractionReply } from '../respond.ts';
+
+const data = new SlashCommandBuilder()
+  .setName('help')
+  .setDescription('How to use K2 Bot')
+  .setContexts(
+    InteractionContextType.Guild,
+    InteractionContextType.BotDM,
+    InteractionContextType.PrivateChannel,
+  );
+
+export default {
+  data,
+  async execute(interaction, ctx) {
+    await sendInteractionReply(interaction, renderHelp(safetyOf(ctx)), { ephemeral: true });
+    return undefined;
+  },
+} satisfies Command;

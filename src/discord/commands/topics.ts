@@ -1,0 +1,24 @@
+import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
+import type { Command } from '../command.ts';
+import { safetyOf } from '../context.ts';
+import { renderTopicBrowser } from '../render.ts';
+import { sendInteractionReply } from '../respond.ts';
+
+const data = new SlashCommandBuilder()
+  .setName('topics')
+  .setDescription('Browse every vitamin K2 topic by category')
+  .setContexts(
+    InteractionContextType.Guild,
+    InteractionContextType.BotDM,
+    InteractionContextType.PrivateChannel,
+  );
+
+export default {
+  data,
+  async execute(interaction, ctx) {
+    await sendInteractionReply(interaction, renderTopicBrowser(ctx.engine.listTopics(), safetyOf(ctx)), {
+      ephemeral: true,
+    });
+    return undefined;
+  },
+} satisfies Command;

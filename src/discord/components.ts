@@ -1,0 +1,91 @@
+import { type MessageComponentInteraction, PermissionFlagsBits } from 'discord.js';
+import { describeAnswer } from './answering.ts';
+import type { CommandOutcome } from './command.ts';
+import { type BotContext, renderEngineNotice, safetyOf } from './context.ts';
+import { CUSTOM_ID, renderAnswer, renderTopicBrowser, renderTopicDetails } from './render.ts';
+import { sendInteractionReply } from './respond.ts';
+
+/** Splits `prefix:rest` at the LAST colon, so prefixes may contain colons themselves. */
+function parseCustomId(customId: string): { prefix: string; arg: string } {
+  const at = customId.lastIndexOf(':');
+  return at < 0
+    ? { prefix: customId, arg: '' }
+    : { prefix: customId.slice(0, at), arg: customId.slice(at + 1) };
+}
+
+async function showTopic(
+  interaction: MessageComponentInteraction,
+  ctx: BotContext,
+  topicId: string,
+  full: boolean,
+) {
+  const answer = ctx.engine.showTopic(topicId);
+  if (!answer) {
+    await sendInteractionReply(
+      interaction,
+      renderEngineNotice(ctx, 'That topic is no longer in the knowledge base. Try /topics.'),
+      { ephemeral: true },
+    );
+    return { kind: 'unknown-topic' };
+  }
+  await sendInteractionReply(interaction, full ? renderTopicDetails(answer) : renderAnswer(answer), {
+    ephemeral: true,
+  });
+  return describeAnswer(answer);
+}
+
+async function deleteAnswer(interaction: MessageComponentInteraction, ctx: BotContext, askerId: string) {
+  const isAsker = interaction.user.id === askerId;
+  const isModerator = interaction.memberPermissions?.has(PermissionFlagsBits.ManageMessages) ?? false;
+  if (!isAsker && !isModerator) {
+    await sendInteractionReply(
+      interaction,
+      renderEngineNotice(
+        ctx,
+        'Only the member who asked, or a moderator (Manage Messages), can delete this answer.',
+      ),
+      { ephemeral: true },
+    );
+    return { kind: 'delete-refused' };
+  }
+  // After deferUpdate, @original is the message holding the button: deleting it needs no channel permission.
+  await interaction.deferUpdate();
+  await interaction.deleteReply();
+  return { kind: isAsker ? 'deleted-by-asker' : 'deleted-by-moderator' };
+}
+
+/** Buttons and select menus on the bot's messages; ids are built in render.ts. */
+export async function handleComponent(
+  interaction: MessageComponentInteraction,
+  ctx: BotContext,
+): Promise<CommandOutcome | undefined> {
+  const { customId } = interaction;
+  if (interaction.isStringSelectMenu()) {
+    const value = interaction.values[0] ?? '';
+    if (customId === CUSTOM_ID.browseCategory) {
+      await sendInteractionReply(
+        interaction,
+        renderTopicBrowser(ctx.engine.listTopics(), safetyOf(ctx), value),
+        {
+          ephemeral: true,
+        },
+      );
+      return { kind: 'browse-category' };
+    }
+    if (customId === CUSTOM_ID.browseTopic) return showTopic(interaction, ctx, value, false);
+  }
+  if (interaction.isButton()) {
+    const { prefix, arg } = parseCustomId(customId);
+    if (prefix === CUSTOM_ID.topic) return showTopic(interaction, ctx, arg, false);
+    if (prefix === CUSTOM_ID.more) return showTopic(interaction, ctx, arg, true);
+    if (prefix === CUSTOM_ID.delete) return deleteAnswer(interaction, ctx, arg);
+  }
+  await sendInteractionReply(
+    interaction,
+    renderEngineNotice(ctx, 'This button no longer works. Ask again.'),
+    {
+      ephemeral: true,
+    },
+  );
+  return { kind: 'unknown-component' };
+}

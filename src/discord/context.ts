@@ -1,0 +1,43 @@
+import type { Logger } from 'pino';
+import type { Engine, SafetyTexts } from '../engine/index.ts';
+import type { SettingsStore } from '../store/settingsStore.ts';
+import type { Cooldowns } from './cooldowns.ts';
+import { type RenderedReply, renderNotice } from './render.ts';
+
+/** What every handler needs; built once in startBot. */
+export interface BotContext {
+  engine: Engine;
+  store: SettingsStore;
+  logger: Logger;
+  cooldowns: Cooldowns;
+  /** False when the MessageContent intent is off or was refused: guild message text is then empty. */
+  messageContent: boolean;
+  /** Ids of messages the bot answered with, so a reply to one is recognised without a fetch. */
+  answerMessageIds: RecentIds;
+}
+
+export function safetyOf(ctx: BotContext): SafetyTexts {
+  return ctx.engine.notice('').safety;
+}
+
+export function renderEngineNotice(ctx: BotContext, text: string, title?: string): RenderedReply {
+  return renderNotice(ctx.engine.notice(text), title);
+}
+
+/** A bounded set: old ids fall out so memory stays flat on a busy server. */
+export class RecentIds {
+  readonly #ids = new Set<string>();
+  constructor(readonly capacity = 5000) {}
+
+  add(id: string): void {
+    this.#ids.add(id);
+    if (this.#ids.size > this.capacity) {
+      const oldest = this.#ids.values().next().value;
+      if (oldest !== undefined) this.#ids.delete(oldest);
+    }
+  }
+
+  has(id: string): boolean {
+    return this.#ids.has(id);
+  }
+}

@@ -1,0 +1,553 @@
+import {
+  type APIActionRowComponent,
+  type APIButtonComponent,
+  type APIComponentInMessageActionRow,
+  type APIEmbed,
+  type APIEmbedField,
+  type APIStringSelectComponent,
+  ButtonStyle,
+  ComponentType,
+  escapeMarkdown,
+} from 'discord.js';
+import type { Answer, SafetyTexts, TopicRef } from '../engine/index.ts';
+import type { Dose, Food, KnowledgeMeta } from '../kb/schema.ts';
+import type { GuildSettings } from '../store/settingsStore.ts';
+
+/**
+ * The one place that turns engine output into Discord payloads. Every payload carries both
+ * safety texts word for word and respects Discord's limits; when something must give, the
+ * answer body is shortened, never the safety texts.
+ */
+
+export const LIMITS = {
+  content: 2000,
+  title: 256,
+  description: 4096,
+  fieldName: 256,
+  fieldValue: 1024,
+  footer: 2048,
+  author: 256,
+  fields: 25,
+  embedTotal: 6000,
+  customId: 100,
+  buttonLabel: 80,
+  selectOptions: 25,
+  selectLabel: 100,
+  selectDescription: 100,
+  choiceName: 100,
+  choices: 25,
+} as const;
+
+const COLORS = { answer: 0x2e7d32, decline: 0x607d8b, urgent: 0xc62828, notice: 0x1565c0, warning: 0xef6c00 };
+
+export const WARNING_FIELD_NAME = '⚠️ Blood thinners';
+
+export type ActionRow = APIActionRowComponent<APIComponentInMessageActionRow>;
+
+/** A reply before it is sent: the caller decides whether it is ephemeral. */
+export interface RenderedReply {
+  content?: string;
+  embeds: APIEmbed[];
+  components: ActionRow[];
+  allowedMentions: { parse: []; users?: string[]; repliedUser: false };
+}
+
+export const CUSTOM_ID = {
+  topic: 'topic',
+  more: 'more',
+  delete: 'delete',
+  browseCategory: 'browse:category',
+  browseTopic: 'browse:topic',
+} as const;
+
+/** Cuts text to `max` UTF-16 units (what Discord counts), at a word break when one is near. */
+export function shorten(text: string, max: number): string {
+  if (text.length <= max) return text;
+  if (max <= 1) return '…'.slice(0, max);
+  let cut = text.slice(0, max - 1);
+  const lastSpace = cut.search(/\s\S*$/);
+  if (lastSpace > max * 0.8) cut = cut.slice(0, lastSpace);
+  // Never leave half a surrogate pair (an emoji cut in two renders as garbage).
+  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
+  return `${cut.trimEnd()}…`;
+}
+
+/** User text shown back in a reply: no markdown effects, no mention can ping or render. */
+export function escapeUserText(text: string, max: number): string {
+  const escaped = escapeMarkdown(text.replace(/\s+/g, ' ').trim())
+    .replace(/@/g, '@\u200b')
+    .replace(/<#/g, '<\u200b#');
+  return shorten(escaped, max);
+}
+
+interface DraftField {
+  name: string;
+  value: string;
+  inline?: boolean;
+  /** Kept before the body is shortened (safety, corrections); optional fields go first. */
+  keep: boolean;
+}
+
+interface Draft {
+  title: string;
+  color: number;
+  safety: SafetyTexts;
+  /** Shown first, never shortened away (safety texts), or capped (notices, the question). */
+  leading: { text: string; cap?: number; beforeWarning?: boolean }[];
+  /** The shrinkable part: a text, or lines dropped from the end when space runs out. */
+  body: string | string[];
+  fields: DraftField[];
+  components?: ActionRow[];
+  content?: string;
+  mentionUserIds?: string[];
+}
+
+function embedLength(embed: APIEmbed): number {
+  return (
+    (embed.title?.length ?? 0) +
+    (embed.description?.length ?? 0) +
+    (embed.footer?.text.length ?? 0) +
+    (embed.author?.name.length ?? 0) +
+    (embed.fields ?? []).reduce((sum, f) => sum + f.name.length + f.value.length, 0)
+  );
+}
+
+function fitLines(lines: string[], budget: number): string {
+  const kept: string[] = [];
+  let used = 0;
+  for (const [i, line] of lines.entries()) {
+    const remaining = lines.length - i - 1;
+    const marker = remaining > 0 ? `\n… and ${remaining} more` : '';
+    const next = used + (kept.length > 0 ? 1 : 0) + line.length;
+    if (next + marker.length <= budget) {
+      kept.push(line);
+      used = next;
+      continue;
+    }
+    const left = lines.length - kept.length;
+    const tail = `… and ${left} more`;
+    if (kept.length === 0) return shorten(line, Math.max(0, budget));
+    return used + 1 + tail.length <= budget ? `${kept.join('\n')}\n${tail}` : kept.join('\n');
+  }
+  return kept.join('\n');
+}
+
+/** Assembles a draft into a payload inside every limit, safety texts intact. */
+function finalize(draft: Draft): RenderedReply {
+  const title = shorten(draft.title, LIMITS.title);
+  const footer = { text: draft.safety.disclaimer };
+  const warningFirst = draft.safety.warningFirst;
+
+  const leading = draft.leading.map((block) => (block.cap ? shorten(block.text, block.cap) : block.text));
+  // An urgent notice precedes everything, the warning included.
+  if (warningFirst) {
+    leading.splice(draft.leading.findLastIndex((b) => b.beforeWarning) + 1, 0, `**${draft.safety.warning}**`);
+  }
+  const fields: DraftField[] = draft.fields.slice(0, LIMITS.fields - 1).map((f) => ({
+    ...f,
+    name: shorten(f.name, LIMITS.fieldName),
+    value: shorten(f.value, LIMITS.fieldValue),
+  }));
+  if (!warningFirst) fields.push({ name: WARNING_FIELD_NAME, value: draft.safety.warning, keep: true });
+
+  const leadingText = leading.join('\n\n');
+  const separator = leadingText ? 2 : 0;
+  const fieldSize = (f: DraftField) => f.name.length + f.value.length;
+  const fixed =
+    title.length +
+    footer.text.length +
+    leadingText.length +
+    separator +
+    fields.filter((f) => f.keep).reduce((sum, f) => sum + fieldSize(f), 0);
+
+  const bodyText = Array.isArray(draft.body) ? draft.body.join('\n') : draft.body;
+  // Optional fields get what is left once a readable share of the body is reserved.
+  const bodyReserve = Math.min(bodyText.length, 1500);
+  let optionalBudget = LIMITS.embedTotal - fixed - bodyReserve;
+  const kept: DraftField[] = [];
+  for (const field of fields) {
+    if (field.keep) {
+      kept.push(field);
+      continue;
+    }
+    const size = fieldSize(field);
+    if (size <= optionalBudget) {
+      kept.push(field);
+      optionalBudget -= size;
+    } else if (optionalBudget - field.name.length >= 120) {
+      const value = shorten(field.value, optionalBudget - field.name.length);
+      kept.push({ ...field, value });
+      optionalBudget -= field.name.length + value.length;
+    }
+  }
+  const fieldsUsed = kept.reduce((sum, f) => sum + fieldSize(f), 0);
+  const keptFixed = fixed - fields.filter((f) => f.keep).reduce((s, f) => s + fieldSize(f), 0) + fieldsUsed;
+  const bodyBudget = Math.max(
+    0,
+    Math.min(LIMITS.description - leadingText.length - separator, LIMITS.embedTotal - keptFixed),
+  );
+  const body = Array.isArray(draft.body) ? fitLines(draft.body, bodyBudget) : shorten(draft.body, bodyBudget);
+  const description = [leadingText, body].filter((part) => part.length > 0).join('\n\n');
+
+  const embed: APIEmbed = {
+    title,
+    color: draft.color,
+    description: description || '\u200b',
+    fields: kept.map(
+      ({ name, value, inline }): APIEmbedField => (inline ? { name, value, inline } : { name, value }),
+    ),
+    footer,
+  };
+  const reply: RenderedReply = {
+    embeds: [embed],
+    components: draft.components ?? [],
+    allowedMentions: draft.mentionUserIds?.length
+      ? { parse: [], users: draft.mentionUserIds, repliedUser: false }
+      : { parse: [], repliedUser: false },
+  };
+  if (draft.content) reply.content = shorten(draft.content, LIMITS.content);
+  return reply;
+}
+
+type CustomIdButtonStyle = ButtonStyle.Primary | ButtonStyle.Secondary | ButtonStyle.Danger;
+
+function button(customId: string, label: string, style: CustomIdButtonStyle): APIButtonComponent | null {
+  if (customId.length > LIMITS.customId) return null;
+  return {
+    type: ComponentType.Button,
+    custom_id: customId,
+    label: shorten(label, LIMITS.buttonLabel),
+    style,
+  };
+}
+
+function row(buttons: (APIButtonComponent | null)[]): ActionRow[] {
+  const present = buttons.filter((b): b is APIButtonComponent => b !== null).slice(0, 5);
+  return present.length > 0 ? [{ type: ComponentType.ActionRow, components: present }] : [];
+}
+
+export interface AnswerRenderOptions {
+  /** The question as typed, echoed (escaped) where the reply does not sit under it (slash commands). */
+  question?: string;
+  /** Who asked: allowed to delete the reply. Absent for ephemeral replies, which need no delete button. */
+  deletableBy?: string;
+  /** The member the answer is addressed to (/ask for:): the only one who may be pinged. */
+  forUserId?: string;
+}
+
+function topicButtons(answer: Answer): ActionRow[] {
+  const seen = new Set<string>(answer.topic ? [answer.topic.id] : []);
+  const pick = (refs: TopicRef[]) =>
+    refs.filter((ref) => {
+      if (seen.has(ref.id)) return false;
+      seen.add(ref.id);
+      return true;
+    });
+  const related = pick(answer.related)
+    .slice(0, 5)
+    .map((ref) => button(`${CUSTOM_ID.topic}:${ref.id}`, `Related: ${ref.title}`, ButtonStyle.Secondary));
+  const suggestions = pick(answer.suggestions)
+    .slice(0, 5)
+    .map((ref) => button(`${CUSTOM_ID.topic}:${ref.id}`, `Did you mean: ${ref.title}?`, ButtonStyle.Primary));
+  return [...row(related), ...row(suggestions)];
+}
+
+/** An engine answer (answer, decline, empty, urgent) as an embed with its buttons. */
+export function renderAnswer(answer: Answer, options: AnswerRenderOptions = {}): RenderedReply {
+  const leading: Draft['leading'] = [];
+  if (answer.urgent && answer.urgentNotice) {
+    leading.push({ text: `🚨 **${shorten(answer.urgentNotice, 1500)}**`, beforeWarning: true });
+  }
+  if (answer.personal && answer.personalNotice) leading.push({ text: shorten(answer.personalNotice, 1000) });
+  if (options.question) leading.push({ text: `**Q:** ${escapeUserText(options.question, 300)}` });
+
+  const fields: DraftField[] = answer.corrections.map((c) => ({
+    name: '📝 Correction: the article is wrong here',
+    value: `${c.note}\nSources: ${c.references.join('; ')}`,
+    keep: true,
+  }));
+  if (answer.source) {
+    const quote = shorten(answer.source.quote.replace(/\s+/g, ' '), 700);
+    fields.push({
+      name: 'Source',
+      value: `From the article, ${answer.source.sections.map((s) => `“${s}”`).join(', ')}:\n> ${quote}`,
+      keep: false,
+    });
+  }
+
+  const actions = row([
+    answer.topic && answer.details.length > 0
+      ? button(`${CUSTOM_ID.more}:${answer.topic.id}`, 'More', ButtonStyle.Secondary)
+      : null,
+    options.deletableBy
+      ? button(`${CUSTOM_ID.delete}:${options.deletableBy}`, 'Delete', ButtonStyle.Danger)
+      : null,
+  ]);
+
+  const draft: Draft = {
+    title: answer.urgent ? 'Urgent: get medical help' : (answer.topic?.title ?? 'K2 Bot'),
+    color: answer.urgent ? COLORS.urgent : answer.kind === 'answer' ? COLORS.answer : COLORS.decline,
+    // Urgent replies lead with the warning too, right after the urgent notice.
+    safety: answer.urgent ? { ...answer.safety, warningFirst: true } : answer.safety,
+    leading,
+    body: answer.body,
+    fields,
+    components: [...topicButtons(answer), ...actions],
+  };
+  if (options.forUserId) {
+    draft.content = `<@${options.forUserId}>, someone asked K2 Bot this for you:`;
+    draft.mentionUserIds = [options.forUserId];
+  }
+  return finalize(draft);
+}
+
+/** The "More" view: every fact of a topic. */
+export function renderTopicDetails(answer: Answer): RenderedReply {
+  const facts = answer.details.map((fact) => `• ${fact}`);
+  return finalize({
+    title: `${answer.topic?.title ?? 'K2 Bot'}: all facts`,
+    color: COLORS.answer,
+    safety: answer.safety,
+    leading: [],
+    body: facts.length > 0 ? facts : [answer.body],
+    fields: answer.corrections.map((c) => ({
+      name: '📝 Correction: the article is wrong here',
+      value: `${c.note}\nSources: ${c.references.join('; ')}`,
+      keep: true,
+    })),
+  });
+}
+
+/** A short message with the safety texts: errors, refusals, cooldowns, confirmations. */
+export function renderNotice(notice: Answer, title = 'K2 Bot'): RenderedReply {
+  return finalize({
+    title,
+    color: COLORS.notice,
+    safety: notice.safety,
+    leading: [],
+    body: notice.body,
+    fields: [],
+  });
+}
+
+const CATEGORY_LABELS: Record<string, string> = {
+  basics: 'Basics',
+  bones: 'Bones',
+  heart: 'Heart and arteries',
+  conditions: 'Conditions',
+  food: 'Food',
+  dosage: 'Dosage',
+  supplements: 'Supplements',
+  interactions: 'Interactions',
+  safety: 'Safety',
+};
+
+export function categoryLabel(category: string): string {
+  return CATEGORY_LABELS[category] ?? category;
+}
+
+function selectRow(select: APIStringSelectComponent): ActionRow[] {
+  return select.options.length > 0 ? [{ type: ComponentType.ActionRow, components: [select] }] : [];
+}
+
+/** /topics: categories with their topics, a select menu to open one category. */
+export function renderTopicBrowser(
+  topics: TopicRef[],
+  safety: SafetyTexts,
+  category?: string,
+): RenderedReply {
+  const categories = [...new Set(topics.map((t) => t.category))];
+  if (category) {
+    const inCategory = topics.filter((t) => t.category === category);
+    return finalize({
+      title: `Topics: ${categoryLabel(category)}`,
+      color: COLORS.notice,
+      safety,
+      leading: [],
+      body: inCategory.length > 0 ? inCategory.map((t) => `• ${t.title}`) : ['No topics in this category.'],
+      fields: [],
+      components: selectRow({
+        type: ComponentType.StringSelect,
+        custom_id: CUSTOM_ID.browseTopic,
+        placeholder: 'Open a topic',
+        options: inCategory.slice(0, LIMITS.selectOptions).map((t) => ({
+          label: shorten(t.title, LIMITS.selectLabel),
+          value: t.id,
+        })),
+      }),
+    });
+  }
+  return finalize({
+    title: 'Topics K2 Bot can answer',
+    color: COLORS.notice,
+    safety,
+    leading: [],
+    body: categories.map((c) => {
+      const titles = topics.filter((t) => t.category === c).map((t) => t.title);
+      return `**${categoryLabel(c)}** (${titles.length}): ${shorten(titles.join(', '), 300)}`;
+    }),
+    fields: [],
+    components: selectRow({
+      type: ComponentType.StringSelect,
+      custom_id: CUSTOM_ID.browseCategory,
+      placeholder: 'Browse a category',
+      options: categories.slice(0, LIMITS.selectOptions).map((c) => ({
+        label: categoryLabel(c),
+        value: c,
+        description: `${topics.filter((t) => t.category === c).length} topics`,
+      })),
+    }),
+  });
+}
+
+function formatAmount(amount: { min: number; max: number; unit: string } | null): string {
+  if (!amount) return 'no figure given';
+  return amount.min === amount.max
+    ? `${amount.min} ${amount.unit}`
+    : `${amount.min}–${amount.max} ${amount.unit}`;
+}
+
+/** /foods: foods by K2 amount as the article gives them, corrections inline. */
+export function renderFoods(foods: Food[], safety: SafetyTexts): RenderedReply {
+  const lines = foods.map((food) => {
+    const amount = food.amount ? `${formatAmount(food.amount)}${food.basis ? ` per ${food.basis}` : ''}` : '';
+    const line = `**${food.name}**${amount ? `: ${amount}` : ''} (the article: “${food.articleSays}”)`;
+    return food.correction ? `${line}\n  ↳ 📝 ${food.correction.note}` : line;
+  });
+  return finalize({
+    title: 'Foods with vitamin K2, by amount',
+    color: COLORS.notice,
+    safety,
+    leading: [{ text: 'Figures are the article’s own; real amounts vary by product and batch.' }],
+    body: lines.length > 0 ? lines : ['The knowledge base lists no foods.'],
+    fields: [],
+  });
+}
+
+/** /dosage: the article's figures, the anticoagulant warning on top. */
+export function renderDoses(doses: Dose[], safety: SafetyTexts, group?: string): RenderedReply {
+  const wanted = group ? doses.filter((d) => d.group.toLowerCase().includes(group.toLowerCase())) : doses;
+  const lines = wanted.map((dose) => {
+    const line = `**${dose.group}** (${dose.form}): ${formatAmount(dose.amount)}. ${dose.text}`;
+    return dose.correction ? `${line}\n  ↳ 📝 ${dose.correction.note}` : line;
+  });
+  const empty = group
+    ? [`The article gives no figure for “${escapeUserText(group, 100)}”. Try /dosage without a group.`]
+    : ['The knowledge base lists no dose figures.'];
+  return finalize({
+    title: group ? `Dose figures: ${escapeUserText(group, 100)}` : 'Dose figures from the article',
+    color: COLORS.warning,
+    safety: { ...safety, warningFirst: true },
+    leading: [{ text: 'These are figures the article reports, not a recommendation for you.' }],
+    body: lines.length > 0 ? lines : empty,
+    fields: [],
+  });
+}
+
+export interface AboutInfo {
+  meta: KnowledgeMeta;
+  topicCount: number;
+}
+
+/** /about: what the bot is, where its knowledge comes from, what it stores. */
+export function renderAbout(info: AboutInfo, safety: SafetyTexts): RenderedReply {
+  return finalize({
+    title: 'About K2 Bot',
+    color: COLORS.notice,
+    safety,
+    leading: [],
+    body:
+      'K2 Bot answers questions about vitamin K2 from a fact-checked knowledge base built from one article. ' +
+      'Where the article is wrong, answers carry a correction with an authoritative reference.',
+    fields: [
+      { name: 'Source article', value: info.meta.article.title, keep: true },
+      {
+        name: 'Knowledge',
+        value: `Version ${info.meta.version}, reviewed ${info.meta.reviewedOn}, ${info.topicCount} topics`,
+        keep: true,
+      },
+      { name: 'Disclaimer', value: safety.disclaimer, keep: true },
+      {
+        name: 'What is stored',
+        value:
+          'Only per-server settings: answer mode, auto-answer channel ids, /ask visibility and cooldown. ' +
+          'Questions, messages and user ids are not stored; cooldowns live in memory only.',
+        keep: true,
+      },
+    ],
+  });
+}
+
+/** /help: the commands and how chat answering works. */
+export function renderHelp(safety: SafetyTexts): RenderedReply {
+  return finalize({
+    title: 'K2 Bot help',
+    color: COLORS.notice,
+    safety,
+    leading: [],
+    body: [
+      '`/ask question` ask anything about vitamin K2 (`private` for only you, `for` to address a member)',
+      '`/topic name` show one topic',
+      '`/topics` browse topics by category',
+      '`/foods` foods by K2 amount',
+      '`/dosage [group]` the article’s dose figures',
+      '`/about` sources, knowledge version, what is stored',
+      '`/settings` server settings (Manage Server)',
+      'In chat: mention the bot, reply to one of its answers, or DM it. Right-click a message → Apps → **Ask K2 Bot**.',
+    ],
+    fields: [],
+  });
+}
+
+function describeMode(mode: GuildSettings['mode']): string {
+  switch (mode) {
+    case 'mention-only':
+      return 'mention-only: answers when mentioned or replied to';
+    case 'auto-channels':
+      return 'auto-channels: also answers confident K2 questions in the listed channels';
+    case 'off':
+      return 'off: no chat answers (slash commands still work)';
+  }
+}
+
+/** /settings replies: the current state, plus any warning about it. */
+export function renderSettings(
+  settings: GuildSettings,
+  safety: SafetyTexts,
+  options: { headline?: string; warnings?: string[] } = {},
+): RenderedReply {
+  const channels = settings.autoChannelIds.map((id) => `<#${id}>`).join(', ') || 'none';
+  return finalize({
+    title: 'K2 Bot settings',
+    color: options.warnings?.length ? COLORS.warning : COLORS.notice,
+    safety,
+    leading: (options.warnings ?? []).map((w) => ({ text: `⚠️ ${w}` })),
+    body: options.headline ?? 'Current settings for this server.',
+    fields: [
+      { name: 'Mode', value: describeMode(settings.mode), keep: true },
+      { name: 'Auto-answer channels', value: channels, keep: true },
+      { name: '/ask visibility', value: settings.askVisibility, keep: true },
+      {
+        name: 'Cooldown',
+        value: settings.cooldownSeconds > 0 ? `${settings.cooldownSeconds} s per member` : 'off',
+        keep: true,
+      },
+    ],
+  });
+}
+
+/** Every text a payload shows, for checks that the safety texts are present. */
+export function collectReplyText(reply: RenderedReply): string {
+  return [
+    reply.content ?? '',
+    ...reply.embeds.flatMap((e) => [
+      e.title ?? '',
+      e.description ?? '',
+      e.author?.name ?? '',
+      ...(e.fields ?? []).flatMap((f) => [f.name, f.value]),
+      e.footer?.text ?? '',
+    ]),
+  ].join('\n');
+}
+
+export { embedLength };
