@@ -13,6 +13,30 @@ export interface Analysis {
 }
 
 const MAX_PHRASE = 4;
+
+/** Optimal-string-alignment distance (a swap counts as one edit), cut off above `max`. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prevPrev: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        v = Math.min(v, (prevPrev[j - 2] as number) + 1);
+      }
+      cur.push(v);
+      rowMin = Math.min(rowMin, v);
+    }
+    if (rowMin > max) return max + 1;
+    prevPrev = prev;
+    prev = cur;
+  }
+  return prev[b.length] as number;
+}
 const FUZZY_CACHE_LIMIT = 5000;
 
 /** Light suffix stripping so "bones"/"bone", "studies"/"study" and "calcified"/"calcify" meet. */
@@ -78,12 +102,16 @@ export class Analyzer {
     let best: string | null = null;
     const results = this.fuse.search(word, { limit: 8 });
     let bestScore = Number.POSITIVE_INFINITY;
+    // Typos keep the first letter and stay within a few edits; fuse.js proposes, the edit
+    // distance decides, so "besides" never becomes "diabetes".
+    const maxEdits = word.length <= 7 ? 1 : word.length <= 10 ? 2 : 3;
     for (const r of results) {
       const candidate = r.item;
-      // Bitap finds substrings too: "vitamn" inside a much longer word is not a correction.
-      if (Math.abs(candidate.length - word.length) > 2) continue;
-      if (candidate[0] !== word[0] && word.length < 6) continue;
-      const score = (r.score ?? 1) + Math.abs(candidate.length - word.length) * 0.02;
+      if (candidate[0] !== word[0]) continue;
+      if (Math.abs(candidate.length - word.length) > maxEdits) continue;
+      const edits = editDistance(word, candidate, maxEdits);
+      if (edits > maxEdits) continue;
+      const score = edits + (r.score ?? 1);
       if (score < bestScore) {
         bestScore = score;
         best = candidate;

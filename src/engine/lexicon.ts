@@ -549,7 +549,7 @@ export const SYNONYM_GROUPS: readonly SynonymGroup[] = [
   },
   {
     to: ['child'],
-    from: ['child', 'children', 'kid', 'kids', 'toddler', 'teen', 'teenager', 'son', 'daughter'],
+    from: ['child', 'children', 'kid', 'kids', 'toddler', 'teen', 'teenager'],
   },
 
   // Blood.
@@ -562,6 +562,14 @@ export const SYNONYM_GROUPS: readonly SynonymGroup[] = [
       'coagulation',
       'coagulate',
       'thicken blood',
+      'thicken my blood',
+      'thickens blood',
+      'blood thick',
+      'blood too thick',
+      'blood thicker',
+      'thicker',
+      'thicken',
+      'thickens',
       'thicker blood',
       'thick blood',
       'blood clot',
@@ -828,8 +836,6 @@ export const SYNONYM_GROUPS: readonly SynonymGroup[] = [
     to: ['made'],
     from: [
       'made',
-      'make',
-      'makes',
       'produce',
       'produced',
       'production',
@@ -866,6 +872,51 @@ export const SYNONYM_GROUPS: readonly SynonymGroup[] = [
   {
     to: ['benefit'],
     from: ['benefit', 'benefits', 'good for', 'helps', 'help', 'useful', 'advantages'],
+  },
+  // "Is X high in K2": the food is the subject, these words only say "as a source".
+  {
+    to: ['food'],
+    from: [
+      'high in',
+      'rich in',
+      'full of',
+      'loaded with',
+      'contain',
+      'contains',
+      'containing',
+      'content',
+      'source of',
+      'good source',
+      'lots of k2',
+      'any k2',
+      'have k2',
+      'has k2',
+    ],
+  },
+  {
+    to: ['dose', 'intake'],
+    from: [
+      'rda',
+      'adequate intake',
+      'recommended daily',
+      'recommended intake',
+      'daily value',
+      'daily intake',
+      'daily allowance',
+      'dv',
+      'ai',
+      'reference intake',
+      'dri',
+      'per day',
+      'a day',
+      'each day',
+      'every day',
+      'daily',
+    ],
+  },
+  {
+    to: ['bone', 'density'],
+    from: ['denser', 'dense', 'thicker bones', 'stronger bones', 'strong bones', 'bone strength'],
   },
   // "What is X" questions: matched against topics whose own questions ask for a definition.
   {
@@ -928,6 +979,24 @@ export const SYNONYM_GROUPS: readonly SynonymGroup[] = [
   },
 ];
 
+/** Every canonical term the lexicon produces. */
+export const CONCEPTS: ReadonlySet<string> = new Set(SYNONYM_GROUPS.flatMap((g) => g.to));
+
+/**
+ * Concepts that say how something is asked rather than what about ("what is", "good for"):
+ * they break ties between topics but must not outweigh the subject of the question.
+ */
+export const CONCEPT_WEIGHTS: Readonly<Record<string, number>> = {
+  define: 0.35,
+  benefit: 0.5,
+  forms: 0.7,
+  safe: 0.7,
+  difference: 0.8,
+  supplement: 0.8,
+  food: 0.8,
+  dose: 0.9,
+};
+
 /**
  * Chat filler and function words. They carry no topic, so they are dropped before scoring;
  * a message made only of these ("hi", "thanks lol") has nothing to answer.
@@ -953,7 +1022,8 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   lately new old good bad best worst great better right wrong true false real fake sure okay fine
   should would could might must shall may can will did does do is are was were am be
   there here ive id im its thats whats hows whys wheres theres someones else etc eg ie via per
-  vitamin vitamins vit vits supplement`
+  vitamin vitamins vit vits supplement mom mum mommy mother dad daddy father husband wife grandma grandpa
+  grandmother grandfather granny nana partner boyfriend girlfriend sister brother aunt uncle hubby wifey`
     .split(/\s+/)
     .filter((w) => w.length > 0 && w !== 'supplement'),
 );

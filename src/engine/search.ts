@@ -1,7 +1,7 @@
 import Fuse from 'fuse.js';
 import type { Topic } from '../kb/schema.ts';
 import { type Analysis, Analyzer } from './analyze.ts';
-import { DOMAIN_ANCHORS, INTENTS } from './lexicon.ts';
+import { CONCEPT_WEIGHTS, CONCEPTS, DOMAIN_ANCHORS, INTENTS } from './lexicon.ts';
 import { normalizeText, tokenize } from './normalize.ts';
 
 /**
@@ -12,13 +12,16 @@ import { normalizeText, tokenize } from './normalize.ts';
 
 /** How much a word counts by where it occurs in a topic: titles and keywords say what it is about. */
 const FIELD_WEIGHTS = {
-  title: 1,
+  title: 1.25,
   keywords: 1,
   questions: 0.85,
   summary: 0.55,
   facts: 0.35,
 } as const;
 type Field = keyof typeof FIELD_WEIGHTS;
+
+/** Plain (non-lexicon) words never weigh more than this. */
+const RAW_WORD_MAX_WEIGHT = 1.3;
 
 /** An unknown content word weighs like a fairly rare term: it is something the KB cannot explain. */
 const UNKNOWN_WORD_WEIGHT = 1.6;
@@ -51,6 +54,8 @@ export class TopicIndex {
   private readonly entries: IndexedTopic[];
   private readonly idf = new Map<string, number>();
   private readonly maxIdf: number;
+  private readonly strongestField = new Map<string, number>();
+  private readonly termWeightCache = new Map<string, number>();
   /** fuse.js over titles, keywords and questions: the fuzzy tier of autocomplete. */
   readonly suggestFuse: Fuse<{ topic: Topic; title: string; keywords: string[]; questions: string[] }>;
 
@@ -89,7 +94,7 @@ export class TopicIndex {
       }
       // A term that recurs across fields is central to the topic, not a passing mention.
       for (const [term, n] of fieldsOf) {
-        weights.set(term, Math.min(1.15, (weights.get(term) ?? 0) + 0.05 * (n - 1)));
+        weights.set(term, Math.min(1.4, (weights.get(term) ?? 0) + 0.05 * (n - 1)));
       }
       const phrasings = [topic.title, ...topic.questions, ...topic.keywords].map(
         (q) => this.analyzer.analyze(normalizeText(q), false).terms,
@@ -97,6 +102,10 @@ export class TopicIndex {
       return { topic, weights, phrasings };
     });
 
+    for (const e of this.entries) {
+      for (const [term, w] of e.weights)
+        this.strongestField.set(term, Math.max(this.strongestField.get(term) ?? 0, w));
+    }
     // Document frequency counts strong occurrences fully and passing mentions in facts a little.
     const df = new Map<string, number>();
     for (const e of this.entries) {
@@ -131,11 +140,26 @@ export class TopicIndex {
     );
   }
 
+  /** How much a query term counts: its rarity across topics, tempered by what kind of word it is. */
   idfOf(term: string): number {
+    const cached = this.termWeightCache.get(term);
+    if (cached !== undefined) return cached;
     // Terms the KB never uses (lexicon-only) are as informative as the rarest KB term.
-    const v = this.idf.get(term) ?? this.maxIdf;
-    // Numbers ("10", "45") recur in unrelated facts: they may tip a tie but never decide a match.
-    return /^\d+$/.test(term) ? v * 0.15 : v;
+    let v = this.idf.get(term) ?? this.maxIdf;
+    if (/^\d+$/.test(term)) {
+      // Numbers ("10", "45") recur in unrelated facts: they may tip a tie but never decide a match.
+      v *= 0.15;
+    } else if (CONCEPTS.has(term)) {
+      v *= CONCEPT_WEIGHTS[term] ?? 1;
+    } else {
+      // A plain word is rare in a small corpus by accident ("find", "since", "together"): it counts
+      // less than a lexicon concept, and even less when no title, keyword or question uses it.
+      v =
+        Math.min(v, RAW_WORD_MAX_WEIGHT) *
+        ((this.strongestField.get(term) ?? 0) >= FIELD_WEIGHTS.questions ? 1 : 0.5);
+    }
+    this.termWeightCache.set(term, v);
+    return v;
   }
 
   search(normalized: string): SearchResult {
