@@ -1,0 +1,301 @@
+import type { SnowflakeFactory } from './snowflake.ts';
+import type { EmuUser } from './types.ts';
+
+/** Permission bits used by the fixtures (Discord's values). */
+export const Perm = {
+  CreateInstantInvite: 1n << 0n,
+  Administrator: 1n << 3n,
+  ManageGuild: 1n << 5n,
+  AddReactions: 1n << 6n,
+  ViewChannel: 1n << 10n,
+  SendMessages: 1n << 11n,
+  ManageMessages: 1n << 13n,
+  EmbedLinks: 1n << 14n,
+  AttachFiles: 1n << 15n,
+  ReadMessageHistory: 1n << 16n,
+  MentionEveryone: 1n << 17n,
+  UseExternalEmojis: 1n << 18n,
+  Connect: 1n << 20n,
+  Speak: 1n << 21n,
+  ChangeNickname: 1n << 26n,
+  UseApplicationCommands: 1n << 31n,
+  SendMessagesInThreads: 1n << 38n,
+} as const;
+
+/** Every permission bit Discord currently defines; the guild owner gets all of them. */
+const ALL_PERMISSIONS = (1n << 51n) - 1n;
+
+const EVERYONE_PERMISSIONS =
+  Perm.CreateInstantInvite |
+  Perm.AddReactions |
+  Perm.ViewChannel |
+  Perm.SendMessages |
+  Perm.EmbedLinks |
+  Perm.AttachFiles |
+  Perm.ReadMessageHistory |
+  Perm.UseExternalEmojis |
+  Perm.Connect |
+  Perm.Speak |
+  Perm.ChangeNickname |
+  Perm.UseApplicationCommands |
+  Perm.SendMessagesInThreads;
+
+export interface ApiRole {
+  id: string;
+  name: string;
+  color: number;
+  colors: { primary_color: number; secondary_color: null; tertiary_color: null };
+  hoist: boolean;
+  icon: null;
+  unicode_emoji: null;
+  position: number;
+  permissions: string;
+  managed: boolean;
+  mentionable: boolean;
+  flags: number;
+  tags?: { bot_id: string };
+}
+
+export interface ApiChannel {
+  id: string;
+  type: number;
+  guild_id?: string;
+  name?: string;
+  position?: number;
+  permission_overwrites?: unknown[];
+  nsfw?: boolean;
+  topic?: string | null;
+  parent_id?: string | null;
+  last_message_id: string | null;
+  rate_limit_per_user?: number;
+  recipients?: EmuUser[];
+  flags: number;
+}
+
+export interface MemberRecord {
+  userId: string;
+  roles: string[];
+  joinedAt: string;
+}
+
+/** The emulated "Discord": one guild with three text channels, three humans, an owner and the bot. */
+export interface World {
+  bot: EmuUser;
+  owner: EmuUser;
+  users: { alice: EmuUser; bob: EmuUser; admin: EmuUser };
+  guildId: string;
+  guildName: string;
+  everyoneRoleId: string;
+  adminRoleId: string;
+  botRoleId: string;
+  roles: ApiRole[];
+  channels: Map<string, ApiChannel>;
+  channelIds: { general: string; auto: string; other: string };
+  members: Map<string, MemberRecord>;
+  /** DM channel per user id, created on demand. */
+  dmChannels: Map<string, ApiChannel>;
+}
+
+function user(id: string, username: string, globalName: string | null, bot = false): EmuUser {
+  return { id, username, discriminator: bot ? '0001' : '0', global_name: globalName, avatar: null, bot };
+}
+
+function role(
+  id: string,
+  name: string,
+  position: number,
+  permissions: bigint,
+  extra: Partial<ApiRole> = {},
+): ApiRole {
+  return {
+    id,
+    name,
+    color: 0,
+    colors: { primary_color: 0, secondary_color: null, tertiary_color: null },
+    hoist: false,
+    icon: null,
+    unicode_emoji: null,
+    position,
+    permissions: permissions.toString(),
+    managed: false,
+    mentionable: false,
+    flags: 0,
+    ...extra,
+  };
+}
+
+export function buildWorld(ids: SnowflakeFactory): World {
+  const bot = user(ids.next(), 'K2 Bot', null, true);
+  const owner = user(ids.next(), 'owner', 'Guild Owner');
+  const alice = user(ids.next(), 'alice', 'Alice');
+  const bob = user(ids.next(), 'bob', 'Bob');
+  const admin = user(ids.next(), 'admin', 'Admin');
+  const guildId = ids.next();
+  const adminRoleId = ids.next();
+  const botRoleId = ids.next();
+  const roles = [
+    // @everyone's id equals the guild id; discord.js permission math relies on it.
+    role(guildId, '@everyone', 0, EVERYONE_PERMISSIONS),
+    role(adminRoleId, 'Moderators', 1, EVERYONE_PERMISSIONS | Perm.ManageGuild | Perm.ManageMessages, {
+      mentionable: true,
+    }),
+    role(botRoleId, 'K2 Bot', 2, EVERYONE_PERMISSIONS, { managed: true, tags: { bot_id: bot.id } }),
+  ];
+  const channelIds = { general: ids.next(), auto: ids.next(), other: ids.next() };
+  const channels = new Map<string, ApiChannel>();
+  const names: Array<[string, string]> = [
+    [channelIds.general, 'general'],
+    [channelIds.auto, 'k2-auto'],
+    [channelIds.other, 'off-topic'],
+  ];
+  names.forEach(([id, name], position) => {
+    channels.set(id, {
+      id,
+      type: 0,
+      guild_id: guildId,
+      name,
+      position,
+      permission_overwrites: [],
+      nsfw: false,
+      topic: null,
+      parent_id: null,
+      last_message_id: null,
+      rate_limit_per_user: 0,
+      flags: 0,
+    });
+  });
+  const joinedAt = new Date().toISOString();
+  const members = new Map<string, MemberRecord>();
+  for (const u of [bot, owner, alice, bob, admin]) members.set(u.id, { userId: u.id, roles: [], joinedAt });
+  members.get(bot.id)?.roles.push(botRoleId);
+  members.get(admin.id)?.roles.push(adminRoleId);
+  return {
+    bot,
+    owner,
+    users: { alice, bob, admin },
+    guildId,
+    guildName: 'K2 Test Guild',
+    everyoneRoleId: guildId,
+    adminRoleId,
+    botRoleId,
+    roles,
+    channels,
+    channelIds,
+    members,
+    dmChannels: new Map(),
+  };
+}
+
+export function allUsers(world: World): EmuUser[] {
+  return [world.bot, world.owner, world.users.alice, world.users.bob, world.users.admin];
+}
+
+export function findUser(world: World, id: string): EmuUser | undefined {
+  return allUsers(world).find((u) => u.id === id);
+}
+
+/** Guild-level permissions (no channel overwrites exist in the fixtures). */
+export function permissionsOf(world: World, userId: string): bigint {
+  if (userId === world.owner.id) return ALL_PERMISSIONS;
+  const member = world.members.get(userId);
+  let perms = 0n;
+  for (const r of world.roles) {
+    if (r.id === world.everyoneRoleId || member?.roles.includes(r.id)) perms |= BigInt(r.permissions);
+  }
+  return perms & Perm.Administrator ? ALL_PERMISSIONS : perms;
+}
+
+/** Guild member object; `withUser` false for MESSAGE_CREATE.member, which omits the user. */
+export function memberPayload(world: World, userId: string, withUser: boolean): Record<string, unknown> {
+  const member = world.members.get(userId);
+  const u = findUser(world, userId);
+  return {
+    ...(withUser && u ? { user: u } : {}),
+    roles: member ? [...member.roles] : [],
+    joined_at: member?.joinedAt ?? new Date().toISOString(),
+    nick: null,
+    avatar: null,
+    banner: null,
+    deaf: false,
+    mute: false,
+    flags: 0,
+    pending: false,
+    premium_since: null,
+    communication_disabled_until: null,
+  };
+}
+
+export function dmChannelFor(world: World, ids: SnowflakeFactory, userId: string): ApiChannel {
+  let channel = world.dmChannels.get(userId);
+  if (!channel) {
+    const recipient = findUser(world, userId);
+    channel = {
+      id: ids.next(),
+      type: 1,
+      last_message_id: null,
+      recipients: recipient ? [recipient] : [],
+      flags: 0,
+    };
+    world.dmChannels.set(userId, channel);
+  }
+  return channel;
+}
+
+export function findChannel(world: World, channelId: string): ApiChannel | undefined {
+  const guildChannel = world.channels.get(channelId);
+  if (guildChannel) return guildChannel;
+  for (const dm of world.dmChannels.values()) if (dm.id === channelId) return dm;
+  return undefined;
+}
+
+export function guildCreatePayload(world: World): Record<string, unknown> {
+  const members = allUsers(world).map((u) => memberPayload(world, u.id, true));
+  return {
+    id: world.guildId,
+    name: world.guildName,
+    icon: null,
+    splash: null,
+    discovery_splash: null,
+    banner: null,
+    description: null,
+    owner_id: world.owner.id,
+    region: 'deprecated',
+    afk_channel_id: null,
+    afk_timeout: 300,
+    verification_level: 0,
+    default_message_notifications: 0,
+    explicit_content_filter: 0,
+    mfa_level: 0,
+    nsfw_level: 0,
+    premium_tier: 0,
+    premium_subscription_count: 0,
+    premium_progress_bar_enabled: false,
+    preferred_locale: 'en-US',
+    system_channel_id: world.channelIds.general,
+    system_channel_flags: 0,
+    rules_channel_id: null,
+    public_updates_channel_id: null,
+    safety_alerts_channel_id: null,
+    vanity_url_code: null,
+    application_id: null,
+    features: [],
+    emojis: [],
+    stickers: [],
+    roles: world.roles,
+    channels: [...world.channels.values()],
+    threads: [],
+    members,
+    member_count: members.length,
+    presences: [],
+    voice_states: [],
+    stage_instances: [],
+    guild_scheduled_events: [],
+    soundboard_sounds: [],
+    max_members: 500_000,
+    max_video_channel_users: 25,
+    large: false,
+    lazy: true,
+    unavailable: false,
+    joined_at: world.members.get(world.bot.id)?.joinedAt,
+  };
+}

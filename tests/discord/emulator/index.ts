@@ -1,0 +1,624 @@
+import { EventEmitter } from 'node:events';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { APIAllowedMentions } from 'discord.js';
+import { ApiError } from './errors.ts';
+import {
+  buildWorld,
+  dmChannelFor,
+  findUser,
+  guildCreatePayload,
+  memberPayload,
+  type World,
+} from './fixtures.ts';
+import {
+  GATEWAY_PATH,
+  Gateway,
+  type IdentifyInfo,
+  RESUME_GATEWAY_PATH,
+  type ResumeInfo,
+  type WsConnectInfo,
+} from './gateway.ts';
+import type { EmuInteraction } from './interaction.ts';
+import { InteractionHub } from './interactions.ts';
+import { evaluateMentions } from './mentions.ts';
+import { API_PREFIX, applicationFlags, RestApi } from './rest.ts';
+import { SnowflakeFactory, timestampOf } from './snowflake.ts';
+import { EmulatorState, type ResolvedOptions } from './state.ts';
+import type { ApiCommand, ApiComponent, ApiOption, EmuMessage, EmuUser, RecordedRequest } from './types.ts';
+import { ChangeSignal } from './waiters.ts';
+
+export type { IdentifyInfo, ResumeInfo, WsConnectInfo } from './gateway.ts';
+export { Intent } from './intents.ts';
+export type { EmuInteraction, RecordedCallback, RejectedCallback } from './interaction.ts';
+export { Limits } from './limits.ts';
+export type * from './types.ts';
+
+export interface DiscordEmulatorOptions {
+  token?: string;
+  /** MESSAGE_CONTENT enabled in the developer portal; false + intent requested → close 4014. */
+  messageContentAllowed?: boolean;
+  /** GUILD_MEMBERS enabled in the portal (default true). */
+  guildMembersAllowed?: boolean;
+  /** GUILD_PRESENCES enabled in the portal (default true). */
+  presencesAllowed?: boolean;
+  /** Initial interaction response deadline (Discord: 3 s); later callbacks get 10062. */
+  ackDeadlineMs?: number;
+  heartbeatIntervalMs?: number;
+  /** Lifetime of interaction tokens for @original/follow-ups (Discord: 15 min); later → 50027. */
+  interactionTokenLifetimeMs?: number;
+}
+
+export interface UserMessageInput {
+  author: EmuUser;
+  /** Defaults to the general channel. */
+  channelId?: string;
+  content: string;
+  /** Prepends `<@bot> ` and so pings the bot. */
+  mentionBot?: boolean;
+  /** Id of the message replied to (message_reference + referenced_message). */
+  replyTo?: string;
+  /** Whether the reply pings the replied-to author (Discord client default: true). */
+  pingReply?: boolean;
+  /** Sends in the DM channel between the author and the bot (no guild_id). */
+  dm?: boolean;
+}
+
+interface InteractionTarget {
+  user: EmuUser;
+  channelId?: string;
+  dm?: boolean;
+}
+
+/** Events for `emu.on(...)`: every answered REST request, socket connections, IDENTIFYs and RESUMEs. */
+export interface EmulatorEvents {
+  request: [RecordedRequest];
+  wsConnect: [WsConnectInfo];
+  resume: [ResumeInfo];
+  identify: [IdentifyInfo];
+}
+
+const DEFAULTS: ResolvedOptions = {
+  token: 'MTAw.emulated.token',
+  messageContentAllowed: true,
+  guildMembersAllowed: true,
+  presencesAllowed: true,
+  ackDeadlineMs: 3000,
+  heartbeatIntervalMs: 41_250,
+  interactionTokenLifetimeMs: 15 * 60 * 1000,
+};
+
+function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+function findComponent(components: ApiComponent[], customId: string): ApiComponent | undefined {
+  for (const c of components) {
+    if (c.custom_id === customId) return c;
+    const nested = [...(c.components ?? []), ...(c.accessory ? [c.accessory as ApiComponent] : [])];
+    const found = findComponent(nested, customId);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * A local Discord (REST + gateway + interactions) for end-to-end tests of a discord.js bot.
+ * Listens on 127.0.0.1 with a random port; point discord.js at it with `rest: { api: emu.apiBase }`.
+ */
+export class DiscordEmulator extends EventEmitter<EmulatorEvents> {
+  readonly apiBase: string;
+  readonly gatewayUrl: string;
+  readonly token: string;
+  readonly appId: string;
+  readonly botUserId: string;
+  readonly guildId: string;
+  readonly channels: { general: string; auto: string; other: string };
+  readonly users: { alice: EmuUser; bob: EmuUser; admin: EmuUser };
+  /** The bot's user object (id = appId). */
+  readonly botUser: EmuUser;
+  /** Guild owner (all permissions); not one of `users`. */
+  readonly owner: EmuUser;
+  /** Role ids: admin's role has MANAGE_GUILD. */
+  readonly roles: { everyone: string; admin: string; bot: string };
+
+  private readonly signal: ChangeSignal;
+  private readonly state: EmulatorState;
+  private readonly gateway: Gateway;
+  private readonly hub: InteractionHub;
+  private readonly rest: RestApi;
+  private readonly consumedBotMessages = new Set<string>();
+  private readonly consumedRequests = new Set<RecordedRequest>();
+
+  private constructor(
+    private readonly server: Server,
+    port: number,
+    options: ResolvedOptions,
+    ids: SnowflakeFactory,
+    world: World,
+    signal: ChangeSignal,
+    gateway: Gateway,
+  ) {
+    super();
+    this.apiBase = `http://127.0.0.1:${port}/api`;
+    this.gatewayUrl = `ws://127.0.0.1:${port}${GATEWAY_PATH}`;
+    this.token = options.token;
+    this.appId = world.bot.id;
+    this.botUserId = world.bot.id;
+    this.botUser = world.bot;
+    this.owner = world.owner;
+    this.guildId = world.guildId;
+    this.channels = { ...world.channelIds };
+    this.users = world.users;
+    this.roles = { everyone: world.everyoneRoleId, admin: world.adminRoleId, bot: world.botRoleId };
+    this.signal = signal;
+    this.gateway = gateway;
+    this.state = new EmulatorState(options, ids, world, signal, gateway);
+    this.hub = new InteractionHub(this.state);
+    this.rest = new RestApi(
+      this.state,
+      this.hub,
+      () => this.gatewayUrl,
+      (r) => this.emit('request', r),
+    );
+    gateway.on('wsConnect', (info: WsConnectInfo) => {
+      signal.notify();
+      this.emit('wsConnect', info);
+    });
+    gateway.on('identify', (info: IdentifyInfo) => {
+      signal.notify();
+      this.emit('identify', info);
+    });
+    gateway.on('resume', (info: ResumeInfo) => {
+      signal.notify();
+      this.emit('resume', info);
+    });
+  }
+
+  static async start(options: DiscordEmulatorOptions = {}): Promise<DiscordEmulator> {
+    const resolved: ResolvedOptions = { ...DEFAULTS, ...stripUndefined(options) };
+    const ids = new SnowflakeFactory();
+    const world = buildWorld(ids);
+    const signal = new ChangeSignal();
+    let port = 0;
+    const resumeUrl = (): string => `ws://127.0.0.1:${port}${RESUME_GATEWAY_PATH}`;
+    const gateway = new Gateway({
+      token: resolved.token,
+      heartbeatIntervalMs: resolved.heartbeatIntervalMs,
+      messageContentAllowed: resolved.messageContentAllowed,
+      guildMembersAllowed: resolved.guildMembersAllowed,
+      presencesAllowed: resolved.presencesAllowed,
+      ready: (session) => ({
+        v: 10,
+        user: { ...world.bot, verified: true, mfa_enabled: false, flags: 0 },
+        guilds: [{ id: world.guildId, unavailable: true }],
+        session_id: session.id,
+        session_type: 'normal',
+        resume_gateway_url: resumeUrl(),
+        shard: session.shard,
+        application: { id: world.bot.id, flags: applicationFlags(resolved.messageContentAllowed) },
+        private_channels: [],
+        relationships: [],
+        presences: [],
+        guild_join_requests: [],
+        geo_ordered_rtc_regions: [],
+        user_settings: {},
+        _trace: ['k2-emulator'],
+      }),
+      guildCreates: () => [guildCreatePayload(world)],
+      membersChunk: (request) => {
+        const wanted = Array.isArray(request.user_ids) ? (request.user_ids as string[]) : undefined;
+        const ids = [...world.members.keys()].filter((id) => !wanted || wanted.includes(id));
+        return {
+          guild_id: world.guildId,
+          members: ids.map((id) => memberPayload(world, id, true)),
+          chunk_index: 0,
+          chunk_count: 1,
+          ...(request.nonce === undefined ? {} : { nonce: request.nonce }),
+        };
+      },
+    });
+    const server = createServer();
+    server.on('upgrade', (req, socket, head) => gateway.handleUpgrade(req, socket, head));
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(0, '127.0.0.1', () => resolve());
+    });
+    port = (server.address() as AddressInfo).port;
+    const emulator = new DiscordEmulator(server, port, resolved, ids, world, signal, gateway);
+    server.on('request', (req, res) => {
+      emulator.rest.handle(req, res).catch((error: unknown) => {
+        // A bug in the emulator must be loud, not a hanging request.
+        console.error('DiscordEmulator internal error', error);
+        if (!res.headersSent) {
+          res.writeHead(500, { 'Content-Type': 'application/json' });
+          res.end(JSON.stringify({ code: 0, message: `500: ${String(error)}` }));
+        }
+      });
+    });
+    return emulator;
+  }
+
+  // ---- counters and recordings -------------------------------------------------------------
+
+  get identifies(): number {
+    return this.gateway.identifies;
+  }
+
+  get resumes(): number {
+    return this.gateway.resumes;
+  }
+
+  /** Every REST request so far, in order (path decoded and without the /api/v10 prefix). */
+  get requests(): RecordedRequest[] {
+    return this.state.requests;
+  }
+
+  /** Sessions that currently have a live, identified socket. */
+  get connectedSessions(): number {
+    return this.gateway.connectedSessions;
+  }
+
+  /** Every interaction the emulator has sent, in order. */
+  get interactions(): EmuInteraction[] {
+    return this.hub.all();
+  }
+
+  /** Messages the bot posted via REST (POST /channels/{id}/messages), optionally for one channel. */
+  botMessages(channelId?: string): EmuMessage[] {
+    return this.state.botMessageIds
+      .map((id) => this.state.messages.get(id))
+      .filter(
+        (m): m is EmuMessage => m !== undefined && (channelId === undefined || m.channel_id === channelId),
+      );
+  }
+
+  /** Any stored message (user, bot, interaction response) by id, in its current state. */
+  message(id: string): EmuMessage | undefined {
+    return this.state.messages.get(id);
+  }
+
+  /** Registered commands: global ones, or those of a guild. */
+  registeredCommands(guildId?: string): ApiCommand[] {
+    return [...(guildId ? (this.state.guildCommands.get(guildId) ?? []) : this.state.globalCommands)];
+  }
+
+  /**
+   * Resolves with the first bot channel message (see botMessages) matching `pred` that no earlier
+   * waitForBotMessage call returned, including messages posted before this call.
+   */
+  waitForBotMessage(pred: (m: EmuMessage) => boolean = () => true, timeoutMs = 5000): Promise<EmuMessage> {
+    return this.signal
+      .waitFor(
+        () => this.botMessages().find((m) => !this.consumedBotMessages.has(m.id) && pred(m)),
+        timeoutMs,
+        'a bot message',
+      )
+      .then((m) => {
+        this.consumedBotMessages.add(m.id);
+        return m;
+      });
+  }
+
+  /**
+   * Resolves with the first answered REST request matching `pred` that no earlier waitForRequest
+   * call returned, including requests made before this call.
+   */
+  waitForRequest(pred: (r: RecordedRequest) => boolean, timeoutMs = 5000): Promise<RecordedRequest> {
+    return this.signal
+      .waitFor(
+        () => this.state.requests.find((r) => r.status !== 0 && !this.consumedRequests.has(r) && pred(r)),
+        timeoutMs,
+        'a matching REST request',
+      )
+      .then((r) => {
+        this.consumedRequests.add(r);
+        return r;
+      });
+  }
+
+  /** Resolves once `count` sessions have a live socket (e.g. after a resume). */
+  waitForConnectedSessions(count = 1, timeoutMs = 5000): Promise<void> {
+    return this.signal
+      .waitFor(
+        () => (this.gateway.connectedSessions >= count ? true : undefined),
+        timeoutMs,
+        `${count} connected gateway session(s)`,
+      )
+      .then(() => undefined);
+  }
+
+  // ---- simulated users ---------------------------------------------------------------------
+
+  /** A user posts a message; dispatches MESSAGE_CREATE according to each session's intents. */
+  async userSendsMessage(input: UserMessageInput): Promise<EmuMessage> {
+    const { state } = this;
+    const world = state.world;
+    const channelId = input.dm
+      ? dmChannelFor(world, state.ids, input.author.id).id
+      : (input.channelId ?? world.channelIds.general);
+    state.requireChannel(channelId);
+    const content = input.mentionBot ? `<@${world.bot.id}> ${input.content}` : input.content;
+    const replied = input.replyTo ? state.messages.get(input.replyTo) : undefined;
+    if (input.replyTo && !replied)
+      throw new Error(`DiscordEmulator: no message ${input.replyTo} to reply to`);
+    const id = state.ids.next();
+    const pinged = evaluateMentions({
+      content,
+      // pingReply false = the Discord client's "@ off" toggle: everything but the replied user.
+      allowedMentions:
+        input.pingReply === false
+          ? ({ parse: ['users', 'roles', 'everyone'] } as APIAllowedMentions)
+          : undefined,
+      source: 'message',
+      repliedUserId: replied?.author.id,
+      isKnownUser: state.isKnownUser,
+      isKnownRole: state.isKnownRole,
+    });
+    const message: EmuMessage = {
+      id,
+      channel_id: channelId,
+      author: input.author,
+      content,
+      embeds: [],
+      components: [],
+      attachments: [],
+      flags: 0,
+      type: replied ? 19 : 0,
+      timestamp: timestampOf(id),
+      edited_timestamp: null,
+      allowed_mentions: undefined,
+      ...pinged,
+      tts: false,
+      deleted: false,
+      raw: { content },
+    };
+    const guildId = state.guildOf(channelId);
+    if (guildId) message.guild_id = guildId;
+    if (replied) {
+      message.message_reference = {
+        type: 0,
+        message_id: replied.id,
+        channel_id: replied.channel_id,
+        ...(replied.guild_id ? { guild_id: replied.guild_id } : {}),
+      };
+    }
+    state.messages.set(id, message);
+    await state.dispatchMessage('MESSAGE_CREATE', message);
+    state.signal.notify();
+    return message;
+  }
+
+  private target(input: InteractionTarget): { channelId?: string; dm?: boolean } {
+    return { ...(input.channelId ? { channelId: input.channelId } : {}), ...(input.dm ? { dm: true } : {}) };
+  }
+
+  private guildFor(input: InteractionTarget): string | undefined {
+    return input.dm ? undefined : this.state.guildOf(input.channelId ?? this.channels.general);
+  }
+
+  private commandData(name: string, type: number, guildId: string | undefined): Record<string, unknown> {
+    const command = this.hub.commandId(name, type, guildId);
+    return { id: command.id, name, type, ...(command.guildId ? { guild_id: command.guildId } : {}) };
+  }
+
+  /** A user runs a slash command (type 2, data.type 1); options are raw API option objects. */
+  userRunsCommand(
+    input: InteractionTarget & { name: string; options?: ApiOption[] },
+  ): Promise<EmuInteraction> {
+    const guildId = this.guildFor(input);
+    const resolved = this.hub.resolveOptions(input.options, guildId);
+    return this.hub.start({
+      ...this.target(input),
+      type: 2,
+      user: input.user,
+      responseType: 20,
+      data: {
+        ...this.commandData(input.name, 1, guildId),
+        ...(input.options ? { options: input.options } : {}),
+        ...(resolved ? { resolved } : {}),
+      },
+    });
+  }
+
+  /** A user types into an autocomplete option; resolves with the choices the bot returned. */
+  async userAutocompletes(
+    input: InteractionTarget & { name: string; options: ApiOption[]; timeoutMs?: number },
+  ): Promise<Array<{ name: string; value: string }>> {
+    const guildId = this.guildFor(input);
+    const interaction = await this.hub.start({
+      ...this.target(input),
+      type: 4,
+      user: input.user,
+      responseType: 20,
+      data: { ...this.commandData(input.name, 1, guildId), options: input.options },
+    });
+    const choices = await this.signal.waitFor(
+      () => {
+        const rejected = interaction.rejectedCallbacks[0];
+        // A refused callback (e.g. >25 choices) fails fast instead of waiting for the timeout.
+        if (rejected) throw rejected.error;
+        return interaction.choices;
+      },
+      input.timeoutMs ?? this.state.options.ackDeadlineMs + 2000,
+      `autocomplete choices for /${input.name}`,
+    );
+    // Choice values are strings for string options; numbers are stringified to keep one shape.
+    return choices.map((c) => ({ name: c.name, value: String(c.value) }));
+  }
+
+  private componentOn(
+    message: EmuMessage,
+    customId: string,
+  ): { current: EmuMessage; component: ApiComponent } {
+    const current = this.state.messages.get(message.id) ?? message;
+    if (current.deleted) throw new Error(`DiscordEmulator: message ${message.id} was deleted`);
+    const component = findComponent(current.components, customId);
+    if (!component) throw new Error(`DiscordEmulator: no component '${customId}' on message ${message.id}`);
+    if (component.disabled) throw new Error(`DiscordEmulator: component '${customId}' is disabled`);
+    return { current, component };
+  }
+
+  private componentInteraction(
+    user: EmuUser,
+    message: EmuMessage,
+    data: Record<string, unknown>,
+  ): Promise<EmuInteraction> {
+    const dm = message.guild_id === undefined;
+    return this.hub.start({
+      type: 3,
+      user,
+      channelId: message.channel_id,
+      ...(dm ? { dm: true } : {}),
+      message,
+      responseType: 0,
+      data,
+    });
+  }
+
+  /** A user clicks a button on a message the bot sent (the button must exist and be enabled). */
+  userClicksButton(input: { user: EmuUser; message: EmuMessage; customId: string }): Promise<EmuInteraction> {
+    const { current, component } = this.componentOn(input.message, input.customId);
+    if (component.type !== 2) throw new Error(`DiscordEmulator: '${input.customId}' is not a button`);
+    return this.componentInteraction(input.user, current, { custom_id: input.customId, component_type: 2 });
+  }
+
+  /** A user picks values in a select menu on a message the bot sent. */
+  userSelects(input: {
+    user: EmuUser;
+    message: EmuMessage;
+    customId: string;
+    values: string[];
+  }): Promise<EmuInteraction> {
+    const { current, component } = this.componentOn(input.message, input.customId);
+    if (component.type < 3 || component.type > 8 || component.type === 4) {
+      throw new Error(`DiscordEmulator: '${input.customId}' is not a select menu`);
+    }
+    if (component.type === 3) {
+      const valid = new Set((component.options ?? []).map((o) => o.value));
+      const bad = input.values.find((v) => !valid.has(v));
+      if (bad !== undefined)
+        throw new Error(`DiscordEmulator: '${bad}' is not an option of '${input.customId}'`);
+    }
+    return this.componentInteraction(input.user, current, {
+      custom_id: input.customId,
+      component_type: component.type,
+      values: input.values,
+    });
+  }
+
+  /** A user runs a message context-menu command (type 2, data.type 3) on `target`. */
+  userRunsMessageCommand(
+    input: InteractionTarget & { name: string; target: EmuMessage },
+  ): Promise<EmuInteraction> {
+    const target = this.state.messages.get(input.target.id) ?? input.target;
+    const dm = target.guild_id === undefined;
+    const guildId = dm ? undefined : target.guild_id;
+    return this.hub.start({
+      type: 2,
+      user: input.user,
+      channelId: target.channel_id,
+      ...(dm ? { dm: true } : {}),
+      responseType: 23,
+      data: {
+        ...this.commandData(input.name, 3, guildId),
+        target_id: target.id,
+        resolved: { messages: { [target.id]: this.state.toApiMessage(target) } },
+      },
+    });
+  }
+
+  /** A user runs a user context-menu command (type 2, data.type 2) on `target`. */
+  userRunsUserCommand(input: InteractionTarget & { name: string; target: EmuUser }): Promise<EmuInteraction> {
+    const guildId = this.guildFor(input);
+    const world = this.state.world;
+    return this.hub.start({
+      ...this.target(input),
+      type: 2,
+      user: input.user,
+      responseType: 23,
+      data: {
+        ...this.commandData(input.name, 2, guildId),
+        target_id: input.target.id,
+        resolved: {
+          users: { [input.target.id]: this.state.apiUser(input.target) },
+          ...(guildId && findUser(world, input.target.id)
+            ? { members: { [input.target.id]: memberPayload(world, input.target.id, false) } }
+            : {}),
+        },
+      },
+    });
+  }
+
+  /** A user submits the modal the bot showed for `interaction` (type 5, text inputs by custom_id). */
+  userSubmitsModal(input: {
+    interaction: EmuInteraction;
+    fields: Record<string, string>;
+  }): Promise<EmuInteraction> {
+    const { interaction } = input;
+    const modal = interaction.modal;
+    if (!modal) throw new Error(`DiscordEmulator: interaction ${interaction.id} showed no modal`);
+    const message = interaction.context.componentMessageId
+      ? this.state.messages.get(interaction.context.componentMessageId)
+      : undefined;
+    return this.hub.start({
+      type: 5,
+      user: interaction.context.user,
+      channelId: interaction.context.channelId,
+      ...(interaction.context.guildId ? {} : { dm: true }),
+      ...(message ? { message } : {}),
+      responseType: 0,
+      data: {
+        custom_id: modal.custom_id,
+        components: Object.entries(input.fields).map(([customId, value]) => ({
+          type: 1,
+          components: [{ type: 4, custom_id: customId, value }],
+        })),
+      },
+    });
+  }
+
+  // ---- faults and connection control -------------------------------------------------------
+
+  /**
+   * The next `times` (default 1) requests with this method ('*' for any) whose decoded path
+   * (with or without the /api/v10 prefix) matches `path` get `status`. A 429 gets Retry-After 0.1 s
+   * and a Discord-shaped body unless given.
+   */
+  injectFault(
+    method: string,
+    path: RegExp,
+    status: number,
+    opts: { headers?: Record<string, string>; body?: unknown; times?: number } = {},
+  ): void {
+    this.rest.addFault(method, path, status, opts);
+  }
+
+  /** Sends op 7 RECONNECT; discord.js reconnects and RESUMEs. */
+  requestReconnect(): void {
+    this.gateway.requestReconnect();
+  }
+
+  /** Kills all sockets abruptly; events dispatched until the client RESUMEs are replayed then. */
+  dropConnections(): void {
+    this.gateway.dropConnections();
+  }
+
+  /** Sends op 9 INVALID_SESSION (resumable false → the client must IDENTIFY again). */
+  invalidateSessions(resumable = false): void {
+    this.gateway.invalidateSessions(resumable);
+  }
+
+  /** Closes every gateway socket with `code` (e.g. 4000 → resume, 4004 → fatal). */
+  closeConnections(code: number, reason?: string): void {
+    this.gateway.closeConnections(code, reason);
+  }
+
+  async close(): Promise<void> {
+    await this.gateway.close();
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+}
+
+export { API_PREFIX, ApiError };
