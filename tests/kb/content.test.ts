@@ -1,0 +1,172 @@
+import { describe, expect, it } from 'vitest';
+import { loadKnowledge } from '../../src/kb/load.ts';
+import { findInstructionWording } from '../../src/kb/wording.ts';
+import { KNOWLEDGE_DIR } from './knowledgePaths.ts';
+
+const kb = loadKnowledge(KNOWLEDGE_DIR);
+const topicIds = new Set(kb.topics.map((topic) => topic.id));
+
+/** The 37 topics of fact-check.md Part 2, in its order. */
+const PLANNED_TOPICS = [
+  'k2-overview',
+  'menaquinone-forms',
+  'mk7-production',
+  'clotting-function',
+  'deficiency-risk',
+  'calcium-direction',
+  'bone-health',
+  'bone-proteins',
+  'bone-lab-and-animal-studies',
+  'bone-human-studies',
+  'osteoporosis',
+  'heart-health',
+  'vascular-calcification',
+  'cancer-claims',
+  'diabetes',
+  'd3-k2-cosupplementation',
+  'brain-alzheimers',
+  'peripheral-neuropathy',
+  'k1-vs-k2',
+  'natto',
+  'cheese',
+  'egg-yolks',
+  'meat-liver-chicken',
+  'eel',
+  'butter-dairy',
+  'fermented-veg',
+  'food-plan',
+  'absorption-excretion',
+  'daily-intake',
+  'pregnancy-breastfeeding',
+  'supplement-dosage',
+  'mk7-vs-mk4',
+  'mk4-high-dose-japan',
+  'choosing-mk7-supplement',
+  'warfarin-interaction',
+  'safety-side-effects',
+  'evidence-summary',
+];
+
+/** Topics about clotting or anticoagulants: the anticoagulant warning must lead their answers. */
+const ANTICOAGULANT_TOPICS = [
+  'clotting-function',
+  'deficiency-risk',
+  'natto',
+  'warfarin-interaction',
+  'safety-side-effects',
+  'supplement-dosage',
+  'd3-k2-cosupplementation',
+  'mk4-high-dose-japan',
+  'pregnancy-breastfeeding',
+];
+
+describe('topics', () => {
+  it('has exactly the 37 planned topics', () => {
+    expect([...topicIds].sort()).toEqual([...PLANNED_TOPICS].sort());
+  });
+
+  it.each(kb.topics.map((topic) => [topic.id, topic] as const))('%s is complete', (_id, topic) => {
+    expect(topic.facts.length).toBeGreaterThanOrEqual(3);
+    expect(topic.facts.length).toBeLessThanOrEqual(8);
+    expect(topic.questions.length).toBeGreaterThanOrEqual(3);
+    expect(topic.keywords.length).toBeGreaterThanOrEqual(1);
+    expect(topic.related.length).toBeGreaterThanOrEqual(2);
+    expect(topic.related.filter((id) => !topicIds.has(id) || id === topic.id)).toEqual([]);
+    expect(topic.questions[0]?.length ?? 0).toBeLessThanOrEqual(100);
+  });
+
+  it.each(ANTICOAGULANT_TOPICS)('%s leads with the anticoagulant warning', (id) => {
+    expect(kb.topics.find((topic) => topic.id === id)?.anticoagulantRelevant).toBe(true);
+  });
+
+  it('marks a handful of topics as popular for the empty autocomplete box', () => {
+    const popular = kb.topics.filter((topic) => topic.popular).map((topic) => topic.id);
+    expect(popular.length).toBeGreaterThanOrEqual(6);
+    expect(popular.length).toBeLessThanOrEqual(12);
+    expect(popular).toEqual(expect.arrayContaining(['k2-overview', 'warfarin-interaction', 'daily-intake']));
+  });
+
+  it('drops the editor $schema key when loading', () => {
+    expect(kb.topics.filter((topic) => '$schema' in topic).map((topic) => topic.id)).toEqual([]);
+  });
+});
+
+describe('wording', () => {
+  const texts = [
+    ...kb.topics.flatMap((topic) => [
+      { where: `topics/${topic.id}.json summary`, text: topic.summary },
+      ...topic.facts.map((fact, i) => ({
+        where: `topics/${topic.id}.json facts[${i}].text`,
+        text: fact.text,
+      })),
+      ...topic.corrections.map((c, i) => ({
+        where: `topics/${topic.id}.json corrections[${i}]`,
+        text: c.note,
+      })),
+    ]),
+    ...kb.doses.map((dose, i) => ({ where: `doses.json doses[${i}].text`, text: dose.text })),
+  ];
+
+  it('never instructs the reader', () => {
+    const instructions = texts
+      .map(({ where, text }) => ({ where, instruction: findInstructionWording(text) }))
+      .filter(({ instruction }) => instruction !== null);
+    expect(instructions).toEqual([]);
+  });
+
+  it('writes micrograms as mcg in summaries and fact texts', () => {
+    const otherSpellings = texts.filter(
+      ({ where, text }) => !where.includes('corrections') && /\d\s*(?:µg|μg|ug)\b/.test(text),
+    );
+    expect(otherSpellings).toEqual([]);
+  });
+
+  it.each([
+    'Take 100 mcg of MK-7 every day.',
+    'You should take K2 with D3.',
+    'Natto is rich in K2. Eat a tablespoon daily.',
+    'Aim for 10 to 45 micrograms daily.',
+    'u need to take more k2',
+    'Make sure you get enough vitamin K.',
+  ])('flags the instruction %j', (text) => {
+    expect(findInstructionWording(text)).not.toBeNull();
+  });
+
+  it.each([
+    'The article says to aim for 10 to 45 mcg daily; no authority recommends this.',
+    'Trials used 90–180 mcg of MK-7.',
+    'The article says people on anticoagulants should only take low dosages; studies show this is unsafe.',
+    'Anticoagulation clinics ask for a steady vitamin K intake.',
+  ])('lets the reported sentence %j pass', (text) => {
+    expect(findInstructionWording(text)).toBeNull();
+  });
+});
+
+describe('foods and doses', () => {
+  it('gives a figure for exactly the foods the article quantifies', () => {
+    const quantified = kb.foods.filter((food) => food.amount !== null).map((food) => food.id);
+    expect(quantified.sort()).toEqual(['eel', 'hard-cheese', 'natto']);
+    expect(kb.foods.filter((food) => (food.amount === null) !== (food.basis === null))).toEqual([]);
+  });
+
+  it('flags the unverified eel figure and the contradictory chicken and egg wording', () => {
+    for (const id of ['eel', 'chicken', 'egg-yolks']) {
+      expect(kb.foods.find((food) => food.id === id)?.correction, id).toBeDefined();
+    }
+  });
+
+  it.each([
+    ['adult-men', 120, 120, 'I-03'],
+    ['adult-women', 90, 90, 'I-03'],
+    ['food-target', 10, 45, 'I-01'],
+    ['mk4-frequent', 15000, 15000, 'I-05'],
+    ['anticoagulants', null, null, 'I-12'],
+    ['osteoporosis-japan', 45, 45, 'C-60'],
+    ['heart-arteries', 180, 200, 'C-61'],
+  ])('dose %s has its figure and correction', (id, min, max, factCheckId) => {
+    const dose = kb.doses.find((entry) => entry.id === id);
+    expect(dose?.amount?.min ?? null).toBe(min);
+    expect(dose?.amount?.max ?? null).toBe(max);
+    expect(dose?.correction?.factCheckIds).toContain(factCheckId);
+  });
+});
