@@ -1,0 +1,185 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { pino } from 'pino';
+import { expect } from 'vitest';
+import { loadConfig } from '../../src/config.ts';
+import { type RunningBot, startBot } from '../../src/discord/bot.ts';
+import { deployCommands } from '../../src/discord/deploy.ts';
+import { LIMITS } from '../../src/discord/render.ts';
+import { ANTICOAGULANT_WARNING, createEngine, DISCLAIMER, type Engine } from '../../src/engine/index.ts';
+import { loadKnowledge } from '../../src/kb/load.ts';
+import type { SettingsStore } from '../../src/store/settingsStore.ts';
+import { openSqliteStore } from '../../src/store/sqliteStore.ts';
+import {
+  type ApiOption,
+  DiscordEmulator,
+  type DiscordEmulatorOptions,
+  type EmuInteraction,
+  type EmuMessage,
+} from './emulator/index.ts';
+
+let sharedEngine: Engine | undefined;
+
+/** The real engine over the real knowledge base, built once per test file. */
+export function getEngine(): Engine {
+  sharedEngine ??= createEngine(loadKnowledge());
+  return sharedEngine;
+}
+
+export interface LogLine {
+  level: number;
+  msg?: string;
+  [key: string]: unknown;
+}
+
+export interface Harness {
+  emu: DiscordEmulator;
+  bot: RunningBot;
+  engine: Engine;
+  store: SettingsStore;
+  dir: string;
+  databasePath: string;
+  /** Every log line the bot wrote, parsed, plus the raw text (to prove the token never appears). */
+  logs: LogLine[];
+  rawLogs: () => string;
+  stop(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  emulator?: DiscordEmulatorOptions;
+  env?: Record<string, string>;
+}
+
+/** Emulator + commands registered in its guild + the real bot in-process, with a temp database. */
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const emu = await DiscordEmulator.start({ ackDeadlineMs: 3000, ...options.emulator });
+  const dir = mkdtempSync(join(tmpdir(), 'k2-discord-'));
+  const databasePath = join(dir, 'k2.sqlite');
+  await deployCommands({
+    token: emu.token,
+    apiBase: emu.apiBase,
+    applicationId: emu.appId,
+    guildId: emu.guildId,
+  });
+  const engine = getEngine();
+  const store = openSqliteStore(databasePath);
+  const chunks: string[] = [];
+  const logs: LogLine[] = [];
+  const destination = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      const text = chunk.toString();
+      chunks.push(text);
+      for (const line of text.split('\n').filter(Boolean)) logs.push(JSON.parse(line) as LogLine);
+      done();
+    },
+  });
+  const logger = pino(
+    { level: 'debug', redact: { paths: ['token', '*.token'], censor: '[redacted]' } },
+    destination,
+  );
+  const config = loadConfig(
+    {
+      DISCORD_TOKEN: emu.token,
+      DISCORD_API_BASE: emu.apiBase,
+      DATABASE_PATH: databasePath,
+      LOG_LEVEL: 'debug',
+      ...options.env,
+    },
+    { dotenv: false },
+  );
+  const bot = await startBot({ config, engine, store, logger, rest: { timeout: 3000, retries: 1 } });
+  return {
+    emu,
+    bot,
+    engine,
+    store,
+    dir,
+    databasePath,
+    logs,
+    rawLogs: () => chunks.join(''),
+    async stop() {
+      await bot.stop();
+      await store.close();
+      await emu.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Raw interaction options, as Discord sends them. */
+export const opt = {
+  string: (name: string, value: string, focused = false): ApiOption => ({
+    name,
+    type: 3,
+    value,
+    ...(focused ? { focused } : {}),
+  }),
+  boolean: (name: string, value: boolean): ApiOption => ({ name, type: 5, value }),
+  integer: (name: string, value: number): ApiOption => ({ name, type: 4, value }),
+  user: (name: string, id: string): ApiOption => ({ name, type: 6, value: id }),
+  channel: (name: string, id: string): ApiOption => ({ name, type: 7, value: id }),
+  sub: (name: string, options: ApiOption[] = []): ApiOption => ({ name, type: 1, options }),
+  group: (name: string, options: ApiOption[]): ApiOption => ({ name, type: 2, options }),
+};
+
+/** All visible text of a message. */
+export function messageText(message: EmuMessage): string {
+  return [
+    message.content,
+    ...message.embeds.flatMap((e) => [
+      e.title ?? '',
+      e.description ?? '',
+      e.author?.name ?? '',
+      ...(e.fields ?? []).flatMap((f) => [f.name, f.value]),
+      e.footer?.text ?? '',
+    ]),
+  ].join('\n');
+}
+
+export function customIds(message: EmuMessage): string[] {
+  return message.components.flatMap((row) => (row.components ?? []).map((c) => c.custom_id ?? ''));
+}
+
+export function isEphemeral(message: EmuMessage): boolean {
+  return (message.flags & 64) !== 0;
+}
+
+/** Every reply the bot sends must pass this: safety texts verbatim, Discord's limits, nobody pinged. */
+export function expectSafeReply(message: EmuMessage, options: { pinged?: string[] } = {}): void {
+  const text = messageText(message);
+  expect(text).toContain(DISCLAIMER);
+  expect(text).toContain(ANTICOAGULANT_WARNING);
+  expect(message.content.length).toBeLessThanOrEqual(LIMITS.content);
+  let total = 0;
+  for (const embed of message.embeds) {
+    expect(embed.title?.length ?? 0).toBeLessThanOrEqual(LIMITS.title);
+    expect(embed.description?.length ?? 0).toBeLessThanOrEqual(LIMITS.description);
+    expect(embed.footer?.text.length ?? 0).toBeLessThanOrEqual(LIMITS.footer);
+    for (const field of embed.fields ?? []) expect(field.value.length).toBeLessThanOrEqual(LIMITS.fieldValue);
+    total +=
+      (embed.title?.length ?? 0) +
+      (embed.description?.length ?? 0) +
+      (embed.footer?.text.length ?? 0) +
+      (embed.author?.name.length ?? 0) +
+      (embed.fields ?? []).reduce((sum, f) => sum + f.name.length + f.value.length, 0);
+  }
+  expect(total).toBeLessThanOrEqual(LIMITS.embedTotal);
+  for (const id of customIds(message)) expect(id.length).toBeLessThanOrEqual(LIMITS.customId);
+  expect(message.mention_everyone).toBe(false);
+  expect(message.mention_roles).toEqual([]);
+  expect(message.mentions).toEqual(options.pinged ?? []);
+  expect(message.allowed_mentions?.parse ?? []).toEqual([]);
+}
+
+/** The first visible reply of an interaction, checked for safety. */
+export async function safeReply(interaction: EmuInteraction, timeoutMs = 4000): Promise<EmuMessage> {
+  const reply = await interaction.reply(timeoutMs);
+  expectSafeReply(reply);
+  return reply;
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
