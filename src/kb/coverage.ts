@@ -65,7 +65,7 @@ const RANGE = new RegExp(
  * a vitamin or a disease, not a quantity, and are on nearly every line. "10-gram" and "100-gram"
  * keep their unit because "10-gram" is the article's best-known error (it should be micrograms).
  */
-const SINGLE = new RegExp(String.raw`(?<![A-Za-z0-9])(?:${NUMBER})(?:%|-gram)?(?![A-Za-z0-9])`, 'g');
+const SINGLE = new RegExp(`(?<![A-Za-z0-9])(?:${NUMBER})(?:%|-gram)?(?![A-Za-z0-9])`, 'g');
 
 /**
  * The distinct numbers in a text, canonicalised so that the same figure written two ways is one

@@ -1,0 +1,242 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { KnowledgeError, loadKnowledge } from '../../src/kb/load.ts';
+import { KNOWLEDGE_DIR } from './knowledgePaths.ts';
+
+type Json = Record<string, unknown> & { [key: string]: unknown };
+
+const copies: string[] = [];
+
+function copyKnowledge(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'k2-kb-'));
+  cpSync(KNOWLEDGE_DIR, dir, { recursive: true });
+  copies.push(dir);
+  return dir;
+}
+
+function editJson(dir: string, file: string, edit: (data: Json) => void): void {
+  const path = join(dir, file);
+  const data = JSON.parse(readFileSync(path, 'utf8')) as Json;
+  edit(data);
+  writeFileSync(path, JSON.stringify(data, null, 2));
+}
+
+function loadError(dir: string): KnowledgeError {
+  try {
+    loadKnowledge(dir);
+  } catch (error) {
+    if (error instanceof KnowledgeError) return error;
+    throw error;
+  }
+  throw new Error('loadKnowledge accepted broken knowledge');
+}
+
+const listIn = (data: Json, key: string) => data[key] as Json[];
+const first = (list: Json[]) => list[0] as Json;
+
+afterEach(() => {
+  for (const dir of copies.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('loadKnowledge on broken knowledge', () => {
+  it.each<[string, string, string, (dir: string) => void]>([
+    [
+      'invalid JSON',
+      'topics/natto.json',
+      '',
+      (dir) => writeFileSync(join(dir, 'topics/natto.json'), '{ "id": "natto", '),
+    ],
+    [
+      'a missing field',
+      'topics/natto.json',
+      'summary',
+      (dir) =>
+        editJson(dir, 'topics/natto.json', (topic) => {
+          delete topic.summary;
+        }),
+    ],
+    [
+      'a wrong type',
+      'topics/eel.json',
+      'popular',
+      (dir) =>
+        editJson(dir, 'topics/eel.json', (topic) => {
+          topic.popular = 'yes';
+        }),
+    ],
+    [
+      'a summary over 600 characters',
+      'topics/eel.json',
+      'summary',
+      (dir) =>
+        editJson(dir, 'topics/eel.json', (topic) => {
+          topic.summary = 'Eel is listed in the article. '.repeat(25);
+        }),
+    ],
+    [
+      'an unknown category',
+      'topics/cheese.json',
+      'category',
+      (dir) =>
+        editJson(dir, 'topics/cheese.json', (topic) => {
+          topic.category = 'dairy';
+        }),
+    ],
+    [
+      'a quote not in the article',
+      'topics/diabetes.json',
+      'facts[1].quote',
+      (dir) =>
+        editJson(dir, 'topics/diabetes.json', (topic) => {
+          (listIn(topic, 'facts')[1] as Json).quote =
+            'For every 10-microgram increase in dietary vitamin K2, the risk drops by 7%.';
+        }),
+    ],
+    [
+      'a related id with no topic',
+      'topics/natto.json',
+      'related[0]',
+      (dir) =>
+        editJson(dir, 'topics/natto.json', (topic) => {
+          topic.related = ['tempeh'];
+        }),
+    ],
+    [
+      'an id that does not match the file name',
+      'topics/eel.json',
+      'id',
+      (dir) =>
+        editJson(dir, 'topics/eel.json', (topic) => {
+          topic.id = 'unagi';
+        }),
+    ],
+    [
+      'an instruction in a summary',
+      'topics/natto.json',
+      'summary',
+      (dir) =>
+        editJson(dir, 'topics/natto.json', (topic) => {
+          topic.summary = 'Natto is the richest K2 food. Eat a tablespoon every day.';
+        }),
+    ],
+    [
+      'an instruction in a fact',
+      'topics/daily-intake.json',
+      'facts[0].text',
+      (dir) =>
+        editJson(dir, 'topics/daily-intake.json', (topic) => {
+          first(listIn(topic, 'facts')).text = 'You should take 120 mcg a day.';
+        }),
+    ],
+    [
+      'an instruction in a dose text',
+      'doses.json',
+      'doses[0].text',
+      (dir) =>
+        editJson(dir, 'doses.json', (file) => {
+          first(listIn(file, 'doses')).text = 'Take 120 mcg daily if you are a man.';
+        }),
+    ],
+    [
+      'a correction without references',
+      'topics/eel.json',
+      'corrections[0].references',
+      (dir) =>
+        editJson(dir, 'topics/eel.json', (topic) => {
+          first(listIn(topic, 'corrections')).references = [];
+        }),
+    ],
+    [
+      'a malformed fact-check id',
+      'topics/eel.json',
+      'corrections[0].factCheckIds[0]',
+      (dir) =>
+        editJson(dir, 'topics/eel.json', (topic) => {
+          first(listIn(topic, 'corrections')).factCheckIds = ['C40'];
+        }),
+    ],
+    [
+      'a food missing its basis',
+      'foods.json',
+      'foods[0].basis',
+      (dir) =>
+        editJson(dir, 'foods.json', (file) => {
+          delete first(listIn(file, 'foods')).basis;
+        }),
+    ],
+    [
+      'a food quote not in the article',
+      'foods.json',
+      'foods[1].quote',
+      (dir) =>
+        editJson(dir, 'foods.json', (file) => {
+          (listIn(file, 'foods')[1] as Json).quote = 'Eel provides 6 micrograms of Vitamin K2.';
+        }),
+    ],
+    [
+      'an amount whose max is below its min',
+      'doses.json',
+      'doses[0].amount.max',
+      (dir) =>
+        editJson(dir, 'doses.json', (file) => {
+          first(listIn(file, 'doses')).amount = { min: 120, max: 90, unit: 'mcg' };
+        }),
+    ],
+    [
+      'a duplicate dose id',
+      'doses.json',
+      'doses[1].id',
+      (dir) =>
+        editJson(dir, 'doses.json', (file) => {
+          (listIn(file, 'doses')[1] as Json).id = first(listIn(file, 'doses')).id;
+        }),
+    ],
+    [
+      'an unknown field',
+      'topics/eel.json',
+      '',
+      (dir) =>
+        editJson(dir, 'topics/eel.json', (topic) => {
+          topic.sumary = 'typo of summary';
+        }),
+    ],
+    [
+      'a $schema reference that is not a string',
+      'foods.json',
+      '$schema',
+      (dir) =>
+        editJson(dir, 'foods.json', (file) => {
+          file.$schema = 42;
+        }),
+    ],
+    [
+      'a meta version that is not semantic',
+      'meta.json',
+      'version',
+      (dir) =>
+        editJson(dir, 'meta.json', (meta) => {
+          meta.version = 'v1';
+        }),
+    ],
+  ])('rejects %s, naming %s and the field', (_problem, file, field, breakKnowledge) => {
+    const dir = copyKnowledge();
+    breakKnowledge(dir);
+    const error = loadError(dir);
+    expect(error.file.endsWith(file)).toBe(true);
+    expect(error.field).toBe(field);
+    expect(error.message).toContain(file);
+    if (field) expect(error.message).toContain(`"${field}"`);
+  });
+
+  it('rejects a missing foods.json by name', () => {
+    const dir = copyKnowledge();
+    rmSync(join(dir, 'foods.json'));
+    expect(loadError(dir).message).toMatch(/foods\.json: file: cannot be read/);
+  });
+
+  it('loads an untouched copy', () => {
+    expect(loadKnowledge(copyKnowledge()).topics).toHaveLength(37);
+  });
+});
