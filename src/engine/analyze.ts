@@ -8,8 +8,8 @@ export interface Analysis {
   terms: string[];
   /** Content words that are neither known nor close to a known word. */
   unknown: string[];
-  /** Words that were corrected by fuzzy lookup (typos): matched with a little less trust. */
-  corrected: Set<string>;
+  /** Canonical terms that came only from typo-corrected words: matched with less trust. */
+  fuzzyTerms: Set<string>;
 }
 
 const MAX_PHRASE = 4;
@@ -85,7 +85,10 @@ export class Analyzer {
     this.known = new Set<string>([...LEXICON_WORDS, ...STOP_WORDS]);
     for (const w of corpusWords) this.known.add(w);
     // Short words are too easy to confuse ("bone"/"done"): typo lookup only targets longer ones.
-    const targets = [...this.known].filter((w) => w.length >= 4 && !/^\d+$/.test(w)).sort();
+    // Never "correct" a word into filler ("cold" is not a typo of "could").
+    const targets = [...this.known]
+      .filter((w) => w.length >= 4 && !/\d/.test(w) && !STOP_WORDS.has(w))
+      .sort();
     this.fuse = new Fuse(targets, {
       includeScore: true,
       threshold: 0.34,
@@ -125,14 +128,14 @@ export class Analyzer {
   /** Analyses normalised text (see normalizeText). `fuzzy` is off for the knowledge base itself. */
   analyze(normalized: string, fuzzy = true): Analysis {
     const raw = tokenize(normalized);
-    const corrected = new Set<string>();
-    const words = raw.map((w) => {
+    const correctedAt = new Set<number>();
+    const words = raw.map((w, idx) => {
       if (!fuzzy || this.known.has(w) || w.length < 4 || /\d/.test(w)) return w;
       const stemmed = stem(w);
       if (this.known.has(stemmed)) return w;
       const fix = this.correct(w);
       if (fix) {
-        corrected.add(fix);
+        correctedAt.add(idx);
         return fix;
       }
       return w;
@@ -141,7 +144,11 @@ export class Analyzer {
     const terms: string[] = [];
     const unknown: string[] = [];
     const seen = new Set<string>();
-    const push = (t: string) => {
+    const fuzzyTerms = new Set<string>();
+    const exactTerms = new Set<string>();
+    const push = (t: string, fuzzyFrom = false) => {
+      if (fuzzyFrom) fuzzyTerms.add(t);
+      else exactTerms.add(t);
       if (!seen.has(t)) {
         seen.add(t);
         terms.push(t);
@@ -154,7 +161,9 @@ export class Analyzer {
         const phrase = words.slice(i, i + len).join(' ');
         const canon = PHRASES.get(phrase) ?? (len === 1 ? PHRASES.get(stem(phrase)) : undefined);
         if (canon) {
-          for (const t of canon) push(t);
+          let fuzzyFrom = false;
+          for (let k = i; k < i + len; k++) if (correctedAt.has(k)) fuzzyFrom = true;
+          for (const t of canon) push(t, fuzzyFrom);
           i += len;
           matched = true;
           break;
@@ -162,6 +171,7 @@ export class Analyzer {
       }
       if (matched) continue;
       const w = words[i] as string;
+      const wasCorrected = correctedAt.has(i);
       i++;
       if (STOP_WORDS.has(w) || w.length < 2) continue;
       if (/^\d+$/.test(w)) {
@@ -171,8 +181,9 @@ export class Analyzer {
       }
       const s = stem(w);
       if (fuzzy && !this.known.has(w) && !this.known.has(s)) unknown.push(w);
-      else push(s);
+      else push(s, wasCorrected);
     }
-    return { terms, unknown, corrected };
+    for (const t of exactTerms) fuzzyTerms.delete(t);
+    return { terms, unknown, fuzzyTerms };
   }
 }

@@ -727,7 +727,6 @@ export const SYNONYM_GROUPS: readonly SynonymGroup[] = [
       'stomachache',
       'upset stomach',
       'nausea',
-      'headache',
     ],
   },
   { to: ['safe'], from: ['safe', 'safety', 'safely', 'unsafe', 'ok to take', 'okay to take'] },
@@ -918,6 +917,35 @@ export const SYNONYM_GROUPS: readonly SynonymGroup[] = [
     to: ['bone', 'density'],
     from: ['denser', 'dense', 'thicker bones', 'stronger bones', 'strong bones', 'bone strength'],
   },
+  // What people hope K2 does: generic on its own ("can k2 cure my hangover" has no known subject).
+  {
+    to: ['treat'],
+    from: [
+      'cure',
+      'cures',
+      'treat',
+      'treats',
+      'treatment',
+      'treating',
+      'fix',
+      'fixes',
+      'heal',
+      'heals',
+      'reverse',
+      'reverses',
+      'reversing',
+      'prevent',
+      'prevents',
+      'prevention',
+      'improve',
+      'improves',
+      'help with',
+      'protect',
+      'protects',
+      'remedy',
+    ],
+  },
+  { to: ['clot', 'bleed'], from: ['wound', 'wounds', 'cuts', 'scab', 'scabs', 'injury', 'injuries'] },
   // "What is X" questions: matched against topics whose own questions ask for a definition.
   {
     to: ['define'],
@@ -988,6 +1016,7 @@ export const CONCEPTS: ReadonlySet<string> = new Set(SYNONYM_GROUPS.flatMap((g) 
  */
 export const CONCEPT_WEIGHTS: Readonly<Record<string, number>> = {
   define: 0.35,
+  treat: 0.5,
   benefit: 0.5,
   forms: 0.7,
   safe: 0.7,
@@ -996,6 +1025,25 @@ export const CONCEPT_WEIGHTS: Readonly<Record<string, number>> = {
   food: 0.8,
   dose: 0.9,
 };
+
+/**
+ * Terms that match almost any K2 question. A question needs at least one other matched word
+ * (its subject) to be answered when it also holds words the knowledge base does not know.
+ */
+export const GENERIC_TERMS: ReadonlySet<string> = new Set([
+  'treat',
+  'k2',
+  'vitk',
+  'menaquinone',
+  'define',
+  'benefit',
+  'forms',
+  'safe',
+  'difference',
+  'supplement',
+  'food',
+  'dose',
+]);
 
 /**
  * Chat filler and function words. They carry no topic, so they are dropped before scoring;
@@ -1056,6 +1104,8 @@ export const OUT_OF_SCOPE_PATTERNS: readonly RegExp[] = [
   /\b(recipe|recipes|cook|cooking|bake|baking|marinade|how to make (natto|sauerkraut|kimchi|kefir|cheese))\b/,
   /\b(where (can|do|to|should) (i|you|we) (buy|order|purchase)|where to (buy|order|purchase)|price|prices|cost|costs|cheapest|discount|coupon|promo code|amazon|iherb|costco|walmart|shipping|in stock)\b/,
   /\b(injection|injections|iv vitamin k|shot|vitamin k shot|k shot|reversal|reverse warfarin|phytonadione)\b/,
+  // "K2" is also a mountain and a street drug.
+  /\b(spice|synthetic (weed|marijuana|cannabis|cannabinoids?)|smoke|smoking|vape|mountain|everest|climb\w*|summit|karakoram|pakistan|mountaineer\w*)\b/,
   /\b(bitcoin|crypto|ethereum|stock market|stocks|nft|forex|lottery|casino|betting|homework|essay|assignment|math|equation|code|python|javascript|programming|weather|football|soccer|movie|movies|song|music|lyrics|poem|joke|jokes|riddle|capital of|president|election|politics|game|games|minecraft|fortnite)\b/,
 ];
 
@@ -1064,7 +1114,11 @@ export const OUT_OF_SCOPE_PATTERNS: readonly RegExp[] = [
  * outside the article. With a K2 word ("d3 with k2") the question stays in scope.
  */
 export const OTHER_NUTRIENT =
-  /\b(vit(amin)? ?(a|b|b1|b2|b3|b5|b6|b7|b9|b12|c|e|d|d2|d3)|b12|b6|folate|folic acid|niacin|biotin|thiamine|riboflavin|iron|zinc|magnesium|potassium|sodium|selenium|iodine|copper|boron|omega ?3s?|fish oil|krill oil|cod liver oil|creatine|collagen|protein powder|whey|melatonin|ashwagandha|probiotics?|turmeric|curcumin|coq10|berberine|electrolytes|calcium|multivitamins?)\b/;
+  /\b(vit(amin)? ?(a|b|b1|b2|b3|b5|b6|b7|b9|b12|c|e|d|d2|d3)|b12|b6|folate|folic acid|niacin|biotin|thiamine|riboflavin|iron|zinc|magnesium|potassium|sodium|selenium|iodine|copper|boron|omega ?3s?|fish oil|krill oil|cod liver oil|creatine|collagen|protein powder|whey|melatonin|ashwagandha|probiotics?|turmeric|curcumin|coq10|berberine|electrolytes|multivitamins?)\b/;
+
+/** Calcium on its own is in scope ("calcium paradox"); calcium dosing is not. */
+export const CALCIUM_DOSING =
+  /\b(how much|how many|dose|dosage|mg|milligrams|per day|a day|daily)\b[^.?!]*\bcalcium\b|\bcalcium\b[^.?!]*\b(how much|dose|dosage|mg|milligrams|per day|a day|daily)\b/;
 
 /**
  * What the question is after, beyond its subject. Each intent nudges topics of one category:

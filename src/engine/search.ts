@@ -1,7 +1,7 @@
 import Fuse from 'fuse.js';
 import type { Topic } from '../kb/schema.ts';
 import { type Analysis, Analyzer } from './analyze.ts';
-import { CONCEPT_WEIGHTS, CONCEPTS, DOMAIN_ANCHORS, INTENTS } from './lexicon.ts';
+import { CONCEPT_WEIGHTS, CONCEPTS, DOMAIN_ANCHORS, GENERIC_TERMS, INTENTS } from './lexicon.ts';
 import { normalizeText, tokenize } from './normalize.ts';
 
 /**
@@ -20,6 +20,11 @@ const FIELD_WEIGHTS = {
 } as const;
 type Field = keyof typeof FIELD_WEIGHTS;
 
+/** A typo-corrected word counts this much of a correctly spelled one. */
+const FUZZY_TRUST = 0.7;
+/** Without a K2 word, everyday words ("heart", "cheese") need a clearer match. */
+const NO_ANCHOR_PENALTY = 0.12;
+
 /** Plain (non-lexicon) words never weigh more than this. */
 const RAW_WORD_MAX_WEIGHT = 1.3;
 
@@ -34,12 +39,27 @@ export interface ScoredTopic {
   score: number;
 }
 
+/** What the confidence is computed from; exposed for tuning and tests. */
+export interface MatchFeatures {
+  top: number;
+  second: number;
+  /** Matched weight of the best topic from subject words (not "k2", "what is", "good for"). */
+  subjectMass: number;
+  /** The part of subjectMass from correctly spelled words. */
+  exactSubjectMass: number;
+  unknownMass: number;
+  hasAnchor: boolean;
+  /** "What is …": a bare "what is K2" has no subject but is answerable. */
+  asksDefinition: boolean;
+}
+
 export interface SearchResult {
   analysis: Analysis;
   ranked: ScoredTopic[];
   /** Calibrated 0..1 confidence of the best topic. */
   confidence: number;
   hasAnchor: boolean;
+  features: MatchFeatures;
 }
 
 interface IndexedTopic {
@@ -165,11 +185,28 @@ export class TopicIndex {
   search(normalized: string): SearchResult {
     const analysis = this.analyzer.analyze(normalized);
     const terms = analysis.terms.filter((t) => !/^\d+$/.test(t) || this.idf.has(t));
-    const hasAnchor = terms.some((t) => DOMAIN_ANCHORS.has(t));
-    if (terms.length === 0) return { analysis, ranked: [], confidence: 0, hasAnchor };
-
-    const knownMass = terms.reduce((sum, t) => sum + (/^\d+$/.test(t) ? 0 : this.idfOf(t)), 0);
+    const hasAnchor = terms.some((t) => DOMAIN_ANCHORS.has(t) && !analysis.fuzzyTerms.has(t));
     const unknownMass = Math.min(analysis.unknown.length, MAX_UNKNOWN_COUNTED) * UNKNOWN_WORD_WEIGHT;
+    const empty: SearchResult = {
+      analysis,
+      ranked: [],
+      confidence: 0,
+      hasAnchor,
+      features: {
+        top: 0,
+        second: 0,
+        subjectMass: 0,
+        exactSubjectMass: 0,
+        unknownMass,
+        hasAnchor,
+        asksDefinition: false,
+      },
+    };
+    if (terms.length === 0) return empty;
+
+    // Typo-corrected words are likely but not certain: they count for less.
+    const weightOf = (t: string) => this.idfOf(t) * (analysis.fuzzyTerms.has(t) ? FUZZY_TRUST : 1);
+    const knownMass = terms.reduce((sum, t) => sum + (/^\d+$/.test(t) ? 0 : weightOf(t)), 0);
     const denominator = knownMass + unknownMass;
     const queryTerms = new Set(terms);
 
@@ -180,12 +217,22 @@ export class TopicIndex {
       }
     }
 
+    const subjects = new Map<Topic, [number, number]>();
     const ranked: ScoredTopic[] = this.entries.map((e) => {
       let matched = 0;
+      let subject = 0;
+      let exactSubject = 0;
       for (const t of terms) {
         const w = e.weights.get(t);
-        if (w) matched += w * this.idfOf(t);
+        if (!w) continue;
+        const v = w * weightOf(t);
+        matched += v;
+        if (!GENERIC_TERMS.has(t) && !/^\d+$/.test(t)) {
+          subject += v;
+          if (!analysis.fuzzyTerms.has(t)) exactSubject += v;
+        }
       }
+      subjects.set(e.topic, [subject, exactSubject]);
       const coverage = matched / denominator;
 
       // Phrasing similarity: weighted Jaccard with the closest question, title or keyword.
@@ -194,13 +241,12 @@ export class TopicIndex {
         if (p.length === 0) continue;
         let inter = 0;
         let union = unknownMass * 0.5;
-        const pSet = new Set(p);
-        for (const t of pSet) {
+        for (const t of p) {
           const v = this.idfOf(t);
           union += v;
-          if (queryTerms.has(t)) inter += v;
+          if (queryTerms.has(t)) inter += weightOf(t);
         }
-        for (const t of queryTerms) if (!pSet.has(t)) union += this.idfOf(t);
+        for (const t of queryTerms) if (!p.includes(t)) union += weightOf(t);
         if (union > 0) best = Math.max(best, inter / union);
       }
 
@@ -210,23 +256,38 @@ export class TopicIndex {
     });
     ranked.sort((a, b) => b.score - a.score);
 
-    const top = ranked[0]?.score ?? 0;
-    const second = ranked[1]?.score ?? 0;
-    const confidence = calibrate(top, second, hasAnchor, knownMass);
-    return { analysis, ranked, confidence, hasAnchor };
+    const first = ranked[0];
+    const features: MatchFeatures = {
+      top: first?.score ?? 0,
+      second: ranked[1]?.score ?? 0,
+      subjectMass: first ? (subjects.get(first.topic)?.[0] ?? 0) : 0,
+      exactSubjectMass: first ? (subjects.get(first.topic)?.[1] ?? 0) : 0,
+      unknownMass,
+      hasAnchor,
+      asksDefinition: queryTerms.has('define'),
+    };
+    return { analysis, ranked, confidence: calibrate(features), hasAnchor, features };
   }
 }
 
 /**
- * Maps the raw score to 0..1. The raw score is a coverage-like number; a clear winner, a K2
- * word in the message and enough informative words each make a match more trustworthy.
+ * Maps match features to a 0..1 confidence. The raw score is coverage-like; a clear winner and
+ * a K2 word make a match more trustworthy. A question whose subject the knowledge base does
+ * not know ("k2 for gout": only "k2" matches, "gout" is unknown) is held down, because the
+ * matching words are the generic ones.
  */
-export function calibrate(top: number, second: number, hasAnchor: boolean, knownMass: number): number {
-  const margin = top - second;
-  let x = top + 0.5 * Math.min(margin, 0.2);
-  if (!hasAnchor) x -= 0.08;
-  // A one-word message that happens to be a common term is weak evidence.
-  if (knownMass < 1.5) x -= 0.05;
-  const conf = 1 / (1 + Math.exp(-12 * (x - 0.35)));
+export function calibrate(f: MatchFeatures): number {
+  const margin = f.top - f.second;
+  let x = Math.min(f.top, 1) + 0.5 * Math.min(margin, 0.2);
+  if (!f.hasAnchor) x -= NO_ANCHOR_PENALTY;
+  // Without a K2 word, a word the knowledge base does not know is probably the real subject.
+  if (!f.hasAnchor && f.unknownMass > 0) x -= 0.2;
+  if (f.unknownMass > f.subjectMass * (f.hasAnchor ? 1.5 : 0.9)) x -= 0.25;
+  let conf = 1 / (1 + Math.exp(-12 * (x - 0.35)));
+  const noSubject = f.subjectMass === 0 && !(f.hasAnchor && f.asksDefinition);
+  // Only generic words matched ("can you help me", "k2 for gout"): nothing to answer from.
+  if (noSubject && (f.unknownMass > 0 || !f.hasAnchor)) conf = Math.min(conf, 0.2);
+  // Only a typo-corrected guess matched and nothing says K2: too little to go on.
+  if (!f.hasAnchor && f.exactSubjectMass === 0) conf = Math.min(conf, 0.3);
   return Math.round(conf * 1000) / 1000;
 }
