@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ApiOption } from './emulator/index.ts';
+import { type Harness, isEphemeral, messageText, opt, safeReply, startHarness } from './harness.ts';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.stop();
+});
+
+async function runSettings(options: ApiOption[], user = h.emu.users.admin) {
+  const interaction = await h.emu.userRunsCommand({ user, name: 'settings', options });
+  const reply = await safeReply(interaction);
+  expect(isEphemeral(reply)).toBe(true);
+  return reply;
+}
+
+describe('/settings', () => {
+  it('is refused without Manage Server, and nothing changes', async () => {
+    const reply = await runSettings([opt.sub('mode', [opt.string('value', 'off')])], h.emu.users.alice);
+    expect(messageText(reply)).toContain('Manage Server');
+    expect((await h.store.getGuildSettings(h.emu.guildId)).mode).toBe('mention-only');
+  });
+
+  it('show reports the current state', async () => {
+    const reply = await runSettings([opt.sub('show')]);
+    expect(messageText(reply)).toContain('mention-only');
+  });
+
+  it('mode, channel add/remove, visibility, cooldown and reset change the stored state and answer with it', async () => {
+    let reply = await runSettings([opt.sub('mode', [opt.string('value', 'auto-channels')])]);
+    expect(messageText(reply)).toContain('Mode is now auto-channels');
+    expect(messageText(reply)).toContain('No auto-answer channel yet');
+
+    reply = await runSettings([
+      opt.group('channel', [opt.sub('add', [opt.channel('channel', h.emu.channels.auto)])]),
+    ]);
+    expect(messageText(reply)).toContain(`<#${h.emu.channels.auto}>`);
+    expect((await h.store.getGuildSettings(h.emu.guildId)).autoChannelIds).toEqual([h.emu.channels.auto]);
+
+    reply = await runSettings([opt.sub('visibility', [opt.string('value', 'private')])]);
+    expect(messageText(reply)).toContain('private');
+    const ask = await h.emu.userRunsCommand({
+      user: h.emu.users.bob,
+      name: 'ask',
+      options: [opt.string('question', 'what is k2')],
+    });
+    expect(isEphemeral(await safeReply(ask))).toBe(true);
+
+    reply = await runSettings([opt.sub('cooldown', [opt.integer('seconds', 45)])]);
+    expect(messageText(reply)).toContain('45 s per member');
+
+    reply = await runSettings([
+      opt.group('channel', [opt.sub('remove', [opt.channel('channel', h.emu.channels.auto)])]),
+    ]);
+    expect((await h.store.getGuildSettings(h.emu.guildId)).autoChannelIds).toEqual([]);
+
+    expect(await h.store.getGuildSettings(h.emu.guildId)).toMatchObject({
+      mode: 'auto-channels',
+      askVisibility: 'private',
+      cooldownSeconds: 45,
+    });
+    reply = await runSettings([opt.sub('reset')]);
+    expect(messageText(reply)).toContain('defaults');
+    expect(await h.store.getGuildSettings(h.emu.guildId)).toMatchObject({
+      mode: 'mention-only',
+      askVisibility: 'public',
+      cooldownSeconds: 0,
+      autoChannelIds: [],
+    });
+  });
+
+  it('is refused in DMs', async () => {
+    const interaction = await h.emu.userRunsCommand({
+      user: h.emu.users.admin,
+      name: 'settings',
+      dm: true,
+      options: [opt.sub('show')],
+    });
+    expect(messageText(await safeReply(interaction))).toContain('Manage Server');
+  });
+
+  it('does not warn about Message Content when the intent is available', async () => {
+    const reply = await runSettings([opt.sub('mode', [opt.string('value', 'auto-channels')])]);
+    expect(messageText(reply)).not.toContain('Message Content');
+    await runSettings([opt.sub('reset')]);
+  });
+});
+
+describe('without the Message Content intent', () => {
+  it.each([
+    ['turned off in config', { env: { DISCORD_MESSAGE_CONTENT: 'false' } }],
+    ['not granted in the portal', { emulator: { messageContentAllowed: false } }],
+  ])('auto-channels mode warns clearly (%s)', async (_case, options) => {
+    const other = await startHarness(options);
+    try {
+      expect(other.bot.messageContent).toBe(false);
+      const interaction = await other.emu.userRunsCommand({
+        user: other.emu.users.admin,
+        name: 'settings',
+        options: [opt.sub('mode', [opt.string('value', 'auto-channels')])],
+      });
+      const text = messageText(await safeReply(interaction));
+      expect(text).toContain('Message Content intent is off');
+      expect(text).toContain('DISCORD_MESSAGE_CONTENT');
+      // Mentions still work without the intent.
+      const asked = await other.emu.userSendsMessage({
+        author: other.emu.users.alice,
+        content: 'what is vitamin K2?',
+        mentionBot: true,
+      });
+      const answer = await other.emu.waitForBotMessage(
+        (m) => m.message_reference?.message_id === asked.id,
+        3000,
+      );
+      expect(answer.embeds[0]?.title).toBe(other.engine.ask('what is vitamin K2?').topic?.title);
+    } finally {
+      await other.stop();
+    }
+  });
+});
