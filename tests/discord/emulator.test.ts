@@ -1,5 +1,6 @@
 import { once } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { inflateSync, constants as zlibConstants } from 'node:zlib';
 import {
   ApplicationCommandOptionType,
   ApplicationCommandType,
@@ -14,8 +15,10 @@ import {
   MessageFlags,
   Partials,
   RESTEvents,
+  Routes,
 } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { DiscordEmulator, type DiscordEmulatorOptions, type EmuMessage } from './emulator/index.ts';
 
 const ALL_INTENTS = [
@@ -281,9 +284,9 @@ describe('DiscordEmulator with the real discord.js client', () => {
     expect(e.message(prompt.id)?.components).toEqual([]);
     expect(click.callbacks[0]?.type).toBe(7);
     // The button is gone now, so it cannot be clicked again.
-    expect(() => e.userClicksButton({ user: e.users.alice, message: prompt, customId: 'yes' })).toThrow(
-      /no component/,
-    );
+    await expect(
+      e.userClicksButton({ user: e.users.alice, message: prompt, customId: 'yes' }),
+    ).rejects.toThrow(/no component/);
   });
 
   it('runs a message context-menu command on a user message', async () => {
@@ -429,5 +432,129 @@ describe('DiscordEmulator with the real discord.js client', () => {
     const ix = await e.userRunsCommand({ user: e.users.alice, name: 'k2' });
     expect((await ix.reply()).content).toBe('still here');
     expect(messages).toHaveLength(0);
+  });
+
+  it('serves raw interaction callbacks: with_response, 40060, follow-up before ack, encoded @original', async () => {
+    const e = await startEmulator();
+    // No InteractionCreate handler: the test plays the bot through discord.js's REST client.
+    const client = await loggedIn(e);
+    const early = await e.userRunsCommand({ user: e.users.alice, name: 'k2' });
+    const noAck = await apiError(
+      client.rest.post(Routes.webhook(e.appId, early.token), { body: { content: 'x' }, auth: false }),
+    );
+    expect(noAck.code).toBe(10015);
+
+    const response = (await client.rest.post(Routes.interactionCallback(early.id, early.token), {
+      body: { type: 5, data: { flags: MessageFlags.Ephemeral } },
+      auth: false,
+      query: new URLSearchParams({ with_response: 'true' }),
+    })) as { interaction: Record<string, unknown>; resource: { type: number; message: { flags: number } } };
+    expect(response.interaction).toMatchObject({ id: early.id, response_message_loading: true });
+    expect(response.resource.type).toBe(5);
+    expect(response.resource.message.flags & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
+
+    const twice = await apiError(
+      client.rest.post(Routes.interactionCallback(early.id, early.token), {
+        body: { type: 4, data: {} },
+        auth: false,
+      }),
+    );
+    expect(twice.code).toBe(40060);
+    expect(early.rejectedCallbacks.map((c) => c.code)).toEqual([40060]);
+
+    await client.rest.patch(Routes.webhookMessage(e.appId, early.token, '@original'), {
+      body: { content: 'edited', flags: 0 },
+      auth: false,
+    });
+    const edit = await e.waitForRequest((r) => r.method === 'PATCH');
+    expect(edit.url).toContain('%40original');
+    expect(edit.path).toBe(`/webhooks/${e.appId}/${early.token}/messages/@original`);
+    const reply = await early.reply();
+    expect(reply.content).toBe('edited');
+    expect(reply.flags & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
+
+    await client.rest.delete(Routes.webhookMessage(e.appId, early.token, '@original'), { auth: false });
+    expect(early.deleted).toBe(true);
+    const gone = await apiError(
+      client.rest.get(Routes.webhookMessage(e.appId, early.token, '@original'), { auth: false }),
+    );
+    expect(gone.code).toBe(10008);
+  });
+
+  it('parses multipart uploads and serves the attachment locally', async () => {
+    const e = await startEmulator();
+    const client = await loggedIn(e);
+    const channel = client.channels.cache.get(e.channels.general);
+    if (!channel?.isSendable()) throw new Error('general not sendable');
+    const sent = await channel.send({
+      content: 'sources attached',
+      files: [{ attachment: Buffer.from('K2 facts'), name: 'facts.txt' }],
+    });
+    expect(sent.attachments.first()?.name).toBe('facts.txt');
+    const recorded = await e.waitForBotMessage();
+    expect(recorded.content).toBe('sources attached');
+    expect(recorded.attachments[0]?.filename).toBe('facts.txt');
+    const url = recorded.attachments[0]?.url ?? '';
+    expect(url.startsWith('http://127.0.0.1:')).toBe(true);
+    expect(await (await fetch(url)).text()).toBe('K2 facts');
+  });
+
+  it('handles DMs: a slash command in a DM and the bot messaging a user', async () => {
+    const e = await startEmulator();
+    const client = await loggedIn(e);
+    client.on(Events.InteractionCreate, async (interaction) => {
+      if (!interaction.isChatInputCommand()) return;
+      await interaction.reply(`in guild: ${interaction.inGuild()}`);
+      await interaction.user.send('a private note');
+    });
+    const ix = await e.userRunsCommand({ user: e.users.bob, name: 'k2', dm: true });
+    expect((await ix.reply()).content).toBe('in guild: false');
+    const dm = await e.waitForBotMessage();
+    expect(dm.channel_id).toBe(e.dmChannelOf(e.users.bob));
+    expect(dm.guild_id).toBeUndefined();
+    expect(dm.content).toBe('a private note');
+  });
+
+  it('answers heartbeats and re-identifies after op 9', async () => {
+    const e = await startEmulator({ heartbeatIntervalMs: 100 });
+    const client = await loggedIn(e);
+    await expect.poll(() => client.ws.ping, { timeout: 2000 }).toBeGreaterThanOrEqual(0);
+
+    const identified = once(e, 'identify');
+    e.invalidateSessions(false);
+    await identified;
+    expect(e.identifies).toBe(2);
+    const received: string[] = [];
+    client.on(Events.MessageCreate, (m) => received.push(m.content));
+    await e.waitForConnectedSessions(1);
+    await e.userSendsMessage({ author: e.users.alice, content: 'still there?' });
+    await expect.poll(() => received).toEqual(['still there?']);
+  });
+
+  it('speaks zlib-stream and closes with 4004 / 4013 on a bad IDENTIFY (raw socket)', async () => {
+    const e = await startEmulator();
+    const ws = new WebSocket(`${e.gatewayUrl}?v=10&encoding=json&compress=zlib-stream`);
+    const frames: Buffer[] = [];
+    ws.on('message', (data: Buffer) => frames.push(data));
+    await once(ws, 'open');
+    await expect.poll(() => frames.length).toBe(1);
+    const inflate = () =>
+      inflateSync(Buffer.concat(frames), { finishFlush: zlibConstants.Z_SYNC_FLUSH }).toString();
+    expect(frames[0]?.subarray(-4).toString('hex')).toBe('0000ffff');
+    expect(JSON.parse(inflate())).toMatchObject({ op: 10, d: { heartbeat_interval: 41_250 } });
+    ws.send(JSON.stringify({ op: 2, d: { token: e.token, intents: 1, properties: {} } }));
+    await expect.poll(() => inflate()).toContain('"t":"GUILD_CREATE"');
+    expect(inflate()).toContain('"t":"READY"');
+    ws.close(1000);
+
+    const closeCode = async (d: Record<string, unknown>): Promise<number> => {
+      const socket = new WebSocket(e.gatewayUrl);
+      await once(socket, 'open');
+      socket.send(JSON.stringify({ op: 2, d: { properties: {}, ...d } }));
+      const [code] = (await once(socket, 'close')) as [number];
+      return code;
+    };
+    expect(await closeCode({ token: 'nope', intents: 1 })).toBe(4004);
+    expect(await closeCode({ token: e.token, intents: 1 << 30 })).toBe(4013);
   });
 });

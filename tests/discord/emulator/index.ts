@@ -226,6 +226,7 @@ export class DiscordEmulator extends EventEmitter<EmulatorEvents> {
     });
     port = (server.address() as AddressInfo).port;
     const emulator = new DiscordEmulator(server, port, resolved, ids, world, signal, gateway);
+    emulator.state.publicBase = `http://127.0.0.1:${port}`;
     server.on('request', (req, res) => {
       emulator.rest.handle(req, res).catch((error: unknown) => {
         // A bug in the emulator must be loud, not a hanging request.
@@ -276,6 +277,11 @@ export class DiscordEmulator extends EventEmitter<EmulatorEvents> {
   /** Any stored message (user, bot, interaction response) by id, in its current state. */
   message(id: string): EmuMessage | undefined {
     return this.state.messages.get(id);
+  }
+
+  /** Id of the DM channel between `user` and the bot (created on first use, like POST /users/@me/channels). */
+  dmChannelOf(user: EmuUser): string {
+    return dmChannelFor(this.state.world, this.state.ids, user.id).id;
   }
 
   /** Registered commands: global ones, or those of a guild. */
@@ -477,14 +483,18 @@ export class DiscordEmulator extends EventEmitter<EmulatorEvents> {
   }
 
   /** A user clicks a button on a message the bot sent (the button must exist and be enabled). */
-  userClicksButton(input: { user: EmuUser; message: EmuMessage; customId: string }): Promise<EmuInteraction> {
+  async userClicksButton(input: {
+    user: EmuUser;
+    message: EmuMessage;
+    customId: string;
+  }): Promise<EmuInteraction> {
     const { current, component } = this.componentOn(input.message, input.customId);
     if (component.type !== 2) throw new Error(`DiscordEmulator: '${input.customId}' is not a button`);
     return this.componentInteraction(input.user, current, { custom_id: input.customId, component_type: 2 });
   }
 
   /** A user picks values in a select menu on a message the bot sent. */
-  userSelects(input: {
+  async userSelects(input: {
     user: EmuUser;
     message: EmuMessage;
     customId: string;
@@ -508,7 +518,7 @@ export class DiscordEmulator extends EventEmitter<EmulatorEvents> {
   }
 
   /** A user runs a message context-menu command (type 2, data.type 3) on `target`. */
-  userRunsMessageCommand(
+  async userRunsMessageCommand(
     input: InteractionTarget & { name: string; target: EmuMessage },
   ): Promise<EmuInteraction> {
     const target = this.state.messages.get(input.target.id) ?? input.target;
@@ -529,7 +539,9 @@ export class DiscordEmulator extends EventEmitter<EmulatorEvents> {
   }
 
   /** A user runs a user context-menu command (type 2, data.type 2) on `target`. */
-  userRunsUserCommand(input: InteractionTarget & { name: string; target: EmuUser }): Promise<EmuInteraction> {
+  async userRunsUserCommand(
+    input: InteractionTarget & { name: string; target: EmuUser },
+  ): Promise<EmuInteraction> {
     const guildId = this.guildFor(input);
     const world = this.state.world;
     return this.hub.start({
@@ -551,7 +563,7 @@ export class DiscordEmulator extends EventEmitter<EmulatorEvents> {
   }
 
   /** A user submits the modal the bot showed for `interaction` (type 5, text inputs by custom_id). */
-  userSubmitsModal(input: {
+  async userSubmitsModal(input: {
     interaction: EmuInteraction;
     fields: Record<string, string>;
   }): Promise<EmuInteraction> {

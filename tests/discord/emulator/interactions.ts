@@ -116,7 +116,10 @@ export class InteractionHub {
     state.requireChannel(channelId);
     const guildId = dmChannel ? undefined : state.guildOf(channelId);
     const id = state.ids.next();
-    const token = `aW50ZXJhY3Rpb246${id}:${randomBytes(36).toString('base64url')}`;
+    // Shaped like Discord's: base64url of 'interaction:<id>:<secret>'.
+    const token = Buffer.from(`interaction:${id}:${randomBytes(48).toString('base64url')}`).toString(
+      'base64url',
+    );
     const context: InteractionContext = {
       user: input.user,
       channelId,
@@ -412,7 +415,9 @@ export class InteractionHub {
     let message: EmuMessage;
     if (interaction.ackType === 5 && original && original.flags & LOADING && !original.deleted) {
       // Discord turns the first follow-up after a deferReply into the deferred response itself.
-      message = state.editMessage(original, { ...payload, flags: payload.flags ?? 0 }, files, 'interaction');
+      // Its ephemerality was fixed by the defer; the follow-up's own ephemeral flag is ignored.
+      const flags = ((payload.flags ?? 0) & ~EPHEMERAL) | (original.flags & EPHEMERAL);
+      message = state.editMessage(original, { ...payload, flags }, files, 'interaction');
       interaction.markVisible(message);
       this.announce(message, 'MESSAGE_UPDATE');
     } else {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { bulkOverwrite, toStoredCommand } from './commands.ts';
 import { ApiError, Errors, formError } from './errors.ts';
@@ -37,6 +38,16 @@ interface Route {
   /** Interaction callbacks and webhooks are called without the bot token (auth: false in discord.js). */
   noAuth: boolean;
   handler: Handler;
+}
+
+/** Discord-like opaque bucket per method and route shape (ids and tokens replaced). */
+function bucketOf(method: string, segments: string[]): string {
+  const tokenized = segments[0] === 'interactions' || segments[0] === 'webhooks';
+  const shape = segments.map((s, i) => (/^\d{17,20}$/.test(s) ? ':id' : tokenized && i === 2 ? ':token' : s));
+  return createHash('sha1')
+    .update(`${method} ${shape.join('/')}`)
+    .digest('hex')
+    .slice(0, 32);
 }
 
 const ok = (body: unknown): Reply => ({ status: 200, body });
@@ -118,6 +129,7 @@ export class RestApi {
     const record: RecordedRequest = {
       method,
       path,
+      url: req.url ?? '/',
       body: undefined,
       query,
       status: 0,
@@ -125,7 +137,7 @@ export class RestApi {
     };
     this.state.requests.push(record);
     let reply: Reply;
-    const headers = rateLimitHeaders(apiSegments.slice(0, 2).join(':') || 'root');
+    const headers = rateLimitHeaders(bucketOf(method, apiSegments));
     try {
       const { json, files } = await parseBody(req);
       record.body = json;
@@ -133,6 +145,9 @@ export class RestApi {
       if (fault) {
         reply = { status: fault.status, body: fault.body };
         Object.assign(headers, fault.headers);
+      } else if (!versioned && segments[0] === 'attachments' && method === 'GET') {
+        this.serveAttachment(res, segments[1] ?? '', record);
+        return;
       } else if (!versioned) {
         reply = { status: 404, body: Errors.notFound().toBody() };
       } else {
@@ -145,6 +160,19 @@ export class RestApi {
     record.status = reply.status;
     record.response = reply.body;
     sendJson(res, reply.status, reply.body, headers);
+    this.state.signal.notify();
+    this.onRequest(record);
+  }
+
+  private serveAttachment(res: ServerResponse, id: string, record: RecordedRequest): void {
+    const attachment = this.state.findAttachment(id);
+    record.status = attachment?.data ? 200 : 404;
+    if (attachment?.data) {
+      res.writeHead(200, { 'Content-Type': attachment.content_type ?? 'application/octet-stream' });
+      res.end(attachment.data);
+    } else {
+      sendJson(res, 404, Errors.notFound().toBody());
+    }
     this.state.signal.notify();
     this.onRequest(record);
   }

@@ -63,6 +63,8 @@ export class EmulatorState {
   readonly globalCommands: ApiCommand[] = [];
   readonly guildCommands = new Map<string, ApiCommand[]>();
   readonly requests: RecordedRequest[] = [];
+  /** http://127.0.0.1:PORT, set once the server listens. */
+  publicBase = 'http://127.0.0.1';
 
   constructor(
     readonly options: ResolvedOptions,
@@ -74,6 +76,14 @@ export class EmulatorState {
 
   get appId(): string {
     return this.world.bot.id;
+  }
+
+  findAttachment(id: string): EmuAttachment | undefined {
+    for (const message of this.messages.values()) {
+      const found = message.attachments.find((a) => a.id === id);
+      if (found) return found;
+    }
+    return undefined;
   }
 
   isKnownRole = (id: string): boolean => this.world.roles.some((r) => r.id === id);
@@ -100,8 +110,9 @@ export class EmulatorState {
         id,
         filename,
         size: file.data.length,
-        url: `https://cdn.discordapp.com/attachments/0/${id}/${filename}`,
-        proxy_url: `https://media.discordapp.net/attachments/0/${id}/${filename}`,
+        // Served by the emulator itself, so a bot that downloads attachments never leaves 127.0.0.1.
+        url: `${this.publicBase}/attachments/${id}/${encodeURIComponent(filename)}`,
+        proxy_url: `${this.publicBase}/attachments/${id}/${encodeURIComponent(filename)}`,
         data: file.data,
       };
       if (file.contentType) attachment.content_type = file.contentType;
@@ -194,7 +205,7 @@ export class EmulatorState {
       embeds: body.embeds ?? message.embeds,
       components: body.components ?? message.components,
       // Ephemeral/loading state is fixed by the response type, not by the edit.
-      flags: body.flags === undefined ? message.flags : body.flags | (message.flags & 64),
+      flags: body.flags === undefined ? message.flags : (body.flags & ~64) | (message.flags & 64),
     };
     validateMessageBody(merged);
     validateAllowedMentions(body.allowed_mentions);

@@ -109,7 +109,10 @@ export interface RecordedRequest {
   method: string;
   /** Decoded path below the API version prefix, e.g. '/webhooks/1/tok/messages/@original'. */
   path: string;
+  /** The raw request URL as received (still percent-encoded, with the /api/v10 prefix and query). */
+  url: string;
   /** Parsed JSON body (payload_json for multipart), undefined when empty. */
+
   body: unknown;
   query: Record<string, string>;
   /** HTTP status the emulator answered with (0 until answered). */
