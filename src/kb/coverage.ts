@@ -169,6 +169,8 @@ export interface KnowledgeCoverage {
   misplacedQuotes: string[];
   /** Stated sections that are not article headings: "file field: problem". */
   unknownSections: string[];
+  /** Topic sections no fact of the topic quotes, so an answer could not show its source. */
+  unquotedSections: string[];
   /** References that are not authoritative: "file field: problem". */
   badReferences: string[];
 }
@@ -227,12 +229,16 @@ export function measureCoverage(kb: KnowledgeBase): KnowledgeCoverage {
       );
     }
   }
+  const unquotedSections: string[] = [];
   kb.topics.forEach((topic) => {
+    const quotedSections = new Set(topic.facts.map((fact) => fact.section));
     topic.sections.forEach((section, i) => {
       if (!headingSet.has(section)) {
         unknownSections.push(
           `topics/${topic.id}.json sections[${i}]: "${section}" is not an article heading`,
         );
+      } else if (!quotedSections.has(section)) {
+        unquotedSections.push(`topics/${topic.id}.json sections[${i}]: no fact quotes "${section}"`);
       }
     });
   });
@@ -262,6 +268,7 @@ export function measureCoverage(kb: KnowledgeBase): KnowledgeCoverage {
     ),
     misplacedQuotes,
     unknownSections,
+    unquotedSections,
     badReferences,
   };
 }
@@ -274,6 +281,7 @@ export function listCoverageGaps(coverage: KnowledgeCoverage): string[] {
     ...coverage.inconsistencies.missing.map((id) => `fact-check inconsistency without a correction: ${id}`),
     ...coverage.keyClaims.missing.map((claim) => `key fact-check claim without a correction: ${claim}`),
     ...coverage.unknownSections,
+    ...coverage.unquotedSections,
     ...coverage.misplacedQuotes,
     ...coverage.badReferences,
   ];

@@ -55,6 +55,10 @@ describe('article coverage', () => {
     expect(coverage.unknownSections).toEqual([]);
   });
 
+  it('backs every section a topic names with a fact quoting it', () => {
+    expect(coverage.unquotedSections).toEqual([]);
+  });
+
   it('corrects every inconsistency I-01 … I-15', () => {
     expect(coverage.inconsistencies).toMatchObject({ covered: 15, total: 15, missing: [] });
   });
