@@ -24,6 +24,8 @@ const envSchema = z.object({
     .default('info'),
   DISCORD_MESSAGE_CONTENT: booleanText.default(true),
   DEV_GUILD_ID: snowflake.optional(),
+  /** Where the knowledge files live; the repository's knowledge/ folder when unset. */
+  KNOWLEDGE_DIR: z.string().min(1).optional(),
   NODE_ENV: z.string().default('development'),
 });
 
@@ -76,5 +78,6 @@ export function describeConfig(config: Config): Record<string, unknown> {
     logLevel: config.LOG_LEVEL,
     messageContent: config.DISCORD_MESSAGE_CONTENT,
     devGuildId: config.DEV_GUILD_ID,
+    knowledgeDir: config.KNOWLEDGE_DIR,
   };
 }

@@ -28,7 +28,7 @@ function waitForShutdownSignal(): Promise<NodeJS.Signals> {
 /** The composition root: config -> knowledge -> engine -> store -> Discord, or the terminal chat. */
 async function main(): Promise<number> {
   const config = loadConfig();
-  const engine = createEngine(loadKnowledge());
+  const engine = createEngine(loadKnowledge(config.KNOWLEDGE_DIR));
 
   if (!config.DISCORD_TOKEN) {
     await runChat({ engine });
