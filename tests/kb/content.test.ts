@@ -73,6 +73,10 @@ describe('topics', () => {
     expect(topic.related.length).toBeGreaterThanOrEqual(2);
     expect(topic.related.filter((id) => !topicIds.has(id) || id === topic.id)).toEqual([]);
     expect(topic.questions[0]?.length ?? 0).toBeLessThanOrEqual(100);
+    const sentences = topic.summary.split(/(?<=[.!?])\s+(?=[A-Z"])/);
+    expect(sentences.length).toBeGreaterThanOrEqual(2);
+    expect(sentences.length).toBeLessThanOrEqual(4);
+    expect(topic.corrections.every((correction) => correction.note.length <= 400)).toBe(true);
   });
 
   it.each(ANTICOAGULANT_TOPICS)('%s leads with the anticoagulant warning', (id) => {
