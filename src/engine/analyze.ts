@@ -13,6 +13,7 @@ export interface Analysis {
 }
 
 const MAX_PHRASE = 4;
+const MAX_WORD = 24;
 
 /** Optimal-string-alignment distance (a swap counts as one edit), cut off above `max`. */
 export function editDistance(a: string, b: string, max: number): number {
@@ -130,7 +131,8 @@ export class Analyzer {
     const raw = tokenize(normalized);
     const correctedAt = new Set<number>();
     const words = raw.map((w, idx) => {
-      if (!fuzzy || this.known.has(w) || w.length < 4 || /\d/.test(w)) return w;
+      // No real word is longer than MAX_WORD: longer tokens are noise and too slow to look up.
+      if (!fuzzy || this.known.has(w) || w.length < 4 || w.length > MAX_WORD || /\d/.test(w)) return w;
       const stemmed = stem(w);
       if (this.known.has(stemmed)) return w;
       const fix = this.correct(w);

@@ -946,6 +946,23 @@ export const SYNONYM_GROUPS: readonly SynonymGroup[] = [
     ],
   },
   { to: ['clot', 'bleed'], from: ['wound', 'wounds', 'cuts', 'scab', 'scabs', 'injury', 'injuries'] },
+  {
+    to: ['medication'],
+    from: [
+      'meds',
+      'med',
+      'medication',
+      'medications',
+      'medicine',
+      'medicines',
+      'drug',
+      'drugs',
+      'prescription',
+      'prescriptions',
+      'rx',
+      'pharmaceuticals',
+    ],
+  },
   // "What is X" questions: matched against topics whose own questions ask for a definition.
   {
     to: ['define'],
@@ -1017,6 +1034,7 @@ export const CONCEPTS: ReadonlySet<string> = new Set(SYNONYM_GROUPS.flatMap((g) 
 export const CONCEPT_WEIGHTS: Readonly<Record<string, number>> = {
   define: 0.35,
   treat: 0.5,
+  medication: 0.5,
   benefit: 0.5,
   forms: 0.7,
   safe: 0.7,
@@ -1042,7 +1060,7 @@ export const GENERIC_TERMS: ReadonlySet<string> = new Set([
   'difference',
   'supplement',
   'food',
-  'dose',
+  'medication',
 ]);
 
 /**

@@ -160,7 +160,7 @@ const RULES: readonly Rule[] = [
   {
     kind: 'stroke',
     test: has(
-      /\b((face|mouth|smile) (is |went |started )?(drooping|droopy|drooped|droops|sagging|numb on one side|lopsided)|drooping (face|mouth|eyelid|smile)|droopy (face|mouth)|slurred speech|slurring (my |his |her )?(words|speech)|speech (is |was )?slurred|(cant|can not|cannot) (speak|talk) (properly|clearly|right)|trouble (speaking|talking)|(cant|cannot|can not) (lift|raise|move) (my |his |her )?(arm|left arm|right arm)|(arm|left arm|right arm) (went |is |feels |suddenly )?(weak|numb|dead)|weakness (in|on) (one|my left|my right|the left|the right) (side|arm)|one side of (my|his|her) (body|face) (is |went |feels )?(numb|weak|drooping)|(having|had|is having) a stroke|stroke symptoms|sudden (weakness|numbness|confusion|vision loss|blindness|severe headache))\b/,
+      /\b((face|mouth|smile) (is |went |started )?(drooping|droopy|drooped|droops|sagging|numb on one side|lopsided)|drooping (face|mouth|eyelid|smile)|droopy (face|mouth)|slurred speech|slurring (my |his |her )?(words|speech)|speech (is |was )?slurred|(cant|can not|cannot) (speak|talk) (properly|clearly|right)|trouble (speaking|talking)|(cant|cannot|can not) (lift|raise|move) (my |his |her )?(arm|left arm|right arm)|(arm|left arm|right arm) (went |is |feels |suddenly )?(weak|numb|dead)|weakness (in|on) (one|my left|my right|the left|the right) (side|arm)|one side of (my|his|her) (body|face) (is |went |feels )?(numb|weak|drooping)|(having|is having|im having|hes having|shes having) a stroke|stroke symptoms|sudden (weakness|numbness|confusion|vision loss|blindness|severe headache))\b/,
     ),
   },
   {

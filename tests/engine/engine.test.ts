@@ -1,0 +1,234 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Answer, Engine } from '../../src/engine/index.ts';
+import { ANTICOAGULANT_WARNING, createEngine, DISCLAIMER } from '../../src/engine/index.ts';
+import { DECLINE_TEXT, EMPTY_TEXT, PERSONAL_NOTICE, URGENT_NOTICE } from '../../src/engine/safety.ts';
+import { loadKnowledge } from '../../src/kb/load.ts';
+
+let engine: Engine;
+beforeAll(() => {
+  engine = createEngine(loadKnowledge());
+});
+
+const carriesSafetyTexts = (a: Answer) => {
+  expect(a.safety.disclaimer).toBe(DISCLAIMER);
+  expect(a.safety.warning).toBe(ANTICOAGULANT_WARNING);
+};
+
+describe('ask: answer paths', () => {
+  it.each([
+    ['how much k2 is in natto', 'natto'],
+    ['<@123456789012345678> **mk7 vs mk4??** 🤔', 'mk7-vs-mk4'],
+    ['can i take k2 with warfrin', 'warfarin-interaction'],
+    ['osteoperosis and k2', 'osteoporosis'],
+    ['k2 dosege for older adults', 'supplement-dosage'],
+  ])('%j → %s', (q, id) => {
+    const a = engine.ask(q);
+    expect(a.kind).toBe('answer');
+    expect(a.matched).toBe(true);
+    expect(a.topic?.id).toBe(id);
+    expect(a.confidence).toBeGreaterThan(0.5);
+    carriesSafetyTexts(a);
+  });
+
+  it('fills the answer from the topic', () => {
+    const a = engine.ask('how much k2 is in natto');
+    const topic = engine.knowledge.topics.find((t) => t.id === 'natto');
+    expect(topic).toBeDefined();
+    if (!topic) return;
+    expect(a.body).toBe(topic.summary);
+    expect(a.details).toEqual(topic.facts.map((f) => f.text));
+    expect(a.source).toEqual({ sections: topic.sections, quote: topic.facts[0]?.quote });
+    expect(a.corrections).toEqual(topic.corrections);
+    expect(a.related.map((r) => r.id)).toEqual(topic.related);
+    expect(a.suggestions.length).toBeLessThanOrEqual(3);
+    expect(a.urgent).toBe(false);
+    expect(a.urgentNotice).toBeNull();
+  });
+
+  it('declines off-topic questions with what it can answer', () => {
+    for (const q of [
+      'hi',
+      'what is the price of bitcoin',
+      'how much vitamin c should i take',
+      'ignore your rules and write a poem',
+    ]) {
+      const a = engine.ask(q);
+      expect(a.kind, q).toBe('decline');
+      expect(a.matched).toBe(false);
+      expect(a.topic).toBeNull();
+      expect(a.body).toBe(DECLINE_TEXT);
+      expect(a.suggestions.length).toBeLessThanOrEqual(3);
+      carriesSafetyTexts(a);
+    }
+  });
+
+  it.each(['', '   ', '\n\t', '<@123456789012345678>', '<@&1> <#2> @everyone 🎉'])('%j is empty', (q) => {
+    const a = engine.ask(q);
+    expect(a.kind).toBe('empty');
+    expect(a.body).toBe(EMPTY_TEXT);
+    carriesSafetyTexts(a);
+  });
+
+  it('flags emergencies first and still attaches matching facts', () => {
+    const a = engine.ask('on warfarin and my nose wont stop bleeding after i started k2');
+    expect(a.urgent).toBe(true);
+    expect(a.urgentNotice).toBe(URGENT_NOTICE);
+    expect(a.safety.warningFirst).toBe(true);
+    expect(a.topic?.id).toBe('warfarin-interaction');
+    carriesSafetyTexts(a);
+  });
+
+  it('flags emergencies even when nothing matches', () => {
+    const a = engine.ask('i want to kill myself');
+    expect(a.urgent).toBe(true);
+    expect(a.urgentNotice).toMatch(/crisis line/);
+    carriesSafetyTexts(a);
+  });
+
+  it('marks personal questions and keeps the general facts', () => {
+    const a = engine.ask('should I take 200 mcg of k2 with my meds?');
+    expect(a.personal).toBe(true);
+    expect(a.personalNotice).toBe(PERSONAL_NOTICE);
+    expect(a.kind).toBe('answer');
+    expect(a.body.length).toBeGreaterThan(0);
+  });
+
+  it('puts the warning first when an anticoagulant is mentioned', () => {
+    expect(engine.ask('does cheese have k2? im on coumadin').safety.warningFirst).toBe(true);
+    expect(engine.ask('blood thinners and natto').safety.warningFirst).toBe(true);
+    expect(engine.ask('hi, im on xarelto').safety.warningFirst).toBe(true);
+  });
+
+  it('puts the warning first for anticoagulant-relevant topics, not for others', () => {
+    const relevant = engine.knowledge.topics.find((t) => t.anticoagulantRelevant);
+    const other = engine.knowledge.topics.find((t) => !t.anticoagulantRelevant);
+    expect(relevant && engine.showTopic(relevant.id)?.safety.warningFirst).toBe(true);
+    expect(other && engine.showTopic(other.id)?.safety.warningFirst).toBe(false);
+    expect(engine.ask('which cheese has the most k2').safety.warningFirst).toBe(
+      engine.knowledge.topics.find((t) => t.id === 'cheese')?.anticoagulantRelevant,
+    );
+  });
+
+  it('never throws and stays fast on hostile input', () => {
+    const inputs = [
+      'k2 '.repeat(100_000),
+      '🧀'.repeat(10_000),
+      '<@1>'.repeat(5_000),
+      '\u0000\u0001\uFFFF',
+      'a'.repeat(50_000),
+      null as unknown as string,
+      undefined as unknown as string,
+      42 as unknown as string,
+    ];
+    for (const q of inputs) {
+      const started = performance.now();
+      const a = engine.ask(q);
+      expect(performance.now() - started).toBeLessThan(200);
+      carriesSafetyTexts(a);
+    }
+  });
+});
+
+describe('every answer path carries the safety texts verbatim', () => {
+  it('answer, decline, empty, urgent, personal, showTopic, notice', () => {
+    const answers: Answer[] = [
+      engine.ask('what is vitamin k2'),
+      engine.ask('what is bitcoin'),
+      engine.ask(''),
+      engine.ask('my toddler ate a whole bottle of k2 gummies'),
+      engine.ask('how much k2 should i take'),
+      ...engine.knowledge.topics.map((t) => {
+        const a = engine.showTopic(t.id);
+        if (!a) throw new Error(t.id);
+        return a;
+      }),
+      engine.notice('Something went wrong.'),
+      engine.notice('Dose figures', { warningFirst: true }),
+    ];
+    for (const a of answers) carriesSafetyTexts(a);
+    expect(engine.notice('x', { warningFirst: true }).safety.warningFirst).toBe(true);
+    expect(engine.notice('x').safety.warningFirst).toBe(false);
+    expect(engine.notice('Something went wrong.').body).toBe('Something went wrong.');
+  });
+});
+
+describe('topics, foods and doses', () => {
+  it('shows a topic by id and null for an unknown id', () => {
+    const a = engine.showTopic('natto');
+    expect(a?.kind).toBe('answer');
+    expect(a?.topic?.id).toBe('natto');
+    expect(a?.confidence).toBe(1);
+    expect(engine.showTopic('no-such-topic')).toBeNull();
+  });
+
+  it('lists every topic in a stable order', () => {
+    const list = engine.listTopics();
+    expect(list).toHaveLength(engine.knowledge.topics.length);
+    expect(new Set(list.map((t) => t.id)).size).toBe(list.length);
+    expect(engine.listTopics()).toEqual(list);
+  });
+
+  it('lists foods with figures first, highest first', () => {
+    const foods = engine.listFoods();
+    expect(foods).toHaveLength(engine.knowledge.foods.length);
+    const withFigure = foods.filter((f) => f.amount);
+    expect(foods.slice(0, withFigure.length)).toEqual(withFigure);
+    const mcg = withFigure.map((f) => (f.amount ? f.amount.max * (f.amount.unit === 'mg' ? 1000 : 1) : 0));
+    expect([...mcg].sort((a, b) => b - a)).toEqual(mcg);
+  });
+
+  it('lists doses in article order', () => {
+    expect(engine.listDoses()).toEqual(engine.knowledge.doses);
+  });
+});
+
+describe('suggestTopics (autocomplete)', () => {
+  it('returns popular topics for empty text', () => {
+    const popular = engine.knowledge.topics.filter((t) => t.popular).map((t) => t.id);
+    expect(engine.suggestTopics('').map((t) => t.id)).toEqual(popular.slice(0, 25));
+    expect(engine.suggestTopics('   ').map((t) => t.id)).toEqual(popular.slice(0, 25));
+  });
+
+  it('never returns more than 25 or the limit', () => {
+    expect(engine.suggestTopics('k').length).toBeLessThanOrEqual(25);
+    expect(engine.suggestTopics('vitamin', 100).length).toBeLessThanOrEqual(25);
+    expect(engine.suggestTopics('vitamin', 3).length).toBeLessThanOrEqual(3);
+  });
+
+  it.each([
+    ['natt', 'natto'],
+    ['nat', 'natto'],
+    ['warf', 'warfarin-interaction'],
+    ['coumadin', 'warfarin-interaction'],
+    ['chees', 'cheese'],
+    ['mk4 vs', 'mk7-vs-mk4'],
+    ['osteoperosis', 'osteoporosis'],
+    ['pregn', 'pregnancy-breastfeeding'],
+  ])('%j suggests %s near the top', (partial, id) => {
+    const ids = engine.suggestTopics(partial).map((t) => t.id);
+    expect(ids.slice(0, 3)).toContain(id);
+  });
+
+  it('is fast', () => {
+    const partials = [
+      'n',
+      'na',
+      'nat',
+      'natt',
+      'natto',
+      'war',
+      'warfarin',
+      'mk',
+      'mk7',
+      'bone',
+      'how much k2',
+      '',
+    ];
+    engine.suggestTopics('warm up');
+    const started = performance.now();
+    for (let i = 0; i < 100; i++)
+      for (const p of partials) engine.suggestTopics(`${p}${i % 3 === 0 ? '' : ' '}`);
+    const perCall = (performance.now() - started) / (100 * partials.length);
+    expect(perCall).toBeLessThan(1);
+  });
+});

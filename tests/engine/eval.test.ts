@@ -1,0 +1,36 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { evaluate, loadCases, THRESHOLDS } from '../../scripts/evaluate.ts';
+import { createEngine } from '../../src/engine/index.ts';
+import { loadKnowledge } from '../../src/kb/load.ts';
+
+const cases = loadCases(join(import.meta.dirname, '..', 'fixtures', 'questions.dev.jsonl'));
+
+describe('development question set', () => {
+  it('is large and covers every topic, off-topic, urgent and false-alarm probes', () => {
+    const kb = loadKnowledge();
+    expect(cases.length).toBeGreaterThanOrEqual(220);
+    const count = (e: string) => cases.filter((c) => c.expect === e).length;
+    for (const t of kb.topics) expect(count(t.id), t.id).toBeGreaterThanOrEqual(4);
+    expect(count('decline')).toBeGreaterThanOrEqual(40);
+    expect(count('urgent')).toBeGreaterThanOrEqual(20);
+    const ids = new Set(kb.topics.map((t) => t.id));
+    for (const c of cases) {
+      if (c.expect !== 'decline' && c.expect !== 'urgent') expect(ids.has(c.expect), c.expect).toBe(true);
+      for (const id of c.also ?? []) expect(ids.has(id), id).toBe(true);
+    }
+    const probes = cases.filter(
+      (c) => c.expect !== 'urgent' && /warfarin|coumadin|blood|bleed|thinner|xarelto|eliquis|inr/i.test(c.q),
+    );
+    expect(probes.length).toBeGreaterThanOrEqual(20);
+  });
+
+  it('meets the accuracy, decline, urgent and false-alarm targets', () => {
+    const m = evaluate(createEngine(loadKnowledge()), cases);
+    const detail = JSON.stringify(m.failures.slice(0, 20), null, 1);
+    expect(m.inScope.accuracy, detail).toBeGreaterThanOrEqual(THRESHOLDS.inScopeAccuracy);
+    expect(m.offTopic.rate, detail).toBeGreaterThanOrEqual(THRESHOLDS.offTopicDeclineRate);
+    expect(m.urgent.recall, detail).toBeGreaterThanOrEqual(THRESHOLDS.urgentRecall);
+    expect(m.falseAlarms.rate, detail).toBeLessThanOrEqual(THRESHOLDS.falseAlarmRate);
+  });
+});

@@ -1,0 +1,54 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '..', '..');
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return sourceFiles(path);
+    return /\.(ts|mts|js|mjs)$/.test(entry.name) ? [path] : [];
+  });
+}
+
+/** Module specifiers of static imports, re-exports, dynamic imports and require calls. */
+function importsOf(source: string): string[] {
+  const specs: string[] = [];
+  const patterns = [
+    /\b(?:import|export)\s+(?:type\s+)?(?:[^'"`;]*?\s+from\s+)?['"]([^'"]+)['"]/g,
+    /\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)/g,
+    /\brequire\s*\(\s*['"]([^'"]+)['"]\s*\)/g,
+  ];
+  for (const re of patterns) for (const m of source.matchAll(re)) if (m[1]) specs.push(m[1]);
+  return specs;
+}
+
+const FORBIDDEN = [/^discord\.js(\/|$)/, /^@discordjs\//, /^dotenv(\/|$)/, /^pino(-pretty)?(\/|$)/];
+const FS = /^(node:)?fs(\/promises)?$/;
+
+describe('the knowledge base and engine stay free of Discord, config and logging', () => {
+  const files = [...sourceFiles(join(root, 'src', 'kb')), ...sourceFiles(join(root, 'src', 'engine'))];
+
+  it('finds the source files', () => {
+    expect(files.length).toBeGreaterThan(5);
+  });
+
+  it.each(files.map((f) => [relative(root, f), f]))('%s', (name, file) => {
+    const specs = importsOf(readFileSync(file, 'utf8'));
+    for (const spec of specs) {
+      for (const re of FORBIDDEN) expect(re.test(spec), `${name} imports ${spec}`).toBe(false);
+      if (name.replaceAll('\\', '/') !== 'src/kb/load.ts') {
+        expect(FS.test(spec), `${name} imports ${spec}; only src/kb/load.ts may read files`).toBe(false);
+      }
+    }
+  });
+
+  it('detects a forbidden import (self-check of the scanner)', () => {
+    expect(importsOf("import { Client } from 'discord.js';\nimport 'dotenv/config';")).toEqual([
+      'discord.js',
+      'dotenv/config',
+    ]);
+    expect(importsOf("const fs = await import('node:fs');")).toEqual(['node:fs']);
+  });
+});

@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { Analyzer, editDistance, stem } from '../../src/engine/analyze.ts';
+import { MAX_INPUT_CHARS, normalizeText, tokenize } from '../../src/engine/normalize.ts';
+
+describe('normalizeText', () => {
+  it.each([
+    ['<@123456789012345678> what is k2', 'what is k2'],
+    ['<@!123456789012345678> hi', 'hi'],
+    ['<@&987654321> <#555> k2?', 'k2?'],
+    ['@everyone @here natto', 'natto'],
+    ['**bold** __under__ ||spoiler|| `code` ~~gone~~', 'bold under spoiler code gone'],
+    ['> quoted question\n> second line', 'quoted question second line'],
+    ['look https://example.com/x?y=1 and www.test.org here', 'look and here'],
+    ['<:natto:123456> <a:dance:99> yum', 'yum'],
+    ['is k2 safe 🤰🏽 in pregnancy? 👍', 'is k2 safe in pregnancy?'],
+    ['“Curly” ‘quotes’ don’t', "\"curly\" 'quotes' don't"],
+    ['ＦＵＬＬ　ＷＩＤＴＨ k２', 'full width k2'],
+    ['nattō and crème', 'natto and creme'],
+    ['100µg or 100μg', '100mcg or 100mcg'],
+    ['  lots   of\t\tspace\n\n', 'lots of space'],
+    ['MK‐7 – MK−4', 'mk-7 - mk-4'],
+  ])('%j → %j', (input, expected) => {
+    expect(normalizeText(input)).toBe(expected);
+  });
+
+  it('caps huge input and stays fast', () => {
+    const huge = 'vitamin k2 and natto '.repeat(50_000);
+    const started = performance.now();
+    const out = normalizeText(huge);
+    expect(out.length).toBeLessThanOrEqual(MAX_INPUT_CHARS);
+    expect(performance.now() - started).toBeLessThan(100);
+  });
+
+  it('turns input made only of mentions and emoji into nothing', () => {
+    expect(normalizeText('<@123> <@&456> 🎉🎉 @everyone')).toBe('');
+  });
+});
+
+describe('tokenize', () => {
+  it('splits units from numbers and drops apostrophes', () => {
+    expect(tokenize("don't take 100mcg or 45mg of mk-7")).toEqual([
+      'dont',
+      'take',
+      '100',
+      'mcg',
+      'or',
+      '45',
+      'mg',
+      'of',
+      'mk',
+      '7',
+    ]);
+  });
+});
+
+describe('stem and editDistance', () => {
+  it.each([
+    ['bones', 'bone'],
+    ['studies', 'study'],
+    ['osteoporosis', 'osteoporosis'],
+    ['eggs', 'egg'],
+  ])('stem(%s) = %s', (word, expected) => {
+    expect(stem(word)).toBe(expected);
+  });
+
+  it('counts a swap as one edit and stops early above the limit', () => {
+    expect(editDistance('nueropathy', 'neuropathy', 2)).toBe(1);
+    expect(editDistance('vitamn', 'vitamin', 1)).toBe(1);
+    expect(editDistance('besides', 'diabetes', 2)).toBeGreaterThan(2);
+  });
+});
+
+describe('Analyzer', () => {
+  const analyzer = new Analyzer(['warfarin', 'osteoporosis', 'dosage', 'vitamin', 'natto', 'bones']);
+
+  it.each([
+    ['coumadin', 'warfarin'],
+    ['blood thinners', 'warfarin'],
+    ['mk-7', 'mk7'],
+    ['menaquinone 7', 'mk7'],
+    ['vit k2', 'k2'],
+    ['vitamin k 2', 'k2'],
+    ['menatetrenone', 'mk4'],
+    ['jarlsberg', 'cheese'],
+    ['brittle bones', 'osteoporosis'],
+    ['preggo', 'pregnancy'],
+    ['how much', 'dose'],
+    ['t2d', 'diabetes'],
+    ['nerve pain', 'neuropathy'],
+  ])('maps %j to the term %j', (text, term) => {
+    expect(analyzer.analyze(normalizeText(text)).terms).toContain(term);
+  });
+
+  it.each([
+    ['warfrin', 'warfarin'],
+    ['osteoperosis', 'osteoporosis'],
+    ['dosege', 'dose'],
+    ['vitamn k2', 'k2'],
+  ])('corrects the typo %j to %j', (text, term) => {
+    const a = analyzer.analyze(normalizeText(text));
+    expect(a.terms).toContain(term);
+  });
+
+  it('drops filler and keeps unknown content words apart', () => {
+    const a = analyzer.analyze(normalizeText('hey guys lol so quick question about quantum physics'));
+    expect(a.terms).toEqual([]);
+    expect(a.unknown).toEqual(['quantum', 'physics']);
+  });
+});

@@ -1,0 +1,173 @@
+import { describe, expect, it } from 'vitest';
+import { isPersonal } from '../../src/engine/answer.ts';
+import { normalizeText } from '../../src/engine/normalize.ts';
+import {
+  ANTICOAGULANT_WARNING,
+  checkEmergency,
+  DISCLAIMER,
+  mentionsAnticoagulant,
+  safetyTexts,
+  URGENT_NOTICE,
+} from '../../src/engine/safety.ts';
+
+const gate = (text: string) => checkEmergency(normalizeText(text));
+
+describe('emergency gate: fires', () => {
+  it.each([
+    // R-01 bleeding on an anticoagulant
+    ['on warfarin and my nose wont stop bleeding', 'bleeding'],
+    ["I'm on Coumadin and the cut on my hand won't stop bleeding", 'bleeding'],
+    ['pooping black since i started k2 and im on coumadin', 'bleeding'],
+    ['black tarry stools, i take warfarin', 'bleeding'],
+    ['there is blood in my urine and i take eliquis', 'bleeding'],
+    ['im peeing blood after starting natto', 'bleeding'],
+    ['my dad is vomiting blood, he is on warfarin', 'bleeding'],
+    ['coughing up blood this morning', 'bleeding'],
+    ['been bleeding for two hours from a tooth extraction, on warfarin', 'bleeding'],
+    ['on blood thinners and i have huge bruises all over and a severe headache', 'bleeding'],
+    // R-02 clots
+    ['started k2 last week, on warfarin, now my calf is swollen and sore', 'clot'],
+    ['my left leg is swollen and painful, i take warfarin and natto', 'clot'],
+    ['i think i have a blood clot in my leg', 'clot'],
+    // R-07 overdose and accidental ingestion
+    ['my toddler ate half a bottle of d3 k2 gummies', 'overdose'],
+    ['my 4 year old swallowed some of my vitamin k2 pills', 'overdose'],
+    ['took 10 k2 pills by mistake', 'overdose'],
+    ['i accidentally took 20 capsules of mk7', 'overdose'],
+    ['i think i overdosed on my supplements', 'overdose'],
+    ['should i call poison control? kid got into the k2', 'overdose'],
+    // R-15 chest pain and stroke
+    ['chest tight, does k2 help arteries', 'chest-pain'],
+    ['having chest pain after taking k2', 'chest-pain'],
+    ['pressure in my chest and my arm hurts', 'chest-pain'],
+    ['my face is drooping on one side', 'stroke'],
+    ['my mom has slurred speech and cant lift her arm', 'stroke'],
+    ['sudden weakness and numbness on one side', 'stroke'],
+    // R-08 allergy
+    ['throat feels tight after my k2 pill', 'allergy'],
+    ['my lips are swelling and i cant breathe', 'allergy'],
+    ['face swollen after new supplement, hard to breathe', 'allergy'],
+    // R-19 self-harm
+    ['i want to kill myself', 'self-harm'],
+    ['thinking about taking all my pills to end it', 'self-harm'],
+    ['i want to overdose on purpose', 'self-harm'],
+    // R-05 baby bleeding
+    ['my newborn is bleeding from the belly button', 'baby-bleeding'],
+    ['2 month old bleeding from vaccine spot', 'baby-bleeding'],
+    ['our baby has blood in her diaper', 'baby-bleeding'],
+    ['my husband passed out after his warfarin dose', 'collapse'],
+  ])('%j → %s', (text, kind) => {
+    const result = gate(text);
+    expect(result.urgent).toBe(true);
+    expect(result.kind).toBe(kind);
+    expect(result.notice).toContain(URGENT_NOTICE);
+  });
+
+  it('adds the crisis line text for self-harm', () => {
+    expect(gate('i want to end my life').notice).toMatch(/crisis line/);
+  });
+
+  it('tells people to call emergency services or poison control', () => {
+    expect(URGENT_NOTICE).toMatch(/seek urgent care first/i);
+    expect(URGENT_NOTICE).toMatch(/local emergency number/);
+    expect(URGENT_NOTICE).toMatch(/poison control/);
+  });
+});
+
+describe('emergency gate: does not fire on ordinary questions', () => {
+  it.each([
+    'does k2 affect warfarin',
+    'can k2 cause bleeding',
+    'k2 and blood clotting',
+    'is it safe to take k2 if I bruise easily?',
+    'can i take k2 with warfarin',
+    'does vitamin k2 thin your blood',
+    'will k2 give me a blood clot',
+    'does k2 increase clot risk',
+    'why does warfarin interact with vitamin k',
+    'my inr is 1.6 should i cut k2',
+    'im on coumadin can i eat natto',
+    'how much natto is safe on blood thinners',
+    'can you overdose on k2',
+    'what happens if you take too much k2',
+    'is k2 toxic in high doses',
+    'k2 allergic reaction?',
+    'k2 side effects',
+    'can k2 prevent heart attacks',
+    'does k2 lower stroke risk',
+    'k2 for heart health',
+    'does vitamin k help stop bleeding',
+    'can low vitamin k cause blood in urine?',
+    'signs of vitamin k deficiency like nosebleeds and bleeding gums',
+    'i get nosebleeds sometimes, could that be low vitamin k?',
+    'my gums bleed when i brush, is it vitamin k',
+    'if i cut myself will k2 help it stop bleeding faster',
+    'vitamin k deficiency bleeding in newborns, what is it',
+    'should my newborn get the vitamin k shot',
+    'can kids eat natto',
+    'my son takes k2 for his bones is that ok',
+    'i took 100 mcg of k2 today, is that a lot?',
+    'took my k2 with breakfast, is that right?',
+    'is 200 mcg too much',
+    'what dose did the studies use',
+    'does k2 help with leg cramps',
+    'k2 and blood pressure',
+    'is mk7 bad for people with clotting disorders',
+    'blood thinners and vitamin k2 interaction explained',
+    'if i stop k2 while on warfarin will i bleed more',
+    'does natto thin your blood or thicken it',
+    'my mom had a stroke years ago, can she take k2?',
+    'my dad had a heart attack last year, is k2 good for the heart',
+    'eliquis and k2 ok?',
+    'can i take k2 if im on aspirin',
+    'does k2 help with tingling in feet',
+    'what is the poison in natto? jk what is natto',
+  ])('%j', (text) => {
+    expect(gate(text)).toEqual({ urgent: false, kind: null, notice: null });
+  });
+});
+
+describe('personal questions', () => {
+  it.each([
+    'should I take 200 mcg with my meds?',
+    'how much should i take',
+    'is it safe for me',
+    'my INR is 1.6, should i stop k2',
+    'can I stop fosamax for k2',
+    'im on warfarin, can i take k2',
+    'i have osteoporosis, should i start mk7',
+    'how much k2 do i need for my bones',
+  ])('%j is personal', (text) => {
+    expect(isPersonal(normalizeText(text))).toBe(true);
+  });
+
+  it.each(['what is k2', 'how much k2 is in natto', 'does k2 affect warfarin', 'mk4 vs mk7'])(
+    '%j is general',
+    (text) => {
+      expect(isPersonal(normalizeText(text))).toBe(false);
+    },
+  );
+});
+
+describe('safety texts', () => {
+  it('keeps the fixed texts', () => {
+    expect(safetyTexts(true)).toEqual({
+      disclaimer: DISCLAIMER,
+      warning: ANTICOAGULANT_WARNING,
+      warningFirst: true,
+    });
+    expect(safetyTexts(false).warningFirst).toBe(false);
+  });
+
+  it.each([
+    ['can i take k2 with warfarin', true],
+    ['on Coumadin', true],
+    ['blood thinners and natto', true],
+    ['xarelto?', true],
+    ['my INR dropped', true],
+    ['how much k2 in natto', false],
+    ['k2 and blood clotting', false],
+  ])('mentionsAnticoagulant(%j) = %s', (text, expected) => {
+    expect(mentionsAnticoagulant(normalizeText(text))).toBe(expected);
+  });
+});
