@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { shouldAutoAnswer } from '../../src/discord/answering.ts';
 import type { EmuMessage } from './emulator/index.ts';
 import { customIds, expectSafeReply, type Harness, messageText, sleep, startHarness } from './harness.ts';
 
@@ -129,10 +130,17 @@ describe('auto-answer channels', () => {
 
   it('answers a confident K2 question without a mention', async () => {
     await enableAuto();
+    const content = [
+      'Which foods have the most vitamin K2?',
+      'Is natto a good source of vitamin K2?',
+      'Does vitamin K2 help bones?',
+      'What is MK-7?',
+    ].find((q) => shouldAutoAnswer(q, h.engine.ask(q)));
+    if (!content) throw new Error('the engine is confident about none of the auto-answer questions');
     const asked = await h.emu.userSendsMessage({
       author: h.emu.users.alice,
       channelId: h.emu.channels.auto,
-      content: 'Which foods have the most vitamin K2?',
+      content,
     });
     const reply = await h.emu.waitForBotMessage(replyTo(asked), 3000);
     expectSafeReply(reply);
