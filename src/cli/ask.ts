@@ -1,0 +1,100 @@
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { createEngine, type Engine } from '../engine/index.ts';
+import { KnowledgeError, loadKnowledge } from '../kb/load.ts';
+import { chooseStyle, renderAnswerText, toJsonRecord } from './render.ts';
+
+const USAGE = `Ask k2-bot one question from the terminal.
+
+  npm run ask -- "is mk7 better than mk4?"          the answer as a person reads it
+  npm run ask -- --json "natto how much k2"         one JSON object
+  npm run --silent ask -- --jsonl < questions.txt   one JSON object per input line, in order
+
+Every answer carries the safety disclaimer and the anticoagulant warning.`;
+
+/**
+ * Streams answers for one question per line. Output is batched per chunk of input so that
+ * large files are fast, while a person typing line by line still sees each answer at once.
+ */
+async function answerLines(engine: Engine, input: NodeJS.ReadableStream, output: NodeJS.WritableStream) {
+  const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
+  let pending: string[] = [];
+  let flushScheduled = false;
+  const flush = () => {
+    flushScheduled = false;
+    if (pending.length === 0) return;
+    output.write(pending.join(''));
+    pending = [];
+  };
+  for await (const line of lines) {
+    pending.push(`${JSON.stringify(toJsonRecord(engine.ask(line)))}\n`);
+    if (pending.length >= 256) flush();
+    else if (!flushScheduled) {
+      flushScheduled = true;
+      setImmediate(flush);
+    }
+  }
+  flush();
+}
+
+async function main(argv: string[]): Promise<number> {
+  let parsed: ReturnType<typeof parse>;
+  function parse() {
+    return parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        json: { type: 'boolean', default: false },
+        jsonl: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  }
+  try {
+    parsed = parse();
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+
+  let engine: Engine;
+  try {
+    // KNOWLEDGE_DIR lets a reviewer try an edited copy of the knowledge base without touching the repo.
+    engine = createEngine(loadKnowledge(process.env.KNOWLEDGE_DIR || undefined));
+  } catch (error) {
+    if (error instanceof KnowledgeError) {
+      process.stderr.write(`k2-bot cannot start: the knowledge base is broken.\n${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+
+  if (values.jsonl) {
+    await answerLines(engine, process.stdin, process.stdout);
+    return 0;
+  }
+  if (positionals.length === 0) {
+    process.stderr.write(`Give a question in quotes.\n\n${USAGE}\n`);
+    return 2;
+  }
+  const answer = engine.ask(positionals.join(' '));
+  if (values.json) {
+    process.stdout.write(`${JSON.stringify(toJsonRecord(answer))}\n`);
+  } else {
+    process.stdout.write(`${renderAnswerText(answer, chooseStyle(process.stdout))}\n`);
+  }
+  return 0;
+}
+
+// A closed pipe (`| head`) is the reader saying it has enough, not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
+process.exitCode = await main(process.argv.slice(2));

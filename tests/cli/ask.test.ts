@@ -1,0 +1,129 @@
+import { spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ANTICOAGULANT_WARNING, DISCLAIMER } from '../../src/engine/index.ts';
+
+const root = join(import.meta.dirname, '..', '..');
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the real CLI as a child process, the way `npm run ask` does. */
+function runAsk(args: string[], options: { stdin?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/ask.ts', ...args], {
+      cwd: root,
+      env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '', ...options.env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      stdout += chunk;
+    });
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk;
+    });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(options.stdin ?? '');
+  });
+}
+
+const REQUIRED_FIELDS = [
+  'matched',
+  'urgent',
+  'topic',
+  'confidence',
+  'answer',
+  'disclaimer',
+  'warning',
+  'text',
+];
+
+describe('npm run ask', () => {
+  const tempDirs: string[] = [];
+  afterAll(() => {
+    for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('prints a readable answer with both safety texts and no colour codes in a pipe', async () => {
+    const run = await runAsk(['how much k2 is in natto?']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(DISCLAIMER);
+    expect(run.stdout).toContain(ANTICOAGULANT_WARNING);
+    expect(run.stdout).toMatch(/natto/i);
+    expect(run.stdout).not.toContain('\u001b[');
+  });
+
+  it('--json prints exactly one object with the documented fields', async () => {
+    const run = await runAsk(['--json', 'can i take k2 with warfarin']);
+    expect(run.code).toBe(0);
+    const lines = run.stdout.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    const record = JSON.parse(lines[0] ?? '');
+    for (const field of REQUIRED_FIELDS) expect(record).toHaveProperty(field);
+    expect(record.disclaimer).toBe(DISCLAIMER);
+    expect(record.warning).toBe(ANTICOAGULANT_WARNING);
+    expect(record.warningFirst).toBe(true);
+    expect(record.text.indexOf(ANTICOAGULANT_WARNING)).toBeLessThan(record.text.indexOf(DISCLAIMER));
+  });
+
+  it('--jsonl answers every line in order, empty lines included, and prints nothing else', async () => {
+    const questions = [
+      'what is vitamin k2',
+      '',
+      'whats the price of bitcoin',
+      'mk7 vs mk4 which is better',
+      '   ',
+    ];
+    const run = await runAsk(['--jsonl'], { stdin: `${questions.join('\n')}\n` });
+    expect(run.code).toBe(0);
+    const lines = run.stdout.split('\n').filter((line, i, all) => i < all.length - 1 || line !== '');
+    expect(lines).toHaveLength(questions.length);
+    const records = lines.map((line) => JSON.parse(line));
+    for (const record of records) {
+      for (const field of REQUIRED_FIELDS) expect(record).toHaveProperty(field);
+      expect(record.text).toContain(DISCLAIMER);
+      expect(record.text).toContain(ANTICOAGULANT_WARNING);
+    }
+    expect(records[0].matched).toBe(true);
+    expect(records[1].matched).toBe(false);
+    expect(records[2].matched).toBe(false);
+    expect(records[3].matched).toBe(true);
+    expect(records[4].matched).toBe(false);
+  });
+
+  it('--jsonl handles CRLF input and a last line without a newline', async () => {
+    const run = await runAsk(['--jsonl'], { stdin: 'what is k2\r\nnatto k2 amount' });
+    const records = run.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(records).toHaveLength(2);
+    expect(records.every((r) => r.matched)).toBe(true);
+  });
+
+  it('refuses to start on a corrupt knowledge file and names the file and field', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'k2-kb-'));
+    tempDirs.push(dir);
+    cpSync(join(root, 'knowledge'), dir, { recursive: true });
+    writeFileSync(join(dir, 'doses.json'), JSON.stringify({ doses: [{ id: 'x' }] }));
+    const run = await runAsk(['what is k2'], { env: { KNOWLEDGE_DIR: dir } });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('doses.json');
+    expect(run.stderr).toMatch(/doses\[0\]\.\w+/);
+  });
+
+  it('explains its usage when no question is given', async () => {
+    const run = await runAsk([]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('npm run ask');
+  });
+});

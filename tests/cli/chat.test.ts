@@ -1,0 +1,62 @@
+import { PassThrough } from 'node:stream';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runChat } from '../../src/cli/chat.ts';
+import { ANTICOAGULANT_WARNING, createEngine, DISCLAIMER, type Engine } from '../../src/engine/index.ts';
+import { loadKnowledge } from '../../src/kb/load.ts';
+
+let engine: Engine;
+beforeAll(() => {
+  engine = createEngine(loadKnowledge());
+});
+
+async function chat(lines: string[]): Promise<string> {
+  const input = new PassThrough();
+  const output = new PassThrough();
+  let text = '';
+  output.setEncoding('utf8').on('data', (chunk: string) => {
+    text += chunk;
+  });
+  const done = runChat({ engine, input, output });
+  input.end(`${lines.join('\n')}\n`);
+  await done;
+  return text;
+}
+
+function countOf(haystack: string, needle: string): number {
+  return haystack.split(needle).length - 1;
+}
+
+describe('terminal chat', () => {
+  it('says how to connect to Discord first', async () => {
+    const text = await chat(['/quit']);
+    expect(text.split('\n')[0]).toMatch(/DISCORD_TOKEN/);
+  });
+
+  it('answers questions and every command reply with both safety texts', async () => {
+    const text = await chat([
+      'what foods have k2',
+      '/foods',
+      '/dosage',
+      '/topics',
+      '/topic natto',
+      '/nope',
+      '/quit',
+    ]);
+    expect(countOf(text, DISCLAIMER)).toBe(6);
+    expect(countOf(text, ANTICOAGULANT_WARNING)).toBe(6);
+    expect(text).toMatch(/Natto/);
+    expect(text).toMatch(/Unknown command \/nope/);
+  });
+
+  it('puts the anticoagulant warning above the dose list', async () => {
+    const text = await chat(['/dosage']);
+    const doses = text.slice(text.indexOf('Warning:'));
+    expect(doses.indexOf(ANTICOAGULANT_WARNING)).toBeLessThan(doses.indexOf('Dose figures'));
+  });
+
+  it('stops reading after /quit', async () => {
+    const text = await chat(['/quit', 'what is k2']);
+    expect(countOf(text, DISCLAIMER)).toBe(0);
+    expect(text).toMatch(/Bye/);
+  });
+});
