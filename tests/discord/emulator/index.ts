@@ -35,39 +35,39 @@ export { Limits } from './limits.ts';
 export type * from './types.ts';
 
 export interface DiscordEmulatorOptions {
-  token?: string;
+  token?: string | undefined;
   /** MESSAGE_CONTENT enabled in the developer portal; false + intent requested → close 4014. */
-  messageContentAllowed?: boolean;
+  messageContentAllowed?: boolean | undefined;
   /** GUILD_MEMBERS enabled in the portal (default true). */
-  guildMembersAllowed?: boolean;
+  guildMembersAllowed?: boolean | undefined;
   /** GUILD_PRESENCES enabled in the portal (default true). */
-  presencesAllowed?: boolean;
+  presencesAllowed?: boolean | undefined;
   /** Initial interaction response deadline (Discord: 3 s); later callbacks get 10062. */
-  ackDeadlineMs?: number;
-  heartbeatIntervalMs?: number;
+  ackDeadlineMs?: number | undefined;
+  heartbeatIntervalMs?: number | undefined;
   /** Lifetime of interaction tokens for @original/follow-ups (Discord: 15 min); later → 50027. */
-  interactionTokenLifetimeMs?: number;
+  interactionTokenLifetimeMs?: number | undefined;
 }
 
 export interface UserMessageInput {
   author: EmuUser;
   /** Defaults to the general channel. */
-  channelId?: string;
+  channelId?: string | undefined;
   content: string;
   /** Prepends `<@bot> ` and so pings the bot. */
-  mentionBot?: boolean;
+  mentionBot?: boolean | undefined;
   /** Id of the message replied to (message_reference + referenced_message). */
-  replyTo?: string;
+  replyTo?: string | undefined;
   /** Whether the reply pings the replied-to author (Discord client default: true). */
-  pingReply?: boolean;
+  pingReply?: boolean | undefined;
   /** Sends in the DM channel between the author and the bot (no guild_id). */
-  dm?: boolean;
+  dm?: boolean | undefined;
 }
 
 interface InteractionTarget {
   user: EmuUser;
-  channelId?: string;
-  dm?: boolean;
+  channelId?: string | undefined;
+  dm?: boolean | undefined;
 }
 
 /** Events for `emu.on(...)`: every answered REST request, socket connections, IDENTIFYs and RESUMEs. */
@@ -88,8 +88,11 @@ const DEFAULTS: ResolvedOptions = {
   interactionTokenLifetimeMs: 15 * 60 * 1000,
 };
 
-function stripUndefined<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+/** Explicit `undefined` options fall back to the defaults. */
+function stripUndefined(value: DiscordEmulatorOptions): Partial<ResolvedOptions> {
+  return Object.fromEntries(
+    Object.entries(value).filter(([, v]) => v !== undefined),
+  ) as Partial<ResolvedOptions>;
 }
 
 function findComponent(components: ApiComponent[], customId: string): ApiComponent | undefined {
@@ -429,7 +432,7 @@ export class DiscordEmulator extends EventEmitter<EmulatorEvents> {
 
   /** A user types into an autocomplete option; resolves with the choices the bot returned. */
   async userAutocompletes(
-    input: InteractionTarget & { name: string; options: ApiOption[]; timeoutMs?: number },
+    input: InteractionTarget & { name: string; options: ApiOption[]; timeoutMs?: number | undefined },
   ): Promise<Array<{ name: string; value: string }>> {
     const guildId = this.guildFor(input);
     const interaction = await this.hub.start({
@@ -601,7 +604,7 @@ export class DiscordEmulator extends EventEmitter<EmulatorEvents> {
     method: string,
     path: RegExp,
     status: number,
-    opts: { headers?: Record<string, string>; body?: unknown; times?: number } = {},
+    opts: { headers?: Record<string, string> | undefined; body?: unknown; times?: number | undefined } = {},
   ): void {
     this.rest.addFault(method, path, status, opts);
   }

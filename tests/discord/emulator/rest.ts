@@ -196,7 +196,7 @@ export class RestApi {
     method: string,
     path: RegExp,
     status: number,
-    opts: { headers?: Record<string, string>; body?: unknown; times?: number },
+    opts: { headers?: Record<string, string> | undefined; body?: unknown; times?: number | undefined },
   ): void {
     const headers = { ...(opts.headers ?? {}) };
     let body = opts.body;
