@@ -78,7 +78,11 @@ function parseWith<S extends z.ZodType>(schema: S, data: unknown, displayName: s
  * naming the first bad file and field, so a broken knowledge base never reaches users.
  */
 export function loadKnowledge(dir: string = DEFAULT_KNOWLEDGE_DIR): KnowledgeBase {
-  const name = (file: string) => relative(process.cwd(), file) || file;
+  // Short paths inside the project; absolute ones elsewhere, where "../../tmp/…" would only confuse.
+  const name = (file: string) => {
+    const shown = relative(process.cwd(), file);
+    return shown && !shown.startsWith('..') ? shown : file;
+  };
 
   const metaFile = join(dir, 'meta.json');
   const { $schema: _metaSchemaRef, ...meta } = parseWith(

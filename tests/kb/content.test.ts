@@ -71,6 +71,7 @@ describe('topics', () => {
     expect(topic.questions.length).toBeGreaterThanOrEqual(3);
     expect(topic.keywords.length).toBeGreaterThanOrEqual(1);
     expect(topic.related.length).toBeGreaterThanOrEqual(2);
+    expect(topic.related.length).toBeLessThanOrEqual(4);
     expect(topic.related.filter((id) => !topicIds.has(id) || id === topic.id)).toEqual([]);
     expect(topic.questions[0]?.length ?? 0).toBeLessThanOrEqual(100);
     const sentences = topic.summary.split(/(?<=[.!?])\s+(?=[A-Z"])/);
