@@ -79,7 +79,8 @@ export const LEXICON_WORDS: ReadonlySet<string> = new Set(
  */
 export class Analyzer {
   private readonly known: Set<string>;
-  private readonly fuse: Fuse<string>;
+  /** One fuse.js index per first letter: typos keep the first letter, and small indexes are fast. */
+  private readonly fuseByInitial = new Map<string, Fuse<string>>();
   private readonly fuzzyCache = new Map<string, string | null>();
 
   constructor(corpusWords: Iterable<string>) {
@@ -90,13 +91,25 @@ export class Analyzer {
     const targets = [...this.known]
       .filter((w) => w.length >= 4 && !/\d/.test(w) && !STOP_WORDS.has(w))
       .sort();
-    this.fuse = new Fuse(targets, {
-      includeScore: true,
-      threshold: 0.34,
-      ignoreLocation: true,
-      isCaseSensitive: true,
-      shouldSort: true,
-    });
+    const byInitial = new Map<string, string[]>();
+    for (const w of targets) {
+      const key = w[0] as string;
+      const list = byInitial.get(key);
+      if (list) list.push(w);
+      else byInitial.set(key, [w]);
+    }
+    for (const [key, words] of byInitial) {
+      this.fuseByInitial.set(
+        key,
+        new Fuse(words, {
+          includeScore: true,
+          threshold: 0.34,
+          ignoreLocation: true,
+          isCaseSensitive: true,
+          shouldSort: true,
+        }),
+      );
+    }
   }
 
   /** The known word closest to a typo, or null. */
@@ -104,7 +117,7 @@ export class Analyzer {
     const cached = this.fuzzyCache.get(word);
     if (cached !== undefined) return cached;
     let best: string | null = null;
-    const results = this.fuse.search(word, { limit: 8 });
+    const results = this.fuseByInitial.get(word[0] as string)?.search(word, { limit: 8 }) ?? [];
     let bestScore = Number.POSITIVE_INFINITY;
     // Typos keep the first letter and stay within a few edits; fuse.js proposes, the edit
     // distance decides, so "besides" never becomes "diabetes".
