@@ -16,6 +16,7 @@ import {
   Partials,
   RESTEvents,
   Routes,
+  TextInputStyle,
 } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -556,5 +557,44 @@ describe('DiscordEmulator with the real discord.js client', () => {
     };
     expect(await closeCode({ token: 'nope', intents: 1 })).toBe(4004);
     expect(await closeCode({ token: e.token, intents: 1 << 30 })).toBe(4013);
+  });
+
+  it('shows a modal and delivers its submission', async () => {
+    const e = await startEmulator();
+    const client = await loggedIn(e);
+    client.on(Events.InteractionCreate, async (interaction) => {
+      if (interaction.isChatInputCommand()) {
+        await interaction.showModal({
+          customId: 'feedback',
+          title: 'Feedback',
+          components: [
+            {
+              type: ComponentType.ActionRow,
+              components: [
+                {
+                  type: ComponentType.TextInput,
+                  customId: 'text',
+                  label: 'What was wrong?',
+                  style: TextInputStyle.Paragraph,
+                },
+              ],
+            },
+          ],
+        });
+      } else if (interaction.isModalSubmit()) {
+        await interaction.reply({
+          content: `Got: ${interaction.fields.getTextInputValue('text')}`,
+          flags: MessageFlags.Ephemeral,
+        });
+      }
+    });
+    const command = await e.userRunsCommand({ user: e.users.alice, name: 'feedback' });
+    await command.callback();
+    expect(command.modal?.title).toBe('Feedback');
+    await expect(e.userSubmitsModal({ interaction: command, fields: { nope: 'x' } })).rejects.toThrow(
+      /no field/,
+    );
+    const submit = await e.userSubmitsModal({ interaction: command, fields: { text: 'source missing' } });
+    expect((await submit.reply()).content).toBe('Got: source missing');
   });
 });

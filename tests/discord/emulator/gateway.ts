@@ -131,7 +131,9 @@ class Connection {
   dispose(): void {
     clearTimeout(this.watchdog);
     if (this.session?.conn === this) this.session.conn = undefined;
-    this.deflate?.close();
+    // Closing the deflate stream mid-flush would leave a send pending forever; close it after the queue.
+    const deflate = this.deflate;
+    if (deflate) void this.chain.then(() => deflate.close());
   }
 }
 

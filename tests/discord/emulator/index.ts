@@ -565,14 +565,37 @@ export class DiscordEmulator extends EventEmitter<EmulatorEvents> {
     });
   }
 
-  /** A user submits the modal the bot showed for `interaction` (type 5, text inputs by custom_id). */
+  /**
+   * A user submits the modal the bot showed for `interaction` (type 5). `fields` maps custom ids of
+   * text inputs to their value (or of selects to their values); the submission mirrors the modal's
+   * layout (action rows or labels), like Discord. Unknown ids are rejected.
+   */
   async userSubmitsModal(input: {
     interaction: EmuInteraction;
-    fields: Record<string, string>;
+    fields: Record<string, string | string[]>;
   }): Promise<EmuInteraction> {
     const { interaction } = input;
     const modal = interaction.modal;
     if (!modal) throw new Error(`DiscordEmulator: interaction ${interaction.id} showed no modal`);
+    const used = new Set<string>();
+    const answer = (c: ApiComponent): ApiComponent => {
+      const id = c.custom_id ?? '';
+      const value = input.fields[id];
+      if (value !== undefined) used.add(id);
+      if (c.type === 4) return { type: 4, custom_id: id, value: typeof value === 'string' ? value : '' };
+      return {
+        type: c.type,
+        custom_id: id,
+        values: Array.isArray(value) ? value : value === undefined ? [] : [value],
+      };
+    };
+    const components = ((modal.components ?? []) as ApiComponent[]).flatMap((c): ApiComponent[] => {
+      if (c.type === 1) return [{ type: 1, components: (c.components ?? []).map(answer) }];
+      if (c.type === 18 && c.component) return [{ type: 18, component: answer(c.component as ApiComponent) }];
+      return c.type === 10 ? [{ type: 10 }] : [];
+    });
+    const unknown = Object.keys(input.fields).filter((id) => !used.has(id));
+    if (unknown.length) throw new Error(`DiscordEmulator: modal has no field(s) ${unknown.join(', ')}`);
     const message = interaction.context.componentMessageId
       ? this.state.messages.get(interaction.context.componentMessageId)
       : undefined;
@@ -583,13 +606,7 @@ export class DiscordEmulator extends EventEmitter<EmulatorEvents> {
       ...(interaction.context.guildId ? {} : { dm: true }),
       ...(message ? { message } : {}),
       responseType: 0,
-      data: {
-        custom_id: modal.custom_id,
-        components: Object.entries(input.fields).map(([customId, value]) => ({
-          type: 1,
-          components: [{ type: 4, custom_id: customId, value }],
-        })),
-      },
+      data: { custom_id: modal.custom_id, components },
     });
   }
 
