@@ -52,3 +52,35 @@ describe('loadConfig', () => {
     }
   });
 });
+
+describe('createLogger', () => {
+  it('redacts tokens and keeps REST error bodies and interaction tokens out of logs', async () => {
+    const { Writable } = await import('node:stream');
+    const { createLogger } = await import('../src/logger.ts');
+    let out = '';
+    const destination = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        out += chunk.toString();
+        done();
+      },
+    });
+    const logger = createLogger({ level: 'info', destination });
+    logger.info(
+      { token: TOKEN, config: { DISCORD_TOKEN: TOKEN }, headers: { authorization: `Bot ${TOKEN}` } },
+      'x',
+    );
+    const restError = Object.assign(new Error('Invalid Form Body'), {
+      code: 50035,
+      status: 400,
+      method: 'POST',
+      url: 'http://127.0.0.1/api/v10/interactions/123456789012345678/secret-interaction-token/callback',
+      requestBody: { json: { content: 'private user question' } },
+    });
+    logger.error({ err: restError }, 'failed');
+    expect(out).not.toContain(TOKEN);
+    expect(out).not.toContain('secret-interaction-token');
+    expect(out).not.toContain('private user question');
+    expect(out).toContain('/interactions/123456789012345678/[redacted]/callback');
+    expect(out).toContain('50035');
+  });
+});

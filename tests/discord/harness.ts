@@ -2,7 +2,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { pino } from 'pino';
 import { expect } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { type RunningBot, startBot } from '../../src/discord/bot.ts';
@@ -10,6 +9,7 @@ import { deployCommands } from '../../src/discord/deploy.ts';
 import { LIMITS } from '../../src/discord/render.ts';
 import { ANTICOAGULANT_WARNING, createEngine, DISCLAIMER, type Engine } from '../../src/engine/index.ts';
 import { loadKnowledge } from '../../src/kb/load.ts';
+import { createLogger } from '../../src/logger.ts';
 import type { SettingsStore } from '../../src/store/settingsStore.ts';
 import { openSqliteStore } from '../../src/store/sqliteStore.ts';
 import {
@@ -75,10 +75,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       done();
     },
   });
-  const logger = pino(
-    { level: 'debug', redact: { paths: ['token', '*.token'], censor: '[redacted]' } },
-    destination,
-  );
+  const logger = createLogger({ level: 'debug', destination });
   const config = loadConfig(
     {
       DISCORD_TOKEN: emu.token,

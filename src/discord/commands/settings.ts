@@ -2,6 +2,7 @@ import {
   ChannelType,
   type ChatInputCommandInteraction,
   InteractionContextType,
+  MessageFlags,
   PermissionFlagsBits,
   SlashCommandBuilder,
 } from 'discord.js';
@@ -175,7 +176,8 @@ export default {
       );
       return { kind: 'refused' };
     }
-    // The write completes (durably) before the reply, so a confirmed change survives a crash.
+    // The write is fsynced (and may be remote one day): defer, then confirm only once it is durable.
+    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
     const { settings, headline } = await applySetting(interaction, interaction.guildId, ctx);
     await sendInteractionReply(
       interaction,
