@@ -597,4 +597,62 @@ describe('DiscordEmulator with the real discord.js client', () => {
     const submit = await e.userSubmitsModal({ interaction: command, fields: { text: 'source missing' } });
     expect((await submit.reply()).content).toBe('Got: source missing');
   });
+
+  it('with strictCommands, only lets users run what Discord would offer them', async () => {
+    const e = await startEmulator({ strictCommands: true });
+    const client = await loggedIn(e);
+    await client.application?.commands.set(
+      [
+        {
+          name: 'k2',
+          description: 'Ask',
+          options: [
+            {
+              name: 'question',
+              description: 'q',
+              type: ApplicationCommandOptionType.String,
+              required: true,
+              autocomplete: true,
+            },
+          ],
+        },
+        {
+          name: 'settings',
+          description: 'Configure',
+          defaultMemberPermissions: 'ManageGuild',
+          dmPermission: false,
+        },
+      ],
+      e.guildId,
+    );
+    client.on(Events.InteractionCreate, async (interaction) => {
+      if (interaction.isChatInputCommand()) await interaction.reply('ok');
+      else if (interaction.isAutocomplete()) await interaction.respond([]);
+    });
+    const question = { name: 'question', type: 3, value: 'dose?' };
+    await expect(e.userRunsCommand({ user: e.users.alice, name: 'nope' })).rejects.toThrow(/not registered/);
+    await expect(e.userRunsCommand({ user: e.users.alice, name: 'k2' })).rejects.toThrow(/required option/);
+    await expect(
+      e.userRunsCommand({ user: e.users.alice, name: 'k2', options: [{ ...question, type: 4 }] }),
+    ).rejects.toThrow(/type 4/);
+    await expect(e.userRunsCommand({ user: e.users.alice, name: 'settings' })).rejects.toThrow(/permissions/);
+    // Guild commands do not exist in DMs.
+    await expect(
+      e.userRunsCommand({ user: e.users.bob, name: 'k2', options: [question], dm: true }),
+    ).rejects.toThrow(/not registered/);
+    expect((await (await e.userRunsCommand({ user: e.users.admin, name: 'settings' })).reply()).content).toBe(
+      'ok',
+    );
+    expect(
+      (await (await e.userRunsCommand({ user: e.users.alice, name: 'k2', options: [question] })).reply())
+        .content,
+    ).toBe('ok');
+    await expect(
+      e.userAutocompletes({
+        user: e.users.alice,
+        name: 'k2',
+        options: [{ ...question, value: 'do', focused: true }],
+      }),
+    ).resolves.toEqual([]);
+  });
 });

@@ -9,6 +9,7 @@ import {
   findUser,
   guildCreatePayload,
   memberPayload,
+  permissionsOf,
   type World,
 } from './fixtures.ts';
 import {
@@ -25,6 +26,7 @@ import { evaluateMentions } from './mentions.ts';
 import { API_PREFIX, applicationFlags, RestApi } from './rest.ts';
 import { SnowflakeFactory, timestampOf } from './snowflake.ts';
 import { EmulatorState, type ResolvedOptions } from './state.ts';
+import { checkInvocation } from './strict.ts';
 import type { ApiCommand, ApiComponent, ApiOption, EmuMessage, EmuUser, RecordedRequest } from './types.ts';
 import { ChangeSignal } from './waiters.ts';
 
@@ -47,6 +49,11 @@ export interface DiscordEmulatorOptions {
   heartbeatIntervalMs?: number | undefined;
   /** Lifetime of interaction tokens for @original/follow-ups (Discord: 15 min); later → 50027. */
   interactionTokenLifetimeMs?: number | undefined;
+  /**
+   * Simulated users may only run registered commands available in the context, with registered
+   * options, required options present and default_member_permissions met (default false: anything goes).
+   */
+  strictCommands?: boolean | undefined;
 }
 
 export interface UserMessageInput {
@@ -86,6 +93,7 @@ const DEFAULTS: ResolvedOptions = {
   ackDeadlineMs: 3000,
   heartbeatIntervalMs: 41_250,
   interactionTokenLifetimeMs: 15 * 60 * 1000,
+  strictCommands: false,
 };
 
 /** Explicit `undefined` options fall back to the defaults. */
@@ -406,16 +414,40 @@ export class DiscordEmulator extends EventEmitter<EmulatorEvents> {
     return input.dm ? undefined : this.state.guildOf(input.channelId ?? this.channels.general);
   }
 
+  /** With strictCommands, refuses what Discord's client would not let the user send. */
+  private checkStrict(
+    input: InteractionTarget & { name: string },
+    type: number,
+    options: ApiOption[],
+    autocomplete = false,
+  ): void {
+    if (!this.state.options.strictCommands) return;
+    const guildId = this.guildFor(input);
+    try {
+      checkInvocation({
+        command: this.hub.findCommand(input.name, type, guildId),
+        name: input.name,
+        options,
+        autocomplete,
+        dm: guildId === undefined,
+        permissions: permissionsOf(this.state.world, input.user.id),
+      });
+    } catch (error) {
+      throw new Error(`DiscordEmulator (strictCommands): ${(error as Error).message}`);
+    }
+  }
+
   private commandData(name: string, type: number, guildId: string | undefined): Record<string, unknown> {
     const command = this.hub.commandId(name, type, guildId);
     return { id: command.id, name, type, ...(command.guildId ? { guild_id: command.guildId } : {}) };
   }
 
   /** A user runs a slash command (type 2, data.type 1); options are raw API option objects. */
-  userRunsCommand(
-    input: InteractionTarget & { name: string; options?: ApiOption[] },
+  async userRunsCommand(
+    input: InteractionTarget & { name: string; options?: ApiOption[] | undefined },
   ): Promise<EmuInteraction> {
     const guildId = this.guildFor(input);
+    this.checkStrict(input, 1, input.options ?? []);
     const resolved = this.hub.resolveOptions(input.options, guildId);
     return this.hub.start({
       ...this.target(input),
@@ -435,6 +467,7 @@ export class DiscordEmulator extends EventEmitter<EmulatorEvents> {
     input: InteractionTarget & { name: string; options: ApiOption[]; timeoutMs?: number | undefined },
   ): Promise<Array<{ name: string; value: string }>> {
     const guildId = this.guildFor(input);
+    this.checkStrict(input, 1, input.options, true);
     const interaction = await this.hub.start({
       ...this.target(input),
       type: 4,
@@ -524,6 +557,11 @@ export class DiscordEmulator extends EventEmitter<EmulatorEvents> {
   async userRunsMessageCommand(
     input: InteractionTarget & { name: string; target: EmuMessage },
   ): Promise<EmuInteraction> {
+    this.checkStrict(
+      { ...input, dm: input.target.guild_id === undefined, channelId: input.target.channel_id },
+      3,
+      [],
+    );
     const target = this.state.messages.get(input.target.id) ?? input.target;
     const dm = target.guild_id === undefined;
     const guildId = dm ? undefined : target.guild_id;
@@ -545,6 +583,7 @@ export class DiscordEmulator extends EventEmitter<EmulatorEvents> {
   async userRunsUserCommand(
     input: InteractionTarget & { name: string; target: EmuUser },
   ): Promise<EmuInteraction> {
+    this.checkStrict(input, 2, []);
     const guildId = this.guildFor(input);
     const world = this.state.world;
     return this.hub.start({

@@ -6,7 +6,7 @@ import { type CallbackData, EmuInteraction, type InteractionContext } from './in
 import { validateChoices } from './limits.ts';
 import { timestampOf } from './snowflake.ts';
 import type { EmulatorState, MessageBody } from './state.ts';
-import type { ApiOption, EmuMessage, EmuUser } from './types.ts';
+import type { ApiCommand, ApiOption, EmuMessage, EmuUser } from './types.ts';
 
 /** Callback types each interaction type accepts (receiving-and-responding.mdx). */
 const ALLOWED_CALLBACKS: Record<number, number[]> = {
@@ -48,13 +48,17 @@ export class InteractionHub {
     return [...this.byId.values()];
   }
 
-  commandId(name: string, type: number, guildId: string | undefined): { id: string; guildId?: string } {
+  /** The registered command a user would see: guild commands shadow global ones. */
+  findCommand(name: string, type: number, guildId: string | undefined): ApiCommand | undefined {
     const guildCommand = guildId
       ? this.state.guildCommands.get(guildId)?.find((c) => c.name === name && c.type === type)
       : undefined;
-    if (guildCommand && guildId) return { id: guildCommand.id, guildId };
-    const global = this.state.globalCommands.find((c) => c.name === name && c.type === type);
-    if (global) return { id: global.id };
+    return guildCommand ?? this.state.globalCommands.find((c) => c.name === name && c.type === type);
+  }
+
+  commandId(name: string, type: number, guildId: string | undefined): { id: string; guildId?: string } {
+    const command = this.findCommand(name, type, guildId);
+    if (command) return command.guild_id ? { id: command.id, guildId: command.guild_id } : { id: command.id };
     const key = `${type}:${name}`;
     let id = this.unregisteredCommandIds.get(key);
     if (!id) {

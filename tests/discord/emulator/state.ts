@@ -27,6 +27,7 @@ export interface ResolvedOptions {
   ackDeadlineMs: number;
   heartbeatIntervalMs: number;
   interactionTokenLifetimeMs: number;
+  strictCommands: boolean;
 }
 
 /** Where a message comes from decides its defaults (allowed_mentions) and wire shape. */
