@@ -1,7 +1,15 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { shouldAutoAnswer } from '../../src/discord/answering.ts';
 import type { EmuMessage } from './emulator/index.ts';
-import { customIds, expectSafeReply, type Harness, messageText, sleep, startHarness } from './harness.ts';
+import {
+  customIds,
+  expectEveryReplySafe,
+  expectSafeReply,
+  type Harness,
+  messageText,
+  sleep,
+  startHarness,
+} from './harness.ts';
 
 let h: Harness;
 beforeAll(async () => {
@@ -210,5 +218,11 @@ describe('cooldown', () => {
     });
     const reply = await h.emu.waitForBotMessage(replyTo(urgent), 3000);
     expect(messageText(reply)).not.toMatch(/ask again in/);
+  });
+});
+
+describe('every reply in this file', () => {
+  it('carries both safety texts, fits Discord limits and pings nobody unasked', () => {
+    expect(expectEveryReplySafe(h.emu)).toBeGreaterThan(3);
   });
 });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANTICOAGULANT_WARNING } from '../../src/engine/index.ts';
 import {
   customIds,
+  expectEveryReplySafe,
   expectSafeReply,
   type Harness,
   isEphemeral,
@@ -378,5 +379,11 @@ describe('logging', () => {
     expect(typeof line?.latencyMs).toBe('number');
     expect(typeof line?.confidence).toBe('number');
     expect(h.rawLogs()).not.toContain(h.emu.token);
+  });
+});
+
+describe('every reply in this file', () => {
+  it('carries both safety texts, fits Discord limits and pings nobody unasked', () => {
+    expect(expectEveryReplySafe(h.emu)).toBeGreaterThan(3);
   });
 });

@@ -180,3 +180,21 @@ export async function safeReply(interaction: EmuInteraction, timeoutMs = 4000): 
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
+
+/** Every message the bot produced so far (channel messages, interaction responses, follow-ups). */
+export function everyBotReply(emu: DiscordEmulator): EmuMessage[] {
+  const fromInteractions = emu.interactions.flatMap((i) => [
+    ...(i.original && i.type !== 4 ? [i.original] : []),
+    ...i.followups,
+  ]);
+  return [...emu.botMessages(), ...fromInteractions]
+    .map((m) => emu.message(m.id) ?? m)
+    .filter((m) => !m.deleted && m.author.id === emu.botUserId);
+}
+
+/** The global check: whatever the bot sent passed the safety and limit rules. */
+export function expectEveryReplySafe(emu: DiscordEmulator): number {
+  const replies = everyBotReply(emu);
+  for (const reply of replies) expectSafeReply(reply, { pinged: reply.allowed_mentions?.users ?? [] });
+  return replies.length;
+}

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EmuMessage } from './emulator/index.ts';
 import {
+  expectEveryReplySafe,
   expectSafeReply,
   type Harness,
   isEphemeral,
@@ -94,5 +95,11 @@ describe('resilience', () => {
     expect(isEphemeral(apology)).toBe(true);
     expect(messageText(apology)).toContain('Sorry, something went wrong');
     expect(h.logs.some((l) => l.event === 'command-error')).toBe(true);
+  });
+});
+
+describe('every reply in this file', () => {
+  it('carries both safety texts, fits Discord limits and pings nobody unasked', () => {
+    expect(expectEveryReplySafe(h.emu)).toBeGreaterThan(3);
   });
 });

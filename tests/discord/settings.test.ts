@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiOption } from './emulator/index.ts';
-import { type Harness, isEphemeral, messageText, opt, safeReply, startHarness } from './harness.ts';
+import {
+  expectEveryReplySafe,
+  type Harness,
+  isEphemeral,
+  messageText,
+  opt,
+  safeReply,
+  startHarness,
+} from './harness.ts';
 
 let h: Harness;
 beforeAll(async () => {
@@ -119,5 +127,11 @@ describe('without the Message Content intent', () => {
     } finally {
       await other.stop();
     }
+  });
+});
+
+describe('every reply in this file', () => {
+  it('carries both safety texts, fits Discord limits and pings nobody unasked', () => {
+    expect(expectEveryReplySafe(h.emu)).toBeGreaterThan(3);
   });
 });
