@@ -299,3 +299,43 @@ export function guildCreatePayload(world: World): Record<string, unknown> {
     joined_at: world.members.get(world.bot.id)?.joinedAt,
   };
 }
+
+/** READY's `d`: the fields discord.js reads (READY.js, WebSocketShard.js) plus realistic extras. */
+export function readyPayload(
+  world: World,
+  session: { id: string; shard: unknown },
+  resumeGatewayUrl: string,
+  applicationFlags: number,
+): Record<string, unknown> {
+  return {
+    v: 10,
+    user: { ...world.bot, verified: true, mfa_enabled: false, flags: 0 },
+    // Listed unavailable; GUILD_CREATE follows. discord.js waits for every guild listed here.
+    guilds: [{ id: world.guildId, unavailable: true }],
+    session_id: session.id,
+    session_type: 'normal',
+    resume_gateway_url: resumeGatewayUrl,
+    shard: session.shard,
+    application: { id: world.bot.id, flags: applicationFlags },
+    private_channels: [],
+    relationships: [],
+    presences: [],
+    guild_join_requests: [],
+    geo_ordered_rtc_regions: [],
+    user_settings: {},
+    _trace: ['k2-emulator'],
+  };
+}
+
+/** GUILD_MEMBERS_CHUNK answering op 8 (Request Guild Members), all in one chunk. */
+export function membersChunkPayload(world: World, request: Record<string, unknown>): Record<string, unknown> {
+  const wanted = Array.isArray(request.user_ids) ? (request.user_ids as string[]) : undefined;
+  const ids = [...world.members.keys()].filter((id) => !wanted || wanted.includes(id));
+  return {
+    guild_id: world.guildId,
+    members: ids.map((id) => memberPayload(world, id, true)),
+    chunk_index: 0,
+    chunk_count: 1,
+    ...(request.nonce === undefined ? {} : { nonce: request.nonce }),
+  };
+}

@@ -9,7 +9,9 @@ import {
   findUser,
   guildCreatePayload,
   memberPayload,
+  membersChunkPayload,
   permissionsOf,
+  readyPayload,
   type World,
 } from './fixtures.ts';
 import {
@@ -199,35 +201,10 @@ export class DiscordEmulator extends EventEmitter<EmulatorEvents> {
       messageContentAllowed: resolved.messageContentAllowed,
       guildMembersAllowed: resolved.guildMembersAllowed,
       presencesAllowed: resolved.presencesAllowed,
-      ready: (session) => ({
-        v: 10,
-        user: { ...world.bot, verified: true, mfa_enabled: false, flags: 0 },
-        guilds: [{ id: world.guildId, unavailable: true }],
-        session_id: session.id,
-        session_type: 'normal',
-        resume_gateway_url: resumeUrl(),
-        shard: session.shard,
-        application: { id: world.bot.id, flags: applicationFlags(resolved.messageContentAllowed) },
-        private_channels: [],
-        relationships: [],
-        presences: [],
-        guild_join_requests: [],
-        geo_ordered_rtc_regions: [],
-        user_settings: {},
-        _trace: ['k2-emulator'],
-      }),
+      ready: (session) =>
+        readyPayload(world, session, resumeUrl(), applicationFlags(resolved.messageContentAllowed)),
       guildCreates: () => [guildCreatePayload(world)],
-      membersChunk: (request) => {
-        const wanted = Array.isArray(request.user_ids) ? (request.user_ids as string[]) : undefined;
-        const ids = [...world.members.keys()].filter((id) => !wanted || wanted.includes(id));
-        return {
-          guild_id: world.guildId,
-          members: ids.map((id) => memberPayload(world, id, true)),
-          chunk_index: 0,
-          chunk_count: 1,
-          ...(request.nonce === undefined ? {} : { nonce: request.nonce }),
-        };
-      },
+      membersChunk: (request) => membersChunkPayload(world, request),
     });
     const server = createServer();
     server.on('upgrade', (req, socket, head) => gateway.handleUpgrade(req, socket, head));
