@@ -396,8 +396,11 @@ describe('DiscordEmulator with the real discord.js client', () => {
 
   it('closes with 4014 when MessageContent is requested but not allowed', async () => {
     const e = await startEmulator({ messageContentAllowed: false });
+    const closes: number[] = [];
+    e.on('wsClose', (info) => closes.push(info.code));
     const client = makeClient(e);
     await expect(client.login(e.token)).rejects.toThrow(/disallowed intents/i);
+    await expect.poll(() => closes).toEqual([4014]);
     expect(e.identifies).toBe(0);
   });
 

@@ -57,6 +57,13 @@ export interface ResumeInfo {
   replayed: number;
 }
 
+export interface WsCloseInfo {
+  code: number;
+  /** True when the emulator closed/killed the socket (e.g. 4004, 4014, dropConnections). */
+  byServer: boolean;
+  sessionId: string | undefined;
+}
+
 export interface WsConnectInfo {
   path: string;
   query: Record<string, string>;
@@ -71,6 +78,8 @@ class Connection {
   identified = false;
   /** Set when the emulator itself closes/kills the socket, so the close code is not the client's. */
   serverClosed = false;
+  /** Close code the emulator used, if it closed the socket. */
+  closeCode: number | undefined;
   private chain: Promise<void> = Promise.resolve();
   private readonly deflate: Deflate | undefined;
   private watchdog: NodeJS.Timeout | undefined;
@@ -117,6 +126,7 @@ class Connection {
 
   close(code: number, reason: string): void {
     this.serverClosed = true;
+    this.closeCode = code;
     this.dispose();
     if (this.ws.readyState === WebSocket.OPEN || this.ws.readyState === WebSocket.CONNECTING)
       this.ws.close(code, reason);
@@ -124,6 +134,8 @@ class Connection {
 
   terminate(): void {
     this.serverClosed = true;
+    // No close frame: the client sees 1006 (abnormal closure).
+    this.closeCode = 1006;
     this.dispose();
     this.ws.terminate();
   }
@@ -174,6 +186,12 @@ export class Gateway extends EventEmitter {
       this.connections.delete(conn);
       const session = conn.session;
       conn.dispose();
+      const closed: WsCloseInfo = {
+        code: conn.closeCode ?? code,
+        byServer: conn.serverClosed,
+        sessionId: session?.id,
+      };
+      this.emit('wsClose', closed);
       // A client closing with 1000/1001 ends its session, like Discord; other codes keep it resumable.
       if (!conn.serverClosed && session && (code === 1000 || code === 1001)) this.sessions.delete(session.id);
     });
@@ -209,7 +227,11 @@ export class Gateway extends EventEmitter {
         this.resume(conn, d);
         return;
       case 8:
-        if (conn.session) this.sendTo(conn.session, 'GUILD_MEMBERS_CHUNK', this.options.membersChunk(d));
+        if (!conn.session) {
+          conn.close(4003, 'Not authenticated.');
+          return;
+        }
+        this.sendTo(conn.session, 'GUILD_MEMBERS_CHUNK', this.options.membersChunk(d));
         return;
       case 3: // presence update
       case 4: // voice state update

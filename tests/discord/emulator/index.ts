@@ -20,6 +20,7 @@ import {
   type IdentifyInfo,
   RESUME_GATEWAY_PATH,
   type ResumeInfo,
+  type WsCloseInfo,
   type WsConnectInfo,
 } from './gateway.ts';
 import type { EmuInteraction } from './interaction.ts';
@@ -32,7 +33,7 @@ import { checkInvocation } from './strict.ts';
 import type { ApiCommand, ApiComponent, ApiOption, EmuMessage, EmuUser, RecordedRequest } from './types.ts';
 import { ChangeSignal } from './waiters.ts';
 
-export type { IdentifyInfo, ResumeInfo, WsConnectInfo } from './gateway.ts';
+export type { IdentifyInfo, ResumeInfo, WsCloseInfo, WsConnectInfo } from './gateway.ts';
 export { Intent } from './intents.ts';
 export type { EmuInteraction, RecordedCallback, RejectedCallback } from './interaction.ts';
 export { Limits } from './limits.ts';
@@ -79,12 +80,13 @@ interface InteractionTarget {
   dm?: boolean | undefined;
 }
 
-/** Events for `emu.on(...)`: every answered REST request, socket connections, IDENTIFYs and RESUMEs. */
+/** Events for `emu.on(...)`: every answered REST request, socket connects/closes, IDENTIFYs and RESUMEs. */
 export interface EmulatorEvents {
   request: [RecordedRequest];
   wsConnect: [WsConnectInfo];
   resume: [ResumeInfo];
   identify: [IdentifyInfo];
+  wsClose: [WsCloseInfo];
 }
 
 const DEFAULTS: ResolvedOptions = {
@@ -181,6 +183,10 @@ export class DiscordEmulator extends EventEmitter<EmulatorEvents> {
     gateway.on('identify', (info: IdentifyInfo) => {
       signal.notify();
       this.emit('identify', info);
+    });
+    gateway.on('wsClose', (info: WsCloseInfo) => {
+      signal.notify();
+      this.emit('wsClose', info);
     });
     gateway.on('resume', (info: ResumeInfo) => {
       signal.notify();
