@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deployCommands } from '../../src/discord/deploy.ts';
 import { ANTICOAGULANT_WARNING } from '../../src/engine/index.ts';
 import {
   customIds,
@@ -239,7 +240,8 @@ describe('/foods, /dosage, /about, /help', () => {
     expect(messageText(reply)).toContain('/ask');
   });
 
-  it('works in DMs', async () => {
+  it('works in DMs once registered globally', async () => {
+    await deployCommands({ token: h.emu.token, apiBase: h.emu.apiBase, applicationId: h.emu.appId });
     const reply = await safeReply(
       await h.emu.userRunsCommand({
         user: h.emu.users.alice,

@@ -54,7 +54,8 @@ export interface HarnessOptions {
 
 /** Emulator + commands registered in its guild + the real bot in-process, with a temp database. */
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
-  const emu = await DiscordEmulator.start({ ackDeadlineMs: 3000, ...options.emulator });
+  // Strict: simulated users can only send what Discord's client would (registered options, permissions).
+  const emu = await DiscordEmulator.start({ ackDeadlineMs: 3000, strictCommands: true, ...options.emulator });
   const dir = mkdtempSync(join(tmpdir(), 'k2-discord-'));
   const databasePath = join(dir, 'k2.sqlite');
   await deployCommands({

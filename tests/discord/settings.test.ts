@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiOption } from './emulator/index.ts';
+import { deployCommands } from '../../src/discord/deploy.ts';
+import { type ApiOption, DiscordEmulator } from './emulator/index.ts';
 import {
   expectEveryReplySafe,
   type Harness,
@@ -12,7 +13,8 @@ import {
 
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness();
+  // Not strict: the handler's own permission check must hold even if a server admin widens the command.
+  h = await startHarness({ emulator: { strictCommands: false } });
 });
 afterAll(async () => {
   await h?.stop();
@@ -94,6 +96,36 @@ describe('/settings', () => {
     const reply = await runSettings([opt.sub('mode', [opt.string('value', 'auto-channels')])]);
     expect(messageText(reply)).not.toContain('Message Content');
     await runSettings([opt.sub('reset')]);
+  });
+});
+
+describe('registration', () => {
+  it("Discord's client offers /settings only to members with Manage Server, and only in servers", async () => {
+    const strict = await DiscordEmulator.start({ strictCommands: true });
+    try {
+      await deployCommands({
+        token: strict.token,
+        apiBase: strict.apiBase,
+        applicationId: strict.appId,
+        guildId: strict.guildId,
+      });
+      const show = [opt.sub('show')];
+      await expect(
+        strict.userRunsCommand({ user: strict.users.alice, name: 'settings', options: show }),
+      ).rejects.toThrow(/permission/i);
+      await deployCommands({ token: strict.token, apiBase: strict.apiBase, applicationId: strict.appId });
+      await expect(
+        strict.userRunsCommand({ user: strict.users.admin, name: 'settings', options: show, dm: true }),
+      ).rejects.toThrow();
+      const allowed = await strict.userRunsCommand({
+        user: strict.users.admin,
+        name: 'settings',
+        options: show,
+      });
+      expect(allowed.id).toBeTruthy();
+    } finally {
+      await strict.close();
+    }
   });
 });
 
