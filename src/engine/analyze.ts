@@ -10,6 +10,11 @@ export interface Analysis {
   unknown: string[];
   /** Canonical terms that came only from typo-corrected words: matched with less trust. */
   fuzzyTerms: Set<string>;
+  /**
+   * The words as written, for lexicon matches ("=osteopenia" beside the term "osteoporosis"):
+   * a topic using the asker's own word is a slightly better match than one using a synonym.
+   */
+  surface: string[];
 }
 
 const MAX_PHRASE = 4;
@@ -161,6 +166,7 @@ export class Analyzer {
     const seen = new Set<string>();
     const fuzzyTerms = new Set<string>();
     const exactTerms = new Set<string>();
+    const surface: string[] = [];
     const push = (t: string, fuzzyFrom = false) => {
       if (fuzzyFrom) fuzzyTerms.add(t);
       else exactTerms.add(t);
@@ -179,6 +185,8 @@ export class Analyzer {
           let fuzzyFrom = false;
           for (let k = i; k < i + len; k++) if (correctedAt.has(k)) fuzzyFrom = true;
           for (const t of canon) push(t, fuzzyFrom);
+          const written = `=${len === 1 ? stem(phrase) : phrase}`;
+          if (!surface.includes(written)) surface.push(written);
           i += len;
           matched = true;
           break;
@@ -199,6 +207,6 @@ export class Analyzer {
       else push(s, wasCorrected);
     }
     for (const t of exactTerms) fuzzyTerms.delete(t);
-    return { terms, unknown, fuzzyTerms };
+    return { terms, unknown, fuzzyTerms, surface };
   }
 }

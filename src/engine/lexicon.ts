@@ -295,21 +295,20 @@ export const SYNONYM_GROUPS: readonly SynonymGroup[] = [
 
   // Body, conditions, claims.
   {
-    to: ['osteoporosis', 'bone'],
+    to: ['osteoporosis'],
     from: [
       'osteoporosis',
       'osteoporotic',
       'osteopenia',
       'osteopenic',
-      'bone loss',
       'brittle bones',
       'brittle bone',
-      'weak bones',
-      'thin bones',
       'fragile bones',
-      'low bone density',
-      'thinning bones',
     ],
+  },
+  {
+    to: ['bone', 'density'],
+    from: ['bone loss', 'weak bones', 'thin bones', 'low bone density', 'thinning bones', 'losing bone'],
   },
   { to: ['bone'], from: ['bone', 'bones', 'skeleton', 'skeletal', 'bone health', 'boney', 'bons'] },
   {
@@ -917,6 +916,124 @@ export const SYNONYM_GROUPS: readonly SynonymGroup[] = [
     to: ['bone', 'density'],
     from: ['denser', 'dense', 'thicker bones', 'stronger bones', 'strong bones', 'bone strength'],
   },
+  {
+    to: ['calcification', 'artery'],
+    from: [
+      'remove calcium',
+      'removes calcium',
+      'dissolve calcium',
+      'dissolves calcium',
+      'clear calcium',
+      'clean arteries',
+      'clean out arteries',
+      'clear arteries',
+      'clear out arteries',
+      'scrub arteries',
+      'decalcifying',
+    ],
+  },
+  {
+    to: ['absorb'],
+    from: [
+      'time of day',
+      'what time of day',
+      'in the morning',
+      'at night',
+      'morning or night',
+      'morning or evening',
+      'at bedtime',
+      'before bed',
+      'when to take',
+      'when should i take',
+      'with breakfast',
+      'with dinner',
+      'with lunch',
+      'with meals',
+      'on its own',
+    ],
+  },
+  {
+    to: ['worth'],
+    from: [
+      'overhyped',
+      'over hyped',
+      'hyped',
+      'marketing',
+      'gimmick',
+      'placebo',
+      'waste of money',
+      'bs',
+      'bullshit',
+      'a fad',
+      'fad',
+    ],
+  },
+  {
+    to: ['child'],
+    from: [
+      'year old',
+      'years old',
+      'yr old',
+      'yrs old',
+      'yo',
+      'month old',
+      'months old',
+      'teens',
+      'teenagers',
+      'adolescent',
+      'adolescents',
+      'pediatric',
+      'paediatric',
+    ],
+  },
+  {
+    to: ['clot'],
+    from: ['sticky blood', 'blood sticky', 'blood stickier', 'stickier blood', 'blood viscosity'],
+  },
+  {
+    to: ['bleed', 'deficiency'],
+    from: [
+      'bruise easily',
+      'bruise so easily',
+      'bruise really easily',
+      'bruises easily',
+      'bruising easily',
+      'easy bruising',
+      'bruise for no reason',
+      'unexplained bruising',
+      'unexplained bruises',
+    ],
+  },
+  {
+    to: ['deficiency'],
+    from: [
+      'low k2',
+      'low vitamin k',
+      'low vit k',
+      'low on k2',
+      'low on vitamin k',
+      'not having enough',
+      'not getting enough',
+      'dont get enough',
+      'not enough vitamin k',
+      'too little',
+    ],
+  },
+  { to: ['dose'], from: ['low dose', 'high dose', 'low doses', 'high doses', 'megadose', 'mega dose'] },
+  {
+    to: ['food'],
+    from: [
+      'where do i get',
+      'where can i get',
+      'where to get',
+      'get it from',
+      'besides supplements',
+      'without supplements',
+      'without pills',
+      'from food',
+      'naturally',
+    ],
+  },
   // What people hope K2 does: generic on its own ("can k2 cure my hangover" has no known subject).
   {
     to: ['treat'],
@@ -1059,7 +1176,6 @@ export const GENERIC_TERMS: ReadonlySet<string> = new Set([
   'safe',
   'difference',
   'supplement',
-  'food',
   'medication',
 ]);
 
@@ -1121,10 +1237,20 @@ export const OUT_OF_SCOPE_PATTERNS: readonly RegExp[] = [
   /\b(dog|dogs|puppy|cat|cats|kitten|pet|pets|horse|parrot|hamster|vet|veterinarian|rat poison|rodenticide)\b/,
   /\b(recipe|recipes|cook|cooking|bake|baking|marinade|how to make (natto|sauerkraut|kimchi|kefir|cheese))\b/,
   /\b(where (can|do|to|should) (i|you|we) (buy|order|purchase)|where to (buy|order|purchase)|price|prices|cost|costs|cheapest|discount|coupon|promo code|amazon|iherb|costco|walmart|shipping|in stock)\b/,
-  /\b(injection|injections|iv vitamin k|shot|vitamin k shot|k shot|reversal|reverse warfarin|phytonadione)\b/,
+  /\b(injection|injections|injectable|iv vitamin k|intravenous|shot|shots|jab|vitamin k shot|k shot|reversal|reverse warfarin|reverse the warfarin)\b/,
+  // Drug interactions other than anticoagulants are a pharmacist's question (Part 3B.4).
+  /\b(statins?|atorvastatin|lipitor|rosuvastatin|crestor|simvastatin|antibiotics?|amoxicillin|cipro|ciprofloxacin|doxycycline|cholestyramine|orlistat|alli|mineral oil|anticonvulsants?|phenytoin|dilantin|steroids?|prednisone|levothyroxine|synthroid|metformin|ozempic|semaglutide|ssris?|antidepressants?|birth control|the pill)\b/,
+  // Infant formula is the pediatrician's field (3B.8); newborn shots are caught with injections above.
+  /\b(infant formula|baby formula|formula fed)\b/,
+  // Research the knowledge base does not hold, regulation and law (3B.13, 3B.14).
+  /\b(latest|newest|most recent|brand new) (study|studies|trial|trials|research|paper|papers|evidence)\b|\b20(2[3-9]|3\d)\b|\b(fda|legal|illegal|banned|ban|lawsuit|regulators?|regulation|health claims?)\b/,
+  // Topical products (3B.7).
+  /\b(vitamin k|k2|k1) (cream|creams|lotion|ointment|serum|oil)\b|\b(cream|creams|lotion|ointment|serum|topical)\b[^.?!]{0,20}\b(bruise|bruises|bruising|face|skin|eyes|dark circles|spider veins)\b/,
+  // Reading one's own test results and ordering tests (3B.6); "my INR is 1.6" stays a personal question.
+  /\b(read|interpret|understand|explain) (my |these |the )?(results|dexa|dxa|t score|scan|blood test|blood work|bloodwork|labs?|lab results)\b|\b(what|which) (test|tests|blood test|lab) (should|do|can|would)\b|\b(order|get) (a |my )?(test|tested|blood test)\b/,
   // "K2" is also a mountain and a street drug.
   /\b(spice|synthetic (weed|marijuana|cannabis|cannabinoids?)|smoke|smoking|vape|mountain|everest|climb\w*|summit|karakoram|pakistan|mountaineer\w*)\b/,
-  /\b(bitcoin|crypto|ethereum|stock market|stocks|nft|forex|lottery|casino|betting|homework|essay|assignment|math|equation|code|python|javascript|programming|weather|football|soccer|movie|movies|song|music|lyrics|poem|joke|jokes|riddle|capital of|president|election|politics|game|games|minecraft|fortnite)\b/,
+  /\b(bitcoin|crypto|ethereum|stock market|stocks|nft|forex|lottery|casino|betting|homework|essay|assignment|math|equation|code|python|javascript|programming|weather|football|soccer|movie|movies|song|music|lyrics|poem|poems|haiku|limerick|rap|joke|jokes|riddle|story|stories|capital of|president|election|politics|game|games|minecraft|fortnite)\b/,
 ];
 
 /**

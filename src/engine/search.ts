@@ -11,15 +11,20 @@ import { normalizeText, tokenize } from './normalize.ts';
  */
 
 /** How much a word counts by where it occurs in a topic: titles and keywords say what it is about. */
-const FIELD_WEIGHTS = {
-  title: 1.25,
-  keywords: 1,
+export const FIELD_WEIGHTS = {
+  title: 1.1,
+  keywords: 1.1,
   questions: 0.85,
-  summary: 0.55,
+  summary: 0.4,
   facts: 0.35,
-} as const;
+};
 type Field = keyof typeof FIELD_WEIGHTS;
 
+/** Mix of term coverage and closest-phrasing similarity in the raw score. */
+export const MIX = { coverage: 0.6, phrasing: 0.4, title: 0.2 };
+
+/** Extra credit, relative to a term match, when a topic uses the asker's own word. */
+export const SURFACE_BONUS = { value: 0.25 };
 /** A typo-corrected word counts this much of a correctly spelled one. */
 const FUZZY_TRUST = 0.7;
 /** Without a K2 word, everyday words ("heart", "cheese") need a clearer match. */
@@ -65,8 +70,12 @@ export interface SearchResult {
 interface IndexedTopic {
   topic: Topic;
   weights: Map<string, number>;
+  /** Written forms of lexicon words, by field weight (see Analysis.surface). */
+  surface: Map<string, number>;
   /** Each question and the title as a set of terms, for phrasing similarity. */
   phrasings: string[][];
+  /** The title's subject terms (no generic ones): what the topic is named after. */
+  titleTerms: string[];
 }
 
 export class TopicIndex {
@@ -75,6 +84,7 @@ export class TopicIndex {
   private readonly idf = new Map<string, number>();
   private readonly maxIdf: number;
   private readonly strongestField = new Map<string, number>();
+  private readonly surfaceIdf = new Map<string, number>();
   private readonly termWeightCache = new Map<string, number>();
   /** fuse.js over titles, keywords and questions: the fuzzy tier of autocomplete. */
   readonly suggestFuse: Fuse<{ topic: Topic; title: string; keywords: string[]; questions: string[] }>;
@@ -98,14 +108,15 @@ export class TopicIndex {
 
     this.entries = topics.map((topic) => {
       const weights = new Map<string, number>();
+      const surface = new Map<string, number>();
       const fieldsOf = new Map<string, number>();
       const texts = fieldTexts(topic);
       for (const field of Object.keys(FIELD_WEIGHTS) as Field[]) {
         const fieldSeen = new Set<string>();
         for (const text of texts[field]) {
-          for (const term of this.analyzer.analyze(normalizeText(text), false).terms) {
-            fieldSeen.add(term);
-          }
+          const a = this.analyzer.analyze(normalizeText(text), false);
+          for (const term of a.terms) fieldSeen.add(term);
+          for (const w of a.surface) surface.set(w, Math.max(surface.get(w) ?? 0, FIELD_WEIGHTS[field]));
         }
         for (const term of fieldSeen) {
           weights.set(term, Math.max(weights.get(term) ?? 0, FIELD_WEIGHTS[field]));
@@ -119,7 +130,10 @@ export class TopicIndex {
       const phrasings = [topic.title, ...topic.questions, ...topic.keywords].map(
         (q) => this.analyzer.analyze(normalizeText(q), false).terms,
       );
-      return { topic, weights, phrasings };
+      const titleTerms = this.analyzer
+        .analyze(normalizeText(topic.title), false)
+        .terms.filter((t) => !GENERIC_TERMS.has(t) && !/^\d+$/.test(t));
+      return { topic, weights, surface, phrasings, titleTerms };
     });
 
     for (const e of this.entries) {
@@ -139,6 +153,10 @@ export class TopicIndex {
       maxIdf = Math.max(maxIdf, v);
     }
     this.maxIdf = maxIdf;
+    const surfaceDf = new Map<string, number>();
+    for (const e of this.entries)
+      for (const w of e.surface.keys()) surfaceDf.set(w, (surfaceDf.get(w) ?? 0) + 1);
+    for (const [w, d] of surfaceDf) this.surfaceIdf.set(w, Math.log(1 + n / d));
 
     this.suggestFuse = new Fuse(
       topics.map((topic) => ({
@@ -232,6 +250,10 @@ export class TopicIndex {
           if (!analysis.fuzzyTerms.has(t)) exactSubject += v;
         }
       }
+      for (const w of analysis.surface) {
+        const sw = e.surface.get(w);
+        if (sw) matched += SURFACE_BONUS.value * sw * (this.surfaceIdf.get(w) ?? 0);
+      }
       subjects.set(e.topic, [subject, exactSubject]);
       const coverage = matched / denominator;
 
@@ -250,8 +272,19 @@ export class TopicIndex {
         if (union > 0) best = Math.max(best, inter / union);
       }
 
+      // Title recall: a question about the thing a topic is named after belongs to that topic
+      // ("osteoporosis" → "Vitamin K2 and osteoporosis", not "Does vitamin K2 help bones?").
+      let titleHit = 0;
+      let titleAll = 0;
+      for (const t of e.titleTerms) {
+        const v = this.idfOf(t);
+        titleAll += v;
+        if (queryTerms.has(t)) titleHit += v;
+      }
+      const titleRecall = titleAll > 0 ? titleHit / titleAll : 0;
+
       const boost = intentBoosts.get(e.topic.category) ?? 0;
-      const score = (0.6 * coverage + 0.4 * best) * (1 + boost);
+      const score = (MIX.coverage * coverage + MIX.phrasing * best + MIX.title * titleRecall) * (1 + boost);
       return { topic: e.topic, score };
     });
     ranked.sort((a, b) => b.score - a.score);
@@ -281,7 +314,7 @@ export function calibrate(f: MatchFeatures): number {
   let x = Math.min(f.top, 1) + 0.5 * Math.min(margin, 0.2);
   if (!f.hasAnchor) x -= NO_ANCHOR_PENALTY;
   // Without a K2 word, a word the knowledge base does not know is probably the real subject.
-  if (!f.hasAnchor && f.unknownMass > 0) x -= 0.2;
+  if (!f.hasAnchor && f.unknownMass > 0) x -= 0.3;
   if (f.unknownMass > f.subjectMass * (f.hasAnchor ? 1.5 : 0.9)) x -= 0.25;
   let conf = 1 / (1 + Math.exp(-12 * (x - 0.35)));
   const noSubject = f.subjectMass === 0 && !(f.hasAnchor && f.asksDefinition);
