@@ -226,3 +226,20 @@ describe('every reply in this file', () => {
     expect(expectEveryReplySafe(h.emu)).toBeGreaterThan(3);
   });
 });
+
+describe('delete button on a chat answer', () => {
+  it('is refused for another member and works for the asker', async () => {
+    const asked = await h.emu.userSendsMessage({
+      author: h.emu.users.alice,
+      content: 'what is K2?',
+      mentionBot: true,
+    });
+    const answer = await h.emu.waitForBotMessage(replyTo(asked), 3000);
+    const customId = `delete:${h.emu.users.alice.id}`;
+    const refused = await h.emu.userClicksButton({ user: h.emu.users.bob, message: answer, customId });
+    expectSafeReply(await refused.reply());
+    expect(h.emu.message(answer.id)?.deleted).toBe(false);
+    await h.emu.userClicksButton({ user: h.emu.users.alice, message: answer, customId });
+    await expect.poll(() => h.emu.message(answer.id)?.deleted, { timeout: 3000 }).toBe(true);
+  });
+});

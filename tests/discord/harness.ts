@@ -50,6 +50,8 @@ export interface Harness {
 export interface HarnessOptions {
   emulator?: DiscordEmulatorOptions;
   env?: Record<string, string>;
+  /** Wraps the real store, e.g. to slow it down. */
+  wrapStore?: (store: SettingsStore) => SettingsStore;
 }
 
 /** Emulator + commands registered in its guild + the real bot in-process, with a temp database. */
@@ -65,7 +67,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     guildId: emu.guildId,
   });
   const engine = getEngine();
-  const store = openSqliteStore(databasePath);
+  const realStore = openSqliteStore(databasePath);
+  const store = options.wrapStore ? options.wrapStore(realStore) : realStore;
   const chunks: string[] = [];
   const logs: LogLine[] = [];
   const destination = new Writable({
