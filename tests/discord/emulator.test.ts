@@ -304,6 +304,11 @@ describe('DiscordEmulator with the real discord.js client', () => {
     const reply = await ix.reply();
     expect(reply.content).toBe('Checking: K2 cures everything by bob');
     expect(reply.type).toBe(23);
+    expect(reply.interaction_metadata).toMatchObject({
+      id: ix.id,
+      user: { id: e.users.alice.id },
+      name: 'Fact-check',
+    });
   });
 
   it('refuses a reply after the acknowledgement deadline with 10062', async () => {

@@ -32,6 +32,9 @@ export interface InteractionContext {
   guildId: string | undefined;
   /** Message type for responses: 20 chat input, 23 context menu, 0 otherwise. */
   responseType: number;
+  /** Command name and type (application commands and autocomplete only). */
+  commandName?: string;
+  commandType?: number;
   /** For component interactions: the message the component is on (target of type 6/7). */
   componentMessageId?: string;
 }

@@ -131,6 +131,8 @@ export class InteractionHub {
       responseType: input.responseType,
     };
     if (input.message) context.componentMessageId = input.message.id;
+    if (typeof input.data.name === 'string') context.commandName = input.data.name;
+    if (typeof input.data.type === 'number') context.commandType = input.data.type;
     const interaction = new EmuInteraction(id, token, input.type, Date.now(), context, state.signal);
     this.byId.set(id, interaction);
     this.byToken.set(token, interaction);
@@ -243,7 +245,21 @@ export class InteractionHub {
     };
   }
 
-  private origin(interaction: EmuInteraction, forcedFlags = 0) {
+  /** Discord's interaction_metadata: who triggered the response, and from which command or message. */
+  private metadata(interaction: EmuInteraction, followup: boolean): Record<string, unknown> {
+    const { context } = interaction;
+    return {
+      id: interaction.id,
+      type: interaction.type,
+      user: this.state.apiUser(context.user),
+      authorizing_integration_owners: context.guildId ? { 0: context.guildId } : { 1: context.user.id },
+      ...(context.commandName ? { name: context.commandName, command_type: context.commandType } : {}),
+      ...(context.componentMessageId ? { interacted_message_id: context.componentMessageId } : {}),
+      ...(followup && interaction.original ? { original_response_message_id: interaction.original.id } : {}),
+    };
+  }
+
+  private origin(interaction: EmuInteraction, followup = false) {
     const { context } = interaction;
     return {
       channelId: context.channelId,
@@ -251,7 +267,7 @@ export class InteractionHub {
       source: 'interaction' as const,
       type: context.responseType,
       interactionId: interaction.id,
-      forcedFlags,
+      interactionMetadata: this.metadata(interaction, followup),
     };
   }
 
@@ -302,6 +318,7 @@ export class InteractionHub {
           mentions: [],
           mention_roles: [],
           interaction_id: interaction.id,
+          interaction_metadata: this.metadata(interaction, false),
           tts: false,
           deleted: false,
           raw: data,
@@ -425,7 +442,7 @@ export class InteractionHub {
       interaction.markVisible(message);
       this.announce(message, 'MESSAGE_UPDATE');
     } else {
-      message = state.createMessage(this.origin(interaction), payload, files);
+      message = state.createMessage(this.origin(interaction, true), payload, files);
       this.announce(message, 'MESSAGE_CREATE');
     }
     interaction.addFollowup(message);

@@ -38,8 +38,7 @@ export interface MessageOrigin {
   /** Message type: 0 default, 19 reply, 20/23 interaction responses. */
   type?: number;
   interactionId?: string;
-  /** Flags forced by the origin (e.g. ephemeral from a deferred reply). */
-  forcedFlags?: number;
+  interactionMetadata?: Record<string, unknown>;
 }
 
 /** Fields of a create/edit payload the emulator understands. */
@@ -168,7 +167,7 @@ export class EmulatorState {
       embeds: draft.embeds,
       components: draft.components,
       attachments,
-      flags: (body.flags ?? 0) | (origin.forcedFlags ?? 0),
+      flags: body.flags ?? 0,
       type: origin.type ?? (replied ? 19 : 0),
       timestamp: timestampOf(id),
       edited_timestamp: null,
@@ -188,6 +187,7 @@ export class EmulatorState {
       };
     }
     if (origin.interactionId) message.interaction_id = origin.interactionId;
+    if (origin.interactionMetadata) message.interaction_metadata = origin.interactionMetadata;
     this.messages.set(id, message);
     const channel = findChannel(this.world, origin.channelId);
     if (channel) channel.last_message_id = id;
@@ -283,6 +283,7 @@ export class EmulatorState {
     if (message.author.id === this.appId && message.interaction_id) {
       api.application_id = this.appId;
       api.webhook_id = this.appId;
+      if (message.interaction_metadata) api.interaction_metadata = message.interaction_metadata;
     }
     if (message.message_reference) {
       api.message_reference = message.message_reference;

@@ -99,6 +99,8 @@ export interface EmuMessage {
   message_reference?: EmuMessageReference;
   /** Set when this message is an interaction response or follow-up. */
   interaction_id?: string;
+  /** Discord's `interaction_metadata` for interaction responses (who invoked what). */
+  interaction_metadata?: Record<string, unknown>;
   tts: boolean;
   deleted: boolean;
   /** The request body (payload_json for multipart) the message was created from. */
