@@ -86,6 +86,8 @@ interface DraftField {
   inline?: boolean;
   /** Kept before the body is shortened (safety, corrections); optional fields go first. */
   keep: boolean;
+  /** The warning itself: never shortened or dropped. */
+  safety?: boolean;
 }
 
 interface Draft {
@@ -102,7 +104,7 @@ interface Draft {
   mentionUserIds?: string[];
 }
 
-function embedLength(embed: APIEmbed): number {
+export function embedLength(embed: APIEmbed): number {
   return (
     (embed.title?.length ?? 0) +
     (embed.description?.length ?? 0) +
@@ -148,7 +150,18 @@ function finalize(draft: Draft): RenderedReply {
     name: shorten(f.name, LIMITS.fieldName),
     value: shorten(f.value, LIMITS.fieldValue),
   }));
-  if (!warningFirst) fields.push({ name: WARNING_FIELD_NAME, value: draft.safety.warning, keep: true });
+  if (!warningFirst) {
+    fields.push({ name: WARNING_FIELD_NAME, value: draft.safety.warning, keep: true, safety: true });
+  }
+  // Kept fields (corrections) must still leave room for some body: trim from the end if not.
+  const keptBudget = LIMITS.embedTotal - 600 - title.length - draft.safety.disclaimer.length;
+  for (let i = fields.length - 1; i >= 0; i--) {
+    const keptSize = fields.filter((f) => f.keep).reduce((sum, f) => sum + f.name.length + f.value.length, 0);
+    const leadingSize = draft.leading.reduce((sum, b) => sum + b.text.length + 2, 0);
+    if (keptSize + leadingSize <= keptBudget) break;
+    const field = fields[i];
+    if (field?.keep && !field.safety) fields.splice(i, 1);
+  }
 
   const leadingText = leading.join('\n\n');
   const separator = leadingText ? 2 : 0;
@@ -549,5 +562,3 @@ export function collectReplyText(reply: RenderedReply): string {
     ]),
   ].join('\n');
 }
-
-export { embedLength };

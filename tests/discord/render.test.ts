@@ -52,7 +52,7 @@ function makeAnswer(body: string, overrides: Partial<Answer> = {}): Answer {
     body,
     details: Array.from({ length: 40 }, (_, i) => `${i}: ${body.slice(0, 300)}`),
     source: { sections: ['Food sources', body.slice(0, 500)], quote: body },
-    corrections: Array.from({ length: 3 }, () => ({
+    corrections: Array.from({ length: body.length > 5000 ? 30 : 3 }, () => ({
       note: `The article is wrong: ${body.slice(0, 380)}`,
       references: ['NIH ODS', body.slice(0, 700)],
       factCheckIds: ['C-01'],
