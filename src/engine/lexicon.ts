@@ -885,12 +885,9 @@ export const SYNONYM_GROUPS: readonly SynonymGroup[] = [
       'content',
       'source of',
       'good source',
-      'lots of k2',
-      'any k2',
-      'have k2',
-      'has k2',
     ],
   },
+  { to: ['food', 'k2'], from: ['lots of k2', 'any k2', 'have k2', 'has k2', 'contain k2', 'contains k2'] },
   {
     to: ['dose', 'intake'],
     from: [
@@ -1005,19 +1002,23 @@ export const SYNONYM_GROUPS: readonly SynonymGroup[] = [
     ],
   },
   {
-    to: ['deficiency'],
+    to: ['deficiency', 'k2'],
+    from: ['low k2', 'low on k2', 'low in k2', 'deficient in k2', 'k2 deficiency', 'k2 deficient'],
+  },
+  {
+    to: ['deficiency', 'vitk'],
     from: [
-      'low k2',
       'low vitamin k',
       'low vit k',
-      'low on k2',
       'low on vitamin k',
-      'not having enough',
-      'not getting enough',
-      'dont get enough',
       'not enough vitamin k',
-      'too little',
+      'vitamin k deficiency',
+      'vitamin k deficient',
     ],
+  },
+  {
+    to: ['deficiency'],
+    from: ['not having enough', 'not getting enough', 'dont get enough', 'too little'],
   },
   { to: ['dose'], from: ['low dose', 'high dose', 'low doses', 'high doses', 'megadose', 'mega dose'] },
   {
@@ -1180,6 +1181,47 @@ export const GENERIC_TERMS: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * General health subjects. Without a K2 word, a question only about these ("is red wine good
+ * for the heart", "normal blood pressure") is a general health question, not one for this bot.
+ */
+export const GENERAL_HEALTH_TERMS: ReadonlySet<string> = new Set([
+  'heart',
+  'blood pressure',
+  'diabetes',
+  'brain',
+  'osteoporosis',
+  'cancer',
+  'bone',
+  'density',
+  'fracture',
+  'artery',
+  'stiffness',
+  'pregnancy',
+  'neuropathy',
+  'child',
+  'baby',
+  'menopause',
+  'calcium',
+  'sideeffect',
+  'deficiency',
+  'dose',
+  'intake',
+  'absorb',
+  'study',
+  'japan',
+  'fish',
+  'greens',
+  'vegan',
+  'bleed',
+  'clot',
+  'worth',
+  'made',
+  'halflife',
+  'excrete',
+  'celiac',
+]);
+
+/**
  * Chat filler and function words. They carry no topic, so they are dropped before scoring;
  * a message made only of these ("hi", "thanks lol") has nothing to answer.
  */
@@ -1205,7 +1247,9 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   should would could might must shall may can will did does do is are was were am be
   there here ive id im its thats whats hows whys wheres theres someones else etc eg ie via per
   vitamin vitamins vit vits supplement mom mum mommy mother dad daddy father husband wife grandma grandpa
-  grandmother grandfather granny nana partner boyfriend girlfriend sister brother aunt uncle hubby wifey`
+  grandmother grandfather granny nana partner boyfriend girlfriend sister brother aunt uncle hubby wifey
+  ppl peeps sometimes often usually always never someone somebody everybody anyway though tho btw imo
+  idk tbh ngl fyi asap rn`
     .split(/\s+/)
     .filter((w) => w.length > 0 && w !== 'supplement'),
 );
@@ -1235,7 +1279,7 @@ export const OUT_OF_SCOPE_PATTERNS: readonly RegExp[] = [
   /\b(pretend|act as|you are now|roleplay|role play|jailbreak|system prompt|developer mode|dan mode)\b/,
   /\b(kidney stones?|kidney stone|gallstones?|dental|cavities|cavity|caries|tooth decay|activator x|weston price|varicose|spider veins|dark circles|wrinkles?|skin care|skincare|acne|hair loss|hair growth|fertility|sperm|erectile|testosterone|rheumatoid|arthritis|muscle cramps?|cramps|athletic|vo2 ?max|workout|gym|bodybuilding|covid|coronavirus|long covid|dialysis|ckd|cirrhosis|fatty liver|liver disease|hepatitis|psoriasis|eczema|migraine|anxiety|depression|adhd|autism|thyroid|hashimoto|acid reflux|gerd|ibs|sleep|insomnia|weight loss|lose weight|keto|ketogenic|intermittent fasting)\b/,
   /\b(dog|dogs|puppy|cat|cats|kitten|pet|pets|horse|parrot|hamster|vet|veterinarian|rat poison|rodenticide)\b/,
-  /\b(recipe|recipes|cook|cooking|bake|baking|marinade|how to make (natto|sauerkraut|kimchi|kefir|cheese))\b/,
+  /\b(recipe|recipes|cook|cooking|bake|baking|marinade|(how (to|do i|do you|can i|should i) make|making|make my own|make your own) (my own |your own |homemade )?(natto|sauerkraut|kimchi|kefir|cheese|yogurt|yoghurt|kombucha))\b/,
   /\b(where (can|do|to|should) (i|you|we) (buy|order|purchase)|where to (buy|order|purchase)|price|prices|cost|costs|cheapest|discount|coupon|promo code|amazon|iherb|costco|walmart|shipping|in stock)\b/,
   /\b(injection|injections|injectable|iv vitamin k|intravenous|shot|shots|jab|vitamin k shot|k shot|reversal|reverse warfarin|reverse the warfarin)\b/,
   // Drug interactions other than anticoagulants are a pharmacist's question (Part 3B.4).

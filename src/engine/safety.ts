@@ -181,7 +181,10 @@ const RULES: readonly Rule[] = [
         ) ||
         /\bbleeding (for|since) (\d+|an?|over|hours|half|the last|two|three|ages)\b/.test(t) ||
         /\b(vomit\w*|throw\w* up|puk\w*|cough\w* up|spit\w* up) (up )?(blood|bloody)/.test(t) ||
-        /\b(vomit|puke) (looks like |like )?coffee grounds/.test(t) ||
+        /\b(vomit\w*|puk\w*|throw\w* up|sick)\b[^.?!]{0,40}\bcoffee grounds?\b/.test(t) ||
+        /\b(stool|stools|poop|poo|poops|bowel movements?|feces|faeces)\b[^.?!]{0,30}\b(black|tarry|tar|like tar)\b/.test(
+          t,
+        ) ||
         /\b(black|tarry|tar like|tarlike|jet black) (and tarry |tarry )?(stool|stools|poop|poo|poops|feces|faeces|bowel movements?|diarrhea|shit)\b/.test(
           t,
         ) ||
@@ -199,10 +202,10 @@ const RULES: readonly Rule[] = [
       }
       const personal = PERSON.test(t);
       const fluids =
-        /\b(blood|bloody|bleeding)\b[^.?!]{0,25}\b(in|from) (my |the |his |her |their )?(urine|pee|wee|stool|stools|poop|poo|feces|faeces|vomit|spit|bum|butt|rectum)\b|\b(peeing|pissing|pooping|shitting|passing|weeing) (out )?(blood|bloody)|\b(bloody|red|pink) (urine|pee|stool|stools|poop|diarrhea)\b|\b(urine|pee|stool|poop) (is |looks |has turned )?(bloody|red|pink|full of blood)\b/;
-      if (personal && activeSymptom(t, fluids)) return true;
+        /\b(blood|bloody|bleeding)\b[^.?!]{0,25}\b(in|from) (my |the |his |her |their )?(urine|pee|wee|stool|stools|poop|poo|feces|faeces|vomit|spit|bum|butt|rectum)\b|\b(peeing|pissing|pooping|shitting|passing|weeing) (out )?(blood|bloody)|\b(bloody|red|pink) (urine|pee|stool|stools|poop|diarrhea)\b|\b(peeing|pissing|weeing) (red|pink|brown)\b|\b(urine|pee|stool|poop) (is |looks |has turned )?(bloody|red|pink|full of blood)\b/;
+      if ((personal || ANTICOAGULANT.test(t)) && activeSymptom(t, fluids)) return true;
       // on an anticoagulant, bleeding that is happening now is an emergency.
-      if (ANTICOAG_TEST(t) && personal) {
+      if (ANTICOAGULANT.test(t) && personal) {
         const anticoagSymptom =
           /\b((im|i am|been|keep|keeps|kept|started|is|are|still|currently|now|started) (bleeding|bruising)|nose ?bleeds? (again|every|all|that)|(huge|large|big|massive|unexplained|weird|dark) bruises?|bruises (everywhere|all over)|(bleeding|bleed) gums|gums (are |keep |have been )?bleeding|(severe|worst|terrible|splitting|sudden) headache)/;
         if (activeSymptom(t, anticoagSymptom)) return true;
@@ -215,7 +218,8 @@ const RULES: readonly Rule[] = [
     test: (t) => {
       const leg =
         /\b(calf|calves|leg|legs|thigh|ankle)\b[^.?!]{0,30}\b(swollen|swelling|swelled|puffy|painful|sore|hurts|hurting|red and (hot|warm)|hot and red|warm|throbbing|tender)\b|\b(swollen|painful|sore|puffy|tender|red) (left |right |lower )?(calf|leg|thigh)\b/;
-      const context = ANTICOAG_TEST(t) || /\b(k2|vitamin k|natto|mk7|mk 7|one (leg|side|calf))\b/.test(t);
+      const context =
+        ANTICOAGULANT.test(t) || /\b(k2|vitamin k|natto|mk7|mk 7|one (leg|side|calf))\b/.test(t);
       if (leg.test(t) && context && PERSON.test(t)) return true;
       return /\b(i think|might|may|could) (i |he |she )?(have|has|got|ve got) (a )?(blood clot|clot|dvt|pulmonary embolism)\b|\b(sudden|suddenly) (short of breath|shortness of breath|breathless)\b/.test(
         t,

@@ -1,7 +1,14 @@
 import Fuse from 'fuse.js';
 import type { Topic } from '../kb/schema.ts';
 import { type Analysis, Analyzer } from './analyze.ts';
-import { CONCEPT_WEIGHTS, CONCEPTS, DOMAIN_ANCHORS, GENERIC_TERMS, INTENTS } from './lexicon.ts';
+import {
+  CONCEPT_WEIGHTS,
+  CONCEPTS,
+  DOMAIN_ANCHORS,
+  GENERAL_HEALTH_TERMS,
+  GENERIC_TERMS,
+  INTENTS,
+} from './lexicon.ts';
 import { normalizeText, tokenize } from './normalize.ts';
 
 /**
@@ -52,6 +59,8 @@ export interface MatchFeatures {
   subjectMass: number;
   /** The part of subjectMass from correctly spelled words. */
   exactSubjectMass: number;
+  /** Every matched subject word is a general health word ("heart", "blood pressure"). */
+  generalHealthOnly: boolean;
   unknownMass: number;
   hasAnchor: boolean;
   /** "What is …": a bare "what is K2" has no subject but is answerable. */
@@ -215,6 +224,7 @@ export class TopicIndex {
         second: 0,
         subjectMass: 0,
         exactSubjectMass: 0,
+        generalHealthOnly: true,
         unknownMass,
         hasAnchor,
         asksDefinition: false,
@@ -235,11 +245,12 @@ export class TopicIndex {
       }
     }
 
-    const subjects = new Map<Topic, [number, number]>();
+    const subjects = new Map<Topic, [number, number, string[]]>();
     const ranked: ScoredTopic[] = this.entries.map((e) => {
       let matched = 0;
       let subject = 0;
       let exactSubject = 0;
+      const subjectTerms: string[] = [];
       for (const t of terms) {
         const w = e.weights.get(t);
         if (!w) continue;
@@ -247,6 +258,7 @@ export class TopicIndex {
         matched += v;
         if (!GENERIC_TERMS.has(t) && !/^\d+$/.test(t)) {
           subject += v;
+          subjectTerms.push(t);
           if (!analysis.fuzzyTerms.has(t)) exactSubject += v;
         }
       }
@@ -254,7 +266,7 @@ export class TopicIndex {
         const sw = e.surface.get(w);
         if (sw) matched += SURFACE_BONUS.value * sw * (this.surfaceIdf.get(w) ?? 0);
       }
-      subjects.set(e.topic, [subject, exactSubject]);
+      subjects.set(e.topic, [subject, exactSubject, subjectTerms]);
       const coverage = matched / denominator;
 
       // Phrasing similarity: weighted Jaccard with the closest question, title or keyword.
@@ -295,6 +307,9 @@ export class TopicIndex {
       second: ranked[1]?.score ?? 0,
       subjectMass: first ? (subjects.get(first.topic)?.[0] ?? 0) : 0,
       exactSubjectMass: first ? (subjects.get(first.topic)?.[1] ?? 0) : 0,
+      generalHealthOnly: first
+        ? (subjects.get(first.topic)?.[2] ?? []).every((t) => GENERAL_HEALTH_TERMS.has(t))
+        : true,
       unknownMass,
       hasAnchor,
       asksDefinition: queryTerms.has('define'),
@@ -322,5 +337,8 @@ export function calibrate(f: MatchFeatures): number {
   if (noSubject && (f.unknownMass > 0 || !f.hasAnchor)) conf = Math.min(conf, 0.2);
   // Only a typo-corrected guess matched and nothing says K2: too little to go on.
   if (!f.hasAnchor && f.exactSubjectMass === 0) conf = Math.min(conf, 0.3);
+  // Nothing says K2 and the message has words the knowledge base does not know, or it is only
+  // about general health: it is somebody else's question ("does exercise help osteoporosis").
+  if (!f.hasAnchor && (f.unknownMass > 0 || f.generalHealthOnly)) conf = Math.min(conf, 0.3);
   return Math.round(conf * 1000) / 1000;
 }
