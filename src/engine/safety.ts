@@ -234,9 +234,6 @@ const RULES: readonly Rule[] = [
   },
 ];
 
-function ANTICOAG_TEST(t: string): boolean {
-  return ANTICOAGULANT.test(t);
-}
 
 /**
  * The emergency gate, run before any matching. Takes normalised text (see normalizeText).
