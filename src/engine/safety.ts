@@ -234,7 +234,6 @@ const RULES: readonly Rule[] = [
   },
 ];
 
-
 /**
  * The emergency gate, run before any matching. Takes normalised text (see normalizeText).
  * It fires on symptoms happening now (bleeding that will not stop, an overdose, chest pain,
