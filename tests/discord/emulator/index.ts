@@ -25,9 +25,8 @@ import {
 } from './gateway.ts';
 import type { EmuInteraction } from './interaction.ts';
 import { InteractionHub } from './interactions.ts';
-import { evaluateMentions } from './mentions.ts';
 import { API_PREFIX, applicationFlags, RestApi } from './rest.ts';
-import { SnowflakeFactory, timestampOf } from './snowflake.ts';
+import { SnowflakeFactory } from './snowflake.ts';
 import { EmulatorState, type ResolvedOptions } from './state.ts';
 import { checkInvocation } from './strict.ts';
 import type { ApiCommand, ApiComponent, ApiOption, EmuMessage, EmuUser, RecordedRequest } from './types.ts';
@@ -342,48 +341,24 @@ export class DiscordEmulator extends EventEmitter<EmulatorEvents> {
     const replied = input.replyTo ? state.messages.get(input.replyTo) : undefined;
     if (input.replyTo && !replied)
       throw new Error(`DiscordEmulator: no message ${input.replyTo} to reply to`);
-    const id = state.ids.next();
-    const pinged = evaluateMentions({
-      content,
-      // pingReply false = the Discord client's "@ off" toggle: everything but the replied user.
-      allowedMentions:
-        input.pingReply === false
-          ? ({ parse: ['users', 'roles', 'everyone'] } as APIAllowedMentions)
-          : undefined,
-      source: 'message',
-      repliedUserId: replied?.author.id,
-      isKnownUser: state.isKnownUser,
-      isKnownRole: state.isKnownRole,
-    });
-    const message: EmuMessage = {
-      id,
-      channel_id: channelId,
-      author: input.author,
-      content,
-      embeds: [],
-      components: [],
-      attachments: [],
-      flags: 0,
-      type: replied ? 19 : 0,
-      timestamp: timestampOf(id),
-      edited_timestamp: null,
-      allowed_mentions: undefined,
-      ...pinged,
-      tts: false,
-      deleted: false,
-      raw: { content },
-    };
-    const guildId = state.guildOf(channelId);
-    if (guildId) message.guild_id = guildId;
-    if (replied) {
-      message.message_reference = {
-        type: 0,
-        message_id: replied.id,
-        channel_id: replied.channel_id,
-        ...(replied.guild_id ? { guild_id: replied.guild_id } : {}),
-      };
-    }
-    state.messages.set(id, message);
+    // Same validation and mention rules as any message; the Discord client sends what a user typed.
+    const message = state.createMessage(
+      { channelId, author: input.author, source: 'message' },
+      {
+        content,
+        ...(replied ? { message_reference: { message_id: replied.id } } : {}),
+        // pingReply false = the client's "@ off" toggle on a reply.
+        ...(input.pingReply === false
+          ? {
+              allowed_mentions: {
+                parse: ['users', 'roles', 'everyone'],
+                replied_user: false,
+              } as APIAllowedMentions,
+            }
+          : {}),
+      },
+      [],
+    );
     await state.dispatchMessage('MESSAGE_CREATE', message);
     state.signal.notify();
     return message;
