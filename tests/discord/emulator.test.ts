@@ -663,4 +663,20 @@ describe('DiscordEmulator with the real discord.js client', () => {
       }),
     ).resolves.toEqual([]);
   });
+
+  it('expires interaction tokens: editReply after the token lifetime gets 50027', async () => {
+    const e = await startEmulator({ interactionTokenLifetimeMs: 150 });
+    const client = await loggedIn(e);
+    const errors: unknown[] = [];
+    client.on(Events.InteractionCreate, async (interaction) => {
+      if (!interaction.isChatInputCommand()) return;
+      await interaction.deferReply();
+      await sleep(250);
+      await interaction.editReply('slow answer').catch((error: unknown) => errors.push(error));
+    });
+    const ix = await e.userRunsCommand({ user: e.users.alice, name: 'k2' });
+    await expect.poll(() => errors.length).toBe(1);
+    expect((errors[0] as DiscordAPIError).code).toBe(50027);
+    expect(ix.original?.flags).toBe(MessageFlags.Loading);
+  });
 });
