@@ -67,6 +67,7 @@ export type UrgentKind =
   | 'allergy'
   | 'self-harm'
   | 'baby-bleeding'
+  | 'blood-pressure'
   | 'collapse';
 
 export interface GateResult {
@@ -118,7 +119,7 @@ const RULES: readonly Rule[] = [
   {
     kind: 'self-harm',
     test: has(
-      /\b(kill (myself|me)|killing myself|end (my|it all)|ending my life|suicid\w*|want to die|wanna die|dont want to (live|be alive|wake up)|self ?harm\w*|hurt(ing)? myself|harm(ing)? myself|take my own life|(overdose|od) on purpose|on purpose overdose|take (them|it|the pills) all|take the whole bottle|cutting myself|not worth living|end it|ending it|take all my pills|taking all my pills|swallow all my pills)\b/,
+      /\b(kill (myself|me)|killing myself|end (my|it all)|ending my life|suicid\w*|want to die(?! laughing)|wanna die|dont want to (live|be alive|wake up)|self ?harm\w*|hurt(ing)? myself|harm(ing)? myself|take my own life|(overdose|od) on purpose|on purpose overdose|take (them|it|the pills) all|take the whole bottle|cutting myself|not worth living|no reason to live|nothing to live for|better off dead|end it|ending it|take all my pills|taking all my pills|swallow all my pills)\b/,
     ),
   },
   {
@@ -128,7 +129,10 @@ const RULES: readonly Rule[] = [
         t,
       ) ||
       /\b\d+ ?(day|week|wk|month|mo) old\b[^.?!]{0,60}\b(bleed\w*|bled|blood\w*|bruis\w*)/.test(t) ||
-      /\b(bleeding|blood)\b[^.?!]{0,40}\b(my|our) (new ?born|baby|infant)\b/.test(t),
+      /\b(bleeding|blood)\b[^.?!]{0,40}\b(my|our) (new ?born|baby|infant)\b/.test(t) ||
+      /\b(new ?born|baby|infant)s? (is |has been |keeps |started |has )?(bleed\w*|bled|blood in|bloody|bruis\w* everywhere)/.test(
+        t,
+      ),
   },
   {
     kind: 'overdose',
@@ -149,7 +153,11 @@ const RULES: readonly Rule[] = [
         t,
       ) ||
       /\b(by mistake|by accident|accidentally|accidently) (took|taken|swallowed|ate|had|gave)\b/.test(t) ||
-      /\bpoison control\b/.test(t),
+      /\bpoison control\b/.test(t) ||
+      /\b(took|taken|take|had) an? overdose\b/.test(t) ||
+      /\b(gave|given|give) (my |our |the )?(baby|child|kid|son|daughter|toddler|infant)\b[^.?!]{0,30}\b(\d+|ten|too much|too many|times the|double|triple|way too)/.test(
+        t,
+      ),
   },
   {
     kind: 'chest-pain',
@@ -172,6 +180,7 @@ const RULES: readonly Rule[] = [
   {
     kind: 'bleeding',
     test: (t) => {
+      // Bleeding that will not stop, or blood coming up, is urgent however it is phrased.
       if (
         /\b(wont|will not|doesnt|does not|cant|cannot|can not|not|isnt|hasnt|never|wouldnt) (stop|stopping|stopped) (the )?(bleed\w*|blood)/.test(
           t,
@@ -180,34 +189,29 @@ const RULES: readonly Rule[] = [
           t,
         ) ||
         /\bbleeding (for|since) (\d+|an?|over|hours|half|the last|two|three|ages)\b/.test(t) ||
-        /\b(vomit\w*|throw\w* up|puk\w*|cough\w* up|spit\w* up) (up )?(blood|bloody)/.test(t) ||
-        /\b(vomit\w*|puk\w*|throw\w* up|sick)\b[^.?!]{0,40}\bcoffee grounds?\b/.test(t) ||
-        /\b(stool|stools|poop|poo|poops|bowel movements?|feces|faeces)\b[^.?!]{0,30}\b(black|tarry|tar|like tar)\b/.test(
+        /\b(im|i am|been|is|are|keep|keeps|started) (vomit\w*|throw\w* up|puk\w*|cough\w*|spit\w*)( up)? (blood|bloody)/.test(
           t,
         ) ||
-        /\b(black|tarry|tar like|tarlike|jet black) (and tarry |tarry )?(stool|stools|poop|poo|poops|feces|faeces|bowel movements?|diarrhea|shit)\b/.test(
-          t,
-        ) ||
-        /\b(pooping|poop|poo|poops|stool|stools|shitting) (is |are |has been |have been |looks |look )?(all )?(black|tarry|bloody|full of blood)\b/.test(
-          t,
-        ) ||
+        /\b(vomited|threw up|puked|coughed up|coughing|coughed|spat|spitting) (up )?(blood|bloody)/.test(t) ||
         /\b(bleeding|gushing|pouring) (heavily|badly|a lot|everywhere|nonstop|non stop|profusely)\b/.test(
           t,
         ) ||
-        /\b(heavy|massive|severe|uncontrolled|uncontrollable|huge) (bleed\w*|blood loss|nose ?bleeds?)\b/.test(
-          t,
-        )
+        /\bblood (is )?(coming|pouring|gushing|running) (out of|from)\b/.test(t) ||
+        activeSymptom(t, /\b(throwing up|vomiting|puking|coughing up|coughing|spitting up) (blood|bloody)\b/)
       ) {
         return true;
       }
-      const personal = PERSON.test(t);
-      const fluids =
-        /\b(blood|bloody|bleeding)\b[^.?!]{0,25}\b(in|from) (my |the |his |her |their )?(urine|pee|wee|stool|stools|poop|poo|feces|faeces|vomit|spit|bum|butt|rectum)\b|\b(peeing|pissing|pooping|shitting|passing|weeing) (out )?(blood|bloody)|\b(bloody|red|pink) (urine|pee|stool|stools|poop|diarrhea)\b|\b(peeing|pissing|weeing) (red|pink|brown)\b|\b(urine|pee|stool|poop) (is |looks |has turned )?(bloody|red|pink|full of blood)\b/;
-      if ((personal || ANTICOAGULANT.test(t)) && activeSymptom(t, fluids)) return true;
-      // on an anticoagulant, bleeding that is happening now is an emergency.
-      if (ANTICOAGULANT.test(t) && personal) {
+      const onAnticoagulant = ANTICOAGULANT.test(t);
+      const personal = PERSON.test(t) || onAnticoagulant;
+      // Symptoms that may only be asked about ("does natto cause black stools?"): urgent when
+      // they are someone's own and happening, or on an anticoagulant.
+      const symptom =
+        /\b(blood|bloody|bleeding)\b[^.?!]{0,25}\b(in|from) (my |the |his |her |their )?(urine|pee|wee|stool|stools|poop|poo|feces|faeces|vomit|spit|bum|butt|rectum)\b|\bblood when (i|he|she|we) (pee|poop|wee|urinate|go)\b|\b(peeing|pissing|pooping|shitting|passing|weeing) (out )?(blood|bloody)|\b(bloody|red|pink) (urine|pee|stool|stools|poop|diarrhea)\b|\b(peeing|pissing|weeing) (red|pink|brown)\b|\b(urine|pee|stool|poop) (is |looks |has turned )?(bloody|red|pink|full of blood)\b|\b(vomit\w*|throw\w* up|puk\w*|cough\w*|spit\w*) (up )?(blood|bloody)|\b(vomit\w*|puk\w*|throw\w* up|sick)\b[^.?!]{0,40}\bcoffee grounds?\b|\b(stool|stools|poop|poo|poops|bowel movements?|feces|faeces)\b[^.?!]{0,30}\b(black|tarry|tar|like tar)\b|\b(black|tarry|tar like|tarlike|jet black) (and tarry |tarry )?(stool|stools|poop|poo|poops|feces|faeces|bowel movements?|diarrhea|shit)\b|\b(pooping|shitting) (black|tarry)\b|\b(heavy|massive|severe|uncontrolled|uncontrollable|huge) (bleed\w*|blood loss|nose ?bleeds?)\b/;
+      if (personal && activeSymptom(t, symptom)) return true;
+      // on an anticoagulant, bleeding or bruising that is happening now is an emergency.
+      if (onAnticoagulant) {
         const anticoagSymptom =
-          /\b((im|i am|been|keep|keeps|kept|started|is|are|still|currently|now|started) (bleeding|bruising)|nose ?bleeds? (again|every|all|that)|(huge|large|big|massive|unexplained|weird|dark) bruises?|bruises (everywhere|all over)|(bleeding|bleed) gums|gums (are |keep |have been )?bleeding|(severe|worst|terrible|splitting|sudden) headache)/;
+          /\b((im|i am|been|keep|keeps|kept|started|is|are|still|currently|now|started) (bleeding|bruising)|nose ?bleeds? (again|every|all|that)|(huge|large|big|massive|unexplained|weird|dark) bruises?|bruises (everywhere|all over)|(bleeding|bleed) gums|gums (are |keep |have been )?bleeding|(severe|worst|terrible|splitting|sudden) headache|hit (my|his|her) head|fell and)/;
         if (activeSymptom(t, anticoagSymptom)) return true;
       }
       return false;
@@ -220,11 +224,18 @@ const RULES: readonly Rule[] = [
         /\b(calf|calves|leg|legs|thigh|ankle)\b[^.?!]{0,30}\b(swollen|swelling|swelled|puffy|painful|sore|hurts|hurting|red and (hot|warm)|hot and red|warm|throbbing|tender)\b|\b(swollen|painful|sore|puffy|tender|red) (left |right |lower )?(calf|leg|thigh)\b/;
       const context =
         ANTICOAGULANT.test(t) || /\b(k2|vitamin k|natto|mk7|mk 7|one (leg|side|calf))\b/.test(t);
-      if (leg.test(t) && context && PERSON.test(t)) return true;
+      if (leg.test(t) && context && (PERSON.test(t) || ANTICOAGULANT.test(t))) return true;
       return /\b(i think|might|may|could) (i |he |she )?(have|has|got|ve got) (a )?(blood clot|clot|dvt|pulmonary embolism)\b|\b(sudden|suddenly) (short of breath|shortness of breath|breathless)\b/.test(
         t,
       );
     },
+  },
+  {
+    kind: 'blood-pressure',
+    // a blood pressure of 180/120 or more is a hypertensive crisis.
+    test: has(
+      /\b(1[89]\d|2\d\d) ?\/ ?(1[2-9]\d|\d{3})\b|\b(blood pressure|bp)\b[^.?!]{0,20}\b(1[89]\d|2\d\d)\b/,
+    ),
   },
   {
     kind: 'collapse',

@@ -56,6 +56,19 @@ describe('emergency gate: fires', () => {
     ['2 month old bleeding from vaccine spot', 'baby-bleeding'],
     ['our baby has blood in her diaper', 'baby-bleeding'],
     ['my husband passed out after his warfarin dose', 'collapse'],
+    ["i'm on coumadin and there's blood when i pee", 'bleeding'],
+    ['huge bruise appeared and severe headache, on warfarin', 'bleeding'],
+    ['peeing red since this morning, on xarelto', 'bleeding'],
+    ["I'm on Jantoven and I've been throwing up something that looks like coffee grounds", 'bleeding'],
+    ['my stool has been really dark and black for two days, i take coumadin', 'bleeding'],
+    ['throwing up blood', 'bleeding'],
+    ['grandma on warfarin fell and hit her head and has a terrible headache', 'bleeding'],
+    ['leg swollen and painful after starting k2 on warfarin', 'clot'],
+    ['she took an overdose', 'overdose'],
+    ['accidentally gave my baby 10 times the dose', 'overdose'],
+    ['no reason to live anymore', 'self-harm'],
+    ['newborn bleeding from umbilical stump', 'baby-bleeding'],
+    ['my blood pressure is 210/120 and i have a headache', 'blood-pressure'],
   ])('%j → %s', (text, kind) => {
     const result = gate(text);
     expect(result.urgent).toBe(true);
@@ -122,6 +135,21 @@ describe('emergency gate: does not fire on ordinary questions', () => {
     'can i take k2 if im on aspirin',
     'does k2 help with tingling in feet',
     'what is the poison in natto? jk what is natto',
+    'black stool causes',
+    'does natto cause black stools',
+    'what does black tarry stool mean',
+    'does vitamin k help with heavy bleeding periods',
+    'what are signs of bleeding on warfarin',
+    'can warfarin cause blood in urine',
+    'what happens if a child eats k2 gummies',
+    'is it dangerous if a kid swallows a k2 pill',
+    'newborn vitamin k shot bleeding risk',
+    'how much k2 can i take before it is an overdose',
+    'i took my k2 and warfarin at the same time, is that ok',
+    'my blood pressure is 130/80 will k2 lower it',
+    'i want to die laughing at how expensive k2 is',
+    'this question is killing me, mk4 or mk7',
+    'my doctor said my inr is high, should i take k2',
   ])('%j', (text) => {
     expect(gate(text)).toEqual({ urgent: false, kind: null, notice: null });
   });
