@@ -952,6 +952,12 @@ export const SYNONYM_GROUPS: readonly SynonymGroup[] = [
   {
     to: ['worth'],
     from: [
+      'actually work',
+      'really work',
+      'does it work',
+      'work at all',
+      'effective',
+      'effectiveness',
       'overhyped',
       'over hyped',
       'hyped',
@@ -1277,6 +1283,8 @@ export const PERSONAL_PATTERNS: readonly RegExp[] = [
 export const OUT_OF_SCOPE_PATTERNS: readonly RegExp[] = [
   /\b(ignore|forget|disregard|override|bypass) (all |any |the |your |previous |prior |above )*(rules|instructions|prompt|guidelines|restrictions|safety|disclaimer|programming)\b/,
   /\b(pretend|act as|you are now|roleplay|role play|jailbreak|system prompt|developer mode|dan mode)\b/,
+  // Questions about the bot itself.
+  /\b(who|what) (made|built|created|programmed|trained|coded|wrote|owns) (you|u|this bot)\b|\bare (you|u) (a |an )?(bot|ai|human|real|person|chatgpt|gpt|robot)\b|\byour (name|favou?rite|opinion)\b|\bhow are (you|u)\b/,
   /\b(kidney stones?|kidney stone|gallstones?|dental|cavities|cavity|caries|tooth decay|activator x|weston price|varicose|spider veins|dark circles|wrinkles?|skin care|skincare|acne|hair loss|hair growth|fertility|sperm|erectile|testosterone|rheumatoid|arthritis|muscle cramps?|cramps|athletic|vo2 ?max|workout|gym|bodybuilding|covid|coronavirus|long covid|dialysis|ckd|cirrhosis|fatty liver|liver disease|hepatitis|psoriasis|eczema|migraine|anxiety|depression|adhd|autism|thyroid|hashimoto|acid reflux|gerd|ibs|sleep|insomnia|weight loss|lose weight|keto|ketogenic|intermittent fasting)\b/,
   /\b(dog|dogs|puppy|cat|cats|kitten|pet|pets|horse|parrot|hamster|vet|veterinarian|rat poison|rodenticide)\b/,
   /\b(recipe|recipes|cook|cooking|bake|baking|marinade|(how (to|do i|do you|can i|should i) make|making|make my own|make your own) (my own |your own |homemade )?(natto|sauerkraut|kimchi|kefir|cheese|yogurt|yoghurt|kombucha))\b/,
@@ -1287,7 +1295,7 @@ export const OUT_OF_SCOPE_PATTERNS: readonly RegExp[] = [
   // Infant formula is the pediatrician's field (3B.8); newborn shots are caught with injections above.
   /\b(infant formula|baby formula|formula fed)\b/,
   // Research the knowledge base does not hold, regulation and law (3B.13, 3B.14).
-  /\b(latest|newest|most recent|brand new) (study|studies|trial|trials|research|paper|papers|evidence)\b|\b20(2[3-9]|3\d)\b|\b(fda|legal|illegal|banned|ban|lawsuit|regulators?|regulation|health claims?)\b/,
+  /\b(latest|newest|most recent|brand new) (study|studies|trial|trials|research|paper|papers|evidence)\b|\b20(2[4-9]|3\d)\b|\b(fda|legal|illegal|banned|ban|lawsuit|regulators?|regulation|health claims?)\b/,
   // Topical products (3B.7).
   /\b(vitamin k|k2|k1) (cream|creams|lotion|ointment|serum|oil)\b|\b(cream|creams|lotion|ointment|serum|topical)\b[^.?!]{0,20}\b(bruise|bruises|bruising|face|skin|eyes|dark circles|spider veins)\b/,
   // Reading one's own test results and ordering tests (3B.6); "my INR is 1.6" stays a personal question.

@@ -30,6 +30,9 @@ type Field = keyof typeof FIELD_WEIGHTS;
 /** Mix of term coverage and closest-phrasing similarity in the raw score. */
 export const MIX = { coverage: 0.6, phrasing: 0.4, title: 0.2 };
 
+/** Popular topics are what most people ask: they win exact ties ("k2" → "What is vitamin K2?"). */
+const POPULAR_PRIOR = 0.02;
+
 /** Extra credit, relative to a term match, when a topic uses the asker's own word. */
 export const SURFACE_BONUS = { value: 0.25 };
 /** A typo-corrected word counts this much of a correctly spelled one. */
@@ -61,6 +64,8 @@ export interface MatchFeatures {
   exactSubjectMass: number;
   /** Every matched subject word is a general health word ("heart", "blood pressure"). */
   generalHealthOnly: boolean;
+  /** Known, non-generic words of the question that the best topic does not use. */
+  unmatchedTerms: number;
   unknownMass: number;
   hasAnchor: boolean;
   /** "What is …": a bare "what is K2" has no subject but is answerable. */
@@ -225,6 +230,7 @@ export class TopicIndex {
         subjectMass: 0,
         exactSubjectMass: 0,
         generalHealthOnly: true,
+        unmatchedTerms: 0,
         unknownMass,
         hasAnchor,
         asksDefinition: false,
@@ -295,7 +301,7 @@ export class TopicIndex {
       }
       const titleRecall = titleAll > 0 ? titleHit / titleAll : 0;
 
-      const boost = intentBoosts.get(e.topic.category) ?? 0;
+      const boost = (intentBoosts.get(e.topic.category) ?? 0) + (e.topic.popular ? POPULAR_PRIOR : 0);
       const score = (MIX.coverage * coverage + MIX.phrasing * best + MIX.title * titleRecall) * (1 + boost);
       return { topic: e.topic, score };
     });
@@ -310,6 +316,14 @@ export class TopicIndex {
       generalHealthOnly: first
         ? (subjects.get(first.topic)?.[2] ?? []).every((t) => GENERAL_HEALTH_TERMS.has(t))
         : true,
+      unmatchedTerms: first
+        ? terms.filter(
+            (t) =>
+              !GENERIC_TERMS.has(t) &&
+              !/^\d+$/.test(t) &&
+              !(subjects.get(first.topic)?.[2] ?? []).includes(t),
+          ).length
+        : 0,
       unknownMass,
       hasAnchor,
       asksDefinition: queryTerms.has('define'),
@@ -337,8 +351,12 @@ export function calibrate(f: MatchFeatures): number {
   if (noSubject && (f.unknownMass > 0 || !f.hasAnchor)) conf = Math.min(conf, 0.2);
   // Only a typo-corrected guess matched and nothing says K2: too little to go on.
   if (!f.hasAnchor && f.exactSubjectMass === 0) conf = Math.min(conf, 0.3);
-  // Nothing says K2 and the message has words the knowledge base does not know, or it is only
-  // about general health: it is somebody else's question ("does exercise help osteoporosis").
-  if (!f.hasAnchor && (f.unknownMass > 0 || f.generalHealthOnly)) conf = Math.min(conf, 0.3);
+  // Nothing says K2 and the message has words the knowledge base does not know, or it is about
+  // general health and says more than the topic covers: it is somebody else's question ("does
+  // exercise help osteoporosis", "what is a normal blood pressure"). A bare "osteoporosis?"
+  // in a K2 bot is still about K2.
+  if (!f.hasAnchor && (f.unknownMass > 0 || (f.generalHealthOnly && f.unmatchedTerms > 0))) {
+    conf = Math.min(conf, 0.3);
+  }
   return Math.round(conf * 1000) / 1000;
 }
