@@ -246,6 +246,8 @@ export interface AnswerRenderOptions {
   deletableBy?: string;
   /** The member the answer is addressed to (/ask for:): the only one who may be pinged. */
   forUserId?: string;
+  /** Display name of the asker, shown (escaped, never as a mention) when addressing someone. */
+  askedByName?: string;
 }
 
 function topicButtons(answer: Answer): ActionRow[] {
@@ -308,7 +310,8 @@ export function renderAnswer(answer: Answer, options: AnswerRenderOptions = {}):
     components: [...topicButtons(answer), ...actions],
   };
   if (options.forUserId) {
-    draft.content = `<@${options.forUserId}>, someone asked K2 Bot this for you:`;
+    const asker = options.askedByName ? escapeUserText(options.askedByName, 80) : 'someone';
+    draft.content = `<@${options.forUserId}>, ${asker} asked K2 Bot this for you:`;
     draft.mentionUserIds = [options.forUserId];
   }
   return finalize(draft);

@@ -65,7 +65,7 @@ export default {
       render: {
         question,
         ...(ephemeral ? {} : { deletableBy: interaction.user.id }),
-        ...(addressee ? { forUserId: addressee } : {}),
+        ...(addressee ? { forUserId: addressee, askedByName: interaction.user.displayName } : {}),
       },
     });
     if (result.kind === 'cooldown') {
