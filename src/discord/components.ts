@@ -50,7 +50,13 @@ async function deleteAnswer(interaction: MessageComponentInteraction, ctx: BotCo
   }
   // After deferUpdate, @original is the message holding the button: deleting it needs no channel permission.
   await interaction.deferUpdate();
-  await interaction.deleteReply();
+  try {
+    await interaction.deleteReply();
+  } catch (error) {
+    // Some message kinds refuse deletion through the interaction webhook; the channel route still works.
+    ctx.logger.debug({ err: error }, 'deleteReply failed, deleting through the channel');
+    await interaction.message.delete();
+  }
   return { kind: isAsker ? 'deleted-by-asker' : 'deleted-by-moderator' };
 }
 
