@@ -88,9 +88,27 @@ export class Analyzer {
   private readonly fuseByInitial = new Map<string, Fuse<string>>();
   private readonly fuzzyCache = new Map<string, string | null>();
 
-  constructor(corpusWords: Iterable<string>) {
+  /** Misspellings the knowledge base itself lists as keywords ("warfrin"), mapped to the word. */
+  private readonly aliases = new Map<string, string>();
+
+  /**
+   * @param corpusWords every word of the knowledge base
+   * @param proseWords words of its prose (titles, summaries, facts): these are spelled right, so
+   *   only the other corpus words (keywords, sample questions) may be listed misspellings
+   */
+  constructor(corpusWords: Iterable<string>, proseWords: ReadonlySet<string> = new Set()) {
     this.known = new Set<string>([...LEXICON_WORDS, ...STOP_WORDS]);
     for (const w of corpusWords) this.known.add(w);
+    // Short words are too often other real words ("grams" is not "grass").
+    const lexiconTargets = [...LEXICON_WORDS].filter((w) => w.length >= 6);
+    for (const w of this.known) {
+      if (w.length < 6 || LEXICON_WORDS.has(w) || STOP_WORDS.has(w) || proseWords.has(w) || /\d/.test(w))
+        continue;
+      const target = lexiconTargets.find(
+        (l) => l[0] === w[0] && stem(l) !== stem(w) && editDistance(w, l, 1) <= 1,
+      );
+      if (target) this.aliases.set(w, target);
+    }
     // Short words are too easy to confuse ("bone"/"done"): typo lookup only targets longer ones.
     // Never "correct" a word into filler ("cold" is not a typo of "could").
     const targets = [...this.known]
@@ -149,6 +167,11 @@ export class Analyzer {
     const raw = tokenize(normalized);
     const correctedAt = new Set<number>();
     const words = raw.map((w, idx) => {
+      const alias = this.aliases.get(w);
+      if (alias) {
+        correctedAt.add(idx);
+        return alias;
+      }
       // No real word is longer than MAX_WORD: longer tokens are noise and too slow to look up.
       if (!fuzzy || this.known.has(w) || w.length < 4 || w.length > MAX_WORD || /\d/.test(w)) return w;
       const stemmed = stem(w);

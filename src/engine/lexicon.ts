@@ -777,6 +777,11 @@ export const SYNONYM_GROUPS: readonly SynonymGroup[] = [
   {
     to: ['study'],
     from: [
+      'randomized',
+      'randomised',
+      'placebo controlled',
+      'controlled trial',
+      'double blind',
       'study',
       'studies',
       'research',
@@ -902,11 +907,8 @@ export const SYNONYM_GROUPS: readonly SynonymGroup[] = [
       'ai',
       'reference intake',
       'dri',
-      'per day',
-      'a day',
-      'each day',
-      'every day',
-      'daily',
+      'daily requirement',
+      'recommended amount',
     ],
   },
   {
@@ -978,7 +980,6 @@ export const SYNONYM_GROUPS: readonly SynonymGroup[] = [
       'years old',
       'yr old',
       'yrs old',
-      'yo',
       'month old',
       'months old',
       'teens',
@@ -1296,12 +1297,14 @@ export const OUT_OF_SCOPE_PATTERNS: readonly RegExp[] = [
   /\b(infant formula|baby formula|formula fed)\b/,
   // Research the knowledge base does not hold, regulation and law (3B.13, 3B.14).
   /\b(latest|newest|most recent|brand new) (study|studies|trial|trials|research|paper|papers|evidence)\b|\b20(2[4-9]|3\d)\b|\b(fda|legal|illegal|banned|ban|lawsuit|regulators?|regulation|health claims?)\b/,
+  // Surgery and wound care are the surgeon's field.
+  /\b(before|after|prior to|ahead of) (my |the |a |an |his |her )?(surgery|operation|procedure|dental work|extraction)\b|\bwound healing|\bheal(ing)? (a |the |my )?(wound|wounds|scar|scars)\b|\bscars?\b/,
   // Topical products (3B.7).
   /\b(vitamin k|k2|k1) (cream|creams|lotion|ointment|serum|oil)\b|\b(cream|creams|lotion|ointment|serum|topical)\b[^.?!]{0,20}\b(bruise|bruises|bruising|face|skin|eyes|dark circles|spider veins)\b/,
   // Reading one's own test results and ordering tests (3B.6); "my INR is 1.6" stays a personal question.
   /\b(read|interpret|understand|explain) (my |these |the )?(results|dexa|dxa|t score|scan|blood test|blood work|bloodwork|labs?|lab results)\b|\b(what|which) (test|tests|blood test|lab) (should|do|can|would)\b|\b(order|get) (a |my )?(test|tested|blood test)\b/,
-  // "K2" is also a mountain and a street drug.
-  /\b(spice|synthetic (weed|marijuana|cannabis|cannabinoids?)|smoke|smoking|vape|mountain|everest|climb\w*|summit|karakoram|pakistan|mountaineer\w*)\b/,
+  // "K2" is also a mountain, a street drug, K₂ in chemistry and a graphics card.
+  /\b(chemistry|chemical formula|periodic table|potassium|gpu|graphics card|nvidia|spice|synthetic (weed|marijuana|cannabis|cannabinoids?)|smoke|smoking|vape|mountain|everest|climb\w*|summit|karakoram|pakistan|mountaineer\w*)\b/,
   /\b(bitcoin|crypto|ethereum|stock market|stocks|nft|forex|lottery|casino|betting|homework|essay|assignment|math|equation|code|python|javascript|programming|weather|football|soccer|movie|movies|song|music|lyrics|poem|poems|haiku|limerick|rap|joke|jokes|riddle|story|stories|capital of|president|election|politics|game|games|minecraft|fortnite)\b/,
 ];
 

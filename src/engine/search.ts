@@ -113,12 +113,20 @@ export class TopicIndex {
     });
 
     const corpus = new Set<string>();
+    const prose = new Set<string>();
     for (const t of topics) {
-      for (const texts of Object.values(fieldTexts(t))) {
-        for (const text of texts) for (const w of tokenize(normalizeText(text))) corpus.add(w);
+      const texts = fieldTexts(t);
+      for (const field of Object.keys(texts) as Field[]) {
+        const isProse = field === 'title' || field === 'summary' || field === 'facts';
+        for (const text of texts[field]) {
+          for (const w of tokenize(normalizeText(text))) {
+            corpus.add(w);
+            if (isProse) prose.add(w);
+          }
+        }
       }
     }
-    this.analyzer = new Analyzer(corpus);
+    this.analyzer = new Analyzer(corpus, prose);
 
     this.entries = topics.map((topic) => {
       const weights = new Map<string, number>();
