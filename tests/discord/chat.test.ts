@@ -243,3 +243,28 @@ describe('delete button on a chat answer', () => {
     await expect.poll(() => h.emu.message(answer.id)?.deleted, { timeout: 3000 }).toBe(true);
   });
 });
+
+describe('logging', () => {
+  it('logs each chat answer with topic, confidence, latency and guild; user text only at debug', async () => {
+    const question = 'what does vitamin K2 do for zebra-striped-marker bones?';
+    const asked = await h.emu.userSendsMessage({
+      author: h.emu.users.alice,
+      content: question,
+      mentionBot: true,
+    });
+    await h.emu.waitForBotMessage(replyTo(asked), 3000);
+    await expect
+      .poll(() => h.logs.find((l) => l.msg === 'message answered' && l.userId === h.emu.users.alice.id))
+      .toBeDefined();
+    const answered = h.logs.filter((l) => l.msg === 'message answered');
+    const last = answered.at(-1);
+    expect(last).toMatchObject({ event: 'message', via: 'mention', guildId: h.emu.guildId });
+    expect(typeof last?.latencyMs).toBe('number');
+    expect(typeof last?.confidence).toBe('number');
+    expect('topic' in (last ?? {})).toBe(true);
+    const mentioning = h.logs.filter((l) => JSON.stringify(l).includes('zebra-striped-marker'));
+    expect(mentioning.length).toBeGreaterThan(0);
+    expect(mentioning.every((l) => l.level <= 20)).toBe(true);
+    expect(h.rawLogs()).not.toContain(h.emu.token);
+  });
+});
