@@ -167,11 +167,9 @@ export class Analyzer {
     const raw = tokenize(normalized);
     const correctedAt = new Set<number>();
     const words = raw.map((w, idx) => {
+      // The knowledge base lists these misspellings itself: they are certain, not guesses.
       const alias = this.aliases.get(w);
-      if (alias) {
-        correctedAt.add(idx);
-        return alias;
-      }
+      if (alias) return alias;
       // No real word is longer than MAX_WORD: longer tokens are noise and too slow to look up.
       if (!fuzzy || this.known.has(w) || w.length < 4 || w.length > MAX_WORD || /\d/.test(w)) return w;
       const stemmed = stem(w);

@@ -1160,6 +1160,7 @@ export const CONCEPT_WEIGHTS: Readonly<Record<string, number>> = {
   define: 0.35,
   treat: 0.5,
   medication: 0.5,
+  combine: 0.5,
   benefit: 0.5,
   forms: 0.7,
   safe: 0.7,
@@ -1185,6 +1186,7 @@ export const GENERIC_TERMS: ReadonlySet<string> = new Set([
   'difference',
   'supplement',
   'medication',
+  'combine',
 ]);
 
 /**
@@ -1256,7 +1258,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   vitamin vitamins vit vits supplement mom mum mommy mother dad daddy father husband wife grandma grandpa
   grandmother grandfather granny nana partner boyfriend girlfriend sister brother aunt uncle hubby wifey
   ppl peeps sometimes often usually always never someone somebody everybody anyway though tho btw imo
-  idk tbh ngl fyi asap rn`
+  idk tbh ngl fyi asap rn told telling heard saw seen read reading nan gran grandad grandparents`
     .split(/\s+/)
     .filter((w) => w.length > 0 && w !== 'supplement'),
 );

@@ -28,7 +28,7 @@ export const FIELD_WEIGHTS = {
 type Field = keyof typeof FIELD_WEIGHTS;
 
 /** Mix of term coverage and closest-phrasing similarity in the raw score. */
-export const MIX = { coverage: 0.6, phrasing: 0.4, title: 0.2 };
+export const MIX = { coverage: 0.6, phrasing: 0.4, title: 0.2, titleShare: 0.3 };
 
 /** Popular topics are what most people ask: they win exact ties ("k2" → "What is vitamin K2?"). */
 const POPULAR_PRIOR = 0.02;
@@ -307,7 +307,12 @@ export class TopicIndex {
         titleAll += v;
         if (queryTerms.has(t)) titleHit += v;
       }
-      const titleRecall = titleAll > 0 ? titleHit / titleAll : 0;
+      // Half "how much of the title the question covers", half "how much of the question the
+      // title explains", so a short title does not win on one shared word.
+      const titleRecall =
+        titleAll > 0
+          ? (1 - MIX.titleShare) * (titleHit / titleAll) + MIX.titleShare * Math.min(1, titleHit / knownMass)
+          : 0;
 
       const boost = (intentBoosts.get(e.topic.category) ?? 0) + (e.topic.popular ? POPULAR_PRIOR : 0);
       const score = (MIX.coverage * coverage + MIX.phrasing * best + MIX.title * titleRecall) * (1 + boost);
