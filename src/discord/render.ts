@@ -267,6 +267,11 @@ function topicButtons(answer: Answer): ActionRow[] {
   return [...row(related), ...row(suggestions)];
 }
 
+/** The embed title of an answer: urgent replies say so first. */
+export function answerTitle(answer: Answer): string {
+  return answer.urgent ? 'Urgent: get medical help' : (answer.topic?.title ?? 'K2 Bot');
+}
+
 /** An engine answer (answer, decline, empty, urgent) as an embed with its buttons. */
 export function renderAnswer(answer: Answer, options: AnswerRenderOptions = {}): RenderedReply {
   const leading: Draft['leading'] = [];
@@ -300,7 +305,7 @@ export function renderAnswer(answer: Answer, options: AnswerRenderOptions = {}):
   ]);
 
   const draft: Draft = {
-    title: answer.urgent ? 'Urgent: get medical help' : (answer.topic?.title ?? 'K2 Bot'),
+    title: answerTitle(answer),
     color: answer.urgent ? COLORS.urgent : answer.kind === 'answer' ? COLORS.answer : COLORS.decline,
     // Urgent replies lead with the warning too, right after the urgent notice.
     safety: answer.urgent ? { ...answer.safety, warningFirst: true } : answer.safety,

@@ -6,8 +6,14 @@ import { expect } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { type RunningBot, startBot } from '../../src/discord/bot.ts';
 import { deployCommands } from '../../src/discord/deploy.ts';
-import { LIMITS } from '../../src/discord/render.ts';
-import { ANTICOAGULANT_WARNING, createEngine, DISCLAIMER, type Engine } from '../../src/engine/index.ts';
+import { answerTitle, LIMITS, shorten } from '../../src/discord/render.ts';
+import {
+  ANTICOAGULANT_WARNING,
+  type Answer,
+  createEngine,
+  DISCLAIMER,
+  type Engine,
+} from '../../src/engine/index.ts';
 import { loadKnowledge } from '../../src/kb/load.ts';
 import { createLogger } from '../../src/logger.ts';
 import type { SettingsStore } from '../../src/store/settingsStore.ts';
@@ -201,4 +207,20 @@ export function expectEveryReplySafe(emu: DiscordEmulator): number {
   const replies = everyBotReply(emu);
   for (const reply of replies) expectSafeReply(reply, { pinged: reply.allowed_mentions?.users ?? [] });
   return replies.length;
+}
+
+/** The embed title the bot shows for `question`, whatever the engine answers today. */
+export function titleFor(engine: Engine, question: string): string {
+  return shorten(answerTitle(engine.ask(question)), LIMITS.title);
+}
+
+/** The first question the engine currently answers the way a test needs (the engine is tuned concurrently). */
+export function pickQuestion(
+  engine: Engine,
+  candidates: string[],
+  wanted: (answer: Answer) => boolean,
+): string {
+  const question = candidates.find((q) => wanted(engine.ask(q)));
+  if (!question) throw new Error(`the engine answers none of these as needed: ${candidates.join(' | ')}`);
+  return question;
 }
