@@ -106,6 +106,25 @@ describe('the bot process', () => {
     }
   }, 40_000);
 
+  it('exits 1 naming DISCORD_TOKEN when Discord rejects the token', async () => {
+    const emu = await DiscordEmulator.start();
+    try {
+      const run = runMain(
+        {
+          DISCORD_TOKEN: 'MTAw.wrong.token',
+          DISCORD_API_BASE: emu.apiBase,
+          DATABASE_PATH: join(dir, 'bad.sqlite'),
+        },
+        '',
+      );
+      expect((await run.exited).code).toBe(1);
+      expect(run.output()).toContain('DISCORD_TOKEN was rejected');
+      expect(run.output()).not.toContain('MTAw.wrong.token');
+    } finally {
+      await emu.close();
+    }
+  }, 20_000);
+
   it('exits 1 naming the file and field when a knowledge file is corrupt', async () => {
     const knowledge = join(dir, 'knowledge');
     cpSync(join(ROOT, 'knowledge'), knowledge, { recursive: true });
