@@ -1,5 +1,11 @@
 import type { Topic } from '../kb/schema.ts';
-import { CALCIUM_DOSING, OTHER_NUTRIENT, OUT_OF_SCOPE_PATTERNS, PERSONAL_PATTERNS } from './lexicon.ts';
+import {
+  CALCIUM_DOSING,
+  GENERAL_SUPPLEMENTS,
+  OTHER_NUTRIENT,
+  OUT_OF_SCOPE_PATTERNS,
+  PERSONAL_PATTERNS,
+} from './lexicon.ts';
 import { normalizeText } from './normalize.ts';
 import {
   checkEmergency,
@@ -32,7 +38,7 @@ export function isOutOfScope(normalized: string, hasAnchor: boolean): boolean {
   const t = normalized.replace(/'/g, '');
   if (OUT_OF_SCOPE_PATTERNS.some((re) => re.test(t))) return true;
   // "How much vitamin D / magnesium" is another nutrient's question unless K2 is in it too.
-  return !hasAnchor && (OTHER_NUTRIENT.test(t) || CALCIUM_DOSING.test(t));
+  return !hasAnchor && (OTHER_NUTRIENT.test(t) || CALCIUM_DOSING.test(t) || GENERAL_SUPPLEMENTS.test(t));
 }
 
 /** Builds the full answer for a topic: summary, facts, provenance, corrections, related. */

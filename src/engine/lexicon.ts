@@ -954,6 +954,13 @@ export const SYNONYM_GROUPS: readonly SynonymGroup[] = [
   {
     to: ['worth'],
     from: [
+      'should i start',
+      'should i take',
+      'should i try',
+      'should i bother',
+      'should i be taking',
+      'should i start taking',
+      'is it worth',
       'actually work',
       'really work',
       'does it work',
@@ -1258,7 +1265,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   vitamin vitamins vit vits supplement mom mum mommy mother dad daddy father husband wife grandma grandpa
   grandmother grandfather granny nana partner boyfriend girlfriend sister brother aunt uncle hubby wifey
   ppl peeps sometimes often usually always never someone somebody everybody anyway though tho btw imo
-  idk tbh ngl fyi asap rn told telling heard saw seen read reading nan gran grandad grandparents`
+  idk tbh ngl fyi asap rn ask asks asked asking told telling heard saw seen read reading nan gran grandad grandparents`
     .split(/\s+/)
     .filter((w) => w.length > 0 && w !== 'supplement'),
 );
@@ -1316,6 +1323,10 @@ export const OUT_OF_SCOPE_PATTERNS: readonly RegExp[] = [
  */
 export const OTHER_NUTRIENT =
   /\b(vit(amin)? ?(a|b|b1|b2|b3|b5|b6|b7|b9|b12|c|e|d|d2|d3)|b12|b6|folate|folic acid|niacin|biotin|thiamine|riboflavin|iron|zinc|magnesium|potassium|sodium|selenium|iodine|copper|boron|omega ?3s?|fish oil|krill oil|cod liver oil|creatine|collagen|protein powder|whey|melatonin|ashwagandha|probiotics?|turmeric|curcumin|coq10|berberine|electrolytes|multivitamins?)\b/;
+
+/** Supplements in general ("what vitamins should I take"): out of scope unless K2 is named. */
+export const GENERAL_SUPPLEMENTS =
+  /\b(what|which|best|other|good|top) (vitamins|supplements|multivitamins)\b/;
 
 /** Calcium on its own is in scope ("calcium paradox"); calcium dosing is not. */
 export const CALCIUM_DOSING =

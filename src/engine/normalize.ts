@@ -19,6 +19,7 @@ const CURLY_SINGLE = /[\u2018\u2019\u201A\u201B\u2032`´]/g;
 const CURLY_DOUBLE = /[\u201C\u201D\u201E\u201F\u2033]/g;
 const DASHES = /[\u2010-\u2015\u2212]/g;
 const MICRO = /[\u00B5\u03BC]g\b/g;
+const COMMAND_PREFIX = /^[!/.$?][a-z][\w-]*\s+/;
 
 /**
  * Normalises chat text for matching: NFKC, lower case, no mentions/emoji/markdown/links,
@@ -44,7 +45,9 @@ export function normalizeText(input: string): string {
     .replace(MICRO, 'mcg')
     .toLowerCase()
     .replace(/\s+/g, ' ')
-    .trim();
+    .trim()
+    // A bot command typed as text ("!ask …", "/k2 …") is not part of the question.
+    .replace(COMMAND_PREFIX, '');
   if (text.length > MAX_INPUT_CHARS) {
     const cut = text.lastIndexOf(' ', MAX_INPUT_CHARS);
     text = text.slice(0, cut > MAX_INPUT_CHARS / 2 ? cut : MAX_INPUT_CHARS);

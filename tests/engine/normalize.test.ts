@@ -19,6 +19,8 @@ describe('normalizeText', () => {
     ['100µg or 100μg', '100mcg or 100mcg'],
     ['  lots   of\t\tspace\n\n', 'lots of space'],
     ['MK‐7 – MK−4', 'mk-7 - mk-4'],
+    ['!ask what is k2', 'what is k2'],
+    ['/k2 natto?', 'natto?'],
   ])('%j → %j', (input, expected) => {
     expect(normalizeText(input)).toBe(expected);
   });
