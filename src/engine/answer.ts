@@ -21,7 +21,7 @@ import type { Answer, TopicRef } from './types.ts';
 /** At or above this confidence the best topic is answered; below it the engine declines. */
 export const ANSWER_THRESHOLD = 0.5;
 /** Other topics this close to the best one are offered as "did you mean". */
-const SUGGESTION_RATIO = 0.75;
+const SUGGESTION_RATIO = 0.85;
 /** A decline still offers topics whose confidence would have been at least this. */
 const DECLINE_SUGGESTION_FLOOR = 0.2;
 

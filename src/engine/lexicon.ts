@@ -954,6 +954,10 @@ export const SYNONYM_GROUPS: readonly SynonymGroup[] = [
   {
     to: ['worth'],
     from: [
+      'limitations',
+      'downsides',
+      'drawbacks',
+      'cons',
       'should i start',
       'should i take',
       'should i try',
@@ -1099,6 +1103,19 @@ export const SYNONYM_GROUPS: readonly SynonymGroup[] = [
   {
     to: ['define'],
     from: [
+      'overview',
+      'basics',
+      'the basics',
+      'simple words',
+      'simple terms',
+      'in simple',
+      'simply',
+      'introduction',
+      'intro',
+      'explained',
+      'explanation',
+      'beginner',
+      'beginners',
       'what is',
       'what does',
       'whats',
