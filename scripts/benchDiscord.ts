@@ -52,7 +52,9 @@ function percentile(sorted: number[], p: number): number {
 function summarize(label: string, samples: Sample[]): string {
   const format = (values: number[]) => {
     const sorted = [...values].sort((a, b) => a - b);
-    return `n=${String(sorted.length).padStart(4)}  median ${percentile(sorted, 50).toFixed(2).padStart(7)} ms  p99 ${percentile(sorted, 99).toFixed(2).padStart(7)} ms  max ${(sorted.at(-1) ?? Number.NaN).toFixed(2).padStart(7)} ms`;
+    const mean = sorted.reduce((a, b) => a + b, 0) / Math.max(1, sorted.length);
+    const slow = sorted.filter((v) => v > 100).length;
+    return `n=${String(sorted.length).padStart(4)}  mean ${mean.toFixed(2).padStart(7)} ms  >100ms ${String(slow).padStart(3)}  median ${percentile(sorted, 50).toFixed(2).padStart(7)} ms  p99 ${percentile(sorted, 99).toFixed(2).padStart(7)} ms  max ${(sorted.at(-1) ?? Number.NaN).toFixed(2).padStart(7)} ms`;
   };
   return [
     `${label}`,
