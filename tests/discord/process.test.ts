@@ -18,6 +18,8 @@ interface Run {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
+const started: ChildProcess[] = [];
+
 /** `npm start` without npm: the real entry point as a separate process. */
 function runMain(env: Record<string, string>, stdin?: string): Run {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
@@ -26,6 +28,7 @@ function runMain(env: Record<string, string>, stdin?: string): Run {
     env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production', LOG_LEVEL: 'info', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
+  started.push(child);
   let output = '';
   child.stdout?.on('data', (d: Buffer) => {
     output += d.toString();
@@ -45,6 +48,9 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'k2-process-'));
 });
 afterAll(() => {
+  // A failed assertion must not leave a bot process behind.
+  for (const child of started)
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   rmSync(dir, { recursive: true, force: true });
 });
 
