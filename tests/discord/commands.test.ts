@@ -85,6 +85,21 @@ describe('/ask', () => {
     expect(messageText(reply)).not.toContain('@everyone');
   });
 
+  it('pings nobody when the answer is private, even with for:', async () => {
+    const interaction = await h.emu.userRunsCommand({
+      user: h.emu.users.alice,
+      name: 'ask',
+      options: [
+        opt.string('question', 'what is mk-4'),
+        opt.boolean('private', true),
+        opt.user('for', h.emu.users.bob.id),
+      ],
+    });
+    const reply = await safeReply(interaction);
+    expect(isEphemeral(reply)).toBe(true);
+    expect(reply.content).not.toContain(`<@${h.emu.users.bob.id}>`);
+  });
+
   it('puts the anticoagulant warning first for a warfarin question', async () => {
     const interaction = await h.emu.userRunsCommand({
       user: h.emu.users.bob,
