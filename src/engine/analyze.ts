@@ -1,5 +1,5 @@
 import Fuse from 'fuse.js';
-import { STOP_WORDS, SYNONYM_GROUPS } from './lexicon.ts';
+import { KNOWN_TYPOS, STOP_WORDS, SYNONYM_GROUPS } from './lexicon.ts';
 import { tokenize } from './normalize.ts';
 
 /** What matching sees of a text: canonical terms, plus the words nothing knows. */
@@ -110,9 +110,15 @@ export class Analyzer {
       if (target) this.aliases.set(w, target);
     }
     // Short words are too easy to confuse ("bone"/"done"): typo lookup only targets longer ones.
-    // Never "correct" a word into filler ("cold" is not a typo of "could").
     const targets = [...this.known]
-      .filter((w) => w.length >= 4 && !/\d/.test(w) && !STOP_WORDS.has(w))
+      // Filler is no target ("cold" is not "could") unless the lexicon uses it ("vitamn k2").
+      .filter(
+        (w) =>
+          w.length >= 4 &&
+          !/\d/.test(w) &&
+          (!STOP_WORDS.has(w) || LEXICON_WORDS.has(w)) &&
+          !KNOWN_TYPOS.has(w),
+      )
       .sort();
     const byInitial = new Map<string, string[]>();
     for (const w of targets) {
@@ -203,8 +209,9 @@ export class Analyzer {
         const phrase = words.slice(i, i + len).join(' ');
         const canon = PHRASES.get(phrase) ?? (len === 1 ? PHRASES.get(stem(phrase)) : undefined);
         if (canon) {
-          let fuzzyFrom = false;
-          for (let k = i; k < i + len; k++) if (correctedAt.has(k)) fuzzyFrom = true;
+          // A phrase is a guess only when every word of it was corrected ("vitamn k2" is sure).
+          let fuzzyFrom = true;
+          for (let k = i; k < i + len; k++) if (!correctedAt.has(k)) fuzzyFrom = false;
           for (const t of canon) push(t, fuzzyFrom);
           const written = `=${len === 1 ? stem(phrase) : phrase}`;
           if (!surface.includes(written)) surface.push(written);

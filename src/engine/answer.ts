@@ -14,6 +14,7 @@ import {
   mentionsAnticoagulant,
   PERSONAL_NOTICE,
   safetyTexts,
+  type UrgentKind,
 } from './safety.ts';
 import type { SearchResult, TopicIndex } from './search.ts';
 import type { Answer, TopicRef } from './types.ts';
@@ -91,6 +92,16 @@ export function bareAnswer(kind: Answer['kind'], body: string, warningFirst: boo
   };
 }
 
+/** Emergencies lean towards the topic with the matching facts: side effects for an overdose. */
+function urgentCategoryBoosts(
+  kind: UrgentKind | null,
+  anticoagulant: boolean,
+): Map<string, number> | undefined {
+  if (kind === 'overdose' || kind === 'allergy') return new Map([['safety', 0.5]]);
+  if ((kind === 'bleeding' || kind === 'clot') && anticoagulant) return new Map([['interactions', 0.5]]);
+  return undefined;
+}
+
 /** Confidence of a ranked topic relative to the best, on the same calibrated scale. */
 function relativeConfidence(result: SearchResult, index: number): number {
   const top = result.ranked[0]?.score ?? 0;
@@ -117,24 +128,26 @@ export function answerQuestion(
     return bareAnswer('empty', EMPTY_TEXT, warningFirst);
   }
 
-  const result = index.search(normalized);
+  const result = index.search(normalized, urgentCategoryBoosts(gate.kind, warningFirst));
   const outOfScope = isOutOfScope(normalized, result.hasAnchor);
   const personal = isPersonal(normalized);
   const best = result.ranked[0];
+  // A crisis message gets the crisis notice alone: no topic facts beside it.
+  const answerable = gate.kind !== 'self-harm';
 
   let answer: Answer;
-  if (best && !outOfScope && result.confidence >= ANSWER_THRESHOLD) {
+  if (best && answerable && !outOfScope && result.confidence >= ANSWER_THRESHOLD) {
+    // In an emergency the matching facts still help the people around the patient.
     answer = topicAnswer(best.topic, byId, result.confidence, warningFirst);
-    answer.suggestions = result.ranked
-      .slice(1, 4)
-      .filter((r) => r.score >= best.score * SUGGESTION_RATIO)
-      .map((r) => toRef(r.topic));
-  } else if (best && gate.urgent && result.confidence >= ANSWER_THRESHOLD * 0.6) {
-    // In an emergency the relevant facts still help the people around the patient.
-    answer = topicAnswer(best.topic, byId, result.confidence, warningFirst);
+    if (!gate.urgent) {
+      answer.suggestions = result.ranked
+        .slice(1, 4)
+        .filter((r) => r.score >= best.score * SUGGESTION_RATIO)
+        .map((r) => toRef(r.topic));
+    }
   } else {
     answer = bareAnswer('decline', DECLINE_TEXT, warningFirst);
-    if (best && !outOfScope) {
+    if (best && answerable && !outOfScope && !gate.urgent) {
       answer.suggestions = result.ranked
         .slice(0, 3)
         .filter((_, i) => relativeConfidence(result, i) >= DECLINE_SUGGESTION_FLOOR)

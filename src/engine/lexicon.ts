@@ -1173,6 +1173,45 @@ export const SYNONYM_GROUPS: readonly SynonymGroup[] = [
   },
 ];
 
+/**
+ * Misspellings listed above. They match when typed, but typo correction never aims at them:
+ * "chest" must not become "chese" (and so "cheese").
+ */
+export const KNOWN_TYPOS: ReadonlySet<string> = new Set([
+  'nato',
+  'natoo',
+  'nattou',
+  'chese',
+  'cheeze',
+  'eggz',
+  'calcuim',
+  'calcim',
+  'kalcium',
+  'warfrin',
+  'alzeimers',
+  'alzhiemers',
+  'altzheimers',
+  'diabeties',
+  'diabetis',
+  'nueropathy',
+  'pregant',
+  'pregnent',
+  'suplement',
+  'suppliment',
+  'saurkraut',
+  'arterys',
+  'arteris',
+  'bons',
+  'boney',
+  'menachinon',
+  'menaquinon',
+  'menatetrenon',
+  'thining',
+  'kimchee',
+  'yogourt',
+  'dosis',
+]);
+
 /** Every canonical term the lexicon produces. */
 export const CONCEPTS: ReadonlySet<string> = new Set(SYNONYM_GROUPS.flatMap((g) => g.to));
 

@@ -222,7 +222,11 @@ export class TopicIndex {
     return v;
   }
 
-  search(normalized: string): SearchResult {
+  /**
+   * Ranks topics for normalised text. `categoryBoosts` lets the caller lean towards a category
+   * it already knows is relevant (an overdose message → safety).
+   */
+  search(normalized: string, categoryBoosts?: ReadonlyMap<string, number>): SearchResult {
     const analysis = this.analyzer.analyze(normalized);
     const terms = analysis.terms.filter((t) => !/^\d+$/.test(t) || this.idf.has(t));
     const hasAnchor = terms.some((t) => DOMAIN_ANCHORS.has(t) && !analysis.fuzzyTerms.has(t));
@@ -252,7 +256,7 @@ export class TopicIndex {
     const denominator = knownMass + unknownMass;
     const queryTerms = new Set(terms);
 
-    const intentBoosts = new Map<string, number>();
+    const intentBoosts = new Map<string, number>(categoryBoosts ?? []);
     for (const intent of INTENTS) {
       if (intent.pattern.test(normalized)) {
         for (const c of intent.categories) intentBoosts.set(c, (intentBoosts.get(c) ?? 0) + intent.boost);

@@ -82,7 +82,16 @@ describe('ask: answer paths', () => {
     const a = engine.ask('i want to kill myself');
     expect(a.urgent).toBe(true);
     expect(a.urgentNotice).toMatch(/crisis line/);
+    // No topic facts next to a crisis message ("kill" must not pull up "K2 kills cancer cells").
+    expect(a.topic).toBeNull();
+    expect(a.suggestions).toEqual([]);
     carriesSafetyTexts(a);
+  });
+
+  it('does not read body words as typos of food words', () => {
+    const a = engine.ask('chest tight, does k2 help arteries');
+    expect(a.urgent).toBe(true);
+    expect(a.topic?.id).not.toBe('cheese');
   });
 
   it('marks personal questions and keeps the general facts', () => {

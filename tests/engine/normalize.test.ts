@@ -103,6 +103,13 @@ describe('Analyzer', () => {
     expect(a.terms).toContain(term);
   });
 
+  it('corrects into lexicon words but never into listed misspellings or filler', () => {
+    expect(analyzer.analyze('chest').terms).not.toContain('cheese');
+    expect(analyzer.analyze('cold').terms).toEqual([]);
+    expect(analyzer.analyze('vitamn k2').terms).toEqual(['k2']);
+    expect(analyzer.analyze('vitamn k2').fuzzyTerms.size).toBe(0);
+  });
+
   it('drops filler and keeps unknown content words apart', () => {
     const a = analyzer.analyze(normalizeText('hey guys lol so quick question about quantum physics'));
     expect(a.terms).toEqual([]);
