@@ -84,8 +84,11 @@ export const LEXICON_WORDS: ReadonlySet<string> = new Set(
  */
 export class Analyzer {
   private readonly known: Set<string>;
-  /** One fuse.js index per first letter: typos keep the first letter, and small indexes are fast. */
-  private readonly fuseByInitial = new Map<string, Fuse<string>>();
+  /**
+   * One fuse.js index per first letter and length: typos keep the first letter and are at most a
+   * few letters longer or shorter, so each lookup searches a few small indexes.
+   */
+  private readonly fuseByShape = new Map<string, Fuse<string>>();
   private readonly fuzzyCache = new Map<string, string | null>();
 
   /** Misspellings the knowledge base itself lists as keywords ("warfrin"), mapped to the word. */
@@ -122,13 +125,13 @@ export class Analyzer {
       .sort();
     const byInitial = new Map<string, string[]>();
     for (const w of targets) {
-      const key = w[0] as string;
+      const key = `${w[0]}${w.length}`;
       const list = byInitial.get(key);
       if (list) list.push(w);
       else byInitial.set(key, [w]);
     }
     for (const [key, words] of byInitial) {
-      this.fuseByInitial.set(
+      this.fuseByShape.set(
         key,
         new Fuse(words, {
           includeScore: true,
@@ -146,11 +149,15 @@ export class Analyzer {
     const cached = this.fuzzyCache.get(word);
     if (cached !== undefined) return cached;
     let best: string | null = null;
-    const results = this.fuseByInitial.get(word[0] as string)?.search(word, { limit: 8 }) ?? [];
     let bestScore = Number.POSITIVE_INFINITY;
     // Typos keep the first letter and stay within a few edits; fuse.js proposes, the edit
     // distance decides, so "besides" never becomes "diabetes".
     const maxEdits = word.length <= 7 ? 1 : word.length <= 10 ? 2 : 3;
+    const results = [];
+    for (let len = word.length - maxEdits; len <= word.length + maxEdits; len++) {
+      const fuse = this.fuseByShape.get(`${word[0]}${len}`);
+      if (fuse) results.push(...fuse.search(word, { limit: 4 }));
+    }
     for (const r of results) {
       const candidate = r.item;
       if (candidate[0] !== word[0]) continue;

@@ -9,6 +9,14 @@ const DEFAULT_SUGGEST_LIMIT = 25;
 /** Discord never shows more than 25 autocomplete choices. */
 const MAX_SUGGEST_LIMIT = 25;
 const SUGGEST_CACHE_LIMIT = 2000;
+const WARM_UP_QUESTIONS = [
+  'what is vitamin k2?',
+  '<@1> **how much mk-7 is in natto** 🧀',
+  'can i take k2 with warfrin, im on it',
+  'my nose will not stop bleeding',
+  'hello',
+  'how much vitamin c per day',
+];
 
 function amountInMcg(food: Food): number {
   if (!food.amount) return -1;
@@ -45,6 +53,10 @@ export function createEngine(kb: KnowledgeBase): Engine {
     keywords: topic.keywords.map((k) => normalizeText(k)),
   }));
   const suggestCache = new Map<string, TopicRef[]>();
+
+  // Run each code path once so the first real user does not pay for JIT compilation.
+  for (const q of WARM_UP_QUESTIONS) answerQuestion(q, index, byId);
+  for (const p of ['n', 'war', 'mk7']) rankSuggestions(p);
 
   function rankSuggestions(text: string): TopicRef[] {
     const out: Topic[] = [];
