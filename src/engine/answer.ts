@@ -14,6 +14,7 @@ import {
   mentionsAnticoagulant,
   PERSONAL_NOTICE,
   safetyTexts,
+  URGENT_BODY,
   type UrgentKind,
 } from './safety.ts';
 import type { SearchResult, TopicIndex } from './search.ts';
@@ -42,7 +43,12 @@ export function isOutOfScope(normalized: string, hasAnchor: boolean): boolean {
   return !hasAnchor && (OTHER_NUTRIENT.test(t) || CALCIUM_DOSING.test(t) || GENERAL_SUPPLEMENTS.test(t));
 }
 
-/** Builds the full answer for a topic: summary, facts, provenance, corrections, related. */
+/**
+ * Builds the full answer for a topic: summary, facts, provenance, corrections, related.
+ * The anticoagulant warning leads when the question names an anticoagulant or the topic is
+ * marked anticoagulant-relevant in the knowledge base (natto, supplements, doses, warfarin…):
+ * someone reading about natto may be on warfarin without saying so.
+ */
 export function topicAnswer(
   topic: Topic,
   byId: ReadonlyMap<string, Topic>,
@@ -119,12 +125,6 @@ export function answerQuestion(
   const gate = checkEmergency(normalized);
 
   if (normalized.replace(/[^\p{L}\p{N}]/gu, '').length === 0) {
-    if (gate.urgent)
-      return {
-        ...bareAnswer('decline', DECLINE_TEXT, warningFirst),
-        urgent: true,
-        urgentNotice: gate.notice,
-      };
     return bareAnswer('empty', EMPTY_TEXT, warningFirst);
   }
 
@@ -146,8 +146,10 @@ export function answerQuestion(
         .map((r) => toRef(r.topic));
     }
   } else {
-    answer = bareAnswer('decline', DECLINE_TEXT, warningFirst);
-    if (best && answerable && !outOfScope && !gate.urgent) {
+    // An emergency with no matching topic is not "outside what I know": the notice says what to do.
+    answer = bareAnswer('decline', gate.urgent ? URGENT_BODY : DECLINE_TEXT, warningFirst);
+    // "Did you mean" only when a topic shares a real subject word, not just "k2" or "help".
+    if (best && answerable && !outOfScope && !gate.urgent && result.features.subjectMass > 0) {
       answer.suggestions = result.ranked
         .slice(0, 3)
         .filter((_, i) => relativeConfidence(result, i) >= DECLINE_SUGGESTION_FLOOR)

@@ -27,6 +27,10 @@ function amountInMcg(food: Food): number {
 /**
  * Builds the answer engine over a loaded knowledge base. Building indexes every topic once;
  * every call afterwards is synchronous, allocation-light and never throws.
+ *
+ * `ask` runs the emergency gate first, then matches. Every answer carries the fixed safety
+ * texts; `safety.warningFirst` is true when the question names an anticoagulant or the matched
+ * topic is marked `anticoagulantRelevant`. `notice` leads with the warning only when asked to.
  */
 export function createEngine(kb: KnowledgeBase): Engine {
   const byId = new Map<string, Topic>(kb.topics.map((t) => [t.id, t]));

@@ -30,6 +30,11 @@ export const URGENT_NOTICE =
   'number now (or poison control for a swallowed overdose). Do not wait for an answer here, and do not ' +
   'start or stop any medicine on your own.';
 
+/** The body of an urgent reply when no topic matches: the notice above it says what to do. */
+export const URGENT_BODY =
+  'Please act on the notice above first. I can only share general facts about vitamin K2 from one ' +
+  'article, and I cannot assess an emergency.';
+
 /** Added to the urgent notice when a message talks about self-harm. */
 export const CRISIS_NOTICE =
   'If you are thinking about harming yourself, please call your local emergency number or a crisis ' +

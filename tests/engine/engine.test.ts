@@ -1,7 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Answer, Engine } from '../../src/engine/index.ts';
 import { ANTICOAGULANT_WARNING, createEngine, DISCLAIMER } from '../../src/engine/index.ts';
-import { DECLINE_TEXT, EMPTY_TEXT, PERSONAL_NOTICE, URGENT_NOTICE } from '../../src/engine/safety.ts';
+import {
+  DECLINE_TEXT,
+  EMPTY_TEXT,
+  PERSONAL_NOTICE,
+  URGENT_BODY,
+  URGENT_NOTICE,
+} from '../../src/engine/safety.ts';
 import { loadKnowledge } from '../../src/kb/load.ts';
 
 let engine: Engine;
@@ -85,6 +91,7 @@ describe('ask: answer paths', () => {
     // No topic facts next to a crisis message ("kill" must not pull up "K2 kills cancer cells").
     expect(a.topic).toBeNull();
     expect(a.suggestions).toEqual([]);
+    expect(a.body).toBe(URGENT_BODY);
     carriesSafetyTexts(a);
   });
 
