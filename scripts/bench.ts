@@ -1,0 +1,12 @@
+import { runCliBenchmark } from './benchCli.ts';
+import { runDiscordBenchmark } from './benchDiscord.ts';
+import { runEngineBenchmark } from './benchEngine.ts';
+
+// One command prints every figure quoted in closing notes: the engine in-process, the CLI as a
+// real process, and the bot end to end through the local Discord emulator.
+console.log(`k2-bot benchmark on Node ${process.version}, ${process.platform}/${process.arch}\n`);
+await runEngineBenchmark();
+console.log('');
+await runCliBenchmark();
+console.log('');
+await runDiscordBenchmark();
