@@ -259,7 +259,7 @@ export const SYNONYM_GROUPS: readonly SynonymGroup[] = [
     ],
   },
   {
-    to: ['greens', 'k1'],
+    to: ['greens'],
     from: [
       'spinach',
       'kale',
@@ -1362,6 +1362,8 @@ export const OUT_OF_SCOPE_PATTERNS: readonly RegExp[] = [
   /\b(infant formula|baby formula|formula fed)\b/,
   // Research the knowledge base does not hold, regulation and law (3B.13, 3B.14).
   /\b(latest|newest|most recent|brand new) (study|studies|trial|trials|research|paper|papers|evidence)\b|\b20(2[4-9]|3\d)\b|\b(fda|legal|illegal|banned|ban|lawsuit|regulators?|regulation|health claims?)\b/,
+  // Nutrition facts other than vitamin K.
+  /\b(calories|calorie|kcal|carbs|carbohydrates|macros|grams of protein|protein content|sugar content|cholesterol|sodium content)\b/,
   // Surgery and wound care are the surgeon's field.
   /\b(before|after|prior to|ahead of) (my |the |a |an |his |her )?(surgery|operation|procedure|dental work|extraction)\b|\bwound healing|\bheal(ing)? (a |the |my )?(wound|wounds|scar|scars)\b|\bscars?\b/,
   // Topical products (3B.7).

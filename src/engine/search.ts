@@ -66,6 +66,8 @@ export interface MatchFeatures {
   generalHealthOnly: boolean;
   /** Known, non-generic words of the question that the best topic does not use. */
   unmatchedTerms: number;
+  /** The question also has generic words ("what is", "prevent", "safe"), not only a subject. */
+  hasGenericTerms: boolean;
   unknownMass: number;
   hasAnchor: boolean;
   /** "What is …": a bare "what is K2" has no subject but is answerable. */
@@ -243,6 +245,7 @@ export class TopicIndex {
         exactSubjectMass: 0,
         generalHealthOnly: true,
         unmatchedTerms: 0,
+        hasGenericTerms: false,
         unknownMass,
         hasAnchor,
         asksDefinition: false,
@@ -344,6 +347,7 @@ export class TopicIndex {
       unknownMass,
       hasAnchor,
       asksDefinition: queryTerms.has('define'),
+      hasGenericTerms: terms.some((t) => GENERIC_TERMS.has(t)),
     };
     return { analysis, ranked, confidence: calibrate(features), hasAnchor, features };
   }
@@ -369,10 +373,13 @@ export function calibrate(f: MatchFeatures): number {
   // Only a typo-corrected guess matched and nothing says K2: too little to go on.
   if (!f.hasAnchor && f.exactSubjectMass === 0) conf = Math.min(conf, 0.3);
   // Nothing says K2 and the message has words the knowledge base does not know, or it is about
-  // general health and says more than the topic covers: it is somebody else's question ("does
-  // exercise help osteoporosis", "what is a normal blood pressure"). A bare "osteoporosis?"
-  // in a K2 bot is still about K2.
-  if (!f.hasAnchor && (f.unknownMass > 0 || (f.generalHealthOnly && f.unmatchedTerms > 0))) {
+  // general health and says more than its subject: it is somebody else's question ("does
+  // exercise help osteoporosis", "how to prevent heart disease", "what is menopause"). A bare
+  // "osteoporosis?" in a K2 bot is still about K2.
+  if (
+    !f.hasAnchor &&
+    (f.unknownMass > 0 || (f.generalHealthOnly && (f.unmatchedTerms > 0 || f.hasGenericTerms)))
+  ) {
     conf = Math.min(conf, 0.3);
   }
   return Math.round(conf * 1000) / 1000;
