@@ -64,7 +64,22 @@ export const SYNONYM_GROUPS: readonly SynonymGroup[] = [
   { to: ['mk4', 'menatetrenone'], from: ['menatetrenone', 'glakay', 'menatetrenon'] },
   {
     to: ['mkn'],
-    from: ['mk n', 'mk9', 'mk 9', 'mk8', 'mk 8', 'mk10', 'mk 10', 'mk11', 'mk 11', 'mk13', 'mk 13'],
+    from: [
+      'mk',
+      'mk numbers',
+      'mk number',
+      'mk n',
+      'mk9',
+      'mk 9',
+      'mk8',
+      'mk 8',
+      'mk10',
+      'mk 10',
+      'mk11',
+      'mk 11',
+      'mk13',
+      'mk 13',
+    ],
   },
 
   // Anticoagulants. Vitamin K antagonists are the article's concern; newer drugs are matched to
@@ -1291,6 +1306,15 @@ export const GENERAL_HEALTH_TERMS: ReadonlySet<string> = new Set([
   'halflife',
   'excrete',
   'celiac',
+  // Foods are everyday subjects too: "is milk good for bones" is a nutrition question.
+  'cheese',
+  'egg',
+  'meat',
+  'chicken',
+  'liver',
+  'dairy',
+  'fermented',
+  'food',
 ]);
 
 /**
@@ -1370,8 +1394,8 @@ export const OUT_OF_SCOPE_PATTERNS: readonly RegExp[] = [
   /\b(vitamin k|k2|k1) (cream|creams|lotion|ointment|serum|oil)\b|\b(cream|creams|lotion|ointment|serum|topical)\b[^.?!]{0,20}\b(bruise|bruises|bruising|face|skin|eyes|dark circles|spider veins)\b/,
   // Reading one's own test results and ordering tests (3B.6); "my INR is 1.6" stays a personal question.
   /\b(read|interpret|understand|explain) (my |these |the )?(results|dexa|dxa|t score|scan|blood test|blood work|bloodwork|labs?|lab results)\b|\b(what|which) (test|tests|blood test|lab) (should|do|can|would)\b|\b(order|get) (a |my )?(test|tested|blood test)\b/,
-  // "K2" is also a mountain, a street drug, K₂ in chemistry and a graphics card.
-  /\b(chemistry|chemical formula|periodic table|potassium|gpu|graphics card|nvidia|spice|synthetic (weed|marijuana|cannabis|cannabinoids?)|smoke|smoking|vape|mountain|everest|climb\w*|summit|karakoram|pakistan|mountaineer\w*)\b/,
+  // "K2" is also a mountain, a street drug, K₂ in chemistry, a graphics card and a sports brand.
+  /\b(finance|financial|chess|snowboards?|skis|skiing|ski|skates?|rollerblades?|inline skates|energy drink|racket|tennis|bikes?|chemistry|chemical formula|periodic table|potassium|gpu|graphics card|nvidia|spice|synthetic (weed|marijuana|cannabis|cannabinoids?)|smoke|smoking|vape|mountain|everest|climb\w*|summit|karakoram|pakistan|mountaineer\w*)\b/,
   /\b(bitcoin|crypto|ethereum|stock market|stocks|nft|forex|lottery|casino|betting|homework|essay|assignment|math|equation|code|python|javascript|programming|weather|football|soccer|movie|movies|song|music|lyrics|poem|poems|haiku|limerick|rap|joke|jokes|riddle|story|stories|capital of|president|election|politics|game|games|minecraft|fortnite)\b/,
 ];
 

@@ -202,6 +202,16 @@ export class TopicIndex {
     );
   }
 
+  /**
+   * A subject word that points at this knowledge base rather than at health in general: a
+   * lexicon concept outside the general-health list, or a plain word a title or keyword uses
+   * ("paradox" in "calcium paradox"), not one that only turns up in sample questions ("lower").
+   */
+  private isSpecific(term: string): boolean {
+    if (CONCEPTS.has(term)) return !GENERAL_HEALTH_TERMS.has(term);
+    return (this.strongestField.get(term) ?? 0) >= FIELD_WEIGHTS.keywords;
+  }
+
   /** How much a query term counts: its rarity across topics, tempered by what kind of word it is. */
   idfOf(term: string): number {
     const cached = this.termWeightCache.get(term);
@@ -334,7 +344,7 @@ export class TopicIndex {
       subjectMass: first ? (subjects.get(first.topic)?.[0] ?? 0) : 0,
       exactSubjectMass: first ? (subjects.get(first.topic)?.[1] ?? 0) : 0,
       generalHealthOnly: first
-        ? (subjects.get(first.topic)?.[2] ?? []).every((t) => GENERAL_HEALTH_TERMS.has(t))
+        ? (subjects.get(first.topic)?.[2] ?? []).every((t) => !this.isSpecific(t))
         : true,
       unmatchedTerms: first
         ? terms.filter(
