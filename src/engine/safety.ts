@@ -103,10 +103,14 @@ interface Rule {
 }
 
 const has = (re: RegExp) => (t: string) => re.test(t);
+/** Like `has`, but not when the symptom is only asked about ("does k2 cause swelling?"). */
+const active = (re: RegExp) => (t: string) => activeSymptom(t, re);
 
 /** The symptom is only asked about ("can k2 cause X?"), not happening. */
 const HYPOTHETICAL =
-  /\b(can|could|does|do|will|would|might|may|is it|risk of|chance of|cause|causes|causing|prevent|avoid|lead to|if|when)\b/;
+  /\b(can|could|does|do|will|would|might|may|is it|risk of|chance of|cause|causes|causing|prevent|avoid|lead to|if|when|signs of|symptoms of|what are|what is|such as|symptoms like|signs like|things like|including)\b/;
+/** …or named as a kind of thing after the fact ("is sudden weakness a side effect of k2"). */
+const HYPOTHETICAL_AFTER = /^[^.?!]{0,20}\b(a |an )?(side effects?|symptoms? of|signs? of|normal)\b/;
 
 function activeSymptom(t: string, symptom: RegExp): boolean {
   const m = symptom.exec(t);
@@ -117,7 +121,8 @@ function activeSymptom(t: string, symptom: RegExp): boolean {
     /\b(since|right now|now|currently|today|this morning|tonight|for \w+ (hours|days)|keeps?|started|again)\b/.test(
       t,
     );
-  return ongoing || !HYPOTHETICAL.test(before);
+  const after = t.slice(m.index + m[0].length);
+  return ongoing || (!HYPOTHETICAL.test(before) && !HYPOTHETICAL_AFTER.test(after));
 }
 
 const RULES: readonly Rule[] = [
@@ -172,13 +177,13 @@ const RULES: readonly Rule[] = [
   },
   {
     kind: 'stroke',
-    test: has(
+    test: active(
       /\b((face|mouth|smile) (is |went |started )?(drooping|droopy|drooped|droops|sagging|numb on one side|lopsided)|drooping (face|mouth|eyelid|smile)|droopy (face|mouth)|slurred speech|slurring (my |his |her )?(words|speech)|speech (is |was )?slurred|(cant|can not|cannot) (speak|talk) (properly|clearly|right)|trouble (speaking|talking)|(cant|cannot|can not) (lift|raise|move) (my |his |her )?(arm|left arm|right arm)|(arm|left arm|right arm) (went |is |feels |suddenly )?(weak|numb|dead)|weakness (in|on) (one|my left|my right|the left|the right) (side|arm)|one side of (my|his|her) (body|face) (is |went |feels )?(numb|weak|drooping)|(having|is having|im having|hes having|shes having) a stroke|stroke symptoms|sudden (weakness|numbness|confusion|vision loss|blindness|severe headache))\b/,
     ),
   },
   {
     kind: 'allergy',
-    test: has(
+    test: active(
       /\b((throat|tongue|lips?|face|mouth|eyes?|eyelids?) (is |are |feels? |feeling |getting |started |went |has |have )?(so |really |very )?(tight|tightening|closing|closing up|swelling|swollen|swelled|puffy|puffing up|puffed up)|swollen (throat|tongue|lips?|face)|(cant|cannot|can not|struggling to|hard to|trouble|difficulty|difficult to|hard time|unable to) (breathe|breathing|breath|swallow|swallowing)|short(ness)? of breath|anaphyla\w*|epipen|wheezing)\b/,
     ),
   },
@@ -229,7 +234,7 @@ const RULES: readonly Rule[] = [
         /\b(calf|calves|leg|legs|thigh|ankle)\b[^.?!]{0,30}\b(swollen|swelling|swelled|puffy|painful|sore|hurts|hurting|red and (hot|warm)|hot and red|warm|throbbing|tender)\b|\b(swollen|painful|sore|puffy|tender|red) (left |right |lower )?(calf|leg|thigh)\b/;
       const context =
         ANTICOAGULANT.test(t) || /\b(k2|vitamin k|natto|mk7|mk 7|one (leg|side|calf))\b/.test(t);
-      if (leg.test(t) && context && (PERSON.test(t) || ANTICOAGULANT.test(t))) return true;
+      if (activeSymptom(t, leg) && context && (PERSON.test(t) || ANTICOAGULANT.test(t))) return true;
       return /\b(i think|might|may|could) (i |he |she )?(have|has|got|ve got) (a )?(blood clot|clot|dvt|pulmonary embolism)\b|\b(sudden|suddenly) (short of breath|shortness of breath|breathless)\b/.test(
         t,
       );
