@@ -69,6 +69,7 @@ describe('emergency gate: fires', () => {
     ['no reason to live anymore', 'self-harm'],
     ['i feel like my throat is closing after i took a new k2 capsule', 'allergy'],
     ['he has slurred speech since this morning', 'stroke'],
+    ['what do i do if my throat is swelling after k2', 'allergy'],
     ['newborn bleeding from umbilical stump', 'baby-bleeding'],
     ['my blood pressure is 210/120 and i have a headache', 'blood-pressure'],
   ])('%j → %s', (text, kind) => {
@@ -144,6 +145,7 @@ describe('emergency gate: does not fire on ordinary questions', () => {
     'what are stroke symptoms',
     'is sudden weakness a side effect of k2',
     'can mk7 cause swollen ankles',
+    'what happens if you get blood in your urine on warfarin',
     'does natto cause black stools',
     'what does black tarry stool mean',
     'does vitamin k help with heavy bleeding periods',
