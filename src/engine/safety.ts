@@ -108,7 +108,7 @@ const active = (re: RegExp) => (t: string) => activeSymptom(t, re);
 
 /** The symptom is only asked about ("can k2 cause X?"), not happening. */
 const HYPOTHETICAL =
-  /\b(can|could|does|do|will|would|might|may|is it|risk of|chance of|cause|causes|causing|prevent|avoid|lead to|what happens|what if|in case|signs of|symptoms of|what are|what is|such as|symptoms like|signs like|things like|including)\b/;
+  /\b(can|could|does|will|would|might|may|is it|risk of|chance of|cause|causes|causing|prevent|avoid|lead to|what happens|what if|in case|signs of|symptoms of|what are|what is|such as|symptoms like|signs like|things like|including)\b/;
 /** …or named as a kind of thing after the fact ("is sudden weakness a side effect of k2"). */
 const HYPOTHETICAL_AFTER = /^[^.?!]{0,20}\b(a |an )?(side effects?|symptoms? of|signs? of|normal)\b/;
 
