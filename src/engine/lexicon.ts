@@ -1360,7 +1360,7 @@ export const PERSONAL_PATTERNS: readonly RegExp[] = [
   /\bfor me\b/,
   /\b(my|our) (inr|dose|dosage|meds|medication|medications|medicine|medicines|pills|prescription|doctor|doc|gp|cardiologist|t score|cac|calcium score|results|levels|test|blood test|mom|mum|dad|husband|wife|son|daughter|kid|kids|child|baby|grandma|grandmother|grandpa|father|mother|partner)\b/,
   /\b(i am|im|i m|i'm|ive been|i have been|i've been) (on|taking|prescribed|using)\b/,
-  /\bi (take|use|have|got|was diagnosed|was prescribed|need)\b/,
+  /\bi (take|use|have|got|was diagnosed|was prescribed|need)\b(?! (a |an |one |some |another )?(quick )?(question|q|doubt|idea))/,
   /\bmy (bones|heart|arteries|blood|nerves|feet|hands|memory|sugar|a1c|bone density|osteoporosis|osteopenia|diabetes|neuropathy)\b/,
   /\b(replace|instead of|stop|quit|ditch|come off|get off) (my|the|taking my)\b/,
 ];
