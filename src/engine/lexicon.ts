@@ -1345,7 +1345,11 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   vitamin vitamins vit vits supplement mom mum mommy mother dad daddy father husband wife grandma grandpa
   grandmother grandfather granny nana partner boyfriend girlfriend sister brother aunt uncle hubby wifey
   ppl peeps sometimes often usually always never someone somebody everybody anyway though tho btw imo
-  idk tbh ngl fyi asap rn ask asks asked asking told telling heard saw seen read reading nan gran grandad grandparents`
+  idk tbh ngl fyi asap rn ask asks asked asking told everywhere anywhere somewhere everything nothing
+  different same seeing seems seem apparently supposedly honestly seriously totally definitely
+  exactly specifically especially generally normally basically anyways yesterday tomorrow tonight
+  online internet google youtube reddit tiktok facebook instagram twitter forum forums group article articles
+  post posts video videos thanks advance cheers regards hello hi telling heard saw seen read reading nan gran grandad grandparents`
     .split(/\s+/)
     .filter((w) => w.length > 0 && w !== 'supplement'),
 );
@@ -1396,7 +1400,7 @@ export const OUT_OF_SCOPE_PATTERNS: readonly RegExp[] = [
   /\b(read|interpret|understand|explain) (my |these |the )?(results|dexa|dxa|t score|scan|blood test|blood work|bloodwork|labs?|lab results)\b|\b(what|which) (test|tests|blood test|lab) (should|do|can|would)\b|\b(order|get) (a |my )?(test|tested|blood test)\b/,
   // "K2" is also a mountain, a street drug, K₂ in chemistry, a graphics card and a sports brand.
   /\b(finance|financial|chess|snowboards?|skis|skiing|ski|skates?|rollerblades?|inline skates|energy drink|racket|tennis|bikes?|chemistry|chemical formula|periodic table|potassium|gpu|graphics card|nvidia|spice|synthetic (weed|marijuana|cannabis|cannabinoids?)|smoke|smoking|vape|mountain|everest|climb\w*|summit|karakoram|pakistan|mountaineer\w*)\b/,
-  /\b(bitcoin|crypto|ethereum|stock market|stocks|nft|forex|lottery|casino|betting|homework|essay|assignment|math|equation|code|python|javascript|programming|weather|football|soccer|movie|movies|song|music|lyrics|poem|poems|haiku|limerick|rap|joke|jokes|riddle|story|stories|capital of|president|election|politics|game|games|minecraft|fortnite)\b/,
+  /\b(bitcoin|crypto|ethereum|stock market|stocks|nft|forex|lottery|casino|betting|homework|essay|assignment|math|equation|code|python|javascript|programming|weather|football|soccer|movie|movies|song|music|lyrics|poem|poems|haiku|limerick|rap|joke|jokes|riddle|tell me a story|bedtime story|write a story|short story|capital of|president|election|politics|game|games|minecraft|fortnite)\b/,
 ];
 
 /**

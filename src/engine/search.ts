@@ -43,6 +43,9 @@ const FUZZY_TRUST = 0.7;
 /** Without a K2 word, everyday words ("heart", "cheese") need a clearer match. */
 const NO_ANCHOR_PENALTY = 0.12;
 
+/** Subject weight (about two specific words) that no amount of chat around it can outweigh. */
+const SOLID_SUBJECT = 2.5;
+
 /** Plain (non-lexicon) words never weigh more than this. */
 const RAW_WORD_MAX_WEIGHT = 1.3;
 
@@ -378,7 +381,10 @@ export function calibrate(f: MatchFeatures): number {
   if (!f.hasAnchor) x -= NO_ANCHOR_PENALTY;
   // Without a K2 word, a word the knowledge base does not know is probably the real subject.
   if (!f.hasAnchor && f.unknownMass > 0) x -= 0.3;
-  if (f.unknownMass > f.subjectMass * (f.hasAnchor ? 1.5 : 0.9)) x -= 0.25;
+  // Unknown words outweighing the subject suggest the subject is one of them ("k2 for gout"),
+  // unless a K2 word and a solid known subject are there (a long message with chat around it).
+  const solidSubject = f.hasAnchor && f.subjectMass >= SOLID_SUBJECT;
+  if (!solidSubject && f.unknownMass > f.subjectMass * (f.hasAnchor ? 1.5 : 0.9)) x -= 0.25;
   let conf = 1 / (1 + Math.exp(-12 * (x - 0.35)));
   const noSubject = f.subjectMass === 0 && !(f.hasAnchor && f.asksDefinition);
   // Only generic words matched ("can you help me", "k2 for gout"): nothing to answer from.
