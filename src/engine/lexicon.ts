@@ -1379,17 +1379,17 @@ export const OUT_OF_SCOPE_PATTERNS: readonly RegExp[] = [
   /\b(pretend|act as|you are now|roleplay|role play|jailbreak|system prompt|developer mode|dan mode)\b/,
   // Questions about the bot itself.
   /\b(who|what) (made|built|created|programmed|trained|coded|wrote|owns) (you|u|this bot)\b|\bare (you|u) (a |an )?(bot|ai|human|real|person|chatgpt|gpt|robot)\b|\byour (name|favou?rite|opinion)\b|\bhow are (you|u)\b/,
-  /\b(kidney stones?|kidney stone|gallstones?|dental|cavities|cavity|caries|tooth decay|activator x|weston price|varicose|spider veins|dark circles|wrinkles?|skin care|skincare|acne|hair loss|hair growth|fertility|sperm|erectile|testosterone|rheumatoid|arthritis|muscle cramps?|cramps|athletic|vo2 ?max|workout|gym|bodybuilding|covid|coronavirus|long covid|dialysis|ckd|cirrhosis|fatty liver|liver disease|hepatitis|psoriasis|eczema|migraine|anxiety|depression|adhd|autism|thyroid|hashimoto|acid reflux|gerd|ibs|sleep|insomnia|weight loss|lose weight|keto|ketogenic|intermittent fasting)\b/,
+  /\b(kidney stones?|kidney stone|gallstones?|dental|cavities|cavity|caries|tooth decay|activator x|weston price|varicose|spider veins|dark circles|wrinkles?|skin care|skincare|acne|hair loss|hair growth|fertility|sperm|erectile|testosterone|rheumatoid|arthritis|muscle cramps?|cramps|athletic|vo2 ?max|workout|gym|bodybuilding|covid|coronavirus|long covid|dialysis|ckd|cirrhosis|fatty liver|liver disease|hepatitis|psoriasis|eczema|adhd|autism|thyroid|hashimoto|acid reflux|gerd|ibs|insomnia|weight loss|lose weight|keto|ketogenic|intermittent fasting)\b/,
   /\b(dog|dogs|puppy|cat|cats|kitten|pet|pets|horse|parrot|hamster|vet|veterinarian|rat poison|rodenticide)\b/,
   /\b(recipe|recipes|cook|cooking|bake|baking|marinade|(how (to|do i|do you|can i|should i) make|making|make my own|make your own) (my own |your own |homemade )?(natto|sauerkraut|kimchi|kefir|cheese|yogurt|yoghurt|kombucha))\b/,
   /\b(where (can|do|to|should) (i|you|we) (buy|order|purchase)|where to (buy|order|purchase)|price|prices|cost|costs|cheapest|discount|coupon|promo code|amazon|iherb|costco|walmart|shipping|in stock)\b/,
-  /\b(injection|injections|injectable|iv vitamin k|intravenous|shot|shots|jab|vitamin k shot|k shot|reversal|reverse warfarin|reverse the warfarin)\b/,
+  /\b(injection|injections|injectable|iv vitamin k|intravenous|(vitamin k|vit k|k1|k2|birth|newborn|baby|babies|infant) (shot|shots|jab)|shots? (of|for) (vitamin k|k1|k2)|reversal|reverse warfarin|reverse the warfarin)\b/,
   // Drug interactions other than anticoagulants are a pharmacist's question (Part 3B.4).
-  /\b(statins?|atorvastatin|lipitor|rosuvastatin|crestor|simvastatin|antibiotics?|amoxicillin|cipro|ciprofloxacin|doxycycline|cholestyramine|orlistat|alli|mineral oil|anticonvulsants?|phenytoin|dilantin|steroids?|prednisone|levothyroxine|synthroid|metformin|ozempic|semaglutide|ssris?|antidepressants?|birth control|the pill)\b/,
+  /\b(statins?|atorvastatin|lipitor|rosuvastatin|crestor|simvastatin|antibiotics?|amoxicillin|cipro|ciprofloxacin|doxycycline|cholestyramine|orlistat|alli|mineral oil|anticonvulsants?|phenytoin|dilantin|steroids?|prednisone|levothyroxine|synthroid|metformin|ozempic|semaglutide|ssris?|antidepressants?|birth control)\b/,
   // Infant formula is the pediatrician's field (3B.8); newborn shots are caught with injections above.
   /\b(infant formula|baby formula|formula fed)\b/,
   // Research the knowledge base does not hold, regulation and law (3B.13, 3B.14).
-  /\b(latest|newest|most recent|brand new) (study|studies|trial|trials|research|paper|papers|evidence)\b|\b20(2[4-9]|3\d)\b|\b(fda|legal|illegal|banned|ban|lawsuit|regulators?|regulation|health claims?)\b/,
+  /\b(latest|newest|most recent|brand new) (study|studies|trial|trials|research|paper|papers|evidence)\b|\b20(2[4-9]|3\d) ([a-z0-9]+ )?(study|studies|trial|trials|research|paper|review|meta)|\b(study|studies|trial|trials|research|paper|review) (from |in |of |published in )?20(2[4-9]|3\d)\b|\b(fda|legal|illegal|banned|lawsuit|regulators?|regulation|health claims?)\b/,
   // Nutrition facts other than vitamin K.
   /\b(calories|calorie|kcal|carbs|carbohydrates|macros|grams of protein|protein content|sugar content|cholesterol|sodium content)\b/,
   // Surgery and wound care are the surgeon's field.
@@ -1397,10 +1397,10 @@ export const OUT_OF_SCOPE_PATTERNS: readonly RegExp[] = [
   // Topical products (3B.7).
   /\b(vitamin k|k2|k1) (cream|creams|lotion|ointment|serum|oil)\b|\b(cream|creams|lotion|ointment|serum|topical)\b[^.?!]{0,20}\b(bruise|bruises|bruising|face|skin|eyes|dark circles|spider veins)\b/,
   // Reading one's own test results and ordering tests (3B.6); "my INR is 1.6" stays a personal question.
-  /\b(read|interpret|understand|explain) (my |these |the )?(results|dexa|dxa|t score|scan|blood test|blood work|bloodwork|labs?|lab results)\b|\b(what|which) (test|tests|blood test|lab) (should|do|can|would)\b|\b(order|get) (a |my )?(test|tested|blood test)\b/,
+  /\b(read|interpret|understand|explain|mean) (my |these )(results|dexa|dxa|t score|scan|blood test|blood work|bloodwork|labs?|lab results)\b|\b(what|which) (test|tests|blood test|lab) (should|do|can|would)\b|\b(order|get) (a |my )?(test|tested|blood test)\b/,
   // "K2" is also a mountain, a street drug, K₂ in chemistry, a graphics card and a sports brand.
-  /\b(finance|financial|chess|snowboards?|skis|skiing|ski|skates?|rollerblades?|inline skates|energy drink|racket|tennis|bikes?|chemistry|chemical formula|periodic table|potassium|gpu|graphics card|nvidia|spice|synthetic (weed|marijuana|cannabis|cannabinoids?)|smoke|smoking|vape|mountain|everest|climb\w*|summit|karakoram|pakistan|mountaineer\w*)\b/,
-  /\b(bitcoin|crypto|ethereum|stock market|stocks|nft|forex|lottery|casino|betting|homework|essay|assignment|math|equation|code|python|javascript|programming|weather|football|soccer|movie|movies|song|music|lyrics|poem|poems|haiku|limerick|rap|joke|jokes|riddle|tell me a story|bedtime story|write a story|short story|capital of|president|election|politics|game|games|minecraft|fortnite)\b/,
+  /\b(finance|financial|chess|snowboards?|skis|skiing|ski|skates?|rollerblades?|inline skates|energy drink|racket|tennis|bikes?|chemistry|chemical formula|periodic table|potassium|gpu|graphics card|nvidia|spice|synthetic (weed|marijuana|cannabis|cannabinoids?)|mountain|everest|karakoram|mountaineer\w*)\b/,
+  /\b(bitcoin|crypto|ethereum|stock market|stocks|nft|forex|lottery|casino|betting|homework|essay|assignment|math|equation|code|python|javascript|programming|weather|football|soccer|movie|movies|song|music|lyrics|poem|poems|haiku|limerick|rap|joke|jokes|riddle|tell me a story|bedtime story|write a story|short story|capital of|president|election|politics|video games?|minecraft|fortnite)\b/,
 ];
 
 /**

@@ -36,6 +36,15 @@ describe('ask: answer paths', () => {
     carriesSafetyTexts(a);
   });
 
+  it.each([
+    ['is k2 worth a shot?', 'evidence-summary'],
+    ['my INR climbed after i stopped natto', 'warfarin-interaction'],
+    ['is k2 a game changer for bones', 'bone-health'],
+    ['long story short, my friend swears by natto. how much k2 is in it?', 'natto'],
+  ])('everyday phrases do not make %j off-topic', (q, id) => {
+    expect(engine.ask(q).topic?.id).toBe(id);
+  });
+
   it('fills the answer from the topic', () => {
     const a = engine.ask('how much k2 is in natto');
     const topic = engine.knowledge.topics.find((t) => t.id === 'natto');
