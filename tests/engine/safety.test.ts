@@ -159,6 +159,8 @@ describe('emergency gate: does not fire on ordinary questions', () => {
     'my blood pressure is 130/80 will k2 lower it',
     'i want to die laughing at how expensive k2 is',
     'this question is killing me, mk4 or mk7',
+    'natto will kill me lol',
+    'when should i end it, the k2 course i mean',
     'my doctor said my inr is high, should i take k2',
   ])('%j', (text) => {
     expect(gate(text)).toEqual({ urgent: false, kind: null, notice: null });
