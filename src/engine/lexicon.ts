@@ -62,6 +62,23 @@ export const SYNONYM_GROUPS: readonly SynonymGroup[] = [
     from: ['mk4', 'mk 4', 'mk04', 'menaquinone 4', 'menaquinone4', 'mk four'],
   },
   { to: ['mk4', 'menatetrenone'], from: ['menatetrenone', 'glakay', 'menatetrenon'] },
+  // The prescription dose is named by its number: 45 mg a day, as 15 mg capsules.
+  {
+    to: ['menatetrenone'],
+    from: [
+      '45 mg',
+      '45mg',
+      '45 milligrams',
+      '45000 mcg',
+      '45 000 mcg',
+      '45000 micrograms',
+      '15 mg',
+      '15 000 mcg',
+      '15000 mcg',
+      '15000 micrograms',
+      '15 000 micrograms',
+    ],
+  },
   {
     to: ['mkn'],
     from: [
@@ -1023,6 +1040,10 @@ export const SYNONYM_GROUPS: readonly SynonymGroup[] = [
   {
     to: ['bleed', 'deficiency'],
     from: [
+      'bleed easily',
+      'bleeding easily',
+      'bleeds easily',
+      'bleed a lot',
       'bruise easily',
       'bruise so easily',
       'bruise really easily',
