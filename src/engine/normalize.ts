@@ -44,6 +44,8 @@ export function normalizeText(input: string): string {
     .replace(DASHES, '-')
     .replace(MICRO, 'mcg')
     .toLowerCase()
+    // Stretched words ("natttooo", "pleeease") keep at most two of a letter.
+    .replace(/(\p{L})\1{2,}/gu, '$1$1')
     .replace(/\s+/g, ' ')
     .trim()
     // A bot command typed as text ("!ask …", "/k2 …") is not part of the question.

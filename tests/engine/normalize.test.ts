@@ -20,6 +20,7 @@ describe('normalizeText', () => {
     ['  lots   of\t\tspace\n\n', 'lots of space'],
     ['MK‐7 – MK−4', 'mk-7 - mk-4'],
     ['!ask what is k2', 'what is k2'],
+    ['NATTTTOOOO pleeeease', 'nattoo pleease'],
     ['/k2 natto?', 'natto?'],
   ])('%j → %j', (input, expected) => {
     expect(normalizeText(input)).toBe(expected);
