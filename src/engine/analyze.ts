@@ -15,6 +15,8 @@ export interface Analysis {
    * a topic using the asker's own word is a slightly better match than one using a synonym.
    */
   surface: string[];
+  /** The words with typos corrected ("my todler ate my gumies"), or null when none was. */
+  correctedText: string | null;
 }
 
 const MAX_PHRASE = 4;
@@ -99,7 +101,12 @@ export class Analyzer {
    * @param proseWords words of its prose (titles, summaries, facts): these are spelled right, so
    *   only the other corpus words (keywords, sample questions) may be listed misspellings
    */
-  constructor(corpusWords: Iterable<string>, proseWords: ReadonlySet<string> = new Set()) {
+  constructor(
+    corpusWords: Iterable<string>,
+    proseWords: ReadonlySet<string> = new Set(),
+    /** Words typos may be corrected to without being topic words (the emergency gate's). */
+    extraTargets: Iterable<string> = [],
+  ) {
     this.known = new Set<string>([...LEXICON_WORDS, ...STOP_WORDS]);
     for (const w of corpusWords) this.known.add(w);
     // Short words are too often other real words ("grams" is not "grass").
@@ -113,7 +120,7 @@ export class Analyzer {
       if (target) this.aliases.set(w, target);
     }
     // Short words are too easy to confuse ("bone"/"done"): typo lookup only targets longer ones.
-    const targets = [...this.known]
+    const targets = [...new Set([...this.known, ...extraTargets])]
       // Filler is no target ("cold" is not "could") unless the lexicon uses it ("vitamn k2").
       .filter(
         (w) =>
@@ -170,6 +177,7 @@ export class Analyzer {
         best = candidate;
       }
     }
+    if (best === word) best = null;
     if (this.fuzzyCache.size >= FUZZY_CACHE_LIMIT) this.fuzzyCache.clear();
     this.fuzzyCache.set(word, best);
     return best;
@@ -242,6 +250,18 @@ export class Analyzer {
       else push(s, wasCorrected);
     }
     for (const t of exactTerms) fuzzyTerms.delete(t);
-    return { terms, unknown, fuzzyTerms, surface };
+    let correctedText: string | null = null;
+    if (fuzzy) {
+      // For the emergency gate: every unknown word gets its closest spelling, even where the
+      // stem alone was enough for matching ("bleding" → "bleeding", "closng" → "closing").
+      const fixed = raw.map((w, idx) => {
+        if (words[idx] !== w || this.known.has(w) || w.length < 4 || w.length > MAX_WORD || /\d/.test(w)) {
+          return words[idx] as string;
+        }
+        return this.correct(w) ?? w;
+      });
+      if (fixed.some((w, idx) => w !== raw[idx])) correctedText = fixed.join(' ');
+    }
+    return { terms, unknown, fuzzyTerms, surface, correctedText };
   }
 }

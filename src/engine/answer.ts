@@ -122,12 +122,17 @@ export function answerQuestion(
 ): Answer {
   const normalized = normalizeText(question);
   const warningFirst = mentionsAnticoagulant(normalized);
-  const gate = checkEmergency(normalized);
+  let gate = checkEmergency(normalized);
 
   if (normalized.replace(/[^\p{L}\p{N}]/gu, '').length === 0) {
     return bareAnswer('empty', EMPTY_TEXT, warningFirst);
   }
 
+  if (!gate.urgent) {
+    // A second look with typos corrected: "my todler ate my gumies" is still an emergency.
+    const corrected = index.analyzer.analyze(normalized).correctedText;
+    if (corrected) gate = checkEmergency(corrected);
+  }
   const result = index.search(normalized, urgentCategoryBoosts(gate.kind, warningFirst));
   const outOfScope = isOutOfScope(normalized, result.hasAnchor);
   const personal = isPersonal(normalized);

@@ -63,6 +63,18 @@ export const EMPTY_TEXT =
   'Ask me something about vitamin K2, for example "how much K2 is in natto?", "MK-7 or MK-4?" or ' +
   '"can I take K2 with warfarin?".';
 
+/** Words the emergency gate looks for, so that typos of them can be corrected before it looks. */
+export const GATE_WORDS: readonly string[] =
+  `bleeding bleed bleeds stopping nosebleed blood bloody vomiting vomit
+  throwing coughing stool stools poop pooping urine peeing black tarry coffee grounds bruises bruising
+  headache swollen swelling painful calf thigh chest pain tight tightness pressure heart attack drooping
+  droopy slurred slurring speech weakness numbness stroke throat tongue closing breathe breathing
+  breath swallow swallowed toddler gummies gummy pills tablets capsules softgels bottle overdose
+  overdosed accidentally mistake poison control suicide suicidal myself newborn infant baby
+  unconscious fainted seizure collapsed`
+    .split(/\s+/)
+    .filter((w) => w.length >= 4);
+
 export type UrgentKind =
   | 'bleeding'
   | 'clot'
@@ -172,7 +184,7 @@ const RULES: readonly Rule[] = [
   {
     kind: 'chest-pain',
     test: has(
-      /\b(chest (pain|pains|tightness|tight|pressure|hurts|hurting|is tight|feels (tight|heavy)|heaviness|discomfort|squeezing)|(pain|tightness|pressure|squeezing) in (my |the |his |her )?chest|tight chest|crushing chest|(having|think im having|i think i am having|is having|hes having|shes having) a heart attack|heart attack right now|my heart is racing and)\b/,
+      /\b(chest\b[^.?!]{0,25}\b(pain|pains|tightness|tight|pressure|hurts|hurting|heavy|heaviness|discomfort|squeez\w*|crushing)|(pain|tightness|pressure|squeezing) in (my |the |his |her )?chest|tight chest|crushing chest|(having|think im having|i think i am having|is having|hes having|shes having) a heart attack|heart attack right now|my heart is racing and)\b/,
     ),
   },
   {

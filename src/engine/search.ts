@@ -10,6 +10,7 @@ import {
   INTENTS,
 } from './lexicon.ts';
 import { normalizeText, tokenize } from './normalize.ts';
+import { GATE_WORDS } from './safety.ts';
 
 /**
  * Topic search: a weighted term index over every topic field, question-phrasing similarity,
@@ -134,7 +135,7 @@ export class TopicIndex {
         }
       }
     }
-    this.analyzer = new Analyzer(corpus, prose);
+    this.analyzer = new Analyzer(corpus, prose, GATE_WORDS);
 
     this.entries = topics.map((topic) => {
       const weights = new Map<string, number>();

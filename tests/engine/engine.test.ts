@@ -93,6 +93,15 @@ describe('ask: answer paths', () => {
     carriesSafetyTexts(a);
   });
 
+  it.each([
+    'my todler ate my k2 gumies',
+    'on warfrin and my nose wont stop bleding',
+    'my throat is closng up',
+    'chest pian and tightnes',
+  ])('sees emergencies through typos: %j', (q) => {
+    expect(engine.ask(q).urgent).toBe(true);
+  });
+
   it('flags emergencies even when nothing matches', () => {
     const a = engine.ask('i want to kill myself');
     expect(a.urgent).toBe(true);
