@@ -128,12 +128,12 @@ export function answerQuestion(
     return bareAnswer('empty', EMPTY_TEXT, warningFirst);
   }
 
-  if (!gate.urgent) {
+  const analysis = index.analyzer.analyze(normalized);
+  if (!gate.urgent && analysis.correctedText) {
     // A second look with typos corrected: "my todler ate my gumies" is still an emergency.
-    const corrected = index.analyzer.analyze(normalized).correctedText;
-    if (corrected) gate = checkEmergency(corrected);
+    gate = checkEmergency(analysis.correctedText);
   }
-  const result = index.search(normalized, urgentCategoryBoosts(gate.kind, warningFirst));
+  const result = index.search(normalized, urgentCategoryBoosts(gate.kind, warningFirst), analysis);
   const outOfScope = isOutOfScope(normalized, result.hasAnchor);
   const personal = isPersonal(normalized);
   const best = result.ranked[0];

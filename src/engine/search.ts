@@ -243,10 +243,14 @@ export class TopicIndex {
 
   /**
    * Ranks topics for normalised text. `categoryBoosts` lets the caller lean towards a category
-   * it already knows is relevant (an overdose message → safety).
+   * it already knows is relevant (an overdose message → safety); `analysis` saves analysing the
+   * text twice when the caller already has it.
    */
-  search(normalized: string, categoryBoosts?: ReadonlyMap<string, number>): SearchResult {
-    const analysis = this.analyzer.analyze(normalized);
+  search(
+    normalized: string,
+    categoryBoosts?: ReadonlyMap<string, number>,
+    analysis: Analysis = this.analyzer.analyze(normalized),
+  ): SearchResult {
     const terms = analysis.terms.filter((t) => !/^\d+$/.test(t) || this.idf.has(t));
     const hasAnchor = terms.some((t) => DOMAIN_ANCHORS.has(t) && !analysis.fuzzyTerms.has(t));
     const unknownMass = Math.min(analysis.unknown.length, MAX_UNKNOWN_COUNTED) * UNKNOWN_WORD_WEIGHT;
