@@ -3,6 +3,7 @@ import {
   CALCIUM_DOSING,
   GENERAL_SUPPLEMENTS,
   OTHER_NUTRIENT,
+  OTHER_NUTRIENT_WITH_K2,
   OUT_OF_SCOPE_PATTERNS,
   PERSONAL_PATTERNS,
 } from './lexicon.ts';
@@ -38,7 +39,7 @@ export function isPersonal(normalized: string): boolean {
 
 export function isOutOfScope(normalized: string, hasAnchor: boolean): boolean {
   const t = normalized.replace(/'/g, '');
-  if (OUT_OF_SCOPE_PATTERNS.some((re) => re.test(t))) return true;
+  if (OUT_OF_SCOPE_PATTERNS.some((re) => re.test(t)) || OTHER_NUTRIENT_WITH_K2.test(t)) return true;
   // "How much vitamin D / magnesium" is another nutrient's question unless K2 is in it too.
   return !hasAnchor && (OTHER_NUTRIENT.test(t) || CALCIUM_DOSING.test(t) || GENERAL_SUPPLEMENTS.test(t));
 }

@@ -1089,6 +1089,93 @@ export const SYNONYM_GROUPS: readonly SynonymGroup[] = [
       'naturally',
     ],
   },
+  {
+    to: ['combine'],
+    from: [
+      'combo',
+      'combination',
+      'combine',
+      'combined',
+      'combining',
+      'together',
+      'mix',
+      'mixing',
+      'alongside',
+      'at the same time',
+    ],
+  },
+  {
+    to: ['dose', 'intake'],
+    from: ['daily amount', 'official amount', 'official dose', 'recommended dose', 'how much per day'],
+  },
+  { to: ['adult'], from: ['adult', 'adults', 'grown ups', 'grownups', 'grown up', 'grownup'] },
+  {
+    to: ['interact'],
+    from: [
+      'interact',
+      'interacts',
+      'interaction',
+      'interactions',
+      'interfere',
+      'interferes',
+      'interfering',
+      'interference',
+      'mess with',
+      'messes with',
+      'mess up',
+      'counteract',
+      'counteracts',
+      'clash',
+      'conflict',
+      'contraindicated',
+      'contraindication',
+    ],
+  },
+  {
+    to: ['sideeffect', 'dose'],
+    from: [
+      'max',
+      'maximum',
+      'max dose',
+      'maximum dose',
+      'limit',
+      'safe limit',
+      'hurt',
+      'hurts',
+      'hurt you',
+      'harm you',
+      'bad for you',
+    ],
+  },
+  {
+    to: ['absorb'],
+    from: [
+      'without food',
+      'with or without food',
+      'with or without a meal',
+      'with or without meals',
+      'before food',
+      'after food',
+      'after eating',
+      'before eating',
+    ],
+  },
+  // Chat phrases that carry no subject: consumed so their words do not count as unknown.
+  {
+    to: [],
+    from: [
+      'keep hearing',
+      'keep seeing',
+      'keep reading',
+      'in the body',
+      'in my body',
+      'in your body',
+      'in the human body',
+      'dont really get it',
+      'dont get it',
+      'makes sense',
+    ],
+  },
   // What people hope K2 does: generic on its own ("can k2 cure my hangover" has no known subject).
   {
     to: ['treat'],
@@ -1370,7 +1457,8 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   different same seeing seems seem apparently supposedly honestly seriously totally definitely
   exactly specifically especially generally normally basically anyways yesterday tomorrow tonight
   online internet google youtube reddit tiktok facebook instagram twitter forum forums group article articles
-  post posts video videos thanks advance cheers regards hello hi telling heard saw seen read reading nan gran grandad grandparents`
+  post posts video videos thanks advance cheers regards neighbour neighbor neighbours neighbors
+  coworker coworkers colleague colleagues boss roommate doc hello hi telling heard saw seen read reading nan gran grandad grandparents`
     .split(/\s+/)
     .filter((w) => w.length > 0 && w !== 'supplement'),
 );
@@ -1400,7 +1488,7 @@ export const OUT_OF_SCOPE_PATTERNS: readonly RegExp[] = [
   /\b(pretend|act as|you are now|roleplay|role play|jailbreak|system prompt|developer mode|dan mode)\b/,
   // Questions about the bot itself.
   /\b(who|what) (made|built|created|programmed|trained|coded|wrote|owns) (you|u|this bot)\b|\bare (you|u) (a |an )?(bot|ai|human|real|person|chatgpt|gpt|robot)\b|\byour (name|favou?rite|opinion)\b|\bhow are (you|u)\b/,
-  /\b(kidney stones?|kidney stone|gallstones?|dental|cavities|cavity|caries|tooth decay|activator x|weston price|varicose|spider veins|dark circles|wrinkles?|skin care|skincare|acne|hair loss|hair growth|fertility|sperm|erectile|testosterone|rheumatoid|arthritis|muscle cramps?|cramps|athletic|vo2 ?max|workout|gym|bodybuilding|covid|coronavirus|long covid|dialysis|ckd|cirrhosis|fatty liver|liver disease|hepatitis|psoriasis|eczema|adhd|autism|thyroid|hashimoto|acid reflux|gerd|ibs|insomnia|weight loss|lose weight|keto|ketogenic|intermittent fasting)\b/,
+  /\b(kidney stones?|kidney stone|gallstones?|dental|cavities|cavity|caries|tooth decay|activator x|weston price|varicose|spider veins|dark circles|wrinkles?|skin care|skincare|acne|hair loss|hair growth|fertility|sperm|erectile|testosterone|rheumatoid|arthritis|muscle cramps?|cramps|athletic|vo2 ?max|workout|gym|bodybuilding|covid|coronavirus|long covid|dialysis|ckd|cirrhosis|fatty liver|liver disease|hepatitis|psoriasis|eczema|adhd|autism|thyroid|(for|improve|improves|better|help with|helps with|quality of|deep|trouble) sleep\w*|sleep (quality|better|problems|issues|aid|apnea)|hashimoto|acid reflux|gerd|ibs|insomnia|weight loss|lose weight|keto|ketogenic|intermittent fasting)\b/,
   /\b(dog|dogs|puppy|cat|cats|kitten|pet|pets|horse|parrot|hamster|vet|veterinarian|rat poison|rodenticide)\b/,
   /\b(recipe|recipes|cook|cooking|bake|baking|marinade|(how (to|do i|do you|can i|should i) make|making|make my own|make your own) (my own |your own |homemade )?(natto|sauerkraut|kimchi|kefir|cheese|yogurt|yoghurt|kombucha))\b/,
   /\b(where (can|do|to|should) (i|you|we) (buy|order|purchase)|where to (buy|order|purchase)|price|prices|cost|costs|cheapest|discount|coupon|promo code|amazon|iherb|costco|walmart|shipping|in stock)\b/,
@@ -1421,7 +1509,7 @@ export const OUT_OF_SCOPE_PATTERNS: readonly RegExp[] = [
   /\b(read|interpret|understand|explain|mean) (my |these )(results|dexa|dxa|t score|scan|blood test|blood work|bloodwork|labs?|lab results)\b|\b(what|which) (test|tests|blood test|lab) (should|do|can|would)\b|\b(order|get) (a |my )?(test|tested|blood test)\b/,
   // "K2" is also a mountain, a street drug, K₂ in chemistry, a graphics card and a sports brand.
   /\b(finance|financial|chess|snowboards?|skis|skiing|ski|skates?|rollerblades?|inline skates|energy drink|racket|tennis|bikes?|chemistry|chemical formula|periodic table|potassium|gpu|graphics card|nvidia|spice|synthetic (weed|marijuana|cannabis|cannabinoids?)|mountain|everest|karakoram|mountaineer\w*)\b/,
-  /\b(bitcoin|crypto|ethereum|stock market|stocks|nft|forex|lottery|casino|betting|homework|essay|assignment|math|equation|code|python|javascript|programming|weather|football|soccer|movie|movies|song|music|lyrics|poem|poems|haiku|limerick|rap|joke|jokes|riddle|tell me a story|bedtime story|write a story|short story|capital of|president|election|politics|video games?|minecraft|fortnite)\b/,
+  /\b(bitcoin|crypto|ethereum|stock market|stocks|nft|forex|lottery|casino|betting|homework|essay|assignment|math|equation|code|python|javascript|programming|weather|football|soccer|movie|movies|song|music|lyrics|poem|poems|haiku|limerick|rap|joke|jokes|riddle|translate|translation|in english|in spanish|in french|in german|tell me a story|bedtime story|write a story|short story|capital of|president|election|politics|video games?|minecraft|fortnite)\b/,
 ];
 
 /**
@@ -1430,6 +1518,13 @@ export const OUT_OF_SCOPE_PATTERNS: readonly RegExp[] = [
  */
 export const OTHER_NUTRIENT =
   /\b(vit(amin)? ?(a|b|b1|b2|b3|b5|b6|b7|b9|b12|c|e|d|d2|d3)|b12|b6|folate|folic acid|niacin|biotin|thiamine|riboflavin|iron|zinc|magnesium|potassium|sodium|selenium|iodine|copper|boron|omega ?3s?|fish oil|krill oil|cod liver oil|creatine|collagen|protein powder|whey|melatonin|ashwagandha|probiotics?|turmeric|curcumin|coq10|berberine|electrolytes|multivitamins?)\b/;
+
+/**
+ * Other nutrients that stay out of scope even next to K2 ("k2 and vitamin c for immunity"):
+ * vitamin D, calcium and multivitamins are left out because the article pairs K2 with them.
+ */
+export const OTHER_NUTRIENT_WITH_K2 =
+  /\b(vit(amin)? ?(a|b|b1|b2|b3|b5|b6|b7|b9|b12|c|e)|b12|b6|folate|folic acid|niacin|biotin|thiamine|riboflavin|iron|zinc|magnesium|potassium|selenium|iodine|copper|boron|omega ?3s?|fish oil|krill oil|creatine|collagen|melatonin|ashwagandha|probiotics?|turmeric|curcumin|coq10|berberine|electrolytes)\b/;
 
 /** Supplements in general ("what vitamins should I take"): out of scope unless K2 is named. */
 export const GENERAL_SUPPLEMENTS =

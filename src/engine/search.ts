@@ -44,8 +44,13 @@ const FUZZY_TRUST = 0.7;
 /** Without a K2 word, everyday words ("heart", "cheese") need a clearer match. */
 const NO_ANCHOR_PENALTY = 0.12;
 
+/** Below this subject weight (a plain word or two, weakly matched) there is no real subject. */
+const WEAK_SUBJECT = 0.5;
 /** Subject weight (about two specific words) that no amount of chat around it can outweigh. */
 const SOLID_SUBJECT = 2.5;
+
+/** A plain word counts this much of its weight as the subject of a question. */
+const RAW_SUBJECT_FACTOR = 0.5;
 
 /** Plain (non-lexicon) words never weigh more than this. */
 const RAW_WORD_MAX_WEIGHT = 1.3;
@@ -299,9 +304,12 @@ export class TopicIndex {
         const v = w * weightOf(t);
         matched += v;
         if (!GENERIC_TERMS.has(t) && !/^\d+$/.test(t)) {
-          subject += v;
+          // Plain words ("health", "quality", "together") are weaker evidence of a subject
+          // than lexicon concepts: "k2 for eye health" is about eyes, not health topics.
+          const sv = CONCEPTS.has(t) ? v : v * RAW_SUBJECT_FACTOR;
+          subject += sv;
           subjectTerms.push(t);
-          if (!analysis.fuzzyTerms.has(t)) exactSubject += v;
+          if (!analysis.fuzzyTerms.has(t)) exactSubject += sv;
         }
       }
       for (const w of analysis.surface) {
@@ -387,13 +395,15 @@ export function calibrate(f: MatchFeatures): number {
   // Without a K2 word, a word the knowledge base does not know is probably the real subject.
   if (!f.hasAnchor && f.unknownMass > 0) x -= 0.3;
   // Unknown words outweighing the subject suggest the subject is one of them ("k2 for gout"),
-  // unless a K2 word and a solid known subject are there (a long message with chat around it).
-  const solidSubject = f.hasAnchor && f.subjectMass >= SOLID_SUBJECT;
+  // unless a K2 word and a solid known subject are there (a long message with chat around it)
+  // or the question asks what K2 is.
+  const solidSubject = f.hasAnchor && (f.subjectMass >= SOLID_SUBJECT || f.asksDefinition);
   if (!solidSubject && f.unknownMass > f.subjectMass * (f.hasAnchor ? 1.5 : 0.9)) x -= 0.25;
   let conf = 1 / (1 + Math.exp(-12 * (x - 0.35)));
-  const noSubject = f.subjectMass === 0 && !(f.hasAnchor && f.asksDefinition);
-  // Only generic words matched ("can you help me", "k2 for gout"): nothing to answer from.
-  if (noSubject && (f.unknownMass > 0 || !f.hasAnchor)) conf = Math.min(conf, 0.2);
+  const noSubject = f.subjectMass < WEAK_SUBJECT && !(f.hasAnchor && f.asksDefinition);
+  // Only generic words matched ("can you help me", "k2 for gout", "k2 and hearing loss"):
+  // nothing to answer from.
+  if (noSubject && (f.unknownMass > 0 || !f.hasAnchor || f.unmatchedTerms > 0)) conf = Math.min(conf, 0.2);
   // Only a typo-corrected guess matched and nothing says K2: too little to go on.
   if (!f.hasAnchor && f.exactSubjectMass === 0) conf = Math.min(conf, 0.3);
   // Nothing says K2 and the message has words the knowledge base does not know, or it is about
