@@ -90,6 +90,13 @@ describe('Analyzer', () => {
     ['how much', 'dose'],
     ['t2d', 'diabetes'],
     ['nerve pain', 'neuropathy'],
+    ['d3 k2 combo', 'combine'],
+    ['does it interfere with my meds', 'interact'],
+    ['is there a max', 'sideeffect'],
+    ['with or without food', 'absorb'],
+    ['45 mg', 'menatetrenone'],
+    ['daily amount', 'intake'],
+    ['overview', 'define'],
   ])('maps %j to the term %j', (text, term) => {
     expect(analyzer.analyze(normalizeText(text)).terms).toContain(term);
   });
@@ -109,6 +116,12 @@ describe('Analyzer', () => {
     expect(analyzer.analyze('cold').terms).toEqual([]);
     expect(analyzer.analyze('vitamn k2').terms).toEqual(['k2']);
     expect(analyzer.analyze('vitamn k2').fuzzyTerms.size).toBe(0);
+  });
+
+  it('consumes chat phrases without a subject', () => {
+    const a = analyzer.analyze('i keep hearing about it in the body');
+    expect(a.terms).toEqual([]);
+    expect(a.unknown).toEqual([]);
   });
 
   it('drops filler and keeps unknown content words apart', () => {
