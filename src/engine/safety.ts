@@ -141,7 +141,7 @@ const RULES: readonly Rule[] = [
   {
     kind: 'self-harm',
     test: has(
-      /\b(kill myself|killing myself|end (my life|it all)|(want|going|gonna|ready|wanna|plan|planning) to end it|ending my life|suicid\w*|want to die(?! laughing)|wanna die|dont want to (live|be alive|wake up)|self ?harm\w*|hurt(ing)? myself|harm(ing)? myself|take my own life|(overdose|od) on purpose|on purpose overdose|take (them|it|the pills) all|take the whole bottle|cutting myself|not worth living|no reason to live|nothing to live for|better off dead|ending it all|take all my pills|taking all my pills|swallow all my pills)\b/,
+      /\b(kill myself|killing myself|kms|unalive (myself|me)|off myself|end myself|end (my life|it all)|(want|going|gonna|ready|wanna|plan|planning) to end it|ending my life|suicid\w*|want to die(?! laughing)|wanna die|dont want to (live|be alive|wake up)|self ?harm\w*|hurt(ing)? myself|harm(ing)? myself|take my own life|(overdose|od) on purpose|on purpose overdose|take (them|it|the pills) all|take the whole bottle|cutting myself|not worth living|no reason to live|nothing to live for|better off dead|ending it all|take all my pills|taking all my pills|swallow all my pills)\b/,
     ),
   },
   {

@@ -67,6 +67,8 @@ describe('emergency gate: fires', () => {
     ['she took an overdose', 'overdose'],
     ['accidentally gave my baby 10 times the dose', 'overdose'],
     ['no reason to live anymore', 'self-harm'],
+    ['i wanna kms', 'self-harm'],
+    ['thinking about how to unalive myself', 'self-harm'],
     ['i feel like my throat is closing after i took a new k2 capsule', 'allergy'],
     ['he has slurred speech since this morning', 'stroke'],
     ['what do i do if my throat is swelling after k2', 'allergy'],
