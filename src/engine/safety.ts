@@ -141,7 +141,7 @@ const RULES: readonly Rule[] = [
   {
     kind: 'self-harm',
     test: has(
-      /\b(kill myself|killing myself|kms|unalive (myself|me)|off myself|end myself|end (my life|it all)|(want|going|gonna|ready|wanna|plan|planning) to end it|ending my life|suicid\w*|want to die(?! laughing)|wanna die|dont want to (live|be alive|wake up)|self ?harm\w*|hurt(ing)? myself|harm(ing)? myself|take my own life|(overdose|od) on purpose|on purpose overdose|take (them|it|the pills) all|take the whole bottle|cutting myself|not worth living|no reason to live|nothing to live for|better off dead|ending it all|take all my pills|taking all my pills|swallow all my pills)\b/,
+      /\b(kill myself|killing myself|kms|unalive (myself|me)|off myself|end myself|end (my life|it all)|(want|going|gonna|ready|wanna|plan|planning) to end it|ending my life|suicid\w*|(?<!(dont|do not|never|not) )(want to|wanna) die(?! laughing)|dont want to (live|be alive|wake up)|self ?harm\w*|hurt(ing)? myself|harm(ing)? myself|take my own life|(overdose|od) on purpose|(?<!(dont|do not|never|not) )(going to|gonna|want to|wanna|plan to|planning to|about to) (overdose|od)\b|on purpose overdose|take (them|it|the pills) all|take the whole bottle|cutting myself|not worth living|no reason to live|nothing to live for|better off dead|ending it all|take all my pills|taking all my pills|swallow all my pills)\b/,
     ),
   },
   {
@@ -196,7 +196,7 @@ const RULES: readonly Rule[] = [
   {
     kind: 'allergy',
     test: active(
-      /\b((throat|tongue|lips?|face|mouth|eyes?|eyelids?) (is |are |feels? |feeling |getting |started |went |has |have )?(so |really |very )?(tight|tightening|closing|closing up|swelling|swollen|swelled|puffy|puffing up|puffed up)|swollen (throat|tongue|lips?|face)|(cant|cannot|can not|struggling to|hard to|trouble|difficulty|difficult to|hard time|unable to) (breathe|breathing|breath|swallow|swallowing)|short(ness)? of breath|anaphyla\w*|epipen|wheezing)\b/,
+      /\b((throat|tongue|lips?|face|mouth|eyes?|eyelids?)\b[^.?!]{0,25}\b(tight|tightening|closing|closing up|swelling|swollen|swelled|puffy|puffing up|puffed up)|(cant|cannot|can not) catch (my|his|her|their) breath|swollen (throat|tongue|lips?|face)|(cant|cannot|can not|struggling to|hard to|trouble|difficulty|difficult to|hard time|unable to) (breathe|breathing|breath|swallow|swallowing)|short(ness)? of breath|anaphyla\w*|epipen|wheezing)\b/,
     ),
   },
   {
@@ -228,7 +228,7 @@ const RULES: readonly Rule[] = [
       // Symptoms that may only be asked about ("does natto cause black stools?"): urgent when
       // they are someone's own and happening, or on an anticoagulant.
       const symptom =
-        /\b(blood|bloody|bleeding)\b[^.?!]{0,25}\b(in|from) (my |the |his |her |their )?(urine|pee|wee|stool|stools|poop|poo|feces|faeces|vomit|spit|bum|butt|rectum)\b|\bblood when (i|he|she|we) (pee|poop|wee|urinate|go)\b|\b(peeing|pissing|pooping|shitting|passing|weeing) (out )?(blood|bloody)|\b(bloody|red|pink) (urine|pee|stool|stools|poop|diarrhea)\b|\b(peeing|pissing|weeing) (red|pink|brown)\b|\b(urine|pee|stool|poop) (is |looks |has turned )?(bloody|red|pink|full of blood)\b|\b(vomit\w*|throw\w* up|puk\w*|cough\w*|spit\w*) (up )?(blood|bloody)|\b(vomit\w*|puk\w*|throw\w* up|sick)\b[^.?!]{0,40}\bcoffee grounds?\b|\b(stool|stools|poop|poo|poops|bowel movements?|feces|faeces)\b[^.?!]{0,30}\b(black|tarry|tar|like tar)\b|\b(black|tarry|tar like|tarlike|jet black) (and tarry |tarry )?(stool|stools|poop|poo|poops|feces|faeces|bowel movements?|diarrhea|shit)\b|\b(pooping|shitting) (black|tarry)\b|\b(heavy|massive|severe|uncontrolled|uncontrollable|huge) (bleed\w*|blood loss|nose ?bleeds?)\b/;
+        /\b(blood|bloody|bleeding)\b[^.?!]{0,25}\b(in|from) (my |the |his |her |their )?(urine|pee|wee|stool|stools|poop|poo|feces|faeces|vomit|spit|bum|butt|rectum)\b|\bblood when (i|he|she|we) (pee|poop|wee|urinate|go)\b|\b(peeing|pissing|pooping|shitting|passing|weeing) (out )?(blood|bloody)|\b(bloody|red|pink) (urine|pee|stool|stools|poop|diarrhea)\b|\b(peeing|pissing|weeing) (red|pink|brown)\b|\b(urine|pee|wee|stool|poop|poo) (is |looks |has turned |turned )?(dark |bright |all )?(bloody|red|pink|full of blood)\b|\b(vomit\w*|throw\w* up|puk\w*|cough\w*|spit\w*) (up )?(blood|bloody)|\b(vomit\w*|puk\w*|throw\w* up|sick)\b[^.?!]{0,40}\bcoffee grounds?\b|\b(stool|stools|poop|poo|poops|bowel movements?|feces|faeces)\b[^.?!]{0,30}\b(black|tarry|tar|like tar)\b|\b(black|tarry|tar like|tarlike|jet black) (and tarry |tarry )?(stool|stools|poop|poo|poops|feces|faeces|bowel movements?|diarrhea|shit)\b|\b(pooping|shitting) (black|tarry)\b|\b(heavy|massive|severe|uncontrolled|uncontrollable|huge) (bleed\w*|blood loss|nose ?bleeds?)\b/;
       if (personal && activeSymptom(t, symptom)) return true;
       // on an anticoagulant, bleeding or bruising that is happening now is an emergency.
       if (onAnticoagulant) {
