@@ -105,9 +105,9 @@ const CHILD =
   /\b(toddler|toddlers|kid|kids|child|children|son|daughter|baby|infant|little one|grandkid|grandson|granddaughter|niece|nephew|\d+ ?(year|yr|month|mo|week|wk) ?old|\d+ ?yo)\b/;
 
 const PILLS =
-  '(pills?|capsules?|caps|tablets?|tabs|gummies|gummy|softgels?|bottle|jar|vitamins?|supplements?)';
+  '(pills?|capsules?|caps|tablets?|tabs|gummies|gummy|softgels?|bottle|jar|pack|packet|box|container|vitamins?|supplements?)';
 const MANY =
-  '(\\d{2,}|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|a hundred|too many|way too many|a lot of|lots of|a bunch of|a handful of|handful of|a whole|the whole|an entire|the entire|half (a|the)|all (the|my|of the|of my))';
+  '(\\d{2,}|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|a hundred|too many|way too many|a lot of|lots of|a bunch of|a handful of|handful of|a whole|the whole|an entire|the entire|half (a|the))';
 
 interface Rule {
   kind: UrgentKind;
@@ -141,7 +141,7 @@ const RULES: readonly Rule[] = [
   {
     kind: 'self-harm',
     test: has(
-      /\b(kill myself|killing myself|kms|unalive (myself|me)|off myself|end myself|end (my life|it all)|(want|going|gonna|ready|wanna|plan|planning) to end it|ending my life|suicid\w*|(?<!(dont|do not|never|not) )(want to|wanna) die(?! laughing)|dont want to (live|be alive|wake up)|self ?harm\w*|hurt(ing)? myself|harm(ing)? myself|take my own life|(overdose|od) on purpose|(?<!(dont|do not|never|not) )(going to|gonna|want to|wanna|plan to|planning to|about to) (overdose|od)\b|on purpose overdose|take (them|it|the pills) all|take the whole bottle|cutting myself|not worth living|no reason to live|nothing to live for|better off dead|ending it all|take all my pills|taking all my pills|swallow all my pills)\b/,
+      /\b(kill myself|killing myself|kms|unalive (myself|me)|off myself|end myself|end (my life|it all)|(want|going|gonna|ready|wanna|plan|planning) to end it|ending my life|suicid\w*|(?<!(dont|do not|never|not) )(want to|wanna) die(?! laughing)|dont want to (live|be alive|wake up)|self ?harm\w*|hurt(ing)? myself|harm(ing)? myself|take my own life|(overdose|od) on purpose|(?<!(dont|do not|never|not) )(going to|gonna|want to|wanna|plan to|planning to|about to) (overdose|od)\b|on purpose overdose|take (them|it|the pills) all|take the whole bottle|cutting myself|not worth living|no reason to live|nothing to live for|better off dead|ending it all|(take|taking|swallow|swallowing) (all|every one) (of )?(my|the|these|those) (pills|tablets|meds|medication|medicine|capsules))\b/,
     ),
   },
   {
@@ -163,7 +163,7 @@ const RULES: readonly Rule[] = [
         `${CHILD.source}[^.?!]{0,60}\\b(ate|eaten|eat|swallowed|swallow|got into|chewed|downed|drank|consumed|found and ate|has eaten|got hold of|took|taken)\\b[^.?!]{0,50}\\b${PILLS}`,
       ).test(t) ||
       new RegExp(
-        `\\b(took|take|taken|swallowed|ate|had|downed|chugged|popped)\\s+${MANY}\\s+([\\w-]+\\s+){0,3}${PILLS}`,
+        `\\b(took|taken|swallowed|ate|downed|chugged|popped)\\s+${MANY}\\s+([\\w-]+\\s+){0,3}${PILLS}`,
       ).test(t) ||
       new RegExp(`\\b(took|swallowed|ate|downed|popped)\\s+(a |the |my )?(whole|entire|full) ${PILLS}`).test(
         t,

@@ -168,6 +168,8 @@ describe('emergency gate: does not fire on ordinary questions', () => {
     'i want to die laughing at how expensive k2 is',
     'this question is killing me, mk4 or mk7',
     'natto will kill me lol',
+    'i take lots of supplements, is k2 ok with them?',
+    'i took all my supplements this morning including k2',
     'blood pressure 130/80 but took 200 mcg of k2 today',
     'i dont want to overdose on k2, how much is safe?',
     'i dont want to die from a clot, should i take k2 with warfarin?',
