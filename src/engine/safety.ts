@@ -109,6 +109,9 @@ const PILLS =
 const MANY =
   '(\\d{2,}|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|a hundred|too many|way too many|a lot of|lots of|a bunch of|a handful of|handful of|a whole|the whole|an entire|the entire|half (a|the))';
 
+const CHEST =
+  /\b(chest\b[^.?!]{0,25}\b(pain|pains|tightness|tight|pressure|hurts|hurting|heavy|heaviness|discomfort|squeez\w*|crushing)|(pain|tightness|pressure|squeezing) in (my |the |his |her )?chest|tight chest|crushing chest|(having|think im having|i think i am having|is having|hes having|shes having) a heart attack|heart attack right now|my heart is racing and)\b/;
+
 interface Rule {
   kind: UrgentKind;
   test: (t: string) => boolean;
@@ -122,7 +125,8 @@ const active = (re: RegExp) => (t: string) => activeSymptom(t, re);
 const HYPOTHETICAL =
   /\b(can|could|does|will|would|might|may|is it|risk of|chance of|cause|causes|causing|prevent|avoid|lead to|what happens|what if|in case|signs of|symptoms of|what are|what is|such as|symptoms like|signs like|things like|including)\b/;
 /** …or named as a kind of thing after the fact ("is sudden weakness a side effect of k2"). */
-const HYPOTHETICAL_AFTER = /^[^.?!]{0,20}\b(a |an )?(side effects?|symptoms? of|signs? of|normal)\b/;
+const HYPOTHETICAL_AFTER =
+  /^[^.?!]{0,25}\b((a |an )?(side effects?|symptoms? of|signs? of|normal|prevention)|once|last (year|month)|years ago|months ago|in the past|previously|a while ago|long ago)\b/;
 
 function activeSymptom(t: string, symptom: RegExp): boolean {
   const m = symptom.exec(t);
@@ -171,10 +175,12 @@ const RULES: readonly Rule[] = [
       /\b(i|he|she|they|we|my \w+) (have |has |just |think i |think he |think she |may have |might have |accidentally |accidently )*(overdosed|od d|odd|oded)\b/.test(
         t,
       ) ||
-      /\b(took|taken|swallowed|ate|had)\b[^.?!]{0,40}\b(by mistake|by accident|accidentally|accidently)\b/.test(
+      // An accidental extra pill is not an emergency; an accidental handful is.
+      ((/\b(took|taken|swallowed|ate|had)\b[^.?!]{0,40}\b(by mistake|by accident|accidentally|accidently)\b/.test(
         t,
       ) ||
-      /\b(by mistake|by accident|accidentally|accidently) (took|taken|swallowed|ate|had|gave)\b/.test(t) ||
+        /\b(by mistake|by accident|accidentally|accidently) (took|taken|swallowed|ate|had|gave)\b/.test(t)) &&
+        new RegExp(`\\b${MANY}\\b`).test(t)) ||
       /\bpoison control\b/.test(t) ||
       /\b(took|taken|take|had) an? overdose\b/.test(t) ||
       /\b(gave|given|give) (my |our |the )?(baby|child|kid|son|daughter|toddler|infant)\b[^.?!]{0,30}\b(\d+|ten|too much|too many|times the|double|triple|way too)/.test(
@@ -183,9 +189,16 @@ const RULES: readonly Rule[] = [
   },
   {
     kind: 'chest-pain',
-    test: has(
-      /\b(chest\b[^.?!]{0,25}\b(pain|pains|tightness|tight|pressure|hurts|hurting|heavy|heaviness|discomfort|squeez\w*|crushing)|(pain|tightness|pressure|squeezing) in (my |the |his |her )?chest|tight chest|crushing chest|(having|think im having|i think i am having|is having|hes having|shes having) a heart attack|heart attack right now|my heart is racing and)\b/,
-    ),
+    // R-15: chest pain counts when someone has it, even in a question ("does k2 help my chest
+    // pain"), not when it is only asked about ("can k2 cause chest pain").
+    test: (t) => {
+      const m = CHEST.exec(t);
+      if (!m) return false;
+      const before = t.slice(Math.max(0, m.index - 20), m.index);
+      return (
+        /\b(my|i have|ive got|i got|im having|having|been having)\s*$/.test(before) || activeSymptom(t, CHEST)
+      );
+    },
   },
   {
     kind: 'stroke',
@@ -196,7 +209,7 @@ const RULES: readonly Rule[] = [
   {
     kind: 'allergy',
     test: active(
-      /\b((throat|tongue|lips?|face|mouth|eyes?|eyelids?)\b[^.?!]{0,25}\b(tight|tightening|closing|closing up|swelling|swollen|swelled|puffy|puffing up|puffed up)|(cant|cannot|can not) catch (my|his|her|their) breath|swollen (throat|tongue|lips?|face)|(cant|cannot|can not|struggling to|hard to|trouble|difficulty|difficult to|hard time|unable to) (breathe|breathing|breath|swallow|swallowing)|short(ness)? of breath|anaphyla\w*|epipen|wheezing)\b/,
+      /\b((throat|tongue|lips?|face|mouth|eyes?|eyelids?)\b[^.?!]{0,25}\b(tight|tightening|closing|closing up|swelling|swollen|swelled|puffy|puffing up|puffed up)|(cant|cannot|can not) catch (my|his|her|their) breath|swollen (throat|tongue|lips?|face)|(cant|cannot|can not|struggling to|hard to|trouble|difficulty|difficult to|hard time|unable to) (breathe|breathing|breath|swallow|swallowing)|\b(sudden(ly)?|now|right now|after (taking|my|the|a|k2|natto|mk7))\b[^.?!]{0,30}\bshort(ness)? of breath|\bshort(ness)? of breath\b[^.?!]{0,30}\b(after (taking|my|the|a|k2|natto|mk7)|since|now|suddenly)|anaphyla\w*|epipen|wheezing)\b/,
     ),
   },
   {
