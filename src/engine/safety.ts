@@ -112,6 +112,18 @@ const MANY =
 const CHEST =
   /\b(chest\b[^.?!]{0,25}\b(pain|pains|tightness|tight|pressure|hurts|hurting|heavy|heaviness|discomfort|squeez\w*|crushing)|(pain|tightness|pressure|squeezing) in (my |the |his |her )?chest|tight chest|crushing chest|(having|think im having|i think i am having|is having|hes having|shes having) a heart attack|heart attack right now|my heart is racing and)\b/;
 
+// Built once: a child got into supplements; a handful or a whole pack was taken.
+const CHILD_INGESTION = new RegExp(
+  `${CHILD.source}[^.?!]{0,60}\\b(ate|eaten|eat|swallowed|swallow|got into|chewed|downed|drank|consumed|found and ate|has eaten|got hold of|took|taken)\\b[^.?!]{0,50}\\b${PILLS}`,
+);
+const MANY_PILLS = new RegExp(
+  `\\b(took|taken|swallowed|ate|downed|chugged|popped)\\s+${MANY}\\s+([\\w-]+\\s+){0,3}${PILLS}`,
+);
+const WHOLE_PACK = new RegExp(
+  `\\b(took|swallowed|ate|downed|popped)\\s+(a |the |my )?(whole|entire|full) ${PILLS}`,
+);
+const MANY_RE = new RegExp(`\\b${MANY}\\b`);
+
 interface Rule {
   kind: UrgentKind;
   test: (t: string) => boolean;
@@ -163,15 +175,9 @@ const RULES: readonly Rule[] = [
   {
     kind: 'overdose',
     test: (t) =>
-      new RegExp(
-        `${CHILD.source}[^.?!]{0,60}\\b(ate|eaten|eat|swallowed|swallow|got into|chewed|downed|drank|consumed|found and ate|has eaten|got hold of|took|taken)\\b[^.?!]{0,50}\\b${PILLS}`,
-      ).test(t) ||
-      new RegExp(
-        `\\b(took|taken|swallowed|ate|downed|chugged|popped)\\s+${MANY}\\s+([\\w-]+\\s+){0,3}${PILLS}`,
-      ).test(t) ||
-      new RegExp(`\\b(took|swallowed|ate|downed|popped)\\s+(a |the |my )?(whole|entire|full) ${PILLS}`).test(
-        t,
-      ) ||
+      CHILD_INGESTION.test(t) ||
+      MANY_PILLS.test(t) ||
+      WHOLE_PACK.test(t) ||
       /\b(i|he|she|they|we|my \w+) (have |has |just |think i |think he |think she |may have |might have |accidentally |accidently )*(overdosed|od d|odd|oded)\b/.test(
         t,
       ) ||
@@ -180,7 +186,7 @@ const RULES: readonly Rule[] = [
         t,
       ) ||
         /\b(by mistake|by accident|accidentally|accidently) (took|taken|swallowed|ate|had|gave)\b/.test(t)) &&
-        new RegExp(`\\b${MANY}\\b`).test(t)) ||
+        MANY_RE.test(t)) ||
       /\bpoison control\b/.test(t) ||
       /\b(took|taken|take|had) an? overdose\b/.test(t) ||
       /\b(gave|given|give) (my |our |the )?(baby|child|kid|son|daughter|toddler|infant)\b[^.?!]{0,30}\b(\d+|ten|too much|too many|times the|double|triple|way too)/.test(
