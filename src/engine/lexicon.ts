@@ -1499,6 +1499,8 @@ export const OUT_OF_SCOPE_PATTERNS: readonly RegExp[] = [
   /\b(infant formula|baby formula|formula fed)\b/,
   // Research the knowledge base does not hold, regulation and law (3B.13, 3B.14).
   /\b(latest|newest|most recent|brand new) (study|studies|trial|trials|research|paper|papers|evidence)\b|\b20(2[4-9]|3\d) ([a-z0-9]+ )?(study|studies|trial|trials|research|paper|review|meta)|\b(study|studies|trial|trials|research|paper|review) (from |in |of |published in )?20(2[4-9]|3\d)\b|\b(fda|legal|illegal|banned|lawsuit|regulators?|regulation|health claims?)\b/,
+  // Allergens in, or testing of, a particular product (3B.3).
+  /\b(contain|contains|have|has|free of|free from)\b[^.?!]{0,15}\b(soy|gluten|allergens?|gelatin|nuts|peanuts)\b|\b(soy|gluten|allergen)[ -]free\b|\bthird[ -]party (tested|testing)\b/,
   // Nutrition facts other than vitamin K.
   /\b(calories|calorie|kcal|carbs|carbohydrates|macros|grams of protein|protein content|sugar content|cholesterol|sodium content)\b/,
   // Surgery and wound care are the surgeon's field.
