@@ -110,7 +110,7 @@ const MANY =
   '(\\d{2,}|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|a hundred|too many|way too many|a lot of|lots of|a bunch of|a handful of|handful of|a whole|the whole|an entire|the entire|half (a|the))';
 
 const CHEST =
-  /\b(chest\b[^.?!]{0,25}\b(pain|pains|tightness|tight|pressure|hurts|hurting|heavy|heaviness|discomfort|squeez\w*|crushing)|(pain|tightness|pressure|squeezing) in (my |the |his |her )?chest|tight chest|crushing chest|(having|think im having|i think i am having|is having|hes having|shes having) a heart attack|heart attack right now|my heart is racing and)\b/;
+  /\b(chest\b[^.?!]{0,25}\b(pain|pains|tightness|tight|pressure|hurts|hurting|heavy|heaviness|discomfort|squeez\w*|crushing|elephant)|(pain|tightness|pressure|squeezing) in (my |the |his |her )?chest|tight chest|crushing chest|(having|think im having|i think i am having|is having|hes having|shes having) a heart attack|heart attack right now|my heart is racing and)\b/;
 
 // Built once: a child got into supplements; a handful or a whole pack was taken.
 const CHILD_INGESTION = new RegExp(
@@ -118,6 +118,9 @@ const CHILD_INGESTION = new RegExp(
 );
 const MANY_PILLS = new RegExp(
   `\\b(took|taken|swallowed|ate|downed|chugged|popped)\\s+${MANY}\\s+([\\w-]+\\s+){0,3}${PILLS}`,
+);
+const CHILD_FOUND_PILLS = new RegExp(
+  `${CHILD.source}[^.?!]{0,40}\\b(found|got into|opened|got hold of|got)\\b[^.?!]{0,25}\\b${PILLS}\\b[^.?!]{0,30}\\b(ate|eaten|swallowed|chewed|drank|took|taken|had)\\b`,
 );
 const WHOLE_PACK = new RegExp(
   `\\b(took|swallowed|ate|downed|popped)\\s+(a |the |my )?(whole|entire|full) ${PILLS}`,
@@ -176,6 +179,7 @@ const RULES: readonly Rule[] = [
     kind: 'overdose',
     test: (t) =>
       CHILD_INGESTION.test(t) ||
+      CHILD_FOUND_PILLS.test(t) ||
       MANY_PILLS.test(t) ||
       WHOLE_PACK.test(t) ||
       /\b(i|he|she|they|we|my \w+) (have |has |just |think i |think he |think she |may have |might have |accidentally |accidently )*(overdosed|od d|odd|oded)\b/.test(
@@ -209,7 +213,7 @@ const RULES: readonly Rule[] = [
   {
     kind: 'stroke',
     test: active(
-      /\b((face|mouth|smile) (is |went |started )?(drooping|droopy|drooped|droops|sagging|numb on one side|lopsided)|drooping (face|mouth|eyelid|smile)|droopy (face|mouth)|slurred speech|slurring (my |his |her )?(words|speech)|speech (is |was )?slurred|(cant|can not|cannot) (speak|talk) (properly|clearly|right)|trouble (speaking|talking)|(cant|cannot|can not) (lift|raise|move) (my |his |her )?(arm|left arm|right arm)|(arm|left arm|right arm) (went |is |feels |suddenly )?(weak|numb|dead)|weakness (in|on) (one|my left|my right|the left|the right) (side|arm)|one side of (my|his|her) (body|face) (is |went |feels )?(numb|weak|drooping)|(having|is having|im having|hes having|shes having) a stroke|stroke symptoms|sudden (weakness|numbness|confusion|vision loss|blindness|severe headache))\b/,
+      /\b((face|mouth|smile) (is |went |started )?(drooping|droopy|drooped|droops|sagging|numb on one side|lopsided)|drooping (face|mouth|eyelid|smile)|droopy (face|mouth)|slurred speech|slurring (my |his |her )?(words|speech)|speech\b[^.?!]{0,15}\bslurr\w*|words (are |is )?(suddenly )?slurr\w*|(cant|cannot|can not) feel (my|his|her|their) (left |right )?(arm|leg|face|hand|side)|(face|mouth) (feels|looks|went) (numb|droopy|lopsided)|(cant|can not|cannot) (speak|talk) (properly|clearly|right)|trouble (speaking|talking)|(cant|cannot|can not) (lift|raise|move) (my |his |her )?(arm|left arm|right arm)|(arm|left arm|right arm) (went |is |feels |suddenly )?(weak|numb|dead)|weakness (in|on) (one|my left|my right|the left|the right) (side|arm)|one side of (my|his|her) (body|face) (is |went |feels )?(numb|weak|drooping)|(having|is having|im having|hes having|shes having) a stroke|stroke symptoms|sudden (weakness|numbness|confusion|vision loss|blindness|severe headache))\b/,
     ),
   },
   {
@@ -230,6 +234,8 @@ const RULES: readonly Rule[] = [
           t,
         ) ||
         /\bbleeding (for|since) (\d+|an?|over|hours|half|the last|two|three|ages)\b/.test(t) ||
+        /\b(cant|cannot|can not|couldnt|unable to)\b[^.?!]{0,25}\bstop\b[^.?!]{0,15}\bbleed\w*/.test(t) ||
+        /\bbleed\w*\b[^.?!]{0,30}\b(cant|cannot|can not|couldnt|unable to)\b[^.?!]{0,15}\bstop/.test(t) ||
         /\b(im|i am|been|is|are|keep|keeps|started) (vomit\w*|throw\w* up|puk\w*|cough\w*|spit\w*)( up)? (blood|bloody)/.test(
           t,
         ) ||
@@ -238,7 +244,11 @@ const RULES: readonly Rule[] = [
           t,
         ) ||
         /\bblood (is )?(coming|pouring|gushing|running) (out of|from)\b/.test(t) ||
-        activeSymptom(t, /\b(throwing up|vomiting|puking|coughing up|coughing|spitting up) (blood|bloody)\b/)
+        activeSymptom(
+          t,
+          /\b(throwing up|vomiting|puking|coughing up|coughing|spitting up) (blood|bloody)\b/,
+        ) ||
+        activeSymptom(t, /\b(vomited|threw up|puked|coughed up|just vomited)\b[^.?!]{0,25}\bblood\b/)
       ) {
         return true;
       }
@@ -247,12 +257,12 @@ const RULES: readonly Rule[] = [
       // Symptoms that may only be asked about ("does natto cause black stools?"): urgent when
       // they are someone's own and happening, or on an anticoagulant.
       const symptom =
-        /\b(blood|bloody|bleeding)\b[^.?!]{0,25}\b(in|from) (my |the |his |her |their )?(urine|pee|wee|stool|stools|poop|poo|feces|faeces|vomit|spit|bum|butt|rectum)\b|\bblood when (i|he|she|we) (pee|poop|wee|urinate|go)\b|\b(peeing|pissing|pooping|shitting|passing|weeing) (out )?(blood|bloody)|\b(bloody|red|pink) (urine|pee|stool|stools|poop|diarrhea)\b|\b(peeing|pissing|weeing) (red|pink|brown)\b|\b(urine|pee|wee|stool|poop|poo) (is |looks |has turned |turned )?(dark |bright |all )?(bloody|red|pink|full of blood)\b|\b(vomit\w*|throw\w* up|puk\w*|cough\w*|spit\w*) (up )?(blood|bloody)|\b(vomit\w*|puk\w*|throw\w* up|sick)\b[^.?!]{0,40}\bcoffee grounds?\b|\b(stool|stools|poop|poo|poops|bowel movements?|feces|faeces)\b[^.?!]{0,30}\b(black|tarry|tar|like tar)\b|\b(black|tarry|tar like|tarlike|jet black) (and tarry |tarry )?(stool|stools|poop|poo|poops|feces|faeces|bowel movements?|diarrhea|shit)\b|\b(pooping|shitting) (black|tarry)\b|\b(heavy|massive|severe|uncontrolled|uncontrollable|huge) (bleed\w*|blood loss|nose ?bleeds?)\b/;
+        /\b(blood|bloody|bleeding)\b[^.?!]{0,25}\b(in|from) (my |the |his |her |their )?(urine|pee|wee|stool|stools|poop|poo|feces|faeces|vomit|spit|bum|butt|rectum)\b|\bblood when (i|he|she|we) (pee|poop|wee|urinate|go)\b|\b(peeing|pissing|pooping|shitting|passing|weeing) (out )?(blood|bloody)|\b(bloody|red|pink) (urine|pee|stool|stools|poop|diarrhea)\b|\b(peeing|pissing|weeing) (red|pink|brown)\b|\b(urine|pee|wee|stool|poop|poo) (is |looks |has turned |turned )?(dark |bright |all )?(bloody|red|pink|brown|cola|full of blood)\b|\b(vomit\w*|throw\w* up|puk\w*|cough\w*|spit\w*) (up )?(blood|bloody)|\b(vomit\w*|puk\w*|throw\w* up|sick)\b[^.?!]{0,40}\bcoffee grounds?\b|\b(stool|stools|poop|poo|poops|bowel movements?|feces|faeces)\b[^.?!]{0,30}\b(black|tarry|tar|like tar)\b|\b(black|tarry|tar like|tarlike|jet black) (and tarry |tarry )?(stool|stools|poop|poo|poops|feces|faeces|bowel movements?|diarrhea|shit)\b|\b(pooping|shitting) (black|tarry)\b|\b(heavy|massive|severe|uncontrolled|uncontrollable|huge) (bleed\w*|blood loss|nose ?bleeds?)\b/;
       if (personal && activeSymptom(t, symptom)) return true;
       // R-01: on an anticoagulant, bleeding or bruising that is happening now is an emergency.
       if (onAnticoagulant) {
         const anticoagSymptom =
-          /\b((im|i am|been|keep|keeps|kept|started|is|are|still|currently|now|started) (bleeding|bruising)|nose ?bleeds? (again|every|all|that)|(huge|large|big|massive|unexplained|weird|dark) bruises?|bruises (everywhere|all over)|(bleeding|bleed) gums|gums (are |keep |have been )?bleeding|(severe|worst|terrible|splitting|sudden) headache|hit (my|his|her) head|fell and)/;
+          /\b((im|i am|been|keep|keeps|kept|started|is|are|still|currently|now|started) (bleeding|bruising)|nose ?bleeds? (again|every|all|that|on and off)|(huge|large|big|massive|unexplained|weird|dark|purple|spreading)\b[^.?!]{0,15}\bbruis\w*|bruis\w*\b[^.?!]{0,25}\b(spreading|growing|getting bigger)|bruises (everywhere|all over)|(bleeding|bleed) gums|gums (are |keep |have been )?bleeding|(a lot of|lots of|so much|too much) blood|(blood|bleeding|it) keeps (going|coming)|keeps? bleeding|(severe|worst|terrible|splitting|sudden|pounding|bad) headache|(hit|bumped|bumping|banged|knocked|struck) (my|his|her|their) head|fell (and|down|over)|(short of breath|shortness of breath|breathless|cant breathe|cant catch (my|his|her) breath))/;
         if (activeSymptom(t, anticoagSymptom)) return true;
       }
       return false;
