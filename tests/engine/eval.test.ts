@@ -25,6 +25,16 @@ describe('development question set', () => {
     expect(probes.length).toBeGreaterThanOrEqual(20);
   });
 
+  it("does not copy the topics' own sample questions (it must measure generalisation)", () => {
+    const norm = (q: string) =>
+      q
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}]+/gu, ' ')
+        .trim();
+    const own = new Set(loadKnowledge().topics.flatMap((t) => t.questions.map(norm)));
+    expect(cases.filter((c) => own.has(norm(c.q))).map((c) => c.q)).toEqual([]);
+  });
+
   it('meets the accuracy, decline, urgent and false-alarm targets', () => {
     const m = evaluate(createEngine(loadKnowledge()), cases);
     const detail = JSON.stringify(m.failures.slice(0, 20), null, 1);
