@@ -114,7 +114,7 @@ const CHEST =
 
 // Built once: a child got into supplements; a handful or a whole pack was taken.
 const CHILD_INGESTION = new RegExp(
-  `${CHILD.source}[^.?!]{0,60}\\b(ate|eaten|eat|swallowed|swallow|got into|chewed|downed|drank|consumed|found and ate|has eaten|got hold of|took|taken)\\b[^.?!]{0,50}\\b${PILLS}`,
+  `${CHILD.source}[^.?!]{0,60}\\b(ate|eaten|swallowed|got into|chewed|downed|drank|consumed|found and ate|has eaten|got hold of|took|taken)\\b[^.?!]{0,50}\\b${PILLS}`,
 );
 const MANY_PILLS = new RegExp(
   `\\b(took|taken|swallowed|ate|downed|chugged|popped)\\s+${MANY}\\s+([\\w-]+\\s+){0,3}${PILLS}`,

@@ -179,6 +179,8 @@ describe('emergency gate: does not fire on ordinary questions', () => {
     'i want to die laughing at how expensive k2 is',
     'this question is killing me, mk4 or mk7',
     'natto will kill me lol',
+    'can my kids eat k2 gummies',
+    'my child will not swallow pills, are k2 drops ok',
     'im on warfarin and my inr keeps going up, is it the k2?',
     'does k2 cause shortness of breath on warfarin',
     'k2 for chest pain prevention?',
