@@ -1473,7 +1473,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
 
 /** Words that make a question about K2 personal: the answer then carries the personal notice. */
 export const PERSONAL_PATTERNS: readonly RegExp[] = [
-  /\b(should|can|could|may|must|do|shall) i\b.*\b(take|start|stop|quit|use|eat|have|add|combine|mix|switch|keep|continue|drop|skip|double|increase|decrease|cut|try|give|go on|come off|be taking)\b/,
+  /\b(should|can|could|may|must|do|shall) i\b.*\b(take|start|stop|quit|use|eat|have|add|combine|mix|switch|keep|continue|drop|skip|double|increase|decrease|cut|try|give|go on|come off|be taking|avoid|drink)\b/,
   /\bhow (much|many)\b.*\b(should|do|can|must|would) (i|we|he|she|my)\b/,
   /\bhow (much|many)\b.*\b(for me|i need|i take|should i|do i)\b/,
   /\b(is it|would it be|it is|its) (safe|ok|okay|fine|alright|dangerous|bad) (for me|if i|to take .* (if|since|while) i|for my)\b/,
@@ -1571,6 +1571,13 @@ export const INTENTS: ReadonlyArray<{ pattern: RegExp; categories: readonly stri
     pattern: /\b(warfarin|coumadin|blood thinners?|anticoagulants?|inr|eliquis|xarelto)\b/,
     categories: ['interactions'],
     boost: 0.1,
+  },
+  // Someone who says they take an anticoagulant needs the interaction facts first.
+  {
+    pattern:
+      /(?<!(dont|do not|not|never|no longer|arent|isnt|doesnt) )\b(im|i am|on|taking|take|takes|prescribed|started)\b[^.?!]{0,15}\b(warfarin|warfrin|coumadin|jantoven|marevan|sintrom|acenocoumarol|phenprocoumon|blood thinners?|anticoagulants?|eliquis|apixaban|xarelto|rivaroxaban|pradaxa|heparin|plavix)\b/,
+    categories: ['interactions'],
+    boost: 0.15,
   },
 ];
 

@@ -286,8 +286,9 @@ export class TopicIndex {
     const queryTerms = new Set(terms);
 
     const intentBoosts = new Map<string, number>(categoryBoosts ?? []);
+    const plain = normalized.replace(/'/g, '');
     for (const intent of INTENTS) {
-      if (intent.pattern.test(normalized)) {
+      if (intent.pattern.test(plain)) {
         for (const c of intent.categories) intentBoosts.set(c, (intentBoosts.get(c) ?? 0) + intent.boost);
       }
     }

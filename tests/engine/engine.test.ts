@@ -41,6 +41,8 @@ describe('ask: answer paths', () => {
     ['my INR climbed after i stopped natto', 'warfarin-interaction'],
     ['is k2 a game changer for bones', 'bone-health'],
     ['long story short, my friend swears by natto. how much k2 is in it?', 'natto'],
+    ["i'm on coumadin and bruise easily, can k2 help", 'warfarin-interaction'],
+    ["i don't take any blood thinners. will k2 make my blood clot too much?", 'clotting-function'],
   ])('everyday phrases do not make %j off-topic', (q, id) => {
     expect(engine.ask(q).topic?.id).toBe(id);
   });
