@@ -437,8 +437,6 @@ export const SYNONYM_GROUPS: readonly SynonymGroup[] = [
       'numb',
       'pins and needles',
       'myelin',
-      'gas6',
-      'gas 6',
     ],
   },
   {
@@ -1184,6 +1182,19 @@ export const SYNONYM_GROUPS: readonly SynonymGroup[] = [
       'makes sense',
     ],
   },
+  // Gas6 is a vitamin K-dependent protein: naming it is a K2 question.
+  { to: ['neuropathy', 'gas6'], from: ['gas6', 'gas 6', 'gas6 protein', 'tam receptors'] },
+  {
+    to: ['sideeffect'],
+    from: [
+      'tolerable upper intake level',
+      'tolerable upper intake',
+      'upper intake level',
+      'tolerable upper limit',
+      'upper level',
+    ],
+  },
+  { to: ['worth'], from: ['well established', 'established', 'solid evidence', 'strong evidence'] },
   // What people hope K2 does: generic on its own ("can k2 cure my hangover" has no known subject).
   {
     to: ['treat'],
@@ -1234,6 +1245,11 @@ export const SYNONYM_GROUPS: readonly SynonymGroup[] = [
   {
     to: ['define'],
     from: [
+      'what role',
+      'role',
+      'roles',
+      'function',
+      'functions',
       'overview',
       'basics',
       'the basics',
@@ -1422,6 +1438,11 @@ export const GENERAL_HEALTH_TERMS: ReadonlySet<string> = new Set([
   'halflife',
   'excrete',
   'celiac',
+  // Anticoagulants on their own are a drug question for the pharmacist.
+  'warfarin',
+  'doac',
+  'inr',
+  'aspirin',
   // Foods are everyday subjects too: "is milk good for bones" is a nutrition question.
   'cheese',
   'egg',
@@ -1515,6 +1536,8 @@ export const OUT_OF_SCOPE_PATTERNS: readonly RegExp[] = [
   /\b(before|after|prior to|ahead of) (my |the |a |an |his |her )?(surgery|operation|procedure|dental work|extraction)\b|\bwound healing|\bheal(ing)? (a |the |my )?(wound|wounds|scar|scars)\b|\bscars?\b/,
   // Topical products (3B.7).
   /\b(vitamin k|k2|k1) (cream|creams|lotion|ointment|serum|oil)\b|\b(cream|creams|lotion|ointment|serum|topical)\b[^.?!]{0,20}\b(bruise|bruises|bruising|face|skin|eyes|dark circles|spider veins)\b/,
+  // Diagnosing the asker (3B.6); "am I low in K2" stays a deficiency question.
+  /\b(do i have|how do i know if i have|how can i tell if i have|could i have|test for|tested for|diagnose|diagnosed with what)\b[^.?!]{0,20}\b(osteoporosis|osteopenia|diabetes|dementia|alzheimers|neuropathy|heart disease|cancer|a clot|dvt)\b/,
   // Reading one's own test results and ordering tests (3B.6); "my INR is 1.6" stays a personal question.
   /\b(read|interpret|understand|explain|mean) (my |these )(results|dexa|dxa|t score|scan|blood test|blood work|bloodwork|labs?|lab results)\b|\b(what|which) (test|tests|blood test|lab) (should|do|can|would)\b|\b(order|get) (a |my )?(test|tested|blood test)\b/,
   // "K2" is also a mountain, a street drug, K₂ in chemistry, a graphics card and a sports brand.
@@ -1581,6 +1604,24 @@ export const INTENTS: ReadonlyArray<{ pattern: RegExp; categories: readonly stri
   },
 ];
 
+/** Words that turn an anticoagulant question into a K2 one: foods, supplements, vitamin K. */
+export const WARFARIN_COMPANIONS: ReadonlySet<string> = new Set([
+  'food',
+  'cheese',
+  'egg',
+  'meat',
+  'chicken',
+  'liver',
+  'dairy',
+  'fermented',
+  'greens',
+  'fish',
+  'supplement',
+  'vitd',
+  'interact',
+  'dose',
+]);
+
 /**
  * Words that only make sense in this knowledge base. Without one of them a question needs a
  * clearer match, because everyday words ("heart", "cheese", "memory") also occur off topic.
@@ -1597,8 +1638,7 @@ export const DOMAIN_ANCHORS: ReadonlySet<string> = new Set([
   'menaquinone',
   'menatetrenone',
   'natto',
-  'warfarin',
-  'inr',
   'osteocalcin',
   'mgp',
+  'gas6',
 ]);

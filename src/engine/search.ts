@@ -8,6 +8,7 @@ import {
   GENERAL_HEALTH_TERMS,
   GENERIC_TERMS,
   INTENTS,
+  WARFARIN_COMPANIONS,
 } from './lexicon.ts';
 import { normalizeText, tokenize } from './normalize.ts';
 import { GATE_WORDS } from './safety.ts';
@@ -257,7 +258,11 @@ export class TopicIndex {
     analysis: Analysis = this.analyzer.analyze(normalized),
   ): SearchResult {
     const terms = analysis.terms.filter((t) => !/^\d+$/.test(t) || this.idf.has(t));
-    const hasAnchor = terms.some((t) => DOMAIN_ANCHORS.has(t) && !analysis.fuzzyTerms.has(t));
+    // An anticoagulant alone is a drug question ("how long does warfarin last"); with a food or a
+    // supplement it is the K2 interaction question ("on warfarin can I eat cheese").
+    const hasAnchor =
+      terms.some((t) => DOMAIN_ANCHORS.has(t) && !analysis.fuzzyTerms.has(t)) ||
+      (terms.includes('warfarin') && terms.some((t) => WARFARIN_COMPANIONS.has(t)));
     const unknownMass = Math.min(analysis.unknown.length, MAX_UNKNOWN_COUNTED) * UNKNOWN_WORD_WEIGHT;
     const empty: SearchResult = {
       analysis,

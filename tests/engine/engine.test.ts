@@ -47,6 +47,16 @@ describe('ask: answer paths', () => {
     expect(engine.ask(q).topic?.id).toBe(id);
   });
 
+  it.each([
+    'How long does warfarin stay in your system?',
+    'Is apixaban better than warfarin?',
+    'What does INR stand for?',
+  ])("an anticoagulant question without K2 or food is the pharmacist's: %j", (q) => {
+    const a = engine.ask(q);
+    expect(a.kind).toBe('decline');
+    expect(a.safety.warningFirst).toBe(true);
+  });
+
   it('fills the answer from the topic', () => {
     const a = engine.ask('how much k2 is in natto');
     const topic = engine.knowledge.topics.find((t) => t.id === 'natto');
