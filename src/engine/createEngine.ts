@@ -28,9 +28,13 @@ function amountInMcg(food: Food): number {
  * Builds the answer engine over a loaded knowledge base. Building indexes every topic once;
  * every call afterwards is synchronous, allocation-light and never throws.
  *
- * `ask` runs the emergency gate first, then matches. Every answer carries the fixed safety
- * texts; `safety.warningFirst` is true when the question names an anticoagulant or the matched
- * topic is marked `anticoagulantRelevant`. `notice` leads with the warning only when asked to.
+ * `ask` normalises the message, runs the emergency gate (also over a typo-corrected copy),
+ * maps words to lexicon terms (synonyms, brand names, fuse.js typo lookup), scores every topic
+ * by weighted term coverage, closest sample question and title match, and turns that into a
+ * calibrated confidence; below 0.5, or for out-of-scope subjects, it declines with suggestions.
+ * Every answer carries the fixed safety texts; `safety.warningFirst` is true when the question
+ * names an anticoagulant or the matched topic is marked `anticoagulantRelevant`. `notice` leads
+ * with the warning only when asked to.
  */
 export function createEngine(kb: KnowledgeBase): Engine {
   const byId = new Map<string, Topic>(kb.topics.map((t) => [t.id, t]));

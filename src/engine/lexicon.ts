@@ -1487,7 +1487,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   exactly specifically especially generally normally basically anyways yesterday tomorrow tonight
   online internet google youtube reddit tiktok facebook instagram twitter forum forums group article articles
   post posts video videos thanks advance cheers regards neighbour neighbor neighbours neighbors
-  coworker coworkers colleague colleagues boss roommate doc hello hi telling heard saw seen read reading nan gran grandad grandparents`
+  coworker coworkers colleague colleagues boss roommate doc user users hello hi telling heard saw seen read reading nan gran grandad grandparents`
     .split(/\s+/)
     .filter((w) => w.length > 0 && w !== 'supplement'),
 );
