@@ -153,14 +153,19 @@ function activeSymptom(t: string, symptom: RegExp): boolean {
       t,
     );
   const after = t.slice(m.index + m[0].length);
-  return ongoing || (!HYPOTHETICAL.test(before) && !HYPOTHETICAL_AFTER.test(after));
+  // "is it bad that my poop is black?" is a question about someone's own symptom.
+  const owned = /\b(my|his|her|our|their)\s+\S*\s*$/.test(before) || /^(my|his|her|our|their)\b/.test(m[0]);
+  return ongoing || owned || (!HYPOTHETICAL.test(before) && !HYPOTHETICAL_AFTER.test(after));
 }
+
+/** Words that say a symptom is going on now ("since yesterday", "for two hours", "again"). */
+const ONGOING = /\b(since|right now|currently|today|this morning|tonight|for \w+ (hours|days)|again)\b/;
 
 const RULES: readonly Rule[] = [
   {
     kind: 'self-harm',
     test: has(
-      /\b(kill myself|killing myself|kms|unalive (myself|me)|off myself|end myself|end (my life|it all)|(want|going|gonna|ready|wanna|plan|planning) to end it|ending my life|suicid\w*|(?<!(dont|do not|never|not) )(want to|wanna) die(?! laughing)|dont want to (live|be alive|wake up)|self ?harm\w*|hurt(ing)? myself|harm(ing)? myself|take my own life|(overdose|od) on purpose|(?<!(dont|do not|never|not) )(going to|gonna|want to|wanna|plan to|planning to|about to) (overdose|od)\b|on purpose overdose|take (them|it|the pills) all|take the whole bottle|cutting myself|not worth living|no reason to live|nothing to live for|better off dead|ending it all|(take|taking|swallow|swallowing) (all|every one) (of )?(my|the|these|those) (pills|tablets|meds|medication|medicine|capsules))\b/,
+      /\b(kill myself|killing myself|kms|unalive (myself|me)|off myself|end myself|end (my life|it all)|(want|going|gonna|ready|wanna|plan|planning) to end it|(feel like|thinking about|thinking of|think about) end(ing)? it( all)?\b|ending my life|suicid\w*|(?<!(dont|do not|never|not) )(want to|wanna) die(?! laughing)|dont want to (live|be alive|wake up)|self ?harm\w*|hurt(ing)? myself|harm(ing)? myself|take my own life|(overdose|od) on purpose|(?<!(dont|do not|never|not) )(going to|gonna|want to|wanna|plan to|planning to|about to) (overdose|od)\b|on purpose overdose|take (them|it|the pills) all|take the whole bottle|cutting myself|not worth living|no reason to live|nothing to live for|better off dead|ending it all|(take|taking|swallow|swallowing) (all|every one) (of )?(my|the|these|those) (pills|tablets|meds|medication|medicine|capsules))\b/,
     ),
   },
   {
@@ -173,6 +178,11 @@ const RULES: readonly Rule[] = [
       /\b(bleeding|blood)\b[^.?!]{0,40}\b(my|our) (new ?born|baby|infant)\b/.test(t) ||
       /\b(new ?born|baby|infant)s? (is |has been |keeps |started |has )?(bleed\w*|bled|blood in|bloody|bruis\w* everywhere)/.test(
         t,
+      ) ||
+      // bruising, vomiting or unusual sleepiness in a young baby can be a bleed.
+      activeSymptom(
+        t,
+        /\b(new ?born|baby|infant|\d+ ?(day|week|wk) old)\b[^.?!]{0,40}\b(bruis\w*|vomit\w*|unusually sleepy|very sleepy|lethargic|floppy|wont wake)/,
       ),
   },
   {
@@ -227,10 +237,10 @@ const RULES: readonly Rule[] = [
     test: (t) => {
       // Bleeding that will not stop, or blood coming up, is urgent however it is phrased.
       if (
-        /\b(wont|will not|doesnt|does not|cant|cannot|can not|not|isnt|hasnt|never|wouldnt) (stop|stopping|stopped) (the )?(bleed\w*|blood)/.test(
+        /\b(wont|will not|doesnt|does not|cant|cannot|can not|not|isnt|hasnt|never|wouldnt) (stop|stopping|stopped|quit|quitting) (the )?(bleed\w*|blood)/.test(
           t,
         ) ||
-        /\b(bleed\w*|nose ?bleed|blood)\b[^.?!]{0,40}\b(wont|will not|doesnt|does not|cant|cannot|can not|isnt|hasnt|not|wouldnt) (stop|stopping|stopped|clot|clotting|slow\w*)\b/.test(
+        /\b(bleed\w*|nose ?bleed|blood)\b[^.?!]{0,40}\b(wont|will not|doesnt|does not|cant|cannot|can not|isnt|hasnt|not|wouldnt) (stop|stopping|stopped|quit|quitting|clot|clotting|slow\w*)\b/.test(
           t,
         ) ||
         /\bbleeding (for|since) (\d+|an?|over|hours|half|the last|two|three|ages)\b/.test(t) ||
@@ -258,11 +268,11 @@ const RULES: readonly Rule[] = [
       // they are someone's own and happening, or on an anticoagulant.
       const symptom =
         /\b(blood|bloody|bleeding)\b[^.?!]{0,25}\b(in|from) (my |the |his |her |their )?(urine|pee|wee|stool|stools|poop|poo|feces|faeces|vomit|spit|bum|butt|rectum)\b|\bblood when (i|he|she|we) (pee|poop|wee|urinate|go|wipe)\b|\bblood (in|on) the (toilet|bowl|toilet paper|tissue)\b|\b(peeing|pissing|pooping|shitting|passing|weeing) (out )?(blood|bloody)|\b(bloody|red|pink) (urine|pee|stool|stools|poop|diarrhea)\b|\b(peeing|pissing|weeing) (red|pink|brown)\b|\b(urine|pee|wee|stool|poop|poo) (is |looks |has turned |turned )?(dark |bright |all )?(bloody|red|pink|brown|cola|full of blood)\b|\b(vomit\w*|throw\w* up|puk\w*|cough\w*|spit\w*) (up )?(blood|bloody)|\b(vomit\w*|puk\w*|throw\w* up|sick)\b[^.?!]{0,40}\bcoffee grounds?\b|\b(stool|stools|poop|poo|poops|bowel movements?|feces|faeces)\b[^.?!]{0,30}\b(black|tarry|tar|like tar)\b|\b(black|tarry|tar like|tarlike|jet black) (and tarry |tarry )?(stool|stools|poop|poo|poops|feces|faeces|bowel movements?|diarrhea|shit)\b|\b(pooping|shitting) (black|tarry)\b|\b(heavy|massive|severe|uncontrolled|uncontrollable|huge) (bleed\w*|blood loss|nose ?bleeds?)\b/;
-      if (personal && activeSymptom(t, symptom)) return true;
+      if ((personal || ONGOING.test(t)) && activeSymptom(t, symptom)) return true;
       // on an anticoagulant, bleeding or bruising that is happening now is an emergency.
       if (onAnticoagulant) {
         const anticoagSymptom =
-          /\b((im|i am|been|keep|keeps|kept|started|is|are|still|currently|now|started) (bleeding|bruising)|nose ?bleeds? (again|every|all|that|on and off)|(huge|large|big|massive|unexplained|weird|dark|purple|spreading)\b[^.?!]{0,15}\bbruis\w*|bruis\w*\b[^.?!]{0,25}\b(spreading|growing|getting bigger)|bruises (everywhere|all over)|(bleeding|bleed) gums|gums (are |keep |have been )?bleeding|(a lot of|lots of|so much|too much) blood|(blood|bleeding|it) keeps (going|coming)|keeps? bleeding|(severe|worst|terrible|splitting|sudden|pounding|bad) headache|(hit|bumped|bumping|banged|knocked|struck) (my|his|her|their) head|fell (and|down|over)|(short of breath|shortness of breath|breathless|cant breathe|cant catch (my|his|her) breath))/;
+          /\b((im|i am|been|keep|keeps|kept|started|is|are|still|currently|now|started) (bleeding|bruising)|nose ?bleeds? (again|every|all|that|on and off)|(huge|large|big|massive|unexplained|weird|dark|purple|spreading)\b[^.?!]{0,15}\bbruis\w*|bruis\w*\b[^.?!]{0,25}\b(spreading|growing|getting bigger)|bruises (everywhere|all over)|(bleeding|bleed) gums|gums (are |keep |have been )?bleeding|(a lot of|lots of|so much|too much) blood|(blood|bleeding) (everywhere|all over)|(blood|bleeding|it) keeps (going|coming)|keeps? bleeding|(severe|worst|terrible|splitting|sudden|pounding|bad) headache|(hit|bumped|bumping|banged|knocked|struck) (my|his|her|their) head|fell (and|down|over)|(short of breath|shortness of breath|breathless|cant breathe|cant catch (my|his|her) breath))/;
         if (activeSymptom(t, anticoagSymptom)) return true;
       }
       return false;
@@ -272,7 +282,7 @@ const RULES: readonly Rule[] = [
     kind: 'clot',
     test: (t) => {
       const leg =
-        /\b(calf|calves|leg|legs|thigh|ankle)\b[^.?!]{0,30}\b(swollen|swelling|swelled|puffy|painful|sore|hurts|hurting|red and (hot|warm)|hot and red|warm|throbbing|tender)\b|\b(swollen|painful|sore|puffy|tender|red) (left |right |lower )?(calf|leg|thigh)\b/;
+        /\b(calf|calves|leg|legs|thigh|ankle)\b[^.?!]{0,45}\b(swollen|swelling|swelled|puffy|painful|sore|hurts|hurting|red and (hot|warm)|hot and red|warm|throbbing|tender|bigger than the other|larger than the other)\b|\b(swollen|painful|sore|puffy|tender|red) (left |right |lower )?(calf|leg|thigh)\b/;
       const context =
         ANTICOAGULANT.test(t) || /\b(k2|vitamin k|natto|mk7|mk 7|one (leg|side|calf))\b/.test(t);
       if (activeSymptom(t, leg) && context && (PERSON.test(t) || ANTICOAGULANT.test(t))) return true;
