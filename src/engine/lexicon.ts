@@ -1195,6 +1195,7 @@ export const SYNONYM_GROUPS: readonly SynonymGroup[] = [
     ],
   },
   { to: ['worth'], from: ['well established', 'established', 'solid evidence', 'strong evidence'] },
+  { to: ['soy'], from: ['soy', 'soya', 'soybean', 'soybeans', 'soy beans'] },
   // What people hope K2 does: generic on its own ("can k2 cure my hangover" has no known subject).
   {
     to: ['treat'],
@@ -1438,6 +1439,7 @@ export const GENERAL_HEALTH_TERMS: ReadonlySet<string> = new Set([
   'halflife',
   'excrete',
   'celiac',
+  'soy',
   // Anticoagulants on their own are a drug question for the pharmacist.
   'warfarin',
   'doac',
