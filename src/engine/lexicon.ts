@@ -1246,6 +1246,12 @@ export const SYNONYM_GROUPS: readonly SynonymGroup[] = [
   {
     to: ['define'],
     from: [
+      'in a nutshell',
+      'nutshell',
+      'break down',
+      'breakdown',
+      'rundown',
+      'lowdown',
       'what role',
       'role',
       'roles',
@@ -1489,7 +1495,8 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   exactly specifically especially generally normally basically anyways yesterday tomorrow tonight
   online internet google youtube reddit tiktok facebook instagram twitter forum forums group article articles
   post posts video videos thanks advance cheers regards neighbour neighbor neighbours neighbors
-  coworker coworkers colleague colleagues boss roommate doc user users hello hi telling heard saw seen read reading nan gran grandad grandparents`
+  coworker coworkers colleague colleagues boss roommate doc user users concern concerns worry worries
+  worried hello hi telling heard saw seen read reading nan gran grandad grandparents`
     .split(/\s+/)
     .filter((w) => w.length > 0 && w !== 'supplement'),
 );

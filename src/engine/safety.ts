@@ -256,6 +256,10 @@ const RULES: readonly Rule[] = [
         /\bblood (is )?(coming|pouring|gushing|running) (out of|from)\b/.test(t) ||
         activeSymptom(
           t,
+          /\b(gushing|pouring|streaming|spurting|squirting|dripping) (out )?(blood|bloody)\b/,
+        ) ||
+        activeSymptom(
+          t,
           /\b(throwing up|vomiting|puking|coughing up|coughing|spitting up) (blood|bloody)\b/,
         ) ||
         activeSymptom(t, /\b(vomited|threw up|puked|coughed up|just vomited)\b[^.?!]{0,25}\bblood\b/)

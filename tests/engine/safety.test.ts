@@ -90,6 +90,7 @@ describe('emergency gate: fires', () => {
     ['i feel like ending it', 'self-harm'],
     ['infant bruising and vomiting, 5 weeks old', 'baby-bleeding'],
     ["blood everywhere from a small cut and i'm on xarelto", 'bleeding'],
+    ['my nose is gushing blood and im on warfarin', 'bleeding'],
     ['bp is 190/115 with headache', 'blood-pressure'],
     ['my blood pressure is 200 right now', 'blood-pressure'],
     ['thinking about how to unalive myself', 'self-harm'],
