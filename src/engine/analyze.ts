@@ -21,6 +21,7 @@ export interface Analysis {
 
 const MAX_PHRASE = 4;
 const MAX_WORD = 24;
+const MAX_LOOKUPS = 40;
 
 /** Optimal-string-alignment distance (a swap counts as one edit), cut off above `max`. */
 export function editDistance(a: string, b: string, max: number): number {
@@ -187,6 +188,9 @@ export class Analyzer {
   analyze(normalized: string, fuzzy = true): Analysis {
     const raw = tokenize(normalized);
     const correctedAt = new Set<number>();
+    // A wall of unknown words (a pasted log, keyboard mashing) gets a bounded number of lookups.
+    let lookups = 0;
+    const lookup = (w: string): string | null => (lookups++ < MAX_LOOKUPS ? this.correct(w) : null);
     const words = raw.map((w, idx) => {
       // The knowledge base lists these misspellings itself: they are certain, not guesses.
       const alias = this.aliases.get(w);
@@ -195,7 +199,7 @@ export class Analyzer {
       if (!fuzzy || this.known.has(w) || w.length < 4 || w.length > MAX_WORD || /\d/.test(w)) return w;
       const stemmed = stem(w);
       if (this.known.has(stemmed)) return w;
-      const fix = this.correct(w);
+      const fix = lookup(w);
       if (fix) {
         correctedAt.add(idx);
         return fix;
@@ -258,7 +262,7 @@ export class Analyzer {
         if (words[idx] !== w || this.known.has(w) || w.length < 4 || w.length > MAX_WORD || /\d/.test(w)) {
           return words[idx] as string;
         }
-        return this.correct(w) ?? w;
+        return lookup(w) ?? w;
       });
       if (fixed.some((w, idx) => w !== raw[idx])) correctedText = fixed.join(' ');
     }
