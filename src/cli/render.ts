@@ -17,10 +17,6 @@ export function chooseStyle(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv 
   return stream.isTTY === true && !noColor && env.TERM !== 'dumb' ? colorStyle : plainStyle;
 }
 
-function formatConfidence(confidence: number): string {
-  return `${Math.round(confidence * 100)}% match`;
-}
-
 /**
  * The whole message as a person reads it. The safety texts are appended whole, never cut:
  * the warning leads when the question is about anticoagulants, the disclaimer always closes.
@@ -32,13 +28,11 @@ export function renderAnswerText(answer: Answer, style: TextStyle = plainStyle):
     lines.push(style.paint(['bold', 'red'], `URGENT: ${answer.urgentNotice}`), '');
   }
   if (answer.safety.warningFirst) lines.push(warning, '');
-  if (answer.topic) {
-    lines.push(
-      `${style.paint('bold', answer.topic.title)} ${style.paint('dim', `(${formatConfidence(answer.confidence)})`)}`,
-    );
-  }
+  // Said before the facts, so nobody reads general facts as a dose meant for them.
+  if (answer.personal && answer.personalNotice) lines.push(style.paint('cyan', answer.personalNotice), '');
+  // The confidence stays in --json: as "97% match" it would read as certainty about health facts.
+  if (answer.topic) lines.push(style.paint('bold', answer.topic.title));
   lines.push(answer.body);
-  if (answer.personal && answer.personalNotice) lines.push('', style.paint('cyan', answer.personalNotice));
   for (const correction of answer.corrections) {
     lines.push(
       '',

@@ -74,6 +74,14 @@ describe('npm run ask', () => {
     expect(record.text.indexOf(ANTICOAGULANT_WARNING)).toBeLessThan(record.text.indexOf(DISCLAIMER));
   });
 
+  it('tells a personal question first that it gives general facts, not advice for the asker', async () => {
+    const run = await runAsk(['--json', 'should I take 200 mcg of k2 with my meds?']);
+    const record = JSON.parse(run.stdout);
+    expect(record.personal).toBe(true);
+    expect(record.personalNotice).toMatch(/not advice for you personally/);
+    expect(record.text.indexOf(record.personalNotice)).toBeLessThan(record.text.indexOf(record.answer));
+  });
+
   it('--jsonl answers every line in order, empty lines included, and prints nothing else', async () => {
     const questions = [
       'what is vitamin k2',
