@@ -1,7 +1,8 @@
-import type {
-  AutocompleteInteraction,
-  CommandInteraction,
-  RESTPostAPIApplicationCommandsJSONBody,
+import {
+  type AutocompleteInteraction,
+  type CommandInteraction,
+  InteractionContextType,
+  type RESTPostAPIApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { BotContext } from './context.ts';
 
@@ -19,3 +20,10 @@ export interface Command {
   execute(interaction: CommandInteraction, ctx: BotContext): Promise<CommandOutcome | undefined>;
   autocomplete?(interaction: AutocompleteInteraction, ctx: BotContext): Promise<void>;
 }
+
+/** Where member commands work: servers, DMs with the bot, and group DMs. /settings is server-only. */
+export const EVERYWHERE = [
+  InteractionContextType.Guild,
+  InteractionContextType.BotDM,
+  InteractionContextType.PrivateChannel,
+] as const;

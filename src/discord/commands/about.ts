@@ -1,5 +1,5 @@
-import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
-import type { Command } from '../command.ts';
+import { SlashCommandBuilder } from 'discord.js';
+import { type Command, EVERYWHERE } from '../command.ts';
 import { safetyOf } from '../context.ts';
 import { renderAbout } from '../render.ts';
 import { sendInteractionReply } from '../respond.ts';
@@ -7,11 +7,7 @@ import { sendInteractionReply } from '../respond.ts';
 const data = new SlashCommandBuilder()
   .setName('about')
   .setDescription('What K2 Bot is, its source, knowledge version and what it stores')
-  .setContexts(
-    InteractionContextType.Guild,
-    InteractionContextType.BotDM,
-    InteractionContextType.PrivateChannel,
-  );
+  .setContexts(...EVERYWHERE);
 
 export default {
   data,

@@ -1,18 +1,14 @@
-import { type CommandInteraction, InteractionContextType, SlashCommandBuilder } from 'discord.js';
+import { type CommandInteraction, SlashCommandBuilder } from 'discord.js';
 import type { TopicRef } from '../../engine/index.ts';
 import { askEngine, describeAnswer } from '../answering.ts';
-import type { Command } from '../command.ts';
+import { type Command, EVERYWHERE } from '../command.ts';
 import { LIMITS, shorten } from '../render.ts';
 import { sendInteractionReply } from '../respond.ts';
 
 const data = new SlashCommandBuilder()
   .setName('ask')
   .setDescription('Ask a question about vitamin K2')
-  .setContexts(
-    InteractionContextType.Guild,
-    InteractionContextType.BotDM,
-    InteractionContextType.PrivateChannel,
-  )
+  .setContexts(...EVERYWHERE)
   .addStringOption((o) =>
     o
       .setName('question')

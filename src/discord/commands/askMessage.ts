@@ -1,17 +1,13 @@
-import { ApplicationCommandType, ContextMenuCommandBuilder, InteractionContextType } from 'discord.js';
+import { ApplicationCommandType, ContextMenuCommandBuilder } from 'discord.js';
 import { askEngine, describeAnswer } from '../answering.ts';
-import type { Command } from '../command.ts';
+import { type Command, EVERYWHERE } from '../command.ts';
 import { renderEngineNotice } from '../context.ts';
 import { sendInteractionReply } from '../respond.ts';
 
 const data = new ContextMenuCommandBuilder()
   .setName('Ask K2 Bot')
   .setType(ApplicationCommandType.Message)
-  .setContexts(
-    InteractionContextType.Guild,
-    InteractionContextType.BotDM,
-    InteractionContextType.PrivateChannel,
-  );
+  .setContexts(...EVERYWHERE);
 
 export default {
   data,

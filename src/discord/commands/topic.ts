@@ -1,17 +1,13 @@
-import { type CommandInteraction, InteractionContextType, SlashCommandBuilder } from 'discord.js';
+import { type CommandInteraction, SlashCommandBuilder } from 'discord.js';
 import { askEngine, describeAnswer } from '../answering.ts';
-import type { Command } from '../command.ts';
+import { type Command, EVERYWHERE } from '../command.ts';
 import { LIMITS, renderAnswer, shorten } from '../render.ts';
 import { sendInteractionReply } from '../respond.ts';
 
 const data = new SlashCommandBuilder()
   .setName('topic')
   .setDescription('Show one vitamin K2 topic')
-  .setContexts(
-    InteractionContextType.Guild,
-    InteractionContextType.BotDM,
-    InteractionContextType.PrivateChannel,
-  )
+  .setContexts(...EVERYWHERE)
   .addStringOption((o) =>
     o.setName('name').setDescription('Start typing a topic').setRequired(true).setAutocomplete(true),
   )
