@@ -27,7 +27,9 @@ export function renderAnswerText(answer: Answer, style: TextStyle = plainStyle):
   if (answer.urgent && answer.urgentNotice) {
     lines.push(style.paint(['bold', 'red'], `URGENT: ${answer.urgentNotice}`), '');
   }
-  if (answer.safety.warningFirst) lines.push(warning, '');
+  // Urgent replies lead with the warning too: the emergency may be a bleed on a blood thinner.
+  const warningLeads = answer.safety.warningFirst || answer.urgent;
+  if (warningLeads) lines.push(warning, '');
   // Said before the facts, so nobody reads general facts as a dose meant for them.
   if (answer.personal && answer.personalNotice) lines.push(style.paint('cyan', answer.personalNotice), '');
   // The confidence stays in --json: as "97% match" it would read as certainty about health facts.
@@ -56,7 +58,7 @@ export function renderAnswerText(answer: Answer, style: TextStyle = plainStyle):
     lines.push(`Did you mean: ${answer.suggestions.map((t) => `${t.title} (${t.id})`).join(', ')}`);
   }
   lines.push('');
-  if (!answer.safety.warningFirst) lines.push(warning);
+  if (!warningLeads) lines.push(warning);
   lines.push(style.paint('dim', `Disclaimer: ${answer.safety.disclaimer}`));
   return lines.join('\n');
 }
