@@ -152,6 +152,11 @@ export class Analyzer {
     }
   }
 
+  /** True for a word of the knowledge base, the lexicon or the filler list. */
+  isKnown(word: string): boolean {
+    return this.known.has(word) || this.known.has(stem(word));
+  }
+
   /** The known word closest to a typo, or null. */
   correct(word: string): string | null {
     const cached = this.fuzzyCache.get(word);

@@ -9,11 +9,14 @@ import {
 } from './lexicon.ts';
 import { normalizeText } from './normalize.ts';
 import {
+  CRISIS_BODY,
   checkEmergency,
+  correctGateTypos,
   DECLINE_TEXT,
   EMPTY_TEXT,
   mentionsAnticoagulant,
   PERSONAL_NOTICE,
+  PET_BODY,
   safetyTexts,
   URGENT_BODY,
   type UrgentKind,
@@ -130,8 +133,13 @@ export function answerQuestion(
   }
 
   const analysis = index.analyzer.analyze(normalized);
+  if (!gate.urgent) {
+    // A second look with the gate's own words restored ("vomitting blod", "chst", "numbb")…
+    const restored = correctGateTypos(normalized, (w) => index.analyzer.isKnown(w));
+    if (restored) gate = checkEmergency(restored);
+  }
   if (!gate.urgent && analysis.correctedText) {
-    // A second look with typos corrected: "my todler ate my gumies" is still an emergency.
+    // …and a third with every typo corrected: "my todler ate my gumies" is still an emergency.
     gate = checkEmergency(analysis.correctedText);
   }
   const result = index.search(normalized, urgentCategoryBoosts(gate.kind, warningFirst), analysis);
@@ -139,7 +147,7 @@ export function answerQuestion(
   const personal = isPersonal(normalized);
   const best = result.ranked[0];
   // A crisis message gets the crisis notice alone: no topic facts beside it.
-  const answerable = gate.kind !== 'self-harm';
+  const answerable = gate.kind !== 'self-harm' && gate.kind !== 'pet';
 
   let answer: Answer;
   if (best && answerable && !outOfScope && result.confidence >= ANSWER_THRESHOLD) {
@@ -153,7 +161,8 @@ export function answerQuestion(
     }
   } else {
     // An emergency with no matching topic is not "outside what I know": the notice says what to do.
-    answer = bareAnswer('decline', gate.urgent ? URGENT_BODY : DECLINE_TEXT, warningFirst);
+    const urgentBody = gate.kind === 'self-harm' ? CRISIS_BODY : gate.kind === 'pet' ? PET_BODY : URGENT_BODY;
+    answer = bareAnswer('decline', gate.urgent ? urgentBody : DECLINE_TEXT, warningFirst);
     // "Did you mean" only when a topic shares a real subject word, not just "k2" or "help".
     if (best && answerable && !outOfScope && !gate.urgent && result.features.subjectMass > 0) {
       answer.suggestions = result.ranked

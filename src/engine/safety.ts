@@ -35,10 +35,36 @@ export const URGENT_BODY =
   'Please act on the notice above first. I can only share general facts about vitamin K2 from one ' +
   'article, and I cannot assess an emergency.';
 
-/** Added to the urgent notice when a message talks about self-harm. */
+/**
+ * The whole urgent notice when a message talks about self-harm. It stands alone: no poison
+ * control, no medicine instructions, nothing that reads like a procedure.
+ */
 export const CRISIS_NOTICE =
-  'If you are thinking about harming yourself, please call your local emergency number or a crisis ' +
-  'line now, or tell someone near you. You do not have to handle this alone.';
+  'If you are thinking about harming yourself, please reach out right now: call your local emergency ' +
+  'number or a crisis line (in the US and Canada you can call or text 988), or tell someone near you. ' +
+  'You do not have to handle this alone.';
+
+/** The urgent notice for a swallowed overdose or poisoning: poison control comes first. */
+export const OVERDOSE_NOTICE =
+  'This could be an overdose or a poisoning. Call poison control now (in the US 1-800-222-1222), or ' +
+  'your local emergency number if the person is hard to wake, has a seizure or has trouble breathing. ' +
+  'Do not wait for an answer here.';
+
+/** The urgent notice when an animal swallowed poison or medicine (fact-check 3B #9). */
+export const PET_NOTICE =
+  'This sounds like a poisoning emergency for an animal. Call an emergency vet or an animal poison ' +
+  'control line now, and take the packet with you. Do not wait for an answer here, and do not give ' +
+  'the animal any human medicine or vitamin on your own.';
+
+/** The body of a self-harm reply: the notice above it is what matters. */
+export const CRISIS_BODY =
+  'I am only a vitamin K2 information bot and I cannot help with this, but the people above can. ' +
+  'Please contact them now.';
+
+/** The body of a reply about an animal emergency. */
+export const PET_BODY =
+  'Please act on the notice above first. I only share general facts about vitamin K2 for people, ' +
+  'and I cannot assess an animal.';
 
 /** Shown with answers to questions about the asker's own doses, medicines or results. */
 export const PERSONAL_NOTICE =
@@ -75,6 +101,91 @@ export const GATE_WORDS: readonly string[] =
     .split(/\s+/)
     .filter((w) => w.length >= 4);
 
+/**
+ * Words the gate's own typo pass may restore (see {@link correctGateTypos}): the gate words and
+ * a few short ones that matching never needs ("numb", "side", "head").
+ */
+const GATE_TYPO_TARGETS: readonly string[] = [
+  ...new Set([
+    ...GATE_WORDS,
+    ...`numb numbness face side drooping droop confused confusion vision worst vomited threw
+    puked grounds warfarin coumadin eliquis xarelto head fell poison passed stopping hemorrhage
+    nosebleed nose gums bleeds clots clot dizzy fainting seizures suddenly sudden left right arm
+    legs swollen swelling blood bloody bleeding`
+      .split(/\s+/)
+      .filter((w) => w.length >= 4),
+  ]),
+];
+
+/** Targets by first letter, so a word is only compared with a handful of candidates. */
+const GATE_TARGETS_BY_INITIAL: ReadonlyMap<string, readonly string[]> = (() => {
+  const map = new Map<string, string[]>();
+  for (const w of GATE_TYPO_TARGETS) {
+    const list = map.get(w[0] as string);
+    if (list) list.push(w);
+    else map.set(w[0] as string, [w]);
+  }
+  return map;
+})();
+
+/** Optimal-string-alignment distance (a swap is one edit), stopping early above `max`. */
+function osaDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prevPrev: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      let v = Math.min(
+        (prev[j] as number) + 1,
+        (cur[j - 1] as number) + 1,
+        (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        v = Math.min(v, (prevPrev[j - 2] as number) + 1);
+      }
+      cur.push(v);
+      rowMin = Math.min(rowMin, v);
+    }
+    if (rowMin > max) return max + 1;
+    prevPrev = prev;
+    prev = cur;
+  }
+  return prev[b.length] as number;
+}
+
+/**
+ * The gate's own typo pass: every word the knowledge base and lexicon do not know (`isKnown`)
+ * that is one edit (two for words of 8+ letters) from a gate word, with the same first letter,
+ * becomes that word: "vomitting blod" → "vomiting blood", "chst", "numbb", "swolen", "bleding".
+ * Short words (3 letters) are only restored when a letter was dropped ("blod" needs 4). Returns
+ * null when nothing changed.
+ */
+export function correctGateTypos(normalized: string, isKnown: (word: string) => boolean): string | null {
+  let changed = false;
+  const out = normalized.replace(/'/g, '').replace(/[\p{L}]+/gu, (w) => {
+    if (w.length < 4 || w.length > 20 || isKnown(w)) return w;
+    const candidates = GATE_TARGETS_BY_INITIAL.get(w[0] as string);
+    if (!candidates) return w;
+    const max = w.length >= 8 ? 2 : 1;
+    let best: string | null = null;
+    let bestD = max + 1;
+    for (const c of candidates) {
+      if (c === w) return w;
+      const d = osaDistance(w, c, max);
+      if (d < bestD) {
+        bestD = d;
+        best = c;
+      }
+    }
+    if (best === null) return w;
+    changed = true;
+    return best;
+  });
+  return changed ? out : null;
+}
+
 export type UrgentKind =
   | 'bleeding'
   | 'clot'
@@ -85,7 +196,8 @@ export type UrgentKind =
   | 'self-harm'
   | 'baby-bleeding'
   | 'blood-pressure'
-  | 'collapse';
+  | 'collapse'
+  | 'pet';
 
 export interface GateResult {
   urgent: boolean;
@@ -126,6 +238,9 @@ const WHOLE_PACK = new RegExp(
   `\\b(took|swallowed|ate|downed|popped)\\s+(a |the |my )?(whole|entire|full) ${PILLS}`,
 );
 const MANY_RE = new RegExp(`\\b${MANY}\\b`);
+const PET_INGESTION = new RegExp(
+  `\\b(dog|dogs|doggo|puppy|pup|cat|kitty|kitten|pet|ferret|rabbit|parrot|hamster|beagle|lab|labrador|retriever|terrier|poodle|spaniel|shepherd|chihuahua|dachshund|husky|pug|collie|bulldog|corgi)\\b[^.?!]{0,40}\\b(ate|eaten|eats|swallowed|got into|chewed|licked|has eaten|just ate|consumed)\\b[^.?!]{0,40}\\b(${PILLS.slice(1, -1)}|rat poison|rodenticide|poison|mouse bait|bait|warfarin|k2|mk7|medication|medicine|meds)\\b`,
+);
 
 interface Rule {
   kind: UrgentKind;
@@ -186,6 +301,16 @@ const RULES: readonly Rule[] = [
       ),
   },
   {
+    kind: 'pet',
+    // 3B #9: an animal that swallowed rat poison, pills or supplements needs an emergency vet.
+    test: (t) =>
+      activeSymptom(t, PET_INGESTION) ||
+      activeSymptom(
+        t,
+        /\b(my|our|the) (dog|dogs|puppy|cat|kitten|pet)\b[^.?!]{0,40}\b(rat poison|rodenticide|mouse poison|slug pellets|antifreeze)\b/,
+      ),
+  },
+  {
     kind: 'overdose',
     test: (t) =>
       CHILD_INGESTION.test(t) ||
@@ -223,7 +348,7 @@ const RULES: readonly Rule[] = [
   {
     kind: 'stroke',
     test: active(
-      /\b((face|mouth|smile) (is |went |started )?(drooping|droopy|drooped|droops|sagging|numb on one side|lopsided)|drooping (face|mouth|eyelid|smile)|droopy (face|mouth)|slurred speech|slurring (my |his |her )?(words|speech)|speech\b[^.?!]{0,15}\bslurr\w*|words (are |is )?(suddenly )?slurr\w*|(cant|cannot|can not) feel (my|his|her|their) (left |right )?(arm|leg|face|hand|side)|(face|mouth) (feels|looks|went) (numb|droopy|lopsided)|(cant|can not|cannot) (speak|talk) (properly|clearly|right)|trouble (speaking|talking)|(cant|cannot|can not) (lift|raise|move) (my |his |her )?(arm|left arm|right arm)|(arm|left arm|right arm) (went |is |feels |suddenly )?(weak|numb|dead)|weakness (in|on) (one|my left|my right|the left|the right) (side|arm)|one side of (my|his|her) (body|face) (is |went |feels )?(numb|weak|drooping)|(having|is having|im having|hes having|shes having) a stroke|stroke symptoms|sudden (weakness|numbness|confusion|vision loss|blindness|severe headache))\b/,
+      /\b((face|mouth|smile) (is |went |started )?(drooping|droopy|drooped|droops|sagging|numb on one side|lopsided)|drooping (face|mouth|eyelid|smile)|droopy (face|mouth)|slurred speech|slurring (my |his |her )?(words|speech)|speech\b[^.?!]{0,15}\bslurr\w*|words (are |is )?(suddenly )?slurr\w*|(cant|cannot|can not) feel (my|his|her|their) (left |right )?(arm|leg|face|hand|side)|(face|mouth) (feels|looks|went) (numb|droopy|lopsided)|(cant|can not|cannot) (speak|talk) (properly|clearly|right)|trouble (speaking|talking)|(cant|cannot|can not) (lift|raise|move) (my |his |her )?(arm|left arm|right arm)|(arm|left arm|right arm) (went |is |feels |suddenly )?(weak|numb|dead)|weakness (in|on) (one|my left|my right|the left|the right) (side|arm)|one side of (my|his|her) (body|face) (is |went |feels )?(numb|weak|drooping)|(having|is having|im having|hes having|shes having) a stroke|stroke symptoms|sudden (weakness|numbness|confusion|vision loss|blindness|severe headache)|(cant|cannot|can not|unable to) (feel|move|use) (the |my |his |her |their )?(left|right|one) side|(cant|cannot|can not) (feel|move) (my|his|her|their) (left |right )?(body|side|arm|leg|face|hand)|(numb|numbness|weak|weakness|tingling|paralys\w*|paralyzed|dead|heavy)\b[^.?!]{0,25}\b(on|down|in) (one|the left|the right|my left|my right|his left|his right|her left|her right|left|right) side|(one|left|right) side of (my|his|her|their|the) (body|face)\b[^.?!]{0,20}\b(numb|weak|drooping|droopy|dead|heavy|paralyzed|tingling|cant move|went)|(face|mouth|smile) (is |has )?(drooping|droopy|drooped|sagging)|(left|right|one) side (of (my|his|her|their|the) (body|face) )?(is |went |feels |has gone |has been |suddenly )*(numb|weak|dead|paralyzed|heavy|tingling|limp)|(suddenly|sudden) (confused|disoriented|cant see|blind|lost (my |his |her )?(vision|sight))|(lost|losing) (my |his |her )?(vision|sight) (suddenly|all of a sudden)|worst headache of (my|his|her|their) life|(sudden|suddenly)\b[^.?!]{0,20}\b(numb\w*|weak\w*|paralys\w*) (in|on|down) (my|his|her|the) (left|right) (arm|leg|hand|face|side)|(numb\w*|weak\w*|paralys\w*) (in|on|down) (my|his|her|the) (left|right) (arm|leg|hand|face|side)\b[^.?!]{0,20}\b(sudden|suddenly|all of a sudden|out of nowhere)|thunderclap headache)\b/,
     ),
   },
   {
@@ -262,7 +387,12 @@ const RULES: readonly Rule[] = [
           t,
           /\b(throwing up|vomiting|puking|coughing up|coughing|spitting up) (blood|bloody)\b/,
         ) ||
-        activeSymptom(t, /\b(vomited|threw up|puked|coughed up|just vomited)\b[^.?!]{0,25}\bblood\b/)
+        activeSymptom(t, /\b(vomited|threw up|puked|coughed up|just vomited)\b[^.?!]{0,25}\bblood\b/) ||
+        // Vomit like coffee grounds is a stomach bleed, with or without an anticoagulant.
+        activeSymptom(
+          t,
+          /\b(vomit\w*|threw up|throw\w* up|puk\w*|sick|spew\w*|brought up)\b[^.?!]{0,45}\bcoffee grounds?\b|\bcoffee grounds? (vomit|sick|puke|like vomit)\b/,
+        )
       ) {
         return true;
       }
@@ -276,7 +406,7 @@ const RULES: readonly Rule[] = [
       // R-01: on an anticoagulant, bleeding or bruising that is happening now is an emergency.
       if (onAnticoagulant) {
         const anticoagSymptom =
-          /\b((im|i am|been|keep|keeps|kept|started|is|are|still|currently|now|started) (bleeding|bruising)|nose ?bleeds? (again|every|all|that|on and off)|(huge|large|big|massive|unexplained|weird|dark|purple|spreading)\b[^.?!]{0,15}\bbruis\w*|bruis\w*\b[^.?!]{0,25}\b(spreading|growing|getting bigger)|bruises (everywhere|all over)|(bleeding|bleed) gums|gums (are |keep |have been )?bleeding|(a lot of|lots of|so much|too much) blood|(blood|bleeding) (everywhere|all over)|(blood|bleeding|it) keeps (going|coming)|keeps? bleeding|(severe|worst|terrible|splitting|sudden|pounding|bad) headache|(hit|bumped|bumping|banged|knocked|struck) (my|his|her|their) head|fell (and|down|over)|(short of breath|shortness of breath|breathless|cant breathe|cant catch (my|his|her) breath))/;
+          /\b((im|i am|been|keep|keeps|kept|started|is|are|still|currently|now|started) (bleeding|bruising)|nose ?bleeds? (again|every|all|that|on and off)|(huge|large|big|massive|unexplained|weird|dark|purple|spreading)\b[^.?!]{0,15}\bbruis\w*|bruis\w*\b[^.?!]{0,25}\b(spreading|growing|getting bigger)|bruises (everywhere|all over)|(bleeding|bleed) gums|gums (are |keep |have been )?bleeding|(a lot of|lots of|so much|too much) blood|(blood|bleeding) (everywhere|all over)|(blood|bleeding|it) keeps (going|coming)|keeps? bleeding|(severe|worst|terrible|splitting|sudden|pounding|bad) headache|(hit|bumped|bumping|banged|knocked|struck|hitting|banging) (my|his|her|their) head|head (injury|injuries|wound|trauma)|concussion|fell (and|down|over|off)|(had|took) a (bad )?fall|after a fall|(short of breath|shortness of breath|breathless|cant breathe|cant catch (my|his|her) breath))/;
         if (activeSymptom(t, anticoagSymptom)) return true;
       }
       return false;
@@ -319,12 +449,20 @@ const RULES: readonly Rule[] = [
 export function checkEmergency(normalized: string): GateResult {
   const t = normalized.replace(/'/g, '');
   for (const rule of RULES) {
-    if (rule.test(t)) {
-      const notice = rule.kind === 'self-harm' ? `${URGENT_NOTICE} ${CRISIS_NOTICE}` : URGENT_NOTICE;
-      return { urgent: true, kind: rule.kind, notice };
-    }
+    if (rule.test(t)) return { urgent: true, kind: rule.kind, notice: urgentNoticeFor(rule.kind) };
   }
   return { urgent: false, kind: null, notice: null };
+}
+
+/**
+ * One notice per kind of emergency: a crisis line alone for self-harm, poison control first for
+ * an overdose, an emergency vet for an animal, the emergency number for everything else.
+ */
+export function urgentNoticeFor(kind: UrgentKind): string {
+  if (kind === 'self-harm') return CRISIS_NOTICE;
+  if (kind === 'overdose') return OVERDOSE_NOTICE;
+  if (kind === 'pet') return PET_NOTICE;
+  return URGENT_NOTICE;
 }
 
 /** True when the text names an anticoagulant: the warning then comes first. */

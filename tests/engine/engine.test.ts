@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Answer, Engine } from '../../src/engine/index.ts';
 import { ANTICOAGULANT_WARNING, createEngine, DISCLAIMER } from '../../src/engine/index.ts';
 import {
+  CRISIS_BODY,
   DECLINE_TEXT,
   EMPTY_TEXT,
   PERSONAL_NOTICE,
@@ -121,7 +122,8 @@ describe('ask: answer paths', () => {
     // No topic facts next to a crisis message ("kill" must not pull up "K2 kills cancer cells").
     expect(a.topic).toBeNull();
     expect(a.suggestions).toEqual([]);
-    expect(a.body).toBe(URGENT_BODY);
+    expect(a.body).toBe(CRISIS_BODY);
+    expect(engine.ask('my nose is pouring blood and wont stop').body).toBe(URGENT_BODY);
     carriesSafetyTexts(a);
   });
 

@@ -3,11 +3,16 @@ import { isPersonal } from '../../src/engine/answer.ts';
 import { normalizeText } from '../../src/engine/normalize.ts';
 import {
   ANTICOAGULANT_WARNING,
+  CRISIS_NOTICE,
   checkEmergency,
   DISCLAIMER,
   mentionsAnticoagulant,
+  OVERDOSE_NOTICE,
+  PET_NOTICE,
   safetyTexts,
   URGENT_NOTICE,
+  type UrgentKind,
+  urgentNoticeFor,
 } from '../../src/engine/safety.ts';
 
 const gate = (text: string) => checkEmergency(normalizeText(text));
@@ -103,11 +108,24 @@ describe('emergency gate: fires', () => {
     const result = gate(text);
     expect(result.urgent).toBe(true);
     expect(result.kind).toBe(kind);
-    expect(result.notice).toContain(URGENT_NOTICE);
+    expect(result.notice).toBe(urgentNoticeFor(kind as UrgentKind));
   });
 
-  it('adds the crisis line text for self-harm', () => {
-    expect(gate('i want to end my life').notice).toMatch(/crisis line/);
+  it('leads with the crisis line alone for self-harm', () => {
+    const notice = gate('i want to end my life').notice ?? '';
+    expect(notice).toBe(CRISIS_NOTICE);
+    expect(notice).toMatch(/crisis line/);
+    expect(notice).not.toMatch(/poison control|start or stop|medicine/i);
+  });
+
+  it('puts poison control first for an overdose and an emergency vet first for an animal', () => {
+    const overdose = gate('my toddler swallowed a handful of my k2 gummies').notice ?? '';
+    expect(overdose).toBe(OVERDOSE_NOTICE);
+    expect(overdose.indexOf('poison control')).toBeLessThan(overdose.indexOf('emergency number'));
+    const pet = gate('my dog ate rat poison').notice ?? '';
+    expect(pet).toBe(PET_NOTICE);
+    expect(pet).toMatch(/emergency vet/);
+    expect(gate('on warfarin and my nose wont stop bleeding').notice).toBe(URGENT_NOTICE);
   });
 
   it('tells people to call emergency services or poison control', () => {

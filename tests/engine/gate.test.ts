@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { createEngine } from '../../src/engine/index.ts';
+import { normalizeText } from '../../src/engine/normalize.ts';
+import { CRISIS_NOTICE, checkEmergency, correctGateTypos, PET_NOTICE } from '../../src/engine/safety.ts';
+import { loadKnowledge } from '../../src/kb/load.ts';
+
+const engine = createEngine(loadKnowledge());
+const urgent = (q: string) => engine.ask(q).urgent;
+
+describe('emergency gate: stroke signs, stomach bleeds, head injuries, animals', () => {
+  it.each([
+    // Coffee-ground vomit is a stomach bleed, with or without a blood thinner.
+    'threw up something that looked like coffee grounds',
+    'my dad vomited coffee ground looking stuff, hes on warfarin',
+    'been puking what looks like coffee grounds since last night',
+    // Stroke: one-sided numbness or weakness, a drooping face, sudden confusion or vision loss.
+    'i cant feel the right side of my body',
+    'my mum cant move her left side',
+    'numbness down one side of my face and my arm, started suddenly',
+    'his left side went weak out of nowhere',
+    'her face is drooping on one side',
+    'suddenly confused and cant find words, on k2',
+    'i suddenly lost my vision in one eye',
+    'worst headache of my life right now',
+    'sudden weakness in my right leg',
+    // Head injury or fainting on an anticoagulant.
+    'banged my head on the cupboard and im on warfarin',
+    'fell down the stairs, on xarelto, head hurts',
+    'passed out for a minute, im on coumadin',
+    // Animals that swallowed poison or pills: emergency vet.
+    'my puppy chewed up a bottle of k2 capsules',
+    'our cat got into the rat poison',
+    'the dog swallowed my warfarin pills',
+  ])('%j is urgent', (q) => {
+    expect(urgent(q)).toBe(true);
+  });
+
+  it.each([
+    'does k2 cause numbness',
+    'can k2 help stroke recovery',
+    'is k2 good after a stroke',
+    'coffee and k2 at the same time?',
+    'does coffee block vitamin k2 absorption',
+    'is it normal to bruise on warfarin',
+    'can vitamin k2 prevent a stroke',
+    'what are the signs of a stroke',
+    'does k2 help with numbness in feet from diabetes',
+    'is one-sided weakness a side effect of mk7',
+    'can dogs eat natto',
+    'is vitamin k2 safe for cats',
+    'how much k2 should my dog get',
+    'i fell off the wagon with my k2 routine',
+    'does k2 help with headaches',
+    'my left knee hurts, does k2 help joints',
+  ])('%j is not urgent', (q) => {
+    expect(urgent(q)).toBe(false);
+  });
+
+  it('answers an animal emergency with the vet notice only', () => {
+    const a = engine.ask('my dog ate my k2 pills');
+    expect(a.urgent).toBe(true);
+    expect(a.urgentNotice).toBe(PET_NOTICE);
+    expect(a.topic).toBeNull();
+  });
+
+  it('answers a crisis with the crisis notice leading', () => {
+    const a = engine.ask('i want to end it all, how many k2 pills would it take');
+    expect(a.urgentNotice).toBe(CRISIS_NOTICE);
+    expect(a.topic).toBeNull();
+    expect(a.body).not.toMatch(/poison control|start or stop/i);
+  });
+});
+
+describe('emergency gate: typos of its own words', () => {
+  it.each([
+    'vomitting blod on warfrin',
+    'vommiting blood on warfarin',
+    'throwing up bloood',
+    'my nose wont stop bleding',
+    'my nose wont stop bleedign',
+    'bleedin gums on warfrin',
+    'chst pain right now',
+    'crushing chets pain',
+    'numbb on one side of my face',
+    'my throat is swolen and closing',
+    'my calf is swolen and painfull, on coumadin',
+    'my face is droopng',
+    'numbnes in my left arm sudenly',
+    'pooping blak stool and im on eliquis',
+    'cant breath, throat closng after k2',
+  ])('%j is urgent', (q) => {
+    expect(urgent(q)).toBe(true);
+  });
+
+  it('restores only unknown words that are one edit from a gate word', () => {
+    const known = new Set(['on', 'warfarin', 'blood', 'natto', 'cheese', 'chest']);
+    expect(correctGateTypos('vomitting blod on warfarin', (w) => known.has(w))).toBe(
+      'vomiting blood on warfarin',
+    );
+    expect(correctGateTypos('natto cheese', (w) => known.has(w))).toBeNull();
+    expect(checkEmergency(normalizeText('vomiting blood on warfarin')).urgent).toBe(true);
+  });
+});
