@@ -1,10 +1,12 @@
 import type { Topic } from '../kb/schema.ts';
+import { DECLINE_TEXTS, GREETING_TEXT, isGreeting, isThanks, THANKS_TEXT } from './declines.ts';
 import {
   CALCIUM_DOSING,
   GENERAL_SUPPLEMENTS,
   OTHER_NUTRIENT,
   OTHER_NUTRIENT_WITH_K2,
-  OUT_OF_SCOPE_PATTERNS,
+  OUT_OF_SCOPE_RULES,
+  type OutOfScopeClass,
   PERSONAL_PATTERNS,
 } from './lexicon.ts';
 import { normalizeText } from './normalize.ts';
@@ -12,11 +14,13 @@ import {
   CRISIS_BODY,
   checkEmergency,
   correctGateTypos,
-  DECLINE_TEXT,
+  DOAC,
+  DOAC_NOTICE,
   EMPTY_TEXT,
   mentionsAnticoagulant,
   PERSONAL_NOTICE,
   PET_BODY,
+  PREGNANCY_NOTICE,
   safetyTexts,
   URGENT_BODY,
   type UrgentKind,
@@ -26,6 +30,8 @@ import type { Answer, TopicRef } from './types.ts';
 
 /** At or above this confidence the best topic is answered; below it the engine declines. */
 export const ANSWER_THRESHOLD = 0.5;
+/** Subject weight (about one specific word) that makes the K2 part of a message clear. */
+const CLEAR_SUBJECT = 1;
 /** Other topics this close to the best one are offered as "did you mean". */
 const SUGGESTION_RATIO = 0.85;
 /** A decline still offers topics whose confidence would have been at least this. */
@@ -40,11 +46,64 @@ export function isPersonal(normalized: string): boolean {
   return PERSONAL_PATTERNS.some((re) => re.test(t));
 }
 
-export function isOutOfScope(normalized: string, hasAnchor: boolean): boolean {
+export interface OutOfScope {
+  cls: OutOfScopeClass;
+  /** Only incidental words matched: a clear K2 question elsewhere in the message still wins. */
+  incidental: boolean;
+}
+
+/** Which out-of-scope class a message falls in (fact-check 3B), or null when it is in scope. */
+export function outOfScopeClass(normalized: string, hasAnchor: boolean): OutOfScope | null {
   const t = normalized.replace(/'/g, '');
-  if (OUT_OF_SCOPE_PATTERNS.some((re) => re.test(t)) || OTHER_NUTRIENT_WITH_K2.test(t)) return true;
+  let incidental: OutOfScope | null = null;
+  for (const rule of OUT_OF_SCOPE_RULES) {
+    if (!rule.re.test(t)) continue;
+    if (!rule.incidental) return { cls: rule.cls, incidental: false };
+    incidental ??= { cls: rule.cls, incidental: true };
+  }
+  if (OTHER_NUTRIENT_WITH_K2.test(t)) return { cls: 'nutrient', incidental: false };
   // "How much vitamin D / magnesium" is another nutrient's question unless K2 is in it too.
-  return !hasAnchor && (OTHER_NUTRIENT.test(t) || CALCIUM_DOSING.test(t) || GENERAL_SUPPLEMENTS.test(t));
+  if (!hasAnchor && (OTHER_NUTRIENT.test(t) || CALCIUM_DOSING.test(t) || GENERAL_SUPPLEMENTS.test(t))) {
+    return { cls: 'nutrient', incidental: false };
+  }
+  return incidental;
+}
+
+export function isOutOfScope(normalized: string, hasAnchor: boolean): boolean {
+  return outOfScopeClass(normalized, hasAnchor) !== null;
+}
+
+/**
+ * The message without its clauses that hold an incidental off-topic word ("chest day at the gym
+ * tomorrow, but is k2 good for bones" → "is k2 good for bones"), or null when nothing is left.
+ */
+function withoutIncidentalClauses(normalized: string): string | null {
+  const clauses = normalized.replace(/'/g, '').split(/[.?!;,:]+|\s(?:but|also|anyway|btw|unrelated)\s/);
+  const kept = clauses.filter((c) => !OUT_OF_SCOPE_RULES.some((r) => r.incidental && r.re.test(c)));
+  if (kept.length === clauses.length) return null;
+  const text = kept.join(' , ').replace(/\s+/g, ' ').trim();
+  return text.replace(/[^\p{L}\p{N}]/gu, '').length > 0 ? text : null;
+}
+
+/** Words after which the next few words are what the asker does not want ("i don't eat natto"). */
+const NEGATION_CUE =
+  '(?:(?:dont|do not|doesnt|does not|never|cant|cannot|can not|wont|will not|no longer) (?:really |even |ever |usually |like to )?(?:eat|like|stand|tolerate|drink|have|touch|enjoy|digest|do)|hate|hates|dislike|dislikes|not a fan of|no fan of|besides|other than|except|apart from|aside from)';
+/** Words that end the negated object: the rest of the question starts there. */
+const OBJECT_END =
+  'but|so|how|what|which|where|when|why|can|could|is|are|should|would|will|do|does|did|any|anything|then|to|for|with|because|though|since|i|im|its|it|get|what|if|while|dont|do|not|never|cant|hate|hates|dislike|besides|except';
+const NEGATED_OBJECT = new RegExp(
+  `\\b${NEGATION_CUE} (?:any |the |much |a lot of )?[\\w-]+(?: (?!(?:${OBJECT_END})\\b)[\\w-]+){0,3}`,
+  'g',
+);
+
+/**
+ * The question without what it negates: "i don't eat natto, how can i get k2 from food" is a
+ * food question, not a natto one. Null when nothing is negated.
+ */
+export function withoutNegated(normalized: string): string | null {
+  const t = normalized.replace(/'/g, '');
+  const out = t.replace(NEGATED_OBJECT, ' ').replace(/\s+/g, ' ').trim();
+  return out === t ? null : out;
 }
 
 /**
@@ -102,6 +161,22 @@ export function bareAnswer(kind: Answer['kind'], body: string, warningFirst: boo
   };
 }
 
+/**
+ * The personal notice that fits: a DOAC or antiplatelet beside K2 gets the note that the
+ * article's caution is about warfarin-type drugs (R-04); pregnancy with natto or a dose points
+ * to the OB or midwife (R-06); other personal questions get the general notice.
+ */
+function personalNoticeFor(normalized: string, topicId: string, personal: boolean): string | null {
+  const t = normalized.replace(/'/g, '');
+  if (topicId === 'warfarin-interaction' && DOAC.test(t)) return DOAC_NOTICE;
+  if (topicId === 'pregnancy-breastfeeding' && (personal || PREGNANCY_DOSE.test(t))) return PREGNANCY_NOTICE;
+  return personal ? PERSONAL_NOTICE : null;
+}
+
+/** Pregnancy questions about natto, supplements or doses are about the asker's own intake. */
+const PREGNANCY_DOSE =
+  /\b(natto|supplements?|pills?|capsules?|doses?|dosage|high|mcg|mg|micrograms?|take|taking|safe)\b/;
+
 /** Emergencies lean towards the topic with the matching facts: side effects for an overdose. */
 function urgentCategoryBoosts(
   kind: UrgentKind | null,
@@ -142,8 +217,33 @@ export function answerQuestion(
     // …and a third with every typo corrected: "my todler ate my gumies" is still an emergency.
     gate = checkEmergency(analysis.correctedText);
   }
-  const result = index.search(normalized, urgentCategoryBoosts(gate.kind, warningFirst), analysis);
-  const outOfScope = isOutOfScope(normalized, result.hasAnchor);
+  if (!gate.urgent && isGreeting(normalized)) return bareAnswer('decline', GREETING_TEXT, warningFirst);
+  if (!gate.urgent && isThanks(normalized)) return bareAnswer('decline', THANKS_TEXT, warningFirst);
+
+  const boosts = urgentCategoryBoosts(gate.kind, warningFirst);
+  let result = index.search(normalized, boosts, analysis);
+  // What the asker does not eat or like is not the topic; the rest of the question decides.
+  const focus = withoutNegated(normalized);
+  if (focus) {
+    const focused = index.search(focus, boosts);
+    if (focused.ranked[0] && focused.hasAnchor && focused.confidence >= ANSWER_THRESHOLD) result = focused;
+  }
+  let outOfScope = outOfScopeClass(normalized, result.hasAnchor);
+  if (outOfScope?.incidental) {
+    // An off-topic word beside a clear K2 question ("my gym bro says…") does not decline it.
+    const rest = withoutIncidentalClauses(normalized);
+    const restResult = rest ? index.search(rest, boosts) : null;
+    if (
+      restResult?.ranked[0] &&
+      restResult.hasAnchor &&
+      restResult.confidence >= ANSWER_THRESHOLD &&
+      restResult.features.subjectMass >= CLEAR_SUBJECT &&
+      outOfScopeClass(rest as string, true) === null
+    ) {
+      result = restResult;
+      outOfScope = null;
+    }
+  }
   const personal = isPersonal(normalized);
   const best = result.ranked[0];
   // A crisis message gets the crisis notice alone: no topic facts beside it.
@@ -162,7 +262,8 @@ export function answerQuestion(
   } else {
     // An emergency with no matching topic is not "outside what I know": the notice says what to do.
     const urgentBody = gate.kind === 'self-harm' ? CRISIS_BODY : gate.kind === 'pet' ? PET_BODY : URGENT_BODY;
-    answer = bareAnswer('decline', gate.urgent ? urgentBody : DECLINE_TEXT, warningFirst);
+    const declineBody = DECLINE_TEXTS[outOfScope?.cls ?? 'general'];
+    answer = bareAnswer('decline', gate.urgent ? urgentBody : declineBody, warningFirst);
     // "Did you mean" only when a topic shares a real subject word, not just "k2" or "help".
     if (best && answerable && !outOfScope && !gate.urgent && result.features.subjectMass > 0) {
       answer.suggestions = result.ranked
@@ -178,9 +279,12 @@ export function answerQuestion(
     answer.urgent = true;
     answer.urgentNotice = gate.notice;
   }
-  if (personal && answer.kind === 'answer') {
-    answer.personal = true;
-    answer.personalNotice = PERSONAL_NOTICE;
+  if (answer.kind === 'answer') {
+    const notice = personalNoticeFor(normalized, answer.topic?.id ?? '', personal);
+    if (notice) {
+      answer.personal = true;
+      answer.personalNotice = notice;
+    }
   }
   return answer;
 }

@@ -1521,38 +1521,144 @@ export const PERSONAL_PATTERNS: readonly RegExp[] = [
  * (fact-check Part 3B): other nutrients' dosing, conditions the article does not cover,
  * commerce, pets, recipes, chatter and attempts to change the bot's rules.
  */
-export const OUT_OF_SCOPE_PATTERNS: readonly RegExp[] = [
-  /\b(ignore|forget|disregard|override|bypass) (all |any |the |your |previous |prior |above )*(rules|instructions|prompt|guidelines|restrictions|safety|disclaimer|programming)\b/,
-  /\b(pretend|act as|you are now|roleplay|role play|jailbreak|system prompt|developer mode|dan mode)\b/,
+export type OutOfScopeClass =
+  | 'general'
+  | 'medicine'
+  | 'lab'
+  | 'nutrient'
+  | 'product'
+  | 'pet'
+  | 'newborn'
+  | 'condition'
+  | 'clinician';
+
+export interface OutOfScopeRule {
+  /** Which kind of question it is: the decline names the right resource (see declines.ts). */
+  cls: OutOfScopeClass;
+  /**
+   * An incidental word ("gym", "football"): it only declines when the rest of the message is
+   * not a clear K2 question ("chest day at the gym, but is k2 good for bones" is answered).
+   */
+  incidental?: boolean;
+  re: RegExp;
+}
+
+export const OUT_OF_SCOPE_RULES: readonly OutOfScopeRule[] = [
+  {
+    cls: 'general',
+    re: /\b(ignore|forget|disregard|override|bypass) (all |any |the |your |previous |prior |above )*(rules|instructions|prompt|guidelines|restrictions|safety|disclaimer|programming)\b/,
+  },
+  {
+    cls: 'general',
+    re: /\b(pretend|act as|you are now|roleplay|role play|jailbreak|system prompt|developer mode|dan mode)\b/,
+  },
   // Questions about the bot itself.
-  /\b(who|what) (made|built|created|programmed|trained|coded|wrote|owns) (you|u|this bot)\b|\bare (you|u) (a |an )?(bot|ai|human|real|person|chatgpt|gpt|robot)\b|\byour (name|favou?rite|opinion)\b|\bhow are (you|u)\b/,
-  /\b(kidney stones?|kidney stone|gallstones?|dental|cavities|cavity|caries|tooth decay|activator x|weston price|varicose|spider veins|dark circles|wrinkles?|skin care|skincare|acne|hair loss|hair growth|fertility|sperm|erectile|testosterone|rheumatoid|arthritis|muscle cramps?|cramps|athletic|vo2 ?max|workout|gym|bodybuilding|covid|coronavirus|long covid|dialysis|ckd|cirrhosis|fatty liver|liver disease|hepatitis|psoriasis|eczema|adhd|autism|thyroid|(for|improve|improves|better|help with|helps with|quality of|deep|trouble) sleep\w*|sleep (quality|better|problems|issues|aid|apnea)|hashimoto|acid reflux|gerd|ibs|insomnia|weight loss|lose weight|keto|ketogenic|intermittent fasting)\b/,
-  /\b(dog|dogs|puppy|cat|cats|kitten|pet|pets|horse|parrot|hamster|vet|veterinarian|rat poison|rodenticide)\b/,
-  /\b(recipe|recipes|cook|cooking|bake|baking|marinade|(how (to|do i|do you|can i|should i) make|making|make my own|make your own) (my own |your own |homemade )?(natto|sauerkraut|kimchi|kefir|cheese|yogurt|yoghurt|kombucha))\b/,
-  /\b(where (can|do|to|should) (i|you|we) (buy|order|purchase)|where to (buy|order|purchase)|price|prices|cost|costs|cheapest|discount|coupon|promo code|amazon|iherb|costco|walmart|shipping|in stock)\b/,
-  /\b(injection|injections|injectable|iv vitamin k|intravenous|(vitamin k|vit k|k1|k2|birth|newborn|baby|babies|infant) (shot|shots|jab)|shots? (of|for) (vitamin k|k1|k2)|reversal|reverse warfarin|reverse the warfarin)\b/,
+  {
+    cls: 'general',
+    re: /\b(who|what) (made|built|created|programmed|trained|coded|wrote|owns) (you|u|this bot)\b|\bare (you|u) (a |an )?(bot|ai|human|real|person|chatgpt|gpt|robot)\b|\byour (name|favou?rite|opinion)\b|\bhow are (you|u)\b/,
+  },
+  // Diets in general (3B.11): a dietitian's field.
+  {
+    cls: 'nutrient',
+    incidental: true,
+    re: /\b(weight loss|lose weight|keto|ketogenic|intermittent fasting|carnivore diet|vegan meal plans?|meal plans?)\b/,
+  },
+  // Gym and sport talk is often chat around a K2 question (3B.7 athletic performance).
+  {
+    cls: 'condition',
+    incidental: true,
+    re: /\b(athletic|vo2 ?max|workouts?|gym|bodybuilding|lifting|leg day|chest day|marathon|crossfit)\b/,
+  },
+  {
+    cls: 'condition',
+    re: /\b(kidney stones?|kidney stone|gallstones?|dental|cavities|cavity|caries|tooth decay|activator x|weston price|varicose|spider veins|dark circles|wrinkles?|skin care|skincare|acne|hair loss|hair growth|fertility|sperm|erectile|testosterone|rheumatoid|arthritis|muscle cramps?|cramps|covid|coronavirus|long covid|dialysis|ckd|cirrhosis|fatty liver|liver disease|hepatitis|psoriasis|eczema|adhd|autism|thyroid|(for|improve|improves|better|help with|helps with|quality of|deep|trouble) sleep\w*|sleep (quality|better|problems|issues|aid|apnea)|hashimoto|acid reflux|gerd|ibs|insomnia)\b/,
+  },
+  {
+    cls: 'pet',
+    re: /\b(dog|dogs|puppy|cat|cats|kitten|pet|pets|horse|parrot|hamster|vet|veterinarian|rat poison|rodenticide)\b/,
+  },
+  {
+    cls: 'general',
+    re: /\b(recipe|recipes|cook|cooking|bake|baking|marinade|(how (to|do i|do you|can i|should i) make|making|make my own|make your own) (my own |your own |homemade )?(natto|sauerkraut|kimchi|kefir|cheese|yogurt|yoghurt|kombucha))\b/,
+  },
+  {
+    cls: 'product',
+    re: /\b(where (can|do|to|should) (i|you|we) (buy|order|purchase)|where to (buy|order|purchase)|price|prices|cost|costs|cheapest|discount|coupon|promo code|amazon|iherb|costco|walmart|shipping|in stock)\b/,
+  },
+  // The newborn vitamin K shot and infant feeding: the baby's pediatrician or midwife (3B.8).
+  {
+    cls: 'newborn',
+    re: /\b(birth|newborn|new born|baby|babies|infant|infants)\b[^.?!]{0,30}\b(shot|shots|jab|jabs|injection|injections|drops)\b|\b(vitamin k|vit k|k1|k2) (shot|shots|jab|injection)\b[^.?!]{0,30}\b(newborn|new born|baby|babies|infant|birth)\b/,
+  },
+  {
+    cls: 'clinician',
+    re: /\b(injection|injections|injectable|iv vitamin k|intravenous|(vitamin k|vit k|k1|k2|birth|newborn|baby|babies|infant) (shot|shots|jab)|shots? (of|for) (vitamin k|k1|k2)|reversal|reverse warfarin|reverse the warfarin)\b/,
+  },
   // Drug interactions other than anticoagulants are a pharmacist's question (Part 3B.4).
-  /\b(statins?|atorvastatin|lipitor|rosuvastatin|crestor|simvastatin|antibiotics?|amoxicillin|cipro|ciprofloxacin|doxycycline|cholestyramine|orlistat|alli|mineral oil|anticonvulsants?|phenytoin|dilantin|steroids?|prednisone|levothyroxine|synthroid|metformin|ozempic|semaglutide|ssris?|antidepressants?|birth control)\b/,
+  {
+    cls: 'medicine',
+    re: /\b(statins?|atorvastatin|lipitor|rosuvastatin|crestor|simvastatin|antibiotics?|amoxicillin|cipro|ciprofloxacin|doxycycline|cholestyramine|orlistat|alli|mineral oil|anticonvulsants?|phenytoin|dilantin|steroids?|prednisone|levothyroxine|synthroid|metformin|ozempic|semaglutide|ssris?|antidepressants?|birth control)\b/,
+  },
   // Infant formula is the pediatrician's field (3B.8); newborn shots are caught with injections above.
-  /\b(infant formula|baby formula|formula fed)\b/,
+  { cls: 'newborn', re: /\b(infant formula|baby formula|formula fed)\b/ },
   // Research the knowledge base does not hold, regulation and law (3B.13, 3B.14).
-  /\b(latest|newest|most recent|brand new) (study|studies|trial|trials|research|paper|papers|evidence)\b|\b20(2[4-9]|3\d) ([a-z0-9]+ )?(study|studies|trial|trials|research|paper|review|meta)|\b(study|studies|trial|trials|research|paper|review) (from |in |of |published in )?20(2[4-9]|3\d)\b|\b(fda|legal|illegal|banned|lawsuit|regulators?|regulation|health claims?)\b/,
+  {
+    cls: 'general',
+    re: /\b(latest|newest|most recent|brand new) (study|studies|trial|trials|research|paper|papers|evidence)\b|\b20(2[4-9]|3\d) ([a-z0-9]+ )?(study|studies|trial|trials|research|paper|review|meta)|\b(study|studies|trial|trials|research|paper|review) (from |in |of |published in )?20(2[4-9]|3\d)\b|\b(fda|legal|illegal|banned|lawsuit|regulators?|regulation|health claims?)\b/,
+  },
   // Allergens in, or testing of, a particular product (3B.3).
-  /\b(contain|contains|have|has|free of|free from)\b[^.?!]{0,15}\b(soy|gluten|allergens?|gelatin|nuts|peanuts)\b|\b(soy|gluten|allergen)[ -]free\b|\bthird[ -]party (tested|testing)\b/,
+  {
+    cls: 'product',
+    re: /\b(contain|contains|have|has|free of|free from)\b[^.?!]{0,15}\b(soy|gluten|allergens?|gelatin|nuts|peanuts)\b|\b(soy|gluten|allergen)[ -]free\b|\bthird[ -]party (tested|testing)\b/,
+  },
   // Nutrition facts other than vitamin K.
-  /\b(calories|calorie|kcal|carbs|carbohydrates|macros|grams of protein|protein content|sugar content|cholesterol|sodium content)\b/,
+  {
+    cls: 'nutrient',
+    re: /\b(calories|calorie|kcal|carbs|carbohydrates|macros|grams of protein|protein content|sugar content|cholesterol|sodium content)\b/,
+  },
   // Surgery and wound care are the surgeon's field (R-16).
-  /\b(before|after|prior to|ahead of) (my |the |a |an |his |her )?(surgery|operation|procedure|dental work|extraction)\b|\bwound healing|\bheal(ing)? (a |the |my )?(wound|wounds|scar|scars)\b|\bscars?\b/,
+  {
+    cls: 'condition',
+    re: /\b(before|after|prior to|ahead of) (my |the |a |an |his |her )?(surgery|operation|procedure|dental work|extraction)\b|\bwound healing|\bheal(ing)? (a |the |my )?(wound|wounds|scar|scars)\b|\bscars?\b/,
+  },
   // Topical products (3B.7).
-  /\b(vitamin k|k2|k1) (cream|creams|lotion|ointment|serum|oil)\b|\b(cream|creams|lotion|ointment|serum|topical)\b[^.?!]{0,20}\b(bruise|bruises|bruising|face|skin|eyes|dark circles|spider veins)\b/,
+  {
+    cls: 'condition',
+    re: /\b(vitamin k|k2|k1) (cream|creams|lotion|ointment|serum|oil)\b|\b(cream|creams|lotion|ointment|serum|topical)\b[^.?!]{0,20}\b(bruise|bruises|bruising|face|skin|eyes|dark circles|spider veins)\b/,
+  },
   // Diagnosing the asker (3B.6); "am I low in K2" stays a deficiency question.
-  /\b(do i have|how do i know if i have|how can i tell if i have|could i have|test for|tested for|diagnose|diagnosed with what)\b[^.?!]{0,20}\b(osteoporosis|osteopenia|diabetes|dementia|alzheimers|neuropathy|heart disease|cancer|a clot|dvt)\b/,
+  {
+    cls: 'lab',
+    re: /\b(do i have|how do i know if i have|how can i tell if i have|could i have|test for|tested for|diagnose|diagnosed with what)\b[^.?!]{0,20}\b(osteoporosis|osteopenia|diabetes|dementia|alzheimers|neuropathy|heart disease|cancer|a clot|dvt)\b/,
+  },
   // Reading one's own test results and ordering tests (3B.6); "my INR is 1.6" stays a personal question.
-  /\b(read|interpret|understand|explain|mean) (my |these )(results|dexa|dxa|t score|scan|blood test|blood work|bloodwork|labs?|lab results)\b|\b(what|which) (test|tests|blood test|lab) (should|do|can|would)\b|\b(order|get) (a |my )?(test|tested|blood test)\b/,
+  // Which test to get and what a level means (3B.6): the clinician who ordered the test.
+  {
+    cls: 'lab',
+    re: /\b(my|these|the|his|her) (results|dexa|dxa|dexa scan|t score|t scores|z score|scan|labs?|lab results|blood test|blood tests|bloodwork|blood work|ucoc|dp ucmgp|cac score|calcium score)\b[^.?!]{0,25}\b(mean|means|say|says|normal|too high|too low|good or bad)\b/,
+  },
+  {
+    cls: 'lab',
+    re: /\b(blood|lab) (test|tests|work|panel)\b[^.?!]{0,40}\b(vitamin k|k2|k1|levels?|status)\b|\b(vitamin k|k2|k1|mk7)\b[^.?!]{0,25}\b(blood|lab) (test|tests|panel)\b|\btest(ed|ing)? (for|my) (vitamin k|k2|k1) (levels?|status)\b|\b(which|what) (test|lab test)\b/,
+  },
+  {
+    cls: 'lab',
+    re: /\b(read|interpret|understand|explain|mean) (my |these )(results|dexa|dxa|t score|scan|blood test|blood work|bloodwork|labs?|lab results)\b|\b(what|which) (test|tests|blood test|lab) (should|do|can|would)\b|\b(order|get) (a |my )?(test|tested|blood test)\b/,
+  },
   // "K2" is also a mountain, a street drug, K₂ in chemistry, a graphics card and a sports brand.
-  /\b(finance|financial|chess|snowboards?|skis|skiing|ski|skates?|rollerblades?|inline skates|energy drink|racket|tennis|bikes?|chemistry|chemical formula|periodic table|potassium|gpu|graphics card|nvidia|spice|synthetic (weed|marijuana|cannabis|cannabinoids?)|mountain|everest|karakoram|mountaineer\w*)\b/,
-  /\b(bitcoin|crypto|ethereum|stock market|stocks|nft|forex|lottery|casino|betting|homework|essay|assignment|math|equation|code|python|javascript|programming|weather|football|soccer|movie|movies|song|music|lyrics|poem|poems|haiku|limerick|rap|joke|jokes|riddle|translate|translation|in english|in spanish|in french|in german|tell me a story|bedtime story|write a story|short story|capital of|president|election|politics|video games?|minecraft|fortnite)\b/,
+  {
+    cls: 'general',
+    re: /\b(finance|financial|chess|snowboards?|skis|skiing|ski|skates?|rollerblades?|inline skates|energy drink|racket|tennis|bikes?|chemistry|chemical formula|periodic table|potassium|gpu|graphics card|nvidia|spice|synthetic (weed|marijuana|cannabis|cannabinoids?)|mountain|mountains|everest|karakoram|mountaineer\w*|climb\w* (up )?k2|k2 (climb\w*|summit\w*|expeditions?)|first (to )?climb\w*|climbers?|climbing|mountaineering|summit\w*|expeditions?|base camp|sherpas?|ascent|himalaya\w*)\b/,
+  },
+  {
+    cls: 'general',
+    incidental: true,
+    re: /\b(bitcoin|crypto|ethereum|stock market|stocks|nft|forex|lottery|casino|betting|homework|essay|assignment|math|equation|code|python|javascript|programming|weather|football|soccer|movie|movies|song|music|lyrics|poem|poems|haiku|limerick|rap|joke|jokes|riddle|translate|translation|in english|in spanish|in french|in german|tell me a story|bedtime story|write a story|short story|capital of|president|election|politics|video games?|minecraft|fortnite)\b/,
+  },
 ];
+
+/** The rules' patterns alone. */
+export const OUT_OF_SCOPE_PATTERNS: readonly RegExp[] = OUT_OF_SCOPE_RULES.map((r) => r.re);
 
 /**
  * Nutrients other than vitamin K: asked about on their own ("how much vitamin d"), they are
@@ -1589,7 +1695,7 @@ export const INTENTS: ReadonlyArray<{ pattern: RegExp; categories: readonly stri
   },
   {
     pattern:
-      /\b(food|foods|eat|eating|diet|source|sources|where (do|can) (i|you) get|rich in|high in|contain|contains|have k2|has k2|in it)\b/,
+      /\b(food|foods|eat|eating|diet|source|sources|where (do|can) (i|you) get|rich in|high in|contain|contains|have k2|has k2|in it|where (else )?(do|can|could|should) (i|you|we) (get|find)|get (enough |more |my |some )?(k2|vitamin k2|vitamin k|mk7|mk 7) from)\b/,
     categories: ['food'],
     boost: 0.12,
   },

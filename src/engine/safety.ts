@@ -71,6 +71,17 @@ export const PERSONAL_NOTICE =
   'I can only share general facts from the article, not advice for you personally. Your doctor, ' +
   'pharmacist or anticoagulation clinic can tell you what fits your health, doses and medicines.';
 
+/** Shown with answers that name a DOAC, heparin or an antiplatelet beside K2. */
+export const DOAC_NOTICE =
+  "The article's caution is about warfarin-type drugs (vitamin K antagonists). Drugs like apixaban " +
+  '(Eliquis) or rivaroxaban (Xarelto) work differently; ask your pharmacist or prescriber before ' +
+  'combining K2 with them.';
+
+/** Shown with pregnancy answers about natto, supplements or doses. */
+export const PREGNANCY_NOTICE =
+  'I can only share general facts from the article. In pregnancy or while breastfeeding, ask your ' +
+  'obstetrician (OB) or midwife before adding natto in large amounts or any K2 supplement or dose.';
+
 /** What the bot can talk about, listed when it declines. */
 export const SCOPE_AREAS = [
   'what vitamin K2 is (MK-4, MK-7, K1 vs K2)',
@@ -209,6 +220,10 @@ export interface GateResult {
 /** Anticoagulants and antiplatelets by generic and brand name, for the gate and the warning. */
 export const ANTICOAGULANT =
   /\b(warfarin|warfrin|warafin|warfarine|coumadin|jantoven|marevan|sintrom|acenocoumarol|phenprocoumon|marcoumar|blood ?thinn?ers?|blood ?thinning|anti ?coagulants?|anticoagulation|anticoagulated|eliquis|apixaban|xarelto|rivaroxaban|pradaxa|dabigatran|edoxaban|lixiana|savaysa|heparin|clexane|lovenox|enoxaparin|plavix|clopidogrel|vkas?|doacs?|inr)\b/;
+
+/** Anticoagulants that are not vitamin K antagonists, and antiplatelets. */
+export const DOAC =
+  /\b(eliquis|apixaban|xarelto|rivaroxaban|pradaxa|dabigatran|edoxaban|lixiana|savaysa|heparin|clexane|lovenox|enoxaparin|fragmin|dalteparin|plavix|clopidogrel|brilinta|ticagrelor|prasugrel|effient|aspirin|doacs?|noacs?)\b/;
 
 const PERSON =
   /\b(i|im|ive|id|me|my|mine|myself|he|she|hes|shes|his|her|him|they|their|them|we|our|us|mom|mum|dad|husband|wife|son|daughter|grandma|grandpa|grandmother|grandfather|friend|partner|brother|sister)\b/;

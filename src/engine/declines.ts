@@ -1,0 +1,60 @@
+/**
+ * The fixed texts of non-answers: greetings, thanks and declines that name the right resource
+ * for each out-of-scope class (fact-check Part 3B). Every decline ends with what the bot CAN
+ * answer. The safety texts (disclaimer, warning, urgent notices) stay in safety.ts.
+ */
+import type { OutOfScopeClass } from './lexicon.ts';
+import { DECLINE_TEXT, SCOPE_AREAS } from './safety.ts';
+
+const CAN_ANSWER = `I can tell you about: ${SCOPE_AREAS.join('; ')}.`;
+
+export const GREETING_TEXT =
+  "Hello! 👋 I'm a vitamin K2 bot: I answer questions from one fact-checked article about vitamin K2. " +
+  `${CAN_ANSWER} Try "how much K2 is in natto?" or "MK-7 or MK-4?".`;
+
+export const THANKS_TEXT = "You're welcome! Ask me anything else about vitamin K2 whenever you like.";
+
+/** The decline for each out-of-scope class; 'general' is the standard decline. */
+export const DECLINE_TEXTS: Readonly<Record<OutOfScopeClass, string>> = {
+  general: DECLINE_TEXT,
+  medicine:
+    "Sorry, that's about another medicine or a drug interaction, which the article doesn't cover. " +
+    `A pharmacist can check it for you. ${CAN_ANSWER}`,
+  lab:
+    "Sorry, I can't choose or read tests or make a diagnosis. The clinician who ordered the test (or " +
+    `your doctor) can explain what it means for you. ${CAN_ANSWER}`,
+  nutrient:
+    "Sorry, that's about other nutrients or diets, which the article doesn't cover. The NIH Office of " +
+    `Dietary Supplements fact sheets or a registered dietitian can help. ${CAN_ANSWER}`,
+  product:
+    "Sorry, the bot doesn't rate products, brands, prices or shops: I only share general facts from " +
+    `the article. ${CAN_ANSWER}`,
+  pet:
+    "Sorry, vitamin K for animals isn't covered: please ask a vet (an emergency vet straight away if " +
+    `an animal swallowed rat poison or pills). ${CAN_ANSWER}`,
+  newborn:
+    "Sorry, the newborn vitamin K shot and infant feeding are best discussed with your baby's " +
+    `pediatrician or midwife. ${CAN_ANSWER}`,
+  condition:
+    "Sorry, that's not covered by the article, so I can't say anything reliable about it: your doctor " +
+    `can help. ${CAN_ANSWER}`,
+  clinician:
+    'Sorry, vitamin K injections, IV vitamin K and warfarin reversal are decided by a clinician, and ' +
+    `the article doesn't cover them. ${CAN_ANSWER}`,
+};
+
+const GREETING =
+  /^((hi|hello|hey|hiya|heya|howdy|yo|sup|hullo|greetings|good (morning|afternoon|evening|day)|morning|evening|gm)[\s!.,]*)+((there|bot|k2 ?bot|everyone|all|guys|folks|friend|team|buddy|again)[\s!.,?]*)*$/;
+
+const THANKS =
+  /^((ok|okay|great|awesome|cool|perfect|nice|got it|ah|oh)[\s!.,]*)?(thanks|thank you|thank u|thankyou|ty|tysm|thx|tnx|cheers|much appreciated|appreciate it|many thanks)[\s!.,]*((so much|very much|a lot|again|bot|k2 ?bot|mate|man|for (the|your|that) (help|answer|answers|info|information))[\s!.,]*)*$/;
+
+/** A message that is only a greeting ("hello bot", "good morning"). */
+export function isGreeting(normalized: string): boolean {
+  return GREETING.test(normalized.replace(/'/g, '').trim());
+}
+
+/** A message that is only thanks ("thanks!", "ty", "thank you bot"). */
+export function isThanks(normalized: string): boolean {
+  return THANKS.test(normalized.replace(/'/g, '').trim());
+}

@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { withoutNegated } from '../../src/engine/answer.ts';
+import { DECLINE_TEXTS, GREETING_TEXT, THANKS_TEXT } from '../../src/engine/declines.ts';
+import { createEngine } from '../../src/engine/index.ts';
+import { normalizeText } from '../../src/engine/normalize.ts';
+import { DOAC_NOTICE, PERSONAL_NOTICE, PREGNANCY_NOTICE, SCOPE_AREAS } from '../../src/engine/safety.ts';
+import { loadKnowledge } from '../../src/kb/load.ts';
+
+const engine = createEngine(loadKnowledge());
+const topicOf = (q: string) => {
+  const a = engine.ask(q);
+  return a.kind === 'answer' ? a.topic?.id : a.kind;
+};
+
+describe('friendly non-answers', () => {
+  it.each(['hi', 'hello bot 👋', 'hey there', 'good morning', 'Hiya!', '<@1> hello'])(
+    '%j is greeted',
+    (q) => {
+      const a = engine.ask(q);
+      expect(a.kind).toBe('decline');
+      expect(a.matched).toBe(false);
+      expect(a.body).toBe(GREETING_TEXT);
+    },
+  );
+
+  it.each(['thanks!', 'ty', 'thank you bot', 'ok thanks', 'thanks a lot for the help'])(
+    '%j is thanked',
+    (q) => {
+      const a = engine.ask(q);
+      expect(a.kind).toBe('decline');
+      expect(a.body).toBe(THANKS_TEXT);
+    },
+  );
+
+  it('still answers a greeting with a question in it', () => {
+    expect(topicOf('hey, what is vitamin k2?')).toBe('k2-overview');
+  });
+
+  it.each([
+    ['does k2 interact with my statin', 'medicine', /pharmacist/],
+    ['can i take k2 with antibiotics', 'medicine', /pharmacist/],
+    ['what does my dexa t score mean', 'lab', /clinician who ordered the test/],
+    ['blood test for vitamin k levels, which one do doctors use', 'lab', /clinician who ordered the test/],
+    ['how much magnesium should i take', 'nutrient', /NIH Office of Dietary Supplements/],
+    ['where can i buy mk7 cheapest', 'product', /doesn't rate products/],
+    ['is vitamin k2 ok for my dog', 'pet', /a vet/],
+    ['should my newborn get the vitamin k shot', 'newborn', /pediatrician or midwife/],
+    ['does k2 help kidney stones', 'condition', /not covered by the article/],
+    ['what is the capital of peru', 'general', /outside what I know/],
+  ] as const)('%j declines naming the right resource (%s)', (q, cls, resource) => {
+    const a = engine.ask(q);
+    expect(a.kind).toBe('decline');
+    expect(a.body).toBe(DECLINE_TEXTS[cls]);
+    expect(a.body).toMatch(resource);
+    // Every decline ends with what the bot can answer.
+    expect(a.body).toContain(SCOPE_AREAS[0]);
+  });
+});
+
+describe('off-topic words around a clear K2 question', () => {
+  it.each([
+    ["<@1> **MK4 vs MK7** which one should I get?? my gym bro says mk4 is the 'real' form", 'mk7-vs-mk4'],
+    ['chest day at the gym tomorrow, unrelated but is k2 good for bone strength', 'bone-health'],
+    ['watching football rn. anyway how much k2 is in natto', 'natto'],
+  ])('%j → %s', (q, topic) => {
+    expect(topicOf(q)).toBe(topic);
+  });
+
+  it.each([
+    'who first climbed k2',
+    'how tall is k2 compared to everest',
+    'k2 summit expedition deaths',
+    'does k2 help with gym gains',
+    'k2 for bodybuilding',
+    'on dialysis, calcified arteries, should i take k2',
+  ])('%j declines', (q) => {
+    expect(engine.ask(q).kind).toBe('decline');
+  });
+});
+
+describe('negation', () => {
+  it.each([
+    ['i dont eat natto, how can i get enough k2 from food', 'food-plan'],
+    ['I hate cheese, what other foods have k2', 'food-plan'],
+    ["i can't stand natto, which foods give k2 then", 'food-plan'],
+    ['are there other kinds of k2 besides mk4 and mk7', 'menaquinone-forms'],
+  ])('%j → %s', (q, topic) => {
+    expect(topicOf(q)).toBe(topic);
+  });
+
+  it('drops only the negated words', () => {
+    expect(withoutNegated(normalizeText("I don't eat natto, how do I get k2"))).toBe('i , how do i get k2');
+    expect(withoutNegated(normalizeText('how much k2 is in natto'))).toBeNull();
+  });
+});
+
+describe('DOACs, antiplatelets and pregnancy', () => {
+  it.each([
+    'can i take k2 with eliquis',
+    'im on xarelto, is natto ok',
+    'k2 and apixaban',
+    'does mk7 interact with plavix',
+    'i take aspirin as a blood thinner, can i take k2',
+  ])('%j → warfarin-interaction with the DOAC notice', (q) => {
+    const a = engine.ask(q);
+    expect(a.topic?.id).toBe('warfarin-interaction');
+    expect(a.personal).toBe(true);
+    expect(a.personalNotice).toBe(DOAC_NOTICE);
+  });
+
+  it('keeps the general personal notice for warfarin', () => {
+    expect(engine.ask('can i take k2 with my warfarin').personalNotice).toBe(PERSONAL_NOTICE);
+  });
+
+  it.each(['pregnant, is natto ok at high dose', 'can i take 200 mcg k2 while pregnant'])(
+    '%j → pregnancy with the OB/midwife notice',
+    (q) => {
+      const a = engine.ask(q);
+      expect(a.topic?.id).toBe('pregnancy-breastfeeding');
+      expect(a.personalNotice).toBe(PREGNANCY_NOTICE);
+    },
+  );
+});
