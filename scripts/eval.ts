@@ -17,6 +17,13 @@ function report(m: EvalMetrics, file: string, verbose: boolean): string {
     `${mark(m.urgent.recall >= THRESHOLDS.urgentRecall)} urgent recall       ${pct(m.urgent.recall)}  (${m.urgent.flagged}/${m.urgent.total}, target ${pct(THRESHOLDS.urgentRecall)})`,
     `${mark(m.falseAlarms.rate <= THRESHOLDS.falseAlarmRate)} false urgent alarms ${pct(m.falseAlarms.rate)}  (${m.falseAlarms.flagged}/${m.falseAlarms.total}, target <= ${pct(THRESHOLDS.falseAlarmRate)})`,
   ];
+  const bands = m.reliability.bands
+    .map(
+      (b) =>
+        `${b.from.toFixed(1)}–${b.to.toFixed(1)}: ${pct(b.accuracy)} right of ${b.answered} (mean conf ${b.meanConfidence.toFixed(3)})`,
+    )
+    .join(' | ');
+  lines.push(`     reliability         ${bands} | ECE ${m.reliability.ece.toFixed(3)}`);
   if (verbose && m.failures.length > 0) {
     lines.push('', `Failures (${m.failures.length}):`);
     for (const f of m.failures) {

@@ -18,6 +18,16 @@ export interface EvalFailure {
   reason: 'wrong-topic' | 'not-answered' | 'answered-off-topic' | 'missed-urgent' | 'false-alarm';
 }
 
+/** Answered questions in one confidence band: how often they were right. */
+export interface ReliabilityBand {
+  from: number;
+  to: number;
+  answered: number;
+  correct: number;
+  accuracy: number;
+  meanConfidence: number;
+}
+
 export interface EvalMetrics {
   total: number;
   inScope: { total: number; correct: number; accuracy: number };
@@ -25,6 +35,43 @@ export interface EvalMetrics {
   urgent: { total: number; flagged: number; recall: number };
   falseAlarms: { total: number; flagged: number; rate: number };
   failures: EvalFailure[];
+  /**
+   * Calibration of the answers (non-urgent cases the engine answered; an answered off-topic
+   * question counts as wrong): accuracy per confidence band, and the expected calibration error
+   * over ten equal-width bins (the answer-weighted mean |accuracy − mean confidence|).
+   */
+  reliability: { bands: ReliabilityBand[]; ece: number };
+}
+
+/** The bands the report shows. */
+export const RELIABILITY_BANDS: ReadonlyArray<readonly [number, number]> = [
+  [0.5, 0.7],
+  [0.7, 0.9],
+  [0.9, 1],
+];
+
+function band(points: ReadonlyArray<{ c: number; ok: boolean }>, from: number, to: number): ReliabilityBand {
+  const inBand = points.filter((p) => p.c >= from && (p.c < to || (to === 1 && p.c <= 1)));
+  const correct = inBand.filter((p) => p.ok).length;
+  const n = inBand.length;
+  return {
+    from,
+    to,
+    answered: n,
+    correct,
+    accuracy: n === 0 ? 0 : correct / n,
+    meanConfidence: n === 0 ? 0 : inBand.reduce((sum, p) => sum + p.c, 0) / n,
+  };
+}
+
+/** Reliability of a set of (confidence, right) points; see EvalMetrics.reliability. */
+export function reliability(points: ReadonlyArray<{ c: number; ok: boolean }>): EvalMetrics['reliability'] {
+  let ece = 0;
+  for (let i = 0; i < 10; i++) {
+    const b = band(points, i / 10, (i + 1) / 10);
+    if (points.length > 0) ece += (b.answered / points.length) * Math.abs(b.accuracy - b.meanConfidence);
+  }
+  return { bands: RELIABILITY_BANDS.map(([from, to]) => band(points, from, to)), ece };
 }
 
 export const THRESHOLDS = {
@@ -59,7 +106,9 @@ export function evaluate(engine: Engine, cases: readonly EvalCase[]): EvalMetric
     urgent: { total: 0, flagged: 0, recall: 0 },
     falseAlarms: { total: 0, flagged: 0, rate: 0 },
     failures: [],
+    reliability: { bands: [], ece: 0 },
   };
+  const answered: Array<{ c: number; ok: boolean }> = [];
   for (const c of cases) {
     const a = engine.ask(c.q);
     const also = c.also ?? [];
@@ -86,6 +135,11 @@ export function evaluate(engine: Engine, cases: readonly EvalCase[]): EvalMetric
       m.falseAlarms.flagged++;
       fail('false-alarm');
     }
+    if (a.kind === 'answer') {
+      const ok =
+        c.expect !== 'decline' && !!a.topic && (a.topic.id === c.expect || also.includes(a.topic.id));
+      answered.push({ c: a.confidence, ok });
+    }
     if (c.expect === 'decline') {
       m.offTopic.total++;
       if (a.kind !== 'answer') m.offTopic.declined++;
@@ -99,6 +153,7 @@ export function evaluate(engine: Engine, cases: readonly EvalCase[]): EvalMetric
       }
     }
   }
+  m.reliability = reliability(answered);
   m.inScope.accuracy = ratio(m.inScope.correct, m.inScope.total);
   m.offTopic.rate = ratio(m.offTopic.declined, m.offTopic.total);
   m.urgent.recall = ratio(m.urgent.flagged, m.urgent.total);

@@ -1,4 +1,5 @@
 import type { Topic } from '../kb/schema.ts';
+import { calibratedConfidence } from './calibration.ts';
 import { DECLINE_TEXTS, GREETING_TEXT, isGreeting, isThanks, THANKS_TEXT } from './declines.ts';
 import {
   CALCIUM_DOSING,
@@ -28,8 +29,14 @@ import {
 import type { SearchResult, TopicIndex } from './search.ts';
 import type { Answer, TopicRef } from './types.ts';
 
-/** At or above this confidence the best topic is answered; below it the engine declines. */
+/**
+ * At or above this raw confidence the best topic is answered; below it the engine declines. The
+ * reported confidence keeps the same meaning: answers report at least this (calibrated to the
+ * observed accuracy, see calibration.ts), declines report less.
+ */
 export const ANSWER_THRESHOLD = 0.5;
+/** The highest confidence a declined question reports: just under the answer threshold. */
+const DECLINED_MAX_CONFIDENCE = ANSWER_THRESHOLD - 0.001;
 /** Subject weight (about one specific word) that makes the K2 part of a message clear. */
 const CLEAR_SUBJECT = 1;
 /** Other topics this close to the best one are offered as "did you mean". */
@@ -199,12 +206,27 @@ export function answerQuestion(
   index: TopicIndex,
   byId: ReadonlyMap<string, Topic>,
 ): Answer {
+  return answerQuestionDetailed(question, index, byId).answer;
+}
+
+/** An answer with the search result it was made from (null for empty input, greetings, thanks). */
+export interface DetailedAnswer {
+  answer: Answer;
+  result: SearchResult | null;
+}
+
+/** Like {@link answerQuestion}, also returning the match features (for calibration and tuning). */
+export function answerQuestionDetailed(
+  question: string,
+  index: TopicIndex,
+  byId: ReadonlyMap<string, Topic>,
+): DetailedAnswer {
   const normalized = normalizeText(question);
   const warningFirst = mentionsAnticoagulant(normalized);
   let gate = checkEmergency(normalized);
 
   if (normalized.replace(/[^\p{L}\p{N}]/gu, '').length === 0) {
-    return bareAnswer('empty', EMPTY_TEXT, warningFirst);
+    return { answer: bareAnswer('empty', EMPTY_TEXT, warningFirst), result: null };
   }
 
   const analysis = index.analyzer.analyze(normalized);
@@ -217,8 +239,12 @@ export function answerQuestion(
     // …and a third with every typo corrected: "my todler ate my gumies" is still an emergency.
     gate = checkEmergency(analysis.correctedText);
   }
-  if (!gate.urgent && isGreeting(normalized)) return bareAnswer('decline', GREETING_TEXT, warningFirst);
-  if (!gate.urgent && isThanks(normalized)) return bareAnswer('decline', THANKS_TEXT, warningFirst);
+  if (!gate.urgent && isGreeting(normalized)) {
+    return { answer: bareAnswer('decline', GREETING_TEXT, warningFirst), result: null };
+  }
+  if (!gate.urgent && isThanks(normalized)) {
+    return { answer: bareAnswer('decline', THANKS_TEXT, warningFirst), result: null };
+  }
 
   const boosts = urgentCategoryBoosts(gate.kind, warningFirst);
   let result = index.search(normalized, boosts, analysis);
@@ -252,7 +278,9 @@ export function answerQuestion(
   let answer: Answer;
   if (best && answerable && !outOfScope && result.confidence >= ANSWER_THRESHOLD) {
     // In an emergency the matching facts still help the people around the patient.
-    answer = topicAnswer(best.topic, byId, result.confidence, warningFirst);
+    // The raw confidence decides; the reported one is calibrated to the chance of being right.
+    const confidence = calibratedConfidence(result.features, result.confidence, ANSWER_THRESHOLD);
+    answer = topicAnswer(best.topic, byId, confidence, warningFirst);
     if (!gate.urgent) {
       answer.suggestions = result.ranked
         .slice(1, 4)
@@ -272,7 +300,8 @@ export function answerQuestion(
         .filter((r) => r.score >= best.score * SUGGESTION_RATIO)
         .map((r) => toRef(r.topic));
     }
-    answer.confidence = outOfScope ? 0 : result.confidence;
+    // A declined question always reports less than the answer threshold.
+    answer.confidence = outOfScope ? 0 : Math.min(result.confidence, DECLINED_MAX_CONFIDENCE);
   }
 
   if (gate.urgent) {
@@ -286,5 +315,5 @@ export function answerQuestion(
       answer.personalNotice = notice;
     }
   }
-  return answer;
+  return { answer, result };
 }

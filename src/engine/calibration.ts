@@ -1,0 +1,60 @@
+import type { MatchFeatures } from './search.ts';
+
+/**
+ * Turns an answered match into the probability that its topic is right.
+ *
+ * The search's raw confidence (search.ts `calibrate`) decides answer vs decline, but it saturates:
+ * almost every answered question scores 0.99+, right or wrong. What separates right from wrong
+ * is how clearly the best topic beats the runner-up and how much of the question it explains, so
+ * the score below combines the margin (best − second raw score) with the best topic's raw score
+ * (its weighted coverage of the question). An isotonic (pool-adjacent-violators) fit of "was the
+ * answer right" on that score over the development question set gives the step table below.
+ */
+
+/** Weight of the best topic's raw score (how much of the question it explains) beside the margin. */
+export const EXPLAINED_WEIGHT = 0.1;
+
+/** The calibration score of a match: margin over the runner-up plus a little of the raw score. */
+export function calibrationScore(f: Pick<MatchFeatures, 'top' | 'second'>): number {
+  return f.top - f.second + EXPLAINED_WEIGHT * f.top;
+}
+
+/**
+ * [lowest score of the step, observed accuracy with a Laplace (+1/+2) correction].
+ * Produced by `npx tsx scripts/calibrate.ts --write` (isotonic fit over the answered,
+ * non-urgent cases of tests/fixtures/questions.dev.jsonl; steps of at least 25 cases). The dev
+ * set is also what the engine was tuned on, so these figures are on the optimistic side.
+ */
+// CALIBRATION-TABLE-START
+export const CALIBRATION_TABLE: ReadonlyArray<readonly [number, number]> = [
+  [0, 0.694],
+  [0.198, 0.887],
+  [0.256, 0.917],
+  [0.363, 0.967],
+  [0.443, 0.999],
+];
+// CALIBRATION-TABLE-END
+
+/** The probability of being right for a calibration score (a step function, non-decreasing). */
+export function accuracyForScore(score: number): number {
+  let p = CALIBRATION_TABLE[0]?.[1] ?? 0;
+  for (const [from, acc] of CALIBRATION_TABLE) {
+    if (score >= from) p = acc;
+    else break;
+  }
+  return p;
+}
+
+/**
+ * The confidence reported with an answer: the table's accuracy, never above the raw confidence
+ * (a weak raw match stays weak) and never below `floor` (the answer threshold: an answered
+ * question always reports at least the threshold, a declined one less).
+ */
+export function calibratedConfidence(
+  f: Pick<MatchFeatures, 'top' | 'second'>,
+  raw: number,
+  floor: number,
+): number {
+  const p = Math.min(raw, accuracyForScore(calibrationScore(f)));
+  return Math.round(Math.max(floor, p) * 1000) / 1000;
+}

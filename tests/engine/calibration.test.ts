@@ -1,0 +1,71 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { isotonic, mergeSmall } from '../../scripts/calibrate.ts';
+import { evaluate, loadCases, reliability } from '../../scripts/evaluate.ts';
+import { ANSWER_THRESHOLD } from '../../src/engine/answer.ts';
+import { accuracyForScore, CALIBRATION_TABLE, calibratedConfidence } from '../../src/engine/calibration.ts';
+import { createEngine } from '../../src/engine/index.ts';
+import { loadKnowledge } from '../../src/kb/load.ts';
+
+const engine = createEngine(loadKnowledge());
+
+describe('confidence calibration', () => {
+  it('has a non-decreasing step table within 0..1', () => {
+    for (let i = 1; i < CALIBRATION_TABLE.length; i++) {
+      const [from, acc] = CALIBRATION_TABLE[i] as readonly [number, number];
+      const [prevFrom, prevAcc] = CALIBRATION_TABLE[i - 1] as readonly [number, number];
+      expect(from).toBeGreaterThan(prevFrom);
+      expect(acc).toBeGreaterThanOrEqual(prevAcc);
+      expect(acc).toBeLessThanOrEqual(1);
+    }
+    expect(accuracyForScore(-1)).toBe(CALIBRATION_TABLE[0]?.[1]);
+  });
+
+  it('never reports more than the raw confidence, nor less than the floor', () => {
+    expect(calibratedConfidence({ top: 1, second: 0 }, 0.8, 0.5)).toBeLessThanOrEqual(0.8);
+    expect(calibratedConfidence({ top: 1, second: 1 }, 1, 0.5)).toBeGreaterThanOrEqual(0.5);
+  });
+
+  it('answers report at least the threshold, declines less', () => {
+    for (const q of ['how much k2 is in natto', 'k2 pros vs cons', 'is k2 good for bones']) {
+      expect(engine.ask(q).confidence, q).toBeGreaterThanOrEqual(ANSWER_THRESHOLD);
+    }
+    for (const q of ['what is the capital of peru', 'k2 for gout', 'i want to end my life']) {
+      expect(engine.ask(q).confidence, q).toBeLessThan(ANSWER_THRESHOLD);
+    }
+  });
+
+  it('is less sure of a close call than of a clear question', () => {
+    const clear = engine.ask('how much vitamin k2 is in natto').confidence;
+    const close = engine.ask('k2 pros vs cons').confidence;
+    expect(clear).toBeGreaterThan(0.95);
+    expect(close).toBeLessThan(0.9);
+  });
+
+  it('fits isotonic blocks and merges small ones', () => {
+    const pts = [
+      { score: 0.1, right: false },
+      { score: 0.2, right: true },
+      { score: 0.3, right: false },
+      { score: 0.4, right: true },
+      { score: 0.5, right: true },
+    ];
+    const blocks = isotonic(pts);
+    const rates = blocks.map((b) => b.right / b.n);
+    for (let i = 1; i < rates.length; i++) expect(rates[i]).toBeGreaterThanOrEqual(rates[i - 1] as number);
+    expect(mergeSmall(blocks, 10)).toHaveLength(1);
+  });
+
+  it('reports per-band accuracy and a small expected calibration error on the dev set', () => {
+    const r = reliability([
+      { c: 0.6, ok: true },
+      { c: 0.6, ok: false },
+      { c: 0.95, ok: true },
+    ]);
+    expect(r.bands[0]?.accuracy).toBe(0.5);
+    expect(r.ece).toBeGreaterThan(0);
+    const cases = loadCases(join(import.meta.dirname, '..', 'fixtures', 'questions.dev.jsonl'));
+    const m = evaluate(engine, cases);
+    expect(m.reliability.ece).toBeLessThan(0.05);
+  });
+});
