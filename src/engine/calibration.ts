@@ -27,8 +27,8 @@ export function calibrationScore(f: Pick<MatchFeatures, 'top' | 'second'>): numb
  */
 // CALIBRATION-TABLE-START
 export const CALIBRATION_TABLE: ReadonlyArray<readonly [number, number]> = [
-  [0, 0.694],
-  [0.198, 0.887],
+  [0, 0.704],
+  [0.198, 0.907],
   [0.256, 0.917],
   [0.363, 0.967],
   [0.443, 0.999],

@@ -1309,6 +1309,103 @@ export const SYNONYM_GROUPS: readonly SynonymGroup[] = [
       'subtypes',
     ],
   },
+  // Misroutes from a blind QA run, fixed by meaning rather than by sentence.
+  {
+    to: ['worth'],
+    from: ['pros vs cons', 'pros versus cons', 'pros or cons', 'pros', 'upsides', 'advantages'],
+  },
+  // "Vitamin K = Koagulation": the letter K names clotting.
+  {
+    to: ['clot', 'koagulation'],
+    from: [
+      'koagulation',
+      'gerinnung',
+      'the k comes from',
+      'the k come from',
+      'the k stand for',
+      'the k stands for',
+      'k stands for',
+      'k stand for',
+      'why is it called k',
+      'called vitamin k',
+      'letter k',
+    ],
+  },
+  // Is K2 just vitamin K? A definition question.
+  {
+    to: ['define', 'vitk'],
+    from: [
+      'just regular vitamin k',
+      'regular vitamin k',
+      'normal vitamin k',
+      'ordinary vitamin k',
+      'just vitamin k',
+      'same as vitamin k',
+      'a different thing',
+      'separate thing',
+      'different vitamin',
+    ],
+  },
+  // Study results being mixed is an evidence question; Knapen (2013) is the K2 bone trial.
+  {
+    to: ['study'],
+    from: [
+      'mixed results',
+      'results are mixed',
+      'results were mixed',
+      'mixed evidence',
+      'inconsistent results',
+      'conflicting results',
+      'conflicting studies',
+      'results',
+      'findings',
+      'outcomes',
+    ],
+  },
+  { to: ['knapen', 'study', 'bone'], from: ['knapen', 'knapen 2013', 'knapen et al'] },
+  // Other menaquinones than MK-4 and MK-7 ("MK-n").
+  {
+    to: ['forms', 'mkn'],
+    from: [
+      'other types',
+      'other kinds',
+      'other forms',
+      'more types',
+      'more kinds',
+      'more forms',
+      'any other types',
+      'any other kinds',
+    ],
+  },
+  // Stroke risk is cardiovascular ("stroke" alone is left to the emergency gate and declines).
+  {
+    to: ['heart'],
+    from: [
+      'stroke risk',
+      'risk of stroke',
+      'risk of strokes',
+      'strokes',
+      'prevent stroke',
+      'prevent a stroke',
+    ],
+  },
+  // How MK-7 is fermented.
+  {
+    to: ['made', 'bacteria'],
+    from: [
+      'solid state',
+      'liquid state',
+      'solid state fermentation',
+      'liquid state fermentation',
+      'liquid fermentation',
+      'fermentation process',
+      'how do they make',
+      'how is it made',
+      'how is it produced',
+    ],
+  },
+  // "MK7 or nah": a comparison.
+  { to: ['difference'], from: ['or nah', 'or na', 'or not worth it'] },
   {
     to: ['difference'],
     from: [
@@ -1756,4 +1853,6 @@ export const DOMAIN_ANCHORS: ReadonlySet<string> = new Set([
   'osteocalcin',
   'mgp',
   'gas6',
+  'knapen',
+  'koagulation',
 ]);

@@ -37,7 +37,7 @@ describe('confidence calibration', () => {
 
   it('is less sure of a close call than of a clear question', () => {
     const clear = engine.ask('how much vitamin k2 is in natto').confidence;
-    const close = engine.ask('k2 pros vs cons').confidence;
+    const close = engine.ask('which k2 form is best').confidence;
     expect(clear).toBeGreaterThan(0.95);
     expect(close).toBeLessThan(0.9);
   });
