@@ -28,10 +28,13 @@ function amountInMcg(food: Food): number {
  * Builds the answer engine over a loaded knowledge base. Building indexes every topic once;
  * every call afterwards is synchronous, allocation-light and never throws.
  *
- * `ask` normalises the message, runs the emergency gate (also over a typo-corrected copy),
- * maps words to lexicon terms (synonyms, brand names, fuse.js typo lookup), scores every topic
- * by weighted term coverage, closest sample question and title match, and turns that into a
- * calibrated confidence; below 0.5, or for out-of-scope subjects, it declines with suggestions.
+ * `ask` normalises the message, runs the emergency gate (again with the gate's own words'
+ * typos restored, and over a fully typo-corrected copy), greets greetings and thanks, maps words
+ * to lexicon terms (synonyms, brand names, fuse.js typo lookup; negated foods dropped), scores
+ * every topic by weighted term coverage, closest sample question and title match, and turns that
+ * into a raw confidence; below 0.5, or for out-of-scope subjects (unless only an incidental word
+ * sits beside a clear K2 question), it declines naming the right resource (declines.ts). The
+ * reported confidence of an answer is calibrated to the chance of being right (calibration.ts).
  * Every answer carries the fixed safety texts; `safety.warningFirst` is true when the question
  * names an anticoagulant or the matched topic is marked `anticoagulantRelevant`. `notice` leads
  * with the warning only when asked to.

@@ -166,9 +166,13 @@ function osaDistance(a: string, b: string, max: number): number {
   return prev[b.length] as number;
 }
 
+function sameLetters(a: string, b: string): boolean {
+  return a.length === b.length && [...a].sort().join('') === [...b].sort().join('');
+}
+
 /**
  * The gate's own typo pass: every word the knowledge base and lexicon do not know (`isKnown`)
- * that is one edit (two for words of 8+ letters) from a gate word, with the same first letter,
+ * that is one edit (two for words of 8+ letters, or letters moved around in 6+) from a gate word, with the same first letter,
  * becomes that word: "vomitting blod" → "vomiting blood", "chst", "numbb", "swolen", "bleding".
  * Short words (3 letters) are only restored when a letter was dropped ("blod" needs 4). Returns
  * null when nothing changed.
@@ -179,13 +183,17 @@ export function correctGateTypos(normalized: string, isKnown: (word: string) => 
     if (w.length < 4 || w.length > 20 || isKnown(w)) return w;
     const candidates = GATE_TARGETS_BY_INITIAL.get(w[0] as string);
     if (!candidates) return w;
-    const max = w.length >= 8 ? 2 : 1;
+    const max = w.length >= 6 ? 2 : 1;
     let best: string | null = null;
     let bestD = max + 1;
     for (const c of candidates) {
       if (c === w) return w;
-      const d = osaDistance(w, c, max);
-      if (d < bestD) {
+      let d = osaDistance(w, c, max);
+      // Two edits in a short word only when its letters are the target's, moved ("tounge"):
+      // otherwise "fasting" would become "fainting".
+      if (d === 2 && w.length < 8 && !sameLetters(w, c)) d = max + 1;
+      // On a tie the longer word wins: a dropped letter is the commonest typo ("swallowd").
+      if (d < bestD || (d === bestD && best !== null && c.length > best.length)) {
         bestD = d;
         best = c;
       }
@@ -363,7 +371,7 @@ const RULES: readonly Rule[] = [
   {
     kind: 'stroke',
     test: active(
-      /\b((face|mouth|smile) (is |went |started )?(drooping|droopy|drooped|droops|sagging|numb on one side|lopsided)|drooping (face|mouth|eyelid|smile)|droopy (face|mouth)|slurred speech|slurring (my |his |her )?(words|speech)|speech\b[^.?!]{0,15}\bslurr\w*|words (are |is )?(suddenly )?slurr\w*|(cant|cannot|can not) feel (my|his|her|their) (left |right )?(arm|leg|face|hand|side)|(face|mouth) (feels|looks|went) (numb|droopy|lopsided)|(cant|can not|cannot) (speak|talk) (properly|clearly|right)|trouble (speaking|talking)|(cant|cannot|can not) (lift|raise|move) (my |his |her )?(arm|left arm|right arm)|(arm|left arm|right arm) (went |is |feels |suddenly )?(weak|numb|dead)|weakness (in|on) (one|my left|my right|the left|the right) (side|arm)|one side of (my|his|her) (body|face) (is |went |feels )?(numb|weak|drooping)|(having|is having|im having|hes having|shes having) a stroke|stroke symptoms|sudden (weakness|numbness|confusion|vision loss|blindness|severe headache)|(cant|cannot|can not|unable to) (feel|move|use) (the |my |his |her |their )?(left|right|one) side|(cant|cannot|can not) (feel|move) (my|his|her|their) (left |right )?(body|side|arm|leg|face|hand)|(numb|numbness|weak|weakness|tingling|paralys\w*|paralyzed|dead|heavy)\b[^.?!]{0,25}\b(on|down|in) (one|the left|the right|my left|my right|his left|his right|her left|her right|left|right) side|(one|left|right) side of (my|his|her|their|the) (body|face)\b[^.?!]{0,20}\b(numb|weak|drooping|droopy|dead|heavy|paralyzed|tingling|cant move|went)|(face|mouth|smile) (is |has )?(drooping|droopy|drooped|sagging)|(left|right|one) side (of (my|his|her|their|the) (body|face) )?(is |went |feels |has gone |has been |suddenly )*(numb|weak|dead|paralyzed|heavy|tingling|limp)|(suddenly|sudden) (confused|disoriented|cant see|blind|lost (my |his |her )?(vision|sight))|(lost|losing) (my |his |her )?(vision|sight) (suddenly|all of a sudden)|worst headache of (my|his|her|their) life|(sudden|suddenly)\b[^.?!]{0,20}\b(numb\w*|weak\w*|paralys\w*) (in|on|down) (my|his|her|the) (left|right) (arm|leg|hand|face|side)|(numb\w*|weak\w*|paralys\w*) (in|on|down) (my|his|her|the) (left|right) (arm|leg|hand|face|side)\b[^.?!]{0,20}\b(sudden|suddenly|all of a sudden|out of nowhere)|thunderclap headache)\b/,
+      /\b((face|mouth|smile) (is |went |started )?(drooping|droopy|drooped|droops|sagging|numb on one side|lopsided)|drooping (face|mouth|eyelid|smile)|droopy (face|mouth)|slurr?e?d speech|slurring (my |his |her )?(words|speech)|speech\b[^.?!]{0,15}\bslurr\w*|words (are |is )?(suddenly )?slurr\w*|(cant|cannot|can not) feel (my|his|her|their) (left |right )?(arm|leg|face|hand|side)|(face|mouth) (feels|looks|went) (numb|droopy|lopsided)|(cant|can not|cannot) (speak|talk) (properly|clearly|right)|trouble (speaking|talking)|(cant|cannot|can not) (lift|raise|move) (my |his |her )?(arm|left arm|right arm)|(arm|left arm|right arm) (went |is |feels |suddenly )?(weak|numb|dead)|weakness (in|on) (one|my left|my right|the left|the right) (side|arm)|one side of (my|his|her) (body|face) (is |went |feels )?(numb|weak|drooping)|(having|is having|im having|hes having|shes having) a stroke|stroke symptoms|sudden (weakness|numbness|confusion|vision loss|blindness|severe headache)|(cant|cannot|can not|unable to) (feel|move|use) (the |my |his |her |their )?(left|right|one) side|(cant|cannot|can not) (feel|move) (my|his|her|their) (left |right )?(body|side|arm|leg|face|hand)|(numb|numbness|weak|weakness|tingling|paralys\w*|paralyzed|dead|heavy)\b[^.?!]{0,25}\b(on|down|in) (one|the left|the right|my left|my right|his left|his right|her left|her right|left|right) side|(one|left|right) side of (my|his|her|their|the) (body|face)\b[^.?!]{0,20}\b(numb|weak|drooping|droopy|dead|heavy|paralyzed|tingling|cant move|went)|(face|mouth|smile) (is |has )?(drooping|droopy|drooped|sagging)|(left|right|one) side (of (my|his|her|their|the) (body|face) )?(is |went |feels |has gone |has been |suddenly )*(numb|weak|dead|paralyzed|heavy|tingling|limp)|(suddenly|sudden) (confused|disoriented|cant see|blind|lost (my |his |her )?(vision|sight))|(lost|losing) (my |his |her )?(vision|sight) (suddenly|all of a sudden)|worst headache of (my|his|her|their) life|(sudden|suddenly)\b[^.?!]{0,20}\b(numb\w*|weak\w*|paralys\w*) (in|on|down) (my|his|her|the) (left|right) (arm|leg|hand|face|side)|(numb\w*|weak\w*|paralys\w*) (in|on|down) (my|his|her|the) (left|right) (arm|leg|hand|face|side)\b[^.?!]{0,20}\b(sudden|suddenly|all of a sudden|out of nowhere)|thunderclap headache)\b/,
     ),
   },
   {
@@ -403,6 +411,7 @@ const RULES: readonly Rule[] = [
           /\b(throwing up|vomiting|puking|coughing up|coughing|spitting up) (blood|bloody)\b/,
         ) ||
         activeSymptom(t, /\b(vomited|threw up|puked|coughed up|just vomited)\b[^.?!]{0,25}\bblood\b/) ||
+        activeSymptom(t, /\b(peeing|pissing|pooping|shitting|passing|weeing) (out )?(blood|bloody)\b/) ||
         // Vomit like coffee grounds is a stomach bleed, with or without an anticoagulant.
         activeSymptom(
           t,

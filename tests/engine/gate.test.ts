@@ -52,6 +52,12 @@ describe('emergency gate: stroke signs, stomach bleeds, head injuries, animals',
     'i fell off the wagon with my k2 routine',
     'does k2 help with headaches',
     'my left knee hurts, does k2 help joints',
+    // Words one or two letters from a gate word are not corrected into one.
+    'is intermittent fasting healthy',
+    'i write a blog about k2',
+    'natto smells so bad i almost threw up lol',
+    'is pooping blood a side effect of k2',
+    'blod thinners and k2',
   ])('%j is not urgent', (q) => {
     expect(urgent(q)).toBe(false);
   });
@@ -88,6 +94,16 @@ describe('emergency gate: typos of its own words', () => {
     'numbnes in my left arm sudenly',
     'pooping blak stool and im on eliquis',
     'cant breath, throat closng after k2',
+    'pooping blod',
+    'my tounge is swelling after natto',
+    'slurd speech suddenly',
+    'my todler swallowd my k2 gummys',
+    'i overdosd on k2 pills',
+    'caughing up blood',
+    'throwng up blood',
+    'blody stool on eliquis',
+    'tarry blak stool on warfarin',
+    'heart attak right now',
   ])('%j is urgent', (q) => {
     expect(urgent(q)).toBe(true);
   });
