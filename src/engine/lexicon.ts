@@ -1666,9 +1666,18 @@ export const OUT_OF_SCOPE_RULES: readonly OutOfScopeRule[] = [
     incidental: true,
     re: /\b(athletic|vo2 ?max|workouts?|gym|bodybuilding|lifting|leg day|chest day|marathon|crossfit)\b/,
   },
+  // Conditions that change what applies to the asker (kidney and liver disease, CKD-specific
+  // guidance): declined even beside a clear K2 question.
   {
     cls: 'condition',
-    re: /\b(kidney stones?|kidney stone|gallstones?|dental|cavities|cavity|caries|tooth decay|activator x|weston price|varicose|spider veins|dark circles|wrinkles?|skin care|skincare|acne|hair loss|hair growth|fertility|sperm|erectile|testosterone|rheumatoid|arthritis|muscle cramps?|cramps|covid|coronavirus|long covid|dialysis|ckd|cirrhosis|fatty liver|liver disease|hepatitis|psoriasis|eczema|adhd|autism|thyroid|(for|improve|improves|better|help with|helps with|quality of|deep|trouble) sleep\w*|sleep (quality|better|problems|issues|aid|apnea)|hashimoto|acid reflux|gerd|ibs|insomnia)\b/,
+    re: /\b(kidney stones?|kidney disease|kidney failure|covid|coronavirus|long covid|dialysis|ckd|cirrhosis|fatty liver|liver disease|hepatitis|cystic fibrosis|fertility|sperm|erectile|testosterone)\b/,
+  },
+  // Other conditions the article does not discuss: declined when they are the subject, not when
+  // they are mentioned beside a clear K2 question ("I have acne, but is k2 good for bones").
+  {
+    cls: 'condition',
+    incidental: true,
+    re: /\b(gallstones?|dental|cavities|cavity|caries|tooth decay|activator x|weston price|varicose|spider veins|dark circles|wrinkles?|skin care|skincare|acne|hair loss|hair growth|rheumatoid|arthritis|muscle cramps?|cramps|psoriasis|eczema|adhd|autism|thyroid|(for|improve|improves|better|help with|helps with|quality of|deep|trouble) sleep\w*|sleep (quality|better|problems|issues|aid|apnea)|hashimoto|acid reflux|gerd|ibs|insomnia)\b/,
   },
   {
     cls: 'pet',

@@ -62,6 +62,8 @@ describe('off-topic words around a clear K2 question', () => {
     ["<@1> **MK4 vs MK7** which one should I get?? my gym bro says mk4 is the 'real' form", 'mk7-vs-mk4'],
     ['chest day at the gym tomorrow, unrelated but is k2 good for bone strength', 'bone-health'],
     ['watching football rn. anyway how much k2 is in natto', 'natto'],
+    ['i have arthritis and osteoporosis, does k2 help my bones', 'bone-health'],
+    ["i'm doing keto, what foods have k2", 'food-plan'],
   ])('%j → %s', (q, topic) => {
     expect(topicOf(q)).toBe(topic);
   });
@@ -73,6 +75,9 @@ describe('off-topic words around a clear K2 question', () => {
     'does k2 help with gym gains',
     'k2 for bodybuilding',
     'on dialysis, calcified arteries, should i take k2',
+    'does k2 help arthritis',
+    'k2 for hair loss',
+    'k2 for thyroid and bones',
   ])('%j declines', (q) => {
     expect(engine.ask(q).kind).toBe('decline');
   });
