@@ -291,7 +291,9 @@ export function answerQuestionDetailed(
     // An emergency with no matching topic is not "outside what I know": the notice says what to do.
     const urgentBody = gate.kind === 'self-harm' ? CRISIS_BODY : gate.kind === 'pet' ? PET_BODY : URGENT_BODY;
     const declineBody = DECLINE_TEXTS[outOfScope?.cls ?? 'general'];
-    answer = bareAnswer('decline', gate.urgent ? urgentBody : declineBody, warningFirst);
+    // The crisis notice leads alone: the blood-thinner warning is not put in front of it.
+    const leadWithWarning = warningFirst && gate.kind !== 'self-harm';
+    answer = bareAnswer('decline', gate.urgent ? urgentBody : declineBody, leadWithWarning);
     // "Did you mean" only when a topic shares a real subject word, not just "k2" or "help".
     if (best && answerable && !outOfScope && !gate.urgent && result.features.subjectMass > 0) {
       answer.suggestions = result.ranked

@@ -74,6 +74,9 @@ describe('emergency gate: stroke signs, stomach bleeds, head injuries, animals',
     expect(a.urgentNotice).toBe(CRISIS_NOTICE);
     expect(a.topic).toBeNull();
     expect(a.body).not.toMatch(/poison control|start or stop/i);
+    const onWarfarin = engine.ask('i want to take all my warfarin pills and end it');
+    expect(onWarfarin.urgentNotice).toBe(CRISIS_NOTICE);
+    expect(onWarfarin.safety.warningFirst).toBe(false);
   });
 });
 
