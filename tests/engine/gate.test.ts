@@ -31,6 +31,8 @@ describe('emergency gate: stroke signs, stomach bleeds, head injuries, animals',
     'my puppy chewed up a bottle of k2 capsules',
     'our cat got into the rat poison',
     'the dog swallowed my warfarin pills',
+    // Intent to take every pill of a named medicine is a crisis.
+    'im going to swallow all of my k2 capsules',
   ])('%j is urgent', (q) => {
     expect(urgent(q)).toBe(true);
   });
@@ -58,6 +60,8 @@ describe('emergency gate: stroke signs, stomach bleeds, head injuries, animals',
     'natto smells so bad i almost threw up lol',
     'is pooping blood a side effect of k2',
     'blod thinners and k2',
+    'should i take all my k2 pills with food',
+    'read the article and end it there',
   ])('%j is not urgent', (q) => {
     expect(urgent(q)).toBe(false);
   });
