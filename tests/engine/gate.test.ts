@@ -31,6 +31,12 @@ describe('emergency gate: stroke signs, stomach bleeds, head injuries, animals',
     'my puppy chewed up a bottle of k2 capsules',
     'our cat got into the rat poison',
     'the dog swallowed my warfarin pills',
+    'dark brown vomit like ground coffee, on warfarin',
+    'puking dark grainy stuff',
+    'my arm and leg on the right went weak',
+    'lost feeling in my right side',
+    'my vision went blurry suddenly',
+    'my head hurts really bad after i fell, on blood thinners',
     // Intent to take every pill of a named medicine is a crisis.
     'im going to swallow all of my k2 capsules',
   ])('%j is urgent', (q) => {
@@ -62,6 +68,10 @@ describe('emergency gate: stroke signs, stomach bleeds, head injuries, animals',
     'blod thinners and k2',
     'should i take all my k2 pills with food',
     'read the article and end it there',
+    'does k2 help if my face is numb from the cold',
+    'i fell asleep, forgot my warfarin',
+    'my head hurts, can i take k2 with warfarin',
+    'does mk7 cause dark stools',
   ])('%j is not urgent', (q) => {
     expect(urgent(q)).toBe(false);
   });
