@@ -94,7 +94,7 @@ function withoutIncidentalClauses(normalized: string): string | null {
 
 /** Words after which the next few words are what the asker does not want ("i don't eat natto"). */
 const NEGATION_CUE =
-  '(?:(?:dont|do not|doesnt|does not|never|cant|cannot|can not|wont|will not|no longer) (?:really |even |ever |usually |like to )?(?:eat|like|stand|tolerate|drink|have|touch|enjoy|digest|do)|hate|hates|dislike|dislikes|not a fan of|no fan of|besides|other than|except|apart from|aside from)';
+  '(?:(?:dont|do not|doesnt|does not|never|cant|cannot|can not|wont|will not|no longer) (?:really |even |ever |usually |like to )?(?:eat|like|stand|tolerate|drink|have|touch|enjoy|digest|do|take|use)|hate|hates|dislike|dislikes|not a fan of|no fan of|besides|other than|except|apart from|aside from)';
 /** Words that end the negated object: the rest of the question starts there. */
 const OBJECT_END =
   'but|so|how|what|which|where|when|why|can|could|is|are|should|would|will|do|does|did|any|anything|then|to|for|with|because|though|since|i|im|its|it|get|what|if|while|dont|do|not|never|cant|hate|hates|dislike|besides|except';

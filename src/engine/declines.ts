@@ -47,7 +47,7 @@ const GREETING =
   /^((hi|hello|hey|hiya|heya|howdy|yo|sup|hullo|greetings|good (morning|afternoon|evening|day)|morning|evening|gm)[\s!.,]*)+((there|bot|k2 ?bot|everyone|all|guys|folks|friend|team|buddy|again)[\s!.,?]*)*$/;
 
 const THANKS =
-  /^((ok|okay|great|awesome|cool|perfect|nice|got it|ah|oh)[\s!.,]*)?(thanks|thank you|thank u|thankyou|ty|tysm|thx|tnx|cheers|much appreciated|appreciate it|many thanks)[\s!.,]*((so much|very much|a lot|again|bot|k2 ?bot|mate|man|for (the|your|that) (help|answer|answers|info|information))[\s!.,]*)*$/;
+  /^((ok|okay|great|awesome|cool|perfect|nice|got it|ah|oh)[\s!.,]*)?(thanks|thank you|thank u|thankyou|ty|tysm|thx|tnx|cheers|much appreciated|appreciate it|many thanks)[\s!.,]*((so much|very much|a lot|again|bot|k2 ?bot|mate|man|for (the|your|that|all the) (help|answer|answers|info|information|reply)|that (helped|helps|was helpful|was useful)|(very |super |really )?(helpful|useful)|great|perfect|got it|makes sense|will do|appreciate it)[\s!.,]*)*$/;
 
 /** A message that is only a greeting ("hello bot", "good morning"). */
 export function isGreeting(normalized: string): boolean {
