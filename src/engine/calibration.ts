@@ -27,7 +27,7 @@ export function calibrationScore(f: Pick<MatchFeatures, 'top' | 'second'>): numb
  */
 // CALIBRATION-TABLE-START
 export const CALIBRATION_TABLE: ReadonlyArray<readonly [number, number]> = [
-  [0, 0.704],
+  [0, 0.7],
   [0.198, 0.907],
   [0.256, 0.917],
   [0.363, 0.967],
