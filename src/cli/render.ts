@@ -27,8 +27,7 @@ export function renderAnswerText(answer: Answer, style: TextStyle = plainStyle):
   if (answer.urgent && answer.urgentNotice) {
     lines.push(style.paint(['bold', 'red'], `URGENT: ${answer.urgentNotice}`), '');
   }
-  // Urgent replies lead with the warning too: the emergency may be a bleed on a blood thinner.
-  const warningLeads = answer.safety.warningFirst || answer.urgent;
+  const warningLeads = answer.safety.warningFirst;
   if (warningLeads) lines.push(warning, '');
   // Said before the facts, so nobody reads general facts as a dose meant for them.
   if (answer.personal && answer.personalNotice) lines.push(style.paint('cyan', answer.personalNotice), '');

@@ -307,8 +307,8 @@ export function renderAnswer(answer: Answer, options: AnswerRenderOptions = {}):
   const draft: Draft = {
     title: answerTitle(answer),
     color: answer.urgent ? COLORS.urgent : answer.kind === 'answer' ? COLORS.answer : COLORS.decline,
-    // Urgent replies lead with the warning too, right after the urgent notice.
-    safety: answer.urgent ? { ...answer.safety, warningFirst: true } : answer.safety,
+    // The engine decides where the warning goes (after an urgent notice, never after a crisis one).
+    safety: answer.safety,
     leading,
     body: answer.body,
     fields,

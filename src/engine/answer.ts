@@ -309,6 +309,9 @@ export function answerQuestionDetailed(
   if (gate.urgent) {
     answer.urgent = true;
     answer.urgentNotice = gate.notice;
+    // An emergency may be a bleed on a blood thinner, so the warning follows the urgent notice,
+    // except after a crisis message, which stands alone.
+    answer.safety = safetyTexts(gate.kind !== 'self-harm');
   }
   if (answer.kind === 'answer') {
     const notice = personalNoticeFor(normalized, answer.topic?.id ?? '', personal);

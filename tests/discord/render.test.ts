@@ -116,6 +116,7 @@ function kinds(body: string): [string, RenderedReply, { first?: boolean; urgent?
         makeAnswer(body, {
           urgent: true,
           urgentNotice: `Call emergency services now. ${body.slice(0, 3000)}`,
+          safety: { ...safety, warningFirst: true },
         }),
       ),
       { first: true, urgent: true },
@@ -220,10 +221,26 @@ describe.each(Object.entries(BODIES))('render with a %s body', (_name, body) => 
 
 describe('renderAnswer', () => {
   it('puts the urgent notice first, then the warning, then the body', () => {
-    const reply = renderAnswer(makeAnswer('Body text.', { urgent: true, urgentNotice: 'Call 112 now.' }));
+    const reply = renderAnswer(
+      makeAnswer('Body text.', {
+        urgent: true,
+        urgentNotice: 'Call 112 now.',
+        safety: { ...safety, warningFirst: true },
+      }),
+    );
     const description = reply.embeds[0]?.description ?? '';
     expect(description.startsWith('🚨 **Call 112 now.**')).toBe(true);
     expect(description.indexOf(ANTICOAGULANT_WARNING)).toBeLessThan(description.indexOf('Body text.'));
+  });
+
+  it('lets a crisis notice stand alone: the warning moves to the last field', () => {
+    const reply = renderAnswer(
+      makeAnswer('Body text.', { urgent: true, urgentNotice: 'Call a crisis line now.' }),
+    );
+    const description = reply.embeds[0]?.description ?? '';
+    expect(description.startsWith('🚨 **Call a crisis line now.**')).toBe(true);
+    expect(description).not.toContain(ANTICOAGULANT_WARNING);
+    expect(reply.embeds[0]?.fields?.at(-1)?.value).toBe(ANTICOAGULANT_WARNING);
   });
 
   it('shows the warning as the last field when it need not lead', () => {

@@ -83,6 +83,16 @@ describe('emergency gate: stroke signs, stomach bleeds, head injuries, animals',
     expect(a.topic).toBeNull();
   });
 
+  it.each([
+    'on warfarin and my nose wont stop bleeding',
+    'my toddler ate a bunch of d3 k2 gummies',
+    'crushing chest pain right now',
+  ])('puts the blood-thinner warning right after the urgent notice: %s', (q) => {
+    const a = engine.ask(q);
+    expect(a.urgent).toBe(true);
+    expect(a.safety.warningFirst).toBe(true);
+  });
+
   it('answers a crisis with the crisis notice leading', () => {
     const a = engine.ask('i want to end it all, how many k2 pills would it take');
     expect(a.urgentNotice).toBe(CRISIS_NOTICE);
