@@ -64,6 +64,16 @@ export function createLogger(options: LoggerOptions): Logger {
   return pino(base);
 }
 
+/** pino-pretty is a dev dependency: a production install (`npm ci --omit=dev`) logs JSON instead. */
+function isPrettyInstalled(): boolean {
+  try {
+    import.meta.resolve('pino-pretty');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function shouldLogPretty(nodeEnv: string): boolean {
-  return process.stdout.isTTY === true && nodeEnv === 'development';
+  return process.stdout.isTTY === true && nodeEnv === 'development' && isPrettyInstalled();
 }
