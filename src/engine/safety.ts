@@ -56,6 +56,15 @@ export const PET_NOTICE =
   'control line now, and take the packet with you. Do not wait for an answer here, and do not give ' +
   'the animal any human medicine or vitamin on your own.';
 
+/**
+ * The urgent notice for a bleeding or bruised baby (R-05): a bleed in a young baby can be vitamin K
+ * deficiency bleeding. The birth shot is only something to tell the emergency team about.
+ */
+export const BABY_NOTICE =
+  'A baby who is bleeding or bruising needs emergency care now: call your local emergency number or ' +
+  'go to the nearest emergency department. Tell them whether the baby had the vitamin K shot at birth. ' +
+  'Do not wait for an answer here.';
+
 /** The body of a self-harm reply: the notice above it is what matters. */
 export const CRISIS_BODY =
   'I am only a vitamin K2 information bot and I cannot help with this, but the people above can. ' +
@@ -68,6 +77,11 @@ export const PET_BODY =
 
 /** Shown with answers to questions about the asker's own doses, medicines or results. */
 export const PERSONAL_NOTICE =
+  'I can only share general facts from the article, not advice for you personally. Your doctor or ' +
+  'pharmacist can tell you what fits your health, doses and medicines.';
+
+/** The personal notice when the question or its topic is about anticoagulants. */
+export const PERSONAL_ANTICOAGULANT_NOTICE =
   'I can only share general facts from the article, not advice for you personally. Your doctor, ' +
   'pharmacist or anticoagulation clinic can tell you what fits your health, doses and medicines.';
 
@@ -95,6 +109,14 @@ export const SCOPE_AREAS = [
 export const DECLINE_TEXT =
   "Sorry, that's outside what I know. I only answer questions about vitamin K2, from one checked " +
   `article. I can tell you about: ${SCOPE_AREAS.join('; ')}.`;
+
+/**
+ * A decline that still has close topics to offer: the question is probably about K2, just not
+ * clear enough to pick one topic, so it is not "outside what I know".
+ */
+export const UNSURE_TEXT =
+  "I'm not sure which part of vitamin K2 you mean. Did you mean one of these topics? " +
+  `I can tell you about: ${SCOPE_AREAS.join('; ')}.`;
 
 export const EMPTY_TEXT =
   'Ask me something about vitamin K2, for example "how much K2 is in natto?", "MK-7 or MK-4?" or ' +
@@ -277,9 +299,12 @@ const active = (re: RegExp) => (t: string) => activeSymptom(t, re);
 /** The symptom is only asked about ("can k2 cause X?"), not happening. */
 const HYPOTHETICAL =
   /\b(can|could|does|will|would|might|may|is it|risk of|chance of|cause|causes|causing|prevent|avoid|lead to|what happens|what if|in case|signs of|symptoms of|what are|what is|such as|symptoms like|signs like|things like|including)\b/;
-/** …or named as a kind of thing after the fact ("is sudden weakness a side effect of k2"). */
+/**
+ * …or named as a kind of thing after the fact ("is sudden weakness a side effect of k2"), or
+ * asked about as a subject ("rectal bleeding causes?": an information question, not a report).
+ */
 const HYPOTHETICAL_AFTER =
-  /^[^.?!]{0,25}\b((a |an )?(side effects?|symptoms? of|signs? of|normal|prevention)|once|last (year|month)|years ago|months ago|in the past|previously|a while ago|long ago)\b/;
+  /^\W*(causes?|reasons?)\W*$|^[^.?!]{0,25}\b((a |an )?(side effects?|symptoms? of|signs? of|normal|prevention)|once|last (year|month)|years ago|months ago|in the past|previously|a while ago|long ago)\b/;
 
 function activeSymptom(t: string, symptom: RegExp): boolean {
   const m = symptom.exec(t);
@@ -287,7 +312,7 @@ function activeSymptom(t: string, symptom: RegExp): boolean {
   const before = t.slice(Math.max(0, m.index - 45), m.index);
   // "since", "now", "right now", "for two days" make a question about a real, ongoing symptom.
   const ongoing =
-    /\b(since|right now|now|currently|today|this morning|tonight|for \w+ (hours|days)|keeps?|started|again)\b/.test(
+    /\b(since|right now|now|currently|today|this morning|tonight|for (\d+ |two |three |four |five |several |a few |a couple (of )?|many )?(hours|days)|keeps?|started|again)\b/.test(
       t,
     );
   const after = t.slice(m.index + m[0].length);
@@ -296,8 +321,12 @@ function activeSymptom(t: string, symptom: RegExp): boolean {
   return ongoing || owned || (!HYPOTHETICAL.test(before) && !HYPOTHETICAL_AFTER.test(after));
 }
 
+/** A bleed that has gone on for a long time ("nosebleed for an hour", "bleeding for 40 minutes"). */
+const LONG_BLEED =
+  /\b(nose ?bleed\w*|bleed\w*|nose (is |has been |keeps )?bleeding)\b[^.?!]{0,25}\b(for|over|lasted|lasting|going on( for)?|more than|longer than)\s+(over |more than |about |almost |nearly |like )?(an? (hour|half hour)|half an hour|(an|\d+|two|three|four|several|a few|a couple of?) ?(hours?|hrs?)|(1[5-9]|[2-9]\d|\d{3}) ?(minutes?|mins?)|(fifteen|twenty|thirty|forty|forty five|fifty) (minutes?|mins?))\b/;
+
 /** Words that say a symptom is going on now ("since yesterday", "for two hours", "again"). */
-const ONGOING = /\b(since|right now|currently|today|this morning|tonight|for \w+ (hours|days)|again)\b/;
+const ONGOING = /\b(since|right now|currently|today|this morning|tonight|for (\d+ |two |three |four |five |several |a few |a couple (of )?|many )?(hours|days)|again)\b/;
 
 const RULES: readonly Rule[] = [
   {
@@ -411,7 +440,21 @@ const RULES: readonly Rule[] = [
           /\b(throwing up|vomiting|puking|coughing up|coughing|spitting up) (blood|bloody)\b/,
         ) ||
         activeSymptom(t, /\b(vomited|threw up|puked|coughed up|just vomited)\b[^.?!]{0,25}\bblood\b/) ||
-        activeSymptom(t, /\b(peeing|pissing|pooping|shitting|passing|weeing) (out )?(blood|bloody)\b/) ||
+        activeSymptom(
+          t,
+          /\b(peeing|pissing|pooping|shitting|passing|weeing) (out )?((bright|dark|fresh|deep) )?(red )?(blood|bloody)\b/,
+        ) ||
+        // Bleeding from the back passage is a bleed whatever the cause.
+        activeSymptom(
+          t,
+          /\b(rectal (bleed\w*|blood)|bleed\w* (from|out of) (my |the |his |her |their )?(rectum|bum|butt|anus|bottom|back passage)|(rectum|bum|butt|anus|bottom) (is |keeps |has been |started )?bleeding)\b/,
+        ) ||
+        // A lot of blood where it should not be.
+        /\b(a lot of|lots of|so much|loads of|tons of|too much|heaps of) (bright red |red |fresh )?blood\b[^.?!]{0,30}\b(toilet|stool|stools|poop|poo|wipe|wiping|urine|pee|bowl|rectum|bum|butt)\b/.test(
+          t,
+        ) ||
+        // A nosebleed or other bleed that has lasted 15 minutes or more.
+        activeSymptom(t, LONG_BLEED) ||
         // Vomit like coffee grounds is a stomach bleed, with or without an anticoagulant.
         activeSymptom(
           t,
@@ -425,7 +468,7 @@ const RULES: readonly Rule[] = [
       // Symptoms that may only be asked about ("does natto cause black stools?"): urgent when
       // they are someone's own and happening, or on an anticoagulant.
       const symptom =
-        /\b(blood|bloody|bleeding)\b[^.?!]{0,25}\b(in|from) (my |the |his |her |their )?(urine|pee|wee|stool|stools|poop|poo|feces|faeces|vomit|spit|bum|butt|rectum)\b|\bblood when (i|he|she|we) (pee|poop|wee|urinate|go|wipe)\b|\bblood (in|on) the (toilet|bowl|toilet paper|tissue)\b|\b(peeing|pissing|pooping|shitting|passing|weeing) (out )?(blood|bloody)|\b(bloody|red|pink) (urine|pee|stool|stools|poop|diarrhea)\b|\b(peeing|pissing|weeing) (red|pink|brown)\b|\b(urine|pee|wee|stool|poop|poo) (is |looks |has turned |turned )?(dark |bright |all )?(bloody|red|pink|brown|cola|full of blood)\b|\b(vomit\w*|throw\w* up|puk\w*|cough\w*|spit\w*) (up )?(blood|bloody)|\b(vomit\w*|puk\w*|throw\w* up|sick)\b[^.?!]{0,40}\bcoffee grounds?\b|\b(stool|stools|poop|poo|poops|bowel movements?|feces|faeces)\b[^.?!]{0,30}\b(black|tarry|tar|like tar)\b|\b(black|tarry|tar like|tarlike|jet black) (and tarry |tarry )?(stool|stools|poop|poo|poops|feces|faeces|bowel movements?|diarrhea|shit)\b|\b(pooping|shitting) (black|tarry)\b|\b(heavy|massive|severe|uncontrolled|uncontrollable|huge) (bleed\w*|blood loss|nose ?bleeds?)\b/;
+        /\b(blood|bloody|bleeding)\b[^.?!]{0,25}\b(in|from) (my |the |his |her |their )?(urine|pee|wee|stool|stools|poop|poo|feces|faeces|vomit|spit|bum|butt|rectum)\b|\bblood (when|whenever|every time|each time) (i|he|she|we|they) (pee|poop|poo|wee|urinate|go|wipe)\b|\bblood (in|on) the (toilet|bowl|toilet paper|tissue)\b|\b(peeing|pissing|pooping|shitting|passing|weeing) (out )?(blood|bloody)|\b(bloody|red|pink) (urine|pee|stool|stools|poop|diarrhea)\b|\b(peeing|pissing|weeing) (red|pink|brown)\b|\b(urine|pee|wee|stool|poop|poo) (is |looks |has turned |turned )?(dark |bright |all )?(bloody|red|pink|brown|cola|full of blood)\b|\b(vomit\w*|throw\w* up|puk\w*|cough\w*|spit\w*) (up )?(blood|bloody)|\b(vomit\w*|puk\w*|throw\w* up|sick)\b[^.?!]{0,40}\bcoffee grounds?\b|\b(stool|stools|poop|poo|poops|bowel movements?|feces|faeces)\b[^.?!]{0,30}\b(black|tarry|tar|like tar)\b|\b(black|tarry|tar like|tarlike|jet black) (and tarry |tarry )?(stool|stools|poop|poo|poops|feces|faeces|bowel movements?|diarrhea|shit)\b|\b(pooping|shitting) (black|tarry)\b|\b(heavy|massive|severe|uncontrolled|uncontrollable|huge) (bleed\w*|blood loss|nose ?bleeds?)\b/;
       if ((personal || ONGOING.test(t)) && activeSymptom(t, symptom)) return true;
       // R-01: on an anticoagulant, bleeding or bruising that is happening now is an emergency.
       if (onAnticoagulant) {
@@ -480,12 +523,14 @@ export function checkEmergency(normalized: string): GateResult {
 
 /**
  * One notice per kind of emergency: a crisis line alone for self-harm, poison control first for
- * an overdose, an emergency vet for an animal, the emergency number for everything else.
+ * an overdose, an emergency vet for an animal, emergency care for a bleeding baby (mentioning the
+ * birth vitamin K shot only as something to tell the team), the emergency number for the rest.
  */
 export function urgentNoticeFor(kind: UrgentKind): string {
   if (kind === 'self-harm') return CRISIS_NOTICE;
   if (kind === 'overdose') return OVERDOSE_NOTICE;
   if (kind === 'pet') return PET_NOTICE;
+  if (kind === 'baby-bleeding') return BABY_NOTICE;
   return URGENT_NOTICE;
 }
 

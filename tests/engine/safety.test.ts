@@ -3,6 +3,7 @@ import { isPersonal } from '../../src/engine/answer.ts';
 import { normalizeText } from '../../src/engine/normalize.ts';
 import {
   ANTICOAGULANT_WARNING,
+  BABY_NOTICE,
   CRISIS_NOTICE,
   checkEmergency,
   DISCLAIMER,
@@ -104,6 +105,13 @@ describe('emergency gate: fires', () => {
     ['what do i do if my throat is swelling after k2', 'allergy'],
     ['newborn bleeding from umbilical stump', 'baby-bleeding'],
     ['my blood pressure is 210/120 and i have a headache', 'blood-pressure'],
+    // Blood from the back passage, with or without an anticoagulant, and long bleeds.
+    ['on apixaban and passing bright red blood, a lot of it', 'bleeding'],
+    ['pooping fresh red blood', 'bleeding'],
+    ['rectal bleeding on coumadin', 'bleeding'],
+    ['on xarelto, nosebleed for an hour', 'bleeding'],
+    ['nose has been bleeding for 25 minutes', 'bleeding'],
+    ['lots of blood in the toilet bowl', 'bleeding'],
   ])('%j → %s', (text, kind) => {
     const result = gate(text);
     expect(result.urgent).toBe(true);
@@ -128,6 +136,13 @@ describe('emergency gate: fires', () => {
     expect(gate('on warfarin and my nose wont stop bleeding').notice).toBe(URGENT_NOTICE);
   });
 
+  it('sends a bleeding baby to emergency care, naming the birth shot only as something to tell them', () => {
+    const notice = gate('my newborn is bleeding from the belly button').notice ?? '';
+    expect(notice).toBe(BABY_NOTICE);
+    expect(notice).toMatch(/emergency care now/);
+    expect(notice).toMatch(/whether the baby had the vitamin K shot at birth/);
+  });
+
   it('tells people to call emergency services or poison control', () => {
     expect(URGENT_NOTICE).toMatch(/seek urgent care first/i);
     expect(URGENT_NOTICE).toMatch(/local emergency number/);
@@ -137,6 +152,13 @@ describe('emergency gate: fires', () => {
 
 describe('emergency gate: does not fire on ordinary questions', () => {
   it.each([
+    // Information questions and past events (a borderline case: 'causes?' asks about a subject).
+    'what causes rectal bleeding',
+    'bright red blood in stool causes?',
+    'i had a nosebleed last year',
+    'i had a nosebleed for an hour years ago',
+    'can a nosebleed last for an hour',
+    'does k2 cause nosebleeds',
     'does k2 affect warfarin',
     'can k2 cause bleeding',
     'k2 and blood clotting',
