@@ -19,10 +19,12 @@ import {
   DOAC_NOTICE,
   EMPTY_TEXT,
   mentionsAnticoagulant,
+  PERSONAL_ANTICOAGULANT_NOTICE,
   PERSONAL_NOTICE,
   PET_BODY,
   PREGNANCY_NOTICE,
   safetyTexts,
+  UNSURE_TEXT,
   URGENT_BODY,
   type UrgentKind,
 } from './safety.ts';
@@ -173,11 +175,16 @@ export function bareAnswer(kind: Answer['kind'], body: string, warningFirst: boo
  * article's caution is about warfarin-type drugs (R-04); pregnancy with natto or a dose points
  * to the OB or midwife (R-06); other personal questions get the general notice.
  */
-function personalNoticeFor(normalized: string, topicId: string, personal: boolean): string | null {
+function personalNoticeFor(normalized: string, topic: Topic | undefined, personal: boolean): string | null {
   const t = normalized.replace(/'/g, '');
+  const topicId = topic?.id ?? '';
   if (topicId === 'warfarin-interaction' && DOAC.test(t)) return DOAC_NOTICE;
   if (topicId === 'pregnancy-breastfeeding' && (personal || PREGNANCY_DOSE.test(t))) return PREGNANCY_NOTICE;
-  return personal ? PERSONAL_NOTICE : null;
+  if (!personal) return null;
+  // The anticoagulation clinic is named only when the question or its topic is about anticoagulants.
+  return mentionsAnticoagulant(t) || topic?.category === 'interactions'
+    ? PERSONAL_ANTICOAGULANT_NOTICE
+    : PERSONAL_NOTICE;
 }
 
 /** Pregnancy questions about natto, supplements or doses are about the asker's own intake. */
@@ -301,6 +308,8 @@ export function answerQuestionDetailed(
         .filter((_, i) => relativeConfidence(result, i) >= DECLINE_SUGGESTION_FLOOR)
         .filter((r) => r.score >= best.score * SUGGESTION_RATIO)
         .map((r) => toRef(r.topic));
+      // Close topics to offer: the question is unclear, not outside what the bot knows.
+      if (answer.suggestions.length > 0) answer.body = UNSURE_TEXT;
     }
     // A declined question always reports less than the answer threshold.
     answer.confidence = outOfScope ? 0 : Math.min(result.confidence, DECLINED_MAX_CONFIDENCE);
@@ -314,7 +323,7 @@ export function answerQuestionDetailed(
     answer.safety = safetyTexts(gate.kind !== 'self-harm');
   }
   if (answer.kind === 'answer') {
-    const notice = personalNoticeFor(normalized, answer.topic?.id ?? '', personal);
+    const notice = personalNoticeFor(normalized, byId.get(answer.topic?.id ?? ''), personal);
     if (notice) {
       answer.personal = true;
       answer.personalNotice = notice;

@@ -32,6 +32,10 @@ export const SYNONYM_GROUPS: readonly SynonymGroup[] = [
       'k two',
       'vitamin k two',
       'kay2',
+      'vk2',
+      'vit k2s',
+      'k2 vit',
+      'k2 vitamin',
     ],
   },
   { to: ['k2', 'menaquinone'], from: ['menaquinone', 'menaquinones', 'menaquinon', 'menachinon', 'mks'] },
@@ -1600,12 +1604,16 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
 
 /** Words that make a question about K2 personal: the answer then carries the personal notice. */
 export const PERSONAL_PATTERNS: readonly RegExp[] = [
-  /\b(should|can|could|may|must|do|shall) i\b.*\b(take|start|stop|quit|use|eat|have|add|combine|mix|switch|keep|continue|drop|skip|double|increase|decrease|cut|try|give|go on|come off|be taking|avoid|drink)\b/,
+  /\b(should|can|could|may|must|do|shall) i\b.*\b(take|start|stop|quit|use|combine|mix|switch|keep|continue|drop|skip|double|increase|decrease|cut|give|go on|come off|be taking|avoid)\b/,
+  // Choosing a food ("should I eat gouda or brie") is a general question; with a supplement, a
+  // dose, a medicine or a condition it is a decision about one's own intake.
+  /^(?=.*\b(supplements?|pills?|capsules?|softgels?|doses?|dosage|mcg|mg|micrograms?|meds|medications?|medicines?|warfarin|coumadin|blood thinners?|eliquis|xarelto|inr|pregnant|breastfeeding|diagnosed|osteoporosis|osteopenia|diabetic|diabetes)\b).*\b(should|can|could|may|must|do|shall) i\b.*\b(eat|have|add|try|drink)\b/,
   /\bhow (much|many)\b.*\b(should|do|can|must|would) (i|we|he|she|my)\b/,
   /\bhow (much|many)\b.*\b(for me|i need|i take|should i|do i)\b/,
   /\b(is it|would it be|it is|its) (safe|ok|okay|fine|alright|dangerous|bad) (for me|if i|to take .* (if|since|while) i|for my)\b/,
   /\bsafe for me\b/,
-  /\bfor me\b/,
+  // "for me" is personal unless it only asks the bot to do something ("summarize it for me").
+  /(?<!\b(summari[sz]e|summary|explain|tell|list|break (it |this |that )?down|give|show|find|write|describe|simplify|clarify|recap|outline|translate|spell out|sum up|answer|look up|check)\b[^.?!]{0,40})\bfor me\b/,
   /\b(my|our) (inr|dose|dosage|meds|medication|medications|medicine|medicines|pills|prescription|doctor|doc|gp|cardiologist|t score|cac|calcium score|results|levels|test|blood test|mom|mum|dad|husband|wife|son|daughter|kid|kids|child|baby|grandma|grandmother|grandpa|father|mother|partner)\b/,
   /\b(i am|im|i m|i'm|ive been|i have been|i've been) (on|taking|prescribed|using)\b/,
   /\bi (take|use|have|got|was diagnosed|was prescribed|need)\b(?! (a |an |one |some |another )?(quick )?(question|q|doubt|idea))/,
@@ -1751,6 +1759,25 @@ export const OUT_OF_SCOPE_RULES: readonly OutOfScopeRule[] = [
     cls: 'lab',
     re: /\b(read|interpret|understand|explain|mean) (my |these )(results|dexa|dxa|t score|scan|blood test|blood work|bloodwork|labs?|lab results)\b|\b(what|which) (test|tests|blood test|lab) (should|do|can|would)\b|\b(order|get) (a |my )?(test|tested|blood test)\b/,
   },
+  // A lab value or score of the asker's (R-20): the clinician who ordered the test explains it.
+  // An INR value stays a warfarin question (R-03): that answer already sends the asker to the
+  // anticoagulation clinic, which is who ordered the INR test.
+  {
+    cls: 'lab',
+    re: /\b(ucoc|uc oc|undercarboxylated osteocalcin|dp ?ucmgp|dp uc mgp|ucmgp|cac|cac score|calcium score|coronary (artery )?calcium( score)?|agatston( score)?|t[ -]?scores?|z[ -]?scores?|bone density score|dexa|dxa|bmd|pivka( ii)?|(vitamin k|vit k|k2|k1|osteocalcin|mgp) (level|levels|blood level|result|results))\b[^.?!\d]{0,25}(?<![a-z])(-|minus |negative )?\d|\b\d+(\.\d+)? ?(ng ?\/ ?ml|pmol ?\/ ?l|nmol ?\/ ?l|ng\/l)\b/,
+  },
+  // K2 is also a music group and a name in entertainment.
+  {
+    cls: 'general',
+    incidental: true,
+    re: /\b(kpop|k pop|k-pop|boy band|girl group|idol group|band|album|albums|singer|rapper|concert|tour dates|anime|manga|tv show|netflix)\b/,
+  },
+  // History and trivia (who invented a drug, the history of warfarin), not K2 facts.
+  {
+    cls: 'general',
+    incidental: true,
+    re: /\b(who (invented|discovered|developed|came up with|created|named)|invent(ed|or|ors|ion)|history (question|of warfarin|of coumadin|of the drug|lesson)|trivia|fun fact)\b/,
+  },
   // "K2" is also a mountain, a street drug, K₂ in chemistry, a graphics card and a sports brand.
   {
     cls: 'general',
@@ -1842,6 +1869,15 @@ export const WARFARIN_COMPANIONS: ReadonlySet<string> = new Set([
   'interact',
   'dose',
 ]);
+
+/**
+ * References to the article itself and figures distinctive to it ("the article says", "the 2022
+ * meta-analysis", "6,425 women", "10-gram", "15,000 mcg", "45 mg", "150 mcg per tablespoon",
+ * "96 hours", "the RDA"): in this bot they point at K2 as surely as "K2" does. Not when another
+ * nutrient is named (search checks OTHER_NUTRIENT): "the RDA of vitamin C" is not about K2.
+ */
+export const ARTICLE_ANCHOR =
+  /\b((the|this|that|your|ur|ths|an|one) (article|articles|post|writeup|write up|blog post|piece)|article (says|said|states|stated|claims|claimed|mentions|mentioned|recommends|suggests|talks)|6,?425|2022 (meta|study|studies|review|analysis)|10[ -]?(gram|grams|g)|15,?000 ?(mcg|micrograms|ug)?|45 ?(mg|milligrams)|150 ?(mcg|micrograms)|96 ?(hours|hrs|h)|6 ?(-|to) ?8 hours|rda|rdas)\b/;
 
 /**
  * Words that only make sense in this knowledge base. Without one of them a question needs a

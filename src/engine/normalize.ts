@@ -64,6 +64,8 @@ export function normalizeText(input: string): string {
 export function tokenize(normalized: string): string[] {
   const words = normalized
     .replace(/'/g, '')
+    // Thousands separators: "6,425 women" and "15,000 mcg" are one number.
+    .replace(/\b(\d{1,3}),(\d{3})\b/g, '$1$2')
     .replace(/(\d)(mcg|mg|ug|iu|g)\b/g, '$1 $2')
     .split(/[^\p{L}\p{N}]+/u);
   return words.filter((w) => w.length > 0);

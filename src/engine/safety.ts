@@ -326,7 +326,8 @@ const LONG_BLEED =
   /\b(nose ?bleed\w*|bleed\w*|nose (is |has been |keeps )?bleeding)\b[^.?!]{0,25}\b(for|over|lasted|lasting|going on( for)?|more than|longer than)\s+(over |more than |about |almost |nearly |like )?(an? (hour|half hour)|half an hour|(an|\d+|two|three|four|several|a few|a couple of?) ?(hours?|hrs?)|(1[5-9]|[2-9]\d|\d{3}) ?(minutes?|mins?)|(fifteen|twenty|thirty|forty|forty five|fifty) (minutes?|mins?))\b/;
 
 /** Words that say a symptom is going on now ("since yesterday", "for two hours", "again"). */
-const ONGOING = /\b(since|right now|currently|today|this morning|tonight|for (\d+ |two |three |four |five |several |a few |a couple (of )?|many )?(hours|days)|again)\b/;
+const ONGOING =
+  /\b(since|right now|currently|today|this morning|tonight|for (\d+ |two |three |four |five |several |a few |a couple (of )?|many )?(hours|days)|again)\b/;
 
 const RULES: readonly Rule[] = [
   {

@@ -2,12 +2,14 @@ import Fuse from 'fuse.js';
 import type { Topic } from '../kb/schema.ts';
 import { type Analysis, Analyzer } from './analyze.ts';
 import {
+  ARTICLE_ANCHOR,
   CONCEPT_WEIGHTS,
   CONCEPTS,
   DOMAIN_ANCHORS,
   GENERAL_HEALTH_TERMS,
   GENERIC_TERMS,
   INTENTS,
+  OTHER_NUTRIENT,
   WARFARIN_COMPANIONS,
 } from './lexicon.ts';
 import { normalizeText, tokenize } from './normalize.ts';
@@ -258,11 +260,13 @@ export class TopicIndex {
     analysis: Analysis = this.analyzer.analyze(normalized),
   ): SearchResult {
     const terms = analysis.terms.filter((t) => !/^\d+$/.test(t) || this.idf.has(t));
+    const plain = normalized.replace(/'/g, '');
     // An anticoagulant alone is a drug question ("how long does warfarin last"); with a food or a
     // supplement it is the K2 interaction question ("on warfarin can I eat cheese").
     const hasAnchor =
       terms.some((t) => DOMAIN_ANCHORS.has(t) && !analysis.fuzzyTerms.has(t)) ||
-      (terms.includes('warfarin') && terms.some((t) => WARFARIN_COMPANIONS.has(t)));
+      (terms.includes('warfarin') && terms.some((t) => WARFARIN_COMPANIONS.has(t))) ||
+      (ARTICLE_ANCHOR.test(plain) && !OTHER_NUTRIENT.test(plain));
     const unknownMass = Math.min(analysis.unknown.length, MAX_UNKNOWN_COUNTED) * UNKNOWN_WORD_WEIGHT;
     const empty: SearchResult = {
       analysis,
@@ -291,7 +295,6 @@ export class TopicIndex {
     const queryTerms = new Set(terms);
 
     const intentBoosts = new Map<string, number>(categoryBoosts ?? []);
-    const plain = normalized.replace(/'/g, '');
     for (const intent of INTENTS) {
       if (intent.pattern.test(plain)) {
         for (const c of intent.categories) intentBoosts.set(c, (intentBoosts.get(c) ?? 0) + intent.boost);

@@ -3,7 +3,14 @@ import { withoutNegated } from '../../src/engine/answer.ts';
 import { DECLINE_TEXTS, GREETING_TEXT, THANKS_TEXT } from '../../src/engine/declines.ts';
 import { createEngine } from '../../src/engine/index.ts';
 import { normalizeText } from '../../src/engine/normalize.ts';
-import { DOAC_NOTICE, PERSONAL_NOTICE, PREGNANCY_NOTICE, SCOPE_AREAS } from '../../src/engine/safety.ts';
+import {
+  DOAC_NOTICE,
+  PERSONAL_ANTICOAGULANT_NOTICE,
+  PERSONAL_NOTICE,
+  PREGNANCY_NOTICE,
+  SCOPE_AREAS,
+  UNSURE_TEXT,
+} from '../../src/engine/safety.ts';
 import { loadKnowledge } from '../../src/kb/load.ts';
 
 const engine = createEngine(loadKnowledge());
@@ -119,8 +126,29 @@ describe('DOACs, antiplatelets and pregnancy', () => {
     expect(a.personalNotice).toBe(DOAC_NOTICE);
   });
 
-  it('keeps the general personal notice for warfarin', () => {
-    expect(engine.ask('can i take k2 with my warfarin').personalNotice).toBe(PERSONAL_NOTICE);
+  it('names the anticoagulation clinic only when the question or topic is about anticoagulants', () => {
+    expect(engine.ask('can i take k2 with my warfarin').personalNotice).toBe(PERSONAL_ANTICOAGULANT_NOTICE);
+    expect(PERSONAL_ANTICOAGULANT_NOTICE).toMatch(/anticoagulation clinic/);
+    const bones = engine.ask('should i take mk7 for my osteopenia');
+    expect(bones.personalNotice).toBe(PERSONAL_NOTICE);
+    expect(PERSONAL_NOTICE).not.toMatch(/anticoagulation/);
+  });
+
+  it.each([
+    'summarize the article for me in two lines',
+    'explain the calcium paradox for me',
+    'gouda or brie, which should i eat for k2?',
+  ])('%j is not personal: it asks the bot to do something or picks a food', (q) => {
+    const a = engine.ask(q);
+    expect(a.kind).toBe('answer');
+    expect(a.personal).toBe(false);
+  });
+
+  it('offers close topics with the "not sure which part" text, not "outside what I know"', () => {
+    const a = engine.ask('k2 remodeling thing?');
+    if (a.kind === 'decline' && a.suggestions.length > 0) expect(a.body).toBe(UNSURE_TEXT);
+    const far = engine.ask('who won the football game last night');
+    expect(far.body).not.toBe(UNSURE_TEXT);
   });
 
   it.each(['pregnant, is natto ok at high dose', 'can i take 200 mcg k2 while pregnant'])(
