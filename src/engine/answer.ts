@@ -4,6 +4,7 @@ import { DECLINE_TEXTS, GREETING_TEXT, isGreeting, isThanks, THANKS_TEXT } from 
 import {
   CALCIUM_DOSING,
   GENERAL_SUPPLEMENTS,
+  NUTRIENT_COMPARISON,
   OTHER_NUTRIENT,
   OTHER_NUTRIENT_WITH_K2,
   OUT_OF_SCOPE_RULES,
@@ -63,14 +64,16 @@ export interface OutOfScope {
 
 /** Which out-of-scope class a message falls in (fact-check 3B), or null when it is in scope. */
 export function outOfScopeClass(normalized: string, hasAnchor: boolean): OutOfScope | null {
-  const t = normalized.replace(/'/g, '');
+  // "vitamina k2" / "vitamine k2" is vitamin K2, not vitamin A or E.
+  const t = normalized.replace(/'/g, '').replace(/\bvitamin[ae]s?\b/g, 'vitamin');
   let incidental: OutOfScope | null = null;
   for (const rule of OUT_OF_SCOPE_RULES) {
     if (!rule.re.test(t)) continue;
     if (!rule.incidental) return { cls: rule.cls, incidental: false };
     incidental ??= { cls: rule.cls, incidental: true };
   }
-  if (OTHER_NUTRIENT_WITH_K2.test(t)) return { cls: 'nutrient', incidental: false };
+  if (OTHER_NUTRIENT_WITH_K2.test(t.replace(NUTRIENT_COMPARISON, ' ')))
+    return { cls: 'nutrient', incidental: false };
   // "How much vitamin D / magnesium" is another nutrient's question unless K2 is in it too.
   if (!hasAnchor && (OTHER_NUTRIENT.test(t) || CALCIUM_DOSING.test(t) || GENERAL_SUPPLEMENTS.test(t))) {
     return { cls: 'nutrient', incidental: false };
@@ -93,6 +96,58 @@ function withoutIncidentalClauses(normalized: string): string | null {
   const text = kept.join(' , ').replace(/\s+/g, ' ').trim();
   return text.replace(/[^\p{L}\p{N}]/gu, '').length > 0 ? text : null;
 }
+
+/**
+ * The message without its incidental context words themselves (diets, the gym, a medicine) ("carnivore diet k2 - do steaks
+ * have it" → "k2 - do steaks have it"), or null when there were none or nothing is left.
+ */
+function withoutIncidentalWords(normalized: string): string | null {
+  let text = normalized.replace(/'/g, '');
+  for (const r of OUT_OF_SCOPE_RULES) {
+    if (r.incidental && r.context) text = text.replace(new RegExp(r.re.source, 'g'), ' ');
+  }
+  text = text.replace(/\s+/g, ' ').trim();
+  if (text === normalized.replace(/'/g, '').trim()) return null;
+  // A few words left ("keto diet k2?" → "k2?") mean the off-topic word was the subject.
+  return text.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0).length >= MIN_REST_WORDS ? text : null;
+}
+
+/** The asked clause wins over a backstory when its topic scores at least this share of the best. */
+const BACKSTORY_RATIO = 0.6;
+/** A message needs this many words before the part before its question counts as a backstory. */
+const BACKSTORY_MIN_WORDS = 14;
+
+/**
+ * The last clause that asks something, when the message is long and has a backstory before it;
+ * otherwise null.
+ */
+function questionClause(normalized: string): string | null {
+  const t = normalized.replace(/'/g, '');
+  if (t.split(' ').length < BACKSTORY_MIN_WORDS) return null;
+  const clauses = t
+    .split(/[.?!;,:]+|\s(?:but|so|anyway|btw)\s/)
+    .map((c) => c.trim())
+    .filter((c) => c.length > 0);
+  if (clauses.length < 2) return null;
+  for (let i = clauses.length - 1; i >= 1; i--) {
+    const c = clauses[i] as string;
+    if (
+      /^(what|which|how|can|could|should|does|do|is|are|will|where|why|any)\b/.test(c) &&
+      c.split(' ').length >= 4
+    ) {
+      // "…swears by natto. how much k2 is in it?": the question points back at the story.
+      return /\b(it|them|that|those|they|this|these|he|she|his|her)\b/.test(c) ? null : c;
+    }
+  }
+  return null;
+}
+
+/** Words a message must keep without its incidental words to still be a question of its own. */
+const MIN_REST_WORDS = 4;
+
+/** A question about combining K2 with something ("with it", "interact", "together"). */
+const COMBINING =
+  /\b(interact\w*|interfer\w*|together|combin\w*|mix\w*|at the same time|alongside|same time as|with (it|them|that|those|this|these|my|the)|and (it|them))\b/;
 
 /** Words after which the next few words are what the asker does not want ("i don't eat natto"). */
 const NEGATION_CUE =
@@ -261,20 +316,47 @@ export function answerQuestionDetailed(
     const focused = index.search(focus, boosts);
     if (focused.ranked[0] && focused.hasAnchor && focused.confidence >= ANSWER_THRESHOLD) result = focused;
   }
+  // A long backstory before the question ("mostly chicken and rice right now, what foods could I
+  // add to get K2?"): the question clause decides when its topic is close to the best one.
+  const asked = questionClause(normalized);
+  if (asked && result.ranked[0]) {
+    const clauseResult = index.search(asked, boosts);
+    const clauseTop = clauseResult.ranked[0];
+    const fullTop = result.ranked[0].score;
+    const inFull = result.ranked.find((r) => r.topic === clauseTop?.topic)?.score ?? 0;
+    if (
+      clauseTop &&
+      clauseTop.topic !== result.ranked[0].topic &&
+      clauseResult.hasAnchor &&
+      clauseResult.confidence >= ANSWER_THRESHOLD &&
+      clauseResult.features.subjectMass >= CLEAR_SUBJECT &&
+      inFull >= fullTop * BACKSTORY_RATIO
+    ) {
+      result = clauseResult;
+    }
+  }
   let outOfScope = outOfScopeClass(normalized, result.hasAnchor);
   if (outOfScope?.incidental) {
-    // An off-topic word beside a clear K2 question ("my gym bro says…") does not decline it.
-    const rest = withoutIncidentalClauses(normalized);
-    const restResult = rest ? index.search(rest, boosts) : null;
-    if (
-      restResult?.ranked[0] &&
-      restResult.hasAnchor &&
-      restResult.confidence >= ANSWER_THRESHOLD &&
-      restResult.features.subjectMass >= CLEAR_SUBJECT &&
-      outOfScopeClass(rest as string, true) === null
-    ) {
-      result = restResult;
-      outOfScope = null;
+    // An off-topic word beside a clear K2 question ("my gym bro says…", "on metformin, does k2
+    // help insulin sensitivity", "carnivore diet k2 - do steaks have it") does not decline it:
+    // first without the clauses that hold one, then without just the words themselves.
+    const medicine = outOfScope.cls === 'medicine';
+    for (const rest of [withoutIncidentalClauses(normalized), withoutIncidentalWords(normalized)]) {
+      if (!rest) continue;
+      // "Can I take k2 with metformin" asks about combining them: a pharmacist's question.
+      if (medicine && COMBINING.test(rest)) continue;
+      const restResult = index.search(rest, boosts);
+      if (
+        restResult.ranked[0] &&
+        restResult.hasAnchor &&
+        restResult.confidence >= ANSWER_THRESHOLD &&
+        (restResult.features.subjectMass >= CLEAR_SUBJECT || restResult.features.asksDefinition) &&
+        outOfScopeClass(rest, true) === null
+      ) {
+        result = restResult;
+        outOfScope = null;
+        break;
+      }
     }
   }
   const personal = isPersonal(normalized);

@@ -1291,6 +1291,16 @@ export const SYNONYM_GROUPS: readonly SynonymGroup[] = [
       'definition',
       'what does it do',
       'what it does',
+      'what it was',
+      'what it is',
+      'wut is',
+      'wat s',
+      'keep saying',
+      'keeps saying',
+      'keep telling',
+      'keeps telling',
+      'keeps talking about',
+      'keeps mentioning',
       'even is',
       'mean',
       'meaning',
@@ -1426,6 +1436,107 @@ export const SYNONYM_GROUPS: readonly SynonymGroup[] = [
       'which one',
     ],
   },
+  // Common Spanish, Portuguese, French, German and Italian words for the main subjects, so a
+  // question in another language ("vitamina k2 ayuda para los huesos?") still finds its topic.
+  {
+    to: ['bone'],
+    from: [
+      'hueso',
+      'huesos',
+      'osso',
+      'ossos',
+      'knochen',
+      'osea',
+      'oseo',
+      'oseos',
+      'ossea',
+      'osseuse',
+      'osseux',
+    ],
+  },
+  { to: ['osteoporosis'], from: ['osteoporose', 'osteoporosi', 'osteoporotica', 'osteopenie'] },
+  {
+    to: ['heart'],
+    from: [
+      'corazon',
+      'coracao',
+      'coeur',
+      'herz',
+      'cuore',
+      'cardiaco',
+      'cardiaca',
+      'cardiaque',
+      'cardiovasculaire',
+    ],
+  },
+  { to: ['artery'], from: ['arteria', 'arterias', 'arteres', 'arterien', 'arterie'] },
+  {
+    to: ['pregnancy'],
+    from: [
+      'embarazo',
+      'embarazada',
+      'gravidez',
+      'gravida',
+      'gestante',
+      'grossesse',
+      'enceinte',
+      'schwangerschaft',
+      'schwanger',
+      'incinta',
+      'gravidanza',
+    ],
+  },
+  {
+    to: ['dose'],
+    from: [
+      'dosagem',
+      'posologie',
+      'dosierung',
+      'dosaggio',
+      'cuanto',
+      'cuanta',
+      'quanto',
+      'quanta',
+      'combien',
+      'wie viel',
+      'wieviel',
+    ],
+  },
+  {
+    to: ['benefit'],
+    from: [
+      'ayuda',
+      'ayudar',
+      'sirve',
+      'ajuda',
+      'ajudar',
+      'aide',
+      'aider',
+      'hilft',
+      'hilfe',
+      'aiuta',
+      'beneficios',
+      'bienfaits',
+    ],
+  },
+  {
+    to: ['food'],
+    from: ['alimentos', 'alimento', 'comida', 'aliments', 'nourriture', 'lebensmittel', 'alimenti'],
+  },
+  {
+    to: ['sideeffect'],
+    from: [
+      'efectos secundarios',
+      'efeitos colaterais',
+      'effets secondaires',
+      'nebenwirkungen',
+      'effetti collaterali',
+    ],
+  },
+  { to: ['cheese'], from: ['queso', 'quesos', 'queijo', 'fromage', 'fromages', 'kase', 'formaggio'] },
+  { to: ['egg'], from: ['huevo', 'huevos', 'oeuf', 'oeufs', 'eier'] },
+  { to: ['k2'], from: ['vitamina k2', 'vitamine k2', 'vitamin k2', 'vitamina k 2'] },
+  { to: ['define'], from: ['que es', 'o que e', 'quest ce que', 'was ist', 'cos e'] },
 ];
 
 /**
@@ -1597,7 +1708,10 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   online internet google youtube reddit tiktok facebook instagram twitter forum forums group article articles
   post posts video videos thanks advance cheers regards neighbour neighbor neighbours neighbors
   coworker coworkers colleague colleagues boss roommate doc user users concern concerns worry worries
-  worried hello hi telling heard saw seen read reading nan gran grandad grandparents`
+  worried hello hi telling heard saw seen read reading nan gran grandad grandparents
+  mi mis madre padre tiene tengo tienes el la los las del para con por una uno es esta estoy pero como
+  minha meu tem tenho com uma mae pai ma mon mes est et avec pour le les du des une mere pere mais
+  mein meine meiner ist und mit fur fuer bei der die das ein eine mutter vater aber mia mio ha sono`
     .split(/\s+/)
     .filter((w) => w.length > 0 && w !== 'supplement'),
 );
@@ -1619,6 +1733,8 @@ export const PERSONAL_PATTERNS: readonly RegExp[] = [
   /\bi (take|use|have|got|was diagnosed|was prescribed|need)\b(?! (a |an |one |some |another )?(quick )?(question|q|doubt|idea))/,
   /\bmy (bones|heart|arteries|blood|nerves|feet|hands|memory|sugar|a1c|bone density|osteoporosis|osteopenia|diabetes|neuropathy)\b/,
   /\b(replace|instead of|stop|quit|ditch|come off|get off) (my|the|taking my)\b/,
+  // A condition and a medicine of one's own ("type 2 diabetic on metformin").
+  /\b(diabetic|type [12]|t2d|t1d|pregnant|postmenopausal|osteoporotic)\b[^.?!]{0,20}\b(on|taking|prescribed)\b/,
 ];
 
 /**
@@ -1645,6 +1761,11 @@ export interface OutOfScopeRule {
    * not a clear K2 question ("chest day at the gym, but is k2 good for bones" is answered).
    */
   incidental?: boolean;
+  /**
+   * The word usually describes the asker, not the subject (a diet, the gym, a medicine they
+   * take): beside a clear K2 question it is dropped even within the same clause.
+   */
+  context?: boolean;
   re: RegExp;
 }
 
@@ -1666,12 +1787,14 @@ export const OUT_OF_SCOPE_RULES: readonly OutOfScopeRule[] = [
   {
     cls: 'nutrient',
     incidental: true,
-    re: /\b(weight loss|lose weight|keto|ketogenic|intermittent fasting|carnivore diet|vegan meal plans?|meal plans?)\b/,
+    context: true,
+    re: /\b(weight loss|lose weight|(keto|ketogenic|carnivore|paleo|atkins|low carb)( diet)?|intermittent fasting|vegan meal plans?|meal plans?)\b/,
   },
   // Gym and sport talk is often chat around a K2 question (3B.7 athletic performance).
   {
     cls: 'condition',
     incidental: true,
+    context: true,
     re: /\b(athletic|vo2 ?max|workouts?|gym|bodybuilding|lifting|leg day|chest day|marathon|crossfit)\b/,
   },
   // Conditions that change what applies to the asker (kidney and liver disease, CKD-specific
@@ -1708,9 +1831,13 @@ export const OUT_OF_SCOPE_RULES: readonly OutOfScopeRule[] = [
     cls: 'clinician',
     re: /\b(injection|injections|injectable|iv vitamin k|intravenous|(vitamin k|vit k|k1|k2|birth|newborn|baby|babies|infant) (shot|shots|jab)|shots? (of|for) (vitamin k|k1|k2)|reversal|reverse warfarin|reverse the warfarin)\b/,
   },
-  // Drug interactions other than anticoagulants are a pharmacist's question (Part 3B.4).
+  // Drug interactions other than anticoagulants are a pharmacist's question (Part 3B.4). A drug
+  // someone takes, mentioned beside a clear K2 question that is not about combining them ("type 2
+  // diabetic on metformin, does k2 help insulin sensitivity"), is background (see answer.ts).
   {
     cls: 'medicine',
+    incidental: true,
+    context: true,
     re: /\b(statins?|atorvastatin|lipitor|rosuvastatin|crestor|simvastatin|antibiotics?|amoxicillin|cipro|ciprofloxacin|doxycycline|cholestyramine|orlistat|alli|mineral oil|anticonvulsants?|phenytoin|dilantin|steroids?|prednisone|levothyroxine|synthroid|metformin|ozempic|semaglutide|ssris?|antidepressants?|birth control)\b/,
   },
   // Infant formula is the pediatrician's field (3B.8); newborn shots are caught with injections above.
@@ -1806,6 +1933,15 @@ export const OTHER_NUTRIENT =
  */
 export const OTHER_NUTRIENT_WITH_K2 =
   /\b(vit(amin)? ?(a|b|b1|b2|b3|b5|b6|b7|b9|b12|c|e)|b12|b6|folate|folic acid|niacin|biotin|thiamine|riboflavin|iron|zinc|magnesium|potassium|selenium|iodine|copper|boron|omega ?3s?|fish oil|krill oil|creatine|collagen|melatonin|ashwagandha|probiotics?|turmeric|curcumin|coq10|berberine|electrolytes)\b/;
+
+/**
+ * Another nutrient named only as a comparison ("can you overdose on k2 like you can on vitamin
+ * a?", "is k2 stored like vitamin d"): the question is still about K2.
+ */
+export const NUTRIENT_COMPARISON = new RegExp(
+  `\\b(like|unlike|than|compared (to|with)|as with|similar to|same as|the way|just like|as opposed to)\\s+((you|u|we|one) (can|do|could) |it is |its |it does |with |on |for |to |a |an |the )*${OTHER_NUTRIENT_WITH_K2.source}`,
+  'g',
+);
 
 /** Supplements in general ("what vitamins should I take"): out of scope unless K2 is named. */
 export const GENERAL_SUPPLEMENTS =
