@@ -3,6 +3,7 @@ import { calibratedConfidence } from './calibration.ts';
 import { DECLINE_TEXTS, GREETING_TEXT, isGreeting, isThanks, THANKS_TEXT } from './declines.ts';
 import {
   CALCIUM_DOSING,
+  EVERYDAY_SYMPTOM,
   GENERAL_SUPPLEMENTS,
   NUTRIENT_COMPARISON,
   OTHER_NUTRIENT,
@@ -78,6 +79,8 @@ export function outOfScopeClass(normalized: string, hasAnchor: boolean): OutOfSc
   if (!hasAnchor && (OTHER_NUTRIENT.test(t) || CALCIUM_DOSING.test(t) || GENERAL_SUPPLEMENTS.test(t))) {
     return { cls: 'nutrient', incidental: false };
   }
+  // "What causes bloating" is a general health question; "bloating since starting k2" is not.
+  if (!hasAnchor && EVERYDAY_SYMPTOM.test(t)) return { cls: 'condition', incidental: false };
   return incidental;
 }
 

@@ -762,6 +762,25 @@ export const SYNONYM_GROUPS: readonly SynonymGroup[] = [
       'nausea',
     ],
   },
+  // Everyday symptoms: not a K2 subject alone ("what causes bloating"); beside K2 they lean the
+  // question towards side effects (see INTENTS).
+  {
+    to: ['symptom'],
+    from: [
+      'nauseous',
+      'nauseated',
+      'bloating',
+      'bloated',
+      'gassy',
+      'diarrhea',
+      'diarrhoea',
+      'constipation',
+      'constipated',
+      'jittery',
+      'feel sick',
+      'feeling sick',
+    ],
+  },
   { to: ['safe'], from: ['safe', 'safety', 'safely', 'unsafe', 'ok to take', 'okay to take'] },
   {
     to: ['absorb'],
@@ -1292,6 +1311,18 @@ export const SYNONYM_GROUPS: readonly SynonymGroup[] = [
       'what does it do',
       'what it does',
       'what it was',
+      'what actually is',
+      'what exactly is',
+      'what really is',
+      'is it a drug',
+      'drug or food',
+      'a medicine or',
+      'a drug or',
+      'medicine or food',
+      'food or drug',
+      'or food thing',
+      'food thing',
+      'or a food',
       'what it is',
       'wut is',
       'wat s',
@@ -1454,6 +1485,54 @@ export const SYNONYM_GROUPS: readonly SynonymGroup[] = [
       'osseux',
     ],
   },
+  // Common misspellings of the disease: sure enough to outweigh the other words of a question.
+  {
+    to: ['osteoporosis'],
+    from: [
+      'osteoprosis',
+      'osteoperosis',
+      'osteoporsis',
+      'osteoporisis',
+      'ostioporosis',
+      'osteoporoses',
+      'osteporosis',
+    ],
+  },
+  // How bone is rebuilt: the subject of the bone-health topic's sections.
+  {
+    to: ['bone', 'remodel'],
+    from: ['remodeling', 'remodelling', 'remodel', 'bone remodeling', 'bone remodelling', 'bone turnover'],
+  },
+  // What a molecule looks like: the menaquinone-forms topic ("Chemical Structure of Vitamin K2").
+  {
+    to: ['structure'],
+    from: [
+      'molecule',
+      'molecules',
+      'molecular',
+      'chemical structure',
+      'structure',
+      'chemically',
+      'side chain',
+      'same molecule',
+    ],
+  },
+  // Picking a product by what the article says to look for (not rating brands).
+  {
+    to: ['choose'],
+    from: [
+      'pick',
+      'picking',
+      'pick out',
+      'select',
+      'selecting',
+      'look for',
+      'what to look for',
+      'good quality',
+      'high quality',
+      'reputable',
+    ],
+  },
   { to: ['osteoporosis'], from: ['osteoporose', 'osteoporosi', 'osteoporotica', 'osteopenie'] },
   {
     to: ['heart'],
@@ -1587,6 +1666,7 @@ export const CONCEPTS: ReadonlySet<string> = new Set(SYNONYM_GROUPS.flatMap((g) 
  */
 export const CONCEPT_WEIGHTS: Readonly<Record<string, number>> = {
   define: 0.35,
+  choose: 0.6,
   treat: 0.5,
   medication: 0.5,
   combine: 0.5,
@@ -1623,6 +1703,7 @@ export const GENERIC_TERMS: ReadonlySet<string> = new Set([
  * for the heart", "normal blood pressure") is a general health question, not one for this bot.
  */
 export const GENERAL_HEALTH_TERMS: ReadonlySet<string> = new Set([
+  'symptom',
   'heart',
   'blood pressure',
   'diabetes',
@@ -1952,6 +2033,13 @@ export const CALCIUM_DOSING =
   /\b(how much|how many|dose|dosage|mg|milligrams|per day|a day|daily)\b[^.?!]*\bcalcium\b|\bcalcium\b[^.?!]*\b(how much|dose|dosage|mg|milligrams|per day|a day|daily)\b/;
 
 /**
+ * Everyday symptoms. Without a K2 word they are a general health question ("what causes
+ * bloating"); with one they lean the question towards side effects.
+ */
+export const EVERYDAY_SYMPTOM =
+  /\b(nause\w*|bloat\w*|gassy|diarrh\w*|constipat\w*|jittery|feel(ing)? sick|stomach (ache|upset)|upset stomach)\b/;
+
+/**
  * What the question is after, beyond its subject. Each intent nudges topics of one category:
  * "how much" leans to dosage, "where / which foods" to food, "side effects" to safety.
  */
@@ -1978,6 +2066,18 @@ export const INTENTS: ReadonlyArray<{ pattern: RegExp; categories: readonly stri
     pattern: /\b(warfarin|coumadin|blood thinners?|anticoagulants?|inr|eliquis|xarelto)\b/,
     categories: ['interactions'],
     boost: 0.1,
+  },
+  {
+    pattern: EVERYDAY_SYMPTOM,
+    categories: ['safety'],
+    boost: 0.15,
+  },
+  // A symptom since starting K2 ("started MK-7, now bloating"): is it a side effect?
+  {
+    pattern:
+      /\b(started|starting|since (taking|starting|i started)|after (taking|starting)|began|begun)\b[^.?!]{0,40}\b(now|since|getting|got|having|feel|feeling|noticed|been)\b/,
+    categories: ['safety'],
+    boost: 0.15,
   },
   // Someone who says they take an anticoagulant needs the interaction facts first.
   {

@@ -31,6 +31,8 @@ const FIELD_WEIGHTS = {
   questions: 0.85,
   summary: 0.4,
   facts: 0.35,
+  /** The article sections a topic comes from ("…for Bone Remodeling"): what the topic covers. */
+  sections: 0.6,
 } as const;
 type Field = keyof typeof FIELD_WEIGHTS;
 
@@ -127,6 +129,7 @@ export class TopicIndex {
       questions: t.questions,
       summary: [t.summary],
       facts: t.facts.map((f) => f.text),
+      sections: t.sections,
     });
 
     const corpus = new Set<string>();
@@ -134,7 +137,7 @@ export class TopicIndex {
     for (const t of topics) {
       const texts = fieldTexts(t);
       for (const field of Object.keys(texts) as Field[]) {
-        const isProse = field === 'title' || field === 'summary' || field === 'facts';
+        const isProse = field === 'title' || field === 'summary' || field === 'facts' || field === 'sections';
         for (const text of texts[field]) {
           for (const w of tokenize(normalizeText(text))) {
             corpus.add(w);
