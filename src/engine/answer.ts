@@ -115,6 +115,28 @@ function withoutIncidentalWords(normalized: string): string | null {
   return text.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0).length >= MIN_REST_WORDS ? text : null;
 }
 
+/** At most this many "did you mean" topics (Discord shows them as buttons). */
+const MAX_SUGGESTIONS = 3;
+
+/**
+ * The separate questions of a message that asks several: a numbered list ("1) … 2) …") or two
+ * or more sentences ending in "?". Fewer than two means one question.
+ */
+export function questionParts(normalized: string): string[] {
+  const t = normalized.replace(/'/g, '');
+  let parts: string[];
+  if (/(^|\s)\(?\d{1,2}[).]\s/.test(t) && (t.match(/(^|\s)\(?\d{1,2}[).]\s/g)?.length ?? 0) >= 2) {
+    parts = t.split(/(?:^|\s)\(?\d{1,2}[).]\s/);
+  } else if ((t.match(/[^?\s][^?]*\?+/g)?.length ?? 0) >= 2) {
+    parts = t.split(/\?+/);
+  } else {
+    return [];
+  }
+  return parts
+    .map((p) => p.replace(/[?]/g, ' ').trim())
+    .filter((p) => p.replace(/[^\p{L}\p{N}]/gu, '').length >= 2);
+}
+
 /** The asked clause wins over a backstory when its topic scores at least this share of the best. */
 const BACKSTORY_RATIO = 0.6;
 /** A message needs this many words before the part before its question counts as a backstory. */
@@ -398,6 +420,37 @@ export function answerQuestionDetailed(
     }
     // A declined question always reports less than the answer threshold.
     answer.confidence = outOfScope ? 0 : Math.min(result.confidence, DECLINED_MAX_CONFIDENCE);
+  }
+
+  // Several questions in one message ("1) dose? 2) mk7 or mk4? 3) with food?"): the best one is
+  // answered and the others' topics lead the suggestions.
+  const parts = gate.urgent || !answerable || outOfScope ? [] : questionParts(normalized);
+  if (parts.length >= 2) {
+    const partTopics: Array<{ topic: Topic; confidence: number; result: SearchResult }> = [];
+    for (const part of parts) {
+      // A part without a K2 word shares the message's ("k2 dose? and with food?").
+      const r = index.search(result.hasAnchor ? `${part} k2` : part, boosts);
+      const top = r.ranked[0];
+      if (top && r.confidence >= ANSWER_THRESHOLD && !partTopics.some((p) => p.topic === top.topic)) {
+        partTopics.push({ topic: top.topic, confidence: r.confidence, result: r });
+      }
+    }
+    const fullTopic = answer.kind === 'answer' ? answer.topic?.id : undefined;
+    if (partTopics.length > 0 && !partTopics.some((p) => p.topic.id === fullTopic)) {
+      // The whole message's topic answers none of the parts: the most confident part is
+      // answered instead (the earliest on a tie).
+      const first = partTopics.reduce((a, b) => (b.confidence > a.confidence ? b : a));
+      result = first.result;
+      const confidence = calibratedConfidence(first.result.features, first.confidence, ANSWER_THRESHOLD);
+      answer = topicAnswer(first.topic, byId, confidence, warningFirst);
+    }
+    if (answer.kind === 'answer') {
+      const others = partTopics.filter((p) => p.topic.id !== answer.topic?.id).map((p) => toRef(p.topic));
+      const merged = [...others, ...answer.suggestions].filter(
+        (r, i, all) => all.findIndex((x) => x.id === r.id) === i,
+      );
+      answer.suggestions = merged.slice(0, MAX_SUGGESTIONS);
+    }
   }
 
   if (gate.urgent) {

@@ -27,11 +27,13 @@ export function calibrationScore(f: Pick<MatchFeatures, 'top' | 'second'>): numb
  */
 // CALIBRATION-TABLE-START
 export const CALIBRATION_TABLE: ReadonlyArray<readonly [number, number]> = [
-  [0, 0.7],
-  [0.198, 0.907],
-  [0.256, 0.917],
-  [0.363, 0.967],
-  [0.443, 0.999],
+  [0, 0.6],
+  [0.129, 0.692],
+  [0.193, 0.887],
+  [0.269, 0.931],
+  [0.359, 0.963],
+  [0.405, 0.993],
+  [0.61, 0.998],
 ];
 // CALIBRATION-TABLE-END
 

@@ -30,13 +30,29 @@ function amountInMcg(food: Food): number {
  *
  * `ask` normalises the message, runs the emergency gate (again with the gate's own words'
  * typos restored, and over a fully typo-corrected copy), greets greetings and thanks, maps words
- * to lexicon terms (synonyms, brand names, fuse.js typo lookup; negated foods dropped), scores
- * every topic by weighted term coverage, closest sample question and title match, and turns that
- * into a raw confidence; below 0.5, or for out-of-scope subjects (unless only an incidental word
- * sits beside a clear K2 question), it declines naming the right resource (declines.ts). The
- * reported confidence of an answer is calibrated to the chance of being right (calibration.ts).
- * Every answer carries the fixed safety texts; `safety.warningFirst` is true when the question
- * names an anticoagulant or the matched topic is marked `anticoagulantRelevant`. `notice` leads
+ * to lexicon terms (synonyms, brand names, common words in five other languages, fuse.js typo
+ * lookup; negated foods dropped), scores every topic by weighted term coverage (titles, keywords,
+ * questions, summary, facts and article section names), closest sample question and title match,
+ * and turns that into a raw confidence. References to the article and its distinctive figures
+ * ("the article says", "6,425 women", "the RDA") count as K2 words. A long backstory before the
+ * question clause yields to that clause when its topic is close. Below 0.5, or for out-of-scope
+ * subjects, it declines naming the right resource (declines.ts); a lab value or score (R-20)
+ * declines with the lab text before any topic is considered. Incidental words (the gym, a diet,
+ * a medicine the asker takes, music) do not decline a clear K2 question beside them. A decline
+ * that still has close topics says "not sure which part" and offers them instead of "outside
+ * what I know".
+ *
+ * Several questions in one message (a numbered list, or two or more sentences ending in "?"):
+ * each part is matched on its own; the whole message's topic is kept when it answers one of the
+ * parts, otherwise the most confident part is answered. The other parts' topics come first in
+ * `suggestions` (at most three), so "Did you mean" and the buttons offer them.
+ *
+ * The reported confidence of an answer is calibrated to the chance of being right
+ * (calibration.ts). Every reply carries the fixed safety texts; `safety.warningFirst` is true
+ * when the question names an anticoagulant, the matched topic is marked `anticoagulantRelevant`,
+ * or after an urgent notice (never after a self-harm crisis notice). The personal notice appears
+ * only for first-person decisions about one's own intake, medicines or results, and names the
+ * anticoagulation clinic only when the question or topic is about anticoagulants. `notice` leads
  * with the warning only when asked to.
  */
 export function createEngine(kb: KnowledgeBase): Engine {
