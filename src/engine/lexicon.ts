@@ -767,6 +767,13 @@ export const SYNONYM_GROUPS: readonly SynonymGroup[] = [
   {
     to: ['symptom'],
     from: [
+      'headache',
+      'headaches',
+      'dizzy',
+      'dizziness',
+      'palpitations',
+      'stomach hurts',
+      'tummy ache',
       'nauseous',
       'nauseated',
       'bloating',
@@ -1515,6 +1522,11 @@ export const SYNONYM_GROUPS: readonly SynonymGroup[] = [
       'chemically',
       'side chain',
       'same molecule',
+      'another name for',
+      'other name for',
+      'same compound',
+      'same substance',
+      'same chemical',
     ],
   },
   // Picking a product by what the article says to look for (not rating brands).
@@ -1809,7 +1821,9 @@ export const PERSONAL_PATTERNS: readonly RegExp[] = [
   /\bsafe for me\b/,
   // "for me" is personal unless it only asks the bot to do something ("summarize it for me").
   /(?<!\b(summari[sz]e|summary|explain|tell|list|break (it |this |that )?down|give|show|find|write|describe|simplify|clarify|recap|outline|translate|spell out|sum up|answer|look up|check)\b[^.?!]{0,40})\bfor me\b/,
-  /\b(my|our) (inr|dose|dosage|meds|medication|medications|medicine|medicines|pills|prescription|doctor|doc|gp|cardiologist|t score|cac|calcium score|results|levels|test|blood test|mom|mum|dad|husband|wife|son|daughter|kid|kids|child|baby|grandma|grandmother|grandpa|father|mother|partner)\b/,
+  // A doctor only mentioned is not a decision; one who said to take or stop something is.
+  /\bmy (doctor|doc|gp|cardiologist|physician|pharmacist) (said|says|told|wants|prescribed|recommended|recommends|put me|advised|suggested)\b/,
+  /\b(my|our) (inr|dose|dosage|meds|medication|medications|medicine|medicines|pills|prescription|t score|cac|calcium score|results|levels|test|blood test|mom|mum|dad|husband|wife|son|daughter|kid|kids|child|baby|grandma|grandmother|grandpa|father|mother|partner)\b/,
   /\b(i am|im|i m|i'm|ive been|i have been|i've been) (on|taking|prescribed|using)\b/,
   /\bi (take|use|have|got|was diagnosed|was prescribed|need)\b(?! (a |an |one |some |another )?(quick )?(question|q|doubt|idea))/,
   /\bmy (bones|heart|arteries|blood|nerves|feet|hands|memory|sugar|a1c|bone density|osteoporosis|osteopenia|diabetes|neuropathy)\b/,
@@ -2020,7 +2034,7 @@ export const OTHER_NUTRIENT_WITH_K2 =
  * a?", "is k2 stored like vitamin d"): the question is still about K2.
  */
 export const NUTRIENT_COMPARISON = new RegExp(
-  `\\b(like|unlike|than|compared (to|with)|as with|similar to|same as|the way|just like|as opposed to)\\s+((you|u|we|one) (can|do|could) |it is |its |it does |with |on |for |to |a |an |the )*${OTHER_NUTRIENT_WITH_K2.source}`,
+  `\\b(like|unlike|than|compared (to|with)|as with|similar to|same as|the way|just like|as opposed to|as [a-z]+ as)\\s+((you|u|we|one) (can|do|could) |it is |its |it does |with |on |for |to |a |an |the )*${OTHER_NUTRIENT_WITH_K2.source}`,
   'g',
 );
 
@@ -2037,7 +2051,7 @@ export const CALCIUM_DOSING =
  * bloating"); with one they lean the question towards side effects.
  */
 export const EVERYDAY_SYMPTOM =
-  /\b(nause\w*|bloat\w*|gassy|diarrh\w*|constipat\w*|jittery|feel(ing)? sick|stomach (ache|upset)|upset stomach)\b/;
+  /\b(headaches?|dizzy|dizziness|palpitations|stomach hurts|tummy ache|nause\w*|bloat\w*|gassy|diarrh\w*|constipat\w*|jittery|feel(ing)? sick|stomach (ache|upset)|upset stomach)\b/;
 
 /**
  * What the question is after, beyond its subject. Each intent nudges topics of one category:

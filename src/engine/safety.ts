@@ -306,6 +306,10 @@ const HYPOTHETICAL =
 const HYPOTHETICAL_AFTER =
   /^\W*(causes?|reasons?)\W*$|^[^.?!]{0,25}\b((a |an )?(side effects?|symptoms? of|signs? of|normal|prevention)|once|last (year|month)|years ago|months ago|in the past|previously|a while ago|long ago)\b/;
 
+/** A symptom dated in the past right after it is named. */
+const PAST_AFTER =
+  /^[^.?!]{0,12}\b(in (19|20)\d\d|back in|years ago|a year ago|last (year|month)|months ago|as a (kid|child|teen|teenager)|when i was (a )?(kid|child|young|younger|teen|teenager|pregnant))\b/;
+
 function activeSymptom(t: string, symptom: RegExp): boolean {
   const m = symptom.exec(t);
   if (!m) return false;
@@ -316,6 +320,8 @@ function activeSymptom(t: string, symptom: RegExp): boolean {
       t,
     );
   const after = t.slice(m.index + m[0].length);
+  // Dated in the past ("had rectal bleeding in 2019, is k2 safe now"): history, not an event.
+  if (PAST_AFTER.test(after)) return false;
   // "is it bad that my poop is black?" is a question about someone's own symptom.
   const owned = /\b(my|his|her|our|their)\s+\S*\s*$/.test(before) || /^(my|his|her|our|their)\b/.test(m[0]);
   return ongoing || owned || (!HYPOTHETICAL.test(before) && !HYPOTHETICAL_AFTER.test(after));

@@ -157,6 +157,7 @@ describe('emergency gate: does not fire on ordinary questions', () => {
     'bright red blood in stool causes?',
     'i had a nosebleed last year',
     'i had a nosebleed for an hour years ago',
+    'had rectal bleeding in 2019, is k2 safe for me now',
     'can a nosebleed last for an hour',
     'does k2 cause nosebleeds',
     'does k2 affect warfarin',
