@@ -298,7 +298,7 @@ const active = (re: RegExp) => (t: string) => activeSymptom(t, re);
 
 /** The symptom is only asked about ("can k2 cause X?"), not happening. */
 const HYPOTHETICAL =
-  /\b(can|could|does|will|would|might|may|is it|risk of|chance of|cause|causes|causing|prevent|avoid|lead to|what happens|what if|in case|signs of|symptoms of|what are|what is|such as|symptoms like|signs like|things like|including)\b/;
+  /\b(can|could|does|will|would|might|may|is it|risk of|chance of|cause|causes|causing|prevent|avoid|lead to|what happens|what if|what to do if|if a|if your|if someone|how long should|in case|signs of|symptoms of|what are|what is|such as|symptoms like|signs like|things like|including)\b/;
 /**
  * …or named as a kind of thing after the fact ("is sudden weakness a side effect of k2"), or
  * asked about as a subject ("rectal bleeding causes?": an information question, not a report).
@@ -449,7 +449,7 @@ const RULES: readonly Rule[] = [
         activeSymptom(t, /\b(vomited|threw up|puked|coughed up|just vomited)\b[^.?!]{0,25}\bblood\b/) ||
         activeSymptom(
           t,
-          /\b(peeing|pissing|pooping|shitting|passing|weeing) (out )?((bright|dark|fresh|deep) )?(red )?(blood|bloody)\b/,
+          /\b(peeing|pissing|pooping|shitting|passing|weeing) (out )?((lots of|a lot of|so much|loads of|some|clots of|big clots of) )?((bright|dark|fresh|deep) )?(red )?(blood|bloody|blood clots|clots)\b/,
         ) ||
         // Bleeding from the back passage is a bleed whatever the cause.
         activeSymptom(
@@ -458,6 +458,15 @@ const RULES: readonly Rule[] = [
         ) ||
         // A lot of blood where it should not be.
         /\b(a lot of|lots of|so much|loads of|tons of|too much|heaps of) (bright red |red |fresh )?blood\b[^.?!]{0,30}\b(toilet|stool|stools|poop|poo|wipe|wiping|urine|pee|bowl|rectum|bum|butt)\b/.test(
+          t,
+        ) ||
+        // Blood in what someone passed ("my poop has blood in it").
+        activeSymptom(
+          t,
+          /\b(poop|poo|stool|stools|pee|urine|wee|vomit|sick|diarrhea|diarrhoea) (has|had|with|contains|containing|is full of|full of|has got|covered in) (some |a lot of |lots of |bright red |red |fresh )?(blood|bloody)\b/,
+        ) ||
+        // Soaking a pad or tampon every hour is heavy bleeding.
+        /\bsoak(ing|ed|s)? (through )?(a |one |my )?(pad|pads|tampon|tampons)\b[^.?!]{0,20}\b(every|an|each|in an|within an) hour\b/.test(
           t,
         ) ||
         // A nosebleed or other bleed that has lasted 15 minutes or more.
@@ -480,7 +489,7 @@ const RULES: readonly Rule[] = [
       // on an anticoagulant, bleeding or bruising that is happening now is an emergency.
       if (onAnticoagulant) {
         const anticoagSymptom =
-          /\b((im|i am|been|keep|keeps|kept|started|is|are|still|currently|now|started) (bleeding|bruising)|nose ?bleeds? (again|every|all|that|on and off)|(huge|large|big|massive|unexplained|weird|dark|purple|spreading)\b[^.?!]{0,15}\bbruis\w*|bruis\w*\b[^.?!]{0,25}\b(spreading|growing|getting bigger)|bruises (everywhere|all over)|(bleeding|bleed) gums|gums (are |keep |have been )?bleeding|(a lot of|lots of|so much|too much) blood|(blood|bleeding) (everywhere|all over)|(blood|bleeding|it) keeps (going|coming)|keeps? bleeding|(severe|worst|terrible|splitting|sudden|pounding|bad) headache|(hit|bumped|bumping|banged|knocked|struck|hitting|banging) (my|his|her|their) head|head (injury|injuries|wound|trauma)|concussion|fell (and|down|over|off)|(had|took) a (bad )?fall|after a fall|(i|he|she|they|mom|mum|dad) fell\b(?! (asleep|for|behind|off the wagon|in love|short|apart|ill|sick|out))|head (is pounding|is killing me)|(short of breath|shortness of breath|breathless|cant breathe|cant catch (my|his|her) breath))/;
+          /\b((im|i am|been|keep|keeps|kept|started|is|are|still|currently|now|started) (bleeding|bruising)|nose ?bleeds? (again|every|all|that|on and off)|(huge|large|big|massive|unexplained|weird|dark|purple|spreading)\b[^.?!]{0,15}\bbruis\w*|bruis\w*\b[^.?!]{0,25}\b(spreading|growing|getting bigger)|bruises (everywhere|all over)|(bleeding|bleed) gums|(heavy|heavier|very heavy) (period|periods|menstrual bleeding|bleeding)|gums (are |keep |have been )?bleeding|(a lot of|lots of|so much|too much) blood|(blood|bleeding) (everywhere|all over)|(blood|bleeding|it) keeps (going|coming)|keeps? bleeding|(severe|worst|terrible|splitting|sudden|pounding|bad) headache|(hit|bumped|bumping|banged|knocked|struck|hitting|banging) (my|his|her|their) head|head (injury|injuries|wound|trauma)|concussion|fell (and|down|over|off)|(had|took) a (bad )?fall|after a fall|(i|he|she|they|mom|mum|dad) fell\b(?! (asleep|for|behind|off the wagon|in love|short|apart|ill|sick|out))|head (is pounding|is killing me)|(short of breath|shortness of breath|breathless|cant breathe|cant catch (my|his|her) breath))/;
         if (activeSymptom(t, anticoagSymptom)) return true;
       }
       return false;

@@ -112,6 +112,9 @@ describe('emergency gate: fires', () => {
     ['on xarelto, nosebleed for an hour', 'bleeding'],
     ['nose has been bleeding for 25 minutes', 'bleeding'],
     ['lots of blood in the toilet bowl', 'bleeding'],
+    ['im on warfarin and my poop has blood in it', 'bleeding'],
+    ['pooping lots of blood', 'bleeding'],
+    ['heavy period bleeding on warfarin soaking pads every hour', 'bleeding'],
   ])('%j → %s', (text, kind) => {
     const result = gate(text);
     expect(result.urgent).toBe(true);
@@ -158,6 +161,8 @@ describe('emergency gate: does not fire on ordinary questions', () => {
     'i had a nosebleed last year',
     'i had a nosebleed for an hour years ago',
     'had rectal bleeding in 2019, is k2 safe for me now',
+    'what to do if a nosebleed lasts more than 20 minutes',
+    'can natto make your poop have blood in it?',
     'can a nosebleed last for an hour',
     'does k2 cause nosebleeds',
     'does k2 affect warfarin',
