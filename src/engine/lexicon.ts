@@ -926,6 +926,10 @@ export const SYNONYM_GROUPS: readonly SynonymGroup[] = [
       'hype',
       'scam',
       'legit',
+      'reliable',
+      'trustworthy',
+      'credible',
+      'accurate',
       'overrated',
       'snake oil',
       'pros and cons',
@@ -1230,6 +1234,11 @@ export const SYNONYM_GROUPS: readonly SynonymGroup[] = [
   {
     to: ['treat'],
     from: [
+      'lower my',
+      'lower his',
+      'lower her',
+      'bring down my',
+      'get my',
       'cure',
       'cures',
       'treat',
@@ -1986,7 +1995,7 @@ export const OUT_OF_SCOPE_RULES: readonly OutOfScopeRule[] = [
   // anticoagulation clinic, which is who ordered the INR test.
   {
     cls: 'lab',
-    re: /\b(ucoc|uc oc|undercarboxylated osteocalcin|dp ?ucmgp|dp uc mgp|ucmgp|cac|cac score|calcium score|coronary (artery )?calcium( score)?|agatston( score)?|t[ -]?scores?|z[ -]?scores?|bone density score|dexa|dxa|bmd|pivka( ii)?|(vitamin k|vit k|k2|k1|osteocalcin|mgp) (level|levels|blood level|result|results))\b[^.?!\d]{0,25}(?<![a-z])(-|minus |negative )?\d|\b\d+(\.\d+)? ?(ng ?\/ ?ml|pmol ?\/ ?l|nmol ?\/ ?l|ng\/l)\b/,
+    re: /\b(ucoc|uc oc|undercarboxylated osteocalcin|dp ?ucmgp|dp uc mgp|ucmgp|cac|cac score|calcium score|coronary (artery )?calcium( score)?|agatston( score)?|t[ -]?scores?|z[ -]?scores?|bone density score|dexa|dxa|bmd|pivka( ii)?|(vitamin k|vit k|k2|k1|osteocalcin|mgp|vitamin d|vit d|d3|b12|ferritin|iron|sugar|glucose) (level|levels|blood level|result|results)|a1c|hba1c|fasting (glucose|sugar)|blood sugar|glucose|ldl|hdl|triglycerides|cholesterol|crp|tsh|egfr|creatinine|psa)\b[^.?!\d]{0,25}(?<![a-z])(-|minus |negative )?\d|\b\d+(\.\d+)? ?(ng ?\/ ?ml|pmol ?\/ ?l|nmol ?\/ ?l|ng\/l)\b/,
   },
   // K2 is also a music group and a name in entertainment.
   {
@@ -2020,7 +2029,7 @@ export const OUT_OF_SCOPE_PATTERNS: readonly RegExp[] = OUT_OF_SCOPE_RULES.map((
  * outside the article. With a K2 word ("d3 with k2") the question stays in scope.
  */
 export const OTHER_NUTRIENT =
-  /\b(vit(amin)? ?(a|b|b1|b2|b3|b5|b6|b7|b9|b12|c|e|d|d2|d3)|b12|b6|folate|folic acid|niacin|biotin|thiamine|riboflavin|iron|zinc|magnesium|potassium|sodium|selenium|iodine|copper|boron|omega ?3s?|fish oil|krill oil|cod liver oil|creatine|collagen|protein powder|whey|melatonin|ashwagandha|probiotics?|turmeric|curcumin|coq10|berberine|electrolytes|multivitamins?)\b/;
+  /\b(vit(amin)? ?(a|b|b1|b2|b3|b5|b6|b7|b9|b12|c|e|d|d2|d3)|b12|b6|folate|folic acid|niacin|biotin|thiamine|riboflavin|iron|zinc|magnesium|potassium|sodium|selenium|iodine|copper|boron|omega ?3s?|fish oil|krill oil|cod liver oil|creatine|collagen|protein powder|whey|melatonin|ashwagandha|probiotics?|turmeric|curcumin|coq10|berberine|electrolytes|multivitamins?|fiber|fibre)\b/;
 
 /**
  * Other nutrients that stay out of scope even next to K2 ("k2 and vitamin c for immunity"):
@@ -2127,7 +2136,7 @@ export const WARFARIN_COMPANIONS: ReadonlySet<string> = new Set([
  * nutrient is named (search checks OTHER_NUTRIENT): "the RDA of vitamin C" is not about K2.
  */
 export const ARTICLE_ANCHOR =
-  /\b((the|this|that|your|ur|ths|an|one) (article|articles|post|writeup|write up|blog post|piece)|article (says|said|states|stated|claims|claimed|mentions|mentioned|recommends|suggests|talks)|6,?425|2022 (meta|study|studies|review|analysis)|10[ -]?(gram|grams|g)|15,?000 ?(mcg|micrograms|ug)?|45 ?(mg|milligrams)|150 ?(mcg|micrograms)|96 ?(hours|hrs|h)|6 ?(-|to) ?8 hours|rda|rdas)\b/;
+  /\b((the|this|that|your|ur|ths|an|one) (article|articles|post|writeup|write up|blog post|piece)|article (says|said|states|stated|claims|claimed|mentions|mentioned|recommends|suggests|talks)|6,?425|2022 (meta|study|studies|review|analysis)|10-(gram|grams|g)|10 ?(gram|grams|g) (increase|rise|more)|15,?000 ?(mcg|micrograms|ug)?|45 ?(mg|milligrams)|150 ?(mcg|micrograms)|96 ?(hours|hrs|h)|6 ?(-|to) ?8 hours|rda|rdas)\b/;
 
 /**
  * Words that only make sense in this knowledge base. Without one of them a question needs a
