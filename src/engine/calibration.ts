@@ -27,11 +27,11 @@ export function calibrationScore(f: Pick<MatchFeatures, 'top' | 'second'>): numb
  */
 // CALIBRATION-TABLE-START
 export const CALIBRATION_TABLE: ReadonlyArray<readonly [number, number]> = [
-  [0, 0.6],
-  [0.129, 0.692],
+  [0, 0.625],
+  [0.129, 0.7],
   [0.193, 0.887],
-  [0.269, 0.931],
-  [0.359, 0.963],
+  [0.269, 0.933],
+  [0.359, 0.962],
   [0.405, 0.993],
   [0.61, 0.998],
 ];
