@@ -889,10 +889,6 @@ export const SYNONYM_GROUPS: readonly SynonymGroup[] = [
       'cell cultures',
       'in cells',
       'bone cells',
-      'osteoblast',
-      'osteoblasts',
-      'osteoclast',
-      'osteoclasts',
       'petri',
       'preclinical',
     ],
@@ -1517,7 +1513,18 @@ export const SYNONYM_GROUPS: readonly SynonymGroup[] = [
   // How bone is rebuilt: the subject of the bone-health topic's sections.
   {
     to: ['bone', 'remodel'],
-    from: ['remodeling', 'remodelling', 'remodel', 'bone remodeling', 'bone remodelling', 'bone turnover'],
+    from: [
+      'remodeling',
+      'remodelling',
+      'remodel',
+      'bone remodeling',
+      'bone remodelling',
+      'bone turnover',
+      'osteoblast',
+      'osteoblasts',
+      'osteoclast',
+      'osteoclasts',
+    ],
   },
   // What a molecule looks like: the menaquinone-forms topic ("Chemical Structure of Vitamin K2").
   {
