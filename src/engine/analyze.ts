@@ -1,5 +1,5 @@
 import Fuse from 'fuse.js';
-import { KNOWN_TYPOS, STOP_WORDS, SYNONYM_GROUPS } from './lexicon.ts';
+import { KNOWN_TYPOS, STOP_WORDS, SYNONYM_GROUPS, type SynonymGroup } from './lexicon.ts';
 import { tokenize } from './normalize.ts';
 
 /** What matching sees of a text: canonical terms, plus the words nothing knows. */
@@ -81,6 +81,15 @@ export const LEXICON_WORDS: ReadonlySet<string> = new Set(
   [...PHRASES.keys()].flatMap((phrase) => phrase.split(' ')),
 );
 
+const wordsOf = (groups: readonly SynonymGroup[]) =>
+  groups.flatMap((g) => g.from.flatMap((variant) => tokenize(variant)));
+
+/** Words known only from exact-only groups (other languages): never a typo-correction target. */
+const EXACT_ONLY_WORDS: ReadonlySet<string> = (() => {
+  const elsewhere = new Set(wordsOf(SYNONYM_GROUPS.filter((g) => !g.exactOnly)));
+  return new Set(wordsOf(SYNONYM_GROUPS.filter((g) => g.exactOnly)).filter((w) => !elsewhere.has(w)));
+})();
+
 /**
  * Maps text to canonical terms. Built once per knowledge base because typo correction needs
  * the knowledge base's own vocabulary.
@@ -128,7 +137,8 @@ export class Analyzer {
           w.length >= 4 &&
           !/\d/.test(w) &&
           (!STOP_WORDS.has(w) || LEXICON_WORDS.has(w)) &&
-          !KNOWN_TYPOS.has(w),
+          !KNOWN_TYPOS.has(w) &&
+          !EXACT_ONLY_WORDS.has(w),
       )
       .sort();
     const byInitial = new Map<string, string[]>();

@@ -11,6 +11,15 @@ export interface SynonymGroup {
   /** Canonical terms the variants stand for. */
   to: readonly string[];
   from: readonly string[];
+  /**
+   * Variants that match only as typed and are never a target of typo correction: words of other
+   * languages, so that an English typo ("side efects") is not read as Spanish ("efectos").
+   */
+  exactOnly?: boolean;
+}
+
+function matchedOnlyAsTyped(groups: readonly SynonymGroup[]): SynonymGroup[] {
+  return groups.map((group) => ({ ...group, exactOnly: true }));
 }
 
 export const SYNONYM_GROUPS: readonly SynonymGroup[] = [
@@ -1481,169 +1490,171 @@ export const SYNONYM_GROUPS: readonly SynonymGroup[] = [
   },
   // Common Spanish, Portuguese, French, German and Italian words for the main subjects, so a
   // question in another language ("vitamina k2 ayuda para los huesos?") still finds its topic.
-  {
-    to: ['bone'],
-    from: [
-      'hueso',
-      'huesos',
-      'osso',
-      'ossos',
-      'knochen',
-      'osea',
-      'oseo',
-      'oseos',
-      'ossea',
-      'osseuse',
-      'osseux',
-    ],
-  },
-  // Common misspellings of the disease: sure enough to outweigh the other words of a question.
-  {
-    to: ['osteoporosis'],
-    from: [
-      'osteoprosis',
-      'osteoperosis',
-      'osteoporsis',
-      'osteoporisis',
-      'ostioporosis',
-      'osteoporoses',
-      'osteporosis',
-    ],
-  },
-  // How bone is rebuilt: the subject of the bone-health topic's sections.
-  {
-    to: ['bone', 'remodel'],
-    from: [
-      'remodeling',
-      'remodelling',
-      'remodel',
-      'bone remodeling',
-      'bone remodelling',
-      'bone turnover',
-      'osteoblast',
-      'osteoblasts',
-      'osteoclast',
-      'osteoclasts',
-    ],
-  },
-  // What a molecule looks like: the menaquinone-forms topic ("Chemical Structure of Vitamin K2").
-  {
-    to: ['structure'],
-    from: [
-      'molecule',
-      'molecules',
-      'molecular',
-      'chemical structure',
-      'structure',
-      'chemically',
-      'side chain',
-      'same molecule',
-      'another name for',
-      'other name for',
-      'same compound',
-      'same substance',
-      'same chemical',
-    ],
-  },
-  // Picking a product by what the article says to look for (not rating brands).
-  {
-    to: ['choose'],
-    from: [
-      'pick',
-      'picking',
-      'pick out',
-      'select',
-      'selecting',
-      'look for',
-      'what to look for',
-      'good quality',
-      'high quality',
-      'reputable',
-    ],
-  },
-  { to: ['osteoporosis'], from: ['osteoporose', 'osteoporosi', 'osteoporotica', 'osteopenie'] },
-  {
-    to: ['heart'],
-    from: [
-      'corazon',
-      'coracao',
-      'coeur',
-      'herz',
-      'cuore',
-      'cardiaco',
-      'cardiaca',
-      'cardiaque',
-      'cardiovasculaire',
-    ],
-  },
-  { to: ['artery'], from: ['arteria', 'arterias', 'arteres', 'arterien', 'arterie'] },
-  {
-    to: ['pregnancy'],
-    from: [
-      'embarazo',
-      'embarazada',
-      'gravidez',
-      'gravida',
-      'gestante',
-      'grossesse',
-      'enceinte',
-      'schwangerschaft',
-      'schwanger',
-      'incinta',
-      'gravidanza',
-    ],
-  },
-  {
-    to: ['dose'],
-    from: [
-      'dosagem',
-      'posologie',
-      'dosierung',
-      'dosaggio',
-      'cuanto',
-      'cuanta',
-      'quanto',
-      'quanta',
-      'combien',
-      'wie viel',
-      'wieviel',
-    ],
-  },
-  {
-    to: ['benefit'],
-    from: [
-      'ayuda',
-      'ayudar',
-      'sirve',
-      'ajuda',
-      'ajudar',
-      'aide',
-      'aider',
-      'hilft',
-      'hilfe',
-      'aiuta',
-      'beneficios',
-      'bienfaits',
-    ],
-  },
-  {
-    to: ['food'],
-    from: ['alimentos', 'alimento', 'comida', 'aliments', 'nourriture', 'lebensmittel', 'alimenti'],
-  },
-  {
-    to: ['sideeffect'],
-    from: [
-      'efectos secundarios',
-      'efeitos colaterais',
-      'effets secondaires',
-      'nebenwirkungen',
-      'effetti collaterali',
-    ],
-  },
-  { to: ['cheese'], from: ['queso', 'quesos', 'queijo', 'fromage', 'fromages', 'kase', 'formaggio'] },
-  { to: ['egg'], from: ['huevo', 'huevos', 'oeuf', 'oeufs', 'eier'] },
-  { to: ['k2'], from: ['vitamina k2', 'vitamine k2', 'vitamin k2', 'vitamina k 2'] },
-  { to: ['define'], from: ['que es', 'o que e', 'quest ce que', 'was ist', 'cos e'] },
+  ...matchedOnlyAsTyped([
+    {
+      to: ['bone'],
+      from: [
+        'hueso',
+        'huesos',
+        'osso',
+        'ossos',
+        'knochen',
+        'osea',
+        'oseo',
+        'oseos',
+        'ossea',
+        'osseuse',
+        'osseux',
+      ],
+    },
+    // Common misspellings of the disease: sure enough to outweigh the other words of a question.
+    {
+      to: ['osteoporosis'],
+      from: [
+        'osteoprosis',
+        'osteoperosis',
+        'osteoporsis',
+        'osteoporisis',
+        'ostioporosis',
+        'osteoporoses',
+        'osteporosis',
+      ],
+    },
+    // How bone is rebuilt: the subject of the bone-health topic's sections.
+    {
+      to: ['bone', 'remodel'],
+      from: [
+        'remodeling',
+        'remodelling',
+        'remodel',
+        'bone remodeling',
+        'bone remodelling',
+        'bone turnover',
+        'osteoblast',
+        'osteoblasts',
+        'osteoclast',
+        'osteoclasts',
+      ],
+    },
+    // What a molecule looks like: the menaquinone-forms topic ("Chemical Structure of Vitamin K2").
+    {
+      to: ['structure'],
+      from: [
+        'molecule',
+        'molecules',
+        'molecular',
+        'chemical structure',
+        'structure',
+        'chemically',
+        'side chain',
+        'same molecule',
+        'another name for',
+        'other name for',
+        'same compound',
+        'same substance',
+        'same chemical',
+      ],
+    },
+    // Picking a product by what the article says to look for (not rating brands).
+    {
+      to: ['choose'],
+      from: [
+        'pick',
+        'picking',
+        'pick out',
+        'select',
+        'selecting',
+        'look for',
+        'what to look for',
+        'good quality',
+        'high quality',
+        'reputable',
+      ],
+    },
+    { to: ['osteoporosis'], from: ['osteoporose', 'osteoporosi', 'osteoporotica', 'osteopenie'] },
+    {
+      to: ['heart'],
+      from: [
+        'corazon',
+        'coracao',
+        'coeur',
+        'herz',
+        'cuore',
+        'cardiaco',
+        'cardiaca',
+        'cardiaque',
+        'cardiovasculaire',
+      ],
+    },
+    { to: ['artery'], from: ['arteria', 'arterias', 'arteres', 'arterien', 'arterie'] },
+    {
+      to: ['pregnancy'],
+      from: [
+        'embarazo',
+        'embarazada',
+        'gravidez',
+        'gravida',
+        'gestante',
+        'grossesse',
+        'enceinte',
+        'schwangerschaft',
+        'schwanger',
+        'incinta',
+        'gravidanza',
+      ],
+    },
+    {
+      to: ['dose'],
+      from: [
+        'dosagem',
+        'posologie',
+        'dosierung',
+        'dosaggio',
+        'cuanto',
+        'cuanta',
+        'quanto',
+        'quanta',
+        'combien',
+        'wie viel',
+        'wieviel',
+      ],
+    },
+    {
+      to: ['benefit'],
+      from: [
+        'ayuda',
+        'ayudar',
+        'sirve',
+        'ajuda',
+        'ajudar',
+        'aide',
+        'aider',
+        'hilft',
+        'hilfe',
+        'aiuta',
+        'beneficios',
+        'bienfaits',
+      ],
+    },
+    {
+      to: ['food'],
+      from: ['alimentos', 'alimento', 'comida', 'aliments', 'nourriture', 'lebensmittel', 'alimenti'],
+    },
+    {
+      to: ['sideeffect'],
+      from: [
+        'efectos secundarios',
+        'efeitos colaterais',
+        'effets secondaires',
+        'nebenwirkungen',
+        'effetti collaterali',
+      ],
+    },
+    { to: ['cheese'], from: ['queso', 'quesos', 'queijo', 'fromage', 'fromages', 'kase', 'formaggio'] },
+    { to: ['egg'], from: ['huevo', 'huevos', 'oeuf', 'oeufs', 'eier'] },
+    { to: ['k2'], from: ['vitamina k2', 'vitamine k2', 'vitamin k2', 'vitamina k 2'] },
+    { to: ['define'], from: ['que es', 'o que e', 'quest ce que', 'was ist', 'cos e'] },
+  ]),
 ];
 
 /**

@@ -23,6 +23,14 @@ describe('context around a clear K2 question does not decline it', () => {
     expect(topicOf(q)).toBe(id);
   });
 
+  it.each([
+    ['side efects of k2', 'safety-side-effects'],
+    ['k2 efect on bones', 'bone-health'],
+    ['efectos secundarios de la vitamina k2', 'safety-side-effects'],
+  ])('an English typo is corrected to English, other languages match as typed: %j → %s', (q, id) => {
+    expect(topicOf(q)).toBe(id);
+  });
+
   it.each(['can i take k2 with my metformin', 'keto diet k2?', 'does k2 interact with prednisone'])(
     '%j still declines',
     (q) => {
