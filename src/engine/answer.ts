@@ -167,6 +167,10 @@ function questionClause(normalized: string): string | null {
   return null;
 }
 
+/** What was swallowed in an overdose message is K2 or a supplement, not another medicine. */
+const K2_SWALLOWED =
+  /\b(k2|k 2|vitamin k|vit k|vitamins?|mk ?7|mk ?4|menaquinones?|natto|supplements?|gummies|gummy|softgels?|multivitamins?)\b/;
+
 /** Words a message must keep without its incidental words to still be a question of its own. */
 const MIN_REST_WORDS = 4;
 
@@ -387,7 +391,10 @@ export function answerQuestionDetailed(
   const personal = isPersonal(normalized);
   const best = result.ranked[0];
   // A crisis message gets the crisis notice alone: no topic facts beside it.
-  const answerable = gate.kind !== 'self-harm' && gate.kind !== 'pet';
+  // A swallowed medicine that is not K2 ("kid swallowed grandma's warfarin pills") gets the
+  // urgent notice alone: K2 facts fit only when K2 or a supplement is what was swallowed.
+  const otherMedicine = gate.kind === 'overdose' && !K2_SWALLOWED.test(normalized.replace(/'/g, ''));
+  const answerable = gate.kind !== 'self-harm' && gate.kind !== 'pet' && !otherMedicine;
 
   let answer: Answer;
   if (best && answerable && !outOfScope && result.confidence >= ANSWER_THRESHOLD) {

@@ -769,6 +769,24 @@ export const SYNONYM_GROUPS: readonly SynonymGroup[] = [
       'stomachache',
       'upset stomach',
       'nausea',
+      // A dose taken twice by mistake: is too much harmful?
+      'double dose',
+      'double dosed',
+      'doubled up',
+      'doubled my',
+      'took it twice',
+      'taken it twice',
+      'took two doses',
+      'two doses',
+      'extra dose',
+      'extra pill',
+      'extra capsule',
+      'extra tablet',
+      'extra one',
+      'took it again',
+      'by mistake',
+      'accidentally',
+      'accidently',
     ],
   },
   // Everyday symptoms: not a K2 subject alone ("what causes bloating"); beside K2 they lean the
@@ -1857,6 +1875,8 @@ export const PERSONAL_PATTERNS: readonly RegExp[] = [
   /\b(replace|instead of|stop|quit|ditch|come off|get off) (my|the|taking my)\b/,
   // A condition and a medicine of one's own ("type 2 diabetic on metformin").
   /\b(diabetic|type [12]|t2d|t1d|pregnant|postmenopausal|osteoporotic)\b[^.?!]{0,20}\b(on|taking|prescribed)\b/,
+  // A dose taken twice or an extra pill by mistake is about the asker's own intake.
+  /\b(accidentally|accidently|by mistake|by accident|doubled up|double dosed|doubled my|(took|taken|had) (it|my \w+|k2|mk7) (twice|again)|(took|taken|had) an extra)\b/,
 ];
 
 /**
@@ -2112,6 +2132,13 @@ export const INTENTS: ReadonlyArray<{ pattern: RegExp; categories: readonly stri
     pattern: EVERYDAY_SYMPTOM,
     categories: ['safety'],
     boost: 0.15,
+  },
+  // A dose taken twice or one pill too many by mistake: a side-effect question, not an emergency.
+  {
+    pattern:
+      /\b(twice|double|doubled|two doses|2 doses|extra (dose|pill|capsule|tablet|softgel|gummy|one)|(took|taken|take|had) (it|my \w+|k2|mk7|them|the dose) again|by mistake|by accident|accidentally|accidently|forgot (i|that i) (already )?(took|had))\b/,
+    categories: ['safety'],
+    boost: 0.2,
   },
   // A symptom since starting K2 ("started MK-7, now bloating"): is it a side effect?
   {

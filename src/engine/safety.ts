@@ -263,8 +263,12 @@ const CHILD =
 
 const PILLS =
   '(pills?|capsules?|caps|tablets?|tabs|gummies|gummy|softgels?|bottle|jar|pack|packet|box|container|vitamins?|supplements?)';
+/** A count of ten or more; a number followed by a unit ("100 mcg", "10 am") is a dose or a time, not a count. */
 const MANY =
-  '(\\d{2,}|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|a hundred|too many|way too many|a lot of|lots of|a bunch of|a handful of|handful of|a whole|the whole|an entire|the entire|half (a|the))';
+  '(\\d{2,}(?! ?(mcg|mg|ug|iu|micrograms?|milligrams?|g|grams?|x|%|mins?|minutes?|hours?|hrs?|h|days?|weeks?|months?|years?|yrs?|yo|kg|lbs?|pounds?|am|pm)\\b)|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a hundred|too many|way too many|a lot of|lots of|a bunch of|a handful of|handful of|a whole|the whole|an entire|the entire|half (a|the))';
+/** Hedges between "took" and a count ("took about 40", "took like 25"). */
+const ABOUT =
+  '((about|around|like|maybe|roughly|nearly|almost|over|at least|more than|close to|probably|approx|approximately|some|another|like maybe) )*';
 
 const CHEST =
   /\b(chest\b[^.?!]{0,25}\b(pain|pains|tightness|tight|pressure|hurts|hurting|heavy|heaviness|discomfort|squeez\w*|crushing|elephant)|(pain|tightness|pressure|squeezing) in (my |the |his |her )?chest|tight chest|crushing chest|(having|think im having|i think i am having|is having|hes having|shes having) a heart attack|heart attack right now|my heart is racing and)\b/;
@@ -274,15 +278,23 @@ const CHILD_INGESTION = new RegExp(
   `${CHILD.source}[^.?!]{0,60}\\b(ate|eaten|swallowed|got into|chewed|downed|drank|consumed|found and ate|has eaten|got hold of|took|taken)\\b[^.?!]{0,50}\\b${PILLS}`,
 );
 const MANY_PILLS = new RegExp(
-  `\\b(took|taken|swallowed|ate|downed|chugged|popped)\\s+${MANY}\\s+([\\w-]+\\s+){0,3}${PILLS}`,
+  `\\b(took|taken|swallowed|ate|downed|chugged|popped|had)\\s+${ABOUT}${MANY}\\s+(([\\w-]+\\s+){0,3}${PILLS}|of (them|those|these|it|my|the|her|his|their)\\b)`,
 );
+/** Saying it was meant: an overdose taken on purpose is a crisis (the crisis notice). */
+const ON_PURPOSE =
+  /\b(on purpose|intentionally|intentional|deliberately|deliberate|to end it|to end (my|it all)|end it all|so i (wouldnt|wont|would not|will not|dont|do not|never) wake( up)?|to not wake up|to never wake up|to die|to kill myself|to hurt myself|wanted to die|want to die)\b/;
 const CHILD_FOUND_PILLS = new RegExp(
   `${CHILD.source}[^.?!]{0,40}\\b(found|got into|opened|got hold of|got)\\b[^.?!]{0,25}\\b${PILLS}\\b[^.?!]{0,30}\\b(ate|eaten|swallowed|chewed|drank|took|taken|had)\\b`,
 );
 const WHOLE_PACK = new RegExp(
   `\\b(took|swallowed|ate|downed|popped)\\s+(a |the |my )?(whole|entire|full) ${PILLS}`,
 );
-const MANY_RE = new RegExp(`\\b${MANY}\\b`);
+/** A count of pills ("40 of them", "a handful"), not of micrograms or minutes. */
+const MANY_RE = new RegExp(
+  `\\b${MANY}\\s+(([\\w-]+\\s+){0,3}${PILLS}|of (them|those|these|it|my|the|her|his|their)\\b)|\\b(too many|way too many|a handful|handful|a whole|the whole|an entire|the entire|a bunch|lots|a lot)\\b`,
+);
+const OVERDOSED =
+  /\b(i|he|she|they|we|my \w+) (have |has |just |think i |think he |think she |may have |might have |accidentally |accidently )*(overdosed|od d|odd|oded)\b/;
 const PET_INGESTION = new RegExp(
   `\\b(dog|dogs|doggo|puppy|pup|cat|kitty|kitten|pet|ferret|rabbit|parrot|hamster|beagle|lab|labrador|retriever|terrier|poodle|spaniel|shepherd|chihuahua|dachshund|husky|pug|collie|bulldog|corgi)\\b[^.?!]{0,40}\\b(ate|eaten|eats|swallowed|got into|chewed|licked|has eaten|just ate|consumed)\\b[^.?!]{0,40}\\b(${PILLS.slice(1, -1)}|rat poison|rodenticide|poison|mouse bait|bait|warfarin|k2|mk7|medication|medicine|meds)\\b`,
 );
@@ -338,6 +350,11 @@ const ONGOING =
 const RULES: readonly Rule[] = [
   {
     kind: 'self-harm',
+    // A handful of pills taken on purpose is a crisis before it is a poisoning.
+    test: (t) => ON_PURPOSE.test(t) && (MANY_PILLS.test(t) || WHOLE_PACK.test(t) || OVERDOSED.test(t)),
+  },
+  {
+    kind: 'self-harm',
     test: has(
       /\b(kill myself|killing myself|kms|unalive (myself|me)|off myself|end myself|end (my life|it all)|(want|going|gonna|ready|wanna|plan|planning) to end it|(feel like|thinking about|thinking of|think about) end(ing)? it( all)?\b|ending my life|suicid\w*|(?<!(dont|do not|never|not) )(want to|wanna) die(?! laughing)|dont want to (live|be alive|wake up)|self ?harm\w*|hurt(ing)? myself|harm(ing)? myself|take my own life|(overdose|od) on purpose|(?<!(dont|do not|never|not) )(going to|gonna|want to|wanna|plan to|planning to|about to) (overdose|od)\b|on purpose overdose|take (them|it|the pills) all|take the whole bottle|cutting myself|not worth living|no reason to live|nothing to live for|better off dead|ending it all|(take|taking|swallow|swallowing) (all|every one) (of )?(my|the|these|those) (pills|tablets|meds|medication|medicine|capsules)|(want|wanna|going|gonna|plan|planning|about|ready) to (take|swallow) (all|every one) (of )?(my|the|these|those) ([\w-]+ ){0,2}(pills|tablets|meds|medication|medicine|capsules)|(want|wanna|going|gonna|plan|planning|about|ready) to\b[^.?!]{0,60}\b(and|then) end it( all)?(?=\s*($|[.!?,])))\b/,
     ),
@@ -376,9 +393,7 @@ const RULES: readonly Rule[] = [
       CHILD_FOUND_PILLS.test(t) ||
       MANY_PILLS.test(t) ||
       WHOLE_PACK.test(t) ||
-      /\b(i|he|she|they|we|my \w+) (have |has |just |think i |think he |think she |may have |might have |accidentally |accidently )*(overdosed|od d|odd|oded)\b/.test(
-        t,
-      ) ||
+      OVERDOSED.test(t) ||
       // An accidental extra pill is not an emergency; an accidental handful is.
       ((/\b(took|taken|swallowed|ate|had)\b[^.?!]{0,40}\b(by mistake|by accident|accidentally|accidently)\b/.test(
         t,

@@ -172,6 +172,32 @@ describe('ask: answer paths', () => {
   });
 });
 
+describe('overdoses', () => {
+  it('a swallowed medicine that is not K2 gets the urgent notice without a K2 topic', () => {
+    for (const q of [
+      'my kid swallowed his grandmas warfarin pills',
+      'toddler ate a handful of my blood pressure tablets',
+    ]) {
+      const a = engine.ask(q);
+      expect(a.urgent).toBe(true);
+      expect(a.topic).toBeNull();
+      expect(a.safety.warningFirst).toBe(true);
+      carriesSafetyTexts(a);
+    }
+  });
+
+  it('a pill taken twice by mistake with no symptoms is a side-effect question, with the personal notice', () => {
+    const a = engine.ask(
+      'accidentally took my k2 twice this morning, 2 x 100mcg, feel fine, is that a problem',
+    );
+    expect(a.urgent).toBe(false);
+    expect(a.kind).toBe('answer');
+    expect(['safety-side-effects', 'supplement-dosage']).toContain(a.topic?.id);
+    expect(a.personal).toBe(true);
+    carriesSafetyTexts(a);
+  });
+});
+
 describe('every answer path carries the safety texts verbatim', () => {
   it('answer, decline, empty, urgent, personal, showTopic, notice', () => {
     const answers: Answer[] = [

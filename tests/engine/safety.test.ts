@@ -21,6 +21,11 @@ const gate = (text: string) => checkEmergency(normalizeText(text));
 describe('emergency gate: fires', () => {
   it.each([
     // R-01 bleeding on an anticoagulant
+    // A handful of pills: an overdose; taken on purpose: a crisis.
+    ['i swallowed about 30 of my k2 tablets', 'overdose'],
+    ['he took like twenty of them an hour ago', 'overdose'],
+    ['took around 45 of my mk7 capsules on purpose', 'self-harm'],
+    ['i took fifteen gummies deliberately so i wouldnt wake up', 'self-harm'],
     ['on warfarin and my nose wont stop bleeding', 'bleeding'],
     ["I'm on Coumadin and the cut on my hand won't stop bleeding", 'bleeding'],
     ['pooping black since i started k2 and im on coumadin', 'bleeding'],
@@ -248,6 +253,10 @@ describe('emergency gate: does not fire on ordinary questions', () => {
     'i dont want to die from a clot, should i take k2 with warfarin?',
     'when should i end it, the k2 course i mean',
     'my doctor said my inr is high, should i take k2',
+    // A dose taken twice by mistake, with no symptoms, is not an overdose.
+    'accidentally took my k2 twice today (2 x 100mcg), i feel fine',
+    'took an extra capsule by mistake this morning, is that ok',
+    'i took 200 mcg of k2 by accident instead of 100',
   ])('%j', (text) => {
     expect(gate(text)).toEqual({ urgent: false, kind: null, notice: null });
   });
