@@ -364,7 +364,8 @@ export function answerQuestionDetailed(
       result = clauseResult;
     }
   }
-  let outOfScope = outOfScopeClass(normalized, result.hasAnchor);
+  // Pasted article text is in scope by definition, whatever words it holds ("cook with butter").
+  let outOfScope = result.features.quoted ? null : outOfScopeClass(normalized, result.hasAnchor);
   if (outOfScope?.incidental) {
     // An off-topic word beside a clear K2 question ("my gym bro says…", "on metformin, does k2
     // help insulin sensitivity", "carnivore diet k2 - do steaks have it") does not decline it:

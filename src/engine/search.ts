@@ -1,6 +1,6 @@
 import Fuse from 'fuse.js';
 import type { Topic } from '../kb/schema.ts';
-import { type Analysis, Analyzer } from './analyze.ts';
+import { type Analysis, Analyzer, stem } from './analyze.ts';
 import {
   ARTICLE_ANCHOR,
   CONCEPT_WEIGHTS,
@@ -10,6 +10,7 @@ import {
   GENERIC_TERMS,
   INTENTS,
   OTHER_NUTRIENT,
+  STOP_WORDS,
   WARFARIN_COMPANIONS,
 } from './lexicon.ts';
 import { normalizeText, tokenize } from './normalize.ts';
@@ -65,6 +66,29 @@ const UNKNOWN_WORD_WEIGHT = 1.6;
 /** Long rambling messages carry many irrelevant words; beyond this many they stop counting. */
 const MAX_UNKNOWN_COUNTED = 3;
 
+/**
+ * Pasted article text: a question holding at least this many word pairs of one fact quote (or
+ * this share of a short quote's pairs, with two at least) quotes the article.
+ */
+const QUOTE_MIN_PAIRS = 3;
+const QUOTE_MIN_SHARE = 0.6;
+/** A word pair found in more quotes than this ("vitamin k2") says nothing about which one. */
+const QUOTE_MAX_DF = 6;
+/** Raw-score credit, times the share of the quote pasted, for the topics carrying the quote. */
+const QUOTE_BONUS = 0.6;
+/** The raw confidence a match on a pasted quote reports at least. */
+const QUOTED_CONFIDENCE = 0.9;
+
+/** Content words of a text, stemmed, paired with their neighbour: the quote index's keys. */
+function contentPairs(text: string): string[] {
+  const words = tokenize(text)
+    .filter((w) => !STOP_WORDS.has(w))
+    .map(stem);
+  const pairs: string[] = [];
+  for (let i = 1; i < words.length; i++) pairs.push(`${words[i - 1]} ${words[i]}`);
+  return pairs;
+}
+
 export interface ScoredTopic {
   topic: Topic;
   /** The combined raw score before calibration. */
@@ -89,6 +113,8 @@ export interface MatchFeatures {
   hasAnchor: boolean;
   /** "What is …": a bare "what is K2" has no subject but is answerable. */
   asksDefinition: boolean;
+  /** The question pastes a substantial part of an article quote the best topic carries. */
+  quoted: boolean;
 }
 
 export interface SearchResult {
@@ -121,6 +147,9 @@ export class TopicIndex {
   private readonly termWeightCache = new Map<string, number>();
   /** fuse.js over titles, keywords and questions: the fuzzy tier of autocomplete. */
   readonly suggestFuse: Fuse<{ topic: Topic; title: string; keywords: string[]; questions: string[] }>;
+  /** Word pair → the quotes (by index) holding it; each quote's pair count and topics. */
+  private readonly quotePairs = new Map<string, number[]>();
+  private readonly quotes: Array<{ pairs: number; topics: number[] }> = [];
 
   constructor(topics: readonly Topic[]) {
     const fieldTexts = (t: Topic): Record<Field, string[]> => ({
@@ -200,6 +229,32 @@ export class TopicIndex {
       for (const w of e.surface.keys()) surfaceDf.set(w, (surfaceDf.get(w) ?? 0) + 1);
     for (const [w, d] of surfaceDf) this.surfaceIdf.set(w, Math.log(1 + n / d));
 
+    // The quote index: every distinct fact quote (verbatim article text) as word pairs.
+    const quoteIds = new Map<string, number>();
+    this.entries.forEach((e, topicIdx) => {
+      for (const f of e.topic.facts) {
+        const key = normalizeText(f.quote);
+        let id = quoteIds.get(key);
+        if (id === undefined) {
+          id = this.quotes.length;
+          quoteIds.set(key, id);
+          const pairs = new Set(contentPairs(key));
+          this.quotes.push({ pairs: pairs.size, topics: [] });
+          for (const p of pairs) {
+            const list = this.quotePairs.get(p);
+            if (list) list.push(id);
+            else this.quotePairs.set(p, [id]);
+          }
+        }
+        const q = this.quotes[id];
+        if (q && !q.topics.includes(topicIdx)) q.topics.push(topicIdx);
+      }
+    });
+    for (const [p, ids] of this.quotePairs) if (ids.length > QUOTE_MAX_DF) this.quotePairs.delete(p);
+    for (const q of this.quotes) q.pairs = 0;
+    for (const ids of this.quotePairs.values())
+      for (const id of ids) (this.quotes[id] as { pairs: number }).pairs++;
+
     this.suggestFuse = new Fuse(
       topics.map((topic) => ({
         topic,
@@ -253,6 +308,27 @@ export class TopicIndex {
   }
 
   /**
+   * For each topic (by index) the largest share of one of its fact quotes that the text pastes,
+   * counting only quotes pasted substantially (see QUOTE_MIN_PAIRS); empty when none is.
+   */
+  quotedShare(normalized: string): Map<number, number> {
+    const out = new Map<number, number>();
+    const found = new Map<number, number>();
+    for (const p of new Set(contentPairs(normalized))) {
+      const ids = this.quotePairs.get(p);
+      if (ids) for (const id of ids) found.set(id, (found.get(id) ?? 0) + 1);
+    }
+    for (const [id, n] of found) {
+      const q = this.quotes[id];
+      if (!q || q.pairs === 0) continue;
+      const share = n / q.pairs;
+      if (n < QUOTE_MIN_PAIRS && !(n >= 2 && share >= QUOTE_MIN_SHARE)) continue;
+      for (const t of q.topics) out.set(t, Math.max(out.get(t) ?? 0, share));
+    }
+    return out;
+  }
+
+  /**
    * Ranks topics for normalised text. `categoryBoosts` lets the caller lean towards a category
    * it already knows is relevant (an overdose message → safety); `analysis` saves analysing the
    * text twice when the caller already has it.
@@ -266,7 +342,10 @@ export class TopicIndex {
     const plain = normalized.replace(/'/g, '');
     // An anticoagulant alone is a drug question ("how long does warfarin last"); with a food or a
     // supplement it is the K2 interaction question ("on warfarin can I eat cheese").
+    // Pasted article text points at K2 as surely as "K2" does.
+    const quoteShare = this.quotedShare(normalized);
     const hasAnchor =
+      quoteShare.size > 0 ||
       terms.some((t) => DOMAIN_ANCHORS.has(t) && !analysis.fuzzyTerms.has(t)) ||
       (terms.includes('warfarin') && terms.some((t) => WARFARIN_COMPANIONS.has(t))) ||
       (ARTICLE_ANCHOR.test(plain) && !OTHER_NUTRIENT.test(plain));
@@ -287,6 +366,7 @@ export class TopicIndex {
         unknownMass,
         hasAnchor,
         asksDefinition: false,
+        quoted: false,
       },
     };
     if (terms.length === 0) return empty;
@@ -305,7 +385,7 @@ export class TopicIndex {
     }
 
     const subjects = new Map<Topic, [number, number, string[]]>();
-    const ranked: ScoredTopic[] = this.entries.map((e) => {
+    const ranked: ScoredTopic[] = this.entries.map((e, entryIdx) => {
       let matched = 0;
       let subject = 0;
       let exactSubject = 0;
@@ -363,7 +443,9 @@ export class TopicIndex {
           : 0;
 
       const boost = (intentBoosts.get(e.topic.category) ?? 0) + (e.topic.popular ? POPULAR_PRIOR : 0);
-      const score = (MIX.coverage * coverage + MIX.phrasing * best + MIX.title * titleRecall) * (1 + boost);
+      const quoteCredit = QUOTE_BONUS * (quoteShare.get(entryIdx) ?? 0);
+      const score =
+        (MIX.coverage * coverage + MIX.phrasing * best + MIX.title * titleRecall + quoteCredit) * (1 + boost);
       return { topic: e.topic, score };
     });
     ranked.sort((a, b) => b.score - a.score);
@@ -388,6 +470,9 @@ export class TopicIndex {
       unknownMass,
       hasAnchor,
       asksDefinition: queryTerms.has('define'),
+      quoted: first
+        ? (quoteShare.get(this.entries.findIndex((e) => e.topic === first.topic)) ?? 0) > 0
+        : false,
       hasGenericTerms: terms.some((t) => GENERIC_TERMS.has(t)),
     };
     return { analysis, ranked, confidence: calibrate(features), hasAnchor, features };
@@ -428,5 +513,7 @@ export function calibrate(f: MatchFeatures): number {
   ) {
     conf = Math.min(conf, 0.3);
   }
+  // A pasted article quote names its topic, whatever words surround it.
+  if (f.quoted) conf = Math.max(conf, QUOTED_CONFIDENCE);
   return Math.round(conf * 1000) / 1000;
 }

@@ -35,3 +35,33 @@ describe('routing by meaning', () => {
     expect(topicOf(q)).toBe('decline');
   });
 });
+
+describe('pasted article quotes', () => {
+  it('a quote pasted into a question routes to a topic whose facts carry it', () => {
+    const carriers = new Map<string, Set<string>>();
+    for (const t of engine.knowledge.topics) {
+      for (const f of t.facts) carriers.set(f.quote, new Set([...(carriers.get(f.quote) ?? []), t.id]));
+    }
+    let right = 0;
+    let total = 0;
+    for (const [quote, ids] of carriers) {
+      if (quote.split(' ').length < 6) continue;
+      total++;
+      const a = engine.ask(`the article says "${quote}" is that accurate?`);
+      expect(a.kind).toBe('answer');
+      if (a.topic && ids.has(a.topic.id)) right++;
+    }
+    // A few quotes sit in an overview topic while a more specific topic answers them better.
+    expect(right / total).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it.each([
+    [
+      '"cook with butter, especially grass-fed types, to boost your intake naturally" really?',
+      'butter-dairy',
+    ],
+    ['The n refers to how many isoprenyl units are in the side chain, translate please', 'menaquinone-forms'],
+  ])('%j → %s', (q, id) => {
+    expect(topicOf(q)).toBe(id);
+  });
+});
