@@ -73,7 +73,10 @@ export function outOfScopeClass(normalized: string, hasAnchor: boolean): OutOfSc
     if (!rule.incidental) return { cls: rule.cls, incidental: false };
     incidental ??= { cls: rule.cls, incidental: true };
   }
-  if (OTHER_NUTRIENT_WITH_K2.test(t.replace(NUTRIENT_COMPARISON, ' ')))
+  // "Bacillus subtilis makes MK-7? I thought it was a probiotic": the bacterium, not a product.
+  const probioticBacterium = /\b(bacillus|subtilis|bacteria|bacterium|microbes?)\b/.test(t);
+  const rest = t.replace(NUTRIENT_COMPARISON, ' ');
+  if (OTHER_NUTRIENT_WITH_K2.test(probioticBacterium ? rest.replace(/\bprobiotics?\b/g, ' ') : rest))
     return { cls: 'nutrient', incidental: false };
   // "How much vitamin D / magnesium" is another nutrient's question unless K2 is in it too.
   if (!hasAnchor && (OTHER_NUTRIENT.test(t) || CALCIUM_DOSING.test(t) || GENERAL_SUPPLEMENTS.test(t))) {
@@ -146,7 +149,7 @@ const BACKSTORY_MIN_WORDS = 14;
  * The last clause that asks something, when the message is long and has a backstory before it;
  * otherwise null.
  */
-function questionClause(normalized: string): string | null {
+function questionClause(normalized: string): { clause: string; pointsBack: boolean } | null {
   const t = normalized.replace(/'/g, '');
   if (t.split(' ').length < BACKSTORY_MIN_WORDS) return null;
   const clauses = t
@@ -161,11 +164,18 @@ function questionClause(normalized: string): string | null {
       c.split(' ').length >= 4
     ) {
       // "…swears by natto. how much k2 is in it?": the question points back at the story.
-      return /\b(it|them|that|those|they|this|these|he|she|his|her)\b/.test(c) ? null : c;
+      const pointsBack = /\b(it|them|that|those|they|this|these|he|she|his|her)\b/.test(c);
+      return { clause: c, pointsBack };
     }
   }
   return null;
 }
+
+/**
+ * Categories a question pointing back at its story ("does any study show it reduces fractures?")
+ * may still be answered from on its own: what "it" does, not what is in "it" (a food, a dose).
+ */
+const POINTING_BACK_CATEGORIES: ReadonlySet<string> = new Set(['bones', 'heart', 'conditions', 'safety']);
 
 /** What was swallowed in an overdose message is K2 or a supplement, not another medicine. */
 const K2_SWALLOWED =
@@ -177,6 +187,13 @@ const MIN_REST_WORDS = 4;
 /** A question about combining K2 with something ("with it", "interact", "together"). */
 const COMBINING =
   /\b(interact\w*|interfer\w*|together|combin\w*|mix\w*|at the same time|alongside|same time as|with (it|them|that|those|this|these|my|the)|and (it|them))\b/;
+
+/**
+ * What a drug does to vitamin K ("cholestyramine and vitamin k absorption", "do antibiotics lower
+ * vitamin k"): a drug interaction other than an anticoagulant's, for a pharmacist (3B #4).
+ */
+const DRUG_EFFECT =
+  /\b(absor\w*|block\w*|bind\w*|deplet\w*|lower\w*|reduc\w*|decreas\w*|drop\w*|affect\w*|interfer\w*|destroy\w*|kill\w*|wipe\w* out|levels?|status)\b/;
 
 /** Words after which the next few words are what the asker does not want ("i don't eat natto"). */
 const NEGATION_CUE =
@@ -349,13 +366,18 @@ export function answerQuestionDetailed(
   // add to get K2?"): the question clause decides when its topic is close to the best one.
   const asked = questionClause(normalized);
   if (asked && result.ranked[0]) {
-    const clauseResult = index.search(asked, boosts);
+    // A clause pointing back ("does it…") is about K2 when the message is.
+    const clauseResult = index.search(
+      asked.pointsBack && result.hasAnchor ? `${asked.clause} k2` : asked.clause,
+      boosts,
+    );
     const clauseTop = clauseResult.ranked[0];
     const fullTop = result.ranked[0].score;
     const inFull = result.ranked.find((r) => r.topic === clauseTop?.topic)?.score ?? 0;
     if (
       clauseTop &&
       clauseTop.topic !== result.ranked[0].topic &&
+      (!asked.pointsBack || POINTING_BACK_CATEGORIES.has(clauseTop.topic.category)) &&
       clauseResult.hasAnchor &&
       clauseResult.confidence >= ANSWER_THRESHOLD &&
       clauseResult.features.subjectMass >= CLEAR_SUBJECT &&
@@ -374,7 +396,7 @@ export function answerQuestionDetailed(
     for (const rest of [withoutIncidentalClauses(normalized), withoutIncidentalWords(normalized)]) {
       if (!rest) continue;
       // "Can I take k2 with metformin" asks about combining them: a pharmacist's question.
-      if (medicine && COMBINING.test(rest)) continue;
+      if (medicine && (COMBINING.test(rest) || DRUG_EFFECT.test(rest))) continue;
       const restResult = index.search(rest, boosts);
       if (
         restResult.ranked[0] &&

@@ -79,6 +79,25 @@ const QUOTE_BONUS = 0.6;
 /** The raw confidence a match on a pasted quote reports at least. */
 const QUOTED_CONFIDENCE = 0.9;
 
+/** Single foods: a topic named after one of them answers one food, not a diet. */
+const FOOD_ITEMS: ReadonlySet<string> = new Set([
+  'natto',
+  'cheese',
+  'egg',
+  'meat',
+  'chicken',
+  'liver',
+  'eel',
+  'fish',
+  'dairy',
+  'fermented',
+  'greens',
+]);
+/** This many foods in one question make it a diet question. */
+const MANY_FOODS = 3;
+/** What a one-food topic keeps of its score when several foods are named. */
+const ONE_FOOD_FACTOR = 0.75;
+
 /** Content words of a text, stemmed, paired with their neighbour: the quote index's keys. */
 function contentPairs(text: string): string[] {
   const words = tokenize(text)
@@ -384,6 +403,8 @@ export class TopicIndex {
       }
     }
 
+    // Several foods named ("eggs, cheese, kefir: am I getting enough?") ask about a diet, not one food.
+    const manyFoods = terms.filter((t) => FOOD_ITEMS.has(t)).length >= MANY_FOODS;
     const subjects = new Map<Topic, [number, number, string[]]>();
     const ranked: ScoredTopic[] = this.entries.map((e, entryIdx) => {
       let matched = 0;
@@ -444,8 +465,11 @@ export class TopicIndex {
 
       const boost = (intentBoosts.get(e.topic.category) ?? 0) + (e.topic.popular ? POPULAR_PRIOR : 0);
       const quoteCredit = QUOTE_BONUS * (quoteShare.get(entryIdx) ?? 0);
+      const oneFood = manyFoods && e.titleTerms.some((t) => FOOD_ITEMS.has(t)) ? ONE_FOOD_FACTOR : 1;
       const score =
-        (MIX.coverage * coverage + MIX.phrasing * best + MIX.title * titleRecall + quoteCredit) * (1 + boost);
+        oneFood *
+        (MIX.coverage * coverage + MIX.phrasing * best + MIX.title * titleRecall + quoteCredit) *
+        (1 + boost);
       return { topic: e.topic, score };
     });
     ranked.sort((a, b) => b.score - a.score);
