@@ -438,11 +438,21 @@ export function answerQuestionDetailed(
     // The crisis notice leads alone: the blood-thinner warning is not put in front of it.
     const leadWithWarning = warningFirst && gate.kind !== 'self-harm';
     answer = bareAnswer('decline', gate.urgent ? urgentBody : declineBody, leadWithWarning);
-    // "Did you mean" only when a topic shares a real subject word, not just "k2" or "help".
-    if (best && answerable && !outOfScope && !gate.urgent && result.features.subjectMass > 0) {
+    // "Did you mean" when a topic shares a real subject word, or the message says K2 ("k2 for
+    // gout"): a K2 question the bot cannot place is unclear, not outside what it knows.
+    if (
+      best &&
+      answerable &&
+      !outOfScope &&
+      !gate.urgent &&
+      (result.features.subjectMass > 0 || result.hasAnchor)
+    ) {
+      const anchoredOnly = result.hasAnchor && result.features.subjectMass === 0;
       answer.suggestions = result.ranked
         .slice(0, 3)
-        .filter((_, i) => relativeConfidence(result, i) >= DECLINE_SUGGESTION_FLOOR)
+        .filter((r, i) =>
+          anchoredOnly ? r.score > 0 : relativeConfidence(result, i) >= DECLINE_SUGGESTION_FLOOR,
+        )
         .filter((r) => r.score >= best.score * SUGGESTION_RATIO)
         .map((r) => toRef(r.topic));
       // Close topics to offer: the question is unclear, not outside what the bot knows.

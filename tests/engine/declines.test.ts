@@ -151,6 +151,26 @@ describe('DOACs, antiplatelets and pregnancy', () => {
     expect(far.body).not.toBe(UNSURE_TEXT);
   });
 
+  it.each(['k2 for gout', 'does vitamin k2 help with tinnitus'])(
+    '%j: a K2 question the bot cannot place offers the closest topics',
+    (q) => {
+      const a = engine.ask(q);
+      expect(a.kind).toBe('decline');
+      expect(a.body).toBe(UNSURE_TEXT);
+      expect(a.suggestions.length).toBeGreaterThan(0);
+    },
+  );
+
+  it.each(['what is the k2-18b exoplanet', 'cholestyramine and vitamin k absorption'])(
+    '%j: out of scope declines keep their own text and offer nothing',
+    (q) => {
+      const a = engine.ask(q);
+      expect(a.kind).toBe('decline');
+      expect(a.body).not.toBe(UNSURE_TEXT);
+      expect(a.suggestions).toEqual([]);
+    },
+  );
+
   it.each(['pregnant, is natto ok at high dose', 'can i take 200 mcg k2 while pregnant'])(
     '%j → pregnancy with the OB/midwife notice',
     (q) => {
