@@ -142,6 +142,19 @@ export function questionParts(normalized: string): string[] {
 
 /** The asked clause wins over a backstory when its topic scores at least this share of the best. */
 const BACKSTORY_RATIO = 0.6;
+/**
+ * Foods and doses in a backstory ("I eat yogurt and some cheese… is there evidence K2 prevents
+ * fractures?") are incidental: a question clause about another kind of topic decides whatever
+ * they score.
+ */
+function incidentalStory(storyTopic: Topic, clauseTopic: Topic): boolean {
+  return (
+    (storyTopic.category === 'food' || storyTopic.category === 'dosage') &&
+    clauseTopic.category !== 'food' &&
+    clauseTopic.category !== 'dosage'
+  );
+}
+
 /** A message needs this many words before the part before its question counts as a backstory. */
 const BACKSTORY_MIN_WORDS = 14;
 
@@ -176,6 +189,10 @@ function questionClause(normalized: string): { clause: string; pointsBack: boole
  * may still be answered from on its own: what "it" does, not what is in "it" (a food, a dose).
  */
 const POINTING_BACK_CATEGORIES: ReadonlySet<string> = new Set(['bones', 'heart', 'conditions', 'safety']);
+
+/** A dose taken twice, doubled or one pill extra, in the past: not a dosing plan. */
+const DOSE_TWICE =
+  /\b(took|taken|had|swallowed|popped)\b[^.?!]{0,30}\b(twice|two times|2 times|again|double|an extra|one extra|extra (dose|pill|capsule|tablet|one)|2 doses|two doses)\b(?! (a|per|each|every) (day|week))|\b(doubled|double dosed|double-dosed)\b/;
 
 /** What was swallowed in an overdose message is K2 or a supplement, not another medicine. */
 const K2_SWALLOWED =
@@ -355,7 +372,12 @@ export function answerQuestionDetailed(
   }
 
   const boosts = urgentCategoryBoosts(gate.kind, warningFirst);
-  let result = index.search(normalized, boosts, analysis);
+  // A dose taken twice or an extra pill by mistake, with no emergency, asks whether that much
+  // is harmful: the side-effect question ("took my k2 twice because i forgot").
+  let result =
+    !gate.urgent && DOSE_TWICE.test(normalized.replace(/'/g, ''))
+      ? index.search(`${normalized} , too much`, boosts)
+      : index.search(normalized, boosts, analysis);
   // What the asker does not eat or like is not the topic; the rest of the question decides.
   const focus = withoutNegated(normalized);
   if (focus) {
@@ -381,7 +403,7 @@ export function answerQuestionDetailed(
       clauseResult.hasAnchor &&
       clauseResult.confidence >= ANSWER_THRESHOLD &&
       clauseResult.features.subjectMass >= CLEAR_SUBJECT &&
-      inFull >= fullTop * BACKSTORY_RATIO
+      (inFull >= fullTop * BACKSTORY_RATIO || incidentalStory(result.ranked[0].topic, clauseTop.topic))
     ) {
       result = clauseResult;
     }

@@ -268,7 +268,7 @@ const MANY =
   '(\\d{2,}(?! ?(mcg|mg|ug|iu|micrograms?|milligrams?|g|grams?|x|%|mins?|minutes?|hours?|hrs?|h|days?|weeks?|months?|years?|yrs?|yo|kg|lbs?|pounds?|am|pm)\\b)|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a hundred|too many|way too many|a lot of|lots of|a bunch of|a handful of|handful of|a whole|the whole|an entire|the entire|half (a|the))';
 /** Hedges between "took" and a count ("took about 40", "took like 25"). */
 const ABOUT =
-  '((about|around|like|maybe|roughly|nearly|almost|over|at least|more than|close to|probably|approx|approximately|some|another|like maybe) )*';
+  '((about|around|like|maybe|roughly|nearly|almost|over|at least|more than|close to|probably|approx|approximately|some|another|like maybe|all|all of|all the|all of the|all of my|the|my|her|his) )*';
 
 const CHEST =
   /\b(chest\b[^.?!]{0,25}\b(pain|pains|tightness|tight|pressure|hurts|hurting|heavy|heaviness|discomfort|squeez\w*|crushing|elephant)|(pain|tightness|pressure|squeezing) in (my |the |his |her )?chest|tight chest|crushing chest|(having|think im having|i think i am having|is having|hes having|shes having) a heart attack|heart attack right now|my heart is racing and)\b/;
@@ -280,6 +280,16 @@ const CHILD_INGESTION = new RegExp(
 const MANY_PILLS = new RegExp(
   `\\b(took|taken|swallowed|ate|downed|chugged|popped|had)\\s+${ABOUT}${MANY}\\s+(([\\w-]+\\s+){0,3}${PILLS}|of (them|those|these|it|my|the|her|his|their)\\b)`,
 );
+/** A count spread over time ("10 of them over the last month", "20 a month") is a habit, not an overdose. */
+const OVER_TIME =
+  /^[^.?!]{0,30}\b((over|in|during|across|for) (the |a )?(last |past |few |couple of )*(days?|weeks?|months?|years?)|this (week|month|year)|(a|per|each|every) (day|week|month|year)|daily|weekly|monthly|so far)\b/;
+
+/** A handful of pills swallowed at once. */
+function manyPills(t: string): boolean {
+  const m = MANY_PILLS.exec(t);
+  return m !== null && !OVER_TIME.test(t.slice(m.index + m[0].length));
+}
+
 /** Saying it was meant: an overdose taken on purpose is a crisis (the crisis notice). */
 const ON_PURPOSE =
   /\b(on purpose|intentionally|intentional|deliberately|deliberate|to end it|to end (my|it all)|end it all|so i (wouldnt|wont|would not|will not|dont|do not|never) wake( up)?|to not wake up|to never wake up|to die|to kill myself|to hurt myself|wanted to die|want to die)\b/;
@@ -351,7 +361,7 @@ const RULES: readonly Rule[] = [
   {
     kind: 'self-harm',
     // A handful of pills taken on purpose is a crisis before it is a poisoning.
-    test: (t) => ON_PURPOSE.test(t) && (MANY_PILLS.test(t) || WHOLE_PACK.test(t) || OVERDOSED.test(t)),
+    test: (t) => ON_PURPOSE.test(t) && (manyPills(t) || WHOLE_PACK.test(t) || OVERDOSED.test(t)),
   },
   {
     kind: 'self-harm',
@@ -391,7 +401,7 @@ const RULES: readonly Rule[] = [
     test: (t) =>
       CHILD_INGESTION.test(t) ||
       CHILD_FOUND_PILLS.test(t) ||
-      MANY_PILLS.test(t) ||
+      manyPills(t) ||
       WHOLE_PACK.test(t) ||
       OVERDOSED.test(t) ||
       // An accidental extra pill is not an emergency; an accidental handful is.

@@ -25,6 +25,7 @@ describe('emergency gate: fires', () => {
     ['i swallowed about 30 of my k2 tablets', 'overdose'],
     ['he took like twenty of them an hour ago', 'overdose'],
     ['took around 45 of my mk7 capsules on purpose', 'self-harm'],
+    ['swallowed all 60 of the k2 capsules intentionally', 'self-harm'],
     ['i took fifteen gummies deliberately so i wouldnt wake up', 'self-harm'],
     ['on warfarin and my nose wont stop bleeding', 'bleeding'],
     ["I'm on Coumadin and the cut on my hand won't stop bleeding", 'bleeding'],
@@ -257,6 +258,8 @@ describe('emergency gate: does not fire on ordinary questions', () => {
     'accidentally took my k2 twice today (2 x 100mcg), i feel fine',
     'took an extra capsule by mistake this morning, is that ok',
     'i took 200 mcg of k2 by accident instead of 100',
+    'i took 10 of them over the last month',
+    'took 30 of my k2 capsules over the past few weeks',
   ])('%j', (text) => {
     expect(gate(text)).toEqual({ urgent: false, kind: null, notice: null });
   });
