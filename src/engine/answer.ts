@@ -210,7 +210,7 @@ const COMBINING =
  * vitamin k"): a drug interaction other than an anticoagulant's, for a pharmacist (3B #4).
  */
 const DRUG_EFFECT =
-  /\b(absor\w*|block\w*|bind\w*|deplet\w*|lower\w*|reduc\w*|decreas\w*|drop\w*|affect\w*|interfer\w*|destroy\w*|kill\w*|wipe\w* out|levels?|status)\b/;
+  /\b(absor\w*|block\w*|bind\w*|deplet\w*|deficien\w*|lower\w*|reduc\w*|decreas\w*|drop\w*|affect\w*|interfer\w*|destroy\w*|kill\w*|wipe\w* out|levels?|status)\b/;
 
 /** Words after which the next few words are what the asker does not want ("i don't eat natto"). */
 const NEGATION_CUE =

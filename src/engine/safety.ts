@@ -265,7 +265,7 @@ const PILLS =
   '(pills?|capsules?|caps|tablets?|tabs|gummies|gummy|softgels?|bottle|jar|pack|packet|box|container|vitamins?|supplements?)';
 /** A count of ten or more; a number followed by a unit ("100 mcg", "10 am") is a dose or a time, not a count. */
 const MANY =
-  '(\\d{2,}(?! ?(mcg|mg|ug|iu|micrograms?|milligrams?|g|grams?|x|%|mins?|minutes?|hours?|hrs?|h|days?|weeks?|months?|years?|yrs?|yo|kg|lbs?|pounds?|am|pm)\\b)|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a hundred|too many|way too many|a lot of|lots of|a bunch of|a handful of|handful of|a whole|the whole|an entire|the entire|half (a|the))';
+  '(\\d{2,}(?! ?(mcg|mg|ug|iu|micrograms?|milligrams?|g|grams?|x|%|mins?|minutes?|hours?|hrs?|h|days?|weeks?|months?|years?|yrs?|yo|kg|lbs?|pounds?|am|pm)\\b)|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)([ -](one|two|three|four|five|six|seven|eight|nine))?|hundred|a hundred|(a|one|two|three|four|five) dozen|dozen|dozens of|too many|way too many|a lot of|lots of|a bunch of|a handful of|handful of|a whole|the whole|an entire|the entire|half (a|the))';
 /** Hedges between "took" and a count ("took about 40", "took like 25"). */
 const ABOUT =
   '((about|around|like|maybe|roughly|nearly|almost|over|at least|more than|close to|probably|approx|approximately|some|another|like maybe|all|all of|all the|all of the|all of my|the|my|her|his) )*';
