@@ -434,7 +434,11 @@ export function answerQuestionDetailed(
     }
   }
   const personal = isPersonal(normalized);
-  const best = result.ranked[0];
+  // A K2 overdose is answered with the side-effect facts, not whatever else a count matched.
+  const best =
+    gate.kind === 'overdose'
+      ? (result.ranked.find((r) => r.topic.category === 'safety') ?? result.ranked[0])
+      : result.ranked[0];
   // A crisis message gets the crisis notice alone: no topic facts beside it.
   // A swallowed medicine that is not K2 ("kid swallowed grandma's warfarin pills") gets the
   // urgent notice alone: K2 facts fit only when K2 or a supplement is what was swallowed.

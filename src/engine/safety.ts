@@ -278,7 +278,7 @@ const CHILD_INGESTION = new RegExp(
   `${CHILD.source}[^.?!]{0,60}\\b(ate|eaten|swallowed|got into|chewed|downed|drank|consumed|found and ate|has eaten|got hold of|took|taken)\\b[^.?!]{0,50}\\b${PILLS}`,
 );
 const MANY_PILLS = new RegExp(
-  `\\b(took|taken|swallowed|ate|downed|chugged|popped|had)\\s+${ABOUT}${MANY}\\s+(([\\w-]+\\s+){0,3}${PILLS}|of (them|those|these|it|my|the|her|his|their)\\b)`,
+  `\\b(took|taken|swallowed|ate|downed|chugged|popped|had)\\s+${ABOUT}${MANY}\\s+(([\\w-]+\\s+){0,3}${PILLS}|of (them|those|these)\\b)`,
 );
 /** A count spread over time ("10 of them over the last month", "20 a month") is a habit, not an overdose. */
 const OVER_TIME =
@@ -287,8 +287,14 @@ const OVER_TIME =
 /** A handful of pills swallowed at once. */
 function manyPills(t: string): boolean {
   const m = MANY_PILLS.exec(t);
-  return m !== null && !OVER_TIME.test(t.slice(m.index + m[0].length));
+  if (m === null || OVER_TIME.test(t.slice(m.index + m[0].length))) return false;
+  // "ate 12 of them" after talking about eggs is food; after pills or K2 it is pills.
+  return !/\bof (them|those|these)$/.test(m[0]) || !FOOD_COUNT.test(t);
 }
+
+/** Foods that are counted ("12 of those eggs"): "of them" then means food, not pills. */
+const FOOD_COUNT =
+  /\b(eggs?|yolks?|cheese|slices?|servings?|portions?|meals?|cups?|glasses|bites?|natto|pieces?|sardines|chicken|wings|drumsticks|snacks?)\b/;
 
 /** Saying it was meant: an overdose taken on purpose is a crisis (the crisis notice). */
 const ON_PURPOSE =

@@ -186,6 +186,12 @@ describe('overdoses', () => {
     }
   });
 
+  it('a K2 overdose that is answered is answered with the side-effect facts', () => {
+    const a = engine.ask('i took about 40 of my k2 pills');
+    expect(a.urgent).toBe(true);
+    if (a.kind === 'answer') expect(a.topic?.id).toBe('safety-side-effects');
+  });
+
   it('a pill taken twice by mistake with no symptoms is a side-effect question, with the personal notice', () => {
     const a = engine.ask(
       'accidentally took my k2 twice this morning, 2 x 100mcg, feel fine, is that a problem',

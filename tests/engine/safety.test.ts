@@ -260,6 +260,8 @@ describe('emergency gate: does not fire on ordinary questions', () => {
     'i took 200 mcg of k2 by accident instead of 100',
     'i took 10 of them over the last month',
     'took 30 of my k2 capsules over the past few weeks',
+    'i ate 12 of them yesterday, the eggs i mean',
+    'i had 10 of my friends try natto',
   ])('%j', (text) => {
     expect(gate(text)).toEqual({ urgent: false, kind: null, notice: null });
   });
