@@ -27,13 +27,14 @@ export function calibrationScore(f: Pick<MatchFeatures, 'top' | 'second'>): numb
  */
 // CALIBRATION-TABLE-START
 export const CALIBRATION_TABLE: ReadonlyArray<readonly [number, number]> = [
-  [0, 0.625],
-  [0.129, 0.7],
-  [0.193, 0.887],
-  [0.269, 0.933],
-  [0.359, 0.962],
+  [0, 0.647],
+  [0.128, 0.797],
+  [0.214, 0.889],
+  [0.268, 0.938],
+  [0.317, 0.939],
+  [0.358, 0.964],
   [0.405, 0.993],
-  [0.61, 0.998],
+  [0.611, 0.998],
 ];
 // CALIBRATION-TABLE-END
 
