@@ -194,6 +194,14 @@ const POINTING_BACK_CATEGORIES: ReadonlySet<string> = new Set(['bones', 'heart',
 const DOSE_TWICE =
   /\b(took|taken|had|swallowed|popped)\b[^.?!]{0,30}\b(twice|two times|2 times|again|double|an extra|one extra|extra (dose|pill|capsule|tablet|one)|2 doses|two doses)\b(?! (a|per|each|every) (day|week))|\b(doubled|double dosed|double-dosed)\b/;
 
+/** Out-of-scope classes that an article quote in the message overrides. */
+const QUOTE_MAY_OVERRIDE: ReadonlySet<OutOfScopeClass> = new Set([
+  'general',
+  'nutrient',
+  'product',
+  'condition',
+]);
+
 /** What was swallowed in an overdose message is K2 or a supplement, not another medicine. */
 const K2_SWALLOWED =
   /\b(k2|k 2|vitamin k|vit k|vitamins?|mk ?7|mk ?4|menaquinones?|natto|supplements?|gummies|gummy|softgels?|multivitamins?)\b/;
@@ -408,8 +416,10 @@ export function answerQuestionDetailed(
       result = clauseResult;
     }
   }
-  // Pasted article text is in scope by definition, whatever words it holds ("cook with butter").
-  let outOfScope = result.features.quoted ? null : outOfScopeClass(normalized, result.hasAnchor);
+  // Pasted article text is in scope, whatever words it holds ("cook with butter"), unless the
+  // message also asks for someone else's call (a pharmacist, a vet, a test, the baby's doctor).
+  let outOfScope = outOfScopeClass(normalized, result.hasAnchor);
+  if (result.features.quoted && outOfScope && QUOTE_MAY_OVERRIDE.has(outOfScope.cls)) outOfScope = null;
   if (outOfScope?.incidental) {
     // An off-topic word beside a clear K2 question ("my gym bro says…", "on metformin, does k2
     // help insulin sensitivity", "carnivore diet k2 - do steaks have it") does not decline it:
