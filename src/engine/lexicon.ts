@@ -1189,7 +1189,15 @@ export const SYNONYM_GROUPS: readonly SynonymGroup[] = [
   },
   {
     to: ['deficiency', 'k2'],
-    from: ['low k2', 'low on k2', 'low in k2', 'deficient in k2', 'k2 deficiency', 'k2 deficient'],
+    from: [
+      'low k2',
+      'low on k2',
+      'low in k2',
+      'deficient in k2',
+      'k2 deficiency',
+      'k2 deficient',
+      'k2 status',
+    ],
   },
   {
     to: ['deficiency', 'vitk'],
@@ -1200,6 +1208,11 @@ export const SYNONYM_GROUPS: readonly SynonymGroup[] = [
       'not enough vitamin k',
       'vitamin k deficiency',
       'vitamin k deficient',
+      'vitamin k status',
+      'worry about vitamin k',
+      'worry about my vitamin k',
+      'worried about my vitamin k',
+      'concerned about my vitamin k',
     ],
   },
   {
@@ -1219,7 +1232,18 @@ export const SYNONYM_GROUPS: readonly SynonymGroup[] = [
       'levels low',
       'be deficient',
       'low on',
+      'not have enough',
+      'lack of',
+      'lack',
+      'lacks',
+      'missing out on',
+      'missing out',
     ],
+  },
+  // Too little fat in the diet: vitamin K is fat-soluble, so absorption and deficiency.
+  {
+    to: ['absorb', 'deficiency'],
+    from: ['low fat diet', 'low fat', 'fat free diet', 'no fat diet', 'very low fat'],
   },
   { to: ['dose'], from: ['low dose', 'high dose', 'low doses', 'high doses', 'megadose', 'mega dose'] },
   {
