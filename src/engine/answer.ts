@@ -192,7 +192,7 @@ const POINTING_BACK_CATEGORIES: ReadonlySet<string> = new Set(['bones', 'heart',
 
 /** A dose taken twice, doubled or one pill extra, in the past: not a dosing plan. */
 const DOSE_TWICE =
-  /\b(took|taken|had|swallowed|popped)\b[^.?!]{0,30}\b(twice|two times|2 times|again|double|an extra|one extra|extra (dose|pill|capsule|tablet|one)|2 doses|two doses)\b(?! (a|per|each|every) (day|week))|\b(doubled|double dosed|double-dosed)\b/;
+  /\b(took|taken|had|swallowed|popped)\b[^.?!]{0,30}\b(twice|two times|2 times|again|double|an extra|one extra|extra (dose|pill|capsule|tablet|one)|2 doses|two doses)\b(?! (a|per|each|every) (day|week))|\b(doubled|double dosed|double-dosed)\b|\binstead of (1|one|my usual|the usual|a single|my one)\b/;
 
 /** Out-of-scope classes that an article quote in the message overrides. */
 const QUOTE_MAY_OVERRIDE: ReadonlySet<OutOfScopeClass> = new Set([

@@ -2066,7 +2066,7 @@ export const PERSONAL_PATTERNS: readonly RegExp[] = [
   // A condition and a medicine of one's own ("type 2 diabetic on metformin").
   /\b(diabetic|type [12]|t2d|t1d|pregnant|postmenopausal|osteoporotic)\b[^.?!]{0,20}\b(on|taking|prescribed)\b/,
   // A dose taken twice or an extra pill by mistake is about the asker's own intake.
-  /\b(accidentally|accidently|by mistake|by accident|doubled up|double dosed|doubled my|(took|taken|had) (it|my \w+|k2|mk7) (twice|again)|(took|taken|had) an extra)\b/,
+  /\b(accidentally|accidently|by mistake|by accident|doubled up|double dosed|doubled my|(took|taken|had) (it|my \w+|k2|mk7) (twice|again)|(took|taken|had) an extra|instead of (1|one|my usual|the usual))\b/,
 ];
 
 /**

@@ -266,6 +266,8 @@ const PILLS =
 /** A count of ten or more; a number followed by a unit ("100 mcg", "10 am") is a dose or a time, not a count. */
 const MANY =
   '(\\d{2,}(?! ?(mcg|mg|ug|iu|micrograms?|milligrams?|g|grams?|x|%|mins?|minutes?|hours?|hrs?|h|days?|weeks?|months?|years?|yrs?|yo|kg|lbs?|pounds?|am|pm)\\b)|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)([ -](one|two|three|four|five|six|seven|eight|nine))?|hundred|a hundred|(a|one|two|three|four|five) dozen|dozen|dozens of|too many|way too many|a lot of|lots of|a bunch of|a handful of|handful of|a whole|the whole|an entire|the entire|half (a|the))';
+/** Words between a count and "pills" that make it an amount instead ("10 000 iu vitamin d"). */
+const NOT_UNIT = '(?!(\\d+|mcg|mg|ug|iu|micrograms?|milligrams?|grams?|g|units?)\\b)';
 /** Hedges between "took" and a count ("took about 40", "took like 25"). */
 const ABOUT =
   '((about|around|like|maybe|roughly|nearly|almost|over|at least|more than|close to|probably|approx|approximately|some|another|like maybe|all|all of|all the|all of the|all of my|the|my|her|his) )*';
@@ -278,7 +280,7 @@ const CHILD_INGESTION = new RegExp(
   `${CHILD.source}[^.?!]{0,60}\\b(ate|eaten|swallowed|got into|chewed|downed|drank|consumed|found and ate|has eaten|got hold of|took|taken)\\b[^.?!]{0,50}\\b${PILLS}`,
 );
 const MANY_PILLS = new RegExp(
-  `\\b(took|taken|swallowed|ate|downed|chugged|popped|had)\\s+${ABOUT}${MANY}\\s+(([\\w-]+\\s+){0,3}${PILLS}|of (them|those|these)\\b)`,
+  `\\b(took|taken|swallowed|ate|downed|chugged|popped|had)\\s+${ABOUT}${MANY}\\s+((${NOT_UNIT}[\\w-]+\\s+){0,3}${PILLS}|of (them|those|these)\\b)`,
 );
 /** A count spread over time ("10 of them over the last month", "20 a month") is a habit, not an overdose. */
 const OVER_TIME =
@@ -307,7 +309,7 @@ const WHOLE_PACK = new RegExp(
 );
 /** A count of pills ("40 of them", "a handful"), not of micrograms or minutes. */
 const MANY_RE = new RegExp(
-  `\\b${MANY}\\s+(([\\w-]+\\s+){0,3}${PILLS}|of (them|those|these|it|my|the|her|his|their)\\b)|\\b(too many|way too many|a handful|handful|a whole|the whole|an entire|the entire|a bunch|lots|a lot)\\b`,
+  `\\b${MANY}\\s+((${NOT_UNIT}[\\w-]+\\s+){0,3}${PILLS}|of (them|those|these|it|my|the|her|his|their)\\b)|\\b(too many|way too many|a handful|handful|a whole|the whole|an entire|the entire|a bunch|lots|a lot)\\b`,
 );
 const OVERDOSED =
   /\b(i|he|she|they|we|my \w+) (have |has |just |think i |think he |think she |may have |might have |accidentally |accidently )*(overdosed|od d|odd|oded)\b/;

@@ -262,6 +262,8 @@ describe('emergency gate: does not fire on ordinary questions', () => {
     'took 30 of my k2 capsules over the past few weeks',
     'i ate 12 of them yesterday, the eggs i mean',
     'i had 10 of my friends try natto',
+    'took 10 000 iu vitamin d with k2 this morning',
+    'i had 3 of those k2 gummies instead of 1',
   ])('%j', (text) => {
     expect(gate(text)).toEqual({ urgent: false, kind: null, notice: null });
   });
