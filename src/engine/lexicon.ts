@@ -50,7 +50,17 @@ export const SYNONYM_GROUPS: readonly SynonymGroup[] = [
   { to: ['k2', 'menaquinone'], from: ['menaquinone', 'menaquinones', 'menaquinon', 'menachinon', 'mks'] },
   {
     to: ['vitk'],
-    from: ['vitamin k', 'vit k', 'vitk', 'vitamink', 'vitamine k', 'vitamina k', 'vitamin ks'],
+    from: [
+      'vitamin k',
+      'vit k',
+      'vitk',
+      'vitamink',
+      'vitamine k',
+      'vitamina k',
+      'vitamin ks',
+      'k vitamins',
+      'k vitamin',
+    ],
   },
   {
     to: ['k1'],
@@ -596,7 +606,17 @@ export const SYNONYM_GROUPS: readonly SynonymGroup[] = [
   },
   {
     to: ['stiffness', 'artery'],
-    from: ['stiffness', 'stiff arteries', 'arterial stiffness', 'elasticity', 'flexible'],
+    from: [
+      'stiffness',
+      'stiff arteries',
+      'arterial stiffness',
+      'elasticity',
+      'flexible',
+      'stiff',
+      'stiffen',
+      'stiffening',
+      'getting stiff',
+    ],
   },
   { to: ['blood pressure'], from: ['blood pressure', 'hypertension', 'bp'] },
   {
@@ -2223,7 +2243,7 @@ export const OUT_OF_SCOPE_RULES: readonly OutOfScopeRule[] = [
   // anticoagulation clinic, which is who ordered the INR test.
   {
     cls: 'lab',
-    re: /\b(ucoc|uc oc|undercarboxylated osteocalcin|dp ?ucmgp|dp uc mgp|ucmgp|cac|cac score|calcium score|coronary (artery )?calcium( score)?|agatston( score)?|t[ -]?scores?|z[ -]?scores?|bone density score|dexa|dxa|bmd|pivka( ii)?|(vitamin k|vit k|k2|k1|osteocalcin|mgp|vitamin d|vit d|d3|b12|ferritin|iron|sugar|glucose) (level|levels|blood level|result|results)|a1c|hba1c|fasting (glucose|sugar)|blood sugar|glucose|ldl|hdl|triglycerides|cholesterol|crp|tsh|egfr|creatinine|psa)\b[^.?!\d]{0,25}(?<![a-z])(-|minus |negative )?\d|\b\d+(\.\d+)? ?(ng ?\/ ?ml|pmol ?\/ ?l|nmol ?\/ ?l|ng\/l)\b/,
+    re: /\b(ucoc|uc oc|undercarboxylated osteocalcin|dp ?ucmgp|dp uc mgp|ucmgp|cac|cac score|calcium score|coronary (artery )?calcium( score)?|agatston( score)?|t[ -]?scores?|z[ -]?scores?|bone density score|dexa|dxa|bmd|pivka( ii)?|(vitamin k|vit k|k2|k1|osteocalcin|mgp|vitamin d|vit d|d3|b12|ferritin|iron|sugar|glucose) (level|levels|blood level|result|results)|a1c|hba1c|fasting (glucose|sugar)|blood sugar|glucose|ldl|hdl|triglycerides|cholesterol|crp|tsh|egfr|creatinine|psa)\b[^.?!\d]{0,25}(?<![a-z])(?<!\btype )(-|minus |negative )?\d|\b\d+(\.\d+)? ?(ng ?\/ ?ml|pmol ?\/ ?l|nmol ?\/ ?l|ng\/l)\b/,
   },
   // K2 is also a music group and a name in entertainment.
   {
