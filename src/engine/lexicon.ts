@@ -2260,7 +2260,7 @@ export const OUT_OF_SCOPE_RULES: readonly OutOfScopeRule[] = [
   // "K2" is also a mountain, a street drug, K₂ in chemistry, a graphics card and a sports brand.
   {
     cls: 'general',
-    re: /\b(finance|financial|chess|snowboards?|skis|skiing|ski|skates?|rollerblades?|inline skates|energy drink|racket|tennis|bikes?|chemistry|chemical formula|periodic table|potassium|gpu|graphics card|nvidia|spice|synthetic (weed|marijuana|cannabis|cannabinoids?)|mountain|mountains|everest|karakoram|mountaineer\w*|climb\w* (up )?k2|k2 (climb\w*|summit\w*|expeditions?)|first (to )?climb\w*|climbers?|climbing|mountaineering|summit\w*|expeditions?|base camp|sherpas?|ascent|himalaya\w*|k2 ?-? ?18 ?b?|exoplanets?|planets?|planetary|telescopes?|nasa|jwst|james webb|hubble|kepler|astronom\w*|astrophysic\w*|light years?|solar system|galax\w*|orbits?|orbiting|habitable zone)\b/,
+    re: /\b(finance|financial|chess|snowboards?|skis|skiing|ski|skates?|rollerblades?|inline skates|energy drink|racket|tennis|bikes?|chemistry|chemical formula|periodic table|potassium|gpu|graphics card|nvidia|spice|synthetic (weed|marijuana|cannabis|cannabinoids?)|mountain|mountains|everest|karakoram|mountaineer\w*|climb\w* (up )?k2|k2 (climb\w*|summit\w*|expeditions?)|first (to )?climb\w*|climbers?|climbing|mountaineering|summit\w*|expeditions?|base camp|sherpas?|ascent|himalaya\w*|k2 ?-? ?18 ?b?|exoplanets?|visas?|kayaks?|canoes?|paddle ?boards?|helmets?|planets?|planetary|telescopes?|nasa|jwst|james webb|hubble|kepler|astronom\w*|astrophysic\w*|light years?|solar system|galax\w*|orbits?|orbiting|habitable zone)\b/,
   },
   {
     cls: 'general',
