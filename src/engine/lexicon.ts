@@ -1387,6 +1387,25 @@ export const SYNONYM_GROUPS: readonly SynonymGroup[] = [
       'this channel',
     ],
   },
+  // Trials are done in people: "randomized trials of K2 on bone density" asks for human studies.
+  {
+    to: ['study', 'human'],
+    from: [
+      'randomized',
+      'randomised',
+      'trial',
+      'trials',
+      'rct',
+      'rcts',
+      'controlled trial',
+      'clinical trial',
+      'clinical trials',
+      'in humans',
+      'in people',
+      'human',
+      'humans',
+    ],
+  },
   // Described rather than named: "the bone vitamin", "that calcium vitamin".
   {
     to: ['k2'],
