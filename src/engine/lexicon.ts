@@ -227,21 +227,11 @@ export const SYNONYM_GROUPS: readonly SynonymGroup[] = [
       'fermented soy bean',
       'fermented beans',
       // Described rather than named: "the stinky sticky beans they eat in Japan".
-      'sticky beans',
-      'sticky bean',
-      'slimy beans',
-      'slimy bean',
-      'stinky beans',
-      'stinky bean',
-      'smelly beans',
-      'smelly bean',
-      'stringy beans',
-      'gooey beans',
-      'gooey bean',
-      'stringy bean',
-      'snotty beans',
+      ...['sticky', 'slimy', 'stinky', 'smelly', 'stringy', 'gooey', 'snotty', 'slimey', 'japanese'].flatMap(
+        (what) =>
+          ['beans', 'bean', 'soybeans', 'soybean', 'soy beans', 'soy bean'].map((b) => `${what} ${b}`),
+      ),
       'bean dish',
-      'japanese beans',
     ],
   },
   {
