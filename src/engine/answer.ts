@@ -1,6 +1,13 @@
 import type { Topic } from '../kb/schema.ts';
 import { calibratedConfidence } from './calibration.ts';
-import { DECLINE_TEXTS, GREETING_TEXT, isGreeting, isThanks, THANKS_TEXT } from './declines.ts';
+import {
+  DECLINE_TEXTS,
+  GREETING_TEXT,
+  isGreeting,
+  isThanks,
+  THANKS_TEXT,
+  withoutGreeting,
+} from './declines.ts';
 import {
   CALCIUM_DOSING,
   EVERYDAY_SYMPTOM,
@@ -354,7 +361,9 @@ export function answerQuestionDetailed(
   index: TopicIndex,
   byId: ReadonlyMap<string, Topic>,
 ): DetailedAnswer {
-  const normalized = normalizeText(question);
+  const full = normalizeText(question);
+  // "Hi all, new here - what is K2?": the greeting and introduction are not the question.
+  const normalized = (!isGreeting(full) && withoutGreeting(full)) || full;
   const warningFirst = mentionsAnticoagulant(normalized);
   let gate = checkEmergency(normalized);
 

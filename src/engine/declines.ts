@@ -58,3 +58,19 @@ export function isGreeting(normalized: string): boolean {
 export function isThanks(normalized: string): boolean {
   return THANKS.test(normalized.replace(/'/g, '').trim());
 }
+
+/** A greeting, an addressee and an introduction before the question ("hi all, new here - …"). */
+const LEADING_CHAT =
+  /^(((hi|hello|hey|hiya|heya|howdy|yo|sup|hullo|greetings|good (morning|afternoon|evening|day)|morning|evening|gm)\b|(there|bot|k2 ?bot|everyone|everybody|all|guys|folks|friends?|team|buddy|again|yall)\b|(i am|im) new( here| to this( \w+)?| in this \w+)?\b|new (member|user|here|to this)( here)?\b|first (post|time|question|message)( here| posting| asking)?\b|(i am|im) from( the)? \w+\b|quick question\b|question\b)[\s!.,:;-]*)+/;
+
+/**
+ * The message without a greeting and introduction before its question ("hello, new member here,
+ * what does vitamin k2 do"), or null when there was none or only the greeting is left.
+ */
+export function withoutGreeting(normalized: string): string | null {
+  const t = normalized.replace(/'/g, '').trim();
+  const m = LEADING_CHAT.exec(t);
+  if (!m || m[0].length === 0) return null;
+  const rest = t.slice(m[0].length).trim();
+  return rest.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length >= 2 ? rest : null;
+}

@@ -151,6 +151,13 @@ describe('DOACs, antiplatelets and pregnancy', () => {
     expect(far.body).not.toBe(UNSURE_TEXT);
   });
 
+  it.each([
+    ['hi all, first time here. what is vitamin k2?', 'k2-overview'],
+    ['hello, new member here, how much k2 is in natto', 'natto'],
+  ])('%j: a greeting and introduction before the question do not change the topic', (q, id) => {
+    expect(engine.ask(q).topic?.id).toBe(id);
+  });
+
   it.each(['k2 for gout', 'does vitamin k2 help with tinnitus'])(
     '%j: a K2 question the bot cannot place offers the closest topics',
     (q) => {
