@@ -282,6 +282,13 @@ const CHILD_INGESTION = new RegExp(
 const MANY_PILLS = new RegExp(
   `\\b(took|taken|swallowed|ate|downed|chugged|popped|had)\\s+${ABOUT}${MANY}\\s+((${NOT_UNIT}[\\w-]+\\s+){0,3}${PILLS}|of (them|those|these)\\b)`,
 );
+/** A dose taken twice, doubled or one too many, in the past. */
+const EXTRA_DOSE =
+  /\b(took|taken|had|swallowed|ate|popped)\b[^.?!]{0,40}\b(by mistake|by accident|accidentally|accidently|twice|two times|double|doubled|extra|too many|too much|two doses|2 doses|instead of)\b|\b(by mistake|by accident|accidentally|accidently|double dosed|doubled up) (took|taken|had|swallowed)\b|\b(doubled up|doubled|double dosed|double-dosed)\b/;
+/** Signs of poisoning after a dose: vomiting, confusion, a racing heart, fainting. */
+const POISONING_SIGNS =
+  /\b(now|and|since|after|then|im|i am|feel|feeling|started)\b[^.?!]{0,30}\b(vomit\w*|throwing up|threw up|puking|confus\w*|dizzy|dizziness|faint\w*|passing out|heart (is )?(racing|pounding)|racing heart|palpitations|seizure\w*|drowsy|very sleepy|hard to wake|cant stay awake|shaking|tremors?)\b/;
+
 /** A count spread over time ("10 of them over the last month", "20 a month") is a habit, not an overdose. */
 const OVER_TIME =
   /^[^.?!]{0,30}\b((over|in|during|across|for) (the |a )?(last |past |few |couple of )*(days?|weeks?|months?|years?)|this (week|month|year)|(a|per|each|every) (day|week|month|year)|daily|weekly|monthly|so far)\b/;
@@ -412,6 +419,8 @@ const RULES: readonly Rule[] = [
       manyPills(t) ||
       WHOLE_PACK.test(t) ||
       OVERDOSED.test(t) ||
+      // A small extra dose is no emergency, unless it is followed by symptoms of poisoning.
+      (EXTRA_DOSE.test(t) && activeSymptom(t, POISONING_SIGNS)) ||
       // An accidental extra pill is not an emergency; an accidental handful is.
       ((/\b(took|taken|swallowed|ate|had)\b[^.?!]{0,40}\b(by mistake|by accident|accidentally|accidently)\b/.test(
         t,

@@ -26,6 +26,8 @@ describe('emergency gate: fires', () => {
     ['he took like twenty of them an hour ago', 'overdose'],
     ['took around 45 of my mk7 capsules on purpose', 'self-harm'],
     ['swallowed all 60 of the k2 capsules intentionally', 'self-harm'],
+    ['took my k2 twice by mistake and now my heart is racing and i feel dizzy', 'overdose'],
+    ['accidentally had an extra dose, now vomiting', 'overdose'],
     ['i took fifteen gummies deliberately so i wouldnt wake up', 'self-harm'],
     ['on warfarin and my nose wont stop bleeding', 'bleeding'],
     ["I'm on Coumadin and the cut on my hand won't stop bleeding", 'bleeding'],
@@ -264,6 +266,8 @@ describe('emergency gate: does not fire on ordinary questions', () => {
     'i had 10 of my friends try natto',
     'took 10 000 iu vitamin d with k2 this morning',
     'i had 3 of those k2 gummies instead of 1',
+    'can taking too much k2 make you dizzy',
+    'took an extra k2 by accident, i feel completely fine',
   ])('%j', (text) => {
     expect(gate(text)).toEqual({ urgent: false, kind: null, notice: null });
   });
