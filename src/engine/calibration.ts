@@ -27,14 +27,13 @@ export function calibrationScore(f: Pick<MatchFeatures, 'top' | 'second'>): numb
  */
 // CALIBRATION-TABLE-START
 export const CALIBRATION_TABLE: ReadonlyArray<readonly [number, number]> = [
-  [0, 0.647],
-  [0.128, 0.797],
-  [0.214, 0.889],
-  [0.268, 0.938],
-  [0.317, 0.939],
-  [0.358, 0.964],
-  [0.405, 0.993],
-  [0.611, 0.998],
+  [0, 0.745],
+  [0.205, 0.923],
+  [0.268, 0.937],
+  [0.317, 0.937],
+  [0.34, 0.972],
+  [0.427, 0.993],
+  [0.611, 0.999],
 ];
 // CALIBRATION-TABLE-END
 
