@@ -60,8 +60,13 @@ export function isThanks(normalized: string): boolean {
 }
 
 /** A greeting, an addressee and an introduction before the question ("hi all, new here - …"). */
-const LEADING_CHAT =
-  /^(((hi|hello|hey|hiya|heya|howdy|yo|sup|hullo|greetings|good (morning|afternoon|evening|day)|morning|evening|gm)\b|(there|bot|k2 ?bot|everyone|everybody|all|guys|folks|friends?|team|buddy|again|yall)\b|(i am|im) new( here| to this( \w+)?| in this \w+)?\b|new (member|user|here|to this)( here)?\b|first (post|time|question|message)( here| posting| asking)?\b|(i am|im) from( the)? \w+\b|quick question\b|question\b)[\s!.,:;-]*)+/;
+const GREET =
+  '((hi|hello|hey|hiya|heya|howdy|yo|hullo|greetings|good (morning|afternoon|evening|day))\\b|(morning|evening|gm|sup)(?=\\s*[!.,]))';
+const ADDRESSEE = '(there|bot|k2 ?bot|everyone|everybody|all|guys|folks|friends?|team|buddy|again|yall)\\b';
+const INTRO =
+  '((i am|im) new( here| to this( \\w+)?| in this \\w+)?|new (member|user|here|to this)( here)?|first (post|time|question|message)( here| posting| asking)?|(i am|im) from( the)? \\w+|quick question)\\b';
+const SEP = '[\\s!.,:;-]*';
+const LEADING_CHAT = new RegExp(`^((${GREET}${SEP})(${ADDRESSEE}${SEP})*)?(${INTRO}${SEP})*`);
 
 /**
  * The message without a greeting and introduction before its question ("hello, new member here,
