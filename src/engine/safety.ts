@@ -4,6 +4,8 @@
  * shortens them: renderers shorten the answer body instead.
  */
 
+import { editDistance } from './editDistance.ts';
+
 export const DISCLAIMER =
   'General information from one article, checked against published research. Not medical advice: ' +
   'ask your doctor or pharmacist before changing your diet, supplements or medicines.';
@@ -161,33 +163,6 @@ const GATE_TARGETS_BY_INITIAL: ReadonlyMap<string, readonly string[]> = (() => {
   return map;
 })();
 
-/** Optimal-string-alignment distance (a swap is one edit), stopping early above `max`. */
-function osaDistance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prevPrev: number[] = [];
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      let v = Math.min(
-        (prev[j] as number) + 1,
-        (cur[j - 1] as number) + 1,
-        (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        v = Math.min(v, (prevPrev[j - 2] as number) + 1);
-      }
-      cur.push(v);
-      rowMin = Math.min(rowMin, v);
-    }
-    if (rowMin > max) return max + 1;
-    prevPrev = prev;
-    prev = cur;
-  }
-  return prev[b.length] as number;
-}
-
 function sameLetters(a: string, b: string): boolean {
   return a.length === b.length && [...a].sort().join('') === [...b].sort().join('');
 }
@@ -210,7 +185,7 @@ export function correctGateTypos(normalized: string, isKnown: (word: string) => 
     let bestD = max + 1;
     for (const c of candidates) {
       if (c === w) return w;
-      let d = osaDistance(w, c, max);
+      let d = editDistance(w, c, max);
       // Two edits in a short word only when its letters are the target's, moved ("tounge"):
       // otherwise "fasting" would become "fainting".
       if (d === 2 && w.length < 8 && !sameLetters(w, c)) d = max + 1;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Analyzer, editDistance, stem } from '../../src/engine/analyze.ts';
+import { Analyzer, stem } from '../../src/engine/analyze.ts';
+import { editDistance } from '../../src/engine/editDistance.ts';
 import { MAX_INPUT_CHARS, normalizeText, tokenize } from '../../src/engine/normalize.ts';
 
 describe('normalizeText', () => {
