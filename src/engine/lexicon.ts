@@ -1267,7 +1267,6 @@ export const SYNONYM_GROUPS: readonly SynonymGroup[] = [
       'without supplements',
       'without pills',
       'from food',
-      'naturally',
     ],
   },
   {
@@ -1550,7 +1549,6 @@ export const SYNONYM_GROUPS: readonly SynonymGroup[] = [
       'never heard',
       'heard of',
       'definition',
-      'what does it do',
       'what it does',
       'what it was',
       'what actually is',
@@ -1893,7 +1891,7 @@ export const SYNONYM_GROUPS: readonly SynonymGroup[] = [
     },
     { to: ['cheese'], from: ['queso', 'quesos', 'queijo', 'fromage', 'fromages', 'kase', 'formaggio'] },
     { to: ['egg'], from: ['huevo', 'huevos', 'oeuf', 'oeufs', 'eier'] },
-    { to: ['k2'], from: ['vitamina k2', 'vitamine k2', 'vitamin k2', 'vitamina k 2'] },
+    { to: ['k2'], from: ['vitamina k 2', 'vitamine k 2'] },
     { to: ['define'], from: ['que es', 'o que e', 'quest ce que', 'was ist', 'cos e'] },
   ]),
 ];
