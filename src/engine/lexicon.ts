@@ -465,6 +465,8 @@ export const SYNONYM_GROUPS: readonly SynonymGroup[] = [
       'altzheimers',
       'dementia',
       'memory',
+      'mind sharp',
+      'mentally sharp',
       'cognitive',
       'cognition',
       'brain fog',
@@ -533,6 +535,7 @@ export const SYNONYM_GROUPS: readonly SynonymGroup[] = [
     to: ['heart'],
     from: [
       'heart',
+      'ticker',
       'cardio',
       'cardiovascular',
       'cardiac',
@@ -903,6 +906,10 @@ export const SYNONYM_GROUPS: readonly SynonymGroup[] = [
       'empty stomach',
       'with food',
       'with fat',
+      'something oily',
+      'something fatty',
+      'oily food',
+      'with oil',
       'with a meal',
       'fat soluble',
       'fatty meal',
@@ -2248,6 +2255,12 @@ export const OUT_OF_SCOPE_RULES: readonly OutOfScopeRule[] = [
   {
     cls: 'lab',
     re: /\b(read|interpret|understand|explain|mean) (my |these )(results|dexa|dxa|t score|scan|blood test|blood work|bloodwork|labs?|lab results)\b|\b(what|which) (test|tests|blood test|lab) (should|do|can|would)\b|\b(order|get) (a |my )?(test|tested|blood test)\b/,
+  },
+  // A result of the asker's that "came back high" or "is low", named by test or marker.
+  // INR is not listed: an INR result stays a warfarin question, see below.
+  {
+    cls: 'lab',
+    re: /\b(my|his|her|our) ([a-z0-9]+ ){0,3}?(ucoc|uc oc|osteocalcin|dp ?ucmgp|ucmgp|pivka( ii)?|vitamin k|vit k|k2|k1|test|tests|result|results|level|levels|blood test|blood tests|bloodwork|blood work|labs?)\b[^.?!]{0,20}\b(came back|come back|is|was|are|were|showed|shows)( (a bit|a little|very|really|slightly|quite|too))? (high|low|elevated|raised|abnormal|borderline|out of range)\b/,
   },
   // A lab value or score of the asker's: the clinician who ordered the test explains it.
   // An INR value stays a warfarin question: that answer already sends the asker to the
