@@ -248,8 +248,8 @@ export function findChannel(world: World, channelId: string): ApiChannel | undef
   return undefined;
 }
 
-export function guildCreatePayload(world: World): Record<string, unknown> {
-  const members = allUsers(world).map((u) => memberPayload(world, u.id, true));
+/** The guild as REST returns it (GET /guilds/{id}); GUILD_CREATE adds the gateway-only fields. */
+export function guildPayload(world: World): Record<string, unknown> {
   return {
     id: world.guildId,
     name: world.guildName,
@@ -282,6 +282,13 @@ export function guildCreatePayload(world: World): Record<string, unknown> {
     emojis: [],
     stickers: [],
     roles: world.roles,
+  };
+}
+
+export function guildCreatePayload(world: World): Record<string, unknown> {
+  const members = allUsers(world).map((u) => memberPayload(world, u.id, true));
+  return {
+    ...guildPayload(world),
     channels: [...world.channels.values()],
     threads: [],
     members,
@@ -300,7 +307,6 @@ export function guildCreatePayload(world: World): Record<string, unknown> {
   };
 }
 
-/** READY's `d`: the fields discord.js reads (READY.js, WebSocketShard.js) plus realistic extras. */
 export function readyPayload(
   world: World,
   session: { id: string; shard: unknown },

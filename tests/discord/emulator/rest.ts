@@ -2,7 +2,14 @@ import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { bulkOverwrite, toStoredCommand } from './commands.ts';
 import { ApiError, Errors, formError } from './errors.ts';
-import { dmChannelFor, findChannel, findUser, memberPayload, permissionsOf } from './fixtures.ts';
+import {
+  dmChannelFor,
+  findChannel,
+  findUser,
+  guildPayload,
+  memberPayload,
+  permissionsOf,
+} from './fixtures.ts';
 import { parseBody, rateLimitHeaders, sendJson, type UploadedFile } from './http.ts';
 import type { InteractionHub, Reply } from './interactions.ts';
 import type { EmulatorState, MessageBody } from './state.ts';
@@ -239,30 +246,6 @@ export class RestApi {
     };
   }
 
-  private guildObject(): Record<string, unknown> {
-    const { world } = this.state;
-    return {
-      id: world.guildId,
-      name: world.guildName,
-      icon: null,
-      owner_id: world.owner.id,
-      roles: world.roles,
-      emojis: [],
-      stickers: [],
-      features: [],
-      verification_level: 0,
-      default_message_notifications: 0,
-      explicit_content_filter: 0,
-      mfa_level: 0,
-      nsfw_level: 0,
-      premium_tier: 0,
-      preferred_locale: 'en-US',
-      system_channel_id: world.channelIds.general,
-      afk_channel_id: null,
-      afk_timeout: 300,
-    };
-  }
-
   private commandList(guildId: string | undefined): ApiCommand[] {
     const { state } = this;
     if (!guildId) return state.globalCommands;
@@ -390,7 +373,7 @@ export class RestApi {
 
     this.add('GET', '/guilds/:guild', ({ params }) => {
       if (params[0] !== world.guildId) throw new ApiError(404, 10004, 'Unknown Guild');
-      return ok(this.guildObject());
+      return ok(guildPayload(this.state.world));
     });
     this.add('GET', '/guilds/:guild/channels', () => ok([...world.channels.values()]));
     this.add('GET', '/guilds/:guild/roles', () => ok(world.roles));
