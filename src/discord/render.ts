@@ -557,8 +557,11 @@ export function renderSettings(
   });
 }
 
-/** Every text a payload shows, for checks that the safety texts are present. */
-export function collectReplyText(reply: RenderedReply): string {
+/** Every text a message shows (a payload, or one Discord echoed back), for safety-text checks. */
+export function collectReplyText(reply: {
+  content?: string | undefined;
+  embeds: readonly APIEmbed[];
+}): string {
   return [
     reply.content ?? '',
     ...reply.embeds.flatMap((e) => [

@@ -6,7 +6,7 @@ import { expect } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { type RunningBot, startBot } from '../../src/discord/bot.ts';
 import { deployCommands } from '../../src/discord/deploy.ts';
-import { answerTitle, LIMITS, shorten } from '../../src/discord/render.ts';
+import { answerTitle, collectReplyText, LIMITS, shorten } from '../../src/discord/render.ts';
 import {
   ANTICOAGULANT_WARNING,
   type Answer,
@@ -131,18 +131,9 @@ export const opt = {
   group: (name: string, options: ApiOption[]): ApiOption => ({ name, type: 2, options }),
 };
 
-/** All visible text of a message. */
+/** All visible text of a message, as the bot's renderer counts it. */
 export function messageText(message: EmuMessage): string {
-  return [
-    message.content,
-    ...message.embeds.flatMap((e) => [
-      e.title ?? '',
-      e.description ?? '',
-      e.author?.name ?? '',
-      ...(e.fields ?? []).flatMap((f) => [f.name, f.value]),
-      e.footer?.text ?? '',
-    ]),
-  ].join('\n');
+  return collectReplyText(message);
 }
 
 export function customIds(message: EmuMessage): string[] {
