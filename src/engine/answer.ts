@@ -94,10 +94,6 @@ export function outOfScopeClass(normalized: string, hasAnchor: boolean): OutOfSc
   return incidental;
 }
 
-export function isOutOfScope(normalized: string, hasAnchor: boolean): boolean {
-  return outOfScopeClass(normalized, hasAnchor) !== null;
-}
-
 /**
  * The message without its clauses that hold an incidental off-topic word ("chest day at the gym
  * tomorrow, but is k2 good for bones" → "is k2 good for bones"), or null when nothing is left.

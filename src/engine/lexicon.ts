@@ -2293,9 +2293,6 @@ export const OUT_OF_SCOPE_RULES: readonly OutOfScopeRule[] = [
   },
 ];
 
-/** The rules' patterns alone. */
-export const OUT_OF_SCOPE_PATTERNS: readonly RegExp[] = OUT_OF_SCOPE_RULES.map((r) => r.re);
-
 /**
  * Nutrients other than vitamin K: asked about on their own ("how much vitamin d"), they are
  * outside the article. With a K2 word ("d3 with k2") the question stays in scope.
