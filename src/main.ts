@@ -37,7 +37,7 @@ async function main(): Promise<number> {
 
   const logger = createLogger({ level: config.LOG_LEVEL, pretty: shouldLogPretty(config.NODE_ENV) });
   logger.info({ config: describeConfig(config), topics: engine.knowledge.topics.length }, 'starting k2-bot');
-  const store = openSqliteStore(config.DATABASE_PATH);
+  const store = openSqliteStore(config.DATABASE_PATH, { logger });
   let bot: Awaited<ReturnType<typeof startBot>>;
   try {
     bot = await startBot({ config, engine, store, logger });

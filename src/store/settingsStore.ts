@@ -24,9 +24,70 @@ export function defaultGuildSettings(guildId: string): GuildSettings {
   return { guildId, mode: 'mention-only', autoChannelIds: [], askVisibility: 'public', cooldownSeconds: 0 };
 }
 
+export function isAnswerMode(value: unknown): value is AnswerMode {
+  return (ANSWER_MODES as readonly unknown[]).includes(value);
+}
+
+export function isAskVisibility(value: unknown): value is AskVisibility {
+  return (ASK_VISIBILITIES as readonly unknown[]).includes(value);
+}
+
+/** A value no store may write; the message says what is allowed. */
+export class SettingsValueError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SettingsValueError';
+  }
+}
+
 /**
- * Per-server settings. Every write is durable when its promise resolves, so callers write
- * before they reply. Async so that a networked database can implement it too.
+ * Every store checks a patch before writing, whatever the caller checked: Discord's client-side
+ * limits are not a guarantee, and a bad row would be read back as a default later.
+ */
+export function checkSettingsPatch(patch: GuildSettingsPatch): void {
+  if (patch.mode !== undefined && !isAnswerMode(patch.mode)) {
+    throw new SettingsValueError(`Unknown mode "${String(patch.mode)}": use ${ANSWER_MODES.join(', ')}.`);
+  }
+  if (patch.askVisibility !== undefined && !isAskVisibility(patch.askVisibility)) {
+    throw new SettingsValueError(
+      `Unknown visibility "${String(patch.askVisibility)}": use ${ASK_VISIBILITIES.join(' or ')}.`,
+    );
+  }
+  const cooldown = patch.cooldownSeconds;
+  if (
+    cooldown !== undefined &&
+    !(Number.isInteger(cooldown) && cooldown >= 0 && cooldown <= MAX_COOLDOWN_SECONDS)
+  ) {
+    throw new SettingsValueError(
+      `Cooldown must be a whole number of seconds from 0 to ${MAX_COOLDOWN_SECONDS} (got ${String(cooldown)}).`,
+    );
+  }
+}
+
+/** Reads a stored row leniently: a value from a newer or hand-edited database falls back to the default. */
+export function settingsFromRow(
+  guildId: string,
+  row: { mode: string; ask_visibility: string; cooldown_seconds: number } | undefined,
+  autoChannelIds: string[],
+): GuildSettings {
+  const defaults = defaultGuildSettings(guildId);
+  if (!row) return { ...defaults, autoChannelIds };
+  return {
+    guildId,
+    mode: isAnswerMode(row.mode) ? row.mode : defaults.mode,
+    askVisibility: isAskVisibility(row.ask_visibility) ? row.ask_visibility : defaults.askVisibility,
+    cooldownSeconds: Math.min(
+      MAX_COOLDOWN_SECONDS,
+      Math.max(0, Math.trunc(Number(row.cooldown_seconds) || 0)),
+    ),
+    autoChannelIds,
+  };
+}
+
+/**
+ * Per-server settings. Every write is durable when its promise resolves, and the settings it
+ * resolves with were read back from the database, so callers write before they reply and
+ * confirm what the database holds. Async so that a networked database can implement it too.
  */
 export interface SettingsStore {
   getGuildSettings(guildId: string): Promise<GuildSettings>;
@@ -37,13 +98,24 @@ export interface SettingsStore {
   close(): Promise<void>;
 }
 
-/** The settings database cannot be used; the message names the file. */
+/** Where a store reports trouble it handled itself (a reopened file, a lost connection). */
+export interface StoreLogger {
+  error(details: object, message: string): void;
+  warn(details: object, message: string): void;
+  info(details: object, message: string): void;
+}
+
+/**
+ * The settings database cannot be used. `reason` is safe to show a server admin (no paths, no
+ * credentials); the message adds where, for the operator's log.
+ */
 export class StoreError extends Error {
   constructor(
-    readonly path: string,
-    problem: string,
+    readonly where: string,
+    readonly reason: string,
+    detail?: string,
   ) {
-    super(`Settings database ${path}: ${problem}`);
+    super(`Settings database ${where}: ${reason}${detail ? ` (${detail})` : ''}`);
     this.name = 'StoreError';
   }
 }

@@ -1,16 +1,23 @@
-import { mkdirSync } from 'node:fs';
+import {
+  accessSync,
+  constants,
+  existsSync,
+  mkdirSync,
+  type Stats,
+  statfsSync,
+  statSync,
+  unlinkSync,
+} from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import {
-  ANSWER_MODES,
-  type AnswerMode,
-  ASK_VISIBILITIES,
-  type AskVisibility,
-  defaultGuildSettings,
+  checkSettingsPatch,
   type GuildSettings,
   type GuildSettingsPatch,
   type SettingsStore,
   StoreError,
+  type StoreLogger,
+  settingsFromRow,
 } from './settingsStore.ts';
 
 /** Index i upgrades a database from user_version i to i + 1. Never edit a shipped step; append. */
@@ -27,9 +34,14 @@ const MIGRATIONS: readonly string[] = [
      channel_id TEXT NOT NULL,
      PRIMARY KEY (guild_id, channel_id)
    );`,
+  // Written at every start: proves the file takes writes before the bot confirms any change.
+  `CREATE TABLE store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
+
+/** Below this much free space the bot refuses to start: the next settings write could fail. */
+export const MIN_FREE_BYTES = 1024 * 1024;
 
 interface SettingsRow {
   mode: string;
@@ -37,10 +49,35 @@ interface SettingsRow {
   cooldown_seconds: number;
 }
 
+export interface SqliteStoreOptions {
+  logger?: StoreLogger;
+  /** Free bytes the disk must have at start-up; default {@link MIN_FREE_BYTES}. */
+  minFreeBytes?: number;
+}
+
+const READ_ONLY = 'the settings database is read-only';
+
+/** What went wrong, in words a server admin can pass on; the SQLite code stays in the log. */
+function explainSqliteError(error: unknown): string {
+  const code = String((error as { code?: unknown }).code ?? '');
+  if (code.startsWith('SQLITE_READONLY')) return READ_ONLY;
+  // SHMSIZE: the -shm file could not grow, which on a full disk is the first write to fail.
+  if (code === 'SQLITE_FULL' || code === 'SQLITE_IOERR_SHMSIZE')
+    return 'the disk holding the settings database is full';
+  if (code.startsWith('SQLITE_CANTOPEN')) return 'the settings database file cannot be opened';
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
+    return 'the settings database is locked by another program';
+  }
+  if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB')
+    return 'the settings database file is damaged';
+  if (code.startsWith('SQLITE_IOERR')) return 'the disk reported an error while using the settings database';
+  return 'the settings database failed';
+}
+
 function describeError(error: unknown): string {
   const code = (error as { code?: unknown }).code;
   const message = error instanceof Error ? error.message : String(error);
-  return typeof code === 'string' ? `${message} (${code})` : message;
+  return typeof code === 'string' ? `${message}, ${code}` : message;
 }
 
 function migrate(db: Database.Database, path: string): void {
@@ -61,143 +98,291 @@ function migrate(db: Database.Database, path: string): void {
 }
 
 /**
- * Opens (creating if needed) the SQLite settings database. WAL with synchronous=FULL makes
- * each committed write survive a crash or kill -9 the moment the call returns.
+ * The checks SQLite would only fail at the first write: as root, access() ignores file modes,
+ * so the real write at the end of openDatabase stays the proof.
  */
-export function openSqliteStore(path: string): SettingsStore {
-  const fullPath = path === ':memory:' ? path : resolve(path);
+function checkWritable(path: string, minFreeBytes: number): void {
+  const folder = dirname(path);
+  try {
+    accessSync(folder, constants.W_OK);
+  } catch (error) {
+    throw new StoreError(
+      path,
+      'the folder of the settings database is read-only (SQLite writes its -wal and -shm files next to it)',
+      describeError(error),
+    );
+  }
+  if (existsSync(path)) {
+    try {
+      accessSync(path, constants.W_OK);
+    } catch (error) {
+      throw new StoreError(path, READ_ONLY, describeError(error));
+    }
+  }
+  const disk = statfsSync(folder);
+  const free = disk.bavail * disk.bsize;
+  if (free < minFreeBytes) {
+    throw new StoreError(
+      path,
+      `the disk holding the settings database is full (${Math.floor(free / 1024)} KiB free, at least ${Math.ceil(minFreeBytes / 1024)} KiB needed)`,
+    );
+  }
+}
+
+function openDatabase(path: string, minFreeBytes: number): Database.Database {
+  const inMemory = path === ':memory:';
+  if (!inMemory) {
+    try {
+      mkdirSync(dirname(path), { recursive: true });
+    } catch (error) {
+      throw new StoreError(
+        path,
+        'the folder of the settings database cannot be created',
+        describeError(error),
+      );
+    }
+    checkWritable(path, minFreeBytes);
+  }
   let db: Database.Database;
   try {
-    if (fullPath !== ':memory:') mkdirSync(dirname(fullPath), { recursive: true });
-    db = new Database(fullPath);
+    db = new Database(path);
   } catch (error) {
-    throw new StoreError(fullPath, `cannot be opened: ${describeError(error)}`);
+    throw new StoreError(path, explainSqliteError(error), describeError(error));
   }
   try {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
-    migrate(db, fullPath);
+    migrate(db, path);
   } catch (error) {
     db.close();
     if (error instanceof StoreError) throw error;
+    const reason = explainSqliteError(error);
     throw new StoreError(
-      fullPath,
-      `is unreadable or not a SQLite database: ${describeError(error)}. Move it aside to start with default settings.`,
+      path,
+      reason === 'the settings database failed'
+        ? 'is unreadable or not a SQLite database. Move it aside to start with default settings'
+        : reason,
+      describeError(error),
     );
   }
-  return new SqliteSettingsStore(db, fullPath);
+  try {
+    db.prepare(
+      "INSERT INTO store_meta (key, value) VALUES ('opened_at', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+    ).run(new Date().toISOString());
+  } catch (error) {
+    db.close();
+    throw new StoreError(path, explainSqliteError(error), describeError(error));
+  }
+  return db;
 }
 
-class SqliteSettingsStore implements SettingsStore {
-  readonly #db: Database.Database;
-  readonly #path: string;
-  readonly #selectSettings: Database.Statement<[string], SettingsRow>;
-  readonly #selectChannels: Database.Statement<[string], { channel_id: string }>;
-  readonly #upsertSettings: Database.Statement<[string, string, string, number, string]>;
-  readonly #insertChannel: Database.Statement<[string, string]>;
-  readonly #deleteChannel: Database.Statement<[string, string]>;
-  readonly #deleteSettings: Database.Statement<[string]>;
-  readonly #deleteChannels: Database.Statement<[string]>;
-
-  constructor(db: Database.Database, path: string) {
-    this.#db = db;
-    this.#path = path;
-    this.#selectSettings = db.prepare(
+function prepareStatements(db: Database.Database) {
+  return {
+    selectSettings: db.prepare<[string], SettingsRow>(
       'SELECT mode, ask_visibility, cooldown_seconds FROM guild_settings WHERE guild_id = ?',
-    );
-    this.#selectChannels = db.prepare(
+    ),
+    selectChannels: db.prepare<[string], { channel_id: string }>(
       'SELECT channel_id FROM auto_channels WHERE guild_id = ? ORDER BY rowid',
-    );
-    this.#upsertSettings = db.prepare(
+    ),
+    upsertSettings: db.prepare<[string, string, string, number, string]>(
       `INSERT INTO guild_settings (guild_id, mode, ask_visibility, cooldown_seconds, updated_at)
        VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (guild_id) DO UPDATE SET mode = excluded.mode, ask_visibility = excluded.ask_visibility,
          cooldown_seconds = excluded.cooldown_seconds, updated_at = excluded.updated_at`,
-    );
-    this.#insertChannel = db.prepare(
+    ),
+    insertChannel: db.prepare<[string, string]>(
       'INSERT OR IGNORE INTO auto_channels (guild_id, channel_id) VALUES (?, ?)',
+    ),
+    deleteChannel: db.prepare<[string, string]>(
+      'DELETE FROM auto_channels WHERE guild_id = ? AND channel_id = ?',
+    ),
+    deleteSettings: db.prepare<[string]>('DELETE FROM guild_settings WHERE guild_id = ?'),
+    deleteChannels: db.prepare<[string]>('DELETE FROM auto_channels WHERE guild_id = ?'),
+  };
+}
+
+type Statements = ReturnType<typeof prepareStatements>;
+
+type FileIdentity = Pick<Stats, 'dev' | 'ino'>;
+
+interface OpenFile {
+  db: Database.Database;
+  statements: Statements;
+  /** Identity of the file at open time: a different inode at the path means it was replaced. */
+  identity: FileIdentity | undefined;
+  /** The -wal and -shm files of this database, which must go with it when it is replaced. */
+  companions: Map<string, FileIdentity | undefined>;
+}
+
+const COMPANION_SUFFIXES = ['-wal', '-shm'] as const;
+
+function sameFile(a: FileIdentity | undefined, b: FileIdentity | undefined): boolean {
+  return a !== undefined && b !== undefined && a.dev === b.dev && a.ino === b.ino;
+}
+
+/**
+ * Opens (creating if needed) the SQLite settings database, and refuses to start when it could not
+ * take a write: read-only file or folder, full disk. WAL with synchronous=FULL makes each committed
+ * write survive a crash or kill -9 the moment the call returns.
+ */
+export function openSqliteStore(path: string, options: SqliteStoreOptions = {}): SettingsStore {
+  const fullPath = path === ':memory:' ? path : resolve(path);
+  return new SqliteSettingsStore(fullPath, options);
+}
+
+function identityOf(path: string): FileIdentity | undefined {
+  if (path === ':memory:') return undefined;
+  try {
+    const stats = statSync(path);
+    return { dev: stats.dev, ino: stats.ino };
+  } catch {
+    // Gone, or its folder replaced by a file: either way not the file that is open.
+    return undefined;
+  }
+}
+
+class SqliteSettingsStore implements SettingsStore {
+  readonly #path: string;
+  readonly #options: SqliteStoreOptions;
+  #file: OpenFile | undefined;
+  #closed = false;
+
+  constructor(path: string, options: SqliteStoreOptions) {
+    this.#path = path;
+    this.#options = options;
+    this.#file = this.#open();
+  }
+
+  #open(): OpenFile {
+    const db = openDatabase(this.#path, this.#options.minFreeBytes ?? MIN_FREE_BYTES);
+    const companions = new Map(
+      COMPANION_SUFFIXES.map((suffix) => [`${this.#path}${suffix}`, identityOf(`${this.#path}${suffix}`)]),
     );
-    this.#deleteChannel = db.prepare('DELETE FROM auto_channels WHERE guild_id = ? AND channel_id = ?');
-    this.#deleteSettings = db.prepare('DELETE FROM guild_settings WHERE guild_id = ?');
-    this.#deleteChannels = db.prepare('DELETE FROM auto_channels WHERE guild_id = ?');
+    return { db, statements: prepareStatements(db), identity: identityOf(this.#path), companions };
   }
 
-  #read(guildId: string): GuildSettings {
-    const defaults = defaultGuildSettings(guildId);
-    const row = this.#selectSettings.get(guildId);
-    const channels = this.#selectChannels.all(guildId).map((r) => r.channel_id);
-    if (!row) return { ...defaults, autoChannelIds: channels };
-    // Rows written by a future or hand-edited database fall back to defaults rather than crash.
-    const mode = (ANSWER_MODES as readonly string[]).includes(row.mode)
-      ? (row.mode as AnswerMode)
-      : defaults.mode;
-    const askVisibility = (ASK_VISIBILITIES as readonly string[]).includes(row.ask_visibility)
-      ? (row.ask_visibility as AskVisibility)
-      : defaults.askVisibility;
-    return {
-      guildId,
-      mode,
-      askVisibility,
-      cooldownSeconds: Math.max(0, Math.trunc(row.cooldown_seconds)),
-      autoChannelIds: channels,
-    };
-  }
-
-  #run<T>(action: () => T): T {
-    try {
-      return action();
-    } catch (error) {
-      throw new StoreError(this.#path, describeError(error));
+  /**
+   * SQLite refuses to checkpoint a moved database, so the old -wal stays at the path; opened with
+   * the new file it would be replayed into it. Only the companions of the old file are removed.
+   */
+  #retire(file: OpenFile): void {
+    file.db.close();
+    for (const [path, identity] of file.companions) {
+      if (sameFile(identityOf(path), identity)) unlinkSync(path);
     }
   }
 
+  /**
+   * The open handle keeps working on a deleted or replaced file, so every call first checks that
+   * the file at the path is still the one open, and reopens (or recreates) it when it is not.
+   */
+  #currentFile(): OpenFile {
+    if (this.#closed) throw new StoreError(this.#path, 'the settings database is closed');
+    const file = this.#file;
+    if (file && this.#path !== ':memory:') {
+      const now = identityOf(this.#path);
+      if (sameFile(now, file.identity)) return file;
+      this.#options.logger?.error(
+        { event: 'store-file-changed', path: this.#path, change: now ? 'replaced' : 'deleted' },
+        `settings database file was ${now ? 'replaced' : 'deleted'} while the bot ran; reopening it`,
+      );
+      this.#file = undefined;
+      this.#retire(file);
+    }
+    if (this.#file) return this.#file;
+    this.#file = this.#open();
+    return this.#file;
+  }
+
+  #read(statements: Statements, guildId: string): GuildSettings {
+    const row = statements.selectSettings.get(guildId);
+    const channels = statements.selectChannels.all(guildId).map((r) => r.channel_id);
+    return settingsFromRow(guildId, row, channels);
+  }
+
+  #run<T>(action: (file: OpenFile) => T, write: boolean): T {
+    let result: T;
+    try {
+      const file = this.#currentFile();
+      result = action(file);
+      // A file swapped in during the write did not receive it: never confirm such a write.
+      if (write && this.#path !== ':memory:') {
+        if (!sameFile(identityOf(this.#path), file.identity)) {
+          throw new StoreError(
+            this.#path,
+            'the settings database file was replaced during the change; try again',
+          );
+        }
+      }
+    } catch (error) {
+      if (error instanceof StoreError) throw error;
+      throw new StoreError(this.#path, explainSqliteError(error), describeError(error));
+    }
+    return result;
+  }
+
   async getGuildSettings(guildId: string): Promise<GuildSettings> {
-    return this.#run(() => this.#read(guildId));
+    return this.#run(({ statements }) => this.#read(statements, guildId), false);
   }
 
   async updateGuildSettings(guildId: string, patch: GuildSettingsPatch): Promise<GuildSettings> {
-    return this.#run(() =>
-      this.#db.transaction(() => {
-        const next = { ...this.#read(guildId), ...patch };
-        this.#upsertSettings.run(
-          guildId,
-          next.mode,
-          next.askVisibility,
-          next.cooldownSeconds,
-          new Date().toISOString(),
-        );
-        return this.#read(guildId);
-      })(),
+    checkSettingsPatch(patch);
+    return this.#run(
+      ({ db, statements }) =>
+        db.transaction(() => {
+          const next = { ...this.#read(statements, guildId), ...patch };
+          statements.upsertSettings.run(
+            guildId,
+            next.mode,
+            next.askVisibility,
+            next.cooldownSeconds,
+            new Date().toISOString(),
+          );
+          return this.#read(statements, guildId);
+        })(),
+      true,
     );
   }
 
   async addAutoChannel(guildId: string, channelId: string): Promise<GuildSettings> {
-    return this.#run(() => {
-      this.#insertChannel.run(guildId, channelId);
-      return this.#read(guildId);
-    });
+    return this.#run(
+      ({ db, statements }) =>
+        db.transaction(() => {
+          statements.insertChannel.run(guildId, channelId);
+          return this.#read(statements, guildId);
+        })(),
+      true,
+    );
   }
 
   async removeAutoChannel(guildId: string, channelId: string): Promise<GuildSettings> {
-    return this.#run(() => {
-      this.#deleteChannel.run(guildId, channelId);
-      return this.#read(guildId);
-    });
+    return this.#run(
+      ({ db, statements }) =>
+        db.transaction(() => {
+          statements.deleteChannel.run(guildId, channelId);
+          return this.#read(statements, guildId);
+        })(),
+      true,
+    );
   }
 
   async resetGuildSettings(guildId: string): Promise<GuildSettings> {
-    return this.#run(() =>
-      this.#db.transaction(() => {
-        this.#deleteSettings.run(guildId);
-        this.#deleteChannels.run(guildId);
-        return this.#read(guildId);
-      })(),
+    return this.#run(
+      ({ db, statements }) =>
+        db.transaction(() => {
+          statements.deleteSettings.run(guildId);
+          statements.deleteChannels.run(guildId);
+          return this.#read(statements, guildId);
+        })(),
+      true,
     );
   }
 
   async close(): Promise<void> {
-    if (this.#db.open) this.#db.close();
+    this.#closed = true;
+    if (this.#file?.db.open) this.#file.db.close();
+    this.#file = undefined;
   }
 }

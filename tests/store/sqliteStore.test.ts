@@ -1,11 +1,21 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  renameSync,
+  rmSync,
+  statfsSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { defaultGuildSettings, StoreError } from '../../src/store/settingsStore.ts';
+import { defaultGuildSettings, StoreError, type StoreLogger } from '../../src/store/settingsStore.ts';
 import { openSqliteStore, SCHEMA_VERSION } from '../../src/store/sqliteStore.ts';
+import { giveToScriptUser, runScriptUnprivileged, sourceUrl } from './unprivileged.ts';
 
 const GUILD = '100000000000000001';
 const OTHER_GUILD = '100000000000000002';
@@ -121,5 +131,204 @@ describe('openSqliteStore', () => {
     const reopened = openSqliteStore(path);
     expect((await reopened.getGuildSettings(GUILD)).mode).toBe('mention-only');
     await reopened.close();
+  });
+});
+
+function recordingLogger(): StoreLogger & { lines: { level: string; details: object; message: string }[] } {
+  const lines: { level: string; details: object; message: string }[] = [];
+  const at = (level: string) => (details: object, message: string) => {
+    lines.push({ level, details, message });
+  };
+  return { lines, error: at('error'), warn: at('warn'), info: at('info') };
+}
+
+function removeDatabaseFiles(path: string): void {
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
+}
+
+describe('a database the bot cannot write is refused at start-up', () => {
+  /** Opens the store in another process, as a user the file modes apply to, and tries one write. */
+  function openAsUnprivileged(path: string): string {
+    const script = `
+      import { openSqliteStore } from ${sourceUrl('src/store/sqliteStore.ts')};
+      let store;
+      try {
+        store = openSqliteStore(${JSON.stringify(path)});
+      } catch (error) {
+        console.log('REFUSED: ' + error.message);
+        process.exit(0);
+      }
+      console.log('STARTED');
+      await store.updateGuildSettings('${GUILD}', { mode: 'off' }).catch((error) => console.log('WRITE FAILED: ' + error.message));
+    `;
+    const run = runScriptUnprivileged(script);
+    expect(run.status, run.output).toBe(0);
+    return run.output;
+  }
+
+  function prepareFolder(ownedByScriptUser: boolean): string {
+    chmodSync(dir, 0o755);
+    const folder = join(dir, 'data');
+    mkdirSync(folder, { mode: 0o755 });
+    if (ownedByScriptUser) giveToScriptUser(folder);
+    const path = join(folder, 'k2.sqlite');
+    const store = openSqliteStore(path);
+    void store.close();
+    giveToScriptUser(path);
+    return path;
+  }
+
+  it('a read-only database file', () => {
+    const path = prepareFolder(true);
+    chmodSync(path, 0o444);
+    const output = openAsUnprivileged(path);
+    expect(output).toContain('REFUSED');
+    expect(output).toContain('the settings database is read-only');
+    expect(output).toContain(path);
+  });
+
+  it('a read-only folder (SQLite must create its -wal and -shm files there)', () => {
+    const path = prepareFolder(false);
+    const output = openAsUnprivileged(path);
+    expect(output).toContain('REFUSED');
+    expect(output).toContain('folder of the settings database is read-only');
+  });
+
+  it('the same files writable start normally (the check is not refusing everything)', () => {
+    const path = prepareFolder(true);
+    const output = openAsUnprivileged(path);
+    expect(output).toContain('STARTED');
+    expect(output).not.toContain('FAILED');
+  });
+
+  it('a full disk', async () => {
+    const mountPoint = join(dir, 'small-disk');
+    mkdirSync(mountPoint);
+    // A real full filesystem needs a mount: a 2 MiB tmpfs, filled up after the database exists.
+    const mount = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=2m', 'tmpfs', mountPoint], {
+      encoding: 'utf8',
+    });
+    if (mount.status !== 0) {
+      // Without mount rights (a non-root developer), the free-space check still runs for real
+      // against this disk, asked for more room than the disk has.
+      const disk = statfsSync(dir);
+      expect(() =>
+        openSqliteStore(join(dir, 'k2.sqlite'), { minFreeBytes: disk.blocks * disk.bsize + 1 }),
+      ).toThrow(/disk holding the settings database is full/);
+      console.warn(`full-disk test ran without a real full disk: mount failed (${mount.stderr.trim()})`);
+      return;
+    }
+    try {
+      const path = join(mountPoint, 'k2.sqlite');
+      const store = openSqliteStore(path, { minFreeBytes: 0 });
+      await store.updateGuildSettings(GUILD, { mode: 'off' });
+      await store.close();
+      const fill = spawnSync('dd', ['if=/dev/zero', `of=${join(mountPoint, 'filler')}`, 'bs=4k'], {
+        encoding: 'utf8',
+      });
+      expect(fill.stderr).toMatch(/No space left/);
+      expect(() => openSqliteStore(path)).toThrow(/disk holding the settings database is full/);
+      // Even with the free-space check off, the start-up write finds the full disk.
+      expect(() => openSqliteStore(path, { minFreeBytes: 0 })).toThrow(
+        /disk holding the settings database is full/,
+      );
+    } finally {
+      spawnSync('umount', [mountPoint]);
+    }
+  });
+});
+
+describe('the database file deleted or replaced while the bot runs', () => {
+  it('a deleted file is noticed at the next write, logged, and recreated with the write in it', async () => {
+    const path = join(dir, 'k2.sqlite');
+    const logger = recordingLogger();
+    const store = openSqliteStore(path, { logger });
+    await store.updateGuildSettings(GUILD, { mode: 'off' });
+    removeDatabaseFiles(path);
+
+    const confirmed = await store.updateGuildSettings(GUILD, { cooldownSeconds: 9 });
+    expect(confirmed).toMatchObject({ cooldownSeconds: 9, mode: 'mention-only' });
+    expect(logger.lines).toEqual([
+      expect.objectContaining({ level: 'error', details: expect.objectContaining({ change: 'deleted' }) }),
+    ]);
+
+    const reader = openSqliteStore(path);
+    expect(await reader.getGuildSettings(GUILD)).toMatchObject({ cooldownSeconds: 9 });
+    await reader.close();
+    await store.close();
+  });
+
+  it('a replaced file (a restored copy) is reopened, and the write lands in the new file', async () => {
+    const path = join(dir, 'k2.sqlite');
+    const backup = join(dir, 'backup.sqlite');
+    const other = openSqliteStore(backup);
+    await other.addAutoChannel(GUILD, CHANNEL);
+    await other.close();
+
+    const logger = recordingLogger();
+    const store = openSqliteStore(path, { logger });
+    await store.updateGuildSettings(GUILD, { mode: 'off' });
+    copyFileSync(backup, `${path}.new`);
+    renameSync(`${path}.new`, path);
+
+    const confirmed = await store.updateGuildSettings(GUILD, { askVisibility: 'private' });
+    expect(confirmed).toMatchObject({
+      askVisibility: 'private',
+      mode: 'mention-only',
+      autoChannelIds: [CHANNEL],
+    });
+    expect(logger.lines.map((line) => line.details)).toEqual([
+      expect.objectContaining({ change: 'replaced' }),
+    ]);
+
+    const reader = openSqliteStore(path);
+    expect(await reader.getGuildSettings(GUILD)).toMatchObject({
+      askVisibility: 'private',
+      autoChannelIds: [CHANNEL],
+    });
+    await reader.close();
+    await store.close();
+  });
+
+  it('a write that cannot reach the file is refused with the reason, not confirmed', async () => {
+    chmodSync(dir, 0o755);
+    const folder = join(dir, 'data');
+    mkdirSync(folder);
+    giveToScriptUser(folder);
+    const path = join(folder, 'k2.sqlite');
+    // Deleted, and the folder turned read-only before the next write: nothing can be recreated.
+    const script = `
+      import { chmodSync, rmSync } from 'node:fs';
+      import { openSqliteStore } from ${sourceUrl('src/store/sqliteStore.ts')};
+      const store = openSqliteStore(${JSON.stringify(path)}, { logger: { error() {}, warn() {}, info() {} } });
+      await store.updateGuildSettings('${GUILD}', { mode: 'off' });
+      for (const suffix of ['', '-wal', '-shm']) rmSync(${JSON.stringify(path)} + suffix, { force: true });
+      chmodSync(${JSON.stringify(folder)}, 0o555);
+      try {
+        const settings = await store.updateGuildSettings('${GUILD}', { cooldownSeconds: 5 });
+        console.log('CONFIRMED ' + JSON.stringify(settings));
+      } catch (error) {
+        console.log('REFUSED: ' + error.reason);
+      }
+    `;
+    const run = runScriptUnprivileged(script);
+    expect(run.output).toContain('REFUSED: the folder of the settings database is read-only');
+    expect(run.output).not.toContain('CONFIRMED');
+  });
+});
+
+describe('values no store writes', () => {
+  it.each([
+    [{ mode: 'sometimes' as never }, /Unknown mode "sometimes"/],
+    [{ askVisibility: 'secret' as never }, /Unknown visibility "secret"/],
+    [{ cooldownSeconds: 2.5 }, /whole number of seconds from 0 to 3600/],
+    [{ cooldownSeconds: -1 }, /whole number/],
+    [{ cooldownSeconds: 3601 }, /whole number/],
+    [{ cooldownSeconds: Number.NaN }, /whole number/],
+  ])('%o is refused and nothing is written', async (patch, message) => {
+    const store = openSqliteStore(join(dir, 'k2.sqlite'));
+    await expect(store.updateGuildSettings(GUILD, patch)).rejects.toThrow(message);
+    expect(await store.getGuildSettings(GUILD)).toEqual(defaultGuildSettings(GUILD));
+    await store.close();
   });
 });
