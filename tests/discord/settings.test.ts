@@ -1,3 +1,5 @@
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deployCommands } from '../../src/discord/deploy.ts';
 import { type ApiOption, DiscordEmulator } from './emulator/index.ts';
@@ -97,6 +99,67 @@ describe('/settings', () => {
     const reply = await runSettings([opt.sub('mode', [opt.string('value', 'auto-channels')])]);
     expect(messageText(reply)).not.toContain('Message Content');
     await runSettings([opt.sub('reset')]);
+  });
+});
+
+describe('/settings checks every value itself and confirms what was stored', () => {
+  it('an unknown mode (not one of the registered choices) is refused and nothing changes', async () => {
+    const reply = await runSettings([opt.sub('mode', [opt.string('value', 'always')])]);
+    expect(messageText(reply)).toContain('Unknown mode "always": choose mention-only, auto-channels, off');
+    expect((await h.store.getGuildSettings(h.emu.guildId)).mode).toBe('mention-only');
+  });
+
+  it('an unknown visibility is refused', async () => {
+    const reply = await runSettings([opt.sub('visibility', [opt.string('value', 'secret')])]);
+    expect(messageText(reply)).toContain('Unknown visibility "secret"');
+    expect((await h.store.getGuildSettings(h.emu.guildId)).askVisibility).toBe('public');
+  });
+
+  it('a fractional cooldown is rounded, stored whole, and the reply shows the stored value', async () => {
+    const reply = await runSettings([opt.sub('cooldown', [opt.integer('seconds', 2.5)])]);
+    expect((await h.store.getGuildSettings(h.emu.guildId)).cooldownSeconds).toBe(3);
+    expect(messageText(reply)).toContain('Cooldown is now 3 s per member');
+    expect(messageText(reply)).not.toContain('2.5');
+    await runSettings([opt.sub('reset')]);
+  });
+
+  it.each([-5, 3601])('a cooldown of %d seconds is refused', async (seconds) => {
+    const reply = await runSettings([opt.sub('cooldown', [opt.integer('seconds', seconds)])]);
+    expect(messageText(reply)).toContain('The cooldown must be from 0 to 3600 seconds');
+    expect((await h.store.getGuildSettings(h.emu.guildId)).cooldownSeconds).toBe(0);
+  });
+});
+
+describe('a settings database that cannot take the change', () => {
+  it('tells the admin why nothing was saved, instead of "Something went wrong"', async () => {
+    const other = await startHarness({ emulator: { strictCommands: false } });
+    try {
+      await other.store.updateGuildSettings(other.emu.guildId, { mode: 'off' });
+      // The database's folder disappears and a file takes its name: nothing can be written there.
+      const folder = dirname(other.databasePath);
+      const moved = `${folder}-moved`;
+      renameSync(folder, moved);
+      writeFileSync(folder, 'not a folder');
+      try {
+        const interaction = await other.emu.userRunsCommand({
+          user: other.emu.users.admin,
+          name: 'settings',
+          options: [opt.sub('cooldown', [opt.integer('seconds', 30)])],
+        });
+        const text = messageText(await safeReply(interaction));
+        expect(text).toContain('Not saved: the folder of the settings database cannot be created');
+        expect(text).toContain('Your settings are unchanged');
+        expect(text).not.toMatch(/something went wrong/i);
+        expect(other.logs.some((line) => line.event === 'settings-not-saved' && line.level === 50)).toBe(
+          true,
+        );
+      } finally {
+        rmSync(folder, { force: true });
+        renameSync(moved, folder);
+      }
+    } finally {
+      await other.stop();
+    }
   });
 });
 

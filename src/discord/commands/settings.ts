@@ -8,10 +8,13 @@ import {
 } from 'discord.js';
 import {
   ANSWER_MODES,
-  type AnswerMode,
-  type AskVisibility,
+  ASK_VISIBILITIES,
   type GuildSettings,
+  isAnswerMode,
+  isAskVisibility,
   MAX_COOLDOWN_SECONDS,
+  SettingsValueError,
+  StoreError,
 } from '../../store/settingsStore.ts';
 import type { Command } from '../command.ts';
 import { type BotContext, renderEngineNotice, safetyOf } from '../context.ts';
@@ -104,63 +107,143 @@ function warningsFor(settings: GuildSettings, ctx: BotContext): string[] {
   return warnings;
 }
 
+/** What the bot needs in an auto-answer channel to read a question and answer it with an embed. */
+const AUTO_CHANNEL_PERMISSIONS = [
+  [PermissionFlagsBits.ViewChannel, 'View Channel'],
+  [PermissionFlagsBits.SendMessages, 'Send Messages'],
+  [PermissionFlagsBits.EmbedLinks, 'Embed Links'],
+  [PermissionFlagsBits.ReadMessageHistory, 'Read Message History'],
+] as const;
+
+const ANSWERABLE_CHANNEL_TYPES: readonly ChannelType[] = [
+  ChannelType.GuildText,
+  ChannelType.GuildAnnouncement,
+];
+
+/** A request the handler refuses before touching the store; the text says what to do instead. */
+class RefusedSetting extends Error {}
+
+/** The permissions the bot lacks in a channel, by their names in Discord's settings screens. */
+async function missingChannelPermissions(
+  interaction: ChatInputCommandInteraction,
+  channelId: string,
+): Promise<string[] | undefined> {
+  const guild = interaction.guild;
+  if (!guild) return undefined;
+  const channel =
+    guild.channels.cache.get(channelId) ?? (await guild.channels.fetch(channelId).catch(() => null));
+  const me = guild.members.me ?? (await guild.members.fetchMe().catch(() => null));
+  if (!channel || !me) return undefined;
+  const granted = channel.permissionsFor(me);
+  return AUTO_CHANNEL_PERMISSIONS.filter(([bit]) => !granted.has(bit)).map(([, name]) => name);
+}
+
+function requestedCooldown(interaction: ChatInputCommandInteraction): number {
+  // Read the raw value: Discord's client enforces integer and range, but a request need not come from it.
+  const raw = interaction.options.get('seconds', true).value;
+  const seconds = typeof raw === 'number' ? raw : Number(raw);
+  if (!Number.isFinite(seconds) || seconds < 0 || seconds > MAX_COOLDOWN_SECONDS) {
+    throw new RefusedSetting(
+      `The cooldown must be from 0 to ${MAX_COOLDOWN_SECONDS} seconds (got ${String(raw)}). Nothing was changed.`,
+    );
+  }
+  return Math.round(seconds);
+}
+
 async function applySetting(
   interaction: ChatInputCommandInteraction,
   guildId: string,
   ctx: BotContext,
-): Promise<{ settings: GuildSettings; headline: string }> {
+): Promise<{ settings: GuildSettings; headline: (settings: GuildSettings) => string }> {
   const group = interaction.options.getSubcommandGroup(false);
   const sub = interaction.options.getSubcommand(true);
   const { store } = ctx;
   if (group === 'channel') {
     const channel = interaction.options.getChannel('channel', true);
     if (sub === 'add') {
+      if (!ANSWERABLE_CHANNEL_TYPES.includes(channel.type)) {
+        throw new RefusedSetting(
+          `<#${channel.id}> is not a text or announcement channel. Nothing was changed.`,
+        );
+      }
+      const missing = await missingChannelPermissions(interaction, channel.id);
+      if (missing === undefined) {
+        throw new RefusedSetting(`K2 Bot cannot see <#${channel.id}>. Nothing was changed.`);
+      }
+      if (missing.length > 0) {
+        throw new RefusedSetting(
+          `K2 Bot cannot answer in <#${channel.id}>: it is missing ${missing.join(', ')} there. ` +
+            "Allow these for the bot's role in that channel's permissions, then add it again. Nothing was changed.",
+        );
+      }
       return {
         settings: await store.addAutoChannel(guildId, channel.id),
-        headline: `Added <#${channel.id}>.`,
+        headline: () => `Added <#${channel.id}>.`,
       };
     }
     return {
       settings: await store.removeAutoChannel(guildId, channel.id),
-      headline: `Removed <#${channel.id}>.`,
+      headline: () => `Removed <#${channel.id}>.`,
     };
   }
   switch (sub) {
     case 'mode': {
-      const mode = interaction.options.getString('value', true) as AnswerMode;
+      const mode = interaction.options.getString('value', true);
+      if (!isAnswerMode(mode)) {
+        throw new RefusedSetting(
+          `Unknown mode "${mode}": choose ${ANSWER_MODES.join(', ')}. Nothing was changed.`,
+        );
+      }
       return {
         settings: await store.updateGuildSettings(guildId, { mode }),
-        headline: `Mode is now ${mode}.`,
+        headline: (stored) => `Mode is now ${stored.mode}.`,
       };
     }
     case 'visibility': {
-      const askVisibility = interaction.options.getString('value', true) as AskVisibility;
+      const askVisibility = interaction.options.getString('value', true);
+      if (!isAskVisibility(askVisibility)) {
+        throw new RefusedSetting(
+          `Unknown visibility "${askVisibility}": choose ${ASK_VISIBILITIES.join(' or ')}. Nothing was changed.`,
+        );
+      }
       return {
         settings: await store.updateGuildSettings(guildId, { askVisibility }),
-        headline: `/ask answers are now ${askVisibility} by default.`,
+        headline: (stored) => `/ask answers are now ${stored.askVisibility} by default.`,
       };
     }
     case 'cooldown': {
-      const seconds = Math.min(
-        MAX_COOLDOWN_SECONDS,
-        Math.max(0, interaction.options.getInteger('seconds', true)),
-      );
+      const seconds = requestedCooldown(interaction);
       return {
         settings: await store.updateGuildSettings(guildId, { cooldownSeconds: seconds }),
-        headline: seconds > 0 ? `Cooldown is now ${seconds} s per member.` : 'Cooldown is off.',
+        headline: (stored) =>
+          stored.cooldownSeconds > 0
+            ? `Cooldown is now ${stored.cooldownSeconds} s per member.`
+            : 'Cooldown is off.',
       };
     }
     case 'reset':
       return {
         settings: await store.resetGuildSettings(guildId),
-        headline: 'Settings are back to the defaults.',
+        headline: () => 'Settings are back to the defaults.',
       };
     default:
       return {
         settings: await store.getGuildSettings(guildId),
-        headline: 'Current settings for this server.',
+        headline: () => 'Current settings for this server.',
       };
   }
+}
+
+/** What the admin is told when nothing was saved: the reason, never "something went wrong". */
+function explainFailure(error: unknown): string | undefined {
+  if (error instanceof RefusedSetting || error instanceof SettingsValueError) return error.message;
+  if (error instanceof StoreError) {
+    return (
+      `Not saved: ${error.reason}. Your settings are unchanged. ` +
+      "The bot's operator can see the details in the bot's log; try again once it is fixed."
+    );
+  }
+  return undefined;
 }
 
 export default {
@@ -176,16 +259,35 @@ export default {
       );
       return { kind: 'refused' };
     }
-    // The write is fsynced (and may be remote one day): defer, then confirm only once it is durable.
+    const kind = `settings:${interaction.options.getSubcommandGroup(false) ?? ''}${interaction.options.getSubcommand(true)}`;
+    // The write is fsynced or remote: defer, then confirm only once it is durable.
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-    const { settings, headline } = await applySetting(interaction, interaction.guildId, ctx);
+    let applied: Awaited<ReturnType<typeof applySetting>>;
+    try {
+      applied = await applySetting(interaction, interaction.guildId, ctx);
+    } catch (error) {
+      const explanation = explainFailure(error);
+      if (explanation === undefined) throw error;
+      if (error instanceof StoreError) {
+        ctx.logger.error(
+          { event: 'settings-not-saved', guildId: interaction.guildId, err: error },
+          error.message,
+        );
+      }
+      await sendInteractionReply(interaction, renderEngineNotice(ctx, explanation, 'Settings not changed'), {
+        ephemeral: true,
+      });
+      return { kind: `${kind}:refused` };
+    }
+    const { settings, headline } = applied;
     await sendInteractionReply(
       interaction,
-      renderSettings(settings, safetyOf(ctx), { headline, warnings: warningsFor(settings, ctx) }),
+      renderSettings(settings, safetyOf(ctx), {
+        headline: headline(settings),
+        warnings: warningsFor(settings, ctx),
+      }),
       { ephemeral: true },
     );
-    return {
-      kind: `settings:${interaction.options.getSubcommandGroup(false) ?? ''}${interaction.options.getSubcommand(true)}`,
-    };
+    return { kind };
   },
 } satisfies Command;
