@@ -1,3 +1,5 @@
+import { mkdirSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
 
@@ -27,18 +29,44 @@ const envSchema = z.object({
   /** Where the knowledge files live; the repository's knowledge/ folder when unset. */
   KNOWLEDGE_DIR: z.string().min(1).optional(),
   NODE_ENV: z.string().default('development'),
+  /**
+   * Seconds from start to the gateway's READY before the process gives up and exits 1, so a
+   * supervisor sees a bot that cannot get online instead of one that waits silently forever.
+   */
+  DISCORD_READY_TIMEOUT_SECONDS: z.coerce
+    .number({ error: 'must be a whole number of seconds between 5 and 3600' })
+    .int({ error: 'must be a whole number of seconds between 5 and 3600' })
+    .min(5, { error: 'must be a whole number of seconds between 5 and 3600' })
+    .max(3600, { error: 'must be a whole number of seconds between 5 and 3600' })
+    .default(60),
 });
 
 export type Config = z.infer<typeof envSchema>;
 
-/** A missing or malformed environment variable; the message names it and what is expected. */
+export interface ConfigProblem {
+  variable: string;
+  problem: string;
+}
+
+/** Missing or malformed environment variables; the message names every one and what it expects. */
 export class ConfigError extends Error {
-  constructor(
-    readonly variable: string,
-    readonly problem: string,
-  ) {
-    super(`Invalid configuration: ${variable} ${problem}`);
+  readonly problems: readonly ConfigProblem[];
+
+  constructor(variable: string, problem: string);
+  constructor(problems: readonly ConfigProblem[]);
+  constructor(variableOrProblems: string | readonly ConfigProblem[], problem = 'is invalid') {
+    const problems =
+      typeof variableOrProblems === 'string'
+        ? [{ variable: variableOrProblems, problem }]
+        : variableOrProblems;
+    super(`Invalid configuration: ${problems.map((p) => `${p.variable} ${p.problem}`).join('; ')}`);
     this.name = 'ConfigError';
+    this.problems = problems;
+  }
+
+  /** The first (often the only) variable named; kept for callers that report one. */
+  get variable(): string {
+    return this.problems[0]?.variable ?? 'environment';
   }
 }
 
@@ -61,11 +89,65 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { dote
   );
   const result = envSchema.safeParse(present);
   if (!result.success) {
-    const issue = result.error.issues[0];
-    const variable = String(issue?.path[0] ?? 'environment');
-    throw new ConfigError(variable, issue?.message ?? 'is invalid');
+    // Every bad variable at once: fixing them one restart at a time wastes an operator's evening.
+    const problems = new Map<string, string>();
+    for (const issue of result.error.issues) {
+      const variable = String(issue.path[0] ?? 'environment');
+      if (!problems.has(variable)) problems.set(variable, issue.message);
+    }
+    throw new ConfigError([...problems].map(([variable, problem]) => ({ variable, problem })));
   }
   return result.data;
+}
+
+/** undefined when nothing is there, including "a parent is a file" (ENOTDIR): the caller walks up to it. */
+function statOrUndefined(path: string): ReturnType<typeof statSync> {
+  try {
+    return statSync(path, { throwIfNoEntry: false });
+  } catch (error) {
+    if ((error as { code?: unknown }).code === 'ENOTDIR') return undefined;
+    throw error;
+  }
+}
+
+/**
+ * Makes sure the folder of DATABASE_PATH exists or can be created, before SQLite touches it.
+ * Creates it one level at a time: Node's recursive mkdir never returns under /proc, and a
+ * parent that is a file deserves "a folder is expected", not EEXIST or ENOTDIR.
+ */
+export function prepareDatabaseFolder(databasePath: string): void {
+  if (databasePath === ':memory:') return;
+  const folder = dirname(resolve(databasePath));
+  const missing: string[] = [];
+  let existing = folder;
+  for (;;) {
+    const stats = statOrUndefined(existing);
+    if (stats) {
+      if (!stats.isDirectory()) {
+        throw new ConfigError(
+          'DATABASE_PATH',
+          `must be a file inside a folder, but ${existing} is a file; a folder is expected there (got ${databasePath})`,
+        );
+      }
+      break;
+    }
+    missing.unshift(existing);
+    const parent = dirname(existing);
+    if (parent === existing) break;
+    existing = parent;
+  }
+  for (const path of missing) {
+    try {
+      mkdirSync(path);
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      if (code === 'EEXIST') continue;
+      throw new ConfigError(
+        'DATABASE_PATH',
+        `names a folder that cannot be created: ${path} (${String(code ?? error)}); choose a writable location (got ${databasePath})`,
+      );
+    }
+  }
 }
 
 /** What may be logged about the configuration: never the token itself. */
@@ -79,5 +161,6 @@ export function describeConfig(config: Config): Record<string, unknown> {
     messageContent: config.DISCORD_MESSAGE_CONTENT,
     devGuildId: config.DEV_GUILD_ID,
     knowledgeDir: config.KNOWLEDGE_DIR,
+    readyTimeoutSeconds: config.DISCORD_READY_TIMEOUT_SECONDS,
   };
 }

@@ -1,15 +1,65 @@
 import { runChat } from './cli/chat.ts';
-import { ConfigError, describeConfig, loadConfig } from './config.ts';
+import { type Config, ConfigError, describeConfig, loadConfig, prepareDatabaseFolder } from './config.ts';
 import { startBot } from './discord/bot.ts';
-import { createEngine } from './engine/index.ts';
+import { GatewayError } from './discord/gatewayStatus.ts';
+import { createEngine, type Engine } from './engine/index.ts';
 import { KnowledgeError, loadKnowledge } from './kb/load.ts';
-import { createLogger, shouldLogPretty } from './logger.ts';
+import { createLogger, type Logger, shouldLogPretty } from './logger.ts';
 import { StoreError } from './store/settingsStore.ts';
 import { openSqliteStore } from './store/sqliteStore.ts';
 
-/** Errors a user can fix from the message alone: print it plainly, no stack trace. */
-function isExplainedError(error: unknown): error is Error {
-  return error instanceof ConfigError || error instanceof KnowledgeError || error instanceof StoreError;
+const NETWORK_ERROR_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_SOCKET',
+]);
+
+/** The network reason behind a failed request (fetch wraps it in `cause`), or undefined if it was not the network. */
+function networkFailure(error: unknown): string | undefined {
+  for (let current = error, depth = 0; current instanceof Error && depth < 4; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && NETWORK_ERROR_CODES.has(code)) return `${code}: ${current.message}`;
+    if (current.name === 'AbortError') return 'no answer before the request timed out';
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+/**
+ * Every way start-up or the running bot can fail for good, as one error-level JSON line that names the
+ * cause and what to do, so a person at a terminal and a log pipeline read the same thing.
+ */
+function reportFatal(logger: Logger, error: unknown, apiBase: string | undefined): void {
+  if (error instanceof ConfigError) {
+    logger.error({ event: 'fatal', variables: error.problems.map((p) => p.variable) }, error.message);
+  } else if (error instanceof GatewayError) {
+    logger.error({ event: 'fatal', closeCode: error.closeCode }, error.message);
+  } else if (error instanceof KnowledgeError || error instanceof StoreError) {
+    logger.error({ event: 'fatal' }, error.message);
+  } else if (networkFailure(error) !== undefined) {
+    logger.error(
+      { event: 'fatal' },
+      `cannot reach the Discord API at ${apiBase ?? 'DISCORD_API_BASE'} (${networkFailure(error)}). Check the network, a proxy or firewall, and DISCORD_API_BASE`,
+    );
+  } else {
+    logger.error({ event: 'fatal', err: error }, 'k2-bot stopped on an unexpected error');
+  }
+}
+
+/** Used until the configuration is known to be valid: the level and style the operator most likely asked for. */
+function startupLogger(): Logger {
+  const level = process.env.LOG_LEVEL?.trim();
+  const known = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+  return createLogger({
+    level: level && known.includes(level) ? level : 'info',
+    pretty: shouldLogPretty(process.env.NODE_ENV?.trim() || 'development'),
+  });
 }
 
 function waitForShutdownSignal(): Promise<NodeJS.Signals> {
@@ -25,22 +75,21 @@ function waitForShutdownSignal(): Promise<NodeJS.Signals> {
   });
 }
 
-/** The composition root: config -> knowledge -> engine -> store -> Discord, or the terminal chat. */
-async function main(): Promise<number> {
-  const config = loadConfig();
-  const engine = createEngine(loadKnowledge(config.KNOWLEDGE_DIR));
-
-  if (!config.DISCORD_TOKEN) {
-    await runChat({ engine });
-    return 0;
-  }
-
-  const logger = createLogger({ level: config.LOG_LEVEL, pretty: shouldLogPretty(config.NODE_ENV) });
+async function runBot(
+  config: Config & { DISCORD_TOKEN: string },
+  engine: Engine,
+  logger: Logger,
+): Promise<number> {
   logger.info({ config: describeConfig(config), topics: engine.knowledge.topics.length }, 'starting k2-bot');
+  prepareDatabaseFolder(config.DATABASE_PATH);
   const store = openSqliteStore(config.DATABASE_PATH, { logger });
+  let reportGatewayFailure: (error: GatewayError) => void = () => {};
+  const gatewayFailed = new Promise<GatewayError>((resolve) => {
+    reportGatewayFailure = resolve;
+  });
   let bot: Awaited<ReturnType<typeof startBot>>;
   try {
-    bot = await startBot({ config, engine, store, logger });
+    bot = await startBot({ config, engine, store, logger, onFatal: (error) => reportGatewayFailure(error) });
   } catch (error) {
     await store.close();
     const code = (error as { code?: unknown }).code;
@@ -50,22 +99,51 @@ async function main(): Promise<number> {
     throw error;
   }
 
-  const signal = await waitForShutdownSignal();
-  logger.info({ signal }, 'shutting down: finishing replies in flight');
+  const outcome = await Promise.race([waitForShutdownSignal(), gatewayFailed]);
+  if (outcome instanceof GatewayError) {
+    reportFatal(logger, outcome, config.DISCORD_API_BASE);
+    await bot.stop();
+    await store.close();
+    return 1;
+  }
+  logger.info({ signal: outcome }, 'shutting down: finishing replies in flight');
   await bot.stop();
   await store.close();
   logger.info('stopped');
   return 0;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-    // Open handles (a stray timer, the readline) must not keep a finished process alive.
-    setTimeout(() => process.exit(code), 500).unref();
-  },
-  (error: unknown) => {
-    console.error(isExplainedError(error) ? error.message : error);
-    process.exit(1);
-  },
-);
+/** The composition root: config -> knowledge -> engine -> store -> Discord, or the terminal chat. */
+async function main(): Promise<number> {
+  let logger = startupLogger();
+  let config: Config | undefined;
+  try {
+    config = loadConfig();
+    const engine = createEngine(loadKnowledge(config.KNOWLEDGE_DIR));
+    const { DISCORD_TOKEN: token } = config;
+    if (!token) {
+      // A container whose secret was not injected has no terminal: fail loudly instead of chatting to nobody.
+      if (!process.stdin.isTTY) {
+        logger.error(
+          { event: 'fatal', variables: ['DISCORD_TOKEN'] },
+          'DISCORD_TOKEN is missing: set it (see .env.example) to run the bot. Without it `npm start` opens the terminal chat, which needs an interactive terminal; for questions from a pipe use `npm run ask -- --jsonl`',
+        );
+        return 1;
+      }
+      await runChat({ engine });
+      return 0;
+    }
+    logger = createLogger({ level: config.LOG_LEVEL, pretty: shouldLogPretty(config.NODE_ENV) });
+    return await runBot({ ...config, DISCORD_TOKEN: token }, engine, logger);
+  } catch (error) {
+    reportFatal(logger, error, config?.DISCORD_API_BASE);
+    return 1;
+  }
+}
+
+main().then((code) => {
+  process.exitCode = code;
+  // Open handles (a stray timer, the readline) must not keep a finished process alive; the delay
+  // lets an asynchronous log transport write the last line first.
+  setTimeout(() => process.exit(code), 500).unref();
+});

@@ -9,6 +9,7 @@ import { RecentIds } from './context.ts';
 import { Cooldowns } from './cooldowns.ts';
 import { handleInteraction } from './events/interactionCreate.ts';
 import { handleMessage } from './events/messageCreate.ts';
+import { fatalGatewayClose, type GatewayError, ReconnectLog, readyTimeoutError } from './gatewayStatus.ts';
 
 export interface StartBotDeps {
   config: Config;
@@ -21,6 +22,13 @@ export interface StartBotDeps {
   rest?: { timeout?: number; retries?: number };
   /** How long stop() waits for replies already being written. */
   drainTimeoutMs?: number;
+  /** Start-up gives up when READY has not arrived by then; defaults to DISCORD_READY_TIMEOUT_SECONDS. */
+  readyTimeoutMs?: number;
+  /**
+   * Called once if, after start, Discord closes the gateway for good (token reset, intent revoked, ...).
+   * The bot is offline from then on; the caller decides how to end (main exits non-zero).
+   */
+  onFatal?: (error: GatewayError) => void;
 }
 
 export interface RunningBot {
@@ -32,21 +40,35 @@ export interface RunningBot {
 }
 
 function isDisallowedIntents(error: unknown): boolean {
-  const { code, message } = error as { code?: unknown; message?: unknown };
-  return code === 4014 || code === 'DisallowedIntents' || /disallowed intents|4014/i.test(String(message));
+  const { closeCode, code, message } = error as { closeCode?: unknown; code?: unknown; message?: unknown };
+  return (
+    closeCode === 4014 ||
+    code === 4014 ||
+    code === 'DisallowedIntents' ||
+    /disallowed intents|4014/i.test(String(message))
+  );
 }
 
-async function connect(client: Client, token: string): Promise<void> {
+/** Resolves on READY; rejects on a close Discord will not recover from, or when `deadline` passes. */
+async function connect(client: Client, token: string, deadline: number, apiBase: string): Promise<void> {
   // Listen before login: on a fast gateway clientReady can fire before login() resolves.
   const ready = once(client, Events.ClientReady);
+  let timer: NodeJS.Timeout | undefined;
   const refused = new Promise<never>((_, reject) => {
     client.on(Events.ShardDisconnect, (event) => {
-      if (event.code === 4014) reject(Object.assign(new Error('Used disallowed intents'), { code: 4014 }));
+      const fatal = fatalGatewayClose(event.code);
+      if (fatal) reject(fatal);
     });
+    const timeoutMs = Math.max(0, deadline - Date.now());
+    timer = setTimeout(() => reject(readyTimeoutError(timeoutMs, apiBase)), timeoutMs);
   });
   ready.catch(() => {});
   refused.catch(() => {});
-  await Promise.race([client.login(token).then(() => ready), refused]);
+  try {
+    await Promise.race([client.login(token).then(() => ready), refused]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 export async function startBot(deps: StartBotDeps): Promise<RunningBot> {
@@ -64,6 +86,12 @@ export async function startBot(deps: StartBotDeps): Promise<RunningBot> {
   };
   const inflight = new Set<Promise<void>>();
   let accepting = true;
+  let started = false;
+  let fatalReported = false;
+  const reconnectLog = new ReconnectLog(logger);
+  const apiBase = deps.restApiBase ?? config.DISCORD_API_BASE;
+  const readyTimeoutMs = deps.readyTimeoutMs ?? config.DISCORD_READY_TIMEOUT_SECONDS * 1000;
+  const deadline = Date.now() + readyTimeoutMs;
   const track = (work: Promise<void>) => {
     const tracked = work.catch((error: unknown) =>
       logger.error({ err: error }, 'unhandled error in a handler'),
@@ -84,7 +112,7 @@ export async function startBot(deps: StartBotDeps): Promise<RunningBot> {
       partials: [Partials.Channel],
       // Nothing the bot sends pings anyone unless a reply opts in explicitly (/ask for:).
       allowedMentions: { parse: [], repliedUser: false },
-      rest: { api: deps.restApiBase ?? config.DISCORD_API_BASE, ...deps.rest },
+      rest: { api: apiBase, ...deps.rest },
     });
     client.on(Events.InteractionCreate, (interaction) => {
       if (accepting) track(handleInteraction(interaction, ctx));
@@ -93,13 +121,23 @@ export async function startBot(deps: StartBotDeps): Promise<RunningBot> {
       if (accepting) track(handleMessage(message, ctx));
     });
     client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
-    client.on(Events.ShardDisconnect, (event, shardId) =>
-      logger.warn({ code: event.code, shardId }, 'gateway disconnected'),
-    );
-    client.on(Events.ShardReconnecting, (shardId) => logger.info({ shardId }, 'gateway reconnecting'));
-    client.on(Events.ShardResume, (shardId, replayed) =>
-      logger.info({ shardId, replayed }, 'gateway resumed'),
-    );
+    client.on(Events.ShardDisconnect, (event, shardId) => {
+      // Start-up failures are reported by connect(); after start nobody else will notice.
+      const fatal = fatalGatewayClose(event.code);
+      if (!started || !accepting || fatalReported) {
+        logger.warn({ code: event.code, shardId }, 'gateway disconnected');
+        return;
+      }
+      if (!fatal) {
+        logger.error({ code: event.code, shardId }, 'gateway disconnected and will not reconnect');
+        return;
+      }
+      fatalReported = true;
+      deps.onFatal?.(fatal);
+    });
+    client.on(Events.ShardReconnecting, (shardId) => reconnectLog.reconnecting(shardId));
+    client.on(Events.ShardResume, (shardId) => reconnectLog.connected(shardId, 'resumed'));
+    client.on(Events.ShardReady, (shardId) => reconnectLog.connected(shardId, 'ready'));
     client.rest.on(RESTEvents.RateLimited, (info) =>
       logger.warn({ route: info.route, retryAfterMs: info.retryAfter, global: info.global }, 'rate limited'),
     );
@@ -108,7 +146,7 @@ export async function startBot(deps: StartBotDeps): Promise<RunningBot> {
 
   let client = createClient(ctx.messageContent);
   try {
-    await connect(client, token);
+    await connect(client, token, deadline, apiBase);
   } catch (error) {
     await client.destroy();
     if (!(ctx.messageContent && isDisallowedIntents(error))) throw error;
@@ -118,8 +156,14 @@ export async function startBot(deps: StartBotDeps): Promise<RunningBot> {
     );
     ctx.messageContent = false;
     client = createClient(false);
-    await connect(client, token);
+    try {
+      await connect(client, token, deadline, apiBase);
+    } catch (retryError) {
+      await client.destroy();
+      throw retryError;
+    }
   }
+  started = true;
   logger.info(
     { botUserId: client.user?.id, guilds: client.guilds.cache.size, messageContent: ctx.messageContent },
     'connected to Discord',

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { shouldAutoAnswer } from '../../src/discord/answering.ts';
+import { hashUserId } from '../../src/logger.ts';
 import type { EmuMessage } from './emulator/index.ts';
 import {
   customIds,
@@ -265,7 +266,9 @@ describe('logging', () => {
     });
     await h.emu.waitForBotMessage(replyTo(asked), 3000);
     await expect
-      .poll(() => h.logs.find((l) => l.msg === 'message answered' && l.userId === h.emu.users.alice.id))
+      .poll(() =>
+        h.logs.find((l) => l.msg === 'message answered' && l.userHash === hashUserId(h.emu.users.alice.id)),
+      )
       .toBeDefined();
     const answered = h.logs.filter((l) => l.msg === 'message answered');
     const last = answered.at(-1);

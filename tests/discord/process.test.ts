@@ -20,12 +20,20 @@ interface Run {
 
 const started: ChildProcess[] = [];
 
-/** `npm start` without npm: the real entry point as a separate process. */
-function runMain(env: Record<string, string>, stdin?: string): Run {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+const MAIN = [process.execPath, '--import', 'tsx', 'src/main.ts'];
+
+/**
+ * `npm start` without npm: the real entry point as a separate process. Its stdin is a pipe (not a
+ * terminal); `terminal: true` runs it under script(1), which gives it a pseudo-terminal like a person's.
+ */
+function runMain(env: Record<string, string>, stdin?: string, options: { terminal?: boolean } = {}): Run {
+  const [command, args] = options.terminal
+    ? ['script', ['-qec', MAIN.map((part) => `'${part}'`).join(' '), '/dev/null']]
+    : [MAIN[0] as string, MAIN.slice(1)];
+  const child = spawn(command as string, args as string[], {
     cwd: ROOT,
     // Only what the test sets: a developer's .env or shell must not leak in.
-    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production', LOG_LEVEL: 'info', ...env },
+    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production', LOG_LEVEL: 'info', NO_COLOR: '1', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   started.push(child);
@@ -158,11 +166,201 @@ describe('the bot process', () => {
     expect(run.output()).toContain(databasePath);
   }, 20_000);
 
-  it('opens the terminal chat when there is no token', async () => {
-    const run = runMain({ DATABASE_PATH: join(dir, 'chat.sqlite') }, 'what is vitamin k2?\n');
+  it('opens the terminal chat when there is no token and a person is at a terminal', async () => {
+    const run = runMain({ DATABASE_PATH: join(dir, 'chat.sqlite') }, 'what is vitamin k2?\n/quit\n', {
+      terminal: true,
+    });
     const { code } = await run.exited;
     expect(code).toBe(0);
     expect(run.output().replace(/\s+/g, ' ')).toContain(DISCLAIMER);
     expect(run.output().replace(/\s+/g, ' ')).toContain(ANTICOAGULANT_WARNING);
   }, 20_000);
+
+  it('exits 1 saying DISCORD_TOKEN is missing when there is no token and no terminal', async () => {
+    const run = runMain({ DATABASE_PATH: join(dir, 'no-token.sqlite') }, '');
+    expect((await run.exited).code).toBe(1);
+    const [line, ...rest] = logLines(run.output());
+    expect(rest).toEqual([]);
+    expect(line).toMatchObject({ level: 50, variables: ['DISCORD_TOKEN'] });
+    expect(line?.msg).toMatch(/^DISCORD_TOKEN is missing/);
+    expect(run.output()).not.toContain(DISCLAIMER);
+  }, 20_000);
+});
+
+/** Every line must be a JSON log line: a fatal error is no exception. */
+function logLines(output: string): Array<{ level: number; msg: string; [key: string]: unknown }> {
+  return output
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as { level: number; msg: string });
+}
+
+function fatalLine(output: string) {
+  const fatal = logLines(output).filter((line) => line.level >= 50);
+  expect(fatal).toHaveLength(1);
+  return fatal[0] as { level: number; msg: string; [key: string]: unknown };
+}
+
+describe('start-up failures: one error-level JSON line and exit 1', () => {
+  it('names every malformed variable at once', async () => {
+    const run = runMain({ DISCORD_CLIENT_ID: 'not-an-id', LOG_LEVEL: 'loud', DEV_GUILD_ID: '12' }, '');
+    expect((await run.exited).code).toBe(1);
+    const line = fatalLine(run.output());
+    expect(line.level).toBe(50);
+    expect(line.variables).toEqual(['DISCORD_CLIENT_ID', 'LOG_LEVEL', 'DEV_GUILD_ID']);
+    for (const name of ['DISCORD_CLIENT_ID', 'LOG_LEVEL', 'DEV_GUILD_ID']) expect(line.msg).toContain(name);
+  }, 20_000);
+
+  it('says a folder is expected when DATABASE_PATH runs through a file', async () => {
+    const file = join(dir, 'a-file');
+    writeFileSync(file, 'not a folder');
+    const run = runMain({ DISCORD_TOKEN: 'MTAw.x.y', DATABASE_PATH: join(file, 'k2.sqlite') }, '');
+    expect((await run.exited).code).toBe(1);
+    expect(fatalLine(run.output()).msg).toContain(`${file} is a file; a folder is expected there`);
+  }, 20_000);
+
+  it('fails instead of hanging when the DATABASE_PATH folder cannot be created', async () => {
+    const run = runMain({ DISCORD_TOKEN: 'MTAw.x.y', DATABASE_PATH: '/proc/k2-bot/k2.sqlite' }, '');
+    expect((await run.exited).code).toBe(1);
+    expect(fatalLine(run.output()).msg).toContain(
+      'DATABASE_PATH names a folder that cannot be created: /proc/k2-bot',
+    );
+  }, 20_000);
+
+  it('gives one clear line when the Discord API cannot be reached', async () => {
+    const run = runMain(
+      {
+        DISCORD_TOKEN: 'MTAw.x.y',
+        // Port 9 (discard) on loopback: nothing listens there, so the connection is refused at once.
+        DISCORD_API_BASE: 'http://127.0.0.1:9/api',
+        DATABASE_PATH: join(dir, 'unreachable.sqlite'),
+      },
+      '',
+    );
+    expect((await run.exited).code).toBe(1);
+    const line = fatalLine(run.output());
+    expect(line.msg).toMatch(/^cannot reach the Discord API at http:\/\/127\.0\.0\.1:9\/api \(ECONNREFUSED/);
+    expect(line.err).toBeUndefined();
+    expect(run.output()).not.toContain('    at ');
+  }, 30_000);
+
+  it('exits 1 when the gateway never sends READY within DISCORD_READY_TIMEOUT_SECONDS', async () => {
+    const emu = await DiscordEmulator.start();
+    // Every gateway connection dies as soon as it opens: REST works, READY never comes.
+    emu.on('wsConnect', () => setImmediate(() => emu.dropConnections()));
+    try {
+      const run = runMain(
+        {
+          DISCORD_TOKEN: emu.token,
+          DISCORD_API_BASE: emu.apiBase,
+          DATABASE_PATH: join(dir, 'no-ready.sqlite'),
+          DISCORD_READY_TIMEOUT_SECONDS: '5',
+        },
+        '',
+      );
+      expect((await run.exited).code).toBe(1);
+      const line = fatalLine(run.output());
+      expect(line.closeCode).toBe('ready-timeout');
+      expect(line.msg).toContain('did not send READY within 5 s');
+      expect(line.msg).toContain('DISCORD_READY_TIMEOUT_SECONDS');
+    } finally {
+      await emu.close();
+    }
+  }, 30_000);
+});
+
+describe('fatal gateway closes while running', () => {
+  it.each([
+    [4004, /rejected the bot token.*DISCORD_TOKEN/],
+    [4014, /Message Content.*DISCORD_MESSAGE_CONTENT=false/],
+    [4013, /invalid/],
+    [4011, /sharding/],
+  ])(
+    'close %i ends the process with exit 1 and an error line naming cause and fix',
+    async (closeCode, message) => {
+      const emu = await DiscordEmulator.start();
+      try {
+        const run = runMain(
+          {
+            DISCORD_TOKEN: emu.token,
+            DISCORD_API_BASE: emu.apiBase,
+            DATABASE_PATH: join(dir, `close-${closeCode}.sqlite`),
+          },
+          '',
+        );
+        await expect
+          .poll(() => run.output().includes('"msg":"connected to Discord"'), {
+            timeout: 15_000,
+            interval: 50,
+          })
+          .toBe(true);
+        emu.closeConnections(closeCode, 'Closed by the test');
+        expect((await run.exited).code).toBe(1);
+        const line = fatalLine(run.output());
+        expect(line).toMatchObject({ level: 50, closeCode });
+        expect(line.msg).toMatch(message);
+        expect(line.msg).toContain('Fix:');
+        expect(run.output()).not.toContain(emu.token);
+      } finally {
+        await emu.close();
+      }
+    },
+    30_000,
+  );
+});
+
+describe('privacy at LOG_LEVEL=info', () => {
+  it('logs a conversation without any user id or question text', async () => {
+    const emu = await DiscordEmulator.start();
+    try {
+      await deployCommands({
+        token: emu.token,
+        apiBase: emu.apiBase,
+        applicationId: emu.appId,
+        guildId: emu.guildId,
+      });
+      const run = runMain(
+        {
+          DISCORD_TOKEN: emu.token,
+          DISCORD_API_BASE: emu.apiBase,
+          DATABASE_PATH: join(dir, 'privacy.sqlite'),
+        },
+        '',
+      );
+      await emu.waitForConnectedSessions(1, 15_000);
+      const slash = await emu.userRunsCommand({
+        user: emu.users.alice,
+        name: 'ask',
+        options: [opt.string('question', 'is mk7 good for my violet-marker knees?')],
+      });
+      await safeReply(slash, 5000);
+      const mention = await emu.userSendsMessage({
+        author: emu.users.bob,
+        content: 'how much k2 in natto for my amber-marker diet?',
+        mentionBot: true,
+      });
+      await emu.waitForBotMessage((m) => m.message_reference?.message_id === mention.id, 5000);
+      const dm = await emu.userSendsMessage({
+        author: emu.users.alice,
+        content: 'does k2 help teal-marker arteries?',
+        dm: true,
+      });
+      await emu.waitForBotMessage((m) => m.message_reference?.message_id === dm.id, 5000);
+      await expect
+        .poll(() => logLines(run.output()).filter((l) => l.msg === 'message answered').length, {
+          timeout: 5000,
+        })
+        .toBe(2);
+      run.child.kill('SIGTERM');
+      expect((await run.exited).code).toBe(0);
+
+      const logs = run.output();
+      expect(logLines(logs).some((l) => l.msg === 'command handled')).toBe(true);
+      for (const marker of ['violet-marker', 'amber-marker', 'teal-marker'])
+        expect(logs).not.toContain(marker);
+      for (const user of Object.values(emu.users)) expect(logs).not.toContain(user.id);
+    } finally {
+      await emu.close();
+    }
+  }, 40_000);
 });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ReconnectLog } from '../../src/discord/gatewayStatus.ts';
 import type { EmuMessage } from './emulator/index.ts';
 import {
   expectEveryReplySafe,
@@ -96,6 +97,53 @@ describe('resilience', () => {
     expect(messageText(apology)).toContain('Sorry, something went wrong');
     expect(h.logs.some((l) => l.event === 'command-error')).toBe(true);
   });
+});
+
+describe('reconnect logging during a gateway outage', () => {
+  it('logs the first attempt, then after 1, 2, 4 ... s at most once a minute, and the way back', () => {
+    const lines: Array<{ level: string; fields: Record<string, unknown>; msg: string }> = [];
+    const record = (level: string) => (fields: object, msg?: string) =>
+      lines.push({ level, fields: fields as Record<string, unknown>, msg: msg ?? '' });
+    let now = 0;
+    const log = new ReconnectLog({ info: record('info'), warn: record('warn') } as never, () => now);
+    // discord.js retries every 500 ms: 10 minutes of outage is 1,200 attempts.
+    for (let attempt = 0; attempt < 1200; attempt++, now += 500) log.reconnecting(0);
+    log.connected(0, 'resumed');
+    const times = lines
+      .filter((l) => l.msg === 'gateway still reconnecting')
+      .map((l) => l.fields.downForSeconds);
+    expect(lines[0]?.msg).toBe('gateway connection lost; reconnecting');
+    expect(times).toEqual([1, 3, 7, 15, 31, 63, 123, 183, 243, 303, 363, 423, 483, 543]);
+    expect(lines.at(-1)).toMatchObject({ msg: 'gateway connection back', fields: { attempts: 1200 } });
+    expect(lines.filter((l) => l.level === 'warn').every((l) => typeof l.fields.attempts === 'number')).toBe(
+      true,
+    );
+  });
+
+  it('writes a few lines, not one per attempt, while the gateway keeps dropping the bot', async () => {
+    const linesBefore = h.logs.length;
+    let attempts = 0;
+    const dropAtOnce = () => {
+      attempts += 1;
+      setImmediate(() => h.emu.dropConnections());
+    };
+    h.emu.on('wsConnect', dropAtOnce);
+    h.emu.dropConnections();
+    await sleep(4000);
+    h.emu.off('wsConnect', dropAtOnce);
+    await h.emu.waitForConnectedSessions(1, 10_000);
+    await expect
+      .poll(() => h.logs.slice(linesBefore).some((l) => l.msg === 'gateway connection back'), {
+        timeout: 5000,
+      })
+      .toBe(true);
+    const outage = h.logs.slice(linesBefore).filter((l) => /gateway/.test(l.msg ?? ''));
+    expect(attempts).toBeGreaterThanOrEqual(5);
+    // First attempt, after ~1 s and ~3 s, and the way back: well under one line per attempt.
+    expect(outage.length).toBeLessThanOrEqual(5);
+    expect(outage.length).toBeLessThan(attempts);
+    expect(outage.at(-1)).toMatchObject({ msg: 'gateway connection back' });
+  }, 20_000);
 });
 
 describe('every reply in this file', () => {
