@@ -2,6 +2,7 @@ import { mkdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
+import { describeDatabaseUrl } from './store/databaseUrl.ts';
 
 const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17 to 20 digits)');
 
@@ -19,6 +20,11 @@ const envSchema = z.object({
     .transform((url) => url.replace(/\/+$/, ''))
     .default('https://discord.com/api'),
   DATABASE_PATH: z.string().min(1).default('./data/k2-bot.sqlite'),
+  /** Set: settings live in PostgreSQL (shared by every shard and host) instead of DATABASE_PATH. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
       error: 'must be one of fatal, error, warn, info, debug, trace, silent',
@@ -150,13 +156,14 @@ export function prepareDatabaseFolder(databasePath: string): void {
   }
 }
 
-/** What may be logged about the configuration: never the token itself. */
+/** What may be logged about the configuration: never the token or the database password. */
 export function describeConfig(config: Config): Record<string, unknown> {
   return {
     tokenSet: config.DISCORD_TOKEN !== undefined,
     clientId: config.DISCORD_CLIENT_ID,
     apiBase: config.DISCORD_API_BASE,
-    databasePath: config.DATABASE_PATH,
+    databasePath: config.DATABASE_URL ? undefined : config.DATABASE_PATH,
+    databaseUrl: config.DATABASE_URL ? describeDatabaseUrl(config.DATABASE_URL) : undefined,
     logLevel: config.LOG_LEVEL,
     messageContent: config.DISCORD_MESSAGE_CONTENT,
     devGuildId: config.DEV_GUILD_ID,

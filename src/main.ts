@@ -5,8 +5,8 @@ import { GatewayError } from './discord/gatewayStatus.ts';
 import { createEngine, type Engine } from './engine/index.ts';
 import { KnowledgeError, loadKnowledge } from './kb/load.ts';
 import { createLogger, type Logger, shouldLogPretty } from './logger.ts';
+import { openSettingsStore } from './store/openStore.ts';
 import { StoreError } from './store/settingsStore.ts';
-import { openSqliteStore } from './store/sqliteStore.ts';
 
 const NETWORK_ERROR_CODES = new Set([
   'ECONNREFUSED',
@@ -81,8 +81,8 @@ async function runBot(
   logger: Logger,
 ): Promise<number> {
   logger.info({ config: describeConfig(config), topics: engine.knowledge.topics.length }, 'starting k2-bot');
-  prepareDatabaseFolder(config.DATABASE_PATH);
-  const store = openSqliteStore(config.DATABASE_PATH, { logger });
+  if (!config.DATABASE_URL) prepareDatabaseFolder(config.DATABASE_PATH);
+  const store = await openSettingsStore(config, logger);
   let reportGatewayFailure: (error: GatewayError) => void = () => {};
   const gatewayFailed = new Promise<GatewayError>((resolve) => {
     reportGatewayFailure = resolve;

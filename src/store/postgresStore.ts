@@ -1,0 +1,376 @@
+import pg from 'pg';
+import { describeDatabaseUrl } from './databaseUrl.ts';
+import {
+  checkSettingsPatch,
+  defaultGuildSettings,
+  type GuildSettings,
+  type GuildSettingsPatch,
+  type SettingsStore,
+  StoreError,
+  type StoreLogger,
+  settingsFromRow,
+} from './settingsStore.ts';
+
+/** Index i upgrades the schema from version i to i + 1. Never edit a shipped step; append. */
+const MIGRATIONS: readonly string[] = [
+  `CREATE TABLE guild_settings (
+     guild_id TEXT PRIMARY KEY,
+     mode TEXT NOT NULL,
+     ask_visibility TEXT NOT NULL,
+     cooldown_seconds INTEGER NOT NULL,
+     updated_at TIMESTAMPTZ NOT NULL DEFAULT now()
+   );
+   CREATE TABLE auto_channels (
+     guild_id TEXT NOT NULL,
+     channel_id TEXT NOT NULL,
+     added BIGSERIAL NOT NULL,
+     PRIMARY KEY (guild_id, channel_id)
+   );`,
+];
+
+export const POSTGRES_SCHEMA_VERSION = MIGRATIONS.length;
+
+/** Every process LISTENs here; a write NOTIFYs the guild id in the same transaction. */
+export const SETTINGS_CHANNEL = 'k2_settings_changed';
+
+export interface PostgresStoreOptions {
+  logger?: StoreLogger;
+  /** Longest a connection attempt or a query may take before it fails; default 5000 ms. */
+  timeoutMs?: number;
+  /** Pause between attempts to reconnect the change listener; default 1000 ms. */
+  reconnectMs?: number;
+  /** Pooled connections for queries (the listener has its own); default 4. */
+  poolSize?: number;
+}
+
+const UNREACHABLE = 'the settings database is unreachable';
+
+/** What went wrong, in words a server admin can pass on; the driver's details stay in the log. */
+function explainPostgresError(error: unknown): string {
+  const code = String((error as { code?: unknown }).code ?? '');
+  const message = error instanceof Error ? error.message : String(error);
+  if (code === '25006') return 'the settings database is read-only';
+  if (code === '53100') return 'the disk holding the settings database is full';
+  if (code === '57014' || /timeout/i.test(message)) return 'the settings database did not answer in time';
+  if (code === '28P01' || code === '28000') return "the settings database refused the bot's credentials";
+  if (code === '3D000') return 'the settings database does not exist';
+  if (code.startsWith('08') || code === '57P01' || code === '57P03') return UNREACHABLE;
+  if (/^E[A-Z]+$/.test(code) || /connect|terminat|closed/i.test(message)) return UNREACHABLE;
+  return 'the settings database failed';
+}
+
+function describeError(error: unknown): string {
+  const code = (error as { code?: unknown }).code;
+  const message = error instanceof Error ? error.message : String(error);
+  return typeof code === 'string' ? `${message}, ${code}` : message;
+}
+
+interface SettingsRow {
+  mode: string;
+  ask_visibility: string;
+  cooldown_seconds: number;
+}
+
+/** One statement, so the row and the channel list come from the same snapshot. */
+async function readSettings(db: pg.Pool | pg.ClientBase, guildId: string): Promise<GuildSettings> {
+  const result = await db.query<Partial<SettingsRow> & { channels: string[] }>(
+    `SELECT s.mode, s.ask_visibility, s.cooldown_seconds,
+       COALESCE((SELECT array_agg(channel_id ORDER BY added) FROM auto_channels WHERE guild_id = $1), '{}') AS channels
+     FROM (SELECT 1) AS one LEFT JOIN guild_settings s ON s.guild_id = $1`,
+    [guildId],
+  );
+  const row = result.rows[0];
+  const stored = row?.mode === undefined || row.mode === null ? undefined : (row as SettingsRow);
+  return settingsFromRow(guildId, stored, row?.channels ?? []);
+}
+
+async function migrate(client: pg.ClientBase, where: string): Promise<void> {
+  await client.query('BEGIN');
+  try {
+    // Several processes may start at once: one migrates, the others wait and find it done.
+    await client.query("SELECT pg_advisory_xact_lock(hashtext('k2-bot schema'))");
+    await client.query(
+      'CREATE TABLE IF NOT EXISTS k2_schema_version (version INTEGER NOT NULL, migrated_at TIMESTAMPTZ NOT NULL DEFAULT now())',
+    );
+    const current = await client.query<{ version: number }>(
+      'SELECT max(version) AS version FROM k2_schema_version',
+    );
+    const version = current.rows[0]?.version ?? 0;
+    if (version > MIGRATIONS.length) {
+      throw new StoreError(
+        where,
+        `schema version ${version} is newer than this bot understands (${MIGRATIONS.length}); upgrade the bot`,
+      );
+    }
+    for (let step = version; step < MIGRATIONS.length; step++) {
+      await client.query(MIGRATIONS[step] as string);
+      await client.query('INSERT INTO k2_schema_version (version) VALUES ($1)', [step + 1]);
+    }
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  }
+}
+
+interface CachedSettings {
+  settings: GuildSettings;
+  /** The listener session it was read under; -1 when read while no listener was connected. */
+  session: number;
+}
+
+function copy(settings: GuildSettings): GuildSettings {
+  return { ...settings, autoChannelIds: [...settings.autoChannelIds] };
+}
+
+/**
+ * PostgreSQL settings shared by every shard and host. Reads come from a local cache that a
+ * LISTEN connection keeps exact: every write NOTIFYs the guild in its own transaction, and every
+ * process drops that guild from its cache when the notification arrives (milliseconds after the
+ * commit). While the database is unreachable, reads answer from the cache (defaults for a guild
+ * never read) without waiting, writes fail within the timeout, and the listener reconnects by itself.
+ * Refuses to start when the database cannot be reached or migrated.
+ */
+export async function openPostgresStore(
+  url: string,
+  options: PostgresStoreOptions = {},
+): Promise<SettingsStore> {
+  const store = new PostgresSettingsStore(url, options);
+  try {
+    await store.start();
+  } catch (error) {
+    await store.close();
+    if (error instanceof StoreError) throw error;
+    throw new StoreError(describeDatabaseUrl(url), explainPostgresError(error), describeError(error));
+  }
+  return store;
+}
+
+class PostgresSettingsStore implements SettingsStore {
+  readonly #url: string;
+  readonly #where: string;
+  readonly #timeoutMs: number;
+  readonly #reconnectMs: number;
+  readonly #logger: StoreLogger | undefined;
+  readonly #pool: pg.Pool;
+  readonly #cache = new Map<string, CachedSettings>();
+  /** Per guild, how many change notifications arrived: a read that overlapped one is not cached. */
+  readonly #changes = new Map<string, number>();
+  #listener: pg.Client | undefined;
+  /** Counts listener sessions; a cache entry is trusted only within the session it was read in. */
+  #session = 0;
+  #down = false;
+  #reconnectTimer: NodeJS.Timeout | undefined;
+  #closed = false;
+
+  constructor(url: string, options: PostgresStoreOptions) {
+    this.#url = url;
+    this.#where = describeDatabaseUrl(url);
+    this.#timeoutMs = options.timeoutMs ?? 5000;
+    this.#reconnectMs = options.reconnectMs ?? 1000;
+    this.#logger = options.logger;
+    this.#pool = new pg.Pool({
+      connectionString: url,
+      max: options.poolSize ?? 4,
+      connectionTimeoutMillis: this.#timeoutMs,
+      query_timeout: this.#timeoutMs,
+      statement_timeout: this.#timeoutMs,
+      idleTimeoutMillis: 30_000,
+      keepAlive: true,
+    });
+    // An idle pooled connection that dies (server restart) must not crash the process; the pool
+    // drops it and the next query opens a new one.
+    this.#pool.on('error', () => undefined);
+  }
+
+  async start(): Promise<void> {
+    const client = await this.#pool.connect();
+    try {
+      await migrate(client, this.#where);
+    } finally {
+      client.release();
+    }
+    await this.#listen();
+  }
+
+  async #listen(): Promise<void> {
+    const client = new pg.Client({
+      connectionString: this.#url,
+      connectionTimeoutMillis: this.#timeoutMs,
+      query_timeout: this.#timeoutMs,
+      keepAlive: true,
+    });
+    client.on('notification', (message) => {
+      if (message.channel === SETTINGS_CHANNEL && message.payload) this.#forget(message.payload);
+    });
+    client.on('error', (error) => this.#listenerLost(client, error));
+    client.on('end', () => this.#listenerLost(client));
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${SETTINGS_CHANNEL}`);
+    } catch (error) {
+      client.removeAllListeners('end');
+      client.on('error', () => undefined);
+      await client.end().catch(() => undefined);
+      throw error;
+    }
+    if (this.#closed) {
+      await client.end().catch(() => undefined);
+      return;
+    }
+    this.#listener = client;
+    // Changes made while no listener was connected were missed: start a new cache session.
+    this.#session += 1;
+    this.#markUp();
+  }
+
+  #markUp(): void {
+    if (!this.#down) return;
+    this.#down = false;
+    this.#logger?.info(
+      { event: 'store-reconnected', database: this.#where },
+      'settings database reachable again',
+    );
+  }
+
+  /** The cached value stops being trusted but stays the fallback for an outage. */
+  #forget(guildId: string): void {
+    const cached = this.#cache.get(guildId);
+    if (cached) cached.session = -1;
+    this.#changes.set(guildId, (this.#changes.get(guildId) ?? 0) + 1);
+  }
+
+  #markDown(error: unknown): void {
+    if (!this.#down && !this.#closed) {
+      this.#logger?.error(
+        { event: 'store-unreachable', database: this.#where, err: describeError(error) },
+        'settings database unreachable: answering with the last known settings, changes are refused until it is back',
+      );
+    }
+    this.#down = true;
+    this.#scheduleRecovery();
+  }
+
+  #listenerLost(client: pg.Client, error?: unknown): void {
+    if (this.#listener !== client) return;
+    this.#listener = undefined;
+    this.#markDown(error ?? new Error('the change listener connection ended'));
+  }
+
+  /** Until the database answers again: reconnect the listener, or (if it survived) probe with a query. */
+  #scheduleRecovery(): void {
+    if (this.#closed || this.#reconnectTimer) return;
+    this.#reconnectTimer = setTimeout(() => {
+      this.#reconnectTimer = undefined;
+      const attempt = this.#listener
+        ? this.#pool.query('SELECT 1').then(() => this.#markUp())
+        : this.#listen();
+      attempt.catch(() => this.#scheduleRecovery());
+    }, this.#reconnectMs);
+    this.#reconnectTimer.unref();
+  }
+
+  async getGuildSettings(guildId: string): Promise<GuildSettings> {
+    const cached = this.#cache.get(guildId);
+    if (cached && this.#listener && cached.session === this.#session) return copy(cached.settings);
+    if (this.#down) return copy(cached?.settings ?? defaultGuildSettings(guildId));
+    const session = this.#listener ? this.#session : -1;
+    const changes = this.#changes.get(guildId) ?? 0;
+    try {
+      const settings = await readSettings(this.#pool, guildId);
+      if ((this.#changes.get(guildId) ?? 0) === changes) this.#cache.set(guildId, { settings, session });
+      return copy(settings);
+    } catch (error) {
+      this.#markDown(error);
+      return copy(cached?.settings ?? defaultGuildSettings(guildId));
+    }
+  }
+
+  /** One transaction: the change, a NOTIFY to every process, and the state read back. */
+  async #write(guildId: string, change: (client: pg.PoolClient) => Promise<void>): Promise<GuildSettings> {
+    if (this.#closed) throw new StoreError(this.#where, 'the settings database is closed');
+    let client: pg.PoolClient | undefined;
+    let failed = false;
+    try {
+      client = await this.#pool.connect();
+      await client.query('BEGIN');
+      await change(client);
+      await client.query('SELECT pg_notify($1, $2)', [SETTINGS_CHANNEL, guildId]);
+      const settings = await readSettings(client, guildId);
+      await client.query('COMMIT');
+      this.#changes.set(guildId, (this.#changes.get(guildId) ?? 0) + 1);
+      this.#cache.set(guildId, { settings, session: this.#listener ? this.#session : -1 });
+      return copy(settings);
+    } catch (error) {
+      failed = true;
+      if (client) await client.query('ROLLBACK').catch(() => undefined);
+      const reason = explainPostgresError(error);
+      if (reason === UNREACHABLE || reason.includes('in time')) this.#markDown(error);
+      throw new StoreError(this.#where, reason, describeError(error));
+    } finally {
+      // A connection that failed mid-transaction is discarded, not reused.
+      client?.release(failed);
+    }
+  }
+
+  async updateGuildSettings(guildId: string, patch: GuildSettingsPatch): Promise<GuildSettings> {
+    checkSettingsPatch(patch);
+    const defaults = defaultGuildSettings(guildId);
+    return this.#write(guildId, async (client) => {
+      // One statement merges the patch into the stored row, so concurrent changes to other fields survive.
+      await client.query(
+        `INSERT INTO guild_settings (guild_id, mode, ask_visibility, cooldown_seconds, updated_at)
+         VALUES ($1, COALESCE($2::text, $5::text), COALESCE($3::text, $6::text), COALESCE($4::integer, $7::integer), now())
+         ON CONFLICT (guild_id) DO UPDATE SET
+           mode = COALESCE($2::text, guild_settings.mode),
+           ask_visibility = COALESCE($3::text, guild_settings.ask_visibility),
+           cooldown_seconds = COALESCE($4::integer, guild_settings.cooldown_seconds),
+           updated_at = now()`,
+        [
+          guildId,
+          patch.mode ?? null,
+          patch.askVisibility ?? null,
+          patch.cooldownSeconds ?? null,
+          defaults.mode,
+          defaults.askVisibility,
+          defaults.cooldownSeconds,
+        ],
+      );
+    });
+  }
+
+  async addAutoChannel(guildId: string, channelId: string): Promise<GuildSettings> {
+    return this.#write(guildId, async (client) => {
+      await client.query(
+        'INSERT INTO auto_channels (guild_id, channel_id) VALUES ($1, $2) ON CONFLICT DO NOTHING',
+        [guildId, channelId],
+      );
+    });
+  }
+
+  async removeAutoChannel(guildId: string, channelId: string): Promise<GuildSettings> {
+    return this.#write(guildId, async (client) => {
+      await client.query('DELETE FROM auto_channels WHERE guild_id = $1 AND channel_id = $2', [
+        guildId,
+        channelId,
+      ]);
+    });
+  }
+
+  async resetGuildSettings(guildId: string): Promise<GuildSettings> {
+    return this.#write(guildId, async (client) => {
+      await client.query('DELETE FROM guild_settings WHERE guild_id = $1', [guildId]);
+      await client.query('DELETE FROM auto_channels WHERE guild_id = $1', [guildId]);
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    clearTimeout(this.#reconnectTimer);
+    const listener = this.#listener;
+    this.#listener = undefined;
+    await listener?.end().catch(() => undefined);
+    await this.#pool.end().catch(() => undefined);
+  }
+}

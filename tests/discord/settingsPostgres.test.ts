@@ -1,0 +1,154 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deployCommands } from '../../src/discord/deploy.ts';
+import { openPostgresStore } from '../../src/store/postgresStore.ts';
+import { type PostgresServer, startPostgres } from '../store/postgresServer.ts';
+import { DiscordEmulator } from './emulator/index.ts';
+import {
+  expectEveryReplySafe,
+  type Harness,
+  isEphemeral,
+  messageText,
+  opt,
+  safeReply,
+  startHarness,
+} from './harness.ts';
+
+const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+
+let server: PostgresServer;
+let dir: string;
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'k2-pg-bot-'));
+  server = await startPostgres();
+}, 90_000);
+afterAll(() => {
+  server?.destroy();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function settingsReply(h: Harness, options: Parameters<typeof opt.sub>) {
+  const interaction = await h.emu.userRunsCommand({
+    user: h.emu.users.admin,
+    name: 'settings',
+    options: [opt.sub(...options)],
+  });
+  return messageText(await safeReply(interaction, 8000));
+}
+
+async function memberAsks(h: Harness, user: 'alice' | 'bob') {
+  const interaction = await h.emu.userRunsCommand({
+    user: h.emu.users[user],
+    name: 'ask',
+    options: [opt.string('question', 'what is vitamin k2')],
+  });
+  return safeReply(interaction);
+}
+
+describe('the bot with its settings in PostgreSQL', () => {
+  it('keeps answering while the database is away, refuses changes clearly, and recovers by itself', async () => {
+    const url = await server.createDatabase();
+    const store = await openPostgresStore(url, { timeoutMs: 2000, reconnectMs: 200 });
+    const h = await startHarness({
+      wrapStore: (sqlite) => {
+        void sqlite.close();
+        return store;
+      },
+    });
+    try {
+      expect(await settingsReply(h, ['visibility', [opt.string('value', 'private')]])).toContain(
+        '/ask answers are now private by default',
+      );
+
+      server.stop();
+      try {
+        // The last known settings still apply: /ask stays private.
+        expect(isEphemeral(await memberAsks(h, 'bob'))).toBe(true);
+        const refused = await settingsReply(h, ['cooldown', [opt.integer('seconds', 10)]]);
+        expect(refused).toContain('Not saved: the settings database is unreachable');
+        expect(refused).not.toMatch(/something went wrong/i);
+      } finally {
+        server.start();
+      }
+
+      // Nobody restarts the bot: the next change goes through once the database is back.
+      let accepted = '';
+      const until = Date.now() + 15_000;
+      while (!accepted.includes('Cooldown is now 10 s') && Date.now() < until) {
+        accepted = await settingsReply(h, ['cooldown', [opt.integer('seconds', 10)]]);
+        if (!accepted.includes('Cooldown is now 10 s')) await new Promise((done) => setTimeout(done, 300));
+      }
+      expect(accepted).toContain('Cooldown is now 10 s per member');
+
+      // Another process (another shard or host) changes a setting: this bot follows within 2 s.
+      const otherProcess = await openPostgresStore(url);
+      await otherProcess.updateGuildSettings(h.emu.guildId, { askVisibility: 'public' });
+      await otherProcess.close();
+      await expect
+        .poll(async () => (await h.store.getGuildSettings(h.emu.guildId)).askVisibility, {
+          timeout: 2000,
+          interval: 25,
+        })
+        .toBe('public');
+      // Alice: Bob is within the 10 s cooldown set above.
+      expect(isEphemeral(await memberAsks(h, 'alice'))).toBe(false);
+      expect(expectEveryReplySafe(h.emu)).toBeGreaterThan(4);
+    } finally {
+      await h.stop();
+    }
+  }, 60_000);
+
+  it('a setting acknowledged in Discord survives kill -9 of the bot process', async () => {
+    const url = await server.createDatabase();
+    const emu = await DiscordEmulator.start();
+    const sqlitePath = join(dir, 'unused.sqlite');
+    let child: ChildProcess | undefined;
+    try {
+      await deployCommands({
+        token: emu.token,
+        apiBase: emu.apiBase,
+        applicationId: emu.appId,
+        guildId: emu.guildId,
+      });
+      child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+        cwd: ROOT,
+        env: {
+          PATH: process.env.PATH ?? '',
+          NODE_ENV: 'production',
+          LOG_LEVEL: 'info',
+          DISCORD_TOKEN: emu.token,
+          DISCORD_CLIENT_ID: emu.appId,
+          DISCORD_API_BASE: emu.apiBase,
+          DATABASE_URL: url,
+          DATABASE_PATH: sqlitePath,
+        },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
+      const exited = new Promise<NodeJS.Signals | null>((done) =>
+        child?.on('exit', (_code, signal) => done(signal)),
+      );
+      await emu.waitForConnectedSessions(1, 20_000);
+      const change = await emu.userRunsCommand({
+        user: emu.users.admin,
+        name: 'settings',
+        options: [opt.sub('cooldown', [opt.integer('seconds', 77)])],
+      });
+      expect(messageText(await safeReply(change, 8000))).toContain('77 s per member');
+      child.kill('SIGKILL');
+      expect(await exited).toBe('SIGKILL');
+
+      const store = await openPostgresStore(url);
+      expect((await store.getGuildSettings(emu.guildId)).cooldownSeconds).toBe(77);
+      await store.close();
+      // PostgreSQL was used, not the SQLite default.
+      expect(existsSync(sqlitePath)).toBe(false);
+    } finally {
+      if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      await emu.close();
+    }
+  }, 60_000);
+});

@@ -1,0 +1,313 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openPostgresStore, POSTGRES_SCHEMA_VERSION } from '../../src/store/postgresStore.ts';
+import {
+  defaultGuildSettings,
+  type GuildSettings,
+  type SettingsStore,
+  StoreError,
+} from '../../src/store/settingsStore.ts';
+import { openSqliteStore } from '../../src/store/sqliteStore.ts';
+import { type PostgresServer, startPostgres } from './postgresServer.ts';
+
+const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+const GUILD = '100000000000000001';
+const OTHER_GUILD = '100000000000000002';
+const CHANNEL = '200000000000000001';
+const SECOND_CHANNEL = '200000000000000002';
+
+let server: PostgresServer;
+let dir: string;
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'k2-contract-'));
+  server = await startPostgres();
+}, 90_000);
+afterAll(() => {
+  server?.destroy();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** Waits for a condition another process brings about; fails after the deadline. */
+async function eventually<T>(
+  read: () => Promise<T>,
+  accept: (value: T) => boolean,
+  deadlineMs: number,
+): Promise<T> {
+  const until = Date.now() + deadlineMs;
+  for (;;) {
+    const value = await read();
+    if (accept(value) || Date.now() > until) return value;
+    await new Promise((done) => setTimeout(done, 25));
+  }
+}
+
+/** A backend: a fresh database, opened as often as a test likes (as several processes would). */
+interface Backend {
+  name: string;
+  fresh(): Promise<{ open(): Promise<SettingsStore>; openInChild: string }>;
+}
+
+let sqliteFiles = 0;
+const backends: Backend[] = [
+  {
+    name: 'SQLite',
+    async fresh() {
+      sqliteFiles += 1;
+      const path = join(dir, `contract-${sqliteFiles}.sqlite`);
+      return {
+        open: async () => openSqliteStore(path),
+        openInChild: `(await import(${JSON.stringify(join(ROOT, 'src/store/sqliteStore.ts'))})).openSqliteStore(${JSON.stringify(path)})`,
+      };
+    },
+  },
+  {
+    name: 'PostgreSQL',
+    async fresh() {
+      const url = await server.createDatabase();
+      return {
+        open: () => openPostgresStore(url),
+        openInChild: `await (await import(${JSON.stringify(join(ROOT, 'src/store/postgresStore.ts'))})).openPostgresStore(${JSON.stringify(url)})`,
+      };
+    },
+  },
+];
+
+describe.each(backends)('the SettingsStore contract: $name', (backend) => {
+  async function withStore(test: (store: SettingsStore) => Promise<void>): Promise<void> {
+    const store = await (await backend.fresh()).open();
+    try {
+      await test(store);
+    } finally {
+      await store.close();
+    }
+  }
+
+  it('answers the defaults for a guild it never stored', () =>
+    withStore(async (store) => {
+      expect(await store.getGuildSettings(GUILD)).toEqual({
+        guildId: GUILD,
+        mode: 'mention-only',
+        autoChannelIds: [],
+        askVisibility: 'public',
+        cooldownSeconds: 0,
+      });
+    }));
+
+  it('merges a change into the stored settings, keeps guilds apart, and resolves with the stored state', () =>
+    withStore(async (store) => {
+      expect(await store.updateGuildSettings(GUILD, { mode: 'auto-channels', cooldownSeconds: 30 })).toEqual({
+        ...defaultGuildSettings(GUILD),
+        mode: 'auto-channels',
+        cooldownSeconds: 30,
+      });
+      expect(await store.updateGuildSettings(GUILD, { askVisibility: 'private' })).toMatchObject({
+        mode: 'auto-channels',
+        cooldownSeconds: 30,
+        askVisibility: 'private',
+      });
+      expect(await store.getGuildSettings(OTHER_GUILD)).toEqual(defaultGuildSettings(OTHER_GUILD));
+    }));
+
+  it('adds a channel once, keeps the order they were added in, removes one, and reset clears everything', () =>
+    withStore(async (store) => {
+      await store.addAutoChannel(GUILD, SECOND_CHANNEL);
+      await store.addAutoChannel(GUILD, CHANNEL);
+      expect((await store.addAutoChannel(GUILD, SECOND_CHANNEL)).autoChannelIds).toEqual([
+        SECOND_CHANNEL,
+        CHANNEL,
+      ]);
+      expect((await store.removeAutoChannel(GUILD, SECOND_CHANNEL)).autoChannelIds).toEqual([CHANNEL]);
+      expect((await store.removeAutoChannel(GUILD, SECOND_CHANNEL)).autoChannelIds).toEqual([CHANNEL]);
+      await store.updateGuildSettings(GUILD, { mode: 'off', cooldownSeconds: 5 });
+      await store.addAutoChannel(OTHER_GUILD, CHANNEL);
+      expect(await store.resetGuildSettings(GUILD)).toEqual(defaultGuildSettings(GUILD));
+      expect(await store.getGuildSettings(GUILD)).toEqual(defaultGuildSettings(GUILD));
+      expect((await store.getGuildSettings(OTHER_GUILD)).autoChannelIds).toEqual([CHANNEL]);
+    }));
+
+  it.each([
+    [{ mode: 'sometimes' as never }, /Unknown mode "sometimes"/],
+    [{ askVisibility: 'secret' as never }, /Unknown visibility "secret"/],
+    [{ cooldownSeconds: 2.5 }, /whole number of seconds from 0 to 3600/],
+    [{ cooldownSeconds: -1 }, /whole number/],
+    [{ cooldownSeconds: 3601 }, /whole number/],
+    [{ cooldownSeconds: Number.NaN }, /whole number/],
+  ])('refuses %o and writes nothing', (patch, message) =>
+    withStore(async (store) => {
+      await expect(store.updateGuildSettings(GUILD, patch)).rejects.toThrow(message);
+      expect(await store.getGuildSettings(GUILD)).toEqual(defaultGuildSettings(GUILD));
+    }),
+  );
+
+  it('keeps the settings across a reopen', async () => {
+    const database = await backend.fresh();
+    const first = await database.open();
+    await first.updateGuildSettings(GUILD, { cooldownSeconds: 12 });
+    await first.addAutoChannel(GUILD, CHANNEL);
+    await first.close();
+    const second = await database.open();
+    expect(await second.getGuildSettings(GUILD)).toMatchObject({
+      cooldownSeconds: 12,
+      autoChannelIds: [CHANNEL],
+    });
+    await second.close();
+  });
+
+  it('a change made by one process is seen by another that already read the guild, within 2 s', async () => {
+    const database = await backend.fresh();
+    const reader = await database.open();
+    const writer = await database.open();
+    try {
+      expect((await reader.getGuildSettings(GUILD)).mode).toBe('mention-only');
+      await writer.updateGuildSettings(GUILD, { mode: 'off' });
+      await writer.addAutoChannel(GUILD, CHANNEL);
+      const seen = await eventually(
+        () => reader.getGuildSettings(GUILD),
+        (s) => s.mode === 'off' && s.autoChannelIds.length === 1,
+        2000,
+      );
+      expect(seen).toMatchObject({ mode: 'off', autoChannelIds: [CHANNEL] });
+    } finally {
+      await reader.close();
+      await writer.close();
+    }
+  });
+
+  it('changes to different settings from two processes at once both survive', async () => {
+    const database = await backend.fresh();
+    const [a, b] = await Promise.all([database.open(), database.open()]);
+    try {
+      await Promise.all([
+        ...Array.from({ length: 10 }, (_, i) => a.updateGuildSettings(GUILD, { cooldownSeconds: i + 1 })),
+        ...Array.from({ length: 10 }, () => b.updateGuildSettings(GUILD, { mode: 'off' })),
+        b.addAutoChannel(GUILD, CHANNEL),
+      ]);
+      const reopened = await database.open();
+      expect(await reopened.getGuildSettings(GUILD)).toMatchObject({
+        mode: 'off',
+        autoChannelIds: [CHANNEL],
+      });
+      expect((await reopened.getGuildSettings(GUILD)).cooldownSeconds).toBeGreaterThan(0);
+      await reopened.close();
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+
+  it('a write whose promise resolved survives kill -9 of the process that made it', async () => {
+    const database = await backend.fresh();
+    const script = `
+      const store = ${database.openInChild};
+      await store.updateGuildSettings('${GUILD}', { mode: 'off', cooldownSeconds: 7 });
+      process.kill(process.pid, 'SIGKILL');
+    `;
+    const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(child.signal, child.stderr).toBe('SIGKILL');
+    const store = await database.open();
+    expect(await store.getGuildSettings(GUILD)).toMatchObject({ mode: 'off', cooldownSeconds: 7 });
+    await store.close();
+  });
+});
+
+describe('PostgreSQL', () => {
+  it('records the schema version, and refuses a database migrated by a newer bot', async () => {
+    const url = await server.createDatabase();
+    const stores = await Promise.all([
+      openPostgresStore(url),
+      openPostgresStore(url),
+      openPostgresStore(url),
+    ]);
+    for (const store of stores) await store.close();
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    const versions = await client.query<{ version: number }>(
+      'SELECT version FROM k2_schema_version ORDER BY version',
+    );
+    expect(versions.rows.map((row) => row.version)).toEqual([1]);
+    expect(POSTGRES_SCHEMA_VERSION).toBe(1);
+    await client.query('INSERT INTO k2_schema_version (version) VALUES (9)');
+    await client.end();
+    await expect(openPostgresStore(url)).rejects.toThrow(
+      /schema version 9 is newer than this bot understands/,
+    );
+  });
+
+  it('refuses to start when the server cannot be reached, quickly, without the password in the message', async () => {
+    const closedPort = server.port + 1;
+    const url = `postgres://k2:hunter2@127.0.0.1:${closedPort}/k2`;
+    const failure = await openPostgresStore(url, { timeoutMs: 2000 }).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(StoreError);
+    expect((failure as StoreError).reason).toBe('the settings database is unreachable');
+    expect((failure as StoreError).message).not.toContain('hunter2');
+  });
+
+  it('names a database that does not exist', async () => {
+    await expect(openPostgresStore(server.url('no_such_database'))).rejects.toThrow(
+      'the settings database does not exist',
+    );
+  });
+
+  it('while the server is down: last known settings, defaults for others, changes refused; then it reconnects by itself', async () => {
+    const url = await server.createDatabase();
+    const errors: string[] = [];
+    const logger = {
+      error: (details: object) => errors.push(String((details as { event?: string }).event)),
+      warn: () => undefined,
+      info: () => undefined,
+    };
+    const store = await openPostgresStore(url, { timeoutMs: 2000, reconnectMs: 200, logger });
+    try {
+      await store.updateGuildSettings(GUILD, { mode: 'off', askVisibility: 'private' });
+      server.stop();
+      try {
+        expect(await store.getGuildSettings(GUILD)).toMatchObject({ mode: 'off', askVisibility: 'private' });
+        expect(await store.getGuildSettings(OTHER_GUILD)).toEqual(defaultGuildSettings(OTHER_GUILD));
+        const refused = await store
+          .updateGuildSettings(GUILD, { cooldownSeconds: 5 })
+          .catch((error: unknown) => error);
+        expect(refused).toBeInstanceOf(StoreError);
+        expect((refused as StoreError).reason).toBe('the settings database is unreachable');
+        expect(errors).toContain('store-unreachable');
+      } finally {
+        server.start();
+      }
+      // Nobody reopens the store: it must find the server again on its own.
+      const accepted = await eventually(
+        () => store.updateGuildSettings(GUILD, { cooldownSeconds: 5 }).catch(() => undefined),
+        (settings): settings is GuildSettings => settings !== undefined,
+        15_000,
+      );
+      expect(accepted).toMatchObject({ mode: 'off', cooldownSeconds: 5 });
+      // And it listens again: another process's change reaches it within 2 s.
+      const other = await openPostgresStore(url);
+      await eventually(
+        async () => {
+          await other.updateGuildSettings(OTHER_GUILD, { cooldownSeconds: 1 });
+          return store.getGuildSettings(OTHER_GUILD);
+        },
+        (s) => s.cooldownSeconds === 1,
+        5000,
+      );
+      await other.updateGuildSettings(GUILD, { mode: 'mention-only' });
+      const seen = await eventually(
+        () => store.getGuildSettings(GUILD),
+        (s) => s.mode === 'mention-only',
+        2000,
+      );
+      expect(seen.mode).toBe('mention-only');
+      await other.close();
+    } finally {
+      await store.close();
+    }
+  }, 60_000);
+});
