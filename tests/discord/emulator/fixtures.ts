@@ -78,7 +78,25 @@ export interface MemberRecord {
   joinedAt: string;
 }
 
-/** The emulated "Discord": one guild with three text channels, three humans, an owner and the bot. */
+/**
+ * One server of the emulated Discord: three text channels, the @everyone, Moderators and bot roles,
+ * and the same five members (bot, owner, alice, bob, admin) with this guild's role ids.
+ */
+export interface GuildFixture {
+  id: string;
+  name: string;
+  everyoneRoleId: string;
+  adminRoleId: string;
+  botRoleId: string;
+  roles: ApiRole[];
+  channelIds: { general: string; auto: string; other: string };
+  members: Map<string, MemberRecord>;
+}
+
+/**
+ * The emulated "Discord": guilds (the first one is "the" guild of single-guild tests and its
+ * fields are repeated at the top level), three humans, an owner and the bot.
+ */
 export interface World {
   bot: EmuUser;
   owner: EmuUser;
@@ -89,9 +107,13 @@ export interface World {
   adminRoleId: string;
   botRoleId: string;
   roles: ApiRole[];
+  /** Channels of every guild (each carries its guild_id). */
   channels: Map<string, ApiChannel>;
   channelIds: { general: string; auto: string; other: string };
   members: Map<string, MemberRecord>;
+  /** Every guild, the first being the one above; keyed lookups go through `guildById`. */
+  guilds: GuildFixture[];
+  guildById: Map<string, GuildFixture>;
   /** DM channel per user id, created on demand. */
   dmChannels: Map<string, ApiChannel>;
 }
@@ -124,13 +146,15 @@ function role(
   };
 }
 
-export function buildWorld(ids: SnowflakeFactory): World {
-  const bot = user(ids.next(), 'K2 Bot', null, true);
-  const owner = user(ids.next(), 'owner', 'Guild Owner');
-  const alice = user(ids.next(), 'alice', 'Alice');
-  const bob = user(ids.next(), 'bob', 'Bob');
-  const admin = user(ids.next(), 'admin', 'Admin');
-  const guildId = ids.next();
+function buildGuild(
+  ids: SnowflakeFactory,
+  guildId: string,
+  name: string,
+  bot: EmuUser,
+  humans: EmuUser[],
+  admin: EmuUser,
+  channels: Map<string, ApiChannel>,
+): GuildFixture {
   const adminRoleId = ids.next();
   const botRoleId = ids.next();
   const roles = [
@@ -142,18 +166,17 @@ export function buildWorld(ids: SnowflakeFactory): World {
     role(botRoleId, 'K2 Bot', 2, EVERYONE_PERMISSIONS, { managed: true, tags: { bot_id: bot.id } }),
   ];
   const channelIds = { general: ids.next(), auto: ids.next(), other: ids.next() };
-  const channels = new Map<string, ApiChannel>();
   const names: Array<[string, string]> = [
     [channelIds.general, 'general'],
     [channelIds.auto, 'k2-auto'],
     [channelIds.other, 'off-topic'],
   ];
-  names.forEach(([id, name], position) => {
+  names.forEach(([id, channelName], position) => {
     channels.set(id, {
       id,
       type: 0,
       guild_id: guildId,
-      name,
+      name: channelName,
       position,
       permission_overwrites: [],
       nsfw: false,
@@ -166,24 +189,57 @@ export function buildWorld(ids: SnowflakeFactory): World {
   });
   const joinedAt = new Date().toISOString();
   const members = new Map<string, MemberRecord>();
-  for (const u of [bot, owner, alice, bob, admin]) members.set(u.id, { userId: u.id, roles: [], joinedAt });
+  for (const u of [bot, ...humans]) members.set(u.id, { userId: u.id, roles: [], joinedAt });
   members.get(bot.id)?.roles.push(botRoleId);
   members.get(admin.id)?.roles.push(adminRoleId);
+  return { id: guildId, name, everyoneRoleId: guildId, adminRoleId, botRoleId, roles, channelIds, members };
+}
+
+export interface WorldOptions {
+  /** How many guilds the bot is in (default 1). */
+  guildCount?: number;
+  /** Spreads guild ids so that guild i lands on shard i % shardCount under Discord's routing. */
+  shardCount?: number;
+}
+
+export function buildWorld(ids: SnowflakeFactory, options: WorldOptions = {}): World {
+  const bot = user(ids.next(), 'K2 Bot', null, true);
+  const owner = user(ids.next(), 'owner', 'Guild Owner');
+  const alice = user(ids.next(), 'alice', 'Alice');
+  const bob = user(ids.next(), 'bob', 'Bob');
+  const admin = user(ids.next(), 'admin', 'Admin');
+  const channels = new Map<string, ApiChannel>();
+  const guildCount = Math.max(1, options.guildCount ?? 1);
+  const shardCount = Math.max(1, options.shardCount ?? 1);
+  const guilds: GuildFixture[] = [];
+  for (let index = 0; index < guildCount; index++) {
+    const guildId = shardCount > 1 ? ids.nextOnShard(index % shardCount, shardCount) : ids.next();
+    const name = index === 0 ? 'K2 Test Guild' : `K2 Test Guild ${index + 1}`;
+    guilds.push(buildGuild(ids, guildId, name, bot, [owner, alice, bob, admin], admin, channels));
+  }
+  const first = guilds[0] as GuildFixture;
   return {
     bot,
     owner,
     users: { alice, bob, admin },
-    guildId,
-    guildName: 'K2 Test Guild',
-    everyoneRoleId: guildId,
-    adminRoleId,
-    botRoleId,
-    roles,
+    guildId: first.id,
+    guildName: first.name,
+    everyoneRoleId: first.everyoneRoleId,
+    adminRoleId: first.adminRoleId,
+    botRoleId: first.botRoleId,
+    roles: first.roles,
     channels,
-    channelIds,
-    members,
+    channelIds: first.channelIds,
+    members: first.members,
+    guilds,
+    guildById: new Map(guilds.map((g) => [g.id, g])),
     dmChannels: new Map(),
   };
+}
+
+/** The guild with this id; the first guild when the id is unknown or absent (single-guild callers). */
+export function guildFixture(world: World, guildId?: string): GuildFixture {
+  return (guildId ? world.guildById.get(guildId) : undefined) ?? (world.guilds[0] as GuildFixture);
 }
 
 export function allUsers(world: World): EmuUser[] {
@@ -195,19 +251,25 @@ export function findUser(world: World, id: string): EmuUser | undefined {
 }
 
 /** Guild-level permissions (no channel overwrites exist in the fixtures). */
-export function permissionsOf(world: World, userId: string): bigint {
+export function permissionsOf(world: World, userId: string, guildId?: string): bigint {
   if (userId === world.owner.id) return ALL_PERMISSIONS;
-  const member = world.members.get(userId);
+  const guild = guildFixture(world, guildId);
+  const member = guild.members.get(userId);
   let perms = 0n;
-  for (const r of world.roles) {
-    if (r.id === world.everyoneRoleId || member?.roles.includes(r.id)) perms |= BigInt(r.permissions);
+  for (const r of guild.roles) {
+    if (r.id === guild.everyoneRoleId || member?.roles.includes(r.id)) perms |= BigInt(r.permissions);
   }
   return perms & Perm.Administrator ? ALL_PERMISSIONS : perms;
 }
 
 /** Guild member object; `withUser` false for MESSAGE_CREATE.member, which omits the user. */
-export function memberPayload(world: World, userId: string, withUser: boolean): Record<string, unknown> {
-  const member = world.members.get(userId);
+export function memberPayload(
+  world: World,
+  userId: string,
+  withUser: boolean,
+  guildId?: string,
+): Record<string, unknown> {
+  const member = guildFixture(world, guildId).members.get(userId);
   const u = findUser(world, userId);
   return {
     ...(withUser && u ? { user: u } : {}),
@@ -249,10 +311,13 @@ export function findChannel(world: World, channelId: string): ApiChannel | undef
 }
 
 /** The guild as REST returns it (GET /guilds/{id}); GUILD_CREATE adds the gateway-only fields. */
-export function guildPayload(world: World): Record<string, unknown> {
+export function guildPayload(
+  world: World,
+  guild: GuildFixture = guildFixture(world),
+): Record<string, unknown> {
   return {
-    id: world.guildId,
-    name: world.guildName,
+    id: guild.id,
+    name: guild.name,
     icon: null,
     splash: null,
     discovery_splash: null,
@@ -271,7 +336,7 @@ export function guildPayload(world: World): Record<string, unknown> {
     premium_subscription_count: 0,
     premium_progress_bar_enabled: false,
     preferred_locale: 'en-US',
-    system_channel_id: world.channelIds.general,
+    system_channel_id: guild.channelIds.general,
     system_channel_flags: 0,
     rules_channel_id: null,
     public_updates_channel_id: null,
@@ -281,15 +346,23 @@ export function guildPayload(world: World): Record<string, unknown> {
     features: [],
     emojis: [],
     stickers: [],
-    roles: world.roles,
+    roles: guild.roles,
   };
 }
 
-export function guildCreatePayload(world: World): Record<string, unknown> {
-  const members = allUsers(world).map((u) => memberPayload(world, u.id, true));
+/** Channels of one guild, in position order. */
+export function guildChannels(world: World, guild: GuildFixture): ApiChannel[] {
+  return Object.values(guild.channelIds).map((id) => world.channels.get(id) as ApiChannel);
+}
+
+export function guildCreatePayload(
+  world: World,
+  guild: GuildFixture = guildFixture(world),
+): Record<string, unknown> {
+  const members = allUsers(world).map((u) => memberPayload(world, u.id, true, guild.id));
   return {
-    ...guildPayload(world),
-    channels: [...world.channels.values()],
+    ...guildPayload(world, guild),
+    channels: guildChannels(world, guild),
     threads: [],
     members,
     member_count: members.length,
@@ -303,13 +376,14 @@ export function guildCreatePayload(world: World): Record<string, unknown> {
     large: false,
     lazy: true,
     unavailable: false,
-    joined_at: world.members.get(world.bot.id)?.joinedAt,
+    joined_at: guild.members.get(world.bot.id)?.joinedAt,
   };
 }
 
 export function readyPayload(
   world: World,
   session: { id: string; shard: unknown },
+  guilds: GuildFixture[],
   resumeGatewayUrl: string,
   applicationFlags: number,
 ): Record<string, unknown> {
@@ -317,7 +391,7 @@ export function readyPayload(
     v: 10,
     user: { ...world.bot, verified: true, mfa_enabled: false, flags: 0 },
     // Listed unavailable; GUILD_CREATE follows. discord.js waits for every guild listed here.
-    guilds: [{ id: world.guildId, unavailable: true }],
+    guilds: guilds.map((g) => ({ id: g.id, unavailable: true })),
     session_id: session.id,
     session_type: 'normal',
     resume_gateway_url: resumeGatewayUrl,
@@ -336,10 +410,11 @@ export function readyPayload(
 /** GUILD_MEMBERS_CHUNK answering op 8 (Request Guild Members), all in one chunk. */
 export function membersChunkPayload(world: World, request: Record<string, unknown>): Record<string, unknown> {
   const wanted = Array.isArray(request.user_ids) ? (request.user_ids as string[]) : undefined;
-  const ids = [...world.members.keys()].filter((id) => !wanted || wanted.includes(id));
+  const guild = guildFixture(world, typeof request.guild_id === 'string' ? request.guild_id : undefined);
+  const ids = [...guild.members.keys()].filter((id) => !wanted || wanted.includes(id));
   return {
-    guild_id: world.guildId,
-    members: ids.map((id) => memberPayload(world, id, true)),
+    guild_id: guild.id,
+    members: ids.map((id) => memberPayload(world, id, true, guild.id)),
     chunk_index: 0,
     chunk_count: 1,
     ...(request.nonce === undefined ? {} : { nonce: request.nonce }),

@@ -5,6 +5,7 @@ import type { Duplex } from 'node:stream';
 import { createDeflate, type Deflate, constants as zlibConstants } from 'node:zlib';
 import { type RawData, WebSocket, WebSocketServer } from 'ws';
 import { checkIntents, Intent, type PrivilegedIntentSettings } from './intents.ts';
+import { shardOfGuild } from './snowflake.ts';
 
 export const GATEWAY_PATH = '/gateway';
 /** READY's resume_gateway_url points here, so tests can see discord.js really resumes at that URL. */
@@ -26,7 +27,8 @@ interface LoggedEvent {
 export interface Session {
   id: string;
   intents: number;
-  shard: unknown;
+  /** `[shard_id, num_shards]` from IDENTIFY ([0, 1] when absent, like Discord). */
+  shard: [number, number];
   seq: number;
   /** Every dispatch of the session, so RESUME can replay what the client missed. */
   log: LoggedEvent[];
@@ -38,8 +40,8 @@ export interface GatewayOptions extends PrivilegedIntentSettings {
   heartbeatIntervalMs: number;
   /** Builds READY's `d` for a new session. */
   ready: (session: Session) => unknown;
-  /** GUILD_CREATE payloads sent after READY (when the Guilds intent is set). */
-  guildCreates: () => unknown[];
+  /** GUILD_CREATE payloads sent after READY (when the Guilds intent is set), for the session's shard. */
+  guildCreates: (session: Session) => unknown[];
   /** GUILD_MEMBERS_CHUNK for op 8 Request Guild Members. */
   membersChunk: (request: Record<string, unknown>) => unknown;
 }
@@ -47,6 +49,7 @@ export interface GatewayOptions extends PrivilegedIntentSettings {
 export interface IdentifyInfo {
   sessionId: string;
   intents: number;
+  shard: [number, number];
 }
 
 export interface ResumeInfo {
@@ -67,6 +70,23 @@ export interface WsCloseInfo {
 export interface WsConnectInfo {
   path: string;
   query: Record<string, string>;
+}
+
+function isValidShard(shard: unknown): shard is [number, number] {
+  if (!Array.isArray(shard) || shard.length !== 2) return false;
+  const [id, count] = shard as unknown[];
+  return (
+    Number.isInteger(id) &&
+    Number.isInteger(count) &&
+    (id as number) >= 0 &&
+    (id as number) < (count as number)
+  );
+}
+
+/** Whether Discord would send an event of this guild (undefined: a DM) to this session. */
+export function routesTo(session: Session, guildId: string | undefined): boolean {
+  const [shardId, shardCount] = session.shard;
+  return guildId === undefined ? shardId === 0 : shardOfGuild(guildId, shardCount) === shardId;
 }
 
 /**
@@ -255,6 +275,11 @@ export class Gateway extends EventEmitter {
       conn.close(4004, 'Authentication failed.');
       return;
     }
+    const shard = d.shard ?? [0, 1];
+    if (!isValidShard(shard)) {
+      conn.close(4010, 'Invalid shard.');
+      return;
+    }
     const intentError = checkIntents(d.intents, this.options);
     if (intentError === 4013) {
       conn.close(4013, 'Invalid intent(s).');
@@ -267,7 +292,7 @@ export class Gateway extends EventEmitter {
     const session: Session = {
       id: randomBytes(16).toString('hex'),
       intents: d.intents as number,
-      shard: d.shard ?? [0, 1],
+      shard,
       seq: 0,
       log: [],
       conn,
@@ -276,12 +301,12 @@ export class Gateway extends EventEmitter {
     conn.identified = true;
     this.sessions.set(session.id, session);
     this.identifies++;
-    const info: IdentifyInfo = { sessionId: session.id, intents: session.intents };
+    const info: IdentifyInfo = { sessionId: session.id, intents: session.intents, shard };
     this.emit('identify', info);
     this.sendTo(session, 'READY', this.options.ready(session));
     // Without the Guilds intent Discord sends no GUILD_CREATE (guilds stay unavailable).
     if (session.intents & Intent.Guilds) {
-      for (const guild of this.options.guildCreates()) this.sendTo(session, 'GUILD_CREATE', guild);
+      for (const guild of this.options.guildCreates(session)) this.sendTo(session, 'GUILD_CREATE', guild);
     }
   }
 
@@ -319,12 +344,18 @@ export class Gateway extends EventEmitter {
   }
 
   /**
-   * Dispatches an event to every session. `build` returns the payload for a session (its intents
-   * decide), or undefined to skip that session.
+   * Dispatches an event to every session of the shard Discord routes it to: a guild's events go to
+   * shard (guild_id >> 22) % num_shards, everything else (DMs) to shard 0. `build` returns the
+   * payload for a session (its intents decide), or undefined to skip that session.
    */
-  async dispatch(t: string, build: (session: Session) => unknown): Promise<void> {
+  async dispatch(
+    t: string,
+    guildId: string | undefined,
+    build: (session: Session) => unknown,
+  ): Promise<void> {
     const sends: Array<Promise<void>> = [];
     for (const session of this.sessions.values()) {
+      if (!routesTo(session, guildId)) continue;
       const d = build(session);
       if (d !== undefined) sends.push(this.sendTo(session, t, d));
     }
@@ -358,6 +389,13 @@ export class Gateway extends EventEmitter {
 
   get connectedSessions(): number {
     return [...this.sessions.values()].filter((s) => s.conn).length;
+  }
+
+  get connectedShards(): Array<[number, number]> {
+    return [...this.sessions.values()]
+      .filter((s) => s.conn)
+      .map((s): [number, number] => [...s.shard])
+      .sort((a, b) => a[0] - b[0]);
   }
 
   async close(): Promise<void> {

@@ -7,6 +7,7 @@ import {
   buildWorld,
   dmChannelFor,
   findUser,
+  type GuildFixture,
   guildCreatePayload,
   memberPayload,
   membersChunkPayload,
@@ -20,13 +21,15 @@ import {
   type IdentifyInfo,
   RESUME_GATEWAY_PATH,
   type ResumeInfo,
+  routesTo,
+  type Session,
   type WsCloseInfo,
   type WsConnectInfo,
 } from './gateway.ts';
 import type { EmuInteraction } from './interaction.ts';
 import { InteractionHub } from './interactions.ts';
 import { API_PREFIX, applicationFlags, RestApi } from './rest.ts';
-import { SnowflakeFactory } from './snowflake.ts';
+import { SnowflakeFactory, shardOfGuild } from './snowflake.ts';
 import { EmulatorState, type ResolvedOptions } from './state.ts';
 import { checkInvocation } from './strict.ts';
 import type { ApiCommand, ApiComponent, ApiOption, EmuMessage, EmuUser, RecordedRequest } from './types.ts';
@@ -56,6 +59,23 @@ export interface DiscordEmulatorOptions {
    * options, required options present and default_member_permissions met (default false: anything goes).
    */
   strictCommands?: boolean | undefined;
+  /**
+   * Shards Discord recommends in GET /gateway/bot (default 1). Guild events always go to the session
+   * whose IDENTIFY `shard: [id, count]` matches (guild_id >> 22) % count; DMs go to shard 0.
+   */
+  shardCount?: number | undefined;
+  /** Guilds the bot is in (default 1); with shardCount > 1, guild i lands on shard i % shardCount. */
+  guildCount?: number | undefined;
+  /** session_start_limit.max_concurrency in GET /gateway/bot (default 1). */
+  maxConcurrency?: number | undefined;
+}
+
+/** One of the emulated guilds: its id, channels and role ids (see the README's fixtures). */
+export interface EmuGuild {
+  id: string;
+  name: string;
+  channels: { general: string; auto: string; other: string };
+  roles: { everyone: string; admin: string; bot: string };
 }
 
 export interface UserMessageInput {
@@ -97,6 +117,9 @@ const DEFAULTS: ResolvedOptions = {
   heartbeatIntervalMs: 41_250,
   interactionTokenLifetimeMs: 15 * 60 * 1000,
   strictCommands: false,
+  shardCount: 1,
+  guildCount: 1,
+  maxConcurrency: 1,
 };
 
 /** Explicit `undefined` options fall back to the defaults. */
@@ -135,6 +158,8 @@ export class DiscordEmulator extends EventEmitter<EmulatorEvents> {
   readonly owner: EmuUser;
   /** Role ids: admin's role has MANAGE_GUILD. */
   readonly roles: { everyone: string; admin: string; bot: string };
+  /** Every guild the bot is in; the first is `guildId`. */
+  readonly guilds: EmuGuild[];
 
   private readonly signal: ChangeSignal;
   private readonly state: EmulatorState;
@@ -165,6 +190,12 @@ export class DiscordEmulator extends EventEmitter<EmulatorEvents> {
     this.channels = { ...world.channelIds };
     this.users = world.users;
     this.roles = { everyone: world.everyoneRoleId, admin: world.adminRoleId, bot: world.botRoleId };
+    this.guilds = world.guilds.map((g) => ({
+      id: g.id,
+      name: g.name,
+      channels: { ...g.channelIds },
+      roles: { everyone: g.everyoneRoleId, admin: g.adminRoleId, bot: g.botRoleId },
+    }));
     this.signal = signal;
     this.gateway = gateway;
     this.state = new EmulatorState(options, ids, world, signal, gateway);
@@ -196,7 +227,9 @@ export class DiscordEmulator extends EventEmitter<EmulatorEvents> {
   static async start(options: DiscordEmulatorOptions = {}): Promise<DiscordEmulator> {
     const resolved: ResolvedOptions = { ...DEFAULTS, ...stripUndefined(options) };
     const ids = new SnowflakeFactory();
-    const world = buildWorld(ids);
+    const world = buildWorld(ids, { guildCount: resolved.guildCount, shardCount: resolved.shardCount });
+    const routedGuilds = (session: Session): GuildFixture[] =>
+      world.guilds.filter((g) => routesTo(session, g.id));
     const signal = new ChangeSignal();
     let port = 0;
     const resumeUrl = (): string => `ws://127.0.0.1:${port}${RESUME_GATEWAY_PATH}`;
@@ -207,8 +240,14 @@ export class DiscordEmulator extends EventEmitter<EmulatorEvents> {
       guildMembersAllowed: resolved.guildMembersAllowed,
       presencesAllowed: resolved.presencesAllowed,
       ready: (session) =>
-        readyPayload(world, session, resumeUrl(), applicationFlags(resolved.messageContentAllowed)),
-      guildCreates: () => [guildCreatePayload(world)],
+        readyPayload(
+          world,
+          session,
+          routedGuilds(session),
+          resumeUrl(),
+          applicationFlags(resolved.messageContentAllowed),
+        ),
+      guildCreates: (session) => routedGuilds(session).map((g) => guildCreatePayload(world, g)),
       membersChunk: (request) => membersChunkPayload(world, request),
     });
     const server = createServer();
@@ -251,6 +290,16 @@ export class DiscordEmulator extends EventEmitter<EmulatorEvents> {
   /** Sessions that currently have a live, identified socket. */
   get connectedSessions(): number {
     return this.gateway.connectedSessions;
+  }
+
+  /** `[shard_id, num_shards]` of each session with a live socket, sorted by shard id. */
+  get connectedShards(): Array<[number, number]> {
+    return this.gateway.connectedShards;
+  }
+
+  /** The guilds Discord routes to `shardId` of `shardCount` (default: the recommended count). */
+  guildsOnShard(shardId: number, shardCount = this.state.options.shardCount): EmuGuild[] {
+    return this.guilds.filter((g) => shardOfGuild(g.id, shardCount) === shardId);
   }
 
   /** Every interaction the emulator has sent, in order. */
@@ -388,7 +437,7 @@ export class DiscordEmulator extends EventEmitter<EmulatorEvents> {
         options,
         autocomplete,
         dm: guildId === undefined,
-        permissions: permissionsOf(this.state.world, input.user.id),
+        permissions: permissionsOf(this.state.world, input.user.id, guildId),
       });
     } catch (error) {
       throw new Error(`DiscordEmulator (strictCommands): ${(error as Error).message}`);
@@ -555,7 +604,7 @@ export class DiscordEmulator extends EventEmitter<EmulatorEvents> {
         resolved: {
           users: { [input.target.id]: this.state.apiUser(input.target) },
           ...(guildId && findUser(world, input.target.id)
-            ? { members: { [input.target.id]: memberPayload(world, input.target.id, false) } }
+            ? { members: { [input.target.id]: memberPayload(world, input.target.id, false, guildId) } }
             : {}),
         },
       },

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { ApiError, Errors, formError } from './errors.ts';
-import { dmChannelFor, findUser, memberPayload, permissionsOf } from './fixtures.ts';
+import { dmChannelFor, findUser, guildFixture, memberPayload, permissionsOf } from './fixtures.ts';
 import type { UploadedFile } from './http.ts';
 import { type CallbackData, EmuInteraction, type InteractionContext } from './interaction.ts';
 import { validateChoices } from './limits.ts';
@@ -85,14 +85,14 @@ export class InteractionHub {
         const id = typeof option.value === 'string' ? option.value : undefined;
         if (!id) continue;
         const user = findUser(world, id);
-        const role = world.roles.find((r) => r.id === id);
+        const role = guildFixture(world, guildId).roles.find((r) => r.id === id);
         const channel = world.channels.get(id);
         if ((option.type === 6 || option.type === 9) && user) {
           put('users', id, this.state.apiUser(user));
           if (guildId) {
             put('members', id, {
-              ...memberPayload(world, id, false),
-              permissions: permissionsOf(world, id).toString(),
+              ...memberPayload(world, id, false, guildId),
+              permissions: permissionsOf(world, id, guildId).toString(),
             });
           }
         }
@@ -102,7 +102,7 @@ export class InteractionHub {
             id,
             name: channel.name,
             type: channel.type,
-            permissions: permissionsOf(world, world.bot.id).toString(),
+            permissions: permissionsOf(world, world.bot.id, guildId).toString(),
           });
         }
       }
@@ -147,10 +147,10 @@ export class InteractionHub {
       version: 1,
       channel: {
         ...channel,
-        ...(dmChannel ? {} : { permissions: permissionsOf(world, input.user.id).toString() }),
+        ...(dmChannel ? {} : { permissions: permissionsOf(world, input.user.id, guildId).toString() }),
       },
       channel_id: channelId,
-      app_permissions: permissionsOf(world, world.bot.id).toString(),
+      app_permissions: permissionsOf(world, world.bot.id, guildId).toString(),
       locale: 'en-US',
       // discord.js reduces over these; without them the interaction constructor throws.
       entitlements: [],
@@ -163,14 +163,14 @@ export class InteractionHub {
       payload.guild_locale = 'en-US';
       payload.guild = { id: guildId, locale: 'en-US', features: [] };
       payload.member = {
-        ...memberPayload(world, input.user.id, true),
-        permissions: permissionsOf(world, input.user.id).toString(),
+        ...memberPayload(world, input.user.id, true, guildId),
+        permissions: permissionsOf(world, input.user.id, guildId).toString(),
       };
     } else {
       payload.user = state.apiUser(input.user);
     }
     if (input.message) payload.message = state.toApiMessage(input.message);
-    await state.gateway.dispatch('INTERACTION_CREATE', () => payload);
+    await state.gateway.dispatch('INTERACTION_CREATE', guildId, () => payload);
     state.signal.notify();
     return interaction;
   }

@@ -6,6 +6,8 @@ import {
   dmChannelFor,
   findChannel,
   findUser,
+  type GuildFixture,
+  guildChannels,
   guildPayload,
   memberPayload,
   permissionsOf,
@@ -249,7 +251,7 @@ export class RestApi {
   private commandList(guildId: string | undefined): ApiCommand[] {
     const { state } = this;
     if (!guildId) return state.globalCommands;
-    if (guildId !== state.world.guildId) throw new ApiError(403, 50001, 'Missing Access');
+    if (!state.world.guildById.has(guildId)) throw new ApiError(403, 50001, 'Missing Access');
     let list = state.guildCommands.get(guildId);
     if (!list) {
       list = [];
@@ -326,8 +328,13 @@ export class RestApi {
     this.add('GET', '/gateway/bot', () =>
       ok({
         url: this.wsUrl(),
-        shards: 1,
-        session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 },
+        shards: state.options.shardCount,
+        session_start_limit: {
+          total: 1000,
+          remaining: 999,
+          reset_after: 14_400_000,
+          max_concurrency: state.options.maxConcurrency,
+        },
       }),
     );
 
@@ -360,7 +367,7 @@ export class RestApi {
         owner: state.apiUser(world.owner),
         team: null,
         bot: state.apiUser(world.bot),
-        approximate_guild_count: 1,
+        approximate_guild_count: world.guilds.length,
         approximate_user_install_count: 0,
         redirect_uris: [],
         interactions_endpoint_url: null,
@@ -371,19 +378,23 @@ export class RestApi {
     this.registerCommandRoutes('/applications/:app/commands', false);
     this.registerCommandRoutes('/applications/:app/guilds/:guild/commands', true);
 
-    this.add('GET', '/guilds/:guild', ({ params }) => {
-      if (params[0] !== world.guildId) throw new ApiError(404, 10004, 'Unknown Guild');
-      return ok(guildPayload(this.state.world));
+    const guildOf = (params: string[]): GuildFixture => {
+      const guild = world.guildById.get(params[0] ?? '');
+      if (!guild) throw new ApiError(404, 10004, 'Unknown Guild');
+      return guild;
+    };
+    this.add('GET', '/guilds/:guild', ({ params }) => ok(guildPayload(world, guildOf(params))));
+    this.add('GET', '/guilds/:guild/channels', ({ params }) => ok(guildChannels(world, guildOf(params))));
+    this.add('GET', '/guilds/:guild/roles', ({ params }) => ok(guildOf(params).roles));
+    this.add('GET', '/guilds/:guild/members', ({ params }) => {
+      const guild = guildOf(params);
+      return ok([...guild.members.keys()].map((id) => memberPayload(world, id, true, guild.id)));
     });
-    this.add('GET', '/guilds/:guild/channels', () => ok([...world.channels.values()]));
-    this.add('GET', '/guilds/:guild/roles', () => ok(world.roles));
-    this.add('GET', '/guilds/:guild/members', () =>
-      ok([...world.members.keys()].map((id) => memberPayload(world, id, true))),
-    );
     this.add('GET', '/guilds/:guild/members/:user', ({ params }) => {
+      const guild = guildOf(params);
       const id = params[1] ?? '';
-      if (!world.members.has(id)) throw new ApiError(404, 10007, 'Unknown Member');
-      return ok(memberPayload(world, id, true));
+      if (!guild.members.has(id)) throw new ApiError(404, 10007, 'Unknown Member');
+      return ok(memberPayload(world, id, true, guild.id));
     });
 
     this.add('GET', '/channels/:channel', ({ params }) => {
@@ -444,7 +455,8 @@ export class RestApi {
       const message = state.messages.get(params[1] ?? '');
       if (!message || message.deleted || message.channel_id !== params[0]) throw Errors.unknownMessage();
       const canModerate =
-        message.guild_id !== undefined && (permissionsOf(world, world.bot.id) & (1n << 13n)) !== 0n;
+        message.guild_id !== undefined &&
+        (permissionsOf(world, world.bot.id, message.guild_id) & (1n << 13n)) !== 0n;
       if (message.author.id !== world.bot.id && !canModerate) throw Errors.missingPermissions();
       message.deleted = true;
       void state.dispatchMessageDelete(message);

@@ -16,6 +16,23 @@ export class SnowflakeFactory {
     this.last = id;
     return id.toString();
   }
+
+  /**
+   * The next id that Discord routes to `shardId` of `shardCount` ((id >> 22) % count): the
+   * timestamp part moves forward to the next millisecond that routes there.
+   */
+  nextOnShard(shardId: number, shardCount: number): string {
+    let id = BigInt(this.next());
+    const count = BigInt(shardCount);
+    while ((id >> 22n) % count !== BigInt(shardId)) id = ((id >> 22n) + 1n) << 22n;
+    this.last = id;
+    return id.toString();
+  }
+}
+
+/** The shard Discord sends a guild's events to: (guild_id >> 22) % shard_count. */
+export function shardOfGuild(guildId: string, shardCount: number): number {
+  return Number((BigInt(guildId) >> 22n) % BigInt(shardCount));
 }
 
 /** Message ids etc. are compared by creation order in tests; ISO timestamp derived from the id. */

@@ -28,6 +28,9 @@ export interface ResolvedOptions {
   heartbeatIntervalMs: number;
   interactionTokenLifetimeMs: number;
   strictCommands: boolean;
+  shardCount: number;
+  guildCount: number;
+  maxConcurrency: number;
 }
 
 /** Where a message comes from decides its defaults (allowed_mentions) and wire shape. */
@@ -86,7 +89,7 @@ export class EmulatorState {
     return undefined;
   }
 
-  isKnownRole = (id: string): boolean => this.world.roles.some((r) => r.id === id);
+  isKnownRole = (id: string): boolean => this.world.guilds.some((g) => g.roles.some((r) => r.id === id));
   isKnownUser = (id: string): boolean => findUser(this.world, id) !== undefined;
 
   guildOf(channelId: string): string | undefined {
@@ -268,7 +271,10 @@ export class EmulatorState {
         const u = findUser(this.world, id);
         if (!u) return [];
         return [
-          { ...this.apiUser(u), ...(withMember ? { member: memberPayload(this.world, id, false) } : {}) },
+          {
+            ...this.apiUser(u),
+            ...(withMember ? { member: memberPayload(this.world, id, false, guildId) } : {}),
+          },
         ];
       }),
       mention_roles: message.mention_roles,
@@ -279,7 +285,7 @@ export class EmulatorState {
       type: message.type,
       flags: message.flags,
     };
-    if (withMember) api.member = memberPayload(this.world, message.author.id, false);
+    if (withMember) api.member = memberPayload(this.world, message.author.id, false, guildId);
     if (message.author.id === this.appId && message.interaction_id) {
       api.application_id = this.appId;
       api.webhook_id = this.appId;
@@ -318,12 +324,14 @@ export class EmulatorState {
   }
 
   dispatchMessage(event: 'MESSAGE_CREATE' | 'MESSAGE_UPDATE', message: EmuMessage): Promise<void> {
-    return this.gateway.dispatch(event, (session) => this.messageEventFor(session, message));
+    return this.gateway.dispatch(event, message.guild_id, (session) =>
+      this.messageEventFor(session, message),
+    );
   }
 
   dispatchMessageDelete(message: EmuMessage): Promise<void> {
     const isDm = message.guild_id === undefined;
-    return this.gateway.dispatch('MESSAGE_DELETE', (session) =>
+    return this.gateway.dispatch('MESSAGE_DELETE', message.guild_id, (session) =>
       session.intents & (isDm ? Intent.DirectMessages : Intent.GuildMessages)
         ? { id: message.id, channel_id: message.channel_id, ...(isDm ? {} : { guild_id: message.guild_id }) }
         : undefined,
