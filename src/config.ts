@@ -12,6 +12,34 @@ const booleanText = z
   })
   .transform((value) => value === 'true' || value === '1' || value === 'yes');
 
+/** Shard ids the way operators write them: `0-3`, `0,2`, `0-1,4`. */
+export function parseShardList(text: string): number[] | undefined {
+  const ids: number[] = [];
+  for (const part of text.split(',').map((p) => p.trim())) {
+    const range = /^(\d{1,5})(?:\s*-\s*(\d{1,5}))?$/.exec(part);
+    if (!range) return undefined;
+    const first = Number(range[1]);
+    const last = range[2] === undefined ? first : Number(range[2]);
+    if (last < first) return undefined;
+    for (let id = first; id <= last; id++) ids.push(id);
+  }
+  return [...new Set(ids)].sort((a, b) => a - b);
+}
+
+const shardCount = z
+  .string()
+  .regex(/^(auto|[1-9]\d{0,4})$/, { error: 'must be auto or a whole number of shards (1 or more)' })
+  .transform((value) => (value === 'auto' ? ('auto' as const) : Number(value)));
+
+const shardList = z.string().transform((text, context) => {
+  const ids = parseShardList(text);
+  if (!ids) {
+    context.addIssue({ code: 'custom', message: 'must list shard ids such as 0-3 or 0,2 or 0-1,4' });
+    return z.NEVER;
+  }
+  return ids;
+});
+
 const envSchema = z.object({
   DISCORD_TOKEN: z.string().min(1).optional(),
   DISCORD_CLIENT_ID: snowflake.optional(),
@@ -45,6 +73,10 @@ const envSchema = z.object({
     .min(5, { error: 'must be a whole number of seconds between 5 and 3600' })
     .max(3600, { error: 'must be a whole number of seconds between 5 and 3600' })
     .default(60),
+  /** Shards of the whole bot (every host): 1 runs today's single process, more run ShardingManager. */
+  SHARD_COUNT: shardCount.default(1),
+  /** The shards this host runs (default: all of them). */
+  SHARD_LIST: shardList.optional(),
 });
 
 export type Config = z.infer<typeof envSchema>;
@@ -103,6 +135,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { dote
     }
     throw new ConfigError([...problems].map(([variable, problem]) => ({ variable, problem })));
   }
+  checkShardList(result.data);
   return result.data;
 }
 
@@ -156,6 +189,25 @@ export function prepareDatabaseFolder(databasePath: string): void {
   }
 }
 
+function checkShardList(config: Config): void {
+  const list = config.SHARD_LIST;
+  if (!list) return;
+  // Hosts that each ask Discord for a count could disagree, and shards would then overlap or go missing.
+  if (config.SHARD_COUNT === 'auto') {
+    throw new ConfigError(
+      'SHARD_LIST',
+      'needs a fixed SHARD_COUNT (a number, the same on every host), not auto',
+    );
+  }
+  const outside = list.filter((id) => id >= (config.SHARD_COUNT as number));
+  if (outside.length) {
+    throw new ConfigError(
+      'SHARD_LIST',
+      `names shard ${outside.slice(0, 3).join(', ')}${outside.length > 3 ? ', …' : ''} but SHARD_COUNT is ${config.SHARD_COUNT} (ids run from 0 to ${(config.SHARD_COUNT as number) - 1})`,
+    );
+  }
+}
+
 /** What may be logged about the configuration: never the token or the database password. */
 export function describeConfig(config: Config): Record<string, unknown> {
   return {
@@ -169,5 +221,7 @@ export function describeConfig(config: Config): Record<string, unknown> {
     devGuildId: config.DEV_GUILD_ID,
     knowledgeDir: config.KNOWLEDGE_DIR,
     readyTimeoutSeconds: config.DISCORD_READY_TIMEOUT_SECONDS,
+    shardCount: config.SHARD_COUNT,
+    shardList: config.SHARD_LIST,
   };
 }

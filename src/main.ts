@@ -2,6 +2,8 @@ import { runChat } from './cli/chat.ts';
 import { type Config, ConfigError, describeConfig, loadConfig, prepareDatabaseFolder } from './config.ts';
 import { startBot } from './discord/bot.ts';
 import { GatewayError } from './discord/gatewayStatus.ts';
+import { joinShardManager, processRole } from './discord/sharding.ts';
+import { runShardManager } from './discord/shardManager.ts';
 import { createEngine, type Engine } from './engine/index.ts';
 import { KnowledgeError, loadKnowledge } from './kb/load.ts';
 import { createLogger, type Logger, shouldLogPretty } from './logger.ts';
@@ -119,6 +121,8 @@ async function main(): Promise<number> {
   let config: Config | undefined;
   try {
     config = loadConfig();
+    // SHARD_COUNT/SHARD_LIST: this process only supervises shard children, each running the code below.
+    if (config.DISCORD_TOKEN && processRole(config) === 'shard-manager') return await runShardManager(config);
     const engine = createEngine(loadKnowledge(config.KNOWLEDGE_DIR));
     const { DISCORD_TOKEN: token } = config;
     if (!token) {
@@ -133,7 +137,9 @@ async function main(): Promise<number> {
       await runChat({ engine });
       return 0;
     }
-    logger = createLogger({ level: config.LOG_LEVEL, pretty: shouldLogPretty(config.NODE_ENV) });
+    logger = joinShardManager(
+      createLogger({ level: config.LOG_LEVEL, pretty: shouldLogPretty(config.NODE_ENV) }),
+    );
     return await runBot({ ...config, DISCORD_TOKEN: token }, engine, logger);
   } catch (error) {
     reportFatal(logger, error, config?.DISCORD_API_BASE);

@@ -84,9 +84,10 @@ function isValidShard(shard: unknown): shard is [number, number] {
 }
 
 /** Whether Discord would send an event of this guild (undefined: a DM) to this session. */
-export function routesTo(session: Session, guildId: string | undefined): boolean {
+function routesTo(session: Session, guildId: string | undefined, movedTo: number | undefined): boolean {
   const [shardId, shardCount] = session.shard;
-  return guildId === undefined ? shardId === 0 : shardOfGuild(guildId, shardCount) === shardId;
+  if (guildId === undefined) return shardId === 0;
+  return (movedTo ?? shardOfGuild(guildId, shardCount)) === shardId;
 }
 
 /**
@@ -177,6 +178,8 @@ export class Gateway extends EventEmitter {
   readonly wss = new WebSocketServer({ noServer: true });
   readonly sessions = new Map<string, Session>();
   private readonly connections = new Set<Connection>();
+  /** Guilds a test moved to another shard (as a re-shard does), by guild id. */
+  readonly movedGuilds = new Map<string, number>();
   identifies = 0;
   resumes = 0;
 
@@ -355,11 +358,15 @@ export class Gateway extends EventEmitter {
   ): Promise<void> {
     const sends: Array<Promise<void>> = [];
     for (const session of this.sessions.values()) {
-      if (!routesTo(session, guildId)) continue;
+      if (!this.routes(session, guildId)) continue;
       const d = build(session);
       if (d !== undefined) sends.push(this.sendTo(session, t, d));
     }
     await Promise.all(sends);
+  }
+
+  routes(session: Session, guildId: string | undefined): boolean {
+    return routesTo(session, guildId, guildId === undefined ? undefined : this.movedGuilds.get(guildId));
   }
 
   /** op 7: discord.js closes with 4200 and resumes at resume_gateway_url. */

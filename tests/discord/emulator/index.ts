@@ -21,11 +21,11 @@ import {
   type IdentifyInfo,
   RESUME_GATEWAY_PATH,
   type ResumeInfo,
-  routesTo,
   type Session,
   type WsCloseInfo,
   type WsConnectInfo,
 } from './gateway.ts';
+import { Intent } from './intents.ts';
 import type { EmuInteraction } from './interaction.ts';
 import { InteractionHub } from './interactions.ts';
 import { API_PREFIX, applicationFlags, RestApi } from './rest.ts';
@@ -229,7 +229,7 @@ export class DiscordEmulator extends EventEmitter<EmulatorEvents> {
     const ids = new SnowflakeFactory();
     const world = buildWorld(ids, { guildCount: resolved.guildCount, shardCount: resolved.shardCount });
     const routedGuilds = (session: Session): GuildFixture[] =>
-      world.guilds.filter((g) => routesTo(session, g.id));
+      world.guilds.filter((g) => gateway.routes(session, g.id));
     const signal = new ChangeSignal();
     let port = 0;
     const resumeUrl = (): string => `ws://127.0.0.1:${port}${RESUME_GATEWAY_PATH}`;
@@ -295,6 +295,23 @@ export class DiscordEmulator extends EventEmitter<EmulatorEvents> {
   /** `[shard_id, num_shards]` of each session with a live socket, sorted by shard id. */
   get connectedShards(): Array<[number, number]> {
     return this.gateway.connectedShards;
+  }
+
+  /**
+   * From now on the guild's events go to `shardId`, which gets its GUILD_CREATE, as when a re-shard
+   * hands a guild to another shard; `undefined` restores Discord's routing.
+   */
+  async moveGuildToShard(guildId: string, shardId: number | undefined): Promise<void> {
+    const guild = this.state.world.guildById.get(guildId);
+    if (!guild) throw new Error(`DiscordEmulator: no guild ${guildId}`);
+    if (shardId === undefined) {
+      this.gateway.movedGuilds.delete(guildId);
+      return;
+    }
+    this.gateway.movedGuilds.set(guildId, shardId);
+    await this.gateway.dispatch('GUILD_CREATE', guildId, (session) =>
+      session.intents & Intent.Guilds ? guildCreatePayload(this.state.world, guild) : undefined,
+    );
   }
 
   /** The guilds Discord routes to `shardId` of `shardCount` (default: the recommended count). */

@@ -1,0 +1,215 @@
+import type { ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { DiscordAPIError, REST, Routes, type Shard, ShardingManager } from 'discord.js';
+import { type Config, ConfigError, describeConfig } from '../config.ts';
+import { createLogger, type Logger, shouldLogPretty } from '../logger.ts';
+import { resolveShardEntry, SHARD_STOP_MESSAGE } from './sharding.ts';
+
+/** Discord allows max_concurrency IDENTIFYs per 5 s; discord.js's own default spacing is 5.5 s. */
+const IDENTIFY_WINDOW_MS = 5_500;
+/** How long a child may take from start to its gateway READY. */
+const SHARD_READY_TIMEOUT_MS = 60_000;
+/** A child that stayed up this long is healthy again: its next crash restarts it after 1 s. */
+const STABLE_AFTER_MS = 60_000;
+const MAX_RESTART_DELAY_MS = 60_000;
+/** Children drain replies in flight for up to 10 s on SIGTERM; give them that plus closing time. */
+const STOP_TIMEOUT_MS = 20_000;
+
+export interface ShardStatus {
+  id: number;
+  /** The child's gateway connection is READY (discord.js reports it over IPC). */
+  ready: boolean;
+  pid: number | undefined;
+  /** Times the manager restarted this shard after its process exited. */
+  restarts: number;
+}
+
+export interface RunningShardManager {
+  manager: ShardingManager;
+  totalShards: number;
+  shardIds: number[];
+  statuses(): ShardStatus[];
+  /** Stops every child gracefully (they finish replies in flight) and no longer restarts them. */
+  stop(): Promise<void>;
+}
+
+interface GatewayBot {
+  shards: number;
+  session_start_limit: { max_concurrency: number };
+}
+
+async function fetchGatewayBot(config: Config, token: string): Promise<GatewayBot> {
+  const rest = new REST({ api: config.DISCORD_API_BASE, retries: 2, timeout: 10_000 }).setToken(token);
+  try {
+    return (await rest.get(Routes.gatewayBot())) as GatewayBot;
+  } catch (error) {
+    if (error instanceof DiscordAPIError && error.status === 401) {
+      throw new ConfigError('DISCORD_TOKEN', 'was rejected by Discord: check the bot token');
+    }
+    throw error;
+  }
+}
+
+function exitOf(child: unknown): { exitCode: number | null; signal: NodeJS.Signals | null } {
+  const process = child as ChildProcess | null;
+  return { exitCode: process?.exitCode ?? null, signal: process?.signalCode ?? null };
+}
+
+/**
+ * Starts the shards this host runs (SHARD_LIST, default all of SHARD_COUNT) as child processes with
+ * discord.js's ShardingManager, each running the normal bot (see main.ts) for its shard only. A child
+ * that exits is restarted, after 1 s and then with doubling delays while it keeps failing.
+ */
+export async function startShardManager(config: Config, logger: Logger): Promise<RunningShardManager> {
+  const token = config.DISCORD_TOKEN;
+  if (!token) throw new Error('DISCORD_TOKEN is required to run shards');
+  const gateway = await fetchGatewayBot(config, token);
+  const totalShards = config.SHARD_COUNT === 'auto' ? gateway.shards : config.SHARD_COUNT;
+  const shardIds = config.SHARD_LIST ?? [...Array(totalShards).keys()];
+  const maxConcurrency = Math.max(1, gateway.session_start_limit.max_concurrency);
+  const entry = resolveShardEntry();
+  logger.info(
+    { totalShards, shardIds, recommendedShards: gateway.shards, maxConcurrency, entry: entry.file },
+    'starting shards',
+  );
+
+  const manager = new ShardingManager(entry.file, {
+    totalShards,
+    shardList: shardIds,
+    mode: 'process',
+    // Restarts are ours: discord.js would restart a crashing child at once, forever.
+    respawn: false,
+    execArgv: entry.execArgv,
+    token,
+  });
+
+  let supervising = false;
+  let stopping = false;
+  const restartTimers = new Set<NodeJS.Timeout>();
+  const restarts = new Map<number, number>();
+
+  const supervise = (shard: Shard): void => {
+    const log = logger.child({ shardId: shard.id });
+    let readySince: number | undefined;
+    let failures = 0;
+    shard.on('spawn', (child) => log.info({ pid: (child as ChildProcess).pid }, 'shard process started'));
+    shard.on('ready', () => {
+      readySince = Date.now();
+      log.info('shard ready');
+    });
+    shard.on('disconnect', () => log.warn('shard disconnected from the gateway'));
+    shard.on('reconnecting', () => log.info('shard reconnecting'));
+    shard.on('resume', () => log.info('shard resumed'));
+    shard.on('error', (error: Error) => log.error({ err: error }, 'shard error'));
+    shard.on('death', (child: unknown) => {
+      const exit = exitOf(child);
+      if (stopping) {
+        log.info(exit, 'shard process stopped');
+        return;
+      }
+      log.warn(exit, 'shard process exited');
+      // During start-up the failure stops the manager instead (see below).
+      if (!supervising) return;
+      const stable = readySince !== undefined && Date.now() - readySince >= STABLE_AFTER_MS;
+      failures = stable ? 1 : failures + 1;
+      readySince = undefined;
+      const delayMs = Math.min(MAX_RESTART_DELAY_MS, 1000 * 2 ** (failures - 1));
+      log.info({ delayMs }, 'restarting shard');
+      const timer = setTimeout(() => {
+        restartTimers.delete(timer);
+        if (stopping) return;
+        restarts.set(shard.id, (restarts.get(shard.id) ?? 0) + 1);
+        shard.spawn(SHARD_READY_TIMEOUT_MS).catch((error: unknown) => {
+          // A death before READY schedules the next attempt itself; other failures are only logged.
+          log.error({ err: error }, 'restarted shard did not become ready');
+        });
+      }, delayMs);
+      restartTimers.add(timer);
+    });
+  };
+  manager.on('shardCreate', supervise);
+
+  const stop = async (): Promise<void> => {
+    stopping = true;
+    for (const timer of restartTimers) clearTimeout(timer);
+    restartTimers.clear();
+    const children = [...manager.shards.values()]
+      .map((shard) => shard.process)
+      .filter(
+        (child): child is ChildProcess =>
+          child !== null && child.exitCode === null && child.signalCode === null,
+      );
+    await Promise.all(
+      children.map(async (child) => {
+        const exited = once(child, 'exit');
+        // A message, not a signal: it cannot double up with the signal a terminal or systemd may
+        // already have sent the whole process group (see joinShardManager).
+        if (child.connected) child.send(SHARD_STOP_MESSAGE, () => {});
+        else child.kill('SIGTERM');
+        const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
+        await exited;
+        clearTimeout(timer);
+      }),
+    );
+  };
+
+  try {
+    await manager.spawn({
+      amount: totalShards,
+      delay: Math.ceil(IDENTIFY_WINDOW_MS / maxConcurrency),
+      timeout: SHARD_READY_TIMEOUT_MS,
+    });
+  } catch (error) {
+    await stop();
+    throw new Error(`shards did not start: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  supervising = true;
+  logger.info({ shardIds }, 'all shards ready');
+
+  return {
+    manager,
+    totalShards,
+    shardIds,
+    statuses: () =>
+      shardIds.map((id) => {
+        const shard = manager.shards.get(id);
+        return {
+          id,
+          ready: shard?.ready ?? false,
+          pid: shard?.process?.pid,
+          restarts: restarts.get(id) ?? 0,
+        };
+      }),
+    stop,
+  };
+}
+
+function waitForShutdownSignal(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    const onSignal = (signal: NodeJS.Signals) => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      resolve(signal);
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+  });
+}
+
+/** The manager process: its own logger, the shards, and a graceful stop on SIGINT/SIGTERM. */
+export async function runShardManager(config: Config): Promise<number> {
+  const logger = createLogger({ level: config.LOG_LEVEL, pretty: shouldLogPretty(config.NODE_ENV) }).child({
+    shard: 'manager',
+  });
+  logger.info({ config: describeConfig(config) }, 'starting k2-bot shard manager');
+  const signalled = waitForShutdownSignal();
+  const running = await startShardManager(config, logger);
+  const signal = await signalled;
+  // A second signal means "now": skip the drain.
+  process.once('SIGINT', () => process.exit(130));
+  process.once('SIGTERM', () => process.exit(143));
+  logger.info({ signal }, 'shutting down: stopping shards');
+  await running.stop();
+  logger.info('stopped');
+  return 0;
+}
