@@ -33,6 +33,7 @@ export const Errors = {
   invalidWebhookToken: () => new ApiError(401, 50027, 'Invalid Webhook Token'),
   cannotEditOtherUser: () => new ApiError(403, 50005, 'Cannot edit a message authored by another user'),
   missingPermissions: () => new ApiError(403, 50013, 'Missing Permissions'),
+  missingAccess: () => new ApiError(403, 50001, 'Missing Access'),
   unauthorized: () => new ApiError(401, 0, '401: Unauthorized'),
   notFound: () => new ApiError(404, 0, '404: Not Found'),
   methodNotAllowed: () => new ApiError(405, 0, '405: Method Not Allowed'),

@@ -28,6 +28,7 @@ import {
 import { Intent } from './intents.ts';
 import type { EmuInteraction } from './interaction.ts';
 import { InteractionHub } from './interactions.ts';
+import type { PermissionOverwrite } from './permissions.ts';
 import { API_PREFIX, applicationFlags, RestApi } from './rest.ts';
 import { SnowflakeFactory, shardOfGuild } from './snowflake.ts';
 import { EmulatorState, type ResolvedOptions } from './state.ts';
@@ -39,6 +40,7 @@ export type { IdentifyInfo, ResumeInfo, WsCloseInfo, WsConnectInfo } from './gat
 export { Intent } from './intents.ts';
 export type { EmuInteraction, RecordedCallback, RejectedCallback } from './interaction.ts';
 export { Limits } from './limits.ts';
+export type { PermissionOverwrite } from './permissions.ts';
 export type * from './types.ts';
 
 export interface DiscordEmulatorOptions {
@@ -336,6 +338,17 @@ export class DiscordEmulator extends EventEmitter<EmulatorEvents> {
   /** Any stored message (user, bot, interaction response) by id, in its current state. */
   message(id: string): EmuMessage | undefined {
     return this.state.messages.get(id);
+  }
+
+  /**
+   * Replaces a channel's permission overwrites (as a server admin editing the channel would) and
+   * sends CHANNEL_UPDATE, so the bot's cache and the REST checks agree.
+   */
+  async setChannelPermissionOverwrites(channelId: string, overwrites: PermissionOverwrite[]): Promise<void> {
+    const channel = this.state.world.channels.get(channelId);
+    if (!channel) throw new Error(`no guild channel ${channelId}`);
+    channel.permission_overwrites = overwrites;
+    await this.gateway.dispatch('CHANNEL_UPDATE', channel.guild_id, () => channel);
   }
 
   /** Id of the DM channel between `user` and the bot (created on first use, like POST /users/@me/channels). */

@@ -10,10 +10,12 @@ import {
   guildChannels,
   guildPayload,
   memberPayload,
+  Perm,
   permissionsOf,
 } from './fixtures.ts';
 import { parseBody, rateLimitHeaders, sendJson, type UploadedFile } from './http.ts';
 import type { InteractionHub, Reply } from './interactions.ts';
+import { channelPermissionsOf } from './permissions.ts';
 import type { EmulatorState, MessageBody } from './state.ts';
 import type { ApiCommand, RecordedRequest } from './types.ts';
 
@@ -425,6 +427,12 @@ export class RestApi {
     this.add('POST', '/channels/:channel/messages', ({ params, body, files }) => {
       const channelId = params[0] ?? '';
       state.requireChannel(channelId);
+      if (world.channels.has(channelId)) {
+        // Channel overwrites can take from the bot what its roles give it.
+        const perms = channelPermissionsOf(world, world.bot.id, channelId);
+        if (!(perms & Perm.ViewChannel)) throw Errors.missingAccess();
+        if (!(perms & Perm.SendMessages)) throw Errors.missingPermissions();
+      }
       const payload = (body ?? {}) as MessageBody;
       if ((payload.flags ?? 0) & 64) {
         throw formError(
