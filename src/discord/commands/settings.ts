@@ -16,6 +16,7 @@ import {
   SettingsValueError,
   StoreError,
 } from '../../store/settingsStore.ts';
+import { missingAnswerPermissions } from '../channelPermissions.ts';
 import type { Command } from '../command.ts';
 import { type BotContext, renderEngineNotice, safetyOf } from '../context.ts';
 import { renderSettings } from '../render.ts';
@@ -107,14 +108,6 @@ function warningsFor(settings: GuildSettings, ctx: BotContext): string[] {
   return warnings;
 }
 
-/** What the bot needs in an auto-answer channel to read a question and answer it with an embed. */
-const AUTO_CHANNEL_PERMISSIONS = [
-  [PermissionFlagsBits.ViewChannel, 'View Channel'],
-  [PermissionFlagsBits.SendMessages, 'Send Messages'],
-  [PermissionFlagsBits.EmbedLinks, 'Embed Links'],
-  [PermissionFlagsBits.ReadMessageHistory, 'Read Message History'],
-] as const;
-
 const ANSWERABLE_CHANNEL_TYPES: readonly ChannelType[] = [
   ChannelType.GuildText,
   ChannelType.GuildAnnouncement,
@@ -123,7 +116,7 @@ const ANSWERABLE_CHANNEL_TYPES: readonly ChannelType[] = [
 /** A request the handler refuses before touching the store; the text says what to do instead. */
 class RefusedSetting extends Error {}
 
-/** The permissions the bot lacks in a channel, by their names in Discord's settings screens. */
+/** The permissions the bot lacks in a channel; undefined when it cannot see the channel at all. */
 async function missingChannelPermissions(
   interaction: ChatInputCommandInteraction,
   channelId: string,
@@ -134,8 +127,7 @@ async function missingChannelPermissions(
     guild.channels.cache.get(channelId) ?? (await guild.channels.fetch(channelId).catch(() => null));
   const me = guild.members.me ?? (await guild.members.fetchMe().catch(() => null));
   if (!channel || !me) return undefined;
-  const granted = channel.permissionsFor(me);
-  return AUTO_CHANNEL_PERMISSIONS.filter(([bit]) => !granted.has(bit)).map(([, name]) => name);
+  return missingAnswerPermissions(channel, me);
 }
 
 function requestedCooldown(interaction: ChatInputCommandInteraction): number {

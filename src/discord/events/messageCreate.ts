@@ -1,6 +1,7 @@
 import type { Message } from 'discord.js';
 import type { Answer } from '../../engine/index.ts';
 import { type AskedVia, askEngine, describeAnswer, shouldAutoAnswer } from '../answering.ts';
+import { isMissingPermissions, reportMissingPermissions } from '../channelPermissions.ts';
 import { type BotContext, renderEngineNotice } from '../context.ts';
 import { toMessageOptions } from '../respond.ts';
 
@@ -84,6 +85,10 @@ export async function handleMessage(message: Message, ctx: BotContext): Promise<
       'message answered',
     );
   } catch (error) {
+    if (isMissingPermissions(error)) {
+      await reportMissingPermissions(message, ctx, error);
+      return;
+    }
     ctx.logger.error({ ...base, event: 'message-error', err: error }, 'message answer failed');
     try {
       const apology = renderEngineNotice(

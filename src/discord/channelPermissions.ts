@@ -1,0 +1,78 @@
+import {
+  DiscordAPIError,
+  type GuildBasedChannel,
+  type GuildMember,
+  type Message,
+  PermissionFlagsBits,
+  RESTJSONErrorCodes,
+} from 'discord.js';
+import { type BotContext, RecentIds, renderEngineNotice } from './context.ts';
+import { toMessageOptions } from './respond.ts';
+
+/** What the bot needs in a channel to read a question and answer it with an embed, by Discord's names. */
+export const ANSWER_PERMISSIONS = [
+  [PermissionFlagsBits.ViewChannel, 'View Channel'],
+  [PermissionFlagsBits.SendMessages, 'Send Messages'],
+  [PermissionFlagsBits.EmbedLinks, 'Embed Links'],
+  [PermissionFlagsBits.ReadMessageHistory, 'Read Message History'],
+] as const;
+
+/** The answer permissions the bot lacks in a channel (empty when it has them all). */
+export function missingAnswerPermissions(channel: GuildBasedChannel, me: GuildMember): string[] {
+  const granted = channel.permissionsFor(me);
+  return ANSWER_PERMISSIONS.filter(([bit]) => !granted.has(bit)).map(([, name]) => name);
+}
+
+export function isMissingPermissions(error: unknown): boolean {
+  return (
+    error instanceof DiscordAPIError &&
+    (error.code === RESTJSONErrorCodes.MissingPermissions || error.code === RESTJSONErrorCodes.MissingAccess)
+  );
+}
+
+// One error line per channel and one private note per member and channel: a busy channel the bot
+// cannot answer in must not flood the log or anyone's DMs.
+const loggedChannels = new RecentIds(10_000);
+const toldMembers = new RecentIds(10_000);
+
+/**
+ * A reply in a channel failed because the bot lacks permissions there: log it once per channel, and
+ * tell the asker privately (a DM, when they accept them) what is missing and who can fix it.
+ */
+export async function reportMissingPermissions(
+  message: Message,
+  ctx: BotContext,
+  error: unknown,
+): Promise<void> {
+  const channel = message.inGuild() ? message.channel : undefined;
+  const me = message.guild?.members.me;
+  const missing = channel && me ? missingAnswerPermissions(channel, me) : [];
+  const what = missing.length > 0 ? missing.join(', ') : 'the permissions it needs';
+  if (!loggedChannels.has(message.channelId)) {
+    loggedChannels.add(message.channelId);
+    ctx.logger.error(
+      {
+        event: 'missing-permissions',
+        guildId: message.guildId,
+        channelId: message.channelId,
+        missing,
+        code: (error as { code?: unknown }).code,
+      },
+      'cannot reply in this channel: the bot lacks permissions there (logged once per channel)',
+    );
+  }
+  const key = `${message.channelId}:${message.author.id}`;
+  if (toldMembers.has(key)) return;
+  toldMembers.add(key);
+  const note = renderEngineNotice(
+    ctx,
+    `I could not answer your question in <#${message.channelId}>: I am missing ${what} there. ` +
+      "A server admin can allow these for K2 Bot's role in that channel's permissions.",
+    'Could not answer there',
+  );
+  try {
+    await message.author.send(toMessageOptions(note));
+  } catch (dmError) {
+    ctx.logger.debug({ err: dmError, channelId: message.channelId }, 'could not tell the asker by DM');
+  }
+}
