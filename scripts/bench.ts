@@ -1,6 +1,7 @@
 import { runCliBenchmark } from './benchCli.ts';
 import { runDiscordBenchmark } from './benchDiscord.ts';
 import { runEngineBenchmark } from './benchEngine.ts';
+import { runStartupBenchmark } from './benchStartup.ts';
 
 // One command prints every figure quoted in closing notes: the engine in-process, the CLI as a
 // real process, and the bot end to end through the local Discord emulator.
@@ -8,5 +9,7 @@ console.log(`k2-bot benchmark on Node ${process.version}, ${process.platform}/${
 await runEngineBenchmark();
 console.log('');
 await runCliBenchmark();
+console.log('');
+await runStartupBenchmark();
 console.log('');
 await runDiscordBenchmark();

@@ -20,7 +20,8 @@ function loadQuestions(): string[] {
 function timeProcess(args: string[], stdin: string): Promise<{ ms: number; lines: number }> {
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/ask.ts', ...args], {
+    // The compiled CLI, as `npm run ask` runs it (`npm run bench` builds first).
+    const child = spawn(process.execPath, ['dist/cli/ask.js', ...args], {
       cwd: root,
       stdio: ['pipe', 'pipe', 'inherit'],
     });

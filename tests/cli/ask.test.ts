@@ -2,8 +2,9 @@ import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANTICOAGULANT_WARNING, DISCLAIMER } from '../../src/engine/index.ts';
+import { BUILD_TIMEOUT_MS, compiled, ensureBuilt } from '../compiled.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 
@@ -13,11 +14,16 @@ interface Run {
   stderr: string;
 }
 
-/** Runs the real CLI as a child process, the way `npm run ask` does. */
-function runAsk(args: string[], options: { stdin?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Run> {
+beforeAll(ensureBuilt, BUILD_TIMEOUT_MS);
+
+/** Runs the real compiled CLI as a child process, the way `npm run ask` does. */
+function runAsk(
+  args: string[],
+  options: { stdin?: string; env?: NodeJS.ProcessEnv; cwd?: string } = {},
+): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/ask.ts', ...args], {
-      cwd: root,
+    const child = spawn(process.execPath, [compiled('cli/ask.js'), ...args], {
+      cwd: options.cwd ?? root,
       env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '', ...options.env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/discord/commands/index.ts';
 import { buildCommandPayloads } from '../../src/discord/deploy.ts';
+import { BUILD_TIMEOUT_MS, compiled, ensureBuilt } from '../compiled.ts';
 import { DiscordEmulator } from './emulator/index.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -13,7 +14,7 @@ function runDeploy(
   env: Record<string, string>,
 ): Promise<{ code: number | null; output: string }> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/discord/deploy.ts', ...args], {
+    const child = spawn(process.execPath, [compiled('discord/deploy.js'), ...args], {
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? '', ...env },
     });
@@ -30,8 +31,9 @@ function runDeploy(
 
 let emu: DiscordEmulator;
 beforeAll(async () => {
+  ensureBuilt();
   emu = await DiscordEmulator.start();
-});
+}, BUILD_TIMEOUT_MS);
 afterAll(async () => {
   await emu?.close();
 });

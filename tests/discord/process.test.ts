@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deployCommands } from '../../src/discord/deploy.ts';
 import { ANTICOAGULANT_WARNING, DISCLAIMER } from '../../src/engine/index.ts';
 import { openSqliteStore } from '../../src/store/sqliteStore.ts';
+import { BUILD_TIMEOUT_MS, compiled, ensureBuilt } from '../compiled.ts';
 import { DiscordEmulator } from './emulator/index.ts';
 import { messageText, opt, safeReply } from './harness.ts';
 
@@ -20,10 +21,10 @@ interface Run {
 
 const started: ChildProcess[] = [];
 
-const MAIN = [process.execPath, '--import', 'tsx', 'src/main.ts'];
+const MAIN = [process.execPath, compiled('main.js')];
 
 /**
- * `npm start` without npm: the real entry point as a separate process. Its stdin is a pipe (not a
+ * `npm start` without npm: the real compiled entry point as a separate process. Its stdin is a pipe (not a
  * terminal); `terminal: true` runs it under script(1), which gives it a pseudo-terminal like a person's.
  */
 function runMain(env: Record<string, string>, stdin?: string, options: { terminal?: boolean } = {}): Run {
@@ -53,8 +54,9 @@ function runMain(env: Record<string, string>, stdin?: string, options: { termina
 
 let dir: string;
 beforeAll(() => {
+  ensureBuilt();
   dir = mkdtempSync(join(tmpdir(), 'k2-process-'));
-});
+}, BUILD_TIMEOUT_MS);
 afterAll(() => {
   // A failed assertion must not leave a bot process behind.
   for (const child of started)

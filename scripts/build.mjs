@@ -1,0 +1,108 @@
+// Compiles src/ to dist/ with the project's TypeScript (tsconfig.build.json). Plain JavaScript on
+// purpose: it runs from `npm ci` (the `prepare` step) before anything else exists, and in a production
+// install (`npm ci --omit=dev`) where neither tsx nor TypeScript is installed.
+//
+//   node scripts/build.mjs              clean build (npm run build)
+//   node scripts/build.mjs --if-needed  build only when dist/ is older than src/ or the build config (tests, bench)
+//   node scripts/build.mjs --prepare    as npm's `prepare` step: keep an existing dist/ when TypeScript is absent
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+const root = join(import.meta.dirname, '..');
+const dist = join(root, 'dist');
+/** Written last: a dist/ without it is a build that did not finish. */
+const stamp = join(dist, '.built');
+/** Test files run in parallel workers and may all ask for a build at once: one builds, the others wait. */
+const lock = join(root, '.build.lock');
+const STALE_LOCK_MS = 120_000;
+
+const mode = process.argv[2] ?? '';
+if (!['', '--if-needed', '--prepare'].includes(mode)) {
+  console.error(`unknown option ${mode}; use --if-needed or --prepare`);
+  process.exit(2);
+}
+
+function newestInput() {
+  let newest = 0;
+  const visit = (path) => {
+    const stats = statSync(path);
+    if (stats.isDirectory()) {
+      for (const entry of readdirSync(path)) visit(join(path, entry));
+    } else {
+      newest = Math.max(newest, stats.mtimeMs);
+    }
+  };
+  visit(join(root, 'src'));
+  for (const file of ['tsconfig.json', 'tsconfig.build.json', 'package.json']) visit(join(root, file));
+  return newest;
+}
+
+function upToDate() {
+  return existsSync(stamp) && statSync(stamp).mtimeMs >= newestInput();
+}
+
+function findCompiler() {
+  try {
+    // TypeScript 7 exports no ./bin path: find the package, then its declared tsc binary.
+    const manifest = createRequire(join(root, 'package.json')).resolve('typescript/package.json');
+    const { bin } = JSON.parse(readFileSync(manifest, 'utf8'));
+    return join(dirname(manifest), typeof bin === 'string' ? bin : bin.tsc);
+  } catch {
+    return undefined;
+  }
+}
+
+async function withLock(work) {
+  const started = Date.now();
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch (error) {
+      if (error.code !== 'EEXIST') throw error;
+      // A build killed halfway leaves its lock behind; no build takes this long.
+      if (Date.now() - statSync(lock, { throwIfNoEntry: false })?.mtimeMs > STALE_LOCK_MS) {
+        rmSync(lock, { recursive: true, force: true });
+      } else if (Date.now() - started > STALE_LOCK_MS) {
+        throw new Error(`another build holds ${lock}; remove it if no build is running`);
+      }
+      await sleep(100);
+    }
+  }
+  try {
+    return work();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+function build(compiler) {
+  rmSync(dist, { recursive: true, force: true });
+  execFileSync(process.execPath, [compiler, '-p', join(root, 'tsconfig.build.json')], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  writeFileSync(stamp, `${new Date().toISOString()}\n`);
+}
+
+const compiler = findCompiler();
+if (!compiler) {
+  if (mode === '--prepare' && existsSync(stamp)) {
+    console.log('k2-bot: TypeScript is not installed (production install); using the existing dist/.');
+    process.exit(0);
+  }
+  console.error(
+    existsSync(stamp)
+      ? 'k2-bot: TypeScript is not installed, so dist/ cannot be rebuilt; run `npm ci` (with dev dependencies) first.'
+      : 'k2-bot: dist/ is missing and TypeScript is not installed to build it. Build first with `npm ci && npm run build`, then install for production with `npm ci --omit=dev`.',
+  );
+  process.exit(1);
+}
+
+await withLock(() => {
+  if (mode === '--if-needed' && upToDate()) return;
+  build(compiler);
+});

@@ -1,0 +1,21 @@
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root, whatever the working directory. */
+export const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/**
+ * Spawned-process tests run the compiled entry points, exactly what `npm start`, `npm run ask` and
+ * `npm run deploy` run. This (re)builds dist/ when src/ is newer; parallel test files share one build.
+ */
+export function ensureBuilt(): void {
+  execFileSync(process.execPath, ['scripts/build.mjs', '--if-needed'], { cwd: REPO_ROOT, stdio: 'inherit' });
+}
+
+/** A compiled entry point, e.g. `dist/main.js`, as an absolute path. */
+export function compiled(entry: 'main.js' | 'cli/ask.js' | 'cli/kbCheck.js' | 'discord/deploy.js'): string {
+  return fileURLToPath(new URL(`../dist/${entry}`, import.meta.url));
+}
+
+/** Long enough for a cold build on a busy machine. */
+export const BUILD_TIMEOUT_MS = 180_000;
