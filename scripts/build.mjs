@@ -79,12 +79,20 @@ async function withLock(work) {
   }
 }
 
+class BuildFailed extends Error {}
+
 function build(compiler) {
   rmSync(dist, { recursive: true, force: true });
-  execFileSync(process.execPath, [compiler, '-p', join(root, 'tsconfig.build.json')], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  try {
+    execFileSync(process.execPath, [compiler, '-p', join(root, 'tsconfig.build.json')], {
+      cwd: root,
+      stdio: 'inherit',
+    });
+  } catch {
+    // tsc has printed the errors above; a half-written dist/ must not pass for a build.
+    rmSync(dist, { recursive: true, force: true });
+    throw new BuildFailed();
+  }
   writeFileSync(stamp, `${new Date().toISOString()}\n`);
 }
 
@@ -102,7 +110,13 @@ if (!compiler) {
   process.exit(1);
 }
 
-await withLock(() => {
-  if (mode === '--if-needed' && upToDate()) return;
-  build(compiler);
-});
+try {
+  await withLock(() => {
+    if (mode === '--if-needed' && upToDate()) return;
+    build(compiler);
+  });
+} catch (error) {
+  if (!(error instanceof BuildFailed)) throw error;
+  console.error('k2-bot: the build failed (TypeScript errors above); dist/ was removed.');
+  process.exitCode = 1;
+}
