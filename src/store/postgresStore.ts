@@ -1,6 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { describeDatabaseUrl } from './databaseUrl.ts';
+import { learnedQuestionFromRow, voteFromRow } from './learningRows.ts';
+import { LEARNING_TABLES } from './learningSchema.ts';
+import type { FeedbackVote, LearningStore, RecordedQuestion, VoteOutcome } from './learningStore.ts';
 import {
+  type CommunityColumns,
   checkSettingsPatch,
   defaultGuildSettings,
   type GuildSettings,
@@ -26,6 +31,13 @@ const MIGRATIONS: readonly string[] = [
      added BIGSERIAL NOT NULL,
      PRIMARY KEY (guild_id, channel_id)
    );`,
+  // Learning, alerts and the server note; votes and questions never hold a user id.
+  `ALTER TABLE guild_settings ADD COLUMN learning BOOLEAN NOT NULL DEFAULT false;
+   ALTER TABLE guild_settings ADD COLUMN alert_channel_id TEXT;
+   ALTER TABLE guild_settings ADD COLUMN alert_role_id TEXT;
+   ALTER TABLE guild_settings ADD COLUMN note TEXT;
+   CREATE TABLE k2_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+   ${LEARNING_TABLES}`,
 ];
 
 export const POSTGRES_SCHEMA_VERSION = MIGRATIONS.length;
@@ -65,7 +77,7 @@ function describeError(error: unknown): string {
   return typeof code === 'string' ? `${message}, ${code}` : message;
 }
 
-interface SettingsRow {
+interface SettingsRow extends CommunityColumns {
   mode: string;
   ask_visibility: string;
   cooldown_seconds: number;
@@ -74,7 +86,7 @@ interface SettingsRow {
 /** One statement, so the row and the channel list come from the same snapshot. */
 async function readSettings(db: pg.Pool | pg.ClientBase, guildId: string): Promise<GuildSettings> {
   const result = await db.query<Partial<SettingsRow> & { channels: string[] }>(
-    `SELECT s.mode, s.ask_visibility, s.cooldown_seconds,
+    `SELECT s.mode, s.ask_visibility, s.cooldown_seconds, s.learning, s.alert_channel_id, s.alert_role_id, s.note,
        COALESCE((SELECT array_agg(channel_id ORDER BY added) FROM auto_channels WHERE guild_id = $1), '{}') AS channels
      FROM (SELECT 1) AS one LEFT JOIN guild_settings s ON s.guild_id = $1`,
     [guildId],
@@ -146,7 +158,7 @@ export async function openPostgresStore(
   return store;
 }
 
-class PostgresSettingsStore implements SettingsStore {
+class PostgresSettingsStore implements SettingsStore, LearningStore {
   readonly #url: string;
   readonly #where: string;
   readonly #timeoutMs: number;
@@ -318,13 +330,21 @@ class PostgresSettingsStore implements SettingsStore {
     const defaults = defaultGuildSettings(guildId);
     return this.#write(guildId, async (client) => {
       // One statement merges the patch into the stored row, so concurrent changes to other fields survive.
+      // Ids and the note: NULL leaves them as they are, '' (read back as null) clears them.
+      const cleared = (value: string | null | undefined) => (value === undefined ? null : (value ?? ''));
       await client.query(
-        `INSERT INTO guild_settings (guild_id, mode, ask_visibility, cooldown_seconds, updated_at)
-         VALUES ($1, COALESCE($2::text, $5::text), COALESCE($3::text, $6::text), COALESCE($4::integer, $7::integer), now())
+        `INSERT INTO guild_settings (guild_id, mode, ask_visibility, cooldown_seconds, learning,
+           alert_channel_id, alert_role_id, note, updated_at)
+         VALUES ($1, COALESCE($2::text, $5::text), COALESCE($3::text, $6::text), COALESCE($4::integer, $7::integer),
+           COALESCE($8::boolean, false), COALESCE($9::text, ''), COALESCE($10::text, ''), COALESCE($11::text, ''), now())
          ON CONFLICT (guild_id) DO UPDATE SET
            mode = COALESCE($2::text, guild_settings.mode),
            ask_visibility = COALESCE($3::text, guild_settings.ask_visibility),
            cooldown_seconds = COALESCE($4::integer, guild_settings.cooldown_seconds),
+           learning = COALESCE($8::boolean, guild_settings.learning),
+           alert_channel_id = COALESCE($9::text, guild_settings.alert_channel_id),
+           alert_role_id = COALESCE($10::text, guild_settings.alert_role_id),
+           note = COALESCE($11::text, guild_settings.note),
            updated_at = now()`,
         [
           guildId,
@@ -334,6 +354,10 @@ class PostgresSettingsStore implements SettingsStore {
           defaults.mode,
           defaults.askVisibility,
           defaults.cooldownSeconds,
+          patch.learning ?? null,
+          cleared(patch.alertChannelId),
+          cleared(patch.alertRoleId),
+          cleared(patch.note),
         ],
       );
     });
@@ -362,6 +386,125 @@ class PostgresSettingsStore implements SettingsStore {
       await client.query('DELETE FROM guild_settings WHERE guild_id = $1', [guildId]);
       await client.query('DELETE FROM auto_channels WHERE guild_id = $1', [guildId]);
     });
+  }
+
+  /** Learning records are not cached: each call is one statement, failing like any write. */
+  async #query<Row extends pg.QueryResultRow>(sql: string, params: unknown[]): Promise<pg.QueryResult<Row>> {
+    if (this.#closed) throw new StoreError(this.#where, 'the settings database is closed');
+    try {
+      return await this.#pool.query<Row>(sql, params);
+    } catch (error) {
+      throw new StoreError(this.#where, explainPostgresError(error), describeError(error));
+    }
+  }
+
+  async voteSecret(): Promise<string> {
+    const result = await this.#query<{ value: string }>(
+      `WITH made AS (
+         INSERT INTO k2_meta (key, value) VALUES ('vote_secret', $1) ON CONFLICT (key) DO NOTHING RETURNING value
+       )
+       SELECT value FROM made UNION ALL SELECT value FROM k2_meta WHERE key = 'vote_secret'`,
+      [randomBytes(32).toString('hex')],
+    );
+    return String(result.rows[0]?.value);
+  }
+
+  async recordVote(voteKey: string, vote: FeedbackVote): Promise<VoteOutcome> {
+    // xmax = 0 marks a freshly inserted row; `previous` is the vote before this statement.
+    const result = await this.#query<{ inserted: boolean; previous: string | null }>(
+      `WITH previous AS (SELECT vote FROM feedback_votes WHERE vote_key = $1)
+       INSERT INTO feedback_votes (vote_key, guild_id, topic_id, fact_ids, coverage, reply_kind, vote, day)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+       ON CONFLICT (vote_key) DO UPDATE SET vote = excluded.vote, day = excluded.day
+       RETURNING (xmax = 0) AS inserted, (SELECT vote FROM previous) AS previous`,
+      [
+        voteKey,
+        vote.guildId,
+        vote.topicId,
+        JSON.stringify(vote.factIds),
+        vote.coverage,
+        vote.replyKind,
+        vote.vote,
+        vote.day,
+      ],
+    );
+    const row = result.rows[0];
+    if (!row || row.inserted) return 'recorded';
+    return row.previous === vote.vote ? 'unchanged' : 'changed';
+  }
+
+  async recordQuestion(question: RecordedQuestion): Promise<void> {
+    await this.#query(
+      'INSERT INTO learning_questions (guild_id, text, reason, topic_id, day) VALUES ($1, $2, $3, $4, $5)',
+      [question.guildId, question.text, question.reason, question.topicId, question.day],
+    );
+  }
+
+  async readVotes(sinceDay: string): Promise<FeedbackVote[]> {
+    const result = await this.#query(
+      'SELECT guild_id, topic_id, fact_ids, coverage, reply_kind, vote, day FROM feedback_votes WHERE day >= $1 ORDER BY day',
+      [sinceDay],
+    );
+    return result.rows.map(voteFromRow);
+  }
+
+  async readQuestions(sinceDay: string): Promise<RecordedQuestion[]> {
+    const result = await this.#query(
+      'SELECT guild_id, text, reason, topic_id, day FROM learning_questions WHERE day >= $1 ORDER BY day',
+      [sinceDay],
+    );
+    return result.rows.map(learnedQuestionFromRow);
+  }
+
+  async deleteLearnedBefore(day: string): Promise<{ votes: number; questions: number }> {
+    const votes = await this.#query('DELETE FROM feedback_votes WHERE day < $1', [day]);
+    const questions = await this.#query('DELETE FROM learning_questions WHERE day < $1', [day]);
+    return { votes: votes.rowCount ?? 0, questions: questions.rowCount ?? 0 };
+  }
+
+  async markGuildLeft(guildId: string, at: Date): Promise<void> {
+    await this.#query(
+      'INSERT INTO guild_departures (guild_id, left_at) VALUES ($1, $2) ON CONFLICT (guild_id) DO NOTHING',
+      [guildId, at.toISOString()],
+    );
+  }
+
+  async markGuildPresent(guildId: string): Promise<void> {
+    await this.#query('DELETE FROM guild_departures WHERE guild_id = $1', [guildId]);
+  }
+
+  async forgetGuildsLeftBefore(at: Date): Promise<string[]> {
+    const result = await this.#query<{ guild_id: string }>(
+      'SELECT guild_id FROM guild_departures WHERE left_at < $1 ORDER BY guild_id',
+      [at.toISOString()],
+    );
+    const ids = result.rows.map((row) => row.guild_id);
+    for (const id of ids) await this.forgetGuild(id);
+    return ids;
+  }
+
+  async forgetGuild(guildId: string): Promise<GuildSettings> {
+    return this.#write(guildId, async (client) => {
+      for (const table of [
+        'guild_settings',
+        'auto_channels',
+        'feedback_votes',
+        'learning_questions',
+        'guild_departures',
+      ]) {
+        await client.query(`DELETE FROM ${table} WHERE guild_id = $1`, [guildId]);
+      }
+    });
+  }
+
+  async countGuildRecords(guildId: string): Promise<{ votes: number; questions: number }> {
+    const result = await this.#query<{ votes: string; questions: string }>(
+      `SELECT (SELECT count(*) FROM feedback_votes WHERE guild_id = $1) AS votes,
+              (SELECT count(*) FROM learning_questions WHERE guild_id = $1) AS questions`,
+      [guildId],
+    );
+    const row = result.rows[0];
+    return { votes: Number(row?.votes ?? 0), questions: Number(row?.questions ?? 0) };
   }
 
   async close(): Promise<void> {

@@ -1,3 +1,5 @@
+import type { LearningStore } from './learningStore.ts';
+
 /** How the bot treats chat messages in a server. Slash commands work in every mode. */
 export const ANSWER_MODES = ['mention-only', 'auto-channels', 'off'] as const;
 export type AnswerMode = (typeof ANSWER_MODES)[number];
@@ -14,14 +16,54 @@ export interface GuildSettings {
   askVisibility: AskVisibility;
   /** Seconds a member waits between questions; 0 is off. Urgent messages bypass it. */
   cooldownSeconds: number;
+  /** Record declined, partly covered and low-confidence questions (cleaned) for the operator's review. */
+  learning: boolean;
+  /** Where moderators are told about messages that sound like an emergency; null is off. */
+  alertChannelId: string | null;
+  /** The role pinged with an alert (the only ping an alert makes); null pings nobody. */
+  alertRoleId: string | null;
+  /** A short server note shown under every answer in this server; null is none. */
+  note: string | null;
 }
 
-export type GuildSettingsPatch = Partial<Pick<GuildSettings, 'mode' | 'askVisibility' | 'cooldownSeconds'>>;
+export type GuildSettingsPatch = Partial<
+  Pick<
+    GuildSettings,
+    'mode' | 'askVisibility' | 'cooldownSeconds' | 'learning' | 'alertChannelId' | 'alertRoleId' | 'note'
+  >
+>;
 
 export const MAX_COOLDOWN_SECONDS = 3600;
 
 export function defaultGuildSettings(guildId: string): GuildSettings {
-  return { guildId, mode: 'mention-only', autoChannelIds: [], askVisibility: 'public', cooldownSeconds: 0 };
+  return {
+    guildId,
+    mode: 'mention-only',
+    autoChannelIds: [],
+    askVisibility: 'public',
+    cooldownSeconds: 0,
+    learning: false,
+    alertChannelId: null,
+    alertRoleId: null,
+    note: null,
+  };
+}
+
+export const MAX_NOTE_CHARS = 200;
+
+const DISCORD_ID = /^\d{17,20}$/;
+/** Links of any form, including bare domains and invites: a note points to channels, not sites. */
+const LINK =
+  /(https?:\/\/|www\.|discord(app)?\.(gg|com)\/|\b[a-z0-9-]+\.(com|net|org|gg|io|co|me|ly|info|xyz|app|link|to)\b)/i;
+
+/** Why a server note cannot be stored, or null when it can. */
+export function noteProblem(note: string): string | null {
+  if (note.length > MAX_NOTE_CHARS) {
+    return `The note is ${note.length} characters; at most ${MAX_NOTE_CHARS} are allowed.`;
+  }
+  if (LINK.test(note))
+    return 'The note cannot contain links; name a channel instead (for example #health-resources).';
+  return null;
 }
 
 export function isAnswerMode(value: unknown): value is AnswerMode {
@@ -62,12 +104,40 @@ export function checkSettingsPatch(patch: GuildSettingsPatch): void {
       `Cooldown must be a whole number of seconds from 0 to ${MAX_COOLDOWN_SECONDS} (got ${String(cooldown)}).`,
     );
   }
+  if (patch.learning !== undefined && typeof patch.learning !== 'boolean') {
+    throw new SettingsValueError(`Learning is on or off (got ${String(patch.learning)}).`);
+  }
+  for (const [name, id] of [
+    ['alert channel', patch.alertChannelId],
+    ['alert role', patch.alertRoleId],
+  ] as const) {
+    if (id !== undefined && id !== null && !(typeof id === 'string' && DISCORD_ID.test(id))) {
+      throw new SettingsValueError(`The ${name} must be a Discord id (got ${String(id)}).`);
+    }
+  }
+  if (patch.note !== undefined && patch.note !== null) {
+    const problem = typeof patch.note === 'string' ? noteProblem(patch.note) : 'The note must be text.';
+    if (problem) throw new SettingsValueError(problem);
+  }
+}
+
+/** The columns behind the settings added in schema 3 (learning, alerts, note); absent in older rows. */
+export interface CommunityColumns {
+  learning?: number | boolean | null;
+  alert_channel_id?: string | null;
+  alert_role_id?: string | null;
+  note?: string | null;
+}
+
+/** Stored ids and notes: an empty string (what the stores write for "none") reads as null. */
+function presentOrNull(value: string | null | undefined): string | null {
+  return value ? value : null;
 }
 
 /** Reads a stored row leniently: a value from a newer or hand-edited database falls back to the default. */
 export function settingsFromRow(
   guildId: string,
-  row: { mode: string; ask_visibility: string; cooldown_seconds: number } | undefined,
+  row: ({ mode: string; ask_visibility: string; cooldown_seconds: number } & CommunityColumns) | undefined,
   autoChannelIds: string[],
 ): GuildSettings {
   const defaults = defaultGuildSettings(guildId);
@@ -81,6 +151,10 @@ export function settingsFromRow(
       Math.max(0, Math.trunc(Number(row.cooldown_seconds) || 0)),
     ),
     autoChannelIds,
+    learning: row.learning === true || row.learning === 1,
+    alertChannelId: presentOrNull(row.alert_channel_id),
+    alertRoleId: presentOrNull(row.alert_role_id),
+    note: presentOrNull(row.note),
   };
 }
 
@@ -89,11 +163,12 @@ export function settingsFromRow(
  * resolves with were read back from the database, so callers write before they reply and
  * confirm what the database holds. Async so that a networked database can implement it too.
  */
-export interface SettingsStore {
+export interface SettingsStore extends LearningStore {
   getGuildSettings(guildId: string): Promise<GuildSettings>;
   updateGuildSettings(guildId: string, patch: GuildSettingsPatch): Promise<GuildSettings>;
   addAutoChannel(guildId: string, channelId: string): Promise<GuildSettings>;
   removeAutoChannel(guildId: string, channelId: string): Promise<GuildSettings>;
+  /** Back to the defaults; the learning records and votes stay (see forgetGuild). */
   resetGuildSettings(guildId: string): Promise<GuildSettings>;
   close(): Promise<void>;
 }

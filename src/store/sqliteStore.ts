@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import {
   accessSync,
   constants,
@@ -10,7 +11,11 @@ import {
 } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
+import { learnedQuestionFromRow, voteFromRow } from './learningRows.ts';
+import { LEARNING_TABLES } from './learningSchema.ts';
+import type { FeedbackVote, LearningStore, RecordedQuestion, VoteOutcome } from './learningStore.ts';
 import {
+  type CommunityColumns,
   checkSettingsPatch,
   type GuildSettings,
   type GuildSettingsPatch,
@@ -36,6 +41,12 @@ const MIGRATIONS: readonly string[] = [
    );`,
   // Written at every start: proves the file takes writes before the bot confirms any change.
   `CREATE TABLE store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);`,
+  // Learning, alerts and the server note; votes and questions never hold a user id.
+  `ALTER TABLE guild_settings ADD COLUMN learning INTEGER NOT NULL DEFAULT 0;
+   ALTER TABLE guild_settings ADD COLUMN alert_channel_id TEXT;
+   ALTER TABLE guild_settings ADD COLUMN alert_role_id TEXT;
+   ALTER TABLE guild_settings ADD COLUMN note TEXT;
+   ${LEARNING_TABLES}`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -43,7 +54,7 @@ export const SCHEMA_VERSION = MIGRATIONS.length;
 /** Below this much free space the bot refuses to start: the next settings write could fail. */
 export const MIN_FREE_BYTES = 1024 * 1024;
 
-interface SettingsRow {
+interface SettingsRow extends CommunityColumns {
   mode: string;
   ask_visibility: string;
   cooldown_seconds: number;
@@ -153,6 +164,8 @@ function openDatabase(path: string, minFreeBytes: number): Database.Database {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
+    // Deleted rows are overwritten, not just unlinked: /settings forget must leave no trace in the file.
+    db.pragma('secure_delete = ON');
     db.pragma('busy_timeout = 5000');
     migrate(db, path);
   } catch (error) {
@@ -181,16 +194,22 @@ function openDatabase(path: string, minFreeBytes: number): Database.Database {
 function prepareStatements(db: Database.Database) {
   return {
     selectSettings: db.prepare<[string], SettingsRow>(
-      'SELECT mode, ask_visibility, cooldown_seconds FROM guild_settings WHERE guild_id = ?',
+      `SELECT mode, ask_visibility, cooldown_seconds, learning, alert_channel_id, alert_role_id, note
+       FROM guild_settings WHERE guild_id = ?`,
     ),
     selectChannels: db.prepare<[string], { channel_id: string }>(
       'SELECT channel_id FROM auto_channels WHERE guild_id = ? ORDER BY rowid',
     ),
-    upsertSettings: db.prepare<[string, string, string, number, string]>(
-      `INSERT INTO guild_settings (guild_id, mode, ask_visibility, cooldown_seconds, updated_at)
-       VALUES (?, ?, ?, ?, ?)
+    upsertSettings: db.prepare<
+      [string, string, string, number, number, string | null, string | null, string | null, string]
+    >(
+      `INSERT INTO guild_settings (guild_id, mode, ask_visibility, cooldown_seconds, learning,
+         alert_channel_id, alert_role_id, note, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (guild_id) DO UPDATE SET mode = excluded.mode, ask_visibility = excluded.ask_visibility,
-         cooldown_seconds = excluded.cooldown_seconds, updated_at = excluded.updated_at`,
+         cooldown_seconds = excluded.cooldown_seconds, learning = excluded.learning,
+         alert_channel_id = excluded.alert_channel_id, alert_role_id = excluded.alert_role_id,
+         note = excluded.note, updated_at = excluded.updated_at`,
     ),
     insertChannel: db.prepare<[string, string]>(
       'INSERT OR IGNORE INTO auto_channels (guild_id, channel_id) VALUES (?, ?)',
@@ -200,6 +219,48 @@ function prepareStatements(db: Database.Database) {
     ),
     deleteSettings: db.prepare<[string]>('DELETE FROM guild_settings WHERE guild_id = ?'),
     deleteChannels: db.prepare<[string]>('DELETE FROM auto_channels WHERE guild_id = ?'),
+    ...prepareLearningStatements(db),
+  };
+}
+
+function prepareLearningStatements(db: Database.Database) {
+  return {
+    selectMeta: db.prepare<[string], { value: string }>('SELECT value FROM store_meta WHERE key = ?'),
+    insertMetaOnce: db.prepare<[string, string]>(
+      'INSERT INTO store_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING',
+    ),
+    selectVote: db.prepare<[string], { vote: string }>('SELECT vote FROM feedback_votes WHERE vote_key = ?'),
+    upsertVote: db.prepare<[string, string | null, string | null, string, string, string, string, string]>(
+      `INSERT INTO feedback_votes (vote_key, guild_id, topic_id, fact_ids, coverage, reply_kind, vote, day)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (vote_key) DO UPDATE SET vote = excluded.vote, day = excluded.day`,
+    ),
+    insertQuestion: db.prepare<[string | null, string, string, string | null, string]>(
+      'INSERT INTO learning_questions (guild_id, text, reason, topic_id, day) VALUES (?, ?, ?, ?, ?)',
+    ),
+    selectVotes: db.prepare<[string], Record<string, unknown>>(
+      'SELECT guild_id, topic_id, fact_ids, coverage, reply_kind, vote, day FROM feedback_votes WHERE day >= ? ORDER BY day, rowid',
+    ),
+    selectQuestions: db.prepare<[string], Record<string, unknown>>(
+      'SELECT guild_id, text, reason, topic_id, day FROM learning_questions WHERE day >= ? ORDER BY day, rowid',
+    ),
+    deleteVotesBefore: db.prepare<[string]>('DELETE FROM feedback_votes WHERE day < ?'),
+    deleteQuestionsBefore: db.prepare<[string]>('DELETE FROM learning_questions WHERE day < ?'),
+    upsertDeparture: db.prepare<[string, string]>(
+      'INSERT INTO guild_departures (guild_id, left_at) VALUES (?, ?) ON CONFLICT (guild_id) DO NOTHING',
+    ),
+    deleteDeparture: db.prepare<[string]>('DELETE FROM guild_departures WHERE guild_id = ?'),
+    selectDepartedBefore: db.prepare<[string], { guild_id: string }>(
+      'SELECT guild_id FROM guild_departures WHERE left_at < ? ORDER BY guild_id',
+    ),
+    deleteGuildVotes: db.prepare<[string]>('DELETE FROM feedback_votes WHERE guild_id = ?'),
+    deleteGuildQuestions: db.prepare<[string]>('DELETE FROM learning_questions WHERE guild_id = ?'),
+    countGuildVotes: db.prepare<[string], { n: number }>(
+      'SELECT count(*) AS n FROM feedback_votes WHERE guild_id = ?',
+    ),
+    countGuildQuestions: db.prepare<[string], { n: number }>(
+      'SELECT count(*) AS n FROM learning_questions WHERE guild_id = ?',
+    ),
   };
 }
 
@@ -243,7 +304,7 @@ function identityOf(path: string): FileIdentity | undefined {
   }
 }
 
-class SqliteSettingsStore implements SettingsStore {
+class SqliteSettingsStore implements SettingsStore, LearningStore {
   readonly #path: string;
   readonly #options: SqliteStoreOptions;
   #file: OpenFile | undefined;
@@ -338,6 +399,10 @@ class SqliteSettingsStore implements SettingsStore {
             next.mode,
             next.askVisibility,
             next.cooldownSeconds,
+            next.learning ? 1 : 0,
+            next.alertChannelId,
+            next.alertRoleId,
+            next.note,
             new Date().toISOString(),
           );
           return this.#read(statements, guildId);
@@ -377,6 +442,128 @@ class SqliteSettingsStore implements SettingsStore {
           return this.#read(statements, guildId);
         })(),
       true,
+    );
+  }
+
+  async voteSecret(): Promise<string> {
+    return this.#run(
+      ({ db, statements }) =>
+        db.transaction(() => {
+          statements.insertMetaOnce.run('vote_secret', randomBytes(32).toString('hex'));
+          return (statements.selectMeta.get('vote_secret') as { value: string }).value;
+        })(),
+      true,
+    );
+  }
+
+  async recordVote(voteKey: string, vote: FeedbackVote): Promise<VoteOutcome> {
+    return this.#run(
+      ({ db, statements }) =>
+        db.transaction((): VoteOutcome => {
+          const before = statements.selectVote.get(voteKey)?.vote;
+          statements.upsertVote.run(
+            voteKey,
+            vote.guildId,
+            vote.topicId,
+            JSON.stringify(vote.factIds),
+            vote.coverage,
+            vote.replyKind,
+            vote.vote,
+            vote.day,
+          );
+          if (before === undefined) return 'recorded';
+          return before === vote.vote ? 'unchanged' : 'changed';
+        })(),
+      true,
+    );
+  }
+
+  async recordQuestion(question: RecordedQuestion): Promise<void> {
+    this.#run(({ statements }) => {
+      statements.insertQuestion.run(
+        question.guildId,
+        question.text,
+        question.reason,
+        question.topicId,
+        question.day,
+      );
+    }, true);
+  }
+
+  async readVotes(sinceDay: string): Promise<FeedbackVote[]> {
+    return this.#run(({ statements }) => statements.selectVotes.all(sinceDay).map(voteFromRow), false);
+  }
+
+  async readQuestions(sinceDay: string): Promise<RecordedQuestion[]> {
+    return this.#run(
+      ({ statements }) => statements.selectQuestions.all(sinceDay).map(learnedQuestionFromRow),
+      false,
+    );
+  }
+
+  async deleteLearnedBefore(day: string): Promise<{ votes: number; questions: number }> {
+    return this.#run(
+      ({ db, statements }) =>
+        db.transaction(() => ({
+          votes: statements.deleteVotesBefore.run(day).changes,
+          questions: statements.deleteQuestionsBefore.run(day).changes,
+        }))(),
+      true,
+    );
+  }
+
+  async markGuildLeft(guildId: string, at: Date): Promise<void> {
+    this.#run(({ statements }) => statements.upsertDeparture.run(guildId, at.toISOString()), true);
+  }
+
+  async markGuildPresent(guildId: string): Promise<void> {
+    this.#run(({ statements }) => statements.deleteDeparture.run(guildId), true);
+  }
+
+  async forgetGuildsLeftBefore(at: Date): Promise<string[]> {
+    return this.#run(
+      ({ db, statements }) =>
+        db.transaction(() => {
+          const ids = statements.selectDepartedBefore.all(at.toISOString()).map((row) => row.guild_id);
+          for (const id of ids) this.#forget(statements, id);
+          return ids;
+        })(),
+      true,
+    );
+  }
+
+  #forget(statements: Statements, guildId: string): void {
+    statements.deleteSettings.run(guildId);
+    statements.deleteChannels.run(guildId);
+    statements.deleteGuildVotes.run(guildId);
+    statements.deleteGuildQuestions.run(guildId);
+    statements.deleteDeparture.run(guildId);
+  }
+
+  async forgetGuild(guildId: string): Promise<GuildSettings> {
+    const settings = this.#run(
+      ({ db, statements }) =>
+        db.transaction(() => {
+          this.#forget(statements, guildId);
+          return this.#read(statements, guildId);
+        })(),
+      true,
+    );
+    // Deleted rows linger in free pages and in the WAL until they are overwritten: clear both,
+    // so "forget" leaves nothing in the file for someone who reads it with a hex editor.
+    this.#run(({ db }) => {
+      db.pragma('wal_checkpoint(TRUNCATE)');
+    }, true);
+    return settings;
+  }
+
+  async countGuildRecords(guildId: string): Promise<{ votes: number; questions: number }> {
+    return this.#run(
+      ({ statements }) => ({
+        votes: statements.countGuildVotes.get(guildId)?.n ?? 0,
+        questions: statements.countGuildQuestions.get(guildId)?.n ?? 0,
+      }),
+      false,
     );
   }
 

@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FeedbackVote, RecordedQuestion } from '../../src/store/learningStore.ts';
 import { openPostgresStore, POSTGRES_SCHEMA_VERSION } from '../../src/store/postgresStore.ts';
 import {
   defaultGuildSettings,
@@ -20,6 +21,7 @@ const GUILD = '100000000000000001';
 const OTHER_GUILD = '100000000000000002';
 const CHANNEL = '200000000000000001';
 const SECOND_CHANNEL = '200000000000000002';
+const ROLE = '300000000000000001';
 
 let server: PostgresServer;
 let dir: string;
@@ -95,7 +97,143 @@ describe.each(backends)('the SettingsStore contract: $name', (backend) => {
         autoChannelIds: [],
         askVisibility: 'public',
         cooldownSeconds: 0,
+        learning: false,
+        alertChannelId: null,
+        alertRoleId: null,
+        note: null,
       });
+    }));
+
+  it('stores learning, the alert channel and role and the note, and clears each on its own', () =>
+    withStore(async (store) => {
+      await store.updateGuildSettings(GUILD, { mode: 'off' });
+      expect(
+        await store.updateGuildSettings(GUILD, {
+          learning: true,
+          alertChannelId: CHANNEL,
+          alertRoleId: ROLE,
+          note: 'See #health-resources',
+        }),
+      ).toMatchObject({
+        mode: 'off',
+        learning: true,
+        alertChannelId: CHANNEL,
+        alertRoleId: ROLE,
+        note: 'See #health-resources',
+      });
+      expect(await store.updateGuildSettings(GUILD, { alertRoleId: null })).toMatchObject({
+        alertChannelId: CHANNEL,
+        alertRoleId: null,
+        note: 'See #health-resources',
+      });
+      expect(await store.updateGuildSettings(GUILD, { note: null, learning: false })).toMatchObject({
+        learning: false,
+        alertChannelId: CHANNEL,
+        note: null,
+      });
+    }));
+
+  it.each([
+    [{ note: 'x'.repeat(201) }, /at most 200/],
+    [{ note: 'read https://example.com first' }, /cannot contain links/],
+    [{ note: 'join discord.gg/abc' }, /cannot contain links/],
+    [{ alertChannelId: 'general' }, /must be a Discord id/],
+    [{ learning: 'yes' as never }, /on or off/],
+  ])('refuses %o and writes nothing', (patch, message) =>
+    withStore(async (store) => {
+      await expect(store.updateGuildSettings(GUILD, patch)).rejects.toThrow(message);
+      expect(await store.getGuildSettings(GUILD)).toEqual(defaultGuildSettings(GUILD));
+    }),
+  );
+
+  const vote = (over: Partial<FeedbackVote> = {}): FeedbackVote => ({
+    guildId: GUILD,
+    topicId: 'what-is-k2',
+    factIds: [],
+    coverage: 'full',
+    replyKind: 'answer',
+    vote: 'helpful',
+    day: '2026-11-20',
+    ...over,
+  });
+
+  it('keeps one vote per key: a second vote changes it, a repeat leaves it', () =>
+    withStore(async (store) => {
+      expect(await store.recordVote('key-a', vote())).toBe('recorded');
+      expect(await store.recordVote('key-a', vote({ vote: 'not-helpful' }))).toBe('changed');
+      expect(await store.recordVote('key-a', vote({ vote: 'not-helpful' }))).toBe('unchanged');
+      expect(await store.recordVote('key-b', vote({ guildId: null, factIds: ['f-1'] }))).toBe('recorded');
+      expect(await store.readVotes('2026-01-01')).toEqual([
+        vote({ vote: 'not-helpful' }),
+        vote({ guildId: null, factIds: ['f-1'] }),
+      ]);
+      expect(await store.countGuildRecords(GUILD)).toEqual({ votes: 1, questions: 0 });
+    }));
+
+  it('makes one vote secret per database, the same for every process', async () => {
+    const database = await backend.fresh();
+    const [a, b] = await Promise.all([database.open(), database.open()]);
+    try {
+      const [first, second] = await Promise.all([a.voteSecret(), b.voteSecret()]);
+      expect(first).toMatch(/^[0-9a-f]{64}$/);
+      expect(second).toBe(first);
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+
+  it('records questions, reads them from a day on, and deletes those older than the retention', () =>
+    withStore(async (store) => {
+      const old: RecordedQuestion = {
+        guildId: GUILD,
+        text: 'does k2 help gout',
+        reason: 'declined',
+        topicId: null,
+        day: '2026-10-01',
+      };
+      const recent: RecordedQuestion = { ...old, text: 'k2 and hair loss', day: '2026-11-25' };
+      await store.recordQuestion(old);
+      await store.recordQuestion(recent);
+      await store.recordVote('old-vote', vote({ day: '2026-10-01' }));
+      expect(await store.readQuestions('2026-11-01')).toEqual([recent]);
+      expect(await store.deleteLearnedBefore('2026-11-01')).toEqual({ votes: 1, questions: 1 });
+      expect(await store.readQuestions('2000-01-01')).toEqual([recent]);
+      expect(await store.readVotes('2000-01-01')).toEqual([]);
+    }));
+
+  it('forgets a server: settings, channels, votes and questions, other servers untouched', () =>
+    withStore(async (store) => {
+      for (const guild of [GUILD, OTHER_GUILD]) {
+        await store.updateGuildSettings(guild, { learning: true, note: 'hello' });
+        await store.addAutoChannel(guild, CHANNEL);
+        await store.recordVote(`v-${guild}`, vote({ guildId: guild }));
+        await store.recordQuestion({
+          guildId: guild,
+          text: 'q',
+          reason: 'declined',
+          topicId: null,
+          day: '2026-11-25',
+        });
+      }
+      expect(await store.forgetGuild(GUILD)).toEqual(defaultGuildSettings(GUILD));
+      expect(await store.countGuildRecords(GUILD)).toEqual({ votes: 0, questions: 0 });
+      expect(await store.countGuildRecords(OTHER_GUILD)).toEqual({ votes: 1, questions: 1 });
+      expect(await store.getGuildSettings(OTHER_GUILD)).toMatchObject({ learning: true, note: 'hello' });
+    }));
+
+  it('forgets a server it left only once the grace period has passed, and not one it rejoined', () =>
+    withStore(async (store) => {
+      await store.updateGuildSettings(GUILD, { note: 'left' });
+      await store.updateGuildSettings(OTHER_GUILD, { note: 'rejoined' });
+      await store.markGuildLeft(GUILD, new Date('2026-11-01T12:00:00Z'));
+      await store.markGuildLeft(OTHER_GUILD, new Date('2026-11-01T12:00:00Z'));
+      await store.markGuildPresent(OTHER_GUILD);
+      expect(await store.forgetGuildsLeftBefore(new Date('2026-11-01T11:00:00Z'))).toEqual([]);
+      expect((await store.getGuildSettings(GUILD)).note).toBe('left');
+      expect(await store.forgetGuildsLeftBefore(new Date('2026-11-08T12:00:01Z'))).toEqual([GUILD]);
+      expect((await store.getGuildSettings(GUILD)).note).toBeNull();
+      expect((await store.getGuildSettings(OTHER_GUILD)).note).toBe('rejoined');
     }));
 
   it('merges a change into the stored settings, keeps guilds apart, and resolves with the stored state', () =>
@@ -233,8 +371,8 @@ describe('PostgreSQL', () => {
     const versions = await client.query<{ version: number }>(
       'SELECT version FROM k2_schema_version ORDER BY version',
     );
-    expect(versions.rows.map((row) => row.version)).toEqual([1]);
-    expect(POSTGRES_SCHEMA_VERSION).toBe(1);
+    expect(versions.rows.map((row) => row.version)).toEqual([1, 2]);
+    expect(POSTGRES_SCHEMA_VERSION).toBe(2);
     await client.query('INSERT INTO k2_schema_version (version) VALUES (9)');
     await client.end();
     await expect(openPostgresStore(url)).rejects.toThrow(
