@@ -252,7 +252,10 @@ export class DiscordEmulator extends EventEmitter<EmulatorEvents> {
       guildCreates: (session) => routedGuilds(session).map((g) => guildCreatePayload(world, g)),
       membersChunk: (request) => membersChunkPayload(world, request),
     });
-    const server = createServer();
+    // Idle keep-alive sockets stay open longer than undici keeps them (4 s), so the client always
+    // closes first: a server-side close racing a new request fails that request (a POST is not
+    // retried), which a loaded machine turns into lost replies. Discord's edge behaves the same way.
+    const server = createServer({ keepAliveTimeout: 65_000 });
     server.on('upgrade', (req, socket, head) => gateway.handleUpgrade(req, socket, head));
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

@@ -1,0 +1,220 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { deployCommands } from '../src/discord/deploy.ts';
+import { DiscordEmulator, type EmuUser, type RecordedRequest } from '../tests/discord/emulator/index.ts';
+
+/**
+ * The sharded bot as operators run it: `npm start` with SHARD_COUNT=2 (a manager process and one
+ * child process per shard) against the emulator holding 1,000 guilds, and 200 askers running /ask
+ * at once in random guilds. Latency is from the emulator dispatching INTERACTION_CREATE to the shard
+ * to the shard's interaction callback arriving at the emulator's REST API.
+ */
+
+const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const SHARDS = 2;
+const QUESTIONS = [
+  'what is vitamin K2?',
+  'which foods have the most K2?',
+  'is natto good for bones?',
+  'I take warfarin, can I take K2?',
+  'how much K2 should I take a day?',
+  'MK-7 or MK-4, which is better?',
+  'does K2 help with arterial calcification?',
+  'should I take K2 with vitamin D3?',
+];
+
+export interface ShardBenchOptions {
+  guilds?: number;
+  askers?: number;
+  /** Questions each asker asks, one after the other. */
+  questionsPerAsker?: number;
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[index] as number;
+}
+
+/** Resident and peak resident memory of a process, from the kernel (Linux). */
+function memoryOf(pid: number): { rssMb: number; peakMb: number } | undefined {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (field: string) =>
+      Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? Number.NaN);
+    return { rssMb: kb('VmRSS') / 1024, peakMb: kb('VmHWM') / 1024 };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Callback arrival times by interaction id, recorded as the emulator answers each request. A refused
+ * callback (after Discord's 3 s deadline: 10062) arrives as NaN, a failed reply.
+ */
+class CallbackClock {
+  readonly #arrived = new Map<string, number>();
+  readonly #waiting = new Map<string, (at: number) => void>();
+
+  record(request: RecordedRequest): void {
+    const id = /^\/interactions\/(\d+)\/[^/]+\/callback$/.exec(request.path)?.[1];
+    if (request.method !== 'POST' || !id) return;
+    const at = request.status < 300 ? performance.now() : Number.NaN;
+    const waiter = this.#waiting.get(id);
+    if (waiter) {
+      this.#waiting.delete(id);
+      waiter(at);
+    } else {
+      this.#arrived.set(id, at);
+    }
+  }
+
+  wait(id: string, timeoutMs = 15_000): Promise<number> {
+    const at = this.#arrived.get(id);
+    if (at !== undefined) {
+      this.#arrived.delete(id);
+      return Promise.resolve(at);
+    }
+    return new Promise((done, fail) => {
+      const timer = setTimeout(() => {
+        this.#waiting.delete(id);
+        fail(new Error(`no callback for interaction ${id} within ${timeoutMs} ms`));
+      }, timeoutMs);
+      this.#waiting.set(id, (arrived) => {
+        clearTimeout(timer);
+        done(arrived);
+      });
+    });
+  }
+}
+
+/** The entry `npm start` runs: compiled JavaScript once built, else the TypeScript through tsx. */
+function botCommand(): { args: string[]; label: string } {
+  const compiled = join(ROOT, 'dist', 'main.js');
+  if (existsSync(compiled)) return { args: [compiled], label: 'dist/main.js' };
+  return { args: ['--import', 'tsx', join(ROOT, 'src', 'main.ts')], label: 'src/main.ts under tsx' };
+}
+
+export async function runShardBenchmark(options: ShardBenchOptions = {}): Promise<void> {
+  const guildCount = options.guilds ?? 1000;
+  const askers = options.askers ?? 200;
+  const perAsker = options.questionsPerAsker ?? 10;
+
+  const emu = await DiscordEmulator.start({ shardCount: SHARDS, guildCount, maxConcurrency: 16 });
+  const dir = mkdtempSync(join(tmpdir(), 'k2-bench-shards-'));
+  const clock = new CallbackClock();
+  emu.on('request', (request) => clock.record(request));
+  await deployCommands({ token: emu.token, apiBase: emu.apiBase, applicationId: emu.appId });
+
+  const command = botCommand();
+  let output = '';
+  const started = performance.now();
+  const manager: ChildProcess = spawn(process.execPath, command.args, {
+    cwd: ROOT,
+    env: {
+      PATH: process.env.PATH ?? '',
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'info',
+      DISCORD_TOKEN: emu.token,
+      DISCORD_API_BASE: emu.apiBase,
+      DATABASE_PATH: join(dir, 'k2.sqlite'),
+      SHARD_COUNT: String(SHARDS),
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  manager.stdout?.on('data', (data: Buffer) => {
+    // Keep only what is needed (the shard pids and readiness): 2,000 "command handled" lines add up.
+    for (const line of data.toString().split('\n')) {
+      if (line.includes('"shard process started"') || line.includes('"all shards ready"'))
+        output += `${line}\n`;
+    }
+  });
+  const shardPids = (): number[] =>
+    [...output.matchAll(/"shardId":(\d+),"pid":(\d+)/g)]
+      .sort((a, b) => Number(a[1]) - Number(b[1]))
+      .map((m) => Number(m[2]));
+
+  try {
+    await new Promise<void>((done, fail) => {
+      const timer = setInterval(() => {
+        if (output.includes('"all shards ready"')) {
+          clearInterval(timer);
+          done();
+        } else if (manager.exitCode !== null || performance.now() - started > 120_000) {
+          clearInterval(timer);
+          fail(new Error('the shards did not become ready'));
+        }
+      }, 50);
+    });
+    const readyMs = performance.now() - started;
+    const users: EmuUser[] = [emu.users.alice, emu.users.bob, emu.users.admin, emu.owner];
+
+    const askOnce = async (n: number): Promise<number> => {
+      const guild = emu.guilds[(n * 7919) % guildCount];
+      if (!guild) throw new Error('no guild');
+      const dispatched = performance.now();
+      const interaction = await emu.userRunsCommand({
+        user: users[n % users.length] as EmuUser,
+        channelId: guild.channels.general,
+        name: 'ask',
+        options: [{ name: 'question', type: 3, value: QUESTIONS[n % QUESTIONS.length] as string }],
+      });
+      // No callback at all (a lost reply) counts as failed, like a late one.
+      return (await clock.wait(interaction.id).catch(() => Number.NaN)) - dispatched;
+    };
+
+    // Warm-up: JIT, REST connections and statement caches in both shards.
+    for (let i = 0; i < 100; i++) await askOnce(i);
+
+    const samples: number[] = [];
+    const loadStart = performance.now();
+    await Promise.all(
+      Array.from({ length: askers }, async (_, asker) => {
+        for (let q = 0; q < perAsker; q++) samples.push(await askOnce(1000 + asker * perAsker + q));
+      }),
+    );
+    const loadSeconds = (performance.now() - loadStart) / 1000;
+    const failed = samples.filter((ms) => Number.isNaN(ms)).length;
+    const sorted = samples.filter((ms) => !Number.isNaN(ms)).sort((a, b) => a - b);
+    const memory = shardPids().map((pid, shard) => ({ shard, pid, ...memoryOf(pid) }));
+    const managerMemory = manager.pid ? memoryOf(manager.pid) : undefined;
+
+    console.log(
+      `k2-bot sharded: ${SHARDS} shard processes (${command.label}), ${guildCount} guilds, ${askers} concurrent askers × ${perAsker} /ask`,
+    );
+    console.log(
+      `  start-up: manager start → every shard READY ${(readyMs / 1000).toFixed(1)} s (shards start ${Math.ceil(5500 / 16)} ms apart)`,
+    );
+    console.log(
+      `  /ask round trip (dispatch → callback): n=${sorted.length}  median ${percentile(sorted, 50).toFixed(1)} ms  p99 ${percentile(sorted, 99).toFixed(1)} ms  max ${(sorted.at(-1) ?? Number.NaN).toFixed(1)} ms  (${(sorted.length / loadSeconds).toFixed(0)} answers/s, ${failed} late or failed)   target p99 < 100 ms`,
+    );
+    for (const m of memory) {
+      console.log(
+        `  shard ${m.shard} (pid ${m.pid}): RSS ${m.rssMb?.toFixed(0) ?? '?'} MB, peak ${m.peakMb?.toFixed(0) ?? '?'} MB   target < 150 MB`,
+      );
+    }
+    if (managerMemory) console.log(`  manager: RSS ${managerMemory.rssMb.toFixed(0)} MB`);
+  } finally {
+    manager.kill('SIGTERM');
+    await new Promise((done) => {
+      if (manager.exitCode !== null) done(undefined);
+      else manager.once('exit', done);
+    });
+    await emu.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  runShardBenchmark().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}
