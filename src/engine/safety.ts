@@ -243,9 +243,13 @@ const MANY =
   '(\\d{2,}(?! ?(mcg|mg|ug|iu|micrograms?|milligrams?|g|grams?|x|%|mins?|minutes?|hours?|hrs?|h|days?|weeks?|months?|years?|yrs?|yo|kg|lbs?|pounds?|am|pm)\\b)|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)([ -](one|two|three|four|five|six|seven|eight|nine))?|hundred|a hundred|(a|one|two|three|four|five) dozen|dozen|dozens of|too many|way too many|a lot of|lots of|a bunch of|a handful of|handful of|a whole|the whole|an entire|the entire|half (a|the))';
 /** Words between a count and "pills" that make it an amount instead ("10 000 iu vitamin d"). */
 const NOT_UNIT = '(?!(\\d+|mcg|mg|ug|iu|micrograms?|milligrams?|grams?|g|units?)\\b)';
-/** Hedges between "took" and a count ("took about 40", "took like 25"). */
+/**
+ * Hedges between "took" and a count ("took about 40", "took like maybe 25", "took all of the 30").
+ * The group repeats, so no hedge may be spelled by others ("all the" is "all" + "the"): a run of
+ * hedges must have one reading only, or a message of repeated hedges backtracks exponentially.
+ */
 const ABOUT =
-  '((about|around|like|maybe|roughly|nearly|almost|over|at least|more than|close to|probably|approx|approximately|some|another|like maybe|all|all of|all the|all of the|all of my|the|my|her|his) )*';
+  '((about|around|like|maybe|roughly|nearly|almost|over|at least|more than|close to|probably|approx|approximately|some|another|all|all of|the|my|her|his) )*';
 
 const CHEST =
   /\b(chest\b[^.?!]{0,25}\b(pain|pains|tightness|tight|pressure|hurts|hurting|heavy|heaviness|discomfort|squeez\w*|crushing|elephant)|(pain|tightness|pressure|squeezing) in (my |the |his |her )?chest|tight chest|crushing chest|(having|think im having|i think i am having|is having|hes having|shes having) a heart attack|heart attack right now|my heart is racing and)\b/;

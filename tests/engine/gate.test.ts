@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/engine/index.ts';
 import { normalizeText } from '../../src/engine/normalize.ts';
@@ -142,5 +144,32 @@ describe('emergency gate: typos of its own words', () => {
     );
     expect(correctGateTypos('natto cheese', (w) => known.has(w))).toBeNull();
     expect(checkEmergency(normalizeText('vomiting blood on warfarin')).urgent).toBe(true);
+  });
+});
+
+describe('emergency gate: hedges before a count', () => {
+  it.each([
+    'i took like maybe 25 pills',
+    'she took all of the 40 tablets',
+    'took all the 30 capsules',
+    'he took all of my 20 k2 pills',
+    'took about 40 of them',
+  ])('%j is urgent', (q) => {
+    expect(urgent(q)).toBe(true);
+  });
+
+  // Issue 9: "took" and "all the " repeated made the hedge group backtrack exponentially (30
+  // repeats took a minute, 40 would take hours). A regex cannot be interrupted in-process, so
+  // the real CLI answers it in a child process that is killed if it has not finished in 15 s.
+  it('answers "took" + "all the " x 40 + a word at once, not urgent', () => {
+    const question = `took ${'all the '.repeat(40)}vitamins`;
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/ask.ts', '--json', question], {
+      cwd: join(import.meta.dirname, '..', '..'),
+      encoding: 'utf8',
+      timeout: 15_000,
+    });
+    expect(run.signal).toBeNull();
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout).urgent).toBe(false);
   });
 });
