@@ -133,7 +133,9 @@ export function questionParts(normalized: string): string[] {
   let parts: string[];
   if (/(^|\s)\(?\d{1,2}[).]\s/.test(t) && (t.match(/(^|\s)\(?\d{1,2}[).]\s/g)?.length ?? 0) >= 2) {
     parts = t.split(/(?:^|\s)\(?\d{1,2}[).]\s/);
-  } else if ((t.match(/[^?\s][^?]*\?+/g)?.length ?? 0) >= 2) {
+  } else if (t.split(/\?+/).filter((part, i, all) => i < all.length - 1 && /\S/.test(part)).length >= 2) {
+    // Sentences that end in "?", counted by splitting: a regex that looks for them from every
+    // character would read a long line with no "?" once per character.
     parts = t.split(/\?+/);
   } else {
     return [];

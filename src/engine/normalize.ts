@@ -11,8 +11,10 @@ const CUSTOM_EMOJI = /<a?:[\w~-]+:\d+>/g;
 const BROADCAST = /@(?:everyone|here)\b/g;
 const URL = /\b(?:https?:\/\/|www\.)\S+/g;
 const SPOILER_OR_MARKUP = /\|\||\*+|__+|~~|`+/g;
-const QUOTE_PREFIX = /^\s*>+\s?/gm;
-const HEADING_PREFIX = /^\s*#{1,3}\s+/gm;
+// Indentation before a quote or heading marker stays on its own line: "\s*" there would read
+// every following blank line again from each line start.
+const QUOTE_PREFIX = /^[^\S\n\r\u2028\u2029]*>+\s?/gm;
+const HEADING_PREFIX = /^[^\S\n\r\u2028\u2029]*#{1,3}\s+/gm;
 // Pictographs, their modifiers and joiners: people decorate questions with them.
 const EMOJI = /\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u{FE0F}|\u{200D}|\u{20E3}/gu;
 const CURLY_SINGLE = /[\u2018\u2019\u201A\u201B\u2032`´]/g;

@@ -339,7 +339,8 @@ function activeSymptom(t: string, symptom: RegExp): boolean {
   // Dated in the past ("had rectal bleeding in 2019, is k2 safe now"): history, not an event.
   if (PAST_AFTER.test(after)) return false;
   // "is it bad that my poop is black?" is a question about someone's own symptom.
-  const owned = /\b(my|his|her|our|their)\s+\S*\s*$/.test(before) || /^(my|his|her|our|their)\b/.test(m[0]);
+  const owned =
+    /\b(my|his|her|our|their)\s+(\S+\s*)?$/.test(before) || /^(my|his|her|our|their)\b/.test(m[0]);
   return ongoing || owned || (!HYPOTHETICAL.test(before) && !HYPOTHETICAL_AFTER.test(after));
 }
 

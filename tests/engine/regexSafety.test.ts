@@ -1,0 +1,58 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { backtrackingProblems, uniquelyDecodable } from './backtracking.ts';
+import { collectEngineRegexes, type EngineRegexes } from './regexInventory.ts';
+
+// The engine is imported only inside collectEngineRegexes, so that the expressions built while
+// its modules load are seen too.
+let found: EngineRegexes;
+
+beforeAll(async () => {
+  found = await collectEngineRegexes();
+}, 120_000);
+
+describe('the backtracking check itself', () => {
+  it.each([
+    // Issue 9: the hedge list before a count, as it was.
+    ['((about|like|maybe|like maybe|all|all of|all the|all of the|the|my) )*(\\d+) pills', ''],
+    ['(a|a)*b', ''],
+    ['^(\\w+\\s?)*$', ''],
+    // The old quote prefix: from every line start it read all following blank lines again.
+    ['^\\s*>+\\s?', 'gm'],
+    ['[^?\\s][^?]*\\?+', 'g'],
+  ])('flags /%s/%s', (source, flags) => {
+    expect(backtrackingProblems(source, flags)).not.toEqual([]);
+  });
+
+  it.each([
+    ['\\btook ((about|like|maybe|all|all of|the|my) )*(\\d+) pills', ''],
+    ['\\b(my|our) (baby|infant)\\b[^.?!]{0,60}\\b(bleed\\w*|bled)', ''],
+    ['^[^\\S\\n\\r\\u2028\\u2029]*>+\\s?', 'gm'],
+  ])('passes /%s/%s', (source, flags) => {
+    expect(backtrackingProblems(source, flags)).toEqual([]);
+  });
+
+  it('decides unique decodability (Sardinas–Patterson)', () => {
+    expect(uniquelyDecodable(new Set(['all ', 'all of ', 'the ']))).toBe(true);
+    expect(uniquelyDecodable(new Set(['all ', 'all the ', 'the ']))).toBe(false);
+    // Classic example: "abba" is "ab"+"ba" and "abb"+"a"... here via a longer chain.
+    expect(uniquelyDecodable(new Set(['a', 'ab', 'bab']))).toBe(false);
+    expect(uniquelyDecodable(new Set(['0', '10', '110', '111']))).toBe(true);
+  });
+});
+
+describe('every regular expression in src/engine', () => {
+  it('is found: each `new RegExp` call site was seen building its expression', () => {
+    const seenSites = new Set(found.constructed.map((r) => r.where));
+    expect([...seenSites].sort()).toEqual([...new Set(found.constructorSites)].sort());
+    expect(found.literals.length).toBeGreaterThan(150);
+  });
+
+  it('has no super-linear backtracking', () => {
+    const offenders = found.all.flatMap((r) =>
+      backtrackingProblems(r.source, r.flags).map(
+        (p) => `${r.where} /${r.source.slice(0, 80)}/${r.flags}: ${p}`,
+      ),
+    );
+    expect(offenders).toEqual([]);
+  });
+});
