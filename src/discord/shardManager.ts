@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { DiscordAPIError, REST, Routes, type Shard, ShardingManager } from 'discord.js';
 import { type Config, ConfigError, describeConfig } from '../config.ts';
 import { createLogger, type Logger, shouldLogPretty } from '../logger.ts';
-import { resolveShardEntry, SHARD_STOP_MESSAGE } from './sharding.ts';
+import { isShardAnswer, resolveShardEntry, SHARD_STOP_MESSAGE, type ShardQuestion } from './sharding.ts';
 
 /** Discord allows max_concurrency IDENTIFYs per 5 s; discord.js's own default spacing is 5.5 s. */
 const IDENTIFY_WINDOW_MS = 5_500;
@@ -29,6 +29,13 @@ export interface RunningShardManager {
   totalShards: number;
   shardIds: number[];
   statuses(): ShardStatus[];
+  /**
+   * Asks one shard child a question it answers with answerShardManager (see sharding.ts); rejects
+   * when the child is not running or does not answer in time.
+   */
+  ask(shardId: number, what: string, timeoutMs?: number): Promise<unknown>;
+  /** Sends a signal to every running shard child (SIGHUP: reload the knowledge). */
+  signalShards(signal: NodeJS.Signals): number;
   /** Stops every child gracefully (they finish replies in flight) and no longer restarts them. */
   stop(): Promise<void>;
 }
@@ -85,6 +92,8 @@ export async function startShardManager(config: Config, logger: Logger): Promise
 
   let supervising = false;
   let stopping = false;
+  let nextQuestionId = 1;
+  const pendingAnswers = new Map<number, (answer: { result?: unknown; error?: string }) => void>();
   const restartTimers = new Set<NodeJS.Timeout>();
   const restarts = new Map<number, number>();
 
@@ -101,6 +110,9 @@ export async function startShardManager(config: Config, logger: Logger): Promise
     shard.on('reconnecting', () => log.info('shard reconnecting'));
     shard.on('resume', () => log.info('shard resumed'));
     shard.on('error', (error: Error) => log.error({ err: error }, 'shard error'));
+    shard.on('message', (message: unknown) => {
+      if (isShardAnswer(message)) pendingAnswers.get(message.id)?.(message);
+    });
     shard.on('death', (child: unknown) => {
       const exit = exitOf(child);
       if (stopping) {
@@ -166,10 +178,44 @@ export async function startShardManager(config: Config, logger: Logger): Promise
   supervising = true;
   logger.info({ shardIds }, 'all shards ready');
 
+  const ask = (shardId: number, what: string, timeoutMs = 2000): Promise<unknown> => {
+    const child = manager.shards.get(shardId)?.process;
+    if (!child?.connected) return Promise.reject(new Error(`shard ${shardId} is not running`));
+    const id = nextQuestionId++;
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        pendingAnswers.delete(id);
+        reject(new Error(`shard ${shardId} did not answer within ${timeoutMs} ms`));
+      }, timeoutMs);
+      pendingAnswers.set(id, (answer) => {
+        clearTimeout(timer);
+        pendingAnswers.delete(id);
+        if (answer.error !== undefined) reject(new Error(`shard ${shardId}: ${answer.error}`));
+        else resolve(answer.result);
+      });
+      const question: ShardQuestion = { k2: 'ask', id, what };
+      child.send(question, (error) => {
+        if (!error) return;
+        clearTimeout(timer);
+        pendingAnswers.delete(id);
+        reject(new Error(`shard ${shardId} is not running (${error.message})`));
+      });
+    });
+  };
+
   return {
     manager,
     totalShards,
     shardIds,
+    ask,
+    signalShards(signal) {
+      let signalled = 0;
+      for (const shard of manager.shards.values()) {
+        const child = shard.process;
+        if (child && child.exitCode === null && child.signalCode === null && child.kill(signal)) signalled++;
+      }
+      return signalled;
+    },
     statuses: () =>
       shardIds.map((id) => {
         const shard = manager.shards.get(id);
@@ -203,12 +249,22 @@ export async function runShardManager(config: Config): Promise<number> {
   });
   logger.info({ config: describeConfig(config) }, 'starting k2-bot shard manager');
   const signalled = waitForShutdownSignal();
-  const running = await startShardManager(config, logger);
+  let running: RunningShardManager | undefined;
+  // `systemctl reload` signals only the main process: each shard reloads its own knowledge. During
+  // start-up there is nothing to forward: the shards read the files as they start.
+  const onHangup = () => {
+    if (!running) return logger.info('SIGHUP during start-up: the shards load the current knowledge');
+    const shards = running.signalShards('SIGHUP');
+    logger.info({ shards }, 'SIGHUP: asking every shard to reload the knowledge');
+  };
+  process.on('SIGHUP', onHangup);
+  running = await startShardManager(config, logger);
   const signal = await signalled;
   // A second signal means "now": skip the drain.
   process.once('SIGINT', () => process.exit(130));
   process.once('SIGTERM', () => process.exit(143));
   logger.info({ signal }, 'shutting down: stopping shards');
+  process.off('SIGHUP', onHangup);
   await running.stop();
   logger.info('stopped');
   return 0;

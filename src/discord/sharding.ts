@@ -25,6 +25,57 @@ export function shardIdsOfThisProcess(env: NodeJS.ProcessEnv = process.env): num
 /** The IPC message the manager sends a shard child to make it stop gracefully. */
 export const SHARD_STOP_MESSAGE = { k2: 'stop' } as const;
 
+/** A question the manager asks a shard child over IPC (e.g. its readiness and metrics). */
+export interface ShardQuestion {
+  k2: 'ask';
+  id: number;
+  what: string;
+}
+
+export interface ShardAnswer {
+  k2: 'answer';
+  id: number;
+  result?: unknown;
+  error?: string;
+}
+
+export function isShardQuestion(message: unknown): message is ShardQuestion {
+  const candidate = message as Partial<ShardQuestion> | null;
+  return candidate?.k2 === 'ask' && typeof candidate.id === 'number' && typeof candidate.what === 'string';
+}
+
+export function isShardAnswer(message: unknown): message is ShardAnswer {
+  const candidate = message as Partial<ShardAnswer> | null;
+  return candidate?.k2 === 'answer' && typeof candidate.id === 'number';
+}
+
+/**
+ * In a shard child: answers the manager's questions with these handlers (results must survive
+ * IPC's JSON). Elsewhere does nothing, so main.ts can call it unconditionally.
+ */
+export function answerShardManager(
+  handlers: Record<string, () => Promise<unknown>>,
+  env: NodeJS.ProcessEnv = process.env,
+): void {
+  if (!shardIdsOfThisProcess(env) || !process.send) return;
+  process.on('message', (message: unknown) => {
+    if (!isShardQuestion(message)) return;
+    const handler = handlers[message.what];
+    const reply = (answer: Omit<ShardAnswer, 'k2' | 'id'>): void => {
+      if (process.connected)
+        process.send?.({ k2: 'answer', id: message.id, ...answer } satisfies ShardAnswer);
+    };
+    if (!handler) {
+      reply({ error: `this shard cannot answer '${message.what}'` });
+      return;
+    }
+    handler().then(
+      (result) => reply({ result }),
+      (error: unknown) => reply({ error: error instanceof Error ? error.message : String(error) }),
+    );
+  });
+}
+
 function isStopMessage(message: unknown): boolean {
   return (message as { k2?: unknown } | null)?.k2 === SHARD_STOP_MESSAGE.k2;
 }

@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { deployCommands } from '../../src/discord/deploy.ts';
+import { BUILD_TIMEOUT_MS, compiled, ensureBuilt } from '../compiled.ts';
 import { DiscordEmulator, type EmuGuild, type EmuInteraction } from './emulator/index.ts';
 import { messageText, opt, safeReply } from './harness.ts';
 
@@ -31,8 +32,10 @@ class ManagerRun {
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   #partial = '';
 
-  constructor(env: Record<string, string>) {
-    this.child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  /** `entry`: the compiled dist/main.js (`npm start`) or src/main.ts under tsx (`npm run dev`). */
+  constructor(env: Record<string, string>, entry: 'compiled' | 'tsx') {
+    const args = entry === 'compiled' ? [compiled('main.js')] : ['--import', 'tsx', 'src/main.ts'];
+    this.child = spawn(process.execPath, args, {
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production', LOG_LEVEL: 'info', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -130,13 +133,17 @@ describe('SHARD_COUNT=2: a manager process with one child process per shard', ()
         guildId: guild.id,
       });
     }
-    run = new ManagerRun({
-      DISCORD_TOKEN: emu.token,
-      DISCORD_API_BASE: emu.apiBase,
-      // Both shard processes share this SQLite file.
-      DATABASE_PATH: join(dir, 'k2.sqlite'),
-      SHARD_COUNT: '2',
-    });
+    ensureBuilt();
+    run = new ManagerRun(
+      {
+        DISCORD_TOKEN: emu.token,
+        DISCORD_API_BASE: emu.apiBase,
+        // Both shard processes share this SQLite file.
+        DATABASE_PATH: join(dir, 'k2.sqlite'),
+        SHARD_COUNT: '2',
+      },
+      'compiled',
+    );
     await vi.waitFor(
       () => {
         if (run.child.exitCode !== null) throw new Error(`the manager exited early:\n${run.raw}`);
@@ -144,7 +151,7 @@ describe('SHARD_COUNT=2: a manager process with one child process per shard', ()
       },
       { timeout: 40_000, interval: 100 },
     );
-  }, 60_000);
+  }, BUILD_TIMEOUT_MS + 60_000);
 
   afterAll(async () => {
     // A failed assertion must not leave a manager or shard process behind.
@@ -238,17 +245,20 @@ describe('SHARD_COUNT=2: a manager process with one child process per shard', ()
   }, 40_000);
 });
 
-describe('SHARD_LIST: this host runs part of the shards', () => {
+describe('SHARD_LIST: this host runs part of the shards (under tsx, as `npm run dev`)', () => {
   it('runs only the listed shard, and that shard stops by itself when its manager is killed', async () => {
     const listEmu = await DiscordEmulator.start({ shardCount: 2, guildCount: 2, maxConcurrency: 16 });
     const listDir = mkdtempSync(join(tmpdir(), 'k2-shard-list-'));
-    const host = new ManagerRun({
-      DISCORD_TOKEN: listEmu.token,
-      DISCORD_API_BASE: listEmu.apiBase,
-      DATABASE_PATH: join(listDir, 'k2.sqlite'),
-      SHARD_COUNT: '2',
-      SHARD_LIST: '1',
-    });
+    const host = new ManagerRun(
+      {
+        DISCORD_TOKEN: listEmu.token,
+        DISCORD_API_BASE: listEmu.apiBase,
+        DATABASE_PATH: join(listDir, 'k2.sqlite'),
+        SHARD_COUNT: '2',
+        SHARD_LIST: '1',
+      },
+      'tsx',
+    );
     try {
       await expect
         .poll(() => host.lines('all shards ready').length, { timeout: 40_000, interval: 100 })
