@@ -53,6 +53,8 @@ export interface PostgresStoreOptions {
   reconnectMs?: number;
   /** Pooled connections for queries (the listener has its own); default 4. */
   poolSize?: number;
+  /** How often the change listener proves its connection alive; default 5000 ms. */
+  heartbeatMs?: number;
 }
 
 const UNREACHABLE = 'the settings database is unreachable';
@@ -163,6 +165,7 @@ class PostgresSettingsStore implements SettingsStore, LearningStore {
   readonly #where: string;
   readonly #timeoutMs: number;
   readonly #reconnectMs: number;
+  readonly #heartbeatMs: number;
   readonly #logger: StoreLogger | undefined;
   readonly #pool: pg.Pool;
   readonly #cache = new Map<string, CachedSettings>();
@@ -173,6 +176,7 @@ class PostgresSettingsStore implements SettingsStore, LearningStore {
   #session = 0;
   #down = false;
   #reconnectTimer: NodeJS.Timeout | undefined;
+  #heartbeat: NodeJS.Timeout | undefined;
   #closed = false;
 
   constructor(url: string, options: PostgresStoreOptions) {
@@ -180,6 +184,7 @@ class PostgresSettingsStore implements SettingsStore, LearningStore {
     this.#where = describeDatabaseUrl(url);
     this.#timeoutMs = options.timeoutMs ?? 5000;
     this.#reconnectMs = options.reconnectMs ?? 1000;
+    this.#heartbeatMs = options.heartbeatMs ?? 5000;
     this.#logger = options.logger;
     this.#pool = new pg.Pool({
       connectionString: url,
@@ -234,6 +239,23 @@ class PostgresSettingsStore implements SettingsStore, LearningStore {
     // Changes made while no listener was connected were missed: start a new cache session.
     this.#session += 1;
     this.#markUp();
+    this.#startHeartbeat(client);
+  }
+
+  /**
+   * A connection cut without a reset (a dead host, a dropped route) raises no error for hours, and
+   * the cache would be trusted meanwhile: a query every few seconds finds it out.
+   */
+  #startHeartbeat(client: pg.Client): void {
+    clearInterval(this.#heartbeat);
+    this.#heartbeat = setInterval(() => {
+      if (this.#listener !== client) return;
+      client.query('SELECT 1').catch((error: unknown) => {
+        this.#listenerLost(client, error);
+        void client.end().catch(() => undefined);
+      });
+    }, this.#heartbeatMs);
+    this.#heartbeat.unref();
   }
 
   #markUp(): void {
@@ -511,6 +533,7 @@ class PostgresSettingsStore implements SettingsStore, LearningStore {
     if (this.#closed) return;
     this.#closed = true;
     clearTimeout(this.#reconnectTimer);
+    clearInterval(this.#heartbeat);
     const listener = this.#listener;
     this.#listener = undefined;
     await listener?.end().catch(() => undefined);

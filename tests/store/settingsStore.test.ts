@@ -448,4 +448,36 @@ describe('PostgreSQL', () => {
       await store.close();
     }
   }, 60_000);
+
+  it('a listener connection that hangs without an error is found out by the heartbeat, and changes are seen again', async () => {
+    const url = await server.createDatabase();
+    const store = await openPostgresStore(url, { timeoutMs: 1000, reconnectMs: 100, heartbeatMs: 300 });
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    let frozen: number | undefined;
+    try {
+      expect((await store.getGuildSettings(GUILD)).mode).toBe('mention-only');
+      // Freeze the server process behind the listener: its socket stays open but nothing answers,
+      // as with a host that vanished without a reset.
+      const listener = await admin.query<{ pid: number }>(
+        "SELECT pid FROM pg_stat_activity WHERE query LIKE 'LISTEN %' AND datname = current_database()",
+      );
+      expect(listener.rows).toHaveLength(1);
+      frozen = listener.rows[0]?.pid as number;
+      process.kill(frozen, 'SIGSTOP');
+      const other = await openPostgresStore(url);
+      await other.updateGuildSettings(GUILD, { mode: 'off' });
+      await other.close();
+      const seen = await eventually(
+        () => store.getGuildSettings(GUILD),
+        (s) => s.mode === 'off',
+        5000,
+      );
+      expect(seen.mode).toBe('off');
+    } finally {
+      if (frozen) process.kill(frozen, 'SIGCONT');
+      await admin.end();
+      await store.close();
+    }
+  });
 });
