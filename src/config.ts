@@ -60,6 +60,13 @@ const envSchema = z.object({
     .default('info'),
   DISCORD_MESSAGE_CONTENT: booleanText.default(true),
   DEV_GUILD_ID: snowflake.optional(),
+  /** Milliseconds one question may take in the engine before the asker gets a "took too long" notice. */
+  ANSWER_TIME_BUDGET_MS: z.coerce
+    .number({ error: 'must be a whole number of milliseconds' })
+    .int('must be a whole number of milliseconds')
+    .min(20, 'must be at least 20 (ms)')
+    .max(2500, 'must be at most 2500 (ms): Discord expects an answer to a command within 3 s')
+    .default(250),
   /** Where the knowledge files live; the repository's knowledge/ folder when unset. */
   KNOWLEDGE_DIR: z.string().min(1).optional(),
   NODE_ENV: z.string().default('development'),
@@ -223,5 +230,6 @@ export function describeConfig(config: Config): Record<string, unknown> {
     readyTimeoutSeconds: config.DISCORD_READY_TIMEOUT_SECONDS,
     shardCount: config.SHARD_COUNT,
     shardList: config.SHARD_LIST,
+    answerTimeBudgetMs: config.ANSWER_TIME_BUDGET_MS,
   };
 }
