@@ -182,6 +182,7 @@ export class Gateway extends EventEmitter {
   readonly movedGuilds = new Map<string, number>();
   identifies = 0;
   resumes = 0;
+  heartbeats = 0;
 
   constructor(private readonly options: GatewayOptions) {
     super();
@@ -241,6 +242,7 @@ export class Gateway extends EventEmitter {
     switch (payload.op) {
       case 1:
         conn.armWatchdog();
+        this.heartbeats += 1;
         void conn.send({ op: 11, d: null });
         return;
       case 2:

@@ -287,6 +287,11 @@ export class DiscordEmulator extends EventEmitter<EmulatorEvents> {
     return this.gateway.resumes;
   }
 
+  /** Heartbeats (op 1) received from clients so far; each was acknowledged. */
+  get heartbeats(): number {
+    return this.gateway.heartbeats;
+  }
+
   /** Every REST request so far, in order (path decoded and without the /api/v10 prefix). */
   get requests(): RecordedRequest[] {
     return this.state.requests;
