@@ -1,4 +1,5 @@
 import type { Answer } from '../engine/index.ts';
+import type { PooledAnswer } from './answerPool.ts';
 import type { BotContext } from './context.ts';
 import { cooldownKey } from './cooldowns.ts';
 import { type AnswerRenderOptions, type RenderedReply, renderAnswer, renderNotice } from './render.ts';
@@ -16,16 +17,68 @@ export interface AskRequest {
   answer?: Answer;
 }
 
+/** Why the engine gave no answer: see `PooledAnswer`. */
+export type Unanswered = Exclude<PooledAnswer['status'], 'answered'>;
+
 export type AskResult =
   | { kind: 'answer'; answer: Answer; reply: RenderedReply }
-  | { kind: 'cooldown'; waitSeconds: number; reply: RenderedReply };
+  | { kind: 'cooldown'; waitSeconds: number; reply: RenderedReply }
+  | { kind: 'unanswered'; reason: Unanswered; reply: RenderedReply };
 
 /**
- * The one answer flow for slash commands, chat and the context menu: cooldown (urgent
- * questions skip it), engine, render.
+ * Whoever sent a question that could not be read in time may be in danger: the engine never saw
+ * the words, so every such notice says what to do in an emergency.
+ */
+const EMERGENCY_HINT =
+  'If someone may be in danger (bleeding that will not stop, an overdose, chest pain, signs of a stroke), call your local emergency number now.';
+
+const UNANSWERED_NOTICES: Record<Unanswered, { title: string; text: string }> = {
+  'timed-out': {
+    title: 'That question took too long',
+    text: `That question took too long to answer, so I stopped. Please ask it again in fewer words, or pick a topic with /topic. ${EMERGENCY_HINT}`,
+  },
+  busy: {
+    title: 'Too many questions right now',
+    text: `I am answering too many questions at once. Please ask again in a minute. ${EMERGENCY_HINT}`,
+  },
+  failed: {
+    title: 'Something went wrong',
+    text: `Sorry, something went wrong while answering. The problem was logged; please try again in a moment. ${EMERGENCY_HINT}`,
+  },
+};
+
+/**
+ * The notice for a question the engine did not answer. Built by the engine's notice path so both
+ * safety texts are attached; the anticoagulant warning leads because nobody read the question.
+ */
+export function renderUnanswered(ctx: BotContext, reason: Unanswered): RenderedReply {
+  const { title, text } = UNANSWERED_NOTICES[reason];
+  return renderNotice(ctx.engine.notice(text, { warningFirst: true }), title);
+}
+
+/** Asks the engine through the worker pool, within the answer time budget. */
+export async function askWithinBudget(
+  ctx: BotContext,
+  question: string,
+): Promise<{ answer: Answer } | { unanswered: Unanswered }> {
+  const result = await ctx.answerer.ask(question);
+  return result.status === 'answered' ? { answer: result.answer } : { unanswered: result.status };
+}
+
+/**
+ * The one answer flow for slash commands, chat and the context menu: engine (within the time
+ * budget), cooldown (urgent questions skip it), render.
  */
 export async function askEngine(ctx: BotContext, request: AskRequest): Promise<AskResult> {
-  const answer = request.answer ?? ctx.engine.ask(request.question);
+  let answer = request.answer;
+  if (!answer) {
+    const asked = await askWithinBudget(ctx, request.question);
+    if ('unanswered' in asked) {
+      if (request.guildId) ctx.cooldowns.markAsked(cooldownKey(request.guildId, request.userId));
+      return { kind: 'unanswered', reason: asked.unanswered, reply: renderUnanswered(ctx, asked.unanswered) };
+    }
+    answer = asked.answer;
+  }
   if (request.guildId && !answer.urgent) {
     const settings = await ctx.store.getGuildSettings(request.guildId);
     const key = cooldownKey(request.guildId, request.userId);

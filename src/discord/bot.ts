@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
 import type { Engine } from '../engine/index.ts';
 import type { SettingsStore } from '../store/settingsStore.ts';
+import { type Answerer, AnswerPool } from './answerPool.ts';
 import type { BotContext } from './context.ts';
 import { RecentIds } from './context.ts';
 import { Cooldowns } from './cooldowns.ts';
@@ -29,12 +30,16 @@ export interface StartBotDeps {
    * The bot is offline from then on; the caller decides how to end (main exits non-zero).
    */
   onFatal?: (error: GatewayError) => void;
+  /** Answers questions; by default a worker pool over config.KNOWLEDGE_DIR. The bot closes it on stop. */
+  answerer?: Answerer;
 }
 
 export interface RunningBot {
   client: Client;
   /** Whether guild message text is readable (the MessageContent intent was requested and granted). */
   messageContent: boolean;
+  /** Resolves when the answer workers are ready; rejects if they cannot start (also logged). */
+  answersReady: Promise<void>;
   /** Stops taking new work, finishes replies in flight, disconnects. Does not close the store. */
   stop(): Promise<void>;
 }
@@ -76,8 +81,17 @@ export async function startBot(deps: StartBotDeps): Promise<RunningBot> {
   const token = config.DISCORD_TOKEN;
   if (!token) throw new Error('DISCORD_TOKEN is required to start the Discord bot');
 
+  const pool = deps.answerer
+    ? undefined
+    : AnswerPool.create({
+        knowledgeDir: config.KNOWLEDGE_DIR,
+        budgetMs: config.ANSWER_TIME_BUDGET_MS,
+        logger,
+      });
+  const answerer: Answerer = deps.answerer ?? (pool as AnswerPool);
   const ctx: BotContext = {
     engine,
+    answerer,
     store,
     logger,
     cooldowns: new Cooldowns(),
@@ -149,7 +163,10 @@ export async function startBot(deps: StartBotDeps): Promise<RunningBot> {
     await connect(client, token, deadline, apiBase);
   } catch (error) {
     await client.destroy();
-    if (!(ctx.messageContent && isDisallowedIntents(error))) throw error;
+    if (!(ctx.messageContent && isDisallowedIntents(error))) {
+      await answerer.close();
+      throw error;
+    }
     // The portal has not granted MessageContent: run without it rather than not at all.
     logger.warn(
       'the Message Content intent is not granted to this bot; continuing without it (auto-answer channels cannot read messages)',
@@ -160,10 +177,17 @@ export async function startBot(deps: StartBotDeps): Promise<RunningBot> {
       await connect(client, token, deadline, apiBase);
     } catch (retryError) {
       await client.destroy();
+      await answerer.close();
       throw retryError;
     }
   }
   started = true;
+  // After connecting, and not awaited: building the workers' engines must not delay the IDENTIFY
+  // or the shutdown handlers. Questions asked meanwhile wait for a worker.
+  const answersReady = pool ? pool.launch() : Promise.resolve();
+  answersReady.catch((error: unknown) =>
+    logger.error({ err: error }, 'answer workers could not start: questions get an error notice'),
+  );
   logger.info(
     { botUserId: client.user?.id, guilds: client.guilds.cache.size, messageContent: ctx.messageContent },
     'connected to Discord',
@@ -172,6 +196,7 @@ export async function startBot(deps: StartBotDeps): Promise<RunningBot> {
   const running = client;
   return {
     client: running,
+    answersReady,
     get messageContent() {
       return ctx.messageContent;
     },
@@ -181,6 +206,7 @@ export async function startBot(deps: StartBotDeps): Promise<RunningBot> {
       const timeout = new Promise((resolve) => setTimeout(resolve, deps.drainTimeoutMs ?? 10_000).unref());
       await Promise.race([drained, timeout]);
       await running.destroy();
+      await answerer.close();
       logger.info('disconnected from Discord');
     },
   };

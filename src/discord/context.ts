@@ -1,12 +1,16 @@
 import type { Logger } from 'pino';
 import type { Engine, SafetyTexts } from '../engine/index.ts';
 import type { SettingsStore } from '../store/settingsStore.ts';
+import type { Answerer } from './answerPool.ts';
 import type { Cooldowns } from './cooldowns.ts';
 import { type RenderedReply, renderNotice } from './render.ts';
 
 /** What every handler needs; built once in startBot. */
 export interface BotContext {
+  /** For notices, topics, lists and autocomplete: fast, bounded work on the main thread. */
   engine: Engine;
+  /** Answers free-text questions off the main thread, within the answer time budget. */
+  answerer: Answerer;
   store: SettingsStore;
   logger: Logger;
   cooldowns: Cooldowns;

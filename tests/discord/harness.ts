@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { expect } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
+import type { Answerer } from '../../src/discord/answerPool.ts';
 import { type RunningBot, startBot } from '../../src/discord/bot.ts';
 import { deployCommands } from '../../src/discord/deploy.ts';
 import { answerTitle, collectReplyText, LIMITS, shorten } from '../../src/discord/render.ts';
@@ -58,6 +59,8 @@ export interface HarnessOptions {
   env?: Record<string, string>;
   /** Wraps the real store, e.g. to slow it down. */
   wrapStore?: (store: SettingsStore) => SettingsStore;
+  /** Replaces the bot's default answer worker pool (e.g. one with a worker that stalls). */
+  answerer?: Answerer;
 }
 
 /** Emulator + commands registered in its guild + the real bot in-process, with a temp database. */
@@ -96,7 +99,15 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
     { dotenv: false },
   );
-  const bot = await startBot({ config, engine, store, logger, rest: { timeout: 3000, retries: 1 } });
+  const bot = await startBot({
+    config,
+    engine,
+    store,
+    logger,
+    rest: { timeout: 3000, retries: 1 },
+    ...(options.answerer ? { answerer: options.answerer } : {}),
+  });
+  await bot.answersReady;
   return {
     emu,
     bot,

@@ -64,9 +64,10 @@ export default {
         ...(addressee ? { forUserId: addressee, askedByName: interaction.user.displayName } : {}),
       },
     });
-    if (result.kind === 'cooldown') {
+    if (result.kind !== 'answer') {
+      // Only the asker needs to know they were not answered.
       await sendInteractionReply(interaction, result.reply, { ephemeral: true });
-      return { kind: 'cooldown' };
+      return { kind: result.kind === 'cooldown' ? 'cooldown' : result.reason };
     }
     await sendInteractionReply(interaction, result.reply, { ephemeral });
     return describeAnswer(result.answer);

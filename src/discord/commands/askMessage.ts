@@ -32,8 +32,9 @@ export default {
       render: { question: text, ...(ephemeral ? {} : { deletableBy: interaction.user.id }) },
     });
     await sendInteractionReply(interaction, result.reply, {
-      ephemeral: ephemeral || result.kind === 'cooldown',
+      ephemeral: ephemeral || result.kind !== 'answer',
     });
-    return result.kind === 'answer' ? describeAnswer(result.answer) : { kind: 'cooldown' };
+    if (result.kind === 'answer') return describeAnswer(result.answer);
+    return { kind: result.kind === 'cooldown' ? 'cooldown' : result.reason };
   },
 } satisfies Command;

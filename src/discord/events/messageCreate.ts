@@ -1,6 +1,14 @@
 import type { Message } from 'discord.js';
 import type { Answer } from '../../engine/index.ts';
-import { type AskedVia, askEngine, describeAnswer, shouldAutoAnswer } from '../answering.ts';
+import {
+  type AskedVia,
+  type AskResult,
+  askEngine,
+  askWithinBudget,
+  describeAnswer,
+  renderUnanswered,
+  shouldAutoAnswer,
+} from '../answering.ts';
 import { isMissingPermissions, reportMissingPermissions } from '../channelPermissions.ts';
 import { type BotContext, renderEngineNotice } from '../context.ts';
 import { toMessageOptions } from '../respond.ts';
@@ -51,24 +59,39 @@ export async function handleMessage(message: Message, ctx: BotContext): Promise<
   // Without message text (no MessageContent intent) there is nothing to judge: stay quiet.
   if (!question && (trigger === 'auto' || trigger === 'reply')) return;
   let answer: Answer | undefined;
+  let screened: AskResult | undefined;
   if (trigger === 'auto') {
-    answer = ctx.engine.ask(question);
-    if (!shouldAutoAnswer(question, answer)) {
-      ctx.logger.debug({ ...base, ...describeAnswer(answer) }, 'auto channel: not answering');
-      return;
+    const asked = await askWithinBudget(ctx, question);
+    if ('unanswered' in asked) {
+      // A message nobody could read in time may be an emergency: say what to do, unless the
+      // bot is merely overloaded, when one more message would only add to the flood.
+      if (asked.unanswered === 'busy') return;
+      screened = {
+        kind: 'unanswered',
+        reason: asked.unanswered,
+        reply: renderUnanswered(ctx, asked.unanswered),
+      };
+    } else {
+      answer = asked.answer;
+      if (!shouldAutoAnswer(question, answer)) {
+        ctx.logger.debug({ ...base, ...describeAnswer(answer) }, 'auto channel: not answering');
+        return;
+      }
     }
   }
   ctx.logger.debug({ ...base, text: question }, 'question received');
 
   try {
-    const result = await askEngine(ctx, {
-      question,
-      userId: message.author.id,
-      guildId: message.guildId,
-      via: trigger,
-      ...(answer ? { answer } : {}),
-      render: { deletableBy: message.author.id },
-    });
+    const result =
+      screened ??
+      (await askEngine(ctx, {
+        question,
+        userId: message.author.id,
+        guildId: message.guildId,
+        via: trigger,
+        ...(answer ? { answer } : {}),
+        render: { deletableBy: message.author.id },
+      }));
     // In auto channels a cooldown notice would be noise nobody asked for.
     if (result.kind === 'cooldown' && trigger === 'auto') return;
     const sent = await message.reply({
@@ -79,7 +102,9 @@ export async function handleMessage(message: Message, ctx: BotContext): Promise<
     ctx.logger.info(
       {
         ...base,
-        ...(result.kind === 'answer' ? describeAnswer(result.answer) : { kind: 'cooldown' }),
+        ...(result.kind === 'answer'
+          ? describeAnswer(result.answer)
+          : { kind: result.kind === 'cooldown' ? 'cooldown' : result.reason }),
         latencyMs: Math.round(performance.now() - started),
       },
       'message answered',

@@ -1,0 +1,284 @@
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Logger } from 'pino';
+import type { Answer } from '../engine/index.ts';
+import type { AskJob, WorkerReport } from './answerWorkerProtocol.ts';
+
+/** How the pool answered: only `answered` carries the engine's answer; the rest need a notice. */
+export type PooledAnswer =
+  | { status: 'answered'; answer: Answer }
+  /** The question ran past the time budget; its worker was terminated and replaced. */
+  | { status: 'timed-out' }
+  /** Too many questions were waiting, or this one waited too long for a free worker. */
+  | { status: 'busy' }
+  /** The worker died while answering (a crash or its memory limit). */
+  | { status: 'failed' };
+
+/** The asynchronous seam the Discord layer asks through; never rejects. */
+export interface Answerer {
+  ask(question: string): Promise<PooledAnswer>;
+  close(): Promise<void>;
+}
+
+export interface AnswerPoolOptions {
+  /** The knowledge folder the workers load; the repository's knowledge/ when unset. */
+  knowledgeDir?: string | undefined;
+  /** Milliseconds one question may run in a worker before it is abandoned. */
+  budgetMs: number;
+  /** Worker threads, each with its own engine. Two keep one stalled question from delaying the rest. */
+  size?: number;
+  /** Questions allowed to wait for a free worker; more are refused at once. */
+  maxQueued?: number;
+  /** How long a question may wait for a free worker: an interaction must be acknowledged within 3 s. */
+  maxWaitMs?: number;
+  /** The worker's entry module; tests inject one that stalls on purpose. */
+  workerModule?: URL;
+  logger?: Logger;
+  /** How long the first workers may take to load the knowledge and build their engines. */
+  startTimeoutMs?: number;
+}
+
+export const DEFAULT_POOL_SIZE = 2;
+const DEFAULT_MAX_QUEUED = 100;
+const DEFAULT_MAX_WAIT_MS = 2000;
+const DEFAULT_START_TIMEOUT_MS = 30_000;
+const RESTART_DELAY_MS = 1000;
+/** A worker whose heap grows past this (a huge pasted message) dies alone instead of the bot. */
+const WORKER_HEAP_LIMIT_MB = 256;
+
+/**
+ * The worker module next to this one: `.ts` under tsx (development, tests), `.js` once compiled.
+ * Chosen by this module's own extension first, then whichever sibling exists.
+ */
+export function defaultWorkerModule(): URL {
+  const own = import.meta.url;
+  const extensions = own.endsWith('.ts') ? ['.ts', '.js'] : ['.js', '.ts'];
+  for (const extension of extensions) {
+    const candidate = new URL(`./answerWorker${extension}`, own);
+    if (existsSync(candidate)) return candidate;
+  }
+  throw new Error(`answer worker module not found next to ${own}`);
+}
+
+/**
+ * Node 20 does not apply `--import` loaders to a worker's entry module, so a TypeScript worker
+ * (development and tests) starts from a small script that registers tsx, then imports the module.
+ */
+function workerSource(module: URL): { source: string | URL; evaluated: boolean } {
+  if (!module.pathname.endsWith('.ts')) return { source: module, evaluated: false };
+  const tsxPackage = pathToFileURL(createRequire(import.meta.url).resolve('tsx/package.json'));
+  // The "import" target of the package's "./esm/api" export.
+  const tsxApi = new URL('dist/esm/api/index.mjs', tsxPackage).href;
+  const source = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(module.href)}); });`;
+  return { source, evaluated: true };
+}
+
+interface Job {
+  id: number;
+  question: string;
+  resolve: (result: PooledAnswer) => void;
+  waitTimer?: NodeJS.Timeout;
+}
+
+interface Slot {
+  worker: Worker;
+  ready: boolean;
+  job?: Job | undefined;
+  budgetTimer?: NodeJS.Timeout | undefined;
+}
+
+/**
+ * Answers questions in worker threads so that no question can block the event loop that keeps the
+ * gateway heartbeating and other members' interactions flowing. A question that runs past the
+ * budget is answered `timed-out` and its worker is terminated (the only way to stop a synchronous
+ * loop) and replaced.
+ */
+export class AnswerPool implements Answerer {
+  readonly #options: Required<Omit<AnswerPoolOptions, 'knowledgeDir' | 'logger'>> & AnswerPoolOptions;
+  readonly #slots: Slot[] = [];
+  readonly #queue: Job[] = [];
+  #nextId = 1;
+  #closed = false;
+  #started: Promise<void> = Promise.resolve();
+  /** Workers replaced after a timeout or a crash, for tests and metrics. */
+  restarts = 0;
+
+  private constructor(options: AnswerPoolOptions) {
+    this.#options = {
+      size: DEFAULT_POOL_SIZE,
+      maxQueued: DEFAULT_MAX_QUEUED,
+      maxWaitMs: DEFAULT_MAX_WAIT_MS,
+      startTimeoutMs: DEFAULT_START_TIMEOUT_MS,
+      workerModule: options.workerModule ?? defaultWorkerModule(),
+      ...options,
+    };
+  }
+
+  /**
+   * A pool whose workers start on `launch()`. Until then, and until a worker is ready, questions
+   * wait in the queue; the bot connects first so that building engines does not slow its IDENTIFY.
+   */
+  static create(options: AnswerPoolOptions): AnswerPool {
+    return new AnswerPool(options);
+  }
+
+  /** Starts the workers and waits until each has built its engine; rejects if one cannot. */
+  static async start(options: AnswerPoolOptions): Promise<AnswerPool> {
+    const pool = new AnswerPool(options);
+    await pool.launch();
+    return pool;
+  }
+
+  /** Starts the workers; resolves when each has built its engine, rejects (and closes) if one cannot. */
+  async launch(): Promise<void> {
+    if (this.#slots.length === 0 && !this.#closed) {
+      const slots = Array.from({ length: Math.max(1, this.#options.size) }, () => this.#spawn());
+      this.#started = Promise.all(slots.map((slot) => this.#whenReady(slot))).then(() => undefined);
+    }
+    try {
+      await this.#started;
+    } catch (error) {
+      // Closed while starting (a shutdown) is not a start-up failure.
+      if (this.#closed) return;
+      await this.close();
+      throw error;
+    }
+  }
+
+  ask(question: string): Promise<PooledAnswer> {
+    if (this.#closed) return Promise.resolve({ status: 'failed' });
+    if (this.#queue.length >= this.#options.maxQueued) return Promise.resolve({ status: 'busy' });
+    return new Promise((resolve) => {
+      const job: Job = { id: this.#nextId++, question, resolve };
+      job.waitTimer = setTimeout(() => {
+        const at = this.#queue.indexOf(job);
+        if (at >= 0) {
+          this.#queue.splice(at, 1);
+          resolve({ status: 'busy' });
+        }
+      }, this.#options.maxWaitMs);
+      this.#queue.push(job);
+      this.#dispatch();
+    });
+  }
+
+  async close(): Promise<void> {
+    this.#closed = true;
+    for (const job of this.#queue.splice(0)) {
+      clearTimeout(job.waitTimer);
+      job.resolve({ status: 'busy' });
+    }
+    await Promise.all(
+      this.#slots.map((slot) => {
+        clearTimeout(slot.budgetTimer);
+        slot.job?.resolve({ status: 'failed' });
+        slot.job = undefined;
+        return slot.worker.terminate();
+      }),
+    );
+  }
+
+  #spawn(existing?: Slot): Slot {
+    const { source, evaluated } = workerSource(this.#options.workerModule);
+    const worker = new Worker(source, {
+      eval: evaluated,
+      workerData: { knowledgeDir: this.#options.knowledgeDir },
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_LIMIT_MB },
+    });
+    // The pool never keeps a finished process alive; the gateway socket does while the bot runs.
+    worker.unref();
+    const slot: Slot = existing ?? { worker, ready: false };
+    slot.worker = worker;
+    slot.ready = false;
+    if (!existing) this.#slots.push(slot);
+    worker.on('message', (report: WorkerReport) => this.#onReport(slot, worker, report));
+    worker.on('error', (error) => this.#onWorkerGone(slot, worker, error));
+    worker.on('exit', (code) =>
+      this.#onWorkerGone(slot, worker, new Error(`worker exited with code ${code}`)),
+    );
+    return slot;
+  }
+
+  #whenReady(slot: Slot): Promise<void> {
+    const { worker } = slot;
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`answer worker not ready within ${this.#options.startTimeoutMs} ms`)),
+        this.#options.startTimeoutMs,
+      );
+      const done = (error?: Error) => {
+        clearTimeout(timer);
+        worker.off('message', onMessage);
+        worker.off('error', onError);
+        worker.off('exit', onExit);
+        if (error) reject(error);
+        else resolve();
+      };
+      const onMessage = (report: WorkerReport) => {
+        if (report.type === 'ready') done();
+      };
+      const onError = (error: Error) => done(new Error(`answer worker failed to start: ${error.message}`));
+      const onExit = (code: number) =>
+        done(new Error(`answer worker exited with code ${code} while starting`));
+      worker.on('message', onMessage);
+      worker.on('error', onError);
+      worker.on('exit', onExit);
+    });
+  }
+
+  #onReport(slot: Slot, worker: Worker, report: WorkerReport): void {
+    if (slot.worker !== worker) return;
+    if (report.type === 'ready') {
+      slot.ready = true;
+    } else if (slot.job?.id === report.id) {
+      clearTimeout(slot.budgetTimer);
+      const job = slot.job;
+      slot.job = undefined;
+      job.resolve({ status: 'answered', answer: report.answer });
+    }
+    this.#dispatch();
+  }
+
+  #onWorkerGone(slot: Slot, worker: Worker, error: Error): void {
+    if (slot.worker !== worker || this.#closed) return;
+    const wasReady = slot.ready;
+    this.#options.logger?.error({ err: error, wasReady }, 'answer worker died; replacing it');
+    clearTimeout(slot.budgetTimer);
+    slot.job?.resolve({ status: 'failed' });
+    slot.job = undefined;
+    slot.ready = false;
+    // A worker that died before it was ready would die again at once: do not spin.
+    if (wasReady) this.#replace(slot);
+    else setTimeout(() => this.#closed || this.#replace(slot), RESTART_DELAY_MS).unref();
+  }
+
+  #onBudgetExceeded(slot: Slot): void {
+    const job = slot.job;
+    if (!job) return;
+    slot.job = undefined;
+    this.#options.logger?.warn({ budgetMs: this.#options.budgetMs }, 'question exceeded the time budget');
+    job.resolve({ status: 'timed-out' });
+    this.#replace(slot);
+  }
+
+  #replace(slot: Slot): void {
+    const old = slot.worker;
+    this.restarts += 1;
+    this.#spawn(slot);
+    void old.terminate();
+  }
+
+  #dispatch(): void {
+    for (const slot of this.#slots) {
+      if (this.#queue.length === 0) return;
+      if (!slot.ready || slot.job) continue;
+      const job = this.#queue.shift() as Job;
+      clearTimeout(job.waitTimer);
+      slot.job = job;
+      slot.budgetTimer = setTimeout(() => this.#onBudgetExceeded(slot), this.#options.budgetMs);
+      slot.worker.postMessage({ id: job.id, question: job.question } satisfies AskJob);
+    }
+  }
+}
