@@ -529,6 +529,17 @@ class PostgresSettingsStore implements SettingsStore, LearningStore {
     return { votes: Number(row?.votes ?? 0), questions: Number(row?.questions ?? 0) };
   }
 
+  async checkHealth(): Promise<void> {
+    if (this.#closed) throw new StoreError(this.#where, 'the settings database is closed');
+    if (this.#down) throw new StoreError(this.#where, UNREACHABLE);
+    try {
+      await this.#pool.query('SELECT 1');
+    } catch (error) {
+      this.#markDown(error);
+      throw new StoreError(this.#where, explainPostgresError(error), describeError(error));
+    }
+  }
+
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;

@@ -170,6 +170,11 @@ export interface SettingsStore extends LearningStore {
   removeAutoChannel(guildId: string, channelId: string): Promise<GuildSettings>;
   /** Back to the defaults; the learning records and votes stay (see forgetGuild). */
   resetGuildSettings(guildId: string): Promise<GuildSettings>;
+  /**
+   * Resolves when the database takes reads and writes now; rejects with a StoreError naming the
+   * reason otherwise. For readiness probes: reads keep answering from memory during an outage.
+   */
+  checkHealth?(): Promise<void>;
   close(): Promise<void>;
 }
 

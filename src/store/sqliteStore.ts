@@ -357,6 +357,13 @@ class SqliteSettingsStore implements SettingsStore, LearningStore {
     return this.#file;
   }
 
+  async checkHealth(): Promise<void> {
+    this.#run(({ db }) => {
+      db.prepare('SELECT 1').get();
+      if (this.#path !== ':memory:') checkWritable(this.#path, this.#options.minFreeBytes ?? MIN_FREE_BYTES);
+    }, false);
+  }
+
   #read(statements: Statements, guildId: string): GuildSettings {
     const row = statements.selectSettings.get(guildId);
     const channels = statements.selectChannels.all(guildId).map((r) => r.channel_id);

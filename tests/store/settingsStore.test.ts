@@ -89,6 +89,11 @@ describe.each(backends)('the SettingsStore contract: $name', (backend) => {
     }
   }
 
+  it('reports itself healthy when its database works', () =>
+    withStore(async (store) => {
+      await expect(store.checkHealth?.()).resolves.toBeUndefined();
+    }));
+
   it('answers the defaults for a guild it never stored', () =>
     withStore(async (store) => {
       expect(await store.getGuildSettings(GUILD)).toEqual({
@@ -416,6 +421,8 @@ describe('PostgreSQL', () => {
         expect(refused).toBeInstanceOf(StoreError);
         expect((refused as StoreError).reason).toBe('the settings database is unreachable');
         expect(errors).toContain('store-unreachable');
+        // Reads still answer, so readiness asks the store itself.
+        await expect(store.checkHealth?.()).rejects.toThrow('the settings database is unreachable');
       } finally {
         server.start();
       }
@@ -426,6 +433,16 @@ describe('PostgreSQL', () => {
         15_000,
       );
       expect(accepted).toMatchObject({ mode: 'off', cooldownSeconds: 5 });
+      await expect
+        .poll(
+          () =>
+            store.checkHealth?.().then(
+              () => 'healthy',
+              (error: Error) => error.message,
+            ),
+          { timeout: 5000 },
+        )
+        .toBe('healthy');
       // And it listens again: another process's change reaches it within 2 s.
       const other = await openPostgresStore(url);
       await eventually(

@@ -264,3 +264,18 @@ describe('the database file deleted or replaced while the bot runs', () => {
     expect(run.output).not.toContain('CONFIRMED');
   });
 });
+
+describe('checkHealth', () => {
+  it('fails, naming the reason, when the database cannot be reached at its path any more', async () => {
+    const folder = join(dir, 'data');
+    const path = join(folder, 'k2.sqlite');
+    const store = openSqliteStore(path, { logger: recordingLogger() });
+    await expect(store.checkHealth?.()).resolves.toBeUndefined();
+    rmSync(folder, { recursive: true });
+    writeFileSync(folder, 'a file where the folder was');
+    await expect(store.checkHealth?.()).rejects.toThrow(
+      'the folder of the settings database cannot be created',
+    );
+    await store.close();
+  });
+});
