@@ -1,9 +1,8 @@
 import { runChat } from './cli/chat.ts';
 import { type Config, ConfigError, describeConfig, loadConfig, prepareDatabaseFolder } from './config.ts';
-import { startBot } from './discord/bot.ts';
+import type { startBot as StartBot } from './discord/bot.ts';
 import { GatewayError } from './discord/gatewayStatus.ts';
 import { joinShardManager, processRole } from './discord/sharding.ts';
-import { runShardManager } from './discord/shardManager.ts';
 import { createEngine, type Engine } from './engine/index.ts';
 import { KnowledgeError, loadKnowledge } from './kb/load.ts';
 import { createLogger, type Logger, shouldLogPretty } from './logger.ts';
@@ -89,7 +88,9 @@ async function runBot(
   const gatewayFailed = new Promise<GatewayError>((resolve) => {
     reportGatewayFailure = resolve;
   });
-  let bot: Awaited<ReturnType<typeof startBot>>;
+  // discord.js is most of the start-up cost: load it only on the paths that connect to Discord.
+  const { startBot } = await import('./discord/bot.ts');
+  let bot: Awaited<ReturnType<typeof StartBot>>;
   try {
     bot = await startBot({ config, engine, store, logger, onFatal: (error) => reportGatewayFailure(error) });
   } catch (error) {
@@ -122,7 +123,10 @@ async function main(): Promise<number> {
   try {
     config = loadConfig();
     // SHARD_COUNT/SHARD_LIST: this process only supervises shard children, each running the code below.
-    if (config.DISCORD_TOKEN && processRole(config) === 'shard-manager') return await runShardManager(config);
+    if (config.DISCORD_TOKEN && processRole(config) === 'shard-manager') {
+      const { runShardManager } = await import('./discord/shardManager.ts');
+      return await runShardManager(config);
+    }
     const engine = createEngine(loadKnowledge(config.KNOWLEDGE_DIR));
     const { DISCORD_TOKEN: token } = config;
     if (!token) {
