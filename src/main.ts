@@ -1,3 +1,5 @@
+import { fileURLToPath } from 'node:url';
+import { staleBuildWarning } from './buildFreshness.ts';
 import { runChat } from './cli/chat.ts';
 import { type Config, ConfigError, describeConfig, loadConfig, prepareDatabaseFolder } from './config.ts';
 import type { startBot as StartBot } from './discord/bot.ts';
@@ -120,6 +122,12 @@ async function runBot(
 async function main(): Promise<number> {
   let logger = startupLogger();
   let config: Config | undefined;
+  // Only the compiled main.js sits in dist/; under tsx this file is src/main.ts and nothing can be stale.
+  const stale = staleBuildWarning(
+    fileURLToPath(new URL('.', import.meta.url)),
+    fileURLToPath(new URL('../src', import.meta.url)),
+  );
+  if (stale && import.meta.url.endsWith('.js')) logger.warn({ event: 'stale-build' }, stale);
   try {
     config = loadConfig();
     // SHARD_COUNT/SHARD_LIST: this process only supervises shard children, each running the code below.
