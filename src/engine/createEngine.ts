@@ -9,6 +9,7 @@ const DEFAULT_SUGGEST_LIMIT = 25;
 /** Discord never shows more than 25 autocomplete choices. */
 const MAX_SUGGEST_LIMIT = 25;
 const SUGGEST_CACHE_LIMIT = 2000;
+const FUZZY_SUGGEST_MAX_CHARS = 32;
 const WARM_UP_QUESTIONS = [
   'what is vitamin k2?',
   '<@1> **how much mk-7 is in natto** 🧀',
@@ -109,8 +110,19 @@ export function createEngine(kb: KnowledgeBase): Engine {
       const top = result.ranked[0]?.score ?? 0;
       for (const r of result.ranked) if (top > 0 && r.score >= top * 0.6 && r.score > 0.05) add(r.topic);
     }
-    // Tier 4: fuzzy text match over titles, keywords and questions.
-    for (const r of index.suggestFuse.search(text, { limit: MAX_SUGGEST_LIMIT })) add(r.item.topic);
+    // Tier 4: fuzzy text match over titles, keywords and questions, best score first (ties in
+    // topic order), for the topics not found yet and only while there is room for them.
+    if (out.length < MAX_SUGGEST_LIMIT && text.length <= FUZZY_SUGGEST_MAX_CHARS) {
+      const fuzzy: Array<{ topic: Topic; score: number; order: number }> = [];
+      index.suggestFuse.forEach((fuse, order) => {
+        const topic = kb.topics[order] as Topic;
+        if (seen.has(topic.id)) return;
+        const hit = fuse.search(text)[0];
+        if (hit) fuzzy.push({ topic, score: hit.score ?? 1, order });
+      });
+      fuzzy.sort((a, b) => a.score - b.score || a.order - b.order);
+      for (const f of fuzzy) add(f.topic);
+    }
     return out.slice(0, MAX_SUGGEST_LIMIT).map(toRef);
   }
 

@@ -164,8 +164,14 @@ export class TopicIndex {
   private readonly strongestField = new Map<string, number>();
   private readonly surfaceIdf = new Map<string, number>();
   private readonly termWeightCache = new Map<string, number>();
-  /** fuse.js over titles, keywords and questions: the fuzzy tier of autocomplete. */
-  readonly suggestFuse: Fuse<{ topic: Topic; title: string; keywords: string[]; questions: string[] }>;
+  /**
+   * fuse.js over each topic's title, keywords and questions (one index per topic, in topic order):
+   * the fuzzy tier of autocomplete. Per topic, so that topics an earlier tier already found are
+   * not searched again; a topic's score does not depend on the other topics.
+   */
+  readonly suggestFuse: ReadonlyArray<
+    Fuse<{ topic: Topic; title: string; keywords: string[]; questions: string[] }>
+  >;
   /** Word pair → the quotes (by index) holding it; each quote's pair count and topics. */
   private readonly quotePairs = new Map<string, number[]>();
   private readonly quotes: Array<{ pairs: number; topics: number[] }> = [];
@@ -274,23 +280,18 @@ export class TopicIndex {
     for (const ids of this.quotePairs.values())
       for (const id of ids) (this.quotes[id] as { pairs: number }).pairs++;
 
-    this.suggestFuse = new Fuse(
-      topics.map((topic) => ({
-        topic,
-        title: topic.title,
-        keywords: topic.keywords,
-        questions: topic.questions,
-      })),
-      {
-        includeScore: true,
-        ignoreLocation: true,
-        threshold: 0.4,
-        keys: [
-          { name: 'title', weight: 3 },
-          { name: 'keywords', weight: 2 },
-          { name: 'questions', weight: 1 },
-        ],
-      },
+    this.suggestFuse = topics.map(
+      (topic) =>
+        new Fuse([{ topic, title: topic.title, keywords: topic.keywords, questions: topic.questions }], {
+          includeScore: true,
+          ignoreLocation: true,
+          threshold: 0.4,
+          keys: [
+            { name: 'title', weight: 3 },
+            { name: 'keywords', weight: 2 },
+            { name: 'questions', weight: 1 },
+          ],
+        }),
     );
   }
 
