@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { answerQuestionDetailed } from '../src/engine/answer.ts';
 import { calibrationScore } from '../src/engine/calibration.ts';
-import { TopicIndex } from '../src/engine/search.ts';
+import { TopicIndex } from '../src/engine/topicIndex.ts';
 import { loadKnowledge } from '../src/kb/load.ts';
 import { loadCases } from './evaluate.ts';
 

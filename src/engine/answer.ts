@@ -8,6 +8,7 @@ import {
   THANKS_TEXT,
   withoutGreeting,
 } from './declines.ts';
+import { correctGateTypos } from './gateTypos.ts';
 import {
   CALCIUM_DOSING,
   EVERYDAY_SYMPTOM,
@@ -23,7 +24,6 @@ import { normalizeText } from './normalize.ts';
 import {
   CRISIS_BODY,
   checkEmergency,
-  correctGateTypos,
   DOAC,
   DOAC_NOTICE,
   EMPTY_TEXT,
@@ -37,7 +37,8 @@ import {
   URGENT_BODY,
   type UrgentKind,
 } from './safety.ts';
-import type { SearchResult, TopicIndex } from './search.ts';
+import type { SearchResult } from './search.ts';
+import type { TopicIndex } from './topicIndex.ts';
 import type { Answer, TopicRef } from './types.ts';
 
 /**

@@ -2,7 +2,7 @@ import { CATEGORIES, type Dose, type Food, type KnowledgeBase, type Topic } from
 import { answerQuestion, bareAnswer, topicAnswer, toRef } from './answer.ts';
 import type { Engine } from './engine.ts';
 import { normalizeText } from './normalize.ts';
-import { TopicIndex } from './search.ts';
+import { TopicIndex } from './topicIndex.ts';
 import type { Answer, TopicRef } from './types.ts';
 
 const DEFAULT_SUGGEST_LIMIT = 25;

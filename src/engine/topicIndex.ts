@@ -1,0 +1,239 @@
+import Fuse from 'fuse.js';
+import type { Topic } from '../kb/schema.ts';
+import { type Analysis, Analyzer } from './analyze.ts';
+import { GATE_WORDS } from './gateTypos.ts';
+import { CONCEPT_WEIGHTS, CONCEPTS, GENERAL_HEALTH_TERMS, GENERIC_TERMS } from './lexicon.ts';
+import { normalizeText, tokenize } from './normalize.ts';
+import { QuoteIndex } from './quoteIndex.ts';
+import { type SearchResult, searchTopics } from './search.ts';
+
+/**
+ * Everything about the topics that does not depend on the question, built once at load: each
+ * topic's weighted terms and sample phrasings, how much each term counts (rarity across topics,
+ * tempered by what kind of word it is), the quote index and the autocomplete index. Ranking a
+ * question against it is search.ts.
+ */
+
+// The weights below were set by a grid search over the development question set and four more
+// rounds of questions written afterwards; the results were flat around these values.
+
+/** How much a word counts by where it occurs in a topic: titles and keywords say what it is about. */
+export const FIELD_WEIGHTS = {
+  title: 1.1,
+  keywords: 1.1,
+  questions: 0.85,
+  summary: 0.4,
+  facts: 0.35,
+  /** The article sections a topic comes from ("…for Bone Remodeling"): what the topic covers. */
+  sections: 0.6,
+} as const;
+type Field = keyof typeof FIELD_WEIGHTS;
+
+/** Plain (non-lexicon) words never weigh more than this. */
+const RAW_WORD_MAX_WEIGHT = 1.3;
+
+const DIGITS = /^\d+$/;
+
+/** A sample question, title or keyword as terms, with each term's weight, for phrasing similarity. */
+export interface Phrasing {
+  terms: string[];
+  termSet: ReadonlySet<string>;
+  /** `termWeight` of each of `terms`, in order. */
+  weights: number[];
+}
+
+export interface IndexedTopic {
+  topic: Topic;
+  weights: Map<string, number>;
+  /** Written forms of lexicon words, by field weight (see Analysis.surface). */
+  surface: Map<string, number>;
+  /** Each question, the title and each keyword, for phrasing similarity. */
+  phrasings: Phrasing[];
+  /** For each term, the phrasings (by index) that use it: only those can resemble a question. */
+  phrasingsByTerm: Map<string, number[]>;
+  /** The title's subject terms (no generic ones): what the topic is named after. */
+  titleTerms: string[];
+  /** The summed `termWeight` of the title terms. */
+  titleWeight: number;
+}
+
+export class TopicIndex {
+  readonly analyzer: Analyzer;
+  readonly entries: IndexedTopic[];
+  readonly quotes: QuoteIndex;
+  /** Inverse document frequency of each term the topics use. */
+  readonly idf = new Map<string, number>();
+  private readonly maxIdf: number;
+  /** The strongest field weight each term has in any topic. */
+  readonly strongestField = new Map<string, number>();
+  /** Inverse document frequency of the written forms of lexicon words. */
+  readonly surfaceIdf = new Map<string, number>();
+  /** `termWeight` of every term the topics or the lexicon use, computed once. */
+  private readonly termWeights = new Map<string, number>();
+  /**
+   * fuse.js over each topic's title, keywords and questions (one index per topic, in topic order):
+   * the fuzzy tier of autocomplete. Per topic, so that topics an earlier tier already found are
+   * not searched again; a topic's score does not depend on the other topics.
+   */
+  readonly suggestFuse: ReadonlyArray<
+    Fuse<{ topic: Topic; title: string; keywords: string[]; questions: string[] }>
+  >;
+
+  constructor(topics: readonly Topic[]) {
+    const fieldTexts = (t: Topic): Record<Field, string[]> => ({
+      title: [t.title],
+      keywords: t.keywords,
+      questions: t.questions,
+      summary: [t.summary],
+      facts: t.facts.map((f) => f.text),
+      sections: t.sections,
+    });
+
+    const corpus = new Set<string>();
+    const prose = new Set<string>();
+    for (const t of topics) {
+      const texts = fieldTexts(t);
+      for (const field of Object.keys(texts) as Field[]) {
+        const isProse = field === 'title' || field === 'summary' || field === 'facts' || field === 'sections';
+        for (const text of texts[field]) {
+          for (const w of tokenize(normalizeText(text))) {
+            corpus.add(w);
+            if (isProse) prose.add(w);
+          }
+        }
+      }
+    }
+    this.analyzer = new Analyzer(corpus, prose, GATE_WORDS);
+
+    const built = topics.map((topic) => {
+      const weights = new Map<string, number>();
+      const surface = new Map<string, number>();
+      const fieldsOf = new Map<string, number>();
+      const texts = fieldTexts(topic);
+      for (const field of Object.keys(FIELD_WEIGHTS) as Field[]) {
+        const fieldSeen = new Set<string>();
+        for (const text of texts[field]) {
+          const a = this.analyzer.analyze(normalizeText(text), false);
+          for (const term of a.terms) fieldSeen.add(term);
+          for (const w of a.surface) surface.set(w, Math.max(surface.get(w) ?? 0, FIELD_WEIGHTS[field]));
+        }
+        for (const term of fieldSeen) {
+          weights.set(term, Math.max(weights.get(term) ?? 0, FIELD_WEIGHTS[field]));
+          fieldsOf.set(term, (fieldsOf.get(term) ?? 0) + 1);
+        }
+      }
+      // A term that recurs across fields is central to the topic, not a passing mention.
+      for (const [term, n] of fieldsOf) {
+        weights.set(term, Math.min(1.4, (weights.get(term) ?? 0) + 0.05 * (n - 1)));
+      }
+      const phrasingTerms = [topic.title, ...topic.questions, ...topic.keywords].map(
+        (q) => this.analyzer.analyze(normalizeText(q), false).terms,
+      );
+      const titleTerms = this.analyzer
+        .analyze(normalizeText(topic.title), false)
+        .terms.filter((t) => !GENERIC_TERMS.has(t) && !DIGITS.test(t));
+      return { topic, weights, surface, phrasingTerms, titleTerms };
+    });
+
+    for (const e of built) {
+      for (const [term, w] of e.weights)
+        this.strongestField.set(term, Math.max(this.strongestField.get(term) ?? 0, w));
+    }
+    // Document frequency counts strong occurrences fully and passing mentions in facts a little.
+    const df = new Map<string, number>();
+    for (const e of built) {
+      for (const [term, w] of e.weights) df.set(term, (df.get(term) ?? 0) + (w >= 0.55 ? 1 : 0.35));
+    }
+    const n = built.length;
+    let maxIdf = 0;
+    for (const [term, d] of df) {
+      const v = Math.log(1 + n / Math.max(d, 0.35));
+      this.idf.set(term, v);
+      maxIdf = Math.max(maxIdf, v);
+    }
+    this.maxIdf = maxIdf;
+    const surfaceDf = new Map<string, number>();
+    for (const e of built) for (const w of e.surface.keys()) surfaceDf.set(w, (surfaceDf.get(w) ?? 0) + 1);
+    for (const [w, d] of surfaceDf) this.surfaceIdf.set(w, Math.log(1 + n / d));
+    for (const term of [...this.idf.keys(), ...CONCEPTS]) {
+      this.termWeights.set(term, this.computeTermWeight(term));
+    }
+
+    this.entries = built.map(({ topic, weights, surface, phrasingTerms, titleTerms }) => {
+      const phrasingsByTerm = new Map<string, number[]>();
+      const phrasings = phrasingTerms.map((terms, i) => {
+        for (const t of new Set(terms)) {
+          const list = phrasingsByTerm.get(t);
+          if (list) list.push(i);
+          else phrasingsByTerm.set(t, [i]);
+        }
+        return { terms, termSet: new Set(terms), weights: terms.map((t) => this.termWeight(t)) };
+      });
+      let titleWeight = 0;
+      for (const t of titleTerms) titleWeight += this.termWeight(t);
+      return { topic, weights, surface, phrasings, phrasingsByTerm, titleTerms, titleWeight };
+    });
+
+    this.quotes = new QuoteIndex(topics);
+
+    this.suggestFuse = topics.map(
+      (topic) =>
+        new Fuse([{ topic, title: topic.title, keywords: topic.keywords, questions: topic.questions }], {
+          includeScore: true,
+          ignoreLocation: true,
+          threshold: 0.4,
+          keys: [
+            { name: 'title', weight: 3 },
+            { name: 'keywords', weight: 2 },
+            { name: 'questions', weight: 1 },
+          ],
+        }),
+    );
+  }
+
+  /**
+   * A subject word that points at this knowledge base rather than at health in general: a
+   * lexicon concept outside the general-health list, or a plain word a title or keyword uses
+   * ("paradox" in "calcium paradox"), not one that only turns up in sample questions ("lower").
+   */
+  isSpecific(term: string): boolean {
+    if (CONCEPTS.has(term)) return !GENERAL_HEALTH_TERMS.has(term);
+    return (this.strongestField.get(term) ?? 0) >= FIELD_WEIGHTS.keywords;
+  }
+
+  /** How much a query term counts: its rarity across topics, tempered by what kind of word it is. */
+  termWeight(term: string): number {
+    return this.termWeights.get(term) ?? this.computeTermWeight(term);
+  }
+
+  private computeTermWeight(term: string): number {
+    // Terms the KB never uses (lexicon-only) are as informative as the rarest KB term.
+    let v = this.idf.get(term) ?? this.maxIdf;
+    if (DIGITS.test(term)) {
+      // Numbers ("10", "45") recur in unrelated facts: they may tip a tie but never decide a match.
+      v *= 0.15;
+    } else if (CONCEPTS.has(term)) {
+      v *= CONCEPT_WEIGHTS[term] ?? 1;
+    } else {
+      // A plain word is rare in a small corpus by accident ("find", "since", "together"): it counts
+      // less than a lexicon concept, and even less when no title, keyword or question uses it.
+      v =
+        Math.min(v, RAW_WORD_MAX_WEIGHT) *
+        ((this.strongestField.get(term) ?? 0) >= FIELD_WEIGHTS.questions ? 1 : 0.5);
+    }
+    return v;
+  }
+
+  /**
+   * Ranks topics for normalised text. `categoryBoosts` lets the caller lean towards a category
+   * it already knows is relevant (an overdose message → safety); `analysis` saves analysing the
+   * text twice when the caller already has it.
+   */
+  search(
+    normalized: string,
+    categoryBoosts?: ReadonlyMap<string, number>,
+    analysis: Analysis = this.analyzer.analyze(normalized),
+  ): SearchResult {
+    return searchTopics(this, normalized, categoryBoosts, analysis);
+  }
+}
