@@ -34,6 +34,8 @@ export type GuildSettingsPatch = Partial<
 >;
 
 export const MAX_COOLDOWN_SECONDS = 3600;
+/** A member's wait between chat questions until an admin changes it: a server is protected out of the box. */
+export const DEFAULT_COOLDOWN_SECONDS = 5;
 
 export function defaultGuildSettings(guildId: string): GuildSettings {
   return {
@@ -41,7 +43,7 @@ export function defaultGuildSettings(guildId: string): GuildSettings {
     mode: 'mention-only',
     autoChannelIds: [],
     askVisibility: 'public',
-    cooldownSeconds: 0,
+    cooldownSeconds: DEFAULT_COOLDOWN_SECONDS,
     learning: false,
     alertChannelId: null,
     alertRoleId: null,

@@ -80,7 +80,7 @@ describe('/settings', () => {
     expect(await h.store.getGuildSettings(h.emu.guildId)).toMatchObject({
       mode: 'mention-only',
       askVisibility: 'public',
-      cooldownSeconds: 0,
+      cooldownSeconds: 5,
       autoChannelIds: [],
     });
   });
@@ -126,7 +126,7 @@ describe('/settings checks every value itself and confirms what was stored', () 
   it.each([-5, 3601])('a cooldown of %d seconds is refused', async (seconds) => {
     const reply = await runSettings([opt.sub('cooldown', [opt.integer('seconds', seconds)])]);
     expect(messageText(reply)).toContain('The cooldown must be from 0 to 3600 seconds');
-    expect((await h.store.getGuildSettings(h.emu.guildId)).cooldownSeconds).toBe(0);
+    expect((await h.store.getGuildSettings(h.emu.guildId)).cooldownSeconds).toBe(5);
   });
 });
 

@@ -101,7 +101,7 @@ describe.each(backends)('the SettingsStore contract: $name', (backend) => {
         mode: 'mention-only',
         autoChannelIds: [],
         askVisibility: 'public',
-        cooldownSeconds: 0,
+        cooldownSeconds: 5,
         learning: false,
         alertChannelId: null,
         alertRoleId: null,
