@@ -1,7 +1,7 @@
 import type { Answer } from '../engine/index.ts';
 import type { PooledAnswer } from './answerPool.ts';
 import type { BotContext } from './context.ts';
-import { cooldownKey } from './cooldowns.ts';
+import { cooldownKey, DM_COOLDOWN_SECONDS } from './cooldowns.ts';
 import { type AnswerRenderOptions, type RenderedReply, renderAnswer, renderNotice } from './render.ts';
 
 /** How a question reached the bot; logged with every answer. */
@@ -22,7 +22,6 @@ export type Unanswered = Exclude<PooledAnswer['status'], 'answered'>;
 
 export type AskResult =
   | { kind: 'answer'; answer: Answer; reply: RenderedReply }
-  | { kind: 'cooldown'; waitSeconds: number; reply: RenderedReply }
   | { kind: 'unanswered'; reason: Unanswered; reply: RenderedReply };
 
 /**
@@ -65,34 +64,69 @@ export async function askWithinBudget(
   return result.status === 'answered' ? { answer: result.answer } : { unanswered: result.status };
 }
 
-/**
- * The one answer flow for slash commands, chat and the context menu: engine (within the time
- * budget), cooldown (urgent questions skip it), render.
- */
+/** The answer flow of slash commands and the message menu: engine (within the time budget), render. */
 export async function askEngine(ctx: BotContext, request: AskRequest): Promise<AskResult> {
   let answer = request.answer;
   if (!answer) {
     const asked = await askWithinBudget(ctx, request.question);
     if ('unanswered' in asked) {
-      if (request.guildId) ctx.cooldowns.markAsked(cooldownKey(request.guildId, request.userId));
       return { kind: 'unanswered', reason: asked.unanswered, reply: renderUnanswered(ctx, asked.unanswered) };
     }
     answer = asked.answer;
   }
-  if (request.guildId && !answer.urgent) {
-    const settings = await ctx.store.getGuildSettings(request.guildId);
-    const key = cooldownKey(request.guildId, request.userId);
-    const waitMs = ctx.cooldowns.remainingMs(key, settings.cooldownSeconds);
-    if (waitMs > 0) {
-      const waitSeconds = Math.ceil(waitMs / 1000);
-      const notice = ctx.engine.notice(
-        `You can ask again in ${waitSeconds} s: this server has a ${settings.cooldownSeconds} s cooldown between questions.`,
-      );
-      return { kind: 'cooldown', waitSeconds, reply: renderNotice(notice, 'Please wait a moment') };
-    }
-    ctx.cooldowns.markAsked(key);
-  }
   return { kind: 'answer', answer, reply: renderAnswer(answer, request.render ?? {}) };
+}
+
+export interface ChatReplyRequest {
+  guildId: string | null;
+  channelId: string;
+  userId: string;
+  /** Urgent messages pass every limit. */
+  urgent: boolean;
+  /** In an auto-answer channel nobody asked the bot: a limited message gets silence, never a notice. */
+  auto: boolean;
+}
+
+/** Whether a chat reply may be posted: `reply`, a one-off "please wait" `notice`, or `silent`. */
+export type ChatReplyDecision =
+  | { send: 'reply' }
+  | { send: 'notice'; reply: RenderedReply }
+  | { send: 'silent'; limit: 'cooldown' | 'channel' };
+
+/**
+ * The flood limits of chat answers (mentions, replies, DMs, auto-answer channels): the member's
+ * cooldown (the server's setting; DMs use the default), then the channel's reply window. A member
+ * who asks during their cooldown is told once; later messages in the same cooldown, and anything
+ * over the channel's window, get silence, since a notice per message would be the flood itself.
+ */
+export async function decideChatReply(
+  ctx: BotContext,
+  request: ChatReplyRequest,
+): Promise<ChatReplyDecision> {
+  const { channels } = ctx.limits;
+  if (request.urgent) {
+    channels.record(request.channelId);
+    return { send: 'reply' };
+  }
+  const cooldownSeconds = request.guildId
+    ? (await ctx.store.getGuildSettings(request.guildId)).cooldownSeconds
+    : DM_COOLDOWN_SECONDS;
+  const key = cooldownKey(request.guildId, request.userId);
+  const waitMs = ctx.cooldowns.remainingMs(key, cooldownSeconds);
+  if (waitMs > 0) {
+    if (request.auto || !ctx.cooldowns.claimNotice(key) || !channels.tryTake(request.channelId)) {
+      return { send: 'silent', limit: 'cooldown' };
+    }
+    const waitSeconds = Math.ceil(waitMs / 1000);
+    const where = request.guildId ? 'this server has' : 'there is';
+    const notice = ctx.engine.notice(
+      `You can ask again in ${waitSeconds} s: ${where} a ${cooldownSeconds} s cooldown between questions.`,
+    );
+    return { send: 'notice', reply: renderNotice(notice, 'Please wait a moment') };
+  }
+  if (!channels.tryTake(request.channelId)) return { send: 'silent', limit: 'channel' };
+  ctx.cooldowns.markAsked(key);
+  return { send: 'reply' };
 }
 
 /** Log fields for an answer: never the user's text at info level. */

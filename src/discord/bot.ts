@@ -7,7 +7,7 @@ import type { SettingsStore } from '../store/settingsStore.ts';
 import { type Answerer, AnswerPool } from './answerPool.ts';
 import type { BotContext } from './context.ts';
 import { RecentIds } from './context.ts';
-import { Cooldowns } from './cooldowns.ts';
+import { ChannelReplyWindow, Cooldowns, PingLimiter, ReplyQueue } from './cooldowns.ts';
 import { handleInteraction } from './events/interactionCreate.ts';
 import { handleMessage } from './events/messageCreate.ts';
 import { fatalGatewayClose, type GatewayError, ReconnectLog, readyTimeoutError } from './gatewayStatus.ts';
@@ -32,6 +32,10 @@ export interface StartBotDeps {
   onFatal?: (error: GatewayError) => void;
   /** Answers questions; by default a worker pool over config.KNOWLEDGE_DIR. The bot closes it on stop. */
   answerer?: Answerer;
+  /** The clock of cooldowns and flood limits; tests move it instead of sleeping. */
+  clock?: () => number;
+  /** Replaces some of the default flood limits (tests use small ones). */
+  limits?: Partial<BotContext['limits']>;
 }
 
 export interface RunningBot {
@@ -89,12 +93,19 @@ export async function startBot(deps: StartBotDeps): Promise<RunningBot> {
         logger,
       });
   const answerer: Answerer = deps.answerer ?? (pool as AnswerPool);
+  const clock = deps.clock ?? Date.now;
   const ctx: BotContext = {
     engine,
     answerer,
     store,
     logger,
-    cooldowns: new Cooldowns(),
+    cooldowns: new Cooldowns(clock),
+    limits: {
+      channels: new ChannelReplyWindow(undefined, undefined, clock),
+      queue: new ReplyQueue(),
+      pings: new PingLimiter(undefined, clock),
+      ...deps.limits,
+    },
     messageContent: config.DISCORD_MESSAGE_CONTENT,
     answerMessageIds: new RecentIds(),
   };

@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { Engine, SafetyTexts } from '../engine/index.ts';
 import type { SettingsStore } from '../store/settingsStore.ts';
 import type { Answerer } from './answerPool.ts';
-import type { Cooldowns } from './cooldowns.ts';
+import type { ChannelReplyWindow, Cooldowns, PingLimiter, ReplyQueue } from './cooldowns.ts';
 import { type RenderedReply, renderNotice } from './render.ts';
 
 /** What every handler needs; built once in startBot. */
@@ -14,6 +14,8 @@ export interface BotContext {
   store: SettingsStore;
   logger: Logger;
   cooldowns: Cooldowns;
+  /** Flood limits on chat replies, and the ping cap of /ask for:. */
+  limits: { channels: ChannelReplyWindow; queue: ReplyQueue; pings: PingLimiter };
   /** False when the MessageContent intent is off or was refused: guild message text is then empty. */
   messageContent: boolean;
   /** Ids of messages the bot answered with, so a reply to one is recognised without a fetch. */

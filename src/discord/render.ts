@@ -248,6 +248,8 @@ export interface AnswerRenderOptions {
   forUserId?: string;
   /** Display name of the asker, shown (escaped, never as a mention) when addressing someone. */
   askedByName?: string;
+  /** False when `forUserId` was pinged recently: the mention is shown but does not notify. */
+  pingForUser?: boolean;
 }
 
 function topicButtons(answer: Answer): ActionRow[] {
@@ -317,7 +319,7 @@ export function renderAnswer(answer: Answer, options: AnswerRenderOptions = {}):
   if (options.forUserId) {
     const asker = options.askedByName ? escapeUserText(options.askedByName, 80) : 'someone';
     draft.content = `<@${options.forUserId}>, ${asker} asked K2 Bot this for you:`;
-    draft.mentionUserIds = [options.forUserId];
+    draft.mentionUserIds = options.pingForUser === false ? [] : [options.forUserId];
   }
   return finalize(draft);
 }

@@ -23,6 +23,8 @@ afterAll(async () => {
 });
 afterEach(async () => {
   await h.store.resetGuildSettings(h.emu.guildId);
+  // Every test starts with cooldowns and channel windows expired.
+  h.clock.advance(60 * 60_000);
 });
 
 const replyTo = (message: EmuMessage) => (m: EmuMessage) => m.message_reference?.message_id === message.id;
@@ -63,6 +65,7 @@ describe('chat answering', () => {
       mentionBot: true,
     });
     const answer = await h.emu.waitForBotMessage(replyTo(asked), 3000);
+    h.clock.advance(6000);
     const followUp = await h.emu.userSendsMessage({
       author: h.emu.users.alice,
       content: 'and which foods have it?',
@@ -71,6 +74,7 @@ describe('chat answering', () => {
     });
     const second = await h.emu.waitForBotMessage(replyTo(followUp), 3000);
     expectSafeReply(second);
+    expect(messageText(second)).not.toMatch(/ask again in/);
   });
 
   it('answers in DMs without a mention', async () => {

@@ -6,6 +6,7 @@ import { expect } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import type { Answerer } from '../../src/discord/answerPool.ts';
 import { type RunningBot, startBot } from '../../src/discord/bot.ts';
+import type { BotContext } from '../../src/discord/context.ts';
 import { deployCommands } from '../../src/discord/deploy.ts';
 import { answerTitle, collectReplyText, LIMITS, shorten } from '../../src/discord/render.ts';
 import {
@@ -51,6 +52,8 @@ export interface Harness {
   /** Every log line the bot wrote, parsed, plus the raw text (to prove the token never appears). */
   logs: LogLine[];
   rawLogs: () => string;
+  /** The bot's clock for cooldowns and flood limits: real time, plus whatever a test skipped. */
+  clock: MovableClock;
   stop(): Promise<void>;
 }
 
@@ -61,6 +64,24 @@ export interface HarnessOptions {
   wrapStore?: (store: SettingsStore) => SettingsStore;
   /** Replaces the bot's default answer worker pool (e.g. one with a worker that stalls). */
   answerer?: Answerer;
+  /** Replaces the bot's default flood limits (e.g. a tiny reply queue). */
+  limits?: Partial<BotContext['limits']>;
+}
+
+export interface MovableClock {
+  now(): number;
+  /** Jumps forward, so cooldowns and windows expire without sleeping. */
+  advance(ms: number): void;
+}
+
+function movableClock(): MovableClock {
+  let skipped = 0;
+  return {
+    now: () => Date.now() + skipped,
+    advance: (ms) => {
+      skipped += ms;
+    },
+  };
 }
 
 /** Emulator + commands registered in its guild + the real bot in-process, with a temp database. */
@@ -99,6 +120,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
     { dotenv: false },
   );
+  const clock = movableClock();
   const bot = await startBot({
     config,
     engine,
@@ -106,6 +128,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     logger,
     rest: { timeout: 3000, retries: 1 },
     ...(options.answerer ? { answerer: options.answerer } : {}),
+    ...(options.limits ? { limits: options.limits } : {}),
+    clock: clock.now,
   });
   await bot.answersReady;
   return {
@@ -117,6 +141,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     databasePath,
     logs,
     rawLogs: () => chunks.join(''),
+    clock,
     async stop() {
       await bot.stop();
       await store.close();

@@ -52,6 +52,8 @@ export default {
     const ephemeral = privateChoice ?? settings?.askVisibility === 'private';
     // A ping in a message only the asker sees would reach nobody; private wins.
     const addressee = forUser && !ephemeral && !forUser.bot ? forUser.id : undefined;
+    // One ping per member per server every 10 minutes; after that the mention is shown but inert.
+    const ping = addressee ? ctx.limits.pings.tryPing(interaction.guildId, addressee) : false;
 
     const result = await askEngine(ctx, {
       question,
@@ -61,13 +63,15 @@ export default {
       render: {
         question,
         ...(ephemeral ? {} : { deletableBy: interaction.user.id }),
-        ...(addressee ? { forUserId: addressee, askedByName: interaction.user.displayName } : {}),
+        ...(addressee
+          ? { forUserId: addressee, askedByName: interaction.user.displayName, pingForUser: ping }
+          : {}),
       },
     });
     if (result.kind !== 'answer') {
       // Only the asker needs to know they were not answered.
       await sendInteractionReply(interaction, result.reply, { ephemeral: true });
-      return { kind: result.kind === 'cooldown' ? 'cooldown' : result.reason };
+      return { kind: result.reason };
     }
     await sendInteractionReply(interaction, result.reply, { ephemeral });
     return describeAnswer(result.answer);

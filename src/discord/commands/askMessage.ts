@@ -35,6 +35,6 @@ export default {
       ephemeral: ephemeral || result.kind !== 'answer',
     });
     if (result.kind === 'answer') return describeAnswer(result.answer);
-    return { kind: result.kind === 'cooldown' ? 'cooldown' : result.reason };
+    return { kind: result.reason };
   },
 } satisfies Command;

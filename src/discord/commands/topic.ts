@@ -44,8 +44,8 @@ export default {
       render: { question: name, ...render },
     });
     await sendInteractionReply(interaction, result.reply, {
-      ephemeral: ephemeral || result.kind === 'cooldown',
+      ephemeral: ephemeral || result.kind !== 'answer',
     });
-    return result.kind === 'answer' ? describeAnswer(result.answer) : { kind: 'cooldown' };
+    return result.kind === 'answer' ? describeAnswer(result.answer) : { kind: result.reason };
   },
 } satisfies Command;

@@ -2,15 +2,15 @@ import type { Message } from 'discord.js';
 import type { Answer } from '../../engine/index.ts';
 import {
   type AskedVia,
-  type AskResult,
-  askEngine,
   askWithinBudget,
+  decideChatReply,
   describeAnswer,
   renderUnanswered,
   shouldAutoAnswer,
 } from '../answering.ts';
 import { isMissingPermissions, reportMissingPermissions } from '../channelPermissions.ts';
 import { type BotContext, renderEngineNotice } from '../context.ts';
+import { type RenderedReply, renderAnswer } from '../render.ts';
 import { toMessageOptions } from '../respond.ts';
 
 type Trigger = Extract<AskedVia, 'dm' | 'mention' | 'reply' | 'auto'>;
@@ -58,53 +58,61 @@ export async function handleMessage(message: Message, ctx: BotContext): Promise<
   const base = { event: 'message', via: trigger, guildId: message.guildId, userId: message.author.id };
   // Without message text (no MessageContent intent) there is nothing to judge: stay quiet.
   if (!question && (trigger === 'auto' || trigger === 'reply')) return;
+  const asked = await askWithinBudget(ctx, question);
   let answer: Answer | undefined;
-  let screened: AskResult | undefined;
-  if (trigger === 'auto') {
-    const asked = await askWithinBudget(ctx, question);
-    if ('unanswered' in asked) {
-      // A message nobody could read in time may be an emergency: say what to do, unless the
-      // bot is merely overloaded, when one more message would only add to the flood.
-      if (asked.unanswered === 'busy') return;
-      screened = {
-        kind: 'unanswered',
-        reason: asked.unanswered,
-        reply: renderUnanswered(ctx, asked.unanswered),
-      };
-    } else {
-      answer = asked.answer;
-      if (!shouldAutoAnswer(question, answer)) {
-        ctx.logger.debug({ ...base, ...describeAnswer(answer) }, 'auto channel: not answering');
-        return;
-      }
+  let reply: RenderedReply;
+  if ('unanswered' in asked) {
+    // In an auto-answer channel a message nobody could read in time may be an emergency: say
+    // what to do, unless the bot is merely overloaded, when one more message only adds to it.
+    if (trigger === 'auto' && asked.unanswered === 'busy') return;
+    reply = renderUnanswered(ctx, asked.unanswered);
+  } else {
+    answer = asked.answer;
+    if (trigger === 'auto' && !shouldAutoAnswer(question, answer)) {
+      ctx.logger.debug({ ...base, ...describeAnswer(answer) }, 'auto channel: not answering');
+      return;
     }
+    reply = renderAnswer(answer, { deletableBy: message.author.id });
   }
   ctx.logger.debug({ ...base, text: question }, 'question received');
 
+  const urgent = answer?.urgent === true;
+  // The queue first: a message dropped there must not use up the channel's window.
+  const { queue } = ctx.limits;
+  if (!queue.tryEnter(urgent)) {
+    ctx.logger.warn(
+      { ...base, queued: queue.size },
+      'chat reply dropped: too many replies waiting for Discord',
+    );
+    return;
+  }
+  const decision = await decideChatReply(ctx, {
+    guildId: message.guildId,
+    channelId: message.channelId,
+    userId: message.author.id,
+    urgent,
+    auto: trigger === 'auto',
+  }).catch((error: unknown) => {
+    queue.leave();
+    throw error;
+  });
+  if (decision.send === 'silent') {
+    queue.leave();
+    ctx.logger.debug({ ...base, limit: decision.limit }, 'chat reply withheld by a flood limit');
+    return;
+  }
   try {
-    const result =
-      screened ??
-      (await askEngine(ctx, {
-        question,
-        userId: message.author.id,
-        guildId: message.guildId,
-        via: trigger,
-        ...(answer ? { answer } : {}),
-        render: { deletableBy: message.author.id },
-      }));
-    // In auto channels a cooldown notice would be noise nobody asked for.
-    if (result.kind === 'cooldown' && trigger === 'auto') return;
-    const sent = await message.reply({
-      ...toMessageOptions(result.reply),
-      failIfNotExists: false,
-    });
-    if (result.kind === 'answer') ctx.answerMessageIds.add(sent.id);
+    const outgoing = decision.send === 'notice' ? decision.reply : reply;
+    const sent = await message.reply({ ...toMessageOptions(outgoing), failIfNotExists: false });
+    if (decision.send === 'reply' && answer) ctx.answerMessageIds.add(sent.id);
     ctx.logger.info(
       {
         ...base,
-        ...(result.kind === 'answer'
-          ? describeAnswer(result.answer)
-          : { kind: result.kind === 'cooldown' ? 'cooldown' : result.reason }),
+        ...(decision.send === 'notice'
+          ? { kind: 'cooldown' }
+          : answer
+            ? describeAnswer(answer)
+            : { kind: 'unanswered' in asked ? asked.unanswered : 'answer' }),
         latencyMs: Math.round(performance.now() - started),
       },
       'message answered',
@@ -125,5 +133,7 @@ export async function handleMessage(message: Message, ctx: BotContext): Promise<
     } catch (replyError) {
       ctx.logger.warn({ err: replyError }, 'could not send the error reply');
     }
+  } finally {
+    queue.leave();
   }
 }
