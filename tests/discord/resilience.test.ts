@@ -74,12 +74,16 @@ describe('resilience', () => {
     const resumes = h.emu.resumes;
     h.emu.requestReconnect();
     await expect.poll(() => h.emu.resumes, { timeout: 5000 }).toBeGreaterThan(resumes);
+    // Bob asked in the previous test: another member, so the default cooldown cannot be what answers.
     const asked = await h.emu.userSendsMessage({
-      author: h.emu.users.bob,
+      author: h.emu.users.admin,
       content: 'what is natto?',
       mentionBot: true,
     });
-    await h.emu.waitForBotMessage(replyTo(asked), 5000);
+    const reply = await h.emu.waitForBotMessage(replyTo(asked), 5000);
+    expectSafeReply(reply);
+    expect(messageText(reply).toLowerCase()).toContain('natto');
+    expect(messageText(reply)).not.toContain('You can ask again');
   });
 
   it('replies with an ephemeral apology and safety texts when a reply fails, and logs it', async () => {
