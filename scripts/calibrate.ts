@@ -10,7 +10,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { answerQuestionDetailed } from '../src/engine/answer.ts';
+import { answerQuestionDetailed } from '../src/engine/answerQuestion.ts';
 import { calibrationScore } from '../src/engine/calibration.ts';
 import { TopicIndex } from '../src/engine/topicIndex.ts';
 import { loadKnowledge } from '../src/kb/load.ts';

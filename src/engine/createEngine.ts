@@ -1,5 +1,6 @@
 import { CATEGORIES, type Dose, type Food, type KnowledgeBase, type Topic } from '../kb/schema.ts';
-import { answerQuestion, bareAnswer, topicAnswer, toRef } from './answer.ts';
+import { answerQuestion } from './answerQuestion.ts';
+import { bareAnswer, topicAnswer, toRef } from './composeAnswer.ts';
 import type { Engine } from './engine.ts';
 import { normalizeText } from './normalize.ts';
 import { TopicIndex } from './topicIndex.ts';

@@ -5,6 +5,13 @@ import type { MatchFeatures } from './search.ts';
  * threshold. (What it says about the chance of being right is calibration.ts.)
  */
 
+/**
+ * At or above this raw confidence the best topic is answered; below it the engine declines. The
+ * reported confidence keeps the same meaning: answers report at least this (calibrated to the
+ * observed accuracy, see calibration.ts), declines report less.
+ */
+export const ANSWER_THRESHOLD = 0.5;
+
 /** Without a K2 word, everyday words ("heart", "cheese") need a clearer match. */
 const NO_ANCHOR_PENALTY = 0.12;
 /** Below this subject weight (a plain word or two, weakly matched) there is no real subject. */

@@ -79,6 +79,12 @@ export const topicSchema = z.strictObject({
   anticoagulantRelevant: z.boolean().default(false),
   /** Shown when the autocomplete box is empty. */
   popular: z.boolean().default(false),
+  /**
+   * A notice this topic's answers carry in some cases: "doac" when the question names a DOAC or
+   * an antiplatelet (the article's caution is about warfarin-type drugs), "pregnancy" when it is
+   * about the asker's own natto, supplements or doses (ask the OB or midwife).
+   */
+  notice: z.enum(['doac', 'pregnancy']).optional(),
 });
 export type Topic = z.infer<typeof topicSchema>;
 

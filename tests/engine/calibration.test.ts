@@ -2,9 +2,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isotonic, mergeSmall } from '../../scripts/calibrate.ts';
 import { evaluate, loadCases, reliability } from '../../scripts/evaluate.ts';
-import { ANSWER_THRESHOLD } from '../../src/engine/answer.ts';
 import { accuracyForScore, CALIBRATION_TABLE, calibratedConfidence } from '../../src/engine/calibration.ts';
 import { createEngine } from '../../src/engine/index.ts';
+import { ANSWER_THRESHOLD } from '../../src/engine/rawConfidence.ts';
 import { loadKnowledge } from '../../src/kb/load.ts';
 
 const engine = createEngine(loadKnowledge());

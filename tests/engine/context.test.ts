@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { questionParts } from '../../src/engine/answer.ts';
 import { DECLINE_TEXTS } from '../../src/engine/declines.ts';
 import { createEngine } from '../../src/engine/index.ts';
 import { normalizeText } from '../../src/engine/normalize.ts';
+import { questionParts } from '../../src/engine/readings.ts';
 import { ANTICOAGULANT_WARNING, DISCLAIMER } from '../../src/engine/safety.ts';
 import { loadKnowledge } from '../../src/kb/load.ts';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { withoutNegated } from '../../src/engine/answer.ts';
 import { DECLINE_TEXTS, GREETING_TEXT, THANKS_TEXT } from '../../src/engine/declines.ts';
 import { createEngine } from '../../src/engine/index.ts';
 import { normalizeText } from '../../src/engine/normalize.ts';
+import { withoutNegated } from '../../src/engine/readings.ts';
 import {
   DOAC_NOTICE,
   PERSONAL_ANTICOAGULANT_NOTICE,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isPersonal } from '../../src/engine/answer.ts';
 import { normalizeText } from '../../src/engine/normalize.ts';
+import { isPersonal } from '../../src/engine/personalNotice.ts';
 import {
   ANTICOAGULANT_WARNING,
   BABY_NOTICE,

@@ -1,0 +1,107 @@
+import type { Topic } from '../kb/schema.ts';
+import {
+  type MessageContext,
+  preferQuestionClause,
+  preferWithoutNegated,
+  scoreWholeMessage,
+  setIncidentalAside,
+  urgentCategoryBoosts,
+} from './chooseReading.ts';
+import { bareAnswer, composeReply, topicMayBeShown } from './composeAnswer.ts';
+import { GREETING_TEXT, isGreeting, isThanks, THANKS_TEXT, withoutGreeting } from './declines.ts';
+import { gateMessage } from './gate.ts';
+import { answerEachPart } from './multiQuestion.ts';
+import { normalizeText } from './normalize.ts';
+import { outOfScopeClass, QUOTE_MAY_OVERRIDE } from './outOfScope.ts';
+import { isPersonal, personalNoticeFor } from './personalNotice.ts';
+import { EMPTY_TEXT, mentionsAnticoagulant, safetyTexts } from './safety.ts';
+import type { SearchResult } from './search.ts';
+import type { TopicIndex } from './topicIndex.ts';
+import type { Answer } from './types.ts';
+
+/**
+ * Answers one message, as a sequence of named steps: normalise; gate (emergencies); greet;
+ * score the whole message and its other readings (without what it negates, its question clause
+ * after a backstory, without incidental off-topic words) and choose; check the scope; compose
+ * the reply; answer each part of a multi-question; add the urgent and personal notices.
+ */
+
+export function answerQuestion(
+  question: string,
+  index: TopicIndex,
+  byId: ReadonlyMap<string, Topic>,
+): Answer {
+  return answerQuestionDetailed(question, index, byId).answer;
+}
+
+/** An answer with the search result it was made from (null for empty input, greetings, thanks). */
+export interface DetailedAnswer {
+  answer: Answer;
+  result: SearchResult | null;
+}
+
+/** Like {@link answerQuestion}, also returning the match features (for calibration and tuning). */
+export function answerQuestionDetailed(
+  question: string,
+  index: TopicIndex,
+  byId: ReadonlyMap<string, Topic>,
+): DetailedAnswer {
+  // Normalise. "Hi all, new here - what is K2?": the greeting and introduction are not the question.
+  const full = normalizeText(question);
+  const normalized = (!isGreeting(full) && withoutGreeting(full)) || full;
+  const warningFirst = mentionsAnticoagulant(normalized);
+  if (normalized.replace(/[^\p{L}\p{N}]/gu, '').length === 0) {
+    return { answer: bareAnswer('empty', EMPTY_TEXT, warningFirst), result: null };
+  }
+
+  // Gate.
+  const analysis = index.analyzer.analyze(normalized);
+  const gate = gateMessage(normalized, index.analyzer, analysis);
+  if (!gate.urgent && isGreeting(normalized)) {
+    return { answer: bareAnswer('decline', GREETING_TEXT, warningFirst), result: null };
+  }
+  if (!gate.urgent && isThanks(normalized)) {
+    return { answer: bareAnswer('decline', THANKS_TEXT, warningFirst), result: null };
+  }
+
+  // Read, score and choose.
+  const ctx: MessageContext = {
+    index,
+    normalized,
+    analysis,
+    boosts: urgentCategoryBoosts(gate.kind, warningFirst),
+  };
+  let result = scoreWholeMessage(ctx, gate.urgent);
+  result = preferWithoutNegated(ctx, result);
+  result = preferQuestionClause(ctx, result);
+
+  // Scope. Pasted article text is in scope, whatever words it holds ("cook with butter"), unless
+  // the message also asks for someone else's call (a pharmacist, a vet, a test, the baby's doctor).
+  let outOfScope = outOfScopeClass(normalized, result.hasAnchor);
+  if (result.features.quoted && outOfScope && QUOTE_MAY_OVERRIDE.has(outOfScope.cls)) outOfScope = null;
+  if (outOfScope?.incidental) ({ result, outOfScope } = setIncidentalAside(ctx, result, outOfScope));
+
+  // Compose.
+  const answerable = topicMayBeShown(normalized, gate);
+  let answer = composeReply(result, outOfScope, gate, answerable, warningFirst, byId);
+  if (!gate.urgent && answerable && !outOfScope) {
+    ({ answer, result } = answerEachPart(ctx, answer, result, warningFirst, byId));
+  }
+
+  // Notices.
+  if (gate.urgent) {
+    answer.urgent = true;
+    answer.urgentNotice = gate.notice;
+    // An emergency may be a bleed on a blood thinner, so the warning follows the urgent notice,
+    // except after a crisis message, which stands alone.
+    answer.safety = safetyTexts(gate.kind !== 'self-harm');
+  }
+  if (answer.kind === 'answer') {
+    const notice = personalNoticeFor(normalized, byId.get(answer.topic?.id ?? ''), isPersonal(normalized));
+    if (notice) {
+      answer.personal = true;
+      answer.personalNotice = notice;
+    }
+  }
+  return { answer, result };
+}

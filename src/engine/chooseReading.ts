@@ -1,0 +1,151 @@
+import type { Topic } from '../kb/schema.ts';
+import type { Analysis } from './analyze.ts';
+import { type OutOfScope, outOfScopeClass } from './outOfScope.ts';
+import { ANSWER_THRESHOLD } from './rawConfidence.ts';
+import {
+  questionClause,
+  withoutIncidentalClauses,
+  withoutIncidentalWords,
+  withoutNegated,
+} from './readings.ts';
+import type { UrgentKind } from './safety.ts';
+import type { SearchResult } from './search.ts';
+import type { TopicIndex } from './topicIndex.ts';
+
+/**
+ * The score-and-choose steps of answering: each scores one candidate reading of the message
+ * (readings.ts) and says whether it replaces the reading chosen so far.
+ */
+
+/** What every step knows about the message. */
+export interface MessageContext {
+  index: TopicIndex;
+  /** The normalised message without a leading greeting. */
+  normalized: string;
+  analysis: Analysis;
+  /** Category boosts from the emergency kind (an overdose leans towards side effects). */
+  boosts: ReadonlyMap<string, number> | undefined;
+}
+
+/** Subject weight (about one specific word) that makes the K2 part of a message clear. */
+const CLEAR_SUBJECT = 1;
+/** The asked clause wins over a backstory when its topic scores at least this share of the best. */
+const BACKSTORY_RATIO = 0.6;
+
+/** Emergencies lean towards the topic with the matching facts: side effects for an overdose. */
+export function urgentCategoryBoosts(
+  kind: UrgentKind | null,
+  anticoagulant: boolean,
+): Map<string, number> | undefined {
+  if (kind === 'overdose' || kind === 'allergy') return new Map([['safety', 0.5]]);
+  if ((kind === 'bleeding' || kind === 'clot') && anticoagulant) return new Map([['interactions', 0.5]]);
+  return undefined;
+}
+
+/** A dose taken twice, doubled or one pill extra, in the past: not a dosing plan. */
+const DOSE_TWICE =
+  /\b(took|taken|had|swallowed|popped)\b[^.?!]{0,30}\b(twice|two times|2 times|again|double|an extra|one extra|extra (dose|pill|capsule|tablet|one)|2 doses|two doses)\b(?! (a|per|each|every) (day|week))|\b(doubled|double dosed|double-dosed)\b|\binstead of (1|one|my usual|the usual|a single|my one)\b/;
+
+/**
+ * The whole message. A dose taken twice or an extra pill by mistake, with no emergency, asks
+ * whether that much is harmful: the side-effect question ("took my k2 twice because i forgot").
+ */
+export function scoreWholeMessage(ctx: MessageContext, urgent: boolean): SearchResult {
+  return !urgent && DOSE_TWICE.test(ctx.normalized.replace(/'/g, ''))
+    ? ctx.index.search(`${ctx.normalized} , too much`, ctx.boosts)
+    : ctx.index.search(ctx.normalized, ctx.boosts, ctx.analysis);
+}
+
+/** What the asker does not eat or like is not the topic; the rest of the question decides. */
+export function preferWithoutNegated(ctx: MessageContext, current: SearchResult): SearchResult {
+  const focus = withoutNegated(ctx.normalized);
+  if (!focus) return current;
+  const focused = ctx.index.search(focus, ctx.boosts);
+  return focused.ranked[0] && focused.hasAnchor && focused.confidence >= ANSWER_THRESHOLD ? focused : current;
+}
+
+/**
+ * Categories a question pointing back at its story ("does any study show it reduces fractures?")
+ * may still be answered from on its own: what "it" does, not what is in "it" (a food, a dose).
+ */
+const POINTING_BACK_CATEGORIES: ReadonlySet<string> = new Set(['bones', 'heart', 'conditions', 'safety']);
+
+/**
+ * Foods and doses in a backstory ("I eat yogurt and some cheese… is there evidence K2 prevents
+ * fractures?") are incidental: a question clause about another kind of topic decides whatever
+ * they score.
+ */
+function incidentalStory(storyTopic: Topic, clauseTopic: Topic): boolean {
+  return (
+    (storyTopic.category === 'food' || storyTopic.category === 'dosage') &&
+    clauseTopic.category !== 'food' &&
+    clauseTopic.category !== 'dosage'
+  );
+}
+
+/**
+ * A long backstory before the question ("mostly chicken and rice right now, what foods could I
+ * add to get K2?"): the question clause decides when its topic is close to the best one.
+ */
+export function preferQuestionClause(ctx: MessageContext, current: SearchResult): SearchResult {
+  const asked = questionClause(ctx.normalized);
+  const fullBest = current.ranked[0];
+  if (!asked || !fullBest) return current;
+  // A clause pointing back ("does it…") is about K2 when the message is.
+  const clauseResult = ctx.index.search(
+    asked.pointsBack && current.hasAnchor ? `${asked.clause} k2` : asked.clause,
+    ctx.boosts,
+  );
+  const clauseTop = clauseResult.ranked[0];
+  const fullTop = fullBest.score;
+  const inFull = current.ranked.find((r) => r.topic === clauseTop?.topic)?.score ?? 0;
+  const wins =
+    clauseTop &&
+    clauseTop.topic !== fullBest.topic &&
+    (!asked.pointsBack || POINTING_BACK_CATEGORIES.has(clauseTop.topic.category)) &&
+    clauseResult.hasAnchor &&
+    clauseResult.confidence >= ANSWER_THRESHOLD &&
+    clauseResult.features.subjectMass >= CLEAR_SUBJECT &&
+    (inFull >= fullTop * BACKSTORY_RATIO || incidentalStory(fullBest.topic, clauseTop.topic));
+  return wins ? clauseResult : current;
+}
+
+/** A question about combining K2 with something ("with it", "interact", "together"). */
+const COMBINING =
+  /\b(interact\w*|interfer\w*|together|combin\w*|mix\w*|at the same time|alongside|same time as|with (it|them|that|those|this|these|my|the)|and (it|them))\b/;
+
+/**
+ * What a drug does to vitamin K ("cholestyramine and vitamin k absorption", "do antibiotics lower
+ * vitamin k"): a drug interaction other than an anticoagulant's, for a pharmacist.
+ */
+const DRUG_EFFECT =
+  /\b(absor\w*|block\w*|bind\w*|deplet\w*|deficien\w*|lower\w*|reduc\w*|decreas\w*|drop\w*|affect\w*|interfer\w*|destroy\w*|kill\w*|wipe\w* out|levels?|status)\b/;
+
+/**
+ * An off-topic word beside a clear K2 question ("my gym bro says…", "on metformin, does k2 help
+ * insulin sensitivity", "carnivore diet k2 - do steaks have it") does not decline it: first
+ * without the clauses that hold one, then without just the words themselves.
+ */
+export function setIncidentalAside(
+  ctx: MessageContext,
+  current: SearchResult,
+  outOfScope: OutOfScope,
+): { result: SearchResult; outOfScope: OutOfScope | null } {
+  const medicine = outOfScope.cls === 'medicine';
+  for (const rest of [withoutIncidentalClauses(ctx.normalized), withoutIncidentalWords(ctx.normalized)]) {
+    if (!rest) continue;
+    // "Can I take k2 with metformin" asks about combining them: a pharmacist's question.
+    if (medicine && (COMBINING.test(rest) || DRUG_EFFECT.test(rest))) continue;
+    const restResult = ctx.index.search(rest, ctx.boosts);
+    if (
+      restResult.ranked[0] &&
+      restResult.hasAnchor &&
+      restResult.confidence >= ANSWER_THRESHOLD &&
+      (restResult.features.subjectMass >= CLEAR_SUBJECT || restResult.features.asksDefinition) &&
+      outOfScopeClass(rest, true) === null
+    ) {
+      return { result: restResult, outOfScope: null };
+    }
+  }
+  return { result: current, outOfScope };
+}

@@ -1,0 +1,50 @@
+import {
+  CALCIUM_DOSING,
+  EVERYDAY_SYMPTOM,
+  GENERAL_SUPPLEMENTS,
+  NUTRIENT_COMPARISON,
+  OTHER_NUTRIENT,
+  OTHER_NUTRIENT_WITH_K2,
+  OUT_OF_SCOPE_RULES,
+  type OutOfScopeClass,
+} from './lexicon.ts';
+
+/** Which out-of-scope class a message falls in: the step that decides a decline and its text. */
+
+export interface OutOfScope {
+  cls: OutOfScopeClass;
+  /** Only incidental words matched: a clear K2 question elsewhere in the message still wins. */
+  incidental: boolean;
+}
+
+/** Which out-of-scope class a message falls in, or null when it is in scope. */
+export function outOfScopeClass(normalized: string, hasAnchor: boolean): OutOfScope | null {
+  // "vitamina k2" / "vitamine k2" is vitamin K2, not vitamin A or E.
+  const t = normalized.replace(/'/g, '').replace(/\bvitamin[ae]s?\b/g, 'vitamin');
+  let incidental: OutOfScope | null = null;
+  for (const rule of OUT_OF_SCOPE_RULES) {
+    if (!rule.re.test(t)) continue;
+    if (!rule.incidental) return { cls: rule.cls, incidental: false };
+    incidental ??= { cls: rule.cls, incidental: true };
+  }
+  // "Bacillus subtilis makes MK-7? I thought it was a probiotic": the bacterium, not a product.
+  const probioticBacterium = /\b(bacillus|subtilis|bacteria|bacterium|microbes?)\b/.test(t);
+  const rest = t.replace(NUTRIENT_COMPARISON, ' ');
+  if (OTHER_NUTRIENT_WITH_K2.test(probioticBacterium ? rest.replace(/\bprobiotics?\b/g, ' ') : rest))
+    return { cls: 'nutrient', incidental: false };
+  // "How much vitamin D / magnesium" is another nutrient's question unless K2 is in it too.
+  if (!hasAnchor && (OTHER_NUTRIENT.test(t) || CALCIUM_DOSING.test(t) || GENERAL_SUPPLEMENTS.test(t))) {
+    return { cls: 'nutrient', incidental: false };
+  }
+  // "What causes bloating" is a general health question; "bloating since starting k2" is not.
+  if (!hasAnchor && EVERYDAY_SYMPTOM.test(t)) return { cls: 'condition', incidental: false };
+  return incidental;
+}
+
+/** Out-of-scope classes that an article quote in the message overrides. */
+export const QUOTE_MAY_OVERRIDE: ReadonlySet<OutOfScopeClass> = new Set([
+  'general',
+  'nutrient',
+  'product',
+  'condition',
+]);

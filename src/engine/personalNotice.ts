@@ -1,0 +1,46 @@
+import type { Topic } from '../kb/schema.ts';
+import { PERSONAL_PATTERNS } from './lexicon.ts';
+import {
+  DOAC,
+  DOAC_NOTICE,
+  mentionsAnticoagulant,
+  PERSONAL_ANTICOAGULANT_NOTICE,
+  PERSONAL_NOTICE,
+  PREGNANCY_NOTICE,
+} from './safety.ts';
+
+/**
+ * The notice shown beside an answer when the question is about the asker's own intake,
+ * medicines or results, or when the topic asks for one (its `notice` field).
+ */
+
+/** True for first-person decisions about one's own intake, medicines or results. */
+export function isPersonal(normalized: string): boolean {
+  const t = normalized.replace(/'/g, '');
+  return PERSONAL_PATTERNS.some((re) => re.test(t));
+}
+
+/** Pregnancy questions about natto, supplements or doses are about the asker's own intake. */
+const PREGNANCY_DOSE =
+  /\b(natto|supplements?|pills?|capsules?|doses?|dosage|high|mcg|mg|micrograms?|take|taking|safe)\b/;
+
+/**
+ * The personal notice that fits: a topic with `notice: "doac"` named beside a DOAC or an
+ * antiplatelet gets the note that the article's caution is about warfarin-type drugs; a topic
+ * with `notice: "pregnancy"` asked about natto or a dose points to the OB or midwife; other
+ * personal questions get the general notice.
+ */
+export function personalNoticeFor(
+  normalized: string,
+  topic: Topic | undefined,
+  personal: boolean,
+): string | null {
+  const t = normalized.replace(/'/g, '');
+  if (topic?.notice === 'doac' && DOAC.test(t)) return DOAC_NOTICE;
+  if (topic?.notice === 'pregnancy' && (personal || PREGNANCY_DOSE.test(t))) return PREGNANCY_NOTICE;
+  if (!personal) return null;
+  // The anticoagulation clinic is named only when the question or its topic is about anticoagulants.
+  return mentionsAnticoagulant(t) || topic?.category === 'interactions'
+    ? PERSONAL_ANTICOAGULANT_NOTICE
+    : PERSONAL_NOTICE;
+}

@@ -1,0 +1,114 @@
+import { OUT_OF_SCOPE_RULES } from './lexicon.ts';
+
+/**
+ * The candidate readings of a message besides the whole text: the question clause after a
+ * backstory, the text without what it negates, without its incidental clauses or words, and
+ * each part of a multi-question. Pure text functions over normalised text; which reading wins
+ * is decided by chooseReading.ts.
+ */
+
+/** Words a message must keep without its incidental words to still be a question of its own. */
+const MIN_REST_WORDS = 4;
+
+/** A message needs this many words before the part before its question counts as a backstory. */
+const BACKSTORY_MIN_WORDS = 14;
+
+/** Letters or digits: what a reading needs to hold to be worth reading. */
+const hasContent = (text: string) => text.replace(/[^\p{L}\p{N}]/gu, '').length > 0;
+
+/**
+ * The message without its clauses that hold an incidental off-topic word ("chest day at the gym
+ * tomorrow, but is k2 good for bones" → "is k2 good for bones"), or null when nothing is left.
+ */
+export function withoutIncidentalClauses(normalized: string): string | null {
+  const clauses = normalized.replace(/'/g, '').split(/[.?!;,:]+|\s(?:but|also|anyway|btw|unrelated)\s/);
+  const kept = clauses.filter((c) => !OUT_OF_SCOPE_RULES.some((r) => r.incidental && r.re.test(c)));
+  if (kept.length === clauses.length) return null;
+  const text = kept.join(' , ').replace(/\s+/g, ' ').trim();
+  return hasContent(text) ? text : null;
+}
+
+/** The incidental context words (diets, the gym, a medicine), compiled once for removal. */
+const INCIDENTAL_CONTEXT: readonly RegExp[] = OUT_OF_SCOPE_RULES.filter((r) => r.incidental && r.context).map(
+  (r) => new RegExp(r.re.source, 'g'),
+);
+
+/**
+ * The message without its incidental context words themselves ("carnivore diet k2 - do steaks
+ * have it" → "k2 - do steaks have it"), or null when there were none or nothing is left.
+ */
+export function withoutIncidentalWords(normalized: string): string | null {
+  let text = normalized.replace(/'/g, '');
+  for (const re of INCIDENTAL_CONTEXT) text = text.replace(re, ' ');
+  text = text.replace(/\s+/g, ' ').trim();
+  if (text === normalized.replace(/'/g, '').trim()) return null;
+  // A few words left ("keto diet k2?" → "k2?") mean the off-topic word was the subject.
+  return text.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0).length >= MIN_REST_WORDS ? text : null;
+}
+
+/**
+ * The separate questions of a message that asks several: a numbered list ("1) … 2) …") or two
+ * or more sentences ending in "?". Fewer than two means one question.
+ */
+export function questionParts(normalized: string): string[] {
+  const t = normalized.replace(/'/g, '');
+  let parts: string[];
+  if (/(^|\s)\(?\d{1,2}[).]\s/.test(t) && (t.match(/(^|\s)\(?\d{1,2}[).]\s/g)?.length ?? 0) >= 2) {
+    parts = t.split(/(?:^|\s)\(?\d{1,2}[).]\s/);
+  } else if (t.split(/\?+/).filter((part, i, all) => i < all.length - 1 && /\S/.test(part)).length >= 2) {
+    // Sentences that end in "?", counted by splitting: a regex that looks for them from every
+    // character would read a long line with no "?" once per character.
+    parts = t.split(/\?+/);
+  } else {
+    return [];
+  }
+  return parts
+    .map((p) => p.replace(/[?]/g, ' ').trim())
+    .filter((p) => p.replace(/[^\p{L}\p{N}]/gu, '').length >= 2);
+}
+
+/**
+ * The last clause that asks something, when the message is long and has a backstory before it;
+ * otherwise null. `pointsBack` when the clause refers to the story ("how much k2 is in it?").
+ */
+export function questionClause(normalized: string): { clause: string; pointsBack: boolean } | null {
+  const t = normalized.replace(/'/g, '');
+  if (t.split(' ').length < BACKSTORY_MIN_WORDS) return null;
+  const clauses = t
+    .split(/[.?!;,:]+|\s(?:but|so|anyway|btw)\s/)
+    .map((c) => c.trim())
+    .filter((c) => c.length > 0);
+  if (clauses.length < 2) return null;
+  for (let i = clauses.length - 1; i >= 1; i--) {
+    const c = clauses[i] as string;
+    if (
+      /^(what|which|how|can|could|should|does|do|is|are|will|where|why|any)\b/.test(c) &&
+      c.split(' ').length >= 4
+    ) {
+      const pointsBack = /\b(it|them|that|those|they|this|these|he|she|his|her)\b/.test(c);
+      return { clause: c, pointsBack };
+    }
+  }
+  return null;
+}
+
+/** Words after which the next few words are what the asker does not want ("i don't eat natto"). */
+const NEGATION_CUE =
+  '(?:(?:dont|do not|doesnt|does not|never|cant|cannot|can not|wont|will not|no longer) (?:really |even |ever |usually |like to )?(?:eat|like|stand|tolerate|drink|have|touch|enjoy|digest|do|take|use)|hate|hates|dislike|dislikes|not a fan of|no fan of|besides|other than|except|apart from|aside from)';
+/** Words that end the negated object: the rest of the question starts there. */
+const OBJECT_END =
+  'but|so|how|what|which|where|when|why|can|could|is|are|should|would|will|do|does|did|any|anything|then|to|for|with|because|though|since|i|im|its|it|get|what|if|while|dont|do|not|never|cant|hate|hates|dislike|besides|except';
+const NEGATED_OBJECT = new RegExp(
+  `\\b${NEGATION_CUE} (?:any |the |much |a lot of )?[\\w-]+(?: (?!(?:${OBJECT_END})\\b)[\\w-]+){0,3}`,
+  'g',
+);
+
+/**
+ * The question without what it negates: "i don't eat natto, how can i get k2 from food" is a
+ * food question, not a natto one. Null when nothing is negated.
+ */
+export function withoutNegated(normalized: string): string | null {
+  const t = normalized.replace(/'/g, '');
+  const out = t.replace(NEGATED_OBJECT, ' ').replace(/\s+/g, ' ').trim();
+  return out === t ? null : out;
+}

@@ -1,0 +1,89 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  type MessageContext,
+  preferQuestionClause,
+  preferWithoutNegated,
+  scoreWholeMessage,
+  setIncidentalAside,
+  urgentCategoryBoosts,
+} from '../../../src/engine/chooseReading.ts';
+import { normalizeText } from '../../../src/engine/normalize.ts';
+import { outOfScopeClass } from '../../../src/engine/outOfScope.ts';
+import { TopicIndex } from '../../../src/engine/topicIndex.ts';
+import { loadKnowledge } from '../../../src/kb/load.ts';
+
+let index: TopicIndex;
+beforeAll(() => {
+  index = new TopicIndex(loadKnowledge().topics);
+});
+
+function context(text: string): MessageContext {
+  const normalized = normalizeText(text);
+  return { index, normalized, analysis: index.analyzer.analyze(normalized), boosts: undefined };
+}
+const topicOf = (r: { ranked: Array<{ topic: { id: string } }> }) => r.ranked[0]?.topic.id;
+
+describe('choose: the whole message', () => {
+  it('reads a dose taken twice as the side-effect question', () => {
+    const ctx = context('i took my k2 twice today because i forgot');
+    expect(topicOf(scoreWholeMessage(ctx, false))).toBe('safety-side-effects');
+  });
+});
+
+describe('choose: without what the message negates', () => {
+  it.each([
+    ["i don't eat natto, how can i get k2 from food", 'food-plan'],
+    ['how much k2 is in natto', 'natto'],
+  ])('%s → %s', (text, topic) => {
+    const ctx = context(text);
+    expect(topicOf(preferWithoutNegated(ctx, scoreWholeMessage(ctx, false)))).toBe(topic);
+  });
+});
+
+describe('choose: the question clause after a backstory', () => {
+  it('lets the asked clause decide over foods in the story', () => {
+    const ctx = context(
+      'i eat yogurt and some cheese most days and an egg or two at breakfast, is there any evidence k2 prevents fractures?',
+    );
+    const chosen = preferQuestionClause(ctx, scoreWholeMessage(ctx, false));
+    expect(chosen.ranked[0]?.topic.category).toBe('bones');
+  });
+
+  it('keeps the whole message when there is no backstory', () => {
+    const ctx = context('how much k2 is in natto');
+    const whole = scoreWholeMessage(ctx, false);
+    expect(preferQuestionClause(ctx, whole)).toBe(whole);
+  });
+});
+
+describe('choose: incidental words set aside', () => {
+  it('answers the K2 part beside a diet', () => {
+    const ctx = context('carnivore diet k2 - do steaks have it');
+    const scope = outOfScopeClass(ctx.normalized, true);
+    expect(scope?.incidental).toBe(true);
+    const chosen = setIncidentalAside(ctx, scoreWholeMessage(ctx, false), scope as NonNullable<typeof scope>);
+    expect(chosen.outOfScope).toBeNull();
+    expect(topicOf(chosen.result)).toBe('meat-liver-chicken');
+  });
+
+  it('keeps a medicine combined with K2 out of scope (a pharmacist question)', () => {
+    const ctx = context('can i take k2 with metformin');
+    const scope = outOfScopeClass(ctx.normalized, true);
+    expect(scope?.cls).toBe('medicine');
+    const chosen = setIncidentalAside(ctx, scoreWholeMessage(ctx, false), scope as NonNullable<typeof scope>);
+    expect(chosen.outOfScope?.cls).toBe('medicine');
+  });
+});
+
+describe('choose: category boosts from the emergency kind', () => {
+  it.each([
+    ['overdose', false, [['safety', 0.5]]],
+    ['allergy', true, [['safety', 0.5]]],
+    ['bleeding', true, [['interactions', 0.5]]],
+    ['bleeding', false, undefined],
+    ['stroke', true, undefined],
+  ] as const)('%s (anticoagulant %s)', (kind, anticoagulant, expected) => {
+    const boosts = urgentCategoryBoosts(kind, anticoagulant);
+    expect(boosts ? [...boosts] : undefined).toEqual(expected);
+  });
+});

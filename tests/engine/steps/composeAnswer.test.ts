@@ -1,0 +1,91 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { composeReply, topicMayBeShown } from '../../../src/engine/composeAnswer.ts';
+import { DECLINE_TEXTS } from '../../../src/engine/declines.ts';
+import { normalizeText } from '../../../src/engine/normalize.ts';
+import { outOfScopeClass } from '../../../src/engine/outOfScope.ts';
+import { personalNoticeFor } from '../../../src/engine/personalNotice.ts';
+import {
+  ANTICOAGULANT_WARNING,
+  CRISIS_BODY,
+  DISCLAIMER,
+  DOAC_NOTICE,
+  type GateResult,
+  PERSONAL_ANTICOAGULANT_NOTICE,
+  PERSONAL_NOTICE,
+  PREGNANCY_NOTICE,
+  UNSURE_TEXT,
+} from '../../../src/engine/safety.ts';
+import { TopicIndex } from '../../../src/engine/topicIndex.ts';
+import { loadKnowledge } from '../../../src/kb/load.ts';
+import type { Topic } from '../../../src/kb/schema.ts';
+
+let index: TopicIndex;
+let byId: Map<string, Topic>;
+beforeAll(() => {
+  const kb = loadKnowledge();
+  index = new TopicIndex(kb.topics);
+  byId = new Map(kb.topics.map((t) => [t.id, t]));
+});
+
+const calm: GateResult = { urgent: false, kind: null, notice: null };
+const urgent = (kind: GateResult['kind']): GateResult => ({ urgent: true, kind, notice: 'notice' });
+
+describe('compose: which replies may show a topic', () => {
+  it.each([
+    ['my toddler ate a bottle of k2 gummies', urgent('overdose'), true],
+    ["kid swallowed grandma's warfarin pills", urgent('overdose'), false],
+    ['i want to kill myself', urgent('self-harm'), false],
+    ['my dog ate my k2 pills', urgent('pet'), false],
+    ['how much k2 is in natto', calm, true],
+  ])('%s', (text, gate, expected) => {
+    expect(topicMayBeShown(normalizeText(text), gate)).toBe(expected);
+  });
+});
+
+describe('compose: the reply', () => {
+  it('answers a confident in-scope match with its topic and both safety texts', () => {
+    const result = index.search(normalizeText('how much k2 is in natto'));
+    const a = composeReply(result, null, calm, true, false, byId);
+    expect(a.kind).toBe('answer');
+    expect(a.topic?.id).toBe('natto');
+    expect(a.confidence).toBeGreaterThanOrEqual(0.5);
+    expect(a.safety).toEqual({ disclaimer: DISCLAIMER, warning: ANTICOAGULANT_WARNING, warningFirst: true });
+  });
+
+  it('declines an out-of-scope message with its class text and confidence 0', () => {
+    const text = normalizeText('how much vitamin c should i take');
+    const result = index.search(text);
+    const a = composeReply(result, outOfScopeClass(text, result.hasAnchor), calm, true, false, byId);
+    expect(a.kind).toBe('decline');
+    expect(a.body).toBe(DECLINE_TEXTS.nutrient);
+    expect(a.confidence).toBe(0);
+  });
+
+  it('gives the crisis body, without the warning first, for self-harm', () => {
+    const result = index.search(normalizeText('i want to end it all, on warfarin'));
+    const a = composeReply(result, null, urgent('self-harm'), false, true, byId);
+    expect(a.body).toBe(CRISIS_BODY);
+    expect(a.safety.warningFirst).toBe(false);
+  });
+
+  it('offers close topics for an unclear K2 question instead of "outside what I know"', () => {
+    const result = index.search(normalizeText('k2 for gout'));
+    const a = composeReply(result, null, calm, true, false, byId);
+    expect(a.kind).toBe('decline');
+    expect(a.body).toBe(UNSURE_TEXT);
+    expect(a.suggestions.length).toBeGreaterThan(0);
+    expect(a.confidence).toBeLessThan(0.5);
+  });
+});
+
+describe('compose: the personal notice, from the topic `notice` field', () => {
+  it.each([
+    ['i take eliquis, can i take k2', 'warfarin-interaction', true, DOAC_NOTICE],
+    ['is natto safe while pregnant', 'pregnancy-breastfeeding', false, PREGNANCY_NOTICE],
+    ['should i take k2 with my warfarin', 'warfarin-interaction', true, PERSONAL_ANTICOAGULANT_NOTICE],
+    ['should i take 200 mcg', 'supplement-dosage', true, PERSONAL_NOTICE],
+    ['how much k2 is in natto', 'natto', false, null],
+  ])('%s', (text, topicId, personal, expected) => {
+    expect(personalNoticeFor(normalizeText(text), byId.get(topicId), personal)).toBe(expected);
+  });
+});

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeText } from '../../../src/engine/normalize.ts';
+import {
+  questionClause,
+  questionParts,
+  withoutIncidentalClauses,
+  withoutIncidentalWords,
+  withoutNegated,
+} from '../../../src/engine/readings.ts';
+
+const n = normalizeText;
+
+describe('readings: the question clause after a backstory', () => {
+  it.each([
+    [
+      'my mum is 70 and has been eating natto every morning for years now, she swears by it. how much k2 is in it?',
+      { clause: 'how much k2 is in it', pointsBack: true },
+    ],
+    [
+      'i started lifting last year and my diet is mostly chicken and rice right now, what foods could i add to get more k2',
+      { clause: 'what foods could i add to get more k2', pointsBack: false },
+    ],
+    // Too short to have a backstory.
+    ['i eat cheese, how much k2 is in it?', null],
+    // Long, but nothing after the story asks.
+    ['i have been eating natto every day for a year and my bones feel great and my teeth too honestly', null],
+  ])('%s', (text, expected) => {
+    expect(questionClause(n(text))).toEqual(expected);
+  });
+});
+
+describe('readings: the parts of a multi-question', () => {
+  it.each([
+    ['1) dose? 2) mk7 or mk4? 3) with food?', ['dose', 'mk7 or mk4', 'with food']],
+    ['how much k2 a day? and mk7 or mk4?', ['how much k2 a day', 'and mk7 or mk4']],
+    ['what is k2?? i never heard of it', []],
+    ['what is k2', []],
+  ])('%s', (text, expected) => {
+    expect(questionParts(n(text))).toEqual(expected);
+  });
+});
+
+describe('readings: without what the message negates', () => {
+  it.each([
+    ["I don't eat natto, how do I get k2", 'i , how do i get k2'],
+    ['i hate cheese what else has k2', 'i what else has k2'],
+    ['how much k2 is in natto', null],
+  ])('%s', (text, expected) => {
+    expect(withoutNegated(n(text))).toBe(expected);
+  });
+});
+
+describe('readings: without incidental clauses and words', () => {
+  it('drops the clause that holds an incidental word', () => {
+    // The empty clause between "," and "but" is kept as a separator; matching ignores it.
+    expect(withoutIncidentalClauses(n('chest day at the gym tomorrow, but is k2 good for bones'))).toBe(
+      ', is k2 good for bones',
+    );
+    expect(withoutIncidentalClauses(n('is k2 good for bones'))).toBeNull();
+  });
+
+  it('drops incidental context words when enough of a question is left', () => {
+    expect(withoutIncidentalWords(n('carnivore diet k2 - do steaks have it'))).toBe('k2 - do steaks have it');
+    // "keto diet k2?" leaves only "k2": the diet was the subject.
+    expect(withoutIncidentalWords(n('keto diet k2?'))).toBeNull();
+    expect(withoutIncidentalWords(n('how much k2 is in natto'))).toBeNull();
+  });
+});
