@@ -1,8 +1,12 @@
 import type { Answer } from '../engine/index.ts';
+import { texts } from '../kb/language.ts';
+import { fillText } from '../kb/languageSchema.ts';
 import type { PooledAnswer } from './answerPool.ts';
 import type { BotContext } from './context.ts';
 import { cooldownKey, DM_COOLDOWN_SECONDS } from './cooldowns.ts';
 import { type AnswerRenderOptions, type RenderedReply, renderAnswer, renderNotice } from './render.ts';
+
+const TEXTS = texts().discord;
 
 /** How a question reached the bot; logged with every answer. */
 export type AskedVia = 'slash' | 'mention' | 'reply' | 'dm' | 'auto' | 'context-menu' | 'topic' | 'button';
@@ -28,22 +32,10 @@ export type AskResult =
  * Whoever sent a question that could not be read in time may be in danger: the engine never saw
  * the words, so every such notice says what to do in an emergency.
  */
-const EMERGENCY_HINT =
-  'If someone may be in danger (bleeding that will not stop, an overdose, chest pain, signs of a stroke), call your local emergency number now.';
-
 const UNANSWERED_NOTICES: Record<Unanswered, { title: string; text: string }> = {
-  'timed-out': {
-    title: 'That question took too long',
-    text: `That question took too long to answer, so I stopped. Please ask it again in fewer words, or pick a topic with /topic. ${EMERGENCY_HINT}`,
-  },
-  busy: {
-    title: 'Too many questions right now',
-    text: `I am answering too many questions at once. Please ask again in a minute. ${EMERGENCY_HINT}`,
-  },
-  failed: {
-    title: 'Something went wrong',
-    text: `Sorry, something went wrong while answering. The problem was logged; please try again in a moment. ${EMERGENCY_HINT}`,
-  },
+  'timed-out': { title: TEXTS.timedOutTitle, text: `${TEXTS.timedOut} ${TEXTS.emergencyHint}` },
+  busy: { title: TEXTS.busyTitle, text: `${TEXTS.busy} ${TEXTS.emergencyHint}` },
+  failed: { title: TEXTS.apologyTitle, text: `${TEXTS.apology} ${TEXTS.emergencyHint}` },
 };
 
 /**
@@ -118,11 +110,9 @@ export async function decideChatReply(
       return { send: 'silent', limit: 'cooldown' };
     }
     const waitSeconds = Math.ceil(waitMs / 1000);
-    const where = request.guildId ? 'this server has' : 'there is';
-    const notice = ctx.engine.notice(
-      `You can ask again in ${waitSeconds} s: ${where} a ${cooldownSeconds} s cooldown between questions.`,
-    );
-    return { send: 'notice', reply: renderNotice(notice, 'Please wait a moment') };
+    const template = request.guildId ? TEXTS.cooldown : TEXTS.directCooldown;
+    const notice = ctx.engine.notice(fillText(template, { waitSeconds, cooldownSeconds }));
+    return { send: 'notice', reply: renderNotice(notice, TEXTS.cooldownTitle) };
   }
   if (!channels.tryTake(request.channelId)) return { send: 'silent', limit: 'channel' };
   ctx.cooldowns.markAsked(key);

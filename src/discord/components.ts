@@ -1,4 +1,5 @@
 import { type MessageComponentInteraction, PermissionFlagsBits } from 'discord.js';
+import { texts } from '../kb/language.ts';
 import { describeAnswer } from './answering.ts';
 import type { CommandOutcome } from './command.ts';
 import { type BotContext, renderEngineNotice, safetyOf } from './context.ts';
@@ -21,11 +22,9 @@ async function showTopic(
 ) {
   const answer = ctx.engine.showTopic(topicId);
   if (!answer) {
-    await sendInteractionReply(
-      interaction,
-      renderEngineNotice(ctx, 'That topic is no longer in the knowledge base. Try /topics.'),
-      { ephemeral: true },
-    );
+    await sendInteractionReply(interaction, renderEngineNotice(ctx, texts().discord.unknownTopic), {
+      ephemeral: true,
+    });
     return { kind: 'unknown-topic' };
   }
   await sendInteractionReply(interaction, full ? renderTopicDetails(answer) : renderAnswer(answer), {
@@ -38,14 +37,9 @@ async function deleteAnswer(interaction: MessageComponentInteraction, ctx: BotCo
   const isAsker = interaction.user.id === askerId;
   const isModerator = interaction.memberPermissions?.has(PermissionFlagsBits.ManageMessages) ?? false;
   if (!isAsker && !isModerator) {
-    await sendInteractionReply(
-      interaction,
-      renderEngineNotice(
-        ctx,
-        'Only the member who asked, or a moderator (Manage Messages), can delete this answer.',
-      ),
-      { ephemeral: true },
-    );
+    await sendInteractionReply(interaction, renderEngineNotice(ctx, texts().discord.deleteRefused), {
+      ephemeral: true,
+    });
     return { kind: 'delete-refused' };
   }
   // After deferUpdate, @original is the message holding the button: deleting it needs no channel permission.
@@ -86,12 +80,8 @@ export async function handleComponent(
     if (prefix === CUSTOM_ID.more) return showTopic(interaction, ctx, arg, true);
     if (prefix === CUSTOM_ID.delete) return deleteAnswer(interaction, ctx, arg);
   }
-  await sendInteractionReply(
-    interaction,
-    renderEngineNotice(ctx, 'This button no longer works. Ask again.'),
-    {
-      ephemeral: true,
-    },
-  );
+  await sendInteractionReply(interaction, renderEngineNotice(ctx, texts().discord.staleButton), {
+    ephemeral: true,
+  });
   return { kind: 'unknown-component' };
 }

@@ -10,8 +10,12 @@ import {
   escapeMarkdown,
 } from 'discord.js';
 import type { Answer, SafetyTexts, TopicRef } from '../engine/index.ts';
+import { texts } from '../kb/language.ts';
+import { fillText } from '../kb/languageSchema.ts';
 import type { Dose, Food, KnowledgeMeta } from '../kb/schema.ts';
 import type { GuildSettings } from '../store/settingsStore.ts';
+
+const TEXTS = texts().discord;
 
 /**
  * The one place that turns engine output into Discord payloads. Every payload carries both
@@ -262,16 +266,28 @@ function topicButtons(answer: Answer): ActionRow[] {
     });
   const related = pick(answer.related)
     .slice(0, 5)
-    .map((ref) => button(`${CUSTOM_ID.topic}:${ref.id}`, `Related: ${ref.title}`, ButtonStyle.Secondary));
+    .map((ref) =>
+      button(
+        `${CUSTOM_ID.topic}:${ref.id}`,
+        fillText(TEXTS.relatedButton, { title: ref.title }),
+        ButtonStyle.Secondary,
+      ),
+    );
   const suggestions = pick(answer.suggestions)
     .slice(0, 5)
-    .map((ref) => button(`${CUSTOM_ID.topic}:${ref.id}`, `Did you mean: ${ref.title}?`, ButtonStyle.Primary));
+    .map((ref) =>
+      button(
+        `${CUSTOM_ID.topic}:${ref.id}`,
+        fillText(TEXTS.didYouMeanButton, { title: ref.title }),
+        ButtonStyle.Primary,
+      ),
+    );
   return [...row(related), ...row(suggestions)];
 }
 
 /** The embed title of an answer: urgent replies say so first. */
 export function answerTitle(answer: Answer): string {
-  return answer.urgent ? 'Urgent: get medical help' : (answer.topic?.title ?? 'K2 Bot');
+  return answer.urgent ? TEXTS.urgentTitle : (answer.topic?.title ?? TEXTS.botName);
 }
 
 /** An engine answer (answer, decline, empty, urgent) as an embed with its buttons. */
@@ -284,14 +300,14 @@ export function renderAnswer(answer: Answer, options: AnswerRenderOptions = {}):
   if (options.question) leading.push({ text: `**Q:** ${escapeUserText(options.question, 300)}` });
 
   const fields: DraftField[] = answer.corrections.map((c) => ({
-    name: '📝 Correction: the article is wrong here',
+    name: TEXTS.correctionHeading,
     value: `${c.note}\nSources: ${c.references.join('; ')}`,
     keep: true,
   }));
   if (answer.source) {
     const quote = shorten(answer.source.quote.replace(/\s+/g, ' '), 700);
     fields.push({
-      name: 'Source',
+      name: TEXTS.sourceHeading,
       value: `From the article, ${answer.source.sections.map((s) => `“${s}”`).join(', ')}:\n> ${quote}`,
       keep: false,
     });
@@ -299,10 +315,10 @@ export function renderAnswer(answer: Answer, options: AnswerRenderOptions = {}):
 
   const actions = row([
     answer.topic && answer.details.length > 0
-      ? button(`${CUSTOM_ID.more}:${answer.topic.id}`, 'More', ButtonStyle.Secondary)
+      ? button(`${CUSTOM_ID.more}:${answer.topic.id}`, TEXTS.moreButton, ButtonStyle.Secondary)
       : null,
     options.deletableBy
-      ? button(`${CUSTOM_ID.delete}:${options.deletableBy}`, 'Delete', ButtonStyle.Danger)
+      ? button(`${CUSTOM_ID.delete}:${options.deletableBy}`, TEXTS.deleteButton, ButtonStyle.Danger)
       : null,
   ]);
 
@@ -317,8 +333,8 @@ export function renderAnswer(answer: Answer, options: AnswerRenderOptions = {}):
     components: [...topicButtons(answer), ...actions],
   };
   if (options.forUserId) {
-    const asker = options.askedByName ? escapeUserText(options.askedByName, 80) : 'someone';
-    draft.content = `<@${options.forUserId}>, ${asker} asked K2 Bot this for you:`;
+    const asker = options.askedByName ? escapeUserText(options.askedByName, 80) : TEXTS.someone;
+    draft.content = fillText(TEXTS.askedForYou, { userId: options.forUserId, asker });
     draft.mentionUserIds = options.pingForUser === false ? [] : [options.forUserId];
   }
   return finalize(draft);
@@ -328,13 +344,13 @@ export function renderAnswer(answer: Answer, options: AnswerRenderOptions = {}):
 export function renderTopicDetails(answer: Answer): RenderedReply {
   const facts = answer.details.map((fact) => `• ${fact}`);
   return finalize({
-    title: `${answer.topic?.title ?? 'K2 Bot'}: all facts`,
+    title: fillText(TEXTS.allFactsTitle, { title: answer.topic?.title ?? TEXTS.botName }),
     color: COLORS.answer,
     safety: answer.safety,
     leading: [],
     body: facts.length > 0 ? facts : [answer.body],
     fields: answer.corrections.map((c) => ({
-      name: '📝 Correction: the article is wrong here',
+      name: TEXTS.correctionHeading,
       value: `${c.note}\nSources: ${c.references.join('; ')}`,
       keep: true,
     })),
@@ -342,7 +358,7 @@ export function renderTopicDetails(answer: Answer): RenderedReply {
 }
 
 /** A short message with the safety texts: errors, refusals, cooldowns, confirmations. */
-export function renderNotice(notice: Answer, title = 'K2 Bot'): RenderedReply {
+export function renderNotice(notice: Answer, title = TEXTS.botName): RenderedReply {
   return finalize({
     title,
     color: COLORS.notice,
@@ -383,16 +399,16 @@ export function renderTopicBrowser(
   if (category) {
     const inCategory = topics.filter((t) => t.category === category);
     return finalize({
-      title: `Topics: ${categoryLabel(category)}`,
+      title: fillText(TEXTS.categoryTitle, { category: categoryLabel(category) }),
       color: COLORS.notice,
       safety,
       leading: [],
-      body: inCategory.length > 0 ? inCategory.map((t) => `• ${t.title}`) : ['No topics in this category.'],
+      body: inCategory.length > 0 ? inCategory.map((t) => `• ${t.title}`) : [TEXTS.emptyCategory],
       fields: [],
       components: selectRow({
         type: ComponentType.StringSelect,
         custom_id: CUSTOM_ID.browseTopic,
-        placeholder: 'Open a topic',
+        placeholder: TEXTS.openTopicPlaceholder,
         options: inCategory.slice(0, LIMITS.selectOptions).map((t) => ({
           label: shorten(t.title, LIMITS.selectLabel),
           value: t.id,
@@ -401,7 +417,7 @@ export function renderTopicBrowser(
     });
   }
   return finalize({
-    title: 'Topics K2 Bot can answer',
+    title: TEXTS.topicsTitle,
     color: COLORS.notice,
     safety,
     leading: [],
@@ -413,7 +429,7 @@ export function renderTopicBrowser(
     components: selectRow({
       type: ComponentType.StringSelect,
       custom_id: CUSTOM_ID.browseCategory,
-      placeholder: 'Browse a category',
+      placeholder: TEXTS.browseCategoryPlaceholder,
       options: categories.slice(0, LIMITS.selectOptions).map((c) => ({
         label: categoryLabel(c),
         value: c,
@@ -438,11 +454,11 @@ export function renderFoods(foods: Food[], safety: SafetyTexts): RenderedReply {
     return food.correction ? `${line}\n  ↳ 📝 ${food.correction.note}` : line;
   });
   return finalize({
-    title: 'Foods with vitamin K2, by amount',
+    title: TEXTS.foodsTitle,
     color: COLORS.notice,
     safety,
-    leading: [{ text: 'Figures are the article’s own; real amounts vary by product and batch.' }],
-    body: lines.length > 0 ? lines : ['The knowledge base lists no foods.'],
+    leading: [{ text: TEXTS.foodsLead }],
+    body: lines.length > 0 ? lines : [TEXTS.noFoods],
     fields: [],
   });
 }
@@ -455,13 +471,13 @@ export function renderDoses(doses: Dose[], safety: SafetyTexts, group?: string):
     return dose.correction ? `${line}\n  ↳ 📝 ${dose.correction.note}` : line;
   });
   const empty = group
-    ? [`The article gives no figure for “${escapeUserText(group, 100)}”. Try /dosage without a group.`]
-    : ['The knowledge base lists no dose figures.'];
+    ? [fillText(TEXTS.noDosesForGroup, { group: escapeUserText(group, 100) })]
+    : [TEXTS.noDoses];
   return finalize({
-    title: group ? `Dose figures: ${escapeUserText(group, 100)}` : 'Dose figures from the article',
+    title: group ? fillText(TEXTS.dosesGroupTitle, { group: escapeUserText(group, 100) }) : TEXTS.dosesTitle,
     color: COLORS.warning,
     safety: { ...safety, warningFirst: true },
-    leading: [{ text: 'These are figures the article reports, not a recommendation for you.' }],
+    leading: [{ text: TEXTS.dosesLead }],
     body: lines.length > 0 ? lines : empty,
     fields: [],
   });
@@ -475,13 +491,11 @@ export interface AboutInfo {
 /** /about: what the bot is, where its knowledge comes from, what it stores. */
 export function renderAbout(info: AboutInfo, safety: SafetyTexts): RenderedReply {
   return finalize({
-    title: 'About K2 Bot',
+    title: TEXTS.aboutTitle,
     color: COLORS.notice,
     safety,
     leading: [],
-    body:
-      'K2 Bot answers questions about vitamin K2 from a fact-checked knowledge base built from one article. ' +
-      'Where the article is wrong, answers carry a correction with an authoritative reference.',
+    body: TEXTS.aboutBody,
     fields: [
       { name: 'Source article', value: info.meta.article.title, keep: true },
       {
@@ -492,9 +506,7 @@ export function renderAbout(info: AboutInfo, safety: SafetyTexts): RenderedReply
       { name: 'Disclaimer', value: safety.disclaimer, keep: true },
       {
         name: 'What is stored',
-        value:
-          'Only per-server settings: answer mode, auto-answer channel ids, /ask visibility and cooldown. ' +
-          'Questions, messages and user ids are not stored; cooldowns live in memory only.',
+        value: TEXTS.aboutStored,
         keep: true,
       },
     ],
@@ -504,7 +516,7 @@ export function renderAbout(info: AboutInfo, safety: SafetyTexts): RenderedReply
 /** /help: the commands and how chat answering works. */
 export function renderHelp(safety: SafetyTexts): RenderedReply {
   return finalize({
-    title: 'K2 Bot help',
+    title: TEXTS.helpTitle,
     color: COLORS.notice,
     safety,
     leading: [],
@@ -516,7 +528,7 @@ export function renderHelp(safety: SafetyTexts): RenderedReply {
       '`/dosage [group]` the article’s dose figures',
       '`/about` sources, knowledge version, what is stored',
       '`/settings` server settings (Manage Server)',
-      'In chat: mention the bot, reply to one of its answers, or DM it. Right-click a message → Apps → **Ask K2 Bot**.',
+      TEXTS.helpChat,
     ],
     fields: [],
   });

@@ -1,3 +1,4 @@
+import { texts } from '../kb/language.ts';
 import { CATEGORIES, type Dose, type Food, type KnowledgeBase, type Topic } from '../kb/schema.ts';
 import { answerQuestion } from './answerQuestion.ts';
 import { bareAnswer, topicAnswer, toRef } from './composeAnswer.ts';
@@ -135,7 +136,7 @@ export function createEngine(kb: KnowledgeBase): Engine {
         return answerQuestion(typeof question === 'string' ? question : String(question ?? ''), index, byId);
       } catch {
         // The contract is "never throws": a bug here must not take a Discord handler down.
-        return bareAnswer('decline', 'Sorry, something went wrong while answering. Please try again.', false);
+        return bareAnswer('decline', texts().replies.engineError, false);
       }
     },
 

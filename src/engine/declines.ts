@@ -3,16 +3,15 @@
  * for each out-of-scope class (fact-check Part 3B). Every decline ends with what the bot CAN
  * answer. The safety texts (disclaimer, warning, urgent notices) stay in safety.ts.
  */
+
+import { texts } from '../kb/language.ts';
+import { fillText } from '../kb/languageSchema.ts';
 import type { OutOfScopeClass } from './lexicon.ts';
-import { DECLINE_TEXT, SCOPE_AREAS } from './safety.ts';
+import { CAN_ANSWER, DECLINE_TEXT } from './safety.ts';
 
-const CAN_ANSWER = `I can tell you about: ${SCOPE_AREAS.join('; ')}.`;
+export const GREETING_TEXT = fillText(texts().replies.greeting, { canAnswer: CAN_ANSWER });
 
-export const GREETING_TEXT =
-  "Hello! 👋 I'm a vitamin K2 bot: I answer questions from one fact-checked article about vitamin K2. " +
-  `${CAN_ANSWER} Try "how much K2 is in natto?" or "MK-7 or MK-4?".`;
-
-export const THANKS_TEXT = "You're welcome! Ask me anything else about vitamin K2 whenever you like.";
+export const THANKS_TEXT = texts().replies.thanks;
 
 /** The decline for each out-of-scope class; 'general' is the standard decline. */
 export const DECLINE_TEXTS: Readonly<Record<OutOfScopeClass, string>> = {

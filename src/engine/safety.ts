@@ -1,17 +1,19 @@
 /**
- * The one owner of the fixed safety texts. Every output path (answer, decline, urgent notice,
- * error, button follow-up, terminal line) takes them from here, word for word, and never
- * shortens them: renderers shorten the answer body instead.
+ * The one owner of the fixed safety texts (their words are in knowledge/texts.json, "safety").
+ * Every output path (answer, decline, urgent notice, error, button follow-up, terminal line)
+ * takes them from here, word for word, and never shortens them: renderers shorten the answer
+ * body instead.
  */
 
-export const DISCLAIMER =
-  'General information from one article, checked against published research. Not medical advice: ' +
-  'ask your doctor or pharmacist before changing your diet, supplements or medicines.';
+import { texts } from '../kb/language.ts';
+import { fillText } from '../kb/languageSchema.ts';
 
-export const ANTICOAGULANT_WARNING =
-  'Blood thinners: vitamin K2 (including natto and K2 supplements) can weaken warfarin and other ' +
-  'vitamin K antagonists, even in small amounts. If you take one, do not start, stop or change K2 ' +
-  'without your anticoagulation clinic or doctor.';
+const SAFETY = texts().safety;
+const REPLIES = texts().replies;
+
+export const DISCLAIMER = SAFETY.disclaimer;
+
+export const ANTICOAGULANT_WARNING = SAFETY.anticoagulantWarning;
 
 export interface SafetyTexts {
   disclaimer: string;
@@ -25,102 +27,62 @@ export function safetyTexts(warningFirst: boolean): SafetyTexts {
 }
 
 /** Shown first whenever a message sounds like an emergency. */
-export const URGENT_NOTICE =
-  'This sounds like it could be an emergency. Seek urgent care first: call your local emergency ' +
-  'number now (or poison control for a swallowed overdose). Do not wait for an answer here, and do not ' +
-  'start or stop any medicine on your own.';
+export const URGENT_NOTICE = SAFETY.urgentNotice;
 
 /** The body of an urgent reply when no topic matches: the notice above it says what to do. */
-export const URGENT_BODY =
-  'Please act on the notice above first. I can only share general facts about vitamin K2 from one ' +
-  'article, and I cannot assess an emergency.';
+export const URGENT_BODY = SAFETY.urgentBody;
 
 /**
  * The whole urgent notice when a message talks about self-harm. It stands alone: no poison
  * control, no medicine instructions, nothing that reads like a procedure.
  */
-export const CRISIS_NOTICE =
-  'If you are thinking about harming yourself, please reach out right now: call your local emergency ' +
-  'number or a crisis line (in the US and Canada you can call or text 988), or tell someone near you. ' +
-  'You do not have to handle this alone.';
+export const CRISIS_NOTICE = SAFETY.crisisNotice;
 
 /** The urgent notice for a swallowed overdose or poisoning: poison control comes first. */
-export const OVERDOSE_NOTICE =
-  'This could be an overdose or a poisoning. Call poison control now (in the US 1-800-222-1222), or ' +
-  'your local emergency number if the person is hard to wake, has a seizure or has trouble breathing. ' +
-  'Do not wait for an answer here.';
+export const OVERDOSE_NOTICE = SAFETY.overdoseNotice;
 
-/** The urgent notice when an animal swallowed poison or medicine (fact-check 3B #9). */
-export const PET_NOTICE =
-  'This sounds like a poisoning emergency for an animal. Call an emergency vet or an animal poison ' +
-  'control line now, and take the packet with you. Do not wait for an answer here, and do not give ' +
-  'the animal any human medicine or vitamin on your own.';
+/** The urgent notice when an animal swallowed poison or medicine. */
+export const PET_NOTICE = SAFETY.petNotice;
 
 /**
- * The urgent notice for a bleeding or bruised baby (R-05): a bleed in a young baby can be vitamin K
+ * The urgent notice for a bleeding or bruised baby: a bleed in a young baby can be vitamin K
  * deficiency bleeding. The birth shot is only something to tell the emergency team about.
  */
-export const BABY_NOTICE =
-  'A baby who is bleeding or bruising needs emergency care now: call your local emergency number or ' +
-  'go to the nearest emergency department. Tell them whether the baby had the vitamin K shot at birth. ' +
-  'Do not wait for an answer here.';
+export const BABY_NOTICE = SAFETY.babyNotice;
 
 /** The body of a self-harm reply: the notice above it is what matters. */
-export const CRISIS_BODY =
-  'I am only a vitamin K2 information bot and I cannot help with this, but the people above can. ' +
-  'Please contact them now.';
+export const CRISIS_BODY = SAFETY.crisisBody;
 
 /** The body of a reply about an animal emergency. */
-export const PET_BODY =
-  'Please act on the notice above first. I only share general facts about vitamin K2 for people, ' +
-  'and I cannot assess an animal.';
+export const PET_BODY = SAFETY.petBody;
 
 /** Shown with answers to questions about the asker's own doses, medicines or results. */
-export const PERSONAL_NOTICE =
-  'I can only share general facts from the article, not advice for you personally. Your doctor or ' +
-  'pharmacist can tell you what fits your health, doses and medicines.';
+export const PERSONAL_NOTICE = SAFETY.personalNotice;
 
 /** The personal notice when the question or its topic is about anticoagulants. */
-export const PERSONAL_ANTICOAGULANT_NOTICE =
-  'I can only share general facts from the article, not advice for you personally. Your doctor, ' +
-  'pharmacist or anticoagulation clinic can tell you what fits your health, doses and medicines.';
+export const PERSONAL_ANTICOAGULANT_NOTICE = SAFETY.personalAnticoagulantNotice;
 
-/** Shown with answers that name a DOAC, heparin or an antiplatelet beside K2 (R-04). */
-export const DOAC_NOTICE =
-  "The article's caution is about warfarin-type drugs (vitamin K antagonists). Drugs like apixaban " +
-  '(Eliquis) or rivaroxaban (Xarelto) work differently; ask your pharmacist or prescriber before ' +
-  'combining K2 with them.';
+/** Shown with answers that name a DOAC, heparin or an antiplatelet beside K2. */
+export const DOAC_NOTICE = SAFETY.doacNotice;
 
-/** Shown with pregnancy answers about natto, supplements or doses (R-06). */
-export const PREGNANCY_NOTICE =
-  'I can only share general facts from the article. In pregnancy or while breastfeeding, ask your ' +
-  'obstetrician (OB) or midwife before adding natto in large amounts or any K2 supplement or dose.';
+/** Shown with pregnancy answers about natto, supplements or doses. */
+export const PREGNANCY_NOTICE = SAFETY.pregnancyNotice;
 
 /** What the bot can talk about, listed when it declines. */
-export const SCOPE_AREAS = [
-  'what vitamin K2 is (MK-4, MK-7, K1 vs K2)',
-  'foods with K2 (natto, cheese, eggs, meat, dairy)',
-  'daily intake figures and supplement doses used in studies',
-  'bones, osteoporosis, heart and arteries, diabetes, brain and nerves',
-  'K2 with warfarin and other blood thinners',
-  'side effects and safety, pregnancy',
-] as const;
+export const SCOPE_AREAS: readonly string[] = REPLIES.scopeAreas;
 
-export const DECLINE_TEXT =
-  "Sorry, that's outside what I know. I only answer questions about vitamin K2, from one checked " +
-  `article. I can tell you about: ${SCOPE_AREAS.join('; ')}.`;
+/** "I can tell you about: …", the sentence every decline ends with. */
+export const CAN_ANSWER = fillText(REPLIES.canAnswer, { scopeAreas: SCOPE_AREAS.join('; ') });
+
+export const DECLINE_TEXT = fillText(REPLIES.decline, { canAnswer: CAN_ANSWER });
 
 /**
  * A decline that still has close topics to offer: the question is probably about K2, just not
  * clear enough to pick one topic, so it is not "outside what I know".
  */
-export const UNSURE_TEXT =
-  "I'm not sure which part of vitamin K2 you mean. Did you mean one of these topics? " +
-  `I can tell you about: ${SCOPE_AREAS.join('; ')}.`;
+export const UNSURE_TEXT = fillText(REPLIES.unsure, { canAnswer: CAN_ANSWER });
 
-export const EMPTY_TEXT =
-  'Ask me something about vitamin K2, for example "how much K2 is in natto?", "MK-7 or MK-4?" or ' +
-  '"can I take K2 with warfarin?".';
+export const EMPTY_TEXT = REPLIES.empty;
 
 export type UrgentKind =
   | 'bleeding'

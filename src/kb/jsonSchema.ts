@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { textsFileSchema } from './languageSchema.ts';
 import { dosesFileSchema, foodsFileSchema, metaFileSchema, topicFileSchema } from './schema.ts';
 
 /** Where each generated JSON Schema lives, relative to the knowledge folder. */
@@ -7,6 +8,7 @@ export const KNOWLEDGE_SCHEMA_FILES = {
   'schema/foods.schema.json': foodsFileSchema,
   'schema/doses.schema.json': dosesFileSchema,
   'schema/meta.schema.json': metaFileSchema,
+  'schema/texts.schema.json': textsFileSchema,
 } as const;
 
 /**

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
+import { type Texts, textsFileSchema } from './languageSchema.ts';
 import {
   type Correction,
   type Dose,
@@ -29,9 +30,10 @@ export class KnowledgeError extends Error {
   }
 }
 
-/** Whitespace differences (line wraps, double spaces) are not content differences. */
-export function normalizeQuoteText(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+/** Short paths inside the project; absolute ones elsewhere, where "../../tmp/…" would only confuse. */
+export function displayName(file: string): string {
+  const shown = relative(process.cwd(), file);
+  return shown && !shown.startsWith('..') ? shown : file;
 }
 
 function formatPath(path: readonly PropertyKey[]): string {
@@ -41,13 +43,13 @@ function formatPath(path: readonly PropertyKey[]): string {
     .replace(/^\./, '');
 }
 
-function readJson(file: string, displayName: string): unknown {
+export function readJson(file: string, shownAs: string = displayName(file)): unknown {
   let raw: string;
   try {
     raw = readFileSync(file, 'utf8');
   } catch (error) {
     throw new KnowledgeError(
-      displayName,
+      shownAs,
       '',
       `cannot be read (${(error as NodeJS.ErrnoException).code ?? error})`,
     );
@@ -55,21 +57,28 @@ function readJson(file: string, displayName: string): unknown {
   try {
     return JSON.parse(raw);
   } catch (error) {
-    throw new KnowledgeError(displayName, '', `is not valid JSON: ${(error as Error).message}`);
+    throw new KnowledgeError(shownAs, '', `is not valid JSON: ${(error as Error).message}`);
   }
 }
 
-function parseWith<S extends z.ZodType>(schema: S, data: unknown, displayName: string): z.infer<S> {
+export function parseWith<S extends z.ZodType>(schema: S, data: unknown, shownAs: string): z.infer<S> {
   const result = schema.safeParse(data);
   if (!result.success) {
     const issue = result.error.issues[0];
-    throw new KnowledgeError(
-      displayName,
-      issue ? formatPath(issue.path) : '',
-      issue?.message ?? 'is invalid',
-    );
+    throw new KnowledgeError(shownAs, issue ? formatPath(issue.path) : '', issue?.message ?? 'is invalid');
   }
   return result.data;
+}
+
+/** Reads and validates one JSON knowledge file; a problem names the file and the field. */
+export function readKnowledgeFile<S extends z.ZodType>(schema: S, file: string): z.infer<S> {
+  const shownAs = displayName(file);
+  return parseWith(schema, readJson(file, shownAs), shownAs);
+}
+
+/** Whitespace differences (line wraps, double spaces) are not content differences. */
+export function normalizeQuoteText(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
 }
 
 /**
@@ -78,11 +87,7 @@ function parseWith<S extends z.ZodType>(schema: S, data: unknown, displayName: s
  * naming the first bad file and field, so a broken knowledge base never reaches users.
  */
 export function loadKnowledge(dir: string = DEFAULT_KNOWLEDGE_DIR): KnowledgeBase {
-  // Short paths inside the project; absolute ones elsewhere, where "../../tmp/…" would only confuse.
-  const name = (file: string) => {
-    const shown = relative(process.cwd(), file);
-    return shown && !shown.startsWith('..') ? shown : file;
-  };
+  const name = displayName;
 
   const metaFile = join(dir, 'meta.json');
   const { $schema: _metaSchemaRef, ...meta } = parseWith(
@@ -199,5 +204,22 @@ export function loadKnowledge(dir: string = DEFAULT_KNOWLEDGE_DIR): KnowledgeBas
     checkWording(dose.text, name(dosesFile), `doses[${i}].text`);
   });
 
+  // The bot's texts and word lists live beside the topics and are checked with them.
+  loadLanguage(dir);
+
   return { meta, topics, foods, doses, articleText };
+}
+
+/** The language files: what the bot says (texts.json) and the words it reads (lexicon/). */
+export interface Language {
+  texts: Texts;
+}
+
+/**
+ * Loads and validates the language files of a knowledge folder. Throws a {@link KnowledgeError}
+ * naming the file and field, like every other knowledge file.
+ */
+export function loadLanguage(dir: string = DEFAULT_KNOWLEDGE_DIR): Language {
+  const { $schema: _textsSchemaRef, ...texts } = readKnowledgeFile(textsFileSchema, join(dir, 'texts.json'));
+  return { texts };
 }

@@ -1,4 +1,5 @@
 import { ApplicationCommandType, ContextMenuCommandBuilder } from 'discord.js';
+import { texts } from '../../kb/language.ts';
 import { askEngine, describeAnswer } from '../answering.ts';
 import { type Command, EVERYWHERE } from '../command.ts';
 import { renderEngineNotice } from '../context.ts';
@@ -15,11 +16,9 @@ export default {
     if (!interaction.isMessageContextMenuCommand()) return undefined;
     const text = interaction.targetMessage.content.trim();
     if (!text) {
-      await sendInteractionReply(
-        interaction,
-        renderEngineNotice(ctx, 'That message has no text I can read. Try /ask with the question instead.'),
-        { ephemeral: true },
-      );
+      await sendInteractionReply(interaction, renderEngineNotice(ctx, texts().discord.messageWithoutText), {
+        ephemeral: true,
+      });
       return { kind: 'empty' };
     }
     const settings = interaction.guildId ? await ctx.store.getGuildSettings(interaction.guildId) : null;

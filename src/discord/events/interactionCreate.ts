@@ -1,4 +1,5 @@
 import type { Interaction } from 'discord.js';
+import { texts } from '../../kb/language.ts';
 import type { CommandOutcome } from '../command.ts';
 import { findCommand } from '../commands/index.ts';
 import { handleComponent } from '../components.ts';
@@ -66,11 +67,7 @@ async function replyWithApology(interaction: Interaction, ctx: BotContext): Prom
       return;
     }
     if (!interaction.isRepliable()) return;
-    const apology = renderEngineNotice(
-      ctx,
-      'Sorry, something went wrong while answering. The problem was logged; please try again in a moment.',
-      'Something went wrong',
-    );
+    const apology = renderEngineNotice(ctx, texts().discord.apology, texts().discord.apologyTitle);
     await sendInteractionReply(interaction, apology, { ephemeral: true });
   } catch (error) {
     ctx.logger.warn({ err: error, command: nameOf(interaction) }, 'could not send the error reply');

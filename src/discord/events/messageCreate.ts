@@ -1,5 +1,6 @@
 import type { Message } from 'discord.js';
 import type { Answer } from '../../engine/index.ts';
+import { texts } from '../../kb/language.ts';
 import {
   type AskedVia,
   askWithinBudget,
@@ -124,11 +125,7 @@ export async function handleMessage(message: Message, ctx: BotContext): Promise<
     }
     ctx.logger.error({ ...base, event: 'message-error', err: error }, 'message answer failed');
     try {
-      const apology = renderEngineNotice(
-        ctx,
-        'Sorry, something went wrong while answering. The problem was logged; please try again in a moment.',
-        'Something went wrong',
-      );
+      const apology = renderEngineNotice(ctx, texts().discord.apology, texts().discord.apologyTitle);
       await message.reply({ ...toMessageOptions(apology), failIfNotExists: false });
     } catch (replyError) {
       ctx.logger.warn({ err: replyError }, 'could not send the error reply');

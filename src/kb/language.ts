@@ -1,0 +1,20 @@
+import type { Texts } from './languageSchema.ts';
+import { type Language, loadLanguage } from './load.ts';
+
+let repositoryLanguage: Language | undefined;
+
+/**
+ * The repository's language files (knowledge/texts.json, knowledge/lexicon/), read once. The
+ * engine's word lists and compiled patterns are built from them when its modules load, so they
+ * are part of the program: a copy of the knowledge folder given by KNOWLEDGE_DIR is validated
+ * (`kb:check`, start-up) but the bot speaks the repository's language.
+ */
+export function language(): Language {
+  repositoryLanguage ??= loadLanguage();
+  return repositoryLanguage;
+}
+
+/** The fixed texts; shorthand for `language().texts`. */
+export function texts(): Texts {
+  return language().texts;
+}

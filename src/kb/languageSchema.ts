@@ -1,0 +1,128 @@
+import { z } from 'zod';
+
+/**
+ * The schemas of the language files: `knowledge/texts.json` (every fixed sentence the bot says)
+ * and `knowledge/lexicon/*.json` (the words it reads). Validated at load time like the topics;
+ * `npm run kb:schema` writes JSON Schemas from them for editors.
+ */
+
+const PLACEHOLDER = /\{([a-zA-Z]+)\}/g;
+
+function placeholdersOf(text: string): string[] {
+  return [...text.matchAll(PLACEHOLDER)].map((m) => m[1] ?? '');
+}
+
+/** A fixed sentence with no placeholders. */
+const sentence = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .refine((text) => placeholdersOf(text).length === 0, 'takes no {placeholders}');
+
+/** A sentence the code completes: it must hold exactly these `{placeholders}`, each at least once. */
+function template(...names: string[]) {
+  const wanted = new Set(names);
+  return z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .superRefine((text, ctx) => {
+      const found = new Set(placeholdersOf(text));
+      for (const name of found) {
+        if (!wanted.has(name)) ctx.addIssue({ code: 'custom', message: `unknown placeholder {${name}}` });
+      }
+      for (const name of wanted) {
+        if (!found.has(name)) ctx.addIssue({ code: 'custom', message: `must contain {${name}}` });
+      }
+    })
+    .describe(`Placeholders: ${names.map((n) => `{${n}}`).join(', ')}`);
+}
+
+/** Fills a template's `{placeholders}`; the schema guarantees each one is present. */
+export function fillText(text: string, values: Readonly<Record<string, string | number>>): string {
+  return text.replace(PLACEHOLDER, (whole, name: string) => (name in values ? String(values[name]) : whole));
+}
+
+export const textsSchema = z.strictObject({
+  /** Attached to replies only by src/engine/safety.ts, word for word. */
+  safety: z.strictObject({
+    disclaimer: sentence,
+    anticoagulantWarning: sentence,
+    urgentNotice: sentence,
+    urgentBody: sentence,
+    crisisNotice: sentence,
+    crisisBody: sentence,
+    overdoseNotice: sentence,
+    petNotice: sentence,
+    petBody: sentence,
+    babyNotice: sentence,
+    personalNotice: sentence,
+    personalAnticoagulantNotice: sentence,
+    doacNotice: sentence,
+    pregnancyNotice: sentence,
+  }),
+  /** The engine's fixed replies. */
+  replies: z.strictObject({
+    /** What the bot can talk about, joined with "; " into {scopeAreas}. */
+    scopeAreas: z.array(sentence).min(1),
+    canAnswer: template('scopeAreas'),
+    empty: sentence,
+    greeting: template('canAnswer'),
+    thanks: sentence,
+    decline: template('canAnswer'),
+    unsure: template('canAnswer'),
+    engineError: sentence,
+  }),
+  /** Titles, labels and notices of the Discord replies. */
+  discord: z.strictObject({
+    apology: sentence,
+    apologyTitle: sentence,
+    timedOut: sentence,
+    timedOutTitle: sentence,
+    busy: sentence,
+    busyTitle: sentence,
+    /** Ends every notice for a question nobody read: the asker may be in danger. */
+    emergencyHint: sentence,
+    cooldown: template('waitSeconds', 'cooldownSeconds'),
+    directCooldown: template('waitSeconds', 'cooldownSeconds'),
+    cooldownTitle: sentence,
+    unknownTopic: sentence,
+    deleteRefused: sentence,
+    staleButton: sentence,
+    messageWithoutText: sentence,
+    botName: sentence,
+    urgentTitle: sentence,
+    correctionHeading: sentence,
+    sourceHeading: sentence,
+    relatedButton: template('title'),
+    didYouMeanButton: template('title'),
+    moreButton: sentence,
+    deleteButton: sentence,
+    askedForYou: template('userId', 'asker'),
+    someone: sentence,
+    allFactsTitle: template('title'),
+    topicsTitle: sentence,
+    categoryTitle: template('category'),
+    emptyCategory: sentence,
+    openTopicPlaceholder: sentence,
+    browseCategoryPlaceholder: sentence,
+    foodsTitle: sentence,
+    foodsLead: sentence,
+    noFoods: sentence,
+    dosesTitle: sentence,
+    dosesGroupTitle: template('group'),
+    dosesLead: sentence,
+    noDoses: sentence,
+    noDosesForGroup: template('group'),
+    aboutTitle: sentence,
+    aboutBody: sentence,
+    aboutStored: sentence,
+    helpTitle: sentence,
+    helpChat: sentence,
+  }),
+});
+export type Texts = z.infer<typeof textsSchema>;
+
+const schemaReference = { $schema: z.string().optional() };
+
+export const textsFileSchema = textsSchema.extend(schemaReference);

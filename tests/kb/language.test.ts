@@ -1,0 +1,142 @@
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { KnowledgeError, loadKnowledge } from '../../src/kb/load.ts';
+import { KNOWLEDGE_DIR, REPO_ROOT } from './knowledgePaths.ts';
+
+type Json = Record<string, unknown>;
+
+const copies: string[] = [];
+
+function copyKnowledge(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'k2-language-'));
+  cpSync(KNOWLEDGE_DIR, dir, { recursive: true });
+  copies.push(dir);
+  return dir;
+}
+
+function editJson(dir: string, file: string, edit: (data: Json) => void): void {
+  const path = join(dir, file);
+  const data = JSON.parse(readFileSync(path, 'utf8')) as Json;
+  edit(data);
+  writeFileSync(path, JSON.stringify(data, null, 2));
+}
+
+function loadError(dir: string): KnowledgeError {
+  try {
+    loadKnowledge(dir);
+  } catch (error) {
+    if (error instanceof KnowledgeError) return error;
+    throw error;
+  }
+  throw new Error('loadKnowledge accepted broken language files');
+}
+
+const section = (data: Json, name: string) => data[name] as Json;
+
+afterEach(() => {
+  for (const dir of copies.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('texts.json on load', () => {
+  it.each<[string, string, string, (data: Json) => void]>([
+    [
+      'a missing safety text',
+      'safety.disclaimer',
+      'expected string',
+      (d) => delete section(d, 'safety').disclaimer,
+    ],
+    [
+      'an empty text',
+      'safety.anticoagulantWarning',
+      'must not be empty',
+      (d) => {
+        section(d, 'safety').anticoagulantWarning = '  ';
+      },
+    ],
+    [
+      'a template without its placeholder',
+      'discord.cooldown',
+      'must contain {waitSeconds}',
+      (d) => {
+        section(d, 'discord').cooldown = 'Wait {cooldownSeconds} s.';
+      },
+    ],
+    [
+      'an unknown placeholder',
+      'replies.decline',
+      'unknown placeholder {scope}',
+      (d) => {
+        section(d, 'replies').decline = 'Sorry. {canAnswer} {scope}';
+      },
+    ],
+    [
+      'a placeholder in a fixed sentence',
+      'replies.thanks',
+      'takes no {placeholders}',
+      (d) => {
+        section(d, 'replies').thanks = 'Thanks {name}!';
+      },
+    ],
+    [
+      'an unknown text key',
+      'replies',
+      'thank',
+      (d) => {
+        section(d, 'replies').thank = 'typo of thanks';
+      },
+    ],
+  ])('rejects %s, naming texts.json and %s', (_problem, field, message, breakTexts) => {
+    const dir = copyKnowledge();
+    editJson(dir, 'texts.json', breakTexts);
+    const error = loadError(dir);
+    expect(error.file.endsWith('texts.json')).toBe(true);
+    expect(error.field).toBe(field);
+    expect(error.message).toContain(message);
+  });
+
+  it('rejects texts.json that is not JSON, by name', () => {
+    const dir = copyKnowledge();
+    writeFileSync(join(dir, 'texts.json'), '{ "safety": ');
+    expect(loadError(dir).message).toMatch(/texts\.json: file: is not valid JSON/);
+  });
+
+  it('points editors at its schema', () => {
+    const data = JSON.parse(readFileSync(join(KNOWLEDGE_DIR, 'texts.json'), 'utf8')) as Json;
+    expect(data.$schema).toBe('./schema/texts.schema.json');
+  });
+});
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.ts'))
+    .map((entry) => join(entry.parentPath, entry.name));
+}
+
+describe('text keys in code', () => {
+  const texts = JSON.parse(readFileSync(join(KNOWLEDGE_DIR, 'texts.json'), 'utf8')) as Record<string, Json>;
+  const keys = Object.entries(texts)
+    .filter(([name]) => name !== '$schema')
+    .flatMap(([name, entries]) => Object.keys(entries).map((key) => `${name}.${key}`));
+  const code = sourceFiles(join(REPO_ROOT, 'src'))
+    .filter((file) => !file.endsWith('languageSchema.ts'))
+    .map((file) => readFileSync(file, 'utf8'))
+    .join('\n');
+
+  it.each(keys)('%s is used by the code', (key) => {
+    const [, name] = key.split('.');
+    expect(code).toMatch(new RegExp(`\\.${name}\\b`));
+  });
+
+  it('every text the code reads exists', () => {
+    // Texts are read as texts().<section>.<key>, or through a const holding one section.
+    const aliases: Record<string, string> = { TEXTS: 'discord', SAFETY: 'safety', REPLIES: 'replies' };
+    const used = [
+      ...[...code.matchAll(/texts\(\)\.(\w+)\.(\w+)/g)].map((m) => `${m[1]}.${m[2]}`),
+      ...[...code.matchAll(/\b(TEXTS|SAFETY|REPLIES)\.(\w+)/g)].map((m) => `${aliases[m[1] ?? '']}.${m[2]}`),
+    ];
+    expect(used.length).toBeGreaterThan(40);
+    expect(used.filter((key) => !keys.includes(key))).toEqual([]);
+  });
+});
