@@ -22,16 +22,115 @@ const CURLY_DOUBLE = /[\u201C\u201D\u201E\u201F\u2033]/g;
 const DASHES = /[\u2010-\u2015\u2212]/g;
 const MICRO = /[\u00B5\u03BC]g\b/g;
 const COMMAND_PREFIX = /^[!/.$?][a-z][\w-]*\s+/;
+/**
+ * Format characters (category Cf): zero-width space, (non-)joiner, word joiner, soft hyphen, BOM,
+ * bidi controls. Invisible, so they can hide a word from matching ("ch\u200Best pain").
+ */
+const FORMAT_CHARS = /\p{Cf}/gu;
 
 /**
- * Normalises chat text for matching: NFKC, lower case, no mentions/emoji/markdown/links,
- * straight quotes, single spaces, at most {@link MAX_INPUT_CHARS} characters.
+ * Cyrillic and Greek letters that look like Latin ones, with the Latin letter they pass for.
+ * Greek mu is left out: "μg" is micrograms (see MICRO).
+ */
+const LOOKALIKES: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    а: 'a',
+    в: 'b',
+    е: 'e',
+    ё: 'e',
+    і: 'i',
+    ї: 'i',
+    ј: 'j',
+    к: 'k',
+    м: 'm',
+    н: 'h',
+    о: 'o',
+    р: 'p',
+    с: 'c',
+    т: 't',
+    у: 'y',
+    х: 'x',
+    ѕ: 's',
+    һ: 'h',
+    ԁ: 'd',
+    ԛ: 'q',
+    ԝ: 'w',
+    ӏ: 'l',
+    А: 'A',
+    В: 'B',
+    Е: 'E',
+    І: 'I',
+    Ј: 'J',
+    К: 'K',
+    М: 'M',
+    Н: 'H',
+    О: 'O',
+    Р: 'P',
+    С: 'C',
+    Т: 'T',
+    У: 'Y',
+    Х: 'X',
+    Ѕ: 'S',
+    Ӏ: 'l',
+    α: 'a',
+    ε: 'e',
+    ι: 'i',
+    κ: 'k',
+    ν: 'v',
+    ο: 'o',
+    ρ: 'p',
+    τ: 't',
+    υ: 'u',
+    χ: 'x',
+    Α: 'A',
+    Β: 'B',
+    Ε: 'E',
+    Ζ: 'Z',
+    Η: 'H',
+    Ι: 'I',
+    Κ: 'K',
+    Μ: 'M',
+    Ν: 'N',
+    Ο: 'O',
+    Ρ: 'P',
+    Τ: 'T',
+    Υ: 'Y',
+    Χ: 'X',
+  }),
+);
+const LETTERS = /\p{L}+/gu;
+const LATIN_LETTER = /[a-z]/i;
+const NON_LATIN_LETTER = /[^\P{L}a-z]/giu;
+
+/**
+ * Folds look-alike letters into the Latin ones they imitate, only where they pose as English: in
+ * a word that mixes them with Latin letters ("сhest" with a Cyrillic с), or anywhere in a message
+ * written mostly in Latin letters. A message in Russian or Greek keeps its own letters.
+ */
+function foldLookalikes(text: string): string {
+  const letters = text.match(LETTERS)?.join('') ?? '';
+  const nonLatin = letters.match(NON_LATIN_LETTER)?.length ?? 0;
+  const mostlyLatin = nonLatin * 2 < letters.length;
+  return text.replace(LETTERS, (word) => {
+    if (!mostlyLatin && !LATIN_LETTER.test(word)) return word;
+    let out = '';
+    for (const ch of word) out += LOOKALIKES.get(ch) ?? ch;
+    return out;
+  });
+}
+
+/**
+ * Normalises chat text for matching: no invisible format characters, NFKC, look-alike letters
+ * folded to Latin, lower case, no mentions/emoji/markdown/links, straight quotes, single spaces,
+ * at most {@link MAX_INPUT_CHARS} characters.
  */
 export function normalizeText(input: string): string {
   // Cut before the regexes run: they are linear, but there is no reason to read a novel.
   let text = input.length > MAX_INPUT_CHARS * 2 ? input.slice(0, MAX_INPUT_CHARS * 2) : input;
   // NFKC folds full-width and styled letters; dropping combining marks folds "nattō" to "natto".
+  text = text.replace(FORMAT_CHARS, '');
   text = text.normalize('NFKC').normalize('NFKD').replace(/\p{M}/gu, '').normalize('NFC');
+  text = foldLookalikes(text);
   text = text
     .replace(CUSTOM_EMOJI, ' ')
     .replace(MENTION, ' ')

@@ -174,3 +174,41 @@ describe('emergency gate: hedges before a count', () => {
     expect(JSON.parse(run.stdout).urgent).toBe(false);
   });
 });
+
+describe('invisible characters and look-alike letters cannot hide an emergency (issue 9)', () => {
+  it.each([
+    ['zero-width space', '\u200B'],
+    ['zero-width non-joiner', '\u200C'],
+    ['zero-width joiner', '\u200D'],
+    ['word joiner', '\u2060'],
+    ['soft hyphen', '\u00AD'],
+    ['byte order mark', '\uFEFF'],
+    ['left-to-right mark', '\u200E'],
+    ['right-to-left mark', '\u200F'],
+    ['right-to-left override', '\u202E'],
+    ['first strong isolate', '\u2068'],
+    ['Arabic letter mark', '\u061C'],
+  ])('%s inside "chest": still chest pain', (_name, invisible) => {
+    expect(urgent(`crushing ch${invisible}est pain right now`)).toBe(true);
+  });
+
+  it.each([
+    ['a soft hyphen', 'war\u00ADfarin'],
+    ['a zero-width space', 'can i take k2 with warf\u200Barin'],
+    ['a Cyrillic а', 'can i take k2 with w\u0430rfarin'],
+    ['a Greek ο', 'natto and c\u03BFumadin'],
+  ])('warfarin written with %s is warfarin, with the warning first', (_name, q) => {
+    const answer = engine.ask(q);
+    expect(answer.topic?.id).toBe('warfarin-interaction');
+    expect(answer.safety.warningFirst).toBe(true);
+  });
+
+  it.each([
+    ['a Cyrillic с', 'crushing \u0441hest pain right now'],
+    ['a Greek α', 'chest p\u03B1in, crushing, right now'],
+    ['Cyrillic о and е', 'my n\u043Es\u0435 will not stop bleeding'],
+    ['a Cyrillic capital С', 'CRUSHING \u0421HEST PAIN RIGHT NOW'],
+  ])('an emergency written with %s is urgent', (_name, q) => {
+    expect(urgent(q)).toBe(true);
+  });
+});

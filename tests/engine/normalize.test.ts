@@ -26,6 +26,14 @@ describe('normalizeText', () => {
     ['!ask what is k2', 'what is k2'],
     ['NATTTTOOOO pleeeease', 'nattoo pleease'],
     ['/k2 natto?', 'natto?'],
+    // Invisible format characters go; look-alike letters fold to Latin where they pose as English.
+    ['na\u200Btto\u00AD and war\u2060farin\uFEFF', 'natto and warfarin'],
+    ['\u202Ehow much k2\u202C', 'how much k2'],
+    ['w\u0430rf\u0430rin \u0441heese', 'warfarin cheese'],
+    ['\u03BAnown \u03BFsteoporosis', 'known osteoporosis'],
+    // Text in Russian or Greek keeps its letters.
+    ['Витамин К2 для сердца', 'витамин к2 для сердца'],
+    ['Τι κάνει η βιταμίνη K2;', 'τι κανει η βιταμινη k2;'],
   ])('%j → %j', (input, expected) => {
     expect(normalizeText(input)).toBe(expected);
   });
