@@ -1,4 +1,5 @@
 import type { Topic } from '../kb/schema.ts';
+import { mentionsAnticoagulant } from './anticoagulants.ts';
 import {
   type MessageContext,
   preferQuestionClause,
@@ -14,7 +15,7 @@ import { answerEachPart } from './multiQuestion.ts';
 import { normalizeText } from './normalize.ts';
 import { outOfScopeClass, QUOTE_MAY_OVERRIDE } from './outOfScope.ts';
 import { isPersonal, personalNoticeFor } from './personalNotice.ts';
-import { EMPTY_TEXT, mentionsAnticoagulant, safetyTexts } from './safety.ts';
+import { EMPTY_TEXT, safetyTexts } from './safety.ts';
 import type { SearchResult } from './search.ts';
 import type { TopicIndex } from './topicIndex.ts';
 import type { Answer } from './types.ts';

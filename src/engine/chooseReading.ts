@@ -1,5 +1,6 @@
 import type { Topic } from '../kb/schema.ts';
 import type { Analysis } from './analyze.ts';
+import type { UrgentKind } from './gate.ts';
 import { type OutOfScope, outOfScopeClass } from './outOfScope.ts';
 import { ANSWER_THRESHOLD } from './rawConfidence.ts';
 import {
@@ -8,7 +9,6 @@ import {
   withoutIncidentalWords,
   withoutNegated,
 } from './readings.ts';
-import type { UrgentKind } from './safety.ts';
 import type { SearchResult } from './search.ts';
 import type { TopicIndex } from './topicIndex.ts';
 

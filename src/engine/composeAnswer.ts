@@ -1,9 +1,10 @@
 import type { Topic } from '../kb/schema.ts';
 import { calibratedConfidence } from './calibration.ts';
 import { DECLINE_TEXTS } from './declines.ts';
+import type { GateResult } from './gate.ts';
 import type { OutOfScope } from './outOfScope.ts';
 import { ANSWER_THRESHOLD } from './rawConfidence.ts';
-import { CRISIS_BODY, type GateResult, PET_BODY, safetyTexts, UNSURE_TEXT, URGENT_BODY } from './safety.ts';
+import { CRISIS_BODY, PET_BODY, safetyTexts, UNSURE_TEXT, URGENT_BODY } from './safety.ts';
 import type { SearchResult } from './search.ts';
 import type { Answer, TopicRef } from './types.ts';
 

@@ -1,11 +1,79 @@
 import type { Analysis, Analyzer } from './analyze.ts';
+import { allergy } from './gateAllergy.ts';
+import { babyBleeding } from './gateBaby.ts';
+import { bleeding } from './gateBleeding.ts';
+import { bloodPressure } from './gateBloodPressure.ts';
+import { chestPain } from './gateChestPain.ts';
+import { clot } from './gateClot.ts';
+import { collapse } from './gateCollapse.ts';
+import { overdose } from './gateOverdose.ts';
+import { pet } from './gatePet.ts';
+import { selfHarm } from './gateSelfHarm.ts';
+import { stroke } from './gateStroke.ts';
 import { correctGateTypos } from './gateTypos.ts';
-import { checkEmergency, type GateResult } from './safety.ts';
+import type { GateRule, UrgentKind } from './gateWords.ts';
+import { BABY_NOTICE, CRISIS_NOTICE, OVERDOSE_NOTICE, PET_NOTICE, URGENT_NOTICE } from './safety.ts';
 
 /**
- * The gate step of answering: the emergency check on the message as written, again with the
- * gate's own words' typos restored ("vomitting blod", "chst", "numbb"), and again with every
- * typo corrected ("my todler ate my gumies" is still an emergency).
+ * The emergency gate, run before any matching: one rule module per kind of emergency (gate*.ts),
+ * checked in this order; the first that fires decides the notice.
+ */
+
+export type { UrgentKind };
+
+export interface GateResult {
+  urgent: boolean;
+  kind: UrgentKind | null;
+  /** The notice to show first, or null. */
+  notice: string | null;
+}
+
+/** Self-harm first (a crisis before a poisoning), then the kinds whose notices are most specific. */
+const RULES: readonly GateRule[] = [
+  ...selfHarm,
+  babyBleeding,
+  pet,
+  overdose,
+  chestPain,
+  stroke,
+  allergy,
+  bleeding,
+  clot,
+  bloodPressure,
+  collapse,
+];
+
+/**
+ * The emergency check on normalised text (see normalizeText). It fires on symptoms happening now
+ * (bleeding that will not stop, an overdose, chest pain, stroke signs, a severe allergic reaction,
+ * self-harm, a bleeding baby, clot signs) and not on questions that only mention warfarin,
+ * bleeding or clotting.
+ */
+export function checkEmergency(normalized: string): GateResult {
+  const t = normalized.replace(/'/g, '');
+  for (const rule of RULES) {
+    if (rule.test(t)) return { urgent: true, kind: rule.kind, notice: urgentNoticeFor(rule.kind) };
+  }
+  return { urgent: false, kind: null, notice: null };
+}
+
+/**
+ * One notice per kind of emergency: a crisis line alone for self-harm, poison control first for
+ * an overdose, an emergency vet for an animal, emergency care for a bleeding baby (mentioning the
+ * birth vitamin K shot only as something to tell the team), the emergency number for the rest.
+ */
+export function urgentNoticeFor(kind: UrgentKind): string {
+  if (kind === 'self-harm') return CRISIS_NOTICE;
+  if (kind === 'overdose') return OVERDOSE_NOTICE;
+  if (kind === 'pet') return PET_NOTICE;
+  if (kind === 'baby-bleeding') return BABY_NOTICE;
+  return URGENT_NOTICE;
+}
+
+/**
+ * The gate step of answering: the check on the message as written, again with the gate's own
+ * words' typos restored ("vomitting blod", "chst", "numbb"), and again with every typo corrected
+ * ("my todler ate my gumies" is still an emergency).
  */
 export function gateMessage(normalized: string, analyzer: Analyzer, analysis: Analysis): GateResult {
   let gate = checkEmergency(normalized);

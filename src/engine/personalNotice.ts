@@ -1,13 +1,7 @@
 import type { Topic } from '../kb/schema.ts';
+import { DOAC, mentionsAnticoagulant } from './anticoagulants.ts';
 import { PERSONAL_PATTERNS } from './lexicon.ts';
-import {
-  DOAC,
-  DOAC_NOTICE,
-  mentionsAnticoagulant,
-  PERSONAL_ANTICOAGULANT_NOTICE,
-  PERSONAL_NOTICE,
-  PREGNANCY_NOTICE,
-} from './safety.ts';
+import { DOAC_NOTICE, PERSONAL_ANTICOAGULANT_NOTICE, PERSONAL_NOTICE, PREGNANCY_NOTICE } from './safety.ts';
 
 /**
  * The notice shown beside an answer when the question is about the asker's own intake,

@@ -1,10 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { checkEmergency } from '../../src/engine/gate.ts';
 import { correctGateTypos } from '../../src/engine/gateTypos.ts';
 import { createEngine } from '../../src/engine/index.ts';
 import { normalizeText } from '../../src/engine/normalize.ts';
-import { CRISIS_NOTICE, checkEmergency, PET_NOTICE } from '../../src/engine/safety.ts';
+import { CRISIS_NOTICE, PET_NOTICE } from '../../src/engine/safety.ts';
 import { loadKnowledge } from '../../src/kb/load.ts';
 
 const engine = createEngine(loadKnowledge());

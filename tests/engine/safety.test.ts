@@ -1,19 +1,17 @@
 import { describe, expect, it } from 'vitest';
+import { mentionsAnticoagulant } from '../../src/engine/anticoagulants.ts';
+import { checkEmergency, type UrgentKind, urgentNoticeFor } from '../../src/engine/gate.ts';
 import { normalizeText } from '../../src/engine/normalize.ts';
 import { isPersonal } from '../../src/engine/personalNotice.ts';
 import {
   ANTICOAGULANT_WARNING,
   BABY_NOTICE,
   CRISIS_NOTICE,
-  checkEmergency,
   DISCLAIMER,
-  mentionsAnticoagulant,
   OVERDOSE_NOTICE,
   PET_NOTICE,
   safetyTexts,
   URGENT_NOTICE,
-  type UrgentKind,
-  urgentNoticeFor,
 } from '../../src/engine/safety.ts';
 
 const gate = (text: string) => checkEmergency(normalizeText(text));

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { composeReply, topicMayBeShown } from '../../../src/engine/composeAnswer.ts';
 import { DECLINE_TEXTS } from '../../../src/engine/declines.ts';
+import type { GateResult } from '../../../src/engine/gate.ts';
 import { normalizeText } from '../../../src/engine/normalize.ts';
 import { outOfScopeClass } from '../../../src/engine/outOfScope.ts';
 import { personalNoticeFor } from '../../../src/engine/personalNotice.ts';
@@ -9,7 +10,6 @@ import {
   CRISIS_BODY,
   DISCLAIMER,
   DOAC_NOTICE,
-  type GateResult,
   PERSONAL_ANTICOAGULANT_NOTICE,
   PERSONAL_NOTICE,
   PREGNANCY_NOTICE,

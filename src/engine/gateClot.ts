@@ -1,0 +1,23 @@
+import { ANTICOAGULANT, activeSymptom, type GateRule, near, PERSON } from './gateWords.ts';
+
+/** Gate: signs of a blood clot (a swollen, painful calf on an anticoagulant or K2; sudden breathlessness). */
+
+const LEG = /\b(calf|calves|leg|legs|thigh|ankle)\b/;
+const LEG_SIGN =
+  /\b(swollen|swelling|swelled|puffy|painful|sore|hurts|hurting|red and (hot|warm)|hot and red|warm|throbbing|tender|bigger than the other|larger than the other)\b/;
+const SORE_LEG = /\b(swollen|painful|sore|puffy|tender|red) (left |right |lower )?(calf|leg|thigh)\b/;
+/** A leg sign within a few words of the leg, or a sore leg named as such. */
+const CLOT_LEG = new RegExp(`${near(LEG, LEG_SIGN, 45).source}|${SORE_LEG.source}`);
+/** K2 or one leg named: a leg sign is about a clot, not a sprain. */
+const CLOT_CONTEXT = /\b(k2|vitamin k|natto|mk7|mk 7|one (leg|side|calf))\b/;
+const SUSPECTED_CLOT =
+  /\b(i think|might|may|could) (i |he |she )?(have|has|got|ve got) (a )?(blood clot|clot|dvt|pulmonary embolism)\b|\b(sudden|suddenly) (short of breath|shortness of breath|breathless)\b/;
+
+export const clot: GateRule = {
+  kind: 'clot',
+  test: (t) => {
+    const context = ANTICOAGULANT.test(t) || CLOT_CONTEXT.test(t);
+    if (activeSymptom(t, CLOT_LEG) && context && (PERSON.test(t) || ANTICOAGULANT.test(t))) return true;
+    return SUSPECTED_CLOT.test(t);
+  },
+};

@@ -1,0 +1,121 @@
+import { ANTICOAGULANT } from './anticoagulants.ts';
+
+/**
+ * What the rules of the emergency gate share: who a message is about, counts of pills, a
+ * proximity helper, and whether a symptom is happening (reported) or only asked about.
+ */
+
+export type UrgentKind =
+  | 'bleeding'
+  | 'clot'
+  | 'overdose'
+  | 'chest-pain'
+  | 'stroke'
+  | 'allergy'
+  | 'self-harm'
+  | 'baby-bleeding'
+  | 'blood-pressure'
+  | 'collapse'
+  | 'pet';
+
+/** One rule of the gate: a kind of emergency and a test on normalised text without apostrophes. */
+export interface GateRule {
+  kind: UrgentKind;
+  test: (t: string) => boolean;
+}
+
+export { ANTICOAGULANT };
+
+/**
+ * A regular expression for `a` followed within `gap` characters of the same sentence by `b`:
+ * `near(BLEEDING, ANTICOAGULANT, 40)`. Both are alternations of words; the gap never crosses
+ * ".", "?" or "!".
+ */
+export function near(a: RegExp | string, b: RegExp | string, gap: number): RegExp {
+  const src = (x: RegExp | string) => (typeof x === 'string' ? x : x.source);
+  return new RegExp(`${src(a)}[^.?!]{0,${gap}}${src(b)}`);
+}
+
+export const PERSON =
+  /\b(i|im|ive|id|me|my|mine|myself|he|she|hes|shes|his|her|him|they|their|them|we|our|us|mom|mum|dad|husband|wife|son|daughter|grandma|grandpa|grandmother|grandfather|friend|partner|brother|sister)\b/;
+
+export const CHILD =
+  /\b(toddler|toddlers|kid|kids|child|children|son|daughter|baby|infant|little one|grandkid|grandson|granddaughter|niece|nephew|\d+ ?(year|yr|month|mo|week|wk) ?old|\d+ ?yo)\b/;
+
+export const PILLS =
+  '(pills?|capsules?|caps|tablets?|tabs|gummies|gummy|softgels?|bottle|jar|pack|packet|box|container|vitamins?|supplements?)';
+/** A count of ten or more; a number followed by a unit ("100 mcg", "10 am") is a dose or a time, not a count. */
+export const MANY =
+  '(\\d{2,}(?! ?(mcg|mg|ug|iu|micrograms?|milligrams?|g|grams?|x|%|mins?|minutes?|hours?|hrs?|h|days?|weeks?|months?|years?|yrs?|yo|kg|lbs?|pounds?|am|pm)\\b)|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)([ -](one|two|three|four|five|six|seven|eight|nine))?|hundred|a hundred|(a|one|two|three|four|five) dozen|dozen|dozens of|too many|way too many|a lot of|lots of|a bunch of|a handful of|handful of|a whole|the whole|an entire|the entire|half (a|the))';
+/** Words between a count and "pills" that make it an amount instead ("10 000 iu vitamin d"). */
+export const NOT_UNIT = '(?!(\\d+|mcg|mg|ug|iu|micrograms?|milligrams?|grams?|g|units?)\\b)';
+/**
+ * Hedges between "took" and a count ("took about 40", "took like maybe 25", "took all of the 30").
+ * The group repeats, so no hedge may be spelled by others ("all the" is "all" + "the"): a run of
+ * hedges must have one reading only, or a message of repeated hedges backtracks exponentially.
+ */
+export const ABOUT =
+  '((about|around|like|maybe|roughly|nearly|almost|over|at least|more than|close to|probably|approx|approximately|some|another|all|all of|the|my|her|his) )*';
+
+export const has = (re: RegExp) => (t: string) => re.test(t);
+/** Like `has`, but not when the symptom is only asked about ("does k2 cause swelling?"). */
+export const active = (re: RegExp) => (t: string) => activeSymptom(t, re);
+
+/** The symptom is only asked about ("can k2 cause X?"), not happening. */
+const HYPOTHETICAL =
+  /\b(can|could|does|will|would|might|may|is it|risk of|chance of|cause|causes|causing|prevent|avoid|lead to|what happens|what if|what to do if|if a|if your|if someone|how long should|in case|signs of|symptoms of|what are|what is|such as|symptoms like|signs like|things like|including)\b/;
+/**
+ * …or named as a kind of thing after the fact ("is sudden weakness a side effect of k2"), or
+ * asked about as a subject ("rectal bleeding causes?": an information question, not a report).
+ */
+const HYPOTHETICAL_AFTER =
+  /^\W*(causes?|reasons?)\W*$|^[^.?!]{0,25}\b((a |an )?(side effects?|symptoms? of|signs? of|normal|prevention)|once|last (year|month)|years ago|months ago|in the past|previously|a while ago|long ago)\b/;
+
+/** A symptom dated in the past right after it is named. */
+const PAST_AFTER =
+  /^[^.?!]{0,12}\b(in (19|20)\d\d|back in|years ago|a year ago|last (year|month)|months ago|as a (kid|child|teen|teenager)|when i was (a )?(kid|child|young|younger|teen|teenager|pregnant))\b/;
+
+/** Words that say a symptom is going on: they count only in the symptom's own clause. */
+const TIME_WORDS =
+  /\b(since|right now|now|currently|today|this morning|tonight|for (\d+ |two |three |four |five |several |a few |a couple (of )?|many )?(hours|days)|keeps?|started|again)\b/;
+
+const CLAUSE_END = ',.;?!';
+
+/** A later clause that says the asker has the symptom: "…? i have had it since monday". */
+const HAVING_IT = /\b(had|have|having|got|noticed|seeing|seen)\b[^.?!]{0,15}\b(it|this|that|them)\b/;
+
+/**
+ * True when a time word qualifies the symptom matched at `start`..`end`: it sits in the
+ * symptom's own clause, or in a later clause that says the asker has it. A time word elsewhere
+ * qualifies something else ("can k2 cause rectal bleeding, i want to start it now").
+ */
+function ongoingSymptom(t: string, start: number, end: number): boolean {
+  let from = start;
+  while (from > 0 && !CLAUSE_END.includes(t[from - 1] as string)) from--;
+  let to = end;
+  while (to < t.length && !CLAUSE_END.includes(t[to] as string)) to++;
+  if (TIME_WORDS.test(t.slice(from, to))) return true;
+  return t
+    .slice(to)
+    .split(/[,.;?!]/)
+    .some((clause) => TIME_WORDS.test(clause) && HAVING_IT.test(clause));
+}
+
+/**
+ * True when a symptom is reported, not only asked about: someone has it ("my", "his"), a time
+ * word in its clause says it is going on ("since", "right now", "for two days"), or nothing
+ * around it makes it a question about the symptom in general ("can k2 cause X?").
+ */
+export function activeSymptom(t: string, symptom: RegExp): boolean {
+  const m = symptom.exec(t);
+  if (!m) return false;
+  const before = t.slice(Math.max(0, m.index - 45), m.index);
+  const ongoing = ongoingSymptom(t, m.index, m.index + m[0].length);
+  const after = t.slice(m.index + m[0].length);
+  // Dated in the past ("had rectal bleeding in 2019, is k2 safe now"): history, not an event.
+  if (PAST_AFTER.test(after)) return false;
+  // "is it bad that my poop is black?" is a question about someone's own symptom.
+  const owned =
+    /\b(my|his|her|our|their)\s+(\S+\s*)?$/.test(before) || /^(my|his|her|our|their)\b/.test(m[0]);
+  return ongoing || owned || (!HYPOTHETICAL.test(before) && !HYPOTHETICAL_AFTER.test(after));
+}
