@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { textsFileSchema } from './languageSchema.ts';
+import { anticoagulantsFileSchema, textsFileSchema } from './languageSchema.ts';
 import { dosesFileSchema, foodsFileSchema, metaFileSchema, topicFileSchema } from './schema.ts';
 
 /** Where each generated JSON Schema lives, relative to the knowledge folder. */
@@ -9,6 +9,7 @@ export const KNOWLEDGE_SCHEMA_FILES = {
   'schema/doses.schema.json': dosesFileSchema,
   'schema/meta.schema.json': metaFileSchema,
   'schema/texts.schema.json': textsFileSchema,
+  'schema/anticoagulants.schema.json': anticoagulantsFileSchema,
 } as const;
 
 /**

@@ -1,4 +1,4 @@
-import type { Texts } from './languageSchema.ts';
+import type { AnticoagulantKind, Texts } from './languageSchema.ts';
 import { type Language, loadLanguage } from './load.ts';
 
 let repositoryLanguage: Language | undefined;
@@ -17,4 +17,17 @@ export function language(): Language {
 /** The fixed texts; shorthand for `language().texts`. */
 export function texts(): Texts {
   return language().texts;
+}
+
+/**
+ * Spellings from the one anticoagulant list: of the given kinds (all kinds when none are given),
+ * and only those the emergency gate reads when `gateOnly` is set.
+ */
+export function anticoagulantSpellings(
+  options: { kinds?: readonly AnticoagulantKind[]; gateOnly?: boolean } = {},
+): string[] {
+  return language()
+    .anticoagulants.filter((drug) => !options.kinds || options.kinds.includes(drug.kind))
+    .filter((drug) => !options.gateOnly || drug.gate)
+    .flatMap((drug) => drug.spellings);
 }

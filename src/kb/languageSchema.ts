@@ -123,6 +123,37 @@ export const textsSchema = z.strictObject({
 });
 export type Texts = z.infer<typeof textsSchema>;
 
+/** A word or phrase as the engine sees it: normalised lower case, words split by single spaces. */
+export const spelling = z
+  .string()
+  .regex(/^[a-z0-9]+( [a-z0-9]+)*$/, 'must be lower-case letters and digits, words separated by one space');
+
+export const ANTICOAGULANT_KINDS = ['vka', 'doac', 'heparin', 'antiplatelet', 'any', 'test'] as const;
+export type AnticoagulantKind = (typeof ANTICOAGULANT_KINDS)[number];
+
+/** One drug (or a word for blood thinners in general) with every spelling people use for it. */
+export const anticoagulantSchema = z.strictObject({
+  /** What the entry is, for people reading the file. */
+  name: z.string().trim().min(1),
+  /**
+   * vka: vitamin K antagonists, the drugs the article's warning is about; doac and heparin:
+   * anticoagulants that are not; antiplatelet; any: blood thinners in general; test: INR.
+   */
+  kind: z.enum(ANTICOAGULANT_KINDS),
+  /**
+   * false: the emergency gate and the warning-first check do not read these spellings yet
+   * (they only lead to the DOAC notice). Kept as it was when the lists were merged.
+   */
+  gate: z.boolean().default(true),
+  spellings: z.array(spelling).min(1),
+});
+export type Anticoagulant = z.infer<typeof anticoagulantSchema>;
+
 const schemaReference = { $schema: z.string().optional() };
+
+export const anticoagulantsFileSchema = z.strictObject({
+  ...schemaReference,
+  drugs: z.array(anticoagulantSchema).min(1),
+});
 
 export const textsFileSchema = textsSchema.extend(schemaReference);

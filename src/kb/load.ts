@@ -2,7 +2,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
-import { type Texts, textsFileSchema } from './languageSchema.ts';
+import {
+  type Anticoagulant,
+  anticoagulantsFileSchema,
+  type Texts,
+  textsFileSchema,
+} from './languageSchema.ts';
 import {
   type Correction,
   type Dose,
@@ -213,6 +218,8 @@ export function loadKnowledge(dir: string = DEFAULT_KNOWLEDGE_DIR): KnowledgeBas
 /** The language files: what the bot says (texts.json) and the words it reads (lexicon/). */
 export interface Language {
   texts: Texts;
+  /** The one list of anticoagulants and antiplatelets (lexicon/anticoagulants.json). */
+  anticoagulants: Anticoagulant[];
 }
 
 /**
@@ -221,5 +228,20 @@ export interface Language {
  */
 export function loadLanguage(dir: string = DEFAULT_KNOWLEDGE_DIR): Language {
   const { $schema: _textsSchemaRef, ...texts } = readKnowledgeFile(textsFileSchema, join(dir, 'texts.json'));
-  return { texts };
+  const anticoagulantsFile = join(dir, 'lexicon', 'anticoagulants.json');
+  const { drugs: anticoagulants } = readKnowledgeFile(anticoagulantsFileSchema, anticoagulantsFile);
+  const seen = new Set<string>();
+  anticoagulants.forEach((drug, i) => {
+    drug.spellings.forEach((word, j) => {
+      if (seen.has(word)) {
+        throw new KnowledgeError(
+          displayName(anticoagulantsFile),
+          `drugs[${i}].spellings[${j}]`,
+          `"${word}" is listed twice`,
+        );
+      }
+      seen.add(word);
+    });
+  });
+  return { texts, anticoagulants };
 }

@@ -140,3 +140,40 @@ describe('text keys in code', () => {
     expect(used.filter((key) => !keys.includes(key))).toEqual([]);
   });
 });
+
+describe('lexicon/anticoagulants.json', () => {
+  it.each<[string, string, string, (data: Json) => void]>([
+    [
+      'a spelling listed twice',
+      'drugs[1].spellings[1]',
+      'listed twice',
+      (d) => {
+        const drugs = d.drugs as Json[];
+        (drugs[1] as Json).spellings = ['acenocoumarol', 'warfarin'];
+      },
+    ],
+    [
+      'an unknown kind',
+      'drugs[0].kind',
+      'Invalid option',
+      (d) => {
+        ((d.drugs as Json[])[0] as Json).kind = 'vitamin-k-antagonist';
+      },
+    ],
+    [
+      'a spelling that is not normalised',
+      'drugs[0].spellings[0]',
+      'lower-case',
+      (d) => {
+        ((d.drugs as Json[])[0] as Json).spellings = ['Warfarin'];
+      },
+    ],
+  ])('rejects %s, naming the file and %s', (_problem, field, message, breakList) => {
+    const dir = copyKnowledge();
+    editJson(dir, 'lexicon/anticoagulants.json', breakList);
+    const error = loadError(dir);
+    expect(error.file.endsWith('anticoagulants.json')).toBe(true);
+    expect(error.field).toBe(field);
+    expect(error.message).toContain(message);
+  });
+});
