@@ -84,6 +84,20 @@ const envSchema = z.object({
   SHARD_COUNT: shardCount.default(1),
   /** The shards this host runs (default: all of them). */
   SHARD_LIST: shardList.optional(),
+  /** Port of the health and metrics server; unset means no server. 0 picks a free port (logged). */
+  HEALTH_PORT: z.coerce
+    .number({ error: 'must be a port number from 0 to 65535' })
+    .int({ error: 'must be a port number from 0 to 65535' })
+    .min(0, { error: 'must be a port number from 0 to 65535' })
+    .max(65535, { error: 'must be a port number from 0 to 65535' })
+    .optional(),
+  HEALTH_HOST: z
+    .union([z.ipv4(), z.ipv6(), z.literal('localhost')], {
+      error: 'must be an IP address to listen on, such as 127.0.0.1 or 0.0.0.0',
+    })
+    .default('127.0.0.1'),
+  /** Reload the knowledge when a file in the knowledge folder changes (SIGHUP always reloads). */
+  KNOWLEDGE_WATCH: booleanText.default(false),
 });
 
 export type Config = z.infer<typeof envSchema>;
@@ -231,5 +245,8 @@ export function describeConfig(config: Config): Record<string, unknown> {
     shardCount: config.SHARD_COUNT,
     shardList: config.SHARD_LIST,
     answerTimeBudgetMs: config.ANSWER_TIME_BUDGET_MS,
+    healthPort: config.HEALTH_PORT,
+    healthHost: config.HEALTH_HOST,
+    knowledgeWatch: config.KNOWLEDGE_WATCH,
   };
 }

@@ -6,8 +6,10 @@ import type { startBot as StartBot } from './discord/bot.ts';
 import { GatewayError } from './discord/gatewayStatus.ts';
 import { joinShardManager, processRole } from './discord/sharding.ts';
 import { createEngine, type Engine } from './engine/index.ts';
-import { KnowledgeError, loadKnowledge } from './kb/load.ts';
+import { DEFAULT_KNOWLEDGE_DIR, KnowledgeError, loadKnowledge } from './kb/load.ts';
 import { createLogger, type Logger, shouldLogPretty } from './logger.ts';
+import { EngineHolder } from './ops/engineHolder.ts';
+import type { Operations } from './ops/operations.ts';
 import { openSettingsStore } from './store/openStore.ts';
 import { StoreError } from './store/settingsStore.ts';
 
@@ -78,24 +80,79 @@ function waitForShutdownSignal(): Promise<NodeJS.Signals> {
   });
 }
 
+/**
+ * Shard children inherit the manager's environment, so they would all bind one HEALTH_PORT: a child
+ * serves no HTTP; its readiness and metrics are functions for the manager to gather (src/ops).
+ */
+function healthConfigOf(config: Config, logger: Logger): Config {
+  if (config.HEALTH_PORT === undefined || processRole(config) !== 'shard') return config;
+  logger.info('HEALTH_PORT is not bound in a shard process: one port cannot serve every shard');
+  return { ...config, HEALTH_PORT: undefined };
+}
+
+interface Knowledge {
+  engines: EngineHolder;
+  dir: string;
+  buildEngine: () => Engine;
+}
+
 async function runBot(
   config: Config & { DISCORD_TOKEN: string },
-  engine: Engine,
+  knowledge: Knowledge,
   logger: Logger,
 ): Promise<number> {
-  logger.info({ config: describeConfig(config), topics: engine.knowledge.topics.length }, 'starting k2-bot');
+  const { engines } = knowledge;
+  logger.info(
+    {
+      config: describeConfig(config),
+      topics: engines.current().knowledge.topics.length,
+      knowledgeVersion: engines.version(),
+    },
+    'starting k2-bot',
+  );
   if (!config.DATABASE_URL) prepareDatabaseFolder(config.DATABASE_PATH);
-  const store = await openSettingsStore(config, logger);
+  const rawStore = await openSettingsStore(config, logger);
+  let ops: Operations;
+  try {
+    // prom-client and the health server are loaded only by the process that connects to Discord.
+    const { startOperations } = await import('./ops/operations.ts');
+    // Before connecting, so /readyz answers 503 while the gateway is still coming up.
+    ops = await startOperations({
+      config: healthConfigOf(config, logger),
+      engines,
+      buildEngine: knowledge.buildEngine,
+      knowledgeDir: knowledge.dir,
+      store: rawStore,
+      logger,
+    });
+  } catch (error) {
+    await rawStore.close();
+    throw error;
+  }
+  const store = ops.store;
   let reportGatewayFailure: (error: GatewayError) => void = () => {};
   const gatewayFailed = new Promise<GatewayError>((resolve) => {
     reportGatewayFailure = resolve;
   });
   // discord.js is most of the start-up cost: load it only on the paths that connect to Discord.
-  const { startBot } = await import('./discord/bot.ts');
+  const [{ startBot }, { gatewaySourceOf }] = await Promise.all([
+    import('./discord/bot.ts'),
+    import('./discord/shardHealth.ts'),
+  ]);
   let bot: Awaited<ReturnType<typeof StartBot>>;
   try {
-    bot = await startBot({ config, engine, store, logger, onFatal: (error) => reportGatewayFailure(error) });
+    bot = await startBot({
+      config,
+      engine: engines.current(),
+      engines,
+      store,
+      logger,
+      metrics: ops.metrics,
+      onFatal: (error) => reportGatewayFailure(error),
+    });
+    ops.attachGateway(gatewaySourceOf(bot.client));
   } catch (error) {
+    await ops.close();
     await store.close();
     const code = (error as { code?: unknown }).code;
     if (code === 'TokenInvalid') {
@@ -107,13 +164,17 @@ async function runBot(
   const outcome = await Promise.race([waitForShutdownSignal(), gatewayFailed]);
   if (outcome instanceof GatewayError) {
     reportFatal(logger, outcome, config.DISCORD_API_BASE);
+    ops.beginShutdown();
     await bot.stop();
     await store.close();
+    await ops.close();
     return 1;
   }
   logger.info({ signal: outcome }, 'shutting down: finishing replies in flight');
+  ops.beginShutdown();
   await bot.stop();
   await store.close();
+  await ops.close();
   logger.info('stopped');
   return 0;
 }
@@ -135,7 +196,9 @@ async function main(): Promise<number> {
       const { runShardManager } = await import('./discord/shardManager.ts');
       return await runShardManager(config);
     }
-    const engine = createEngine(loadKnowledge(config.KNOWLEDGE_DIR));
+    const dir = config.KNOWLEDGE_DIR ?? DEFAULT_KNOWLEDGE_DIR;
+    const buildEngine = () => createEngine(loadKnowledge(dir));
+    const engines = new EngineHolder(buildEngine());
     const { DISCORD_TOKEN: token } = config;
     if (!token) {
       // A container whose secret was not injected has no terminal: fail loudly instead of chatting to nobody.
@@ -146,13 +209,13 @@ async function main(): Promise<number> {
         );
         return 1;
       }
-      await runChat({ engine });
+      await runChat({ engine: engines.current() });
       return 0;
     }
     logger = joinShardManager(
       createLogger({ level: config.LOG_LEVEL, pretty: shouldLogPretty(config.NODE_ENV) }),
     );
-    return await runBot({ ...config, DISCORD_TOKEN: token }, engine, logger);
+    return await runBot({ ...config, DISCORD_TOKEN: token }, { engines, dir, buildEngine }, logger);
   } catch (error) {
     reportFatal(logger, error, config?.DISCORD_API_BASE);
     return 1;

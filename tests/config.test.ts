@@ -187,3 +187,32 @@ describe('createLogger', () => {
     expect(out).toContain('50035');
   });
 });
+
+describe('health and reload settings', () => {
+  it('keeps the health server off and the knowledge folder unwatched by default', () => {
+    const config = loadConfig({}, { dotenv: false });
+    expect(config.HEALTH_PORT).toBeUndefined();
+    expect(config.HEALTH_HOST).toBe('127.0.0.1');
+    expect(config.KNOWLEDGE_WATCH).toBe(false);
+  });
+
+  it.each([
+    [{ HEALTH_PORT: '9464' }, { HEALTH_PORT: 9464 }],
+    [{ HEALTH_PORT: '0' }, { HEALTH_PORT: 0 }],
+    [{ HEALTH_HOST: '0.0.0.0' }, { HEALTH_HOST: '0.0.0.0' }],
+    [{ HEALTH_HOST: '::1' }, { HEALTH_HOST: '::1' }],
+    [{ KNOWLEDGE_WATCH: '1' }, { KNOWLEDGE_WATCH: true }],
+  ])('reads %o', (env, expected) => {
+    expect(loadConfig(env, { dotenv: false })).toMatchObject(expected);
+  });
+
+  it.each([
+    ['HEALTH_PORT', 'http', /HEALTH_PORT must be a port number from 0 to 65535/],
+    ['HEALTH_PORT', '65536', /HEALTH_PORT must be a port number from 0 to 65535/],
+    ['HEALTH_PORT', '80.5', /HEALTH_PORT must be a port number from 0 to 65535/],
+    ['HEALTH_HOST', 'metrics.example.com', /HEALTH_HOST must be an IP address/],
+    ['KNOWLEDGE_WATCH', 'sometimes', /KNOWLEDGE_WATCH must be true or false/],
+  ])('rejects %s=%s naming the variable', (name, value, message) => {
+    expect(() => loadConfig({ [name]: value }, { dotenv: false })).toThrow(message);
+  });
+});

@@ -1,7 +1,9 @@
 import type { Answer } from '../engine/index.ts';
 import { texts } from '../kb/language.ts';
 import { fillText } from '../kb/languageSchema.ts';
+import type { ReplySurface } from '../ops/metrics.ts';
 import type { PooledAnswer } from './answerPool.ts';
+import type { CommandOutcome } from './command.ts';
 import type { BotContext } from './context.ts';
 import { cooldownKey, DM_COOLDOWN_SECONDS } from './cooldowns.ts';
 import { type AnswerRenderOptions, type RenderedReply, renderAnswer, renderNotice } from './render.ts';
@@ -10,6 +12,12 @@ const TEXTS = texts().discord;
 
 /** How a question reached the bot; logged with every answer. */
 export type AskedVia = 'slash' | 'mention' | 'reply' | 'dm' | 'auto' | 'context-menu' | 'topic' | 'button';
+
+/** What an event handler reports once it has replied, for metrics: where, and the engine's outcome. */
+export interface RepliedEvent {
+  surface: ReplySurface;
+  outcome: CommandOutcome;
+}
 
 export interface AskRequest {
   question: string;

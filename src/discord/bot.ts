@@ -3,7 +3,9 @@ import { Client, Events, GatewayIntentBits, Partials, RESTEvents } from 'discord
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
 import type { Engine } from '../engine/index.ts';
+import type { BotMetrics } from '../ops/metrics.ts';
 import type { SettingsStore } from '../store/settingsStore.ts';
+import type { RepliedEvent } from './answering.ts';
 import { type Answerer, AnswerPool } from './answerPool.ts';
 import type { BotContext } from './context.ts';
 import { RecentIds } from './context.ts';
@@ -36,6 +38,9 @@ export interface StartBotDeps {
   clock?: () => number;
   /** Replaces some of the default flood limits (tests use small ones). */
   limits?: Partial<BotContext['limits']>;
+  /** Where each event takes its engine (a knowledge reload swaps it); `engine` when absent. */
+  engines?: { current(): Engine };
+  metrics?: Pick<BotMetrics, 'recordReply' | 'recordRateLimited'>;
 }
 
 export interface RunningBot {
@@ -124,6 +129,19 @@ export async function startBot(deps: StartBotDeps): Promise<RunningBot> {
     inflight.add(tracked);
     void tracked.finally(() => inflight.delete(tracked));
   };
+  // An event keeps the engine it arrived with, so a reload mid-answer cannot mix two versions.
+  const contextForEvent = (): BotContext => (deps.engines ? { ...ctx, engine: deps.engines.current() } : ctx);
+  const trackReply = (receivedAt: number, work: Promise<RepliedEvent | undefined>) =>
+    track(
+      work.then((replied) => {
+        if (replied)
+          deps.metrics?.recordReply(
+            replied.surface,
+            replied.outcome,
+            (performance.now() - receivedAt) / 1000,
+          );
+      }),
+    );
 
   const createClient = (messageContent: boolean): Client => {
     const client = new Client({
@@ -140,10 +158,10 @@ export async function startBot(deps: StartBotDeps): Promise<RunningBot> {
       rest: { api: apiBase, ...deps.rest },
     });
     client.on(Events.InteractionCreate, (interaction) => {
-      if (accepting) track(handleInteraction(interaction, ctx));
+      if (accepting) trackReply(performance.now(), handleInteraction(interaction, contextForEvent()));
     });
     client.on(Events.MessageCreate, (message) => {
-      if (accepting) track(handleMessage(message, ctx));
+      if (accepting) trackReply(performance.now(), handleMessage(message, contextForEvent()));
     });
     client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
     client.on(Events.ShardDisconnect, (event, shardId) => {
@@ -163,9 +181,10 @@ export async function startBot(deps: StartBotDeps): Promise<RunningBot> {
     client.on(Events.ShardReconnecting, (shardId) => reconnectLog.reconnecting(shardId));
     client.on(Events.ShardResume, (shardId) => reconnectLog.connected(shardId, 'resumed'));
     client.on(Events.ShardReady, (shardId) => reconnectLog.connected(shardId, 'ready'));
-    client.rest.on(RESTEvents.RateLimited, (info) =>
-      logger.warn({ route: info.route, retryAfterMs: info.retryAfter, global: info.global }, 'rate limited'),
-    );
+    client.rest.on(RESTEvents.RateLimited, (info) => {
+      deps.metrics?.recordRateLimited(info.global);
+      logger.warn({ route: info.route, retryAfterMs: info.retryAfter, global: info.global }, 'rate limited');
+    });
     return client;
   };
 

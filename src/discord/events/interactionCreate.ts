@@ -1,5 +1,6 @@
 import type { Interaction } from 'discord.js';
 import { texts } from '../../kb/language.ts';
+import type { RepliedEvent } from '../answering.ts';
 import type { CommandOutcome } from '../command.ts';
 import { findCommand } from '../commands/index.ts';
 import { handleComponent } from '../components.ts';
@@ -12,7 +13,16 @@ function nameOf(interaction: Interaction): string {
   return `type:${interaction.type}`;
 }
 
-export async function handleInteraction(interaction: Interaction, ctx: BotContext): Promise<void> {
+function surfaceOf(interaction: Interaction): RepliedEvent['surface'] {
+  if (interaction.isChatInputCommand()) return 'slash';
+  if (interaction.isContextMenuCommand()) return 'context-menu';
+  return 'button';
+}
+
+export async function handleInteraction(
+  interaction: Interaction,
+  ctx: BotContext,
+): Promise<RepliedEvent | undefined> {
   const started = performance.now();
   const base = { command: nameOf(interaction), guildId: interaction.guildId, userId: interaction.user.id };
   try {
@@ -51,12 +61,14 @@ export async function handleInteraction(interaction: Interaction, ctx: BotContex
       { ...base, event: 'command', ...outcome, latencyMs: Math.round(performance.now() - started) },
       'command handled',
     );
+    return outcome ? { surface: surfaceOf(interaction), outcome } : undefined;
   } catch (error) {
     ctx.logger.error(
       { ...base, event: 'command-error', err: error, latencyMs: Math.round(performance.now() - started) },
       'command failed',
     );
     await replyWithApology(interaction, ctx);
+    return undefined;
   }
 }
 

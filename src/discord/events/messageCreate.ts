@@ -6,6 +6,7 @@ import {
   askWithinBudget,
   decideChatReply,
   describeAnswer,
+  type RepliedEvent,
   renderUnanswered,
   shouldAutoAnswer,
 } from '../answering.ts';
@@ -15,6 +16,13 @@ import { type RenderedReply, renderAnswer } from '../render.ts';
 import { toMessageOptions } from '../respond.ts';
 
 type Trigger = Extract<AskedVia, 'dm' | 'mention' | 'reply' | 'auto'>;
+
+const SURFACE_OF: Record<Trigger, RepliedEvent['surface']> = {
+  dm: 'dm',
+  mention: 'mention',
+  reply: 'reply',
+  auto: 'auto-channel',
+};
 
 async function isReplyToBot(message: Message, ctx: BotContext, botId: string): Promise<boolean> {
   const referenceId = message.reference?.messageId;
@@ -47,7 +55,7 @@ function stripBotMention(content: string, botId: string): string {
 }
 
 /** Chat questions: mentions, replies to the bot, DMs, and confident questions in auto-answer channels. */
-export async function handleMessage(message: Message, ctx: BotContext): Promise<void> {
+export async function handleMessage(message: Message, ctx: BotContext): Promise<RepliedEvent | undefined> {
   // The bot's own replies come back as MESSAGE_CREATE; other bots could start a loop.
   if (message.author.bot || message.system || message.webhookId) return;
   const botId = message.client.user.id;
@@ -118,6 +126,8 @@ export async function handleMessage(message: Message, ctx: BotContext): Promise<
       },
       'message answered',
     );
+    if (decision.send === 'reply' && answer)
+      return { surface: SURFACE_OF[trigger], outcome: describeAnswer(answer) };
   } catch (error) {
     if (isMissingPermissions(error)) {
       await reportMissingPermissions(message, ctx, error);

@@ -1,0 +1,229 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.ts';
+import { startBot } from '../../src/discord/bot.ts';
+import { deployCommands } from '../../src/discord/deploy.ts';
+import { createEngine } from '../../src/engine/index.ts';
+import { loadKnowledge } from '../../src/kb/load.ts';
+import { createLogger } from '../../src/logger.ts';
+import { EngineHolder } from '../../src/ops/engineHolder.ts';
+import { createKnowledgeReloader, watchKnowledgeDir } from '../../src/ops/knowledgeReloader.ts';
+import { openSqliteStore } from '../../src/store/sqliteStore.ts';
+import { DiscordEmulator, type EmuInteraction } from '../discord/emulator/index.ts';
+import { messageText, opt, safeReply } from '../discord/harness.ts';
+import { type BotProcess, ROOT, sampleValue, scrape, startBotProcess } from './botProcess.ts';
+
+const ORIGINAL_VERSION = (
+  JSON.parse(readFileSync(join(ROOT, 'knowledge', 'meta.json'), 'utf8')) as { version: string }
+).version;
+const NATTO_TITLE = (
+  JSON.parse(readFileSync(join(ROOT, 'knowledge', 'topics', 'natto.json'), 'utf8')) as { title: string }
+).title;
+const EDITED_TITLE = 'Natto (edited while the bot ran)';
+const NATTO_QUESTION = 'how much k2 is in natto?';
+
+let dir: string;
+const processes: BotProcess[] = [];
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'k2-reload-'));
+});
+afterAll(async () => {
+  for (const bot of processes) await bot.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function copyKnowledge(name: string): string {
+  const copy = join(dir, name);
+  cpSync(join(ROOT, 'knowledge'), copy, { recursive: true });
+  return copy;
+}
+
+function editJson(file: string, edit: (data: Record<string, unknown>) => void): void {
+  const data = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  edit(data);
+  writeFileSync(file, JSON.stringify(data, null, 2));
+}
+
+const setVersion = (knowledge: string, version: string) =>
+  editJson(join(knowledge, 'meta.json'), (meta) => {
+    meta.version = version;
+  });
+const setNattoTitle = (knowledge: string, title: string) =>
+  editJson(join(knowledge, 'topics', 'natto.json'), (topic) => {
+    topic.title = title;
+  });
+
+describe('knowledge reload in a real bot process', () => {
+  it('SIGHUP swaps in a valid edit and keeps the old knowledge when the edit is broken', async () => {
+    const knowledge = copyKnowledge('process');
+    const emu = await DiscordEmulator.start();
+    try {
+      await deployCommands({
+        token: emu.token,
+        apiBase: emu.apiBase,
+        applicationId: emu.appId,
+        guildId: emu.guildId,
+      });
+      const bot = startBotProcess({
+        DISCORD_TOKEN: emu.token,
+        DISCORD_API_BASE: emu.apiBase,
+        DATABASE_PATH: join(dir, 'process.sqlite'),
+        KNOWLEDGE_DIR: knowledge,
+        HEALTH_PORT: '0',
+      });
+      processes.push(bot);
+      const port = await bot.healthPort();
+      await expect.poll(async () => (await scrape(port, '/readyz')).status, { timeout: 15_000 }).toBe(200);
+      const versionInReadyz = async () => (await scrape(port, '/readyz')).json().knowledgeVersion;
+      const run = async (name: string, question?: string): Promise<string> => {
+        const interaction: EmuInteraction = await emu.userRunsCommand({
+          user: emu.users.alice,
+          name,
+          ...(question ? { options: [opt.string('question', question)] } : {}),
+        });
+        return messageText(await safeReply(interaction, 5000));
+      };
+      expect(await versionInReadyz()).toBe(ORIGINAL_VERSION);
+      expect(await run('about')).toContain(`Version ${ORIGINAL_VERSION},`);
+      expect(await run('ask', NATTO_QUESTION)).toContain(NATTO_TITLE);
+
+      setVersion(knowledge, '7.7.7');
+      setNattoTitle(knowledge, EDITED_TITLE);
+      bot.child.kill('SIGHUP');
+      await expect.poll(versionInReadyz, { timeout: 10_000 }).toBe('7.7.7');
+      expect(await run('about')).toContain('Version 7.7.7,');
+      expect(await run('ask', NATTO_QUESTION)).toContain(EDITED_TITLE);
+
+      // A broken edit: the meta file is fine, a topic's summary is not text.
+      setVersion(knowledge, '8.0.0');
+      editJson(join(knowledge, 'topics', 'natto.json'), (topic) => {
+        topic.summary = 42;
+      });
+      bot.child.kill('SIGHUP');
+      await expect
+        .poll(() => bot.logs().find((line) => line.msg?.toString().startsWith('knowledge reload failed')), {
+          timeout: 10_000,
+        })
+        .toMatchObject({
+          file: join(knowledge, 'topics', 'natto.json'),
+          field: 'summary',
+          keptVersion: '7.7.7',
+        });
+      expect(await versionInReadyz()).toBe('7.7.7');
+      expect((await scrape(port, '/readyz')).status).toBe(200);
+      expect(await run('about')).toContain('Version 7.7.7,');
+      expect(await run('ask', NATTO_QUESTION)).toContain(EDITED_TITLE);
+
+      const metrics = (await scrape(port, '/metrics')).text;
+      expect(sampleValue(metrics, 'k2_knowledge_reloads_total{result="success"}')).toBe(1);
+      expect(sampleValue(metrics, 'k2_knowledge_reloads_total{result="failure"}')).toBe(1);
+      expect(sampleValue(metrics, 'k2_knowledge_info{version="7.7.7"}')).toBe(1);
+      expect(sampleValue(metrics, `k2_knowledge_info{version="${ORIGINAL_VERSION}"}`)).toBeUndefined();
+      // SIGHUP reloads; it does not stop the bot.
+      expect(bot.child.exitCode).toBeNull();
+    } finally {
+      for (const bot of processes) await bot.stop();
+      await emu.close();
+    }
+  }, 60_000);
+});
+
+describe('knowledge reload inside the bot', () => {
+  const quietLogger = () =>
+    createLogger({
+      level: 'info',
+      destination: new Writable({
+        write(_chunk, _encoding, done) {
+          done();
+        },
+      }),
+    });
+
+  it('finishes a question in flight on the knowledge it started with', async () => {
+    const original = createEngine(loadKnowledge(join(ROOT, 'knowledge')));
+    const editedDir = copyKnowledge('in-flight');
+    setNattoTitle(editedDir, EDITED_TITLE);
+    const edited = createEngine(loadKnowledge(editedDir));
+    const holder = new EngineHolder(original);
+
+    // The store holds the first settings read until the test lets it go: the question is then in flight.
+    const realStore = openSqliteStore(join(dir, 'in-flight.sqlite'));
+    let release: () => void = () => {};
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let markReached: () => void = () => {};
+    const reached = new Promise<void>((resolve) => {
+      markReached = resolve;
+    });
+    let held = false;
+    const holdFirstRead = async (guildId: string) => {
+      if (!held) {
+        held = true;
+        markReached();
+        await released;
+      }
+      return realStore.getGuildSettings(guildId);
+    };
+    const store = new Proxy(realStore, {
+      get(target, property) {
+        if (property === 'getGuildSettings') return holdFirstRead;
+        const value: unknown = Reflect.get(target, property);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+
+    const emu = await DiscordEmulator.start();
+    const config = loadConfig({ DISCORD_TOKEN: emu.token, DISCORD_API_BASE: emu.apiBase }, { dotenv: false });
+    const bot = await startBot({ config, engine: original, engines: holder, store, logger: quietLogger() });
+    try {
+      const inFlight = await emu.userRunsCommand({
+        user: emu.users.alice,
+        name: 'ask',
+        options: [opt.string('question', NATTO_QUESTION)],
+      });
+      await reached;
+      holder.swap(edited);
+      release();
+      expect(messageText(await safeReply(inFlight, 5000))).toContain(NATTO_TITLE);
+
+      const after = await emu.userRunsCommand({
+        user: emu.users.alice,
+        name: 'ask',
+        options: [opt.string('question', NATTO_QUESTION)],
+      });
+      expect(messageText(await safeReply(after, 5000))).toContain(EDITED_TITLE);
+    } finally {
+      await bot.stop();
+      await realStore.close();
+      await emu.close();
+    }
+  });
+
+  it('with a watched folder, an edit is picked up without a signal and listeners hear the swap', async () => {
+    const knowledge = copyKnowledge('watched');
+    const holder = new EngineHolder(createEngine(loadKnowledge(knowledge)));
+    const swaps: string[] = [];
+    holder.onSwap((next, previous) =>
+      swaps.push(`${previous.knowledge.meta.version}->${next.knowledge.meta.version}`),
+    );
+    const reload = createKnowledgeReloader({
+      holder,
+      buildEngine: () => createEngine(loadKnowledge(knowledge)),
+      logger: quietLogger(),
+    });
+    const watcher = watchKnowledgeDir(knowledge, reload, { debounceMs: 100 });
+    try {
+      setNattoTitle(knowledge, EDITED_TITLE);
+      setVersion(knowledge, '7.7.7');
+      await expect.poll(() => holder.version(), { timeout: 10_000 }).toBe('7.7.7');
+      expect(holder.current().showTopic('natto')?.topic?.title).toBe(EDITED_TITLE);
+      expect(swaps.at(-1)).toBe(`${ORIGINAL_VERSION}->7.7.7`);
+    } finally {
+      watcher.close();
+    }
+  });
+});
