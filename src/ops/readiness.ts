@@ -36,13 +36,25 @@ export interface ReadinessSources {
 /** A guild id no server has: reading it makes the store do a real round trip without side effects. */
 const PROBE_GUILD_ID = '0';
 
-async function probeStore(store: SettingsStore, timeoutMs: number): Promise<string | null> {
+/**
+ * A store that can say more honestly than a read whether it works: a networked store that serves
+ * its last known settings while the database is down answers reads, yet is not healthy.
+ */
+interface SelfCheckingStore {
+  checkHealth?(): Promise<void>;
+}
+
+async function probeStore(
+  store: SettingsStore & SelfCheckingStore,
+  timeoutMs: number,
+): Promise<string | null> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<string>((resolve) => {
     timer = setTimeout(() => resolve(`did not answer within ${timeoutMs} ms`), timeoutMs);
   });
+  const probe = store.checkHealth ? store.checkHealth() : store.getGuildSettings(PROBE_GUILD_ID);
   try {
-    return await Promise.race([store.getGuildSettings(PROBE_GUILD_ID).then(() => null), timeout]);
+    return await Promise.race([probe.then(() => null), timeout]);
   } catch (error) {
     return error instanceof Error ? error.message : String(error);
   } finally {

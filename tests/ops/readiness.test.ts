@@ -65,3 +65,25 @@ describe('readiness', () => {
     );
   });
 });
+
+describe('readiness with a store that checks itself', () => {
+  it.each([
+    ['healthy', () => Promise.resolve(), { ready: true, reason: null }],
+    [
+      'down',
+      () => Promise.reject(new Error('the settings database is unreachable')),
+      { ready: false, reason: 'store: the settings database is unreachable' },
+    ],
+  ])(
+    'asks the store when it is %s, not a read that a cache could answer',
+    async (_, checkHealth, expected) => {
+      const store = Object.assign(failingStore('reads are not the probe'), { checkHealth });
+      const check = createReadinessCheck({
+        shards: () => [ready(0)],
+        store,
+        knowledgeVersion: () => '1.0.0',
+      });
+      expect(await check()).toMatchObject(expected);
+    },
+  );
+});
