@@ -4,7 +4,7 @@ import { runChat } from './cli/chat.ts';
 import { type Config, ConfigError, describeConfig, loadConfig, prepareDatabaseFolder } from './config.ts';
 import type { startBot as StartBot } from './discord/bot.ts';
 import { GatewayError } from './discord/gatewayStatus.ts';
-import { joinShardManager, processRole } from './discord/sharding.ts';
+import { answerShardManager, joinShardManager, processRole } from './discord/sharding.ts';
 import { createEngine, type Engine } from './engine/index.ts';
 import { DEFAULT_KNOWLEDGE_DIR, KnowledgeError, loadKnowledge } from './kb/load.ts';
 import { createLogger, type Logger, shouldLogPretty } from './logger.ts';
@@ -82,7 +82,7 @@ function waitForShutdownSignal(): Promise<NodeJS.Signals> {
 
 /**
  * Shard children inherit the manager's environment, so they would all bind one HEALTH_PORT: a child
- * serves no HTTP; its readiness and metrics are functions for the manager to gather (src/ops).
+ * serves no HTTP; the manager asks it for its readiness and metrics over IPC instead.
  */
 function healthConfigOf(config: Config, logger: Logger): Config {
   if (config.HEALTH_PORT === undefined || processRole(config) !== 'shard') return config;
@@ -130,6 +130,12 @@ async function runBot(
     throw error;
   }
   const store = ops.store;
+  // In a shard child: the manager gathers these over IPC (elsewhere this does nothing).
+  answerShardManager({
+    readiness: () => ops.getReadiness(),
+    metrics: () => ops.metrics.registry.getMetricsAsJSON(),
+    'reload-knowledge': async () => ops.reloadKnowledge(),
+  });
   let reportGatewayFailure: (error: GatewayError) => void = () => {};
   const gatewayFailed = new Promise<GatewayError>((resolve) => {
     reportGatewayFailure = resolve;

@@ -17,11 +17,12 @@ export interface BotProcess {
 }
 
 /** `npm start` without npm: the real entry point as its own process, with only the given environment. */
-export function startBotProcess(env: Record<string, string>): BotProcess {
+export function startBotProcess(env: Record<string, string>, options: { ipc?: boolean } = {}): BotProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production', LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    // An IPC channel, as discord.js's ShardingManager gives its shard children.
+    stdio: options.ipc ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
   child.stdout?.on('data', (d: Buffer) => {
