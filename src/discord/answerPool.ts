@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Logger } from 'pino';
 import type { Answer } from '../engine/index.ts';
+import type { KnowledgeBase } from '../kb/schema.ts';
 import type { AskJob, WorkerReport } from './answerWorkerProtocol.ts';
 
 /** How the pool answered: only `answered` carries the engine's answer; the rest need a notice. */
@@ -87,6 +88,10 @@ interface Slot {
   ready: boolean;
   job?: Job | undefined;
   budgetTimer?: NodeJS.Timeout | undefined;
+  /** Its engine predates a knowledge reload: it serves only until the new workers are ready. */
+  stale?: boolean;
+  /** The new workers are ready: leave the pool once the question in hand is answered. */
+  retired?: boolean;
 }
 
 /**
@@ -102,6 +107,8 @@ export class AnswerPool implements Answerer {
   #nextId = 1;
   #closed = false;
   #started: Promise<void> = Promise.resolve();
+  /** Set by a reload: new workers build from it instead of reading the folder again. */
+  #knowledge: KnowledgeBase | undefined;
   /** Workers replaced after a timeout or a crash, for tests and metrics. */
   restarts = 0;
 
@@ -164,6 +171,31 @@ export class AnswerPool implements Answerer {
     });
   }
 
+  /**
+   * A knowledge reload: every worker is rebuilt from `knowledge`, already validated by the caller (not
+   * read from disk again, where it may have changed since). A worker answering a question finishes
+   * it on its old engine first.
+   */
+  reload(knowledge: KnowledgeBase): void {
+    this.#knowledge = knowledge;
+    if (this.#slots.length === 0 || this.#closed) return;
+    // The old workers keep answering until the new ones have built their engines, so a reload
+    // never leaves questions waiting for a worker.
+    const old = this.#slots.filter((slot) => !slot.stale);
+    for (const slot of old) slot.stale = true;
+    const fresh = Array.from({ length: Math.max(1, this.#options.size) }, () => this.#spawn());
+    Promise.all(fresh.map((slot) => this.#whenReady(slot))).then(
+      () => {
+        for (const slot of old) this.#retire(slot);
+      },
+      (error: unknown) =>
+        this.#options.logger?.error(
+          { err: error },
+          'new answer workers failed to start; the old ones keep answering',
+        ),
+    );
+  }
+
   async close(): Promise<void> {
     this.#closed = true;
     for (const job of this.#queue.splice(0)) {
@@ -184,7 +216,7 @@ export class AnswerPool implements Answerer {
     const { source, evaluated } = workerSource(this.#options.workerModule);
     const worker = new Worker(source, {
       eval: evaluated,
-      workerData: { knowledgeDir: this.#options.knowledgeDir },
+      workerData: { knowledgeDir: this.#options.knowledgeDir, knowledge: this.#knowledge },
       resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_LIMIT_MB },
     });
     // The pool never keeps a finished process alive; the gateway socket does while the bot runs.
@@ -238,11 +270,12 @@ export class AnswerPool implements Answerer {
       slot.job = undefined;
       job.resolve({ status: 'answered', answer: report.answer });
     }
+    if (slot.retired && !slot.job) this.#remove(slot);
     this.#dispatch();
   }
 
   #onWorkerGone(slot: Slot, worker: Worker, error: Error): void {
-    if (slot.worker !== worker || this.#closed) return;
+    if (slot.worker !== worker || this.#closed || !this.#slots.includes(slot)) return;
     const wasReady = slot.ready;
     this.#options.logger?.error({ err: error, wasReady }, 'answer worker died; replacing it');
     clearTimeout(slot.budgetTimer);
@@ -270,8 +303,22 @@ export class AnswerPool implements Answerer {
     void old.terminate();
   }
 
+  #retire(slot: Slot): void {
+    slot.retired = true;
+    if (!slot.job) this.#remove(slot);
+  }
+
+  #remove(slot: Slot): void {
+    const at = this.#slots.indexOf(slot);
+    if (at >= 0) this.#slots.splice(at, 1);
+    clearTimeout(slot.budgetTimer);
+    void slot.worker.terminate();
+  }
+
   #dispatch(): void {
-    for (const slot of this.#slots) {
+    // Workers on the current knowledge first; those from before a reload only while it settles.
+    const byFreshness = [...this.#slots.filter((s) => !s.stale), ...this.#slots.filter((s) => s.stale)];
+    for (const slot of byFreshness) {
       if (this.#queue.length === 0) return;
       if (!slot.ready || slot.job) continue;
       const job = this.#queue.shift() as Job;

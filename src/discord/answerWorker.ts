@@ -2,7 +2,9 @@
 import { workerData } from 'node:worker_threads';
 import { createEngine } from '../engine/index.ts';
 import { loadKnowledge } from '../kb/load.ts';
+import type { KnowledgeBase } from '../kb/schema.ts';
 import { serveAnswers } from './answerWorkerProtocol.ts';
 
-const { knowledgeDir } = workerData as { knowledgeDir?: string };
-serveAnswers(createEngine(knowledgeDir ? loadKnowledge(knowledgeDir) : loadKnowledge()));
+const { knowledgeDir, knowledge } = workerData as { knowledgeDir?: string; knowledge?: KnowledgeBase };
+// After a reload the pool passes the knowledge it validated; at start the worker reads the folder.
+serveAnswers(createEngine(knowledge ?? (knowledgeDir ? loadKnowledge(knowledgeDir) : loadKnowledge())));

@@ -38,8 +38,11 @@ export interface StartBotDeps {
   clock?: () => number;
   /** Replaces some of the default flood limits (tests use small ones). */
   limits?: Partial<BotContext['limits']>;
-  /** Where each event takes its engine (a knowledge reload swaps it); `engine` when absent. */
-  engines?: { current(): Engine };
+  /**
+   * Where each event takes its engine; a knowledge reload swaps it, and the answer pool rebuilds its
+   * workers on each swap. `engine` when absent.
+   */
+  engines?: { current(): Engine; onSwap(listener: (next: Engine) => void): () => void };
   metrics?: Pick<BotMetrics, 'recordReply' | 'recordRateLimited'>;
 }
 
@@ -99,6 +102,7 @@ export async function startBot(deps: StartBotDeps): Promise<RunningBot> {
       });
   const answerer: Answerer = deps.answerer ?? (pool as AnswerPool);
   const clock = deps.clock ?? Date.now;
+  const stopReloadingPool = deps.engines?.onSwap((next) => pool?.reload(next.knowledge));
   const ctx: BotContext = {
     engine,
     answerer,
@@ -194,6 +198,7 @@ export async function startBot(deps: StartBotDeps): Promise<RunningBot> {
   } catch (error) {
     await client.destroy();
     if (!(ctx.messageContent && isDisallowedIntents(error))) {
+      stopReloadingPool?.();
       await answerer.close();
       throw error;
     }
@@ -207,6 +212,7 @@ export async function startBot(deps: StartBotDeps): Promise<RunningBot> {
       await connect(client, token, deadline, apiBase);
     } catch (retryError) {
       await client.destroy();
+      stopReloadingPool?.();
       await answerer.close();
       throw retryError;
     }
@@ -236,6 +242,7 @@ export async function startBot(deps: StartBotDeps): Promise<RunningBot> {
       const timeout = new Promise((resolve) => setTimeout(resolve, deps.drainTimeoutMs ?? 10_000).unref());
       await Promise.race([drained, timeout]);
       await running.destroy();
+      stopReloadingPool?.();
       await answerer.close();
       logger.info('disconnected from Discord');
     },
