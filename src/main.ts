@@ -157,6 +157,7 @@ async function runBot(
       onFatal: (error) => reportGatewayFailure(error),
     });
     ops.attachGateway(gatewaySourceOf(bot.client));
+    ops.attachAnswers(bot.answersReady);
   } catch (error) {
     await ops.close();
     await store.close();

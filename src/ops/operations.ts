@@ -31,6 +31,8 @@ export interface Operations {
   /** Re-reads the knowledge and swaps it in when valid (also on SIGHUP and, if watched, on change). */
   reloadKnowledge(): ReloadResult;
   attachGateway(source: GatewaySource): void;
+  /** Readiness waits for the answer workers: until they are built, questions could only be refused. */
+  attachAnswers(ready: Promise<void>): void;
   /** Readiness turns 503 ("shutting down") so traffic moves elsewhere while replies drain. */
   beginShutdown(): void;
   close(): Promise<void>;
@@ -45,6 +47,7 @@ export async function startOperations(options: OperationsOptions): Promise<Opera
   const { config, engines, logger } = options;
   let gateway: GatewaySource | null = null;
   let draining = false;
+  let answersProblem: string | null = null;
   const knowledgeVersion = () => engines.version();
 
   const metrics = createBotMetrics({
@@ -59,6 +62,7 @@ export async function startOperations(options: OperationsOptions): Promise<Opera
     shards: () => gateway?.shards() ?? null,
     store,
     knowledgeVersion,
+    answers: () => answersProblem,
     draining: () => draining,
   });
 
@@ -110,6 +114,17 @@ export async function startOperations(options: OperationsOptions): Promise<Opera
     reloadKnowledge,
     attachGateway(source) {
       gateway = source;
+    },
+    attachAnswers(ready) {
+      answersProblem = 'the answer workers are starting';
+      ready.then(
+        () => {
+          answersProblem = null;
+        },
+        (error: unknown) => {
+          answersProblem = `the answer workers could not start (${error instanceof Error ? error.message : String(error)})`;
+        },
+      );
     },
     beginShutdown() {
       draining = true;

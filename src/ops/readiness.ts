@@ -19,6 +19,7 @@ export interface Readiness {
     gateway: { ready: boolean; shards: ShardState[] };
     store: { ready: boolean; error?: string };
     knowledge: { ready: boolean; version: string | null };
+    answers: { ready: boolean; error?: string };
   };
 }
 
@@ -28,6 +29,8 @@ export interface ReadinessSources {
   store: SettingsStore;
   /** Version of the knowledge in use; null when none is loaded. */
   knowledgeVersion: () => string | null;
+  /** Why questions cannot be answered yet (answer workers still building their engines); null when they can. */
+  answers?: () => string | null;
   /** True once shutdown has begun: a draining process should get no new traffic. */
   draining?: () => boolean;
   storeTimeoutMs?: number;
@@ -36,10 +39,7 @@ export interface ReadinessSources {
 /** A guild id no server has: reading it makes the store do a real round trip without side effects. */
 const PROBE_GUILD_ID = '0';
 
-/**
- * A store that can say more honestly than a read whether it works: a networked store that serves
- * its last known settings while the database is down answers reads, yet is not healthy.
- */
+/** A store's own health check (the stores in src/store have one). */
 interface SelfCheckingStore {
   checkHealth?(): Promise<void>;
 }
@@ -52,7 +52,12 @@ async function probeStore(
   const timeout = new Promise<string>((resolve) => {
     timer = setTimeout(() => resolve(`did not answer within ${timeoutMs} ms`), timeoutMs);
   });
-  const probe = store.checkHealth ? store.checkHealth() : store.getGuildSettings(PROBE_GUILD_ID);
+  // Both: a read finds a corrupt file that the store's own check may not; the check finds a
+  // networked database that is down while reads still answer from memory.
+  const probe = (async () => {
+    await store.checkHealth?.();
+    await store.getGuildSettings(PROBE_GUILD_ID);
+  })();
   try {
     return await Promise.race([probe.then(() => null), timeout]);
   } catch (error) {
@@ -85,6 +90,9 @@ export function createReadinessCheck(sources: ReadinessSources): () => Promise<R
     const version = sources.knowledgeVersion();
     if (version === null) reasons.push('knowledge: not loaded');
 
+    const answersProblem = sources.answers?.() ?? null;
+    if (answersProblem) reasons.push(`answers: ${answersProblem}`);
+
     return {
       ready: reasons.length === 0,
       reason: reasons.length ? reasons.join('; ') : null,
@@ -93,6 +101,7 @@ export function createReadinessCheck(sources: ReadinessSources): () => Promise<R
         gateway: { ready: gatewayReady, shards: shards ?? [] },
         store: storeError ? { ready: false, error: storeError } : { ready: true },
         knowledge: { ready: version !== null, version },
+        answers: answersProblem ? { ready: false, error: answersProblem } : { ready: true },
       },
     };
   };

@@ -49,7 +49,7 @@ describe('a shard child process', () => {
       let id = 0;
       await expect
         .poll(async () => ((await ask(bot, ++id, 'readiness')).result as { ready?: boolean }).ready, {
-          timeout: 10_000,
+          timeout: 30_000,
         })
         .toBe(true);
       expect(bot.logs().some((line) => line.msg === 'health server listening')).toBe(false);
@@ -70,5 +70,5 @@ describe('a shard child process', () => {
       for (const bot of processes) await bot.stop();
       await emu.close();
     }
-  }, 40_000);
+  }, 90_000);
 });
