@@ -1,9 +1,10 @@
+import { language } from '../kb/language.ts';
 import { activeSymptom, type GateRule, PILLS } from './gateWords.ts';
 
 /** Gate: an animal that swallowed rat poison, pills or supplements (an emergency vet). */
 
 const PET_INGESTION = new RegExp(
-  `\\b(dog|dogs|doggo|puppy|pup|cat|kitty|kitten|pet|ferret|rabbit|parrot|hamster|beagle|lab|labrador|retriever|terrier|poodle|spaniel|shepherd|chihuahua|dachshund|husky|pug|collie|bulldog|corgi)\\b[^.?!]{0,40}\\b(ate|eaten|eats|swallowed|got into|chewed|licked|has eaten|just ate|consumed)\\b[^.?!]{0,40}\\b(${PILLS.slice(1, -1)}|rat poison|rodenticide|poison|mouse bait|bait|warfarin|k2|mk7|medication|medicine|meds)\\b`,
+  `\\b(${language().gate.animals.join('|')})\\b[^.?!]{0,40}\\b(ate|eaten|eats|swallowed|got into|chewed|licked|has eaten|just ate|consumed)\\b[^.?!]{0,40}\\b(${PILLS.slice(1, -1)}|rat poison|rodenticide|poison|mouse bait|bait|warfarin|k2|mk7|medication|medicine|meds)\\b`,
 );
 
 export const pet: GateRule = {

@@ -1,4 +1,6 @@
+import { language } from '../kb/language.ts';
 import { ANTICOAGULANT } from './anticoagulants.ts';
+import { wordPattern } from './wordPattern.ts';
 
 /**
  * What the rules of the emergency gate share: who a message is about, counts of pills, a
@@ -26,6 +28,9 @@ export interface GateRule {
 
 export { ANTICOAGULANT };
 
+/** The named word lists of knowledge/lexicon/gate.json. */
+const words = language().gate;
+
 /**
  * A regular expression for `a` followed within `gap` characters of the same sentence by `b`:
  * `near(BLEEDING, ANTICOAGULANT, 40)`. Both are alternations of words; the gap never crosses
@@ -36,14 +41,16 @@ export function near(a: RegExp | string, b: RegExp | string, gap: number): RegEx
   return new RegExp(`${src(a)}[^.?!]{0,${gap}}${src(b)}`);
 }
 
-export const PERSON =
-  /\b(i|im|ive|id|me|my|mine|myself|he|she|hes|shes|his|her|him|they|their|them|we|our|us|mom|mum|dad|husband|wife|son|daughter|grandma|grandpa|grandmother|grandfather|friend|partner|brother|sister)\b/;
+/** Someone the message is about: a pronoun or a family member (lexicon/gate.json `person`). */
+export const PERSON = wordPattern(words.person);
 
-export const CHILD =
-  /\b(toddler|toddlers|kid|kids|child|children|son|daughter|baby|infant|little one|grandkid|grandson|granddaughter|niece|nephew|\d+ ?(year|yr|month|mo|week|wk) ?old|\d+ ?yo)\b/;
+/** A child, by word (lexicon/gate.json `child`) or by age ("3 year old", "2yo"). */
+export const CHILD = new RegExp(
+  `\\b(${words.child.join('|')}|\\d+ ?(year|yr|month|mo|week|wk) ?old|\\d+ ?yo)\\b`,
+);
 
-export const PILLS =
-  '(pills?|capsules?|caps|tablets?|tabs|gummies|gummy|softgels?|bottle|jar|pack|packet|box|container|vitamins?|supplements?)';
+/** What pills are called or come in (lexicon/gate.json `pills`), as a group for larger patterns. */
+export const PILLS = `(${words.pills.join('|')})`;
 /** A count of ten or more; a number followed by a unit ("100 mcg", "10 am") is a dose or a time, not a count. */
 export const MANY =
   '(\\d{2,}(?! ?(mcg|mg|ug|iu|micrograms?|milligrams?|g|grams?|x|%|mins?|minutes?|hours?|hrs?|h|days?|weeks?|months?|years?|yrs?|yo|kg|lbs?|pounds?|am|pm)\\b)|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)([ -](one|two|three|four|five|six|seven|eight|nine))?|hundred|a hundred|(a|one|two|three|four|five) dozen|dozen|dozens of|too many|way too many|a lot of|lots of|a bunch of|a handful of|handful of|a whole|the whole|an entire|the entire|half (a|the))';
@@ -75,9 +82,13 @@ const HYPOTHETICAL_AFTER =
 const PAST_AFTER =
   /^[^.?!]{0,12}\b(in (19|20)\d\d|back in|years ago|a year ago|last (year|month)|months ago|as a (kid|child|teen|teenager)|when i was (a )?(kid|child|young|younger|teen|teenager|pregnant))\b/;
 
-/** Words that say a symptom is going on: they count only in the symptom's own clause. */
-const TIME_WORDS =
-  /\b(since|right now|now|currently|today|this morning|tonight|for (\d+ |two |three |four |five |several |a few |a couple (of )?|many )?(hours|days)|keeps?|started|again)\b/;
+/**
+ * Words that say a symptom is going on (lexicon/gate.json `ongoing`, and "for two days"): they
+ * count only in the symptom's own clause.
+ */
+const TIME_WORDS = new RegExp(
+  `\\b(${words.ongoing.join('|')}|for (\\d+ |two |three |four |five |several |a few |a couple (of )?|many )?(hours|days))\\b`,
+);
 
 const CLAUSE_END = ',.;?!';
 

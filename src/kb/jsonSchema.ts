@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { gateLexiconFileSchema } from './gateLexiconSchema.ts';
 import { anticoagulantsFileSchema, textsFileSchema } from './languageSchema.ts';
 import { dosesFileSchema, foodsFileSchema, metaFileSchema, topicFileSchema } from './schema.ts';
 
@@ -10,6 +11,7 @@ export const KNOWLEDGE_SCHEMA_FILES = {
   'schema/meta.schema.json': metaFileSchema,
   'schema/texts.schema.json': textsFileSchema,
   'schema/anticoagulants.schema.json': anticoagulantsFileSchema,
+  'schema/gate.schema.json': gateLexiconFileSchema,
 } as const;
 
 /**

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
+import { type GateLexicon, gateLexiconFileSchema } from './gateLexiconSchema.ts';
 import {
   type Anticoagulant,
   anticoagulantsFileSchema,
@@ -220,6 +221,8 @@ export interface Language {
   texts: Texts;
   /** The one list of anticoagulants and antiplatelets (lexicon/anticoagulants.json). */
   anticoagulants: Anticoagulant[];
+  /** The emergency gate's word lists (lexicon/gate.json). */
+  gate: GateLexicon;
 }
 
 /**
@@ -243,5 +246,9 @@ export function loadLanguage(dir: string = DEFAULT_KNOWLEDGE_DIR): Language {
       seen.add(word);
     });
   });
-  return { texts, anticoagulants };
+  const { $schema: _gateSchemaRef, ...gate } = readKnowledgeFile(
+    gateLexiconFileSchema,
+    join(dir, 'lexicon', 'gate.json'),
+  );
+  return { texts, anticoagulants, gate };
 }

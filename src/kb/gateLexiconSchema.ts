@@ -1,0 +1,38 @@
+import { z } from 'zod';
+
+/**
+ * The schema of `knowledge/lexicon/gate.json`: the named word lists the emergency gate's rules
+ * are built from (src/engine/gateWords.ts). Each list is plain words or phrases, lower case,
+ * without punctuation: the code turns them into patterns.
+ */
+
+const word = z
+  .string()
+  .regex(/^[a-z0-9]+( [a-z0-9]+)*$/, 'lower-case words separated by single spaces, no punctuation');
+
+function wordList(what: string) {
+  return z
+    .array(word)
+    .min(1)
+    .superRefine((list, ctx) => {
+      const seen = new Set<string>();
+      list.forEach((w, i) => {
+        if (seen.has(w)) ctx.addIssue({ code: 'custom', path: [i], message: `"${w}" is listed twice` });
+        seen.add(w);
+      });
+    })
+    .describe(what);
+}
+
+export const gateLexiconSchema = z.strictObject({
+  person: wordList('Words that make a message about someone: pronouns and family members.'),
+  child: wordList('Words for a child (ages like "3 year old" are matched in code).'),
+  pills: wordList('What pills come in or are called: pills, gummies, a bottle, a pack.'),
+  animals: wordList('Pets and dog breeds, for an animal that swallowed something.'),
+  ongoing: wordList(
+    'Time words that make a symptom ongoing when they are in its clause ("for two days" is matched in code).',
+  ),
+});
+export type GateLexicon = z.infer<typeof gateLexiconSchema>;
+
+export const gateLexiconFileSchema = gateLexiconSchema.extend({ $schema: z.string().optional() });
