@@ -39,7 +39,7 @@ function amountInMcg(food: Food): number {
  * and turns that into a raw confidence. References to the article and its distinctive figures
  * ("the article says", "6,425 women", "the RDA") count as K2 words. A long backstory before the
  * question clause yields to that clause when its topic is close. Below 0.5, or for out-of-scope
- * subjects, it declines naming the right resource (declines.ts); a lab value or score (R-20)
+ * subjects, it declines naming the right resource (declines.ts); a lab value or score
  * declines with the lab text before any topic is considered. Incidental words (the gym, a diet,
  * a medicine the asker takes, music) do not decline a clear K2 question beside them. A decline
  * that still has close topics says "not sure which part" and offers them instead of "outside

@@ -13,7 +13,7 @@ export const babyBleeding: GateRule = {
     /\b(new ?born|baby|infant)s? (is |has been |keeps |started |has )?(bleed\w*|bled|blood in|bloody|bruis\w* everywhere)/.test(
       t,
     ) ||
-    // bruising, vomiting or unusual sleepiness in a young baby can be a bleed.
+    // Bruising, vomiting or unusual sleepiness in a young baby can be a bleed.
     activeSymptom(
       t,
       /\b(new ?born|baby|infant|\d+ ?(day|week|wk) old)\b[^.?!]{0,40}\b(bruis\w*|vomit\w*|unusually sleepy|very sleepy|lethargic|floppy|wont wake)/,

@@ -7,7 +7,7 @@ const CHEST =
 
 export const chestPain: GateRule = {
   kind: 'chest-pain',
-  // R-15: chest pain counts when someone has it, even in a question ("does k2 help my chest
+  // Chest pain counts when someone has it, even in a question ("does k2 help my chest
   // pain"), not when it is only asked about ("can k2 cause chest pain").
   test: (t) => {
     const m = CHEST.exec(t);

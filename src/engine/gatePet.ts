@@ -9,7 +9,7 @@ const PET_INGESTION = new RegExp(
 
 export const pet: GateRule = {
   kind: 'pet',
-  // 3B #9: an animal that swallowed rat poison, pills or supplements needs an emergency vet.
+  // An animal that swallowed rat poison, pills or supplements needs an emergency vet.
   test: (t) =>
     activeSymptom(t, PET_INGESTION) ||
     activeSymptom(

@@ -63,7 +63,7 @@ const DIGITS = /^\d+$/;
 
 export interface ScoredTopic {
   topic: Topic;
-  /** The combined raw score before calibration. */
+  /** The combined raw score, before it becomes a confidence. */
   score: number;
 }
 

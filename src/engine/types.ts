@@ -30,7 +30,10 @@ export interface Answer {
   personal: boolean;
   personalNotice: string | null;
   topic: TopicRef | null;
-  /** 0..1; calibrated so that answers below the engine's threshold are declined. */
+  /**
+   * 0..1: for an answer, the calibrated chance that its topic is right (calibration.ts), at least
+   * the answer threshold; for a decline, less than the threshold.
+   */
   confidence: number;
   /** The short answer, or the decline text. */
   body: string;
