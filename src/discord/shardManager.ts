@@ -3,7 +3,9 @@ import { once } from 'node:events';
 import { DiscordAPIError, REST, Routes, type Shard, ShardingManager } from 'discord.js';
 import { type Config, ConfigError, describeConfig } from '../config.ts';
 import { createLogger, type Logger, shouldLogPretty } from '../logger.ts';
+import { HealthPortError, type HealthServer } from '../ops/healthServer.ts';
 import { isShardAnswer, resolveShardEntry, SHARD_STOP_MESSAGE, type ShardQuestion } from './sharding.ts';
+import { startShardsHealthServer } from './shardingHealth.ts';
 
 /** Discord allows max_concurrency IDENTIFYs per 5 s; discord.js's own default spacing is 5.5 s. */
 const IDENTIFY_WINDOW_MS = 5_500;
@@ -67,7 +69,15 @@ function exitOf(child: unknown): { exitCode: number | null; signal: NodeJS.Signa
  * discord.js's ShardingManager, each running the normal bot (see main.ts) for its shard only. A child
  * that exits is restarted, after 1 s and then with doubling delays while it keeps failing.
  */
-export async function startShardManager(config: Config, logger: Logger): Promise<RunningShardManager> {
+export interface StartShardManagerOptions {
+  beforeSpawn?: (running: RunningShardManager) => Promise<void>;
+}
+
+export async function startShardManager(
+  config: Config,
+  logger: Logger,
+  options: StartShardManagerOptions = {},
+): Promise<RunningShardManager> {
   const token = config.DISCORD_TOKEN;
   if (!token) throw new Error('DISCORD_TOKEN is required to run shards');
   const gateway = await fetchGatewayBot(config, token);
@@ -99,6 +109,8 @@ export async function startShardManager(config: Config, logger: Logger): Promise
 
   const supervise = (shard: Shard): void => {
     const log = logger.child({ shardId: shard.id });
+    // The manager serves HEALTH_PORT for the whole host; a shard binding it too would fail to start.
+    delete (shard.env as NodeJS.ProcessEnv).HEALTH_PORT;
     let readySince: number | undefined;
     let failures = 0;
     shard.on('spawn', (child) => log.info({ pid: (child as ChildProcess).pid }, 'shard process started'));
@@ -165,19 +177,6 @@ export async function startShardManager(config: Config, logger: Logger): Promise
     );
   };
 
-  try {
-    await manager.spawn({
-      amount: totalShards,
-      delay: Math.ceil(IDENTIFY_WINDOW_MS / maxConcurrency),
-      timeout: SHARD_READY_TIMEOUT_MS,
-    });
-  } catch (error) {
-    await stop();
-    throw new Error(`shards did not start: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  supervising = true;
-  logger.info({ shardIds }, 'all shards ready');
-
   const ask = (shardId: number, what: string, timeoutMs = 2000): Promise<unknown> => {
     const child = manager.shards.get(shardId)?.process;
     if (!child?.connected) return Promise.reject(new Error(`shard ${shardId} is not running`));
@@ -203,7 +202,7 @@ export async function startShardManager(config: Config, logger: Logger): Promise
     });
   };
 
-  return {
+  const running: RunningShardManager = {
     manager,
     totalShards,
     shardIds,
@@ -228,6 +227,22 @@ export async function startShardManager(config: Config, logger: Logger): Promise
       }),
     stop,
   };
+  // Before any shard starts, so a health server can already say the host is not ready yet.
+  await options.beforeSpawn?.(running);
+
+  try {
+    await manager.spawn({
+      amount: totalShards,
+      delay: Math.ceil(IDENTIFY_WINDOW_MS / maxConcurrency),
+      timeout: SHARD_READY_TIMEOUT_MS,
+    });
+  } catch (error) {
+    await stop();
+    throw new Error(`shards did not start: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  supervising = true;
+  logger.info({ shardIds }, 'all shards ready');
+  return running;
 }
 
 function waitForShutdownSignal(): Promise<NodeJS.Signals> {
@@ -258,14 +273,38 @@ export async function runShardManager(config: Config): Promise<number> {
     logger.info({ shards }, 'SIGHUP: asking every shard to reload the knowledge');
   };
   process.on('SIGHUP', onHangup);
-  running = await startShardManager(config, logger);
+  let draining = false;
+  let health: HealthServer | undefined;
+  running = await startShardManager(config, logger, {
+    async beforeSpawn(shards) {
+      if (config.HEALTH_PORT === undefined) return;
+      try {
+        health = await startShardsHealthServer({
+          host: config.HEALTH_HOST,
+          port: config.HEALTH_PORT,
+          running: shards,
+          draining: () => draining,
+          logger,
+        });
+      } catch (error) {
+        if (error instanceof HealthPortError)
+          throw new ConfigError('HEALTH_PORT', `cannot be used: ${error.message}`);
+        throw error;
+      }
+    },
+  }).catch(async (error: unknown) => {
+    await health?.close();
+    throw error;
+  });
   const signal = await signalled;
   // A second signal means "now": skip the drain.
   process.once('SIGINT', () => process.exit(130));
   process.once('SIGTERM', () => process.exit(143));
   logger.info({ signal }, 'shutting down: stopping shards');
   process.off('SIGHUP', onHangup);
+  draining = true;
   await running.stop();
+  await health?.close();
   logger.info('stopped');
   return 0;
 }

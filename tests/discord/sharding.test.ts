@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -80,6 +80,7 @@ class ManagerRun {
 let emu: DiscordEmulator;
 let run: ManagerRun;
 let dir: string;
+let knowledgeDir: string;
 /** One guild routed to each shard, chosen by the formula above, not by the emulator. */
 let guildOf: [EmuGuild, EmuGuild];
 
@@ -100,6 +101,23 @@ async function settings(guild: EmuGuild, sub: ReturnType<typeof opt.sub>): Promi
     options: [sub],
   });
   return messageText(await safeReply(interaction, 8000));
+}
+
+/** The manager's health server (HEALTH_PORT=0 picks a port; the manager logs it). */
+async function scrape(
+  path: string,
+): Promise<{ status: number; text: string; json: () => Record<string, unknown> }> {
+  const port = run.lines('health server listening')[0]?.port;
+  if (typeof port !== 'number') throw new Error(`no health server:\n${run.raw}`);
+  const response = await fetch(`http://127.0.0.1:${port}${path}`);
+  const text = await response.text();
+  return { status: response.status, text, json: () => JSON.parse(text) as Record<string, unknown> };
+}
+
+/** One sample of the Prometheus exposition, e.g. `k2_shard_up{shard="0"}`; undefined when absent. */
+function sample(exposition: string, series: string): number | undefined {
+  const line = exposition.split('\n').find((l) => l.startsWith(`${series} `));
+  return line === undefined ? undefined : Number(line.slice(series.length + 1));
 }
 
 function isAlive(pid: number): boolean {
@@ -134,6 +152,8 @@ describe('SHARD_COUNT=2: a manager process with one child process per shard', ()
       });
     }
     ensureBuilt();
+    knowledgeDir = join(dir, 'knowledge');
+    cpSync(join(ROOT, 'knowledge'), knowledgeDir, { recursive: true });
     run = new ManagerRun(
       {
         DISCORD_TOKEN: emu.token,
@@ -141,6 +161,10 @@ describe('SHARD_COUNT=2: a manager process with one child process per shard', ()
         // Both shard processes share this SQLite file.
         DATABASE_PATH: join(dir, 'k2.sqlite'),
         SHARD_COUNT: '2',
+        // The manager serves it for both shards (port 0: a free one, logged).
+        HEALTH_PORT: '0',
+        // A copy, so SIGHUP can be tested with an edited version.
+        KNOWLEDGE_DIR: knowledgeDir,
       },
       'compiled',
     );
@@ -184,6 +208,50 @@ describe('SHARD_COUNT=2: a manager process with one child process per shard', ()
     }
   }, 30_000);
 
+  it('serves /readyz and /metrics for both shards from the manager, counting replies of both', async () => {
+    const ready = await scrape('/readyz');
+    expect(ready.status).toBe(200);
+    const body = ready.json() as {
+      shards: Array<{ id: number; ready: boolean }>;
+      checks: { gateway: { shards: Array<{ id: number; ready: boolean }> } };
+    };
+    expect(body.shards.map((s) => [s.id, s.ready])).toEqual([
+      [0, true],
+      [1, true],
+    ]);
+    expect(body.checks.gateway.shards.map((s) => [s.id, s.ready])).toEqual([
+      [0, true],
+      [1, true],
+    ]);
+
+    const answeredSlash = 'k2_replies_total{kind="answered",surface="slash"}';
+    const before = sample((await scrape('/metrics')).text, answeredSlash) ?? 0;
+    for (const guild of guildOf) await safeReply(await ask(guild, 'how much k2 is in natto?'), 8000);
+    const metrics = (await scrape('/metrics')).text;
+    // One answered question in each shard's guild: the host's count is the sum over both processes.
+    expect(sample(metrics, answeredSlash)).toBe(before + 2);
+    expect(sample(metrics, 'k2_shard_up{shard="0"}')).toBe(1);
+    expect(sample(metrics, 'k2_shard_up{shard="1"}')).toBe(1);
+    expect(sample(metrics, 'k2_gateway_shard_status{shard="0",status="ready"}')).toBe(1);
+    expect(sample(metrics, 'k2_gateway_shard_status{shard="1",status="ready"}')).toBe(1);
+    expect(sample(metrics, 'k2_ready')).toBe(1);
+    expect(metrics).not.toContain(emu.users.alice.id);
+  }, 30_000);
+
+  it('passes SIGHUP to every shard, which reload the edited knowledge', async () => {
+    const metaFile = join(knowledgeDir, 'meta.json');
+    const meta = JSON.parse(readFileSync(metaFile, 'utf8')) as Record<string, unknown>;
+    writeFileSync(metaFile, JSON.stringify({ ...meta, version: '9.9.9' }, null, 2));
+    run.child.kill('SIGHUP');
+    await expect
+      .poll(async () => (await scrape('/readyz')).json().knowledgeVersion, { timeout: 15_000 })
+      .toBe('9.9.9');
+    const shards = (await scrape('/readyz')).json().shards as Array<{ knowledgeVersion: string }>;
+    expect(shards.map((s) => s.knowledgeVersion)).toEqual(['9.9.9', '9.9.9']);
+    // Reloaded, not restarted.
+    expect(run.lines('shard process started')).toHaveLength(2);
+  }, 30_000);
+
   it('shows a setting changed through one shard in the other (one shared database, no stale copy)', async () => {
     const guild = guildOf[0];
     // Shard 1 reads the guild's settings first, so a cached copy would be stale below.
@@ -204,8 +272,11 @@ describe('SHARD_COUNT=2: a manager process with one child process per shard', ()
   it('restarts a killed shard while the other keeps answering', async () => {
     const killedPid = run.shardPid(1) as number;
     process.kill(killedPid, 'SIGKILL');
-    // Shard 0 answers while shard 1 is down or restarting.
+    // Shard 0 answers while shard 1 is down or restarting, and the host reports itself not ready.
     await safeReply(await ask(guildOf[0], 'which foods have the most k2?'), 8000);
+    const down = await scrape('/readyz');
+    expect(down.status).toBe(503);
+    expect(down.json().reason).toContain('shard 1');
     await expect
       .poll(() => run.lines('shard process exited', { shardId: 1 }).map((l) => l.signal), { timeout: 10_000 })
       .toEqual(['SIGKILL']);
@@ -225,6 +296,8 @@ describe('SHARD_COUNT=2: a manager process with one child process per shard', ()
       .toEqual([{ shard: 1, pid: restartedPid }]);
     // Shard 0 was never restarted.
     expect(run.lines('shard process started', { shardId: 0 })).toHaveLength(1);
+    await expect.poll(async () => (await scrape('/readyz')).status, { timeout: 10_000 }).toBe(200);
+    expect(sample((await scrape('/metrics')).text, 'k2_shard_restarts_total{shard="1"}')).toBe(1);
   }, 60_000);
 
   it('stops every shard process and exits 0 on SIGTERM', async () => {
