@@ -36,8 +36,6 @@ export interface RunningShardManager {
    * when the child is not running or does not answer in time.
    */
   ask(shardId: number, what: string, timeoutMs?: number): Promise<unknown>;
-  /** Sends a signal to every running shard child (SIGHUP: reload the knowledge). */
-  signalShards(signal: NodeJS.Signals): number;
   /** Stops every child gracefully (they finish replies in flight) and no longer restarts them. */
   stop(): Promise<void>;
 }
@@ -109,8 +107,6 @@ export async function startShardManager(
 
   const supervise = (shard: Shard): void => {
     const log = logger.child({ shardId: shard.id });
-    // The manager serves HEALTH_PORT for the whole host; a shard binding it too would fail to start.
-    delete (shard.env as NodeJS.ProcessEnv).HEALTH_PORT;
     let readySince: number | undefined;
     let failures = 0;
     shard.on('spawn', (child) => log.info({ pid: (child as ChildProcess).pid }, 'shard process started'));
@@ -207,14 +203,6 @@ export async function startShardManager(
     totalShards,
     shardIds,
     ask,
-    signalShards(signal) {
-      let signalled = 0;
-      for (const shard of manager.shards.values()) {
-        const child = shard.process;
-        if (child && child.exitCode === null && child.signalCode === null && child.kill(signal)) signalled++;
-      }
-      return signalled;
-    },
     statuses: () =>
       shardIds.map((id) => {
         const shard = manager.shards.get(id);
@@ -245,6 +233,22 @@ export async function startShardManager(
   return running;
 }
 
+/** Each shard re-reads and swaps the knowledge itself (main.ts answers 'reload-knowledge'); the outcome is logged per shard. */
+async function reloadKnowledgeInShards(running: RunningShardManager, logger: Logger): Promise<void> {
+  logger.info({ shardIds: running.shardIds }, 'SIGHUP: reloading the knowledge in every shard');
+  await Promise.all(
+    running.shardIds.map(async (shardId) => {
+      try {
+        const result = (await running.ask(shardId, 'reload-knowledge', 30_000)) as { ok?: boolean };
+        if (result.ok) logger.info({ shardId, result }, 'shard reloaded the knowledge');
+        else logger.error({ shardId, result }, 'shard kept its knowledge: the edited files are invalid');
+      } catch (error) {
+        logger.error({ shardId, err: error }, 'shard could not reload the knowledge');
+      }
+    }),
+  );
+}
+
 function waitForShutdownSignal(): Promise<NodeJS.Signals> {
   return new Promise((resolve) => {
     const onSignal = (signal: NodeJS.Signals) => {
@@ -269,8 +273,7 @@ export async function runShardManager(config: Config): Promise<number> {
   // start-up there is nothing to forward: the shards read the files as they start.
   const onHangup = () => {
     if (!running) return logger.info('SIGHUP during start-up: the shards load the current knowledge');
-    const shards = running.signalShards('SIGHUP');
-    logger.info({ shards }, 'SIGHUP: asking every shard to reload the knowledge');
+    void reloadKnowledgeInShards(running, logger);
   };
   process.on('SIGHUP', onHangup);
   let draining = false;

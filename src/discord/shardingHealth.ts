@@ -8,26 +8,13 @@ import {
 } from 'prom-client';
 import type { Logger } from '../logger.ts';
 import { type HealthServer, startHealthServer } from '../ops/healthServer.ts';
-import type { Operations } from '../ops/operations.ts';
 import type { Readiness, ShardState } from '../ops/readiness.ts';
-import { answerShardManager } from './sharding.ts';
 import type { RunningShardManager } from './shardManager.ts';
 
 type MetricsJson = MetricObjectWithValues<MetricValue<string>>[];
 
 /** How long the manager waits for a shard's answer before calling that shard not ready. */
 const SHARD_ANSWER_TIMEOUT_MS = 3000;
-
-/**
- * In a shard child: lets the manager read this process's readiness and metrics (the manager serves
- * HEALTH_PORT for all shards of the host). Does nothing outside a shard child.
- */
-export function reportToShardManager(ops: Pick<Operations, 'getReadiness' | 'metrics'>): void {
-  answerShardManager({
-    readiness: () => ops.getReadiness(),
-    metrics: () => ops.metrics.registry.getMetricsAsJSON(),
-  });
-}
 
 export interface ShardedReadiness extends Readiness {
   /** Each shard process's own readiness (or why it could not be read). */
@@ -147,7 +134,10 @@ function createManagerRegistry(running: RunningShardManager): Registry {
   return registry;
 }
 
-/** HEALTH_PORT in sharded mode: the manager answers for every shard of this host. */
+/**
+ * HEALTH_PORT in sharded mode: the manager answers for every shard of this host, asking each shard
+ * process the questions main.ts answers there ('readiness', 'metrics').
+ */
 export async function startShardsHealthServer(options: {
   host: string;
   port: number;
