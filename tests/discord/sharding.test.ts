@@ -248,8 +248,16 @@ describe('SHARD_COUNT=2: a manager process with one child process per shard', ()
       .toBe('9.9.9');
     const shards = (await scrape('/readyz')).json().shards as Array<{ knowledgeVersion: string }>;
     expect(shards.map((s) => s.knowledgeVersion)).toEqual(['9.9.9', '9.9.9']);
-    // Reloaded, not restarted.
+    // Reloaded, not restarted, and the manager logged each shard's outcome.
     expect(run.lines('shard process started')).toHaveLength(2);
+    await expect
+      .poll(() =>
+        run
+          .lines('shard reloaded the knowledge')
+          .map((l) => l.shardId)
+          .sort(),
+      )
+      .toEqual([0, 1]);
   }, 30_000);
 
   it('shows a setting changed through one shard in the other (one shared database, no stale copy)', async () => {
