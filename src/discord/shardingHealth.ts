@@ -44,6 +44,7 @@ export async function readinessOfShards(
   const reasons: string[] = draining ? ['shutting down'] : [];
   const gatewayShards: ShardState[] = [];
   const storeErrors: string[] = [];
+  const answerErrors: string[] = [];
   const versions = new Set<string>();
   const shards: ShardedReadiness['shards'] = [];
   for (const { id, value, error } of answers) {
@@ -56,6 +57,7 @@ export async function readinessOfShards(
     if (!value.ready) reasons.push(`shard ${id}: ${value.reason}`);
     gatewayShards.push(...value.checks.gateway.shards);
     if (!value.checks.store.ready) storeErrors.push(`shard ${id}: ${value.checks.store.error}`);
+    if (!value.checks.answers.ready) answerErrors.push(`shard ${id}: ${value.checks.answers.error}`);
     if (value.knowledgeVersion !== null) versions.add(value.knowledgeVersion);
     shards.push({ id, ready: value.ready, reason: value.reason, knowledgeVersion: value.knowledgeVersion });
   }
@@ -69,6 +71,7 @@ export async function readinessOfShards(
     checks: {
       gateway: { ready: gatewayShards.every((s) => s.ready), shards: gatewayShards },
       store: storeErrors.length ? { ready: false, error: storeErrors.join('; ') } : { ready: true },
+      answers: answerErrors.length ? { ready: false, error: answerErrors.join('; ') } : { ready: true },
       knowledge: { ready: knowledgeReady, version },
     },
     shards,
