@@ -209,8 +209,11 @@ describe('SHARD_COUNT=2: a manager process with one child process per shard', ()
   }, 30_000);
 
   it('serves /readyz and /metrics for both shards from the manager, counting replies of both', async () => {
+    // Each shard's answer workers may still be building their engines on a busy machine.
+    await expect
+      .poll(async () => (await scrape('/readyz')).status, { timeout: 30_000, interval: 200 })
+      .toBe(200);
     const ready = await scrape('/readyz');
-    expect(ready.status).toBe(200);
     const body = ready.json() as {
       shards: Array<{ id: number; ready: boolean }>;
       checks: { gateway: { shards: Array<{ id: number; ready: boolean }> } };
@@ -236,7 +239,7 @@ describe('SHARD_COUNT=2: a manager process with one child process per shard', ()
     expect(sample(metrics, 'k2_gateway_shard_status{shard="1",status="ready"}')).toBe(1);
     expect(sample(metrics, 'k2_ready')).toBe(1);
     expect(metrics).not.toContain(emu.users.alice.id);
-  }, 30_000);
+  }, 60_000);
 
   it('passes SIGHUP to every shard, which reload the edited knowledge', async () => {
     const metaFile = join(knowledgeDir, 'meta.json');
@@ -304,7 +307,7 @@ describe('SHARD_COUNT=2: a manager process with one child process per shard', ()
       .toEqual([{ shard: 1, pid: restartedPid }]);
     // Shard 0 was never restarted.
     expect(run.lines('shard process started', { shardId: 0 })).toHaveLength(1);
-    await expect.poll(async () => (await scrape('/readyz')).status, { timeout: 10_000 }).toBe(200);
+    await expect.poll(async () => (await scrape('/readyz')).status, { timeout: 30_000 }).toBe(200);
     expect(sample((await scrape('/metrics')).text, 'k2_shard_restarts_total{shard="1"}')).toBe(1);
   }, 60_000);
 
