@@ -12,6 +12,20 @@ const booleanText = z
   })
   .transform((value) => value === 'true' || value === '1' || value === 'yes');
 
+const wholeDays = (min: number, max: number) => {
+  const error = `must be a whole number of days from ${min} to ${max}`;
+  return z.coerce.number({ error }).int({ error }).min(min, { error }).max(max, { error });
+};
+
+/** Learning from use (issue 11): DMs are recorded only when the operator opts in. */
+const learningVariables = {
+  LEARNING_DMS: booleanText.default(false),
+  /** Days votes and recorded questions are kept. */
+  LEARNING_RETENTION_DAYS: wholeDays(1, 3650).default(30),
+  /** Days a server's data is kept after the bot leaves it, in case it was removed by mistake. */
+  GUILD_DATA_GRACE_DAYS: wholeDays(0, 365).default(7),
+};
+
 /** Shard ids the way operators write them: `0-3`, `0,2`, `0-1,4`. */
 export function parseShardList(text: string): number[] | undefined {
   const ids: number[] = [];
@@ -98,6 +112,7 @@ const envSchema = z.object({
     .default('127.0.0.1'),
   /** Reload the knowledge when a file in the knowledge folder changes (SIGHUP always reloads). */
   KNOWLEDGE_WATCH: booleanText.default(false),
+  ...learningVariables,
 });
 
 export type Config = z.infer<typeof envSchema>;

@@ -13,7 +13,9 @@ export function ensureBuilt(): void {
 }
 
 /** A compiled entry point, e.g. `dist/main.js`, as an absolute path. */
-export function compiled(entry: 'main.js' | 'cli/ask.js' | 'cli/kbCheck.js' | 'discord/deploy.js'): string {
+export function compiled(
+  entry: 'main.js' | 'cli/ask.js' | 'cli/kbCheck.js' | 'cli/review.js' | 'discord/deploy.js',
+): string {
   return fileURLToPath(new URL(`../dist/${entry}`, import.meta.url));
 }
 
