@@ -179,6 +179,7 @@ export class DiscordEmulator extends EventEmitter<EmulatorEvents> {
     world: World,
     signal: ChangeSignal,
     gateway: Gateway,
+    private readonly removedGuildIds: Set<string>,
   ) {
     super();
     this.apiBase = `http://127.0.0.1:${port}/api`;
@@ -230,8 +231,10 @@ export class DiscordEmulator extends EventEmitter<EmulatorEvents> {
     const resolved: ResolvedOptions = { ...DEFAULTS, ...stripUndefined(options) };
     const ids = new SnowflakeFactory();
     const world = buildWorld(ids, { guildCount: resolved.guildCount, shardCount: resolved.shardCount });
+    // Guilds the bot was removed from: absent from READY and GUILD_CREATE until it is added back.
+    const removedGuildIds = new Set<string>();
     const routedGuilds = (session: Session): GuildFixture[] =>
-      world.guilds.filter((g) => gateway.routes(session, g.id));
+      world.guilds.filter((g) => !removedGuildIds.has(g.id) && gateway.routes(session, g.id));
     const signal = new ChangeSignal();
     let port = 0;
     const resumeUrl = (): string => `ws://127.0.0.1:${port}${RESUME_GATEWAY_PATH}`;
@@ -262,7 +265,16 @@ export class DiscordEmulator extends EventEmitter<EmulatorEvents> {
       server.listen(0, '127.0.0.1', () => resolve());
     });
     port = (server.address() as AddressInfo).port;
-    const emulator = new DiscordEmulator(server, port, resolved, ids, world, signal, gateway);
+    const emulator = new DiscordEmulator(
+      server,
+      port,
+      resolved,
+      ids,
+      world,
+      signal,
+      gateway,
+      removedGuildIds,
+    );
     emulator.state.publicBase = `http://127.0.0.1:${port}`;
     server.on('request', (req, res) => {
       emulator.rest.handle(req, res).catch((error: unknown) => {
@@ -319,6 +331,28 @@ export class DiscordEmulator extends EventEmitter<EmulatorEvents> {
       return;
     }
     this.gateway.movedGuilds.set(guildId, shardId);
+    await this.gateway.dispatch('GUILD_CREATE', guildId, (session) =>
+      session.intents & Intent.Guilds ? guildCreatePayload(this.state.world, guild) : undefined,
+    );
+  }
+
+  /**
+   * The bot is kicked or its app removed from a guild: Discord sends GUILD_DELETE without
+   * `unavailable` (with `unavailable: true` it would be an outage), and the guild leaves READY.
+   */
+  async removeBotFromGuild(guildId: string): Promise<void> {
+    if (!this.state.world.guildById.has(guildId)) throw new Error(`DiscordEmulator: no guild ${guildId}`);
+    this.removedGuildIds.add(guildId);
+    await this.gateway.dispatch('GUILD_DELETE', guildId, (session) =>
+      session.intents & Intent.Guilds ? { id: guildId } : undefined,
+    );
+  }
+
+  /** The bot is invited back: GUILD_CREATE again, and the guild is in READY from now on. */
+  async addBotToGuild(guildId: string): Promise<void> {
+    const guild = this.state.world.guildById.get(guildId);
+    if (!guild) throw new Error(`DiscordEmulator: no guild ${guildId}`);
+    this.removedGuildIds.delete(guildId);
     await this.gateway.dispatch('GUILD_CREATE', guildId, (session) =>
       session.intents & Intent.Guilds ? guildCreatePayload(this.state.world, guild) : undefined,
     );
