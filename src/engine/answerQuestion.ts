@@ -93,6 +93,7 @@ export function answerQuestionDetailed(
   if (gate.urgent) {
     answer.urgent = true;
     answer.urgentNotice = gate.notice;
+    if (gate.kind) answer.urgentKind = gate.kind;
     // An emergency may be a bleed on a blood thinner, so the warning follows the urgent notice,
     // except after a crisis message, which stands alone.
     answer.safety = safetyTexts(gate.kind !== 'self-harm');

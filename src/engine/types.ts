@@ -1,5 +1,5 @@
 import type { Category, Correction } from '../kb/schema.ts';
-import type { SafetyTexts } from './safety.ts';
+import type { SafetyTexts, UrgentKind } from './safety.ts';
 
 /** A topic as other layers see it: enough to list, link and pick it. */
 export interface TopicRef {
@@ -26,6 +26,8 @@ export interface Answer {
   /** The message sounds like an emergency: `urgentNotice` must be shown first. */
   urgent: boolean;
   urgentNotice: string | null;
+  /** Which emergency the gate recognised, for moderator alerts; absent when not urgent. */
+  urgentKind?: UrgentKind;
   /** The question asks for personal medical advice: `personalNotice` must be shown. */
   personal: boolean;
   personalNotice: string | null;
