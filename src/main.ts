@@ -216,7 +216,12 @@ async function main(): Promise<number> {
         );
         return 1;
       }
-      await runChat({ engine: engines.current() });
+      // Terminal votes (/good, /bad) go to the same database as the bot's, opened on the first vote.
+      const storeConfig = config;
+      await runChat({
+        engine: engines.current(),
+        openVoteStore: () => openSettingsStore(storeConfig, logger),
+      });
       return 0;
     }
     logger = joinShardManager(

@@ -1,5 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline';
-import type { Engine } from '../engine/index.ts';
+import type { Answer, Engine } from '../engine/index.ts';
+import { canBeRated, describeRatedReply, voteKey } from '../learning/feedback.ts';
+import { dayOf, type LearningStore, type VoteValue } from '../store/learningStore.ts';
 import { chooseStyle, renderAnswerText, renderDosesText, renderFoodsText } from './render.ts';
 
 export const CONNECT_HINT =
@@ -11,11 +14,16 @@ const HELP = `Ask anything about vitamin K2, in your own words. Commands:
   /topic ID one topic in full
   /foods    foods by K2 amount
   /dosage   the dose figures the article gives
+  /good     the last answer was helpful (/bad: it was not); no question or name is stored
   /help     this help
   /quit     leave (Ctrl+D works too)`;
 
+/** Where terminal votes go: the bot's database, opened on the first vote. */
+export type VoteStore = Pick<LearningStore, 'voteSecret' | 'recordVote'> & { close(): Promise<void> };
+
 export interface ChatDeps {
   engine: Engine;
+  openVoteStore?: () => Promise<VoteStore>;
   input?: NodeJS.ReadableStream;
   output?: NodeJS.WritableStream & { isTTY?: boolean };
 }
@@ -41,6 +49,7 @@ export async function runChat({
   engine,
   input = process.stdin,
   output = process.stdout,
+  openVoteStore,
 }: ChatDeps): Promise<void> {
   const style = chooseStyle(output);
   const interactive = (input as { isTTY?: boolean }).isTTY === true;
@@ -57,12 +66,19 @@ export async function runChat({
   lines.setPrompt('you> ');
   if (interactive) lines.prompt();
 
+  const votes = terminalVotes(openVoteStore);
+  let lastAnswer: { answer: Answer; id: string } | undefined;
+  let answers = 0;
+
   for await (const raw of lines) {
     const line = raw.trim();
     const [command, ...rest] = line.split(/\s+/);
     if (command === '/quit' || command === '/exit') break;
     if (command === '/help') say(HELP);
-    else if (command === '/topics') say(renderAnswerText(engine.notice(listTopicsText(engine)), style));
+    else if (command === '/good' || command === '/bad') {
+      const text = await votes.cast(lastAnswer, command === '/good' ? 'helpful' : 'not-helpful');
+      say(renderAnswerText(engine.notice(text), style));
+    } else if (command === '/topics') say(renderAnswerText(engine.notice(listTopicsText(engine)), style));
     else if (command === '/foods')
       say(renderAnswerText(engine.notice(renderFoodsText(engine.listFoods())), style));
     else if (command === '/dosage' || command === '/doses') {
@@ -80,10 +96,47 @@ export async function runChat({
     } else if (line.startsWith('/')) {
       say(renderAnswerText(engine.notice(`Unknown command ${command}. Type /help for the list.`), style));
     } else if (line.length > 0) {
-      say(renderAnswerText(engine.ask(line), style));
+      const answer = engine.ask(line);
+      answers += 1;
+      lastAnswer = { answer, id: `answer-${answers}` };
+      say(renderAnswerText(answer, style));
     }
     if (interactive) lines.prompt();
   }
   lines.close();
+  await votes.close();
   output.write('Bye. Stay safe.\n');
+}
+
+/** /good and /bad: one vote per answer of this chat session (a second one changes it), no server id. */
+function terminalVotes(open: (() => Promise<VoteStore>) | undefined) {
+  const session = randomUUID();
+  let store: Promise<VoteStore> | undefined;
+  return {
+    async cast(last: { answer: Answer; id: string } | undefined, vote: VoteValue): Promise<string> {
+      if (!last || !canBeRated(last.answer))
+        return 'Ask a question first; /good and /bad rate the last answer.';
+      if (!open) return 'Votes are not saved in this chat (no database).';
+      try {
+        store ??= open();
+        const opened = await store;
+        const outcome = await opened.recordVote(voteKey(await opened.voteSecret(), session, last.id), {
+          guildId: null,
+          ...describeRatedReply(last.answer),
+          vote,
+          day: dayOf(new Date()),
+        });
+        const label = vote === 'helpful' ? 'helpful' : 'not helpful';
+        return outcome === 'changed'
+          ? `Thanks: your vote on the last answer is now "${label}".`
+          : `Thanks: the last answer is marked "${label}". Only the topic and the vote are stored.`;
+      } catch (error) {
+        store = undefined;
+        return `Your vote could not be saved: ${(error as Error).message}`;
+      }
+    },
+    async close(): Promise<void> {
+      await (await store?.catch(() => undefined))?.close();
+    },
+  };
 }

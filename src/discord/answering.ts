@@ -4,6 +4,7 @@ import { fillText } from '../kb/languageSchema.ts';
 import type { ReplySurface } from '../ops/metrics.ts';
 import type { PooledAnswer } from './answerPool.ts';
 import type { CommandOutcome } from './command.ts';
+import { serverAnswerExtras } from './community.ts';
 import type { BotContext } from './context.ts';
 import { cooldownKey, DM_COOLDOWN_SECONDS } from './cooldowns.ts';
 import { type AnswerRenderOptions, type RenderedReply, renderAnswer, renderNotice } from './render.ts';
@@ -74,7 +75,8 @@ export async function askEngine(ctx: BotContext, request: AskRequest): Promise<A
     }
     answer = asked.answer;
   }
-  return { kind: 'answer', answer, reply: renderAnswer(answer, request.render ?? {}) };
+  const extras = await serverAnswerExtras(ctx, request, answer);
+  return { kind: 'answer', answer, reply: renderAnswer(answer, { ...request.render, ...extras }) };
 }
 
 export interface ChatReplyRequest {

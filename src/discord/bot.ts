@@ -5,8 +5,10 @@ import type { Config } from '../config.ts';
 import type { Engine } from '../engine/index.ts';
 import type { BotMetrics } from '../ops/metrics.ts';
 import type { SettingsStore } from '../store/settingsStore.ts';
+import { AlertLimiter } from './alerts.ts';
 import type { RepliedEvent } from './answering.ts';
 import { type Answerer, AnswerPool } from './answerPool.ts';
+import { communityOptions, startCommunityUpkeep } from './community.ts';
 import type { BotContext } from './context.ts';
 import { RecentIds } from './context.ts';
 import { ChannelReplyWindow, Cooldowns, PingLimiter, ReplyQueue } from './cooldowns.ts';
@@ -23,6 +25,8 @@ export interface StartBotDeps {
   restApiBase?: string;
   /** Tests shorten these so failures surface fast. */
   rest?: { timeout?: number; retries?: number };
+  /** How often housekeeping (retention, servers the bot left) runs; a day unless a test shortens it. */
+  housekeepingIntervalMs?: number;
   /** How long stop() waits for replies already being written. */
   drainTimeoutMs?: number;
   /** Start-up gives up when READY has not arrived by then; defaults to DISCORD_READY_TIMEOUT_SECONDS. */
@@ -117,6 +121,9 @@ export async function startBot(deps: StartBotDeps): Promise<RunningBot> {
     },
     messageContent: config.DISCORD_MESSAGE_CONTENT,
     answerMessageIds: new RecentIds(),
+    // Retention and grace periods run on the same movable clock as cooldowns and flood limits.
+    community: communityOptions(config, () => new Date(clock())),
+    alertLimiter: new AlertLimiter(),
   };
   const inflight = new Set<Promise<void>>();
   let accepting = true;
@@ -224,6 +231,9 @@ export async function startBot(deps: StartBotDeps): Promise<RunningBot> {
   answersReady.catch((error: unknown) =>
     logger.error({ err: error }, 'answer workers could not start: questions get an error notice'),
   );
+  const upkeep = await startCommunityUpkeep(client, ctx, {
+    ...(deps.housekeepingIntervalMs ? { housekeepingIntervalMs: deps.housekeepingIntervalMs } : {}),
+  });
   logger.info(
     { botUserId: client.user?.id, guilds: client.guilds.cache.size, messageContent: ctx.messageContent },
     'connected to Discord',
@@ -238,6 +248,7 @@ export async function startBot(deps: StartBotDeps): Promise<RunningBot> {
     },
     async stop() {
       accepting = false;
+      upkeep.stop();
       const drained = Promise.allSettled([...inflight]);
       const timeout = new Promise((resolve) => setTimeout(resolve, deps.drainTimeoutMs ?? 10_000).unref());
       await Promise.race([drained, timeout]);

@@ -2,7 +2,9 @@ import { type MessageComponentInteraction, PermissionFlagsBits } from 'discord.j
 import { texts } from '../kb/language.ts';
 import { describeAnswer } from './answering.ts';
 import type { CommandOutcome } from './command.ts';
+import { handleForgetButton, isForgetButton } from './communitySettings.ts';
 import { type BotContext, renderEngineNotice, safetyOf } from './context.ts';
+import { handleVote, isVoteButton } from './feedback.ts';
 import { CUSTOM_ID, renderAnswer, renderTopicBrowser, renderTopicDetails } from './render.ts';
 import { sendInteractionReply } from './respond.ts';
 
@@ -75,6 +77,8 @@ export async function handleComponent(
     if (customId === CUSTOM_ID.browseTopic) return showTopic(interaction, ctx, value, false);
   }
   if (interaction.isButton()) {
+    if (isVoteButton(customId)) return handleVote(interaction, ctx);
+    if (isForgetButton(customId)) return handleForgetButton(interaction, ctx);
     const { prefix, arg } = parseCustomId(customId);
     if (prefix === CUSTOM_ID.topic) return showTopic(interaction, ctx, arg, false);
     if (prefix === CUSTOM_ID.more) return showTopic(interaction, ctx, arg, true);

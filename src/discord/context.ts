@@ -1,7 +1,9 @@
 import type { Logger } from 'pino';
 import type { Engine, SafetyTexts } from '../engine/index.ts';
 import type { SettingsStore } from '../store/settingsStore.ts';
+import type { AlertLimiter } from './alerts.ts';
 import type { Answerer } from './answerPool.ts';
+import type { CommunityOptions } from './community.ts';
 import type { ChannelReplyWindow, Cooldowns, PingLimiter, ReplyQueue } from './cooldowns.ts';
 import { type RenderedReply, renderNotice } from './render.ts';
 
@@ -20,6 +22,10 @@ export interface BotContext {
   messageContent: boolean;
   /** Ids of messages the bot answered with, so a reply to one is recognised without a fetch. */
   answerMessageIds: RecentIds;
+  /** Learning, retention and the clock (issue 11). */
+  community: CommunityOptions;
+  /** At most one moderator alert per member per 10 minutes. */
+  alertLimiter: AlertLimiter;
 }
 
 export function safetyOf(ctx: BotContext): SafetyTexts {

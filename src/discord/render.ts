@@ -13,7 +13,9 @@ import type { Answer, SafetyTexts, TopicRef } from '../engine/index.ts';
 import { texts } from '../kb/language.ts';
 import { fillText } from '../kb/languageSchema.ts';
 import type { Dose, Food, KnowledgeMeta } from '../kb/schema.ts';
+import { describeStoredData, type RetentionSettings } from '../learning/storedData.ts';
 import type { GuildSettings } from '../store/settingsStore.ts';
+import { voteCustomIds } from './voteIds.ts';
 
 const TEXTS = texts().discord;
 
@@ -254,6 +256,15 @@ export interface AnswerRenderOptions {
   askedByName?: string;
   /** False when `forUserId` was pinged recently: the mention is shown but does not notify. */
   pingForUser?: boolean;
+  /** The server's note (/settings note), shown under the answer; never in place of the safety texts. */
+  serverNote?: string;
+}
+
+export const SERVER_NOTE_FIELD_NAME = '📌 From this server';
+
+/** A server note as shown: user and role mentions and @everyone/@here never render or ping. */
+export function inertNote(note: string): string {
+  return note.replace(/@/g, '@\u200b');
 }
 
 function topicButtons(answer: Answer): ActionRow[] {
@@ -313,7 +324,14 @@ export function renderAnswer(answer: Answer, options: AnswerRenderOptions = {}):
     });
   }
 
+  if (options.serverNote) {
+    fields.push({ name: SERVER_NOTE_FIELD_NAME, value: inertNote(options.serverNote), keep: true });
+  }
+
+  const votes = voteCustomIds(answer);
   const actions = row([
+    votes ? button(votes.helpful, '👍 Helpful', ButtonStyle.Secondary) : null,
+    votes ? button(votes.notHelpful, '👎 Not helpful', ButtonStyle.Secondary) : null,
     answer.topic && answer.details.length > 0
       ? button(`${CUSTOM_ID.more}:${answer.topic.id}`, TEXTS.moreButton, ButtonStyle.Secondary)
       : null,
@@ -486,6 +504,15 @@ export function renderDoses(doses: Dose[], safety: SafetyTexts, group?: string):
 export interface AboutInfo {
   meta: KnowledgeMeta;
   topicCount: number;
+  retention: RetentionSettings;
+}
+
+function storedDataFields(retention: RetentionSettings): DraftField[] {
+  return describeStoredData(retention).map((item) => ({
+    name: `What is stored: ${item.what.toLowerCase()}`,
+    value: item.details,
+    keep: true,
+  }));
 }
 
 /** /about: what the bot is, where its knowledge comes from, what it stores. */
@@ -504,11 +531,7 @@ export function renderAbout(info: AboutInfo, safety: SafetyTexts): RenderedReply
         keep: true,
       },
       { name: 'Disclaimer', value: safety.disclaimer, keep: true },
-      {
-        name: 'What is stored',
-        value: TEXTS.aboutStored,
-        keep: true,
-      },
+      ...storedDataFields(info.retention),
     ],
   });
 }
@@ -549,9 +572,27 @@ function describeMode(mode: GuildSettings['mode']): string {
 export function renderSettings(
   settings: GuildSettings,
   safety: SafetyTexts,
-  options: { headline?: string; warnings?: string[] } = {},
+  options: {
+    headline?: string;
+    warnings?: string[];
+    /** /settings show: what is stored for this server now, and for how long. */
+    stored?: { votes: number; questions: number; retention: RetentionSettings };
+  } = {},
 ): RenderedReply {
   const channels = settings.autoChannelIds.map((id) => `<#${id}>`).join(', ') || 'none';
+  const alerts = settings.alertChannelId
+    ? `to <#${settings.alertChannelId}>${settings.alertRoleId ? `, pinging <@&${settings.alertRoleId}>` : ', pinging nobody'}`
+    : 'off';
+  const stored = options.stored
+    ? [
+        {
+          name: 'Stored for this server now',
+          value: `Settings, ${options.stored.votes} votes on answers, ${options.stored.questions} recorded questions.`,
+          keep: true,
+        },
+        ...storedDataFields(options.stored.retention),
+      ]
+    : [];
   return finalize({
     title: 'K2 Bot settings',
     color: options.warnings?.length ? COLORS.warning : COLORS.notice,
@@ -567,6 +608,16 @@ export function renderSettings(
         value: settings.cooldownSeconds > 0 ? `${settings.cooldownSeconds} s per member` : 'off',
         keep: true,
       },
+      {
+        name: 'Learning',
+        value: settings.learning
+          ? 'on: questions K2 Bot could not answer well are recorded, cleaned, for review'
+          : 'off: no questions are recorded',
+        keep: true,
+      },
+      { name: 'Moderator alerts', value: alerts, keep: true },
+      { name: 'Server note', value: settings.note ? inertNote(settings.note) : 'none', keep: true },
+      ...stored,
     ],
   });
 }

@@ -1,5 +1,6 @@
 import type { Category, Correction } from '../kb/schema.ts';
-import type { SafetyTexts, UrgentKind } from './safety.ts';
+import type { UrgentKind } from './gateWords.ts';
+import type { SafetyTexts } from './safety.ts';
 
 /** A topic as other layers see it: enough to list, link and pick it. */
 export interface TopicRef {

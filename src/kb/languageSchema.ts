@@ -116,7 +116,6 @@ export const textsSchema = z.strictObject({
     noDosesForGroup: template('group'),
     aboutTitle: sentence,
     aboutBody: sentence,
-    aboutStored: sentence,
     helpTitle: sentence,
     helpChat: sentence,
   }),

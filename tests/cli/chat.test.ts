@@ -1,8 +1,12 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runChat } from '../../src/cli/chat.ts';
 import { ANTICOAGULANT_WARNING, createEngine, DISCLAIMER, type Engine } from '../../src/engine/index.ts';
 import { loadKnowledge } from '../../src/kb/load.ts';
+import { openSqliteStore } from '../../src/store/sqliteStore.ts';
 
 let engine: Engine;
 beforeAll(() => {
@@ -58,5 +62,36 @@ describe('terminal chat', () => {
     const text = await chat(['/quit', 'what is k2']);
     expect(countOf(text, DISCLAIMER)).toBe(0);
     expect(text).toMatch(/Bye/);
+  });
+});
+
+describe('terminal votes', () => {
+  it('/good and /bad rate the last answer once (a second vote changes it), stored without a server id', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'k2-chat-votes-'));
+    const path = join(dir, 'k2.sqlite');
+    try {
+      const input = new PassThrough();
+      const output = new PassThrough();
+      let text = '';
+      output.setEncoding('utf8').on('data', (chunk: string) => {
+        text += chunk;
+      });
+      const done = runChat({ engine, input, output, openVoteStore: async () => openSqliteStore(path) });
+      input.end(['/good', 'what is natto', '/good', '/bad', 'what is mk-7', '/good', '/quit'].join('\n'));
+      await done;
+      expect(text).toContain('Ask a question first; /good and /bad rate the last answer.');
+      expect(text).toContain('Thanks: your vote on the last answer is now "not helpful".');
+      const store = openSqliteStore(path);
+      const votes = await store.readVotes('2000-01-01');
+      await store.close();
+      expect(votes.map((v) => [v.guildId, v.topicId, v.vote])).toEqual([
+        [null, engine.ask('what is natto').topic?.id, 'not-helpful'],
+        [null, engine.ask('what is mk-7').topic?.id, 'helpful'],
+      ]);
+      // The database holds no trace of the questions.
+      expect(readFileSync(path).includes('what is natto')).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -66,6 +66,10 @@ export interface HarnessOptions {
   answerer?: Answerer;
   /** Replaces the bot's default flood limits (e.g. a tiny reply queue). */
   limits?: Partial<BotContext['limits']>;
+  /** Writes to the database before the bot starts (old records for the start-up purge). */
+  beforeStart?: (store: SettingsStore) => Promise<void>;
+  /** How often the bot's housekeeping (retention, servers it left) runs; a day unless shortened. */
+  housekeepingIntervalMs?: number;
 }
 
 export interface MovableClock {
@@ -121,6 +125,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     { dotenv: false },
   );
   const clock = movableClock();
+  await options.beforeStart?.(store);
   const bot = await startBot({
     config,
     engine,
@@ -130,6 +135,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     ...(options.answerer ? { answerer: options.answerer } : {}),
     ...(options.limits ? { limits: options.limits } : {}),
     clock: clock.now,
+    ...(options.housekeepingIntervalMs ? { housekeepingIntervalMs: options.housekeepingIntervalMs } : {}),
   });
   await bot.answersReady;
   return {
@@ -163,6 +169,7 @@ export const opt = {
   integer: (name: string, value: number): ApiOption => ({ name, type: 4, value }),
   user: (name: string, id: string): ApiOption => ({ name, type: 6, value: id }),
   channel: (name: string, id: string): ApiOption => ({ name, type: 7, value: id }),
+  role: (name: string, id: string): ApiOption => ({ name, type: 8, value: id }),
   sub: (name: string, options: ApiOption[] = []): ApiOption => ({ name, type: 1, options }),
   group: (name: string, options: ApiOption[]): ApiOption => ({ name, type: 2, options }),
 };

@@ -14,6 +14,7 @@ import {
   renderSettings,
   renderTopicBrowser,
   renderTopicDetails,
+  SERVER_NOTE_FIELD_NAME,
   shorten,
 } from '../../src/discord/render.ts';
 import { ANTICOAGULANT_WARNING, type Answer, DISCLAIMER, type TopicRef } from '../../src/engine/index.ts';
@@ -157,7 +158,11 @@ function kinds(body: string): [string, RenderedReply, { first?: boolean; urgent?
       { first: true },
     ],
     ['dosage unknown group', renderDoses([], safety, body), { first: true }],
-    ['about', renderAbout({ meta, topicCount: 37 }, safety), {}],
+    [
+      'about',
+      renderAbout({ meta, topicCount: 37, retention: { retentionDays: 30, graceDays: 7 } }, safety),
+      {},
+    ],
     ['help', renderHelp(safety), {}],
     ['settings', renderSettings(settings, safety, { headline: body, warnings: [body.slice(0, 500)] }), {}],
   ];
@@ -257,7 +262,7 @@ describe('renderAnswer', () => {
     expect(embed?.fields?.some((f) => f.name === 'Source')).toBe(true);
   });
 
-  it('builds related, did-you-mean, more and delete buttons with short ids', () => {
+  it('builds related, did-you-mean, vote, more and delete buttons with short ids', () => {
     const answer = makeAnswer('Body.', {
       related: [{ id: 'cheese', title: 'Cheese', category: 'food' }],
       suggestions: [
@@ -268,7 +273,37 @@ describe('renderAnswer', () => {
     const ids = renderAnswer(answer, { deletableBy: '123456789012345678' }).components.flatMap((row) =>
       row.components.map((c) => ('custom_id' in c ? c.custom_id : '')),
     );
-    expect(ids).toEqual(['topic:cheese', 'topic:eggs', 'more:natto', 'delete:123456789012345678']);
+    expect(ids).toEqual([
+      'topic:cheese',
+      'topic:eggs',
+      'vote:up:answer:full:natto',
+      'vote:down:answer:full:natto',
+      'more:natto',
+      'delete:123456789012345678',
+    ]);
+  });
+
+  it('offers no vote on an urgent reply', () => {
+    const reply = renderAnswer(
+      makeAnswer('Body.', { urgent: true, urgentNotice: 'Call emergency services.' }),
+    );
+    const ids = reply.components.flatMap((row) =>
+      row.components.map((c) => ('custom_id' in c ? c.custom_id : '')),
+    );
+    expect(ids.filter((id) => id.startsWith('vote:'))).toEqual([]);
+  });
+
+  it('shows the server note under the answer, inert, with both safety texts whole', () => {
+    const note = 'See <#123456789012345678>, ask <@&223456789012345678> or @everyone';
+    const reply = renderAnswer(makeAnswer('x'.repeat(5000)), { serverNote: note });
+    const field = reply.embeds[0]?.fields?.find((f) => f.name === SERVER_NOTE_FIELD_NAME);
+    expect(field?.value).toBe(
+      'See <#123456789012345678>, ask <@\u200b&223456789012345678> or @\u200beveryone',
+    );
+    const text = collectReplyText(reply);
+    expect(text).toContain(DISCLAIMER);
+    expect(text).toContain(ANTICOAGULANT_WARNING);
+    expect(reply.allowedMentions).toEqual({ parse: [], repliedUser: false });
   });
 
   it('pings only the addressed member', () => {

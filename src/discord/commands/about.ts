@@ -13,9 +13,13 @@ export default {
   data,
   async execute(interaction, ctx) {
     const { meta, topics } = ctx.engine.knowledge;
-    await sendInteractionReply(interaction, renderAbout({ meta, topicCount: topics.length }, safetyOf(ctx)), {
-      ephemeral: true,
-    });
+    await sendInteractionReply(
+      interaction,
+      renderAbout({ meta, topicCount: topics.length, retention: ctx.community }, safetyOf(ctx)),
+      {
+        ephemeral: true,
+      },
+    );
     return undefined;
   },
 } satisfies Command;

@@ -1,5 +1,6 @@
 import { type CommandInteraction, SlashCommandBuilder } from 'discord.js';
 import type { TopicRef } from '../../engine/index.ts';
+import { alertModerators, alertSource } from '../alerts.ts';
 import { askEngine, describeAnswer } from '../answering.ts';
 import { type Command, EVERYWHERE } from '../command.ts';
 import { LIMITS, shorten } from '../render.ts';
@@ -74,6 +75,13 @@ export default {
       return { kind: result.reason };
     }
     await sendInteractionReply(interaction, result.reply, { ephemeral });
+    if (result.answer.urgent && interaction.inGuild()) {
+      await alertModerators(
+        ctx,
+        interaction.client,
+        await alertSource(interaction, ephemeral, result.answer),
+      );
+    }
     return describeAnswer(result.answer);
   },
 } satisfies Command;

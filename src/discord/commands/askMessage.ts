@@ -1,5 +1,6 @@
 import { ApplicationCommandType, ContextMenuCommandBuilder } from 'discord.js';
 import { texts } from '../../kb/language.ts';
+import { alertModerators } from '../alerts.ts';
 import { askEngine, describeAnswer } from '../answering.ts';
 import { type Command, EVERYWHERE } from '../command.ts';
 import { renderEngineNotice } from '../context.ts';
@@ -33,6 +34,17 @@ export default {
     await sendInteractionReply(interaction, result.reply, {
       ephemeral: ephemeral || result.kind !== 'answer',
     });
+    if (result.kind === 'answer' && result.answer.urgent && interaction.inGuild()) {
+      // The member who may be in trouble wrote the message, not the one who asked about it.
+      const target = interaction.targetMessage;
+      await alertModerators(ctx, interaction.client, {
+        guildId: interaction.guildId,
+        channelId: target.channelId,
+        userId: target.author.id,
+        jumpUrl: target.url,
+        answer: result.answer,
+      });
+    }
     if (result.kind === 'answer') return describeAnswer(result.answer);
     return { kind: result.reason };
   },

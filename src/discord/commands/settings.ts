@@ -18,6 +18,7 @@ import {
 } from '../../store/settingsStore.ts';
 import { missingAnswerPermissions } from '../channelPermissions.ts';
 import type { Command } from '../command.ts';
+import { addCommunitySubcommands, applyCommunitySetting, askToForget } from '../communitySettings.ts';
 import { type BotContext, renderEngineNotice, safetyOf } from '../context.ts';
 import { renderSettings } from '../render.ts';
 import { sendInteractionReply } from '../respond.ts';
@@ -89,6 +90,7 @@ const data = new SlashCommandBuilder()
       ),
   )
   .addSubcommand((s) => s.setName('reset').setDescription('Back to the default settings'));
+addCommunitySubcommands(data);
 
 const NO_MESSAGE_CONTENT =
   'K2 Bot cannot read message text: the Message Content intent is off (DISCORD_MESSAGE_CONTENT=false, or not ' +
@@ -150,6 +152,8 @@ async function applySetting(
   const group = interaction.options.getSubcommandGroup(false);
   const sub = interaction.options.getSubcommand(true);
   const { store } = ctx;
+  const community = await applyCommunitySetting(interaction, guildId, ctx);
+  if (community) return community;
   if (group === 'channel') {
     const channel = interaction.options.getChannel('channel', true);
     if (sub === 'add') {
@@ -251,6 +255,7 @@ export default {
       );
       return { kind: 'refused' };
     }
+    if (interaction.options.getSubcommand(true) === 'forget') return askToForget(interaction, ctx);
     const kind = `settings:${interaction.options.getSubcommandGroup(false) ?? ''}${interaction.options.getSubcommand(true)}`;
     // The write is fsynced or remote: defer, then confirm only once it is durable.
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
@@ -277,6 +282,14 @@ export default {
       renderSettings(settings, safetyOf(ctx), {
         headline: headline(settings),
         warnings: warningsFor(settings, ctx),
+        ...(kind === 'settings:show'
+          ? {
+              stored: {
+                ...(await ctx.store.countGuildRecords(interaction.guildId)),
+                retention: ctx.community,
+              },
+            }
+          : {}),
       }),
       { ephemeral: true },
     );

@@ -1,6 +1,7 @@
 import type { Message } from 'discord.js';
 import type { Answer } from '../../engine/index.ts';
 import { texts } from '../../kb/language.ts';
+import { alertModerators } from '../alerts.ts';
 import {
   type AskedVia,
   askWithinBudget,
@@ -11,6 +12,7 @@ import {
   shouldAutoAnswer,
 } from '../answering.ts';
 import { isMissingPermissions, reportMissingPermissions } from '../channelPermissions.ts';
+import { recordForReview, serverNoteOptions } from '../community.ts';
 import { type BotContext, renderEngineNotice } from '../context.ts';
 import { type RenderedReply, renderAnswer } from '../render.ts';
 import { toMessageOptions } from '../respond.ts';
@@ -81,7 +83,10 @@ export async function handleMessage(message: Message, ctx: BotContext): Promise<
       ctx.logger.debug({ ...base, ...describeAnswer(answer) }, 'auto channel: not answering');
       return;
     }
-    reply = renderAnswer(answer, { deletableBy: message.author.id });
+    reply = renderAnswer(answer, {
+      deletableBy: message.author.id,
+      ...(await serverNoteOptions(ctx, message.guildId)),
+    });
   }
   ctx.logger.debug({ ...base, text: question }, 'question received');
 
@@ -114,6 +119,18 @@ export async function handleMessage(message: Message, ctx: BotContext): Promise<
     const outgoing = decision.send === 'notice' ? decision.reply : reply;
     const sent = await message.reply({ ...toMessageOptions(outgoing), failIfNotExists: false });
     if (decision.send === 'reply' && answer) ctx.answerMessageIds.add(sent.id);
+    if (decision.send === 'reply' && answer) {
+      await recordForReview(ctx, { question, guildId: message.guildId, via: trigger }, answer);
+      if (answer.urgent && message.inGuild()) {
+        await alertModerators(ctx, message.client, {
+          guildId: message.guildId,
+          channelId: message.channelId,
+          userId: message.author.id,
+          jumpUrl: message.url,
+          answer,
+        });
+      }
+    }
     ctx.logger.info(
       {
         ...base,
