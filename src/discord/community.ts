@@ -102,20 +102,26 @@ export async function startCommunityUpkeep(
   options: { housekeepingIntervalMs?: number } = {},
 ): Promise<{ stop(): void }> {
   const { store, logger, community } = ctx;
-  const note = (guildId: string, action: Promise<void>, what: string) =>
-    action.catch((error: unknown) => logger.error({ event: 'guild-membership', guildId, err: error }, what));
+  const note = (guildId: string, action: () => Promise<void>, what: string) =>
+    Promise.resolve()
+      .then(action)
+      .catch((error: unknown) => logger.error({ event: 'guild-membership', guildId, err: error }, what));
   client.on(Events.GuildDelete, (guild) => {
     logger.info(
       { event: 'guild-left', guildId: guild.id, graceDays: community.graceDays },
       'removed from a server',
     );
-    void note(guild.id, store.markGuildLeft(guild.id, community.now()), 'could not note leaving a server');
+    void note(
+      guild.id,
+      () => store.markGuildLeft(guild.id, community.now()),
+      'could not note leaving a server',
+    );
   });
   client.on(Events.GuildCreate, (guild) => {
-    void note(guild.id, store.markGuildPresent(guild.id), 'could not note joining a server');
+    void note(guild.id, () => store.markGuildPresent(guild.id), 'could not note joining a server');
   });
   for (const guildId of client.guilds.cache.keys()) {
-    await note(guildId, store.markGuildPresent(guildId), 'could not note a server');
+    await note(guildId, () => store.markGuildPresent(guildId), 'could not note a server');
   }
   const housekeeping = startHousekeeping({
     store,

@@ -428,7 +428,17 @@ class PostgresSettingsStore implements SettingsStore, LearningStore {
        SELECT value FROM made UNION ALL SELECT value FROM k2_meta WHERE key = 'vote_secret'`,
       [randomBytes(32).toString('hex')],
     );
-    return String(result.rows[0]?.value);
+    const made = result.rows[0]?.value;
+    if (made) return made;
+    // Another process inserted it after this statement's snapshot was taken: read it now.
+    const existing = await this.#query<{ value: string }>(
+      "SELECT value FROM k2_meta WHERE key = 'vote_secret'",
+      [],
+    );
+    const value = existing.rows[0]?.value;
+    if (!value)
+      throw new StoreError(this.#where, 'the settings database failed', 'no vote secret after creating it');
+    return value;
   }
 
   async recordVote(voteKey: string, vote: FeedbackVote): Promise<VoteOutcome> {

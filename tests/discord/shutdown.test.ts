@@ -9,19 +9,21 @@ describe('stop()', () => {
       entered = resolve;
     });
     const h = await startHarness({
-      wrapStore: (store): SettingsStore => ({
-        ...store,
-        getGuildSettings: async (guildId) => {
-          entered();
-          await sleep(400);
-          return store.getGuildSettings(guildId);
-        },
-        updateGuildSettings: (g, p) => store.updateGuildSettings(g, p),
-        addAutoChannel: (g, c) => store.addAutoChannel(g, c),
-        removeAutoChannel: (g, c) => store.removeAutoChannel(g, c),
-        resetGuildSettings: (g) => store.resetGuildSettings(g),
-        close: () => store.close(),
-      }),
+      // Every other method reaches the real store (a spread would lose the class's methods).
+      wrapStore: (store): SettingsStore =>
+        new Proxy(store, {
+          get(target, property) {
+            if (property === 'getGuildSettings') {
+              return async (guildId: string) => {
+                entered();
+                await sleep(400);
+                return target.getGuildSettings(guildId);
+              };
+            }
+            const value: unknown = Reflect.get(target, property);
+            return typeof value === 'function' ? value.bind(target) : value;
+          },
+        }),
     });
     try {
       const asked = await h.emu.userSendsMessage({
