@@ -1,11 +1,14 @@
-import Fuse from 'fuse.js';
+import { editDistance } from '../engine/editDistance.ts';
 import { GENERIC_TERMS, KNOWN_TYPOS, STOP_WORDS, SYNONYM_GROUPS } from '../engine/lexicon.ts';
 import { normalizeText, tokenize } from '../engine/normalize.ts';
 import type { KnowledgeBase } from '../kb/schema.ts';
 import type { FeedbackVote, QuestionReason, RecordedQuestion } from '../store/learningStore.ts';
 
-/** How close two wordings must be (fuse.js score, 0 identical … 1 unrelated) to count as one question. */
-export const SAME_QUESTION_SCORE = 0.35;
+/**
+ * Share of the longer question's content words the shorter must have for the two to be one
+ * question: "hair loss" and "stop hair loss" (2 of 3) are one, "mk7 gym" and "mk7 dose" (1 of 2) not.
+ */
+export const SAME_QUESTION_SHARE = 0.6;
 const EXAMPLES_PER_GROUP = 3;
 const TOP_GROUPS = 20;
 const TOP_WORDS = 20;
@@ -37,33 +40,54 @@ export interface ReviewReport {
   unknownWords: Array<{ word: string; count: number }>;
 }
 
+/** Words every K2 question shares: they say nothing about what was asked. */
+const QUESTION_FILLERS: ReadonlySet<string> = new Set([
+  'k2',
+  'vitamin',
+  'vit',
+  'help',
+  'helps',
+  'good',
+  'ok',
+  'okay',
+  'take',
+  'taking',
+  'together',
+]);
+
 /**
- * The words that carry a question's meaning, in order: "does K2 help with gout?" and "can k2 help
- * gout" both read "k2 help gout", so fuse.js compares what was asked, not how it was phrased.
+ * The words that carry a question's meaning: "does K2 help with gout?" and "k2 for gout??" both
+ * come down to {gout}. The engine's own normalisation and tokens, without stop words and fillers.
  */
-function contentWords(text: string): string {
-  const normalized = normalizeText(text);
-  const words = tokenize(normalized).filter((word) => !STOP_WORDS.has(word));
-  return words.length > 0 ? words.join(' ') : normalized;
+export function contentWords(text: string): string[] {
+  const words = tokenize(normalizeText(text)).filter((w) => !STOP_WORDS.has(w) && !QUESTION_FILLERS.has(w));
+  return [...new Set(words)];
+}
+
+/** The same word, or a typo of it (one edit in a word of 5 letters or more), as the engine's typo lookup allows. */
+function sameWord(a: string, b: string): boolean {
+  if (a === b) return true;
+  return Math.min(a.length, b.length) >= 5 && editDistance(a, b, 1) <= 1;
+}
+
+/** Two questions are one when they share most content words, whatever their order and phrasing. */
+export function similarQuestions(a: string[], b: string[]): boolean {
+  if (a.length === 0 || b.length === 0) return false;
+  const [shorter, longer] = a.length <= b.length ? [a, b] : [b, a];
+  const shared = shorter.filter((word) => longer.some((other) => sameWord(word, other))).length;
+  return shared / longer.length >= SAME_QUESTION_SHARE;
 }
 
 function groupQuestions(questions: RecordedQuestion[]): QuestionGroup[] {
-  const groups: Array<QuestionGroup & { wordings: Map<string, number> }> = [];
-  const index = new Fuse<{ group: number; text: string }>([], {
-    keys: ['text'],
-    includeScore: true,
-    ignoreLocation: true,
-    threshold: SAME_QUESTION_SCORE,
-  });
+  const groups: Array<QuestionGroup & { words: string[]; wordings: Map<string, number> }> = [];
   for (const question of questions) {
-    const normalized = contentWords(question.text);
-    if (!normalized) continue;
-    const best = index.search(normalized, { limit: 1 })[0];
-    let group = best && (best.score ?? 1) <= SAME_QUESTION_SCORE ? groups[best.item.group] : undefined;
+    const words = contentWords(question.text);
+    if (words.length === 0) continue;
+    // Joined to the largest group it matches, so a common question gathers its variants.
+    let group = groups.filter((g) => similarQuestions(words, g.words)).sort((x, y) => y.count - x.count)[0];
     if (!group) {
-      group = { count: 0, reasons: {}, topics: [], examples: [], wordings: new Map() };
+      group = { count: 0, reasons: {}, topics: [], examples: [], words, wordings: new Map() };
       groups.push(group);
-      index.add({ group: groups.length - 1, text: normalized });
     }
     group.count += 1;
     group.reasons[question.reason] = (group.reasons[question.reason] ?? 0) + 1;
@@ -71,7 +95,7 @@ function groupQuestions(questions: RecordedQuestion[]): QuestionGroup[] {
     group.wordings.set(question.text, (group.wordings.get(question.text) ?? 0) + 1);
   }
   return groups
-    .map(({ wordings, ...group }) => ({
+    .map(({ wordings, words: _words, ...group }) => ({
       ...group,
       examples: [...wordings.entries()]
         .sort((a, b) => b[1] - a[1])

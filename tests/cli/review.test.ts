@@ -33,11 +33,11 @@ async function seed(path: string): Promise<void> {
   await question('is k2 good for tinnitus?', 'declined');
   await question('k2 for tinnitus', 'declined', daysAgo(3));
   await question('will k2 stop my hair loss', 'declined', daysAgo(20));
-  await question('k2 and iron together?', 'low-confidence', today, 'with-other-supplements');
+  await question('k2 and iron together?', 'low-confidence', today, 'd3-k2-cosupplementation');
   const vote = (key: string, over: Partial<FeedbackVote>) =>
     store.recordVote(key, {
       guildId: GUILD,
-      topicId: 'what-is-k2',
+      topicId: 'k2-overview',
       factIds: [],
       coverage: 'full',
       replyKind: 'answer',
@@ -48,8 +48,8 @@ async function seed(path: string): Promise<void> {
   await vote('a', { topicId: 'natto', vote: 'not-helpful' });
   await vote('b', { topicId: 'natto', vote: 'not-helpful' });
   await vote('c', { topicId: 'natto' });
-  await vote('d', { topicId: 'mk4-vs-mk7', vote: 'not-helpful', day: daysAgo(20) });
-  await vote('e', { topicId: 'what-is-k2' });
+  await vote('d', { topicId: 'mk7-vs-mk4', vote: 'not-helpful', day: daysAgo(20) });
+  await vote('e', { topicId: 'k2-overview' });
   await store.close();
 }
 
@@ -98,11 +98,11 @@ describe('npm run review', () => {
     expect(result.stdout).toMatch(/^\s+2 × .*tinnitus/m);
     expect(result.stdout).toMatch(/^\s+1 × will k2 stop my hair loss/m);
     expect(result.stdout).toMatch(
-      /^\s+1 × k2 and iron together\? +\(low-confidence 1; answered with with-other-supplements\)/m,
+      /^\s+1 × k2 and iron together\? +\(low-confidence 1; answered with d3-k2-cosupplementation\)/m,
     );
     expect(result.stdout).toMatch(/^\s+2 not helpful, +1 helpful +natto$/m);
-    expect(result.stdout).toMatch(/^\s+1 not helpful, +0 helpful +mk4-vs-mk7$/m);
-    expect(result.stdout).not.toMatch(/what-is-k2$/m);
+    expect(result.stdout).toMatch(/^\s+1 not helpful, +0 helpful +mk7-vs-mk4$/m);
+    expect(result.stdout).not.toMatch(/k2-overview$/m);
     // "gout" and "tinnitus" are in no synonym list or topic; "help" and "k2" are.
     expect(result.stdout).toMatch(/^\s+3 × gout$/m);
     expect(result.stdout).toMatch(/^\s+2 × tinnitus$/m);
