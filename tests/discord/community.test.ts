@@ -40,6 +40,8 @@ async function mentionAsk(
   content: string,
   where: { dm?: boolean; channelId?: string } = {},
 ): Promise<EmuMessage> {
+  // A minute apart: the default cooldown (5 s) and channel window (5 replies per 15 s) have passed.
+  h.clock.advance(60_000);
   const asked = await h.emu.userSendsMessage({
     author: user,
     content,
@@ -99,7 +101,7 @@ describe('Helpful / Not helpful', () => {
         fact_ids: '[]',
         coverage: 'full',
         reply_kind: 'answer',
-        day: new Date().toISOString().slice(0, 10),
+        day: new Date(h.clock.now()).toISOString().slice(0, 10),
       });
       expect(JSON.stringify(row)).not.toContain(h.emu.users.alice.id);
       expect(JSON.stringify(row)).not.toContain(h.emu.users.bob.id);
@@ -160,7 +162,7 @@ describe('learning', () => {
         text: 'does k2 help with gout? see or mail ,',
         reason: 'declined',
         topic_id: null,
-        day: new Date().toISOString().slice(0, 10),
+        day: new Date(h.clock.now()).toISOString().slice(0, 10),
       },
     ]);
     // A confident answer is not worth a review.

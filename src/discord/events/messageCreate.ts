@@ -117,10 +117,13 @@ export async function handleMessage(message: Message, ctx: BotContext): Promise<
   }
   try {
     const outgoing = decision.send === 'notice' ? decision.reply : reply;
-    const sent = await message.reply({ ...toMessageOptions(outgoing), failIfNotExists: false });
-    if (decision.send === 'reply' && answer) ctx.answerMessageIds.add(sent.id);
+    // Kept for review only when it is answered, and before the reply, as slash commands do.
     if (decision.send === 'reply' && answer) {
       await recordForReview(ctx, { question, guildId: message.guildId, via: trigger }, answer);
+    }
+    const sent = await message.reply({ ...toMessageOptions(outgoing), failIfNotExists: false });
+    if (decision.send === 'reply' && answer) {
+      ctx.answerMessageIds.add(sent.id);
       if (answer.urgent && message.inGuild()) {
         await alertModerators(ctx, message.client, {
           guildId: message.guildId,
