@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { gateLexiconFileSchema } from './gateLexiconSchema.ts';
-import { anticoagulantsFileSchema, textsFileSchema } from './languageSchema.ts';
+import {
+  anticoagulantsFileSchema,
+  synonymsFileSchema,
+  textsFileSchema,
+  wordsFileSchema,
+} from './languageSchema.ts';
 import { dosesFileSchema, foodsFileSchema, metaFileSchema, topicFileSchema } from './schema.ts';
 
 /** Where each generated JSON Schema lives, relative to the knowledge folder. */
@@ -12,6 +17,8 @@ export const KNOWLEDGE_SCHEMA_FILES = {
   'schema/texts.schema.json': textsFileSchema,
   'schema/anticoagulants.schema.json': anticoagulantsFileSchema,
   'schema/gate.schema.json': gateLexiconFileSchema,
+  'schema/synonyms.schema.json': synonymsFileSchema,
+  'schema/words.schema.json': wordsFileSchema,
 } as const;
 
 /**

@@ -150,6 +150,65 @@ export type Anticoagulant = z.infer<typeof anticoagulantSchema>;
 
 const schemaReference = { $schema: z.string().optional() };
 
+/** A canonical term: what matching compares ("k2", "dose", "sideeffect"). */
+const concept = z.string().regex(/^[a-z0-9]+( [a-z0-9]+)*$/, 'must be a lower-case term');
+
+/** Spellings, abbreviations, brand names and misspellings that stand for one or more concepts. */
+export const synonymGroupSchema = z.strictObject({
+  /** The concepts the variants stand for; none for filler phrases that are dropped ("keep hearing"). */
+  to: z.array(concept),
+  /** Each variant appears once in the whole file, in normalised form ("mk 7", not "MK-7"). */
+  from: z.array(spelling).min(1),
+  /**
+   * Variants that match only as typed and are never a target of typo correction: words of other
+   * languages, so that an English typo ("side efects") is not read as Spanish ("efectos").
+   */
+  exactOnly: z.boolean().optional(),
+});
+export type SynonymGroup = z.infer<typeof synonymGroupSchema>;
+
+export const synonymsFileSchema = z.strictObject({
+  ...schemaReference,
+  groups: z.array(synonymGroupSchema).min(1),
+});
+
+export const wordsFileSchema = z.strictObject({
+  ...schemaReference,
+  /**
+   * Misspellings the lexicon lists on purpose, each with the word it misspells. They match when
+   * typed, but typo correction never aims at them: "chest" must not become "chese" (and so "cheese").
+   */
+  knownTypos: z.array(z.strictObject({ typo: spelling, of: spelling })),
+  /**
+   * Concepts that say how something is asked rather than what about ("what is", "good for"):
+   * they break ties between topics but must not outweigh the subject of the question.
+   */
+  conceptWeights: z.record(concept, z.number().gt(0).max(1)),
+  /**
+   * Concepts that match almost any K2 question. A question needs at least one other matched word
+   * (its subject) to be answered when it also holds words the knowledge base does not know.
+   */
+  genericTerms: z.array(concept),
+  /**
+   * General health subjects. Without a K2 word, a question only about these ("is red wine good
+   * for the heart") is a general health question, not one for this bot.
+   */
+  generalHealthTerms: z.array(concept),
+  /** Concepts that turn an anticoagulant question into a K2 one: foods, supplements, vitamin K. */
+  warfarinCompanions: z.array(concept),
+  /**
+   * Concepts that only make sense in this knowledge base. Without one of them a question needs a
+   * clearer match, because everyday words ("heart", "cheese", "memory") also occur off topic.
+   */
+  domainAnchors: z.array(concept),
+  /**
+   * Chat filler and function words. They carry no topic, so they are dropped before scoring; a
+   * message made only of these ("hi", "thanks lol") has nothing to answer.
+   */
+  stopWords: z.array(z.string().regex(/^[a-z0-9]+$/, 'must be one lower-case word')),
+});
+export type LexiconWords = z.infer<typeof wordsFileSchema>;
+
 export const anticoagulantsFileSchema = z.strictObject({
   ...schemaReference,
   drugs: z.array(anticoagulantSchema).min(1),

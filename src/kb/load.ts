@@ -6,8 +6,12 @@ import { type GateLexicon, gateLexiconFileSchema } from './gateLexiconSchema.ts'
 import {
   type Anticoagulant,
   anticoagulantsFileSchema,
+  type LexiconWords,
+  type SynonymGroup,
+  synonymsFileSchema,
   type Texts,
   textsFileSchema,
+  wordsFileSchema,
 } from './languageSchema.ts';
 import {
   type Correction,
@@ -223,6 +227,32 @@ export interface Language {
   anticoagulants: Anticoagulant[];
   /** The emergency gate's word lists (lexicon/gate.json). */
   gate: GateLexicon;
+  /** Synonym groups (lexicon/synonyms.json). */
+  synonyms: SynonymGroup[];
+  /** Typos, stop words and concept sets (lexicon/words.json). */
+  words: LexiconWords;
+}
+
+/** How far a listed typo may be from the word it misspells: 2 edits, 3 for long words. */
+function typoDistanceLimit(word: string): number {
+  return word.length >= 9 ? 3 : 2;
+}
+
+/** Levenshtein distance, for the typo check (the engine has its own bounded copy). */
+function levenshtein(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(
+        (previous[j] ?? 0) + 1,
+        (current[j - 1] ?? 0) + 1,
+        (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
 }
 
 /**
@@ -250,5 +280,62 @@ export function loadLanguage(dir: string = DEFAULT_KNOWLEDGE_DIR): Language {
     gateLexiconFileSchema,
     join(dir, 'lexicon', 'gate.json'),
   );
-  return { texts, anticoagulants, gate };
+
+  const synonymsFile = join(dir, 'lexicon', 'synonyms.json');
+  const synonymsName = displayName(synonymsFile);
+  const { groups: synonyms } = readKnowledgeFile(synonymsFileSchema, synonymsFile);
+  const groupOf = new Map<string, number>();
+  synonyms.forEach((group, i) => {
+    group.from.forEach((variant, j) => {
+      const other = groupOf.get(variant);
+      if (other !== undefined) {
+        throw new KnowledgeError(
+          synonymsName,
+          `groups[${i}].from[${j}]`,
+          `"${variant}" is already in groups[${other}]; a variant belongs to one group (list every concept it stands for in that group's "to")`,
+        );
+      }
+      groupOf.set(variant, i);
+    });
+  });
+  const concepts = new Set(synonyms.flatMap((group) => group.to));
+  const lexiconWords = new Set([...groupOf.keys()].flatMap((variant) => variant.split(' ')));
+  for (const drug of anticoagulants) for (const word of drug.spellings) lexiconWords.add(word);
+
+  const wordsFile = join(dir, 'lexicon', 'words.json');
+  const wordsName = displayName(wordsFile);
+  const words = readKnowledgeFile(wordsFileSchema, wordsFile);
+  words.knownTypos.forEach(({ typo, of }, i) => {
+    if (!lexiconWords.has(of)) {
+      throw new KnowledgeError(
+        wordsName,
+        `knownTypos[${i}].of`,
+        `"${of}" is not a word of any synonym or anticoagulant`,
+      );
+    }
+    const distance = levenshtein(typo, of);
+    if (distance === 0 || distance > typoDistanceLimit(of)) {
+      throw new KnowledgeError(
+        wordsName,
+        `knownTypos[${i}].typo`,
+        `"${typo}" is ${distance} edits from "${of}"; a listed typo is 1 to ${typoDistanceLimit(of)} edits from its word`,
+      );
+    }
+  });
+  const conceptLists = {
+    conceptWeights: Object.keys(words.conceptWeights),
+    genericTerms: words.genericTerms,
+    generalHealthTerms: words.generalHealthTerms,
+    warfarinCompanions: words.warfarinCompanions,
+    domainAnchors: words.domainAnchors,
+  };
+  for (const [field, list] of Object.entries(conceptLists)) {
+    list.forEach((term, i) => {
+      if (!concepts.has(term)) {
+        const where = field === 'conceptWeights' ? `${field}.${term}` : `${field}[${i}]`;
+        throw new KnowledgeError(wordsName, where, `no synonym group maps to the concept "${term}"`);
+      }
+    });
+  }
+  return { texts, anticoagulants, gate, synonyms, words };
 }

@@ -177,3 +177,80 @@ describe('lexicon/anticoagulants.json', () => {
     expect(error.message).toContain(message);
   });
 });
+
+describe('lexicon/synonyms.json and lexicon/words.json', () => {
+  const groups = (d: Json) => d.groups as Json[];
+  it.each<[string, string, string, string, (data: Json) => void]>([
+    [
+      'a variant in two groups',
+      'lexicon/synonyms.json',
+      'groups[1].from[0]',
+      'already in groups[0]',
+      (d) => {
+        const [first, second] = groups(d) as [Json, Json];
+        second.from = [(first.from as string[])[0], ...(second.from as string[])];
+      },
+    ],
+    [
+      'a variant that is not normalised',
+      'lexicon/synonyms.json',
+      'groups[0].from[0]',
+      'lower-case',
+      (d) => {
+        (groups(d)[0] as Json).from = ['Vitamin-K2'];
+      },
+    ],
+    [
+      'a typo too far from its word',
+      'lexicon/words.json',
+      'knownTypos[0].typo',
+      'edits from',
+      (d) => {
+        (d.knownTypos as Json[])[0] = { typo: 'nattokinase', of: 'natto' };
+      },
+    ],
+    [
+      'a typo of a word the lexicon does not have',
+      'lexicon/words.json',
+      'knownTypos[0].of',
+      'not a word',
+      (d) => {
+        (d.knownTypos as Json[])[0] = { typo: 'spinnach', of: 'spinachh' };
+      },
+    ],
+    [
+      'a weight for an unknown concept',
+      'lexicon/words.json',
+      'conceptWeights.definition',
+      'no synonym group',
+      (d) => {
+        (d.conceptWeights as Json).definition = 0.3;
+      },
+    ],
+    [
+      'an unknown domain anchor',
+      'lexicon/words.json',
+      'domainAnchors[0]',
+      'no synonym group',
+      (d) => {
+        (d.domainAnchors as string[])[0] = 'kk2';
+      },
+    ],
+    [
+      'a stop word with a space',
+      'lexicon/words.json',
+      'stopWords[0]',
+      'one lower-case word',
+      (d) => {
+        (d.stopWords as string[])[0] = 'of the';
+      },
+    ],
+  ])('rejects %s, naming %s and %s', (_problem, file, field, message, breakFile) => {
+    const dir = copyKnowledge();
+    editJson(dir, file, breakFile);
+    const error = loadError(dir);
+    expect(error.file.endsWith(file)).toBe(true);
+    expect(error.field).toBe(field);
+    expect(error.message).toContain(message);
+  });
+});
