@@ -1,44 +1,11 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { KnowledgeError, loadKnowledge } from '../../src/kb/load.ts';
-import { KNOWLEDGE_DIR } from './knowledgePaths.ts';
-
-type Json = Record<string, unknown> & { [key: string]: unknown };
-
-const copies: string[] = [];
-
-function copyKnowledge(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'k2-kb-'));
-  cpSync(KNOWLEDGE_DIR, dir, { recursive: true });
-  copies.push(dir);
-  return dir;
-}
-
-function editJson(dir: string, file: string, edit: (data: Json) => void): void {
-  const path = join(dir, file);
-  const data = JSON.parse(readFileSync(path, 'utf8')) as Json;
-  edit(data);
-  writeFileSync(path, JSON.stringify(data, null, 2));
-}
-
-function loadError(dir: string): KnowledgeError {
-  try {
-    loadKnowledge(dir);
-  } catch (error) {
-    if (error instanceof KnowledgeError) return error;
-    throw error;
-  }
-  throw new Error('loadKnowledge accepted broken knowledge');
-}
+import { describe, expect, it } from 'vitest';
+import { loadKnowledge } from '../../src/kb/load.ts';
+import { copyKnowledge, editJson, type Json, loadError } from './knowledgeCopies.ts';
 
 const listIn = (data: Json, key: string) => data[key] as Json[];
 const first = (list: Json[]) => list[0] as Json;
-
-afterEach(() => {
-  for (const dir of copies.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
 
 describe('loadKnowledge on broken knowledge', () => {
   it.each<[string, string, string, (dir: string) => void]>([

@@ -1,43 +1,10 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { KnowledgeError, loadKnowledge } from '../../src/kb/load.ts';
+import { describe, expect, it } from 'vitest';
+import { copyKnowledge, editJson, type Json, loadError } from './knowledgeCopies.ts';
 import { KNOWLEDGE_DIR, REPO_ROOT } from './knowledgePaths.ts';
 
-type Json = Record<string, unknown>;
-
-const copies: string[] = [];
-
-function copyKnowledge(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'k2-language-'));
-  cpSync(KNOWLEDGE_DIR, dir, { recursive: true });
-  copies.push(dir);
-  return dir;
-}
-
-function editJson(dir: string, file: string, edit: (data: Json) => void): void {
-  const path = join(dir, file);
-  const data = JSON.parse(readFileSync(path, 'utf8')) as Json;
-  edit(data);
-  writeFileSync(path, JSON.stringify(data, null, 2));
-}
-
-function loadError(dir: string): KnowledgeError {
-  try {
-    loadKnowledge(dir);
-  } catch (error) {
-    if (error instanceof KnowledgeError) return error;
-    throw error;
-  }
-  throw new Error('loadKnowledge accepted broken language files');
-}
-
 const section = (data: Json, name: string) => data[name] as Json;
-
-afterEach(() => {
-  for (const dir of copies.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
 
 describe('texts.json on load', () => {
   it.each<[string, string, string, (data: Json) => void]>([
