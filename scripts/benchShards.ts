@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { deployCommands } from '../src/discord/deploy.ts';
-import { answerTitle, LIMITS, shorten } from '../src/discord/render.ts';
+import { answerTitle, LIMITS, shorten } from '../src/discord/renderEmbeds.ts';
 import { createEngine } from '../src/engine/index.ts';
 import { loadKnowledge } from '../src/kb/load.ts';
 import { DiscordEmulator, type EmuUser, type RecordedRequest } from '../tests/discord/emulator/index.ts';

@@ -2,7 +2,7 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { createEngine, type Engine } from '../engine/index.ts';
 import { KnowledgeError, loadKnowledge } from '../kb/load.ts';
-import { chooseStyle, renderAnswerText, toJsonRecord } from './render.ts';
+import { chooseStyle, renderAnswerText, toJsonRecord } from './renderText.ts';
 
 const USAGE = `Ask k2-bot one question from the terminal.
 

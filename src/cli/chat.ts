@@ -3,7 +3,7 @@ import { createInterface } from 'node:readline';
 import type { Answer, Engine } from '../engine/index.ts';
 import { canBeRated, describeRatedReply, voteKey } from '../learning/feedback.ts';
 import { dayOf, type LearningStore, type VoteValue } from '../store/learningStore.ts';
-import { chooseStyle, renderAnswerText, renderDosesText, renderFoodsText } from './render.ts';
+import { chooseStyle, renderAnswerText, renderDosesText, renderFoodsText } from './renderText.ts';
 
 export const CONNECT_HINT =
   'k2-bot terminal chat (no DISCORD_TOKEN set). To run it on Discord, copy .env.example to .env, ' +

@@ -1,7 +1,7 @@
 import type { Client, CommandInteraction } from 'discord.js';
 import type { Answer, UrgentKind } from '../engine/index.ts';
 import type { BotContext } from './context.ts';
-import { renderNotice } from './render.ts';
+import { renderNotice } from './renderEmbeds.ts';
 
 /** One alert per member per this long: a person in trouble writing five messages is one alert. */
 export const ALERT_INTERVAL_MS = 10 * 60 * 1000;

@@ -7,7 +7,7 @@ import {
   RESTJSONErrorCodes,
 } from 'discord.js';
 import { type BotContext, RecentIds, renderEngineNotice } from './context.ts';
-import { toMessageOptions } from './respond.ts';
+import { toMessageOptions } from './sendReply.ts';
 
 /** What the bot needs in a channel to read a question and answer it with an embed, by Discord's names. */
 export const ANSWER_PERMISSIONS = [

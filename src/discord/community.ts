@@ -4,9 +4,9 @@ import { startHousekeeping } from '../learning/housekeeping.ts';
 import { reviewReason } from '../learning/record.ts';
 import { scrubQuestion } from '../learning/scrub.ts';
 import { dayOf } from '../store/learningStore.ts';
-import type { AskedVia } from './answering.ts';
+import type { AskedVia } from './chatReplyPolicy.ts';
 import type { BotContext } from './context.ts';
-import type { AnswerRenderOptions } from './render.ts';
+import type { AnswerRenderOptions } from './renderEmbeds.ts';
 
 /** The operator's choices for learning, alerts and retention, and the clock they run on. */
 export interface CommunityOptions {

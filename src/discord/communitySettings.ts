@@ -17,7 +17,7 @@ import {
 } from '../store/settingsStore.ts';
 import type { CommandOutcome } from './command.ts';
 import { type BotContext, renderEngineNotice } from './context.ts';
-import { sendInteractionReply } from './respond.ts';
+import { sendInteractionReply } from './sendReply.ts';
 
 /** Learning, alerts, the note and forget: the /settings subcommands of issue 11. */
 export function addCommunitySubcommands<T extends SlashCommandBuilder | SlashCommandSubcommandsOnlyBuilder>(

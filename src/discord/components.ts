@@ -1,12 +1,12 @@
 import { type MessageComponentInteraction, PermissionFlagsBits } from 'discord.js';
 import { texts } from '../kb/language.ts';
-import { describeAnswer } from './answering.ts';
+import { describeAnswer } from './chatReplyPolicy.ts';
 import type { CommandOutcome } from './command.ts';
 import { handleForgetButton, isForgetButton } from './communitySettings.ts';
 import { type BotContext, renderEngineNotice, safetyOf } from './context.ts';
 import { handleVote, isVoteButton } from './feedback.ts';
-import { CUSTOM_ID, renderAnswer, renderTopicBrowser, renderTopicDetails } from './render.ts';
-import { sendInteractionReply } from './respond.ts';
+import { CUSTOM_ID, renderAnswer, renderTopicBrowser, renderTopicDetails } from './renderEmbeds.ts';
+import { sendInteractionReply } from './sendReply.ts';
 
 /** Splits `prefix:rest` at the LAST colon, so prefixes may contain colons themselves. */
 function parseCustomId(customId: string): { prefix: string; arg: string } {
@@ -56,7 +56,7 @@ async function deleteAnswer(interaction: MessageComponentInteraction, ctx: BotCo
   return { kind: isAsker ? 'deleted-by-asker' : 'deleted-by-moderator' };
 }
 
-/** Buttons and select menus on the bot's messages; ids are built in render.ts. */
+/** Buttons and select menus on the bot's messages; ids are built in renderEmbeds.ts. */
 export async function handleComponent(
   interaction: MessageComponentInteraction,
   ctx: BotContext,

@@ -5,7 +5,7 @@ import type { AlertLimiter } from './alerts.ts';
 import type { Answerer } from './answerPool.ts';
 import type { CommunityOptions } from './community.ts';
 import type { ChannelReplyWindow, Cooldowns, PingLimiter, ReplyQueue } from './cooldowns.ts';
-import { type RenderedReply, renderNotice } from './render.ts';
+import { type RenderedReply, renderNotice } from './renderEmbeds.ts';
 
 /** What every handler needs; built once in startBot. */
 export interface BotContext {

@@ -3,7 +3,7 @@ import { voteKey } from '../learning/feedback.ts';
 import { dayOf, type LearningStore } from '../store/learningStore.ts';
 import type { CommandOutcome } from './command.ts';
 import { type BotContext, renderEngineNotice } from './context.ts';
-import { sendInteractionReply } from './respond.ts';
+import { sendInteractionReply } from './sendReply.ts';
 import { parseVoteCustomId, VOTE_PREFIX } from './voteIds.ts';
 
 export function isVoteButton(customId: string): boolean {

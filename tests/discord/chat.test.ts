@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { shouldAutoAnswer } from '../../src/discord/answering.ts';
+import { shouldAutoAnswer } from '../../src/discord/chatReplyPolicy.ts';
 import { hashUserId } from '../../src/logger.ts';
 import type { EmuMessage } from './emulator/index.ts';
 import {

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SERVER_NOTE_FIELD_NAME } from '../../src/discord/render.ts';
+import { SERVER_NOTE_FIELD_NAME } from '../../src/discord/renderEmbeds.ts';
 import { ANTICOAGULANT_WARNING, DISCLAIMER } from '../../src/engine/index.ts';
 import type { ApiOption, EmuMessage, EmuUser } from './emulator/index.ts';
 import {

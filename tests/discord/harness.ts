@@ -8,7 +8,7 @@ import type { Answerer } from '../../src/discord/answerPool.ts';
 import { type RunningBot, startBot } from '../../src/discord/bot.ts';
 import type { BotContext } from '../../src/discord/context.ts';
 import { deployCommands } from '../../src/discord/deploy.ts';
-import { answerTitle, collectReplyText, LIMITS, shorten } from '../../src/discord/render.ts';
+import { answerTitle, collectReplyText, LIMITS, shorten } from '../../src/discord/renderEmbeds.ts';
 import {
   ANTICOAGULANT_WARNING,
   type Answer,

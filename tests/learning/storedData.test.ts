@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { renderAbout } from '../../src/discord/render.ts';
+import { renderAbout } from '../../src/discord/renderEmbeds.ts';
 import { createEngine } from '../../src/engine/index.ts';
 import { loadKnowledge } from '../../src/kb/load.ts';
 import { describeStoredData } from '../../src/learning/storedData.ts';

@@ -1,10 +1,10 @@
 import { type CommandInteraction, SlashCommandBuilder } from 'discord.js';
 import type { TopicRef } from '../../engine/index.ts';
 import { alertModerators, alertSource } from '../alerts.ts';
-import { askEngine, describeAnswer } from '../answering.ts';
+import { askEngine, describeAnswer } from '../chatReplyPolicy.ts';
 import { type Command, EVERYWHERE } from '../command.ts';
-import { LIMITS, shorten } from '../render.ts';
-import { sendInteractionReply } from '../respond.ts';
+import { LIMITS, shorten } from '../renderEmbeds.ts';
+import { sendInteractionReply } from '../sendReply.ts';
 
 const data = new SlashCommandBuilder()
   .setName('ask')

@@ -1,10 +1,10 @@
 import { ApplicationCommandType, ContextMenuCommandBuilder } from 'discord.js';
 import { texts } from '../../kb/language.ts';
 import { alertModerators } from '../alerts.ts';
-import { askEngine, describeAnswer } from '../answering.ts';
+import { askEngine, describeAnswer } from '../chatReplyPolicy.ts';
 import { type Command, EVERYWHERE } from '../command.ts';
 import { renderEngineNotice } from '../context.ts';
-import { sendInteractionReply } from '../respond.ts';
+import { sendInteractionReply } from '../sendReply.ts';
 
 const data = new ContextMenuCommandBuilder()
   .setName('Ask K2 Bot')

@@ -1,8 +1,8 @@
 import { SlashCommandBuilder } from 'discord.js';
 import { type Command, EVERYWHERE } from '../command.ts';
 import { safetyOf } from '../context.ts';
-import { LIMITS, renderDoses, shorten } from '../render.ts';
-import { sendInteractionReply } from '../respond.ts';
+import { LIMITS, renderDoses, shorten } from '../renderEmbeds.ts';
+import { sendInteractionReply } from '../sendReply.ts';
 
 const data = new SlashCommandBuilder()
   .setName('dosage')

@@ -20,8 +20,8 @@ import { missingAnswerPermissions } from '../channelPermissions.ts';
 import type { Command } from '../command.ts';
 import { addCommunitySubcommands, applyCommunitySetting, askToForget } from '../communitySettings.ts';
 import { type BotContext, renderEngineNotice, safetyOf } from '../context.ts';
-import { renderSettings } from '../render.ts';
-import { sendInteractionReply } from '../respond.ts';
+import { renderSettings } from '../renderEmbeds.ts';
+import { sendInteractionReply } from '../sendReply.ts';
 
 const data = new SlashCommandBuilder()
   .setName('settings')

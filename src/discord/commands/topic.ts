@@ -1,8 +1,8 @@
 import { type CommandInteraction, SlashCommandBuilder } from 'discord.js';
-import { askEngine, describeAnswer } from '../answering.ts';
+import { askEngine, describeAnswer } from '../chatReplyPolicy.ts';
 import { type Command, EVERYWHERE } from '../command.ts';
-import { LIMITS, renderAnswer, shorten } from '../render.ts';
-import { sendInteractionReply } from '../respond.ts';
+import { LIMITS, renderAnswer, shorten } from '../renderEmbeds.ts';
+import { sendInteractionReply } from '../sendReply.ts';
 
 const data = new SlashCommandBuilder()
   .setName('topic')

@@ -1,11 +1,11 @@
 import type { Interaction } from 'discord.js';
 import { texts } from '../../kb/language.ts';
-import type { RepliedEvent } from '../answering.ts';
+import type { RepliedEvent } from '../chatReplyPolicy.ts';
 import type { CommandOutcome } from '../command.ts';
 import { findCommand } from '../commands/index.ts';
 import { handleComponent } from '../components.ts';
 import { type BotContext, renderEngineNotice } from '../context.ts';
-import { sendInteractionReply } from '../respond.ts';
+import { sendInteractionReply } from '../sendReply.ts';
 
 function nameOf(interaction: Interaction): string {
   if (interaction.isCommand() || interaction.isAutocomplete()) return interaction.commandName;

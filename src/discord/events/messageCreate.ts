@@ -2,6 +2,7 @@ import type { Message } from 'discord.js';
 import type { Answer } from '../../engine/index.ts';
 import { texts } from '../../kb/language.ts';
 import { alertModerators } from '../alerts.ts';
+import { isMissingPermissions, reportMissingPermissions } from '../channelPermissions.ts';
 import {
   type AskedVia,
   askWithinBudget,
@@ -10,12 +11,11 @@ import {
   type RepliedEvent,
   renderUnanswered,
   shouldAutoAnswer,
-} from '../answering.ts';
-import { isMissingPermissions, reportMissingPermissions } from '../channelPermissions.ts';
+} from '../chatReplyPolicy.ts';
 import { recordForReview, serverNoteOptions } from '../community.ts';
 import { type BotContext, renderEngineNotice } from '../context.ts';
-import { type RenderedReply, renderAnswer } from '../render.ts';
-import { toMessageOptions } from '../respond.ts';
+import { type RenderedReply, renderAnswer } from '../renderEmbeds.ts';
+import { toMessageOptions } from '../sendReply.ts';
 
 type Trigger = Extract<AskedVia, 'dm' | 'mention' | 'reply' | 'auto'>;
 

@@ -16,7 +16,7 @@ import {
   renderTopicDetails,
   SERVER_NOTE_FIELD_NAME,
   shorten,
-} from '../../src/discord/render.ts';
+} from '../../src/discord/renderEmbeds.ts';
 import { ANTICOAGULANT_WARNING, type Answer, DISCLAIMER, type TopicRef } from '../../src/engine/index.ts';
 import type { Dose, Food, KnowledgeMeta } from '../../src/kb/schema.ts';
 import { defaultGuildSettings } from '../../src/store/settingsStore.ts';

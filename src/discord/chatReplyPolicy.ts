@@ -7,7 +7,7 @@ import type { CommandOutcome } from './command.ts';
 import { serverAnswerExtras } from './community.ts';
 import type { BotContext } from './context.ts';
 import { cooldownKey, DM_COOLDOWN_SECONDS } from './cooldowns.ts';
-import { type AnswerRenderOptions, type RenderedReply, renderAnswer, renderNotice } from './render.ts';
+import { type AnswerRenderOptions, type RenderedReply, renderAnswer, renderNotice } from './renderEmbeds.ts';
 
 const TEXTS = texts().discord;
 

@@ -5,7 +5,7 @@ import {
   MessageFlags,
   type ModalSubmitInteraction,
 } from 'discord.js';
-import type { RenderedReply } from './render.ts';
+import type { RenderedReply } from './renderEmbeds.ts';
 
 function toOptions(reply: RenderedReply): Omit<InteractionReplyOptions, 'flags'> {
   return {

@@ -3,7 +3,7 @@ import {
   AUTO_ANSWER_MIN_CONFIDENCE,
   looksLikeK2Question,
   shouldAutoAnswer,
-} from '../../src/discord/answering.ts';
+} from '../../src/discord/chatReplyPolicy.ts';
 import { createEngine, type Engine } from '../../src/engine/index.ts';
 import { loadKnowledge } from '../../src/kb/load.ts';
 
