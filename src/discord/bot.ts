@@ -7,7 +7,7 @@ import type { BotMetrics } from '../ops/metrics.ts';
 import type { SettingsStore } from '../store/settingsStore.ts';
 import { AlertLimiter } from './alerts.ts';
 import { type Answerer, AnswerPool } from './answerPool.ts';
-import type { RepliedEvent } from './chatReplyPolicy.ts';
+import type { RepliedEvent } from './askEngine.ts';
 import { communityOptions, startCommunityUpkeep } from './community.ts';
 import type { BotContext } from './context.ts';
 import { RecentIds } from './context.ts';

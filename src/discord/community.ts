@@ -4,7 +4,7 @@ import { startHousekeeping } from '../learning/housekeeping.ts';
 import { reviewReason } from '../learning/record.ts';
 import { scrubQuestion } from '../learning/scrub.ts';
 import { dayOf } from '../store/learningStore.ts';
-import type { AskedVia } from './chatReplyPolicy.ts';
+import type { AskedVia } from './askEngine.ts';
 import type { BotContext } from './context.ts';
 import type { AnswerRenderOptions } from './renderEmbeds.ts';
 

@@ -1,6 +1,6 @@
 import { type MessageComponentInteraction, PermissionFlagsBits } from 'discord.js';
 import { texts } from '../kb/language.ts';
-import { describeAnswer } from './chatReplyPolicy.ts';
+import { describeAnswer } from './askEngine.ts';
 import type { CommandOutcome } from './command.ts';
 import { handleForgetButton, isForgetButton } from './communitySettings.ts';
 import { type BotContext, renderEngineNotice, safetyOf } from './context.ts';

@@ -1,7 +1,7 @@
 import { type CommandInteraction, SlashCommandBuilder } from 'discord.js';
 import type { TopicRef } from '../../engine/index.ts';
 import { alertModerators, alertSource } from '../alerts.ts';
-import { askEngine, describeAnswer } from '../chatReplyPolicy.ts';
+import { askEngine, describeAnswer } from '../askEngine.ts';
 import { type Command, EVERYWHERE } from '../command.ts';
 import { LIMITS, shorten } from '../renderEmbeds.ts';
 import { sendInteractionReply } from '../sendReply.ts';

@@ -1,7 +1,7 @@
 import { ApplicationCommandType, ContextMenuCommandBuilder } from 'discord.js';
 import { texts } from '../../kb/language.ts';
 import { alertModerators } from '../alerts.ts';
-import { askEngine, describeAnswer } from '../chatReplyPolicy.ts';
+import { askEngine, describeAnswer } from '../askEngine.ts';
 import { type Command, EVERYWHERE } from '../command.ts';
 import { renderEngineNotice } from '../context.ts';
 import { sendInteractionReply } from '../sendReply.ts';

@@ -1,5 +1,5 @@
 import { type CommandInteraction, SlashCommandBuilder } from 'discord.js';
-import { askEngine, describeAnswer } from '../chatReplyPolicy.ts';
+import { askEngine, describeAnswer } from '../askEngine.ts';
 import { type Command, EVERYWHERE } from '../command.ts';
 import { LIMITS, renderAnswer, shorten } from '../renderEmbeds.ts';
 import { sendInteractionReply } from '../sendReply.ts';

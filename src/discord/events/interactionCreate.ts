@@ -1,6 +1,6 @@
 import type { Interaction } from 'discord.js';
 import { texts } from '../../kb/language.ts';
-import type { RepliedEvent } from '../chatReplyPolicy.ts';
+import type { RepliedEvent } from '../askEngine.ts';
 import type { CommandOutcome } from '../command.ts';
 import { findCommand } from '../commands/index.ts';
 import { handleComponent } from '../components.ts';

@@ -2,16 +2,15 @@ import type { Message } from 'discord.js';
 import type { Answer } from '../../engine/index.ts';
 import { texts } from '../../kb/language.ts';
 import { alertModerators } from '../alerts.ts';
-import { isMissingPermissions, reportMissingPermissions } from '../channelPermissions.ts';
 import {
   type AskedVia,
   askWithinBudget,
-  decideChatReply,
   describeAnswer,
   type RepliedEvent,
   renderUnanswered,
-  shouldAutoAnswer,
-} from '../chatReplyPolicy.ts';
+} from '../askEngine.ts';
+import { isMissingPermissions, reportMissingPermissions } from '../channelPermissions.ts';
+import { decideChatReply, shouldAutoAnswer } from '../chatReplyPolicy.ts';
 import { recordForReview, serverNoteOptions } from '../community.ts';
 import { type BotContext, renderEngineNotice } from '../context.ts';
 import { type RenderedReply, renderAnswer } from '../renderEmbeds.ts';
