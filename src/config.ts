@@ -17,7 +17,7 @@ const wholeDays = (min: number, max: number) => {
   return z.coerce.number({ error }).int({ error }).min(min, { error }).max(max, { error });
 };
 
-/** Learning from use (issue 11): DMs are recorded only when the operator opts in. */
+/** Learning from use: DMs are recorded only when the operator opts in. */
 const learningVariables = {
   LEARNING_DMS: booleanText.default(false),
   /** Days votes and recorded questions are kept. */

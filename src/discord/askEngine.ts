@@ -9,6 +9,8 @@ import { type AnswerRenderOptions, type RenderedReply, renderAnswer, renderNotic
 
 const TEXTS = texts().discord;
 
+/** Asking the engine from Discord: through the answer workers within the time budget, rendered as a reply. */
+
 /** How a question reached the bot; logged with every answer. */
 export type AskedVia = 'slash' | 'mention' | 'reply' | 'dm' | 'auto' | 'context-menu' | 'topic' | 'button';
 

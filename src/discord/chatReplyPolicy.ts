@@ -7,6 +7,8 @@ import { type RenderedReply, renderNotice } from './renderEmbeds.ts';
 
 const TEXTS = texts().discord;
 
+/** Whether and how to reply to a chat message: the flood limits, and which auto-channel messages to answer. */
+
 export interface ChatReplyRequest {
   guildId: string | null;
   channelId: string;

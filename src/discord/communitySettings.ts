@@ -19,7 +19,7 @@ import type { CommandOutcome } from './command.ts';
 import { type BotContext, renderEngineNotice } from './context.ts';
 import { sendInteractionReply } from './sendReply.ts';
 
-/** Learning, alerts, the note and forget: the /settings subcommands of issue 11. */
+/** Learning, alerts, the note and forget: the /settings subcommands about what the server stores and who is alerted. */
 export function addCommunitySubcommands<T extends SlashCommandBuilder | SlashCommandSubcommandsOnlyBuilder>(
   builder: T,
 ): T {
@@ -108,7 +108,7 @@ export interface AppliedSetting {
   headline: (settings: GuildSettings) => string;
 }
 
-/** The issue-11 subcommands; undefined for the others, which settings.ts handles. */
+/** Applies learning, alerts, note or forget; undefined for the other subcommands, which settings.ts handles. */
 export async function applyCommunitySetting(
   interaction: ChatInputCommandInteraction,
   guildId: string,

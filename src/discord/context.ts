@@ -22,7 +22,7 @@ export interface BotContext {
   messageContent: boolean;
   /** Ids of messages the bot answered with, so a reply to one is recognised without a fetch. */
   answerMessageIds: RecentIds;
-  /** Learning, retention and the clock (issue 11). */
+  /** Learning from use, data retention and the clock. */
   community: CommunityOptions;
   /** At most one moderator alert per member per 10 minutes. */
   alertLimiter: AlertLimiter;

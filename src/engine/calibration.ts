@@ -3,7 +3,7 @@ import type { MatchFeatures } from './search.ts';
 /**
  * Turns an answered match into the probability that its topic is right.
  *
- * The search's raw confidence (search.ts `calibrate`) decides answer vs decline, but it saturates:
+ * The raw confidence (rawConfidence.ts) decides answer vs decline, but it saturates:
  * almost every answered question scores 0.99+, right or wrong. What separates right from wrong
  * is how clearly the best topic beats the runner-up and how much of the question it explains, so
  * the score below combines the margin (best − second raw score) with the best topic's raw score

@@ -14,8 +14,8 @@ import { type SearchResult, searchTopics } from './search.ts';
  * question against it is search.ts.
  */
 
-// The weights below were set by a grid search over the development question set and four more
-// rounds of questions written afterwards; the results were flat around these values.
+// The weights below were set by a grid search over the development question set and questions
+// written after it; the results were flat around these values.
 
 /** How much a word counts by where it occurs in a topic: titles and keywords say what it is about. */
 export const FIELD_WEIGHTS = {

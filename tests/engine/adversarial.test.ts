@@ -7,12 +7,12 @@ import { adversarialMessage, parseRule, sweepMessages } from './adversarial.ts';
 const root = join(import.meta.dirname, '..', '..');
 
 describe('adversarial messages', () => {
-  // The issue-9 hedge group as it was: the sweep must rebuild the message that froze the bot.
+  // The hedge group that once froze the bot, as it was: the sweep must rebuild the message that did it.
   const oldHedges = parseRule({
     source:
       '\\b(took|taken)\\s+((about|like|maybe|like maybe|all|all of|all the|all of the|the|my) )*(\\d{2,}|ten)\\s+(pills?|tablets?)',
     flags: '',
-    where: 'issue 9',
+    where: 'old hedge group',
   });
 
   it('pump each word of a repeated word list up to the length cap', () => {

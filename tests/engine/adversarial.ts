@@ -5,8 +5,8 @@ import type { EngineRegex } from './regexInventory.ts';
 /**
  * Messages built to make the engine's own rules backtrack: for one regular expression, text that
  * follows the pattern (its own words, in its own order) with one repeated part pumped up to the
- * length cap, then a tail that makes the match fail at the last moment. This is how the issue-9
- * message was made ("took " + "all the " x 30 + a word), generalised to every rule.
+ * length cap, then a tail that makes the match fail at the last moment. This is how the message that
+ * once froze the bot was made ("took " + "all the " x 30 + a word), generalised to every rule.
  */
 
 /** Characters tried, in order, when a character class or \w, \s, . must produce one. */

@@ -160,7 +160,7 @@ describe('emergency gate: hedges before a count', () => {
     expect(urgent(q)).toBe(true);
   });
 
-  // Issue 9: "took" and "all the " repeated made the hedge group backtrack exponentially (30
+  // "took" and "all the " repeated made the hedge group backtrack exponentially (30
   // repeats took a minute, 40 would take hours). A regex cannot be interrupted in-process, so
   // the real CLI answers it in a child process that is killed if it has not finished in 15 s.
   it('answers "took" + "all the " x 40 + a word at once, not urgent', () => {
@@ -176,7 +176,7 @@ describe('emergency gate: hedges before a count', () => {
   });
 });
 
-describe('invisible characters and look-alike letters cannot hide an emergency (issue 9)', () => {
+describe('invisible characters and look-alike letters cannot hide an emergency', () => {
   it.each([
     ['zero-width space', '\u200B'],
     ['zero-width non-joiner', '\u200C'],

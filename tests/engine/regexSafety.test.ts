@@ -12,7 +12,7 @@ beforeAll(async () => {
 
 describe('the backtracking check itself', () => {
   it.each([
-    // Issue 9: the hedge list before a count, as it was.
+    // The hedge list before a count that once froze the bot, as it was.
     ['((about|like|maybe|like maybe|all|all of|all the|all of the|the|my) )*(\\d+) pills', ''],
     ['(a|a)*b', ''],
     ['^(\\w+\\s?)*$', ''],
