@@ -1,11 +1,31 @@
 import { readFileSync } from 'node:fs';
 import type { Engine } from '../src/engine/index.ts';
 
-/** One line of a question set: a topic id, "decline" (off-topic) or "urgent" (must escalate). */
+/**
+ * One line of a question set: a topic id, "decline" (off-topic) or "urgent" (must escalate), and
+ * optionally what a right reply must show (the fields are described in tests/fixtures/README.md).
+ */
 export interface EvalCase {
   q: string;
   expect: string;
   also?: string[];
+  /** Full fact ids (`topic/fact`) that a right reply shows in its body: all of them. */
+  facts?: string[];
+  /** Alternatives: a right reply shows at least one of these. */
+  anyFacts?: string[];
+  /** "partial": the subject is covered but not the asked point; the reply must say so. */
+  coverage?: 'partial';
+  /** For a decline: the decline class a truthful decline gives. */
+  declineReason?: string;
+  /** How the first sentence must start. */
+  lead?: 'yes' | 'no' | 'not-known' | 'depends' | 'figure';
+}
+
+/** Whether an answer shows what a case says a right reply must show (its facts and anyFacts). */
+export function showsExpectedFacts(c: EvalCase, shown: readonly string[]): boolean {
+  const all = c.facts ?? [];
+  const any = c.anyFacts ?? [];
+  return all.every((id) => shown.includes(id)) && (any.length === 0 || any.some((id) => shown.includes(id)));
 }
 
 export interface EvalFailure {
@@ -15,7 +35,15 @@ export interface EvalFailure {
   got: string;
   confidence: number;
   urgent: boolean;
-  reason: 'wrong-topic' | 'not-answered' | 'answered-off-topic' | 'missed-urgent' | 'false-alarm';
+  reason:
+    | 'wrong-topic'
+    | 'not-answered'
+    | 'answered-off-topic'
+    | 'missed-urgent'
+    | 'false-alarm'
+    | 'missing-facts';
+  /** For 'missing-facts': the fact ids the reply showed. */
+  shown?: string[];
 }
 
 /** Answered questions in one confidence band: how often they were right. */
@@ -31,6 +59,11 @@ export interface ReliabilityBand {
 export interface EvalMetrics {
   total: number;
   inScope: { total: number; correct: number; accuracy: number };
+  /**
+   * Answer accuracy: over the cases that name facts (`facts`/`anyFacts`), how many replies show
+   * them in the body, which is what the user reads; topic accuracy only checks the topic id.
+   */
+  answers: { total: number; correct: number; accuracy: number };
   offTopic: { total: number; declined: number; rate: number };
   urgent: { total: number; flagged: number; recall: number };
   falseAlarms: { total: number; flagged: number; rate: number };
@@ -102,6 +135,7 @@ export function evaluate(engine: Engine, cases: readonly EvalCase[]): EvalMetric
   const m: EvalMetrics = {
     total: cases.length,
     inScope: { total: 0, correct: 0, accuracy: 0 },
+    answers: { total: 0, correct: 0, accuracy: 0 },
     offTopic: { total: 0, declined: 0, rate: 0 },
     urgent: { total: 0, flagged: 0, recall: 0 },
     falseAlarms: { total: 0, flagged: 0, rate: 0 },
@@ -122,7 +156,14 @@ export function evaluate(engine: Engine, cases: readonly EvalCase[]): EvalMetric
         confidence: a.confidence,
         urgent: a.urgent,
         reason,
+        ...(reason === 'missing-facts' ? { shown: [...a.facts] } : {}),
       });
+
+    if ((c.facts?.length ?? 0) > 0 || (c.anyFacts?.length ?? 0) > 0) {
+      m.answers.total++;
+      if (showsExpectedFacts(c, a.facts)) m.answers.correct++;
+      else if (c.expect !== 'urgent') fail('missing-facts');
+    }
 
     if (c.expect === 'urgent') {
       m.urgent.total++;
@@ -155,6 +196,7 @@ export function evaluate(engine: Engine, cases: readonly EvalCase[]): EvalMetric
   }
   m.reliability = reliability(answered);
   m.inScope.accuracy = ratio(m.inScope.correct, m.inScope.total);
+  m.answers.accuracy = ratio(m.answers.correct, m.answers.total);
   m.offTopic.rate = ratio(m.offTopic.declined, m.offTopic.total);
   m.urgent.recall = ratio(m.urgent.flagged, m.urgent.total);
   m.falseAlarms.rate = m.falseAlarms.total === 0 ? 0 : m.falseAlarms.flagged / m.falseAlarms.total;

@@ -73,6 +73,8 @@ export function toJsonRecord(answer: Answer) {
     title: answer.topic?.title ?? null,
     confidence: Number(answer.confidence.toFixed(4)),
     answer: answer.body,
+    facts: [...answer.facts],
+    coverage: answer.coverage,
     urgentNotice: answer.urgentNotice,
     personalNotice: answer.personalNotice,
     corrections: answer.corrections.map((c) => ({ note: c.note, references: c.references })),

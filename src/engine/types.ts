@@ -17,6 +17,8 @@ export type AnswerKind =
   /** Empty or unusable input. */
   | 'empty';
 
+export type AnswerCoverage = 'full' | 'partial' | 'none';
+
 /**
  * What the engine returns for a question: plain data, no formatting for any one medium.
  * Renderers (Discord, terminal, JSON) must show `safety.disclaimer` and `safety.warning` in full.
@@ -40,6 +42,14 @@ export interface Answer {
   confidence: number;
   /** The short answer, or the decline text. */
   body: string;
+  /** Full ids (`<topic-id>/<fact-id>`) of the facts the body shows, in the order shown. */
+  facts: string[];
+  /**
+   * Whether the body answers the asked point: "full"; "partial" when the knowledge base covers the
+   * subject but not the point asked (the body says so first); "none" for declines, urgent-only
+   * replies and empty input.
+   */
+  coverage: AnswerCoverage;
   /** The topic's facts, for a "More" view. */
   details: string[];
   /** Article sections the answer comes from, with one verbatim quote. */

@@ -37,8 +37,22 @@ export const EVIDENCE_KINDS = [
   'article-claim',
 ] as const;
 
+/**
+ * A fact's id: a short kebab-case slug saying what the fact is about (`excretion`, `natto-amount`),
+ * unique within its topic. Elsewhere a fact is named `<topic-id>/<slug>`.
+ */
+const factSlug = z
+  .string()
+  .regex(
+    /^[a-z0-9]+(?:-[a-z0-9]+)*$/,
+    'must be a kebab-case slug: lowercase letters, digits and single dashes',
+  )
+  .max(40, 'a fact id is a short slug (40 characters at most)');
+
 /** One statement the bot may make, tied to the article's exact words. */
 export const factSchema = z.strictObject({
+  /** Stable slug; the answer reports `<topic-id>/<id>` for each fact it shows. */
+  id: factSlug,
   /** The fact as the bot says it: neutral, reported ("the article says", "studies used"), never an instruction. */
   text: nonEmpty,
   /** The article's words, verbatim (whitespace-normalised); a test proves they occur in the article. */
@@ -46,6 +60,10 @@ export const factSchema = z.strictObject({
   /** The article heading the quote sits under. */
   section: nonEmpty,
   evidence: z.enum(EVIDENCE_KINDS).optional(),
+  /** Words people use for this one fact beyond the topic's own keywords ("urine", "kidneys"). */
+  keywords: z.array(nonEmpty).optional(),
+  /** How people ask for this one fact; matched like the topic's questions. */
+  questions: z.array(nonEmpty).optional(),
 });
 export type Fact = z.infer<typeof factSchema>;
 
@@ -68,7 +86,22 @@ export const topicSchema = z.strictObject({
   sections: z.array(nonEmpty).min(1),
   /** The short answer shown first (Discord embeds show it above the fold). */
   summary: nonEmpty.max(600),
-  facts: z.array(factSchema).min(1),
+  facts: z
+    .array(factSchema)
+    .min(1)
+    .superRefine((facts, ctx) => {
+      const seen = new Set<string>();
+      facts.forEach((fact, i) => {
+        if (seen.has(fact.id)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [i, 'id'],
+            message: `duplicate fact id "${fact.id}"; fact ids are unique within a topic`,
+          });
+        }
+        seen.add(fact.id);
+      });
+    }),
   corrections: z.array(correctionSchema).default([]),
   /** Words and phrases people use for this topic; weighted in search. */
   keywords: z.array(nonEmpty).min(1),

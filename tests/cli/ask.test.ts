@@ -47,6 +47,8 @@ const REQUIRED_FIELDS = [
   'topic',
   'confidence',
   'answer',
+  'facts',
+  'coverage',
   'disclaimer',
   'warning',
   'text',
@@ -77,6 +79,8 @@ describe('npm run ask', () => {
     expect(record.disclaimer).toBe(DISCLAIMER);
     expect(record.warning).toBe(ANTICOAGULANT_WARNING);
     expect(record.warningFirst).toBe(true);
+    expect(Array.isArray(record.facts)).toBe(true);
+    expect(['full', 'partial']).toContain(record.coverage);
     expect(record.text.indexOf(ANTICOAGULANT_WARNING)).toBeLessThan(record.text.indexOf(DISCLAIMER));
   });
 

@@ -51,6 +51,8 @@ function makeAnswer(body: string, overrides: Partial<Answer> = {}): Answer {
     topic: { id: 'natto', title: `Natto ${body.slice(0, 400)}`, category: 'food' },
     confidence: 0.9,
     body,
+    facts: ['natto/natto-amount'],
+    coverage: 'full',
     details: Array.from({ length: 40 }, (_, i) => `${i}: ${body.slice(0, 300)}`),
     source: { sections: ['Food sources', body.slice(0, 500)], quote: body },
     corrections: Array.from({ length: body.length > 5000 ? 30 : 3 }, () => ({

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { evaluate, loadCases, THRESHOLDS } from '../../scripts/evaluate.ts';
+import { evaluate, loadCases, showsExpectedFacts, THRESHOLDS } from '../../scripts/evaluate.ts';
 import { createEngine } from '../../src/engine/index.ts';
 import { loadKnowledge } from '../../src/kb/load.ts';
 
@@ -23,6 +23,29 @@ describe('development question set', () => {
       (c) => c.expect !== 'urgent' && /warfarin|coumadin|blood|bleed|thinner|xarelto|eliquis|inr/i.test(c.q),
     );
     expect(probes.length).toBeGreaterThanOrEqual(20);
+  });
+
+  it('names only fact ids that exist, as <topic-id>/<fact-id>', () => {
+    const known = new Set(loadKnowledge().topics.flatMap((t) => t.facts.map((f) => `${t.id}/${f.id}`)));
+    const unknown = cases
+      .flatMap((c) => [...(c.facts ?? []), ...(c.anyFacts ?? [])])
+      .filter((id) => !known.has(id));
+    expect(unknown).toEqual([]);
+  });
+
+  it('counts a reply right only when it shows every listed fact and one of the alternatives', () => {
+    const c = {
+      q: 'x',
+      expect: 'natto',
+      facts: ['natto/natto-amount'],
+      anyFacts: ['natto/natto-mk7', 'natto/highest-k2-food'],
+    };
+    expect(showsExpectedFacts(c, ['natto/natto-amount', 'natto/highest-k2-food'])).toBe(true);
+    expect(showsExpectedFacts(c, ['natto/natto-amount'])).toBe(false);
+    expect(showsExpectedFacts(c, ['natto/natto-mk7'])).toBe(false);
+    expect(
+      showsExpectedFacts({ q: 'x', expect: 'natto', anyFacts: ['natto/natto-mk7'] }, ['natto/natto-mk7']),
+    ).toBe(true);
   });
 
   it("does not copy the topics' own sample questions (it must measure generalisation)", () => {

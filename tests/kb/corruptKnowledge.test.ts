@@ -89,6 +89,33 @@ describe('loadKnowledge on broken knowledge', () => {
         }),
     ],
     [
+      'a fact without an id',
+      'topics/absorption-excretion.json',
+      'facts[4].id',
+      (dir) =>
+        editJson(dir, 'topics/absorption-excretion.json', (topic) => {
+          delete (listIn(topic, 'facts')[4] as Json).id;
+        }),
+    ],
+    [
+      'a fact id used twice in one topic',
+      'topics/natto.json',
+      'facts[2].id',
+      (dir) =>
+        editJson(dir, 'topics/natto.json', (topic) => {
+          (listIn(topic, 'facts')[2] as Json).id = first(listIn(topic, 'facts')).id;
+        }),
+    ],
+    [
+      'a fact id that is not a kebab-case slug',
+      'topics/eel.json',
+      'facts[0].id',
+      (dir) =>
+        editJson(dir, 'topics/eel.json', (topic) => {
+          first(listIn(topic, 'facts')).id = 'Eel Amount';
+        }),
+    ],
+    [
       'an instruction in a fact',
       'topics/daily-intake.json',
       'facts[0].text',

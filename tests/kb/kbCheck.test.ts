@@ -42,6 +42,26 @@ describe('kb:check', () => {
     expect(lines[0]).toMatch(/topics\/natto\.json: field "anticoagulantRelevant"/);
   });
 
+  it('refuses a duplicate fact id, naming the file and the field', () => {
+    const dir = copyKnowledge();
+    const file = join(dir, 'topics/absorption-excretion.json');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"id": "storage"', '"id": "excretion"'));
+    const { exitCode, lines } = runKbCheck(dir);
+    expect(exitCode).toBe(1);
+    expect(lines[0]).toMatch(
+      /topics\/absorption-excretion\.json: field "facts\[4\]\.id".*duplicate fact id "excretion"/,
+    );
+  });
+
+  it('refuses a fact without an id, naming the file and the field', () => {
+    const dir = copyKnowledge();
+    const file = join(dir, 'topics/eel.json');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"id": "nutritious",', ''));
+    const { exitCode, lines } = runKbCheck(dir);
+    expect(exitCode).toBe(1);
+    expect(lines[0]).toMatch(/topics\/eel\.json: field "facts\[1\]\.id"/);
+  });
+
   it('fails listing the gaps when a correction or a heading goes missing', () => {
     const dir = copyKnowledge();
     const editTopic = (id: string, edit: (topic: { corrections: unknown[]; sections: string[] }) => void) => {
