@@ -13,7 +13,7 @@ function report(m: EvalMetrics, file: string, verbose: boolean): string {
   const lines = [
     `Question set: ${file} (${m.total} cases)`,
     `${mark(m.inScope.accuracy >= THRESHOLDS.inScopeAccuracy)} in-scope accuracy   ${pct(m.inScope.accuracy)}  (${m.inScope.correct}/${m.inScope.total}, target >= ${pct(THRESHOLDS.inScopeAccuracy)})`,
-    `     answer accuracy     ${pct(m.answers.accuracy)}  (${m.answers.correct}/${m.answers.total} cases that name facts show them in the body)`,
+    `     answer accuracy     ${m.answers.total === 0 ? 'n/a' : pct(m.answers.accuracy)}  (${m.answers.correct}/${m.answers.total} cases that name facts show them in the body)`,
     `${mark(m.offTopic.rate >= THRESHOLDS.offTopicDeclineRate)} off-topic declined  ${pct(m.offTopic.rate)}  (${m.offTopic.declined}/${m.offTopic.total}, target >= ${pct(THRESHOLDS.offTopicDeclineRate)})`,
     `${mark(m.urgent.recall >= THRESHOLDS.urgentRecall)} urgent recall       ${pct(m.urgent.recall)}  (${m.urgent.flagged}/${m.urgent.total}, target ${pct(THRESHOLDS.urgentRecall)})`,
     `${mark(m.falseAlarms.rate <= THRESHOLDS.falseAlarmRate)} false urgent alarms ${pct(m.falseAlarms.rate)}  (${m.falseAlarms.flagged}/${m.falseAlarms.total}, target <= ${pct(THRESHOLDS.falseAlarmRate)})`,
