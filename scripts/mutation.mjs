@@ -1,0 +1,35 @@
+// Runs StrykerJS (stryker.config.mjs) one module at a time.
+//
+//   npm run test:mutation                      every module, one after the other
+//   npm run test:mutation -- safety store      only those
+//   npm run test:mutation -- safety --incremental   extra arguments go to `stryker run`
+//
+// Reports: reports/mutation/<module>.html and .json; each run prints its duration.
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { MUTATION_MODULES } from '../stryker.config.mjs';
+
+const root = join(import.meta.dirname, '..');
+const args = process.argv.slice(2);
+const modules = args.filter((arg) => !arg.startsWith('-'));
+const strykerArgs = args.filter((arg) => arg.startsWith('-'));
+const unknown = modules.filter((name) => !(name in MUTATION_MODULES));
+if (unknown.length > 0) {
+  console.error(
+    `unknown module ${unknown.join(', ')}; choose from ${Object.keys(MUTATION_MODULES).join(', ')}`,
+  );
+  process.exit(2);
+}
+
+let failed = false;
+for (const name of modules.length > 0 ? modules : Object.keys(MUTATION_MODULES)) {
+  const started = Date.now();
+  const run = spawnSync(
+    process.execPath,
+    [join(root, 'node_modules/@stryker-mutator/core/bin/stryker.js'), 'run', ...strykerArgs],
+    { cwd: root, stdio: 'inherit', env: { ...process.env, MUTATION_MODULE: name } },
+  );
+  console.log(`mutation ${name}: ${Math.round((Date.now() - started) / 1000)} s, exit ${run.status}`);
+  failed ||= run.status !== 0;
+}
+process.exit(failed ? 1 : 0);
