@@ -5,8 +5,8 @@ import { checkEmergency } from '../../src/engine/gate.ts';
 import { correctGateTypos } from '../../src/engine/gateTypos.ts';
 import { createEngine } from '../../src/engine/index.ts';
 import { normalizeText } from '../../src/engine/normalize.ts';
-import { CRISIS_NOTICE, PET_NOTICE } from '../../src/engine/safety.ts';
 import { loadKnowledge } from '../../src/kb/load.ts';
+import { CRISIS_NOTICE, PET_NOTICE } from '../safetyTexts.ts';
 
 const engine = createEngine(loadKnowledge());
 const urgent = (q: string) => engine.ask(q).urgent;

@@ -1,20 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { mentionsAnticoagulant } from '../../src/engine/anticoagulants.ts';
-import { checkEmergency, type UrgentKind, urgentNoticeFor } from '../../src/engine/gate.ts';
+import { checkEmergency, type UrgentKind } from '../../src/engine/gate.ts';
 import { normalizeText } from '../../src/engine/normalize.ts';
 import { isPersonal } from '../../src/engine/personalNotice.ts';
-import {
-  ANTICOAGULANT_WARNING,
-  BABY_NOTICE,
-  CRISIS_NOTICE,
-  DISCLAIMER,
-  OVERDOSE_NOTICE,
-  PET_NOTICE,
-  safetyTexts,
-  URGENT_NOTICE,
-} from '../../src/engine/safety.ts';
+import { BABY_NOTICE, CRISIS_NOTICE, OVERDOSE_NOTICE, PET_NOTICE, URGENT_NOTICE } from '../safetyTexts.ts';
 
 const gate = (text: string) => checkEmergency(normalizeText(text));
+
+/** The notice each kind of emergency leads with (the literal texts, not the gate's own choice). */
+const NOTICE_FOR: Record<UrgentKind, string> = {
+  'self-harm': CRISIS_NOTICE,
+  overdose: OVERDOSE_NOTICE,
+  pet: PET_NOTICE,
+  'baby-bleeding': BABY_NOTICE,
+  bleeding: URGENT_NOTICE,
+  clot: URGENT_NOTICE,
+  'chest-pain': URGENT_NOTICE,
+  stroke: URGENT_NOTICE,
+  allergy: URGENT_NOTICE,
+  'blood-pressure': URGENT_NOTICE,
+  collapse: URGENT_NOTICE,
+};
 
 describe('emergency gate: fires', () => {
   it.each([
@@ -65,6 +71,9 @@ describe('emergency gate: fires', () => {
     ['i want to overdose on purpose', 'self-harm'],
     // R-05 baby bleeding
     ['my newborn is bleeding from the belly button', 'baby-bleeding'],
+    // Animals
+    ['my dog ate rat poison', 'pet'],
+    ['the cat swallowed some of my k2 capsules', 'pet'],
     ['2 month old bleeding from vaccine spot', 'baby-bleeding'],
     ['our baby has blood in her diaper', 'baby-bleeding'],
     ['my husband passed out after his warfarin dose', 'collapse'],
@@ -125,7 +134,7 @@ describe('emergency gate: fires', () => {
     const result = gate(text);
     expect(result.urgent).toBe(true);
     expect(result.kind).toBe(kind);
-    expect(result.notice).toBe(urgentNoticeFor(kind as UrgentKind));
+    expect(result.notice).toBe(NOTICE_FOR[kind as UrgentKind]);
   });
 
   it('leads with the crisis line alone for self-harm', () => {
@@ -153,9 +162,10 @@ describe('emergency gate: fires', () => {
   });
 
   it('tells people to call emergency services or poison control', () => {
-    expect(URGENT_NOTICE).toMatch(/seek urgent care first/i);
-    expect(URGENT_NOTICE).toMatch(/local emergency number/);
-    expect(URGENT_NOTICE).toMatch(/poison control/);
+    const notice = gate('having chest pain after taking k2').notice ?? '';
+    expect(notice).toMatch(/seek urgent care first/i);
+    expect(notice).toMatch(/local emergency number/);
+    expect(notice).toMatch(/poison control/);
   });
 });
 
@@ -296,16 +306,7 @@ describe('personal questions', () => {
   });
 });
 
-describe('safety texts', () => {
-  it('keeps the fixed texts', () => {
-    expect(safetyTexts(true)).toEqual({
-      disclaimer: DISCLAIMER,
-      warning: ANTICOAGULANT_WARNING,
-      warningFirst: true,
-    });
-    expect(safetyTexts(false).warningFirst).toBe(false);
-  });
-
+describe('anticoagulant mentions (the warning leads)', () => {
   it.each([
     ['can i take k2 with warfarin', true],
     ['on Coumadin', true],

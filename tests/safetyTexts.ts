@@ -1,0 +1,46 @@
+// The fixed safety texts, written out word for word. Tests compare what the bot says with these, not
+// with the constants of src/engine/safety.ts, so an accidental edit of a text fails a test; the one
+// place they meet knowledge/texts.json is tests/engine/safetyTexts.test.ts. A deliberate change of
+// wording is made in both places.
+
+export const DISCLAIMER =
+  'General information from one article, checked against published research. Not medical advice: ask your doctor or pharmacist before changing your diet, supplements or medicines.';
+
+export const ANTICOAGULANT_WARNING =
+  'Blood thinners: vitamin K2 (including natto and K2 supplements) can weaken warfarin and other vitamin K antagonists, even in small amounts. If you take one, do not start, stop or change K2 without your anticoagulation clinic or doctor.';
+
+export const URGENT_NOTICE =
+  'This sounds like it could be an emergency. Seek urgent care first: call your local emergency number now (or poison control for a swallowed overdose). Do not wait for an answer here, and do not start or stop any medicine on your own.';
+
+export const URGENT_BODY =
+  'Please act on the notice above first. I can only share general facts about vitamin K2 from one article, and I cannot assess an emergency.';
+
+export const CRISIS_NOTICE =
+  'If you are thinking about harming yourself, please reach out right now: call your local emergency number or a crisis line (in the US and Canada you can call or text 988), or tell someone near you. You do not have to handle this alone.';
+
+export const CRISIS_BODY =
+  'I am only a vitamin K2 information bot and I cannot help with this, but the people above can. Please contact them now.';
+
+export const OVERDOSE_NOTICE =
+  'This could be an overdose or a poisoning. Call poison control now (in the US 1-800-222-1222), or your local emergency number if the person is hard to wake, has a seizure or has trouble breathing. Do not wait for an answer here.';
+
+export const PET_NOTICE =
+  'This sounds like a poisoning emergency for an animal. Call an emergency vet or an animal poison control line now, and take the packet with you. Do not wait for an answer here, and do not give the animal any human medicine or vitamin on your own.';
+
+export const PET_BODY =
+  'Please act on the notice above first. I only share general facts about vitamin K2 for people, and I cannot assess an animal.';
+
+export const BABY_NOTICE =
+  'A baby who is bleeding or bruising needs emergency care now: call your local emergency number or go to the nearest emergency department. Tell them whether the baby had the vitamin K shot at birth. Do not wait for an answer here.';
+
+export const PERSONAL_NOTICE =
+  'I can only share general facts from the article, not advice for you personally. Your doctor or pharmacist can tell you what fits your health, doses and medicines.';
+
+export const PERSONAL_ANTICOAGULANT_NOTICE =
+  'I can only share general facts from the article, not advice for you personally. Your doctor, pharmacist or anticoagulation clinic can tell you what fits your health, doses and medicines.';
+
+export const DOAC_NOTICE =
+  "The article's caution is about warfarin-type drugs (vitamin K antagonists). Drugs like apixaban (Eliquis) or rivaroxaban (Xarelto) work differently; ask your pharmacist or prescriber before combining K2 with them.";
+
+export const PREGNANCY_NOTICE =
+  'I can only share general facts from the article. In pregnancy or while breastfeeding, ask your obstetrician (OB) or midwife before adding natto in large amounts or any K2 supplement or dose.';
