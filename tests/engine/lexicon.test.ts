@@ -1,17 +1,49 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SYNONYM_GROUPS } from '../../src/engine/lexicon.ts';
 
-describe('lexicon', () => {
-  it('lists each variant once per meaning, so an edit to one copy cannot leave a stale twin', () => {
-    const seen = new Set<string>();
-    const repeated: string[] = [];
-    for (const group of SYNONYM_GROUPS) {
-      for (const variant of group.from) {
-        const key = `${variant} → ${group.to.join('+')}`;
-        if (seen.has(key)) repeated.push(key);
-        seen.add(key);
-      }
+interface Group {
+  from: string[];
+  to: string[];
+}
+
+// Read from the file itself, not through the loader that enforces the same rule.
+const { groups } = JSON.parse(
+  readFileSync(join(import.meta.dirname, '..', '..', 'knowledge', 'lexicon', 'synonyms.json'), 'utf8'),
+) as { groups: Group[] };
+
+/** Each variant listed more than once in the whole file, whatever it stands for, with where. */
+function repeatedVariants(list: readonly Group[]): string[] {
+  const firstGroup = new Map<string, number>();
+  const repeated: string[] = [];
+  list.forEach((group, i) => {
+    for (const variant of group.from) {
+      const first = firstGroup.get(variant);
+      if (first === undefined) firstGroup.set(variant, i);
+      else repeated.push(`"${variant}" in groups ${first} and ${i}`);
     }
-    expect(repeated).toEqual([]);
+  });
+  return repeated;
+}
+
+describe('lexicon/synonyms.json', () => {
+  it('lists each variant once in the whole file, so one word cannot mean two things by accident', () => {
+    expect(repeatedVariants(groups)).toEqual([]);
+  });
+
+  it('notices a variant planted in a second group with a different meaning', () => {
+    const [first, second, ...rest] = groups as [Group, Group, ...Group[]];
+    expect(first.to).not.toEqual(second.to);
+    const variant = first.from[0] as string;
+    const planted = [first, { ...second, from: [...second.from, variant] }, ...rest];
+    expect(repeatedVariants(planted)).toEqual([`"${variant}" in groups 0 and 1`]);
+  });
+
+  it('notices a variant listed twice in one group', () => {
+    const [first, ...rest] = groups as [Group, ...Group[]];
+    const variant = first.from[0] as string;
+    expect(repeatedVariants([{ ...first, from: [...first.from, variant] }, ...rest])).toEqual([
+      `"${variant}" in groups 0 and 0`,
+    ]);
   });
 });
