@@ -10,8 +10,8 @@ export const MUTATION_MODULES = {
     testFiles: ['tests/engine/safety.test.ts', 'tests/engine/gate.test.ts', 'tests/engine/safetyTexts.test.ts'],
   },
   render: {
-    mutate: ['src/discord/render.ts'],
-    testFiles: ['tests/discord/render.test.ts'],
+    mutate: ['src/discord/renderEmbeds.ts'],
+    testFiles: ['tests/discord/renderEmbeds.test.ts'],
   },
   store: {
     mutate: ['src/store/**/*.ts'],
