@@ -1,0 +1,108 @@
+/**
+ * Conversation accuracy: two- and three-turn conversations (tests/fixtures/conversations.dev.jsonl)
+ * answered in context, each turn scored like a single case. The engine answers follow-ups only
+ * when it offers a conversation (`startConversation()`); until then the figure is reported as not
+ * supported rather than measured on turns read without their context.
+ */
+import type { Answer, Engine } from '../src/engine/index.ts';
+import { replyIsRight, shownFacts } from './evalReplies.ts';
+import type { EvalCase } from './evaluate.ts';
+
+/** One turn: a case plus the conversation it belongs to (turns of one id are in file order). */
+export interface ConversationTurn extends EvalCase {
+  conversation: string;
+}
+
+/** Answers one conversation's turns in order, each in the context of the turns before it. */
+export type ConversationAnswerer = (turns: readonly string[]) => Answer[];
+
+/** What an engine offers when it can answer follow-up questions. */
+interface FollowUpEngine {
+  startConversation(): { ask(question: string): Answer };
+}
+
+/** The engine's follow-up answering, or null when the engine has none. */
+export function conversationAnswerer(engine: Engine): ConversationAnswerer | null {
+  const start = (engine as Partial<FollowUpEngine>).startConversation;
+  if (typeof start !== 'function') return null;
+  return (turns) => {
+    const conversation = start.call(engine);
+    return turns.map((q) => conversation.ask(q));
+  };
+}
+
+/** Groups turns by conversation id, keeping file order within each. */
+export function groupConversations(turns: readonly EvalCase[]): ConversationTurn[][] {
+  const groups = new Map<string, ConversationTurn[]>();
+  for (const [i, t] of turns.entries()) {
+    const id = (t as Partial<ConversationTurn>).conversation;
+    if (typeof id !== 'string' || id === '')
+      throw new Error(`conversation turn ${i + 1} has no "conversation" id`);
+    const group = groups.get(id) ?? [];
+    group.push({ ...t, conversation: id });
+    groups.set(id, group);
+  }
+  return [...groups.values()];
+}
+
+export interface ConversationMiss {
+  conversation: string;
+  turn: number;
+  q: string;
+  /** The turns before it, as asked. */
+  before: string[];
+  got: string;
+}
+
+export interface ConversationMetrics {
+  /** False when the engine cannot answer in context: no figures are given then. */
+  supported: boolean;
+  conversations: number;
+  turns: number;
+  /** Second and later turns: the follow-ups. */
+  followUps: { total: number; correct: number; accuracy: number };
+  /** First turns, for comparison. */
+  firstTurns: { total: number; correct: number; accuracy: number };
+  misses: ConversationMiss[];
+}
+
+export function evaluateConversations(
+  answer: ConversationAnswerer | null,
+  turns: readonly EvalCase[],
+): ConversationMetrics {
+  const conversations = groupConversations(turns);
+  const m: ConversationMetrics = {
+    supported: answer !== null,
+    conversations: conversations.length,
+    turns: turns.length,
+    followUps: { total: 0, correct: 0, accuracy: 0 },
+    firstTurns: { total: 0, correct: 0, accuracy: 0 },
+    misses: [],
+  };
+  if (!answer) return m;
+  for (const conversation of conversations) {
+    const answers = answer(conversation.map((t) => t.q));
+    for (const [i, t] of conversation.entries()) {
+      const a = answers[i];
+      const bucket = i === 0 ? m.firstTurns : m.followUps;
+      bucket.total++;
+      if (a && replyIsRight(t, a)) bucket.correct++;
+      else if (i > 0) {
+        m.misses.push({
+          conversation: t.conversation,
+          turn: i + 1,
+          q: t.q,
+          before: conversation.slice(0, i).map((p) => p.q),
+          got: a
+            ? a.urgent
+              ? 'urgent'
+              : `${a.topic?.id ?? a.kind} [${shownFacts(a).join(', ')}]`
+            : 'no answer',
+        });
+      }
+    }
+  }
+  m.followUps.accuracy = m.followUps.total === 0 ? 0 : m.followUps.correct / m.followUps.total;
+  m.firstTurns.accuracy = m.firstTurns.total === 0 ? 0 : m.firstTurns.correct / m.firstTurns.total;
+  return m;
+}
