@@ -1,11 +1,15 @@
 /**
  * Recomputes the confidence calibration table (src/engine/calibration.ts) from a question set:
- * every answered, non-urgent case is scored with `calibrationScore` and labelled right or wrong;
+ * every answered, non-urgent case is scored with `calibrationScore` and labelled right or wrong,
+ * by default on what the user reads: right when the body shows the case's facts (cases that name
+ * facts; an answered off-topic case is wrong; cases naming no facts are left out). `--by topic`
+ * labels by the topic id instead, as the table was fitted before fact-level cases existed;
  * a pool-adjacent-violators (isotonic) fit gives non-decreasing accuracy steps, which are merged
  * until each holds at least --min cases, and smoothed with a Laplace (+1/+2) correction.
  *
  *   npx tsx scripts/calibrate.ts            # print the table
  *   npx tsx scripts/calibrate.ts --write    # also write it into src/engine/calibration.ts
+ *   npx tsx scripts/calibrate.ts --by topic # label answers by their topic id
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,6 +18,7 @@ import { answerQuestionDetailed } from '../src/engine/answerQuestion.ts';
 import { calibrationScore } from '../src/engine/calibration.ts';
 import { TopicIndex } from '../src/engine/topicIndex.ts';
 import { loadKnowledge } from '../src/kb/load.ts';
+import { namesFacts, replyIsRight } from './evalReplies.ts';
 import { loadCases } from './evaluate.ts';
 
 interface Block {
@@ -57,8 +62,11 @@ function main(): void {
       file: { type: 'string', short: 'f' },
       min: { type: 'string', default: '25' },
       write: { type: 'boolean', default: false },
+      by: { type: 'string', default: 'facts' },
     },
   });
+  if (values.by !== 'facts' && values.by !== 'topic') throw new Error('--by takes "facts" or "topic"');
+  const byFacts = values.by === 'facts';
   const root = join(import.meta.dirname, '..');
   const file = values.file ?? join(root, 'tests', 'fixtures', 'questions.dev.jsonl');
   const kb = loadKnowledge();
@@ -67,9 +75,12 @@ function main(): void {
   const points: Array<{ score: number; right: boolean }> = [];
   for (const c of loadCases(file)) {
     if (c.expect === 'urgent') continue;
+    if (byFacts && !namesFacts(c) && c.expect !== 'decline') continue;
     const { answer, result } = answerQuestionDetailed(c.q, index, byId);
     if (answer.kind !== 'answer' || !result || !answer.topic) continue;
-    const right = answer.topic.id === c.expect || (c.also ?? []).includes(answer.topic.id);
+    const right = byFacts
+      ? replyIsRight(c, answer)
+      : answer.topic.id === c.expect || (c.also ?? []).includes(answer.topic.id);
     points.push({ score: calibrationScore(result.features), right });
   }
   const blocks = mergeSmall(isotonic(points), Number(values.min));
@@ -79,7 +90,9 @@ function main(): void {
   acc = acc.map((a) => Math.round(a * 1000) / 1000);
   const rows = blocks.map((b, i) => `  [${i === 0 ? 0 : Math.round(b.from * 1000) / 1000}, ${acc[i]}],`);
   const table = `export const CALIBRATION_TABLE: ReadonlyArray<readonly [number, number]> = [\n${rows.join('\n')}\n];`;
-  process.stdout.write(`${points.length} answered cases, ${points.filter((p) => !p.right).length} wrong\n`);
+  process.stdout.write(
+    `${points.length} answered cases, ${points.filter((p) => !p.right).length} wrong (right = ${byFacts ? 'shows the expected facts' : 'expected topic'})\n`,
+  );
   for (const [i, b] of blocks.entries()) {
     process.stdout.write(`  score >= ${b.from.toFixed(3)}: ${b.right}/${b.n} right → ${acc[i]}\n`);
   }
