@@ -3,20 +3,12 @@ import { createInterface } from 'node:readline';
 import type { Answer, Engine } from '../engine/index.ts';
 import { canBeRated, describeRatedReply, voteKey } from '../learning/feedback.ts';
 import { dayOf, type LearningStore, type VoteValue } from '../store/learningStore.ts';
+import { chatHelpText, findChatCommand } from './chatCommands.ts';
 import { chooseStyle, renderAnswerText, renderDosesText, renderFoodsText } from './renderText.ts';
 
 export const CONNECT_HINT =
   'k2-bot terminal chat (no DISCORD_TOKEN set). To run it on Discord, copy .env.example to .env, ' +
   'fill in DISCORD_TOKEN and DISCORD_CLIENT_ID, then run npm run deploy and npm start.';
-
-const HELP = `Ask anything about vitamin K2, in your own words. Commands:
-  /topics   every topic the bot knows
-  /topic ID one topic in full
-  /foods    foods by K2 amount
-  /dosage   the dose figures the article gives
-  /good     the last answer was helpful (/bad: it was not); no question or name is stored
-  /help     this help
-  /quit     leave (Ctrl+D works too)`;
 
 /** Where terminal votes go: the bot's database, opened on the first vote. */
 export type VoteStore = Pick<LearningStore, 'voteSecret' | 'recordVote'> & { close(): Promise<void> };
@@ -62,7 +54,7 @@ export async function runChat({
   const say = (text: string) => output.write(`${text}\n\n`);
 
   say(CONNECT_HINT);
-  say(HELP);
+  say(chatHelpText());
   lines.setPrompt('you> ');
   if (interactive) lines.prompt();
 
@@ -72,20 +64,21 @@ export async function runChat({
 
   for await (const raw of lines) {
     const line = raw.trim();
-    const [command, ...rest] = line.split(/\s+/);
-    if (command === '/quit' || command === '/exit') break;
-    if (command === '/help') say(HELP);
-    else if (command === '/good' || command === '/bad') {
-      const text = await votes.cast(lastAnswer, command === '/good' ? 'helpful' : 'not-helpful');
+    const [typed, ...rest] = line.split(/\s+/);
+    const command = findChatCommand(typed);
+    if (command === 'quit') break;
+    if (command === 'help') say(chatHelpText());
+    else if (command === 'good' || command === 'bad') {
+      const text = await votes.cast(lastAnswer, command === 'good' ? 'helpful' : 'not-helpful');
       say(renderAnswerText(engine.notice(text), style));
-    } else if (command === '/topics') say(renderAnswerText(engine.notice(listTopicsText(engine)), style));
-    else if (command === '/foods')
+    } else if (command === 'topics') say(renderAnswerText(engine.notice(listTopicsText(engine)), style));
+    else if (command === 'foods')
       say(renderAnswerText(engine.notice(renderFoodsText(engine.listFoods())), style));
-    else if (command === '/dosage' || command === '/doses') {
+    else if (command === 'dosage') {
       say(
         renderAnswerText(engine.notice(renderDosesText(engine.listDoses()), { warningFirst: true }), style),
       );
-    } else if (command === '/topic') {
+    } else if (command === 'topic') {
       const id = rest.join('-').toLowerCase();
       const answer = engine.showTopic(id);
       say(
@@ -94,7 +87,7 @@ export async function runChat({
           : renderAnswerText(engine.notice(`No topic "${id}". Type /topics to see them all.`), style),
       );
     } else if (line.startsWith('/')) {
-      say(renderAnswerText(engine.notice(`Unknown command ${command}. Type /help for the list.`), style));
+      say(renderAnswerText(engine.notice(`Unknown command ${typed}. Type /help for the list.`), style));
     } else if (line.length > 0) {
       const answer = engine.ask(line);
       answers += 1;

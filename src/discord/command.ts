@@ -17,6 +17,8 @@ export interface CommandOutcome {
 /** One file per command exports one of these; the registry feeds both dispatcher and deploy. */
 export interface Command {
   data: { name: string; toJSON(): RESTPostAPIApplicationCommandsJSONBody };
+  /** What the command is for (knowledge/texts.json `commandHelp`): /help and the README show it. */
+  help: string;
   execute(interaction: CommandInteraction, ctx: BotContext): Promise<CommandOutcome | undefined>;
   autocomplete?(interaction: AutocompleteInteraction, ctx: BotContext): Promise<void>;
 }

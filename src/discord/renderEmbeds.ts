@@ -15,6 +15,7 @@ import { fillText } from '../kb/languageSchema.ts';
 import type { Dose, Food, KnowledgeMeta } from '../kb/schema.ts';
 import { describeStoredData, type RetentionSettings } from '../learning/storedData.ts';
 import type { GuildSettings } from '../store/settingsStore.ts';
+import type { CatalogEntry } from './commandCatalog.ts';
 import { voteCustomIds } from './voteIds.ts';
 
 const TEXTS = texts().discord;
@@ -536,22 +537,18 @@ export function renderAbout(info: AboutInfo, safety: SafetyTexts): RenderedReply
   });
 }
 
-/** /help: the commands and how chat answering works. */
-export function renderHelp(safety: SafetyTexts): RenderedReply {
+/** /help: the registered commands and how chat answering works. */
+export function renderHelp(commands: readonly CatalogEntry[], safety: SafetyTexts): RenderedReply {
+  const slash = commands.filter((command) => command.kind === 'slash');
+  const menus = commands.filter((command) => command.kind === 'message').map((command) => command.name);
   return finalize({
     title: TEXTS.helpTitle,
     color: COLORS.notice,
     safety,
     leading: [],
     body: [
-      '`/ask question` ask anything about vitamin K2 (`private` for only you, `for` to address a member)',
-      '`/topic name` show one topic',
-      '`/topics` browse topics by category',
-      '`/foods` foods by K2 amount',
-      '`/dosage [group]` the article’s dose figures',
-      '`/about` sources, knowledge version, what is stored',
-      '`/settings` server settings (Manage Server)',
-      TEXTS.helpChat,
+      ...slash.map((command) => `\`${command.helpUsage}\` ${command.help}`),
+      fillText(TEXTS.helpChat, { messageCommand: menus.join(', ') }),
     ],
     fields: [],
   });

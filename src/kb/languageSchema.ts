@@ -117,7 +117,31 @@ export const textsSchema = z.strictObject({
     aboutTitle: sentence,
     aboutBody: sentence,
     helpTitle: sentence,
-    helpChat: sentence,
+    /** The /help line about chat and the message menu; {messageCommand} is its name in the registry. */
+    helpChat: template('messageCommand'),
+  }),
+  /** What each Discord command is for, by its file in src/discord/commands: /help and the README table. */
+  commandHelp: z.strictObject({
+    ask: sentence,
+    topic: sentence,
+    topics: sentence,
+    foods: sentence,
+    dosage: sentence,
+    about: sentence,
+    help: sentence,
+    settings: sentence,
+    askMessage: sentence,
+  }),
+  /** The terminal chat's /help: its lead line and what each command is for (src/cli/chatCommands.ts). */
+  terminalCommandHelp: z.strictObject({
+    lead: sentence,
+    topics: sentence,
+    topic: sentence,
+    foods: sentence,
+    dosage: sentence,
+    vote: sentence,
+    help: sentence,
+    quit: sentence,
   }),
 });
 export type Texts = z.infer<typeof textsSchema>;

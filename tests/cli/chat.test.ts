@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runChat } from '../../src/cli/chat.ts';
+import { CHAT_COMMANDS } from '../../src/cli/chatCommands.ts';
 import { ANTICOAGULANT_WARNING, createEngine, DISCLAIMER, type Engine } from '../../src/engine/index.ts';
 import { loadKnowledge } from '../../src/kb/load.ts';
 import { openSqliteStore } from '../../src/store/sqliteStore.ts';
@@ -56,6 +57,32 @@ describe('terminal chat', () => {
     const text = await chat(['/dosage']);
     const doses = text.slice(text.indexOf('Warning:'));
     expect(doses.indexOf(ANTICOAGULANT_WARNING)).toBeLessThan(doses.indexOf('Dose figures'));
+  });
+
+  it('/help lists every command of the chat, as it always has', async () => {
+    const text = await chat(['/help', '/quit']);
+    const help = [
+      'Ask anything about vitamin K2, in your own words. Commands:',
+      '  /topics   every topic the bot knows',
+      '  /topic ID one topic in full',
+      '  /foods    foods by K2 amount',
+      '  /dosage   the dose figures the article gives',
+      '  /good     the last answer was helpful (/bad: it was not); no question or name is stored',
+      '  /help     this help',
+      '  /quit     leave (Ctrl+D works too)',
+    ].join('\n');
+    // Once at the start and once for /help.
+    expect(countOf(text, help)).toBe(2);
+    for (const name of CHAT_COMMANDS.flatMap((command) => command.names)) expect(help).toContain(`/${name}`);
+  });
+
+  it.each([
+    ['/doses', 'Dose figures as the article reports them'],
+    ['/exit', 'Bye. Stay safe.'],
+  ])('still understands the alias %s', async (alias, expected) => {
+    const text = await chat([alias, '/quit']);
+    expect(text).toContain(expected);
+    expect(text).not.toContain('Unknown command');
   });
 
   it('stops reading after /quit', async () => {

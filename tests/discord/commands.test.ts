@@ -256,9 +256,15 @@ describe('/foods, /dosage, /about, /help', () => {
     expect(text).toContain('What is stored');
   });
 
-  it('/help lists the commands', async () => {
+  it('/help lists every command registered with Discord', async () => {
     const reply = await safeReply(await h.emu.userRunsCommand({ user: h.emu.users.alice, name: 'help' }));
-    expect(messageText(reply)).toContain('/ask');
+    const text = messageText(reply);
+    const registered = h.emu.registeredCommands(h.emu.guildId);
+    expect(registered.length).toBe(9);
+    for (const command of registered) {
+      // Slash commands (type 1) are typed as /name; menu commands (type 3) are picked by name.
+      expect(text).toContain(command.type === 3 ? `**${command.name}**` : `\`/${command.name}`);
+    }
   });
 
   it('works in DMs once registered globally', async () => {

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { catalogCommands } from '../../src/discord/commandCatalog.ts';
+import { COMMANDS } from '../../src/discord/commands/index.ts';
 import {
   collectReplyText,
   embedLength,
@@ -165,7 +167,7 @@ function kinds(body: string): [string, RenderedReply, { first?: boolean; urgent?
       renderAbout({ meta, topicCount: 37, retention: { retentionDays: 30, graceDays: 7 } }, safety),
       {},
     ],
-    ['help', renderHelp(safety), {}],
+    ['help', renderHelp(catalogCommands(COMMANDS), safety), {}],
     ['settings', renderSettings(settings, safety, { headline: body, warnings: [body.slice(0, 500)] }), {}],
   ];
 }

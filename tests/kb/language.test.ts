@@ -98,10 +98,17 @@ describe('text keys in code', () => {
 
   it('every text the code reads exists', () => {
     // Texts are read as texts().<section>.<key>, or through a const holding one section.
-    const aliases: Record<string, string> = { TEXTS: 'discord', SAFETY: 'safety', REPLIES: 'replies' };
+    const aliases: Record<string, string> = {
+      TEXTS: 'discord',
+      SAFETY: 'safety',
+      REPLIES: 'replies',
+      CHAT_HELP: 'terminalCommandHelp',
+    };
     const used = [
       ...[...code.matchAll(/texts\(\)\.(\w+)\.(\w+)/g)].map((m) => `${m[1]}.${m[2]}`),
-      ...[...code.matchAll(/\b(TEXTS|SAFETY|REPLIES)\.(\w+)/g)].map((m) => `${aliases[m[1] ?? '']}.${m[2]}`),
+      ...[...code.matchAll(/\b(TEXTS|SAFETY|REPLIES|CHAT_HELP)\.(\w+)/g)].map(
+        (m) => `${aliases[m[1] ?? '']}.${m[2]}`,
+      ),
     ];
     expect(used.length).toBeGreaterThan(40);
     expect(used.filter((key) => !keys.includes(key))).toEqual([]);

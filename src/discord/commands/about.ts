@@ -1,4 +1,5 @@
 import { SlashCommandBuilder } from 'discord.js';
+import { texts } from '../../kb/language.ts';
 import { type Command, EVERYWHERE } from '../command.ts';
 import { safetyOf } from '../context.ts';
 import { renderAbout } from '../renderEmbeds.ts';
@@ -11,6 +12,7 @@ const data = new SlashCommandBuilder()
 
 export default {
   data,
+  help: texts().commandHelp.about,
   async execute(interaction, ctx) {
     const { meta, topics } = ctx.engine.knowledge;
     await sendInteractionReply(

@@ -1,5 +1,6 @@
 import { type CommandInteraction, SlashCommandBuilder } from 'discord.js';
 import type { TopicRef } from '../../engine/index.ts';
+import { texts } from '../../kb/language.ts';
 import { alertModerators, alertSource } from '../alerts.ts';
 import { askEngine, describeAnswer } from '../askEngine.ts';
 import { type Command, EVERYWHERE } from '../command.ts';
@@ -39,6 +40,7 @@ export function buildQuestionChoices(typed: string, topics: TopicRef[]): { name:
 
 export default {
   data,
+  help: texts().commandHelp.ask,
   async autocomplete(interaction, ctx) {
     const typed = interaction.options.getFocused();
     const topics = ctx.engine.suggestTopics(typed, LIMITS.choices);

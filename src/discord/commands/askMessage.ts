@@ -13,6 +13,7 @@ const data = new ContextMenuCommandBuilder()
 
 export default {
   data,
+  help: texts().commandHelp.askMessage,
   async execute(interaction, ctx) {
     if (!interaction.isMessageContextMenuCommand()) return undefined;
     const text = interaction.targetMessage.content.trim();

@@ -1,4 +1,5 @@
 import { SlashCommandBuilder } from 'discord.js';
+import { texts } from '../../kb/language.ts';
 import { type Command, EVERYWHERE } from '../command.ts';
 import { safetyOf } from '../context.ts';
 import { LIMITS, renderDoses, shorten } from '../renderEmbeds.ts';
@@ -18,6 +19,7 @@ const data = new SlashCommandBuilder()
 
 export default {
   data,
+  help: texts().commandHelp.dosage,
   async autocomplete(interaction, ctx) {
     const typed = interaction.options.getFocused().toLowerCase();
     const groups = [...new Set(ctx.engine.listDoses().map((d) => d.group))];

@@ -1,4 +1,5 @@
 import { SlashCommandBuilder } from 'discord.js';
+import { texts } from '../../kb/language.ts';
 import { type Command, EVERYWHERE } from '../command.ts';
 import { safetyOf } from '../context.ts';
 import { renderFoods } from '../renderEmbeds.ts';
@@ -11,6 +12,7 @@ const data = new SlashCommandBuilder()
 
 export default {
   data,
+  help: texts().commandHelp.foods,
   async execute(interaction, ctx) {
     const settings = interaction.guildId ? await ctx.store.getGuildSettings(interaction.guildId) : null;
     await sendInteractionReply(interaction, renderFoods(ctx.engine.listFoods(), safetyOf(ctx)), {

@@ -4,7 +4,7 @@ import ask from './ask.ts';
 import askMessage from './askMessage.ts';
 import dosage from './dosage.ts';
 import foods from './foods.ts';
-import help from './help.ts';
+import { createHelpCommand } from './help.ts';
 import settings from './settings.ts';
 import topic from './topic.ts';
 import topics from './topics.ts';
@@ -17,7 +17,7 @@ export const COMMANDS: readonly Command[] = [
   foods,
   dosage,
   about,
-  help,
+  createHelpCommand(() => COMMANDS),
   settings,
   askMessage,
 ];

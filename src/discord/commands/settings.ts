@@ -6,6 +6,7 @@ import {
   PermissionFlagsBits,
   SlashCommandBuilder,
 } from 'discord.js';
+import { texts } from '../../kb/language.ts';
 import {
   ANSWER_MODES,
   ASK_VISIBILITIES,
@@ -244,6 +245,7 @@ function explainFailure(error: unknown): string | undefined {
 
 export default {
   data,
+  help: texts().commandHelp.settings,
   async execute(interaction, ctx) {
     if (!interaction.isChatInputCommand()) return undefined;
     // Default permissions can be overridden by server admins, so the handler checks again.

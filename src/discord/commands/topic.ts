@@ -1,4 +1,5 @@
 import { type CommandInteraction, SlashCommandBuilder } from 'discord.js';
+import { texts } from '../../kb/language.ts';
 import { askEngine, describeAnswer } from '../askEngine.ts';
 import { type Command, EVERYWHERE } from '../command.ts';
 import { LIMITS, renderAnswer, shorten } from '../renderEmbeds.ts';
@@ -15,6 +16,7 @@ const data = new SlashCommandBuilder()
 
 export default {
   data,
+  help: texts().commandHelp.topic,
   async autocomplete(interaction, ctx) {
     const topics = ctx.engine.suggestTopics(interaction.options.getFocused(), LIMITS.choices);
     await interaction.respond(
