@@ -91,13 +91,17 @@ describe('development question set', () => {
     expect(unknown).toEqual([]);
   });
 
-  it("does not copy the topics' own sample questions (it must measure generalisation)", () => {
+  it("does not copy the topics' or facts' own sample questions (it must measure generalisation)", () => {
     const norm = (q: string) =>
       q
         .toLowerCase()
         .replace(/[^\p{L}\p{N}]+/gu, ' ')
         .trim();
-    const own = new Set(loadKnowledge().topics.flatMap((t) => t.questions.map(norm)));
+    const own = new Set(
+      loadKnowledge().topics.flatMap((t) =>
+        [...t.questions, ...t.facts.flatMap((f) => f.questions ?? [])].map(norm),
+      ),
+    );
     expect([...cases, ...turns].filter((c) => own.has(norm(c.q))).map((c) => c.q)).toEqual([]);
   });
 
