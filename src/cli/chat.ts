@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import type { Answer, Engine } from '../engine/index.ts';
+import { texts } from '../kb/language.ts';
+import { fillText } from '../kb/languageSchema.ts';
 import { canBeRated, describeRatedReply, voteKey } from '../learning/feedback.ts';
 import { dayOf, type LearningStore, type VoteValue } from '../store/learningStore.ts';
 import { chatHelpText, findChatCommand } from './chatCommands.ts';
 import { chooseStyle, renderAnswerText, renderDosesText, renderFoodsText } from './renderText.ts';
 
-export const CONNECT_HINT =
-  'k2-bot terminal chat (no DISCORD_TOKEN set). To run it on Discord, copy .env.example to .env, ' +
-  'fill in DISCORD_TOKEN and DISCORD_CLIENT_ID, then run npm run deploy and npm start.';
+const TERMINAL_TEXTS = texts().terminal;
 
 /** Where terminal votes go: the bot's database, opened on the first vote. */
 export type VoteStore = Pick<LearningStore, 'voteSecret' | 'recordVote'> & { close(): Promise<void> };
@@ -21,7 +21,7 @@ export interface ChatDeps {
 }
 
 function listTopicsText(engine: Engine): string {
-  const lines = ['Topics (use /topic ID to read one):'];
+  const lines = [TERMINAL_TEXTS.topicsLead];
   let category = '';
   for (const topic of engine.listTopics()) {
     if (topic.category !== category) {
@@ -53,7 +53,7 @@ export async function runChat({
   });
   const say = (text: string) => output.write(`${text}\n\n`);
 
-  say(CONNECT_HINT);
+  say(TERMINAL_TEXTS.connectHint);
   say(chatHelpText());
   lines.setPrompt('you> ');
   if (interactive) lines.prompt();
@@ -84,10 +84,11 @@ export async function runChat({
       say(
         answer
           ? renderAnswerText(answer, style)
-          : renderAnswerText(engine.notice(`No topic "${id}". Type /topics to see them all.`), style),
+          : renderAnswerText(engine.notice(fillText(TERMINAL_TEXTS.noTopic, { id })), style),
       );
     } else if (line.startsWith('/')) {
-      say(renderAnswerText(engine.notice(`Unknown command ${typed}. Type /help for the list.`), style));
+      const notice = engine.notice(fillText(TERMINAL_TEXTS.unknownCommand, { command: typed ?? '' }));
+      say(renderAnswerText(notice, style));
     } else if (line.length > 0) {
       const answer = engine.ask(line);
       answers += 1;
@@ -98,7 +99,7 @@ export async function runChat({
   }
   lines.close();
   await votes.close();
-  output.write('Bye. Stay safe.\n');
+  output.write(`${TERMINAL_TEXTS.bye}\n`);
 }
 
 /** /good and /bad: one vote per answer of this chat session (a second one changes it), no server id. */
@@ -107,9 +108,8 @@ function terminalVotes(open: (() => Promise<VoteStore>) | undefined) {
   let store: Promise<VoteStore> | undefined;
   return {
     async cast(last: { answer: Answer; id: string } | undefined, vote: VoteValue): Promise<string> {
-      if (!last || !canBeRated(last.answer))
-        return 'Ask a question first; /good and /bad rate the last answer.';
-      if (!open) return 'Votes are not saved in this chat (no database).';
+      if (!last || !canBeRated(last.answer)) return TERMINAL_TEXTS.rateFirst;
+      if (!open) return TERMINAL_TEXTS.votesNotSaved;
       try {
         store ??= open();
         const opened = await store;
@@ -119,13 +119,13 @@ function terminalVotes(open: (() => Promise<VoteStore>) | undefined) {
           vote,
           day: dayOf(new Date()),
         });
-        const label = vote === 'helpful' ? 'helpful' : 'not helpful';
-        return outcome === 'changed'
-          ? `Thanks: your vote on the last answer is now "${label}".`
-          : `Thanks: the last answer is marked "${label}". Only the topic and the vote are stored.`;
+        const label = vote === 'helpful' ? TERMINAL_TEXTS.helpful : TERMINAL_TEXTS.notHelpful;
+        return fillText(outcome === 'changed' ? TERMINAL_TEXTS.voteChanged : TERMINAL_TEXTS.voteRecorded, {
+          label,
+        });
       } catch (error) {
         store = undefined;
-        return `Your vote could not be saved: ${(error as Error).message}`;
+        return fillText(TERMINAL_TEXTS.voteFailed, { reason: (error as Error).message });
       }
     },
     async close(): Promise<void> {

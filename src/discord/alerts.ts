@@ -1,27 +1,18 @@
 import type { Client, CommandInteraction } from 'discord.js';
 import type { Answer, UrgentKind } from '../engine/index.ts';
+import { texts } from '../kb/language.ts';
+import { fillText } from '../kb/languageSchema.ts';
 import type { BotContext } from './context.ts';
 import { renderNotice } from './renderEmbeds.ts';
 
 /** One alert per member per this long: a person in trouble writing five messages is one alert. */
 export const ALERT_INTERVAL_MS = 10 * 60 * 1000;
 
-const KIND_WORDS: Record<UrgentKind, string> = {
-  bleeding: 'bleeding',
-  clot: 'signs of a blood clot',
-  overdose: 'an overdose',
-  'chest-pain': 'chest pain',
-  stroke: 'stroke signs',
-  allergy: 'a severe allergic reaction',
-  'self-harm': 'self-harm or a crisis',
-  'baby-bleeding': 'a bleeding baby',
-  'blood-pressure': 'a blood-pressure emergency',
-  collapse: 'someone collapsing',
-  pet: 'an animal emergency',
-};
+const ALERT_TEXTS = texts().alerts;
+const KIND_WORDS: Record<UrgentKind, string> = ALERT_TEXTS.emergencies;
 
 export function describeEmergency(kind: UrgentKind | undefined): string {
-  return kind ? KIND_WORDS[kind] : 'an emergency';
+  return kind ? KIND_WORDS[kind] : ALERT_TEXTS.unknownEmergency;
 }
 
 /** Remembers when each member last caused an alert; old entries are dropped as it grows. */
@@ -82,14 +73,16 @@ export async function alertModerators(
       );
       return;
     }
+    const emergency = describeEmergency(input.answer.urgentKind);
     const notice = ctx.engine.notice(
-      `<@${input.userId}> wrote in <#${input.channelId}> something that sounds like **${describeEmergency(input.answer.urgentKind)}**. ` +
-        `K2 Bot answered with its urgent-care notice; a person may want to check in.\n\n[Jump to the message](${input.jumpUrl})`,
+      fillText(ALERT_TEXTS.body, {
+        userId: input.userId,
+        channelId: input.channelId,
+        emergency,
+        jumpUrl: input.jumpUrl,
+      }),
     );
-    const reply = renderNotice(
-      notice,
-      `🚨 Possible emergency: ${describeEmergency(input.answer.urgentKind)}`,
-    );
+    const reply = renderNotice(notice, fillText(ALERT_TEXTS.title, { emergency }));
     const roleId = settings.alertRoleId;
     await channel.send({
       ...(roleId ? { content: `<@&${roleId}>` } : {}),

@@ -9,6 +9,8 @@ import {
   type SlashCommandBuilder,
   type SlashCommandSubcommandsOnlyBuilder,
 } from 'discord.js';
+import { texts } from '../kb/language.ts';
+import { fillText } from '../kb/languageSchema.ts';
 import {
   type GuildSettings,
   MAX_NOTE_CHARS,
@@ -18,6 +20,9 @@ import {
 import type { CommandOutcome } from './command.ts';
 import { type BotContext, renderEngineNotice } from './context.ts';
 import { sendInteractionReply } from './sendReply.ts';
+
+const SETTINGS_TEXTS = texts().settings;
+const FORGET_TEXTS = texts().forget;
 
 /** Learning, alerts, the note and forget: the /settings subcommands about what the server stores and who is alerted. */
 export function addCommunitySubcommands<T extends SlashCommandBuilder | SlashCommandSubcommandsOnlyBuilder>(
@@ -87,18 +92,15 @@ async function checkAlertChannel(interaction: ChatInputCommandInteraction, chann
   const channel =
     guild.channels.cache.get(channelId) ?? (await guild.channels.fetch(channelId).catch(() => null));
   const me = guild.members.me ?? (await guild.members.fetchMe().catch(() => null));
-  if (!channel || !me)
-    throw new SettingsValueError(`K2 Bot cannot see <#${channelId}>. Nothing was changed.`);
+  if (!channel || !me) throw new SettingsValueError(fillText(SETTINGS_TEXTS.cannotSeeChannel, { channelId }));
   if (channel.type !== ChannelType.GuildText && channel.type !== ChannelType.GuildAnnouncement) {
-    throw new SettingsValueError(
-      `<#${channelId}> is not a text or announcement channel. Nothing was changed.`,
-    );
+    throw new SettingsValueError(fillText(SETTINGS_TEXTS.notTextChannel, { channelId }));
   }
   const granted = channel.permissionsFor(me);
   const missing = ALERT_CHANNEL_PERMISSIONS.filter(([bit]) => !granted.has(bit)).map(([, name]) => name);
   if (missing.length > 0) {
     throw new SettingsValueError(
-      `K2 Bot cannot post alerts in <#${channelId}>: it is missing ${missing.join(', ')} there. Nothing was changed.`,
+      fillText(SETTINGS_TEXTS.cannotPostAlertsIn, { channelId, missing: missing.join(', ') }),
     );
   }
 }
@@ -121,16 +123,14 @@ export async function applyCommunitySetting(
     if (sub === 'off') {
       return {
         settings: await store.updateGuildSettings(guildId, { alertChannelId: null, alertRoleId: null }),
-        headline: () => 'Emergency alerts are off.',
+        headline: () => SETTINGS_TEXTS.alertsOff,
       };
     }
     const channel = interaction.options.getChannel('channel', true);
     const role = interaction.options.getRole('role');
     await checkAlertChannel(interaction, channel.id);
     if (role && role.id === guildId) {
-      throw new SettingsValueError(
-        'Alerts never ping @everyone: pick a moderator role. Nothing was changed.',
-      );
+      throw new SettingsValueError(SETTINGS_TEXTS.alertsNeverEveryone);
     }
     return {
       settings: await store.updateGuildSettings(guildId, {
@@ -138,30 +138,35 @@ export async function applyCommunitySetting(
         alertRoleId: role?.id ?? null,
       }),
       headline: (stored) =>
-        `Emergency alerts go to <#${stored.alertChannelId}>${stored.alertRoleId ? `, pinging <@&${stored.alertRoleId}>` : ''}.`,
+        stored.alertRoleId
+          ? fillText(SETTINGS_TEXTS.alertsToRole, {
+              channelId: stored.alertChannelId ?? '',
+              roleId: stored.alertRoleId,
+            })
+          : fillText(SETTINGS_TEXTS.alertsTo, { channelId: stored.alertChannelId ?? '' }),
     };
   }
   if (group) return undefined;
   if (sub === 'learning') {
     const value = interaction.options.getString('value', true);
     if (value !== 'on' && value !== 'off') {
-      throw new SettingsValueError(`Learning is on or off (got "${value}"). Nothing was changed.`);
+      throw new SettingsValueError(fillText(SETTINGS_TEXTS.learningInvalid, { value }));
     }
     return {
       settings: await store.updateGuildSettings(guildId, { learning: value === 'on' }),
       headline: (stored) =>
         stored.learning
-          ? `Learning is on: questions K2 Bot could not answer well are recorded, cleaned, for ${ctx.community.retentionDays} days.`
-          : 'Learning is off: no questions are recorded.',
+          ? fillText(SETTINGS_TEXTS.learningOn, { days: ctx.community.retentionDays })
+          : SETTINGS_TEXTS.learningOff,
     };
   }
   if (sub === 'note') {
     const text = interaction.options.getString('text')?.replace(/\s+/g, ' ').trim() ?? '';
     const problem = text ? noteProblem(text) : null;
-    if (problem) throw new SettingsValueError(`${problem} Nothing was changed.`);
+    if (problem) throw new SettingsValueError(fillText(SETTINGS_TEXTS.noteRefused, { problem }));
     return {
       settings: await store.updateGuildSettings(guildId, { note: text || null }),
-      headline: (stored) => (stored.note ? 'The note is shown under every answer.' : 'The note is removed.'),
+      headline: (stored) => (stored.note ? SETTINGS_TEXTS.noteShown : SETTINGS_TEXTS.noteRemoved),
     };
   }
   return undefined;
@@ -179,12 +184,7 @@ export async function askToForget(
   interaction: ChatInputCommandInteraction,
   ctx: BotContext,
 ): Promise<CommandOutcome> {
-  const notice = renderEngineNotice(
-    ctx,
-    'This deletes everything K2 Bot stores for this server, at once and for good: its settings, auto-answer ' +
-      'channels, alert channel and role, note, votes on answers and recorded questions. Are you sure?',
-    'Forget this server?',
-  );
+  const notice = renderEngineNotice(ctx, FORGET_TEXTS.prompt, FORGET_TEXTS.promptTitle);
   await interaction.reply({
     embeds: notice.embeds,
     components: [
@@ -194,13 +194,13 @@ export async function askToForget(
           {
             type: ComponentType.Button,
             custom_id: FORGET_CONFIRM,
-            label: 'Delete everything',
+            label: FORGET_TEXTS.confirmButton,
             style: ButtonStyle.Danger,
           },
           {
             type: ComponentType.Button,
             custom_id: FORGET_CANCEL,
-            label: 'Cancel',
+            label: FORGET_TEXTS.cancelButton,
             style: ButtonStyle.Secondary,
           },
         ],
@@ -218,11 +218,9 @@ export async function handleForgetButton(
 ): Promise<CommandOutcome> {
   // The confirmation is private to the admin who asked, but permissions may have changed since.
   if (!interaction.inGuild() || !interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) {
-    await sendInteractionReply(
-      interaction,
-      renderEngineNotice(ctx, 'Only members with the Manage Server permission can delete K2 Bot data.'),
-      { ephemeral: true },
-    );
+    await sendInteractionReply(interaction, renderEngineNotice(ctx, FORGET_TEXTS.notPermitted), {
+      ephemeral: true,
+    });
     return { kind: 'settings:forget-refused' };
   }
   const done = (text: string, title: string) => {
@@ -234,16 +232,15 @@ export async function handleForgetButton(
     });
   };
   if (interaction.customId === FORGET_CANCEL) {
-    await done('Nothing was deleted.', 'Cancelled');
+    await done(FORGET_TEXTS.cancelled, FORGET_TEXTS.cancelledTitle);
     return { kind: 'settings:forget-cancelled' };
   }
   try {
     const before = await ctx.store.countGuildRecords(interaction.guildId);
     await ctx.store.forgetGuild(interaction.guildId);
     await done(
-      `Deleted everything K2 Bot stored for this server: its settings (now the defaults), ${before.votes} votes and ` +
-        `${before.questions} recorded questions. Nothing about this server is left in K2 Bot's database.`,
-      'Server data deleted',
+      fillText(FORGET_TEXTS.done, { votes: before.votes, questions: before.questions }),
+      FORGET_TEXTS.doneTitle,
     );
     ctx.logger.info(
       { event: 'guild-forgotten', guildId: interaction.guildId },
@@ -252,10 +249,7 @@ export async function handleForgetButton(
     return { kind: 'settings:forget' };
   } catch (error) {
     ctx.logger.error({ event: 'forget-failed', guildId: interaction.guildId, err: error }, 'forget failed');
-    await done(
-      'Nothing was deleted: the database could not be changed just now. Please try again later.',
-      'Not deleted',
-    );
+    await done(FORGET_TEXTS.failed, FORGET_TEXTS.failedTitle);
     return { kind: 'settings:forget-failed' };
   }
 }

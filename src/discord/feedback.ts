@@ -1,10 +1,14 @@
 import type { ButtonInteraction } from 'discord.js';
+import { texts } from '../kb/language.ts';
+import { fillText } from '../kb/languageSchema.ts';
 import { voteKey } from '../learning/feedback.ts';
 import { dayOf, type LearningStore } from '../store/learningStore.ts';
 import type { CommandOutcome } from './command.ts';
 import { type BotContext, renderEngineNotice } from './context.ts';
 import { sendInteractionReply } from './sendReply.ts';
 import { parseVoteCustomId, VOTE_PREFIX } from './voteIds.ts';
+
+const FEEDBACK_TEXTS = texts().feedback;
 
 export function isVoteButton(customId: string): boolean {
   return customId.startsWith(`${VOTE_PREFIX}:`);
@@ -31,13 +35,13 @@ export function voteSecretOf(store: LearningStore): Promise<string> {
 export async function handleVote(interaction: ButtonInteraction, ctx: BotContext): Promise<CommandOutcome> {
   const parsed = parseVoteCustomId(interaction.customId);
   if (!parsed) {
-    await sendInteractionReply(interaction, renderEngineNotice(ctx, 'This button no longer works.'), {
+    await sendInteractionReply(interaction, renderEngineNotice(ctx, FEEDBACK_TEXTS.staleVote), {
       ephemeral: true,
     });
     return { kind: 'vote-unknown' };
   }
   const { vote, ...reply } = parsed;
-  const label = vote === 'helpful' ? 'Helpful' : 'Not helpful';
+  const label = vote === 'helpful' ? FEEDBACK_TEXTS.helpful : FEEDBACK_TEXTS.notHelpful;
   try {
     const secret = await voteSecretOf(ctx.store);
     const outcome = await ctx.store.recordVote(voteKey(secret, interaction.user.id, interaction.message.id), {
@@ -46,21 +50,22 @@ export async function handleVote(interaction: ButtonInteraction, ctx: BotContext
       vote,
       day: dayOf(ctx.community.now()),
     });
-    const text =
+    const template =
       outcome === 'changed'
-        ? `Thanks: your vote on this answer is now “${label}”.`
+        ? FEEDBACK_TEXTS.voteChanged
         : outcome === 'unchanged'
-          ? `Thanks: your vote on this answer is already “${label}”.`
-          : `Thanks for your feedback (“${label}”). It helps improve K2 Bot; who voted is not stored.`;
-    await sendInteractionReply(interaction, renderEngineNotice(ctx, text, 'Thanks'), { ephemeral: true });
+          ? FEEDBACK_TEXTS.voteUnchanged
+          : FEEDBACK_TEXTS.voteCounted;
+    const text = fillText(template, { label });
+    await sendInteractionReply(interaction, renderEngineNotice(ctx, text, FEEDBACK_TEXTS.thanksTitle), {
+      ephemeral: true,
+    });
     return { kind: `vote-${outcome}:${vote}`, topic: reply.topicId };
   } catch (error) {
     ctx.logger.error({ event: 'vote-not-saved', guildId: interaction.guildId, err: error }, 'vote not saved');
-    await sendInteractionReply(
-      interaction,
-      renderEngineNotice(ctx, 'Sorry, your vote could not be saved just now. Please try again later.'),
-      { ephemeral: true },
-    );
+    await sendInteractionReply(interaction, renderEngineNotice(ctx, FEEDBACK_TEXTS.voteFailed), {
+      ephemeral: true,
+    });
     return { kind: 'vote-failed' };
   }
 }

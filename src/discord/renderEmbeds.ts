@@ -19,6 +19,7 @@ import type { CatalogEntry } from './commandCatalog.ts';
 import { voteCustomIds } from './voteIds.ts';
 
 const TEXTS = texts().discord;
+const FEEDBACK_TEXTS = texts().feedback;
 
 /**
  * The one place that turns engine output into Discord payloads. Every payload carries both
@@ -331,8 +332,8 @@ export function renderAnswer(answer: Answer, options: AnswerRenderOptions = {}):
 
   const votes = voteCustomIds(answer);
   const actions = row([
-    votes ? button(votes.helpful, '👍 Helpful', ButtonStyle.Secondary) : null,
-    votes ? button(votes.notHelpful, '👎 Not helpful', ButtonStyle.Secondary) : null,
+    votes ? button(votes.helpful, FEEDBACK_TEXTS.helpfulButton, ButtonStyle.Secondary) : null,
+    votes ? button(votes.notHelpful, FEEDBACK_TEXTS.notHelpfulButton, ButtonStyle.Secondary) : null,
     answer.topic && answer.details.length > 0
       ? button(`${CUSTOM_ID.more}:${answer.topic.id}`, TEXTS.moreButton, ButtonStyle.Secondary)
       : null,

@@ -103,12 +103,19 @@ describe('text keys in code', () => {
       SAFETY: 'safety',
       REPLIES: 'replies',
       CHAT_HELP: 'terminalCommandHelp',
+      FEEDBACK_TEXTS: 'feedback',
+      ALERT_TEXTS: 'alerts',
+      SETTINGS_TEXTS: 'settings',
+      FORGET_TEXTS: 'forget',
+      TERMINAL_TEXTS: 'terminal',
     };
     const used = [
       ...[...code.matchAll(/texts\(\)\.(\w+)\.(\w+)/g)].map((m) => `${m[1]}.${m[2]}`),
-      ...[...code.matchAll(/\b(TEXTS|SAFETY|REPLIES|CHAT_HELP)\.(\w+)/g)].map(
-        (m) => `${aliases[m[1] ?? '']}.${m[2]}`,
-      ),
+      ...[
+        ...code.matchAll(
+          /\b(TEXTS|SAFETY|REPLIES|CHAT_HELP|FEEDBACK_TEXTS|ALERT_TEXTS|SETTINGS_TEXTS|FORGET_TEXTS|TERMINAL_TEXTS)\.(\w+)/g,
+        ),
+      ].map((m) => `${aliases[m[1] ?? '']}.${m[2]}`),
     ];
     expect(used.length).toBeGreaterThan(40);
     expect(used.filter((key) => !keys.includes(key))).toEqual([]);

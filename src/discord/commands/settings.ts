@@ -7,6 +7,7 @@ import {
   SlashCommandBuilder,
 } from 'discord.js';
 import { texts } from '../../kb/language.ts';
+import { fillText } from '../../kb/languageSchema.ts';
 import {
   ANSWER_MODES,
   ASK_VISIBILITIES,
@@ -93,20 +94,17 @@ const data = new SlashCommandBuilder()
   .addSubcommand((s) => s.setName('reset').setDescription('Back to the default settings'));
 addCommunitySubcommands(data);
 
-const NO_MESSAGE_CONTENT =
-  'K2 Bot cannot read message text: the Message Content intent is off (DISCORD_MESSAGE_CONTENT=false, or not ' +
-  'granted in the Discord Developer Portal). In auto-answer channels it can only answer messages that mention it ' +
-  'or reply with a ping. Enable the intent for the bot and set DISCORD_MESSAGE_CONTENT=true to auto-answer.';
+const SETTINGS_TEXTS = texts().settings;
 
 function warningsFor(settings: GuildSettings, ctx: BotContext): string[] {
   const warnings: string[] = [];
   if (settings.mode === 'auto-channels') {
-    if (!ctx.messageContent) warnings.push(NO_MESSAGE_CONTENT);
+    if (!ctx.messageContent) warnings.push(SETTINGS_TEXTS.noMessageContent);
     if (settings.autoChannelIds.length === 0) {
-      warnings.push('No auto-answer channel yet: add one with `/settings channel add`.');
+      warnings.push(SETTINGS_TEXTS.noAutoChannel);
     }
   } else if (settings.autoChannelIds.length > 0) {
-    warnings.push(`Auto-answer channels are only used in auto-channels mode (the mode is ${settings.mode}).`);
+    warnings.push(fillText(SETTINGS_TEXTS.autoChannelsUnused, { mode: settings.mode }));
   }
   return warnings;
 }
@@ -139,7 +137,7 @@ function requestedCooldown(interaction: ChatInputCommandInteraction): number {
   const seconds = typeof raw === 'number' ? raw : Number(raw);
   if (!Number.isFinite(seconds) || seconds < 0 || seconds > MAX_COOLDOWN_SECONDS) {
     throw new RefusedSetting(
-      `The cooldown must be from 0 to ${MAX_COOLDOWN_SECONDS} seconds (got ${String(raw)}). Nothing was changed.`,
+      fillText(SETTINGS_TEXTS.cooldownOutOfRange, { max: MAX_COOLDOWN_SECONDS, value: String(raw) }),
     );
   }
   return Math.round(seconds);
@@ -159,28 +157,25 @@ async function applySetting(
     const channel = interaction.options.getChannel('channel', true);
     if (sub === 'add') {
       if (!ANSWERABLE_CHANNEL_TYPES.includes(channel.type)) {
-        throw new RefusedSetting(
-          `<#${channel.id}> is not a text or announcement channel. Nothing was changed.`,
-        );
+        throw new RefusedSetting(fillText(SETTINGS_TEXTS.notTextChannel, { channelId: channel.id }));
       }
       const missing = await missingChannelPermissions(interaction, channel.id);
       if (missing === undefined) {
-        throw new RefusedSetting(`K2 Bot cannot see <#${channel.id}>. Nothing was changed.`);
+        throw new RefusedSetting(fillText(SETTINGS_TEXTS.cannotSeeChannel, { channelId: channel.id }));
       }
       if (missing.length > 0) {
         throw new RefusedSetting(
-          `K2 Bot cannot answer in <#${channel.id}>: it is missing ${missing.join(', ')} there. ` +
-            "Allow these for the bot's role in that channel's permissions, then add it again. Nothing was changed.",
+          fillText(SETTINGS_TEXTS.cannotAnswerIn, { channelId: channel.id, missing: missing.join(', ') }),
         );
       }
       return {
         settings: await store.addAutoChannel(guildId, channel.id),
-        headline: () => `Added <#${channel.id}>.`,
+        headline: () => fillText(SETTINGS_TEXTS.channelAdded, { channelId: channel.id }),
       };
     }
     return {
       settings: await store.removeAutoChannel(guildId, channel.id),
-      headline: () => `Removed <#${channel.id}>.`,
+      headline: () => fillText(SETTINGS_TEXTS.channelRemoved, { channelId: channel.id }),
     };
   }
   switch (sub) {
@@ -188,24 +183,28 @@ async function applySetting(
       const mode = interaction.options.getString('value', true);
       if (!isAnswerMode(mode)) {
         throw new RefusedSetting(
-          `Unknown mode "${mode}": choose ${ANSWER_MODES.join(', ')}. Nothing was changed.`,
+          fillText(SETTINGS_TEXTS.unknownMode, { mode, choices: ANSWER_MODES.join(', ') }),
         );
       }
       return {
         settings: await store.updateGuildSettings(guildId, { mode }),
-        headline: (stored) => `Mode is now ${stored.mode}.`,
+        headline: (stored) => fillText(SETTINGS_TEXTS.modeChanged, { mode: stored.mode }),
       };
     }
     case 'visibility': {
       const askVisibility = interaction.options.getString('value', true);
       if (!isAskVisibility(askVisibility)) {
         throw new RefusedSetting(
-          `Unknown visibility "${askVisibility}": choose ${ASK_VISIBILITIES.join(' or ')}. Nothing was changed.`,
+          fillText(SETTINGS_TEXTS.unknownVisibility, {
+            visibility: askVisibility,
+            choices: ASK_VISIBILITIES.join(' or '),
+          }),
         );
       }
       return {
         settings: await store.updateGuildSettings(guildId, { askVisibility }),
-        headline: (stored) => `/ask answers are now ${stored.askVisibility} by default.`,
+        headline: (stored) =>
+          fillText(SETTINGS_TEXTS.visibilityChanged, { visibility: stored.askVisibility }),
       };
     }
     case 'cooldown': {
@@ -214,19 +213,19 @@ async function applySetting(
         settings: await store.updateGuildSettings(guildId, { cooldownSeconds: seconds }),
         headline: (stored) =>
           stored.cooldownSeconds > 0
-            ? `Cooldown is now ${stored.cooldownSeconds} s per member.`
-            : 'Cooldown is off.',
+            ? fillText(SETTINGS_TEXTS.cooldownChanged, { seconds: stored.cooldownSeconds })
+            : SETTINGS_TEXTS.cooldownOff,
       };
     }
     case 'reset':
       return {
         settings: await store.resetGuildSettings(guildId),
-        headline: () => 'Settings are back to the defaults.',
+        headline: () => SETTINGS_TEXTS.reset,
       };
     default:
       return {
         settings: await store.getGuildSettings(guildId),
-        headline: () => 'Current settings for this server.',
+        headline: () => SETTINGS_TEXTS.current,
       };
   }
 }
@@ -235,10 +234,7 @@ async function applySetting(
 function explainFailure(error: unknown): string | undefined {
   if (error instanceof RefusedSetting || error instanceof SettingsValueError) return error.message;
   if (error instanceof StoreError) {
-    return (
-      `Not saved: ${error.reason}. Your settings are unchanged. ` +
-      "The bot's operator can see the details in the bot's log; try again once it is fixed."
-    );
+    return fillText(SETTINGS_TEXTS.notSaved, { reason: error.reason });
   }
   return undefined;
 }
@@ -250,11 +246,9 @@ export default {
     if (!interaction.isChatInputCommand()) return undefined;
     // Default permissions can be overridden by server admins, so the handler checks again.
     if (!interaction.inGuild() || !interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) {
-      await sendInteractionReply(
-        interaction,
-        renderEngineNotice(ctx, 'Only members with the Manage Server permission can change K2 Bot settings.'),
-        { ephemeral: true },
-      );
+      await sendInteractionReply(interaction, renderEngineNotice(ctx, SETTINGS_TEXTS.notPermitted), {
+        ephemeral: true,
+      });
       return { kind: 'refused' };
     }
     if (interaction.options.getSubcommand(true) === 'forget') return askToForget(interaction, ctx);
@@ -273,9 +267,13 @@ export default {
           error.message,
         );
       }
-      await sendInteractionReply(interaction, renderEngineNotice(ctx, explanation, 'Settings not changed'), {
-        ephemeral: true,
-      });
+      await sendInteractionReply(
+        interaction,
+        renderEngineNotice(ctx, explanation, SETTINGS_TEXTS.notChangedTitle),
+        {
+          ephemeral: true,
+        },
+      );
       return { kind: `${kind}:refused` };
     }
     const { settings, headline } = applied;
