@@ -1,6 +1,6 @@
 import type { Topic } from '../kb/schema.ts';
 import { calibratedConfidence } from './calibration.ts';
-import { DECLINE_TEXTS } from './declines.ts';
+import { declineTextFor } from './declines.ts';
 import type { GateResult } from './gate.ts';
 import type { OutOfScope } from './outOfScope.ts';
 import { ANSWER_THRESHOLD } from './rawConfidence.ts';
@@ -137,7 +137,7 @@ export function composeReply(
   }
   // An emergency with no matching topic is not "outside what I know": the notice says what to do.
   const urgentBody = gate.kind === 'self-harm' ? CRISIS_BODY : gate.kind === 'pet' ? PET_BODY : URGENT_BODY;
-  const declineBody = DECLINE_TEXTS[outOfScope?.cls ?? 'general'];
+  const declineBody = declineTextFor(outOfScope?.cls ?? 'general');
   // The crisis notice leads alone: the blood-thinner warning is not put in front of it.
   const leadWithWarning = warningFirst && gate.kind !== 'self-harm';
   const answer = bareAnswer('decline', gate.urgent ? urgentBody : declineBody, leadWithWarning);

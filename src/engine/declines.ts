@@ -4,7 +4,7 @@
  * answer. The safety texts (disclaimer, warning, urgent notices) stay in safety.ts.
  */
 
-import { texts } from '../kb/language.ts';
+import { language, texts } from '../kb/language.ts';
 import { fillText } from '../kb/languageSchema.ts';
 import type { OutOfScopeClass } from './lexicon.ts';
 import { CAN_ANSWER, DECLINE_TEXT } from './safety.ts';
@@ -13,34 +13,21 @@ export const GREETING_TEXT = fillText(texts().replies.greeting, { canAnswer: CAN
 
 export const THANKS_TEXT = texts().replies.thanks;
 
-/** The decline for each out-of-scope class; 'general' is the standard decline. */
-export const DECLINE_TEXTS: Readonly<Record<OutOfScopeClass, string>> = {
-  general: DECLINE_TEXT,
-  medicine:
-    "Sorry, that's about another medicine or a drug interaction, which the article doesn't cover. " +
-    `A pharmacist can check it for you. ${CAN_ANSWER}`,
-  lab:
-    "Sorry, I can't choose or read tests or make a diagnosis. The clinician who ordered the test (or " +
-    `your doctor) can explain what it means for you. ${CAN_ANSWER}`,
-  nutrient:
-    "Sorry, that's about other nutrients or diets, which the article doesn't cover. The NIH Office of " +
-    `Dietary Supplements fact sheets or a registered dietitian can help. ${CAN_ANSWER}`,
-  product:
-    "Sorry, the bot doesn't rate products, brands, prices or shops: I only share general facts from " +
-    `the article. ${CAN_ANSWER}`,
-  pet:
-    "Sorry, vitamin K for animals isn't covered: please ask a vet (an emergency vet straight away if " +
-    `an animal swallowed rat poison or pills). ${CAN_ANSWER}`,
-  newborn:
-    "Sorry, the newborn vitamin K shot and infant feeding are best discussed with your baby's " +
-    `pediatrician or midwife. ${CAN_ANSWER}`,
-  condition:
-    "Sorry, that's not covered by the article, so I can't say anything reliable about it: your doctor " +
-    `can help. ${CAN_ANSWER}`,
-  clinician:
-    'Sorry, vitamin K injections, IV vitamin K and warfarin reversal are decided by a clinician, and ' +
-    `the article doesn't cover them. ${CAN_ANSWER}`,
-};
+/**
+ * The decline for each out-of-scope class of knowledge/lexicon/declines.json; a class without
+ * its own text ('general') gets the standard decline.
+ */
+export const DECLINE_TEXTS: Readonly<Record<OutOfScopeClass, string>> = Object.fromEntries(
+  language().declines.classes.map((cls) => [
+    cls.id,
+    cls.text === undefined ? DECLINE_TEXT : fillText(cls.text, { canAnswer: CAN_ANSWER }),
+  ]),
+);
+
+/** The decline text of a class ('general' for the standard one). */
+export function declineTextFor(cls: OutOfScopeClass): string {
+  return DECLINE_TEXTS[cls] ?? DECLINE_TEXT;
+}
 
 const GREETING =
   /^((hi|hello|hey|hiya|heya|howdy|yo|sup|hullo|greetings|good (morning|afternoon|evening|day)|morning|evening|gm)[\s!.,]*)+((there|bot|k2 ?bot|everyone|all|guys|folks|friend|team|buddy|again)[\s!.,?]*)*$/;

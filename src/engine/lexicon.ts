@@ -1,10 +1,11 @@
 /**
  * The words people use. The word lists are data in knowledge/lexicon/ (synonyms.json, words.json,
- * anticoagulants.json); this module exposes them to the engine, with the patterns that are still
- * written as regular expressions (personal questions, out-of-scope rules, intents).
+ * anticoagulants.json, declines.json); this module exposes them to the engine, with the patterns
+ * that are still written as regular expressions (personal questions, intents).
  */
 import { language } from '../kb/language.ts';
 import type { SynonymGroup } from '../kb/languageSchema.ts';
+import { phraseRegex } from './phrasePattern.ts';
 
 const { synonyms, words } = language();
 
@@ -62,202 +63,39 @@ export const PERSONAL_PATTERNS: readonly RegExp[] = [
 /**
  * Off-topic signals the knowledge base cannot answer even when a K2 word is present
  * (fact-check Part 3B): other nutrients' dosing, conditions the article does not cover,
- * commerce, pets, recipes, chatter and attempts to change the bot's rules.
+ * commerce, pets, recipes, chatter and attempts to change the bot's rules. The classes, their
+ * rules and texts are data: knowledge/lexicon/declines.json.
  */
-export type OutOfScopeClass =
-  | 'general'
-  | 'medicine'
-  | 'lab'
-  | 'nutrient'
-  | 'product'
-  | 'pet'
-  | 'newborn'
-  | 'condition'
-  | 'clinician';
+export type OutOfScopeClass = string;
 
 export interface OutOfScopeRule {
   /** Which kind of question it is: the decline names the right resource (see declines.ts). */
   cls: OutOfScopeClass;
-  /**
-   * An incidental word ("gym", "football"): it only declines when the rest of the message is
-   * not a clear K2 question ("chest day at the gym, but is k2 good for bones" is answered).
-   */
+  /** Only declines when the rest of the message is not a clear K2 question (see declines.json). */
   incidental?: boolean;
-  /**
-   * The word usually describes the asker, not the subject (a diet, the gym, a medicine they
-   * take): beside a clear K2 question it is dropped even within the same clause.
-   */
+  /** Describes the asker rather than the subject: dropped beside a clear K2 question. */
   context?: boolean;
   re: RegExp;
 }
 
-export const OUT_OF_SCOPE_RULES: readonly OutOfScopeRule[] = [
-  {
-    cls: 'general',
-    re: /\b(ignore|forget|disregard|override|bypass) (all |any |the |your |previous |prior |above )*(rules|instructions|prompt|guidelines|restrictions|safety|disclaimer|programming)\b/,
-  },
-  {
-    cls: 'general',
-    re: /\b(pretend|act as|you are now|roleplay|role play|jailbreak|system prompt|developer mode|dan mode)\b/,
-  },
-  // Questions about the bot itself.
-  {
-    cls: 'general',
-    re: /\b(who|what) (made|built|created|programmed|trained|coded|wrote|owns) (you|u|this bot)\b|\bare (you|u) (a |an )?(bot|ai|human|real|person|chatgpt|gpt|robot)\b|\byour (name|favou?rite|opinion)\b|\bhow are (you|u)\b/,
-  },
-  // Diets in general (3B.11): a dietitian's field.
-  {
-    cls: 'nutrient',
-    incidental: true,
-    context: true,
-    re: /\b(weight loss(?! surgery)|lose weight|(keto|ketogenic|carnivore|paleo|atkins|low carb)( diet)?|intermittent fasting|vegan meal plans?|meal plans?)\b/,
-  },
-  // Gym and sport talk is often chat around a K2 question (3B.7 athletic performance).
-  {
-    cls: 'condition',
-    incidental: true,
-    context: true,
-    re: /\b(athletic|vo2 ?max|workouts?|gym|bodybuilding|lifting|leg day|chest day|marathon|crossfit)\b/,
-  },
-  // Conditions that change what applies to the asker (kidney and liver disease, CKD-specific
-  // guidance): declined even beside a clear K2 question.
-  {
-    cls: 'condition',
-    re: /\b(kidney stones?|kidney disease|kidney failure|covid|coronavirus|long covid|dialysis|ckd|cirrhosis|fatty liver|liver disease|hepatitis|cystic fibrosis|fertility|sperm|erectile|testosterone)\b/,
-  },
-  // Other conditions the article does not discuss: declined when they are the subject, not when
-  // they are mentioned beside a clear K2 question ("I have acne, but is k2 good for bones").
-  {
-    cls: 'condition',
-    incidental: true,
-    re: /\b(gallstones?|dental|cavities|cavity|caries|tooth decay|activator x|weston price|varicose|spider veins|dark circles|wrinkles?|skin care|skincare|acne|hair loss|hair growth|rheumatoid|arthritis|muscle cramps?|cramps|psoriasis|eczema|adhd|autism|thyroid|(for|improve|improves|better|help with|helps with|quality of|deep|trouble) sleep\w*|sleep (quality|better|problems|issues|aid|apnea)|hashimoto|acid reflux|gerd|ibs|insomnia)\b/,
-  },
-  {
-    cls: 'pet',
-    re: /\b(dog|dogs|puppy|cat|cats|kitten|pet|pets|horse|parrot|hamster|vet|veterinarian|rat poison|rodenticide)\b/,
-  },
-  {
-    cls: 'general',
-    re: /\b(recipe|recipes|cook|cooking|bake|baking|marinade|(how (to|do i|do you|can i|should i) make|making|make my own|make your own) (my own |your own |homemade )?(natto|sauerkraut|kimchi|kefir|cheese|yogurt|yoghurt|kombucha))\b/,
-  },
-  {
-    cls: 'product',
-    re: /\b(where (can|do|to|should) (i|you|we) (buy|order|purchase)|where to (buy|order|purchase)|price|prices|cost|costs|cheapest|discount|coupon|promo code|amazon|iherb|costco|walmart|shipping|in stock)\b/,
-  },
-  // The newborn vitamin K shot and infant feeding: the baby's pediatrician or midwife (3B.8).
-  {
-    cls: 'newborn',
-    re: /\b(birth|newborn|new born|baby|babies|infant|infants)\b[^.?!]{0,30}\b(shot|shots|jab|jabs|injection|injections|drops)\b|\b(vitamin k|vit k|k1|k2) (shot|shots|jab|injection)\b[^.?!]{0,30}\b(newborn|new born|baby|babies|infant|birth)\b/,
-  },
-  {
-    cls: 'clinician',
-    re: /\b(injection|injections|injectable|iv vitamin k|intravenous|(vitamin k|vit k|k1|k2|birth|newborn|baby|babies|infant) (shot|shots|jab)|shots? (of|for) (vitamin k|k1|k2)|reversal|reverse warfarin|reverse the warfarin)\b/,
-  },
-  // Drug interactions other than anticoagulants are a pharmacist's question (Part 3B.4). A drug
-  // someone takes, mentioned beside a clear K2 question that is not about combining them ("type 2
-  // diabetic on metformin, does k2 help insulin sensitivity"), is background (see answer.ts).
-  {
-    cls: 'medicine',
-    incidental: true,
-    context: true,
-    re: /\b(statins?|atorvastatin|lipitor|rosuvastatin|crestor|simvastatin|antibiotics?|amoxicillin|cipro|ciprofloxacin|doxycycline|cholestyramine|orlistat|alli|mineral oil|anticonvulsants?|phenytoin|dilantin|steroids?|prednisone|levothyroxine|synthroid|metformin|ozempic|semaglutide|ssris?|antidepressants?|birth control)\b/,
-  },
-  // Infant formula is the pediatrician's field (3B.8); newborn shots are caught with injections above.
-  { cls: 'newborn', re: /\b(infant formula|baby formula|formula fed)\b/ },
-  // Research the knowledge base does not hold, regulation and law (3B.13, 3B.14).
-  {
-    cls: 'general',
-    re: /\b(latest|newest|most recent|brand new) (study|studies|trial|trials|research|paper|papers|evidence)\b|\b20(2[4-9]|3\d) ([a-z0-9]+ )?(study|studies|trial|trials|research|paper|review|meta)|\b(study|studies|trial|trials|research|paper|review) (from |in |of |published in )?20(2[4-9]|3\d)\b|\b(fda|legal|illegal|banned|lawsuit|regulators?|regulation|health claims?)\b/,
-  },
-  // Allergens in, or testing of, a particular product (3B.3).
-  {
-    cls: 'product',
-    re: /\b(contain|contains|have|has|free of|free from)\b[^.?!]{0,15}\b(soy|gluten|allergens?|gelatin|nuts|peanuts)\b|\b(soy|gluten|allergen)[ -]free\b|\bthird[ -]party (tested|testing)\b/,
-  },
-  // Nutrition facts other than vitamin K.
-  {
-    cls: 'nutrient',
-    re: /\b(calories|calorie|kcal|carbs|carbohydrates|macros|grams of protein|protein content|sugar content|cholesterol|sodium content)\b/,
-  },
-  // Surgery and wound care are the surgeon's field (R-16).
-  {
-    cls: 'condition',
-    re: /\b(before|after|prior to|ahead of) (my |the |a |an |his |her )?(surgery|operation|procedure|dental work|extraction)\b|\bwound healing|\bheal(ing)? (a |the |my )?(wound|wounds|scar|scars)\b|\bscars?\b/,
-  },
-  // Topical products (3B.7).
-  {
-    cls: 'condition',
-    re: /\b(vitamin k|k2|k1) (cream|creams|lotion|ointment|serum|oil)\b|\b(cream|creams|lotion|ointment|serum|topical)\b[^.?!]{0,20}\b(bruise|bruises|bruising|face|skin|eyes|dark circles|spider veins)\b/,
-  },
-  // Diagnosing the asker (3B.6); "am I low in K2" stays a deficiency question.
-  {
-    cls: 'lab',
-    re: /\b(do i have|how do i know if i have|how can i tell if i have|could i have|test for|tested for|diagnose|diagnosed with what)\b[^.?!]{0,20}\b(osteoporosis|osteopenia|diabetes|dementia|alzheimers|neuropathy|heart disease|cancer|a clot|dvt)\b/,
-  },
-  // Reading one's own test results and ordering tests (3B.6); "my INR is 1.6" stays a personal question.
-  // Which test to get and what a level means (3B.6): the clinician who ordered the test.
-  {
-    cls: 'lab',
-    re: /\b(my|these|the|his|her) (results|dexa|dxa|dexa scan|t score|t scores|z score|scan|labs?|lab results|blood test|blood tests|bloodwork|blood work|ucoc|dp ucmgp|cac score|calcium score)\b[^.?!]{0,25}\b(mean|means|say|says|normal|too high|too low|good or bad)\b(?! (that )?(i|im|ive|i am|i have|my)\b)/,
-  },
-  {
-    cls: 'lab',
-    re: /\b(blood|lab) (test|tests|work|panel)\b[^.?!]{0,40}\b(vitamin k|k2|k1|levels?|status)\b|\b(vitamin k|k2|k1|mk7)\b[^.?!]{0,25}\b(blood|lab) (test|tests|panel)\b|\btest(ed|ing)? (for|my) (vitamin k|k2|k1) (levels?|status)\b|\b(which|what) (test|lab test)\b/,
-  },
-  {
-    cls: 'lab',
-    re: /\b(read|interpret|understand|explain|mean) (my |these )(results|dexa|dxa|t score|scan|blood test|blood work|bloodwork|labs?|lab results)\b|\b(what|which) (test|tests|blood test|lab) (should|do|can|would)\b|\b(order|get) (a |my )?(test|tested|blood test)\b/,
-  },
-  // A result of the asker's that "came back high" or "is low" (R-20), named by test or marker.
-  // INR is not listed: an INR result stays a warfarin question (R-03), see below.
-  {
-    cls: 'lab',
-    re: /\b(my|his|her|our) ([a-z0-9]+ ){0,3}?(ucoc|uc oc|osteocalcin|dp ?ucmgp|ucmgp|pivka( ii)?|vitamin k|vit k|k2|k1|test|tests|result|results|level|levels|blood test|blood tests|bloodwork|blood work|labs?)\b[^.?!]{0,20}\b(came back|come back|is|was|are|were|showed|shows)( (a bit|a little|very|really|slightly|quite|too))? (high|low|elevated|raised|abnormal|borderline|out of range)\b/,
-  },
-  // A lab value or score of the asker's (R-20): the clinician who ordered the test explains it.
-  // An INR value stays a warfarin question (R-03): that answer already sends the asker to the
-  // anticoagulation clinic, which is who ordered the INR test.
-  {
-    cls: 'lab',
-    re: /\b(ucoc|uc oc|undercarboxylated osteocalcin|dp ?ucmgp|dp uc mgp|ucmgp|cac|cac score|calcium score|coronary (artery )?calcium( score)?|agatston( score)?|t[ -]?scores?|z[ -]?scores?|bone density score|dexa|dxa|bmd|pivka( ii)?|(vitamin k|vit k|k2|k1|osteocalcin|mgp|vitamin d|vit d|d3|b12|ferritin|iron|sugar|glucose) (level|levels|blood level|result|results)|a1c|hba1c|fasting (glucose|sugar)|blood sugar|glucose|ldl|hdl|triglycerides|cholesterol|crp|tsh|egfr|creatinine|psa)\b[^.?!\d]{0,25}(?<![a-z])(?<!\btype )(-|minus |negative )?\d|\b\d+(\.\d+)? ?(ng ?\/ ?ml|pmol ?\/ ?l|nmol ?\/ ?l|ng\/l)\b/,
-  },
-  // K2 is also a music group and a name in entertainment.
-  {
-    cls: 'general',
-    incidental: true,
-    re: /\b(kpop|k pop|k-pop|boy band|girl group|idol group|band|album|albums|singer|rapper|concert|tour dates|anime|manga|tv show|netflix)\b/,
-  },
-  // History and trivia (who invented a drug, the history of warfarin), not K2 facts.
-  {
-    cls: 'general',
-    incidental: true,
-    re: /\b(who (invented|discovered|developed|came up with|created|named)|invent(ed|or|ors|ion)|history (question|of warfarin|of coumadin|of the drug|lesson)|trivia|fun fact)\b/,
-  },
-  // "K2" is also a mountain, a street drug, K₂ in chemistry, a graphics card and a sports brand.
-  {
-    cls: 'general',
-    re: /\b(finance|financial|chess|snowboards?|skis|skiing|ski|skates?|rollerblades?|inline skates|energy drink|racket|tennis|bikes?|chemistry|chemical formula|periodic table|potassium|gpu|graphics card|nvidia|spice|synthetic (weed|marijuana|cannabis|cannabinoids?)|mountain|mountains|everest|karakoram|mountaineer\w*|climb\w* (up )?k2|k2 (climb\w*|summit\w*|expeditions?)|first (to )?climb\w*|climbers?|climbing|mountaineering|summit\w*|expeditions?|base camp|sherpas?|ascent|himalaya\w*|k2 ?-? ?18 ?b?|exoplanets?|visas?|kayaks?|canoes?|paddle ?boards?|helmets?|planets?|planetary|telescopes?|nasa|jwst|james webb|hubble|kepler|astronom\w*|astrophysic\w*|light years?|solar system|galax\w*|orbits?|orbiting|habitable zone)\b/,
-  },
-  {
-    cls: 'general',
-    incidental: true,
-    re: /\b(bitcoin|crypto|ethereum|stock market|stocks|nft|forex|lottery|casino|betting|homework|essay|assignment|math|equation|code|python|javascript|programming|weather|football|soccer|movie|movies|song|music|lyrics|poem|poems|haiku|limerick|rap|joke|jokes|riddle|translate|translation|in english|in spanish|in french|in german|tell me a story|bedtime story|write a story|short story|capital of|president|election|politics|video games?|minecraft|fortnite)\b/,
-  },
-];
+const { rules, lists } = language().declines;
+
+/** The out-of-scope rules of lexicon/declines.json, in order, compiled once. */
+export const OUT_OF_SCOPE_RULES: readonly OutOfScopeRule[] = rules.map((rule) => ({
+  cls: rule.class,
+  ...(rule.incidental ? { incidental: true } : {}),
+  ...(rule.context ? { context: true } : {}),
+  re: phraseRegex(rule),
+}));
 
 /**
  * Nutrients other than vitamin K: asked about on their own ("how much vitamin d"), they are
  * outside the article. With a K2 word ("d3 with k2") the question stays in scope.
  */
-export const OTHER_NUTRIENT =
-  /\b(vit(amin)? ?(a|b|b1|b2|b3|b5|b6|b7|b9|b12|c|e|d|d2|d3)|b12|b6|folate|folic acid|niacin|biotin|thiamine|riboflavin|iron|zinc|magnesium|potassium|sodium|selenium|iodine|copper|boron|omega ?3s?|fish oil|krill oil|cod liver oil|creatine|collagen|protein powder|whey|melatonin|ashwagandha|probiotics?|turmeric|curcumin|coq10|berberine|electrolytes|multivitamins?|fiber|fibre)\b/;
+export const OTHER_NUTRIENT = phraseRegex(lists.otherNutrients);
 
-/**
- * Other nutrients that stay out of scope even next to K2 ("k2 and vitamin c for immunity"):
- * vitamin D, calcium and multivitamins are left out because the article pairs K2 with them.
- */
-export const OTHER_NUTRIENT_WITH_K2 =
-  /\b(vit(amin)? ?(a|b|b1|b2|b3|b5|b6|b7|b9|b12|c|e)|b12|b6|folate|folic acid|niacin|biotin|thiamine|riboflavin|iron|zinc|magnesium|potassium|selenium|iodine|copper|boron|omega ?3s?|fish oil|krill oil|creatine|collagen|melatonin|ashwagandha|probiotics?|turmeric|curcumin|coq10|berberine|electrolytes)\b/;
+/** Other nutrients that stay out of scope even next to K2 ("k2 and vitamin c for immunity"). */
+export const OTHER_NUTRIENT_WITH_K2 = phraseRegex(lists.otherNutrientsWithK2);
 
 /**
  * Another nutrient named only as a comparison ("can you overdose on k2 like you can on vitamin
@@ -273,15 +111,13 @@ export const GENERAL_SUPPLEMENTS =
   /\b(what|which|best|other|good|top) (vitamins|supplements|multivitamins)\b/;
 
 /** Calcium on its own is in scope ("calcium paradox"); calcium dosing is not. */
-export const CALCIUM_DOSING =
-  /\b(how much|how many|dose|dosage|mg|milligrams|per day|a day|daily)\b[^.?!]*\bcalcium\b|\bcalcium\b[^.?!]*\b(how much|dose|dosage|mg|milligrams|per day|a day|daily)\b/;
+export const CALCIUM_DOSING = phraseRegex(lists.calciumDosing);
 
 /**
  * Everyday symptoms. Without a K2 word they are a general health question ("what causes
  * bloating"); with one they lean the question towards side effects.
  */
-export const EVERYDAY_SYMPTOM =
-  /\b(headaches?|dizzy|dizziness|palpitations|stomach hurts|tummy ache|nause\w*|bloat\w*|gassy|diarrh\w*|constipat\w*|jittery|feel(ing)? sick|stomach (ache|upset)|upset stomach)\b/;
+export const EVERYDAY_SYMPTOM = phraseRegex(lists.everydaySymptoms);
 
 /**
  * What the question is after, beyond its subject. Each intent nudges topics of one category:

@@ -1,3 +1,4 @@
+import { language } from '../kb/language.ts';
 import {
   CALCIUM_DOSING,
   EVERYDAY_SYMPTOM,
@@ -41,10 +42,9 @@ export function outOfScopeClass(normalized: string, hasAnchor: boolean): OutOfSc
   return incidental;
 }
 
-/** Out-of-scope classes that an article quote in the message overrides. */
-export const QUOTE_MAY_OVERRIDE: ReadonlySet<OutOfScopeClass> = new Set([
-  'general',
-  'nutrient',
-  'product',
-  'condition',
-]);
+/** Out-of-scope classes that an article quote in the message overrides (`quoteMayOverride`). */
+export const QUOTE_MAY_OVERRIDE: ReadonlySet<OutOfScopeClass> = new Set(
+  language()
+    .declines.classes.filter((cls) => cls.quoteMayOverride)
+    .map((cls) => cls.id),
+);

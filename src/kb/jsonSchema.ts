@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { gateLexiconFileSchema } from './gateLexiconSchema.ts';
 import {
   anticoagulantsFileSchema,
+  declinesFileSchema,
   synonymsFileSchema,
   textsFileSchema,
   wordsFileSchema,
@@ -19,6 +20,7 @@ export const KNOWLEDGE_SCHEMA_FILES = {
   'schema/gate.schema.json': gateLexiconFileSchema,
   'schema/synonyms.schema.json': synonymsFileSchema,
   'schema/words.schema.json': wordsFileSchema,
+  'schema/declines.schema.json': declinesFileSchema,
 } as const;
 
 /**

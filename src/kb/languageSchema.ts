@@ -335,3 +335,121 @@ export const anticoagulantsFileSchema = z.strictObject({
 });
 
 export const textsFileSchema = textsSchema.extend(schemaReference);
+
+/**
+ * One alternative of a pattern: a word or phrase ("statins", "kidney stones"), or a small regular
+ * expression where spelling varies ("statins?", "(keto|paleo)( diet)?", "mountaineer\\w*"). The
+ * engine joins a list's alternatives with "|"; `npm test` checks every pattern built from them
+ * for backtracking.
+ */
+const phrase = z
+  .string()
+  .min(1, 'must not be empty')
+  .superRefine((text, ctx) => {
+    try {
+      new RegExp(text);
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: `is not a valid pattern: ${(error as Error).message}` });
+    }
+  });
+
+function alternatives() {
+  return z
+    .array(phrase)
+    .min(1)
+    .superRefine((list, ctx) => {
+      const seen = new Set<string>();
+      list.forEach((entry, i) => {
+        if (seen.has(entry))
+          ctx.addIssue({ code: 'custom', path: [i], message: `"${entry}" is listed twice` });
+        seen.add(entry);
+      });
+    });
+}
+
+const phraseFields = {
+  /** What the list is for, for people reading the file. */
+  about: z.string().trim().min(1).optional(),
+  /** Whole words or phrases: the pattern is `\b(one|two|…)\b`. */
+  words: alternatives().optional(),
+  /** Patterns used as written, each one alternative: the pattern is `one|two|…`. */
+  patterns: alternatives().optional(),
+};
+
+function exactlyOneForm(list: { words?: unknown; patterns?: unknown }, ctx: z.RefinementCtx): void {
+  if ((list.words === undefined) === (list.patterns === undefined)) {
+    ctx.addIssue({ code: 'custom', message: 'give either "words" or "patterns"' });
+  }
+}
+
+/** A named list of alternatives the engine builds one regular expression from. */
+export const phraseListSchema = z.strictObject(phraseFields).superRefine(exactlyOneForm);
+export type PhraseList = z.infer<typeof phraseListSchema>;
+
+/** A decline class id, as named in rules and dev cases (`declineReason`). */
+const declineClassId = z.string().regex(/^[a-z][a-z-]*$/, 'must be a lower-case id');
+
+export const declineClassSchema = z.strictObject({
+  id: declineClassId,
+  /** What questions fall in this class. */
+  about: z.string().trim().min(1),
+  /** Who can answer instead, as the text names them. */
+  resource: z.string().trim().min(1),
+  /** An article quote in the message overrides this class: the quote is answered. */
+  quoteMayOverride: z.boolean().default(false),
+  /** The decline. Without one the class uses the standard decline (texts.json `replies.decline`). */
+  text: template('canAnswer').optional(),
+});
+export type DeclineClass = z.infer<typeof declineClassSchema>;
+
+export const declineRuleSchema = z
+  .strictObject({
+    /** The class the rule declines as: one of `classes`. */
+    class: declineClassId,
+    /**
+     * An incidental word ("gym", "football"): it only declines when the rest of the message is
+     * not a clear K2 question ("chest day at the gym, but is k2 good for bones" is answered).
+     */
+    incidental: z.boolean().optional(),
+    /**
+     * The word usually describes the asker, not the subject (a diet, the gym, a medicine they
+     * take): beside a clear K2 question it is dropped even within the same clause.
+     */
+    context: z.boolean().optional(),
+    ...phraseFields,
+  })
+  .superRefine(exactlyOneForm);
+export type DeclineRule = z.infer<typeof declineRuleSchema>;
+
+export const DECLINE_LIST_NAMES = [
+  'otherNutrients',
+  'otherNutrientsWithK2',
+  'calciumDosing',
+  'everydaySymptoms',
+] as const;
+
+export const declinesFileSchema = z.strictObject({
+  ...schemaReference,
+  /** The out-of-scope classes: each names its resource and has its decline text. */
+  classes: z.array(declineClassSchema).min(1),
+  /** Out-of-scope rules, checked in order; the first rule that is not incidental decides. */
+  rules: z.array(declineRuleSchema).min(1),
+  /** Plain words that two classes' rules both list on purpose, with the reason. */
+  sharedWords: z
+    .array(
+      z.strictObject({
+        word: z.string().min(1),
+        classes: z.array(declineClassId).min(2),
+        why: z.string().min(1),
+      }),
+    )
+    .default([]),
+  /** Word lists the out-of-scope step reads besides the rules (src/engine/outOfScope.ts). */
+  lists: z.strictObject(
+    Object.fromEntries(DECLINE_LIST_NAMES.map((name) => [name, phraseListSchema])) as Record<
+      (typeof DECLINE_LIST_NAMES)[number],
+      typeof phraseListSchema
+    >,
+  ),
+});
+export type DeclinesLexicon = z.infer<typeof declinesFileSchema>;

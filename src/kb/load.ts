@@ -6,6 +6,8 @@ import { type GateLexicon, gateLexiconFileSchema } from './gateLexiconSchema.ts'
 import {
   type Anticoagulant,
   anticoagulantsFileSchema,
+  type DeclinesLexicon,
+  declinesFileSchema,
   type LexiconWords,
   type SynonymGroup,
   synonymsFileSchema,
@@ -231,6 +233,8 @@ export interface Language {
   synonyms: SynonymGroup[];
   /** Typos, stop words and concept sets (lexicon/words.json). */
   words: LexiconWords;
+  /** Out-of-scope classes, their rules and decline texts (lexicon/declines.json). */
+  declines: Omit<DeclinesLexicon, '$schema'>;
 }
 
 /** How far a listed typo may be from the word it misspells: 2 edits, 3 for long words. */
@@ -337,5 +341,62 @@ export function loadLanguage(dir: string = DEFAULT_KNOWLEDGE_DIR): Language {
       }
     });
   }
-  return { texts, anticoagulants, gate, synonyms, words };
+  const declines = loadDeclines(join(dir, 'lexicon', 'declines.json'));
+  return { texts, anticoagulants, gate, synonyms, words, declines };
+}
+
+/** A plain word or phrase of a rule, with a plural "s?" counted as the word itself. */
+function plainWord(entry: string): string | null {
+  const word = entry.replace(/s\?$/, '');
+  return /^[a-z0-9]+( [a-z0-9]+)*$/.test(word) ? word : null;
+}
+
+/**
+ * lexicon/declines.json, with what its schema cannot see: class ids are unique, the standard
+ * class `general` exists, every class a rule or shared word names exists, and no plain word is
+ * listed by two classes' rules unless `sharedWords` says why.
+ */
+function loadDeclines(file: string): Omit<DeclinesLexicon, '$schema'> {
+  const shownAs = displayName(file);
+  const { $schema: _declinesSchemaRef, ...declines } = readKnowledgeFile(declinesFileSchema, file);
+  const classIds = new Set<string>();
+  declines.classes.forEach((cls, i) => {
+    if (classIds.has(cls.id))
+      throw new KnowledgeError(shownAs, `classes[${i}].id`, `duplicate class "${cls.id}"`);
+    classIds.add(cls.id);
+  });
+  if (!classIds.has('general')) {
+    throw new KnowledgeError(shownAs, 'classes', 'the standard class "general" is missing');
+  }
+  const unknownClass = (id: string) => `no class "${id}" in classes (${[...classIds].join(', ')})`;
+  const shared = new Map<string, Set<string>>();
+  declines.sharedWords.forEach((entry, i) => {
+    entry.classes.forEach((id, j) => {
+      if (!classIds.has(id))
+        throw new KnowledgeError(shownAs, `sharedWords[${i}].classes[${j}]`, unknownClass(id));
+    });
+    shared.set(entry.word, new Set(entry.classes));
+  });
+  const classOfWord = new Map<string, { cls: string; rule: number }>();
+  declines.rules.forEach((rule, i) => {
+    if (!classIds.has(rule.class))
+      throw new KnowledgeError(shownAs, `rules[${i}].class`, unknownClass(rule.class));
+    rule.words?.forEach((entry, j) => {
+      const word = plainWord(entry);
+      if (word === null) return;
+      const first = classOfWord.get(word);
+      if (first && first.cls !== rule.class) {
+        const allowed = shared.get(word);
+        if (!allowed?.has(first.cls) || !allowed.has(rule.class)) {
+          throw new KnowledgeError(
+            shownAs,
+            `rules[${i}].words[${j}]`,
+            `"${word}" is already in rules[${first.rule}] (class "${first.cls}"); a word declines as one class, or sharedWords says why it is in both`,
+          );
+        }
+      }
+      classOfWord.set(word, first ?? { cls: rule.class, rule: i });
+    });
+  });
+  return declines;
 }
