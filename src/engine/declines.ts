@@ -14,15 +14,30 @@ export const GREETING_TEXT = fillText(texts().replies.greeting, { canAnswer: CAN
 export const THANKS_TEXT = texts().replies.thanks;
 
 /**
+ * The classes the engine's steps and tests name. Any other class of declines.json works too: the
+ * names only let code read these texts without a lookup that may fail.
+ */
+type NamedDeclineClass =
+  | 'general'
+  | 'medicine'
+  | 'lab'
+  | 'nutrient'
+  | 'product'
+  | 'pet'
+  | 'newborn'
+  | 'condition'
+  | 'clinician';
+
+/**
  * The decline for each out-of-scope class of knowledge/lexicon/declines.json; a class without
  * its own text ('general') gets the standard decline.
  */
-export const DECLINE_TEXTS: Readonly<Record<OutOfScopeClass, string>> = Object.fromEntries(
+export const DECLINE_TEXTS = Object.fromEntries(
   language().declines.classes.map((cls) => [
     cls.id,
     cls.text === undefined ? DECLINE_TEXT : fillText(cls.text, { canAnswer: CAN_ANSWER }),
   ]),
-);
+) as Readonly<Record<NamedDeclineClass, string> & Record<OutOfScopeClass, string | undefined>>;
 
 /** The decline text of a class ('general' for the standard one). */
 export function declineTextFor(cls: OutOfScopeClass): string {
