@@ -67,5 +67,5 @@ describe('confidence calibration', () => {
     const cases = loadCases(join(import.meta.dirname, '..', 'fixtures', 'questions.dev.jsonl'));
     const m = evaluate(engine, cases);
     expect(m.reliability.ece).toBeLessThan(0.05);
-  });
+  }, 180_000);
 });

@@ -105,6 +105,7 @@ describe('development question set', () => {
     expect([...cases, ...turns].filter((c) => own.has(norm(c.q))).map((c) => c.q)).toEqual([]);
   });
 
+  // Answers the whole development set: a minute or more on a shared 2-core machine under load.
   it('meets the answer-accuracy, decline, urgent and false-alarm gates', () => {
     const m = evaluate(createEngine(loadKnowledge()), cases);
     const detail = JSON.stringify(m.failures.slice(0, 20), null, 1);
@@ -120,7 +121,7 @@ describe('development question set', () => {
       'escalated now: remove from KNOWN_URGENT_MISSES',
     ).toEqual([]);
     expect(m.falseAlarms.rate, detail).toBeLessThanOrEqual(THRESHOLDS.falseAlarmRate);
-  });
+  }, 180_000);
 });
 
 describe('conversation set', () => {
