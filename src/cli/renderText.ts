@@ -1,8 +1,12 @@
 import { styleText } from 'node:util';
-import type { Answer } from '../engine/index.ts';
+import type { Answer, TopicRef } from '../engine/index.ts';
+import { texts } from '../kb/language.ts';
+import { fillText } from '../kb/languageSchema.ts';
 import type { Dose, Food } from '../kb/schema.ts';
 
 type Style = Parameters<typeof styleText>[0];
+
+const TERMINAL_TEXTS = texts().terminal;
 
 export interface TextStyle {
   paint(style: Style, text: string): string;
@@ -17,15 +21,19 @@ export function chooseStyle(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv 
   return stream.isTTY === true && !noColor && env.TERM !== 'dumb' ? colorStyle : plainStyle;
 }
 
+function listTopics(topics: readonly TopicRef[]): string {
+  return topics.map((t) => `${t.title} (${t.id})`).join(', ');
+}
+
 /**
  * The whole message as a person reads it. The safety texts are appended whole, never cut:
  * the warning leads when the question is about anticoagulants, the disclaimer always closes.
  */
 export function renderAnswerText(answer: Answer, style: TextStyle = plainStyle): string {
   const lines: string[] = [];
-  const warning = style.paint(['bold', 'yellow'], `Warning: ${answer.safety.warning}`);
+  const warning = style.paint(['bold', 'yellow'], `${TERMINAL_TEXTS.warningLabel} ${answer.safety.warning}`);
   if (answer.urgent && answer.urgentNotice) {
-    lines.push(style.paint(['bold', 'red'], `URGENT: ${answer.urgentNotice}`), '');
+    lines.push(style.paint(['bold', 'red'], `${TERMINAL_TEXTS.urgentLabel} ${answer.urgentNotice}`), '');
   }
   const warningLeads = answer.safety.warningFirst;
   if (warningLeads) lines.push(warning, '');
@@ -37,8 +45,8 @@ export function renderAnswerText(answer: Answer, style: TextStyle = plainStyle):
   for (const correction of answer.corrections) {
     lines.push(
       '',
-      `${style.paint(['bold', 'magenta'], 'Correction:')} ${correction.note}`,
-      style.paint('dim', `  Reference: ${correction.references.join('; ')}`),
+      `${style.paint(['bold', 'magenta'], TERMINAL_TEXTS.correctionLabel)} ${correction.note}`,
+      style.paint('dim', `  ${TERMINAL_TEXTS.referenceLabel} ${correction.references.join('; ')}`),
     );
   }
   if (answer.source) {
@@ -46,19 +54,22 @@ export function renderAnswerText(answer: Answer, style: TextStyle = plainStyle):
       '',
       style.paint(
         'dim',
-        `Source: the article, "${answer.source.sections.join('", "')}": “${answer.source.quote}”`,
+        fillText(TERMINAL_TEXTS.source, {
+          sections: answer.source.sections.join('", "'),
+          quote: answer.source.quote,
+        }),
       ),
     );
   }
   if (answer.related.length > 0) {
-    lines.push(`Related: ${answer.related.map((t) => `${t.title} (${t.id})`).join(', ')}`);
+    lines.push(fillText(TERMINAL_TEXTS.related, { topics: listTopics(answer.related) }));
   }
   if (answer.suggestions.length > 0) {
-    lines.push(`Did you mean: ${answer.suggestions.map((t) => `${t.title} (${t.id})`).join(', ')}`);
+    lines.push(fillText(TERMINAL_TEXTS.didYouMean, { topics: listTopics(answer.suggestions) }));
   }
   lines.push('');
   if (!warningLeads) lines.push(warning);
-  lines.push(style.paint('dim', `Disclaimer: ${answer.safety.disclaimer}`));
+  lines.push(style.paint('dim', `${TERMINAL_TEXTS.disclaimerLabel} ${answer.safety.disclaimer}`));
   return lines.join('\n');
 }
 
@@ -89,17 +100,17 @@ export function toJsonRecord(answer: Answer) {
 }
 
 function formatAmount(amount: Food['amount']): string {
-  if (!amount) return 'no figure given';
+  if (!amount) return TERMINAL_TEXTS.noFigure;
   const range = amount.min === amount.max ? `${amount.min}` : `${amount.min}–${amount.max}`;
   return `${range} ${amount.unit}`;
 }
 
 export function renderFoodsText(foods: readonly Food[]): string {
   return [
-    'Foods the article names, by the K2 amount it gives:',
+    TERMINAL_TEXTS.foodsLead,
     ...foods.map((food) => {
       const figure = food.amount ? `${formatAmount(food.amount)} per ${food.basis}` : food.articleSays;
-      const note = food.correction ? `\n    Correction: ${food.correction.note}` : '';
+      const note = food.correction ? `\n    ${TERMINAL_TEXTS.correctionLabel} ${food.correction.note}` : '';
       return `  - ${food.name}: ${figure}${note}`;
     }),
   ].join('\n');
@@ -107,9 +118,9 @@ export function renderFoodsText(foods: readonly Food[]): string {
 
 export function renderDosesText(doses: readonly Dose[]): string {
   return [
-    'Dose figures as the article reports them (general information, not a dose for you):',
+    TERMINAL_TEXTS.dosesLead,
     ...doses.map((dose) => {
-      const note = dose.correction ? `\n    Correction: ${dose.correction.note}` : '';
+      const note = dose.correction ? `\n    ${TERMINAL_TEXTS.correctionLabel} ${dose.correction.note}` : '';
       return `  - ${dose.group} (${dose.form}, ${formatAmount(dose.amount)}): ${dose.text}${note}`;
     }),
   ].join('\n');

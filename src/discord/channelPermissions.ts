@@ -6,6 +6,8 @@ import {
   PermissionFlagsBits,
   RESTJSONErrorCodes,
 } from 'discord.js';
+import { texts } from '../kb/language.ts';
+import { fillText } from '../kb/languageSchema.ts';
 import { type BotContext, RecentIds, renderEngineNotice } from './context.ts';
 import { toMessageOptions } from './sendReply.ts';
 
@@ -66,9 +68,8 @@ export async function reportMissingPermissions(
   toldMembers.add(key);
   const note = renderEngineNotice(
     ctx,
-    `I could not answer your question in <#${message.channelId}>: I am missing ${what} there. ` +
-      "A server admin can allow these for K2 Bot's role in that channel's permissions.",
-    'Could not answer there',
+    fillText(texts().discord.cannotAnswerThere, { channelId: message.channelId, missing: what }),
+    texts().discord.cannotAnswerThereTitle,
   );
   try {
     await message.author.send(toMessageOptions(note));

@@ -20,6 +20,7 @@ import { voteCustomIds } from './voteIds.ts';
 
 const TEXTS = texts().discord;
 const FEEDBACK_TEXTS = texts().feedback;
+const VIEW_TEXTS = texts().settingsView;
 
 /**
  * The one place that turns engine output into Discord payloads. Every payload carries both
@@ -511,7 +512,7 @@ export interface AboutInfo {
 
 function storedDataFields(retention: RetentionSettings): DraftField[] {
   return describeStoredData(retention).map((item) => ({
-    name: `What is stored: ${item.what.toLowerCase()}`,
+    name: fillText(VIEW_TEXTS.storedItem, { what: item.what.toLowerCase() }),
     value: item.details,
     keep: true,
   }));
@@ -558,11 +559,11 @@ export function renderHelp(commands: readonly CatalogEntry[], safety: SafetyText
 function describeMode(mode: GuildSettings['mode']): string {
   switch (mode) {
     case 'mention-only':
-      return 'mention-only: answers when mentioned or replied to';
+      return VIEW_TEXTS.modeMentionOnly;
     case 'auto-channels':
-      return 'auto-channels: also answers confident K2 questions in the listed channels';
+      return VIEW_TEXTS.modeAutoChannels;
     case 'off':
-      return 'off: no chat answers (slash commands still work)';
+      return VIEW_TEXTS.modeOff;
   }
 }
 
@@ -577,44 +578,57 @@ export function renderSettings(
     stored?: { votes: number; questions: number; retention: RetentionSettings };
   } = {},
 ): RenderedReply {
-  const channels = settings.autoChannelIds.map((id) => `<#${id}>`).join(', ') || 'none';
-  const alerts = settings.alertChannelId
-    ? `to <#${settings.alertChannelId}>${settings.alertRoleId ? `, pinging <@&${settings.alertRoleId}>` : ', pinging nobody'}`
-    : 'off';
+  const channels = settings.autoChannelIds.map((id) => `<#${id}>`).join(', ') || VIEW_TEXTS.none;
+  const alerts = !settings.alertChannelId
+    ? VIEW_TEXTS.off
+    : settings.alertRoleId
+      ? fillText(VIEW_TEXTS.alertsToRole, {
+          channelId: settings.alertChannelId,
+          roleId: settings.alertRoleId,
+        })
+      : fillText(VIEW_TEXTS.alertsTo, { channelId: settings.alertChannelId });
   const stored = options.stored
     ? [
         {
-          name: 'Stored for this server now',
-          value: `Settings, ${options.stored.votes} votes on answers, ${options.stored.questions} recorded questions.`,
+          name: VIEW_TEXTS.storedField,
+          value: fillText(VIEW_TEXTS.storedValue, {
+            votes: options.stored.votes,
+            questions: options.stored.questions,
+          }),
           keep: true,
         },
         ...storedDataFields(options.stored.retention),
       ]
     : [];
   return finalize({
-    title: 'K2 Bot settings',
+    title: VIEW_TEXTS.title,
     color: options.warnings?.length ? COLORS.warning : COLORS.notice,
     safety,
     leading: (options.warnings ?? []).map((w) => ({ text: `⚠️ ${w}` })),
-    body: options.headline ?? 'Current settings for this server.',
+    body: options.headline ?? texts().settings.current,
     fields: [
-      { name: 'Mode', value: describeMode(settings.mode), keep: true },
-      { name: 'Auto-answer channels', value: channels, keep: true },
-      { name: '/ask visibility', value: settings.askVisibility, keep: true },
+      { name: VIEW_TEXTS.modeField, value: describeMode(settings.mode), keep: true },
+      { name: VIEW_TEXTS.channelsField, value: channels, keep: true },
+      { name: VIEW_TEXTS.visibilityField, value: settings.askVisibility, keep: true },
       {
-        name: 'Cooldown',
-        value: settings.cooldownSeconds > 0 ? `${settings.cooldownSeconds} s per member` : 'off',
+        name: VIEW_TEXTS.cooldownField,
+        value:
+          settings.cooldownSeconds > 0
+            ? fillText(VIEW_TEXTS.cooldownValue, { seconds: settings.cooldownSeconds })
+            : VIEW_TEXTS.off,
         keep: true,
       },
       {
-        name: 'Learning',
-        value: settings.learning
-          ? 'on: questions K2 Bot could not answer well are recorded, cleaned, for review'
-          : 'off: no questions are recorded',
+        name: VIEW_TEXTS.learningField,
+        value: settings.learning ? VIEW_TEXTS.learningOn : VIEW_TEXTS.learningOff,
         keep: true,
       },
-      { name: 'Moderator alerts', value: alerts, keep: true },
-      { name: 'Server note', value: settings.note ? inertNote(settings.note) : 'none', keep: true },
+      { name: VIEW_TEXTS.alertsField, value: alerts, keep: true },
+      {
+        name: VIEW_TEXTS.noteField,
+        value: settings.note ? inertNote(settings.note) : VIEW_TEXTS.none,
+        keep: true,
+      },
       ...stored,
     ],
   });

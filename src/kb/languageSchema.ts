@@ -119,6 +119,10 @@ export const textsSchema = z.strictObject({
     helpTitle: sentence,
     /** The /help line about chat and the message menu; {messageCommand} is its name in the registry. */
     helpChat: template('messageCommand'),
+    unknownCommand: sentence,
+    /** Sent by DM when the bot may not reply where it was asked; {missing} lists the permissions. */
+    cannotAnswerThere: template('channelId', 'missing'),
+    cannotAnswerThereTitle: sentence,
   }),
   /** What each Discord command is for, by its file in src/discord/commands: /help and the README table. */
   commandHelp: z.strictObject({
@@ -213,7 +217,7 @@ export const textsSchema = z.strictObject({
     failed: sentence,
     failedTitle: sentence,
   }),
-  /** The terminal chat (src/cli/chat.ts). */
+  /** The terminal chat (src/cli/chat.ts) and the answer as text (src/cli/renderText.ts). */
   terminal: z.strictObject({
     connectHint: sentence,
     topicsLead: sentence,
@@ -227,6 +231,41 @@ export const textsSchema = z.strictObject({
     voteChanged: template('label'),
     voteRecorded: template('label'),
     voteFailed: template('reason'),
+    urgentLabel: sentence,
+    warningLabel: sentence,
+    correctionLabel: sentence,
+    referenceLabel: sentence,
+    source: template('sections', 'quote'),
+    related: template('topics'),
+    didYouMean: template('topics'),
+    disclaimerLabel: sentence,
+    foodsLead: sentence,
+    dosesLead: sentence,
+    noFigure: sentence,
+  }),
+  /** The /settings reply's fields (src/discord/renderEmbeds.ts renderSettings) and stored-data items. */
+  settingsView: z.strictObject({
+    title: sentence,
+    modeField: sentence,
+    modeMentionOnly: sentence,
+    modeAutoChannels: sentence,
+    modeOff: sentence,
+    channelsField: sentence,
+    visibilityField: sentence,
+    cooldownField: sentence,
+    cooldownValue: template('seconds'),
+    learningField: sentence,
+    learningOn: sentence,
+    learningOff: sentence,
+    alertsField: sentence,
+    alertsTo: template('channelId'),
+    alertsToRole: template('channelId', 'roleId'),
+    noteField: sentence,
+    none: sentence,
+    off: sentence,
+    storedField: sentence,
+    storedValue: template('votes', 'questions'),
+    storedItem: template('what'),
   }),
   /** The terminal chat's /help: its lead line and what each command is for (src/cli/chatCommands.ts). */
   terminalCommandHelp: z.strictObject({

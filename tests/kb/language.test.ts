@@ -108,12 +108,13 @@ describe('text keys in code', () => {
       SETTINGS_TEXTS: 'settings',
       FORGET_TEXTS: 'forget',
       TERMINAL_TEXTS: 'terminal',
+      VIEW_TEXTS: 'settingsView',
     };
     const used = [
       ...[...code.matchAll(/texts\(\)\.(\w+)\.(\w+)/g)].map((m) => `${m[1]}.${m[2]}`),
       ...[
         ...code.matchAll(
-          /\b(TEXTS|SAFETY|REPLIES|CHAT_HELP|FEEDBACK_TEXTS|ALERT_TEXTS|SETTINGS_TEXTS|FORGET_TEXTS|TERMINAL_TEXTS)\.(\w+)/g,
+          /\b(TEXTS|SAFETY|REPLIES|CHAT_HELP|FEEDBACK_TEXTS|ALERT_TEXTS|SETTINGS_TEXTS|FORGET_TEXTS|TERMINAL_TEXTS|VIEW_TEXTS)\.(\w+)/g,
         ),
       ].map((m) => `${aliases[m[1] ?? '']}.${m[2]}`),
     ];

@@ -39,13 +39,9 @@ export async function handleInteraction(
     if (interaction.isCommand()) {
       const command = findCommand(interaction.commandName);
       if (!command) {
-        await sendInteractionReply(
-          interaction,
-          renderEngineNotice(ctx, 'This command is not known to K2 Bot.'),
-          {
-            ephemeral: true,
-          },
-        );
+        await sendInteractionReply(interaction, renderEngineNotice(ctx, texts().discord.unknownCommand), {
+          ephemeral: true,
+        });
         return;
       }
       if (interaction.isChatInputCommand() && ctx.logger.isLevelEnabled('debug')) {
