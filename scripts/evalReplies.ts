@@ -63,7 +63,8 @@ const AMOUNT =
 
 const LEADS: Record<NonNullable<EvalCase['lead']>, (sentence: string) => boolean> = {
   yes: (s) => /^yes\b/i.test(s),
-  no: (s) => /^no\b(?! one\b)/i.test(s),
+  // "Not shown" / "Not proven" answer "has it been shown …?" as directly as "No".
+  no: (s) => /^(no\b(?! one\b)|not (yet )?(shown|proven|established)\b)/i.test(s),
   'not-known': (s) =>
     /^(not known|unknown|it'?s not known|it is not known|it isn'?t known|no one knows|nobody knows|not (yet )?(shown|proven|established))\b/i.test(
       s,

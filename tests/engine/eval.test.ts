@@ -188,6 +188,8 @@ describe('reply checks', () => {
     ['yes', 'Vitamin K is fat-soluble, so yes.', false],
     ['no', 'No: these are Adequate Intakes.', true],
     ['no', 'No one knows.', false],
+    ['no', 'Not shown: the trial found no difference.', true],
+    ['no', 'Nothing suggests it.', false],
     ['not-known', 'Not known: no trial has tested it.', true],
     ['not-known', "It's not known whether it helps.", true],
     ['depends', 'It depends on the form.', true],
