@@ -109,14 +109,24 @@ export async function runEngineBenchmark(): Promise<void> {
       if (prefix.length > 4) typed.add(prefix.slice(0, n - 3) + prefix.slice(n - 2));
     }
   }
-  const uncachedEngine = createEngine(loadKnowledge());
+  // Three fresh engines type every text once each: the first engine's times are the figure, the
+  // fastest of the three per text is the same figure with the other processes' noise taken out.
+  const uncachedEngines = [0, 1, 2].map(() => createEngine(loadKnowledge()));
   const uncached: number[] = [];
+  const uncachedFastest: number[] = [];
   for (const text of typed) {
-    const t = performance.now();
-    uncachedEngine.suggestTopics(text);
-    uncached.push(performance.now() - t);
+    let fastest = Number.POSITIVE_INFINITY;
+    for (const [i, e] of uncachedEngines.entries()) {
+      const t = performance.now();
+      e.suggestTopics(text);
+      const ms = performance.now() - t;
+      if (i === 0) uncached.push(ms);
+      fastest = Math.min(fastest, ms);
+    }
+    uncachedFastest.push(fastest);
   }
   uncached.sort((a, b) => a - b);
+  uncachedFastest.sort((a, b) => a - b);
 
   // The adversarial sweep runs in its own process (tests/engine/adversarialRun.ts): it must load
   // the engine itself to see the expressions built at load time. Fastest of 3 runs per message.
@@ -145,6 +155,7 @@ export async function runEngineBenchmark(): Promise<void> {
     `     first pass over ${unique.length} unique questions (cold caches): p50 ${percentile(firstPass, 50).toFixed(3)} ms, p99 ${percentile(firstPass, 99).toFixed(3)} ms`,
     `     throughput: ${Math.round(questions.length / (elapsed / 1000)).toLocaleString('en')} questions/s`,
     `${ok(percentile(uncached, 99) < TARGETS.suggestUncachedP99Ms)} autocomplete, uncached (${uncached.length.toLocaleString('en')} distinct prefixes and typos): p50 ${percentile(uncached, 50).toFixed(3)} ms, p99 ${percentile(uncached, 99).toFixed(3)} ms, max ${(uncached.at(-1) ?? 0).toFixed(1)} ms (target p99 < ${TARGETS.suggestUncachedP99Ms} ms)`,
+    `     autocomplete, uncached, fastest of 3 fresh engines per text: p50 ${percentile(uncachedFastest, 50).toFixed(3)} ms, p99 ${percentile(uncachedFastest, 99).toFixed(3)} ms, max ${(uncachedFastest.at(-1) ?? 0).toFixed(1)} ms`,
     `     autocomplete, cached (the same ${partials.length} texts again and again): p50 ${percentile(suggest, 50).toFixed(3)} ms, p99 ${percentile(suggest, 99).toFixed(3)} ms over ${suggest.length} calls`,
     `${ok(adversarial.worstMs < TARGETS.adversarialMs)} adversarial messages (${adversarial.messages}, from the words of ${adversarial.rules} engine rules, up to the ${MAX_INPUT_CHARS}-character cap): worst ${adversarial.worstMs.toFixed(1)} ms, p99 ${adversarial.p99Ms.toFixed(2)} ms (target worst < ${TARGETS.adversarialMs} ms; fastest of 3 runs each); worst: ${JSON.stringify(adversarial.worstMessage.slice(0, 60))}…`,
     `${ok(heapMb < TARGETS.heapMb)} heap used after building and the runs above: ${heapMb.toFixed(1)} MB (${gc ? 'after a full GC' : 'without a forced GC; node --expose-gc for a settled figure'}; target < ${TARGETS.heapMb} MB)`,

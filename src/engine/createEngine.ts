@@ -112,18 +112,15 @@ export function createEngine(kb: KnowledgeBase): Engine {
       const top = result.ranked[0]?.score ?? 0;
       for (const r of result.ranked) if (top > 0 && r.score >= top * 0.6 && r.score > 0.05) add(r.topic);
     }
-    // Tier 4: fuzzy text match over titles, keywords and questions, best score first (ties in
-    // topic order), for the topics not found yet and only while there is room for them.
+    // Tier 4: the topics whose title, keyword and question words resemble the typed words (the
+    // unfinished last word as a start, typos within an edit or two), best first, for the topics not
+    // found yet and only while there is room for them.
     if (out.length < MAX_SUGGEST_LIMIT && text.length <= FUZZY_SUGGEST_MAX_CHARS) {
-      const fuzzy: Array<{ topic: Topic; score: number; order: number }> = [];
-      index.suggestFuse.forEach((fuse, order) => {
-        const topic = kb.topics[order] as Topic;
-        if (seen.has(topic.id)) return;
-        const hit = fuse.search(text)[0];
-        if (hit) fuzzy.push({ topic, score: hit.score ?? 1, order });
+      const found = new Set<number>();
+      kb.topics.forEach((t, i) => {
+        if (seen.has(t.id)) found.add(i);
       });
-      fuzzy.sort((a, b) => a.score - b.score || a.order - b.order);
-      for (const f of fuzzy) add(f.topic);
+      for (const i of index.suggestions.rank(text, found)) add(kb.topics[i] as Topic);
     }
     return out.slice(0, MAX_SUGGEST_LIMIT).map(toRef);
   }

@@ -21,3 +21,32 @@ export function editDistance(a: string, b: string, max: number): number {
   }
   return prev[b.length] as number;
 }
+
+/**
+ * The fewest edits (as in `editDistance`) that turn `partial` into some prefix of `word`: how far
+ * a half-typed word is from being the start of `word` ("osteoper" is one edit from "osteopor…").
+ * Cut off above `max`.
+ */
+export function prefixEditDistance(partial: string, word: string, max: number): number {
+  if (partial.length - word.length > max) return max + 1;
+  let prevPrev: number[] = [];
+  let prev = Array.from({ length: word.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= partial.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= word.length; j++) {
+      const cost = partial[i - 1] === word[j - 1] ? 0 : 1;
+      let v = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
+      if (i > 1 && j > 1 && partial[i - 1] === word[j - 2] && partial[i - 2] === word[j - 1]) {
+        v = Math.min(v, (prevPrev[j - 2] as number) + 1);
+      }
+      cur.push(v);
+      rowMin = Math.min(rowMin, v);
+    }
+    if (rowMin > max) return max + 1;
+    prevPrev = prev;
+    prev = cur;
+  }
+  // The whole partial is read; the rest of `word` may follow unread.
+  return Math.min(...prev);
+}

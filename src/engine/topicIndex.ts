@@ -1,4 +1,3 @@
-import Fuse from 'fuse.js';
 import type { Topic } from '../kb/schema.ts';
 import { type Analysis, Analyzer } from './analyze.ts';
 import { GATE_WORDS } from './gateTypos.ts';
@@ -6,11 +5,12 @@ import { CONCEPT_WEIGHTS, CONCEPTS, GENERAL_HEALTH_TERMS, GENERIC_TERMS } from '
 import { normalizeText, tokenize } from './normalize.ts';
 import { QuoteIndex } from './quoteIndex.ts';
 import { type SearchResult, searchTopics } from './search.ts';
+import { SuggestIndex } from './suggestIndex.ts';
 
 /**
  * Everything about the topics that does not depend on the question, built once at load: each
  * topic's weighted terms and sample phrasings, how much each term counts (rarity across topics,
- * tempered by what kind of word it is), the quote index and the autocomplete index. Ranking a
+ * tempered by what kind of word it is), the quote index and the autocomplete word index. Ranking a
  * question against it is search.ts.
  */
 
@@ -70,14 +70,8 @@ export class TopicIndex {
   readonly surfaceIdf = new Map<string, number>();
   /** `termWeight` of every term the topics or the lexicon use, computed once. */
   private readonly termWeights = new Map<string, number>();
-  /**
-   * fuse.js over each topic's title, keywords and questions (one index per topic, in topic order):
-   * the fuzzy tier of autocomplete. Per topic, so that topics an earlier tier already found are
-   * not searched again; a topic's score does not depend on the other topics.
-   */
-  readonly suggestFuse: ReadonlyArray<
-    Fuse<{ topic: Topic; title: string; keywords: string[]; questions: string[] }>
-  >;
+  /** The words of the topics' titles, keywords and questions: the fuzzy tier of autocomplete. */
+  readonly suggestions: SuggestIndex;
 
   constructor(topics: readonly Topic[]) {
     const fieldTexts = (t: Topic): Record<Field, string[]> => ({
@@ -176,19 +170,7 @@ export class TopicIndex {
 
     this.quotes = new QuoteIndex(topics);
 
-    this.suggestFuse = topics.map(
-      (topic) =>
-        new Fuse([{ topic, title: topic.title, keywords: topic.keywords, questions: topic.questions }], {
-          includeScore: true,
-          ignoreLocation: true,
-          threshold: 0.4,
-          keys: [
-            { name: 'title', weight: 3 },
-            { name: 'keywords', weight: 2 },
-            { name: 'questions', weight: 1 },
-          ],
-        }),
-    );
+    this.suggestions = new SuggestIndex(topics);
   }
 
   /**

@@ -284,6 +284,49 @@ describe('suggestTopics (autocomplete)', () => {
     expect(ids.slice(0, 3)).toContain(id);
   });
 
+  it.each([
+    // Typos, whole and half-typed.
+    ['osteoper', 'osteoporosis'],
+    ['alzhiemer', 'brain-alzheimers'],
+    ['nueropathy', 'peripheral-neuropathy'],
+    ['sourkraut', 'fermented-veg'],
+    ['gouda chese', 'cheese'],
+    ['calcium paradx', 'calcium-direction'],
+    ['how mny mcg', 'supplement-dosage'],
+    // Slang and chat spelling.
+    ['gud 4 bones', 'bone-health'],
+    ['blood thinner', 'warfarin-interaction'],
+    ['tingly feet', 'peripheral-neuropathy'],
+    // Partial words.
+    ['sauerkr', 'fermented-veg'],
+    ['artery calcif', 'vascular-calcification'],
+    ['eggs yolk', 'egg-yolks'],
+    // Unicode: accents, full-width letters, an invisible zero-width space, a Cyrillic look-alike.
+    ['nattō', 'natto'],
+    ['ＮＡＴＴＯ', 'natto'],
+    ['ch\u200Beese', 'cheese'],
+    ['\u0441heese', 'cheese'],
+  ])('%j suggests %s near the top', (partial, id) => {
+    const ids = engine.suggestTopics(partial).map((t) => t.id);
+    expect(ids.slice(0, 3)).toContain(id);
+  });
+
+  it('suggests nothing for letters that are no word of any topic', () => {
+    expect(engine.suggestTopics('zzzz')).toEqual([]);
+    expect(engine.suggestTopics('qqqq xxxx')).toEqual([]);
+  });
+
+  it('takes a 100-character question (and a longer one) without failing and finds its subject', () => {
+    const question =
+      'how much vitamin k2 should i take every day if i also take vitamin d3 and calcium for my bones ok';
+    expect(question.length).toBeGreaterThanOrEqual(95);
+    const ids = engine.suggestTopics(question).map((t) => t.id);
+    expect(ids.length).toBeGreaterThan(0);
+    expect(ids.length).toBeLessThanOrEqual(25);
+    expect(ids).toContain('d3-k2-cosupplementation');
+    expect(engine.suggestTopics('natto '.repeat(500)).map((t) => t.id)).toContain('natto');
+  });
+
   it('is fast', () => {
     const partials = [
       'n',

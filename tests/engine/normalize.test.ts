@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Analyzer, stem } from '../../src/engine/analyze.ts';
-import { editDistance } from '../../src/engine/editDistance.ts';
+import { editDistance, prefixEditDistance } from '../../src/engine/editDistance.ts';
 import { MAX_INPUT_CHARS, normalizeText, tokenize } from '../../src/engine/normalize.ts';
 
 describe('normalizeText', () => {
@@ -82,6 +82,23 @@ describe('stem and editDistance', () => {
     expect(editDistance('nueropathy', 'neuropathy', 2)).toBe(1);
     expect(editDistance('vitamn', 'vitamin', 1)).toBe(1);
     expect(editDistance('besides', 'diabetes', 2)).toBeGreaterThan(2);
+  });
+
+  it.each([
+    ['nat', 'natto', 0],
+    ['natto', 'natto', 0],
+    ['osteoper', 'osteoporosis', 1],
+    ['vitamn k', 'vitamin k2', 1],
+    ['nuero', 'neuropathy', 1],
+    ['sauerkarut', 'sauerkraut', 1],
+    ['nattoes', 'natto', 2],
+  ])('a started word: prefixEditDistance(%s, %s) = %i', (partial, word, expected) => {
+    expect(prefixEditDistance(partial, word, 2)).toBe(expected);
+  });
+
+  it('stops early above the limit for a started word too', () => {
+    expect(prefixEditDistance('cheddar', 'cheese', 1)).toBeGreaterThan(1);
+    expect(prefixEditDistance('warfarin', 'war', 2)).toBeGreaterThan(2);
   });
 });
 
