@@ -1,4 +1,4 @@
-import type { Answer } from '../engine/index.ts';
+import { type Answer, looksLikeK2Question } from '../engine/index.ts';
 import { texts } from '../kb/language.ts';
 import { fillText } from '../kb/languageSchema.ts';
 import type { BotContext } from './context.ts';
@@ -59,11 +59,6 @@ export async function decideChatReply(
   return { send: 'reply' };
 }
 
-const QUESTION_FORM =
-  /\?|^\s*(what|what's|whats|how|is|are|can|could|should|does|do|did|why|when|which|where|who|will|would|any|anyone|tell me|explain|help)\b/i;
-const K2_VOCABULARY =
-  /\b(k2|k-2|vitamin\s*k\w*|vit\.?\s*k|menaquinone\w*|mk-?\s?[47]|natto|phylloquinone|k1|warfarin|coumadin|acenocoumarol|phenprocoumon|anticoagul\w*|blood[- ]thinner\w*|calcium|osteo\w*|bones?|arter\w*|calcif\w*|gouda|brie|cheeses?|egg yolks?|sauerkraut|ferment\w*|supplements?|dose|dosage|mcg|microgram\w*)\b/i;
-
 /**
  * Auto-answer only what is clearly a K2 question the engine is sure about. Nobody asked the bot
  * here, so a wrong answer costs more than silence: the engine's confidence is calibrated, and at
@@ -71,9 +66,8 @@ const K2_VOCABULARY =
  */
 export const AUTO_ANSWER_MIN_CONFIDENCE = 0.9;
 
-export function looksLikeK2Question(text: string): boolean {
-  return QUESTION_FORM.test(text) && K2_VOCABULARY.test(text);
-}
+/** Whether a raw message asks about K2: the engine's lexicon decides (see engine/lexicon.ts). */
+export { looksLikeK2Question };
 
 /** In an auto-answer channel: answer urgent messages always, others only when clear and confident. */
 export function shouldAutoAnswer(text: string, answer: Answer): boolean {

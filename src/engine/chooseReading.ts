@@ -1,7 +1,9 @@
+import { language } from '../kb/language.ts';
 import type { Topic } from '../kb/schema.ts';
 import type { Analysis } from './analyze.ts';
 import type { UrgentKind } from './gate.ts';
 import { type OutOfScope, outOfScopeClass } from './outOfScope.ts';
+import { phraseRegex } from './phrasePattern.ts';
 import { ANSWER_THRESHOLD } from './rawConfidence.ts';
 import {
   questionClause,
@@ -43,8 +45,7 @@ export function urgentCategoryBoosts(
 }
 
 /** A dose taken twice, doubled or one pill extra, in the past: not a dosing plan. */
-const DOSE_TWICE =
-  /\b(took|taken|had|swallowed|popped)\b[^.?!]{0,30}\b(twice|two times|2 times|again|double|an extra|one extra|extra (dose|pill|capsule|tablet|one)|2 doses|two doses)\b(?! (a|per|each|every) (day|week))|\b(doubled|double dosed|double-dosed)\b|\binstead of (1|one|my usual|the usual|a single|my one)\b/;
+const DOSE_TWICE = phraseRegex(language().phrases.lists.doseTwice);
 
 /**
  * The whole message. A dose taken twice or an extra pill by mistake, with no emergency, asks

@@ -7,6 +7,7 @@
 import { language, texts } from '../kb/language.ts';
 import { fillText } from '../kb/languageSchema.ts';
 import type { OutOfScopeClass } from './lexicon.ts';
+import { anyOf } from './phrasePattern.ts';
 import { CAN_ANSWER, DECLINE_TEXT } from './safety.ts';
 
 export const GREETING_TEXT = fillText(texts().replies.greeting, { canAnswer: CAN_ANSWER });
@@ -44,11 +45,17 @@ export function declineTextFor(cls: OutOfScopeClass): string {
   return DECLINE_TEXTS[cls] ?? DECLINE_TEXT;
 }
 
-const GREETING =
-  /^((hi|hello|hey|hiya|heya|howdy|yo|sup|hullo|greetings|good (morning|afternoon|evening|day)|morning|evening|gm)[\s!.,]*)+((there|bot|k2 ?bot|everyone|all|guys|folks|friend|team|buddy|again)[\s!.,?]*)*$/;
+const { lists } = language().phrases;
 
-const THANKS =
-  /^((ok|okay|great|awesome|cool|perfect|nice|got it|ah|oh)[\s!.,]*)?(thanks|thank you|thank u|thankyou|ty|tysm|thx|tnx|cheers|much appreciated|appreciate it|many thanks)[\s!.,]*((so much|very much|a lot|again|bot|k2 ?bot|mate|man|for (the|your|that|all the) (help|answer|answers|info|information|reply)|that (helped|helps|was helpful|was useful)|(very |super |really )?(helpful|useful)|great|perfect|got it|makes sense|will do|appreciate it)[\s!.,]*)*$/;
+/** Only a greeting, with whom it greets (lexicon/phrases.json `greetingWords`, `greetingAddressees`). */
+const GREETING = new RegExp(
+  `^(${anyOf(lists.greetingWords)}[\\s!.,]*)+(${anyOf(lists.greetingAddressees)}[\\s!.,?]*)*$`,
+);
+
+/** Only thanks (lexicon/phrases.json `thanksLead`, `thanksWords`, `thanksTail`). */
+const THANKS = new RegExp(
+  `^(${anyOf(lists.thanksLead)}[\\s!.,]*)?${anyOf(lists.thanksWords)}[\\s!.,]*(${anyOf(lists.thanksTail)}[\\s!.,]*)*$`,
+);
 
 /** A message that is only a greeting ("hello bot", "good morning"). */
 export function isGreeting(normalized: string): boolean {

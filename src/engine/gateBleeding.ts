@@ -1,14 +1,27 @@
-import { ANTICOAGULANT, activeSymptom, type GateRule, PERSON } from './gateWords.ts';
+import { ANTICOAGULANT, activeSymptom, type GateRule, near, PERSON, wordings } from './gateWords.ts';
+import { anyOf, phraseRegex, phraseSource } from './phrasePattern.ts';
 
 /** Gate: bleeding that will not stop, blood where it should not be, and any bleed or bruising on an anticoagulant. */
 
 /** A bleed that has gone on for a long time ("nosebleed for an hour", "bleeding for 40 minutes"). */
-const LONG_BLEED =
-  /\b(nose ?bleed\w*|bleed\w*|nose (is |has been |keeps )?bleeding)\b[^.?!]{0,25}\b(for|over|lasted|lasting|going on( for)?|more than|longer than)\s+(over |more than |about |almost |nearly |like )?(an? (hour|half hour)|half an hour|(an|\d+|two|three|four|several|a few|a couple of?) ?(hours?|hrs?)|(1[5-9]|[2-9]\d|\d{3}) ?(minutes?|mins?)|(fifteen|twenty|thirty|forty|forty five|fifty) (minutes?|mins?))\b/;
+const LONG_BLEED = near(
+  phraseSource(wordings.bleedWords),
+  `\\b${anyOf(wordings.bleedLastedFor)}\\s+(over |more than |about |almost |nearly |like )?${anyOf(wordings.bleedDuration)}\\b`,
+  25,
+);
 
 /** Words that say a symptom is going on now ("since yesterday", "for two hours", "again"). */
 const ONGOING =
   /\b(since|right now|currently|today|this morning|tonight|for (\d+ |two |three |four |five |several |a few |a couple (of )?|many )?(hours|days)|again)\b/;
+
+/** Blood in what someone passed ("my poop has blood in it"). */
+const BLOOD_IN_PASSED = phraseRegex(wordings.bloodInPassed);
+/** Vomit like coffee grounds is a stomach bleed, with or without an anticoagulant. */
+const COFFEE_GROUND_VOMIT = phraseRegex(wordings.coffeeGroundVomit);
+/** Signs of bleeding that may only be asked about ("does natto cause black stools?"). */
+const BLEEDING_SIGNS = phraseRegex(wordings.bleedingSigns);
+/** On an anticoagulant: bleeding, bruising, a head injury or breathlessness. */
+const ANTICOAGULANT_BLEEDING = new RegExp(`\\b${anyOf(wordings.anticoagulantBleeding)}`);
 
 export const bleeding: GateRule = {
   kind: 'bleeding',
@@ -47,10 +60,7 @@ export const bleeding: GateRule = {
         t,
       ) ||
       // Blood in what someone passed ("my poop has blood in it").
-      activeSymptom(
-        t,
-        /\b(poop|poo|stool|stools|pee|urine|wee|vomit|sick|diarrhea|diarrhoea) (has|had|with|contains|containing|is full of|full of|has got|covered in) (some |a lot of |lots of |bright red |red |fresh )?(blood|bloody)\b/,
-      ) ||
+      activeSymptom(t, BLOOD_IN_PASSED) ||
       // Soaking a pad or tampon every hour is heavy bleeding.
       /\bsoak(ing|ed|s)? (through )?(a |one |my )?(pad|pads|tampon|tampons)\b[^.?!]{0,20}\b(every|an|each|in an|within an) hour\b/.test(
         t,
@@ -58,10 +68,7 @@ export const bleeding: GateRule = {
       // A nosebleed or other bleed that has lasted 15 minutes or more.
       activeSymptom(t, LONG_BLEED) ||
       // Vomit like coffee grounds is a stomach bleed, with or without an anticoagulant.
-      activeSymptom(
-        t,
-        /\b(vomit\w*|threw up|throw\w* up|puk\w*|sick|spew\w*|brought up)\b[^.?!]{0,45}\b(coffee grounds?|ground coffee|coffee ground)\b|\bcoffee grounds? (vomit|sick|puke|like vomit)\b|\b(black|dark brown|brown|dark) (grainy |gritty )?(vomit|puke|sick)\b|\b(vomit\w*|puk\w*|threw up|throw\w* up)\b[^.?!]{0,30}\b(grainy|gritty|granular)\b/,
-      )
+      activeSymptom(t, COFFEE_GROUND_VOMIT)
     ) {
       return true;
     }
@@ -69,13 +76,11 @@ export const bleeding: GateRule = {
     const personal = PERSON.test(t) || onAnticoagulant;
     // Symptoms that may only be asked about ("does natto cause black stools?"): urgent when
     // they are someone's own and happening, or on an anticoagulant.
-    const symptom =
-      /\b(blood|bloody|bleeding)\b[^.?!]{0,25}\b(in|from) (my |the |his |her |their )?(urine|pee|wee|stool|stools|poop|poo|feces|faeces|vomit|spit|bum|butt|rectum)\b|\bblood (when|whenever|every time|each time) (i|he|she|we|they) (pee|poop|poo|wee|urinate|go|wipe)\b|\bblood (in|on) the (toilet|bowl|toilet paper|tissue)\b|\b(peeing|pissing|pooping|shitting|passing|weeing) (out )?(blood|bloody)|\b(bloody|red|pink) (urine|pee|stool|stools|poop|diarrhea)\b|\b(peeing|pissing|weeing) (red|pink|brown)\b|\b(urine|pee|wee|stool|poop|poo) (is |looks |has turned |turned )?(dark |bright |all )?(bloody|red|pink|brown|cola|full of blood)\b|\b(vomit\w*|throw\w* up|puk\w*|cough\w*|spit\w*) (up )?(blood|bloody)|\b(vomit\w*|puk\w*|throw\w* up|sick)\b[^.?!]{0,40}\bcoffee grounds?\b|\b(stool|stools|poop|poo|poops|bowel movements?|feces|faeces)\b[^.?!]{0,30}\b(black|tarry|tar|like tar)\b|\b(black|tarry|tar like|tarlike|jet black) (and tarry |tarry )?(stool|stools|poop|poo|poops|feces|faeces|bowel movements?|diarrhea|shit)\b|\b(pooping|shitting) (black|tarry)\b|\b(heavy|massive|severe|uncontrolled|uncontrollable|huge) (bleed\w*|blood loss|nose ?bleeds?)\b/;
+    const symptom = BLEEDING_SIGNS;
     if ((personal || ONGOING.test(t)) && activeSymptom(t, symptom)) return true;
     // On an anticoagulant, bleeding or bruising that is happening now is an emergency.
     if (onAnticoagulant) {
-      const anticoagSymptom =
-        /\b((im|i am|been|keep|keeps|kept|started|is|are|still|currently|now|started) (bleeding|bruising)|nose ?bleeds? (again|every|all|that|on and off)|(huge|large|big|massive|unexplained|weird|dark|purple|spreading)\b[^.?!]{0,15}\bbruis\w*|bruis\w*\b[^.?!]{0,25}\b(spreading|growing|getting bigger)|bruises (everywhere|all over)|(bleeding|bleed) gums|(heavy|heavier|very heavy) (period|periods|menstrual bleeding|bleeding)|gums (are |keep |have been )?bleeding|(a lot of|lots of|so much|too much) blood|(blood|bleeding) (everywhere|all over)|(blood|bleeding|it) keeps (going|coming)|keeps? bleeding|(severe|worst|terrible|splitting|sudden|pounding|bad) headache|(hit|bumped|bumping|banged|knocked|struck|hitting|banging) (my|his|her|their) head|head (injury|injuries|wound|trauma)|concussion|fell (and|down|over|off)|(had|took) a (bad )?fall|after a fall|(i|he|she|they|mom|mum|dad) fell\b(?! (asleep|for|behind|off the wagon|in love|short|apart|ill|sick|out))|head (is pounding|is killing me)|(short of breath|shortness of breath|breathless|cant breathe|cant catch (my|his|her) breath))/;
+      const anticoagSymptom = ANTICOAGULANT_BLEEDING;
       if (activeSymptom(t, anticoagSymptom)) return true;
     }
     return false;

@@ -1,9 +1,9 @@
-import { activeSymptom, type GateRule } from './gateWords.ts';
+import { activeSymptom, type GateRule, wordings } from './gateWords.ts';
+import { phraseRegex } from './phrasePattern.ts';
 
 /** Gate: chest pain someone has, not chest pain asked about. */
 
-const CHEST =
-  /\b(chest\b[^.?!]{0,25}\b(pain|pains|tightness|tight|pressure|hurts|hurting|heavy|heaviness|discomfort|squeez\w*|crushing|elephant)|(pain|tightness|pressure|squeezing) in (my |the |his |her )?chest|tight chest|crushing chest|(having|think im having|i think i am having|is having|hes having|shes having) a heart attack|heart attack right now|my heart is racing and)\b/;
+const CHEST = phraseRegex(wordings.chestPain);
 
 export const chestPain: GateRule = {
   kind: 'chest-pain',

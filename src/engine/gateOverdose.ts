@@ -1,4 +1,15 @@
-import { ABOUT, activeSymptom, CHILD, type GateRule, MANY, NOT_UNIT, PILLS } from './gateWords.ts';
+import {
+  ABOUT,
+  activeSymptom,
+  CHILD,
+  type GateRule,
+  MANY,
+  NOT_UNIT,
+  near,
+  PILLS,
+  wordings,
+} from './gateWords.ts';
+import { phraseRegex, phraseSource } from './phrasePattern.ts';
 
 /** Gate: an overdose or poisoning (a handful of pills, a child in the supplements, signs after an extra dose). */
 
@@ -10,15 +21,12 @@ const MANY_PILLS = new RegExp(
   `\\b(took|taken|swallowed|ate|downed|chugged|popped|had)\\s+${ABOUT}${MANY}\\s+((${NOT_UNIT}[\\w-]+\\s+){0,3}${PILLS}|of (them|those|these)\\b)`,
 );
 /** A dose taken twice, doubled or one too many, in the past. */
-const EXTRA_DOSE =
-  /\b(took|taken|had|swallowed|ate|popped)\b[^.?!]{0,40}\b(by mistake|by accident|accidentally|accidently|twice|two times|double|doubled|extra|too many|too much|two doses|2 doses|instead of)\b|\b(by mistake|by accident|accidentally|accidently|double dosed|doubled up) (took|taken|had|swallowed)\b|\b(doubled up|doubled|double dosed|double-dosed)\b/;
+const EXTRA_DOSE = phraseRegex(wordings.extraDose);
 /** Signs of poisoning after a dose: vomiting, confusion, a racing heart, fainting. */
-const POISONING_SIGNS =
-  /\b(now|and|since|after|then|im|i am|feel|feeling|started)\b[^.?!]{0,30}\b(vomit\w*|throwing up|threw up|puking|confus\w*|dizzy|dizziness|faint\w*|passing out|heart (is )?(racing|pounding)|racing heart|palpitations|seizure\w*|drowsy|very sleepy|hard to wake|cant stay awake|shaking|tremors?)\b/;
+const POISONING_SIGNS = near(phraseSource(wordings.poisoningCue), phraseSource(wordings.poisoningSigns), 30);
 
 /** A count spread over time ("10 of them over the last month", "20 a month") is a habit, not an overdose. */
-const OVER_TIME =
-  /^[^.?!]{0,30}\b((over|in|during|across|for) (the |a )?(last |past |few |couple of )*(days?|weeks?|months?|years?)|this (week|month|year)|(a|per|each|every) (day|week|month|year)|daily|weekly|monthly|so far)\b/;
+const OVER_TIME = new RegExp(`^[^.?!]{0,30}${phraseSource(wordings.overTime)}`);
 
 /** A handful of pills swallowed at once. */
 export function manyPills(t: string): boolean {

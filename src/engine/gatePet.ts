@@ -1,10 +1,11 @@
 import { language } from '../kb/language.ts';
-import { activeSymptom, type GateRule, PILLS } from './gateWords.ts';
+import { activeSymptom, type GateRule, PILLS, wordings } from './gateWords.ts';
+import { alternation, phraseSource } from './phrasePattern.ts';
 
 /** Gate: an animal that swallowed rat poison, pills or supplements (an emergency vet). */
 
 const PET_INGESTION = new RegExp(
-  `\\b(${language().gate.animals.join('|')})\\b[^.?!]{0,40}\\b(ate|eaten|eats|swallowed|got into|chewed|licked|has eaten|just ate|consumed)\\b[^.?!]{0,40}\\b(${PILLS.slice(1, -1)}|rat poison|rodenticide|poison|mouse bait|bait|warfarin|k2|mk7|medication|medicine|meds)\\b`,
+  `\\b(${language().gate.animals.join('|')})\\b[^.?!]{0,40}${phraseSource(wordings.petSwallowed)}[^.?!]{0,40}\\b(${PILLS.slice(1, -1)}|${alternation(wordings.petPoisons)})\\b`,
 );
 
 export const pet: GateRule = {

@@ -1,5 +1,6 @@
 import { language } from '../kb/language.ts';
 import { ANTICOAGULANT } from './anticoagulants.ts';
+import { anyOf, phraseRegex } from './phrasePattern.ts';
 import { wordPattern } from './wordPattern.ts';
 
 /**
@@ -28,8 +29,9 @@ export interface GateRule {
 
 export { ANTICOAGULANT };
 
-/** The named word lists of knowledge/lexicon/gate.json. */
+/** The named word lists and wordings of knowledge/lexicon/gate.json. */
 const words = language().gate;
+export const wordings = words.wordings;
 
 /**
  * A regular expression for `a` followed within `gap` characters of the same sentence by `b`:
@@ -52,8 +54,7 @@ export const CHILD = new RegExp(
 /** What pills are called or come in (lexicon/gate.json `pills`), as a group for larger patterns. */
 export const PILLS = `(${words.pills.join('|')})`;
 /** A count of ten or more; a number followed by a unit ("100 mcg", "10 am") is a dose or a time, not a count. */
-export const MANY =
-  '(\\d{2,}(?! ?(mcg|mg|ug|iu|micrograms?|milligrams?|g|grams?|x|%|mins?|minutes?|hours?|hrs?|h|days?|weeks?|months?|years?|yrs?|yo|kg|lbs?|pounds?|am|pm)\\b)|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)([ -](one|two|three|four|five|six|seven|eight|nine))?|hundred|a hundred|(a|one|two|three|four|five) dozen|dozen|dozens of|too many|way too many|a lot of|lots of|a bunch of|a handful of|handful of|a whole|the whole|an entire|the entire|half (a|the))';
+export const MANY = anyOf(wordings.many);
 /** Words between a count and "pills" that make it an amount instead ("10 000 iu vitamin d"). */
 export const NOT_UNIT = '(?!(\\d+|mcg|mg|ug|iu|micrograms?|milligrams?|grams?|g|units?)\\b)';
 /**
@@ -61,16 +62,14 @@ export const NOT_UNIT = '(?!(\\d+|mcg|mg|ug|iu|micrograms?|milligrams?|grams?|g|
  * The group repeats, so no hedge may be spelled by others ("all the" is "all" + "the"): a run of
  * hedges must have one reading only, or a message of repeated hedges backtracks exponentially.
  */
-export const ABOUT =
-  '((about|around|like|maybe|roughly|nearly|almost|over|at least|more than|close to|probably|approx|approximately|some|another|all|all of|the|my|her|his) )*';
+export const ABOUT = `(${anyOf(wordings.hedges)} )*`;
 
 export const has = (re: RegExp) => (t: string) => re.test(t);
 /** Like `has`, but not when the symptom is only asked about ("does k2 cause swelling?"). */
 export const active = (re: RegExp) => (t: string) => activeSymptom(t, re);
 
 /** The symptom is only asked about ("can k2 cause X?"), not happening. */
-const HYPOTHETICAL =
-  /\b(can|could|does|will|would|might|may|is it|risk of|chance of|cause|causes|causing|prevent|avoid|lead to|what happens|what if|what to do if|if a|if your|if someone|how long should|in case|signs of|symptoms of|what are|what is|such as|symptoms like|signs like|things like|including)\b/;
+const HYPOTHETICAL = phraseRegex(wordings.hypothetical);
 /**
  * …or named as a kind of thing after the fact ("is sudden weakness a side effect of k2"), or
  * asked about as a subject ("rectal bleeding causes?": an information question, not a report).

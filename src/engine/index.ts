@@ -1,5 +1,6 @@
 export { createEngine } from './createEngine.ts';
 export type { Engine } from './engine.ts';
 export type { UrgentKind } from './gateWords.ts';
+export { looksLikeK2Question } from './lexicon.ts';
 export { ANTICOAGULANT_WARNING, DISCLAIMER, type SafetyTexts } from './safety.ts';
 export type { Answer, AnswerKind, TopicRef } from './types.ts';

@@ -1,11 +1,11 @@
 /**
  * The words people use. The word lists are data in knowledge/lexicon/ (synonyms.json, words.json,
- * anticoagulants.json, declines.json); this module exposes them to the engine, with the patterns
- * that are still written as regular expressions (personal questions, intents).
+ * anticoagulants.json, declines.json, phrases.json); this module exposes them to the engine and
+ * compiles their patterns once.
  */
 import { language } from '../kb/language.ts';
 import type { SynonymGroup } from '../kb/languageSchema.ts';
-import { phraseRegex } from './phrasePattern.ts';
+import { anyOf, phraseRegex } from './phrasePattern.ts';
 
 const { synonyms, words } = language();
 
@@ -35,30 +35,13 @@ export const GENERAL_HEALTH_TERMS: ReadonlySet<string> = new Set(words.generalHe
 /** Chat filler and function words, dropped before scoring. */
 export const STOP_WORDS: ReadonlySet<string> = new Set(words.stopWords);
 
-/** Words that make a question about K2 personal: the answer then carries the personal notice. */
-export const PERSONAL_PATTERNS: readonly RegExp[] = [
-  /\b(should|can|could|may|must|do|shall) i\b.*\b(take|start|stop|quit|use|combine|mix|switch|keep|continue|drop|skip|double|increase|decrease|cut|give|go on|come off|be taking|avoid)\b/,
-  // Choosing a food ("should I eat gouda or brie") is a general question; with a supplement, a
-  // dose, a medicine or a condition it is a decision about one's own intake.
-  /^(?=.*\b(supplements?|pills?|capsules?|softgels?|doses?|dosage|mcg|mg|micrograms?|meds|medications?|medicines?|warfarin|coumadin|blood thinners?|eliquis|xarelto|inr|pregnant|breastfeeding|diagnosed|osteoporosis|osteopenia|diabetic|diabetes)\b).*\b(should|can|could|may|must|do|shall) i\b.*\b(eat|have|add|try|drink)\b/,
-  /\bhow (much|many)\b.*\b(should|do|can|must|would) (i|we|he|she|my)\b/,
-  /\bhow (much|many)\b.*\b(for me|i need|i take|should i|do i)\b/,
-  /\b(is it|would it be|it is|its) (safe|ok|okay|fine|alright|dangerous|bad) (for me|if i|to take .* (if|since|while) i|for my)\b/,
-  /\bsafe for me\b/,
-  // "for me" is personal unless it only asks the bot to do something ("summarize it for me").
-  /(?<!\b(summari[sz]e|summary|explain|tell|list|break (it |this |that )?down|give|show|find|write|describe|simplify|clarify|recap|outline|translate|spell out|sum up|answer|look up|check)\b[^.?!]{0,40})\bfor me\b/,
-  // A doctor only mentioned is not a decision; one who said to take or stop something is.
-  /\bmy (doctor|doc|gp|cardiologist|physician|pharmacist) (said|says|told|wants|prescribed|recommended|recommends|put me|advised|suggested)\b/,
-  /\b(my|our) (inr|dose|dosage|meds|medication|medications|medicine|medicines|pills|prescription|t score|cac|calcium score|results|levels|test|blood test|mom|mum|dad|husband|wife|son|daughter|kid|kids|child|baby|grandma|grandmother|grandpa|father|mother|partner)\b/,
-  /\b(i am|im|i m|i'm|ive been|i have been|i've been) (on|taking|prescribed|using)\b/,
-  /\bi (take|use|have|got|was diagnosed|was prescribed|need)\b(?! (a |an |one |some |another )?(quick )?(question|q|doubt|idea))/,
-  /\bmy (bones|heart|arteries|blood|nerves|feet|hands|memory|sugar|a1c|bone density|osteoporosis|osteopenia|diabetes|neuropathy)\b/,
-  /\b(replace|instead of|stop|quit|ditch|come off|get off) (my|the|taking my)\b/,
-  // A condition and a medicine of one's own ("type 2 diabetic on metformin").
-  /\b(diabetic|type [12]|t2d|t1d|pregnant|postmenopausal|osteoporotic)\b[^.?!]{0,20}\b(on|taking|prescribed)\b/,
-  // A dose taken twice or an extra pill by mistake is about the asker's own intake.
-  /\b(accidentally|accidently|by mistake|by accident|doubled up|double dosed|doubled my|(took|taken|had) (it|my \w+|k2|mk7) (twice|again)|(took|taken|had) an extra|instead of (1|one|my usual|the usual))\b/,
-];
+const { phrases } = language();
+
+/**
+ * Patterns that make a question about K2 personal (lexicon/phrases.json `personal`): the answer
+ * then carries the personal notice.
+ */
+export const PERSONAL_PATTERNS: readonly RegExp[] = phrases.personal.map((list) => phraseRegex(list));
 
 /**
  * Off-topic signals the knowledge base cannot answer even when a K2 word is present
@@ -120,60 +103,16 @@ export const CALCIUM_DOSING = phraseRegex(lists.calciumDosing);
 export const EVERYDAY_SYMPTOM = phraseRegex(lists.everydaySymptoms);
 
 /**
- * What the question is after, beyond its subject. Each intent nudges topics of one category:
- * "how much" leans to dosage, "where / which foods" to food, "side effects" to safety.
+ * What the question is after, beyond its subject (lexicon/phrases.json `intents`). Each intent
+ * nudges topics of one category: "how much" leans to dosage, "where / which foods" to food,
+ * "side effects" to safety.
  */
-export const INTENTS: ReadonlyArray<{ pattern: RegExp; categories: readonly string[]; boost: number }> = [
-  {
-    pattern:
-      /\b(how much|how many|dose|doses|dosage|dosing|dosege|mcg|micrograms?|mg|per day|a day|daily|rda|intake)\b/,
-    categories: ['dosage'],
-    boost: 0.12,
-  },
-  {
-    pattern:
-      /\b(food|foods|eat|eating|diet|source|sources|where (do|can) (i|you) get|rich in|high in|contain|contains|have k2|has k2|in it|where (else )?(do|can|could|should) (i|you|we) (get|find)|get (enough |more |my |some )?(k2|vitamin k2|vitamin k|mk7|mk 7) from)\b/,
-    categories: ['food'],
-    boost: 0.12,
-  },
-  {
-    pattern:
-      /\b(side effects?|toxic|toxicity|overdose|too much|allergic|allergy|dangerous|harmful|adverse|upper limit)\b/,
-    categories: ['safety'],
-    boost: 0.15,
-  },
-  {
-    pattern: /\b(warfarin|coumadin|blood thinners?|anticoagulants?|inr|eliquis|xarelto)\b/,
-    categories: ['interactions'],
-    boost: 0.1,
-  },
-  {
-    pattern: EVERYDAY_SYMPTOM,
-    categories: ['safety'],
-    boost: 0.15,
-  },
-  // A dose taken twice or one pill too many by mistake: a side-effect question, not an emergency.
-  {
-    pattern:
-      /\b(twice|double|doubled|two doses|2 doses|extra (dose|pill|capsule|tablet|softgel|gummy|one)|(took|taken|take|had) (it|my \w+|k2|mk7|them|the dose) again|by mistake|by accident|accidentally|accidently|forgot (i|that i) (already )?(took|had))\b/,
-    categories: ['safety'],
-    boost: 0.2,
-  },
-  // A symptom since starting K2 ("started MK-7, now bloating"): is it a side effect?
-  {
-    pattern:
-      /\b(started|starting|since (taking|starting|i started)|after (taking|starting)|began|begun)\b[^.?!]{0,40}\b(now|since|getting|got|having|feel|feeling|noticed|been)\b/,
-    categories: ['safety'],
-    boost: 0.15,
-  },
-  // Someone who says they take an anticoagulant needs the interaction facts first.
-  {
-    pattern:
-      /(?<!(dont|do not|not|never|no longer|arent|isnt|doesnt) )\b(im|i am|on|taking|take|takes|prescribed|started)\b[^.?!]{0,15}\b(warfarin|warfrin|coumadin|jantoven|marevan|sintrom|acenocoumarol|phenprocoumon|blood thinners?|anticoagulants?|eliquis|apixaban|xarelto|rivaroxaban|pradaxa|heparin|plavix)\b/,
-    categories: ['interactions'],
-    boost: 0.15,
-  },
-];
+export const INTENTS: ReadonlyArray<{ pattern: RegExp; categories: readonly string[]; boost: number }> =
+  phrases.intents.map((intent) => ({
+    pattern: phraseRegex(intent.sameAs ? lists[intent.sameAs] : intent),
+    categories: intent.categories,
+    boost: intent.boost,
+  }));
 
 /** Words that turn an anticoagulant question into a K2 one: foods, supplements, vitamin K. */
 export const WARFARIN_COMPANIONS: ReadonlySet<string> = new Set(words.warfarinCompanions);
@@ -184,8 +123,19 @@ export const WARFARIN_COMPANIONS: ReadonlySet<string> = new Set(words.warfarinCo
  * "96 hours", "the RDA"): in this bot they point at K2 as surely as "K2" does. Not when another
  * nutrient is named (search checks OTHER_NUTRIENT): "the RDA of vitamin C" is not about K2.
  */
-export const ARTICLE_ANCHOR =
-  /\b((the|this|that|your|ur|ths|an|one) (article|articles|post|writeup|write up|blog post|piece)|article (says|said|states|stated|claims|claimed|mentions|mentioned|recommends|suggests|talks)|6,?425|2022 (meta|study|studies|review|analysis)|10-(gram|grams|g)|10 ?(gram|grams|g) (increase|rise|more)|15,?000 ?(mcg|micrograms|ug)?|45 ?(mg|milligrams)|150 ?(mcg|micrograms)|96 ?(hours|hrs|h)|6 ?(-|to) ?8 hours|rda|rdas)\b/;
+export const ARTICLE_ANCHOR = phraseRegex(phrases.lists.articleAnchor);
 
 /** Words that only make sense in this knowledge base; without one a question needs a clearer match. */
 export const DOMAIN_ANCHORS: ReadonlySet<string> = new Set(words.domainAnchors);
+
+const QUESTION_FORM = new RegExp(`\\?|^\\s*${anyOf(phrases.lists.questionStarts)}\\b`, 'i');
+const K2_VOCABULARY = phraseRegex(phrases.lists.k2Vocabulary, 'i');
+
+/**
+ * A raw message (not normalised) that asks something and names K2 or a word of its subject
+ * (lexicon/phrases.json `questionStarts` and `k2Vocabulary`): the Discord auto-answer screen
+ * asks this instead of keeping a vocabulary of its own.
+ */
+export function looksLikeK2Question(text: string): boolean {
+  return QUESTION_FORM.test(text) && K2_VOCABULARY.test(text);
+}

@@ -19,8 +19,13 @@ export function phraseRegex(list: PhraseList, flags = ''): RegExp {
   return new RegExp(phraseSource(list), flags);
 }
 
+/** A list's alternatives joined with "|", to put inside a group of a larger pattern. */
+export function alternation(list: PhraseList): string {
+  return (list.words ?? list.patterns ?? []).join('|');
+}
+
 /** A list's alternatives as one group, `(one|two|…)` (or `(?:one|two|…)`), to build larger patterns. */
 export function anyOf(list: PhraseList, options: { capture?: boolean } = {}): string {
   const open = options.capture === false ? '(?:' : '(';
-  return `${open}${(list.words ?? list.patterns ?? []).join('|')})`;
+  return `${open}${alternation(list)})`;
 }

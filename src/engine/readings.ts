@@ -1,4 +1,6 @@
+import { language } from '../kb/language.ts';
 import { OUT_OF_SCOPE_RULES } from './lexicon.ts';
+import { alternation, anyOf } from './phrasePattern.ts';
 
 /**
  * The candidate readings of a message besides the whole text: the question clause after a
@@ -93,11 +95,9 @@ export function questionClause(normalized: string): { clause: string; pointsBack
 }
 
 /** Words after which the next few words are what the asker does not want ("i don't eat natto"). */
-const NEGATION_CUE =
-  '(?:(?:dont|do not|doesnt|does not|never|cant|cannot|can not|wont|will not|no longer) (?:really |even |ever |usually |like to )?(?:eat|like|stand|tolerate|drink|have|touch|enjoy|digest|do|take|use)|hate|hates|dislike|dislikes|not a fan of|no fan of|besides|other than|except|apart from|aside from)';
+const NEGATION_CUE = anyOf(language().phrases.lists.negationCue, { capture: false });
 /** Words that end the negated object: the rest of the question starts there. */
-const OBJECT_END =
-  'but|so|how|what|which|where|when|why|can|could|is|are|should|would|will|do|does|did|any|anything|then|to|for|with|because|though|since|i|im|its|it|get|what|if|while|dont|do|not|never|cant|hate|hates|dislike|besides|except';
+const OBJECT_END = alternation(language().phrases.lists.negatedObjectEnd);
 const NEGATED_OBJECT = new RegExp(
   `\\b${NEGATION_CUE} (?:any |the |much |a lot of )?[\\w-]+(?: (?!(?:${OBJECT_END})\\b)[\\w-]+){0,3}`,
   'g',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { namedPhraseLists } from './languageSchema.ts';
 
 /**
  * The schema of `knowledge/lexicon/gate.json`: the named word lists the emergency gate's rules
@@ -24,6 +25,30 @@ function wordList(what: string) {
     .describe(what);
 }
 
+export const GATE_WORDING_NAMES = [
+  'many',
+  'hedges',
+  'hypothetical',
+  'allergy',
+  'bleedWords',
+  'bleedLastedFor',
+  'bleedDuration',
+  'bloodInPassed',
+  'coffeeGroundVomit',
+  'bleedingSigns',
+  'anticoagulantBleeding',
+  'chestPain',
+  'extraDose',
+  'poisoningCue',
+  'poisoningSigns',
+  'overTime',
+  'petSwallowed',
+  'petPoisons',
+  'onPurpose',
+  'selfHarm',
+  'stroke',
+] as const;
+
 export const gateLexiconSchema = z.strictObject({
   person: wordList('Words that make a message about someone: pronouns and family members.'),
   child: wordList('Words for a child (ages like "3 year old" are matched in code).'),
@@ -32,6 +57,11 @@ export const gateLexiconSchema = z.strictObject({
   ongoing: wordList(
     'Time words that make a symptom ongoing when they are in its clause ("for two days" is matched in code).',
   ),
+  /**
+   * The wordings of the gate's rules (src/engine/gate<Kind>.ts), one named list each: whole
+   * `words` or `patterns` (see "Phrase lists" in knowledge/README.md).
+   */
+  wordings: namedPhraseLists(GATE_WORDING_NAMES),
 });
 export type GateLexicon = z.infer<typeof gateLexiconSchema>;
 

@@ -3,6 +3,7 @@ import { gateLexiconFileSchema } from './gateLexiconSchema.ts';
 import {
   anticoagulantsFileSchema,
   declinesFileSchema,
+  phrasesFileSchema,
   synonymsFileSchema,
   textsFileSchema,
   wordsFileSchema,
@@ -21,6 +22,7 @@ export const KNOWLEDGE_SCHEMA_FILES = {
   'schema/synonyms.schema.json': synonymsFileSchema,
   'schema/words.schema.json': wordsFileSchema,
   'schema/declines.schema.json': declinesFileSchema,
+  'schema/phrases.schema.json': phrasesFileSchema,
 } as const;
 
 /**

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { categorySchema } from './schema.ts';
 
 /**
  * The schemas of the language files: `knowledge/texts.json` (every fixed sentence the bot says)
@@ -484,11 +485,57 @@ export const declinesFileSchema = z.strictObject({
     )
     .default([]),
   /** Word lists the out-of-scope step reads besides the rules (src/engine/outOfScope.ts). */
-  lists: z.strictObject(
-    Object.fromEntries(DECLINE_LIST_NAMES.map((name) => [name, phraseListSchema])) as Record<
-      (typeof DECLINE_LIST_NAMES)[number],
-      typeof phraseListSchema
-    >,
-  ),
+  lists: namedPhraseLists(DECLINE_LIST_NAMES),
 });
 export type DeclinesLexicon = z.infer<typeof declinesFileSchema>;
+
+export const PHRASE_LIST_NAMES = [
+  'greetingWords',
+  'greetingAddressees',
+  'thanksLead',
+  'thanksWords',
+  'thanksTail',
+  'articleAnchor',
+  'doseTwice',
+  'negationCue',
+  'negatedObjectEnd',
+  'questionStarts',
+  'k2Vocabulary',
+] as const;
+
+/** A strict object of the named phrase lists the code reads: a missing or unknown name is an error. */
+export function namedPhraseLists<const Names extends readonly string[]>(names: Names) {
+  return z.strictObject(
+    Object.fromEntries(names.map((name) => [name, phraseListSchema])) as Record<
+      Names[number],
+      typeof phraseListSchema
+    >,
+  );
+}
+
+/** What a question is after, beyond its subject: it nudges topics of the named categories. */
+export const intentSchema = z
+  .strictObject({
+    ...phraseFields,
+    categories: z.array(categorySchema).min(1),
+    /** Added to the score of topics in those categories. */
+    boost: z.number().gt(0).max(1),
+    /** Instead of words or patterns: a list of declines.json `lists` read as it is. */
+    sameAs: z.enum(DECLINE_LIST_NAMES).optional(),
+  })
+  .superRefine((intent, ctx) => {
+    const forms = [intent.words, intent.patterns, intent.sameAs].filter((f) => f !== undefined).length;
+    if (forms !== 1) ctx.addIssue({ code: 'custom', message: 'give one of "words", "patterns" or "sameAs"' });
+  });
+export type Intent = z.infer<typeof intentSchema>;
+
+export const phrasesFileSchema = z.strictObject({
+  ...schemaReference,
+  /** What questions are after (how much, which foods, side effects…), checked for every question. */
+  intents: z.array(intentSchema).min(1),
+  /** Any of these makes a question about the asker's own intake, medicines or results. */
+  personal: z.array(phraseListSchema).min(1),
+  /** Named lists the engine (and the Discord auto-answer screen) build their patterns from. */
+  lists: namedPhraseLists(PHRASE_LIST_NAMES),
+});
+export type PhrasesLexicon = z.infer<typeof phrasesFileSchema>;

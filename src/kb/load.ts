@@ -9,6 +9,8 @@ import {
   type DeclinesLexicon,
   declinesFileSchema,
   type LexiconWords,
+  type PhrasesLexicon,
+  phrasesFileSchema,
   type SynonymGroup,
   synonymsFileSchema,
   type Texts,
@@ -235,6 +237,8 @@ export interface Language {
   words: LexiconWords;
   /** Out-of-scope classes, their rules and decline texts (lexicon/declines.json). */
   declines: Omit<DeclinesLexicon, '$schema'>;
+  /** Intents, personal questions and the engine's other named phrase lists (lexicon/phrases.json). */
+  phrases: Omit<PhrasesLexicon, '$schema'>;
 }
 
 /** How far a listed typo may be from the word it misspells: 2 edits, 3 for long words. */
@@ -342,7 +346,11 @@ export function loadLanguage(dir: string = DEFAULT_KNOWLEDGE_DIR): Language {
     });
   }
   const declines = loadDeclines(join(dir, 'lexicon', 'declines.json'));
-  return { texts, anticoagulants, gate, synonyms, words, declines };
+  const { $schema: _phrasesSchemaRef, ...phrases } = readKnowledgeFile(
+    phrasesFileSchema,
+    join(dir, 'lexicon', 'phrases.json'),
+  );
+  return { texts, anticoagulants, gate, synonyms, words, declines, phrases };
 }
 
 /** A plain word or phrase of a rule, with a plural "s?" counted as the word itself. */
