@@ -1,7 +1,8 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { createEngine, type Engine } from '../engine/index.ts';
-import { KnowledgeError, loadKnowledge } from '../kb/load.ts';
+import type { Engine } from '../engine/index.ts';
+import { KnowledgeError } from '../kb/load.ts';
+import { loadEngine } from './loadEngine.ts';
 import { chooseStyle, renderAnswerText, toJsonRecord } from './renderText.ts';
 
 const USAGE = `Ask k2-bot one question from the terminal.
@@ -65,7 +66,10 @@ async function main(argv: string[]): Promise<number> {
   let engine: Engine;
   try {
     // KNOWLEDGE_DIR lets a reviewer try an edited copy of the knowledge base without touching the repo.
-    engine = createEngine(loadKnowledge(process.env.KNOWLEDGE_DIR || undefined));
+    // A JIT warm-up pays off over many questions (--jsonl), not for one.
+    engine = await loadEngine(process.env.KNOWLEDGE_DIR || undefined, {
+      warmUp: values.jsonl ? 'all' : 'none',
+    });
   } catch (error) {
     if (error instanceof KnowledgeError) {
       process.stderr.write(`k2-bot cannot start: the knowledge base is broken.\n${error.message}\n`);

@@ -58,7 +58,17 @@ function amountInMcg(food: Food): number {
  * anticoagulation clinic only when the question or topic is about anticoagulants. `notice` leads
  * with the warning only when asked to.
  */
-export function createEngine(kb: KnowledgeBase): Engine {
+export interface CreateEngineOptions {
+  /**
+   * Which paths run once before returning, so that the first real user does not pay for JIT
+   * compilation: `all` (default) answers a few questions and ranks a few suggestions; `suggestions`
+   * only ranks (a thread that serves autocomplete but never answers); `none` for a one-shot
+   * question, where the warm-up would cost more than the one question it speeds up.
+   */
+  warmUp?: 'all' | 'suggestions' | 'none';
+}
+
+export function createEngine(kb: KnowledgeBase, options: CreateEngineOptions = {}): Engine {
   const byId = new Map<string, Topic>(kb.topics.map((t) => [t.id, t]));
   const index = new TopicIndex(kb.topics);
   const categoryRank = new Map<string, number>(CATEGORIES.map((c, i) => [c, i]));
@@ -84,9 +94,9 @@ export function createEngine(kb: KnowledgeBase): Engine {
   }));
   const suggestCache = new Map<string, TopicRef[]>();
 
-  // Run each code path once so the first real user does not pay for JIT compilation.
-  for (const q of WARM_UP_QUESTIONS) answerQuestion(q, index, byId);
-  for (const p of ['n', 'war', 'mk7']) rankSuggestions(p);
+  const warmUp = options.warmUp ?? 'all';
+  if (warmUp === 'all') for (const q of WARM_UP_QUESTIONS) answerQuestion(q, index, byId);
+  if (warmUp !== 'none') for (const p of ['n', 'war', 'mk7']) rankSuggestions(p);
 
   function rankSuggestions(text: string): TopicRef[] {
     const out: Topic[] = [];

@@ -1,4 +1,4 @@
-export { createEngine } from './createEngine.ts';
+export { type CreateEngineOptions, createEngine } from './createEngine.ts';
 export type { Engine } from './engine.ts';
 export type { UrgentKind } from './gateWords.ts';
 export { looksLikeK2Question } from './lexicon.ts';

@@ -1,17 +1,29 @@
 import type { AnticoagulantKind, Texts } from './languageSchema.ts';
 import { type Language, loadLanguage } from './load.ts';
 
-let repositoryLanguage: Language | undefined;
+let languageInUse: Language | undefined;
 
 /**
- * The repository's language files (knowledge/texts.json, knowledge/lexicon/), read once. The
- * engine's word lists and compiled patterns are built from them when its modules load, so they
- * are part of the program: a copy of the knowledge folder given by KNOWLEDGE_DIR is validated
- * (`kb:check`, start-up) but the bot speaks the repository's language.
+ * The language files (knowledge/texts.json, knowledge/lexicon/) this thread speaks: the ones given
+ * to {@link installLanguage}, otherwise the repository's, read once. The engine's word lists and
+ * compiled patterns are built from them when its modules load, so they are fixed for the life of
+ * a thread: a knowledge reload takes new language files by starting new answer worker threads.
  */
 export function language(): Language {
-  repositoryLanguage ??= loadLanguage();
-  return repositoryLanguage;
+  languageInUse ??= loadLanguage();
+  return languageInUse;
+}
+
+/**
+ * Makes this thread speak already validated language files (those of KNOWLEDGE_DIR, or of a
+ * reload), if it speaks none yet. Must run before the engine's modules are imported: they read the
+ * language when they load. Returns false, changing nothing, when the thread already speaks one
+ * (those modules could not follow a change); a new thread takes a new language.
+ */
+export function installLanguage(next: Language): boolean {
+  if (languageInUse) return languageInUse === next;
+  languageInUse = next;
+  return true;
 }
 
 /** The fixed texts; shorthand for `language().texts`. */

@@ -95,12 +95,8 @@ export function normalizeQuoteText(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-/**
- * Loads and validates every knowledge file, then cross-checks them: unique ids, related topics
- * that exist, and every quote present word for word in the article. Throws a {@link KnowledgeError}
- * naming the first bad file and field, so a broken knowledge base never reaches users.
- */
-export function loadKnowledge(dir: string = DEFAULT_KNOWLEDGE_DIR): KnowledgeBase {
+/** The topics, foods, doses and article of {@link loadKnowledge}, without the language files. */
+function loadTopicsAndArticle(dir: string): KnowledgeBase {
   const name = displayName;
 
   const metaFile = join(dir, 'meta.json');
@@ -218,10 +214,29 @@ export function loadKnowledge(dir: string = DEFAULT_KNOWLEDGE_DIR): KnowledgeBas
     checkWording(dose.text, name(dosesFile), `doses[${i}].text`);
   });
 
-  // The bot's texts and word lists live beside the topics and are checked with them.
-  loadLanguage(dir);
-
   return { meta, topics, foods, doses, articleText };
+}
+
+/**
+ * The topics and the language files of one knowledge folder, validated together: what a start or
+ * a reload hands to the answer workers, so that they speak the language of the knowledge they serve.
+ */
+export function loadKnowledgeWithLanguage(dir: string = DEFAULT_KNOWLEDGE_DIR): {
+  knowledge: KnowledgeBase;
+  language: Language;
+} {
+  const knowledge = loadTopicsAndArticle(dir);
+  // The bot's texts and word lists live beside the topics and are checked with them.
+  return { knowledge, language: loadLanguage(dir) };
+}
+
+/**
+ * Loads and validates every knowledge file, then cross-checks them: unique ids, related topics
+ * that exist, and every quote present word for word in the article. Throws a {@link KnowledgeError}
+ * naming the first bad file and field, so a broken knowledge base never reaches users.
+ */
+export function loadKnowledge(dir: string = DEFAULT_KNOWLEDGE_DIR): KnowledgeBase {
+  return loadKnowledgeWithLanguage(dir).knowledge;
 }
 
 /** The language files: what the bot says (texts.json) and the words it reads (lexicon/). */
