@@ -81,6 +81,17 @@ const envSchema = z.object({
     .min(20, 'must be at least 20 (ms)')
     .max(2500, 'must be at most 2500 (ms): Discord expects an answer to a command within 3 s')
     .default(250),
+  /**
+   * Answer worker threads per bot process (per shard). Two by default: while one is replaced after
+   * a question ran past the budget (about 0.2 s to build its engine), the other keeps answering.
+   * Each costs about 20 MB of RSS.
+   */
+  ANSWER_WORKERS: z.coerce
+    .number({ error: 'must be a whole number of worker threads from 1 to 16' })
+    .int({ error: 'must be a whole number of worker threads from 1 to 16' })
+    .min(1, { error: 'must be a whole number of worker threads from 1 to 16' })
+    .max(16, { error: 'must be a whole number of worker threads from 1 to 16' })
+    .default(2),
   /** Where the knowledge files live; the repository's knowledge/ folder when unset. */
   KNOWLEDGE_DIR: z.string().min(1).optional(),
   NODE_ENV: z.string().default('development'),
@@ -260,6 +271,7 @@ export function describeConfig(config: Config): Record<string, unknown> {
     shardCount: config.SHARD_COUNT,
     shardList: config.SHARD_LIST,
     answerTimeBudgetMs: config.ANSWER_TIME_BUDGET_MS,
+    answerWorkers: config.ANSWER_WORKERS,
     healthPort: config.HEALTH_PORT,
     healthHost: config.HEALTH_HOST,
     knowledgeWatch: config.KNOWLEDGE_WATCH,

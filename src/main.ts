@@ -1,12 +1,19 @@
 import { fileURLToPath } from 'node:url';
 import { staleBuildWarning } from './buildFreshness.ts';
-import { runChat } from './cli/chat.ts';
 import { type Config, ConfigError, describeConfig, loadConfig, prepareDatabaseFolder } from './config.ts';
+import type { AnswerPool } from './discord/answerPool.ts';
 import type { startBot as StartBot } from './discord/bot.ts';
 import { GatewayError } from './discord/gatewayStatus.ts';
 import { answerShardManager, joinShardManager, processRole } from './discord/sharding.ts';
-import { createEngine, type Engine } from './engine/index.ts';
-import { DEFAULT_KNOWLEDGE_DIR, KnowledgeError, loadKnowledge } from './kb/load.ts';
+import type { Engine } from './engine/index.ts';
+import { installLanguage } from './kb/language.ts';
+import {
+  DEFAULT_KNOWLEDGE_DIR,
+  KnowledgeError,
+  type Language,
+  loadKnowledgeWithLanguage,
+} from './kb/load.ts';
+import type { KnowledgeBase } from './kb/schema.ts';
 import { createLogger, type Logger, shouldLogPretty } from './logger.ts';
 import { EngineHolder } from './ops/engineHolder.ts';
 import type { Operations } from './ops/operations.ts';
@@ -36,6 +43,16 @@ function networkFailure(error: unknown): string | undefined {
   return undefined;
 }
 
+/** The answer workers did not start: without them no question is answered, so the bot must not run. */
+class AnswerWorkersError extends Error {
+  constructor(cause: unknown) {
+    super(
+      `the answer workers could not start (${cause instanceof Error ? cause.message : String(cause)}); no question can be answered, so k2-bot stops. Check that dist/ is complete (npm run build) and that the knowledge files load (npm run kb:check)`,
+    );
+    this.name = 'AnswerWorkersError';
+  }
+}
+
 /**
  * Every way start-up or the running bot can fail for good, as one error-level JSON line that names the
  * cause and what to do, so a person at a terminal and a log pipeline read the same thing.
@@ -45,7 +62,11 @@ function reportFatal(logger: Logger, error: unknown, apiBase: string | undefined
     logger.error({ event: 'fatal', variables: error.problems.map((p) => p.variable) }, error.message);
   } else if (error instanceof GatewayError) {
     logger.error({ event: 'fatal', closeCode: error.closeCode }, error.message);
-  } else if (error instanceof KnowledgeError || error instanceof StoreError) {
+  } else if (
+    error instanceof KnowledgeError ||
+    error instanceof StoreError ||
+    error instanceof AnswerWorkersError
+  ) {
     logger.error({ event: 'fatal' }, error.message);
   } else if (networkFailure(error) !== undefined) {
     logger.error(
@@ -94,6 +115,10 @@ interface Knowledge {
   engines: EngineHolder;
   dir: string;
   buildEngine: () => Engine;
+  /** Started before anything else, so the workers build their engines while the bot connects. */
+  pool: AnswerPool;
+  /** Resolves when every worker has built its engine; rejects when they cannot start. */
+  answersReady: Promise<void>;
 }
 
 async function runBot(
@@ -101,7 +126,11 @@ async function runBot(
   knowledge: Knowledge,
   logger: Logger,
 ): Promise<number> {
-  const { engines } = knowledge;
+  const { engines, pool } = knowledge;
+  const workersFailed = knowledge.answersReady.then(
+    () => new Promise<never>(() => {}),
+    (error: unknown) => new AnswerWorkersError(error),
+  );
   logger.info(
     {
       config: describeConfig(config),
@@ -155,10 +184,12 @@ async function runBot(
       logger,
       metrics: ops.metrics,
       onFatal: (error) => reportGatewayFailure(error),
+      answerer: pool,
     });
     ops.attachGateway(gatewaySourceOf(bot.client));
-    ops.attachAnswers(bot.answersReady);
+    ops.attachAnswers(knowledge.answersReady);
   } catch (error) {
+    await pool.close();
     await ops.close();
     await store.close();
     const code = (error as { code?: unknown }).code;
@@ -168,8 +199,8 @@ async function runBot(
     throw error;
   }
 
-  const outcome = await Promise.race([waitForShutdownSignal(), gatewayFailed]);
-  if (outcome instanceof GatewayError) {
+  const outcome = await Promise.race([waitForShutdownSignal(), gatewayFailed, workersFailed]);
+  if (outcome instanceof GatewayError || outcome instanceof AnswerWorkersError) {
     reportFatal(logger, outcome, config.DISCORD_API_BASE);
     ops.beginShutdown();
     await bot.stop();
@@ -204,10 +235,14 @@ async function main(): Promise<number> {
       return await runShardManager(config);
     }
     const dir = config.KNOWLEDGE_DIR ?? DEFAULT_KNOWLEDGE_DIR;
-    const buildEngine = () => createEngine(loadKnowledge(dir));
-    const engines = new EngineHolder(buildEngine());
+    const loaded = loadKnowledgeWithLanguage(dir);
+    // The whole process speaks the language files of the knowledge it serves. The engine's and the
+    // Discord layer's modules read them when they load, so they are imported only after this.
+    installLanguage(loaded.language);
     const { DISCORD_TOKEN: token } = config;
     if (!token) {
+      const { createEngine } = await import('./engine/index.ts');
+      const engine = createEngine(loaded.knowledge);
       // A container whose secret was not injected has no terminal: fail loudly instead of chatting to nobody.
       if (!process.stdin.isTTY) {
         logger.error(
@@ -218,8 +253,9 @@ async function main(): Promise<number> {
       }
       // Terminal votes (/good, /bad) go to the same database as the bot's, opened on the first vote.
       const storeConfig = config;
+      const { runChat } = await import('./cli/chat.ts');
       await runChat({
-        engine: engines.current(),
+        engine,
         openVoteStore: () => openSettingsStore(storeConfig, logger),
       });
       return 0;
@@ -227,7 +263,47 @@ async function main(): Promise<number> {
     logger = joinShardManager(
       createLogger({ level: config.LOG_LEVEL, pretty: shouldLogPretty(config.NODE_ENV) }),
     );
-    return await runBot({ ...config, DISCORD_TOKEN: token }, { engines, dir, buildEngine }, logger);
+    // First of all: the workers build their engines in their own threads while this thread builds
+    // its own, opens the store and connects, so they are ready by the gateway's READY.
+    const { AnswerPool } = await import('./discord/answerPool.ts');
+    let pool: AnswerPool;
+    try {
+      pool = AnswerPool.create({
+        knowledge: loaded,
+        knowledgeDir: dir,
+        budgetMs: config.ANSWER_TIME_BUDGET_MS,
+        size: config.ANSWER_WORKERS,
+        logger,
+      });
+    } catch (error) {
+      // The worker module is missing (an incomplete dist/).
+      throw new AnswerWorkersError(error);
+    }
+    const answersReady = pool.launch();
+    answersReady.catch(() => {}); // reported by runBot, which ends the process on it
+    const { createEngine } = await import('./engine/index.ts');
+    // This thread's engine serves autocomplete, topics and lists; the workers answer questions.
+    const languages = new WeakMap<KnowledgeBase, Language>([[loaded.knowledge, loaded.language]]);
+    const startLanguage = JSON.stringify(loaded.language);
+    const buildEngine = () => {
+      const next = loadKnowledgeWithLanguage(dir);
+      languages.set(next.knowledge, next.language);
+      if (JSON.stringify(next.language) !== startLanguage) {
+        logger.warn(
+          { event: 'language-reload' },
+          'texts.json or lexicon/ differ from start-up: answers use the new files once the new answer workers are ready; the Discord labels and notices and the autocomplete words keep the start-up files until a restart',
+        );
+      }
+      return createEngine(next.knowledge, { warmUp: 'suggestions' });
+    };
+    const engines = new EngineHolder(createEngine(loaded.knowledge, { warmUp: 'suggestions' }));
+    // A reload rebuilds the workers from the validated knowledge and its language files.
+    engines.onSwap((next) => pool.reload(next.knowledge, languages.get(next.knowledge)));
+    return await runBot(
+      { ...config, DISCORD_TOKEN: token },
+      { engines, dir, buildEngine, pool, answersReady },
+      logger,
+    );
   } catch (error) {
     reportFatal(logger, error, config?.DISCORD_API_BASE);
     return 1;

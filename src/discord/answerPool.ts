@@ -4,7 +4,9 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Logger } from 'pino';
 import type { Answer } from '../engine/index.ts';
+import type { Language } from '../kb/load.ts';
 import type { KnowledgeBase } from '../kb/schema.ts';
+import type { AnswerWorkerData } from './answerWorker.ts';
 import type { AskJob, WorkerReport } from './answerWorkerProtocol.ts';
 
 /** How the pool answered: only `answered` carries the engine's answer; the rest need a notice. */
@@ -24,11 +26,16 @@ export interface Answerer {
 }
 
 export interface AnswerPoolOptions {
-  /** The knowledge folder the workers load; the repository's knowledge/ when unset. */
+  /** The knowledge folder the workers load when `knowledge` is not given; the repository's knowledge/ when unset. */
   knowledgeDir?: string | undefined;
+  /**
+   * Knowledge the caller has already validated, with its language files: the workers build from it
+   * instead of each reading and validating the folder again (a quarter of a worker's start-up).
+   */
+  knowledge?: { knowledge: KnowledgeBase; language: Language } | undefined;
   /** Milliseconds one question may run in a worker before it is abandoned. */
   budgetMs: number;
-  /** Worker threads, each with its own engine. Two keep one stalled question from delaying the rest. */
+  /** Worker threads, each with its own engine (config ANSWER_WORKERS). Two keep one stalled question from delaying the rest. */
   size?: number;
   /** Questions allowed to wait for a free worker; more are refused at once. */
   maxQueued?: number;
@@ -46,8 +53,14 @@ const DEFAULT_MAX_QUEUED = 100;
 const DEFAULT_MAX_WAIT_MS = 2000;
 const DEFAULT_START_TIMEOUT_MS = 30_000;
 const RESTART_DELAY_MS = 1000;
-/** A worker whose heap grows past this (a huge pasted message) dies alone instead of the bot. */
-const WORKER_HEAP_LIMIT_MB = 256;
+/**
+ * A worker's heap limits. The old generation holds the engine (about 15 MB) and one question's
+ * garbage: a heap past the limit (a huge pasted message) kills that worker alone, not the bot.
+ * The young generation is where a question's short-lived strings live; V8's default for a thread
+ * (16 MB semi-spaces, 48 MB reserved) is sized for throughput, not for a few kilobytes per question,
+ * and was a quarter of a worker's RSS (about 36 → 27 MB).
+ */
+const WORKER_RESOURCE_LIMITS = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 4 };
 
 /**
  * The worker module next to this one: `.ts` under tsx (development, tests), `.js` once compiled.
@@ -101,14 +114,16 @@ interface Slot {
  * loop) and replaced.
  */
 export class AnswerPool implements Answerer {
-  readonly #options: Required<Omit<AnswerPoolOptions, 'knowledgeDir' | 'logger'>> & AnswerPoolOptions;
+  readonly #options: Required<Omit<AnswerPoolOptions, 'knowledgeDir' | 'knowledge' | 'logger'>> &
+    AnswerPoolOptions;
   readonly #slots: Slot[] = [];
   readonly #queue: Job[] = [];
   #nextId = 1;
   #closed = false;
   #started: Promise<void> = Promise.resolve();
-  /** Set by a reload: new workers build from it instead of reading the folder again. */
+  /** Validated knowledge (given at creation or by a reload): new workers build from it instead of reading the folder. */
   #knowledge: KnowledgeBase | undefined;
+  #language: Language | undefined;
   /** Workers replaced after a timeout or a crash, for tests and metrics. */
   restarts = 0;
 
@@ -121,6 +136,8 @@ export class AnswerPool implements Answerer {
       workerModule: options.workerModule ?? defaultWorkerModule(),
       ...options,
     };
+    this.#knowledge = options.knowledge?.knowledge;
+    this.#language = options.knowledge?.language;
   }
 
   /**
@@ -138,11 +155,20 @@ export class AnswerPool implements Answerer {
     return pool;
   }
 
-  /** Starts the workers; resolves when each has built its engine, rejects (and closes) if one cannot. */
+  /**
+   * Starts the workers; resolves when each has built its engine, rejects (and closes) if one cannot.
+   * The first worker starts alone and the others once it is ready: one worker is all a first
+   * question needs, and on a small machine several engines built at once would slow the main
+   * thread's own start-up (its engine, the store, the gateway handshake) that runs meanwhile.
+   */
   async launch(): Promise<void> {
     if (this.#slots.length === 0 && !this.#closed) {
-      const slots = Array.from({ length: Math.max(1, this.#options.size) }, () => this.#spawn());
-      this.#started = Promise.all(slots.map((slot) => this.#whenReady(slot))).then(() => undefined);
+      const first = this.#spawn();
+      this.#started = this.#whenReady(first).then(async () => {
+        if (this.#closed) return;
+        const others = Array.from({ length: Math.max(1, this.#options.size) - 1 }, () => this.#spawn());
+        await Promise.all(others.map((slot) => this.#whenReady(slot)));
+      });
     }
     try {
       await this.#started;
@@ -172,12 +198,14 @@ export class AnswerPool implements Answerer {
   }
 
   /**
-   * A knowledge reload: every worker is rebuilt from `knowledge`, already validated by the caller (not
-   * read from disk again, where it may have changed since). A worker answering a question finishes
-   * it on its old engine first.
+   * A knowledge reload: every worker is rebuilt from `knowledge` and its `language` files, already
+   * validated by the caller (not read from disk again, where they may have changed since). New
+   * threads load the engine's modules afresh, so they speak the new language files too. A worker
+   * answering a question finishes it on its old engine first.
    */
-  reload(knowledge: KnowledgeBase): void {
+  reload(knowledge: KnowledgeBase, language?: Language): void {
     this.#knowledge = knowledge;
+    this.#language = language;
     if (this.#slots.length === 0 || this.#closed) return;
     // The old workers keep answering until the new ones have built their engines, so a reload
     // never leaves questions waiting for a worker.
@@ -216,8 +244,12 @@ export class AnswerPool implements Answerer {
     const { source, evaluated } = workerSource(this.#options.workerModule);
     const worker = new Worker(source, {
       eval: evaluated,
-      workerData: { knowledgeDir: this.#options.knowledgeDir, knowledge: this.#knowledge },
-      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_LIMIT_MB },
+      workerData: {
+        knowledgeDir: this.#options.knowledgeDir,
+        knowledge: this.#knowledge,
+        language: this.#language,
+      } satisfies AnswerWorkerData,
+      resourceLimits: WORKER_RESOURCE_LIMITS,
     });
     // The pool never keeps a finished process alive; the gateway socket does while the bot runs.
     worker.unref();

@@ -1,10 +1,26 @@
-// Entry point of an answer-pool worker thread: its own engine over the same knowledge files.
+// Entry point of an answer-pool worker thread: its own engine over the knowledge the pool hands it.
 import { workerData } from 'node:worker_threads';
-import { createEngine } from '../engine/index.ts';
-import { loadKnowledge } from '../kb/load.ts';
+import type { Language } from '../kb/load.ts';
 import type { KnowledgeBase } from '../kb/schema.ts';
-import { serveAnswers } from './answerWorkerProtocol.ts';
 
-const { knowledgeDir, knowledge } = workerData as { knowledgeDir?: string; knowledge?: KnowledgeBase };
-// After a reload the pool passes the knowledge it validated; at start the worker reads the folder.
-serveAnswers(createEngine(knowledge ?? (knowledgeDir ? loadKnowledge(knowledgeDir) : loadKnowledge())));
+export interface AnswerWorkerData {
+  /** Already validated by the main thread (at start or by a reload): the worker does not read files. */
+  knowledge?: KnowledgeBase | undefined;
+  /** The language files validated with `knowledge`; the worker's engine speaks them. */
+  language?: Language | undefined;
+  /** Read and validated here when `knowledge` is not given (the repository's folder when unset). */
+  knowledgeDir?: string | undefined;
+}
+
+const data = (workerData ?? {}) as AnswerWorkerData;
+// The engine's modules read the language when they load, so it is installed before they are imported.
+if (data.language) {
+  const { installLanguage } = await import('../kb/language.ts');
+  installLanguage(data.language);
+}
+const [{ createEngine }, { loadKnowledge }, { serveAnswers }] = await Promise.all([
+  import('../engine/index.ts'),
+  import('../kb/load.ts'),
+  import('./answerWorkerProtocol.ts'),
+]);
+serveAnswers(createEngine(data.knowledge ?? loadKnowledge(data.knowledgeDir)));

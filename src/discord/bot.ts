@@ -102,8 +102,16 @@ export async function startBot(deps: StartBotDeps): Promise<RunningBot> {
     : AnswerPool.create({
         knowledgeDir: config.KNOWLEDGE_DIR,
         budgetMs: config.ANSWER_TIME_BUDGET_MS,
+        size: config.ANSWER_WORKERS,
         logger,
       });
+  // Before connecting and not awaited: the workers build their engines in their own threads while
+  // the gateway handshake runs, so they are ready when READY arrives. Questions asked before that
+  // wait for a worker.
+  const answersReady = pool ? pool.launch() : Promise.resolve();
+  answersReady.catch((error: unknown) =>
+    logger.error({ err: error }, 'answer workers could not start: questions get an error notice'),
+  );
   const answerer: Answerer = deps.answerer ?? (pool as AnswerPool);
   const clock = deps.clock ?? Date.now;
   const stopReloadingPool = deps.engines?.onSwap((next) => pool?.reload(next.knowledge));
@@ -225,12 +233,6 @@ export async function startBot(deps: StartBotDeps): Promise<RunningBot> {
     }
   }
   started = true;
-  // After connecting, and not awaited: building the workers' engines must not delay the IDENTIFY
-  // or the shutdown handlers. Questions asked meanwhile wait for a worker.
-  const answersReady = pool ? pool.launch() : Promise.resolve();
-  answersReady.catch((error: unknown) =>
-    logger.error({ err: error }, 'answer workers could not start: questions get an error notice'),
-  );
   const upkeep = await startCommunityUpkeep(client, ctx, {
     ...(deps.housekeepingIntervalMs ? { housekeepingIntervalMs: deps.housekeepingIntervalMs } : {}),
   });

@@ -22,6 +22,10 @@ const NATTO_TITLE = (
 ).title;
 const EDITED_TITLE = 'Natto (edited while the bot ran)';
 const NATTO_QUESTION = 'how much k2 is in natto?';
+const RELOADED_GREETING = 'Hello from the reloaded texts.json!';
+/** A made-up word that a reload adds to the natto synonyms in lexicon/synonyms.json. */
+const NEW_SYNONYM = 'zorbleflux';
+const NEW_SYNONYM_QUESTION = `how much k2 is in ${NEW_SYNONYM}?`;
 
 let dir: string;
 const processes: BotProcess[] = [];
@@ -90,9 +94,19 @@ describe('knowledge reload in a real bot process', () => {
       expect(await versionInReadyz()).toBe(ORIGINAL_VERSION);
       expect(await run('about')).toContain(`Version ${ORIGINAL_VERSION},`);
       expect(await run('ask', NATTO_QUESTION)).toContain(NATTO_TITLE);
+      expect(await run('ask', 'hello')).not.toContain(RELOADED_GREETING);
+      expect(await run('ask', NEW_SYNONYM_QUESTION)).not.toContain(NATTO_TITLE);
 
       setVersion(knowledge, '7.7.7');
       setNattoTitle(knowledge, EDITED_TITLE);
+      // The language files are part of the knowledge a reload takes: a fixed text and a new word.
+      editJson(join(knowledge, 'texts.json'), (texts) => {
+        (texts.replies as Record<string, string>).greeting = `${RELOADED_GREETING} {canAnswer}`;
+      });
+      editJson(join(knowledge, 'lexicon', 'synonyms.json'), (lexicon) => {
+        const groups = lexicon.groups as Array<{ to: string[]; from: string[] }>;
+        groups.find((group) => group.to.length === 1 && group.to[0] === 'natto')?.from.push(NEW_SYNONYM);
+      });
       bot.child.kill('SIGHUP');
       await expect.poll(versionInReadyz, { timeout: 10_000 }).toBe('7.7.7');
       expect(await run('about')).toContain('Version 7.7.7,');
@@ -100,6 +114,8 @@ describe('knowledge reload in a real bot process', () => {
       await expect
         .poll(() => run('ask', NATTO_QUESTION), { timeout: 30_000, interval: 500 })
         .toContain(EDITED_TITLE);
+      expect(await run('ask', 'hello')).toContain(RELOADED_GREETING);
+      expect(await run('ask', NEW_SYNONYM_QUESTION)).toContain(EDITED_TITLE);
 
       // A broken edit: the meta file is fine, a topic's summary is not text.
       setVersion(knowledge, '8.0.0');
