@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -72,10 +72,26 @@ async function repeat(runs: number, command: string, args: string[]): Promise<Pr
 interface BotStart {
   spawnToReadyMs: number;
   readyToAnswerMs: number;
+  /** The bot process's resident memory once it has answered (Linux; undefined elsewhere). */
+  rssMb: number | undefined;
+}
+
+function residentMb(pid: number | undefined): number | undefined {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1]);
+    return Number.isFinite(kb) ? kb / 1024 : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** One bot process against a fresh emulator; a question is sent the moment READY goes out. */
-async function timeBotStart(dataDir: string, run: number): Promise<BotStart> {
+export async function timeBotStart(
+  dataDir: string,
+  run: number,
+  env: Record<string, string> = {},
+): Promise<BotStart> {
   const emu = await DiscordEmulator.start();
   let bot: ChildProcess | undefined;
   try {
@@ -92,6 +108,7 @@ async function timeBotStart(dataDir: string, run: number): Promise<BotStart> {
         DISCORD_TOKEN: emu.token,
         DISCORD_API_BASE: emu.apiBase,
         DATABASE_PATH: join(dataDir, `bench-${run}.sqlite`),
+        ...env,
       },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
@@ -103,7 +120,11 @@ async function timeBotStart(dataDir: string, run: number): Promise<BotStart> {
     });
     await emu.waitForBotMessage((m) => m.message_reference?.message_id === asked.id, 15_000);
     const answeredAt = performance.now();
-    return { spawnToReadyMs: readyAt - spawned, readyToAnswerMs: answeredAt - readyAt };
+    return {
+      spawnToReadyMs: readyAt - spawned,
+      readyToAnswerMs: answeredAt - readyAt,
+      rssMb: residentMb(bot.pid),
+    };
   } finally {
     if (bot && bot.exitCode === null) {
       const exited = new Promise((resolve) => bot?.once('exit', resolve));
@@ -114,23 +135,29 @@ async function timeBotStart(dataDir: string, run: number): Promise<BotStart> {
   }
 }
 
+/** The 1-minute load average, for every figure: the machine is shared and wall times follow it. */
+function load(): string {
+  return `load ${loadavg()[0]?.toFixed(1)}`;
+}
+
 export async function runStartupBenchmark(): Promise<void> {
-  const [load] = loadavg();
   console.log(
-    `Start-up of the compiled code (whole processes, one warm-up run each; load average ${load?.toFixed(1)} on ${availableParallelism()} cores)`,
+    `Start-up of the compiled code (whole processes, one warm-up run each, ${availableParallelism()} cores; each line ends with the load average when it was measured)`,
   );
   const npm = await repeat(CLI_RUNS, 'npm', ['run', '--silent', 'ask', '--', '--json', QUESTION]);
   console.log(
-    `  npm run ask -- --json "${QUESTION}": wall ${describe(npm.map((t) => t.wallMs))} (target: median < 400 ms)`,
+    `  npm run ask -- --json "${QUESTION}": wall ${describe(npm.map((t) => t.wallMs))}; target median < 400 ms [${load()}]`,
   );
   const direct = await repeat(CLI_RUNS, process.execPath, ['dist/cli/ask.js', '--json', QUESTION]);
   console.log(
-    `  node dist/cli/ask.js --json "${QUESTION}": wall ${describe(direct.map((t) => t.wallMs))} (target: median < 250 ms)`,
+    `  node dist/cli/ask.js --json "${QUESTION}": wall ${describe(direct.map((t) => t.wallMs))}; target median < 250 ms [${load()}]`,
   );
-  console.log(`    its CPU time (user + system): ${describe(direct.map((t) => t.cpuMs ?? Number.NaN))}`);
+  console.log(
+    `    its CPU time (user + system): ${describe(direct.map((t) => t.cpuMs ?? Number.NaN))} [${load()}]`,
+  );
   const bare = await repeat(CLI_RUNS, process.execPath, ['-e', '0']);
   console.log(
-    `  for scale, node -e 0: wall ${describe(bare.map((t) => t.wallMs))}, CPU median ${median(bare.map((t) => t.cpuMs ?? Number.NaN)).toFixed(0)} ms`,
+    `  for scale, node -e 0: wall ${describe(bare.map((t) => t.wallMs))}, CPU median ${median(bare.map((t) => t.cpuMs ?? Number.NaN)).toFixed(0)} ms [${load()}]`,
   );
 
   const dataDir = mkdtempSync(join(tmpdir(), 'k2-bench-startup-'));
@@ -140,10 +167,17 @@ export async function runStartupBenchmark(): Promise<void> {
       const start = await timeBotStart(dataDir, run);
       if (run > 0) starts.push(start); // run 0 is the warm-up
     }
-    console.log(`  bot, spawn to the gateway's READY: ${describe(starts.map((s) => s.spawnToReadyMs))}`);
     console.log(
-      `  bot, READY to the answer of a question sent at READY: ${describe(starts.map((s) => s.readyToAnswerMs))} (target < 500 ms)`,
+      `  bot (ANSWER_WORKERS default), spawn to the gateway's READY: ${describe(starts.map((s) => s.spawnToReadyMs))} [${load()}]`,
     );
+    console.log(
+      `  bot, READY to the answer of a question sent at READY: ${describe(starts.map((s) => s.readyToAnswerMs))}; target < 500 ms [${load()}]`,
+    );
+    const rss = starts.map((s) => s.rssMb).filter((mb): mb is number => mb !== undefined);
+    if (rss.length > 0)
+      console.log(
+        `  bot, RSS after that answer (one process, no shards): median ${median(rss).toFixed(0)} MB`,
+      );
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
