@@ -238,7 +238,9 @@ async function main(): Promise<number> {
     const loaded = loadKnowledgeWithLanguage(dir);
     // The whole process speaks the language files of the knowledge it serves. The engine's and the
     // Discord layer's modules read them when they load, so they are imported only after this.
-    installLanguage(loaded.language);
+    if (!installLanguage(loaded.language)) {
+      throw new Error('a module read the language files before main.ts installed them: import it dynamically');
+    }
     const { DISCORD_TOKEN: token } = config;
     if (!token) {
       const { createEngine } = await import('./engine/index.ts');
