@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -134,6 +134,8 @@ export async function runShardBenchmark(options: ShardBenchOptions = {}): Promis
       DISCORD_API_BASE: emu.apiBase,
       DATABASE_PATH: join(dir, 'k2.sqlite'),
       SHARD_COUNT: String(SHARDS),
+      // The bench's own ANSWER_WORKERS, to compare pool sizes; the default otherwise.
+      ...(process.env.ANSWER_WORKERS ? { ANSWER_WORKERS: process.env.ANSWER_WORKERS } : {}),
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -205,7 +207,7 @@ export async function runShardBenchmark(options: ShardBenchOptions = {}): Promis
     const managerMemory = manager.pid ? memoryOf(manager.pid) : undefined;
 
     console.log(
-      `k2-bot sharded: ${SHARDS} shard processes (${command.label}), ${guildCount} guilds, ${askers} concurrent askers × ${perAsker} /ask`,
+      `k2-bot sharded: ${SHARDS} shard processes (${command.label}, ANSWER_WORKERS=${process.env.ANSWER_WORKERS || 'default'}), ${guildCount} guilds, ${askers} concurrent askers × ${perAsker} /ask; load average ${loadavg()[0]?.toFixed(1)} at the end`,
     );
     console.log(
       `  start-up: manager start → every shard READY ${(readyMs / 1000).toFixed(1)} s (shards start ${Math.ceil(5500 / 16)} ms apart)`,

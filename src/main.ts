@@ -115,10 +115,8 @@ interface Knowledge {
   engines: EngineHolder;
   dir: string;
   buildEngine: () => Engine;
-  /** Started before anything else, so the workers build their engines while the bot connects. */
+  /** Launched already; the bot's `answersReady` says when its workers are ready or cannot start. */
   pool: AnswerPool;
-  /** Resolves when every worker has built its engine; rejects when they cannot start. */
-  answersReady: Promise<void>;
 }
 
 async function runBot(
@@ -127,10 +125,6 @@ async function runBot(
   logger: Logger,
 ): Promise<number> {
   const { engines, pool } = knowledge;
-  const workersFailed = knowledge.answersReady.then(
-    () => new Promise<never>(() => {}),
-    (error: unknown) => new AnswerWorkersError(error),
-  );
   logger.info(
     {
       config: describeConfig(config),
@@ -184,10 +178,10 @@ async function runBot(
       logger,
       metrics: ops.metrics,
       onFatal: (error) => reportGatewayFailure(error),
-      answerer: pool,
+      answerPool: pool,
     });
     ops.attachGateway(gatewaySourceOf(bot.client));
-    ops.attachAnswers(knowledge.answersReady);
+    ops.attachAnswers(bot.answersReady);
   } catch (error) {
     await pool.close();
     await ops.close();
@@ -199,6 +193,10 @@ async function runBot(
     throw error;
   }
 
+  const workersFailed = bot.answersReady.then(
+    () => new Promise<never>(() => {}),
+    (error: unknown) => new AnswerWorkersError(error),
+  );
   const outcome = await Promise.race([waitForShutdownSignal(), gatewayFailed, workersFailed]);
   if (outcome instanceof GatewayError || outcome instanceof AnswerWorkersError) {
     reportFatal(logger, outcome, config.DISCORD_API_BASE);
@@ -239,7 +237,9 @@ async function main(): Promise<number> {
     // The whole process speaks the language files of the knowledge it serves. The engine's and the
     // Discord layer's modules read them when they load, so they are imported only after this.
     if (!installLanguage(loaded.language)) {
-      throw new Error('a module read the language files before main.ts installed them: import it dynamically');
+      throw new Error(
+        'a module read the language files before main.ts installed them: import it dynamically',
+      );
     }
     const { DISCORD_TOKEN: token } = config;
     if (!token) {
@@ -265,24 +265,6 @@ async function main(): Promise<number> {
     logger = joinShardManager(
       createLogger({ level: config.LOG_LEVEL, pretty: shouldLogPretty(config.NODE_ENV) }),
     );
-    // First of all: the workers build their engines in their own threads while this thread builds
-    // its own, opens the store and connects, so they are ready by the gateway's READY.
-    const { AnswerPool } = await import('./discord/answerPool.ts');
-    let pool: AnswerPool;
-    try {
-      pool = AnswerPool.create({
-        knowledge: loaded,
-        knowledgeDir: dir,
-        budgetMs: config.ANSWER_TIME_BUDGET_MS,
-        size: config.ANSWER_WORKERS,
-        logger,
-      });
-    } catch (error) {
-      // The worker module is missing (an incomplete dist/).
-      throw new AnswerWorkersError(error);
-    }
-    const answersReady = pool.launch();
-    answersReady.catch(() => {}); // reported by runBot, which ends the process on it
     const { createEngine } = await import('./engine/index.ts');
     // This thread's engine serves autocomplete, topics and lists; the workers answer questions.
     const languages = new WeakMap<KnowledgeBase, Language>([[loaded.knowledge, loaded.language]]);
@@ -299,13 +281,27 @@ async function main(): Promise<number> {
       return createEngine(next.knowledge, { warmUp: 'suggestions' });
     };
     const engines = new EngineHolder(createEngine(loaded.knowledge, { warmUp: 'suggestions' }));
+    // Started now, after this thread's own engine (on a small machine building both at once only
+    // slows both down), so the workers build theirs while this thread opens the store, loads
+    // discord.js and connects: one is ready by the gateway's READY. The bot reports a failure.
+    const { AnswerPool } = await import('./discord/answerPool.ts');
+    let pool: AnswerPool;
+    try {
+      pool = AnswerPool.create({
+        knowledge: loaded,
+        knowledgeDir: dir,
+        budgetMs: config.ANSWER_TIME_BUDGET_MS,
+        size: config.ANSWER_WORKERS,
+        logger,
+      });
+    } catch (error) {
+      // The worker module is missing (an incomplete dist/).
+      throw new AnswerWorkersError(error);
+    }
+    pool.launch().catch(() => {});
     // A reload rebuilds the workers from the validated knowledge and its language files.
     engines.onSwap((next) => pool.reload(next.knowledge, languages.get(next.knowledge)));
-    return await runBot(
-      { ...config, DISCORD_TOKEN: token },
-      { engines, dir, buildEngine, pool, answersReady },
-      logger,
-    );
+    return await runBot({ ...config, DISCORD_TOKEN: token }, { engines, dir, buildEngine, pool }, logger);
   } catch (error) {
     reportFatal(logger, error, config?.DISCORD_API_BASE);
     return 1;

@@ -38,6 +38,11 @@ export interface StartBotDeps {
   onFatal?: (error: GatewayError) => void;
   /** Answers questions; by default a worker pool over config.KNOWLEDGE_DIR. The bot closes it on stop. */
   answerer?: Answerer;
+  /**
+   * A worker pool the caller created (and may have launched early): launched here if not yet, closed
+   * on stop. The caller rebuilds it on reloads and handles `answersReady` failing.
+   */
+  answerPool?: AnswerPool;
   /** The clock of cooldowns and flood limits; tests move it instead of sleeping. */
   clock?: () => number;
   /** Replaces some of the default flood limits (tests use small ones). */
@@ -97,24 +102,28 @@ export async function startBot(deps: StartBotDeps): Promise<RunningBot> {
   const token = config.DISCORD_TOKEN;
   if (!token) throw new Error('DISCORD_TOKEN is required to start the Discord bot');
 
-  const pool = deps.answerer
-    ? undefined
-    : AnswerPool.create({
-        knowledgeDir: config.KNOWLEDGE_DIR,
-        budgetMs: config.ANSWER_TIME_BUDGET_MS,
-        size: config.ANSWER_WORKERS,
-        logger,
-      });
-  // Before connecting and not awaited: the workers build their engines in their own threads while
-  // the gateway handshake runs, so they are ready when READY arrives. Questions asked before that
-  // wait for a worker.
+  const ownPool =
+    deps.answerer || deps.answerPool
+      ? undefined
+      : AnswerPool.create({
+          knowledgeDir: config.KNOWLEDGE_DIR,
+          budgetMs: config.ANSWER_TIME_BUDGET_MS,
+          size: config.ANSWER_WORKERS,
+          logger,
+        });
+  const pool = deps.answerPool ?? ownPool;
+  // Right before connecting (discord.js is loaded by now) and not awaited: the workers build their
+  // engines in their own threads while the gateway handshake, mostly waiting on the network, runs,
+  // so they are ready when READY arrives. Questions asked before that wait for a worker.
   const answersReady = pool ? pool.launch() : Promise.resolve();
-  answersReady.catch((error: unknown) =>
-    logger.error({ err: error }, 'answer workers could not start: questions get an error notice'),
-  );
+  answersReady.catch((error: unknown) => {
+    // A caller that hands in its pool reports this itself (main.ts ends the process).
+    if (ownPool)
+      logger.error({ err: error }, 'answer workers could not start: questions get an error notice');
+  });
   const answerer: Answerer = deps.answerer ?? (pool as AnswerPool);
   const clock = deps.clock ?? Date.now;
-  const stopReloadingPool = deps.engines?.onSwap((next) => pool?.reload(next.knowledge));
+  const stopReloadingPool = deps.engines?.onSwap((next) => ownPool?.reload(next.knowledge));
   const ctx: BotContext = {
     engine,
     answerer,
