@@ -121,6 +121,7 @@ export class AnswerPool implements Answerer {
   #nextId = 1;
   #closed = false;
   #started: Promise<void> = Promise.resolve();
+  #startFailed = false;
   /** Validated knowledge (given at creation or by a reload): new workers build from it instead of reading the folder. */
   #knowledge: KnowledgeBase | undefined;
   #language: Language | undefined;
@@ -173,8 +174,10 @@ export class AnswerPool implements Answerer {
     try {
       await this.#started;
     } catch (error) {
-      // Closed while starting (a shutdown) is not a start-up failure.
-      if (this.#closed) return;
+      // Closed while starting (a shutdown) is not a start-up failure; every caller of a pool that
+      // failed to start hears so, the second (main.ts launches early, the bot again) as the first.
+      if (this.#closed && !this.#startFailed) return;
+      this.#startFailed = true;
       await this.close();
       throw error;
     }
