@@ -5,17 +5,28 @@
 
 /** Module name → the files mutated and the tests that must notice. */
 export const MUTATION_MODULES = {
+  // The gate's rules are built when their modules load, so most mutants are "static" and rerun every
+  // test: only the fast rule-level tests run here (the engine-level gate tests cover gateTypos).
   safety: {
-    mutate: ['src/engine/safety.ts', 'src/engine/gate*.ts'],
-    testFiles: ['tests/engine/safety.test.ts', 'tests/engine/gate.test.ts', 'tests/engine/safetyTexts.test.ts'],
+    mutate: ['src/engine/safety.ts', 'src/engine/gate*.ts', '!src/engine/gateTypos.ts'],
+    testFiles: ['tests/engine/safety.test.ts', 'tests/engine/safetyTexts.test.ts'],
+  },
+  gateTypos: {
+    mutate: ['src/engine/gateTypos.ts'],
+    testFiles: ['tests/engine/gate.test.ts'],
   },
   render: {
     mutate: ['src/discord/renderEmbeds.ts'],
     testFiles: ['tests/discord/renderEmbeds.test.ts'],
   },
+  // Each PostgreSQL run starts a server of its own: that store is a module of its own.
   store: {
-    mutate: ['src/store/**/*.ts'],
+    mutate: ['src/store/*.ts', '!src/store/postgresStore.ts'],
     testFiles: ['tests/store/*.test.ts'],
+  },
+  storePostgres: {
+    mutate: ['src/store/postgresStore.ts'],
+    testFiles: ['tests/store/settingsStore.test.ts'],
   },
 };
 

@@ -24,11 +24,16 @@ const SECOND_CHANNEL = '200000000000000002';
 const ROLE = '300000000000000001';
 
 let server: PostgresServer;
+let serverStarted: Promise<void> | undefined;
+/** The PostgreSQL server starts with the first PostgreSQL test, so SQLite-only runs never wait for it. */
+const startServerOnce = (): Promise<void> =>
+  (serverStarted ??= startPostgres().then((started) => {
+    server = started;
+  }));
 let dir: string;
-beforeAll(async () => {
+beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'k2-contract-'));
-  server = await startPostgres();
-}, 90_000);
+});
 afterAll(() => {
   server?.destroy();
   rmSync(dir, { recursive: true, force: true });
@@ -80,6 +85,9 @@ const backends: Backend[] = [
 ];
 
 describe.each(backends)('the SettingsStore contract: $name', (backend) => {
+  beforeAll(async () => {
+    if (backend.name === 'PostgreSQL') await startServerOnce();
+  }, 90_000);
   async function withStore(test: (store: SettingsStore) => Promise<void>): Promise<void> {
     const store = await (await backend.fresh()).open();
     try {
@@ -363,6 +371,7 @@ describe.each(backends)('the SettingsStore contract: $name', (backend) => {
 });
 
 describe('PostgreSQL', () => {
+  beforeAll(startServerOnce, 90_000);
   it('records the schema version, and refuses a database migrated by a newer bot', async () => {
     const url = await server.createDatabase();
     const stores = await Promise.all([
