@@ -3,8 +3,8 @@ import { DECLINE_TEXTS } from '../../src/engine/declines.ts';
 import { createEngine } from '../../src/engine/index.ts';
 import { normalizeText } from '../../src/engine/normalize.ts';
 import { questionParts } from '../../src/engine/readings.ts';
-import { ANTICOAGULANT_WARNING, DISCLAIMER } from '../../src/engine/safety.ts';
 import { loadKnowledge } from '../../src/kb/load.ts';
+import { ANTICOAGULANT_WARNING, DISCLAIMER } from '../safetyTexts.ts';
 
 const engine = createEngine(loadKnowledge());
 const topicOf = (q: string) => {

@@ -3,15 +3,14 @@ import { DECLINE_TEXTS, GREETING_TEXT, THANKS_TEXT } from '../../src/engine/decl
 import { createEngine } from '../../src/engine/index.ts';
 import { normalizeText } from '../../src/engine/normalize.ts';
 import { withoutNegated } from '../../src/engine/readings.ts';
+import { SCOPE_AREAS, UNSURE_TEXT } from '../../src/engine/safety.ts';
+import { loadKnowledge } from '../../src/kb/load.ts';
 import {
   DOAC_NOTICE,
   PERSONAL_ANTICOAGULANT_NOTICE,
   PERSONAL_NOTICE,
   PREGNANCY_NOTICE,
-  SCOPE_AREAS,
-  UNSURE_TEXT,
-} from '../../src/engine/safety.ts';
-import { loadKnowledge } from '../../src/kb/load.ts';
+} from '../safetyTexts.ts';
 
 const engine = createEngine(loadKnowledge());
 const topicOf = (q: string) => {

@@ -1,15 +1,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Answer, Engine } from '../../src/engine/index.ts';
-import { ANTICOAGULANT_WARNING, createEngine, DISCLAIMER } from '../../src/engine/index.ts';
+import { createEngine } from '../../src/engine/index.ts';
+import { DECLINE_TEXT, EMPTY_TEXT } from '../../src/engine/safety.ts';
+import { loadKnowledge } from '../../src/kb/load.ts';
 import {
+  ANTICOAGULANT_WARNING,
   CRISIS_BODY,
-  DECLINE_TEXT,
-  EMPTY_TEXT,
+  DISCLAIMER,
   PERSONAL_NOTICE,
   URGENT_BODY,
   URGENT_NOTICE,
-} from '../../src/engine/safety.ts';
-import { loadKnowledge } from '../../src/kb/load.ts';
+} from '../safetyTexts.ts';
 
 let engine: Engine;
 beforeAll(() => {

@@ -5,6 +5,10 @@ import type { GateResult } from '../../../src/engine/gate.ts';
 import { normalizeText } from '../../../src/engine/normalize.ts';
 import { outOfScopeClass } from '../../../src/engine/outOfScope.ts';
 import { personalNoticeFor } from '../../../src/engine/personalNotice.ts';
+import { UNSURE_TEXT } from '../../../src/engine/safety.ts';
+import { TopicIndex } from '../../../src/engine/topicIndex.ts';
+import { loadKnowledge } from '../../../src/kb/load.ts';
+import type { Topic } from '../../../src/kb/schema.ts';
 import {
   ANTICOAGULANT_WARNING,
   CRISIS_BODY,
@@ -13,11 +17,7 @@ import {
   PERSONAL_ANTICOAGULANT_NOTICE,
   PERSONAL_NOTICE,
   PREGNANCY_NOTICE,
-  UNSURE_TEXT,
-} from '../../../src/engine/safety.ts';
-import { TopicIndex } from '../../../src/engine/topicIndex.ts';
-import { loadKnowledge } from '../../../src/kb/load.ts';
-import type { Topic } from '../../../src/kb/schema.ts';
+} from '../../safetyTexts.ts';
 
 let index: TopicIndex;
 let byId: Map<string, Topic>;
