@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { shouldAutoAnswer } from '../../src/discord/chatReplyPolicy.ts';
 import { hashUserId } from '../../src/logger.ts';
+import { URGENT_NOTICE } from '../safetyTexts.ts';
 import type { EmuMessage } from './emulator/index.ts';
 import {
   customIds,
@@ -8,11 +8,10 @@ import {
   expectSafeReply,
   type Harness,
   messageText,
-  pickQuestion,
   sleep,
   startHarness,
-  titleFor,
 } from './harness.ts';
+import { NATTO, STUB } from './stubEngine.ts';
 
 let h: Harness;
 beforeAll(async () => {
@@ -52,7 +51,7 @@ describe('chat answering', () => {
     });
     const reply = await h.emu.waitForBotMessage(replyTo(asked), 3000);
     expectSafeReply(reply);
-    expect(reply.embeds[0]?.title).toBe(titleFor(h.engine, 'how much K2 is in natto?'));
+    expect(reply.embeds[0]?.title).toBe(NATTO.title);
     expect(customIds(reply)).toContain(`delete:${h.emu.users.alice.id}`);
     await sleep(150);
     expect(h.emu.botMessages().length).toBe(before + 1);
@@ -136,12 +135,7 @@ describe('chat answering', () => {
 });
 
 describe('auto-answer channels', () => {
-  const urgentCandidates = [
-    'my chest hurts and I cant breathe after taking k2',
-    'I took a whole bottle of K2 pills and I am bleeding a lot',
-    'help, severe bleeding after warfarin and natto',
-    'I think I am having a stroke',
-  ];
+  const URGENT = `${STUB.urgent} my nose will not stop bleeding`;
 
   async function enableAuto() {
     await h.store.updateGuildSettings(h.emu.guildId, { mode: 'auto-channels' });
@@ -150,20 +144,24 @@ describe('auto-answer channels', () => {
 
   it('answers a confident K2 question without a mention', async () => {
     await enableAuto();
-    const content = [
-      'Which foods have the most vitamin K2?',
-      'Is natto a good source of vitamin K2?',
-      'Does vitamin K2 help bones?',
-      'What is MK-7?',
-    ].find((q) => shouldAutoAnswer(q, h.engine.ask(q)));
-    if (!content) throw new Error('the engine is confident about none of the auto-answer questions');
     const asked = await h.emu.userSendsMessage({
       author: h.emu.users.alice,
       channelId: h.emu.channels.auto,
-      content,
+      content: 'Which foods have the most vitamin K2?',
     });
     const reply = await h.emu.waitForBotMessage(replyTo(asked), 3000);
     expectSafeReply(reply);
+    expect(reply.embeds[0]?.title).toBe(NATTO.title);
+  });
+
+  it('stays quiet for a K2 question the engine declines', async () => {
+    await enableAuto();
+    const message = await h.emu.userSendsMessage({
+      author: h.emu.users.alice,
+      channelId: h.emu.channels.auto,
+      content: `What is vitamin K2 ${STUB.decline}?`,
+    });
+    await expectNoReply(message);
   });
 
   it.each([
@@ -191,18 +189,16 @@ describe('auto-answer channels', () => {
     await expectNoReply(message);
   });
 
-  it('always answers an urgent message, warning first', async () => {
-    const urgentText = pickQuestion(h.engine, urgentCandidates, (a) => a.urgent);
+  it('always answers an urgent message, notice first', async () => {
     await enableAuto();
     const message = await h.emu.userSendsMessage({
       author: h.emu.users.bob,
       channelId: h.emu.channels.auto,
-      content: urgentText,
+      content: URGENT,
     });
     const reply = await h.emu.waitForBotMessage(replyTo(message), 3000);
     expectSafeReply(reply);
-    const notice = h.engine.ask(urgentText).urgentNotice ?? '';
-    expect(reply.embeds[0]?.description?.startsWith(`🚨 **${notice.slice(0, 30)}`)).toBe(true);
+    expect(reply.embeds[0]?.description?.startsWith(`🚨 **${URGENT_NOTICE}**`)).toBe(true);
   });
 });
 
@@ -225,15 +221,12 @@ describe('cooldown', () => {
     expect(messageText(notice)).toMatch(/ask again in \d+ s/);
     const urgent = await h.emu.userSendsMessage({
       author: h.emu.users.bob,
-      content: pickQuestion(
-        h.engine,
-        ['my chest hurts and I cant breathe after taking k2', 'I think I am having a stroke'],
-        (a) => a.urgent,
-      ),
+      content: `${STUB.urgent} my chest hurts`,
       mentionBot: true,
     });
     const reply = await h.emu.waitForBotMessage(replyTo(urgent), 3000);
     expect(messageText(reply)).not.toMatch(/ask again in/);
+    expect(reply.embeds[0]?.description?.startsWith(`🚨 **${URGENT_NOTICE}**`)).toBe(true);
   });
 });
 

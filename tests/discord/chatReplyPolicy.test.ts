@@ -1,16 +1,6 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  AUTO_ANSWER_MIN_CONFIDENCE,
-  looksLikeK2Question,
-  shouldAutoAnswer,
-} from '../../src/discord/chatReplyPolicy.ts';
-import { createEngine, type Engine } from '../../src/engine/index.ts';
-import { loadKnowledge } from '../../src/kb/load.ts';
-
-let engine: Engine;
-beforeAll(() => {
-  engine = createEngine(loadKnowledge());
-});
+import { describe, expect, it } from 'vitest';
+import { looksLikeK2Question, shouldAutoAnswer } from '../../src/discord/chatReplyPolicy.ts';
+import { STUB, stubAnswer } from './stubEngine.ts';
 
 describe('auto-answer screening', () => {
   it.each([
@@ -22,18 +12,24 @@ describe('auto-answer screening', () => {
     expect(looksLikeK2Question(text)).toBe(expected);
   });
 
-  it('answers a confident K2 question and stays out of a merely plausible one', () => {
+  it('answers a K2 question matched with a confidence of 0.9 or more, and stays out below', () => {
     const text = 'Does vitamin K2 help bones?';
-    const answer = engine.ask(text);
-    expect(answer.confidence).toBeGreaterThanOrEqual(AUTO_ANSWER_MIN_CONFIDENCE);
-    expect(shouldAutoAnswer(text, answer)).toBe(true);
-    expect(shouldAutoAnswer(text, { ...answer, confidence: AUTO_ANSWER_MIN_CONFIDENCE - 0.01 })).toBe(false);
+    const answer = stubAnswer(text);
+    expect(shouldAutoAnswer(text, { ...answer, confidence: 0.9 })).toBe(true);
+    expect(shouldAutoAnswer(text, { ...answer, confidence: 0.89 })).toBe(false);
+  });
+
+  it('stays out of a confident answer to a message that is not a K2 question, and of a decline', () => {
+    expect(shouldAutoAnswer('I had natto for breakfast', stubAnswer('I had natto for breakfast'))).toBe(
+      false,
+    );
+    const declined = `Does vitamin K2 help bones ${STUB.decline}?`;
+    expect(shouldAutoAnswer(declined, { ...stubAnswer(declined), confidence: 0.95 })).toBe(false);
   });
 
   it('always answers an urgent message, even one that is not phrased as a K2 question', () => {
-    const text = 'on warfarin and my nose has been bleeding for an hour and wont stop';
-    const answer = engine.ask(text);
-    expect(answer.urgent).toBe(true);
-    expect(shouldAutoAnswer(text, answer)).toBe(true);
+    const text = `${STUB.urgent} my nose has been bleeding for an hour`;
+    expect(looksLikeK2Question(text)).toBe(false);
+    expect(shouldAutoAnswer(text, stubAnswer(text))).toBe(true);
   });
 });

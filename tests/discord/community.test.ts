@@ -1,8 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SERVER_NOTE_FIELD_NAME } from '../../src/discord/renderEmbeds.ts';
-import { ANTICOAGULANT_WARNING, DISCLAIMER } from '../../src/engine/index.ts';
+import { ANTICOAGULANT_WARNING, DISCLAIMER } from '../safetyTexts.ts';
 import type { ApiOption, EmuMessage, EmuUser } from './emulator/index.ts';
 import {
   customIds,
@@ -15,9 +14,10 @@ import {
   safeReply,
   startHarness,
 } from './harness.ts';
+import { STUB } from './stubEngine.ts';
 
-const DECLINED = 'does k2 help with gout?';
-const URGENT = 'my gums are bleeding and it will not stop, I take warfarin';
+const DECLINED = `does k2 help with gout? ${STUB.decline}`;
+const URGENT = `${STUB.urgent} my gums are bleeding and it will not stop, I take warfarin`;
 
 let h: Harness;
 beforeAll(async () => {
@@ -153,13 +153,13 @@ describe('learning', () => {
     const bob = h.emu.users.bob;
     await mentionAsk(
       h.emu.users.alice,
-      `<@${bob.id}> does k2 help with gout? see https://example.com/gout or mail a.b@example.org, +44 20 7946 0958`,
+      `<@${bob.id}> does k2 help with gout ${STUB.decline}? see https://example.com/gout or mail a.b@example.org, +44 20 7946 0958`,
     );
     const recorded = rows('learning_questions');
     expect(recorded).toEqual([
       {
         guild_id: h.emu.guildId,
-        text: 'does k2 help with gout? see or mail ,',
+        text: 'does k2 help with gout stub-decline? see or mail ,',
         reason: 'declined',
         topic_id: null,
         day: new Date(h.clock.now()).toISOString().slice(0, 10),
@@ -231,7 +231,7 @@ describe('server note', () => {
     ]);
     expect(messageText(set)).toContain('The note is shown under every answer');
     const answer = await mentionAsk(h.emu.users.bob, 'what is natto?');
-    const field = answer.embeds[0]?.fields?.find((f) => f.name === SERVER_NOTE_FIELD_NAME);
+    const field = answer.embeds[0]?.fields?.find((f) => f.name === '📌 From this server');
     expect(field?.value).toBe(`See <#${h.emu.channels.general}> or ask @\u200beveryone`);
     expect(answer.mention_everyone).toBe(false);
   });

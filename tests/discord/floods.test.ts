@@ -7,11 +7,11 @@ import {
   type Harness,
   messageText,
   opt,
-  pickQuestion,
   safeReply,
   sleep,
   startHarness,
 } from './harness.ts';
+import { NATTO, STUB } from './stubEngine.ts';
 
 // The defaults as documented in the README ("Floods and pings"), written out here on purpose.
 const DEFAULT_COOLDOWN_MS = 5_000;
@@ -37,11 +37,7 @@ const replyTo = (message: EmuMessage) => (m: EmuMessage) => m.message_reference?
 const repliesTo = (message: EmuMessage) => h.emu.botMessages().filter(replyTo(message));
 
 function urgentText(): string {
-  return pickQuestion(
-    h.engine,
-    ['my chest hurts and I cant breathe after taking k2', 'I think I am having a stroke'],
-    (a) => a.urgent,
-  );
+  return `${STUB.urgent} my chest hurts and I cant breathe`;
 }
 
 async function mention(author: EmuUser, content: string, channelId = h.emu.channels.general) {
@@ -59,7 +55,7 @@ describe('member cooldown for chat answers', () => {
   it('is on out of the box: answered, told once to wait, then silence, then answered again', async () => {
     const first = await mention(h.emu.users.alice, 'what is vitamin K2?');
     const answer = await h.emu.waitForBotMessage(replyTo(first), 5000);
-    expect(answer.embeds[0]?.title).not.toBe('Please wait a moment');
+    expect(answer.embeds[0]?.title).toBe(NATTO.title);
 
     const second = await mention(h.emu.users.alice, 'and which foods have it?');
     const notice = await h.emu.waitForBotMessage(replyTo(second), 5000);
@@ -74,7 +70,7 @@ describe('member cooldown for chat answers', () => {
     const fourth = await mention(h.emu.users.alice, 'is natto rich in vitamin K2?');
     const again = await h.emu.waitForBotMessage(replyTo(fourth), 5000);
     expectSafeReply(again);
-    expect(again.embeds[0]?.title).not.toBe('Please wait a moment');
+    expect(again.embeds[0]?.title).toBe(NATTO.title);
   });
 
   it('applies in DMs', async () => {
@@ -92,7 +88,7 @@ describe('member cooldown for chat answers', () => {
     await h.emu.waitForBotMessage(replyTo(first), 5000);
     const second = await mention(h.emu.users.alice, 'what is MK-7?');
     const reply = await h.emu.waitForBotMessage(replyTo(second), 5000);
-    expect(reply.embeds[0]?.title).not.toBe('Please wait a moment');
+    expect(reply.embeds[0]?.title).toBe(NATTO.title);
   });
 
   it('never posts a notice in an auto-answer channel', async () => {
@@ -190,7 +186,7 @@ describe('/ask for: pings', () => {
         name: 'ask',
         options: [opt.string('question', 'what is MK-7?')],
       });
-      expect((await safeReply(interaction)).embeds[0]?.title).not.toBe('Please wait a moment');
+      expect((await safeReply(interaction)).embeds[0]?.title).toBe(NATTO.title);
     }
   });
 });

@@ -4,22 +4,17 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { expect } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
-import type { Answerer } from '../../src/discord/answerPool.ts';
+import { type Answerer, AnswerPool } from '../../src/discord/answerPool.ts';
 import { type RunningBot, startBot } from '../../src/discord/bot.ts';
 import type { BotContext } from '../../src/discord/context.ts';
 import { deployCommands } from '../../src/discord/deploy.ts';
-import { answerTitle, collectReplyText, LIMITS, shorten } from '../../src/discord/renderEmbeds.ts';
-import {
-  ANTICOAGULANT_WARNING,
-  type Answer,
-  createEngine,
-  DISCLAIMER,
-  type Engine,
-} from '../../src/engine/index.ts';
+import { createEngine, type Engine } from '../../src/engine/index.ts';
 import { loadKnowledge } from '../../src/kb/load.ts';
 import { createLogger } from '../../src/logger.ts';
 import type { SettingsStore } from '../../src/store/settingsStore.ts';
 import { openSqliteStore } from '../../src/store/sqliteStore.ts';
+import { ANTICOAGULANT_WARNING, DISCLAIMER } from '../safetyTexts.ts';
+import { expectWithinDiscordLimits, visibleText } from './discordLimits.ts';
 import {
   type ApiOption,
   DiscordEmulator,
@@ -27,6 +22,7 @@ import {
   type EmuInteraction,
   type EmuMessage,
 } from './emulator/index.ts';
+import { createStubEngine, STUB_WORKER } from './stubEngine.ts';
 
 let sharedEngine: Engine | undefined;
 
@@ -60,9 +56,14 @@ export interface Harness {
 export interface HarnessOptions {
   emulator?: DiscordEmulatorOptions;
   env?: Record<string, string>;
+  /**
+   * The engine behind the bot: the deterministic stub (tests/discord/stubEngine.ts, also in the
+   * answer workers) unless a test is an end-to-end check of the real engine.
+   */
+  engine?: 'stub' | 'real';
   /** Wraps the real store, e.g. to slow it down. */
   wrapStore?: (store: SettingsStore) => SettingsStore;
-  /** Replaces the bot's default answer worker pool (e.g. one with a worker that stalls). */
+  /** Replaces the answer worker pool (by default the stub engine's, or the real one for `engine: 'real'`). */
   answerer?: Answerer;
   /** Replaces the bot's default flood limits (e.g. a tiny reply queue). */
   limits?: Partial<BotContext['limits']>;
@@ -100,7 +101,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     applicationId: emu.appId,
     guildId: emu.guildId,
   });
-  const engine = getEngine();
+  const engine = options.engine === 'real' ? getEngine() : createStubEngine();
   const realStore = openSqliteStore(databasePath);
   const store = options.wrapStore ? options.wrapStore(realStore) : realStore;
   const chunks: string[] = [];
@@ -126,13 +127,23 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   );
   const clock = movableClock();
   await options.beforeStart?.(store);
+  // The real engine's workers are the bot's own pool; the stub's are handed in like any answerer.
+  const answerer =
+    options.answerer ??
+    (options.engine === 'real'
+      ? undefined
+      : await AnswerPool.start({
+          workerModule: STUB_WORKER,
+          budgetMs: config.ANSWER_TIME_BUDGET_MS,
+          logger,
+        }));
   const bot = await startBot({
     config,
     engine,
     store,
     logger,
     rest: { timeout: 3000, retries: 1 },
-    ...(options.answerer ? { answerer: options.answerer } : {}),
+    ...(answerer ? { answerer } : {}),
     ...(options.limits ? { limits: options.limits } : {}),
     clock: clock.now,
     ...(options.housekeepingIntervalMs ? { housekeepingIntervalMs: options.housekeepingIntervalMs } : {}),
@@ -174,9 +185,9 @@ export const opt = {
   group: (name: string, options: ApiOption[]): ApiOption => ({ name, type: 2, options }),
 };
 
-/** All visible text of a message, as the bot's renderer counts it. */
+/** All visible text of a message: content, embeds and component labels. */
 export function messageText(message: EmuMessage): string {
-  return collectReplyText(message);
+  return visibleText(message);
 }
 
 export function customIds(message: EmuMessage): string[] {
@@ -192,22 +203,7 @@ export function expectSafeReply(message: EmuMessage, options: { pinged?: string[
   const text = messageText(message);
   expect(text).toContain(DISCLAIMER);
   expect(text).toContain(ANTICOAGULANT_WARNING);
-  expect(message.content.length).toBeLessThanOrEqual(LIMITS.content);
-  let total = 0;
-  for (const embed of message.embeds) {
-    expect(embed.title?.length ?? 0).toBeLessThanOrEqual(LIMITS.title);
-    expect(embed.description?.length ?? 0).toBeLessThanOrEqual(LIMITS.description);
-    expect(embed.footer?.text.length ?? 0).toBeLessThanOrEqual(LIMITS.footer);
-    for (const field of embed.fields ?? []) expect(field.value.length).toBeLessThanOrEqual(LIMITS.fieldValue);
-    total +=
-      (embed.title?.length ?? 0) +
-      (embed.description?.length ?? 0) +
-      (embed.footer?.text.length ?? 0) +
-      (embed.author?.name.length ?? 0) +
-      (embed.fields ?? []).reduce((sum, f) => sum + f.name.length + f.value.length, 0);
-  }
-  expect(total).toBeLessThanOrEqual(LIMITS.embedTotal);
-  for (const id of customIds(message)) expect(id.length).toBeLessThanOrEqual(LIMITS.customId);
+  expectWithinDiscordLimits(message);
   expect(message.mention_everyone).toBe(false);
   expect(message.mention_roles).toEqual([]);
   expect(message.mentions).toEqual(options.pinged ?? []);
@@ -241,20 +237,4 @@ export function expectEveryReplySafe(emu: DiscordEmulator): number {
   const replies = everyBotReply(emu);
   for (const reply of replies) expectSafeReply(reply, { pinged: reply.allowed_mentions?.users ?? [] });
   return replies.length;
-}
-
-/** The embed title the bot shows for `question`, whatever the engine answers today. */
-export function titleFor(engine: Engine, question: string): string {
-  return shorten(answerTitle(engine.ask(question)), LIMITS.title);
-}
-
-/** The first question the engine currently answers the way a test needs (the engine is tuned concurrently). */
-export function pickQuestion(
-  engine: Engine,
-  candidates: string[],
-  wanted: (answer: Answer) => boolean,
-): string {
-  const question = candidates.find((q) => wanted(engine.ask(q)));
-  if (!question) throw new Error(`the engine answers none of these as needed: ${candidates.join(' | ')}`);
-  return question;
 }

@@ -5,9 +5,9 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deployCommands } from '../../src/discord/deploy.ts';
-import { ANTICOAGULANT_WARNING, DISCLAIMER } from '../../src/engine/index.ts';
 import { openSqliteStore } from '../../src/store/sqliteStore.ts';
 import { BUILD_TIMEOUT_MS, compiled, ensureBuilt } from '../compiled.ts';
+import { ANTICOAGULANT_WARNING, DISCLAIMER } from '../safetyTexts.ts';
 import { DiscordEmulator } from './emulator/index.ts';
 import { messageText, opt, safeReply } from './harness.ts';
 

@@ -2,10 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { catalogCommands } from '../../src/discord/commandCatalog.ts';
 import { COMMANDS } from '../../src/discord/commands/index.ts';
 import {
-  collectReplyText,
-  embedLength,
   escapeUserText,
-  LIMITS,
   type RenderedReply,
   renderAbout,
   renderAnswer,
@@ -16,12 +13,13 @@ import {
   renderSettings,
   renderTopicBrowser,
   renderTopicDetails,
-  SERVER_NOTE_FIELD_NAME,
   shorten,
 } from '../../src/discord/renderEmbeds.ts';
-import { ANTICOAGULANT_WARNING, type Answer, DISCLAIMER, type TopicRef } from '../../src/engine/index.ts';
+import type { Answer, TopicRef } from '../../src/engine/index.ts';
 import type { Dose, Food, KnowledgeMeta } from '../../src/kb/schema.ts';
 import { defaultGuildSettings } from '../../src/store/settingsStore.ts';
+import { ANTICOAGULANT_WARNING, DISCLAIMER } from '../safetyTexts.ts';
+import { expectWithinDiscordLimits, visibleText } from './discordLimits.ts';
 
 const safety = { disclaimer: DISCLAIMER, warning: ANTICOAGULANT_WARNING, warningFirst: false };
 
@@ -176,41 +174,12 @@ describe.each(Object.entries(BODIES))('render with a %s body', (_name, body) => 
   it.each(kinds(body))(
     '%s stays inside every limit with both safety texts intact',
     (_kind, reply, expectations) => {
-      expect((reply.content ?? '').length).toBeLessThanOrEqual(LIMITS.content);
+      expectWithinDiscordLimits(reply);
       expect(reply.embeds.length).toBeGreaterThan(0);
-      expect(reply.embeds.length).toBeLessThanOrEqual(10);
-      let total = 0;
       for (const embed of reply.embeds) {
-        expect(embed.title?.length ?? 0).toBeLessThanOrEqual(LIMITS.title);
-        expect(embed.description?.length ?? 0).toBeLessThanOrEqual(LIMITS.description);
-        expect(embed.footer?.text.length ?? 0).toBeLessThanOrEqual(LIMITS.footer);
-        expect(embed.fields?.length ?? 0).toBeLessThanOrEqual(LIMITS.fields);
-        for (const field of embed.fields ?? []) {
-          expect(field.name.length).toBeLessThanOrEqual(LIMITS.fieldName);
-          expect(field.value.length).toBeLessThanOrEqual(LIMITS.fieldValue);
-          expect(field.value.length).toBeGreaterThan(0);
-        }
-        total += embedLength(embed);
+        for (const field of embed.fields ?? []) expect(field.value.length).toBeGreaterThan(0);
       }
-      expect(total).toBeLessThanOrEqual(LIMITS.embedTotal);
-      expect(reply.components.length).toBeLessThanOrEqual(5);
-      for (const row of reply.components) {
-        expect(row.components.length).toBeLessThanOrEqual(5);
-        for (const component of row.components) {
-          const id = 'custom_id' in component ? component.custom_id : '';
-          expect(id.length).toBeLessThanOrEqual(LIMITS.customId);
-          if ('label' in component && component.label) {
-            expect(component.label.length).toBeLessThanOrEqual(LIMITS.buttonLabel);
-          }
-          if ('options' in component) {
-            expect(component.options.length).toBeLessThanOrEqual(LIMITS.selectOptions);
-            for (const option of component.options) expect(option.label.length).toBeLessThanOrEqual(100);
-          }
-        }
-        const ids = row.components.map((c) => ('custom_id' in c ? c.custom_id : ''));
-        expect(new Set(ids).size).toBe(ids.length);
-      }
-      const text = collectReplyText(reply);
+      const text = visibleText(reply);
       expect(text).toContain(DISCLAIMER);
       expect(text).toContain(ANTICOAGULANT_WARNING);
       expect(reply.allowedMentions.parse).toEqual([]);
@@ -300,11 +269,11 @@ describe('renderAnswer', () => {
   it('shows the server note under the answer, inert, with both safety texts whole', () => {
     const note = 'See <#123456789012345678>, ask <@&223456789012345678> or @everyone';
     const reply = renderAnswer(makeAnswer('x'.repeat(5000)), { serverNote: note });
-    const field = reply.embeds[0]?.fields?.find((f) => f.name === SERVER_NOTE_FIELD_NAME);
+    const field = reply.embeds[0]?.fields?.find((f) => f.name === '📌 From this server');
     expect(field?.value).toBe(
       'See <#123456789012345678>, ask <@\u200b&223456789012345678> or @\u200beveryone',
     );
-    const text = collectReplyText(reply);
+    const text = visibleText(reply);
     expect(text).toContain(DISCLAIMER);
     expect(text).toContain(ANTICOAGULANT_WARNING);
     expect(reply.allowedMentions).toEqual({ parse: [], repliedUser: false });
