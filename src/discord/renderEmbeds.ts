@@ -263,7 +263,7 @@ export interface AnswerRenderOptions {
   serverNote?: string;
 }
 
-export const SERVER_NOTE_FIELD_NAME = '📌 From this server';
+export const SERVER_NOTE_FIELD_NAME = TEXTS.serverNoteField;
 
 /** A server note as shown: user and role mentions and @everyone/@here never render or ping. */
 export function inertNote(note: string): string {

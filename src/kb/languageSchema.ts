@@ -121,6 +121,8 @@ export const textsSchema = z.strictObject({
     /** The /help line about chat and the message menu; {messageCommand} is its name in the registry. */
     helpChat: template('messageCommand'),
     unknownCommand: sentence,
+    /** The field holding a server's /settings note under each answer. */
+    serverNoteField: sentence,
     /** Sent by DM when the bot may not reply where it was asked; {missing} lists the permissions. */
     cannotAnswerThere: template('channelId', 'missing'),
     cannotAnswerThereTitle: sentence,
