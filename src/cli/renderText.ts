@@ -6,8 +6,6 @@ import type { Dose, Food } from '../kb/schema.ts';
 
 type Style = Parameters<typeof styleText>[0];
 
-const TERMINAL_TEXTS = texts().terminal;
-
 export interface TextStyle {
   paint(style: Style, text: string): string;
 }
@@ -21,6 +19,8 @@ export function chooseStyle(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv 
   return stream.isTTY === true && !noColor && env.TERM !== 'dumb' ? colorStyle : plainStyle;
 }
 
+// Texts are read when called, not when this module loads: `npm run ask` imports it before it
+// installs the language of KNOWLEDGE_DIR.
 function listTopics(topics: readonly TopicRef[]): string {
   return topics.map((t) => `${t.title} (${t.id})`).join(', ');
 }
@@ -30,6 +30,7 @@ function listTopics(topics: readonly TopicRef[]): string {
  * the warning leads when the question is about anticoagulants, the disclaimer always closes.
  */
 export function renderAnswerText(answer: Answer, style: TextStyle = plainStyle): string {
+  const TERMINAL_TEXTS = texts().terminal;
   const lines: string[] = [];
   const warning = style.paint(['bold', 'yellow'], `${TERMINAL_TEXTS.warningLabel} ${answer.safety.warning}`);
   if (answer.urgent && answer.urgentNotice) {
@@ -100,12 +101,14 @@ export function toJsonRecord(answer: Answer) {
 }
 
 function formatAmount(amount: Food['amount']): string {
+  const TERMINAL_TEXTS = texts().terminal;
   if (!amount) return TERMINAL_TEXTS.noFigure;
   const range = amount.min === amount.max ? `${amount.min}` : `${amount.min}–${amount.max}`;
   return `${range} ${amount.unit}`;
 }
 
 export function renderFoodsText(foods: readonly Food[]): string {
+  const TERMINAL_TEXTS = texts().terminal;
   return [
     TERMINAL_TEXTS.foodsLead,
     ...foods.map((food) => {
@@ -117,6 +120,7 @@ export function renderFoodsText(foods: readonly Food[]): string {
 }
 
 export function renderDosesText(doses: readonly Dose[]): string {
+  const TERMINAL_TEXTS = texts().terminal;
   return [
     TERMINAL_TEXTS.dosesLead,
     ...doses.map((dose) => {

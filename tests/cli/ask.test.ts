@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -137,6 +137,19 @@ describe('npm run ask', () => {
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain('doses.json');
     expect(run.stderr).toMatch(/doses\[0\]\.\w+/);
+  });
+
+  it('speaks the texts of KNOWLEDGE_DIR, down to the terminal labels', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'k2-kb-'));
+    tempDirs.push(dir);
+    cpSync(join(root, 'knowledge'), dir, { recursive: true });
+    const textsFile = join(dir, 'texts.json');
+    const edited = JSON.parse(readFileSync(textsFile, 'utf8'));
+    edited.terminal.disclaimerLabel = 'Please note:';
+    writeFileSync(textsFile, JSON.stringify(edited));
+    const run = await runAsk(['what is k2'], { env: { KNOWLEDGE_DIR: dir } });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`Please note: ${DISCLAIMER}`);
   });
 
   it('explains its usage when no question is given', async () => {
