@@ -1,3 +1,5 @@
+import { texts } from '../kb/language.ts';
+import { fillText } from '../kb/languageSchema.ts';
 import type { Topic } from '../kb/schema.ts';
 import { mentionsAnticoagulant } from './anticoagulants.ts';
 import {
@@ -13,7 +15,7 @@ import { GREETING_TEXT, isGreeting, isThanks, THANKS_TEXT, withoutGreeting } fro
 import { gateMessage } from './gate.ts';
 import { answerEachPart } from './multiQuestion.ts';
 import { normalizeText } from './normalize.ts';
-import { outOfScopeClass, QUOTE_MAY_OVERRIDE } from './outOfScope.ts';
+import { otherNutrientsIn, outOfScopeClass, QUOTE_MAY_OVERRIDE } from './outOfScope.ts';
 import { isPersonal, personalNoticeFor } from './personalNotice.ts';
 import { EMPTY_TEXT, safetyTexts } from './safety.ts';
 import type { SearchResult } from './search.ts';
@@ -80,6 +82,7 @@ export function answerQuestionDetailed(
   // the message also asks for someone else's call (a pharmacist, a vet, a test, the baby's doctor).
   let outOfScope = outOfScopeClass(normalized, result.hasAnchor);
   if (result.features.quoted && outOfScope && QUOTE_MAY_OVERRIDE.has(outOfScope.cls)) outOfScope = null;
+  const sideNutrients = outOfScope?.cls === 'nutrient' ? otherNutrientsIn(normalized) : [];
   if (outOfScope?.incidental) ({ result, outOfScope } = setIncidentalAside(ctx, result, outOfScope));
 
   // Compose.
@@ -87,6 +90,11 @@ export function answerQuestionDetailed(
   let answer = composeReply(result, outOfScope, gate, answerable, warningFirst, byId);
   if (!gate.urgent && answerable && !outOfScope) {
     ({ answer, result } = answerEachPart(ctx, answer, result, warningFirst, byId));
+  }
+
+  // A supplement named beside the K2 question: say plainly that the article does not cover it.
+  if (answer.kind === 'answer' && !outOfScope && sideNutrients.length > 0) {
+    answer.body = `${answer.body} ${fillText(texts().replies.sideSubject, { subject: sideNutrients.join(' or ') })}`;
   }
 
   // Notices.

@@ -1,3 +1,4 @@
+import { anticoagulantSpellings } from '../kb/language.ts';
 import {
   ABOUT,
   activeSymptom,
@@ -9,7 +10,8 @@ import {
   PILLS,
   wordings,
 } from './gateWords.ts';
-import { phraseRegex, phraseSource } from './phrasePattern.ts';
+import { alternation, phraseRegex, phraseSource } from './phrasePattern.ts';
+import { wordPattern } from './wordPattern.ts';
 
 /** Gate: an overdose or poisoning (a handful of pills, a child in the supplements, signs after an extra dose). */
 
@@ -44,7 +46,7 @@ const CHILD_FOUND_PILLS = new RegExp(
   `${CHILD.source}[^.?!]{0,40}\\b(found|got into|opened|got hold of|got)\\b[^.?!]{0,25}\\b${PILLS}\\b[^.?!]{0,30}\\b(ate|eaten|swallowed|chewed|drank|took|taken|had)\\b`,
 );
 export const WHOLE_PACK = new RegExp(
-  `\\b(took|swallowed|ate|downed|popped|chugged|finished)\\s+(a |the |my |her |his |their |our )?(whole|entire|full) ${PILLS}`,
+  `\\b(took|swallowed|swallows|ate|eats|downed|popped|chugged|finished)\\s+(a |the |my |her |his |their |our )?(whole|entire|full) ${PILLS}`,
 );
 /** A count of pills ("40 of them", "a handful"), not of micrograms or minutes. */
 const MANY_RE = new RegExp(
@@ -53,9 +55,27 @@ const MANY_RE = new RegExp(
 export const OVERDOSED =
   /\b(i|he|she|they|we|my \w+) (have |has |just |think i |think he |think she |may have |might have |accidentally |accidently )*(overdosed|od d|odd|oded)\b/;
 
+/**
+ * An anticoagulant overdose, taken or only asked about ("signs of too much warfarin", "took an
+ * extra xarelto by mistake", "symptoms of a coumadin overdose"): unlike an extra K2 pill, an extra
+ * blood-thinner dose is for poison control or a pharmacist however calmly it is asked. Named drugs
+ * only: "too much blood thinning" asks about anticoagulation, not about a dose.
+ */
+const ANTICOAGULANT_DRUG = wordPattern(
+  anticoagulantSpellings({ kinds: ['vka', 'doac', 'heparin', 'antiplatelet'], gateOnly: true }),
+).source;
+const ANTICOAGULANT_OVERDOSE = new RegExp(
+  [
+    `${phraseSource(wordings.anticoagulantOverdoseBefore)} (of )?(my |his |her |their |the |a |some )?${ANTICOAGULANT_DRUG}`,
+    `${ANTICOAGULANT_DRUG} ${phraseSource(wordings.anticoagulantOverdoseAfter)}`,
+    `\\b(took|taken|had|swallowed|popped)\\b[^.?!]{0,20}${ANTICOAGULANT_DRUG}[^.?!]{0,25}(${alternation(wordings.anticoagulantTakenTwice)})`,
+  ].join('|'),
+);
+
 export const overdose: GateRule = {
   kind: 'overdose',
   test: (t) =>
+    ANTICOAGULANT_OVERDOSE.test(t) ||
     CHILD_INGESTION.test(t) ||
     CHILD_FOUND_PILLS.test(t) ||
     manyPills(t) ||

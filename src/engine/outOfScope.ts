@@ -31,8 +31,10 @@ export function outOfScopeClass(normalized: string, hasAnchor: boolean): OutOfSc
   // "Bacillus subtilis makes MK-7? I thought it was a probiotic": the bacterium, not a product.
   const probioticBacterium = /\b(bacillus|subtilis|bacteria|bacterium|microbes?)\b/.test(t);
   const rest = t.replace(NUTRIENT_COMPARISON, ' ');
+  // Another supplement beside a K2 question ("I take magnesium at night. how much k2…"): its
+  // clause is set aside when the rest is a clear K2 question (see setIncidentalAside).
   if (OTHER_NUTRIENT_WITH_K2.test(probioticBacterium ? rest.replace(/\bprobiotics?\b/g, ' ') : rest))
-    return { cls: 'nutrient', incidental: false };
+    return { cls: 'nutrient', incidental: hasAnchor };
   // "How much vitamin D / magnesium" is another nutrient's question unless K2 is in it too.
   if (!hasAnchor && (OTHER_NUTRIENT.test(t) || CALCIUM_DOSING.test(t) || GENERAL_SUPPLEMENTS.test(t))) {
     return { cls: 'nutrient', incidental: false };
@@ -40,6 +42,13 @@ export function outOfScopeClass(normalized: string, hasAnchor: boolean): OutOfSc
   // "What causes bloating" is a general health question; "bloating since starting k2" is not.
   if (!hasAnchor && EVERYDAY_SYMPTOM.test(t)) return { cls: 'condition', incidental: false };
   return incidental;
+}
+
+const OTHER_NUTRIENTS_ALL = new RegExp(OTHER_NUTRIENT_WITH_K2.source, 'g');
+
+/** The other supplements a message names ("magnesium", "fish oil"), each once, as written. */
+export function otherNutrientsIn(normalized: string): string[] {
+  return [...new Set([...normalized.replace(/'/g, '').matchAll(OTHER_NUTRIENTS_ALL)].map((m) => m[0]))];
 }
 
 /** Out-of-scope classes that an article quote in the message overrides (`quoteMayOverride`). */

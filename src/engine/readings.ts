@@ -1,5 +1,5 @@
 import { language } from '../kb/language.ts';
-import { OUT_OF_SCOPE_RULES } from './lexicon.ts';
+import { OTHER_NUTRIENT_WITH_K2, OUT_OF_SCOPE_RULES } from './lexicon.ts';
 import { alternation, anyOf } from './phrasePattern.ts';
 
 /**
@@ -24,7 +24,9 @@ const hasContent = (text: string) => text.replace(/[^\p{L}\p{N}]/gu, '').length 
  */
 export function withoutIncidentalClauses(normalized: string): string | null {
   const clauses = normalized.replace(/'/g, '').split(/[.?!;,:]+|\s(?:but|also|anyway|btw|unrelated)\s/);
-  const kept = clauses.filter((c) => !OUT_OF_SCOPE_RULES.some((r) => r.incidental && r.re.test(c)));
+  const kept = clauses.filter(
+    (c) => !OTHER_NUTRIENT_WITH_K2.test(c) && !OUT_OF_SCOPE_RULES.some((r) => r.incidental && r.re.test(c)),
+  );
   if (kept.length === clauses.length) return null;
   const text = kept.join(' , ').replace(/\s+/g, ' ').trim();
   return hasContent(text) ? text : null;

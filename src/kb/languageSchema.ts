@@ -72,6 +72,8 @@ export const textsSchema = z.strictObject({
     thanks: sentence,
     decline: template('canAnswer'),
     unsure: template('canAnswer'),
+    /** After an answer whose message also named another supplement: what the article does not cover. */
+    sideSubject: template('subject'),
     engineError: sentence,
   }),
   /** Titles, labels and notices of the Discord replies. */

@@ -186,3 +186,25 @@ describe('DOACs, antiplatelets and pregnancy', () => {
     },
   );
 });
+
+describe('another supplement beside a K2 question', () => {
+  it.each([
+    ['on vitamin b6 for my nerves. how long does mk-7 stay in the blood?', 'mk7-vs-mk4', 'vitamin b6'],
+    ['i use creatine and whey after lifting. is gouda a k2 cheese?', 'cheese', 'creatine'],
+  ])('%j answers the K2 part (%s) and says the article does not cover %s', (q, topic, subject) => {
+    const a = engine.ask(q);
+    expect(a.kind).toBe('answer');
+    expect(a.topic?.id).toBe(topic);
+    expect(a.body).toContain(`The article doesn't cover ${subject}`);
+    expect(a.body).toMatch(/this answer is about vitamin K2 only\.$/);
+  });
+
+  it.each(['is zinc better than k2 for immunity', 'should i stack k2 with magnesium'])(
+    '%j, about the other supplement itself, is declined as another nutrient',
+    (q) => {
+      const a = engine.ask(q);
+      expect(a.kind).toBe('decline');
+      expect(a.body).toBe(DECLINE_TEXTS.nutrient);
+    },
+  );
+});

@@ -19,19 +19,12 @@ const turns = loadCases(join(fixtures, 'conversations.dev.jsonl'));
 const LEADS = ['yes', 'no', 'not-known', 'depends', 'figure'];
 
 /**
- * Urgent cases the engine does not escalate yet (issue 7 §3: a calmly worded anticoagulant
- * overdose, a toddler and a bottle of gummies). They stay in the development set and in
- * `npm run eval`'s urgent recall, which reports them as failures; the test only keeps the list
- * from growing, and fails when one is fixed so that it is removed here.
+ * Urgent cases the engine does not escalate yet (none since calmly worded anticoagulant overdoses
+ * and a toddler with a whole bottle of gummies are escalated). They stay in the development set
+ * and in `npm run eval`'s urgent recall, which reports them as failures; the test only keeps the
+ * list from growing, and fails when one is fixed so that it is removed here.
  */
-const KNOWN_URGENT_MISSES = [
-  'what are the signs of taking too much warfarin',
-  'my father accidentally took his warfarin twice today, what should we watch for',
-  'took an extra xarelto by mistake this morning, is that a problem',
-  'symptoms of a coumadin overdose?',
-  'i double dosed my eliquis yesterday, feel fine, anything i should do',
-  'what happens if a toddler swallows a whole bottle of k2 gummies',
-];
+const KNOWN_URGENT_MISSES: string[] = [];
 
 describe('development question set', () => {
   it('is large and covers every topic, off-topic, urgent and false-alarm probes', () => {

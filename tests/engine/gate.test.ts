@@ -6,7 +6,7 @@ import { correctGateTypos } from '../../src/engine/gateTypos.ts';
 import { createEngine } from '../../src/engine/index.ts';
 import { normalizeText } from '../../src/engine/normalize.ts';
 import { loadKnowledge } from '../../src/kb/load.ts';
-import { CRISIS_NOTICE, PET_NOTICE } from '../safetyTexts.ts';
+import { CRISIS_NOTICE, OVERDOSE_NOTICE, PET_NOTICE } from '../safetyTexts.ts';
 
 const engine = createEngine(loadKnowledge());
 const urgent = (q: string) => engine.ask(q).urgent;
@@ -211,5 +211,31 @@ describe('invisible characters and look-alike letters cannot hide an emergency',
     ['a Cyrillic capital С', 'CRUSHING \u0421HEST PAIN RIGHT NOW'],
   ])('an emergency written with %s is urgent', (_name, q) => {
     expect(urgent(q)).toBe(true);
+  });
+});
+
+describe('emergency gate: an anticoagulant overdose, taken or asked about calmly', () => {
+  it.each([
+    'could you tell me what too much dabigatran does to a person',
+    'my aunt popped her clopidogrel again by accident an hour after the first one',
+    'is enoxaparin overdose something to worry about',
+    'i think i double dosed on my warfarin, i feel totally normal though',
+    'what happens after an extra dose of edoxaban',
+  ])('%j gets the poison-control notice', (q) => {
+    const a = engine.ask(q);
+    expect(a.urgent).toBe(true);
+    expect(a.urgentKind).toBe('overdose');
+    expect(a.urgentNotice).toBe(OVERDOSE_NOTICE);
+  });
+
+  it.each([
+    // A regimen, a food question, or too much of something else beside a blood thinner.
+    'my husband takes xarelto twice a day, should he avoid natto',
+    'i took warfarin twice daily for a year, can i start k2',
+    'is a lot of cheese too much vitamin k on warfarin',
+    'does k2 counteract too much blood thinning',
+    'can i take a double dose of k2 if i am on eliquis',
+  ])('%j is not urgent', (q) => {
+    expect(urgent(q)).toBe(false);
   });
 });
