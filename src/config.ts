@@ -84,7 +84,7 @@ const envSchema = z.object({
   /**
    * Answer worker threads per bot process (per shard). Two by default: while one is replaced after
    * a question ran past the budget (about 0.2 s to build its engine), the other keeps answering.
-   * Each costs about 20 MB of RSS.
+   * Each costs about 35 MB of RSS.
    */
   ANSWER_WORKERS: z.coerce
     .number({ error: 'must be a whole number of worker threads from 1 to 16' })
