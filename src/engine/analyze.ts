@@ -28,11 +28,17 @@ const FUZZY_CACHE_LIMIT = 5000;
 
 /** Light suffix stripping so "bones"/"bone", "studies"/"study" and "calcified"/"calcify" meet. */
 export function stem(word: string): string {
-  if (/^\d/.test(word) || word.length <= 3) return word;
+  // String tests rather than regular expressions: this runs for every word of every text.
+  const first = word.charCodeAt(0);
+  if ((first >= 48 && first <= 57) || word.length <= 3) return word;
   if (word.endsWith('ies') && word.length > 4) return `${word.slice(0, -3)}y`;
   if (word.endsWith('sses')) return word.slice(0, -2);
-  if (/(x|ch|sh)es$/.test(word)) return word.slice(0, -2);
-  if (word.endsWith('s') && !/(ss|us|is|os)$/.test(word)) return word.slice(0, -1);
+  if (word.endsWith('xes') || word.endsWith('ches') || word.endsWith('shes')) return word.slice(0, -2);
+  if (
+    word.endsWith('s') &&
+    !(word.endsWith('ss') || word.endsWith('us') || word.endsWith('is') || word.endsWith('os'))
+  )
+    return word.slice(0, -1);
   if (word.endsWith('ing') && word.length > 5) return word.slice(0, -3);
   if (word.endsWith('ed') && word.length > 4 && !word.endsWith('eed')) return word.slice(0, -2);
   return word;
@@ -53,6 +59,13 @@ const PHRASES: ReadonlyMap<string, readonly string[]> = (() => {
   }
   return map;
 })();
+
+/** First words of the lexicon's phrases of two words or more: only these can start one. */
+const PHRASE_STARTS: ReadonlySet<string> = new Set(
+  [...PHRASES.keys()]
+    .filter((phrase) => phrase.includes(' '))
+    .map((phrase) => phrase.split(' ')[0] as string),
+);
 
 /** Every single word the lexicon knows, for fuzzy correction of typos. */
 export const LEXICON_WORDS: ReadonlySet<string> = new Set(
@@ -97,15 +110,24 @@ export class Analyzer {
   ) {
     this.known = new Set<string>([...LEXICON_WORDS, ...STOP_WORDS]);
     for (const w of corpusWords) this.known.add(w);
-    // Short words are too often other real words ("grams" is not "grass").
-    const lexiconTargets = [...LEXICON_WORDS].filter((w) => w.length >= 6);
+    // Short words are too often other real words ("grams" is not "grass"). Targets by first
+    // letter, in lexicon order, with their stems: the first close one wins.
+    const lexiconTargets = new Map<string, Array<{ word: string; stem: string }>>();
+    for (const l of LEXICON_WORDS) {
+      if (l.length < 6) continue;
+      const list = lexiconTargets.get(l[0] as string);
+      const entry = { word: l, stem: stem(l) };
+      if (list) list.push(entry);
+      else lexiconTargets.set(l[0] as string, [entry]);
+    }
     for (const w of this.known) {
       if (w.length < 6 || LEXICON_WORDS.has(w) || STOP_WORDS.has(w) || proseWords.has(w) || /\d/.test(w))
         continue;
-      const target = lexiconTargets.find(
-        (l) => l[0] === w[0] && stem(l) !== stem(w) && editDistance(w, l, 1) <= 1,
-      );
-      if (target) this.aliases.set(w, target);
+      const wordStem = stem(w);
+      const target = lexiconTargets
+        .get(w[0] as string)
+        ?.find((l) => l.stem !== wordStem && editDistance(w, l.word, 1) <= 1);
+      if (target) this.aliases.set(w, target.word);
     }
     // Short words are too easy to confuse ("bone"/"done"): typo lookup only targets longer ones.
     const targets = [...new Set([...this.known, ...extraTargets])]
@@ -206,6 +228,7 @@ export class Analyzer {
     const fuzzyTerms = new Set<string>();
     const exactTerms = new Set<string>();
     const surface: string[] = [];
+    const surfaceSeen = new Set<string>();
     const push = (t: string, fuzzyFrom = false) => {
       if (fuzzyFrom) fuzzyTerms.add(t);
       else exactTerms.add(t);
@@ -217,8 +240,9 @@ export class Analyzer {
     let i = 0;
     while (i < words.length) {
       let matched = false;
-      for (let len = Math.min(MAX_PHRASE, words.length - i); len >= 1; len--) {
-        const phrase = words.slice(i, i + len).join(' ');
+      const longest = PHRASE_STARTS.has(words[i] as string) ? Math.min(MAX_PHRASE, words.length - i) : 1;
+      for (let len = longest; len >= 1; len--) {
+        const phrase = len === 1 ? (words[i] as string) : words.slice(i, i + len).join(' ');
         const canon = PHRASES.get(phrase) ?? (len === 1 ? PHRASES.get(stem(phrase)) : undefined);
         if (canon) {
           // A phrase is a guess only when every word of it was corrected ("vitamn k2" is sure).
@@ -226,7 +250,10 @@ export class Analyzer {
           for (let k = i; k < i + len; k++) if (!correctedAt.has(k)) fuzzyFrom = false;
           for (const t of canon) push(t, fuzzyFrom);
           const written = `=${len === 1 ? stem(phrase) : phrase}`;
-          if (!surface.includes(written)) surface.push(written);
+          if (!surfaceSeen.has(written)) {
+            surfaceSeen.add(written);
+            surface.push(written);
+          }
           i += len;
           matched = true;
           break;

@@ -98,6 +98,7 @@ const LOOKALIKES: ReadonlyMap<string, string> = new Map(
     Χ: 'X',
   }),
 );
+const NON_ASCII = /[\u0080-\u{10FFFF}]/u;
 const LETTERS = /\p{L}+/gu;
 const LATIN_LETTER = /[a-z]/i;
 const NON_LATIN_LETTER = /[^\P{L}a-z]/giu;
@@ -127,10 +128,14 @@ function foldLookalikes(text: string): string {
 export function normalizeText(input: string): string {
   // Cut before the regexes run: they are linear, but there is no reason to read a novel.
   let text = input.length > MAX_INPUT_CHARS * 2 ? input.slice(0, MAX_INPUT_CHARS * 2) : input;
-  // NFKC folds full-width and styled letters; dropping combining marks folds "nattō" to "natto".
-  text = text.replace(FORMAT_CHARS, '');
-  text = text.normalize('NFKC').normalize('NFKD').replace(/\p{M}/gu, '').normalize('NFC');
-  text = foldLookalikes(text);
+  // Plain ASCII has no format characters, nothing for Unicode normalisation to change and no
+  // look-alike letters: most messages skip the three costliest steps.
+  if (NON_ASCII.test(text)) {
+    text = text.replace(FORMAT_CHARS, '');
+    // NFKC folds full-width and styled letters; dropping combining marks folds "nattō" to "natto".
+    text = text.normalize('NFKC').normalize('NFKD').replace(/\p{M}/gu, '').normalize('NFC');
+    text = foldLookalikes(text);
+  }
   text = text
     .replace(CUSTOM_EMOJI, ' ')
     .replace(MENTION, ' ')

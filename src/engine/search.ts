@@ -98,6 +98,64 @@ export interface SearchResult {
   features: MatchFeatures;
 }
 
+/** Reusable arrays over an index's phrasing terms: a search allocates none of them. */
+interface Scratch {
+  queryWeightById: Float64Array;
+  queryHasId: Uint8Array;
+  /** Marks the terms of the phrasing being compared (the mark is a fresh number each time). */
+  phrasingStamp: { byId: Int32Array; current: number };
+  /** A fresh number per search, marking the phrasings already compared (IndexedTopic.phrasingVisit). */
+  visits: number;
+  /** The term numbers the last search set in the arrays above. */
+  queryIds: number[];
+}
+
+/** The marks count up to this and then start again from cleared arrays. */
+const MAX_MARK = 0x7fffffff;
+
+function nextStamp(stamp: { byId: Int32Array; current: number }): number {
+  if (stamp.current >= MAX_MARK) {
+    stamp.byId.fill(0);
+    stamp.current = 0;
+  }
+  return ++stamp.current;
+}
+
+function nextVisit(index: TopicIndex, scratch: Scratch): number {
+  if (scratch.visits >= MAX_MARK) {
+    for (const e of index.entries) e.phrasingVisit.fill(0);
+    scratch.visits = 0;
+  }
+  return ++scratch.visits;
+}
+
+/** Clears what a search set, even one that did not finish. */
+function clearQuery(scratch: Scratch): void {
+  for (const id of scratch.queryIds) {
+    if (id >= 0) {
+      scratch.queryHasId[id] = 0;
+      scratch.queryWeightById[id] = 0;
+    }
+  }
+  scratch.queryIds.length = 0;
+}
+const scratches = new WeakMap<TopicIndex, Scratch>();
+function scratchFor(index: TopicIndex): Scratch {
+  let s = scratches.get(index);
+  if (!s) {
+    const n = index.phrasingTermIds.size;
+    s = {
+      queryWeightById: new Float64Array(n),
+      queryHasId: new Uint8Array(n),
+      phrasingStamp: { byId: new Int32Array(n), current: 0 },
+      visits: 0,
+      queryIds: [],
+    };
+    scratches.set(index, s);
+  }
+  return s;
+}
+
 /** Ranks every topic of `index` for normalised text; see TopicIndex.search. */
 export function searchTopics(
   index: TopicIndex,
@@ -163,6 +221,25 @@ export function searchTopics(
     }
   }
 
+  // The question's terms by phrasing term number (search scratch, cleared below): its weight and
+  // whether it is asked at all, and each term's number in question order (-1: no phrasing uses it).
+  const scratch = scratchFor(index);
+  clearQuery(scratch);
+  const { queryWeightById, queryHasId, phrasingStamp } = scratch;
+  const queryIds = scratch.queryIds;
+  queryIds.length = 0;
+  const queryWeights: number[] = [];
+  for (const t of queryTerms) {
+    const id = index.phrasingTermIds.get(t) ?? -1;
+    queryIds.push(id);
+    queryWeights.push(weightOf(t));
+    if (id >= 0) {
+      queryHasId[id] = 1;
+      queryWeightById[id] = weightOf(t);
+    }
+  }
+  const visit = nextVisit(index, scratch);
+
   // Several foods named ("eggs, cheese, kefir: am I getting enough?") ask about a diet, not one food.
   const manyFoods = terms.filter((t) => FOOD_ITEMS.has(t)).length >= MANY_FOODS;
   const subjects = new Map<Topic, [number, number, string[]]>();
@@ -193,23 +270,30 @@ export function searchTopics(
 
     // Phrasing similarity: weighted Jaccard with the closest question, title or keyword. Only
     // phrasings sharing a term with the question can score above zero.
+    // Same sums, in the same order, as over the term strings; only the lookups are array reads.
     let best = 0;
-    const sharing = new Set<number>();
     for (const t of queryTerms) {
       const found = e.phrasingsByTerm.get(t);
-      if (found) for (const i of found) sharing.add(i);
-    }
-    for (const i of sharing) {
-      const p = e.phrasings[i] as Phrasing;
-      let inter = 0;
-      let union = unknownMass * 0.5;
-      for (let k = 0; k < p.terms.length; k++) {
-        const t = p.terms[k] as string;
-        union += p.weights[k] as number;
-        if (queryTerms.has(t)) inter += weightOf(t);
+      if (!found) continue;
+      for (const i of found) {
+        if (e.phrasingVisit[i] === visit) continue;
+        e.phrasingVisit[i] = visit;
+        const p = e.phrasings[i] as Phrasing;
+        const stamp = nextStamp(phrasingStamp);
+        let inter = 0;
+        let union = unknownMass * 0.5;
+        for (let k = 0; k < p.ids.length; k++) {
+          const id = p.ids[k] as number;
+          phrasingStamp.byId[id] = stamp;
+          union += p.weights[k] as number;
+          if (queryHasId[id] === 1) inter += queryWeightById[id] as number;
+        }
+        for (let j = 0; j < queryIds.length; j++) {
+          const id = queryIds[j] as number;
+          if (id < 0 || phrasingStamp.byId[id] !== stamp) union += queryWeights[j] as number;
+        }
+        if (union > 0) best = Math.max(best, inter / union);
       }
-      for (const t of queryTerms) if (!p.termSet.has(t)) union += weightOf(t);
-      if (union > 0) best = Math.max(best, inter / union);
     }
 
     // Title recall: a question about the thing a topic is named after belongs to that topic
@@ -234,6 +318,7 @@ export function searchTopics(
     return { topic: e.topic, score };
   });
   ranked.sort((a, b) => b.score - a.score);
+  clearQuery(scratch);
 
   const first = ranked[0];
   const features: MatchFeatures = {

@@ -50,8 +50,8 @@ interface IndexedWord {
 }
 
 /** The words of a text, plus each number joined to its neighbours ("mk-7" is also "mk7"). */
-function wordsOf(text: string): string[] {
-  const tokens = tokenize(normalizeText(text));
+function wordsOf(normalized: string): string[] {
+  const tokens = tokenize(normalized);
   const out = [...tokens];
   for (let i = 0; i + 1 < tokens.length; i++) {
     const a = tokens[i] as string;
@@ -69,7 +69,8 @@ export class SuggestIndex {
   private readonly byInitial = new Map<string, IndexedWord[]>();
   private readonly topicCount: number;
 
-  constructor(topics: readonly Topic[]) {
+  /** @param normalize normalizeText, or a cached copy of it */
+  constructor(topics: readonly Topic[], normalize: (text: string) => string = normalizeText) {
     this.topicCount = topics.length;
     topics.forEach((topic, index) => {
       const fields = [[topic.title], topic.keywords, topic.questions];
@@ -77,7 +78,7 @@ export class SuggestIndex {
         for (const text of texts) {
           const phrase = this.phrases.length;
           this.phrases.push({ topic: index, field });
-          for (const word of new Set(wordsOf(text))) {
+          for (const word of new Set(wordsOf(normalize(text)))) {
             let entry = this.words.get(word);
             if (!entry) {
               entry = { word, phrases: [] };

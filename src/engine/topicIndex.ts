@@ -37,9 +37,10 @@ const DIGITS = /^\d+$/;
 /** A sample question, title or keyword as terms, with each term's weight, for phrasing similarity. */
 export interface Phrasing {
   terms: string[];
-  termSet: ReadonlySet<string>;
+  /** Each of `terms` as its number in `TopicIndex.phrasingTermIds`, in order. */
+  ids: Int32Array;
   /** `termWeight` of each of `terms`, in order. */
-  weights: number[];
+  weights: Float64Array;
 }
 
 export interface IndexedTopic {
@@ -51,6 +52,8 @@ export interface IndexedTopic {
   phrasings: Phrasing[];
   /** For each term, the phrasings (by index) that use it: only those can resemble a question. */
   phrasingsByTerm: Map<string, number[]>;
+  /** Scratch for search: the question (by its number) that last reached each phrasing. */
+  phrasingVisit: Int32Array;
   /** The title's subject terms (no generic ones): what the topic is named after. */
   titleTerms: string[];
   /** The summed `termWeight` of the title terms. */
@@ -68,12 +71,37 @@ export class TopicIndex {
   readonly strongestField = new Map<string, number>();
   /** Inverse document frequency of the written forms of lexicon words. */
   readonly surfaceIdf = new Map<string, number>();
+  /**
+   * Every term a title, keyword or question uses, numbered, so that comparing a question with a
+   * phrasing reads arrays instead of hashing strings (search.ts).
+   */
+  readonly phrasingTermIds = new Map<string, number>();
   /** `termWeight` of every term the topics or the lexicon use, computed once. */
   private readonly termWeights = new Map<string, number>();
   /** The words of the topics' titles, keywords and questions: the fuzzy tier of autocomplete. */
   readonly suggestions: SuggestIndex;
 
   constructor(topics: readonly Topic[]) {
+    // Titles, keywords and questions are read by several passes below (and by the autocomplete
+    // index): each text is normalised, and analysed, once.
+    const normalized = new Map<string, string>();
+    const normalize = (text: string): string => {
+      let n = normalized.get(text);
+      if (n === undefined) {
+        n = normalizeText(text);
+        normalized.set(text, n);
+      }
+      return n;
+    };
+    const analysed = new Map<string, Analysis>();
+    const analyse = (text: string): Analysis => {
+      let a = analysed.get(text);
+      if (a === undefined) {
+        a = this.analyzer.analyze(normalize(text), false);
+        analysed.set(text, a);
+      }
+      return a;
+    };
     const fieldTexts = (t: Topic): Record<Field, string[]> => ({
       title: [t.title],
       keywords: t.keywords,
@@ -90,7 +118,7 @@ export class TopicIndex {
       for (const field of Object.keys(texts) as Field[]) {
         const isProse = field === 'title' || field === 'summary' || field === 'facts' || field === 'sections';
         for (const text of texts[field]) {
-          for (const w of tokenize(normalizeText(text))) {
+          for (const w of tokenize(normalize(text))) {
             corpus.add(w);
             if (isProse) prose.add(w);
           }
@@ -107,7 +135,7 @@ export class TopicIndex {
       for (const field of Object.keys(FIELD_WEIGHTS) as Field[]) {
         const fieldSeen = new Set<string>();
         for (const text of texts[field]) {
-          const a = this.analyzer.analyze(normalizeText(text), false);
+          const a = analyse(text);
           for (const term of a.terms) fieldSeen.add(term);
           for (const w of a.surface) surface.set(w, Math.max(surface.get(w) ?? 0, FIELD_WEIGHTS[field]));
         }
@@ -120,12 +148,8 @@ export class TopicIndex {
       for (const [term, n] of fieldsOf) {
         weights.set(term, Math.min(1.4, (weights.get(term) ?? 0) + 0.05 * (n - 1)));
       }
-      const phrasingTerms = [topic.title, ...topic.questions, ...topic.keywords].map(
-        (q) => this.analyzer.analyze(normalizeText(q), false).terms,
-      );
-      const titleTerms = this.analyzer
-        .analyze(normalizeText(topic.title), false)
-        .terms.filter((t) => !GENERIC_TERMS.has(t) && !DIGITS.test(t));
+      const phrasingTerms = [topic.title, ...topic.questions, ...topic.keywords].map((q) => analyse(q).terms);
+      const titleTerms = analyse(topic.title).terms.filter((t) => !GENERIC_TERMS.has(t) && !DIGITS.test(t));
       return { topic, weights, surface, phrasingTerms, titleTerms };
     });
 
@@ -161,16 +185,26 @@ export class TopicIndex {
           if (list) list.push(i);
           else phrasingsByTerm.set(t, [i]);
         }
-        return { terms, termSet: new Set(terms), weights: terms.map((t) => this.termWeight(t)) };
+        const ids = new Int32Array(terms.length);
+        terms.forEach((t, k) => {
+          let id = this.phrasingTermIds.get(t);
+          if (id === undefined) {
+            id = this.phrasingTermIds.size;
+            this.phrasingTermIds.set(t, id);
+          }
+          ids[k] = id;
+        });
+        return { terms, ids, weights: Float64Array.from(terms, (t) => this.termWeight(t)) };
       });
       let titleWeight = 0;
       for (const t of titleTerms) titleWeight += this.termWeight(t);
-      return { topic, weights, surface, phrasings, phrasingsByTerm, titleTerms, titleWeight };
+      const phrasingVisit = new Int32Array(phrasings.length);
+      return { topic, weights, surface, phrasings, phrasingsByTerm, phrasingVisit, titleTerms, titleWeight };
     });
 
     this.quotes = new QuoteIndex(topics);
 
-    this.suggestions = new SuggestIndex(topics);
+    this.suggestions = new SuggestIndex(topics, normalize);
   }
 
   /**
