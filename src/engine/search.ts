@@ -10,7 +10,7 @@ import {
   WARFARIN_COMPANIONS,
 } from './lexicon.ts';
 import { rawConfidence } from './rawConfidence.ts';
-import type { Phrasing, TopicIndex } from './topicIndex.ts';
+import type { IndexedTopic, Phrasing, TopicIndex } from './topicIndex.ts';
 
 /**
  * Ranks the topics for one question: weighted term coverage of every topic field, similarity to
@@ -242,59 +242,70 @@ export function searchTopics(
 
   // Several foods named ("eggs, cheese, kefir: am I getting enough?") ask about a diet, not one food.
   const manyFoods = terms.filter((t) => FOOD_ITEMS.has(t)).length >= MANY_FOODS;
-  const subjects = new Map<Topic, [number, number, string[]]>();
-  const ranked: ScoredTopic[] = index.entries.map((e, entryIdx) => {
-    let matched = 0;
-    let subject = 0;
-    let exactSubject = 0;
-    const subjectTerms: string[] = [];
-    for (const t of terms) {
-      const w = e.weights.get(t);
-      if (!w) continue;
-      const v = w * weightOf(t);
-      matched += v;
-      const factor = subjectFactor.get(t);
+  // Each term's and written form's topics, read once per question instead of once per topic;
+  // each topic's sums still add the terms in question order, so the figures are the same.
+  const topicCount = index.entries.length;
+  const matchedOf = new Float64Array(topicCount);
+  const subjectOf = new Float64Array(topicCount);
+  const exactSubjectOf = new Float64Array(topicCount);
+  const subjectTermsOf: string[][] = Array.from({ length: topicCount }, () => []);
+  for (const t of terms) {
+    const found = index.termTopics.get(t);
+    if (!found) continue;
+    const factor = subjectFactor.get(t);
+    const exact = !analysis.fuzzyTerms.has(t);
+    for (const { topic, weight } of found) {
+      const v = weight * weightOf(t);
+      matchedOf[topic] = (matchedOf[topic] as number) + v;
       if (factor !== undefined) {
         const sv = factor === 1 ? v : v * factor;
-        subject += sv;
-        subjectTerms.push(t);
-        if (!analysis.fuzzyTerms.has(t)) exactSubject += sv;
+        subjectOf[topic] = (subjectOf[topic] as number) + sv;
+        (subjectTermsOf[topic] as string[]).push(t);
+        if (exact) exactSubjectOf[topic] = (exactSubjectOf[topic] as number) + sv;
       }
     }
-    for (const w of analysis.surface) {
-      const sw = e.surface.get(w);
-      if (sw) matched += SURFACE_BONUS * sw * (index.surfaceIdf.get(w) ?? 0);
+  }
+  for (const w of analysis.surface) {
+    const found = index.surfaceTopics.get(w);
+    if (!found) continue;
+    const idf = index.surfaceIdf.get(w) ?? 0;
+    for (const { topic, weight } of found) {
+      matchedOf[topic] = (matchedOf[topic] as number) + SURFACE_BONUS * weight * idf;
     }
-    subjects.set(e.topic, [subject, exactSubject, subjectTerms]);
-    const coverage = matched / denominator;
+  }
 
-    // Phrasing similarity: weighted Jaccard with the closest question, title or keyword. Only
-    // phrasings sharing a term with the question can score above zero.
-    // Same sums, in the same order, as over the term strings; only the lookups are array reads.
-    let best = 0;
-    for (const t of queryTerms) {
-      const found = e.phrasingsByTerm.get(t);
-      if (!found) continue;
-      for (const i of found) {
-        if (e.phrasingVisit[i] === visit) continue;
-        e.phrasingVisit[i] = visit;
-        const p = e.phrasings[i] as Phrasing;
-        const stamp = nextStamp(phrasingStamp);
-        let inter = 0;
-        let union = unknownMass * 0.5;
-        for (let k = 0; k < p.ids.length; k++) {
-          const id = p.ids[k] as number;
-          phrasingStamp.byId[id] = stamp;
-          union += p.weights[k] as number;
-          if (queryHasId[id] === 1) inter += queryWeightById[id] as number;
-        }
-        for (let j = 0; j < queryIds.length; j++) {
-          const id = queryIds[j] as number;
-          if (id < 0 || phrasingStamp.byId[id] !== stamp) union += queryWeights[j] as number;
-        }
-        if (union > 0) best = Math.max(best, inter / union);
+  // Phrasing similarity: weighted Jaccard with the closest question, title or keyword. Only
+  // phrasings sharing a term with the question can score above zero. Same sums, in the same
+  // order, as over the term strings; only the lookups are array reads.
+  const bestPhrasingOf = new Float64Array(topicCount);
+  for (const t of queryTerms) {
+    const found = index.phrasingsOfTerm.get(t);
+    if (!found) continue;
+    for (const { topic, phrasing } of found) {
+      const e = index.entries[topic] as IndexedTopic;
+      if (e.phrasingVisit[phrasing] === visit) continue;
+      e.phrasingVisit[phrasing] = visit;
+      const p = e.phrasings[phrasing] as Phrasing;
+      const stamp = nextStamp(phrasingStamp);
+      let inter = 0;
+      let union = unknownMass * 0.5;
+      for (let k = 0; k < p.ids.length; k++) {
+        const id = p.ids[k] as number;
+        phrasingStamp.byId[id] = stamp;
+        union += p.weights[k] as number;
+        if (queryHasId[id] === 1) inter += queryWeightById[id] as number;
       }
+      for (let j = 0; j < queryIds.length; j++) {
+        const id = queryIds[j] as number;
+        if (id < 0 || phrasingStamp.byId[id] !== stamp) union += queryWeights[j] as number;
+      }
+      if (union > 0) bestPhrasingOf[topic] = Math.max(bestPhrasingOf[topic] as number, inter / union);
     }
+  }
+
+  const ranked: ScoredTopic[] = index.entries.map((e, entryIdx) => {
+    const coverage = (matchedOf[entryIdx] as number) / denominator;
+    const best = bestPhrasingOf[entryIdx] as number;
 
     // Title recall: a question about the thing a topic is named after belongs to that topic
     // ("osteoporosis" → "Vitamin K2 and osteoporosis", not "Does vitamin K2 help bones?").
@@ -320,6 +331,14 @@ export function searchTopics(
   ranked.sort((a, b) => b.score - a.score);
   clearQuery(scratch);
 
+  const subjects = new Map<Topic, [number, number, string[]]>();
+  for (const [i, e] of index.entries.entries()) {
+    subjects.set(e.topic, [
+      subjectOf[i] as number,
+      exactSubjectOf[i] as number,
+      subjectTermsOf[i] as string[],
+    ]);
+  }
   const first = ranked[0];
   const features: MatchFeatures = {
     top: first?.score ?? 0,

@@ -76,6 +76,12 @@ export class TopicIndex {
    * phrasing reads arrays instead of hashing strings (search.ts).
    */
   readonly phrasingTermIds = new Map<string, number>();
+  /** For each term, the topics (by index) using it and its weight in each: search reads these. */
+  readonly termTopics = new Map<string, Array<{ topic: number; weight: number }>>();
+  /** For each written form of a lexicon word, the topics (by index) using it and its field weight. */
+  readonly surfaceTopics = new Map<string, Array<{ topic: number; weight: number }>>();
+  /** For each term, the phrasings using it, as topic and phrasing index. */
+  readonly phrasingsOfTerm = new Map<string, Array<{ topic: number; phrasing: number }>>();
   /** `termWeight` of every term the topics or the lexicon use, computed once. */
   private readonly termWeights = new Map<string, number>();
   /** The words of the topics' titles, keywords and questions: the fuzzy tier of autocomplete. */
@@ -200,6 +206,19 @@ export class TopicIndex {
       for (const t of titleTerms) titleWeight += this.termWeight(t);
       const phrasingVisit = new Int32Array(phrasings.length);
       return { topic, weights, surface, phrasings, phrasingsByTerm, phrasingVisit, titleTerms, titleWeight };
+    });
+
+    const post = <T>(map: Map<string, T[]>, key: string, value: T) => {
+      const list = map.get(key);
+      if (list) list.push(value);
+      else map.set(key, [value]);
+    };
+    this.entries.forEach((e, topic) => {
+      for (const [term, weight] of e.weights) post(this.termTopics, term, { topic, weight });
+      for (const [w, weight] of e.surface) post(this.surfaceTopics, w, { topic, weight });
+      for (const [term, list] of e.phrasingsByTerm) {
+        for (const phrasing of list) post(this.phrasingsOfTerm, term, { topic, phrasing });
+      }
     });
 
     this.quotes = new QuoteIndex(topics);
