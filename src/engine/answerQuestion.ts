@@ -11,6 +11,7 @@ import {
   urgentCategoryBoosts,
 } from './chooseReading.ts';
 import { bareAnswer, composeReply, topicMayBeShown } from './composeAnswer.ts';
+import { composeFactBody } from './composeBody.ts';
 import { GREETING_TEXT, isGreeting, isThanks, THANKS_TEXT, withoutGreeting } from './declines.ts';
 import { gateMessage } from './gate.ts';
 import { answerEachPart } from './multiQuestion.ts';
@@ -26,7 +27,8 @@ import type { Answer } from './types.ts';
  * Answers one message, as a sequence of named steps: normalise; gate (emergencies); greet;
  * score the whole message and its other readings (without what it negates, its question clause
  * after a backstory, without incidental off-topic words) and choose; check the scope; compose
- * the reply; answer each part of a multi-question; add the urgent and personal notices.
+ * the reply; answer each part of a multi-question; compose the body from the facts that answer
+ * the asked point (composeBody.ts); add the urgent and personal notices.
  */
 
 export function answerQuestion(
@@ -91,6 +93,7 @@ export function answerQuestionDetailed(
   if (!gate.urgent && answerable && !outOfScope) {
     ({ answer, result } = answerEachPart(ctx, answer, result, warningFirst, byId));
   }
+  answer = composeFactBody(answer, normalized, index, byId, result?.ranked, analysis);
 
   // A supplement named beside the K2 question: say plainly that the article does not cover it.
   if (answer.kind === 'answer' && !outOfScope && sideNutrients.length > 0) {

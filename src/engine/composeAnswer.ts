@@ -43,6 +43,7 @@ export function topicAnswer(
     facts: [],
     coverage: 'full',
     details: topic.facts.map((f) => f.text),
+    more: { summary: topic.summary, corrections: [] },
     source: first ? { sections: [...topic.sections], quote: first.quote } : null,
     corrections: [...topic.corrections],
     related: topic.related.flatMap((id) => {
@@ -69,6 +70,7 @@ export function bareAnswer(kind: Answer['kind'], body: string, warningFirst: boo
     facts: [],
     coverage: 'none',
     details: [],
+    more: null,
     source: null,
     corrections: [],
     related: [],

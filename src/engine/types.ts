@@ -52,6 +52,11 @@ export interface Answer {
   coverage: AnswerCoverage;
   /** The topic's facts, for a "More" view. */
   details: string[];
+  /**
+   * What waits behind "More" besides the facts: the topic's summary and the corrections not shown
+   * in the main reply. Null for replies without a topic.
+   */
+  more: { summary: string; corrections: Correction[] } | null;
   /** Article sections the answer comes from, with one verbatim quote. */
   source: { sections: string[]; quote: string } | null;
   /** Where the article is wrong: shown with the answer. */

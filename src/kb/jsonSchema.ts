@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { focusFileSchema } from './focusSchema.ts';
 import { gateLexiconFileSchema } from './gateLexiconSchema.ts';
 import {
   anticoagulantsFileSchema,
@@ -23,6 +24,7 @@ export const KNOWLEDGE_SCHEMA_FILES = {
   'schema/words.schema.json': wordsFileSchema,
   'schema/declines.schema.json': declinesFileSchema,
   'schema/phrases.schema.json': phrasesFileSchema,
+  'schema/focus.schema.json': focusFileSchema,
 } as const;
 
 /**

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
+import { type FocusLexicon, focusFileSchema } from './focusSchema.ts';
 import { type GateLexicon, gateLexiconFileSchema } from './gateLexiconSchema.ts';
 import {
   type Anticoagulant,
@@ -170,10 +171,17 @@ function loadTopicsAndArticle(dir: string): KnowledgeBase {
     checkWording(topic.summary, display, 'summary');
     topic.facts.forEach((fact, i) => {
       checkWording(fact.text, display, `facts[${i}].text`);
+      if (fact.answer) checkWording(fact.answer, display, `facts[${i}].answer`);
       checkQuote(fact.quote, display, `facts[${i}].quote`);
     });
+    const factIds = new Set(topic.facts.map((fact) => fact.id));
     topic.corrections.forEach((correction, i) => {
       checkCorrection(correction, display, `corrections[${i}]`);
+      correction.facts?.forEach((id, j) => {
+        if (!factIds.has(id)) {
+          throw new KnowledgeError(display, `corrections[${i}].facts[${j}]`, `no fact "${id}" in this topic`);
+        }
+      });
     });
     topics.push(topic);
     fileOfTopic.set(topic.id, display);
@@ -227,7 +235,31 @@ export function loadKnowledgeWithLanguage(dir: string = DEFAULT_KNOWLEDGE_DIR): 
 } {
   const knowledge = loadTopicsAndArticle(dir);
   // The bot's texts and word lists live beside the topics and are checked with them.
-  return { knowledge, language: loadLanguage(dir) };
+  const language = loadLanguage(dir);
+  checkFocusFacts(knowledge, language.focus, displayName(join(dir, 'lexicon', 'focus.json')));
+  return { knowledge, language };
+}
+
+/** Every fact and topic lexicon/focus.json names exists. */
+function checkFocusFacts(knowledge: KnowledgeBase, focus: FocusLexicon, focusFile: string): void {
+  const knownFacts = new Set(
+    knowledge.topics.flatMap((topic) => topic.facts.map((fact) => `${topic.id}/${fact.id}`)),
+  );
+  const knownTopics = new Set(knowledge.topics.map((topic) => topic.id));
+  const checkFactIds = (ids: readonly string[], field: string) => {
+    ids.forEach((id, i) => {
+      if (!knownFacts.has(id)) throw new KnowledgeError(focusFile, `${field}[${i}]`, `no fact "${id}"`);
+    });
+  };
+  focus.uncovered.forEach((point, i) => {
+    checkFactIds(point.nearest, `uncovered[${i}].nearest`);
+    point.except?.forEach((id, j) => {
+      if (!knownTopics.has(id))
+        throw new KnowledgeError(focusFile, `uncovered[${i}].except[${j}]`, `no topic "${id}"`);
+    });
+  });
+  for (const [kind, ids] of Object.entries(focus.anticoagulantFacts))
+    checkFactIds(ids, `anticoagulantFacts.${kind}`);
 }
 
 /**
@@ -254,6 +286,8 @@ export interface Language {
   declines: Omit<DeclinesLexicon, '$schema'>;
   /** Intents, personal questions and the engine's other named phrase lists (lexicon/phrases.json). */
   phrases: Omit<PhrasesLexicon, '$schema'>;
+  /** What questions ask (focus words), points the article never covers (lexicon/focus.json). */
+  focus: FocusLexicon;
 }
 
 /** How far a listed typo may be from the word it misspells: 2 edits, 3 for long words. */
@@ -365,7 +399,11 @@ export function loadLanguage(dir: string = DEFAULT_KNOWLEDGE_DIR): Language {
     phrasesFileSchema,
     join(dir, 'lexicon', 'phrases.json'),
   );
-  return { texts, anticoagulants, gate, synonyms, words, declines, phrases };
+  const { $schema: _focusSchemaRef, ...focus } = readKnowledgeFile(
+    focusFileSchema,
+    join(dir, 'lexicon', 'focus.json'),
+  );
+  return { texts, anticoagulants, gate, synonyms, words, declines, phrases, focus };
 }
 
 /** A plain word or phrase of a rule, with a plural "s?" counted as the word itself. */

@@ -60,6 +60,13 @@ export const factSchema = z.strictObject({
   /** The article heading the quote sits under. */
   section: nonEmpty,
   evidence: z.enum(EVIDENCE_KINDS).optional(),
+  /**
+   * The fact said answer-first, used when it leads a reply: the figure, unit and basis first for an
+   * amount; the correct fact before what the article says. Reported wording, like `text`.
+   */
+  answer: nonEmpty.optional(),
+  /** The short answer a yes/no question about this fact's point gets. */
+  yesNo: z.enum(['yes', 'no', 'not-known', 'depends']).optional(),
   /** Words people use for this one fact beyond the topic's own keywords ("urine", "kidneys"). */
   keywords: z.array(nonEmpty).optional(),
   /** How people ask for this one fact; matched like the topic's questions. */
@@ -75,6 +82,11 @@ export const correctionSchema = z.strictObject({
   references: z.array(nonEmpty).min(1, 'a correction needs at least one authoritative reference'),
   /** IDs from fact-check.md (I-01 … I-15, C-01 … C-88). */
   factCheckIds: z.array(z.string().regex(/^(I|C)-\d{2}$/, 'must look like I-04 or C-22')).min(1),
+  /**
+   * The topic's facts (ids) this correction is about: an answer shows it only beside one of them;
+   * otherwise it waits behind "More".
+   */
+  facts: z.array(factSlug).optional(),
 });
 export type Correction = z.infer<typeof correctionSchema>;
 

@@ -53,6 +53,7 @@ function makeAnswer(body: string, overrides: Partial<Answer> = {}): Answer {
     body,
     facts: ['natto/natto-amount'],
     coverage: 'full',
+    more: { summary: body.slice(0, 600), corrections: [] },
     details: Array.from({ length: 40 }, (_, i) => `${i}: ${body.slice(0, 300)}`),
     source: { sections: ['Food sources', body.slice(0, 500)], quote: body },
     corrections: Array.from({ length: body.length > 5000 ? 30 : 3 }, () => ({

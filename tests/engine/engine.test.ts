@@ -59,15 +59,20 @@ describe('ask: answer paths', () => {
     expect(a.safety.warningFirst).toBe(true);
   });
 
-  it('fills the answer from the topic', () => {
+  it('answers with the fact that answers the asked point, and keeps the summary behind More', () => {
     const a = engine.ask('how much k2 is in natto');
     const topic = engine.knowledge.topics.find((t) => t.id === 'natto');
     expect(topic).toBeDefined();
     if (!topic) return;
-    expect(a.body).toBe(topic.summary);
+    const amount = topic.facts.find((f) => f.id === 'natto-amount');
+    expect(a.facts[0]).toBe('natto/natto-amount');
+    // An amount question starts with the figure, its unit and basis.
+    expect(a.body).toMatch(/^About 150 mcg of K2 per tablespoon/);
+    expect(a.body).not.toContain(topic.summary);
+    expect(a.coverage).toBe('full');
+    expect(a.more?.summary).toBe(topic.summary);
     expect(a.details).toEqual(topic.facts.map((f) => f.text));
-    expect(a.source).toEqual({ sections: topic.sections, quote: topic.facts[0]?.quote });
-    expect(a.corrections).toEqual(topic.corrections);
+    expect(a.source).toEqual({ sections: [amount?.section], quote: amount?.quote });
     expect(a.related.map((r) => r.id)).toEqual(topic.related);
     expect(a.suggestions.length).toBeLessThanOrEqual(3);
     expect(a.urgent).toBe(false);

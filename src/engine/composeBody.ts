@@ -1,0 +1,235 @@
+import { anticoagulantSpellings } from '../kb/language.ts';
+import type { Correction, Topic } from '../kb/schema.ts';
+import type { Analysis } from './analyze.ts';
+import { topicAnswer } from './composeAnswer.ts';
+import { type FactIndex, factIndexOf, type IndexedFact } from './factIndex.ts';
+import { GENERIC_TERMS } from './lexicon.ts';
+import {
+  ANTICOAGULANT_FACTS,
+  askingPart,
+  type QuestionFocus,
+  readFocus,
+  type YesNoLead,
+} from './questionFocus.ts';
+import type { ScoredTopic } from './search.ts';
+import type { TopicIndex } from './topicIndex.ts';
+import type { Answer } from './types.ts';
+import { wordPattern } from './wordPattern.ts';
+
+/**
+ * The compose step: the body of an answer is the one to three facts that best answer the asked
+ * point, led by the direct answer (yes/no, the figure, or what the article does not say), plus
+ * the blood-thinner facts whenever an anticoagulant is named. The topic's summary and the other
+ * corrections wait behind "More".
+ */
+
+/** How much a fact that answers the asked focus gains, against term matches weighted by rarity. */
+const FOCUS_WEIGHT = 1.6;
+/** Second and later focuses of a question count this much of the first. */
+const LATER_FOCUS = 0.6;
+/** The topic's first facts are its core: a small lead for them when nothing else decides. */
+const POSITION_PRIOR = 0.6;
+/** A further fact is shown when it scores at least this share of the best one… */
+const FURTHER_FACT_RATIO = 0.75;
+/** …and the body stays within this many words with it. */
+const SOFT_WORDS = 60;
+/** The body never has more words than this. */
+export const MAX_BODY_WORDS = 100;
+const MAX_FACTS = 3;
+/** A word's written form counts this much of a term match. */
+const SURFACE_FACTOR = 0.5;
+/** Facts of the runner-up topics compete when their topic scored this close to the best… */
+const CLOSE_TOPIC_RATIO = 0.85;
+/** …counting this much of their score, so the chosen topic wins ties. */
+const CLOSE_TOPIC_FACTOR = 0.8;
+const CLOSE_TOPICS = 2;
+
+const LEAD_WORDS: Record<YesNoLead, string> = {
+  yes: 'Yes.',
+  no: 'No.',
+  'not-known': 'Not known.',
+  depends: 'It depends.',
+};
+
+const VKA = wordPattern(anticoagulantSpellings({ kinds: ['vka'] }));
+const OTHER_ANTICOAGULANT = wordPattern(
+  anticoagulantSpellings({ kinds: ['doac', 'heparin', 'antiplatelet'] }),
+);
+const ANY_ANTICOAGULANT = wordPattern(anticoagulantSpellings({ kinds: ['any'] }));
+
+/** The interaction facts that apply to the anticoagulants a message names, in order. */
+export function anticoagulantFactIds(normalized: string): string[] {
+  const text = normalized.replace(/'/g, '');
+  const ids: string[] = [];
+  if (VKA.test(text)) ids.push(...ANTICOAGULANT_FACTS.vka);
+  if (OTHER_ANTICOAGULANT.test(text)) ids.push(...ANTICOAGULANT_FACTS.doac);
+  if (ids.length === 0 && ANY_ANTICOAGULANT.test(text)) ids.push(...ANTICOAGULANT_FACTS.any);
+  return [...new Set(ids)];
+}
+
+const wordCount = (text: string) => text.split(/\s+/).filter((w) => w.length > 0).length;
+
+function scoreFact(
+  f: IndexedFact,
+  terms: readonly string[],
+  focus: QuestionFocus,
+  facts: FactIndex,
+  topicSize: number,
+): number {
+  let score = 0;
+  for (const t of terms) {
+    const w = f.terms.get(t);
+    // A written form ("=rotterdam") mostly repeats its term: it only tips the balance.
+    if (w) score += w * (facts.idf.get(t) ?? 0) * (t.startsWith('=') ? SURFACE_FACTOR : 1);
+  }
+  focus.focuses.forEach((id, i) => {
+    if (f.focuses.has(id)) score += FOCUS_WEIGHT * (i === 0 ? 1 : LATER_FOCUS);
+  });
+  return score + POSITION_PRIOR * (1 - f.position / topicSize);
+}
+
+/** Words that make a clause lean on the one before: such a clause cannot open a reply. */
+const LEANS_BACK =
+  /^(but|and|which|so|the same|even|also|as)\b|\b(this|these|that|those|it|its|they|their|both)\b/i;
+/** "The article says X; Y": what the article says, then what is so. */
+const ARTICLE_FIRST = /^The (article|Key Takeaways)\b/;
+
+/**
+ * A fact as the reply's first sentence: its answer-first wording when it has one; where the
+ * article is wrong, the correct part first and then what the article says.
+ */
+export function leadingText(f: IndexedFact): string {
+  if (f.fact.answer) return f.fact.answer;
+  const text = f.fact.text;
+  const cut = text.indexOf('; ');
+  if (!ARTICLE_FIRST.test(text) || cut < 0) return text;
+  const article = text.slice(0, cut);
+  let fact = text.slice(cut + 2).trim();
+  if (LEANS_BACK.test(fact)) return text;
+  if (fact.endsWith('.')) fact = fact.slice(0, -1);
+  return `${fact.charAt(0).toUpperCase()}${fact.slice(1)}. ${article}.`;
+}
+
+/** Whether a blood thinner is safe with K2 depends on which one and on keeping intake steady. */
+function yesNoLead(shown: IndexedFact, anticoagulant: boolean): YesNoLead | null {
+  return anticoagulant ? 'depends' : shown.lead;
+}
+
+/** The corrections about the facts shown, first the first fact's. */
+function correctionsFor(shown: readonly IndexedFact[]): Correction[] {
+  const out: Correction[] = [];
+  for (const f of shown) {
+    for (const c of f.topic.corrections) {
+      if (c.facts?.includes(f.fact.id) && !out.includes(c)) out.push(c);
+    }
+  }
+  return out;
+}
+
+/**
+ * Rewrites a topic answer's body from its facts. `normalized` is the message as the engine read
+ * it. Answers without a topic and declines are returned unchanged.
+ */
+export function composeFactBody(
+  chosen: Answer,
+  normalized: string,
+  index: TopicIndex,
+  byId: ReadonlyMap<string, Topic>,
+  ranked: readonly ScoredTopic[] = [],
+  /** The analysis of `normalized`, when already made: reused when the whole message is the question. */
+  analysis?: Analysis,
+): Answer {
+  let answer = chosen;
+  const chosenTopic = answer.kind === 'answer' && answer.topic ? byId.get(answer.topic.id) : undefined;
+  if (!chosenTopic) return answer;
+  let topic: Topic = chosenTopic;
+  const facts = factIndexOf(index);
+  const candidates = facts.byTopic.get(topic.id) ?? [];
+  if (candidates.length === 0) return answer;
+  const chosenScore = ranked.find((r) => r.topic.id === topic.id)?.score ?? 0;
+  const closeTopics = ranked
+    .filter((r) => r.topic.id !== topic.id && r.score >= chosenScore * CLOSE_TOPIC_RATIO && r.score > 0)
+    .slice(0, CLOSE_TOPICS);
+  const focus = readFocus(normalized);
+  const part = askingPart(normalized);
+  const asked = analysis && part === normalized ? analysis : index.analyzer.analyze(part);
+  const terms = [...asked.terms, ...asked.surface].filter((t) => !GENERIC_TERMS.has(t));
+
+  const uncovered = focus.uncovered.find((p) => !(p.except ?? []).includes(topic.id));
+  const anticoagulantIds = anticoagulantFactIds(normalized);
+  const byIdFact = (id: string) => facts.byId.get(id);
+
+  let main: IndexedFact[];
+  let opening: string | null = null;
+  if (uncovered) {
+    main = uncovered.nearest.map(byIdFact).filter((f): f is IndexedFact => f !== undefined);
+    opening = uncovered.says;
+  } else {
+    const scored = candidates.map((f) => ({
+      f,
+      score: scoreFact(f, terms, focus, facts, candidates.length),
+    }));
+    for (const close of closeTopics) {
+      const theirs = facts.byTopic.get(close.topic.id) ?? [];
+      for (const f of theirs) {
+        scored.push({ f, score: CLOSE_TOPIC_FACTOR * scoreFact(f, terms, focus, facts, theirs.length) });
+      }
+    }
+    scored.sort((a, b) => b.score - a.score);
+    const best = scored[0] as { f: IndexedFact; score: number };
+    // A runner-up topic's fact answers the point better: that topic is the answer.
+    if (best.f.topic !== topic) {
+      const switched = topicAnswer(best.f.topic, byId, answer.confidence, answer.safety.warningFirst);
+      switched.suggestions = answer.suggestions.filter((s) => s.id !== best.f.topic.id);
+      answer = switched;
+      topic = best.f.topic;
+    }
+    const ranked = scored.filter((x) => x.f.topic === topic);
+    main = [best.f];
+    let words = best.f.words;
+    // Room for the blood-thinner facts: with them, the best fact stands alone.
+    const softLimit = anticoagulantIds.length > 0 ? 0 : SOFT_WORDS;
+    for (const next of ranked.filter((x) => x !== best)) {
+      if (main.length >= MAX_FACTS || next.score < best.score * FURTHER_FACT_RATIO) break;
+      if (words + next.f.words > softLimit) continue;
+      main.push(next.f);
+      words += next.f.words;
+    }
+  }
+  const shownIds = new Set(main.map((f) => f.fullId));
+  const extra = anticoagulantIds
+    .filter((id) => !shownIds.has(id))
+    .map(byIdFact)
+    .filter((f): f is IndexedFact => f !== undefined);
+
+  const first = main[0];
+  if (!first) return answer;
+  if (!opening && focus.yesNo) {
+    const lead = yesNoLead(first, anticoagulantIds.length > 0);
+    if (lead) opening = LEAD_WORDS[lead];
+  }
+  const pieces: Array<{ text: string; fact?: IndexedFact }> = [];
+  if (opening) pieces.push({ text: opening });
+  main.forEach((f, i) => {
+    pieces.push({ text: i === 0 ? leadingText(f) : f.fact.text, fact: f });
+  });
+  for (const f of extra) pieces.push({ text: f.fact.text, fact: f });
+  // Never over the hard limit: the last pieces give way, the first fact always stays.
+  while (pieces.length > 1 && wordCount(pieces.map((p) => p.text).join(' ')) > MAX_BODY_WORDS) {
+    const last = pieces[pieces.length - 1];
+    if (last?.fact === first) break;
+    pieces.pop();
+  }
+  const shown = pieces.flatMap((p) => (p.fact ? [p.fact] : []));
+  const related = correctionsFor(shown);
+  answer.body = pieces.map((p) => p.text).join(' ');
+  answer.facts = shown.map((f) => f.fullId);
+  answer.coverage = uncovered ? 'partial' : 'full';
+  answer.corrections = related.slice(0, 1);
+  answer.source = { sections: [first.fact.section], quote: first.fact.quote };
+  answer.more = {
+    summary: topic.summary,
+    corrections: topic.corrections.filter((c) => !answer.corrections.includes(c)),
+  };
+  return answer;
+}

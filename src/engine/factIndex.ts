@@ -1,0 +1,88 @@
+import type { FocusId } from '../kb/focusSchema.ts';
+import type { Fact, Topic } from '../kb/schema.ts';
+import type { Analyzer } from './analyze.ts';
+import { GENERIC_TERMS } from './lexicon.ts';
+import { normalizeText } from './normalize.ts';
+import { factFocuses, hedgeOf, type YesNoLead } from './questionFocus.ts';
+import type { TopicIndex } from './topicIndex.ts';
+
+/**
+ * Every fact of the knowledge base as something a question can match: its terms (from its text,
+ * its own keywords and sample questions, and the article's words it quotes), the focuses it can
+ * answer, and whether its evidence is missing or mixed. Built once per topic index.
+ */
+
+export interface IndexedFact {
+  topic: Topic;
+  fact: Fact;
+  /** `<topic-id>/<fact-id>`. */
+  fullId: string;
+  /** Terms and how strongly the fact says them (its own words 1, the quoted article 0.5). */
+  terms: Map<string, number>;
+  focuses: Set<FocusId>;
+  /** The yes/no lead the fact gives: its own `yesNo`, else what its hedges say, else null. */
+  lead: YesNoLead | null;
+  /** Position in its topic: the first facts are the topic's core. */
+  position: number;
+  words: number;
+}
+
+/** The quoted article counts this much of the fact's own words. */
+const QUOTE_WEIGHT = 0.5;
+
+export class FactIndex {
+  readonly byTopic = new Map<string, IndexedFact[]>();
+  readonly byId = new Map<string, IndexedFact>();
+  /** Rarity of each term across facts: a word every fact of a topic has tells them apart less. */
+  readonly idf = new Map<string, number>();
+
+  constructor(topics: readonly Topic[], analyzer: Analyzer) {
+    const df = new Map<string, number>();
+    let count = 0;
+    for (const topic of topics) {
+      const list: IndexedFact[] = topic.facts.map((fact, position) => {
+        const terms = new Map<string, number>();
+        const own = [fact.text, fact.answer ?? '', ...(fact.keywords ?? []), ...(fact.questions ?? [])].join(
+          ' . ',
+        );
+        // Surface forms ("=rotterdam") too: the lexicon maps some names to a broader concept.
+        const quoted = analyzer.analyze(normalizeText(fact.quote), false);
+        for (const t of [...quoted.terms, ...quoted.surface]) terms.set(t, QUOTE_WEIGHT);
+        const said = analyzer.analyze(normalizeText(own), false);
+        for (const t of [...said.terms, ...said.surface]) terms.set(t, 1);
+        for (const t of GENERIC_TERMS) terms.delete(t);
+        for (const t of terms.keys()) df.set(t, (df.get(t) ?? 0) + 1);
+        count++;
+        const focusText = `${fact.text} ${(fact.keywords ?? []).join(' ')}`;
+        return {
+          topic,
+          fact,
+          fullId: `${topic.id}/${fact.id}`,
+          terms,
+          focuses: factFocuses(normalizeText(focusText)),
+          lead: fact.yesNo ?? hedgeOf(normalizeText(fact.text)),
+          position,
+          words: (fact.answer ?? fact.text).split(/\s+/).length,
+        };
+      });
+      this.byTopic.set(topic.id, list);
+      for (const f of list) this.byId.set(f.fullId, f);
+    }
+    for (const [t, n] of df) this.idf.set(t, Math.log(1 + count / n));
+  }
+}
+
+const built = new WeakMap<TopicIndex, FactIndex>();
+
+/** The fact index of a topic index, built on first use and kept with it. */
+export function factIndexOf(index: TopicIndex): FactIndex {
+  let facts = built.get(index);
+  if (!facts) {
+    facts = new FactIndex(
+      index.entries.map((e) => e.topic),
+      index.analyzer,
+    );
+    built.set(index, facts);
+  }
+  return facts;
+}

@@ -1,0 +1,79 @@
+import type { FocusId, UncoveredPoint } from '../kb/focusSchema.ts';
+import { language } from '../kb/language.ts';
+import { PhraseSet, stemmedWords } from './phraseSet.ts';
+import { questionClause } from './readings.ts';
+
+/**
+ * What a question asks about its subject (its focus: an amount, the timing, the mechanism…),
+ * whether it is a yes/no question, and which points it asks that the article never covers. All
+ * of it from the word lists in knowledge/lexicon/focus.json.
+ */
+
+const FOCUS = language().focus;
+
+const ASKED = FOCUS.focuses.map((f) => ({ id: f.id, words: new PhraseSet(f.asked) }));
+const IN_FACT = FOCUS.focuses.map((f) => ({ id: f.id, words: new PhraseSet(f.facts) }));
+const YES_NO_STARTS = new PhraseSet(FOCUS.yesNoStarts);
+const NOT_KNOWN = new PhraseSet(FOCUS.hedges['not-known']);
+const DEPENDS = new PhraseSet(FOCUS.hedges.depends);
+const UNCOVERED = FOCUS.uncovered.map((point) => ({ point, words: new PhraseSet(point.asked) }));
+
+/** Openers before the question proper ("so", "ok quick question"): skipped to find its first word. */
+const OPENERS: ReadonlySet<string> = new Set(
+  stemmedWords(
+    'so ok okay hey hi hello and but also well um uh just quick question q honestly basically like then',
+  ),
+);
+
+export type YesNoLead = 'yes' | 'no' | 'not-known' | 'depends';
+
+export interface QuestionFocus {
+  /** Focuses asked, most asked first. */
+  focuses: FocusId[];
+  yesNo: boolean;
+  /** Points asked that the article never covers (filtered by topic later). */
+  uncovered: UncoveredPoint[];
+}
+
+/** The part of a message that asks: the question clause after a backstory, else the last question. */
+export function askingPart(normalized: string): string {
+  const clause = questionClause(normalized);
+  if (clause && !clause.pointsBack) return clause.clause;
+  const sentences = normalized.split(/(?<=[.!?])\s+/).filter((s) => /[\p{L}\p{N}]/u.test(s));
+  const asked = sentences.filter((s) => s.includes('?'));
+  return asked.length > 0 && sentences.length > 1 ? (asked[asked.length - 1] as string) : normalized;
+}
+
+/** Reads the focus of a normalised message. */
+export function readFocus(normalized: string): QuestionFocus {
+  const part = askingPart(normalized);
+  const words = stemmedWords(part);
+  const counted = ASKED.map((f) => ({ id: f.id, n: f.words.count(words) })).filter((f) => f.n > 0);
+  counted.sort((a, b) => b.n - a.n);
+  let first = 0;
+  while (first < words.length && OPENERS.has(words[first] as string)) first++;
+  const opening = words.slice(first, first + 1);
+  const whole = stemmedWords(normalized);
+  return {
+    focuses: counted.map((f) => f.id),
+    yesNo: YES_NO_STARTS.matches(opening),
+    uncovered: UNCOVERED.filter((u) => u.words.matches(whole)).map((u) => u.point),
+  };
+}
+
+/** The focuses a fact can answer, from its own words. */
+export function factFocuses(text: string): Set<FocusId> {
+  const words = stemmedWords(text);
+  return new Set(IN_FACT.filter((f) => f.words.matches(words)).map((f) => f.id));
+}
+
+/** "not-known" or "depends" when a fact's words say the evidence is missing or mixed. */
+export function hedgeOf(text: string): YesNoLead | null {
+  const words = stemmedWords(text);
+  if (NOT_KNOWN.matches(words)) return 'not-known';
+  if (DEPENDS.matches(words)) return 'depends';
+  return null;
+}
+
+/** The facts a reply carries for each kind of anticoagulant named. */
+export const ANTICOAGULANT_FACTS = FOCUS.anticoagulantFacts;

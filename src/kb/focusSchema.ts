@@ -1,0 +1,73 @@
+import { z } from 'zod';
+
+/**
+ * knowledge/lexicon/focus.json: the words that tell what a question asks about a subject (its
+ * focus: an amount, the timing, the mechanism…), the points the article never covers with what
+ * the reply then says first, and which facts a blood-thinner question always carries.
+ */
+
+const phrase = z
+  .string()
+  .regex(/^[a-z0-9]+(?: [a-z0-9]+)*$/, 'must be lower case words separated by single spaces, no punctuation');
+const phrases = z.array(phrase).min(1);
+const fullFactId = z
+  .string()
+  .regex(
+    /^[a-z0-9]+(?:-[a-z0-9]+)*\/[a-z0-9]+(?:-[a-z0-9]+)*$/,
+    'must be a full fact id: <topic-id>/<fact-id>',
+  );
+const topicId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a topic id');
+
+export const FOCUS_IDS = [
+  'amount',
+  'timing',
+  'mechanism',
+  'side-effect',
+  'interaction',
+  'comparison',
+  'population',
+  'food-source',
+  'evidence',
+  'definition',
+  'storage-excretion',
+  'production',
+] as const;
+export type FocusId = (typeof FOCUS_IDS)[number];
+
+export const focusSchema = z.strictObject({
+  id: z.enum(FOCUS_IDS),
+  /** Words in a question that ask for this focus ("how much", "dose"). */
+  asked: phrases,
+  /** Words in a fact that show it answers this focus ("mcg", "per 100 g"). */
+  facts: phrases,
+});
+
+export const uncoveredPointSchema = z.strictObject({
+  id: topicId,
+  /** Words that ask for the point ("morning", "bedtime"). */
+  asked: phrases,
+  /** Topics that do cover the point, so it is not uncovered when they answer. */
+  except: z.array(topicId).optional(),
+  /** The reply's first sentence: what the article does not say. */
+  says: z.string().trim().min(1).max(200),
+  /** The nearest facts, shown after that sentence. */
+  nearest: z.array(fullFactId).min(1),
+});
+export type UncoveredPoint = z.infer<typeof uncoveredPointSchema>;
+
+export const focusFileSchema = z.strictObject({
+  $schema: z.string().optional(),
+  focuses: z.array(focusSchema).min(1),
+  /** First words of a yes/no question ("does k2 …", "is it …"). */
+  yesNoStarts: phrases,
+  /** Words in a fact that make the answer to a yes/no question "not known" or "it depends". */
+  hedges: z.strictObject({ 'not-known': phrases, depends: phrases }),
+  uncovered: z.array(uncoveredPointSchema),
+  /** Facts a reply carries whenever the asker is on, or asks about, an anticoagulant, by kind named. */
+  anticoagulantFacts: z.strictObject({
+    vka: z.array(fullFactId).min(1),
+    doac: z.array(fullFactId).min(1),
+    any: z.array(fullFactId).min(1),
+  }),
+});
+export type FocusLexicon = z.infer<typeof focusFileSchema>;
