@@ -47,7 +47,8 @@ const CLOSE_TOPICS = 2;
 const LEAD_WORDS: Record<YesNoLead, string> = {
   yes: 'Yes.',
   no: 'No.',
-  'not-known': 'Not known.',
+  // "Not shown": the evidence is missing, not the article silent on the point.
+  'not-known': 'Not shown.',
   depends: 'It depends.',
 };
 
@@ -155,16 +156,17 @@ export function composeFactBody(
   const asked = analysis && part === normalized ? analysis : index.analyzer.analyze(part);
   const terms = [...asked.terms, ...asked.surface].filter((t) => !GENERIC_TERMS.has(t));
 
-  const uncovered = focus.uncovered.find((p) => !(p.except ?? []).includes(topic.id));
+  const uncovered = focus.uncovered.find((u) => !(u.point.except ?? []).includes(topic.id));
   const anticoagulantIds = anticoagulantFactIds(normalized);
   const byIdFact = (id: string) => facts.byId.get(id);
 
-  let main: IndexedFact[];
+  let main: IndexedFact[] = [];
   let opening: string | null = null;
   if (uncovered) {
-    main = uncovered.nearest.map(byIdFact).filter((f): f is IndexedFact => f !== undefined);
-    opening = uncovered.says;
-  } else {
+    opening = uncovered.point.says.replace('{word}', uncovered.word);
+    main = (uncovered.point.nearest ?? []).map(byIdFact).filter((f): f is IndexedFact => f !== undefined);
+  }
+  if (main.length === 0) {
     const scored = candidates.map((f) => ({
       f,
       score: scoreFact(f, terms, focus, facts, candidates.length),

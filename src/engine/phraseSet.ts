@@ -1,9 +1,16 @@
-import { stem } from './analyze.ts';
 import { tokenize } from './normalize.ts';
 
-/** Words of normalised text, stemmed, so "doses"/"dose" and "excreted"/"excrete" meet. */
+/**
+ * Plural "s" dropped ("doses"/"dose", "kidneys"/"kidney"), nothing more: a full stemmer folds
+ * "evening" into "even", which is no question about the time of day.
+ */
+function singular(word: string): string {
+  return word.length > 3 && word.endsWith('s') && !/(ss|us|is|os)$/.test(word) ? word.slice(0, -1) : word;
+}
+
+/** Words of normalised text in singular, so a list entry matches both numbers. */
 export function stemmedWords(normalized: string): string[] {
-  return tokenize(normalized).map(stem);
+  return tokenize(normalized).map(singular);
 }
 
 /**
@@ -11,7 +18,7 @@ export function stemmedWords(normalized: string): string[] {
  * so a new wording is a new list entry, never a new regular expression.
  */
 export class PhraseSet {
-  private readonly byFirstWord = new Map<string, string[][]>();
+  private readonly byFirstWord = new Map<string, Array<{ words: string[]; phrase: string }>>();
 
   constructor(phrases: Iterable<string>) {
     for (const phrase of phrases) {
@@ -19,9 +26,19 @@ export class PhraseSet {
       const first = words[0];
       if (first === undefined) continue;
       const list = this.byFirstWord.get(first) ?? [];
-      list.push(words);
+      list.push({ words, phrase });
       this.byFirstWord.set(first, list);
     }
+  }
+
+  /** The first phrase of the set found in `words`, as the list writes it; null when none is. */
+  find(words: readonly string[]): string | null {
+    for (let i = 0; i < words.length; i++) {
+      const candidates = this.byFirstWord.get(words[i] as string);
+      const hit = candidates?.find((c) => c.words.every((w, k) => words[i + k] === w));
+      if (hit) return hit.phrase;
+    }
+    return null;
   }
 
   /** How many times a phrase of the set starts in `words`. */
@@ -30,7 +47,7 @@ export class PhraseSet {
     for (let i = 0; i < words.length; i++) {
       const candidates = this.byFirstWord.get(words[i] as string);
       if (!candidates) continue;
-      if (candidates.some((phrase) => phrase.every((w, k) => words[i + k] === w))) found++;
+      if (candidates.some((c) => c.words.every((w, k) => words[i + k] === w))) found++;
     }
     return found;
   }

@@ -31,8 +31,8 @@ export interface QuestionFocus {
   /** Focuses asked, most asked first. */
   focuses: FocusId[];
   yesNo: boolean;
-  /** Points asked that the article never covers (filtered by topic later). */
-  uncovered: UncoveredPoint[];
+  /** Points asked that the article never covers, with the word that asked (filtered by topic later). */
+  uncovered: Array<{ point: UncoveredPoint; word: string }>;
 }
 
 /** The part of a message that asks: the question clause after a backstory, else the last question. */
@@ -53,12 +53,14 @@ export function readFocus(normalized: string): QuestionFocus {
   let first = 0;
   while (first < words.length && OPENERS.has(words[first] as string)) first++;
   const opening = words.slice(first, first + 1);
-  const whole = stemmedWords(normalized);
-  return {
-    focuses: counted.map((f) => f.id),
-    yesNo: YES_NO_STARTS.matches(opening),
-    uncovered: UNCOVERED.filter((u) => u.words.matches(whole)).map((u) => u.point),
-  };
+  const focuses = counted.map((f) => f.id);
+  const uncovered: QuestionFocus['uncovered'] = [];
+  for (const u of UNCOVERED) {
+    if (u.point.focus && !focuses.includes(u.point.focus)) continue;
+    const word = u.words.find(words);
+    if (word) uncovered.push({ point: u.point, word });
+  }
+  return { focuses, yesNo: YES_NO_STARTS.matches(opening), uncovered };
 }
 
 /** The focuses a fact can answer, from its own words. */

@@ -10,6 +10,7 @@ const phrase = z
   .string()
   .regex(/^[a-z0-9]+(?: [a-z0-9]+)*$/, 'must be lower case words separated by single spaces, no punctuation');
 const phrases = z.array(phrase).min(1);
+
 const fullFactId = z
   .string()
   .regex(
@@ -48,10 +49,12 @@ export const uncoveredPointSchema = z.strictObject({
   asked: phrases,
   /** Topics that do cover the point, so it is not uncovered when they answer. */
   except: z.array(topicId).optional(),
-  /** The reply's first sentence: what the article does not say. */
+  /** Only when the question asks for this focus ("how much k2 in kefir": amount). */
+  focus: z.enum(FOCUS_IDS).optional(),
+  /** The reply's first sentence: what the article does not say; `{word}` is the word asked. */
   says: z.string().trim().min(1).max(200),
-  /** The nearest facts, shown after that sentence. */
-  nearest: z.array(fullFactId).min(1),
+  /** The nearest facts, shown after that sentence; without them, the best facts of the topic. */
+  nearest: z.array(fullFactId).min(1).optional(),
 });
 export type UncoveredPoint = z.infer<typeof uncoveredPointSchema>;
 

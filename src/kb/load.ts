@@ -252,7 +252,7 @@ function checkFocusFacts(knowledge: KnowledgeBase, focus: FocusLexicon, focusFil
     });
   };
   focus.uncovered.forEach((point, i) => {
-    checkFactIds(point.nearest, `uncovered[${i}].nearest`);
+    checkFactIds(point.nearest ?? [], `uncovered[${i}].nearest`);
     point.except?.forEach((id, j) => {
       if (!knownTopics.has(id))
         throw new KnowledgeError(focusFile, `uncovered[${i}].except[${j}]`, `no topic "${id}"`);
