@@ -6,7 +6,13 @@ import { fillText } from '../kb/languageSchema.ts';
 import { canBeRated, describeRatedReply, voteKey } from '../learning/feedback.ts';
 import { dayOf, type LearningStore, type VoteValue } from '../store/learningStore.ts';
 import { chatHelpText, findChatCommand } from './chatCommands.ts';
-import { chooseStyle, renderAnswerText, renderDosesText, renderFoodsText } from './renderText.ts';
+import {
+  chooseStyle,
+  renderAnswerText,
+  renderDosesText,
+  renderFoodsText,
+  renderMoreText,
+} from './renderText.ts';
 
 const TERMINAL_TEXTS = texts().terminal;
 
@@ -85,6 +91,14 @@ export async function runChat({
         answer
           ? renderAnswerText(answer, style)
           : renderAnswerText(engine.notice(fillText(TERMINAL_TEXTS.noTopic, { id })), style),
+      );
+    } else if (command === 'more') {
+      const topicId = lastAnswer?.answer.topic?.id;
+      const topic = topicId ? engine.showTopic(topicId) : null;
+      say(
+        topic
+          ? renderMoreText(topic, style)
+          : renderAnswerText(engine.notice(TERMINAL_TEXTS.moreFirst), style),
       );
     } else if (line.startsWith('/')) {
       const notice = engine.notice(fillText(TERMINAL_TEXTS.unknownCommand, { command: typed ?? '' }));

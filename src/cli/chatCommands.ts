@@ -7,7 +7,16 @@ import { texts } from '../kb/language.ts';
 
 const CHAT_HELP = texts().terminalCommandHelp;
 
-export type ChatCommandName = 'topics' | 'topic' | 'foods' | 'dosage' | 'good' | 'bad' | 'help' | 'quit';
+export type ChatCommandName =
+  | 'topics'
+  | 'topic'
+  | 'more'
+  | 'foods'
+  | 'dosage'
+  | 'good'
+  | 'bad'
+  | 'help'
+  | 'quit';
 
 export interface ChatCommand {
   /** What /help shows on the left, e.g. `/topic ID`. */
@@ -21,6 +30,7 @@ export interface ChatCommand {
 export const CHAT_COMMANDS: readonly ChatCommand[] = [
   { usage: '/topics', names: ['topics'], help: CHAT_HELP.topics },
   { usage: '/topic ID', names: ['topic'], help: CHAT_HELP.topic },
+  { usage: '/more', names: ['more'], help: CHAT_HELP.more },
   { usage: '/foods', names: ['foods'], help: CHAT_HELP.foods },
   { usage: '/dosage', names: ['dosage'], aliases: ['/doses'], help: CHAT_HELP.dosage },
   { usage: '/good', names: ['good', 'bad'], help: CHAT_HELP.vote },

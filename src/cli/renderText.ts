@@ -43,7 +43,42 @@ export function renderAnswerText(answer: Answer, style: TextStyle = plainStyle):
   // The confidence stays in --json: as "97% match" it would read as certainty about health facts.
   if (answer.topic) lines.push(style.paint('bold', answer.topic.title));
   lines.push(answer.body);
+  // Short and scannable: the correction's references, the article's words and the topic's
+  // summary wait behind "More" (renderMoreText, /more in the chat, `details` in JSON).
   for (const correction of answer.corrections) {
+    lines.push('', `${style.paint(['bold', 'magenta'], TERMINAL_TEXTS.correctionLabel)} ${correction.note}`);
+  }
+  if (answer.source) {
+    lines.push(
+      '',
+      style.paint(
+        'dim',
+        fillText(TERMINAL_TEXTS.sourceSection, { sections: answer.source.sections.join('", "') }),
+      ),
+    );
+  }
+  if (answer.related.length > 0) {
+    lines.push(fillText(TERMINAL_TEXTS.related, { topics: answer.related.map((t) => t.id).join(', ') }));
+  }
+  if (answer.suggestions.length > 0) {
+    lines.push(fillText(TERMINAL_TEXTS.didYouMean, { topics: listTopics(answer.suggestions) }));
+  }
+  lines.push('');
+  if (!warningLeads) lines.push(warning);
+  lines.push(style.paint('dim', `${TERMINAL_TEXTS.disclaimerLabel} ${answer.safety.disclaimer}`));
+  return lines.join('\n');
+}
+
+/**
+ * "More" for a topic answer: the topic's summary, every fact, every correction with its
+ * references and the article's words the answer came from, then the safety texts.
+ */
+export function renderMoreText(answer: Answer, style: TextStyle = plainStyle): string {
+  const lines: string[] = [];
+  if (answer.topic) lines.push(style.paint('bold', answer.topic.title));
+  if (answer.more) lines.push(answer.more.summary, '');
+  for (const fact of answer.details) lines.push(`- ${fact}`);
+  for (const correction of [...answer.corrections, ...(answer.more?.corrections ?? [])]) {
     lines.push(
       '',
       `${style.paint(['bold', 'magenta'], TERMINAL_TEXTS.correctionLabel)} ${correction.note}`,
@@ -51,25 +86,13 @@ export function renderAnswerText(answer: Answer, style: TextStyle = plainStyle):
     );
   }
   if (answer.source) {
+    const { sections, quote } = answer.source;
     lines.push(
       '',
-      style.paint(
-        'dim',
-        fillText(TERMINAL_TEXTS.source, {
-          sections: answer.source.sections.join('", "'),
-          quote: answer.source.quote,
-        }),
-      ),
+      style.paint('dim', fillText(TERMINAL_TEXTS.source, { sections: sections.join('", "'), quote })),
     );
   }
-  if (answer.related.length > 0) {
-    lines.push(fillText(TERMINAL_TEXTS.related, { topics: listTopics(answer.related) }));
-  }
-  if (answer.suggestions.length > 0) {
-    lines.push(fillText(TERMINAL_TEXTS.didYouMean, { topics: listTopics(answer.suggestions) }));
-  }
-  lines.push('');
-  if (!warningLeads) lines.push(warning);
+  lines.push('', style.paint(['bold', 'yellow'], `${TERMINAL_TEXTS.warningLabel} ${answer.safety.warning}`));
   lines.push(style.paint('dim', `${TERMINAL_TEXTS.disclaimerLabel} ${answer.safety.disclaimer}`));
   return lines.join('\n');
 }
@@ -90,6 +113,14 @@ export function toJsonRecord(answer: Answer) {
     urgentNotice: answer.urgentNotice,
     personalNotice: answer.personalNotice,
     corrections: answer.corrections.map((c) => ({ note: c.note, references: c.references })),
+    // What "More" shows: the topic summary, its facts and the corrections not in the main reply.
+    details: answer.more
+      ? {
+          summary: answer.more.summary,
+          facts: [...answer.details],
+          corrections: answer.more.corrections.map((c) => ({ note: c.note, references: c.references })),
+        }
+      : null,
     source: answer.source,
     related: answer.related.map((t) => t.id),
     suggestions: answer.suggestions.map((t) => t.id),

@@ -313,16 +313,17 @@ export function renderAnswer(answer: Answer, options: AnswerRenderOptions = {}):
   if (answer.personal && answer.personalNotice) leading.push({ text: shorten(answer.personalNotice, 1000) });
   if (options.question) leading.push({ text: `**Q:** ${escapeUserText(options.question, 300)}` });
 
+  // Short and scannable: the correction's references, the article's words and the topic's
+  // summary wait behind "More" (renderTopicDetails).
   const fields: DraftField[] = answer.corrections.map((c) => ({
     name: TEXTS.correctionHeading,
-    value: `${c.note}\nSources: ${c.references.join('; ')}`,
+    value: c.note,
     keep: true,
   }));
   if (answer.source) {
-    const quote = shorten(answer.source.quote.replace(/\s+/g, ' '), 700);
     fields.push({
       name: TEXTS.sourceHeading,
-      value: `From the article, ${answer.source.sections.map((s) => `“${s}”`).join(', ')}:\n> ${quote}`,
+      value: `From the article, ${answer.source.sections.map((s) => `“${s}”`).join(', ')}`,
       keep: false,
     });
   }
@@ -361,16 +362,16 @@ export function renderAnswer(answer: Answer, options: AnswerRenderOptions = {}):
   return finalize(draft);
 }
 
-/** The "More" view: every fact of a topic. */
+/** The "More" view: the topic's summary, then every fact, with every correction and its sources. */
 export function renderTopicDetails(answer: Answer): RenderedReply {
-  const facts = answer.details.map((fact) => `• ${fact}`);
+  const facts = [...(answer.more ? [answer.more.summary] : []), ...answer.details.map((fact) => `• ${fact}`)];
   return finalize({
     title: fillText(TEXTS.allFactsTitle, { title: answer.topic?.title ?? TEXTS.botName }),
     color: COLORS.answer,
     safety: answer.safety,
     leading: [],
     body: facts.length > 0 ? facts : [answer.body],
-    fields: answer.corrections.map((c) => ({
+    fields: [...answer.corrections, ...(answer.more?.corrections ?? [])].map((c) => ({
       name: TEXTS.correctionHeading,
       value: `${c.note}\nSources: ${c.references.join('; ')}`,
       keep: true,

@@ -3,6 +3,7 @@ import type { Correction, Topic } from '../kb/schema.ts';
 import type { Analysis } from './analyze.ts';
 import { topicAnswer } from './composeAnswer.ts';
 import { type FactIndex, factIndexOf, type IndexedFact } from './factIndex.ts';
+import { askedFigure, startsWithFigure } from './figureLead.ts';
 import { GENERIC_TERMS } from './lexicon.ts';
 import {
   ANTICOAGULANT_FACTS,
@@ -91,7 +92,9 @@ function scoreFact(
 
 /** Words that make a clause lean on the one before: such a clause cannot open a reply. */
 const LEANS_BACK =
-  /^(but|and|which|so|the same|even|also|as)\b|\b(this|these|that|those|it|its|they|their|both)\b/i;
+  /^(but|and|which|so|the same|even|also|as)\b|\b(this|these|that|those|it|its|they|their|both|there)\b/i;
+/** The correct part of a fact leads only when it says something on its own. */
+const MIN_LEADING_WORDS = 8;
 /** "The article says X; Y": what the article says, then what is so. */
 const ARTICLE_FIRST = /^The (article|Key Takeaways)\b/;
 
@@ -106,20 +109,25 @@ export function leadingText(f: IndexedFact): string {
   if (!ARTICLE_FIRST.test(text) || cut < 0) return text;
   const article = text.slice(0, cut);
   let fact = text.slice(cut + 2).trim();
-  if (LEANS_BACK.test(fact)) return text;
+  // A short or leaning clause ("measured amounts are modest") cannot stand first on its own.
+  if (LEANS_BACK.test(fact) || fact.split(' ').length < MIN_LEADING_WORDS) return text;
   if (fact.endsWith('.')) fact = fact.slice(0, -1);
   return `${fact.charAt(0).toUpperCase()}${fact.slice(1)}. ${article}.`;
 }
 
-/** Whether a blood thinner is safe with K2 depends on which one and on keeping intake steady. */
-function yesNoLead(shown: IndexedFact, anticoagulant: boolean): YesNoLead | null {
-  return anticoagulant ? 'depends' : shown.lead;
+/** A fact that says what the article claims and what is so ("The article says X; Y") corrects itself. */
+function correctsItself(f: IndexedFact): boolean {
+  return ARTICLE_FIRST.test(f.fact.text) && f.fact.text.includes('; ');
 }
 
-/** The corrections about the facts shown, first the first fact's. */
+/**
+ * The corrections about the facts shown, the first fact's first. A fact that already says where
+ * the article is wrong needs no second note: its correction waits behind "More".
+ */
 function correctionsFor(shown: readonly IndexedFact[]): Correction[] {
   const out: Correction[] = [];
   for (const f of shown) {
+    if (correctsItself(f)) continue;
     for (const c of f.topic.corrections) {
       if (c.facts?.includes(f.fact.id) && !out.includes(c)) out.push(c);
     }
@@ -206,14 +214,14 @@ export function composeFactBody(
 
   const first = main[0];
   if (!first) return answer;
-  if (!opening && focus.yesNo) {
-    const lead = yesNoLead(first, anticoagulantIds.length > 0);
-    if (lead) opening = LEAD_WORDS[lead];
-  }
+  const firstText = leadingText(first);
+  if (!opening && focus.yesNo && first.lead) opening = LEAD_WORDS[first.lead];
+  if (!opening && focus.figure && !startsWithFigure(firstText))
+    opening = askedFigure(first.fact.text, focus.words);
   const pieces: Array<{ text: string; fact?: IndexedFact }> = [];
   if (opening) pieces.push({ text: opening });
   main.forEach((f, i) => {
-    pieces.push({ text: i === 0 ? leadingText(f) : f.fact.text, fact: f });
+    pieces.push({ text: i === 0 ? firstText : f.fact.text, fact: f });
   });
   for (const f of extra) pieces.push({ text: f.fact.text, fact: f });
   // Never over the hard limit: the last pieces give way, the first fact always stays.

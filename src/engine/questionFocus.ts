@@ -14,16 +14,13 @@ const FOCUS = language().focus;
 const ASKED = FOCUS.focuses.map((f) => ({ id: f.id, words: new PhraseSet(f.asked) }));
 const IN_FACT = FOCUS.focuses.map((f) => ({ id: f.id, words: new PhraseSet(f.facts) }));
 const YES_NO_STARTS = new PhraseSet(FOCUS.yesNoStarts);
+const FIGURE_ASKED = new PhraseSet(FOCUS.figureAsked);
 const NOT_KNOWN = new PhraseSet(FOCUS.hedges['not-known']);
 const DEPENDS = new PhraseSet(FOCUS.hedges.depends);
 const UNCOVERED = FOCUS.uncovered.map((point) => ({ point, words: new PhraseSet(point.asked) }));
 
 /** Openers before the question proper ("so", "ok quick question"): skipped to find its first word. */
-const OPENERS: ReadonlySet<string> = new Set(
-  stemmedWords(
-    'so ok okay hey hi hello and but also well um uh just quick question q honestly basically like then',
-  ),
-);
+const OPENERS: ReadonlySet<string> = new Set(FOCUS.openers.flatMap((o) => stemmedWords(o)));
 
 export type YesNoLead = 'yes' | 'no' | 'not-known' | 'depends';
 
@@ -31,6 +28,10 @@ export interface QuestionFocus {
   /** Focuses asked, most asked first. */
   focuses: FocusId[];
   yesNo: boolean;
+  /** The question asks for a figure ("how many days…"). */
+  figure: boolean;
+  /** The words of the asking part, for picking the figure asked ("in days"). */
+  words: string[];
   /** Points asked that the article never covers, with the word that asked (filtered by topic later). */
   uncovered: Array<{ point: UncoveredPoint; word: string }>;
 }
@@ -50,9 +51,15 @@ export function readFocus(normalized: string): QuestionFocus {
   const words = stemmedWords(part);
   const counted = ASKED.map((f) => ({ id: f.id, n: f.words.count(words) })).filter((f) => f.n > 0);
   counted.sort((a, b) => b.n - a.n);
-  let first = 0;
-  while (first < words.length && OPENERS.has(words[first] as string)) first++;
-  const opening = words.slice(first, first + 1);
+  // The question proper starts after openers ("so", "ok quick question"), or after a condition
+  // or an aside set off by a comma ("if im healthy, will extra k2 …").
+  const clauses = part.split(/[,;:]/).map((c) => stemmedWords(c));
+  const opensWithYesNo = (clause: string[]) => {
+    let first = 0;
+    while (first < clause.length && OPENERS.has(clause[first] as string)) first++;
+    return YES_NO_STARTS.matches(clause.slice(first, first + 1));
+  };
+  const yesNo = opensWithYesNo(words) || opensWithYesNo(clauses[clauses.length - 1] ?? []);
   const focuses = counted.map((f) => f.id);
   const uncovered: QuestionFocus['uncovered'] = [];
   for (const u of UNCOVERED) {
@@ -60,7 +67,7 @@ export function readFocus(normalized: string): QuestionFocus {
     const word = u.words.find(words);
     if (word) uncovered.push({ point: u.point, word });
   }
-  return { focuses, yesNo: YES_NO_STARTS.matches(opening), uncovered };
+  return { focuses, yesNo, figure: !yesNo && FIGURE_ASKED.matches(words), words, uncovered };
 }
 
 /** The focuses a fact can answer, from its own words. */

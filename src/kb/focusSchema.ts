@@ -63,6 +63,12 @@ export const focusFileSchema = z.strictObject({
   focuses: z.array(focusSchema).min(1),
   /** First words of a yes/no question ("does k2 …", "is it …"). */
   yesNoStarts: phrases,
+  /** Words that ask for a figure ("how many", "half life"): the reply then starts with it. */
+  figureAsked: phrases,
+  /** Units a figure in a fact is counted in ("mcg", "days", "women"; "%" is written on the number). */
+  figureUnits: z.array(z.string().regex(/^(%|[a-zµμ]+)$/, 'must be one lower-case word or "%"')).min(1),
+  /** Words before the question proper ("so", "ok quick question"), skipped to find its first word. */
+  openers: phrases,
   /** Words in a fact that make the answer to a yes/no question "not known" or "it depends". */
   hedges: z.strictObject({ 'not-known': phrases, depends: phrases }),
   uncovered: z.array(uncoveredPointSchema),
