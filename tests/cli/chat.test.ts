@@ -65,6 +65,7 @@ describe('terminal chat', () => {
       'Ask anything about vitamin K2, in your own words. Commands:',
       '  /topics   every topic the bot knows',
       '  /topic ID one topic in full',
+      '  /more     the rest of the last answer: the topic summary, every fact, corrections with references',
       '  /foods    foods by K2 amount',
       '  /dosage   the dose figures the article gives',
       '  /good     the last answer was helpful (/bad: it was not); no question or name is stored',
@@ -74,6 +75,24 @@ describe('terminal chat', () => {
     // Once at the start and once for /help.
     expect(countOf(text, help)).toBe(2);
     for (const name of CHAT_COMMANDS.flatMap((command) => command.names)) expect(help).toContain(`/${name}`);
+  });
+
+  it('/more shows what the short answer left out: the summary, every fact, corrections with references', async () => {
+    const engine = createEngine(loadKnowledge());
+    const natto = engine.knowledge.topics.find((t) => t.id === 'natto');
+    const text = await chat(['how much k2 is in natto', '/more', '/quit']);
+    const [answer, more] = text.split('Natto, the richest K2 food').slice(1);
+    expect(answer).not.toContain(natto?.summary);
+    expect(more).toContain(natto?.summary);
+    for (const fact of natto?.facts ?? []) expect(more).toContain(fact.text);
+    expect(more).toContain('Reference: ');
+    expect(more).toContain(DISCLAIMER);
+    expect(more).toContain(ANTICOAGULANT_WARNING);
+  });
+
+  it('/more before any question says to ask first', async () => {
+    const text = await chat(['/more', '/quit']);
+    expect(text).toContain("Ask a question first; /more then shows the rest of that answer's topic.");
   });
 
   it.each([
