@@ -74,6 +74,7 @@ export function renderAnswerText(answer: Answer, style: TextStyle = plainStyle):
  * references and the article's words the answer came from, then the safety texts.
  */
 export function renderMoreText(answer: Answer, style: TextStyle = plainStyle): string {
+  const TERMINAL_TEXTS = texts().terminal;
   const lines: string[] = [];
   if (answer.topic) lines.push(style.paint('bold', answer.topic.title));
   if (answer.more) lines.push(answer.more.summary, '');

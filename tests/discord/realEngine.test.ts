@@ -51,6 +51,11 @@ describe('the real engine through Discord', () => {
     );
     expect(isEphemeral(more)).toBe(true);
     expect(more.embeds[0]?.title).toBe('Natto, the richest K2 food: all facts');
+    // The topic summary moved behind More: it opens the More view (after the warning), not the answer.
+    const details = more.embeds[0]?.description ?? '';
+    expect(details.indexOf('Natto, a Japanese dish of soybeans fermented')).toBeGreaterThan(-1);
+    expect(details.indexOf('Natto, a Japanese dish')).toBeLessThan(details.indexOf('• '));
+    expect(reply.embeds[0]?.description).not.toContain('Natto, a Japanese dish of soybeans fermented');
   });
 
   it('a warfarin question gets the warfarin topic with the warning leading', async () => {

@@ -141,6 +141,7 @@ function reply(overrides: Partial<Answer>): Answer {
     facts: [],
     coverage: 'none',
     details: [],
+    more: null,
     source: null,
     corrections: [],
     related: [],
