@@ -7,4 +7,6 @@ import base from './vitest.config.ts';
 // unprivileged user (tests/store/unprivileged.ts) need to read its sources.
 chmodSync(import.meta.dirname, 0o755);
 
-export default mergeConfig(base, defineConfig({}));
+// Instrumented code with per-test coverage runs several times slower than the real thing; Stryker
+// times each mutant out on its own measure.
+export default mergeConfig(base, defineConfig({ test: { testTimeout: 120_000 } }));

@@ -97,84 +97,99 @@ const meta: KnowledgeMeta = {
   article: { title: 'Vitamin K2 article', file: 'a' },
 };
 
-function kinds(body: string): [string, RenderedReply, { first?: boolean; urgent?: boolean }][] {
+// Rendered inside each test, so mutation testing can tell which test covers which line.
+function kinds(body: string): [string, () => RenderedReply, { first?: boolean; urgent?: boolean }][] {
   const settings = {
     ...defaultGuildSettings('1'),
     autoChannelIds: Array.from({ length: 200 }, (_, i) => `${1e17 + i}`),
   };
   return [
-    ['answer', renderAnswer(makeAnswer(body), { question: body, deletableBy: '123456789012345678' }), {}],
+    [
+      'answer',
+      () => renderAnswer(makeAnswer(body), { question: body, deletableBy: '123456789012345678' }),
+      {},
+    ],
     [
       'answer for a member',
-      renderAnswer(makeAnswer(body), { question: body, forUserId: '223456789012345678', deletableBy: '1' }),
+      () =>
+        renderAnswer(makeAnswer(body), { question: body, forUserId: '223456789012345678', deletableBy: '1' }),
       {},
     ],
     [
       'warning first',
-      renderAnswer(makeAnswer(body, { safety: { ...safety, warningFirst: true } })),
+      () => renderAnswer(makeAnswer(body, { safety: { ...safety, warningFirst: true } })),
       { first: true },
     ],
     [
       'urgent',
-      renderAnswer(
-        makeAnswer(body, {
-          urgent: true,
-          urgentNotice: `Call emergency services now. ${body.slice(0, 3000)}`,
-          safety: { ...safety, warningFirst: true },
-        }),
-      ),
+      () =>
+        renderAnswer(
+          makeAnswer(body, {
+            urgent: true,
+            urgentNotice: `Call emergency services now. ${body.slice(0, 3000)}`,
+            safety: { ...safety, warningFirst: true },
+          }),
+        ),
       { first: true, urgent: true },
     ],
-    ['personal', renderAnswer(makeAnswer(body, { personal: true, personalNotice: body })), {}],
+    ['personal', () => renderAnswer(makeAnswer(body, { personal: true, personalNotice: body })), {}],
     [
       'decline',
-      renderAnswer(
-        makeAnswer(body, {
-          kind: 'decline',
-          matched: false,
-          topic: null,
-          source: null,
-          corrections: [],
-          related: [],
-        }),
-      ),
+      () =>
+        renderAnswer(
+          makeAnswer(body, {
+            kind: 'decline',
+            matched: false,
+            topic: null,
+            source: null,
+            corrections: [],
+            related: [],
+          }),
+        ),
       {},
     ],
-    ['notice', renderNotice(makeAnswer(body), body), {}],
-    ['more', renderTopicDetails(makeAnswer(body)), {}],
-    ['topics', renderTopicBrowser(manyTopics(60), safety), {}],
-    ['topics category', renderTopicBrowser(manyTopics(60), safety, 'bones'), {}],
+    ['notice', () => renderNotice(makeAnswer(body), body), {}],
+    ['more', () => renderTopicDetails(makeAnswer(body)), {}],
+    ['topics', () => renderTopicBrowser(manyTopics(60), safety), {}],
+    ['topics category', () => renderTopicBrowser(manyTopics(60), safety, 'bones'), {}],
     [
       'foods',
-      renderFoods(
-        Array.from({ length: 40 }, (_, i) => food(body, i)),
-        safety,
-      ),
+      () =>
+        renderFoods(
+          Array.from({ length: 40 }, (_, i) => food(body, i)),
+          safety,
+        ),
       {},
     ],
     [
       'dosage',
-      renderDoses(
-        Array.from({ length: 40 }, (_, i) => dose(body, i)),
-        safety,
-      ),
+      () =>
+        renderDoses(
+          Array.from({ length: 40 }, (_, i) => dose(body, i)),
+          safety,
+        ),
       { first: true },
     ],
-    ['dosage unknown group', renderDoses([], safety, body), { first: true }],
+    ['dosage unknown group', () => renderDoses([], safety, body), { first: true }],
     [
       'about',
-      renderAbout({ meta, topicCount: 37, retention: { retentionDays: 30, graceDays: 7 } }, safety),
+      () => renderAbout({ meta, topicCount: 37, retention: { retentionDays: 30, graceDays: 7 } }, safety),
       {},
     ],
-    ['help', renderHelp(catalogCommands(COMMANDS), safety), {}],
-    ['settings', renderSettings(settings, safety, { headline: body, warnings: [body.slice(0, 500)] }), {}],
+    ['help', () => renderHelp(catalogCommands(COMMANDS), safety), {}],
+    [
+      'settings',
+      () => renderSettings(settings, safety, { headline: body, warnings: [body.slice(0, 500)] }),
+      {},
+    ],
   ];
 }
 
 describe.each(Object.entries(BODIES))('render with a %s body', (_name, body) => {
   it.each(kinds(body))(
     '%s stays inside every limit with both safety texts intact',
-    (_kind, reply, expectations) => {
+    (_kind, render, expectations) => {
+      const reply = render();
       expectWithinDiscordLimits(reply);
       expect(reply.embeds.length).toBeGreaterThan(0);
       for (const embed of reply.embeds) {
