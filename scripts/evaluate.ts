@@ -122,13 +122,12 @@ export function reliability(points: ReadonlyArray<{ c: number; ok: boolean }>): 
 
 /**
  * The gate (tests/engine/eval.test.ts, npm run eval's exit code). Answer accuracy gates at what the
- * engine reached on the development set when the fact-level cases landed (0 on 2026-11-30: the
- * engine named no facts yet), so it can only hold or rise as fact-level answers land; issue 7's
- * target is 0.9. Topic accuracy is reported beside it and no longer gates: a right topic with the
- * wrong facts is what users complained about.
+ * engine reached on the development set once fact-level answers landed (77.9%, 304/390, on
+ * 2026-11-30), so it can only hold or rise; issue 7's target is 0.9. Topic accuracy is reported
+ * beside it and no longer gates: a right topic with the wrong facts is what users complained about.
  */
 export const THRESHOLDS = {
-  answerAccuracy: 0,
+  answerAccuracy: 0.77,
   /** Issue 7's target for answer accuracy, shown beside the gate. */
   answerAccuracyTarget: 0.9,
   inScopeAccuracy: 0.9,
