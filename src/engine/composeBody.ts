@@ -12,6 +12,7 @@ import {
   readFocus,
   type YesNoLead,
 } from './questionFocus.ts';
+import { ANSWER_THRESHOLD } from './rawConfidence.ts';
 import type { ScoredTopic } from './search.ts';
 import type { TopicIndex } from './topicIndex.ts';
 import type { Answer } from './types.ts';
@@ -54,10 +55,17 @@ const LEAD_WORDS: Record<YesNoLead, string> = {
 };
 
 const VKA = wordPattern(anticoagulantSpellings({ kinds: ['vka'] }));
+/** Every anticoagulant name, to read what else a message asks about. */
+const EVERY_ANTICOAGULANT = wordPattern(anticoagulantSpellings(), 'g');
 const OTHER_ANTICOAGULANT = wordPattern(
   anticoagulantSpellings({ kinds: ['doac', 'heparin', 'antiplatelet'] }),
 );
 const ANY_ANTICOAGULANT = wordPattern(anticoagulantSpellings({ kinds: ['any'] }));
+
+/** The message without the anticoagulants it names: what else it asks about ("on warfarin, cheese?"). */
+export function withoutAnticoagulants(normalized: string): string {
+  return normalized.replace(/'/g, '').replace(EVERY_ANTICOAGULANT, ' ').replace(/\s+/g, ' ').trim();
+}
 
 /** The interaction facts that apply to the anticoagulants a message names, in order. */
 export function anticoagulantFactIds(normalized: string): string[] {
@@ -68,6 +76,10 @@ export function anticoagulantFactIds(normalized: string): string[] {
   if (ids.length === 0 && ANY_ANTICOAGULANT.test(text)) ids.push(...ANTICOAGULANT_FACTS.any);
   return [...new Set(ids)];
 }
+
+/** The words of a question that can match a fact: its terms and written forms, no generic ones. */
+const termsOf = (analysis: Analysis) =>
+  [...analysis.terms, ...analysis.surface].filter((t) => !GENERIC_TERMS.has(t));
 
 const wordCount = (text: string) => text.split(/\s+/).filter((w) => w.length > 0).length;
 
@@ -153,20 +165,34 @@ export function composeFactBody(
   if (!chosenTopic) return answer;
   let topic: Topic = chosenTopic;
   const facts = factIndexOf(index);
-  const candidates = facts.byTopic.get(topic.id) ?? [];
+  let candidates = facts.byTopic.get(topic.id) ?? [];
   if (candidates.length === 0) return answer;
   const chosenScore = ranked.find((r) => r.topic.id === topic.id)?.score ?? 0;
-  const closeTopics = ranked
+  let closeTopics = ranked
     .filter((r) => r.topic.id !== topic.id && r.score >= chosenScore * CLOSE_TOPIC_RATIO && r.score > 0)
     .slice(0, CLOSE_TOPICS);
   const focus = readFocus(normalized);
   const part = askingPart(normalized);
   const asked = analysis && part === normalized ? analysis : index.analyzer.analyze(part);
-  const terms = [...asked.terms, ...asked.surface].filter((t) => !GENERIC_TERMS.has(t));
+  let terms = termsOf(asked);
 
   const uncovered = focus.uncovered.find((u) => !(u.point.except ?? []).includes(topic.id));
   const anticoagulantIds = anticoagulantFactIds(normalized);
   const byIdFact = (id: string) => facts.byId.get(id);
+
+  // "On warfarin, how much k2 is in cheese?": the blood-thinner facts come anyway (below), so the
+  // main facts answer what else is asked, when the rest of the message has a clear topic.
+  if (anticoagulantIds.some((id) => id.startsWith(`${topic.id}/`))) {
+    const rest = withoutAnticoagulants(normalized);
+    const subject = rest === normalized ? null : index.search(rest);
+    const best = subject?.ranked[0];
+    if (subject && best && subject.confidence >= ANSWER_THRESHOLD && best.topic.id !== topic.id) {
+      // The answer stays the interaction topic (its title and warning); its first fact answers the rest.
+      candidates = facts.byTopic.get(best.topic.id) ?? candidates;
+      terms = termsOf(subject.analysis);
+      closeTopics = [];
+    }
+  }
 
   let main: IndexedFact[] = [];
   let opening: string | null = null;
@@ -188,13 +214,13 @@ export function composeFactBody(
     scored.sort((a, b) => b.score - a.score);
     const best = scored[0] as { f: IndexedFact; score: number };
     // A runner-up topic's fact answers the point better: that topic is the answer.
-    if (best.f.topic !== topic) {
+    if (best.f.topic !== topic && closeTopics.some((c) => c.topic === best.f.topic)) {
       const switched = topicAnswer(best.f.topic, byId, answer.confidence, answer.safety.warningFirst);
       switched.suggestions = answer.suggestions.filter((s) => s.id !== best.f.topic.id);
       answer = switched;
       topic = best.f.topic;
     }
-    const ranked = scored.filter((x) => x.f.topic === topic);
+    const ranked = scored.filter((x) => x.f.topic === best.f.topic);
     main = [best.f];
     let words = best.f.words;
     // Room for the blood-thinner facts: with them, the best fact stands alone.

@@ -22,6 +22,24 @@ const UNCOVERED = FOCUS.uncovered.map((point) => ({ point, words: new PhraseSet(
 /** Openers before the question proper ("so", "ok quick question"): skipped to find its first word. */
 const OPENERS: ReadonlySet<string> = new Set(FOCUS.openers.flatMap((o) => stemmedWords(o)));
 
+/** Words that open a question that is not yes/no. */
+const QUESTION_WORDS: ReadonlySet<string> = new Set([
+  'what',
+  'how',
+  'which',
+  'where',
+  'when',
+  'why',
+  'who',
+  'whats',
+]);
+
+function opensWithQuestionWord(clause: readonly string[]): boolean {
+  let first = 0;
+  while (first < clause.length && (OPENERS.has(clause[first] as string) || clause[first] === 'but')) first++;
+  return QUESTION_WORDS.has(clause[first] ?? '');
+}
+
 export type YesNoLead = 'yes' | 'no' | 'not-known' | 'depends';
 
 export interface QuestionFocus {
@@ -60,11 +78,21 @@ export function readFocus(normalized: string): QuestionFocus {
     return YES_NO_STARTS.matches(clause.slice(first, first + 1));
   };
   const yesNo = opensWithYesNo(words) || opensWithYesNo(clauses[clauses.length - 1] ?? []);
+  // Points the article does not cover count only in the question itself, not in an aside before
+  // it ("i get leg cramps at night, unrelated, but does k2 help arteries?").
+  let asks = clauses.length - 1;
+  while (
+    asks > 0 &&
+    !opensWithYesNo(clauses[asks] as string[]) &&
+    !opensWithQuestionWord(clauses[asks] as string[])
+  )
+    asks--;
+  const asked = asks > 0 ? clauses.slice(asks).flat() : words;
   const focuses = counted.map((f) => f.id);
   const uncovered: QuestionFocus['uncovered'] = [];
   for (const u of UNCOVERED) {
     if (u.point.focus && !focuses.includes(u.point.focus)) continue;
-    const word = u.words.find(words);
+    const word = u.words.find(asked);
     if (word) uncovered.push({ point: u.point, word });
   }
   return { focuses, yesNo, figure: !yesNo && FIGURE_ASKED.matches(words), words, uncovered };
