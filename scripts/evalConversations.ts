@@ -1,8 +1,8 @@
 /**
  * Conversation accuracy: two- and three-turn conversations (tests/fixtures/conversations.dev.jsonl)
- * answered in context, each turn scored like a single case. The engine answers follow-ups only
- * when it offers a conversation (`startConversation()`); until then the figure is reported as not
- * supported rather than measured on turns read without their context.
+ * answered in context, each turn scored like a single case, through the engine's
+ * `startConversation()` (each message read in the context of the previous answer). An engine
+ * without it gets "not supported" rather than a figure measured on turns read without context.
  */
 import type { Answer, Engine } from '../src/engine/index.ts';
 import { replyIsRight, shownFacts } from './evalReplies.ts';
@@ -61,9 +61,22 @@ export interface ConversationMetrics {
   turns: number;
   /** Second and later turns: the follow-ups. */
   followUps: { total: number; correct: number; accuracy: number };
+  /**
+   * Follow-ups whose answer has the expected topic (or escalates / declines as expected): what
+   * the context decides, before the facts shown inside the topic.
+   */
+  followUpTopics: { total: number; correct: number; accuracy: number };
   /** First turns, for comparison. */
   firstTurns: { total: number; correct: number; accuracy: number };
   misses: ConversationMiss[];
+}
+
+/** Like replyIsRight, judged on the topic alone (urgent and decline cases as there). */
+function topicIsRight(c: EvalCase, a: Answer): boolean {
+  if (c.expect === 'urgent') return a.urgent;
+  if (a.urgent) return false;
+  if (c.expect === 'decline') return a.kind !== 'answer';
+  return a.kind === 'answer' && !!a.topic && (a.topic.id === c.expect || (c.also ?? []).includes(a.topic.id));
 }
 
 export function evaluateConversations(
@@ -76,6 +89,7 @@ export function evaluateConversations(
     conversations: conversations.length,
     turns: turns.length,
     followUps: { total: 0, correct: 0, accuracy: 0 },
+    followUpTopics: { total: 0, correct: 0, accuracy: 0 },
     firstTurns: { total: 0, correct: 0, accuracy: 0 },
     misses: [],
   };
@@ -86,6 +100,10 @@ export function evaluateConversations(
       const a = answers[i];
       const bucket = i === 0 ? m.firstTurns : m.followUps;
       bucket.total++;
+      if (i > 0) {
+        m.followUpTopics.total++;
+        if (a && topicIsRight(t, a)) m.followUpTopics.correct++;
+      }
       if (a && replyIsRight(t, a)) bucket.correct++;
       else if (i > 0) {
         m.misses.push({
@@ -103,6 +121,8 @@ export function evaluateConversations(
     }
   }
   m.followUps.accuracy = m.followUps.total === 0 ? 0 : m.followUps.correct / m.followUps.total;
+  m.followUpTopics.accuracy =
+    m.followUpTopics.total === 0 ? 0 : m.followUpTopics.correct / m.followUpTopics.total;
   m.firstTurns.accuracy = m.firstTurns.total === 0 ? 0 : m.firstTurns.correct / m.firstTurns.total;
   return m;
 }

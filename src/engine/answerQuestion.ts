@@ -31,6 +31,19 @@ import type { Answer } from './types.ts';
  * the asked point (composeBody.ts); add the urgent and personal notices.
  */
 
+/** How much a follow-up leans towards the category of the previous answer. */
+const CONTEXT_CATEGORY_BOOST = 0.3;
+
+function withContextBoost(
+  boosts: Map<string, number> | undefined,
+  category: string | undefined,
+): Map<string, number> | undefined {
+  if (!category) return boosts;
+  const out = new Map(boosts ?? []);
+  out.set(category, (out.get(category) ?? 0) + CONTEXT_CATEGORY_BOOST);
+  return out;
+}
+
 export function answerQuestion(
   question: string,
   index: TopicIndex,
@@ -50,6 +63,8 @@ export function answerQuestionDetailed(
   question: string,
   index: TopicIndex,
   byId: ReadonlyMap<string, Topic>,
+  /** A category the conversation was about: a follow-up leans towards it (followUp.ts). */
+  contextCategory?: string,
 ): DetailedAnswer {
   // Normalise. "Hi all, new here - what is K2?": the greeting and introduction are not the question.
   const full = normalizeText(question);
@@ -74,7 +89,7 @@ export function answerQuestionDetailed(
     index,
     normalized,
     analysis,
-    boosts: urgentCategoryBoosts(gate.kind, warningFirst),
+    boosts: withContextBoost(urgentCategoryBoosts(gate.kind, warningFirst), contextCategory),
   };
   let result = scoreWholeMessage(ctx, gate.urgent);
   result = preferWithoutNegated(ctx, result);

@@ -1,8 +1,10 @@
 import { texts } from '../kb/language.ts';
 import { CATEGORIES, type Dose, type Food, type KnowledgeBase, type Topic } from '../kb/schema.ts';
-import { answerQuestion } from './answerQuestion.ts';
+import { answerQuestionDetailed } from './answerQuestion.ts';
 import { bareAnswer, topicAnswer, toRef } from './composeAnswer.ts';
-import type { Engine } from './engine.ts';
+import type { AskOptions, Conversation, Engine, FollowUpAnswer } from './engine.ts';
+import { contextAfter, type FollowUpContext, followUpKind, followUpReading } from './followUp.ts';
+import { GENERIC_TERMS } from './lexicon.ts';
 import { normalizeText } from './normalize.ts';
 import { TopicIndex } from './topicIndex.ts';
 import type { Answer, TopicRef } from './types.ts';
@@ -95,7 +97,7 @@ export function createEngine(kb: KnowledgeBase, options: CreateEngineOptions = {
   const suggestCache = new Map<string, TopicRef[]>();
 
   const warmUp = options.warmUp ?? 'all';
-  if (warmUp === 'all') for (const q of WARM_UP_QUESTIONS) answerQuestion(q, index, byId);
+  if (warmUp === 'all') for (const q of WARM_UP_QUESTIONS) answerQuestionDetailed(q, index, byId);
   if (warmUp !== 'none') for (const p of ['n', 'war', 'mk7']) rankSuggestions(p);
 
   function rankSuggestions(text: string): TopicRef[] {
@@ -135,16 +137,74 @@ export function createEngine(kb: KnowledgeBase, options: CreateEngineOptions = {
     return out.slice(0, MAX_SUGGEST_LIMIT).map(toRef);
   }
 
+  /**
+   * A message on its own; then, when it is a follow-up (followUp.ts) and there is a previous
+   * answer, read together with the previous question. The emergency gate always reads the new
+   * message alone first: a follow-up never suppresses an emergency, and a previous question never
+   * raises one. The reading in context is kept only when it answers where the message alone did
+   * not, or when the message points back at the previous answer.
+   */
+  /** Whether text names a subject: a known term that is not one of the words every K2 question has. */
+  function hasSubject(text: string): boolean {
+    if (text === '') return false;
+    return index.analyzer.analyze(text).terms.some((t) => !GENERIC_TERMS.has(t) && !/^\d+$/.test(t));
+  }
+
+  function askInContext(question: string, previous: FollowUpContext | null): FollowUpAnswer {
+    try {
+      const text = typeof question === 'string' ? question : String(question ?? '');
+      const normalized = normalizeText(text);
+      const alone = answerQuestionDetailed(text, index, byId);
+      const kind = previous
+        ? followUpKind(
+            normalized,
+            alone.answer,
+            alone.result === null,
+            hasSubject,
+            alone.result?.hasAnchor ?? false,
+          )
+        : 'alone';
+      if (!previous || kind === 'alone') {
+        return { answer: alone.answer, context: contextAfter(normalized, alone.answer), followUp: false };
+      }
+      const previousTopic = previous.topicId ? byId.get(previous.topicId) : undefined;
+      // A new subject in the old frame that the frame alone cannot place is read with all of it.
+      const kinds = kind === 'instead' ? (['instead', 'together'] as const) : ([kind] as const);
+      for (const k of kinds) {
+        const reading = followUpReading(k, normalized, previous, previousTopic?.title ?? null);
+        const together = answerQuestionDetailed(reading, index, byId, previousTopic?.category).answer;
+        if (together.urgent || together.kind !== 'answer') continue;
+        return { answer: together, context: contextAfter(reading, together), followUp: true };
+      }
+      return { answer: alone.answer, context: contextAfter(normalized, alone.answer), followUp: false };
+    } catch {
+      // The contract is "never throws": a bug here must not take a Discord handler down.
+      return {
+        answer: bareAnswer('decline', texts().replies.engineError, false),
+        context: null,
+        followUp: false,
+      };
+    }
+  }
+
   const engine: Engine = {
     knowledge: kb,
 
-    ask(question: string): Answer {
-      try {
-        return answerQuestion(typeof question === 'string' ? question : String(question ?? ''), index, byId);
-      } catch {
-        // The contract is "never throws": a bug here must not take a Discord handler down.
-        return bareAnswer('decline', texts().replies.engineError, false);
-      }
+    ask(question: string, options?: AskOptions): Answer {
+      return askInContext(question, options?.previous ?? null).answer;
+    },
+
+    askInContext,
+
+    startConversation(): Conversation {
+      let previous: FollowUpContext | null = null;
+      return {
+        ask(question: string): Answer {
+          const { answer, context } = askInContext(question, previous);
+          previous = context;
+          return answer;
+        },
+      };
     },
 
     showTopic(topicId: string): Answer | null {

@@ -1,11 +1,38 @@
 import type { Dose, Food, KnowledgeBase } from '../kb/schema.ts';
+import type { FollowUpContext } from './followUp.ts';
 import type { Answer, TopicRef } from './types.ts';
+
+export interface AskOptions {
+  /** The context of the previous answer in the same conversation (from `askInContext`). */
+  previous?: FollowUpContext | null;
+}
+
+/** An answer, with the context the next message of the conversation is read in. */
+export interface FollowUpAnswer {
+  answer: Answer;
+  /** Null when there is nothing to follow up on (an emergency, empty input, a bare decline). */
+  context: FollowUpContext | null;
+  /** The message was read together with the previous question. */
+  followUp: boolean;
+}
+
+/** A conversation that keeps its own context: each message is read after the one before. */
+export interface Conversation {
+  ask(question: string): Answer;
+}
 
 /** The answer engine's public API. It knows nothing of Discord or terminals. */
 export interface Engine {
   readonly knowledge: KnowledgeBase;
-  /** Answers any text: a question, a chat message with mentions and markdown, noise. Never throws. */
-  ask(question: string): Answer;
+  /**
+   * Answers any text: a question, a chat message with mentions and markdown, noise. Never throws.
+   * With `previous`, a follow-up ("what about mk4?", "source?") is read in that context.
+   */
+  ask(question: string, options?: AskOptions): Answer;
+  /** Like `ask`, also returning the context for the next message of the conversation. */
+  askInContext(question: string, previous: FollowUpContext | null): FollowUpAnswer;
+  /** A conversation held in memory: each message is read in the context of the previous answer. */
+  startConversation(): Conversation;
   /** One topic as a full answer (for /topic, buttons); null for an unknown id. */
   showTopic(topicId: string): Answer | null;
   /** Autocomplete: topics ranked for partly typed text, best first; popular topics for empty text. */

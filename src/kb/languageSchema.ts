@@ -508,6 +508,11 @@ export const PHRASE_LIST_NAMES = [
   'negatedObjectEnd',
   'questionStarts',
   'k2Vocabulary',
+  'followUpPointers',
+  'followUpEllipsis',
+  'followUpAspects',
+  'followUpSourceRequests',
+  'followUpBreaks',
 ] as const;
 
 /** A strict object of the named phrase lists the code reads: a missing or unknown name is an error. */

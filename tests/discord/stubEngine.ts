@@ -1,4 +1,4 @@
-import type { Answer, Engine, TopicRef } from '../../src/engine/index.ts';
+import type { Answer, Engine, FollowUpAnswer, FollowUpContext, TopicRef } from '../../src/engine/index.ts';
 import type { Correction, Dose, Food, KnowledgeBase, Topic } from '../../src/kb/schema.ts';
 import {
   ANTICOAGULANT_WARNING,
@@ -40,6 +40,13 @@ export const STUB = {
   throws: 'stub-throws',
   /** The engine never finishes (past any time budget). */
   stalls: 'stub-stalls',
+  /**
+   * A follow-up: with a previous answer it is answered in that answer's topic with
+   * FOLLOW_UP_BODY; without one it is the plain natto answer.
+   */
+  followUp: 'stub-follow-up',
+  /** A cheese question: the cheese topic, which a follow-up then stays with. */
+  cheese: 'stub-cheese',
 } as const;
 
 export const NATTO: TopicRef = { id: 'natto', title: 'Natto (stub topic)', category: 'food' };
@@ -58,6 +65,8 @@ export const UNSURE_BODY = "I'm not sure which part of vitamin K2 you mean (stub
 export const URGENT_BODY = 'Please act on the notice above first (stub urgent body).';
 export const CRISIS_BODY = 'Please contact the people above now (stub crisis body).';
 export const EMPTY_BODY = 'Ask me something about vitamin K2 (stub empty).';
+/** A follow-up answered in the context of the previous answer; {title} is that answer's topic. */
+export const FOLLOW_UP_BODY = 'In context of the previous answer: {title} (stub follow-up).';
 export const NATTO_DETAILS = [
   'Natto is fermented soybeans (stub fact one).',
   'The article gives about 1,000 mcg of K2 per 100 g of natto (stub fact two).',
@@ -197,6 +206,7 @@ export function stubAnswer(question: string): Answer {
   if (q.includes(STUB.personal))
     return topicReply(NATTO, { personal: true, personalNotice: PERSONAL_NOTICE });
   if (q.includes(STUB.warfarin)) return topicReply(WARFARIN, { safety: safety(true) });
+  if (q.includes(STUB.cheese)) return topicReply(CHEESE);
   if (q.includes(STUB.huge)) {
     return topicReply(NATTO, {
       body: 'Vitamin K2 routes calcium into bone (stub). '.repeat(270),
@@ -243,10 +253,36 @@ export const STUB_KNOWLEDGE: KnowledgeBase = {
 
 const TOPICS = [NATTO, CHEESE, WARFARIN];
 
+/** The stub's answer in context: only the follow-up marker uses the previous answer. */
+export function stubAnswerInContext(question: string, previous: FollowUpContext | null): FollowUpAnswer {
+  const previousTopic = TOPICS.find((t) => t.id === previous?.topicId);
+  const followUp = !!previousTopic && question.toLowerCase().includes(STUB.followUp);
+  const answer =
+    followUp && previousTopic
+      ? topicReply(previousTopic, { body: FOLLOW_UP_BODY.replace('{title}', previousTopic.title) })
+      : stubAnswer(question);
+  const context: FollowUpContext | null =
+    answer.kind === 'answer' && answer.topic && !answer.urgent
+      ? { reading: question, topicId: answer.topic.id, facts: [...answer.facts] }
+      : null;
+  return { answer, context, followUp };
+}
+
 export function createStubEngine(): Engine {
   return {
     knowledge: STUB_KNOWLEDGE,
-    ask: stubAnswer,
+    ask: (question, options) => stubAnswerInContext(question, options?.previous ?? null).answer,
+    askInContext: stubAnswerInContext,
+    startConversation: () => {
+      let previous: FollowUpContext | null = null;
+      return {
+        ask: (question) => {
+          const { answer, context } = stubAnswerInContext(question, previous);
+          previous = context;
+          return answer;
+        },
+      };
+    },
     showTopic: (topicId) => {
       const topic = TOPICS.find((t) => t.id === topicId);
       return topic ? topicReply(topic, { confidence: 1 }) : null;

@@ -1,6 +1,10 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { evaluateConversations, groupConversations } from '../../scripts/evalConversations.ts';
+import {
+  conversationAnswerer,
+  evaluateConversations,
+  groupConversations,
+} from '../../scripts/evalConversations.ts';
 import {
   declineClassOf,
   firstSentence,
@@ -145,10 +149,21 @@ describe('conversation set', () => {
     expect(m.supported).toBe(true);
     expect(m.firstTurns).toEqual({ total: 1, correct: 1, accuracy: 1 });
     expect(m.followUps).toEqual({ total: 1, correct: 0, accuracy: 0 });
+    expect(m.followUpTopics).toEqual({ total: 1, correct: 0, accuracy: 0 });
     expect(m.misses.map((x) => [x.conversation, x.turn, x.before])).toEqual([
       ['a', 2, ['how much k2 is in natto']],
     ]);
   });
+});
+
+describe('conversations answered by the engine', () => {
+  it('reads at least 85% of the follow-ups in context (issue 7 target), judged on their topic', () => {
+    const engine = createEngine(loadKnowledge());
+    const m = evaluateConversations(conversationAnswerer(engine), turns);
+    expect(m.supported).toBe(true);
+    expect(m.followUps.total).toBe(turns.length - groupConversations(turns).length);
+    expect(m.followUpTopics.accuracy, JSON.stringify(m.misses.slice(0, 10))).toBeGreaterThanOrEqual(0.85);
+  }, 60_000);
 });
 
 describe('reply checks', () => {

@@ -1,0 +1,139 @@
+import { language } from '../kb/language.ts';
+import { tokenize } from './normalize.ts';
+import { phraseRegex } from './phrasePattern.ts';
+import type { Answer } from './types.ts';
+
+/**
+ * Follow-up questions: a short message that points back at the previous answer ("is that ok with
+ * warfarin?", "what about mk4?", "and for kids?", "why?", "source?") is read together with the
+ * previous question. Pure functions over normalised text; the engine (createEngine.ts) decides
+ * with them and callers keep the context between messages (how long is theirs to say).
+ */
+
+/**
+ * What the next message needs of the previous exchange. Compact on purpose: callers keep it in
+ * memory per conversation, and it carries no more of the asker's words than the reading itself.
+ */
+export interface FollowUpContext {
+  /**
+   * The question as it was read: the previous message, with its own context when it was a
+   * follow-up too ("source?" after "how much of it did they use?" after "does k2 help bones").
+   */
+  reading: string;
+  /** The topic the previous answer showed, if any. */
+  topicId: string | null;
+  /** Full ids of the facts the previous answer showed, in order. */
+  facts: string[];
+}
+
+/** Longer messages carry their own question: they are never read as follow-ups. */
+export const MAX_FOLLOW_UP_WORDS = 12;
+/** A reading keeps at most this many characters: three short turns, never a whole chat log. */
+export const MAX_READING_CHARS = 300;
+
+const { lists } = language().phrases;
+/** Pronouns (lexicon/phrases.json `followUpPointers`). */
+const POINTER = phraseRegex(lists.followUpPointers);
+/** Ellipsis words: "what about …", "and …" (`followUpEllipsis`). */
+const ELLIPSIS = phraseRegex(lists.followUpEllipsis);
+/** "Different topic: …", "unrelated, …" (`followUpBreaks`). */
+const BREAK = phraseRegex(lists.followUpBreaks);
+/** Every word that says how something is asked rather than what about, to strip. */
+const FRAME_WORDS = [
+  lists.followUpPointers,
+  lists.followUpEllipsis,
+  lists.followUpAspects,
+  lists.followUpSourceRequests,
+].map((list) => phraseRegex(list, 'g'));
+/** "Source?", "where does it say that?" (`followUpSourceRequests`). */
+const SOURCE_REQUEST = phraseRegex(lists.followUpSourceRequests);
+const ASPECTS = phraseRegex(lists.followUpAspects, 'g');
+
+const plain = (normalized: string) => normalized.replace(/['’]/g, '');
+
+/** Whether the message says it starts a new subject. */
+export function startsNewSubject(normalized: string): boolean {
+  return BREAK.test(plain(normalized));
+}
+
+/** Whether the message points back at the previous subject with a pronoun ("is that ok …"). */
+export function pointsBack(normalized: string): boolean {
+  return POINTER.test(plain(normalized));
+}
+
+/** The message without its pronouns, ellipsis and aspect words: what is left may be a subject. */
+export function subjectPart(normalized: string): string {
+  let text = plain(normalized);
+  for (const re of FRAME_WORDS) text = text.replace(re, ' ');
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** The aspect words of a reading ("how much", "per day"): the frame a new subject is asked in. */
+export function aspectsOf(reading: string): string[] {
+  return [...new Set(plain(reading).match(ASPECTS) ?? [])];
+}
+
+/**
+ * How a message relates to the previous answer:
+ * - `alone`: a question of its own (long, a new subject announced, an emergency, small talk, or a
+ *   subject of its own with no word pointing back);
+ * - `together`: no subject of its own ("how much?", "why?", "source?") or a pronoun pointing back
+ *   ("is that ok with warfarin?"): read with the previous question;
+ * - `instead`: a new subject in the previous question's frame ("what about gouda?" after "how much
+ *   k2 is in natto"): read with the previous question's aspect words only;
+ * - `again`: a request for the source of the previous answer ("source?"): the previous reading.
+ *
+ * `hasSubject` says whether text (the message without its frame words) names a subject;
+ * `anchored` whether the message names K2 or the article itself (search.ts `hasAnchor`): a short
+ * subject with neither ("which proteins?") is asked about the previous answer.
+ */
+export type FollowUpReadingKind = 'alone' | 'together' | 'instead' | 'again';
+
+export function followUpKind(
+  normalized: string,
+  alone: Answer,
+  isSmallTalk: boolean,
+  hasSubject: (text: string) => boolean,
+  anchored: boolean,
+): FollowUpReadingKind {
+  if (alone.urgent || isSmallTalk) return 'alone';
+  if (tokenize(normalized).length > MAX_FOLLOW_UP_WORDS) return 'alone';
+  if (startsNewSubject(normalized)) return 'alone';
+  const ownSubject = hasSubject(subjectPart(normalized));
+  if (!ownSubject && SOURCE_REQUEST.test(plain(normalized))) return 'again';
+  if (pointsBack(normalized) || !ownSubject) return 'together';
+  if (ELLIPSIS.test(plain(normalized))) return 'instead';
+  return anchored ? 'alone' : 'together';
+}
+
+/**
+ * The text a follow-up is answered from: the message first (its words say what is asked now),
+ * then the previous reading (the subject) and the previous topic's title, so that a message with
+ * no subject words of its own ("source?") stays with the topic just shown; or, for `instead`,
+ * the message with the previous question's aspect words.
+ */
+export function followUpReading(
+  kind: Exclude<FollowUpReadingKind, 'alone'>,
+  normalized: string,
+  previous: FollowUpContext,
+  topicTitle: string | null,
+): string {
+  if (kind === 'again') return previous.reading;
+  const parts =
+    kind === 'instead'
+      ? [normalized, aspectsOf(previous.reading).join(' ')]
+      : [normalized, previous.reading, topicTitle ?? ''];
+  return parts.filter((p) => p.trim() !== '').join(' , ');
+}
+
+/** The context the next message is read in, after `answer` was given to `reading`. */
+export function contextAfter(reading: string, answer: Answer): FollowUpContext | null {
+  if (answer.urgent || answer.kind === 'empty') return null;
+  // A decline with nothing to offer leaves nothing to follow up on.
+  if (answer.kind !== 'answer' && answer.suggestions.length === 0) return null;
+  return {
+    reading: reading.slice(0, MAX_READING_CHARS),
+    topicId: answer.kind === 'answer' ? (answer.topic?.id ?? null) : null,
+    facts: [...answer.facts],
+  };
+}

@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import { followUpKind, MAX_FOLLOW_UP_WORDS, subjectPart } from '../../src/engine/followUp.ts';
+import { type Answer, createEngine } from '../../src/engine/index.ts';
+import { loadKnowledge } from '../../src/kb/load.ts';
+
+const engine = createEngine(loadKnowledge());
+
+/** The topic (or kind) of each turn of a conversation, each read after the ones before it. */
+function topicsOf(turns: readonly string[]): string[] {
+  const conversation = engine.startConversation();
+  return turns.map((q) => {
+    const a = conversation.ask(q);
+    return a.urgent ? 'urgent' : a.kind === 'answer' ? (a.topic?.id ?? 'answer') : a.kind;
+  });
+}
+
+describe('follow-up questions are read with the previous question', () => {
+  it.each([
+    [['how much k2 is in natto', 'what about gouda?'], 'cheese'],
+    [['does cheese have k2', 'how much?'], 'cheese'],
+    [['is mk7 better than mk4', 'why?'], 'mk7-vs-mk4'],
+    [['how much vitamin k do adults need per day', 'and for kids?'], 'daily-intake'],
+    [['does k2 reduce artery calcification', 'how is it supposed to work?'], 'vascular-calcification'],
+    [['does vitamin k help blood clot', 'which proteins?'], 'clotting-function'],
+    [['k2 for osteoporosis?', 'what dose do they use in japan?'], 'osteoporosis'],
+  ])('%j → the last turn is %s', (turns, topic) => {
+    expect(topicsOf(turns).at(-1)).toBe(topic);
+  });
+
+  it('a follow-up on its own is not answered from that topic', () => {
+    // The same words without the previous question: nothing ties them to cheese or to mk7.
+    expect(engine.ask('how much?').topic?.id).not.toBe('cheese');
+    expect(engine.ask('why?').kind).toBe('decline');
+  });
+
+  it('"source?" repeats the previous answer, with its facts and source', () => {
+    const first = engine.askInContext('does k2 help the heart', null);
+    const again = engine.askInContext('source?', first.context);
+    expect(first.answer.topic?.id).toBe('heart-health');
+    expect(again.followUp).toBe(true);
+    expect(again.answer.topic?.id).toBe('heart-health');
+    expect(again.answer.facts).toEqual(first.answer.facts);
+    expect(again.answer.source).not.toBeNull();
+  });
+
+  it('a context chains: the third turn still knows the first turn’s subject', () => {
+    expect(topicsOf(['does cheese have k2', 'how much?', 'which kind of k2 is it?'])).toEqual([
+      'cheese',
+      'cheese',
+      'cheese',
+    ]);
+  });
+
+  it('ask with { previous } is the same as a conversation', () => {
+    const first = engine.askInContext('does cheese have k2', null);
+    expect(engine.ask('how much?', { previous: first.context }).topic?.id).toBe('cheese');
+    expect(engine.ask('how much?', { previous: null }).topic?.id).toBe(engine.ask('how much?').topic?.id);
+  });
+});
+
+describe('a new subject overrides the context', () => {
+  it.each([
+    [
+      ['how much k2 in egg yolk', 'different topic: whats the half life of mk7'],
+      ['menaquinone-forms', 'mk7-vs-mk4'],
+    ],
+    [['does k2 help osteoporosis', 'thanks. unrelated, how much k2 in natto?'], ['natto']],
+    [['does k2 help osteoporosis', 'does natto have k2'], ['natto']],
+    [
+      [
+        'what foods have k2',
+        'can k2 help people with type 2 diabetes keep their blood sugar in a healthy range',
+      ],
+      ['diabetes'],
+    ],
+  ])('%j → one of %j', (turns, topics) => {
+    expect(topics).toContain(topicsOf(turns).at(-1));
+  });
+
+  it('a greeting or thanks after an answer is not a follow-up', () => {
+    const first = engine.askInContext('does cheese have k2', null);
+    const thanks = engine.askInContext('thanks!', first.context);
+    expect(thanks.followUp).toBe(false);
+    expect(thanks.answer.kind).toBe('decline');
+  });
+});
+
+describe('emergencies are gated on the new message alone', () => {
+  it('a follow-up that is an emergency is flagged, whatever the context', () => {
+    expect(topicsOf(['can i take k2 with warfarin', 'my nose wont stop bleeding and i am on it'])).toEqual([
+      'warfarin-interaction',
+      'urgent',
+    ]);
+  });
+
+  it('an emergency leaves no context, and a calm question after it is not urgent', () => {
+    const urgent = engine.askInContext('my nose wont stop bleeding, i take warfarin', null);
+    expect(urgent.answer.urgent).toBe(true);
+    expect(urgent.context).toBeNull();
+    const next = engine.askInContext('how much k2 is in natto', urgent.context);
+    expect(next.answer.urgent).toBe(false);
+    expect(next.answer.topic?.id).toBe('natto');
+  });
+});
+
+describe('followUpKind', () => {
+  const answered = { kind: 'answer', urgent: false } as Answer;
+  const declined = { kind: 'decline', urgent: false } as Answer;
+  const hasSubject = (text: string) => /\b(gouda|natto|mk4|warfarin|proteins)\b/.test(text);
+  const kind = (q: string, alone: Answer = answered, anchored = false) =>
+    followUpKind(q, alone, false, hasSubject, anchored);
+
+  it('reads aspect-only and pronoun messages together with the previous question', () => {
+    expect(kind('how much?')).toBe('together');
+    expect(kind('why?', declined)).toBe('together');
+    expect(kind('is that ok with warfarin?')).toBe('together');
+    expect(kind('which proteins?')).toBe('together');
+  });
+
+  it('asks the previous question again about a new subject after an ellipsis word', () => {
+    expect(kind('what about gouda?')).toBe('instead');
+    expect(kind('and mk4?')).toBe('instead');
+  });
+
+  it('repeats the previous answer for a source request', () => {
+    expect(kind('source?')).toBe('again');
+    expect(kind('citation?')).toBe('again');
+  });
+
+  it('leaves alone a question with its own anchored subject, a new-subject marker, small talk, an emergency, a long message', () => {
+    expect(kind('does natto have k2', answered, true)).toBe('alone');
+    expect(kind('different topic: what about natto')).toBe('alone');
+    expect(followUpKind('thanks', declined, true, hasSubject, false)).toBe('alone');
+    expect(kind('why?', { kind: 'decline', urgent: true } as Answer)).toBe('alone');
+    const long = Array.from({ length: MAX_FOLLOW_UP_WORDS + 1 }, () => 'why').join(' ');
+    expect(kind(long)).toBe('alone');
+  });
+
+  it('strips pronouns, ellipsis and aspect words to find the subject', () => {
+    expect(subjectPart('how much of it did the studies use?')).not.toMatch(/\b(how much|it|studies)\b/);
+    expect(subjectPart('what about gouda?')).toContain('gouda');
+  });
+});
