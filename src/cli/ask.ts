@@ -1,4 +1,5 @@
 import { createInterface } from 'node:readline';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Engine } from '../engine/index.ts';
 import { KnowledgeError } from '../kb/load.ts';
@@ -38,7 +39,16 @@ async function answerLines(engine: Engine, input: NodeJS.ReadableStream, output:
   flush();
 }
 
-async function main(argv: string[]): Promise<number> {
+/** Where one run of the CLI reads and writes: the process's own streams, or a test's. */
+export interface AskIo {
+  stdin: NodeJS.ReadableStream;
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream;
+  env: NodeJS.ProcessEnv;
+}
+
+/** `npm run ask` without the process: answers `argv` on `io` and resolves with the exit code. */
+export async function runAsk(argv: string[], io: AskIo): Promise<number> {
   let parsed: ReturnType<typeof parse>;
   function parse() {
     return parseArgs({
@@ -54,12 +64,12 @@ async function main(argv: string[]): Promise<number> {
   try {
     parsed = parse();
   } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n\n${USAGE}\n`);
+    io.stderr.write(`${(error as Error).message}\n\n${USAGE}\n`);
     return 2;
   }
   const { values, positionals } = parsed;
   if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
+    io.stdout.write(`${USAGE}\n`);
     return 0;
   }
 
@@ -67,38 +77,41 @@ async function main(argv: string[]): Promise<number> {
   try {
     // KNOWLEDGE_DIR lets a reviewer try an edited copy of the knowledge base without touching the repo.
     // A JIT warm-up pays off over many questions (--jsonl), not for one.
-    engine = await loadEngine(process.env.KNOWLEDGE_DIR || undefined, {
+    engine = await loadEngine(io.env.KNOWLEDGE_DIR || undefined, {
       warmUp: values.jsonl ? 'all' : 'none',
     });
   } catch (error) {
     if (error instanceof KnowledgeError) {
-      process.stderr.write(`k2-bot cannot start: the knowledge base is broken.\n${error.message}\n`);
+      io.stderr.write(`k2-bot cannot start: the knowledge base is broken.\n${error.message}\n`);
       return 1;
     }
     throw error;
   }
 
   if (values.jsonl) {
-    await answerLines(engine, process.stdin, process.stdout);
+    await answerLines(engine, io.stdin, io.stdout);
     return 0;
   }
   if (positionals.length === 0) {
-    process.stderr.write(`Give a question in quotes.\n\n${USAGE}\n`);
+    io.stderr.write(`Give a question in quotes.\n\n${USAGE}\n`);
     return 2;
   }
   const answer = engine.ask(positionals.join(' '));
   if (values.json) {
-    process.stdout.write(`${JSON.stringify(toJsonRecord(answer))}\n`);
+    io.stdout.write(`${JSON.stringify(toJsonRecord(answer))}\n`);
   } else {
-    process.stdout.write(`${renderAnswerText(answer, chooseStyle(process.stdout))}\n`);
+    io.stdout.write(`${renderAnswerText(answer, chooseStyle(io.stdout, io.env))}\n`);
   }
   return 0;
 }
 
-// A closed pipe (`| head`) is the reader saying it has enough, not an error.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(0);
-  throw error;
-});
-
-process.exitCode = await main(process.argv.slice(2));
+const isEntryPoint = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
+if (isEntryPoint) {
+  // A closed pipe (`| head`) is the reader saying it has enough, not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
+  const { stdin, stdout, stderr, env } = process;
+  process.exitCode = await runAsk(process.argv.slice(2), { stdin, stdout, stderr, env });
+}

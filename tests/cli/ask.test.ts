@@ -2,7 +2,9 @@ import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runAsk as runAskIn } from '../../src/cli/ask.ts';
 import { ANTICOAGULANT_WARNING, DISCLAIMER } from '../../src/engine/index.ts';
 import { BUILD_TIMEOUT_MS, compiled, ensureBuilt } from '../compiled.ts';
 
@@ -14,17 +16,32 @@ interface Run {
   stderr: string;
 }
 
-beforeAll(ensureBuilt, BUILD_TIMEOUT_MS);
+function collect(stream: PassThrough): () => string {
+  let text = '';
+  stream.setEncoding('utf8').on('data', (chunk: string) => {
+    text += chunk;
+  });
+  return () => text;
+}
 
-/** Runs the real compiled CLI as a child process, the way `npm run ask` does. */
-function runAsk(
+/** The CLI in this process, on pipes (not a terminal), with only the given environment. */
+async function runAsk(
   args: string[],
-  options: { stdin?: string; env?: NodeJS.ProcessEnv; cwd?: string } = {},
+  options: { stdin?: string; env?: NodeJS.ProcessEnv } = {},
 ): Promise<Run> {
+  const [stdin, stdout, stderr] = [new PassThrough(), new PassThrough(), new PassThrough()];
+  const [out, err] = [collect(stdout), collect(stderr)];
+  stdin.end(options.stdin ?? '');
+  const code = await runAskIn(args, { stdin, stdout, stderr, env: options.env ?? {} });
+  return { code, stdout: out(), stderr: err() };
+}
+
+/** The real compiled CLI as a child process, the way `npm run ask` runs it. */
+function spawnAsk(args: string[], options: { env?: NodeJS.ProcessEnv } = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [compiled('cli/ask.js'), ...args], {
-      cwd: options.cwd ?? root,
-      env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '', ...options.env },
+      cwd: root,
+      env: { PATH: process.env.PATH ?? '', ...options.env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -37,7 +54,7 @@ function runAsk(
     });
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(options.stdin ?? '');
+    child.stdin.end('');
   });
 }
 
@@ -127,18 +144,52 @@ describe('npm run ask', () => {
     expect(records.every((r) => r.matched)).toBe(true);
   });
 
-  it('refuses to start on a corrupt knowledge file and names the file and field', async () => {
+  it('refuses to start on broken knowledge: exit 1, the file named on stderr, nothing on stdout', async () => {
+    // Which fields the loader names is corruptKnowledge.test.ts's business; here: how the CLI reports it.
     const dir = mkdtempSync(join(tmpdir(), 'k2-kb-'));
     tempDirs.push(dir);
-    cpSync(join(root, 'knowledge'), dir, { recursive: true });
-    writeFileSync(join(dir, 'doses.json'), JSON.stringify({ doses: [{ id: 'x' }] }));
     const run = await runAsk(['what is k2'], { env: { KNOWLEDGE_DIR: dir } });
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toContain('doses.json');
-    expect(run.stderr).toMatch(/doses\[0\]\.\w+/);
+    expect(run.stderr).toContain('the knowledge base is broken');
+    expect(run.stderr).toContain(join(dir, 'meta.json'));
   });
 
+  it('colours the answer on a terminal, unless NO_COLOR is set', async () => {
+    const onTerminal = async (env: NodeJS.ProcessEnv) => {
+      const stdout = Object.assign(new PassThrough(), { isTTY: true });
+      const text = collect(stdout);
+      const code = await runAskIn(['what is k2'], {
+        stdin: new PassThrough(),
+        stdout,
+        stderr: new PassThrough(),
+        env,
+      });
+      expect(code).toBe(0);
+      return text();
+    };
+    expect(await onTerminal({})).toContain('\u001b[');
+    const plain = await onTerminal({ NO_COLOR: '1' });
+    expect(plain).not.toContain('\u001b[');
+    expect(plain).toContain(DISCLAIMER);
+  });
+
+  it('explains its usage when no question is given', async () => {
+    const run = await runAsk([]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('npm run ask');
+  });
+});
+
+describe('npm run ask as a fresh process (the compiled entry point)', () => {
+  beforeAll(ensureBuilt, BUILD_TIMEOUT_MS);
+  const tempDirs: string[] = [];
+  afterAll(() => {
+    for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+  });
+
+  // A thread speaks one language, installed before the engine loads: only a fresh process can
+  // show that the texts of KNOWLEDGE_DIR are the ones it speaks.
   it('speaks the texts of KNOWLEDGE_DIR, down to the terminal labels', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'k2-kb-'));
     tempDirs.push(dir);
@@ -147,14 +198,23 @@ describe('npm run ask', () => {
     const edited = JSON.parse(readFileSync(textsFile, 'utf8'));
     edited.terminal.disclaimerLabel = 'Please note:';
     writeFileSync(textsFile, JSON.stringify(edited));
-    const run = await runAsk(['what is k2'], { env: { KNOWLEDGE_DIR: dir } });
+    const run = await spawnAsk(['what is k2'], { env: { KNOWLEDGE_DIR: dir } });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(`Please note: ${DISCLAIMER}`);
-  });
+  }, 60_000);
 
-  it('explains its usage when no question is given', async () => {
-    const run = await runAsk([]);
-    expect(run.code).toBe(2);
-    expect(run.stderr).toContain('npm run ask');
+  it('exits 0 with one JSON answer on stdout carrying both safety texts, and exits 2 with usage on stderr', async () => {
+    const answered = await spawnAsk(['--json', 'how much k2 is in natto?']);
+    expect(answered.stderr).toBe('');
+    expect(answered.code).toBe(0);
+    const record = JSON.parse(answered.stdout);
+    expect(record.matched).toBe(true);
+    expect(record.disclaimer).toBe(DISCLAIMER);
+    expect(record.warning).toBe(ANTICOAGULANT_WARNING);
+
+    const usage = await spawnAsk([]);
+    expect(usage.code).toBe(2);
+    expect(usage.stdout).toBe('');
+    expect(usage.stderr).toContain('npm run ask');
   });
 });

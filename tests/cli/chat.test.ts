@@ -5,13 +5,13 @@ import { PassThrough } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runChat } from '../../src/cli/chat.ts';
 import { CHAT_COMMANDS } from '../../src/cli/chatCommands.ts';
-import { ANTICOAGULANT_WARNING, createEngine, DISCLAIMER, type Engine } from '../../src/engine/index.ts';
-import { loadKnowledge } from '../../src/kb/load.ts';
+import { ANTICOAGULANT_WARNING, DISCLAIMER, type Engine } from '../../src/engine/index.ts';
 import { openSqliteStore } from '../../src/store/sqliteStore.ts';
+import { sharedEngine } from '../sharedEngine.ts';
 
 let engine: Engine;
 beforeAll(() => {
-  engine = createEngine(loadKnowledge());
+  engine = sharedEngine();
 });
 
 async function chat(lines: string[]): Promise<string> {

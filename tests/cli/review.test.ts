@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseSince } from '../../src/cli/review.ts';
+import { parseSince, runReview } from '../../src/cli/review.ts';
 import type { ReviewReport } from '../../src/learning/review.ts';
 import { dayOf, type FeedbackVote, type RecordedQuestion } from '../../src/store/learningStore.ts';
 import { openSqliteStore } from '../../src/store/sqliteStore.ts';
@@ -57,15 +57,20 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'k2-review-'));
   databasePath = join(dir, 'k2.sqlite');
   await seed(databasePath);
-  ensureBuilt();
-}, BUILD_TIMEOUT_MS);
+});
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function runReview(args: string[], env: NodeJS.ProcessEnv = {}) {
+/** `npm run review` in this process: the same function the entry point runs, on our database. */
+function review(args: string[], env: NodeJS.ProcessEnv = {}) {
+  return runReview(args, { DATABASE_PATH: databasePath, ...env });
+}
+
+/** The real compiled entry point as a fresh process. */
+function spawnReview(args: string[]) {
   return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
     const child = spawn(process.execPath, [compiled('cli/review.js'), ...args], {
       cwd: root,
-      env: { PATH: process.env.PATH, DATABASE_PATH: databasePath, ...env },
+      env: { PATH: process.env.PATH, DATABASE_PATH: databasePath },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -83,9 +88,9 @@ function runReview(args: string[], env: NodeJS.ProcessEnv = {}) {
 
 describe('npm run review', () => {
   it('groups the unanswered questions with counts and wordings, ranks "Not helpful" topics, and names unknown words', async () => {
-    const result = await runReview([]);
+    const result = await review([]);
     expect(result.stderr).toBe('');
-    expect(result.code).toBe(0);
+    expect(result.exitCode).toBe(0);
     const lines = result.stdout.split('\n');
     // Three wordings of the gout question are one group of three, listed first.
     const gout = lines.findIndex((line) => /^\s+3 × .*gout/.test(line));
@@ -110,8 +115,8 @@ describe('npm run review', () => {
   });
 
   it('--since 7d leaves out older records, --json gives the same report as one object', async () => {
-    const result = await runReview(['--since', '7d', '--json']);
-    expect(result.code).toBe(0);
+    const result = await review(['--since', '7d', '--json']);
+    expect(result.exitCode).toBe(0);
     const report = JSON.parse(result.stdout) as ReviewReport;
     expect(report.since).toBe(daysAgo(7));
     expect(report.questions).toBe(6);
@@ -122,11 +127,11 @@ describe('npm run review', () => {
   });
 
   it('says clearly what is wrong with a bad --since or a missing database', async () => {
-    const bad = await runReview(['--since', 'last week']);
-    expect(bad.code).toBe(2);
+    const bad = await review(['--since', 'last week']);
+    expect(bad.exitCode).toBe(2);
     expect(bad.stderr).toContain('--since last week: use a number of hours, days or weeks');
-    const missing = await runReview([], { DATABASE_PATH: join(dir, 'nothing-here.sqlite') });
-    expect(missing.code).toBe(1);
+    const missing = await review([], { DATABASE_PATH: join(dir, 'nothing-here.sqlite') });
+    expect(missing.exitCode).toBe(1);
     expect(missing.stderr).toContain('No database at');
   });
 
@@ -138,5 +143,20 @@ describe('npm run review', () => {
     ['seven days', undefined],
   ])('--since %s from 2026-11-30T06:00Z starts on %s', (text, day) => {
     expect(parseSince(text, new Date('2026-11-30T06:00:00Z'))).toBe(day);
+  });
+});
+
+describe('npm run review as a fresh process (the compiled entry point)', () => {
+  beforeAll(ensureBuilt, BUILD_TIMEOUT_MS);
+
+  it('exits 0 with the report as JSON on stdout, and 2 with the reason on stderr', async () => {
+    const ok = await spawnReview(['--json']);
+    expect(ok.stderr).toBe('');
+    expect(ok.code).toBe(0);
+    expect((JSON.parse(ok.stdout) as ReviewReport).questions).toBe(7);
+    const bad = await spawnReview(['--since', 'last week']);
+    expect(bad.code).toBe(2);
+    expect(bad.stdout).toBe('');
+    expect(bad.stderr).toContain('--since last week');
   });
 });

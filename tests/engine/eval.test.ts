@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   conversationAnswerer,
   evaluateConversations,
@@ -14,8 +14,7 @@ import {
 } from '../../scripts/evalReplies.ts';
 import { evaluate, loadCases, showsExpectedFacts, THRESHOLDS } from '../../scripts/evaluate.ts';
 import { DECLINE_TEXTS } from '../../src/engine/declines.ts';
-import { createEngine } from '../../src/engine/index.ts';
-import { loadKnowledge } from '../../src/kb/load.ts';
+import { sharedEngine, sharedKnowledge } from '../sharedEngine.ts';
 
 const fixtures = join(import.meta.dirname, '..', 'fixtures');
 const cases = loadCases(join(fixtures, 'questions.dev.jsonl'));
@@ -32,7 +31,7 @@ const KNOWN_URGENT_MISSES: string[] = [];
 
 describe('development question set', () => {
   it('is large and covers every topic, off-topic, urgent and false-alarm probes', () => {
-    const kb = loadKnowledge();
+    const kb = sharedKnowledge();
     expect(cases.length).toBeGreaterThanOrEqual(220);
     const count = (e: string) => cases.filter((c) => c.expect === e).length;
     for (const t of kb.topics) expect(count(t.id), t.id).toBeGreaterThanOrEqual(4);
@@ -81,7 +80,7 @@ describe('development question set', () => {
   });
 
   it('names only fact ids that exist, as <topic-id>/<fact-id>, in both dev files', () => {
-    const known = new Set(loadKnowledge().topics.flatMap((t) => t.facts.map((f) => `${t.id}/${f.id}`)));
+    const known = new Set(sharedKnowledge().topics.flatMap((t) => t.facts.map((f) => `${t.id}/${f.id}`)));
     const unknown = [...cases, ...turns]
       .flatMap((c) => [...(c.facts ?? []), ...(c.anyFacts ?? [])])
       .filter((id) => !known.has(id));
@@ -95,16 +94,21 @@ describe('development question set', () => {
         .replace(/[^\p{L}\p{N}]+/gu, ' ')
         .trim();
     const own = new Set(
-      loadKnowledge().topics.flatMap((t) =>
+      sharedKnowledge().topics.flatMap((t) =>
         [...t.questions, ...t.facts.flatMap((f) => f.questions ?? [])].map(norm),
       ),
     );
     expect([...cases, ...turns].filter((c) => own.has(norm(c.q))).map((c) => c.q)).toEqual([]);
   });
 
-  // Answers the whole development set: a minute or more on a shared 2-core machine under load.
+  // The one evaluation of the dev set per run: the gates and the calibration are checked on it.
+  // It answers the whole development set: a minute or more on a shared 2-core machine under load.
+  let m: ReturnType<typeof evaluate>;
+  beforeAll(() => {
+    m = evaluate(sharedEngine(), cases);
+  }, 180_000);
+
   it('meets the answer-accuracy, decline, urgent and false-alarm gates', () => {
-    const m = evaluate(createEngine(loadKnowledge()), cases);
     const detail = JSON.stringify(m.failures.slice(0, 20), null, 1);
     expect(m.answers.accuracy, detail).toBeGreaterThanOrEqual(THRESHOLDS.answerAccuracy);
     expect(m.offTopic.rate, detail).toBeGreaterThanOrEqual(THRESHOLDS.offTopicDeclineRate);
@@ -118,7 +122,11 @@ describe('development question set', () => {
       'escalated now: remove from KNOWN_URGENT_MISSES',
     ).toEqual([]);
     expect(m.falseAlarms.rate, detail).toBeLessThanOrEqual(THRESHOLDS.falseAlarmRate);
-  }, 180_000);
+  });
+
+  it('reports confidences that match its accuracy: expected calibration error under 0.05', () => {
+    expect(m.reliability.ece).toBeLessThan(0.05);
+  });
 });
 
 describe('conversation set', () => {
@@ -137,7 +145,7 @@ describe('conversation set', () => {
     expect(unsupported.followUps.total).toBe(0);
     // A stub that answers every turn with the natto topic: right for the first turn, wrong for a
     // follow-up that moved on to cheese.
-    const natto = createEngine(loadKnowledge()).showTopic('natto');
+    const natto = sharedEngine().showTopic('natto');
     if (!natto) throw new Error('natto topic missing');
     const m = evaluateConversations(
       (qs) => qs.map(() => natto),
@@ -158,7 +166,7 @@ describe('conversation set', () => {
 
 describe('conversations answered by the engine', () => {
   it('reads at least 85% of the follow-ups in context (issue 7 target), judged on their topic', () => {
-    const engine = createEngine(loadKnowledge());
+    const engine = sharedEngine();
     const m = evaluateConversations(conversationAnswerer(engine), turns);
     expect(m.supported).toBe(true);
     expect(m.followUps.total).toBe(turns.length - groupConversations(turns).length);
@@ -220,7 +228,7 @@ describe('reply checks', () => {
   });
 
   it('reads the decline class from the fixed decline texts', () => {
-    const engine = createEngine(loadKnowledge());
+    const engine = sharedEngine();
     const product = {
       ...engine.ask('how much k2 is in natto'),
       kind: 'decline' as const,

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createEngine } from '../../src/engine/index.ts';
-import { loadKnowledge } from '../../src/kb/load.ts';
+import { sharedEngine } from '../sharedEngine.ts';
 
-const engine = createEngine(loadKnowledge());
+const engine = sharedEngine();
 const topicOf = (q: string) => {
   const a = engine.ask(q);
   return a.kind === 'answer' ? a.topic?.id : a.kind;

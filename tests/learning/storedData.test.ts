@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { renderAbout } from '../../src/discord/renderEmbeds.ts';
-import { createEngine } from '../../src/engine/index.ts';
-import { loadKnowledge } from '../../src/kb/load.ts';
 import { describeStoredData } from '../../src/learning/storedData.ts';
 import { REPO_ROOT } from '../compiled.ts';
+import { sharedEngine } from '../sharedEngine.ts';
 
 const defaults = { retentionDays: 30, graceDays: 7 };
 
@@ -16,7 +15,7 @@ describe('what is stored, and for how long', () => {
   });
 
   it('/about shows every item with the periods the operator set', () => {
-    const engine = createEngine(loadKnowledge());
+    const engine = sharedEngine();
     const { meta, topics } = engine.knowledge;
     const about = renderAbout(
       { meta, topicCount: topics.length, retention: { retentionDays: 14, graceDays: 3 } },

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
+import { compiled } from '../compiled.ts';
 
 export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
@@ -16,9 +17,13 @@ export interface BotProcess {
   stop(): Promise<void>;
 }
 
-/** `npm start` without npm: the real entry point as its own process, with only the given environment. */
+/**
+ * `npm start` without npm: the compiled entry point (call `ensureBuilt` first) as its own process, with
+ * only the given environment. Compiled, its answer workers load JavaScript too: no TypeScript
+ * transpiled at start-up in the process or in each worker.
+ */
 export function startBotProcess(env: Record<string, string>, options: { ipc?: boolean } = {}): BotProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, [compiled('main.js')], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production', LOG_LEVEL: 'info', ...env },
     // An IPC channel, as discord.js's ShardingManager gives its shard children.

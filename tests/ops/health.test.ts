@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deployCommands } from '../../src/discord/deploy.ts';
+import { BUILD_TIMEOUT_MS, ensureBuilt } from '../compiled.ts';
 import { DiscordEmulator, type EmuMessage } from '../discord/emulator/index.ts';
 import { opt, safeReply } from '../discord/harness.ts';
 import { type BotProcess, ROOT, sampleValue, scrape, startBotProcess } from './botProcess.ts';
@@ -22,8 +23,9 @@ const ANSWERED_CONTEXT_MENU = 'does k2 help the heart?';
 let dir: string;
 const processes: BotProcess[] = [];
 beforeAll(() => {
+  ensureBuilt();
   dir = mkdtempSync(join(tmpdir(), 'k2-health-'));
-});
+}, BUILD_TIMEOUT_MS);
 afterAll(async () => {
   for (const bot of processes) await bot.stop();
   rmSync(dir, { recursive: true, force: true });

@@ -10,6 +10,7 @@ import { loadKnowledge } from '../../src/kb/load.ts';
 import { createLogger } from '../../src/logger.ts';
 import { EngineHolder } from '../../src/ops/engineHolder.ts';
 import { createKnowledgeReloader, watchKnowledgeDir } from '../../src/ops/knowledgeReloader.ts';
+import { BUILD_TIMEOUT_MS, ensureBuilt } from '../compiled.ts';
 import { DiscordEmulator, type EmuInteraction } from '../discord/emulator/index.ts';
 import { messageText, opt, safeReply } from '../discord/harness.ts';
 import { type BotProcess, ROOT, sampleValue, scrape, startBotProcess } from './botProcess.ts';
@@ -30,8 +31,9 @@ const NEW_SYNONYM_QUESTION = `how much k2 is in ${NEW_SYNONYM}?`;
 let dir: string;
 const processes: BotProcess[] = [];
 beforeAll(() => {
+  ensureBuilt();
   dir = mkdtempSync(join(tmpdir(), 'k2-reload-'));
-});
+}, BUILD_TIMEOUT_MS);
 afterAll(async () => {
   for (const bot of processes) await bot.stop();
   rmSync(dir, { recursive: true, force: true });

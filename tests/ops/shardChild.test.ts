@@ -1,13 +1,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isShardAnswer, type ShardAnswer, type ShardQuestion } from '../../src/discord/sharding.ts';
+import { BUILD_TIMEOUT_MS, ensureBuilt } from '../compiled.ts';
 import { DiscordEmulator } from '../discord/emulator/index.ts';
 import { type BotProcess, startBotProcess } from './botProcess.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'k2-shard-child-'));
 const processes: BotProcess[] = [];
+beforeAll(ensureBuilt, BUILD_TIMEOUT_MS);
 afterAll(async () => {
   for (const bot of processes) await bot.stop();
   rmSync(dir, { recursive: true, force: true });

@@ -9,12 +9,12 @@ import {
 } from '../../../src/engine/chooseReading.ts';
 import { normalizeText } from '../../../src/engine/normalize.ts';
 import { outOfScopeClass } from '../../../src/engine/outOfScope.ts';
-import { TopicIndex } from '../../../src/engine/topicIndex.ts';
-import { loadKnowledge } from '../../../src/kb/load.ts';
+import type { TopicIndex } from '../../../src/engine/topicIndex.ts';
+import { sharedTopicIndex } from '../../sharedEngine.ts';
 
 let index: TopicIndex;
 beforeAll(() => {
-  index = new TopicIndex(loadKnowledge().topics);
+  index = sharedTopicIndex();
 });
 
 function context(text: string): MessageContext {

@@ -3,15 +3,15 @@ import { scoreWholeMessage } from '../../../src/engine/chooseReading.ts';
 import { composeReply } from '../../../src/engine/composeAnswer.ts';
 import { answerEachPart } from '../../../src/engine/multiQuestion.ts';
 import { normalizeText } from '../../../src/engine/normalize.ts';
-import { TopicIndex } from '../../../src/engine/topicIndex.ts';
-import { loadKnowledge } from '../../../src/kb/load.ts';
+import type { TopicIndex } from '../../../src/engine/topicIndex.ts';
 import type { Topic } from '../../../src/kb/schema.ts';
+import { sharedKnowledge, sharedTopicIndex } from '../../sharedEngine.ts';
 
 let index: TopicIndex;
 let byId: Map<string, Topic>;
 beforeAll(() => {
-  const kb = loadKnowledge();
-  index = new TopicIndex(kb.topics);
+  const kb = sharedKnowledge();
+  index = sharedTopicIndex();
   byId = new Map(kb.topics.map((t) => [t.id, t]));
 });
 
