@@ -1,12 +1,12 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deployCommands } from '../../src/discord/deploy.ts';
 import { openPostgresStore } from '../../src/store/postgresStore.ts';
-import { type PostgresServer, startPostgres } from '../store/postgresServer.ts';
+import { BUILD_TIMEOUT_MS, ensureBuilt } from '../compiled.ts';
+import { type BotProcess, startBotProcess } from '../ops/botProcess.ts';
+import { openCable, type SharedPostgres, sharedPostgres } from '../store/postgresServer.ts';
 import { DiscordEmulator } from './emulator/index.ts';
 import {
   expectEveryReplySafe,
@@ -18,16 +18,14 @@ import {
   startHarness,
 } from './harness.ts';
 
-const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-
-let server: PostgresServer;
+let server: SharedPostgres;
 let dir: string;
 beforeAll(async () => {
+  ensureBuilt();
   dir = mkdtempSync(join(tmpdir(), 'k2-pg-bot-'));
-  server = await startPostgres();
-}, 90_000);
+  server = await sharedPostgres();
+}, BUILD_TIMEOUT_MS);
 afterAll(() => {
-  server?.destroy();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -51,7 +49,8 @@ async function memberAsks(h: Harness, user: 'alice' | 'bob') {
 
 describe('the bot with its settings in PostgreSQL', () => {
   it('keeps answering while the database is away, refuses changes clearly, and recovers by itself', async () => {
-    const url = await server.createDatabase();
+    const cable = await openCable(await server.createDatabase());
+    const url = cable.url;
     const store = await openPostgresStore(url, { timeoutMs: 2000, reconnectMs: 200 });
     const h = await startHarness({
       wrapStore: (sqlite) => {
@@ -64,7 +63,7 @@ describe('the bot with its settings in PostgreSQL', () => {
         '/ask answers are now private by default',
       );
 
-      server.stop();
+      await cable.cut();
       try {
         // The last known settings still apply: /ask stays private.
         expect(isEphemeral(await memberAsks(h, 'bob'))).toBe(true);
@@ -72,7 +71,7 @@ describe('the bot with its settings in PostgreSQL', () => {
         expect(refused).toContain('Not saved: the settings database is unreachable');
         expect(refused).not.toMatch(/something went wrong/i);
       } finally {
-        server.start();
+        await cable.restore();
       }
 
       // Nobody restarts the bot: the next change goes through once the database is back.
@@ -99,6 +98,7 @@ describe('the bot with its settings in PostgreSQL', () => {
       expect(expectEveryReplySafe(h.emu)).toBeGreaterThan(4);
     } finally {
       await h.stop();
+      await cable.close();
     }
   }, 60_000);
 
@@ -106,7 +106,7 @@ describe('the bot with its settings in PostgreSQL', () => {
     const url = await server.createDatabase();
     const emu = await DiscordEmulator.start();
     const sqlitePath = join(dir, 'unused.sqlite');
-    let child: ChildProcess | undefined;
+    let bot: BotProcess | undefined;
     try {
       await deployCommands({
         token: emu.token,
@@ -114,32 +114,25 @@ describe('the bot with its settings in PostgreSQL', () => {
         applicationId: emu.appId,
         guildId: emu.guildId,
       });
-      child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-        cwd: ROOT,
-        env: {
-          PATH: process.env.PATH ?? '',
-          NODE_ENV: 'production',
-          LOG_LEVEL: 'info',
-          DISCORD_TOKEN: emu.token,
-          DISCORD_CLIENT_ID: emu.appId,
-          DISCORD_API_BASE: emu.apiBase,
-          DATABASE_URL: url,
-          DATABASE_PATH: sqlitePath,
-        },
-        stdio: ['ignore', 'ignore', 'pipe'],
+      bot = startBotProcess({
+        DISCORD_TOKEN: emu.token,
+        DISCORD_CLIENT_ID: emu.appId,
+        DISCORD_API_BASE: emu.apiBase,
+        DATABASE_URL: url,
+        DATABASE_PATH: sqlitePath,
       });
-      const exited = new Promise<NodeJS.Signals | null>((done) =>
-        child?.on('exit', (_code, signal) => done(signal)),
-      );
-      await emu.waitForConnectedSessions(1, 20_000);
+      const { output } = bot;
+      await emu.waitForConnectedSessions(1, 20_000).catch((error: Error) => {
+        throw new Error(`${error.message}; the bot wrote:\n${output()}`);
+      });
       const change = await emu.userRunsCommand({
         user: emu.users.admin,
         name: 'settings',
         options: [opt.sub('cooldown', [opt.integer('seconds', 77)])],
       });
       expect(messageText(await safeReply(change, 8000))).toContain('77 s per member');
-      child.kill('SIGKILL');
-      expect(await exited).toBe('SIGKILL');
+      bot.child.kill('SIGKILL');
+      expect((await bot.exited).signal).toBe('SIGKILL');
 
       const store = await openPostgresStore(url);
       expect((await store.getGuildSettings(emu.guildId)).cooldownSeconds).toBe(77);
@@ -147,7 +140,7 @@ describe('the bot with its settings in PostgreSQL', () => {
       // PostgreSQL was used, not the SQLite default.
       expect(existsSync(sqlitePath)).toBe(false);
     } finally {
-      if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      await bot?.stop();
       await emu.close();
     }
   }, 60_000);

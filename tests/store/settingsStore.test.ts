@@ -14,7 +14,7 @@ import {
   StoreError,
 } from '../../src/store/settingsStore.ts';
 import { openSqliteStore } from '../../src/store/sqliteStore.ts';
-import { type PostgresServer, startPostgres } from './postgresServer.ts';
+import { openCable, type SharedPostgres, sharedPostgres } from './postgresServer.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const GUILD = '100000000000000001';
@@ -23,11 +23,11 @@ const CHANNEL = '200000000000000001';
 const SECOND_CHANNEL = '200000000000000002';
 const ROLE = '300000000000000001';
 
-let server: PostgresServer;
+let server: SharedPostgres;
 let serverStarted: Promise<void> | undefined;
 /** The PostgreSQL server starts with the first PostgreSQL test, so SQLite-only runs never wait for it. */
 const startServerOnce = (): Promise<void> =>
-  (serverStarted ??= startPostgres().then((started) => {
+  (serverStarted ??= sharedPostgres().then((started) => {
     server = started;
   }));
 let dir: string;
@@ -35,7 +35,6 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'k2-contract-'));
 });
 afterAll(() => {
-  server?.destroy();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -410,7 +409,8 @@ describe('PostgreSQL', () => {
   });
 
   it('while the server is down: last known settings, defaults for others, changes refused; then it reconnects by itself', async () => {
-    const url = await server.createDatabase();
+    const cable = await openCable(await server.createDatabase());
+    const url = cable.url;
     const errors: string[] = [];
     const logger = {
       error: (details: object) => errors.push(String((details as { event?: string }).event)),
@@ -420,7 +420,7 @@ describe('PostgreSQL', () => {
     const store = await openPostgresStore(url, { timeoutMs: 2000, reconnectMs: 200, logger });
     try {
       await store.updateGuildSettings(GUILD, { mode: 'off', askVisibility: 'private' });
-      server.stop();
+      await cable.cut();
       try {
         expect(await store.getGuildSettings(GUILD)).toMatchObject({ mode: 'off', askVisibility: 'private' });
         expect(await store.getGuildSettings(OTHER_GUILD)).toEqual(defaultGuildSettings(OTHER_GUILD));
@@ -433,7 +433,7 @@ describe('PostgreSQL', () => {
         // Reads still answer, so readiness asks the store itself.
         await expect(store.checkHealth?.()).rejects.toThrow('the settings database is unreachable');
       } finally {
-        server.start();
+        await cable.restore();
       }
       // Nobody reopens the store: it must find the server again on its own.
       const accepted = await eventually(
@@ -472,6 +472,7 @@ describe('PostgreSQL', () => {
       await other.close();
     } finally {
       await store.close();
+      await cable.close();
     }
   }, 60_000);
 
