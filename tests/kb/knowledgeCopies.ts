@@ -1,23 +1,18 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach } from 'vitest';
+import { onTestFinished } from 'vitest';
 import { KnowledgeError, loadKnowledge } from '../../src/kb/load.ts';
 import { KNOWLEDGE_DIR } from './knowledgePaths.ts';
 
 /** Tests that break knowledge on purpose work on throwaway copies, removed after each test. */
 export type Json = Record<string, unknown>;
 
-const copies: string[] = [];
-
-afterEach(() => {
-  for (const dir of copies.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
+/** Call inside a test: the copy is removed when that test ends (whichever file or worker runs it). */
 export function copyKnowledge(): string {
   const dir = mkdtempSync(join(tmpdir(), 'k2-kb-'));
   cpSync(KNOWLEDGE_DIR, dir, { recursive: true });
-  copies.push(dir);
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
   return dir;
 }
 
