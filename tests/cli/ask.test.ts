@@ -203,6 +203,7 @@ describe('npm run ask as a fresh process (the compiled entry point)', () => {
     expect(run.stdout).toContain(`Please note: ${DISCLAIMER}`);
   }, 60_000);
 
+  // Two fresh processes, each loading the knowledge: slow on a busy machine, and only waiting.
   it('exits 0 with one JSON answer on stdout carrying both safety texts, and exits 2 with usage on stderr', async () => {
     const answered = await spawnAsk(['--json', 'how much k2 is in natto?']);
     expect(answered.stderr).toBe('');
@@ -216,5 +217,5 @@ describe('npm run ask as a fresh process (the compiled entry point)', () => {
     expect(usage.code).toBe(2);
     expect(usage.stdout).toBe('');
     expect(usage.stderr).toContain('npm run ask');
-  });
+  }, 60_000);
 });

@@ -149,6 +149,7 @@ describe('npm run review', () => {
 describe('npm run review as a fresh process (the compiled entry point)', () => {
   beforeAll(ensureBuilt, BUILD_TIMEOUT_MS);
 
+  // Two fresh processes, each loading the knowledge: slow on a busy machine, and only waiting.
   it('exits 0 with the report as JSON on stdout, and 2 with the reason on stderr', async () => {
     const ok = await spawnReview(['--json']);
     expect(ok.stderr).toBe('');
@@ -158,5 +159,5 @@ describe('npm run review as a fresh process (the compiled entry point)', () => {
     expect(bad.code).toBe(2);
     expect(bad.stdout).toBe('');
     expect(bad.stderr).toContain('--since last week');
-  });
+  }, 60_000);
 });

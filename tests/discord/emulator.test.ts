@@ -1,6 +1,5 @@
 import { once } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { inflateSync, constants as zlibConstants } from 'node:zlib';
 import {
   ApplicationCommandOptionType,
   ApplicationCommandType,
@@ -16,7 +15,6 @@ import {
   Partials,
   RESTEvents,
   Routes,
-  TextInputStyle,
 } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -45,13 +43,17 @@ async function startEmulator(options: DiscordEmulatorOptions = {}): Promise<Disc
 
 function makeClient(
   e: DiscordEmulator,
-  opts: { intents?: GatewayIntentBits[]; allowedMentions?: boolean } = {},
+  opts: { intents?: GatewayIntentBits[]; allowedMentions?: boolean; identifyAtOnce?: boolean } = {},
 ): Client {
   const options: ClientOptions = {
     intents: opts.intents ?? ALL_INTENTS,
     partials: [Partials.Channel],
     rest: { api: e.apiBase, retries: 1, timeout: 5000 },
   };
+  // discord.js waits 5 s between two IDENTIFYs of a shard (Discord's session start limit); its
+  // documented ws.buildIdentifyThrottler option replaces that wait when a test re-identifies on purpose.
+  if (opts.identifyAtOnce)
+    options.ws = { buildIdentifyThrottler: () => ({ waitForIdentify: async () => {} }) };
   if (opts.allowedMentions !== false) options.allowedMentions = { parse: [] };
   const client = new Client(options);
   clients.push(client);
@@ -526,7 +528,7 @@ describe('DiscordEmulator with the real discord.js client', () => {
 
   it('answers heartbeats and re-identifies after op 9', async () => {
     const e = await startEmulator({ heartbeatIntervalMs: 100 });
-    const client = await loggedIn(e);
+    const client = await loggedIn(e, { identifyAtOnce: true });
     await expect.poll(() => client.ws.ping, { timeout: 2000 }).toBeGreaterThanOrEqual(0);
 
     const identified = once(e, 'identify');
@@ -540,21 +542,11 @@ describe('DiscordEmulator with the real discord.js client', () => {
     await expect.poll(() => received).toEqual(['still there?']);
   });
 
-  it('speaks zlib-stream and closes with 4004 / 4013 on a bad IDENTIFY (raw socket)', async () => {
+  it('closes with 4004 / 4013 on a bad IDENTIFY, and refuses compressed transport it does not emulate (raw socket)', async () => {
     const e = await startEmulator();
-    const ws = new WebSocket(`${e.gatewayUrl}?v=10&encoding=json&compress=zlib-stream`);
-    const frames: Buffer[] = [];
-    ws.on('message', (data: Buffer) => frames.push(data));
-    await once(ws, 'open');
-    await expect.poll(() => frames.length).toBe(1);
-    const inflate = () =>
-      inflateSync(Buffer.concat(frames), { finishFlush: zlibConstants.Z_SYNC_FLUSH }).toString();
-    expect(frames[0]?.subarray(-4).toString('hex')).toBe('0000ffff');
-    expect(JSON.parse(inflate())).toMatchObject({ op: 10, d: { heartbeat_interval: 41_250 } });
-    ws.send(JSON.stringify({ op: 2, d: { token: e.token, intents: 1, properties: {} } }));
-    await expect.poll(() => inflate()).toContain('"t":"GUILD_CREATE"');
-    expect(inflate()).toContain('"t":"READY"');
-    ws.close(1000);
+    const compressed = new WebSocket(`${e.gatewayUrl}?v=10&encoding=json&compress=zlib-stream`);
+    const [refusedCode] = (await once(compressed, 'close')) as [number];
+    expect(refusedCode).toBe(1003);
 
     const closeCode = async (d: Record<string, unknown>): Promise<number> => {
       const socket = new WebSocket(e.gatewayUrl);
@@ -565,45 +557,6 @@ describe('DiscordEmulator with the real discord.js client', () => {
     };
     expect(await closeCode({ token: 'nope', intents: 1 })).toBe(4004);
     expect(await closeCode({ token: e.token, intents: 1 << 30 })).toBe(4013);
-  });
-
-  it('shows a modal and delivers its submission', async () => {
-    const e = await startEmulator();
-    const client = await loggedIn(e);
-    client.on(Events.InteractionCreate, async (interaction) => {
-      if (interaction.isChatInputCommand()) {
-        await interaction.showModal({
-          customId: 'feedback',
-          title: 'Feedback',
-          components: [
-            {
-              type: ComponentType.ActionRow,
-              components: [
-                {
-                  type: ComponentType.TextInput,
-                  customId: 'text',
-                  label: 'What was wrong?',
-                  style: TextInputStyle.Paragraph,
-                },
-              ],
-            },
-          ],
-        });
-      } else if (interaction.isModalSubmit()) {
-        await interaction.reply({
-          content: `Got: ${interaction.fields.getTextInputValue('text')}`,
-          flags: MessageFlags.Ephemeral,
-        });
-      }
-    });
-    const command = await e.userRunsCommand({ user: e.users.alice, name: 'feedback' });
-    await command.callback();
-    expect(command.modal?.title).toBe('Feedback');
-    await expect(e.userSubmitsModal({ interaction: command, fields: { nope: 'x' } })).rejects.toThrow(
-      /no field/,
-    );
-    const submit = await e.userSubmitsModal({ interaction: command, fields: { text: 'source missing' } });
-    expect((await submit.reply()).content).toBe('Got: source missing');
   });
 
   it('with strictCommands, only lets users run what Discord would offer them', async () => {

@@ -406,17 +406,3 @@ export function readyPayload(
     _trace: ['k2-emulator'],
   };
 }
-
-/** GUILD_MEMBERS_CHUNK answering op 8 (Request Guild Members), all in one chunk. */
-export function membersChunkPayload(world: World, request: Record<string, unknown>): Record<string, unknown> {
-  const wanted = Array.isArray(request.user_ids) ? (request.user_ids as string[]) : undefined;
-  const guild = guildFixture(world, typeof request.guild_id === 'string' ? request.guild_id : undefined);
-  const ids = [...guild.members.keys()].filter((id) => !wanted || wanted.includes(id));
-  return {
-    guild_id: guild.id,
-    members: ids.map((id) => memberPayload(world, id, true, guild.id)),
-    chunk_index: 0,
-    chunk_count: 1,
-    ...(request.nonce === undefined ? {} : { nonce: request.nonce }),
-  };
-}

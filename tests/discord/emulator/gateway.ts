@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { createDeflate, type Deflate, constants as zlibConstants } from 'node:zlib';
 import { type RawData, WebSocket, WebSocketServer } from 'ws';
 import { checkIntents, Intent, type PrivilegedIntentSettings } from './intents.ts';
 import { shardOfGuild } from './snowflake.ts';
@@ -42,8 +41,6 @@ export interface GatewayOptions extends PrivilegedIntentSettings {
   ready: (session: Session) => unknown;
   /** GUILD_CREATE payloads sent after READY (when the Guilds intent is set), for the session's shard. */
   guildCreates: (session: Session) => unknown[];
-  /** GUILD_MEMBERS_CHUNK for op 8 Request Guild Members. */
-  membersChunk: (request: Record<string, unknown>) => unknown;
 }
 
 export interface IdentifyInfo {
@@ -90,10 +87,7 @@ function routesTo(session: Session, guildId: string | undefined, movedTo: number
   return (movedTo ?? shardOfGuild(guildId, shardCount)) === shardId;
 }
 
-/**
- * One client socket. Writes are serialized: with zlib-stream every payload must be flushed with
- * Z_SYNC_FLUSH before the next one starts, or two payloads share a frame and discord.js stalls.
- */
+/** One client socket. Writes are serialized, so payloads arrive in the order they were sent. */
 class Connection {
   session: Session | undefined;
   identified = false;
@@ -102,15 +96,12 @@ class Connection {
   /** Close code the emulator used, if it closed the socket. */
   closeCode: number | undefined;
   private chain: Promise<void> = Promise.resolve();
-  private readonly deflate: Deflate | undefined;
   private watchdog: NodeJS.Timeout | undefined;
 
   constructor(
     readonly ws: WebSocket,
-    compress: boolean,
     private readonly zombieAfterMs: number,
   ) {
-    this.deflate = compress ? createDeflate({ flush: zlibConstants.Z_SYNC_FLUSH }) : undefined;
     this.armWatchdog();
   }
 
@@ -127,19 +118,7 @@ class Connection {
       () =>
         new Promise<void>((resolve) => {
           if (this.ws.readyState !== WebSocket.OPEN) return resolve();
-          const write = (data: string | Buffer): void => this.ws.send(data, () => resolve());
-          if (!this.deflate) return write(text);
-          const deflate = this.deflate;
-          const chunks: Buffer[] = [];
-          const onData = (chunk: Buffer): void => {
-            chunks.push(chunk);
-          };
-          deflate.on('data', onData);
-          deflate.write(text);
-          deflate.flush(zlibConstants.Z_SYNC_FLUSH, () => {
-            deflate.off('data', onData);
-            write(Buffer.concat(chunks));
-          });
+          this.ws.send(text, () => resolve());
         }),
     );
     return this.chain;
@@ -164,9 +143,6 @@ class Connection {
   dispose(): void {
     clearTimeout(this.watchdog);
     if (this.session?.conn === this) this.session.conn = undefined;
-    // Closing the deflate stream mid-flush would leave a send pending forever; close it after the queue.
-    const deflate = this.deflate;
-    if (deflate) void this.chain.then(() => deflate.close());
   }
 }
 
@@ -203,7 +179,13 @@ export class Gateway extends EventEmitter {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const query = Object.fromEntries(url.searchParams);
     const interval = this.options.heartbeatIntervalMs;
-    const conn = new Connection(ws, query.compress === 'zlib-stream', interval * 1.5 + 2000);
+    const conn = new Connection(ws, interval * 1.5 + 2000);
+    if (query.compress !== undefined) {
+      // discord.js compresses only when the optional zlib-sync package is installed; the bot does not
+      // install it, so compressed transport is not emulated. Say so instead of sending unreadable frames.
+      ws.close(1003, `compress=${query.compress} is not emulated (uninstall zlib-sync)`);
+      return;
+    }
     this.connections.add(conn);
     ws.on('message', (data: RawData) => this.onMessage(conn, data));
     ws.on('close', (code: number) => {
@@ -250,13 +232,6 @@ export class Gateway extends EventEmitter {
         return;
       case 6:
         this.resume(conn, d);
-        return;
-      case 8:
-        if (!conn.session) {
-          conn.close(4003, 'Not authenticated.');
-          return;
-        }
-        this.sendTo(conn.session, 'GUILD_MEMBERS_CHUNK', this.options.membersChunk(d));
         return;
       case 3: // presence update
       case 4: // voice state update

@@ -6,11 +6,8 @@ import { ApiError } from './errors.ts';
 import {
   buildWorld,
   dmChannelFor,
-  findUser,
   type GuildFixture,
   guildCreatePayload,
-  memberPayload,
-  membersChunkPayload,
   permissionsOf,
   readyPayload,
   type World,
@@ -253,7 +250,6 @@ export class DiscordEmulator extends EventEmitter<EmulatorEvents> {
           applicationFlags(resolved.messageContentAllowed),
         ),
       guildCreates: (session) => routedGuilds(session).map((g) => guildCreatePayload(world, g)),
-      membersChunk: (request) => membersChunkPayload(world, request),
     });
     // Idle keep-alive sockets stay open longer than undici keeps them (4 s), so the client always
     // closes first: a server-side close racing a new request fails that request (a POST is not
@@ -655,76 +651,6 @@ export class DiscordEmulator extends EventEmitter<EmulatorEvents> {
         target_id: target.id,
         resolved: { messages: { [target.id]: this.state.toApiMessage(target) } },
       },
-    });
-  }
-
-  /** A user runs a user context-menu command (type 2, data.type 2) on `target`. */
-  async userRunsUserCommand(
-    input: InteractionTarget & { name: string; target: EmuUser },
-  ): Promise<EmuInteraction> {
-    this.checkStrict(input, 2, []);
-    const guildId = this.guildFor(input);
-    const world = this.state.world;
-    return this.hub.start({
-      ...this.target(input),
-      type: 2,
-      user: input.user,
-      responseType: 23,
-      data: {
-        ...this.commandData(input.name, 2, guildId),
-        target_id: input.target.id,
-        resolved: {
-          users: { [input.target.id]: this.state.apiUser(input.target) },
-          ...(guildId && findUser(world, input.target.id)
-            ? { members: { [input.target.id]: memberPayload(world, input.target.id, false, guildId) } }
-            : {}),
-        },
-      },
-    });
-  }
-
-  /**
-   * A user submits the modal the bot showed for `interaction` (type 5). `fields` maps custom ids of
-   * text inputs to their value (or of selects to their values); the submission mirrors the modal's
-   * layout (action rows or labels), like Discord. Unknown ids are rejected.
-   */
-  async userSubmitsModal(input: {
-    interaction: EmuInteraction;
-    fields: Record<string, string | string[]>;
-  }): Promise<EmuInteraction> {
-    const { interaction } = input;
-    const modal = interaction.modal;
-    if (!modal) throw new Error(`DiscordEmulator: interaction ${interaction.id} showed no modal`);
-    const used = new Set<string>();
-    const answer = (c: ApiComponent): ApiComponent => {
-      const id = c.custom_id ?? '';
-      const value = input.fields[id];
-      if (value !== undefined) used.add(id);
-      if (c.type === 4) return { type: 4, custom_id: id, value: typeof value === 'string' ? value : '' };
-      return {
-        type: c.type,
-        custom_id: id,
-        values: Array.isArray(value) ? value : value === undefined ? [] : [value],
-      };
-    };
-    const components = ((modal.components ?? []) as ApiComponent[]).flatMap((c): ApiComponent[] => {
-      if (c.type === 1) return [{ type: 1, components: (c.components ?? []).map(answer) }];
-      if (c.type === 18 && c.component) return [{ type: 18, component: answer(c.component as ApiComponent) }];
-      return c.type === 10 ? [{ type: 10 }] : [];
-    });
-    const unknown = Object.keys(input.fields).filter((id) => !used.has(id));
-    if (unknown.length) throw new Error(`DiscordEmulator: modal has no field(s) ${unknown.join(', ')}`);
-    const message = interaction.context.componentMessageId
-      ? this.state.messages.get(interaction.context.componentMessageId)
-      : undefined;
-    return this.hub.start({
-      type: 5,
-      user: interaction.context.user,
-      channelId: interaction.context.channelId,
-      ...(interaction.context.guildId ? {} : { dm: true }),
-      ...(message ? { message } : {}),
-      responseType: 0,
-      data: { custom_id: modal.custom_id, components },
     });
   }
 

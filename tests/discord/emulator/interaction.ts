@@ -3,7 +3,7 @@ import type { ApiError } from './errors.ts';
 import type { ApiComponent, EmuMessage, EmuUser } from './types.ts';
 import type { ChangeSignal } from './waiters.ts';
 
-/** A callback body's `data` as the bot sent it (message fields, autocomplete choices or a modal). */
+/** A callback body's `data` as the bot sent it (message fields or autocomplete choices). */
 export interface CallbackData {
   content?: string;
   flags?: number;
@@ -60,8 +60,6 @@ export class EmuInteraction {
   original: EmuMessage | undefined;
   /** Autocomplete choices from the type-8 callback. */
   choices: Array<{ name: string; value: string | number }> | undefined;
-  /** Modal from the type-9 callback. */
-  modal: CallbackData | undefined;
   /** Snapshot of the first visible response. */
   private visible: EmuMessage | undefined;
   private followupCursor = 0;
@@ -69,7 +67,7 @@ export class EmuInteraction {
   constructor(
     readonly id: string,
     readonly token: string,
-    /** Interaction type: 2 command, 3 component, 4 autocomplete, 5 modal submit. */
+    /** Interaction type: 2 command, 3 component, 4 autocomplete. */
     readonly type: number,
     readonly createdAt: number,
     readonly context: InteractionContext,

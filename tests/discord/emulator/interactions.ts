@@ -9,11 +9,11 @@ import type { EmulatorState, MessageBody } from './state.ts';
 import type { ApiCommand, ApiOption, EmuMessage, EmuUser } from './types.ts';
 
 /** Callback types each interaction type accepts (receiving-and-responding.mdx). */
+// Modals (callback 9, modal-submit interactions) are not emulated: the bot shows none.
 const ALLOWED_CALLBACKS: Record<number, number[]> = {
-  2: [4, 5, 9],
-  3: [4, 5, 6, 7, 9],
+  2: [4, 5],
+  3: [4, 5, 6, 7],
   4: [8],
-  5: [4, 5, 6, 7],
 };
 
 const EPHEMERAL = 64;
@@ -205,6 +205,18 @@ export class InteractionHub {
     if (Date.now() - interaction.createdAt > state.options.ackDeadlineMs) {
       this.reject(interaction, callbackType, data, Errors.unknownInteraction());
     }
+    if (callbackType === 9) {
+      this.reject(
+        interaction,
+        callbackType,
+        data,
+        formError(
+          ['type'],
+          'NOT_EMULATED',
+          'Modals are not emulated: the bot shows none (tests/discord/emulator)',
+        ),
+      );
+    }
     if (!ALLOWED_CALLBACKS[interaction.type]?.includes(callbackType)) {
       this.reject(
         interaction,
@@ -343,29 +355,6 @@ export class InteractionHub {
       case 8:
         interaction.choices = validateChoices(data.choices);
         return;
-      case 9: {
-        const title = data.title;
-        if (typeof data.custom_id !== 'string' || data.custom_id.length < 1 || data.custom_id.length > 100) {
-          throw formError(
-            ['data', 'custom_id'],
-            'BASE_TYPE_BAD_LENGTH',
-            'Must be between 1 and 100 in length.',
-          );
-        }
-        if (typeof title !== 'string' || title.length < 1 || title.length > 45) {
-          throw formError(['data', 'title'], 'BASE_TYPE_BAD_LENGTH', 'Must be between 1 and 45 in length.');
-        }
-        const count = Array.isArray(data.components) ? data.components.length : 0;
-        if (count < 1 || count > 5) {
-          throw formError(
-            ['data', 'components'],
-            'BASE_TYPE_BAD_LENGTH',
-            'Must be between 1 and 5 in length.',
-          );
-        }
-        interaction.modal = data;
-        return;
-      }
     }
   }
 
