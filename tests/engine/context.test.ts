@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { DECLINE_TEXTS } from '../../src/engine/declines.ts';
-import { createEngine } from '../../src/engine/index.ts';
 import { normalizeText } from '../../src/engine/normalize.ts';
 import { questionParts } from '../../src/engine/readings.ts';
-import { loadKnowledge } from '../../src/kb/load.ts';
 import { ANTICOAGULANT_WARNING, DISCLAIMER } from '../safetyTexts.ts';
+import { sharedEngine } from '../sharedEngine.ts';
 
-const engine = createEngine(loadKnowledge());
+const engine = sharedEngine();
 const topicOf = (q: string) => {
   const a = engine.ask(q);
   return a.kind === 'answer' ? a.topic?.id : a.kind;

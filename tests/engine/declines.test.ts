@@ -1,18 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { DECLINE_TEXTS, GREETING_TEXT, THANKS_TEXT } from '../../src/engine/declines.ts';
-import { createEngine } from '../../src/engine/index.ts';
 import { normalizeText } from '../../src/engine/normalize.ts';
 import { withoutNegated } from '../../src/engine/readings.ts';
 import { SCOPE_AREAS, UNSURE_TEXT } from '../../src/engine/safety.ts';
-import { loadKnowledge } from '../../src/kb/load.ts';
 import {
   DOAC_NOTICE,
   PERSONAL_ANTICOAGULANT_NOTICE,
   PERSONAL_NOTICE,
   PREGNANCY_NOTICE,
 } from '../safetyTexts.ts';
+import { sharedEngine } from '../sharedEngine.ts';
 
-const engine = createEngine(loadKnowledge());
+const engine = sharedEngine();
 const topicOf = (q: string) => {
   const a = engine.ask(q);
   return a.kind === 'answer' ? a.topic?.id : a.kind;

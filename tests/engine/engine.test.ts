@@ -1,8 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Answer, Engine } from '../../src/engine/index.ts';
-import { createEngine } from '../../src/engine/index.ts';
 import { DECLINE_TEXT, EMPTY_TEXT } from '../../src/engine/safety.ts';
-import { loadKnowledge } from '../../src/kb/load.ts';
 import {
   ANTICOAGULANT_WARNING,
   CRISIS_BODY,
@@ -11,10 +9,11 @@ import {
   URGENT_BODY,
   URGENT_NOTICE,
 } from '../safetyTexts.ts';
+import { sharedEngine } from '../sharedEngine.ts';
 
 let engine: Engine;
 beforeAll(() => {
-  engine = createEngine(loadKnowledge());
+  engine = sharedEngine();
 });
 
 const carriesSafetyTexts = (a: Answer) => {

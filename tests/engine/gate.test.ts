@@ -3,13 +3,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkEmergency } from '../../src/engine/gate.ts';
 import { correctGateTypos } from '../../src/engine/gateTypos.ts';
-import { createEngine } from '../../src/engine/index.ts';
 import { normalizeText } from '../../src/engine/normalize.ts';
-import { loadKnowledge } from '../../src/kb/load.ts';
 import { BUILD_TIMEOUT_MS, compiled, ensureBuilt } from '../compiled.ts';
 import { CRISIS_NOTICE, OVERDOSE_NOTICE, PET_NOTICE } from '../safetyTexts.ts';
+import { sharedEngine } from '../sharedEngine.ts';
 
-const engine = createEngine(loadKnowledge());
+const engine = sharedEngine();
 const urgent = (q: string) => engine.ask(q).urgent;
 
 describe('emergency gate: stroke signs, stomach bleeds, head injuries, animals', () => {
