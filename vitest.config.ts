@@ -7,10 +7,11 @@ export default defineConfig({
   test: {
     // A folder per run and the run's one PostgreSQL server (started by the first file that needs it).
     globalSetup: ['tests/globalSetup.ts'],
-    // Much test time is waiting on sockets and child processes, not CPU: on a 2-core machine vitest's
-    // default (cores - 1 = one file at a time) leaves both cores idle while a file waits. More than 3
-    // starves the spawned bot processes of CPU on a busy machine, and their start-up deadlines fail.
-    maxWorkers: 3,
+    // Much test time is waiting on sockets and child processes: vitest's default on a 2-core machine
+    // (cores - 1 = one file at a time) leaves a core idle while a file waits. Two files at once; three
+    // or four starved the spawned bot processes of CPU on the busy shared machine, and their start-up
+    // deadlines failed.
+    maxWorkers: 2,
     // The Discord end-to-end suites start real processes and sockets.
     testTimeout: 20_000,
     hookTimeout: 30_000,
