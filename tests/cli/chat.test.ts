@@ -78,7 +78,7 @@ describe('terminal chat', () => {
   });
 
   it('/more shows what the short answer left out: the summary, every fact, corrections with references', async () => {
-    const engine = createEngine(loadKnowledge());
+    const engine = sharedEngine();
     const natto = engine.knowledge.topics.find((t) => t.id === 'natto');
     const text = await chat(['how much k2 is in natto', '/more', '/quit']);
     const [answer, more] = text.split('Natto, the richest K2 food').slice(1);
