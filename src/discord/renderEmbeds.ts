@@ -83,7 +83,9 @@ export function shorten(text: string, max: number): string {
 
 /** User text shown back in a reply: no markdown effects, no mention can ping or render. */
 export function escapeUserText(text: string, max: number): string {
-  const escaped = escapeMarkdown(text.replace(/\s+/g, ' ').trim())
+  // discord.js's escapeMarkdown takes time quadratic in the length (9,000 characters: seconds on
+  // the main thread): escape only the part that can be shown, one character more to keep the "…".
+  const escaped = escapeMarkdown(text.replace(/\s+/g, ' ').trim().slice(0, max + 1))
     .replace(/@/g, '@\u200b')
     .replace(/<#/g, '<\u200b#');
   return shorten(escaped, max);

@@ -297,8 +297,55 @@ describe('renderAnswer', () => {
 
   it('pings only the addressed member', () => {
     const reply = renderAnswer(makeAnswer('Body.'), { forUserId: '223456789012345678' });
-    expect(reply.content).toContain('<@223456789012345678>');
-    expect(reply.allowedMentions).toEqual({ parse: [], users: ['223456789012345678'], repliedUser: false });
+    expect(reply.content).toBe('<@223456789012345678>, someone asked K2 Bot this for you:');
+    expect(reply.allowedMentions).toStrictEqual({
+      parse: [],
+      users: ['223456789012345678'],
+      repliedUser: false,
+    });
+  });
+
+  it('shows the mention but pings nobody when the member was pinged recently', () => {
+    const reply = renderAnswer(makeAnswer('Body.'), {
+      forUserId: '223456789012345678',
+      askedByName: '@everyone **Al**',
+      pingForUser: false,
+    });
+    expect(reply.content).toBe(
+      '<@223456789012345678>, @\u200beveryone \\*\\*Al\\*\\* asked K2 Bot this for you:',
+    );
+    expect(reply.allowedMentions).toStrictEqual({ parse: [], repliedUser: false });
+  });
+
+  it('pings nobody at all without an addressee', () => {
+    expect(renderAnswer(makeAnswer('Body.')).allowedMentions).toStrictEqual({
+      parse: [],
+      repliedUser: false,
+    });
+    expect(renderAnswer(makeAnswer('Body.')).content).toBeUndefined();
+  });
+
+  it('orders the leading blocks: urgent notice, warning, personal notice, the question, then the body', () => {
+    const reply = renderAnswer(
+      makeAnswer('Body text.', {
+        urgent: true,
+        urgentNotice: 'Call 112 now.',
+        personal: true,
+        personalNotice: 'Ask your doctor.',
+        safety: { ...safety, warningFirst: true },
+      }),
+      { question: 'my nose bleeds' },
+    );
+    expect(reply.embeds[0]?.description).toBe(
+      `🚨 **Call 112 now.**\n\n**${ANTICOAGULANT_WARNING}**\n\nAsk your doctor.\n\n**Q:** my nose bleeds\n\nBody text.`,
+    );
+  });
+
+  it('shows no urgent notice on a reply that is not urgent, and no personal notice unless personal', () => {
+    const reply = renderAnswer(
+      makeAnswer('Body text.', { urgentNotice: 'Call 112 now.', personalNotice: 'Ask your doctor.' }),
+    );
+    expect(reply.embeds[0]?.description).toBe('Body text.');
   });
 
   it('escapes the echoed question', () => {
@@ -322,5 +369,10 @@ describe('shorten and escapeUserText', () => {
 
   it('neutralises mentions and markdown', () => {
     expect(escapeUserText('@here _x_ <#123>', 100)).toBe('@\u200bhere \\_x\\_ <\u200b#123>');
+  });
+
+  it('folds whitespace and trims the echoed text, then shortens it', () => {
+    expect(escapeUserText('  what \n\t is   k2  ', 100)).toBe('what is k2');
+    expect(escapeUserText('@everyone natto', 10)).toBe('@\u200beveryon…');
   });
 });
