@@ -1,6 +1,7 @@
 import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { FollowUpMemory } from '../engine/followUpMemory.ts';
 import type { Engine } from '../engine/index.ts';
 import { KnowledgeError } from '../kb/load.ts';
 import { loadEngine } from './loadEngine.ts';
@@ -11,6 +12,9 @@ const USAGE = `Ask k2-bot one question from the terminal.
   npm run ask -- "is mk7 better than mk4?"          the answer as a person reads it
   npm run ask -- --json "natto how much k2"         one JSON object
   npm run --silent ask -- --jsonl < questions.txt   one JSON object per input line, in order
+
+With --jsonl a line is a question, or a JSON object {"q": "…", "conversation": "c1"}: lines with
+the same conversation are read in order, each follow-up in the context of the previous answer.
 
 Every answer carries the safety disclaimer and the anticoagulant warning.`;
 
@@ -28,8 +32,10 @@ async function answerLines(engine: Engine, input: NodeJS.ReadableStream, output:
     output.write(pending.join(''));
     pending = [];
   };
+  // A file is read in one go: its conversations never expire, only the oldest are forgotten.
+  const conversations = new FollowUpMemory({ ttlMs: Number.POSITIVE_INFINITY });
   for await (const line of lines) {
-    pending.push(`${JSON.stringify(toJsonRecord(engine.ask(line)))}\n`);
+    pending.push(`${JSON.stringify(answerLine(engine, line, conversations))}\n`);
     if (pending.length >= 256) flush();
     else if (!flushScheduled) {
       flushScheduled = true;
@@ -37,6 +43,33 @@ async function answerLines(engine: Engine, input: NodeJS.ReadableStream, output:
     }
   }
   flush();
+}
+
+/** One input line of --jsonl: a plain question, or `{"q": "…", "conversation": "…"}`. */
+function parseLine(line: string): { q: string; conversation: string | null } | { error: string } {
+  if (!line.trimStart().startsWith('{')) return { q: line, conversation: null };
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch (error) {
+    return { error: `not a JSON object: ${(error as Error).message}` };
+  }
+  const { q, conversation } = (value ?? {}) as { q?: unknown; conversation?: unknown };
+  if (typeof q !== 'string') return { error: 'a JSON line needs "q", the question, as a string' };
+  if (conversation !== undefined && typeof conversation !== 'string')
+    return { error: '"conversation" must be a string' };
+  return { q, conversation: conversation ?? null };
+}
+
+function answerLine(engine: Engine, line: string, conversations: FollowUpMemory) {
+  const parsed = parseLine(line);
+  // A bad line gets a record of its own, with the safety texts like every reply, and the run goes on.
+  if ('error' in parsed)
+    return { error: parsed.error, ...toJsonRecord(engine.notice(`Bad input line: ${parsed.error}.`)) };
+  if (parsed.conversation === null) return toJsonRecord(engine.ask(parsed.q));
+  const { answer, context, followUp } = engine.askInContext(parsed.q, conversations.get(parsed.conversation));
+  conversations.set(parsed.conversation, context);
+  return { conversation: parsed.conversation, followUp, ...toJsonRecord(answer) };
 }
 
 /** Where one run of the CLI reads and writes: the process's own streams, or a test's. */

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline';
+import { FollowUpMemory } from '../engine/followUpMemory.ts';
 import type { Answer, Engine } from '../engine/index.ts';
 import { texts } from '../kb/language.ts';
 import { fillText } from '../kb/languageSchema.ts';
@@ -15,6 +16,8 @@ import {
 } from './renderText.ts';
 
 const TERMINAL_TEXTS = texts().terminal;
+/** The terminal chat is one conversation. */
+const CHAT_CONVERSATION = 'terminal';
 
 /** Where terminal votes go: the bot's database, opened on the first vote. */
 export type VoteStore = Pick<LearningStore, 'voteSecret' | 'recordVote'> & { close(): Promise<void> };
@@ -67,6 +70,8 @@ export async function runChat({
   const votes = terminalVotes(openVoteStore);
   let lastAnswer: { answer: Answer; id: string } | undefined;
   let answers = 0;
+  // Each question is read in the context of the previous answer, for ten minutes (followUpMemory.ts).
+  const context = new FollowUpMemory({ maxConversations: 1 });
 
   for await (const raw of lines) {
     const line = raw.trim();
@@ -74,7 +79,10 @@ export async function runChat({
     const command = findChatCommand(typed);
     if (command === 'quit') break;
     if (command === 'help') say(chatHelpText());
-    else if (command === 'good' || command === 'bad') {
+    else if (command === 'new') {
+      context.forget(CHAT_CONVERSATION);
+      say(renderAnswerText(engine.notice(TERMINAL_TEXTS.newConversation), style));
+    } else if (command === 'good' || command === 'bad') {
       const text = await votes.cast(lastAnswer, command === 'good' ? 'helpful' : 'not-helpful');
       say(renderAnswerText(engine.notice(text), style));
     } else if (command === 'topics') say(renderAnswerText(engine.notice(listTopicsText(engine)), style));
@@ -104,7 +112,8 @@ export async function runChat({
       const notice = engine.notice(fillText(TERMINAL_TEXTS.unknownCommand, { command: typed ?? '' }));
       say(renderAnswerText(notice, style));
     } else if (line.length > 0) {
-      const answer = engine.ask(line);
+      const { answer, context: next } = engine.askInContext(line, context.get(CHAT_CONVERSATION));
+      context.set(CHAT_CONVERSATION, next);
       answers += 1;
       lastAnswer = { answer, id: `answer-${answers}` };
       say(renderAnswerText(answer, style));

@@ -16,6 +16,7 @@ export type ChatCommandName =
   | 'good'
   | 'bad'
   | 'help'
+  | 'new'
   | 'quit';
 
 export interface ChatCommand {
@@ -35,6 +36,7 @@ export const CHAT_COMMANDS: readonly ChatCommand[] = [
   { usage: '/dosage', names: ['dosage'], aliases: ['/doses'], help: CHAT_HELP.dosage },
   { usage: '/good', names: ['good', 'bad'], help: CHAT_HELP.vote },
   { usage: '/help', names: ['help'], help: CHAT_HELP.help },
+  { usage: '/new', names: ['new'], aliases: ['/reset'], help: CHAT_HELP.new },
   { usage: '/quit', names: ['quit'], aliases: ['/exit'], help: CHAT_HELP.quit },
 ];
 

@@ -243,6 +243,8 @@ export const textsSchema = z.strictObject({
     source: template('sections', 'quote'),
     sourceSection: template('sections'),
     moreFirst: sentence,
+    /** After /new: the next question is read on its own, not as a follow-up. */
+    newConversation: sentence,
     related: template('topics'),
     didYouMean: template('topics'),
     disclaimerLabel: sentence,
@@ -284,6 +286,7 @@ export const textsSchema = z.strictObject({
     dosage: sentence,
     vote: sentence,
     help: sentence,
+    new: sentence,
     quit: sentence,
   }),
 });

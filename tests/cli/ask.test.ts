@@ -144,6 +144,55 @@ describe('npm run ask', () => {
     expect(records.every((r) => r.matched)).toBe(true);
   });
 
+  it('--jsonl reads JSON lines with the same conversation in context, in order, one record per line', async () => {
+    const input = [
+      { q: 'does cheese have k2', conversation: 'c1' },
+      { q: 'how much k2 is in natto', conversation: 'c2' },
+      { q: 'how much?', conversation: 'c1' },
+      'how much?',
+      { q: 'what about gouda?', conversation: 'c2' },
+      { q: 'why?' },
+      '{"q": 42}',
+      '{not json',
+    ].map((line) => (typeof line === 'string' ? line : JSON.stringify(line)));
+    const run = await runAsk(['--jsonl'], { stdin: `${input.join('\n')}\n` });
+    expect(run.code).toBe(0);
+    const records = run.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(records).toHaveLength(input.length);
+    expect(records.map((r) => r.conversation ?? null)).toEqual([
+      'c1',
+      'c2',
+      'c1',
+      null,
+      'c2',
+      null,
+      null,
+      null,
+    ]);
+    expect(records.map((r) => r.topic)).toEqual([
+      'cheese',
+      'natto',
+      'cheese', // "how much?" after cheese: the amount in cheese
+      records[3].topic, // the same words as a plain line have no context
+      'cheese', // "what about gouda?" after natto's amount
+      null, // "why?" with no conversation: nothing to say why about
+      null,
+      null,
+    ]);
+    expect(records[3].topic).not.toBe('cheese');
+    expect(records[2].followUp).toBe(true);
+    expect(records[0].followUp).toBe(false);
+    expect(records[6].error).toBe('a JSON line needs "q", the question, as a string');
+    expect(records[7].error).toMatch(/^not a JSON object/);
+    for (const record of records) {
+      expect(record.text).toContain(DISCLAIMER);
+      expect(record.text).toContain(ANTICOAGULANT_WARNING);
+    }
+  });
+
   it('refuses to start on broken knowledge: exit 1, the file named on stderr, nothing on stdout', async () => {
     // Which fields the loader names is corruptKnowledge.test.ts's business; here: how the CLI reports it.
     const dir = mkdtempSync(join(tmpdir(), 'k2-kb-'));

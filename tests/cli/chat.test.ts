@@ -70,6 +70,7 @@ describe('terminal chat', () => {
       '  /dosage   the dose figures the article gives',
       '  /good     the last answer was helpful (/bad: it was not); no question or name is stored',
       '  /help     this help',
+      '  /new      start a new conversation: the next question is not read as a follow-up (the context also ends after 10 minutes)',
       '  /quit     leave (Ctrl+D works too)',
     ].join('\n');
     // Once at the start and once for /help.
@@ -88,6 +89,17 @@ describe('terminal chat', () => {
     expect(more).toContain('Reference: ');
     expect(more).toContain(DISCLAIMER);
     expect(more).toContain(ANTICOAGULANT_WARNING);
+  });
+
+  it('reads each question in the context of the previous answer until /new', async () => {
+    const text = await chat(['does cheese have k2', 'how much?', '/new', 'how much?', '/quit']);
+    // One reply per line before /quit, each closed by the disclaimer.
+    const replies = text.split(DISCLAIMER).slice(0, 4);
+    expect(replies).toHaveLength(4);
+    expect(replies[0]).toContain('Cheese as a K2 source');
+    expect(replies[1]).toContain('Cheese as a K2 source');
+    expect(replies[2]).toContain('New conversation: your next question is read on its own');
+    expect(replies[3]).not.toContain('Cheese as a K2 source');
   });
 
   it('/more before any question says to ask first', async () => {
