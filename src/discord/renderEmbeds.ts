@@ -85,7 +85,10 @@ export function shorten(text: string, max: number): string {
 export function escapeUserText(text: string, max: number): string {
   // discord.js's escapeMarkdown takes time quadratic in the length (9,000 characters: seconds on
   // the main thread): escape only the part that can be shown, one character more to keep the "…".
-  const shown = text.replace(/\s+/g, ' ').trim().slice(0, max + 1);
+  const shown = text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, max + 1);
   const escaped = escapeMarkdown(shown).replace(/@/g, '@\u200b').replace(/<#/g, '<\u200b#');
   return shorten(escaped, max);
 }
