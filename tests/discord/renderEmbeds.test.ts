@@ -225,6 +225,8 @@ describe('renderAnswer', () => {
     const description = reply.embeds[0]?.description ?? '';
     expect(description.startsWith('🚨 **Call 112 now.**')).toBe(true);
     expect(description.indexOf(ANTICOAGULANT_WARNING)).toBeLessThan(description.indexOf('Body text.'));
+    // Once, on top: not again as the last field.
+    expect(reply.embeds[0]?.fields?.map((f) => f.name)).not.toContain('⚠️ Blood thinners');
   });
 
   it('lets a crisis notice stand alone: the warning moves to the last field', () => {
