@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Logger } from 'pino';
-import type { Answer } from '../engine/index.ts';
+import type { Answer, FollowUpContext } from '../engine/index.ts';
 import type { Language } from '../kb/load.ts';
 import type { KnowledgeBase } from '../kb/schema.ts';
 import type { AnswerWorkerData } from './answerWorker.ts';
@@ -11,7 +11,7 @@ import type { AskJob, WorkerReport } from './answerWorkerProtocol.ts';
 
 /** How the pool answered: only `answered` carries the engine's answer; the rest need a notice. */
 export type PooledAnswer =
-  | { status: 'answered'; answer: Answer }
+  | { status: 'answered'; answer: Answer; context: FollowUpContext | null }
   /** The question ran past the time budget; its worker was terminated and replaced. */
   | { status: 'timed-out' }
   /** Too many questions were waiting, or this one waited too long for a free worker. */
@@ -21,7 +21,8 @@ export type PooledAnswer =
 
 /** The asynchronous seam the Discord layer asks through; never rejects. */
 export interface Answerer {
-  ask(question: string): Promise<PooledAnswer>;
+  /** `previous`: the compact context of the previous answer, for a follow-up (engine followUp.ts). */
+  ask(question: string, previous?: FollowUpContext | null): Promise<PooledAnswer>;
   close(): Promise<void>;
 }
 
@@ -91,6 +92,7 @@ function workerSource(module: URL): { source: string | URL; evaluated: boolean }
 interface Job {
   id: number;
   question: string;
+  previous: FollowUpContext | null;
   resolve: (result: PooledAnswer) => void;
   waitTimer?: NodeJS.Timeout;
 }
@@ -182,11 +184,11 @@ export class AnswerPool implements Answerer {
     }
   }
 
-  ask(question: string): Promise<PooledAnswer> {
+  ask(question: string, previous: FollowUpContext | null = null): Promise<PooledAnswer> {
     if (this.#closed) return Promise.resolve({ status: 'failed' });
     if (this.#queue.length >= this.#options.maxQueued) return Promise.resolve({ status: 'busy' });
     return new Promise((resolve) => {
-      const job: Job = { id: this.#nextId++, question, resolve };
+      const job: Job = { id: this.#nextId++, question, previous, resolve };
       job.waitTimer = setTimeout(() => {
         const at = this.#queue.indexOf(job);
         if (at >= 0) {
@@ -302,7 +304,7 @@ export class AnswerPool implements Answerer {
       clearTimeout(slot.budgetTimer);
       const job = slot.job;
       slot.job = undefined;
-      job.resolve({ status: 'answered', answer: report.answer });
+      job.resolve({ status: 'answered', answer: report.answer, context: report.context });
     }
     if (slot.retired && !slot.job) this.#remove(slot);
     this.#dispatch();
@@ -359,7 +361,11 @@ export class AnswerPool implements Answerer {
       clearTimeout(job.waitTimer);
       slot.job = job;
       slot.budgetTimer = setTimeout(() => this.#onBudgetExceeded(slot), this.#options.budgetMs);
-      slot.worker.postMessage({ id: job.id, question: job.question } satisfies AskJob);
+      slot.worker.postMessage({
+        id: job.id,
+        question: job.question,
+        previous: job.previous,
+      } satisfies AskJob);
     }
   }
 }

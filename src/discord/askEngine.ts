@@ -1,4 +1,4 @@
-import type { Answer } from '../engine/index.ts';
+import type { Answer, FollowUpContext } from '../engine/index.ts';
 import { texts } from '../kb/language.ts';
 import type { ReplySurface } from '../ops/metrics.ts';
 import type { PooledAnswer } from './answerPool.ts';
@@ -60,9 +60,12 @@ export function renderUnanswered(ctx: BotContext, reason: Unanswered): RenderedR
 export async function askWithinBudget(
   ctx: BotContext,
   question: string,
-): Promise<{ answer: Answer } | { unanswered: Unanswered }> {
-  const result = await ctx.answerer.ask(question);
-  return result.status === 'answered' ? { answer: result.answer } : { unanswered: result.status };
+  previous: FollowUpContext | null = null,
+): Promise<{ answer: Answer; context: FollowUpContext | null } | { unanswered: Unanswered }> {
+  const result = await ctx.answerer.ask(question, previous);
+  return result.status === 'answered'
+    ? { answer: result.answer, context: result.context }
+    : { unanswered: result.status };
 }
 
 /** The answer flow of slash commands and the message menu: engine (within the time budget), render. */

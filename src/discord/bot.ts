@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import { Client, Events, GatewayIntentBits, Partials, RESTEvents } from 'discord.js';
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
+import { FollowUpMemory } from '../engine/followUpMemory.ts';
 import type { Engine } from '../engine/index.ts';
 import type { BotMetrics } from '../ops/metrics.ts';
 import type { SettingsStore } from '../store/settingsStore.ts';
@@ -138,6 +139,7 @@ export async function startBot(deps: StartBotDeps): Promise<RunningBot> {
     },
     messageContent: config.DISCORD_MESSAGE_CONTENT,
     answerMessageIds: new RecentIds(),
+    followUps: new FollowUpMemory({ now: clock }),
     // Retention and grace periods run on the same movable clock as cooldowns and flood limits.
     community: communityOptions(config, () => new Date(clock())),
     alertLimiter: new AlertLimiter(),

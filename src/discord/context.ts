@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { Engine, SafetyTexts } from '../engine/index.ts';
+import type { Engine, FollowUpMemory, SafetyTexts } from '../engine/index.ts';
 import type { SettingsStore } from '../store/settingsStore.ts';
 import type { AlertLimiter } from './alerts.ts';
 import type { Answerer } from './answerPool.ts';
@@ -22,6 +22,11 @@ export interface BotContext {
   messageContent: boolean;
   /** Ids of messages the bot answered with, so a reply to one is recognised without a fetch. */
   answerMessageIds: RecentIds;
+  /**
+   * The context of the last answer per conversation (a bot message replied to, a thread, a user's
+   * DMs, a user in a channel), in memory only, for ten minutes: follow-ups are read in it.
+   */
+  followUps: FollowUpMemory;
   /** Learning from use, data retention and the clock. */
   community: CommunityOptions;
   /** At most one moderator alert per member per 10 minutes. */

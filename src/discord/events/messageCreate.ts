@@ -1,5 +1,5 @@
 import type { Message } from 'discord.js';
-import type { Answer } from '../../engine/index.ts';
+import type { Answer, FollowUpContext } from '../../engine/index.ts';
 import { texts } from '../../kb/language.ts';
 import { alertModerators } from '../alerts.ts';
 import {
@@ -51,6 +51,22 @@ async function findTrigger(message: Message, ctx: BotContext, botId: string): Pr
   return auto ? 'auto' : null;
 }
 
+/**
+ * Where a message's follow-up context lives: the bot answer it replies to, else its thread, the
+ * user's DMs, or the user in this channel (so one member's context never reads another's).
+ */
+function conversationKey(message: Message, trigger: Trigger): string {
+  if (message.channel.isThread()) return `thread:${message.channelId}`;
+  if (trigger === 'dm') return `dm:${message.author.id}`;
+  return `channel:${message.channelId}:${message.author.id}`;
+}
+
+function previousContext(message: Message, ctx: BotContext, trigger: Trigger): FollowUpContext | null {
+  const repliedTo = message.reference?.messageId;
+  const fromReply = trigger === 'reply' && repliedTo ? ctx.followUps.get(`answer:${repliedTo}`) : null;
+  return fromReply ?? ctx.followUps.get(conversationKey(message, trigger));
+}
+
 function stripBotMention(content: string, botId: string): string {
   return content.replace(new RegExp(`<@!?${botId}>`, 'g'), ' ').trim();
 }
@@ -68,7 +84,7 @@ export async function handleMessage(message: Message, ctx: BotContext): Promise<
   const base = { event: 'message', via: trigger, guildId: message.guildId, userId: message.author.id };
   // Without message text (no MessageContent intent) there is nothing to judge: stay quiet.
   if (!question && (trigger === 'auto' || trigger === 'reply')) return;
-  const asked = await askWithinBudget(ctx, question);
+  const asked = await askWithinBudget(ctx, question, previousContext(message, ctx, trigger));
   let answer: Answer | undefined;
   let reply: RenderedReply;
   if ('unanswered' in asked) {
@@ -120,9 +136,15 @@ export async function handleMessage(message: Message, ctx: BotContext): Promise<
     if (decision.send === 'reply' && answer) {
       await recordForReview(ctx, { question, guildId: message.guildId, via: trigger }, answer);
     }
+    // The next message here is read in this answer's context: kept before the reply is sent,
+    // since the asker may answer it before this handler resumes.
+    const context = decision.send === 'reply' && 'context' in asked ? asked.context : undefined;
+    if (context !== undefined) ctx.followUps.set(conversationKey(message, trigger), context);
     const sent = await message.reply({ ...toMessageOptions(outgoing), failIfNotExists: false });
     if (decision.send === 'reply' && answer) {
       ctx.answerMessageIds.add(sent.id);
+      // A reply to this very answer, later or by someone else, is read in its context too.
+      if (context !== undefined) ctx.followUps.set(`answer:${sent.id}`, context);
       if (answer.urgent && message.inGuild()) {
         await alertModerators(ctx, message.client, {
           guildId: message.guildId,
