@@ -46,9 +46,16 @@ const CLOSE_TOPIC_RATIO = 0.85;
 const CLOSE_TOPIC_FACTOR = 0.8;
 const CLOSE_TOPICS = 2;
 
-const LEAD_WORDS: Record<YesNoLead, string> = {
-  yes: 'Yes.',
-  no: 'No.',
+/**
+ * The words a yes/no question may open with. A fact's yes or no answers the question the fact was
+ * written for, not every yes/no question that picks the fact: "is natto fine on warfarin?" and "is
+ * natto risky on warfarin?" pick the same fact and need opposite words. Until the question's
+ * polarity is read, yes and no are left to the fact's own sentence, which then opens the body; a
+ * missing "Yes." costs a word, a reversed one misleads.
+ */
+const LEAD_WORDS: Record<YesNoLead, string | null> = {
+  yes: null,
+  no: null,
   // "Not shown": the evidence is missing, not the article silent on the point.
   'not-known': 'Not shown.',
   depends: 'It depends.',
