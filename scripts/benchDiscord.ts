@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { pino } from 'pino';
 import { loadConfig } from '../src/config.ts';
 import { startBot } from '../src/discord/bot.ts';
+import { ChannelReplyWindow, ReplyQueue } from '../src/discord/cooldowns.ts';
 import { deployCommands } from '../src/discord/deploy.ts';
 import { createEngine } from '../src/engine/index.ts';
 import { loadKnowledge } from '../src/kb/load.ts';
@@ -131,11 +132,18 @@ export async function runDiscordBenchmark(options: BenchOptions = {}): Promise<v
     applicationId: emu.appId,
     guildId: emu.guildId,
   });
+  // The flood limits (member cooldown, replies per channel, queued replies) hold back most of
+  // these replies by design; the benchmark measures answering, so it lifts them.
+  await store.updateGuildSettings(emu.guildId, { cooldownSeconds: 0 });
   const bot = await startBot({
     config,
     engine: createEngine(loadKnowledge()),
     store,
     logger: pino({ level: 'silent' }),
+    limits: {
+      channels: new ChannelReplyWindow(Number.MAX_SAFE_INTEGER),
+      queue: new ReplyQueue(Number.MAX_SAFE_INTEGER),
+    },
   });
 
   const askers: EmuUser[] = [emu.users.alice, emu.users.bob, emu.users.admin, emu.owner];
@@ -179,7 +187,9 @@ export async function runDiscordBenchmark(options: BenchOptions = {}): Promise<v
     }
     const concurrentSeconds = (performance.now() - concurrentStart) / 1000;
 
-    console.log('k2-bot Discord round trip (emulator dispatch → bot reply received), in-process bot');
+    console.log(
+      'k2-bot Discord round trip (emulator dispatch → bot reply received), in-process bot, flood limits lifted',
+    );
     console.log(
       summarize(
         `Sequential: ${sequential} questions (half mentions, half /ask), ${(sequential / sequentialSeconds).toFixed(0)} answers/s`,
