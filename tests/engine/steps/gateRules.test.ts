@@ -62,8 +62,18 @@ const KINDS: Array<{
   {
     name: 'stroke',
     rules: stroke,
-    positive: ['my face is drooping and my speech is slurred', 'suddenly cant feel my left arm'],
-    negative: ['does k2 prevent strokes', 'is slurred speech a side effect of k2'],
+    positive: [
+      'my face is drooping and my speech is slurred',
+      'suddenly cant feel my left arm',
+      'both my hands suddenly went numb an hour ago',
+      'my legs suddenly feel weak and i cant stand up',
+    ],
+    negative: [
+      'does k2 prevent strokes',
+      'is slurred speech a side effect of k2',
+      'does k2 make you suddenly weak?',
+      'can k2 cause numbness in feet',
+    ],
   },
   {
     name: 'allergy',
