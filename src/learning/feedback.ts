@@ -5,12 +5,9 @@ import type { Coverage, FeedbackVote } from '../store/learningStore.ts';
 /** What a vote says about the reply it rates: never who voted or what they asked. */
 export type RatedReply = Pick<FeedbackVote, 'topicId' | 'factIds' | 'coverage' | 'replyKind'>;
 
-/**
- * How much of the question the reply covered. The engine does not report coverage yet, so an
- * answer counts as full and anything else as none; a partial coverage arrives with the engine's.
- */
+/** How much of the question the reply covered, as the engine judged it when composing the body. */
 export function coverageOf(answer: Answer): Coverage {
-  return answer.kind === 'answer' ? 'full' : 'none';
+  return answer.kind === 'answer' ? answer.coverage : 'none';
 }
 
 /** Answers and declines can be rated; urgent replies, notices and empty input cannot. */
@@ -21,8 +18,7 @@ export function canBeRated(answer: Answer): boolean {
 export function describeRatedReply(answer: Answer): RatedReply {
   return {
     topicId: answer.topic?.id ?? null,
-    // The engine's facts carry no ids yet: the list stays empty until they do.
-    factIds: [],
+    factIds: [...answer.facts],
     coverage: coverageOf(answer),
     replyKind: answer.kind,
   };
