@@ -13,6 +13,7 @@ import {
 import { bareAnswer, composeReply, topicMayBeShown } from './composeAnswer.ts';
 import { composeFactBody } from './composeBody.ts';
 import { GREETING_TEXT, isGreeting, isThanks, THANKS_TEXT, withoutGreeting } from './declines.ts';
+import type { FollowUpHints } from './followUpCompose.ts';
 import { gateMessage } from './gate.ts';
 import { answerEachPart } from './multiQuestion.ts';
 import { normalizeText } from './normalize.ts';
@@ -65,6 +66,8 @@ export function answerQuestionDetailed(
   byId: ReadonlyMap<string, Topic>,
   /** A category the conversation was about: a follow-up leans towards it (followUp.ts). */
   contextCategory?: string,
+  /** For a follow-up: the new message and the previous answer, to choose the facts (followUpCompose.ts). */
+  followUp?: FollowUpHints,
 ): DetailedAnswer {
   // Normalise. "Hi all, new here - what is K2?": the greeting and introduction are not the question.
   const full = normalizeText(question);
@@ -108,7 +111,7 @@ export function answerQuestionDetailed(
   if (!gate.urgent && answerable && !outOfScope) {
     ({ answer, result } = answerEachPart(ctx, answer, result, warningFirst, byId));
   }
-  answer = composeFactBody(answer, normalized, index, byId, result?.ranked, analysis);
+  answer = composeFactBody(answer, normalized, index, byId, result?.ranked, analysis, followUp);
 
   // A supplement named beside the K2 question: say plainly that the article does not cover it.
   if (answer.kind === 'answer' && !outOfScope && sideNutrients.length > 0) {

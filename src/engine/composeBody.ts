@@ -1,9 +1,16 @@
-import { anticoagulantSpellings } from '../kb/language.ts';
+import { anticoagulantSpellings, texts } from '../kb/language.ts';
 import type { Correction, Topic } from '../kb/schema.ts';
 import type { Analysis } from './analyze.ts';
 import { topicAnswer } from './composeAnswer.ts';
 import { type FactIndex, factIndexOf, type IndexedFact } from './factIndex.ts';
 import { askedFigure, startsWithFigure } from './figureLead.ts';
+import {
+  type FollowUpHints,
+  followUpFocus,
+  followUpTerms,
+  repeatsPrevious,
+  SHOWN_BEFORE_FACTOR,
+} from './followUpCompose.ts';
 import { GENERIC_TERMS } from './lexicon.ts';
 import {
   ANTICOAGULANT_FACTS,
@@ -87,21 +94,23 @@ export function anticoagulantFactIds(normalized: string): string[] {
 /** The words of a question that can match a fact: its terms and written forms, no generic ones. */
 const termsOf = (analysis: Analysis) =>
   [...analysis.terms, ...analysis.surface].filter((t) => !GENERIC_TERMS.has(t));
+/** Each word counting fully. */
+const weighed = (terms: readonly string[]) => new Map(terms.map((t) => [t, 1]));
 
 const wordCount = (text: string) => text.split(/\s+/).filter((w) => w.length > 0).length;
 
 function scoreFact(
   f: IndexedFact,
-  terms: readonly string[],
+  terms: ReadonlyMap<string, number>,
   focus: QuestionFocus,
   facts: FactIndex,
   topicSize: number,
 ): number {
   let score = 0;
-  for (const t of terms) {
+  for (const [t, asked] of terms) {
     const w = f.terms.get(t);
     // A written form ("=rotterdam") mostly repeats its term: it only tips the balance.
-    if (w) score += w * (facts.idf.get(t) ?? 0) * (t.startsWith('=') ? SURFACE_FACTOR : 1);
+    if (w) score += asked * w * (facts.idf.get(t) ?? 0) * (t.startsWith('=') ? SURFACE_FACTOR : 1);
   }
   focus.focuses.forEach((id, i) => {
     if (f.focuses.has(id)) score += FOCUS_WEIGHT * (i === 0 ? 1 : LATER_FOCUS);
@@ -166,6 +175,8 @@ export function composeFactBody(
   ranked: readonly ScoredTopic[] = [],
   /** The analysis of `normalized`, when already made: reused when the whole message is the question. */
   analysis?: Analysis,
+  /** Set when `normalized` is a follow-up read with the previous question (followUpCompose.ts). */
+  followUp?: FollowUpHints,
 ): Answer {
   let answer = chosen;
   const chosenTopic = answer.kind === 'answer' && answer.topic ? byId.get(answer.topic.id) : undefined;
@@ -178,10 +189,18 @@ export function composeFactBody(
   let closeTopics = ranked
     .filter((r) => r.topic.id !== topic.id && r.score >= chosenScore * CLOSE_TOPIC_RATIO && r.score > 0)
     .slice(0, CLOSE_TOPICS);
-  const focus = readFocus(normalized);
+  const focus = followUp ? followUpFocus(followUp) : readFocus(normalized);
   const part = askingPart(normalized);
-  const asked = analysis && part === normalized ? analysis : index.analyzer.analyze(part);
-  let terms = termsOf(asked);
+  let terms: ReadonlyMap<string, number>;
+  /** A follow-up's own words ("warfarin" in "is that ok with warfarin?"). */
+  let ownTerms: readonly string[] = [];
+  if (followUp) {
+    ownTerms = termsOf(index.analyzer.analyze(askingPart(followUp.message)));
+    terms = followUpTerms(followUp, ownTerms, termsOf(index.analyzer.analyze(followUp.previousReading)));
+  } else terms = weighed(termsOf(analysis && part === normalized ? analysis : index.analyzer.analyze(part)));
+  const shownBefore = new Set(followUp?.shownBefore ?? []);
+  const score = (f: IndexedFact, size: number) =>
+    scoreFact(f, terms, focus, facts, size) * (shownBefore.has(f.fullId) ? SHOWN_BEFORE_FACTOR : 1);
 
   const uncovered = focus.uncovered.find((u) => !(u.point.except ?? []).includes(topic.id));
   const anticoagulantIds = anticoagulantFactIds(normalized);
@@ -196,27 +215,23 @@ export function composeFactBody(
     if (subject && best && subject.confidence >= ANSWER_THRESHOLD && best.topic.id !== topic.id) {
       // The answer stays the interaction topic (its title and warning); its first fact answers the rest.
       candidates = facts.byTopic.get(best.topic.id) ?? candidates;
-      terms = termsOf(subject.analysis);
+      terms = weighed(termsOf(subject.analysis));
       closeTopics = [];
     }
   }
 
   let main: IndexedFact[] = [];
   let opening: string | null = null;
+  let nothingNew = false;
   if (uncovered) {
     opening = uncovered.point.says.replace('{word}', uncovered.word);
     main = (uncovered.point.nearest ?? []).map(byIdFact).filter((f): f is IndexedFact => f !== undefined);
   }
   if (main.length === 0) {
-    const scored = candidates.map((f) => ({
-      f,
-      score: scoreFact(f, terms, focus, facts, candidates.length),
-    }));
+    const scored = candidates.map((f) => ({ f, score: score(f, candidates.length) }));
     for (const close of closeTopics) {
       const theirs = facts.byTopic.get(close.topic.id) ?? [];
-      for (const f of theirs) {
-        scored.push({ f, score: CLOSE_TOPIC_FACTOR * scoreFact(f, terms, focus, facts, theirs.length) });
-      }
+      for (const f of theirs) scored.push({ f, score: CLOSE_TOPIC_FACTOR * score(f, theirs.length) });
     }
     scored.sort((a, b) => b.score - a.score);
     const best = scored[0] as { f: IndexedFact; score: number };
@@ -238,12 +253,38 @@ export function composeFactBody(
       main.push(next.f);
       words += next.f.words;
     }
+    // A follow-up never gets the previous reply again: a fact not shown yet that answers what is
+    // asked now; failing that, an honest "nothing more" and the nearest fact not shown yet.
+    if (
+      followUp &&
+      repeatsPrevious(
+        main.map((f) => f.fullId),
+        followUp.shownBefore,
+      )
+    ) {
+      const unseen = ranked.filter((x) => !shownBefore.has(x.f.fullId));
+      const answering = unseen.find((x) => focus.focuses.some((id) => x.f.focuses.has(id)));
+      if (answering) main = [answering.f];
+      else {
+        opening = texts().replies.followUpNothingNew;
+        nothingNew = true;
+        if (unseen[0]) main = [unseen[0].f];
+      }
+    }
   }
   const shownIds = new Set(main.map((f) => f.fullId));
-  const extra = anticoagulantIds
+  let extra = anticoagulantIds
     .filter((id) => !shownIds.has(id))
     .map(byIdFact)
     .filter((f): f is IndexedFact => f !== undefined);
+  // "Is that ok with warfarin?" after a cheese answer: the blood-thinner facts are the answer, not
+  // a cheese fact that has neither the message's words nor what it asks.
+  const answersMessage = (f: IndexedFact) =>
+    ownTerms.some((t) => f.terms.has(t)) || focus.focuses.some((id) => f.focuses.has(id));
+  if (followUp && extra.length > 0 && !opening && !main.some(answersMessage)) {
+    main = extra;
+    extra = [];
+  }
 
   const first = main[0];
   if (!first) return answer;
@@ -267,7 +308,7 @@ export function composeFactBody(
   const related = correctionsFor(shown);
   answer.body = pieces.map((p) => p.text).join(' ');
   answer.facts = shown.map((f) => f.fullId);
-  answer.coverage = uncovered ? 'partial' : 'full';
+  answer.coverage = uncovered || nothingNew ? 'partial' : 'full';
   answer.corrections = related.slice(0, 1);
   answer.source = { sections: [first.fact.section], quote: first.fact.quote };
   answer.more = {

@@ -3,9 +3,12 @@ import { CATEGORIES, type Dose, type Food, type KnowledgeBase, type Topic } from
 import { answerQuestionDetailed } from './answerQuestion.ts';
 import { bareAnswer, topicAnswer, toRef } from './composeAnswer.ts';
 import type { AskOptions, Conversation, Engine, FollowUpAnswer } from './engine.ts';
+import { factIndexOf } from './factIndex.ts';
 import { contextAfter, type FollowUpContext, followUpKind, followUpReading } from './followUp.ts';
+import { type FollowUpHints, followUpFocus, withSourceBody } from './followUpCompose.ts';
 import { GENERIC_TERMS } from './lexicon.ts';
 import { normalizeText } from './normalize.ts';
+import { readFocus } from './questionFocus.ts';
 import { TopicIndex } from './topicIndex.ts';
 import type { Answer, TopicRef } from './types.ts';
 
@@ -164,19 +167,39 @@ export function createEngine(kb: KnowledgeBase, options: CreateEngineOptions = {
             alone.result?.hasAnchor ?? false,
           )
         : 'alone';
-      if (!previous || kind === 'alone') {
-        return { answer: alone.answer, context: contextAfter(normalized, alone.answer), followUp: false };
-      }
+      const aloneAnswer = (): FollowUpAnswer => ({
+        answer: alone.answer,
+        context: contextAfter(normalized, alone.answer, readFocus(normalized)),
+        followUp: false,
+      });
+      if (!previous || kind === 'alone') return aloneAnswer();
       const previousTopic = previous.topicId ? byId.get(previous.topicId) : undefined;
+      if (kind === 'again') {
+        const again = answerQuestionDetailed(previous.reading, index, byId, previousTopic?.category).answer;
+        if (again.urgent || again.kind !== 'answer') return aloneAnswer();
+        withSourceBody(again, previous.facts, factIndexOf(index));
+        return { answer: again, context: previous, followUp: true };
+      }
       // A new subject in the old frame that the frame alone cannot place is read with all of it.
       const kinds = kind === 'instead' ? (['instead', 'together'] as const) : ([kind] as const);
       for (const k of kinds) {
         const reading = followUpReading(k, normalized, previous, previousTopic?.title ?? null);
-        const together = answerQuestionDetailed(reading, index, byId, previousTopic?.category).answer;
+        const hints: FollowUpHints = {
+          kind: k,
+          message: normalized,
+          previousReading: previous.reading,
+          shownBefore: previous.facts,
+          previousFocus: previous.focus ?? null,
+        };
+        const together = answerQuestionDetailed(reading, index, byId, previousTopic?.category, hints).answer;
         if (together.urgent || together.kind !== 'answer') continue;
-        return { answer: together, context: contextAfter(reading, together), followUp: true };
+        return {
+          answer: together,
+          context: contextAfter(reading, together, followUpFocus(hints)),
+          followUp: true,
+        };
       }
-      return { answer: alone.answer, context: contextAfter(normalized, alone.answer), followUp: false };
+      return aloneAnswer();
     } catch {
       // The contract is "never throws": a bug here must not take a Discord handler down.
       return {

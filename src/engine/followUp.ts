@@ -1,6 +1,8 @@
+import type { FocusId } from '../kb/focusSchema.ts';
 import { language } from '../kb/language.ts';
 import { tokenize } from './normalize.ts';
 import { phraseRegex } from './phrasePattern.ts';
+import { readFocus } from './questionFocus.ts';
 import type { Answer } from './types.ts';
 
 /**
@@ -24,6 +26,11 @@ export interface FollowUpContext {
   topicId: string | null;
   /** Full ids of the facts the previous answer showed, in order. */
   facts: string[];
+  /**
+   * What the previous question asked about its subject: "what about mk4?" after "how much mk7 a
+   * day?" asks the same of MK-4. Absent in contexts kept before it existed.
+   */
+  focus?: { focuses: FocusId[]; figure: boolean };
 }
 
 /** Longer messages carry their own question: they are never read as follow-ups. */
@@ -101,9 +108,19 @@ export function followUpKind(
   if (startsNewSubject(normalized)) return 'alone';
   const ownSubject = hasSubject(subjectPart(normalized));
   if (!ownSubject && SOURCE_REQUEST.test(plain(normalized))) return 'again';
-  if (pointsBack(normalized) || !ownSubject) return 'together';
+  const back = pointsBack(normalized);
+  // A whole question of its own (K2 or the article named, a subject, and what is asked about it)
+  // stands alone, whatever "and", "ok and" or "also" opens it: "ok and does k2 thin your blood?".
+  if (ownSubject && anchored && !back && asksOwnPoint(normalized)) return 'alone';
+  if (back || !ownSubject) return 'together';
   if (ELLIPSIS.test(plain(normalized))) return 'instead';
   return anchored ? 'alone' : 'together';
+}
+
+/** Whether a message says what it asks (a yes/no question, or a focus such as an amount). */
+export function asksOwnPoint(normalized: string): boolean {
+  const focus = readFocus(normalized);
+  return focus.yesNo || focus.figure || focus.focuses.length > 0;
 }
 
 /**
@@ -127,7 +144,11 @@ export function followUpReading(
 }
 
 /** The context the next message is read in, after `answer` was given to `reading`. */
-export function contextAfter(reading: string, answer: Answer): FollowUpContext | null {
+export function contextAfter(
+  reading: string,
+  answer: Answer,
+  focus?: { focuses: readonly FocusId[]; figure: boolean },
+): FollowUpContext | null {
   if (answer.urgent || answer.kind === 'empty') return null;
   // A decline with nothing to offer leaves nothing to follow up on.
   if (answer.kind !== 'answer' && answer.suggestions.length === 0) return null;
@@ -135,5 +156,6 @@ export function contextAfter(reading: string, answer: Answer): FollowUpContext |
     reading: reading.slice(0, MAX_READING_CHARS),
     topicId: answer.kind === 'answer' ? (answer.topic?.id ?? null) : null,
     facts: [...answer.facts],
+    ...(focus ? { focus: { focuses: [...focus.focuses], figure: focus.figure } } : {}),
   };
 }

@@ -75,6 +75,10 @@ export const textsSchema = z.strictObject({
     /** After an answer whose message also named another supplement: what the article does not cover. */
     sideSubject: template('subject'),
     engineError: sentence,
+    /** A follow-up whose point the previous answer already covered fully: said, not repeated. */
+    followUpNothingNew: sentence,
+    /** "source?" after an answer: where each fact shown comes from, in the article's words. */
+    sourceQuote: template('section', 'quote'),
   }),
   /** Titles, labels and notices of the Discord replies. */
   discord: z.strictObject({

@@ -58,6 +58,61 @@ describe('follow-up questions are read with the previous question', () => {
   });
 });
 
+/** Each turn's answer, each read after the ones before it. */
+function answersOf(turns: readonly string[]): Answer[] {
+  const conversation = engine.startConversation();
+  return turns.map((q) => conversation.ask(q));
+}
+
+describe('a follow-up answers what the new message asks about the previous subject', () => {
+  it('"how much of it?" after a mechanism answer gives the figure the studies used', () => {
+    const [first, amount] = answersOf(['does k2 help bones', 'how much of it did the studies use?']);
+    expect(first?.body).not.toMatch(/\bmcg\b/);
+    expect(amount?.topic?.id).toBe('bone-health');
+    expect(amount?.body).toMatch(/^\d+ mcg\/day\./);
+    expect(amount?.facts).toContain('bone-health/postmenopausal-90mcg-trial');
+  });
+
+  it('"and for kids?" after the adult intake says first that the article gives no children’s figure', () => {
+    const [, kids] = answersOf(['how much vitamin k do adults need per day', 'and for kids?']);
+    expect(kids?.coverage).toBe('partial');
+    expect(kids?.body).toMatch(/^The article doesn't give K2 figures for children\./);
+    expect(kids?.facts).toContain('daily-intake/depends-on-age');
+  });
+
+  it('"source?" shows the article’s own words for the facts just shown, not the same body again', () => {
+    const first = engine.askInContext('does k2 help the heart', null);
+    const source = engine.askInContext('source?', first.context);
+    expect(source.answer.body).not.toBe(first.answer.body);
+    expect(source.answer.body).toMatch(/^The article, under "[^"]+": “/);
+    const quote = source.answer.source?.quote ?? '';
+    expect(quote.length).toBeGreaterThan(0);
+    expect(source.answer.body).toContain(quote);
+    expect(first.answer.facts).toContain(source.answer.facts[0]);
+  });
+
+  it.each([
+    ['does k2 help bones', 'how much of it did the studies use?', 'why?'],
+    ['is mk7 better than mk4', 'why?', 'really?'],
+    ['how much vitamin k do adults need per day', 'and for kids?', 'and for men?'],
+    ['does cheese have k2', 'how much?', 'which kind of k2 is it?'],
+    ['does k2 build up', 'why?', 'how long does it stay?'],
+    ['is k2 safe', 'any side effects?', 'tell me more'],
+  ])('%s → %s → %s: no follow-up repeats the reply before it word for word', (...turns) => {
+    const answers = answersOf(turns);
+    for (let i = 1; i < answers.length; i++) {
+      if (answers[i]?.kind === 'answer') expect(answers[i]?.body).not.toBe(answers[i - 1]?.body);
+    }
+  });
+
+  it('a whole question opened with "ok and" is a new question, not a follow-up', () => {
+    const first = engine.askInContext('how much k2 in gouda', null);
+    const next = engine.askInContext('ok and does k2 thin your blood?', first.context);
+    expect(next.followUp).toBe(false);
+    expect(next.answer.topic?.id).not.toBe('cheese');
+  });
+});
+
 describe('a new subject overrides the context', () => {
   it.each([
     [
@@ -115,6 +170,13 @@ describe('followUpKind', () => {
     expect(kind('why?', declined)).toBe('together');
     expect(kind('is that ok with warfarin?')).toBe('together');
     expect(kind('which proteins?')).toBe('together');
+  });
+
+  it('leaves alone a whole question that names K2, a subject and what it asks, whatever opens it', () => {
+    expect(kind('and does natto thin warfarin users blood?', answered, true)).toBe('alone');
+    expect(kind('also how much natto a day?', answered, true)).toBe('alone');
+    // Without what it asks, the same opener asks the previous question about the new subject.
+    expect(kind('and natto?', answered, true)).toBe('instead');
   });
 
   it('asks the previous question again about a new subject after an ellipsis word', () => {
