@@ -72,10 +72,15 @@ const ANTICOAGULANT_OVERDOSE = new RegExp(
   ].join('|'),
 );
 
+/** The drug may be named in one sentence and the extra pills told in the next. */
+const ANTICOAGULANT_NAMED = new RegExp(ANTICOAGULANT_DRUG);
+const ANTICOAGULANT_EXTRA_TAKEN = phraseRegex(wordings.anticoagulantExtraTaken);
+
 export const overdose: GateRule = {
   kind: 'overdose',
   test: (t) =>
     ANTICOAGULANT_OVERDOSE.test(t) ||
+    (ANTICOAGULANT_EXTRA_TAKEN.test(t) && ANTICOAGULANT_NAMED.test(t)) ||
     CHILD_INGESTION.test(t) ||
     CHILD_FOUND_PILLS.test(t) ||
     manyPills(t) ||

@@ -47,6 +47,7 @@ export const GATE_WORDING_NAMES = [
   'anticoagulantOverdoseBefore',
   'anticoagulantOverdoseAfter',
   'anticoagulantTakenTwice',
+  'anticoagulantExtraTaken',
   'onPurpose',
   'selfHarm',
   'stroke',

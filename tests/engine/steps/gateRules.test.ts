@@ -50,8 +50,26 @@ const KINDS: Array<{
       'my toddler swallowed a bottle of k2 gummies',
       'i took 30 pills of k2',
       'i overdosed on vitamins',
+      // Extra blood-thinner pills, the drug named in another sentence or after the count, told calmly.
+      'my dad accidentally took 3 extra warfarin pills today, he seems ok',
+      'grandpa is on coumadin. he swallowed two extra tablets at lunch because he forgot. hes fine',
+      'she takes xarelto and took her dose twice today',
+      'i doubled my eliquis by mistake this morning',
+      'he doubled his coumadin this morning by accident',
     ],
-    negative: ['how much k2 is too much', 'i take 100 mcg a day', 'took 10 of them over the last month'],
+    negative: [
+      'how much k2 is too much',
+      'i take 100 mcg a day',
+      'took 10 of them over the last month',
+      // Food or K2 taken extra by someone on a blood thinner, a regimen, a prescriber's change, a plan.
+      'i take warfarin and had extra natto yesterday, will my inr drop?',
+      'i take warfarin and took my k2 twice today',
+      'i took two k2 pills by accident today, im on warfarin',
+      'on warfarin, i doubled the amount of natto this week',
+      'i take eliquis twice a day, can i add k2?',
+      'my doctor doubled my warfarin dose last month, can i still eat cheese',
+      'i missed my warfarin yesterday, should i take a double dose today?',
+    ],
   },
   {
     name: 'chest pain',
