@@ -12,8 +12,10 @@ import {
   SHOWN_BEFORE_FACTOR,
 } from './followUpCompose.ts';
 import { GENERIC_TERMS } from './lexicon.ts';
+import { stemmedWords } from './phraseSet.ts';
 import {
   ANTICOAGULANT_FACTS,
+  agesIn,
   askingPart,
   type QuestionFocus,
   readFocus,
@@ -36,6 +38,17 @@ import { wordPattern } from './wordPattern.ts';
 const FOCUS_WEIGHT = 1.6;
 /** Second and later focuses of a question count this much of the first. */
 const LATER_FOCUS = 0.6;
+/** A fact about a subject the question names gains this much… */
+const SUBJECT_WEIGHT = 1.2;
+/**
+ * …and a fact only about a rival of it (MK-7 when MK-4 is asked, adults when a child is) keeps
+ * this share of its score, less the bonus: its words may match the question ("how long", "age")
+ * as well as the right fact's do.
+ */
+const RIVAL_FACTOR = 0.5;
+const RIVAL_PENALTY = 1.2;
+/** The subject named first is what the question is about: its facts gain this much more. */
+const FIRST_SUBJECT_WEIGHT = 0.6;
 /** The topic's first facts are its core: a small lead for them when nothing else decides. */
 const POSITION_PRIOR = 0.6;
 /** A further fact is shown when it scores at least this share of the best one… */
@@ -115,7 +128,17 @@ function scoreFact(
   focus.focuses.forEach((id, i) => {
     if (f.focuses.has(id)) score += FOCUS_WEIGHT * (i === 0 ? 1 : LATER_FOCUS);
   });
-  return score + POSITION_PRIOR * (1 - f.position / topicSize);
+  const { named, rivals, first } = focus.subjects;
+  if (first && f.subjects.has(first)) score += FIRST_SUBJECT_WEIGHT;
+  let aboutNamed = false;
+  for (const s of named) {
+    if (!f.subjects.has(s)) continue;
+    score += SUBJECT_WEIGHT;
+    aboutNamed = true;
+  }
+  score += POSITION_PRIOR * (1 - f.position / topicSize);
+  if (!aboutNamed && [...rivals].some((r) => f.subjects.has(r))) return score * RIVAL_FACTOR - RIVAL_PENALTY;
+  return score;
 }
 
 /** Words that make a clause lean on the one before: such a clause cannot open a reply. */
@@ -197,7 +220,12 @@ export function composeFactBody(
   if (followUp) {
     ownTerms = termsOf(index.analyzer.analyze(askingPart(followUp.message)));
     terms = followUpTerms(followUp, ownTerms, termsOf(index.analyzer.analyze(followUp.previousReading)));
-  } else terms = weighed(termsOf(analysis && part === normalized ? analysis : index.analyzer.analyze(part)));
+  } else {
+    // "I'm 45, how much k2?": an age is who asks, not a figure to find in the facts.
+    const ages = new Set(agesIn(stemmedWords(normalized)).map(String));
+    const asked = termsOf(analysis && part === normalized ? analysis : index.analyzer.analyze(part));
+    terms = weighed(asked.filter((t) => !ages.has(t.replace(/^=/, ''))));
+  }
   const shownBefore = new Set(followUp?.shownBefore ?? []);
   const score = (f: IndexedFact, size: number) =>
     scoreFact(f, terms, focus, facts, size) * (shownBefore.has(f.fullId) ? SHOWN_BEFORE_FACTOR : 1);
@@ -291,7 +319,8 @@ export function composeFactBody(
   const firstText = leadingText(first);
   if (!opening && focus.yesNo && first.lead) opening = LEAD_WORDS[first.lead];
   if (!opening && focus.figure && !startsWithFigure(firstText))
-    opening = askedFigure(first.fact.text, focus.words);
+    // From the corrected wording first: where the article is wrong, its figure never leads.
+    opening = askedFigure(firstText, focus.words) ?? askedFigure(first.fact.text, focus.words);
   const pieces: Array<{ text: string; fact?: IndexedFact }> = [];
   if (opening) pieces.push({ text: opening });
   main.forEach((f, i) => {

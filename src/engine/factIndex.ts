@@ -3,7 +3,7 @@ import type { Fact, Topic } from '../kb/schema.ts';
 import type { Analyzer } from './analyze.ts';
 import { GENERIC_TERMS } from './lexicon.ts';
 import { normalizeText } from './normalize.ts';
-import { factFocuses, hedgeOf, type YesNoLead } from './questionFocus.ts';
+import { factFocuses, factSubjects, hedgeOf, type YesNoLead } from './questionFocus.ts';
 import type { TopicIndex } from './topicIndex.ts';
 
 /**
@@ -20,6 +20,8 @@ export interface IndexedFact {
   /** Terms and how strongly the fact says them (its own words 1, the quoted article 0.5). */
   terms: Map<string, number>;
   focuses: Set<FocusId>;
+  /** The subjects it is about (lexicon/focus.json `subjects`): MK-4, MK-7, children… */
+  subjects: Set<string>;
   /** The yes/no lead the fact gives: its own `yesNo`, else what its hedges say, else null. */
   lead: YesNoLead | null;
   /** Position in its topic: the first facts are the topic's core. */
@@ -60,6 +62,7 @@ export class FactIndex {
           fullId: `${topic.id}/${fact.id}`,
           terms,
           focuses: factFocuses(normalizeText(focusText)),
+          subjects: factSubjects(normalizeText(`${focusText} ${fact.answer ?? ''}`)),
           lead: fact.yesNo ?? hedgeOf(normalizeText(fact.text)),
           position,
           words: (fact.answer ?? fact.text).split(/\s+/).length,

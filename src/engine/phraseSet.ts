@@ -41,6 +41,15 @@ export class PhraseSet {
     return null;
   }
 
+  /** Where the first phrase of the set starts in `words`, or -1. */
+  firstIndex(words: readonly string[]): number {
+    for (let i = 0; i < words.length; i++) {
+      const candidates = this.byFirstWord.get(words[i] as string);
+      if (candidates?.some((c) => c.words.every((w, k) => words[i + k] === w))) return i;
+    }
+    return -1;
+  }
+
   /** How many times a phrase of the set starts in `words`. */
   count(words: readonly string[]): number {
     let found = 0;

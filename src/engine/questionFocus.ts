@@ -17,6 +17,55 @@ const YES_NO_STARTS = new PhraseSet(FOCUS.yesNoStarts);
 const FIGURE_ASKED = new PhraseSet(FOCUS.figureAsked);
 const NOT_KNOWN = new PhraseSet(FOCUS.hedges['not-known']);
 const DEPENDS = new PhraseSet(FOCUS.hedges.depends);
+const SUBJECTS = FOCUS.subjects.map((subject) => ({
+  id: subject.id,
+  asked: new PhraseSet(subject.asked),
+  inFact: new PhraseSet(subject.facts),
+  rivals: subject.rivals ?? [],
+  ages: subject.ages,
+}));
+
+/** "I'm 5 foot", "I am 70 kg": a number after "I'm" that is not an age. */
+const NOT_AN_AGE_AFTER: ReadonlySet<string> = new Set([
+  'foot',
+  'feet',
+  'ft',
+  'kg',
+  'lb',
+  'pound',
+  'cm',
+  'percent',
+  'mcg',
+  'mg',
+  'week',
+  'day',
+  'month',
+  'minute',
+  'hour',
+]);
+
+/** "10 year old", "10 yr old", "aged 10", "age 10", "10yo", "10 yo", "I'm 52": the ages a message names. */
+export function agesIn(words: readonly string[]): number[] {
+  const ages: number[] = [];
+  words.forEach((w, i) => {
+    const glued = /^(\d{1,3})(yo|yr|yrs)$/.exec(w);
+    if (glued) ages.push(Number(glued[1]));
+    if (!/^\d{1,3}$/.test(w)) return;
+    const next = words[i + 1] ?? '';
+    const before = words[i - 1] ?? '';
+    const iAm = before === 'im' || (before === 'am' && words[i - 2] === 'i');
+    if (
+      ((next === 'year' || next === 'yr') && words[i + 2] === 'old') ||
+      next === 'yo' ||
+      before === 'aged' ||
+      before === 'age' ||
+      (iAm && !NOT_AN_AGE_AFTER.has(next))
+    )
+      ages.push(Number(w));
+  });
+  return ages;
+}
+
 const UNCOVERED = FOCUS.uncovered.map((point) => ({ point, words: new PhraseSet(point.asked) }));
 
 /** Openers before the question proper ("so", "ok quick question"): skipped to find its first word. */
@@ -50,6 +99,8 @@ export interface QuestionFocus {
   figure: boolean;
   /** The words of the asking part, for picking the figure asked ("in days"). */
   words: string[];
+  /** Subjects the question names (MK-4, children…), and the rivals it is therefore not about. */
+  subjects: { named: Set<string>; rivals: Set<string>; first: string | null };
   /** Points asked that the article never covers, with the word that asked (filtered by topic later). */
   uncovered: Array<{ point: UncoveredPoint; word: string }>;
 }
@@ -89,13 +140,54 @@ export function readFocus(normalized: string): QuestionFocus {
     asks--;
   const asked = asks > 0 ? clauses.slice(asks).flat() : words;
   const focuses = counted.map((f) => f.id);
+  const subjects = askedSubjects(stemmedWords(normalized));
   const uncovered: QuestionFocus['uncovered'] = [];
   for (const u of UNCOVERED) {
     if (u.point.focus && !focuses.includes(u.point.focus)) continue;
-    const word = u.words.find(asked);
+    const word = u.words.find(asked) ?? u.point.subjects?.find((id) => subjects.named.has(id));
     if (word) uncovered.push({ point: u.point, word });
   }
-  return { focuses, yesNo, figure: !yesNo && FIGURE_ASKED.matches(words), words, uncovered };
+  return {
+    focuses,
+    yesNo,
+    figure: !yesNo && FIGURE_ASKED.matches(words),
+    words,
+    subjects,
+    uncovered,
+  };
+}
+
+/**
+ * The subjects a question names and their rivals that it does not name: "the half-life of MK-4"
+ * names mk4, so facts about MK-7 alone are not about it.
+ */
+export function askedSubjects(words: readonly string[]): QuestionFocus['subjects'] {
+  const ages = agesIn(words);
+  const ofAge = (range: readonly [number, number] | undefined) =>
+    range !== undefined && ages.some((a) => a >= range[0] && a <= range[1]);
+  const named = new Set(SUBJECTS.filter((s) => s.asked.matches(words) || ofAge(s.ages)).map((s) => s.id));
+  const rivals = new Set<string>();
+  for (const s of SUBJECTS) {
+    if (!named.has(s.id)) continue;
+    for (const r of s.rivals) if (!named.has(r)) rivals.add(r);
+  }
+  // The subject named first is what the question is about ("does mk7 last longer than mk4?").
+  let first: string | null = null;
+  let firstAt = Number.POSITIVE_INFINITY;
+  for (const s of SUBJECTS) {
+    const at = named.has(s.id) ? s.asked.firstIndex(words) : -1;
+    if (at >= 0 && at < firstAt) {
+      first = s.id;
+      firstAt = at;
+    }
+  }
+  return { named, rivals, first };
+}
+
+/** The subjects a fact is about, from its own words. */
+export function factSubjects(text: string): Set<string> {
+  const words = stemmedWords(text);
+  return new Set(SUBJECTS.filter((s) => s.inFact.matches(words)).map((s) => s.id));
 }
 
 /** The focuses a fact can answer, from its own words. */

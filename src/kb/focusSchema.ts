@@ -53,10 +53,33 @@ export const uncoveredPointSchema = z.strictObject({
   focus: z.enum(FOCUS_IDS).optional(),
   /** The reply's first sentence: what the article does not say; `{word}` is the word asked. */
   says: z.string().trim().min(1).max(200),
+  /**
+   * Subjects (see `subjects`) that make the point asked wherever the message names them: "my
+   * 16-year-old wants k2, how much?" asks for a child's figure though the backstory says who.
+   */
+  subjects: z.array(topicId).optional(),
   /** The nearest facts, shown after that sentence; without them, the best facts of the topic. */
   nearest: z.array(fullFactId).min(1).optional(),
 });
 export type UncoveredPoint = z.infer<typeof uncoveredPointSchema>;
+
+/**
+ * A subject a question can name (MK-4, MK-7, K1, vitamin D3, calcium, children, pregnancy…): a
+ * fact about that subject is chosen before a fact about its rival ("the half-life of MK-4" must
+ * not get MK-7's).
+ */
+export const subjectSchema = z.strictObject({
+  id: topicId,
+  /** Words that name the subject in a question. */
+  asked: phrases,
+  /** Words that show a fact is about the subject (its text, answer and keywords). */
+  facts: phrases,
+  /** Subjects a question about this one is not about: their facts give way unless they name this one too. */
+  rivals: z.array(topicId).optional(),
+  /** Ages (in years, inclusive) that name the subject: "my 10 year old", "aged 15", "16yo". */
+  ages: z.tuple([z.number().int().min(0), z.number().int().max(130)]).optional(),
+});
+export type Subject = z.infer<typeof subjectSchema>;
 
 export const focusFileSchema = z.strictObject({
   $schema: z.string().optional(),
@@ -72,6 +95,7 @@ export const focusFileSchema = z.strictObject({
   /** Words in a fact that make the answer to a yes/no question "not known" or "it depends". */
   hedges: z.strictObject({ 'not-known': phrases, depends: phrases }),
   uncovered: z.array(uncoveredPointSchema),
+  subjects: z.array(subjectSchema),
   /** Facts a reply carries whenever the asker is on, or asks about, an anticoagulant, by kind named. */
   anticoagulantFacts: z.strictObject({
     vka: z.array(fullFactId).min(1),

@@ -260,6 +260,19 @@ function checkFocusFacts(knowledge: KnowledgeBase, focus: FocusLexicon, focusFil
   });
   for (const [kind, ids] of Object.entries(focus.anticoagulantFacts))
     checkFactIds(ids, `anticoagulantFacts.${kind}`);
+  const subjectIds = new Set(focus.subjects.map((subject) => subject.id));
+  focus.uncovered.forEach((point, i) => {
+    point.subjects?.forEach((id, j) => {
+      if (!subjectIds.has(id))
+        throw new KnowledgeError(focusFile, `uncovered[${i}].subjects[${j}]`, `no subject "${id}"`);
+    });
+  });
+  focus.subjects.forEach((subject, i) => {
+    subject.rivals?.forEach((id, j) => {
+      if (!subjectIds.has(id))
+        throw new KnowledgeError(focusFile, `subjects[${i}].rivals[${j}]`, `no subject "${id}"`);
+    });
+  });
 }
 
 /**

@@ -76,8 +76,10 @@ describe('a follow-up answers what the new message asks about the previous subje
   it('"and for kids?" after the adult intake says first that the article gives no children’s figure', () => {
     const [, kids] = answersOf(['how much vitamin k do adults need per day', 'and for kids?']);
     expect(kids?.coverage).toBe('partial');
-    expect(kids?.body).toMatch(/^The article doesn't give K2 figures for children\./);
-    expect(kids?.facts).toContain('daily-intake/depends-on-age');
+    expect(kids?.body).toMatch(/^The article doesn't (give|discuss) [^.]*children/);
+    // The children's Adequate Intakes (NIH), not the adults' figures again.
+    expect(kids?.facts).toContain('daily-intake/children-ai');
+    expect(kids?.body).not.toMatch(/120 mcg/);
   });
 
   it('"source?" shows the article’s own words for the facts just shown, not the same body again', () => {

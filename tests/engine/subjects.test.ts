@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeText } from '../../src/engine/normalize.ts';
+import { stemmedWords } from '../../src/engine/phraseSet.ts';
+import { agesIn, askedSubjects } from '../../src/engine/questionFocus.ts';
+import { sharedEngine } from '../sharedEngine.ts';
+
+const words = (text: string) => stemmedWords(normalizeText(text));
+
+describe('ages a message names', () => {
+  it.each([
+    ['how much for my 10 year old', [10]],
+    ['my 16yo son', [16]],
+    ['aged 15, is k2 ok', [15]],
+    ["i'm 52, what about me", [52]],
+    ["i'm 5 foot tall", []],
+    ['explain k2 like im 10', [10]],
+    ['i take 100 mcg', []],
+  ])('%s', (text, ages) => {
+    expect(agesIn(words(text))).toEqual(ages);
+  });
+});
+
+describe('subjects a question names', () => {
+  it('MK-4 named alone makes MK-7 a rival', () => {
+    const s = askedSubjects(words('what is the half-life of mk-4'));
+    expect([...s.named]).toEqual(['mk4']);
+    expect(s.rivals.has('mk7')).toBe(true);
+  });
+  it('both forms named: neither is a rival, the first is the subject', () => {
+    const s = askedSubjects(words('does mk7 last longer than mk4'));
+    expect(s.rivals.has('mk4') || s.rivals.has('mk7')).toBe(false);
+    expect(s.first).toBe('mk7');
+  });
+  it('an age selects the population', () => {
+    expect(askedSubjects(words('my 8 year old')).named.has('child')).toBe(true);
+    expect(askedSubjects(words('my 15 yo')).named.has('teen')).toBe(true);
+    expect(askedSubjects(words('i am 45 years old')).named.has('adult')).toBe(true);
+    expect(askedSubjects(words('dad is aged 75')).named.has('older-adult')).toBe(true);
+  });
+});
+
+describe('the subject selects the facts', () => {
+  const engine = sharedEngine();
+  it("MK-4's half-life is answered with MK-4's clearance, not MK-7's half-life", () => {
+    const answer = engine.ask('what is the half-life of mk-4');
+    expect(answer.facts[0]).toBe('mk7-vs-mk4/mk4-clearance');
+    expect(answer.body).not.toMatch(/96 hours/);
+  });
+  it("a child's amount gets the children's figures, saying the article has none", () => {
+    const answer = engine.ask('how much vitamin k does my 9 year old need a day');
+    expect(answer.coverage).toBe('partial');
+    expect(answer.body).toMatch(/^The article doesn't give vitamin K figures for children/);
+    expect(answer.body).toContain('60 mcg at 9–13');
+    expect(answer.body).not.toMatch(/120 mcg/);
+  });
+  it("an adult's age is not read as a figure or as a child", () => {
+    const answer = engine.ask("i'm 45 years old, how much vitamin k a day");
+    expect(answer.body).not.toMatch(/children|ages 1–3/);
+    expect(answer.body).not.toMatch(/^10 to 45/);
+  });
+});
