@@ -44,3 +44,6 @@ export const DOAC_NOTICE =
 
 export const PREGNANCY_NOTICE =
   'I can only share general facts from the article. In pregnancy or while breastfeeding, ask your obstetrician (OB) or midwife before adding natto in large amounts or any K2 supplement or dose.';
+
+export const PRESCRIPTION_NOTICE =
+  "Don't stop, swap or cut back a prescribed medicine for K2 on your own: the article never tests K2 as a replacement for one. Ask the doctor who prescribed it first.";

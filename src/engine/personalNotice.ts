@@ -1,7 +1,15 @@
+import { language } from '../kb/language.ts';
 import type { Topic } from '../kb/schema.ts';
 import { DOAC, mentionsAnticoagulant } from './anticoagulants.ts';
 import { PERSONAL_PATTERNS } from './lexicon.ts';
-import { DOAC_NOTICE, PERSONAL_ANTICOAGULANT_NOTICE, PERSONAL_NOTICE, PREGNANCY_NOTICE } from './safety.ts';
+import { phraseRegex } from './phrasePattern.ts';
+import {
+  DOAC_NOTICE,
+  PERSONAL_ANTICOAGULANT_NOTICE,
+  PERSONAL_NOTICE,
+  PREGNANCY_NOTICE,
+  PRESCRIPTION_NOTICE,
+} from './safety.ts';
 
 /**
  * The notice shown beside an answer when the question is about the asker's own intake,
@@ -18,8 +26,12 @@ export function isPersonal(normalized: string): boolean {
 const PREGNANCY_DOSE =
   /\b(natto|supplements?|pills?|capsules?|doses?|dosage|high|mcg|mg|micrograms?|take|taking|safe)\b/;
 
+/** Stopping or replacing a prescribed medicine with K2, the asker's own or a relative's. */
+const REPLACE_PRESCRIPTION = phraseRegex(language().phrases.lists.replacePrescription);
+
 /**
- * The personal notice that fits: a topic with `notice: "doac"` named beside a DOAC or an
+ * The personal notice that fits: stopping or replacing a prescribed medicine with K2 gets the
+ * prescriber notice whoever asks (it is the one decision the facts must not seem to settle); a topic with `notice: "doac"` named beside a DOAC or an
  * antiplatelet gets the note that the article's caution is about warfarin-type drugs; a topic
  * with `notice: "pregnancy"` asked about natto or a dose points to the OB or midwife; other
  * personal questions get the general notice.
@@ -30,6 +42,7 @@ export function personalNoticeFor(
   personal: boolean,
 ): string | null {
   const t = normalized.replace(/'/g, '');
+  if (REPLACE_PRESCRIPTION.test(t)) return PRESCRIPTION_NOTICE;
   if (topic?.notice === 'doac' && DOAC.test(t)) return DOAC_NOTICE;
   if (topic?.notice === 'pregnancy' && (personal || PREGNANCY_DOSE.test(t))) return PREGNANCY_NOTICE;
   if (!personal) return null;

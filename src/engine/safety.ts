@@ -68,6 +68,9 @@ export const DOAC_NOTICE = SAFETY.doacNotice;
 /** Shown with pregnancy answers about natto, supplements or doses. */
 export const PREGNANCY_NOTICE = SAFETY.pregnancyNotice;
 
+/** Shown when the asker thinks of stopping or replacing a prescribed medicine with K2. */
+export const PRESCRIPTION_NOTICE = SAFETY.prescriptionNotice;
+
 /** What the bot can talk about, listed when it declines. */
 export const SCOPE_AREAS: readonly string[] = REPLIES.scopeAreas;
 

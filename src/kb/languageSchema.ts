@@ -61,6 +61,7 @@ export const textsSchema = z.strictObject({
     personalAnticoagulantNotice: sentence,
     doacNotice: sentence,
     pregnancyNotice: sentence,
+    prescriptionNotice: sentence,
   }),
   /** The engine's fixed replies. */
   replies: z.strictObject({
@@ -520,6 +521,7 @@ export const PHRASE_LIST_NAMES = [
   'followUpAspects',
   'followUpSourceRequests',
   'followUpBreaks',
+  'replacePrescription',
 ] as const;
 
 /** A strict object of the named phrase lists the code reads: a missing or unknown name is an error. */

@@ -28,6 +28,7 @@ describe('the safety texts', () => {
       personalAnticoagulantNotice: written.PERSONAL_ANTICOAGULANT_NOTICE,
       doacNotice: written.DOAC_NOTICE,
       pregnancyNotice: written.PREGNANCY_NOTICE,
+      prescriptionNotice: written.PRESCRIPTION_NOTICE,
     });
   });
 
@@ -50,6 +51,7 @@ describe('the safety texts', () => {
     ],
     ['DOAC_NOTICE', safety.DOAC_NOTICE, written.DOAC_NOTICE],
     ['PREGNANCY_NOTICE', safety.PREGNANCY_NOTICE, written.PREGNANCY_NOTICE],
+    ['PRESCRIPTION_NOTICE', safety.PRESCRIPTION_NOTICE, written.PRESCRIPTION_NOTICE],
   ])('src/engine/safety.ts serves %s word for word', (_name, served, text) => {
     expect(served).toBe(text);
   });

@@ -17,6 +17,7 @@ import {
   PERSONAL_ANTICOAGULANT_NOTICE,
   PERSONAL_NOTICE,
   PREGNANCY_NOTICE,
+  PRESCRIPTION_NOTICE,
 } from '../../safetyTexts.ts';
 
 let index: TopicIndex;
@@ -85,6 +86,12 @@ describe('compose: the personal notice, from the topic `notice` field', () => {
     ['should i take k2 with my warfarin', 'warfarin-interaction', true, PERSONAL_ANTICOAGULANT_NOTICE],
     ['should i take 200 mcg', 'supplement-dosage', true, PERSONAL_NOTICE],
     ['how much k2 is in natto', 'natto', false, null],
+    // Stopping or replacing a prescribed medicine with K2: the prescriber decides, whoever asks.
+    ['can k2 replace my fosamax?', 'osteoporosis', false, PRESCRIPTION_NOTICE],
+    ['my dad wants to come off his statin and take mk7 instead', 'heart-health', false, PRESCRIPTION_NOTICE],
+    ['could natto do the job of my warfarin', 'warfarin-interaction', true, PRESCRIPTION_NOTICE],
+    ['should i take k2 instead of my usual cheese snack', 'cheese', true, PERSONAL_NOTICE],
+    ['i stopped taking my k2 last week, will my bones suffer', 'bone-health', true, PERSONAL_NOTICE],
   ])('%s', (text, topicId, personal, expected) => {
     expect(personalNoticeFor(normalizeText(text), byId.get(topicId), personal)).toBe(expected);
   });
