@@ -10,7 +10,7 @@ import {
   WARFARIN_COMPANIONS,
 } from './lexicon.ts';
 import { rawConfidence } from './rawConfidence.ts';
-import type { IndexedTopic, Phrasing, TopicIndex } from './topicIndex.ts';
+import type { IndexedTopic, TopicIndex } from './topicIndex.ts';
 
 /**
  * Ranks the topics for one question: weighted term coverage of every topic field, similarity to
@@ -98,13 +98,15 @@ export interface SearchResult {
   features: MatchFeatures;
 }
 
-/** Reusable arrays over an index's phrasing terms: a search allocates none of them. */
+/** Reusable arrays over an index's phrasing terms and phrasings: a search allocates none of them. */
 interface Scratch {
   queryWeightById: Float64Array;
   queryHasId: Uint8Array;
   /** Marks the terms of the phrasing being compared (the mark is a fresh number each time). */
   phrasingStamp: { byId: Int32Array; current: number };
-  /** A fresh number per search, marking the phrasings already compared (IndexedTopic.phrasingVisit). */
+  /** The search (by its number) that last compared each phrasing of `TopicIndex.phrasingTable`. */
+  phrasingVisit: Int32Array;
+  /** A fresh number per search, marking the phrasings already compared (`phrasingVisit`). */
   visits: number;
   /** The term numbers the last search set in the arrays above. */
   queryIds: number[];
@@ -121,9 +123,9 @@ function nextStamp(stamp: { byId: Int32Array; current: number }): number {
   return ++stamp.current;
 }
 
-function nextVisit(index: TopicIndex, scratch: Scratch): number {
+function nextVisit(scratch: Scratch): number {
   if (scratch.visits >= MAX_MARK) {
-    for (const e of index.entries) e.phrasingVisit.fill(0);
+    scratch.phrasingVisit.fill(0);
     scratch.visits = 0;
   }
   return ++scratch.visits;
@@ -148,12 +150,95 @@ function scratchFor(index: TopicIndex): Scratch {
       queryWeightById: new Float64Array(n),
       queryHasId: new Uint8Array(n),
       phrasingStamp: { byId: new Int32Array(n), current: 0 },
+      phrasingVisit: new Int32Array(index.phrasingTable.topicOf.length),
       visits: 0,
       queryIds: [],
     };
     scratches.set(index, s);
   }
   return s;
+}
+
+/**
+ * Phrasing similarity: for each topic, the weighted Jaccard of the question with its closest
+ * question, title or keyword. Only phrasings sharing a term with the question can score above
+ * zero. A function of its own, over typed arrays only, so that the engine compiles this loop, the
+ * hottest of a search, on its own.
+ */
+function closestPhrasings(
+  index: TopicIndex,
+  scratch: Scratch,
+  queryTerms: ReadonlySet<string>,
+  queryWeights: readonly number[],
+  unknownMass: number,
+): Float64Array {
+  const best = new Float64Array(index.entries.length);
+  const { topicOf, start, ids, weights } = index.phrasingTable;
+  const { queryWeightById, queryHasId, phrasingStamp, phrasingVisit, queryIds } = scratch;
+  const stampById = phrasingStamp.byId;
+  const visit = nextVisit(scratch);
+  for (const t of queryTerms) {
+    const found = index.phrasingsOfTerm.get(t);
+    if (!found) continue;
+    for (let f = 0; f < found.length; f++) {
+      const g = found[f] as number;
+      if (phrasingVisit[g] === visit) continue;
+      phrasingVisit[g] = visit;
+      const stamp = nextStamp(phrasingStamp);
+      let inter = 0;
+      let union = unknownMass * 0.5;
+      const end = start[g + 1] as number;
+      for (let k = start[g] as number; k < end; k++) {
+        const id = ids[k] as number;
+        stampById[id] = stamp;
+        union += weights[k] as number;
+        if (queryHasId[id] === 1) inter += queryWeightById[id] as number;
+      }
+      for (let j = 0; j < queryIds.length; j++) {
+        const id = queryIds[j] as number;
+        if (id < 0 || stampById[id] !== stamp) union += queryWeights[j] as number;
+      }
+      const topic = topicOf[g] as number;
+      if (union > 0) best[topic] = Math.max(best[topic] as number, inter / union);
+    }
+  }
+  return best;
+}
+
+/** What the subject words of the question give one topic (the best one: see MatchFeatures). */
+function subjectOfTopic(
+  index: TopicIndex,
+  topic: number,
+  terms: readonly string[],
+  subjectFactor: ReadonlyMap<string, number>,
+  weightOf: (t: string) => number,
+  fuzzyTerms: ReadonlySet<string>,
+): { mass: number; exactMass: number; terms: string[] } {
+  // The same sums, in the same order, as adding every topic's at once.
+  let mass = 0;
+  let exactMass = 0;
+  const subjectTerms: string[] = [];
+  for (const t of terms) {
+    const factor = subjectFactor.get(t);
+    if (factor === undefined) continue;
+    const found = index.termTopics.get(t);
+    if (!found) continue;
+    for (const { topic: other, weight } of found) {
+      if (other !== topic) continue;
+      const v = weight * weightOf(t);
+      const sv = factor === 1 ? v : v * factor;
+      mass += sv;
+      subjectTerms.push(t);
+      if (!fuzzyTerms.has(t)) exactMass += sv;
+    }
+  }
+  return { mass, exactMass, terms: subjectTerms };
+}
+
+/** Topic numbers by score, best first; equal scores keep the topics' order. */
+function byScore(scores: Float64Array): number[] {
+  const order = Array.from(scores, (_, i) => i);
+  return order.sort((a, b) => (scores[b] as number) - (scores[a] as number));
 }
 
 /** Ranks every topic of `index` for normalised text; see TopicIndex.search. */
@@ -225,7 +310,7 @@ export function searchTopics(
   // whether it is asked at all, and each term's number in question order (-1: no phrasing uses it).
   const scratch = scratchFor(index);
   clearQuery(scratch);
-  const { queryWeightById, queryHasId, phrasingStamp } = scratch;
+  const { queryWeightById, queryHasId } = scratch;
   const queryIds = scratch.queryIds;
   queryIds.length = 0;
   const queryWeights: number[] = [];
@@ -238,7 +323,6 @@ export function searchTopics(
       queryWeightById[id] = weightOf(t);
     }
   }
-  const visit = nextVisit(index, scratch);
 
   // Several foods named ("eggs, cheese, kefir: am I getting enough?") ask about a diet, not one food.
   const manyFoods = terms.filter((t) => FOOD_ITEMS.has(t)).length >= MANY_FOODS;
@@ -246,24 +330,11 @@ export function searchTopics(
   // each topic's sums still add the terms in question order, so the figures are the same.
   const topicCount = index.entries.length;
   const matchedOf = new Float64Array(topicCount);
-  const subjectOf = new Float64Array(topicCount);
-  const exactSubjectOf = new Float64Array(topicCount);
-  const subjectTermsOf: string[][] = Array.from({ length: topicCount }, () => []);
   for (const t of terms) {
     const found = index.termTopics.get(t);
     if (!found) continue;
-    const factor = subjectFactor.get(t);
-    const exact = !analysis.fuzzyTerms.has(t);
-    for (const { topic, weight } of found) {
-      const v = weight * weightOf(t);
-      matchedOf[topic] = (matchedOf[topic] as number) + v;
-      if (factor !== undefined) {
-        const sv = factor === 1 ? v : v * factor;
-        subjectOf[topic] = (subjectOf[topic] as number) + sv;
-        (subjectTermsOf[topic] as string[]).push(t);
-        if (exact) exactSubjectOf[topic] = (exactSubjectOf[topic] as number) + sv;
-      }
-    }
+    const w = weightOf(t);
+    for (const { topic, weight } of found) matchedOf[topic] = (matchedOf[topic] as number) + weight * w;
   }
   for (const w of analysis.surface) {
     const found = index.surfaceTopics.get(w);
@@ -274,36 +345,12 @@ export function searchTopics(
     }
   }
 
-  // Phrasing similarity: weighted Jaccard with the closest question, title or keyword. Only
-  // phrasings sharing a term with the question can score above zero. Same sums, in the same
-  // order, as over the term strings; only the lookups are array reads.
-  const bestPhrasingOf = new Float64Array(topicCount);
-  for (const t of queryTerms) {
-    const found = index.phrasingsOfTerm.get(t);
-    if (!found) continue;
-    for (const { topic, phrasing } of found) {
-      const e = index.entries[topic] as IndexedTopic;
-      if (e.phrasingVisit[phrasing] === visit) continue;
-      e.phrasingVisit[phrasing] = visit;
-      const p = e.phrasings[phrasing] as Phrasing;
-      const stamp = nextStamp(phrasingStamp);
-      let inter = 0;
-      let union = unknownMass * 0.5;
-      for (let k = 0; k < p.ids.length; k++) {
-        const id = p.ids[k] as number;
-        phrasingStamp.byId[id] = stamp;
-        union += p.weights[k] as number;
-        if (queryHasId[id] === 1) inter += queryWeightById[id] as number;
-      }
-      for (let j = 0; j < queryIds.length; j++) {
-        const id = queryIds[j] as number;
-        if (id < 0 || phrasingStamp.byId[id] !== stamp) union += queryWeights[j] as number;
-      }
-      if (union > 0) bestPhrasingOf[topic] = Math.max(bestPhrasingOf[topic] as number, inter / union);
-    }
-  }
+  const bestPhrasingOf = closestPhrasings(index, scratch, queryTerms, queryWeights, unknownMass);
+  clearQuery(scratch);
 
-  const ranked: ScoredTopic[] = index.entries.map((e, entryIdx) => {
+  const scores = new Float64Array(topicCount);
+  for (let entryIdx = 0; entryIdx < topicCount; entryIdx++) {
+    const e = index.entries[entryIdx] as IndexedTopic;
     const coverage = (matchedOf[entryIdx] as number) / denominator;
     const best = bestPhrasingOf[entryIdx] as number;
 
@@ -322,44 +369,35 @@ export function searchTopics(
     const boost = (intentBoosts.get(e.topic.category) ?? 0) + (e.topic.popular ? POPULAR_PRIOR : 0);
     const quoteCredit = QUOTE_BONUS * (quoteShare.get(entryIdx) ?? 0);
     const oneFood = manyFoods && e.titleTerms.some((t) => FOOD_ITEMS.has(t)) ? ONE_FOOD_FACTOR : 1;
-    const score =
+    scores[entryIdx] =
       oneFood *
       (MIX.coverage * coverage + MIX.phrasing * best + MIX.title * titleRecall + quoteCredit) *
       (1 + boost);
-    return { topic: e.topic, score };
-  });
-  ranked.sort((a, b) => b.score - a.score);
-  clearQuery(scratch);
-
-  const subjects = new Map<Topic, [number, number, string[]]>();
-  for (const [i, e] of index.entries.entries()) {
-    subjects.set(e.topic, [
-      subjectOf[i] as number,
-      exactSubjectOf[i] as number,
-      subjectTermsOf[i] as string[],
-    ]);
   }
+  const order = byScore(scores);
+  const ranked: ScoredTopic[] = order.map((i) => ({
+    topic: (index.entries[i] as IndexedTopic).topic,
+    score: scores[i] as number,
+  }));
+
+  const firstIdx = order[0] as number;
   const first = ranked[0];
+  const subject = first
+    ? subjectOfTopic(index, firstIdx, terms, subjectFactor, weightOf, analysis.fuzzyTerms)
+    : { mass: 0, exactMass: 0, terms: [] };
   const features: MatchFeatures = {
     top: first?.score ?? 0,
     second: ranked[1]?.score ?? 0,
-    subjectMass: first ? (subjects.get(first.topic)?.[0] ?? 0) : 0,
-    exactSubjectMass: first ? (subjects.get(first.topic)?.[1] ?? 0) : 0,
-    generalHealthOnly: first
-      ? (subjects.get(first.topic)?.[2] ?? []).every((t) => !index.isSpecific(t))
-      : true,
+    subjectMass: subject.mass,
+    exactSubjectMass: subject.exactMass,
+    generalHealthOnly: subject.terms.every((t) => !index.isSpecific(t)),
     unmatchedTerms: first
-      ? terms.filter(
-          (t) =>
-            !GENERIC_TERMS.has(t) && !DIGITS.test(t) && !(subjects.get(first.topic)?.[2] ?? []).includes(t),
-        ).length
+      ? terms.filter((t) => !GENERIC_TERMS.has(t) && !DIGITS.test(t) && !subject.terms.includes(t)).length
       : 0,
     unknownMass,
     hasAnchor,
     asksDefinition: queryTerms.has('define'),
-    quoted: first
-      ? (quoteShare.get(index.entries.findIndex((e) => e.topic === first.topic)) ?? 0) > 0
-      : false,
+    quoted: first ? (quoteShare.get(firstIdx) ?? 0) > 0 : false,
     hasGenericTerms: terms.some((t) => GENERIC_TERMS.has(t)),
   };
   return { analysis, ranked, confidence: rawConfidence(features), hasAnchor, features };

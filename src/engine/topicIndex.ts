@@ -43,6 +43,47 @@ export interface Phrasing {
   weights: Float64Array;
 }
 
+/** Phrasings as flat arrays: phrasing g has the terms `ids[start[g]..start[g + 1]]`, in order. */
+export interface PhrasingTable {
+  /** The topic (by index) of each phrasing. */
+  topicOf: Int32Array;
+  /** Where each phrasing's terms begin in `ids` and `weights`; one more entry closes the last. */
+  start: Int32Array;
+  ids: Int32Array;
+  weights: Float64Array;
+}
+
+/** The topics' phrasings as one table, each topic's repeated phrasings once. */
+function flattenPhrasings(entries: readonly IndexedTopic[]): PhrasingTable {
+  const kept: Array<{ topic: number; p: Phrasing }> = [];
+  entries.forEach((e, topic) => {
+    const seen = new Set<string>();
+    for (const p of e.phrasings) {
+      const key = p.ids.join(' ');
+      if (seen.has(key)) continue;
+      seen.add(key);
+      kept.push({ topic, p });
+    }
+  });
+  const total = kept.reduce((n, k) => n + k.p.ids.length, 0);
+  const table: PhrasingTable = {
+    topicOf: new Int32Array(kept.length),
+    start: new Int32Array(kept.length + 1),
+    ids: new Int32Array(total),
+    weights: new Float64Array(total),
+  };
+  let at = 0;
+  kept.forEach(({ topic, p }, g) => {
+    table.topicOf[g] = topic;
+    table.start[g] = at;
+    table.ids.set(p.ids, at);
+    table.weights.set(p.weights, at);
+    at += p.ids.length;
+  });
+  table.start[kept.length] = at;
+  return table;
+}
+
 export interface IndexedTopic {
   topic: Topic;
   weights: Map<string, number>;
@@ -50,10 +91,6 @@ export interface IndexedTopic {
   surface: Map<string, number>;
   /** Each question, the title and each keyword, for phrasing similarity. */
   phrasings: Phrasing[];
-  /** For each term, the phrasings (by index) that use it: only those can resemble a question. */
-  phrasingsByTerm: Map<string, number[]>;
-  /** Scratch for search: the question (by its number) that last reached each phrasing. */
-  phrasingVisit: Int32Array;
   /** The title's subject terms (no generic ones): what the topic is named after. */
   titleTerms: string[];
   /** The summed `termWeight` of the title terms. */
@@ -80,8 +117,14 @@ export class TopicIndex {
   readonly termTopics = new Map<string, Array<{ topic: number; weight: number }>>();
   /** For each written form of a lexicon word, the topics (by index) using it and its field weight. */
   readonly surfaceTopics = new Map<string, Array<{ topic: number; weight: number }>>();
-  /** For each term, the phrasings using it, as topic and phrasing index. */
-  readonly phrasingsOfTerm = new Map<string, Array<{ topic: number; phrasing: number }>>();
+  /**
+   * Every distinct phrasing of every topic, flat, for the closest-phrasing loop of search.ts: a
+   * phrasing that repeats another of its topic term for term (a keyword and a sample question that
+   * read the same) is kept once, as it can only give the same similarity again.
+   */
+  readonly phrasingTable: PhrasingTable;
+  /** For each term, the phrasings of `phrasingTable` (by number) using it. */
+  readonly phrasingsOfTerm = new Map<string, Int32Array>();
   /** `termWeight` of every term the topics or the lexicon use, computed once. */
   private readonly termWeights = new Map<string, number>();
   /** The words of the topics' titles, keywords and questions: the fuzzy tier of autocomplete. */
@@ -184,13 +227,7 @@ export class TopicIndex {
     }
 
     this.entries = built.map(({ topic, weights, surface, phrasingTerms, titleTerms }) => {
-      const phrasingsByTerm = new Map<string, number[]>();
-      const phrasings = phrasingTerms.map((terms, i) => {
-        for (const t of new Set(terms)) {
-          const list = phrasingsByTerm.get(t);
-          if (list) list.push(i);
-          else phrasingsByTerm.set(t, [i]);
-        }
+      const phrasings = phrasingTerms.map((terms) => {
         const ids = new Int32Array(terms.length);
         terms.forEach((t, k) => {
           let id = this.phrasingTermIds.get(t);
@@ -204,9 +241,22 @@ export class TopicIndex {
       });
       let titleWeight = 0;
       for (const t of titleTerms) titleWeight += this.termWeight(t);
-      const phrasingVisit = new Int32Array(phrasings.length);
-      return { topic, weights, surface, phrasings, phrasingsByTerm, phrasingVisit, titleTerms, titleWeight };
+      return { topic, weights, surface, phrasings, titleTerms, titleWeight };
     });
+    this.phrasingTable = flattenPhrasings(this.entries);
+    const phrasingsOfTerm = new Map<string, number[]>();
+    const { topicOf, start, ids } = this.phrasingTable;
+    const termOfId: string[] = [];
+    for (const [term, id] of this.phrasingTermIds) termOfId[id] = term;
+    for (let g = 0; g < topicOf.length; g++) {
+      for (const id of new Set(ids.subarray(start[g] as number, start[g + 1] as number))) {
+        const term = termOfId[id] as string;
+        const list = phrasingsOfTerm.get(term);
+        if (list) list.push(g);
+        else phrasingsOfTerm.set(term, [g]);
+      }
+    }
+    for (const [term, list] of phrasingsOfTerm) this.phrasingsOfTerm.set(term, Int32Array.from(list));
 
     const post = <T>(map: Map<string, T[]>, key: string, value: T) => {
       const list = map.get(key);
@@ -216,9 +266,6 @@ export class TopicIndex {
     this.entries.forEach((e, topic) => {
       for (const [term, weight] of e.weights) post(this.termTopics, term, { topic, weight });
       for (const [w, weight] of e.surface) post(this.surfaceTopics, w, { topic, weight });
-      for (const [term, list] of e.phrasingsByTerm) {
-        for (const phrasing of list) post(this.phrasingsOfTerm, term, { topic, phrasing });
-      }
     });
 
     this.quotes = new QuoteIndex(topics);
