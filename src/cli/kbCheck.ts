@@ -1,5 +1,7 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { TopicIndex } from '../engine/topicIndex.ts';
+import { ClaimIndex, claimProblems } from '../engine/yesNoClaims.ts';
 import { listCoverageGaps, measureCoverage } from '../kb/coverage.ts';
 import { DEFAULT_KNOWLEDGE_DIR, KnowledgeError, loadKnowledge } from '../kb/load.ts';
 
@@ -35,7 +37,10 @@ export function runKbCheck(dir: string = DEFAULT_KNOWLEDGE_DIR): KbCheckResult {
     `  fact-check inconsistencies covered ${ratio(coverage.inconsistencies)}`,
     `  key fact-check claims corrected ${ratio(coverage.keyClaims)}`,
   ];
-  const gaps = listCoverageGaps(coverage);
+  // Yes/no claims (fact `answers`): each must get its own answer when asked as written.
+  const claims = new ClaimIndex(kb.topics, new TopicIndex(kb.topics).analyzer);
+  lines.push(`  yes/no claims ${claims.claims.length}`);
+  const gaps = [...listCoverageGaps(coverage), ...claimProblems(claims)];
   if (gaps.length > 0) {
     lines.push(`kb:check: ${gaps.length} gap(s):`, ...gaps.map((gap) => `  - ${gap}`));
     return { exitCode: 1, lines };

@@ -26,6 +26,7 @@ import type { ScoredTopic } from './search.ts';
 import type { TopicIndex } from './topicIndex.ts';
 import type { Answer } from './types.ts';
 import { wordPattern } from './wordPattern.ts';
+import { claimIndexOf } from './yesNoClaims.ts';
 
 /**
  * The compose step: the body of an answer is the one to three facts that best answer the asked
@@ -77,6 +78,14 @@ const LEAD_WORDS: Record<YesNoLead, string | null> = {
   yes: null,
   no: null,
   // "Not shown": the evidence is missing, not the article silent on the point.
+  'not-known': 'Not shown.',
+  depends: 'It depends.',
+};
+
+/** The lead of a question that asks a claim a fact answers (yesNoClaims.ts): its own yes or no. */
+const CLAIM_LEAD_WORDS: Record<YesNoLead, string> = {
+  yes: 'Yes.',
+  no: 'No.',
   'not-known': 'Not shown.',
   depends: 'It depends.',
 };
@@ -298,6 +307,31 @@ export function composeFactBody(
         nothingNew = true;
         if (unseen[0]) main = [unseen[0].f];
       }
+    }
+  }
+  // A yes/no question that asks a claim a fact answers: that fact first, with its yes or no.
+  if (focus.yesNo && !opening && main.length > 0) {
+    const claims = claimIndexOf(index, () => index.entries.map((e) => e.topic), index.analyzer);
+    const asked = followUp ? askingPart(followUp.message) : part;
+    const claim = claims.match(
+      asked,
+      followUp?.previousReading ?? '',
+      followUp ? followUp.message : normalized,
+    );
+    const claimed = claim ? byIdFact(claim.claim.factId) : undefined;
+    // A follow-up stays with the subject it points back at: a claim of another topic is not its.
+    if (claim && claimed && !(followUp && claimed.topic !== topic)) {
+      // The blood-thinner topic stays the answer (its title and warning) with the claimed fact first.
+      const staysInteraction = anticoagulantIds.some((id) => id.startsWith(`${topic.id}/`));
+      if (staysInteraction) main = [claimed];
+      else if (claimed.topic !== topic) {
+        const switched = topicAnswer(claimed.topic, byId, answer.confidence, answer.safety.warningFirst);
+        switched.suggestions = answer.suggestions.filter((s) => s.id !== claimed.topic.id);
+        answer = switched;
+        topic = claimed.topic;
+        main = [claimed];
+      } else main = [claimed, ...main.filter((f) => f !== claimed && f.topic === topic)].slice(0, MAX_FACTS);
+      opening = CLAIM_LEAD_WORDS[claim.lead];
     }
   }
   const shownIds = new Set(main.map((f) => f.fullId));

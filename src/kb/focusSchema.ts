@@ -10,6 +10,8 @@ const phrase = z
   .string()
   .regex(/^[a-z0-9]+(?: [a-z0-9]+)*$/, 'must be lower case words separated by single spaces, no punctuation');
 const phrases = z.array(phrase).min(1);
+/** One lower-case word: groups of words are compared word by word. */
+const word = z.string().regex(/^[a-z0-9]+$/, 'must be one lower-case word');
 
 const fullFactId = z
   .string()
@@ -92,6 +94,36 @@ export const focusFileSchema = z.strictObject({
   figureUnits: z.array(z.string().regex(/^(%|[a-zµμ]+)$/, 'must be one lower-case word or "%"')).min(1),
   /** Words before the question proper ("so", "ok quick question"), skipped to find its first word. */
   openers: phrases,
+  /**
+   * How a yes/no question is compared with the claims facts answer (src/engine/yesNoClaims.ts):
+   * words that say the same, opposite words (contradictory: one is true exactly when the other is
+   * false; contrary: both can be false), lexicon terms too broad to stand for a word, and negations.
+   */
+  polarity: z.strictObject({
+    equivalents: z.array(z.array(word).min(2)),
+    opposites: z.array(
+      z.strictObject({
+        words: z.array(word).min(1),
+        opposite: z.array(word).min(1),
+        kind: z.enum(['contradictory', 'contrary']),
+      }),
+    ),
+    broadTerms: z.array(word),
+    negations: z.array(word).min(1),
+    /**
+     * Words about the claim as a whole: "is it true / really / actually …" asks the claim itself;
+     * "… or is that a myth / hype" makes the question's polarity unclear, so it gets no lead.
+     */
+    truth: z.strictObject({ holds: z.array(word), doubts: z.array(word) }),
+    /** Lexicon terms (medicines, groups of people) a claim must name when the message names them anywhere. */
+    contextTerms: z.array(word),
+    /** Words that say nothing of their own ("the", "is", "with"): dropped from claims and questions. */
+    functionWords: z.array(word).min(1),
+    /** Words that narrow a claim ("only", "just", "all"): a question with one asks a claim that has it. */
+    qualifiers: z.array(word),
+    /** Words that offer alternatives ("or", "vs"): such a question asks which, and gets no yes or no. */
+    alternatives: z.array(word).min(1),
+  }),
   /** Words in a fact that make the answer to a yes/no question "not known" or "it depends". */
   hedges: z.strictObject({ 'not-known': phrases, depends: phrases }),
   uncovered: z.array(uncoveredPointSchema),

@@ -67,6 +67,20 @@ export const factSchema = z.strictObject({
   answer: nonEmpty.optional(),
   /** The short answer a yes/no question about this fact's point gets. */
   yesNo: z.enum(['yes', 'no', 'not-known', 'depends']).optional(),
+  /**
+   * The yes/no claims this fact answers, each with its answer ("K2 thins the blood": no). A yes/no
+   * question opens with "Yes."/"No." only when it asks one of these claims (yesNoClaims.ts), read
+   * with its own wording: "is natto risky on warfarin?" asks the opposite of "is natto safe …?".
+   */
+  answers: z
+    .array(
+      z.strictObject({
+        /** The claim as a plain statement: "K2 is safe with warfarin". */
+        claim: nonEmpty.max(120),
+        polarity: z.enum(['yes', 'no', 'not-known', 'depends']),
+      }),
+    )
+    .optional(),
   /** Words people use for this one fact beyond the topic's own keywords ("urine", "kidneys"). */
   keywords: z.array(nonEmpty).optional(),
   /** How people ask for this one fact; matched like the topic's questions. */

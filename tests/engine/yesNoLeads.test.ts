@@ -1,24 +1,60 @@
 import { describe, expect, it } from 'vitest';
 import { sharedEngine } from '../sharedEngine.ts';
 
-// A fact's yes or no answers the question it was written for. Asked the other way round ("safe?"
-// against "risky?", "fine now and then?" against "should I avoid?"), the same fact needs the
-// opposite word, so no reply may open with a bare "Yes." or "No." taken from the fact.
-const questionsAskedBothWays = [
-  'im on coumadin, is a spoon of natto once in a while alright?',
-  'on coumadin - should i stay away from natto completely?',
-  'is mk-7 something a pregnant woman can take?',
-  'would k2 be harmful while expecting a baby?',
-  'can k2 pull calcium back out of hardened arteries?',
-  'is it a myth that k2 clears calcium from arteries?',
-  'does k2 pile up in the body if you take it every day?',
-  'is it fine to take k2 every single day long term?',
-  'does k2 upset the stomach?',
-];
+/** The bare yes/no opener of a body, if any. */
+function leadOf(question: string): string | null {
+  const body = sharedEngine().ask(question).body;
+  return /^(Yes|No|Not shown|It depends)\./.exec(body)?.[0] ?? null;
+}
 
-describe('yes/no questions', () => {
-  it.each(questionsAskedBothWays)('%s: the body does not open with a bare yes or no', (question) => {
-    const answer = sharedEngine().ask(question);
-    expect(answer.body).not.toMatch(/^(Yes|No)\.(\s|$)/);
+// A fact's yes or no answers one claim, not every question that picks the fact: asked the other
+// way round ("safe?" against "risky?"), the same fact needs the opposite word. Expected leads are
+// written by hand from the article and the fact-check.
+describe('a yes/no question asked one way and the other way round gets opposite leads', () => {
+  it.each([
+    ['is natto fine on warfarin?', 'No.', 'is natto risky on warfarin?', 'Yes.'],
+    ['is k2 safe with warfarin?', 'No.', 'is k2 dangerous with warfarin', 'Yes.'],
+    ['is vitamin k deficiency common', 'No.', 'is vitamin k deficiency rare', 'Yes.'],
+    ['is k1 the same thing as k2', 'No.', 'is vitamin k1 different from k2', 'Yes.'],
+  ])('%s → %s; %s → %s', (one, oneLead, other, otherLead) => {
+    expect(leadOf(one)).toBe(oneLead);
+    expect(leadOf(other)).toBe(otherLead);
+  });
+});
+
+describe('a yes/no lead follows the claim the question asks', () => {
+  it.each([
+    ['does k2 thin your blood?', 'No.'],
+    ["doesn't k2 thin the blood?", 'No.'],
+    ['should i avoid k2 on warfarin', 'Yes.'],
+    ['is k2 safe with eliquis', 'It depends.'],
+    ['does k2 interact with apixaban', 'No.'],
+    ['do i need d3 with k2', 'Not shown.'],
+    ['is mk7 better than mk4', 'Not shown.'],
+    ['does mk7 last longer than mk4', 'Yes.'],
+    ['is there an upper limit for k2', 'No.'],
+    ['is k2 fat soluble', 'Yes.'],
+  ])('%s → %s', (question, lead) => {
+    expect(leadOf(question)).toBe(lead);
+  });
+});
+
+describe('no yes or no where the question does not ask a marked claim as it is written', () => {
+  it.each([
+    // Negated inside: a bare word would be ambiguous.
+    'does k2 not thin the blood?',
+    // Either/or asks which, not whether.
+    'is 120 mcg the rda or the ai for men?',
+    // A medicine named before the question that the claim is not about.
+    'I take rivaroxaban. does vitamin k2 affect it the way it affects warfarin?',
+    // A word that narrows the claim ("just"), or one the lexicon does not know.
+    'can i get my k2 just from eating gouda',
+    // Doubting the claim ("or is that hype") leaves its polarity unclear.
+    'is natto really the top k2 food or is that hype',
+    // No claim is marked for these.
+    'does k2 help bones',
+    'does kombucha have vitamin k2',
+  ])('%s', (question) => {
+    expect(sharedEngine().ask(question).body).not.toMatch(/^(Yes|No)\.(\s|$)/);
   });
 });

@@ -42,6 +42,44 @@ describe('kb:check', () => {
     expect(lines[0]).toMatch(/topics\/natto\.json: field "anticoagulantRelevant"/);
   });
 
+  it('refuses a yes/no claim that contradicts another fact’s claim', () => {
+    const dir = copyKnowledge();
+    const file = join(dir, 'topics/natto.json');
+    const natto = JSON.parse(readFileSync(file, 'utf8'));
+    // The same claim as warfarin-interaction/steady-intake ("K2 interacts with warfarin": yes), answered no.
+    natto.facts[0].answers = [{ claim: 'K2 interacts with warfarin', polarity: 'no' }];
+    writeFileSync(file, JSON.stringify(natto));
+    const { exitCode, lines } = runKbCheck(dir);
+    expect(exitCode).toBe(1);
+    expect(lines.join('\n')).toContain(
+      'natto/what-is-natto: claim "K2 interacts with warfarin" does not match itself, or another claim with another answer matches it',
+    );
+  });
+
+  it('refuses a yes/no claim of one word, which would match any question with it', () => {
+    const dir = copyKnowledge();
+    const file = join(dir, 'topics/natto.json');
+    const natto = JSON.parse(readFileSync(file, 'utf8'));
+    natto.facts[0].answers = [{ claim: 'natto', polarity: 'yes' }];
+    writeFileSync(file, JSON.stringify(natto));
+    const { exitCode, lines } = runKbCheck(dir);
+    expect(exitCode).toBe(1);
+    expect(lines.join('\n')).toContain(
+      'natto/what-is-natto: claim "natto" has fewer than 2 words that say something',
+    );
+  });
+
+  it('refuses a yes/no claim with a polarity outside yes, no, not-known and depends', () => {
+    const dir = copyKnowledge();
+    const file = join(dir, 'topics/natto.json');
+    const natto = JSON.parse(readFileSync(file, 'utf8'));
+    natto.facts[0].answers = [{ claim: 'natto is made from soybeans', polarity: 'maybe' }];
+    writeFileSync(file, JSON.stringify(natto));
+    const { exitCode, lines } = runKbCheck(dir);
+    expect(exitCode).toBe(1);
+    expect(lines[0]).toMatch(/topics\/natto\.json: field "facts\[0\]\.answers\[0\]\.polarity"/);
+  });
+
   it('refuses a duplicate fact id, naming the file and the field', () => {
     const dir = copyKnowledge();
     const file = join(dir, 'topics/absorption-excretion.json');

@@ -1,0 +1,269 @@
+import { language } from '../kb/language.ts';
+import type { Topic } from '../kb/schema.ts';
+import type { Analyzer } from './analyze.ts';
+import { STOP_WORDS } from './lexicon.ts';
+import { normalizeText } from './normalize.ts';
+import { stemmedWords } from './phraseSet.ts';
+import type { YesNoLead } from './questionFocus.ts';
+
+/**
+ * Which yes/no claims a question asks, and so whether its reply may open with "Yes."/"No.".
+ *
+ * A fact's yes or no answers one claim ("K2 thins the blood": no), not every yes/no question that
+ * picks the fact: "is natto fine on warfarin?" and "is natto risky on warfarin?" pick the same fact
+ * and need opposite words. So facts name the claims they answer (`answers` in
+ * knowledge/topics/*.json), and a question gets a lead only when it asks one of them:
+ *
+ * - every word of the claim is in the question, as written, as a word of the same group
+ *   (lexicon/focus.json `polarity.equivalents`: "ok" for "safe"), or as the same lexicon term
+ *   ("coumadin" for "warfarin"), unless that term lumps different points together
+ *   (`polarity.broadTerms`: "toxic" and "side effects" are both `sideeffect`);
+ * - or as its opposite (`polarity.opposites`): a contradictory opposite ("risky" for "safe")
+ *   turns yes into no and no into yes; a contrary one ("worse" for "better": both can be false)
+ *   keeps only a yes, as a no, and gives no lead otherwise;
+ * - the question asks nothing else: no word of its own that the claim does not have ("does k2
+ *   affect warfarin?" is not "is k2 safe with warfarin?"), no other subject ("eliquis" is not
+ *   warfarin);
+ * - the question is not negated inside ("is it ok not to …", "does k2 never …"): the bare word
+ *   would be ambiguous. A negated opener ("doesn't k2 thin the blood?") is answered as the plain
+ *   question, as English answers it ("No, it doesn't").
+ *
+ * When claims of several facts match and disagree, there is no lead.
+ */
+
+const POLARITY = language().focus.polarity;
+
+type Side = { group: number; opposite: number; kind: 'contradictory' | 'contrary' };
+
+/** Each grouped word's group, and for opposites the group it is opposed to. */
+const GROUP_OF = new Map<string, number>();
+const OPPOSITE_OF = new Map<number, Side>();
+{
+  let next = 0;
+  const add = (words: readonly string[]) => {
+    const id = next++;
+    for (const w of words) for (const s of stemmedWords(w)) GROUP_OF.set(s, id);
+    return id;
+  };
+  for (const words of POLARITY.equivalents) add(words);
+  for (const o of POLARITY.opposites) {
+    const a = add(o.words);
+    const b = add(o.opposite);
+    OPPOSITE_OF.set(a, { group: a, opposite: b, kind: o.kind });
+    OPPOSITE_OF.set(b, { group: b, opposite: a, kind: o.kind });
+  }
+}
+const BROAD_TERMS: ReadonlySet<string> = new Set(POLARITY.broadTerms);
+const NEGATIONS: ReadonlySet<string> = new Set(POLARITY.negations.flatMap((w) => stemmedWords(w)));
+const CONTEXT_TERMS: ReadonlySet<string> = new Set(POLARITY.contextTerms);
+const QUALIFIERS: ReadonlySet<string> = new Set(POLARITY.qualifiers.flatMap((w) => stemmedWords(w)));
+const FUNCTION_WORDS: ReadonlySet<string> = new Set(POLARITY.functionWords.flatMap((w) => stemmedWords(w)));
+const ALTERNATIVES: ReadonlySet<string> = new Set(POLARITY.alternatives.flatMap((w) => stemmedWords(w)));
+const HOLDS: ReadonlySet<string> = new Set(POLARITY.truth.holds.flatMap((w) => stemmedWords(w)));
+const DOUBTS: ReadonlySet<string> = new Set(POLARITY.truth.doubts.flatMap((w) => stemmedWords(w)));
+const OPENERS: ReadonlySet<string> = new Set(
+  [...language().focus.yesNoStarts, ...language().focus.openers].flatMap((w) => stemmedWords(w)),
+);
+
+/** A word as compared: its group when it has one, else itself. */
+const canonical = (word: string) => {
+  const g = GROUP_OF.get(word);
+  return g === undefined ? word : `#${g}`;
+};
+
+/** One word of a claim or a question, with the lexicon terms it stands for. */
+interface Word {
+  word: string;
+  canonical: string;
+  terms: string[];
+  /** Chat filler in a question ("really", "same"): found when a claim needs it, asks nothing alone. */
+  filler: boolean;
+}
+
+export interface Claim {
+  /** The fact's full id. */
+  factId: string;
+  text: string;
+  polarity: YesNoLead;
+  words: Word[];
+}
+
+export interface ClaimMatch {
+  claim: Claim;
+  /** The lead the question gets: the claim's polarity, turned by an opposite word. */
+  lead: YesNoLead;
+}
+
+/** Whether a word is one side of an opposite pair ("safe", "need"): it carries the polarity. */
+const isPolar = (word: string) => {
+  const group = GROUP_OF.get(word);
+  return group !== undefined && OPPOSITE_OF.has(group);
+};
+
+/** "mk 7", "k-2", "d 3" as one word, the way "mk7", "k2" and "d3" are written. */
+const joinForms = (text: string) => text.replace(/\b(mk|k|d)[ -](\d{1,2})\b/g, '$1$2');
+
+/**
+ * Words of normalised text, without the function words ("the", "is", "with"). A claim keeps every
+ * other word, filler included ("only", "same", "most" change what it says); a question marks its
+ * filler, which it need not explain.
+ */
+function contentWords(text: string, analyzer: Analyzer, cache: Map<string, string[]>): Word[] {
+  const out: Word[] = [];
+  for (const word of stemmedWords(joinForms(text))) {
+    const marks = isPolar(word) || NEGATIONS.has(word) || HOLDS.has(word) || DOUBTS.has(word);
+    if ((FUNCTION_WORDS.has(word) || OPENERS.has(word)) && !marks && !QUALIFIERS.has(word)) continue;
+    // "Only", "just", "all": filler in chat, but a claim must say them for a question that does.
+    const filler = STOP_WORDS.has(word) && !marks && !QUALIFIERS.has(word);
+    let terms = cache.get(word);
+    if (!terms) {
+      terms = analyzer.analyze(word, false).terms;
+      cache.set(word, terms);
+    }
+    out.push({ word, canonical: canonical(word), terms, filler });
+  }
+  return out;
+}
+
+/**
+ * How a word of the claim is found among the question's words: the same word or group, or every
+ * term the word stands for ("doacs" is `warfarin` and `doac`: "warfarin" alone is not it); the
+ * opposite group; or not at all.
+ */
+function find(claimWord: Word, question: readonly Word[]): 'same' | Side | null {
+  for (const q of question) {
+    if (q.canonical === claimWord.canonical) return 'same';
+  }
+  const terms = claimWord.terms;
+  const asked = new Set(question.flatMap((q) => q.terms));
+  if (terms.length > 0 && terms.every((t) => !BROAD_TERMS.has(t) && asked.has(t))) return 'same';
+  const group = GROUP_OF.get(claimWord.word);
+  const side = group === undefined ? undefined : OPPOSITE_OF.get(group);
+  if (side && question.some((q) => q.canonical === `#${side.opposite}`)) return side;
+  return null;
+}
+
+/** Whether a question's word is part of the claim (itself, its group, its opposite or its term). */
+function covered(q: Word, claim: Claim): boolean {
+  if (q.filler) return true;
+  for (const c of claim.words) {
+    if (q.canonical === c.canonical) return true;
+    const group = GROUP_OF.get(c.word);
+    const side = group === undefined ? undefined : OPPOSITE_OF.get(group);
+    if (side && q.canonical === `#${side.opposite}`) return true;
+  }
+  // A word the lexicon does not know may change the point ("barely", "contraindicated"): only
+  // the claim's own words are safe to read.
+  if (q.terms.length === 0) return false;
+  return q.terms.every((t) => claim.words.some((c) => c.terms.includes(t)));
+}
+
+function turned(polarity: YesNoLead, kind: Side['kind']): YesNoLead | null {
+  if (polarity === 'depends' || polarity === 'not-known') return polarity;
+  if (kind === 'contradictory') return polarity === 'yes' ? 'no' : 'yes';
+  // "Is MK-7 worse?" when it is better: no. When it is not better, it may still not be worse.
+  return polarity === 'yes' ? 'no' : null;
+}
+
+/** The claims of a knowledge base, ready to match questions against. */
+export class ClaimIndex {
+  readonly claims: Claim[] = [];
+  private readonly cache = new Map<string, string[]>();
+
+  constructor(
+    topics: readonly Topic[],
+    private readonly analyzer: Analyzer,
+  ) {
+    for (const topic of topics) {
+      for (const fact of topic.facts) {
+        for (const a of fact.answers ?? []) {
+          this.claims.push({
+            factId: `${topic.id}/${fact.id}`,
+            text: a.claim,
+            polarity: a.polarity,
+            words: contentWords(normalizeText(a.claim), analyzer, this.cache),
+          });
+        }
+      }
+    }
+  }
+
+  /**
+   * The claim a yes/no question asks and the lead it gets, or null. `question` is the asking part
+   * of the message, normalised; `carried` the subject of the previous question for a follow-up
+   * ("does it thin the blood?" after a K2 answer): it may supply the claim's words, never extra ones.
+   */
+  match(question: string, carried = '', whole = question): ClaimMatch | null {
+    // "Is 120 mcg the RDA or the AI?" asks which, not whether.
+    if (stemmedWords(question).some((w) => ALTERNATIVES.has(w))) return null;
+    const words = contentWords(question, this.analyzer, this.cache);
+    // "I take rivaroxaban. Does k2 affect it the way it affects warfarin?": a medicine or a group
+    // of people named anywhere in the message must be one the claim is about.
+    const named = new Set(
+      contentWords(whole, this.analyzer, this.cache).flatMap((w) =>
+        w.terms.filter((t) => CONTEXT_TERMS.has(t)),
+      ),
+    );
+    if (words.some((w) => NEGATIONS.has(w.word) || DOUBTS.has(w.word))) return null;
+    // "Is it true / really so that …" asks the claim itself.
+    const asked = words.filter((w) => !HOLDS.has(w.word));
+    const context = carried ? contentWords(carried, this.analyzer, this.cache) : [];
+    const found: ClaimMatch[] = [];
+    for (const claim of this.claims) {
+      if (claim.words.length === 0) continue;
+      let lead: YesNoLead | null = claim.polarity;
+      for (const w of claim.words) {
+        const how = find(w, asked) ?? (find(w, context) === 'same' ? 'same' : null);
+        if (how === null) {
+          lead = null;
+          break;
+        }
+        if (how !== 'same' && lead !== null) lead = turned(lead, how.kind);
+      }
+      if (lead === null) continue;
+      if (!asked.every((q) => covered(q, claim))) continue;
+      if ([...named].some((t) => !claim.words.some((c) => c.terms.includes(t)))) continue;
+      found.push({ claim, lead });
+    }
+    const first = found[0];
+    if (!first || found.some((m) => m.lead !== first.lead)) return null;
+    return first;
+  }
+}
+
+const built = new WeakMap<object, ClaimIndex>();
+
+/** The claim index of a set of topics and its analyzer, built on first use and kept with `owner`. */
+export function claimIndexOf(owner: object, topics: () => readonly Topic[], analyzer: Analyzer): ClaimIndex {
+  let claims = built.get(owner);
+  if (!claims) {
+    claims = new ClaimIndex(topics(), analyzer);
+    built.set(owner, claims);
+  }
+  return claims;
+}
+
+/** A claim needs at least a subject and what is said of it. */
+const MIN_CLAIM_WORDS = 2;
+
+/**
+ * What is wrong with the claims of a knowledge base (npm run kb:check): a claim too short to tell
+ * questions apart, or one that does not get its own answer when asked as written, because its
+ * words are unknown or another claim with another answer matches it too.
+ */
+export function claimProblems(claims: ClaimIndex): string[] {
+  const problems: string[] = [];
+  for (const claim of claims.claims) {
+    const where = `${claim.factId}: claim "${claim.text}"`;
+    if (claim.words.length < MIN_CLAIM_WORDS) {
+      problems.push(`${where} has fewer than ${MIN_CLAIM_WORDS} words that say something`);
+      continue;
+    }
+    const asked = claims.match(normalizeText(claim.text));
+    if (!asked)
+      problems.push(`${where} does not match itself, or another claim with another answer matches it`);
+    else if (asked.lead !== claim.polarity)
+      problems.push(`${where} asked as written gets "${asked.lead}", not its own "${claim.polarity}"`);
+  }
+  return problems;
+}
