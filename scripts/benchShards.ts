@@ -43,6 +43,17 @@ function percentile(sorted: number[], p: number): number {
   return sorted[index] as number;
 }
 
+/** User + system CPU time of a process so far, in ms, from the kernel (Linux); NaN elsewhere. */
+function cpuMsOf(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    // utime and stime are fields 14 and 15 of the line, in clock ticks (100 per second on Linux).
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return Number.NaN;
+  }
+}
+
 /** Resident and peak resident memory of a process, from the kernel (Linux). */
 function memoryOf(pid: number): { rssMb: number; peakMb: number } | undefined {
   try {
@@ -112,7 +123,7 @@ function botCommand(): { args: string[]; label: string } {
 
 export async function runShardBenchmark(options: ShardBenchOptions = {}): Promise<void> {
   const guildCount = options.guilds ?? 1000;
-  const askers = options.askers ?? 200;
+  const askers = options.askers ?? (Number(process.env.BENCH_ASKERS) || 200);
   const perAsker = options.questionsPerAsker ?? 10;
 
   const emu = await DiscordEmulator.start({ shardCount: SHARDS, guildCount, maxConcurrency: 16 });
@@ -139,11 +150,21 @@ export async function runShardBenchmark(options: ShardBenchOptions = {}): Promis
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  // Warnings and errors by message: why questions went unanswered, seen from the bot's side.
+  const problems = new Map<string, number>();
+  let partialLine = '';
   manager.stdout?.on('data', (data: Buffer) => {
     // Keep only what is needed (the shard pids and readiness): 2,000 "command handled" lines add up.
-    for (const line of data.toString().split('\n')) {
+    const lines = (partialLine + data.toString()).split('\n');
+    partialLine = lines.pop() ?? '';
+    for (const line of lines) {
       if (line.includes('"shard process started"') || line.includes('"all shards ready"'))
         output += `${line}\n`;
+      const level = Number(/"level":(\d+)/.exec(line)?.[1]);
+      if (level >= 40) {
+        const msg = /"msg":"([^"]*)"/.exec(line)?.[1] ?? line.slice(0, 80);
+        problems.set(msg, (problems.get(msg) ?? 0) + 1);
+      }
     }
   });
   const shardPids = (): number[] =>
@@ -173,6 +194,7 @@ export async function runShardBenchmark(options: ShardBenchOptions = {}): Promis
       QUESTIONS.map((q) => [q, shorten(answerTitle(engine.ask(q)), LIMITS.title)]),
     );
 
+    const unanswered = new Map<string, number>();
     const askOnce = async (n: number): Promise<number> => {
       const question = QUESTIONS[n % QUESTIONS.length] as string;
       const guild = emu.guilds[(n * 7919) % guildCount];
@@ -186,14 +208,32 @@ export async function runShardBenchmark(options: ShardBenchOptions = {}): Promis
       });
       // No callback at all (a lost reply) counts as failed, like a late one or a notice.
       const arrival = await clock.wait(interaction.id).catch(() => undefined);
-      if (!arrival || arrival.title !== expectedTitle.get(question)) return Number.NaN;
-      return arrival.at - dispatched;
+      const why = !arrival
+        ? 'no callback within 15 s'
+        : Number.isNaN(arrival.at)
+          ? 'callback refused: after the 3 s deadline'
+          : arrival.title !== expectedTitle.get(question)
+            ? `a notice: ${arrival.title}`
+            : undefined;
+      if (why) {
+        unanswered.set(why, (unanswered.get(why) ?? 0) + 1);
+        return Number.NaN;
+      }
+      return (arrival as Arrival).at - dispatched;
     };
 
     // Warm-up: JIT, REST connections and statement caches in both shards.
     for (let i = 0; i < 100; i++) await askOnce(i);
+    unanswered.clear();
+    problems.clear();
 
     const samples: number[] = [];
+    const cpuProcesses = () => [
+      { name: 'manager', pid: manager.pid },
+      ...shardPids().map((pid, shard) => ({ name: `shard ${shard}`, pid })),
+    ];
+    const cpuBefore = cpuProcesses().map((p) => cpuMsOf(p.pid));
+    const benchCpuBefore = process.cpuUsage();
     const loadStart = performance.now();
     await Promise.all(
       Array.from({ length: askers }, async (_, asker) => {
@@ -201,6 +241,8 @@ export async function runShardBenchmark(options: ShardBenchOptions = {}): Promis
       }),
     );
     const loadSeconds = (performance.now() - loadStart) / 1000;
+    const benchCpu = process.cpuUsage(benchCpuBefore);
+    const cpuAfter = cpuProcesses().map((p) => cpuMsOf(p.pid));
     const failed = samples.filter((ms) => Number.isNaN(ms)).length;
     const sorted = samples.filter((ms) => !Number.isNaN(ms)).sort((a, b) => a - b);
     const memory = shardPids().map((pid, shard) => ({ shard, pid, ...memoryOf(pid) }));
@@ -215,6 +257,15 @@ export async function runShardBenchmark(options: ShardBenchOptions = {}): Promis
     console.log(
       `  /ask round trip (dispatch → callback): n=${sorted.length}  median ${percentile(sorted, 50).toFixed(1)} ms  p99 ${percentile(sorted, 99).toFixed(1)} ms  max ${(sorted.at(-1) ?? Number.NaN).toFixed(1)} ms  (${(sorted.length / loadSeconds).toFixed(0)} answers/s; ${failed} not answered: late, lost or a busy notice)   target p99 < 100 ms`,
     );
+    const questions = askers * perAsker;
+    const cpuPerQuestion = cpuProcesses().map(
+      (p, i) => `${p.name} ${(((cpuAfter[i] as number) - (cpuBefore[i] as number)) / questions).toFixed(2)}`,
+    );
+    console.log(
+      `  CPU per question (user + system ms, over ${loadSeconds.toFixed(1)} s): ${cpuPerQuestion.join(', ')}, emulator and bench ${((benchCpu.user + benchCpu.system) / 1000 / questions).toFixed(2)}`,
+    );
+    for (const [why, count] of unanswered) console.log(`    not answered, ${why}: ${count}`);
+    for (const [msg, count] of problems) console.log(`    bot log, warning or error "${msg}": ${count}`);
     for (const m of memory) {
       console.log(
         `  shard ${m.shard} (pid ${m.pid}): RSS ${m.rssMb?.toFixed(0) ?? '?'} MB, peak ${m.peakMb?.toFixed(0) ?? '?'} MB   target < 150 MB`,

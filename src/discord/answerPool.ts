@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -34,8 +34,16 @@ export interface AnswerPoolOptions {
    * instead of each reading and validating the folder again (a quarter of a worker's start-up).
    */
   knowledge?: { knowledge: KnowledgeBase; language: Language } | undefined;
-  /** Milliseconds one question may run in a worker before it is abandoned. */
+  /**
+   * CPU milliseconds one question may spend in its worker before it is abandoned (wall time where
+   * the kernel does not report a thread's CPU time).
+   */
   budgetMs: number;
+  /**
+   * Wall milliseconds after which a question is abandoned whatever CPU it has used: a worker the
+   * machine is too busy to run, or one blocked without spending CPU. Default 3 × budgetMs.
+   */
+  wallLimitMs?: number;
   /** Worker threads, each with its own engine (config ANSWER_WORKERS). Two keep one stalled question from delaying the rest. */
   size?: number;
   /** Questions allowed to wait for a free worker; more are refused at once. */
@@ -54,6 +62,21 @@ const DEFAULT_MAX_QUEUED = 100;
 const DEFAULT_MAX_WAIT_MS = 2000;
 const DEFAULT_START_TIMEOUT_MS = 30_000;
 const RESTART_DELAY_MS = 1000;
+const DEFAULT_WALL_LIMIT_BUDGETS = 3;
+/** Linux reports a thread's CPU time in clock ticks of 1/100 s (USER_HZ) on every architecture. */
+const MS_PER_CLOCK_TICK = 10;
+
+/** User + system CPU time of a thread from its `/proc/.../stat`, in ms; NaN if it cannot be read. */
+function threadCpuMs(statPath: string | undefined): number {
+  if (!statPath) return Number.NaN;
+  try {
+    // The command name in brackets may hold spaces; utime and stime are the 12th and 13th fields after it.
+    const fields = readFileSync(statPath, 'utf8').split(') ')[1]?.split(' ');
+    return (Number(fields?.[11]) + Number(fields?.[12])) * MS_PER_CLOCK_TICK;
+  } catch {
+    return Number.NaN;
+  }
+}
 /**
  * A worker's heap limit: a heap past it (a huge pasted message) kills that worker alone, not the bot.
  * The young generation keeps V8's default: capped at 4 MB it saved about 9 MB per worker, but under
@@ -102,6 +125,11 @@ interface Slot {
   ready: boolean;
   job?: Job | undefined;
   budgetTimer?: NodeJS.Timeout | undefined;
+  /** The worker thread's CPU counter (Linux), reported when it is ready. */
+  cpuStatPath?: string | undefined;
+  /** When the job in hand was handed over: wall clock and the thread's CPU time then. */
+  jobStartedAt?: number;
+  jobCpuAtStartMs?: number;
   /** Its engine predates a knowledge reload: it serves only until the new workers are ready. */
   stale?: boolean;
   /** The new workers are ready: leave the pool once the question in hand is answered. */
@@ -113,6 +141,12 @@ interface Slot {
  * gateway heartbeating and other members' interactions flowing. A question that runs past the
  * budget is answered `timed-out` and its worker is terminated (the only way to stop a synchronous
  * loop) and replaced.
+ *
+ * The budget counts the CPU time the worker spent on the question, not the wall time: on a busy
+ * machine a question of 1 ms can wait hundreds of ms for a core, and treating that as a runaway
+ * question terminated the worker, whose rebuild (a second of CPU) starved the rest further; in
+ * `npm run bench:shards` that cascade turned into "too many questions" notices. The wall limit
+ * still ends a question the machine cannot run in time.
  */
 export class AnswerPool implements Answerer {
   readonly #options: Required<Omit<AnswerPoolOptions, 'knowledgeDir' | 'knowledge' | 'logger'>> &
@@ -137,6 +171,7 @@ export class AnswerPool implements Answerer {
       startTimeoutMs: DEFAULT_START_TIMEOUT_MS,
       workerModule: options.workerModule ?? defaultWorkerModule(),
       ...options,
+      wallLimitMs: options.wallLimitMs ?? DEFAULT_WALL_LIMIT_BUDGETS * options.budgetMs,
     };
     this.#knowledge = options.knowledge?.knowledge;
     this.#language = options.knowledge?.language;
@@ -300,6 +335,7 @@ export class AnswerPool implements Answerer {
     if (slot.worker !== worker) return;
     if (report.type === 'ready') {
       slot.ready = true;
+      slot.cpuStatPath = report.cpuStatPath;
     } else if (slot.job?.id === report.id) {
       clearTimeout(slot.budgetTimer);
       const job = slot.job;
@@ -323,11 +359,33 @@ export class AnswerPool implements Answerer {
     else setTimeout(() => this.#closed || this.#replace(slot), RESTART_DELAY_MS).unref();
   }
 
-  #onBudgetExceeded(slot: Slot): void {
+  /** The budget's timer fired: a starved question gets the rest of its CPU budget, up to the wall limit. */
+  #checkBudget(slot: Slot, job: Job): void {
+    if (slot.job !== job) return;
+    const { budgetMs, wallLimitMs } = this.#options;
+    const wallMs = performance.now() - (slot.jobStartedAt ?? 0);
+    const cpuMs = threadCpuMs(slot.cpuStatPath) - (slot.jobCpuAtStartMs ?? Number.NaN);
+    if (cpuMs < budgetMs && wallMs < wallLimitMs) {
+      const waitMs = Math.max(MS_PER_CLOCK_TICK, Math.min(budgetMs - cpuMs, wallLimitMs - wallMs));
+      slot.budgetTimer = setTimeout(() => this.#checkBudget(slot, job), waitMs);
+      return;
+    }
+    // Timers run before the worker's messages in each turn of the event loop: an answer posted while
+    // this thread was busy is read first, not thrown away with its worker.
+    setImmediate(() => {
+      if (slot.job === job) this.#onBudgetExceeded(slot, { wallMs: Math.round(wallMs), cpuMs });
+    });
+  }
+
+  #onBudgetExceeded(slot: Slot, spent: { wallMs: number; cpuMs: number }): void {
     const job = slot.job;
     if (!job) return;
     slot.job = undefined;
-    this.#options.logger?.warn({ budgetMs: this.#options.budgetMs }, 'question exceeded the time budget');
+    const { budgetMs, wallLimitMs } = this.#options;
+    this.#options.logger?.warn(
+      { budgetMs, wallLimitMs, ...spent, cpuMs: Number.isNaN(spent.cpuMs) ? null : spent.cpuMs },
+      'question exceeded the time budget',
+    );
     job.resolve({ status: 'timed-out' });
     this.#replace(slot);
   }
@@ -360,7 +418,9 @@ export class AnswerPool implements Answerer {
       const job = this.#queue.shift() as Job;
       clearTimeout(job.waitTimer);
       slot.job = job;
-      slot.budgetTimer = setTimeout(() => this.#onBudgetExceeded(slot), this.#options.budgetMs);
+      slot.jobStartedAt = performance.now();
+      slot.jobCpuAtStartMs = threadCpuMs(slot.cpuStatPath);
+      slot.budgetTimer = setTimeout(() => this.#checkBudget(slot, job), this.#options.budgetMs);
       slot.worker.postMessage({
         id: job.id,
         question: job.question,

@@ -1,3 +1,4 @@
+import { readlinkSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import type { Answer, Engine, FollowUpContext } from '../engine/index.ts';
 
@@ -11,7 +12,8 @@ export interface AskJob {
 
 /** Worker → main thread. */
 export type WorkerReport =
-  | { type: 'ready' }
+  /** `cpuStatPath`: where the kernel counts this thread's CPU time (Linux), for the time budget. */
+  | { type: 'ready'; cpuStatPath?: string | undefined }
   | { type: 'answer'; id: number; answer: Answer; context: FollowUpContext | null };
 
 /**
@@ -27,5 +29,17 @@ export function serveAnswers(engine: Engine): void {
     const report: WorkerReport = { type: 'answer', id: job.id, answer, context };
     port.postMessage(report);
   });
-  port.postMessage({ type: 'ready' } satisfies WorkerReport);
+  port.postMessage({ type: 'ready', cpuStatPath: ownCpuStatPath() } satisfies WorkerReport);
+}
+
+/**
+ * This thread's `/proc/<pid>/task/<tid>/stat` (Linux), read by the pool to charge a question only
+ * for the CPU time its worker spent; undefined where there is no /proc (the budget is then wall time).
+ */
+function ownCpuStatPath(): string | undefined {
+  try {
+    return `/proc/${readlinkSync('/proc/thread-self')}/stat`;
+  } catch {
+    return undefined;
+  }
 }

@@ -1,6 +1,7 @@
+import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AnswerPool } from '../../src/discord/answerPool.ts';
-import { STUB, STUB_WORKER } from './stubEngine.ts';
+import { PAUSE_MS, STUB, STUB_WORKER } from './stubEngine.ts';
 
 describe('answer pool limits', () => {
   let pool: AnswerPool;
@@ -49,6 +50,61 @@ describe('an engine that throws', () => {
       expect(await pool.ask(`${STUB.throws} natto`)).toEqual({ status: 'failed' });
       const next = await pool.ask('what is vitamin K2?');
       expect(next.status === 'answered' && next.answer.topic?.id).toBe('natto');
+      expect(pool.restarts).toBe(1);
+    } finally {
+      await pool.close();
+    }
+  });
+});
+
+// The budget counts the worker thread's CPU time, which Linux reports in /proc.
+describe.runIf(existsSync('/proc/thread-self'))('the time budget counts CPU time, not waiting', () => {
+  const BUDGET_MS = PAUSE_MS / 3;
+
+  it('a question held up without spending CPU past its budget is still answered, by the same worker', async () => {
+    const pool = await AnswerPool.start({
+      budgetMs: BUDGET_MS,
+      wallLimitMs: 60_000,
+      size: 1,
+      workerModule: STUB_WORKER,
+    });
+    try {
+      const result = await pool.ask(`${STUB.pauses} natto`);
+      expect(result.status === 'answered' && result.answer.topic?.id).toBe('natto');
+      expect(pool.restarts).toBe(0);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('a question that burns CPU is stopped by the budget long before the wall limit', async () => {
+    const pool = await AnswerPool.start({
+      budgetMs: BUDGET_MS,
+      // Far past the test's own timeout: only the CPU budget can end this question in time.
+      wallLimitMs: 600_000,
+      size: 1,
+      maxWaitMs: 20_000,
+      workerModule: STUB_WORKER,
+    });
+    try {
+      expect(await pool.ask(`${STUB.spins} natto`)).toEqual({ status: 'timed-out' });
+      expect(pool.restarts).toBe(1);
+      const next = await pool.ask('what is vitamin K2?');
+      expect(next.status === 'answered' && next.answer.topic?.id).toBe('natto');
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('a question blocked without spending CPU ends at the wall limit', async () => {
+    const pool = await AnswerPool.start({
+      budgetMs: BUDGET_MS,
+      wallLimitMs: 2 * BUDGET_MS,
+      size: 1,
+      workerModule: STUB_WORKER,
+    });
+    try {
+      expect(await pool.ask(`${STUB.stalls} natto`)).toEqual({ status: 'timed-out' });
       expect(pool.restarts).toBe(1);
     } finally {
       await pool.close();

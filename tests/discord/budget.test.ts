@@ -26,6 +26,8 @@ const closes: WsCloseInfo[] = [];
 beforeAll(async () => {
   pool = await AnswerPool.start({
     budgetMs: BUDGET_MS,
+    // The stalled question spends no CPU: the wall limit is what ends it, within /ask's 3 s.
+    wallLimitMs: BUDGET_MS,
     workerModule: STUB_WORKER,
   });
   h = await startHarness({ emulator: { heartbeatIntervalMs: HEARTBEAT_MS }, answerer: pool });

@@ -38,8 +38,12 @@ export const STUB = {
   huge: 'stub-huge',
   /** The engine throws (the worker dies). */
   throws: 'stub-throws',
-  /** The engine never finishes (past any time budget). */
+  /** The engine never finishes (past any time budget), blocked without spending CPU. */
   stalls: 'stub-stalls',
+  /** The engine never finishes and burns CPU all along, like a runaway regular expression. */
+  spins: 'stub-spins',
+  /** The thread is held up for PAUSE_MS without spending CPU (a machine too busy to run it), then answers. */
+  pauses: 'stub-pauses',
   /**
    * A follow-up: with a previous answer it is answered in that answer's topic with
    * FOLLOW_UP_BODY; without one it is the plain natto answer.
@@ -179,6 +183,8 @@ function topicReply(topic: TopicRef, overrides: Partial<Answer> = {}): Answer {
 }
 
 const never = new Int32Array(new SharedArrayBuffer(4));
+/** How long the `pauses` marker holds its thread. */
+export const PAUSE_MS = 900;
 
 /** The stub's answer to a question; throws or blocks for the `throws` and `stalls` markers. */
 export function stubAnswer(question: string): Answer {
@@ -186,6 +192,8 @@ export function stubAnswer(question: string): Answer {
   if (q.includes(STUB.throws)) throw new Error('stub engine: thrown on purpose');
   // Blocks this thread for good without burning CPU: only terminating the worker ends it.
   if (q.includes(STUB.stalls)) Atomics.wait(never, 0, 0);
+  if (q.includes(STUB.pauses)) Atomics.wait(never, 0, 0, PAUSE_MS);
+  if (q.includes(STUB.spins)) for (;;);
   if (q.includes(STUB.crisis)) {
     return reply({ urgent: true, urgentNotice: CRISIS_NOTICE, urgentKind: 'self-harm', body: CRISIS_BODY });
   }
