@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAsk as runAskIn } from '../../src/cli/ask.ts';
-import { ANTICOAGULANT_WARNING, DISCLAIMER } from '../../src/engine/index.ts';
 import { BUILD_TIMEOUT_MS, compiled, ensureBuilt } from '../compiled.ts';
+import { ANTICOAGULANT_WARNING, DISCLAIMER } from '../safetyTexts.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 

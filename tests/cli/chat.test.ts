@@ -5,8 +5,9 @@ import { PassThrough } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runChat } from '../../src/cli/chat.ts';
 import { CHAT_COMMANDS } from '../../src/cli/chatCommands.ts';
-import { ANTICOAGULANT_WARNING, DISCLAIMER, type Engine } from '../../src/engine/index.ts';
+import type { Engine } from '../../src/engine/index.ts';
 import { openSqliteStore } from '../../src/store/sqliteStore.ts';
+import { ANTICOAGULANT_WARNING, DISCLAIMER } from '../safetyTexts.ts';
 import { sharedEngine } from '../sharedEngine.ts';
 
 let engine: Engine;

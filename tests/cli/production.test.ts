@@ -3,9 +3,9 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } fro
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ANTICOAGULANT_WARNING, DISCLAIMER } from '../../src/engine/index.ts';
 import { BUILD_TIMEOUT_MS, ensureBuilt, REPO_ROOT } from '../compiled.ts';
 import { DiscordEmulator } from '../discord/emulator/index.ts';
+import { ANTICOAGULANT_WARNING, DISCLAIMER } from '../safetyTexts.ts';
 
 interface LockEntry {
   dev?: boolean;

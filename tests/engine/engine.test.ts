@@ -157,7 +157,9 @@ describe('ask: answer paths', () => {
     );
   });
 
-  it('never throws and stays fast on hostile input', () => {
+  // How fast is npm run bench's business (no timed tests); a message that backtracks for minutes is
+  // caught by the adversarial run (tests/engine/adversarialRun.ts, killed after minutes).
+  it('never throws on hostile input', () => {
     const inputs = [
       'k2 '.repeat(100_000),
       '🧀'.repeat(10_000),
@@ -168,12 +170,7 @@ describe('ask: answer paths', () => {
       undefined as unknown as string,
       42 as unknown as string,
     ];
-    for (const q of inputs) {
-      const started = performance.now();
-      const a = engine.ask(q);
-      expect(performance.now() - started).toBeLessThan(200);
-      carriesSafetyTexts(a);
-    }
+    for (const q of inputs) carriesSafetyTexts(engine.ask(q));
   });
 });
 
@@ -330,28 +327,5 @@ describe('suggestTopics (autocomplete)', () => {
     expect(ids.length).toBeLessThanOrEqual(25);
     expect(ids).toContain('d3-k2-cosupplementation');
     expect(engine.suggestTopics('natto '.repeat(500)).map((t) => t.id)).toContain('natto');
-  });
-
-  it('is fast', () => {
-    const partials = [
-      'n',
-      'na',
-      'nat',
-      'natt',
-      'natto',
-      'war',
-      'warfarin',
-      'mk',
-      'mk7',
-      'bone',
-      'how much k2',
-      '',
-    ];
-    engine.suggestTopics('warm up');
-    const started = performance.now();
-    for (let i = 0; i < 100; i++)
-      for (const p of partials) engine.suggestTopics(`${p}${i % 3 === 0 ? '' : ' '}`);
-    const perCall = (performance.now() - started) / (100 * partials.length);
-    expect(perCall).toBeLessThan(1);
   });
 });
