@@ -133,7 +133,6 @@ async function runBot(
     },
     'starting k2-bot',
   );
-  if (!config.DATABASE_URL) prepareDatabaseFolder(config.DATABASE_PATH);
   const rawStore = await openSettingsStore(config, logger);
   let ops: Operations;
   try {
@@ -243,9 +242,8 @@ async function main(): Promise<number> {
     }
     const { DISCORD_TOKEN: token } = config;
     if (!token) {
-      const { createEngine } = await import('./engine/index.ts');
-      const engine = createEngine(loaded.knowledge);
-      // A container whose secret was not injected has no terminal: fail loudly instead of chatting to nobody.
+      // A container whose secret was not injected has no terminal: fail loudly instead of chatting to
+      // nobody, and before building the engine, so the message comes at once.
       if (!process.stdin.isTTY) {
         logger.error(
           { event: 'fatal', variables: ['DISCORD_TOKEN'] },
@@ -253,6 +251,8 @@ async function main(): Promise<number> {
         );
         return 1;
       }
+      const { createEngine } = await import('./engine/index.ts');
+      const engine = createEngine(loaded.knowledge);
       // Terminal votes (/good, /bad) go to the same database as the bot's, opened on the first vote.
       const storeConfig = config;
       const { runChat } = await import('./cli/chat.ts');
@@ -265,6 +265,9 @@ async function main(): Promise<number> {
     logger = joinShardManager(
       createLogger({ level: config.LOG_LEVEL, pretty: shouldLogPretty(config.NODE_ENV) }),
     );
+    // A DATABASE_PATH whose folder cannot exist is a configuration error: say so before the engine
+    // and the answer workers are built.
+    if (!config.DATABASE_URL) prepareDatabaseFolder(config.DATABASE_PATH);
     const { createEngine } = await import('./engine/index.ts');
     // This thread's engine serves autocomplete, topics and lists; the workers answer questions.
     const languages = new WeakMap<KnowledgeBase, Language>([[loaded.knowledge, loaded.language]]);
