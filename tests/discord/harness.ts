@@ -5,7 +5,7 @@ import { Writable } from 'node:stream';
 import { expect } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { type Answerer, AnswerPool } from '../../src/discord/answerPool.ts';
-import { type RunningBot, startBot } from '../../src/discord/bot.ts';
+import { type RunningBot, type StartBotDeps, startBot } from '../../src/discord/bot.ts';
 import type { BotContext } from '../../src/discord/context.ts';
 import { deployCommands } from '../../src/discord/deploy.ts';
 import { createEngine, type Engine } from '../../src/engine/index.ts';
@@ -71,6 +71,8 @@ export interface HarnessOptions {
   beforeStart?: (store: SettingsStore) => Promise<void>;
   /** How often the bot's housekeeping (retention, servers it left) runs; a day unless shortened. */
   housekeepingIntervalMs?: number;
+  /** Told when Discord closes the gateway for good (what main.ts turns into exit 1). */
+  onFatal?: StartBotDeps['onFatal'];
 }
 
 export interface MovableClock {
@@ -147,6 +149,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     ...(options.limits ? { limits: options.limits } : {}),
     clock: clock.now,
     ...(options.housekeepingIntervalMs ? { housekeepingIntervalMs: options.housekeepingIntervalMs } : {}),
+    ...(options.onFatal ? { onFatal: options.onFatal } : {}),
   });
   await bot.answersReady;
   return {

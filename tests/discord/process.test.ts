@@ -5,11 +5,12 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deployCommands } from '../../src/discord/deploy.ts';
+import { GatewayError } from '../../src/discord/gatewayStatus.ts';
 import { openSqliteStore } from '../../src/store/sqliteStore.ts';
 import { BUILD_TIMEOUT_MS, compiled, ensureBuilt } from '../compiled.ts';
 import { ANTICOAGULANT_WARNING, DISCLAIMER } from '../safetyTexts.ts';
 import { DiscordEmulator } from './emulator/index.ts';
-import { messageText, opt, safeReply } from './harness.ts';
+import { messageText, opt, safeReply, startHarness } from './harness.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
@@ -111,16 +112,48 @@ describe('the bot process', () => {
       });
       expect(messageText(await safeReply(show, 5000))).toContain('77 s per member');
 
+      // Privacy at LOG_LEVEL=info (runMain's level), in the same process: a slash question, a
+      // mention and a DM, each with a marker no log line may carry. One chat question per member,
+      // so the 77 s cooldown set above holds none back.
+      const slash = await emu.userRunsCommand({
+        user: emu.users.alice,
+        name: 'ask',
+        options: [opt.string('question', 'is mk7 good for my violet-marker knees?')],
+      });
+      await safeReply(slash, 5000);
+      const mention = await emu.userSendsMessage({
+        author: emu.users.bob,
+        content: 'how much k2 in natto for my amber-marker diet?',
+        mentionBot: true,
+      });
+      await emu.waitForBotMessage((m) => m.message_reference?.message_id === mention.id, 5000);
+      const dm = await emu.userSendsMessage({
+        author: emu.users.alice,
+        content: 'does k2 help teal-marker arteries?',
+        dm: true,
+      });
+      await emu.waitForBotMessage((m) => m.message_reference?.message_id === dm.id, 5000);
+      await expect
+        .poll(() => logLines(second.output()).filter((l) => l.msg === 'message answered').length, {
+          timeout: 5000,
+        })
+        .toBe(2);
+
       second.child.kill('SIGTERM');
       const { code } = await second.exited;
       expect(code).toBe(0);
       const logs = second.output();
       expect(logs).toContain('"msg":"stopped"');
       expect(logs).not.toContain(emu.token);
+      expect(logLines(logs).some((l) => l.msg === 'command handled')).toBe(true);
+      for (const marker of ['violet-marker', 'amber-marker', 'teal-marker'])
+        expect(logs).not.toContain(marker);
+      for (const output of [first.output(), logs])
+        for (const user of Object.values(emu.users)) expect(output).not.toContain(user.id);
     } finally {
       await emu.close();
     }
-  }, 40_000);
+  }, 60_000);
 
   it('exits 1 naming DISCORD_TOKEN when Discord rejects the token', async () => {
     const emu = await DiscordEmulator.start();
@@ -152,12 +185,6 @@ describe('the bot process', () => {
     expect(code).toBe(1);
     expect(run.output()).toContain('meta.json');
     expect(run.output()).toContain('version');
-  }, 20_000);
-
-  it('exits 1 naming the variable when the configuration is malformed', async () => {
-    const run = runMain({ DISCORD_CLIENT_ID: 'not-an-id' }, '');
-    expect((await run.exited).code).toBe(1);
-    expect(run.output()).toContain('DISCORD_CLIENT_ID');
   }, 20_000);
 
   it('exits 1 naming the path when the database is corrupt', async () => {
@@ -207,6 +234,7 @@ describe('start-up failures: one error-level JSON line and exit 1', () => {
   it('names every malformed variable at once', async () => {
     const run = runMain({ DISCORD_CLIENT_ID: 'not-an-id', LOG_LEVEL: 'loud', DEV_GUILD_ID: '12' }, '');
     expect((await run.exited).code).toBe(1);
+    expect(run.output()).toContain('DISCORD_CLIENT_ID');
     const line = fatalLine(run.output());
     expect(line.level).toBe(50);
     expect(line.variables).toEqual(['DISCORD_CLIENT_ID', 'LOG_LEVEL', 'DEV_GUILD_ID']);
@@ -272,97 +300,58 @@ describe('start-up failures: one error-level JSON line and exit 1', () => {
 });
 
 describe('fatal gateway closes while running', () => {
+  // The process: main.ts turns any fatal close into exit 1 and one error line; 4004 stands for all.
+  it('close 4004 ends the process with exit 1 and an error line naming cause and fix', async () => {
+    const emu = await DiscordEmulator.start();
+    try {
+      const run = runMain(
+        {
+          DISCORD_TOKEN: emu.token,
+          DISCORD_API_BASE: emu.apiBase,
+          DATABASE_PATH: join(dir, 'close-4004.sqlite'),
+        },
+        '',
+      );
+      await expect
+        .poll(() => run.output().includes('"msg":"connected to Discord"'), {
+          timeout: 15_000,
+          interval: 50,
+        })
+        .toBe(true);
+      emu.closeConnections(4004, 'Closed by the test');
+      expect((await run.exited).code).toBe(1);
+      const line = fatalLine(run.output());
+      expect(line).toMatchObject({ level: 50, closeCode: 4004 });
+      expect(line.msg).toMatch(/rejected the bot token.*DISCORD_TOKEN/);
+      expect(line.msg).toContain('Fix:');
+      expect(run.output()).not.toContain(emu.token);
+    } finally {
+      await emu.close();
+    }
+  }, 30_000);
+
+  // Each close code, through the real discord.js client in this process (no bot process to build per
+  // code): the error the bot hands main.ts, whose closeCode and message become that line.
   it.each([
     [4004, /rejected the bot token.*DISCORD_TOKEN/],
     [4014, /Message Content.*DISCORD_MESSAGE_CONTENT=false/],
     [4013, /invalid/],
     [4011, /sharding/],
-  ])(
-    'close %i ends the process with exit 1 and an error line naming cause and fix',
-    async (closeCode, message) => {
-      const emu = await DiscordEmulator.start();
-      try {
-        const run = runMain(
-          {
-            DISCORD_TOKEN: emu.token,
-            DISCORD_API_BASE: emu.apiBase,
-            DATABASE_PATH: join(dir, `close-${closeCode}.sqlite`),
-          },
-          '',
-        );
-        await expect
-          .poll(() => run.output().includes('"msg":"connected to Discord"'), {
-            timeout: 15_000,
-            interval: 50,
-          })
-          .toBe(true);
-        emu.closeConnections(closeCode, 'Closed by the test');
-        expect((await run.exited).code).toBe(1);
-        const line = fatalLine(run.output());
-        expect(line).toMatchObject({ level: 50, closeCode });
-        expect(line.msg).toMatch(message);
-        expect(line.msg).toContain('Fix:');
-        expect(run.output()).not.toContain(emu.token);
-      } finally {
-        await emu.close();
-      }
-    },
-    30_000,
-  );
-});
-
-describe('privacy at LOG_LEVEL=info', () => {
-  it('logs a conversation without any user id or question text', async () => {
-    const emu = await DiscordEmulator.start();
+  ])('close %i is reported once as fatal, naming cause and fix', async (closeCode, message) => {
+    const fatal: GatewayError[] = [];
+    const h = await startHarness({ onFatal: (error) => fatal.push(error) });
     try {
-      await deployCommands({
-        token: emu.token,
-        apiBase: emu.apiBase,
-        applicationId: emu.appId,
-        guildId: emu.guildId,
-      });
-      const run = runMain(
-        {
-          DISCORD_TOKEN: emu.token,
-          DISCORD_API_BASE: emu.apiBase,
-          DATABASE_PATH: join(dir, 'privacy.sqlite'),
-        },
-        '',
-      );
-      await emu.waitForConnectedSessions(1, 15_000);
-      const slash = await emu.userRunsCommand({
-        user: emu.users.alice,
-        name: 'ask',
-        options: [opt.string('question', 'is mk7 good for my violet-marker knees?')],
-      });
-      await safeReply(slash, 5000);
-      const mention = await emu.userSendsMessage({
-        author: emu.users.bob,
-        content: 'how much k2 in natto for my amber-marker diet?',
-        mentionBot: true,
-      });
-      await emu.waitForBotMessage((m) => m.message_reference?.message_id === mention.id, 5000);
-      const dm = await emu.userSendsMessage({
-        author: emu.users.alice,
-        content: 'does k2 help teal-marker arteries?',
-        dm: true,
-      });
-      await emu.waitForBotMessage((m) => m.message_reference?.message_id === dm.id, 5000);
-      await expect
-        .poll(() => logLines(run.output()).filter((l) => l.msg === 'message answered').length, {
-          timeout: 5000,
-        })
-        .toBe(2);
-      run.child.kill('SIGTERM');
-      expect((await run.exited).code).toBe(0);
-
-      const logs = run.output();
-      expect(logLines(logs).some((l) => l.msg === 'command handled')).toBe(true);
-      for (const marker of ['violet-marker', 'amber-marker', 'teal-marker'])
-        expect(logs).not.toContain(marker);
-      for (const user of Object.values(emu.users)) expect(logs).not.toContain(user.id);
+      h.emu.closeConnections(closeCode, 'Closed by the test');
+      await expect.poll(() => fatal.length, { timeout: 10_000, interval: 20 }).toBe(1);
+      const [error] = fatal;
+      expect(error).toBeInstanceOf(GatewayError);
+      expect(error?.closeCode).toBe(closeCode);
+      expect(error?.message).toMatch(message);
+      expect(error?.message).toContain('Fix:');
+      expect(h.rawLogs()).not.toContain(h.emu.token);
     } finally {
-      await emu.close();
+      await h.stop();
     }
-  }, 40_000);
+    expect(fatal).toHaveLength(1);
+  });
 });
