@@ -1,10 +1,10 @@
-// Runs StrykerJS (stryker.config.mjs) one module at a time.
+// Runs StrykerJS (stryker.config.mjs) one group of modules at a time.
 //
-//   npm run test:mutation                      every module, one after the other
-//   npm run test:mutation -- safety store      only those
-//   npm run test:mutation -- safety --incremental   extra arguments go to `stryker run`
+//   npm run test:mutation                          every group, one after the other
+//   npm run test:mutation -- safety store          only those groups
+//   npm run test:mutation -- gate --ignoreStatic   extra arguments go to `stryker run`
 //
-// Reports: reports/mutation/<module>.html and .json; each run prints its duration.
+// Reports: reports/mutation/<group>.html and .json; each run prints its duration.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { MUTATION_MODULES } from '../stryker.config.mjs';
@@ -16,7 +16,7 @@ const strykerArgs = args.filter((arg) => arg.startsWith('-'));
 const unknown = modules.filter((name) => !(name in MUTATION_MODULES));
 if (unknown.length > 0) {
   console.error(
-    `unknown module ${unknown.join(', ')}; choose from ${Object.keys(MUTATION_MODULES).join(', ')}`,
+    `unknown group ${unknown.join(', ')}; choose from ${Object.keys(MUTATION_MODULES).join(', ')}`,
   );
   process.exit(2);
 }

@@ -75,7 +75,11 @@ export function urgentNoticeFor(kind: UrgentKind): string {
  * words' typos restored ("vomitting blod", "chst", "numbb"), and again with every typo corrected
  * ("my todler ate my gumies" is still an emergency).
  */
-export function gateMessage(normalized: string, analyzer: Analyzer, analysis: Analysis): GateResult {
+export function gateMessage(
+  normalized: string,
+  analyzer: Pick<Analyzer, 'isKnown'>,
+  analysis: Analysis,
+): GateResult {
   let gate = checkEmergency(normalized);
   if (!gate.urgent) {
     const restored = correctGateTypos(normalized, (w) => analyzer.isKnown(w));

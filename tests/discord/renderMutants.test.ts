@@ -1,0 +1,131 @@
+import { type CommandInteraction, MessageFlags } from 'discord.js';
+import { describe, expect, it } from 'vitest';
+import type { RenderedReply } from '../../src/discord/renderEmbeds.ts';
+import { sendInteractionReply, toMessageOptions } from '../../src/discord/sendReply.ts';
+
+// How a rendered reply is sent, for mutation testing (npm run test:mutation -- render): the
+// allowedMentions of the reply must reach Discord unchanged on every path, or a mention in an answer
+// could ping. The interaction is a stand-in for Discord's (it records what would be sent).
+
+type Mentions = RenderedReply['allowedMentions'];
+const NOBODY: Mentions = { parse: [], repliedUser: false };
+const ONE_MEMBER: Mentions = { parse: [], users: ['223456789012345678'], repliedUser: false };
+
+const reply = (allowedMentions: RenderedReply['allowedMentions'], content?: string): RenderedReply => ({
+  ...(content !== undefined ? { content } : {}),
+  embeds: [{ title: 'Natto', description: '@everyone natto' }],
+  components: [],
+  allowedMentions,
+});
+
+type Sent = { method: 'reply' | 'editReply' | 'followUp'; payload: Record<string, unknown> };
+
+function fakeInteraction(state: { deferred: boolean; replied: boolean }) {
+  const sent: Sent[] = [];
+  const record = (method: Sent['method']) => async (payload: Record<string, unknown>) => {
+    sent.push({ method, payload });
+  };
+  const interaction = {
+    ...state,
+    reply: record('reply'),
+    editReply: record('editReply'),
+    followUp: record('followUp'),
+  } as unknown as CommandInteraction;
+  return { interaction, sent };
+}
+
+describe('sendInteractionReply', () => {
+  it('a first reply carries the reply as rendered, ephemeral when asked', async () => {
+    const { interaction, sent } = fakeInteraction({ deferred: false, replied: false });
+    await sendInteractionReply(interaction, reply(NOBODY), { ephemeral: true });
+    expect(sent).toEqual([
+      {
+        method: 'reply',
+        payload: {
+          embeds: [{ title: 'Natto', description: '@everyone natto' }],
+          components: [],
+          allowedMentions: { parse: [], repliedUser: false },
+          flags: MessageFlags.Ephemeral,
+        },
+      },
+    ]);
+  });
+
+  it('a public first reply has no flags and pings only the addressed member', async () => {
+    const { interaction, sent } = fakeInteraction({ deferred: false, replied: false });
+    await sendInteractionReply(interaction, reply(ONE_MEMBER, '<@223456789012345678>, for you'), {
+      ephemeral: false,
+    });
+    expect(sent).toEqual([
+      {
+        method: 'reply',
+        payload: {
+          content: '<@223456789012345678>, for you',
+          embeds: [{ title: 'Natto', description: '@everyone natto' }],
+          components: [],
+          allowedMentions: { parse: [], users: ['223456789012345678'], repliedUser: false },
+        },
+      },
+    ]);
+  });
+
+  it('after a defer: edits the deferred reply (the defer fixed the visibility)', async () => {
+    const { interaction, sent } = fakeInteraction({ deferred: true, replied: false });
+    await sendInteractionReply(interaction, reply(NOBODY), { ephemeral: true });
+    expect(sent.map((s) => s.method)).toEqual(['editReply']);
+    expect(sent[0]?.payload).toStrictEqual({
+      embeds: [{ title: 'Natto', description: '@everyone natto' }],
+      components: [],
+      allowedMentions: { parse: [], repliedUser: false },
+    });
+  });
+
+  it('after a reply: a follow-up, ephemeral when asked', async () => {
+    const { interaction, sent } = fakeInteraction({ deferred: true, replied: true });
+    await sendInteractionReply(interaction, reply(NOBODY), { ephemeral: true });
+    expect(sent).toEqual([
+      {
+        method: 'followUp',
+        payload: {
+          embeds: [{ title: 'Natto', description: '@everyone natto' }],
+          components: [],
+          allowedMentions: { parse: [], repliedUser: false },
+          flags: MessageFlags.Ephemeral,
+        },
+      },
+    ]);
+  });
+
+  it('a public follow-up has no flags', async () => {
+    const { interaction, sent } = fakeInteraction({ deferred: false, replied: true });
+    await sendInteractionReply(interaction, reply(ONE_MEMBER), { ephemeral: false });
+    expect(sent).toEqual([
+      {
+        method: 'followUp',
+        payload: {
+          embeds: [{ title: 'Natto', description: '@everyone natto' }],
+          components: [],
+          allowedMentions: { parse: [], users: ['223456789012345678'], repliedUser: false },
+        },
+      },
+    ]);
+  });
+});
+
+describe('toMessageOptions', () => {
+  it('keeps allowedMentions and leaves out an absent content', () => {
+    expect(toMessageOptions(reply(NOBODY))).toStrictEqual({
+      embeds: [{ title: 'Natto', description: '@everyone natto' }],
+      components: [],
+      allowedMentions: { parse: [], repliedUser: false },
+    });
+  });
+  it('keeps the content and the one member who may be pinged', () => {
+    expect(toMessageOptions(reply(ONE_MEMBER, '<@223456789012345678>, for you'))).toStrictEqual({
+      content: '<@223456789012345678>, for you',
+      embeds: [{ title: 'Natto', description: '@everyone natto' }],
+      components: [],
+      allowedMentions: { parse: [], users: ['223456789012345678'], repliedUser: false },
+    });
+  });
+});
