@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { pathToFileURL } from 'node:url';
 
 const root = join(import.meta.dirname, '..');
 const dist = join(root, 'dist');
@@ -73,7 +74,7 @@ async function withLock(work) {
     }
   }
   try {
-    return work();
+    return await work();
   } finally {
     rmSync(lock, { recursive: true, force: true });
   }
@@ -96,6 +97,25 @@ function build(compiler) {
   writeFileSync(stamp, `${new Date().toISOString()}\n`);
 }
 
+/**
+ * The validated knowledge beside the compiled code (src/kb/snapshot.ts), so that a start-up need not
+ * validate it again; rewritten when the knowledge folder changed since. A broken knowledge folder
+ * gets none: the build still succeeds, and starting the bot names the bad file and field.
+ */
+async function refreshKnowledgeSnapshot() {
+  const compiled = (path) => import(pathToFileURL(join(dist, 'kb', path)).href);
+  const { readKnowledgeSnapshot } = await compiled('snapshot.js');
+  if (readKnowledgeSnapshot(join(root, 'knowledge')) !== null) return;
+  const { writeKnowledgeSnapshot } = await compiled('writeSnapshot.js');
+  try {
+    writeKnowledgeSnapshot(join(root, 'knowledge'));
+  } catch (error) {
+    console.error(
+      `k2-bot: no knowledge snapshot written, start-up will validate the knowledge: ${error.message}`,
+    );
+  }
+}
+
 const compiler = findCompiler();
 if (!compiler) {
   if (mode === '--prepare' && existsSync(stamp)) {
@@ -111,9 +131,9 @@ if (!compiler) {
 }
 
 try {
-  await withLock(() => {
-    if (mode === '--if-needed' && upToDate()) return;
-    build(compiler);
+  await withLock(async () => {
+    if (!(mode === '--if-needed' && upToDate())) build(compiler);
+    await refreshKnowledgeSnapshot();
   });
 } catch (error) {
   if (!(error instanceof BuildFailed)) throw error;

@@ -273,7 +273,8 @@ async function main(): Promise<number> {
     const languages = new WeakMap<KnowledgeBase, Language>([[loaded.knowledge, loaded.language]]);
     const startLanguage = JSON.stringify(loaded.language);
     const buildEngine = () => {
-      const next = loadKnowledgeWithLanguage(dir);
+      // A reload is how an edit reaches the bot: always validated, whatever the build's snapshot says.
+      const next = loadKnowledgeWithLanguage(dir, { snapshot: false });
       languages.set(next.knowledge, next.language);
       if (JSON.stringify(next.language) !== startLanguage) {
         logger.warn(

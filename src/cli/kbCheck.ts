@@ -18,7 +18,7 @@ export interface KbCheckResult {
 export function runKbCheck(dir: string = DEFAULT_KNOWLEDGE_DIR): KbCheckResult {
   let kb: ReturnType<typeof loadKnowledge>;
   try {
-    kb = loadKnowledge(dir);
+    kb = loadKnowledge(dir, { snapshot: false });
   } catch (error) {
     if (error instanceof KnowledgeError) {
       return { exitCode: 1, lines: [`kb:check: invalid knowledge: ${error.message}`] };

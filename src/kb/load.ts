@@ -29,6 +29,7 @@ import {
   type Topic,
   topicFileSchema,
 } from './schema.ts';
+import { readKnowledgeSnapshot } from './snapshot.ts';
 import { findInstructionWording } from './wording.ts';
 
 export const DEFAULT_KNOWLEDGE_DIR = resolve(fileURLToPath(new URL('../../knowledge', import.meta.url)));
@@ -225,14 +226,29 @@ function loadTopicsAndArticle(dir: string): KnowledgeBase {
   return { meta, topics, foods, doses, articleText };
 }
 
+export interface LoadOptions {
+  /**
+   * The snapshot the build wrote of the validated knowledge (snapshot.ts), used instead of
+   * validating again while the folder's files are exactly those it was made from: its path, by
+   * default the one beside the compiled code; `false` always validates (a knowledge reload,
+   * `kb:check`).
+   */
+  snapshot?: string | false;
+}
+
 /**
  * The topics and the language files of one knowledge folder, validated together: what a start or
  * a reload hands to the answer workers, so that they speak the language of the knowledge they serve.
  */
-export function loadKnowledgeWithLanguage(dir: string = DEFAULT_KNOWLEDGE_DIR): {
+export function loadKnowledgeWithLanguage(
+  dir: string = DEFAULT_KNOWLEDGE_DIR,
+  options: LoadOptions = {},
+): {
   knowledge: KnowledgeBase;
   language: Language;
 } {
+  const snapshot = options.snapshot === false ? null : readKnowledgeSnapshot(dir, options.snapshot);
+  if (snapshot) return { knowledge: snapshot.knowledge, language: snapshot.language };
   const knowledge = loadTopicsAndArticle(dir);
   // The bot's texts and word lists live beside the topics and are checked with them.
   const language = loadLanguage(dir);
@@ -278,10 +294,11 @@ function checkFocusFacts(knowledge: KnowledgeBase, focus: FocusLexicon, focusFil
 /**
  * Loads and validates every knowledge file, then cross-checks them: unique ids, related topics
  * that exist, and every quote present word for word in the article. Throws a {@link KnowledgeError}
- * naming the first bad file and field, so a broken knowledge base never reaches users.
+ * naming the first bad file and field, so a broken knowledge base never reaches users. While the
+ * folder is exactly what the build validated, its snapshot stands in for all of that (LoadOptions).
  */
-export function loadKnowledge(dir: string = DEFAULT_KNOWLEDGE_DIR): KnowledgeBase {
-  return loadKnowledgeWithLanguage(dir).knowledge;
+export function loadKnowledge(dir: string = DEFAULT_KNOWLEDGE_DIR, options: LoadOptions = {}): KnowledgeBase {
+  return loadKnowledgeWithLanguage(dir, options).knowledge;
 }
 
 /** The language files: what the bot says (texts.json) and the words it reads (lexicon/). */
@@ -329,7 +346,9 @@ function levenshtein(a: string, b: string): number {
  * Loads and validates the language files of a knowledge folder. Throws a {@link KnowledgeError}
  * naming the file and field, like every other knowledge file.
  */
-export function loadLanguage(dir: string = DEFAULT_KNOWLEDGE_DIR): Language {
+export function loadLanguage(dir: string = DEFAULT_KNOWLEDGE_DIR, options: LoadOptions = {}): Language {
+  const snapshot = options.snapshot === false ? null : readKnowledgeSnapshot(dir, options.snapshot);
+  if (snapshot) return snapshot.language;
   const { $schema: _textsSchemaRef, ...texts } = readKnowledgeFile(textsFileSchema, join(dir, 'texts.json'));
   const anticoagulantsFile = join(dir, 'lexicon', 'anticoagulants.json');
   const { drugs: anticoagulants } = readKnowledgeFile(anticoagulantsFileSchema, anticoagulantsFile);

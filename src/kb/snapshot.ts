@@ -1,0 +1,92 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Language } from './load.ts';
+import type { KnowledgeBase } from './schema.ts';
+
+/**
+ * The knowledge as the build validated it (`npm run build` writes it beside the compiled code), so
+ * that a start-up reads one JSON file instead of validating every knowledge file with zod again.
+ * It is used only while every file of the knowledge folder still has the content it was made from
+ * (a content hash over their paths and bytes); any edit, added or removed file, and every knowledge
+ * reload and `kb:check`, goes through full validation, which names the bad file and field.
+ */
+
+/** Changes whenever the snapshot's shape does, so that an older file is never read as a newer one. */
+const SNAPSHOT_FORMAT = 1;
+
+/**
+ * Next to the compiled code: dist/knowledge.snapshot.json. From the TypeScript sources (tsx,
+ * tests) this is src/knowledge.snapshot.json, which the build never writes: code run from src/
+ * always validates.
+ */
+export const DEFAULT_SNAPSHOT_FILE = fileURLToPath(new URL('../knowledge.snapshot.json', import.meta.url));
+
+export interface KnowledgeSnapshot {
+  format: number;
+  /** {@link knowledgeHash} of the folder it was made from. */
+  hash: string;
+  knowledge: KnowledgeBase;
+  language: Language;
+}
+
+/** Every file under `dir`, as paths relative to it, in a fixed order. */
+function filesUnder(dir: string, prefix = ''): string[] {
+  const out: string[] = [];
+  const entries = readdirSync(join(dir, prefix), { withFileTypes: true }).sort((a, b) =>
+    a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+  );
+  for (const entry of entries) {
+    const path = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) out.push(...filesUnder(dir, path));
+    else out.push(path);
+  }
+  return out;
+}
+
+/**
+ * A hash of every file of a knowledge folder: each path and its bytes. SHA-1 over the about 0.6 MB
+ * of the repository's knowledge takes a millisecond or two; what it must catch is an edit, not an
+ * attacker (whoever can write the folder can write the snapshot).
+ */
+export function knowledgeHash(dir: string): string {
+  const hash = createHash('sha1');
+  for (const path of filesUnder(dir)) {
+    const bytes = readFileSync(join(dir, path));
+    hash.update(`${path}\0${bytes.length}\0`);
+    hash.update(bytes);
+  }
+  return hash.digest('hex');
+}
+
+/**
+ * The snapshot for the knowledge in `dir`, or null when there is none, it is unreadable, or the
+ * folder's files are not exactly those it was made from.
+ */
+export function readKnowledgeSnapshot(
+  dir: string,
+  file: string = DEFAULT_SNAPSHOT_FILE,
+): KnowledgeSnapshot | null {
+  let snapshot: KnowledgeSnapshot;
+  try {
+    snapshot = JSON.parse(readFileSync(file, 'utf8')) as KnowledgeSnapshot;
+  } catch {
+    return null;
+  }
+  if (snapshot?.format !== SNAPSHOT_FORMAT || typeof snapshot.hash !== 'string') return null;
+  let hash: string;
+  try {
+    hash = knowledgeHash(dir);
+  } catch {
+    // An unreadable folder: full validation says which file and why.
+    return null;
+  }
+  return hash === snapshot.hash ? snapshot : null;
+}
+
+/** The snapshot of already validated knowledge, as {@link readKnowledgeSnapshot} reads it back. */
+export function snapshotOf(hash: string, knowledge: KnowledgeBase, language: Language): string {
+  const snapshot: KnowledgeSnapshot = { format: SNAPSHOT_FORMAT, hash, knowledge, language };
+  return JSON.stringify(snapshot);
+}
