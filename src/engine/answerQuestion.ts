@@ -19,10 +19,12 @@ import { answerEachPart } from './multiQuestion.ts';
 import { normalizeText } from './normalize.ts';
 import { otherNutrientsIn, outOfScopeClass, QUOTE_MAY_OVERRIDE } from './outOfScope.ts';
 import { isPersonal, personalNoticeFor } from './personalNotice.ts';
+import { ANSWER_THRESHOLD } from './rawConfidence.ts';
 import { EMPTY_TEXT, safetyTexts } from './safety.ts';
 import type { SearchResult } from './search.ts';
 import type { TopicIndex } from './topicIndex.ts';
 import type { Answer } from './types.ts';
+import { uncoveredInsteadOfDecline } from './uncoveredAnswer.ts';
 
 /**
  * Answers one message, as a sequence of named steps: normalise; gate (emergencies); greet;
@@ -110,6 +112,22 @@ export function answerQuestionDetailed(
   let answer = composeReply(result, outOfScope, gate, answerable, warningFirst, byId);
   if (!gate.urgent && answerable && !outOfScope) {
     ({ answer, result } = answerEachPart(ctx, answer, result, warningFirst, byId));
+  }
+  if (!gate.urgent && answerable) {
+    const partial = uncoveredInsteadOfDecline(
+      answer,
+      normalized,
+      outOfScope,
+      result.hasAnchor,
+      byId,
+      Math.max(result.confidence, ANSWER_THRESHOLD),
+    );
+    if (partial) {
+      answer = partial;
+      outOfScope = null;
+      // The topics the message matched weakly are no nearer than the point's own facts.
+      result = { ...result, ranked: [] };
+    }
   }
   answer = composeFactBody(answer, normalized, index, byId, result?.ranked, analysis, followUp);
 

@@ -262,7 +262,10 @@ export function composeFactBody(
   let nothingNew = false;
   if (uncovered) {
     opening = uncovered.point.says.replace('{word}', uncovered.word);
-    main = (uncovered.point.nearest ?? []).map(byIdFact).filter((f): f is IndexedFact => f !== undefined);
+    const { nearest, fallback } = uncovered.point;
+    // Fallback facts only where the reply comes from their topic: a topic's own question keeps its facts.
+    const ids = nearest ?? (fallback?.some((id) => id.startsWith(`${topic.id}/`)) ? fallback : []);
+    main = ids.map(byIdFact).filter((f): f is IndexedFact => f !== undefined);
   }
   if (main.length === 0) {
     const scored = candidates.map((f) => ({ f, score: score(f, candidates.length) }));

@@ -60,6 +60,11 @@ export const uncoveredPointSchema = z.strictObject({
    * 16-year-old wants k2, how much?" asks for a child's figure though the backstory says who.
    */
   subjects: z.array(topicId).optional(),
+  /**
+   * The nearest facts when the question matched no topic of its own ("is k2 any use for lupus?"):
+   * shown when the reply comes from their topic; a question about a topic keeps that topic's facts.
+   */
+  fallback: z.array(fullFactId).min(1).optional(),
   /** The nearest facts, shown after that sentence; without them, the best facts of the topic. */
   nearest: z.array(fullFactId).min(1).optional(),
 });

@@ -269,6 +269,7 @@ function checkFocusFacts(knowledge: KnowledgeBase, focus: FocusLexicon, focusFil
   };
   focus.uncovered.forEach((point, i) => {
     checkFactIds(point.nearest ?? [], `uncovered[${i}].nearest`);
+    checkFactIds(point.fallback ?? [], `uncovered[${i}].fallback`);
     point.except?.forEach((id, j) => {
       if (!knownTopics.has(id))
         throw new KnowledgeError(focusFile, `uncovered[${i}].except[${j}]`, `no topic "${id}"`);

@@ -28,7 +28,11 @@ describe('confidence calibration', () => {
     for (const q of ['how much k2 is in natto', 'k2 pros vs cons', 'is k2 good for bones']) {
       expect(engine.ask(q).confidence, q).toBeGreaterThanOrEqual(ANSWER_THRESHOLD);
     }
-    for (const q of ['what is the capital of peru', 'k2 for gout', 'i want to end my life']) {
+    for (const q of [
+      'what is the capital of peru',
+      'what does k2 mean in finance',
+      'i want to end my life',
+    ]) {
       expect(engine.ask(q).confidence, q).toBeLessThan(ANSWER_THRESHOLD);
     }
   });

@@ -84,11 +84,21 @@ describe('off-topic words around a clear K2 question', () => {
     'does k2 help with gym gains',
     'k2 for bodybuilding',
     'on dialysis, calcified arteries, should i take k2',
-    'does k2 help arthritis',
-    'k2 for hair loss',
-    'k2 for thyroid and bones',
   ])('%j declines', (q) => {
     expect(engine.ask(q).kind).toBe('decline');
+  });
+
+  // A condition the article never mentions, asked about K2, is partly covered: the reply says
+  // first that the article does not cover it, then what the article does say (issue 7 §2).
+  it.each([
+    ['does k2 help arthritis', 'arthritis'],
+    ['k2 for hair loss', 'hair'],
+    ['k2 for thyroid and bones', 'thyroid'],
+  ])('%j says first that the article does not cover %s', (q, word) => {
+    const a = engine.ask(q);
+    expect(a.kind).toBe('answer');
+    expect(a.coverage).toBe('partial');
+    expect(a.body).toMatch(new RegExp(`^The article doesn't cover [^.]*${word}`));
   });
 });
 
@@ -156,13 +166,22 @@ describe('DOACs, antiplatelets and pregnancy', () => {
     expect(engine.ask(q).topic?.id).toBe(id);
   });
 
-  it.each(['k2 for gout', 'does vitamin k2 help with tinnitus'])(
+  it.each(['how does k2 rank in general'])(
     '%j: a K2 question the bot cannot place offers the closest topics',
     (q) => {
       const a = engine.ask(q);
       expect(a.kind).toBe('decline');
       expect(a.body).toBe(UNSURE_TEXT);
       expect(a.suggestions.length).toBeGreaterThan(0);
+    },
+  );
+
+  it.each(['k2 for gout', 'does vitamin k2 help with tinnitus'])(
+    '%j: a condition the article never mentions is answered as partly covered, not declined',
+    (q) => {
+      const a = engine.ask(q);
+      expect(a.coverage).toBe('partial');
+      expect(a.body).toMatch(/^The article doesn't cover /);
     },
   );
 
