@@ -147,6 +147,8 @@ export async function runShardBenchmark(options: ShardBenchOptions = {}): Promis
       SHARD_COUNT: String(SHARDS),
       // The bench's own ANSWER_WORKERS, to compare pool sizes; the default otherwise.
       ...(process.env.ANSWER_WORKERS ? { ANSWER_WORKERS: process.env.ANSWER_WORKERS } : {}),
+      // Node flags for the bot's processes only (e.g. heap sizes), to compare them.
+      ...(process.env.BOT_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BOT_NODE_OPTIONS } : {}),
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -7,7 +7,7 @@ import type { Answer, FollowUpContext } from '../engine/index.ts';
 import type { Language } from '../kb/load.ts';
 import type { KnowledgeBase } from '../kb/schema.ts';
 import type { AnswerWorkerData } from './answerWorker.ts';
-import type { AskJob, WorkerReport } from './answerWorkerProtocol.ts';
+import { type AskJob, MS_PER_CLOCK_TICK, threadCpuMs, type WorkerReport } from './answerWorkerProtocol.ts';
 
 /** How the pool answered: only `answered` carries the engine's answer; the rest need a notice. */
 export type PooledAnswer =
@@ -63,20 +63,7 @@ const DEFAULT_MAX_WAIT_MS = 2000;
 const DEFAULT_START_TIMEOUT_MS = 30_000;
 const RESTART_DELAY_MS = 1000;
 const DEFAULT_WALL_LIMIT_BUDGETS = 3;
-/** Linux reports a thread's CPU time in clock ticks of 1/100 s (USER_HZ) on every architecture. */
-const MS_PER_CLOCK_TICK = 10;
 
-/** User + system CPU time of a thread from its `/proc/.../stat`, in ms; NaN if it cannot be read. */
-function threadCpuMs(statPath: string | undefined): number {
-  if (!statPath) return Number.NaN;
-  try {
-    // The command name in brackets may hold spaces; utime and stime are the 12th and 13th fields after it.
-    const fields = readFileSync(statPath, 'utf8').split(') ')[1]?.split(' ');
-    return (Number(fields?.[11]) + Number(fields?.[12])) * MS_PER_CLOCK_TICK;
-  } catch {
-    return Number.NaN;
-  }
-}
 /**
  * A worker's heap limit: a heap past it (a huge pasted message) kills that worker alone, not the bot.
  * The young generation keeps V8's default: capped at 4 MB it saved about 9 MB per worker, but under
@@ -127,6 +114,8 @@ interface Slot {
   budgetTimer?: NodeJS.Timeout | undefined;
   /** The worker thread's CPU counter (Linux), reported when it is ready. */
   cpuStatPath?: string | undefined;
+  /** The thread's CPU time as it last reported it (ready, or an answer): it spends none while idle. */
+  idleCpuMs?: number;
   /** When the job in hand was handed over: wall clock and the thread's CPU time then. */
   jobStartedAt?: number;
   jobCpuAtStartMs?: number;
@@ -336,10 +325,12 @@ export class AnswerPool implements Answerer {
     if (report.type === 'ready') {
       slot.ready = true;
       slot.cpuStatPath = report.cpuStatPath;
+      slot.idleCpuMs = report.cpuMs;
     } else if (slot.job?.id === report.id) {
       clearTimeout(slot.budgetTimer);
       const job = slot.job;
       slot.job = undefined;
+      slot.idleCpuMs = report.cpuMs;
       job.resolve({ status: 'answered', answer: report.answer, context: report.context });
     }
     if (slot.retired && !slot.job) this.#remove(slot);
@@ -419,7 +410,8 @@ export class AnswerPool implements Answerer {
       clearTimeout(job.waitTimer);
       slot.job = job;
       slot.jobStartedAt = performance.now();
-      slot.jobCpuAtStartMs = threadCpuMs(slot.cpuStatPath);
+      // The worker's own last report, not a read of /proc here: this thread handles every question.
+      slot.jobCpuAtStartMs = slot.idleCpuMs ?? Number.NaN;
       slot.budgetTimer = setTimeout(() => this.#checkBudget(slot, job), this.#options.budgetMs);
       slot.worker.postMessage({
         id: job.id,
