@@ -9,6 +9,7 @@ import type { SettingsStore } from '../store/settingsStore.ts';
 import { AlertLimiter } from './alerts.ts';
 import { type Answerer, AnswerPool } from './answerPool.ts';
 import type { RepliedEvent } from './askEngine.ts';
+import { botCacheOptions } from './clientCache.ts';
 import { communityOptions, startCommunityUpkeep } from './community.ts';
 import type { BotContext } from './context.ts';
 import { RecentIds } from './context.ts';
@@ -186,6 +187,7 @@ export async function startBot(deps: StartBotDeps): Promise<RunningBot> {
       // Nothing the bot sends pings anyone unless a reply opts in explicitly (/ask for:).
       allowedMentions: { parse: [], repliedUser: false },
       rest: { api: apiBase, ...deps.rest },
+      ...botCacheOptions(),
     });
     client.on(Events.InteractionCreate, (interaction) => {
       if (accepting) trackReply(performance.now(), handleInteraction(interaction, contextForEvent()));
