@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.ts';
+import { shardAnswerWorkers } from '../../src/discord/shardManager.ts';
 import { processRole, resolveShardEntry, shardIdsOfThisProcess } from '../../src/discord/sharding.ts';
 
 const load = (env: Record<string, string>) => loadConfig(env, { dotenv: false });
@@ -84,5 +85,19 @@ describe('SHARD_COUNT and SHARD_LIST', () => {
     } finally {
       rmSync(dist, { recursive: true, force: true });
     }
+  });
+});
+
+describe('answer workers per shard process when ANSWER_WORKERS is unset', () => {
+  it.each([
+    [2, 2, 1],
+    [2, 1, 2],
+    [1, 1, 1],
+    [1, 4, 1],
+    [8, 2, 2],
+    [8, 3, 2],
+    [4, 3, 1],
+  ])('%i cores, %i shards on the host: %i each', (cores, shards, workers) => {
+    expect(shardAnswerWorkers(cores, shards)).toBe(workers);
   });
 });
