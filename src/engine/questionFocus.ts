@@ -140,7 +140,7 @@ export function readFocus(normalized: string): QuestionFocus {
     asks--;
   const asked = asks > 0 ? clauses.slice(asks).flat() : words;
   const focuses = counted.map((f) => f.id);
-  const subjects = askedSubjects(stemmedWords(normalized));
+  const subjects = askedSubjects(withoutPastSelf(stemmedWords(normalized)));
   const uncovered: QuestionFocus['uncovered'] = [];
   for (const u of UNCOVERED) {
     if (u.point.focus && !focuses.includes(u.point.focus)) continue;
@@ -155,6 +155,19 @@ export function readFocus(normalized: string): QuestionFocus {
     subjects,
     uncovered,
   };
+}
+
+const PAST_SELF = FOCUS.pastSelf.map((phrase) => stemmedWords(phrase));
+
+/** The words without the asker's own past ("had eczema since i was a kid"): no child is asked about. */
+function withoutPastSelf(words: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const past = PAST_SELF.find((p) => p.every((w, k) => words[i + k] === w));
+    if (past) i += past.length - 1;
+    else out.push(words[i] as string);
+  }
+  return out;
 }
 
 /**

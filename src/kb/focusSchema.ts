@@ -133,6 +133,11 @@ export const focusFileSchema = z.strictObject({
   hedges: z.strictObject({ 'not-known': phrases, depends: phrases }),
   uncovered: z.array(uncoveredPointSchema),
   subjects: z.array(subjectSchema),
+  /**
+   * How people speak of their own past ("since i was a kid", "as a teenager"): it names no child
+   * or teenager the question is about, so its words are set aside when subjects are read.
+   */
+  pastSelf: phrases,
   /** Facts a reply carries whenever the asker is on, or asks about, an anticoagulant, by kind named. */
   anticoagulantFacts: z.strictObject({
     vka: z.array(fullFactId).min(1),

@@ -59,3 +59,18 @@ describe('the subject selects the facts', () => {
     expect(answer.body).not.toMatch(/^10 to 45/);
   });
 });
+
+describe('the asker’s own past names no child', () => {
+  const engine = sharedEngine();
+  it('"as a kid" in a backstory does not make the question about children', () => {
+    const answer = engine.ask(
+      'i broke my wrist as a kid and again last year at 50, can k2 lower my fracture risk',
+    );
+    expect(answer.body).not.toMatch(/children|teenagers/);
+  });
+  it('a teenager named in the backstory makes the reply say the article does not discuss them', () => {
+    const answer = engine.ask('my 13 year old daughter has weak bones, could k2 help her');
+    expect(answer.coverage).toBe('partial');
+    expect(answer.body).toMatch(/^The article doesn't discuss K2 for children or teenagers\./);
+  });
+});
