@@ -108,7 +108,7 @@ async function refreshKnowledgeSnapshot() {
   if (readKnowledgeSnapshot(join(root, 'knowledge')) !== null) return;
   const { writeKnowledgeSnapshot } = await compiled('writeSnapshot.js');
   try {
-    writeKnowledgeSnapshot(join(root, 'knowledge'));
+    await writeKnowledgeSnapshot(join(root, 'knowledge'));
   } catch (error) {
     console.error(
       `k2-bot: no knowledge snapshot written, start-up will validate the knowledge: ${error.message}`,

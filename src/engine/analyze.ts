@@ -2,6 +2,7 @@ import Fuse from 'fuse.js';
 import { editDistance } from './editDistance.ts';
 import { KNOWN_TYPOS, STOP_WORDS, SYNONYM_GROUPS, type SynonymGroup } from './lexicon.ts';
 import { tokenize } from './normalize.ts';
+import { knowledgeAnalysis, type PreparedTexts } from './preparedTexts.ts';
 
 /** What matching sees of a text: canonical terms, plus the words nothing knows. */
 export interface Analysis {
@@ -25,6 +26,13 @@ const MAX_WORD = 24;
 const MAX_LOOKUPS = 40;
 
 const FUZZY_CACHE_LIMIT = 5000;
+
+function sameAliases(
+  aliases: ReadonlyMap<string, string>,
+  prepared: ReadonlyArray<[string, string]>,
+): boolean {
+  return aliases.size === prepared.length && prepared.every(([w, target]) => aliases.get(w) === target);
+}
 
 /** Light suffix stripping so "bones"/"bone", "studies"/"study" and "calcified"/"calcify" meet. */
 export function stem(word: string): string {
@@ -96,6 +104,13 @@ export class Analyzer {
 
   /** Misspellings the knowledge base itself lists as keywords ("warfrin"), mapped to the word. */
   private readonly aliases = new Map<string, string>();
+  /**
+   * Analyses of knowledge texts (without typo correction) from the build: used while this
+   * analyzer derives the same aliases as the one that made them, else left aside.
+   */
+  private readonly prepared = new Map<string, [string[], string[]]>();
+  /** Set by `recordKnowledgeAnalyses`: every analysis without typo correction, to prepare. */
+  private recorded: Map<string, Analysis> | null = null;
 
   /**
    * @param corpusWords every word of the knowledge base
@@ -107,6 +122,7 @@ export class Analyzer {
     proseWords: ReadonlySet<string> = new Set(),
     /** Words typos may be corrected to without being topic words (the emergency gate's). */
     extraTargets: Iterable<string> = [],
+    prepared?: PreparedTexts,
   ) {
     this.known = new Set<string>([...LEXICON_WORDS, ...STOP_WORDS]);
     for (const w of corpusWords) this.known.add(w);
@@ -128,6 +144,9 @@ export class Analyzer {
         .get(w[0] as string)
         ?.find((l) => l.stem !== wordStem && editDistance(w, l.word, 1) <= 1);
       if (target) this.aliases.set(w, target.word);
+    }
+    if (prepared && sameAliases(this.aliases, prepared.aliases)) {
+      for (const [text, terms, surface] of prepared.analyses) this.prepared.set(text, [terms, surface]);
     }
     // Short words are too easy to confuse ("bone"/"done"): typo lookup only targets longer ones.
     const targets = [...new Set([...this.known, ...extraTargets])]
@@ -199,8 +218,34 @@ export class Analyzer {
     return best;
   }
 
+  /** The aliases and every analysis without typo correction made since `recordKnowledgeAnalyses`. */
+  knowledgeAnalyses(): Pick<PreparedTexts, 'aliases' | 'analyses'> {
+    return {
+      aliases: [...this.aliases],
+      analyses: [...(this.recorded ?? [])].map(([text, a]) => [text, a.terms, a.surface]),
+    };
+  }
+
+  /** Starts keeping every analysis without typo correction (for the build's snapshot). */
+  recordKnowledgeAnalyses(): void {
+    this.recorded = new Map();
+  }
+
   /** Analyses normalised text (see normalizeText). `fuzzy` is off for the knowledge base itself. */
   analyze(normalized: string, fuzzy = true): Analysis {
+    if (!fuzzy) {
+      const prepared = this.prepared.get(normalized);
+      if (prepared) return knowledgeAnalysis(prepared[0], prepared[1]);
+      if (this.recorded) {
+        const analysis = this.analyzeText(normalized, false);
+        this.recorded.set(normalized, analysis);
+        return knowledgeAnalysis(analysis.terms, analysis.surface);
+      }
+    }
+    return this.analyzeText(normalized, fuzzy);
+  }
+
+  private analyzeText(normalized: string, fuzzy: boolean): Analysis {
     const raw = tokenize(normalized);
     const correctedAt = new Set<number>();
     // A wall of unknown words (a pasted log, keyboard mashing) gets a bounded number of lookups.

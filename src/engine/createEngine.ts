@@ -1,5 +1,6 @@
-import { texts } from '../kb/language.ts';
+import { language, texts } from '../kb/language.ts';
 import { CATEGORIES, type Dose, type Food, type KnowledgeBase, type Topic } from '../kb/schema.ts';
+import { preparedTextsFor } from '../kb/snapshot.ts';
 import { answerQuestionDetailed } from './answerQuestion.ts';
 import { bareAnswer, topicAnswer, toRef } from './composeAnswer.ts';
 import type { AskOptions, Conversation, Engine, FollowUpAnswer } from './engine.ts';
@@ -75,7 +76,7 @@ export interface CreateEngineOptions {
 
 export function createEngine(kb: KnowledgeBase, options: CreateEngineOptions = {}): Engine {
   const byId = new Map<string, Topic>(kb.topics.map((t) => [t.id, t]));
-  const index = new TopicIndex(kb.topics);
+  const index = new TopicIndex(kb.topics, preparedTextsFor(kb, language()));
   const categoryRank = new Map<string, number>(CATEGORIES.map((c, i) => [c, i]));
   const sortedRefs: TopicRef[] = [...kb.topics]
     .sort(

@@ -38,7 +38,12 @@ export class FactIndex {
   /** Rarity of each term across facts: a word every fact of a topic has tells them apart less. */
   readonly idf = new Map<string, number>();
 
-  constructor(topics: readonly Topic[], analyzer: Analyzer) {
+  /** @param normalize normalizeText, or a cached copy of it */
+  constructor(
+    topics: readonly Topic[],
+    analyzer: Analyzer,
+    normalize: (text: string) => string = normalizeText,
+  ) {
     const df = new Map<string, number>();
     let count = 0;
     for (const topic of topics) {
@@ -48,9 +53,9 @@ export class FactIndex {
           ' . ',
         );
         // Surface forms ("=rotterdam") too: the lexicon maps some names to a broader concept.
-        const quoted = analyzer.analyze(normalizeText(fact.quote), false);
+        const quoted = analyzer.analyze(normalize(fact.quote), false);
         for (const t of [...quoted.terms, ...quoted.surface]) terms.set(t, QUOTE_WEIGHT);
-        const said = analyzer.analyze(normalizeText(own), false);
+        const said = analyzer.analyze(normalize(own), false);
         for (const t of [...said.terms, ...said.surface]) terms.set(t, 1);
         for (const t of GENERIC_TERMS) terms.delete(t);
         for (const t of terms.keys()) df.set(t, (df.get(t) ?? 0) + 1);
@@ -61,9 +66,9 @@ export class FactIndex {
           fact,
           fullId: `${topic.id}/${fact.id}`,
           terms,
-          focuses: factFocuses(normalizeText(focusText)),
-          subjects: factSubjects(normalizeText(`${focusText} ${fact.answer ?? ''}`)),
-          lead: fact.yesNo ?? hedgeOf(normalizeText(fact.text)),
+          focuses: factFocuses(normalize(focusText)),
+          subjects: factSubjects(normalize(`${focusText} ${fact.answer ?? ''}`)),
+          lead: fact.yesNo ?? hedgeOf(normalize(fact.text)),
           position,
           words: (fact.answer ?? fact.text).split(/\s+/).length,
         };
@@ -84,6 +89,7 @@ export function factIndexOf(index: TopicIndex): FactIndex {
     facts = new FactIndex(
       index.entries.map((e) => e.topic),
       index.analyzer,
+      index.normalizeKnowledge,
     );
     built.set(index, facts);
   }

@@ -34,11 +34,12 @@ export class QuoteIndex {
   /** Each quote's count of distinctive pairs and the topics (by index) carrying it. */
   private readonly quotes: Array<{ pairs: number; topics: number[] }> = [];
 
-  constructor(topics: readonly Topic[]) {
+  /** @param normalize normalizeText, or a cached copy of it */
+  constructor(topics: readonly Topic[], normalize: (text: string) => string = normalizeText) {
     const quoteIds = new Map<string, number>();
     topics.forEach((topic, topicIdx) => {
       for (const f of topic.facts) {
-        const key = normalizeText(f.quote);
+        const key = normalize(f.quote);
         let id = quoteIds.get(key);
         if (id === undefined) {
           id = this.quotes.length;

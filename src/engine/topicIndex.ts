@@ -3,6 +3,7 @@ import { type Analysis, Analyzer } from './analyze.ts';
 import { GATE_WORDS } from './gateTypos.ts';
 import { CONCEPT_WEIGHTS, CONCEPTS, GENERAL_HEALTH_TERMS, GENERIC_TERMS } from './lexicon.ts';
 import { normalizeText, tokenize } from './normalize.ts';
+import type { PreparedTexts } from './preparedTexts.ts';
 import { QuoteIndex } from './quoteIndex.ts';
 import { type SearchResult, searchTopics } from './search.ts';
 import { SuggestIndex } from './suggestIndex.ts';
@@ -130,10 +131,22 @@ export class TopicIndex {
   /** The words of the topics' titles, keywords and questions: the fuzzy tier of autocomplete. */
   readonly suggestions: SuggestIndex;
 
-  constructor(topics: readonly Topic[]) {
-    // Titles, keywords and questions are read by several passes below (and by the autocomplete
-    // index): each text is normalised, and analysed, once.
-    const normalized = new Map<string, string>();
+  /**
+   * normalizeText for the knowledge's own texts, each worked out once (or taken from the build's
+   * prepared texts): titles, keywords and questions are read by several passes, and the fact and
+   * quote indexes read the same texts again.
+   */
+  readonly normalizeKnowledge: (text: string) => string;
+  /** Every knowledge text normalised so far, for the build's prepared texts. */
+  private readonly normalizedTexts: Map<string, string>;
+
+  /**
+   * @param prepared the build's prepared texts (preparedTexts.ts), or `record` to make them
+   */
+  constructor(topics: readonly Topic[], prepared?: PreparedTexts | 'record') {
+    const seed = prepared === 'record' ? undefined : prepared;
+    const normalized = new Map<string, string>(seed?.normalized);
+    this.normalizedTexts = normalized;
     const normalize = (text: string): string => {
       let n = normalized.get(text);
       if (n === undefined) {
@@ -142,6 +155,7 @@ export class TopicIndex {
       }
       return n;
     };
+    this.normalizeKnowledge = normalize;
     const analysed = new Map<string, Analysis>();
     const analyse = (text: string): Analysis => {
       let a = analysed.get(text);
@@ -174,7 +188,8 @@ export class TopicIndex {
         }
       }
     }
-    this.analyzer = new Analyzer(corpus, prose, GATE_WORDS);
+    this.analyzer = new Analyzer(corpus, prose, GATE_WORDS, seed);
+    if (prepared === 'record') this.analyzer.recordKnowledgeAnalyses();
 
     const built = topics.map((topic) => {
       const weights = new Map<string, number>();
@@ -268,9 +283,14 @@ export class TopicIndex {
       for (const [w, weight] of e.surface) post(this.surfaceTopics, w, { topic, weight });
     });
 
-    this.quotes = new QuoteIndex(topics);
+    this.quotes = new QuoteIndex(topics, normalize);
 
     this.suggestions = new SuggestIndex(topics, normalize);
+  }
+
+  /** The knowledge texts normalised and analysed so far (see preparedTexts.ts). */
+  preparedTexts(): PreparedTexts {
+    return { normalized: [...this.normalizedTexts], ...this.analyzer.knowledgeAnalyses() };
   }
 
   /**

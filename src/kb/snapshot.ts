@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { PreparedTexts } from '../engine/preparedTexts.ts';
 import type { Language } from './load.ts';
 import type { KnowledgeBase } from './schema.ts';
 
@@ -14,7 +15,7 @@ import type { KnowledgeBase } from './schema.ts';
  */
 
 /** Changes whenever the snapshot's shape does, so that an older file is never read as a newer one. */
-const SNAPSHOT_FORMAT = 1;
+const SNAPSHOT_FORMAT = 2;
 
 /**
  * Next to the compiled code: dist/knowledge.snapshot.json. From the TypeScript sources (tsx,
@@ -29,6 +30,25 @@ export interface KnowledgeSnapshot {
   hash: string;
   knowledge: KnowledgeBase;
   language: Language;
+  /** The knowledge texts as the engine's indexes read them; absent when they could not be made. */
+  prepared?: PreparedTexts;
+}
+
+/** The hash of the snapshot a knowledge base or a language was read from. */
+const readFrom = new WeakMap<object, string>();
+const preparedOf = new WeakMap<KnowledgeBase, PreparedTexts>();
+
+/**
+ * The build's prepared texts for a knowledge base read from a snapshot, while the language the
+ * engine speaks was read from a snapshot of the same folder: the analyses are only right for the
+ * words they were made with. Undefined otherwise (validated knowledge, another language).
+ */
+export function preparedTextsFor(
+  knowledge: KnowledgeBase,
+  languageInUse: Language,
+): PreparedTexts | undefined {
+  const hash = readFrom.get(knowledge);
+  return hash !== undefined && readFrom.get(languageInUse) === hash ? preparedOf.get(knowledge) : undefined;
 }
 
 /** Every file under `dir`, as paths relative to it, in a fixed order. */
@@ -82,11 +102,26 @@ export function readKnowledgeSnapshot(
     // An unreadable folder: full validation says which file and why.
     return null;
   }
-  return hash === snapshot.hash ? snapshot : null;
+  if (hash !== snapshot.hash) return null;
+  readFrom.set(snapshot.knowledge, hash);
+  readFrom.set(snapshot.language, hash);
+  if (snapshot.prepared) preparedOf.set(snapshot.knowledge, snapshot.prepared);
+  return snapshot;
 }
 
 /** The snapshot of already validated knowledge, as {@link readKnowledgeSnapshot} reads it back. */
-export function snapshotOf(hash: string, knowledge: KnowledgeBase, language: Language): string {
-  const snapshot: KnowledgeSnapshot = { format: SNAPSHOT_FORMAT, hash, knowledge, language };
+export function snapshotOf(
+  hash: string,
+  knowledge: KnowledgeBase,
+  language: Language,
+  prepared: PreparedTexts | undefined,
+): string {
+  const snapshot: KnowledgeSnapshot = {
+    format: SNAPSHOT_FORMAT,
+    hash,
+    knowledge,
+    language,
+    ...(prepared ? { prepared } : {}),
+  };
   return JSON.stringify(snapshot);
 }

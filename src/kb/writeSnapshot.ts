@@ -1,5 +1,8 @@
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
-import { DEFAULT_KNOWLEDGE_DIR, loadKnowledgeWithLanguage } from './load.ts';
+import type { PreparedTexts } from '../engine/preparedTexts.ts';
+import { installLanguage, language } from './language.ts';
+import { DEFAULT_KNOWLEDGE_DIR, type Language, loadKnowledgeWithLanguage } from './load.ts';
+import type { KnowledgeBase } from './schema.ts';
 import { DEFAULT_SNAPSHOT_FILE, knowledgeHash, readKnowledgeSnapshot, snapshotOf } from './snapshot.ts';
 
 /**
@@ -7,17 +10,18 @@ import { DEFAULT_SNAPSHOT_FILE, knowledgeHash, readKnowledgeSnapshot, snapshotOf
  * this after compiling. Throws the KnowledgeError of a broken folder, writing nothing. Returns
  * false, writing nothing, when a file changed while it was being validated.
  */
-export function writeKnowledgeSnapshot(
+export async function writeKnowledgeSnapshot(
   dir: string = DEFAULT_KNOWLEDGE_DIR,
   file: string = DEFAULT_SNAPSHOT_FILE,
-): boolean {
+): Promise<boolean> {
   const hash = knowledgeHash(dir);
   const { knowledge, language } = loadKnowledgeWithLanguage(dir, { snapshot: false });
+  const prepared = await prepareTexts(knowledge, language);
   if (knowledgeHash(dir) !== hash) return false;
   // Written whole, then renamed: a process starting meanwhile reads the old file or the new one.
   const partial = `${file}.${process.pid}.tmp`;
   try {
-    writeFileSync(partial, snapshotOf(hash, knowledge, language));
+    writeFileSync(partial, snapshotOf(hash, knowledge, language, prepared));
     renameSync(partial, file);
   } finally {
     rmSync(partial, { force: true });
@@ -26,9 +30,20 @@ export function writeKnowledgeSnapshot(
 }
 
 /** Writes the snapshot unless the one there is already that of the folder as it is now. */
-export function refreshKnowledgeSnapshot(
+export async function refreshKnowledgeSnapshot(
   dir: string = DEFAULT_KNOWLEDGE_DIR,
   file: string = DEFAULT_SNAPSHOT_FILE,
-): boolean {
-  return readKnowledgeSnapshot(dir, file) !== null || writeKnowledgeSnapshot(dir, file);
+): Promise<boolean> {
+  return readKnowledgeSnapshot(dir, file) !== null || (await writeKnowledgeSnapshot(dir, file));
+}
+
+/**
+ * The engine's prepared texts for this knowledge. The engine's word lists are built from the
+ * language this thread speaks, so they are made only when that is these language files.
+ */
+async function prepareTexts(knowledge: KnowledgeBase, next: Language): Promise<PreparedTexts | undefined> {
+  installLanguage(next);
+  if (JSON.stringify(language()) !== JSON.stringify(next)) return undefined;
+  const { prepareIndexTexts } = await import('../engine/prepareIndex.ts');
+  return prepareIndexTexts(knowledge);
 }

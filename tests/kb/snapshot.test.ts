@@ -3,31 +3,40 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { KnowledgeError, loadKnowledge, loadKnowledgeWithLanguage, loadLanguage } from '../../src/kb/load.ts';
-import { readKnowledgeSnapshot } from '../../src/kb/snapshot.ts';
+import { preparedTextsFor, readKnowledgeSnapshot } from '../../src/kb/snapshot.ts';
 import { writeKnowledgeSnapshot } from '../../src/kb/writeSnapshot.ts';
 import { copyKnowledge, editJson } from './knowledgeCopies.ts';
 
 /** A knowledge copy and the snapshot the build would write of it, in a folder of its own. */
-function snapshotted(): { dir: string; file: string } {
+async function snapshotted(): Promise<{ dir: string; file: string }> {
   const dir = copyKnowledge();
   const out = mkdtempSync(join(tmpdir(), 'k2-snapshot-'));
   onTestFinished(() => rmSync(out, { recursive: true, force: true }));
   const file = join(out, 'knowledge.snapshot.json');
-  expect(writeKnowledgeSnapshot(dir, file)).toBe(true);
+  expect(await writeKnowledgeSnapshot(dir, file)).toBe(true);
   return { dir, file };
 }
 
-describe('the knowledge snapshot the build writes', () => {
-  it('is read while the folder is unchanged, and holds exactly what validation gives', () => {
-    const { dir, file } = snapshotted();
+describe('the knowledge snapshot the build writes', async () => {
+  it('is read while the folder is unchanged, and holds exactly what validation gives', async () => {
+    const { dir, file } = await snapshotted();
     expect(readKnowledgeSnapshot(dir, file)).not.toBeNull();
     const validated = loadKnowledgeWithLanguage(dir, { snapshot: false });
     expect(loadKnowledgeWithLanguage(dir, { snapshot: file })).toEqual(validated);
     expect(loadLanguage(dir, { snapshot: file })).toEqual(validated.language);
   });
 
-  it('is ignored after an edit: the edited file is validated and the error names the file and field', () => {
-    const { dir, file } = snapshotted();
+  it("hands the engine its prepared texts only when the engine's language was read from it too", async () => {
+    const { dir, file } = await snapshotted();
+    const { knowledge, language } = loadKnowledgeWithLanguage(dir, { snapshot: file });
+    expect(preparedTextsFor(knowledge, language)?.analyses.length).toBeGreaterThan(0);
+    expect(preparedTextsFor(knowledge, loadLanguage(dir, { snapshot: false }))).toBeUndefined();
+    const validated = loadKnowledgeWithLanguage(dir, { snapshot: false });
+    expect(preparedTextsFor(validated.knowledge, language)).toBeUndefined();
+  });
+
+  it('is ignored after an edit: the edited file is validated and the error names the file and field', async () => {
+    const { dir, file } = await snapshotted();
     editJson(dir, 'topics/eel.json', (topic) => {
       topic.popular = 'yes';
     });
@@ -43,8 +52,8 @@ describe('the knowledge snapshot the build writes', () => {
     expect((error as KnowledgeError).field).toBe('popular');
   });
 
-  it('is ignored after a lexicon edit, so the language files are validated too', () => {
-    const { dir, file } = snapshotted();
+  it('is ignored after a lexicon edit, so the language files are validated too', async () => {
+    const { dir, file } = await snapshotted();
     editJson(dir, 'lexicon/synonyms.json', (lexicon) => {
       (lexicon.groups as Array<Record<string, unknown>>)[0] = { from: 'not a list' };
     });
@@ -53,14 +62,14 @@ describe('the knowledge snapshot the build writes', () => {
     );
   });
 
-  it('is ignored when a file is added to the folder', () => {
-    const { dir, file } = snapshotted();
+  it('is ignored when a file is added to the folder', async () => {
+    const { dir, file } = await snapshotted();
     writeFileSync(join(dir, 'topics', 'notes.txt'), 'a note');
     expect(readKnowledgeSnapshot(dir, file)).toBeNull();
   });
 
-  it('falls back to validation when the snapshot file is damaged or missing', () => {
-    const { dir, file } = snapshotted();
+  it('falls back to validation when the snapshot file is damaged or missing', async () => {
+    const { dir, file } = await snapshotted();
     writeFileSync(file, '{"format": 1, "hash": ');
     expect(readKnowledgeSnapshot(dir, file)).toBeNull();
     expect(loadKnowledge(dir, { snapshot: file }).topics.length).toBeGreaterThan(0);
@@ -69,14 +78,14 @@ describe('the knowledge snapshot the build writes', () => {
     expect(loadKnowledge(dir, { snapshot: file }).topics.length).toBeGreaterThan(0);
   });
 
-  it('is not written for broken knowledge', () => {
+  it('is not written for broken knowledge', async () => {
     const dir = copyKnowledge();
     editJson(dir, 'topics/natto.json', (topic) => {
       delete topic.summary;
     });
     const file = join(dir, '..', `k2-snapshot-${process.pid}-broken.json`);
     onTestFinished(() => rmSync(file, { force: true }));
-    expect(() => writeKnowledgeSnapshot(dir, file)).toThrow(KnowledgeError);
+    await expect(writeKnowledgeSnapshot(dir, file)).rejects.toThrow(KnowledgeError);
     expect(existsSync(file)).toBe(false);
   });
 });
