@@ -3,7 +3,11 @@
  * process, so that a caller can kill it: a message that backtracks exponentially would otherwise
  * block the test runner (or the benchmark) for hours instead of failing it.
  *
- *   node --import tsx tests/engine/adversarialRun.ts [--runs N] [--repeat K] [--bound MS]
+ *   node --import tsx tests/engine/adversarialRun.ts [--runs N] [--repeat K] [--bound MS] [--rules-stdin]
+ *
+ * With --rules-stdin the rules come as a JSON array of { source, flags, where } on stdin, as
+ * regexSafety.test.ts has already collected them (collecting answers the whole development set
+ * with the RegExp constructor watched: most of this script's time); otherwise it collects them.
  *
  * The fixed sweep pumps every repeatable part of every engine rule with each word it can repeat
  * (adversarial.ts); then fast-check tries `runs` more messages (any rule, seed, repeated part and
@@ -13,22 +17,36 @@
  */
 import { parseArgs } from 'node:util';
 import fc from 'fast-check';
+import type { Engine } from '../../src/engine/index.ts';
 import { MAX_INPUT_CHARS } from '../../src/engine/normalize.ts';
 import { adversarialMessage, parseRule, sweepMessages, TAILS } from './adversarial.ts';
-import { collectEngineRegexes } from './regexInventory.ts';
+import { collectEngineRegexes, type EngineRegex } from './regexInventory.ts';
 
 const { values } = parseArgs({
   options: {
     runs: { type: 'string', default: '300' },
     repeat: { type: 'string', default: '1' },
     bound: { type: 'string', default: '1000' },
+    'rules-stdin': { type: 'boolean', default: false },
   },
 });
 const runs = Number(values.runs);
 const repeat = Math.max(1, Number(values.repeat));
 const bound = Number(values.bound);
 
-const { all, engine } = await collectEngineRegexes();
+async function rulesAndEngine(): Promise<{ all: EngineRegex[]; engine: Engine }> {
+  if (!values['rules-stdin']) return collectEngineRegexes();
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  const all = JSON.parse(Buffer.concat(chunks).toString('utf8')) as EngineRegex[];
+  const [{ createEngine }, { loadKnowledge }] = await Promise.all([
+    import('../../src/engine/index.ts'),
+    import('../../src/kb/load.ts'),
+  ]);
+  return { all, engine: createEngine(loadKnowledge()) };
+}
+
+const { all, engine } = await rulesAndEngine();
 const rules = all.map(parseRule);
 
 const times: number[] = [];

@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { backtrackingProblems, uniquelyDecodable } from './backtracking.ts';
 import { collectEngineRegexes, type EngineRegexes } from './regexInventory.ts';
@@ -56,4 +58,44 @@ describe('every regular expression in src/engine', () => {
     );
     expect(offenders).toEqual([]);
   });
+});
+
+describe('engine.ask on adversarial messages built from every engine rule', () => {
+  // Its own process, killed after 4 minutes: an exponential rule would otherwise hang the run. It gets
+  // the rules found above on stdin instead of answering the development set again to find them.
+  // The bound is far above the 50 ms target on purpose (the machine is shared); `npm run bench`
+  // prints the measured worst case against the target.
+  it('answers each one in under a second, with the safety texts', () => {
+    const run = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'tests/engine/adversarialRun.ts',
+        '--runs',
+        '300',
+        '--bound',
+        '1000',
+        '--rules-stdin',
+      ],
+      {
+        cwd: join(import.meta.dirname, '..', '..'),
+        encoding: 'utf8',
+        timeout: 240_000,
+        input: JSON.stringify(found.all),
+      },
+    );
+    expect(run.signal, 'killed: a message took minutes').toBeNull();
+    const result = JSON.parse(run.stdout) as {
+      rules: number;
+      messages: number;
+      worstMs: number;
+      failure: string | null;
+    };
+    expect(result.rules).toBe(found.all.length);
+    expect(result.failure).toBeNull();
+    expect(result.messages).toBeGreaterThan(500);
+    expect(result.worstMs).toBeLessThan(1000);
+    expect(run.status).toBe(0);
+  }, 250_000);
 });
