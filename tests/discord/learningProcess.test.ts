@@ -70,6 +70,8 @@ describe('the bot process (npm start) with learning and alerts on', () => {
           PATH: process.env.PATH ?? '',
           NODE_ENV: 'production',
           LOG_LEVEL: 'info',
+          // One answer worker instead of two: each builds its own engine.
+          ANSWER_WORKERS: '1',
           DISCORD_TOKEN: emu.token,
           DISCORD_CLIENT_ID: emu.appId,
           DISCORD_API_BASE: emu.apiBase,

@@ -35,7 +35,15 @@ function runMain(env: Record<string, string>, stdin?: string, options: { termina
   const child = spawn(command as string, args as string[], {
     cwd: ROOT,
     // Only what the test sets: a developer's .env or shell must not leak in.
-    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production', LOG_LEVEL: 'info', NO_COLOR: '1', ...env },
+    // One answer worker instead of the default two: each builds its own engine (about 1.5 CPU-s).
+    env: {
+      PATH: process.env.PATH ?? '',
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'info',
+      NO_COLOR: '1',
+      ANSWER_WORKERS: '1',
+      ...env,
+    },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   started.push(child);

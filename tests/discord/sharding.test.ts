@@ -37,7 +37,14 @@ class ManagerRun {
     const args = entry === 'compiled' ? [compiled('main.js')] : ['--import', 'tsx', 'src/main.ts'];
     this.child = spawn(process.execPath, args, {
       cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production', LOG_LEVEL: 'info', ...env },
+      // One answer worker per shard process instead of two: each builds its own engine.
+      env: {
+        PATH: process.env.PATH ?? '',
+        NODE_ENV: 'production',
+        LOG_LEVEL: 'info',
+        ANSWER_WORKERS: '1',
+        ...env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child.stdout?.on('data', (data: Buffer) => this.#read(data.toString()));

@@ -25,7 +25,15 @@ export interface BotProcess {
 export function startBotProcess(env: Record<string, string>, options: { ipc?: boolean } = {}): BotProcess {
   const child = spawn(process.execPath, [compiled('main.js')], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production', LOG_LEVEL: 'info', ...env },
+    // One answer worker instead of the default two: each builds its own engine (about 1.5 CPU-s),
+    // and no test of a whole process counts workers (answerWorkersFail and production.test keep two).
+    env: {
+      PATH: process.env.PATH ?? '',
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'info',
+      ANSWER_WORKERS: '1',
+      ...env,
+    },
     // An IPC channel, as discord.js's ShardingManager gives its shard children.
     stdio: options.ipc ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'],
   });
