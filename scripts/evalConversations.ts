@@ -68,6 +68,11 @@ export interface ConversationMetrics {
   followUpTopics: { total: number; correct: number; accuracy: number };
   /** First turns, for comparison. */
   firstTurns: { total: number; correct: number; accuracy: number };
+  /**
+   * Follow-ups answered with the same body as the reply before them, word for word: the commonest
+   * miss of a blind round (15 of 35), whatever the expected facts say.
+   */
+  repeats: { total: number; repeated: number };
   misses: ConversationMiss[];
 }
 
@@ -91,6 +96,7 @@ export function evaluateConversations(
     followUps: { total: 0, correct: 0, accuracy: 0 },
     followUpTopics: { total: 0, correct: 0, accuracy: 0 },
     firstTurns: { total: 0, correct: 0, accuracy: 0 },
+    repeats: { total: 0, repeated: 0 },
     misses: [],
   };
   if (!answer) return m;
@@ -103,6 +109,11 @@ export function evaluateConversations(
       if (i > 0) {
         m.followUpTopics.total++;
         if (a && topicIsRight(t, a)) m.followUpTopics.correct++;
+        const before = answers[i - 1];
+        if (a?.kind === 'answer' && before?.kind === 'answer') {
+          m.repeats.total++;
+          if (a.body === before.body) m.repeats.repeated++;
+        }
       }
       if (a && replyIsRight(t, a)) bucket.correct++;
       else if (i > 0) {

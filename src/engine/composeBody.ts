@@ -249,7 +249,15 @@ export function composeFactBody(
     const rest = withoutAnticoagulants(normalized);
     const subject = rest === normalized ? null : index.search(rest);
     const best = subject?.ranked[0];
-    if (subject && best && subject.confidence >= ANSWER_THRESHOLD && best.topic.id !== topic.id) {
+    // Only when the rest names a subject of its own ("what about eliquis then?" names none).
+    const ownSubject = subject?.analysis.terms.some((t) => !GENERIC_TERMS.has(t)) ?? false;
+    if (
+      subject &&
+      best &&
+      ownSubject &&
+      subject.confidence >= ANSWER_THRESHOLD &&
+      best.topic.id !== topic.id
+    ) {
       // The answer stays the interaction topic (its title and warning); its first fact answers the rest.
       candidates = facts.byTopic.get(best.topic.id) ?? candidates;
       terms = weighed(termsOf(subject.analysis));

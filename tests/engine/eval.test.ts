@@ -161,6 +161,8 @@ describe('conversation set', () => {
     expect(m.misses.map((x) => [x.conversation, x.turn, x.before])).toEqual([
       ['a', 2, ['how much k2 is in natto']],
     ]);
+    // The stub gives the same reply twice: the follow-up repeats the reply before it.
+    expect(m.repeats).toEqual({ total: 1, repeated: 1 });
   });
 });
 
@@ -171,6 +173,12 @@ describe('conversations answered by the engine', () => {
     expect(m.supported).toBe(true);
     expect(m.followUps.total).toBe(turns.length - groupConversations(turns).length);
     expect(m.followUpTopics.accuracy, JSON.stringify(m.misses.slice(0, 10))).toBeGreaterThanOrEqual(0.85);
+  }, 60_000);
+
+  it('never answers a follow-up with the reply before it word for word', () => {
+    const m = evaluateConversations(conversationAnswerer(sharedEngine()), turns);
+    expect(m.repeats.total).toBeGreaterThan(100);
+    expect(m.repeats.repeated).toBe(0);
   }, 60_000);
 });
 
