@@ -379,6 +379,18 @@ export function composeFactBody(
     pieces.pop();
   }
   const shown = pieces.flatMap((p) => (p.fact ? [p.fact] : []));
+  // A follow-up that the same facts answer again ("and for gums?" after cavities) says so, after
+  // what the article does not cover, rather than giving the previous reply word for word.
+  if (
+    followUp &&
+    !nothingNew &&
+    repeatsPrevious(
+      shown.map((f) => f.fullId),
+      followUp.shownBefore,
+    )
+  ) {
+    pieces.splice(opening ? 1 : 0, 0, { text: texts().replies.followUpSameAnswer });
+  }
   const related = correctionsFor(shown);
   answer.body = pieces.map((p) => p.text).join(' ');
   answer.facts = shown.map((f) => f.fullId);

@@ -78,6 +78,8 @@ export const textsSchema = z.strictObject({
     engineError: sentence,
     /** A follow-up whose point the previous answer already covered fully: said, not repeated. */
     followUpNothingNew: sentence,
+    /** A follow-up that the facts of the previous answer answer again: said before they are repeated. */
+    followUpSameAnswer: sentence,
     /** "source?" after an answer: where each fact shown comes from, in the article's words. */
     sourceQuote: template('section', 'quote'),
   }),
