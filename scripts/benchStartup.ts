@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -148,6 +148,20 @@ export async function runStartupBenchmark(): Promise<void> {
   console.log(
     `  npm run ask -- --json "${QUESTION}": wall ${describe(npm.map((t) => t.wallMs))}; target median < 400 ms [${load()}]`,
   );
+  // npm itself (reading package.json, spawning a shell, then node) before any of our code runs.
+  const floorDir = mkdtempSync(join(tmpdir(), 'k2-bench-npm-floor-'));
+  try {
+    writeFileSync(
+      join(floorDir, 'package.json'),
+      JSON.stringify({ name: 'npm-floor', private: true, scripts: { floor: 'node -e 0' } }),
+    );
+    const floor = await repeat(CLI_RUNS, 'npm', ['run', '--silent', '--prefix', floorDir, 'floor']);
+    console.log(
+      `    its floor, npm run of a script doing node -e 0: wall ${describe(floor.map((t) => t.wallMs))} [${load()}]`,
+    );
+  } finally {
+    rmSync(floorDir, { recursive: true, force: true });
+  }
   const direct = await repeat(CLI_RUNS, process.execPath, ['dist/cli/ask.js', '--json', QUESTION]);
   console.log(
     `  node dist/cli/ask.js --json "${QUESTION}": wall ${describe(direct.map((t) => t.wallMs))}; target median < 250 ms [${load()}]`,

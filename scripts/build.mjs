@@ -94,7 +94,36 @@ function build(compiler) {
     rmSync(dist, { recursive: true, force: true });
     throw new BuildFailed();
   }
+  try {
+    bundleAskCli();
+  } catch (error) {
+    console.error(`k2-bot: bundling dist/cli/ask.js failed: ${error.message}`);
+    rmSync(dist, { recursive: true, force: true });
+    throw new BuildFailed();
+  }
   writeFileSync(stamp, `${new Date().toISOString()}\n`);
+}
+
+/**
+ * `npm run ask` answers one question and exits, so loading ~150 modules (zod's 95 among them) was a
+ * fifth of its CPU time: dist/cli/ask.js becomes one file with its dependencies (esbuild, a dev
+ * dependency like TypeScript). Same depth in dist/, so the paths it finds from import.meta.url
+ * (knowledge/, the snapshot) stay right. The bot keeps tsc's modules: it loads discord.js lazily.
+ */
+function bundleAskCli() {
+  const entry = join(dist, 'cli', 'ask.js');
+  createRequire(join(root, 'package.json'))('esbuild').buildSync({
+    entryPoints: [entry],
+    outfile: entry,
+    allowOverwrite: true,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    logLevel: 'warning',
+  });
+  // tsc's map describes the unbundled file.
+  rmSync(`${entry}.map`, { force: true });
 }
 
 /**
