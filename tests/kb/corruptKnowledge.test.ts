@@ -107,6 +107,35 @@ describe('loadKnowledge on broken knowledge', () => {
         }),
     ],
     [
+      'a fact without an id, in another topic',
+      'topics/eel.json',
+      'facts[1].id',
+      (dir) =>
+        editJson(dir, 'topics/eel.json', (topic) => {
+          delete (listIn(topic, 'facts')[1] as Json).id;
+        }),
+    ],
+    [
+      "a fact id used twice (an earlier fact takes the later one's), the later fact's",
+      'topics/absorption-excretion.json',
+      'facts[4].id',
+      (dir) =>
+        editJson(dir, 'topics/absorption-excretion.json', (topic) => {
+          (listIn(topic, 'facts')[3] as Json).id = 'excretion';
+        }),
+    ],
+    [
+      'a yes/no claim with a polarity outside yes, no, not-known and depends',
+      'topics/natto.json',
+      'facts[0].answers[0].polarity',
+      (dir) =>
+        editJson(dir, 'topics/natto.json', (topic) => {
+          first(listIn(topic, 'facts')).answers = [
+            { claim: 'natto is made from soybeans', polarity: 'maybe' },
+          ];
+        }),
+    ],
+    [
       'a fact id that is not a kebab-case slug',
       'topics/eel.json',
       'facts[0].id',
@@ -222,6 +251,14 @@ describe('loadKnowledge on broken knowledge', () => {
     expect(error.field).toBe(field);
     expect(error.message).toContain(file);
     if (field) expect(error.message).toContain(`"${field}"`);
+  });
+
+  it('says which fact id is used twice', () => {
+    const dir = copyKnowledge();
+    editJson(dir, 'topics/absorption-excretion.json', (topic) => {
+      (listIn(topic, 'facts')[3] as Json).id = 'excretion';
+    });
+    expect(loadError(dir).message).toContain('duplicate fact id "excretion"');
   });
 
   it('rejects a missing foods.json by name', () => {
