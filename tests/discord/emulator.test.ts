@@ -492,22 +492,20 @@ describe('DiscordEmulator with the real discord.js client', () => {
     expect(gone.code).toBe(10008);
   });
 
-  it('parses multipart uploads and serves the attachment locally', async () => {
+  it('refuses a file upload with a reason: uploads are not emulated, the bot sends no files', async () => {
     const e = await startEmulator();
     const client = await loggedIn(e);
     const channel = client.channels.cache.get(e.channels.general);
     if (!channel?.isSendable()) throw new Error('general not sendable');
-    const sent = await channel.send({
-      content: 'sources attached',
-      files: [{ attachment: Buffer.from('K2 facts'), name: 'facts.txt' }],
-    });
-    expect(sent.attachments.first()?.name).toBe('facts.txt');
-    const recorded = await e.waitForBotMessage();
-    expect(recorded.content).toBe('sources attached');
-    expect(recorded.attachments[0]?.filename).toBe('facts.txt');
-    const url = recorded.attachments[0]?.url ?? '';
-    expect(url.startsWith('http://127.0.0.1:')).toBe(true);
-    expect(await (await fetch(url)).text()).toBe('K2 facts');
+    const refused = await apiError(
+      channel.send({
+        content: 'sources attached',
+        files: [{ attachment: Buffer.from('K2 facts'), name: 'facts.txt' }],
+      }),
+    );
+    expect(refused.status).toBe(400);
+    expect(refused.message).toContain('File uploads are not emulated');
+    expect(e.botMessages()).toHaveLength(0);
   });
 
   it('handles DMs: a slash command in a DM and the bot messaging a user', async () => {

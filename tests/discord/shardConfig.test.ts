@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.ts';
-import { shardAnswerWorkers } from '../../src/discord/shardManager.ts';
 import { processRole, resolveShardEntry, shardIdsOfThisProcess } from '../../src/discord/sharding.ts';
+import { shardAnswerWorkers } from '../../src/discord/shardManager.ts';
 
 const load = (env: Record<string, string>) => loadConfig(env, { dotenv: false });
 

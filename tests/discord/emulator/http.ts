@@ -1,17 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { formError } from './errors.ts';
 
-export interface UploadedFile {
-  /** Form field name, e.g. 'files[0]'. */
-  field: string;
-  filename: string;
-  contentType: string | undefined;
-  data: Buffer;
-}
-
 export interface ParsedBody {
   json: unknown;
-  files: UploadedFile[];
 }
 
 export async function readRaw(req: IncomingMessage): Promise<Buffer> {
@@ -28,46 +19,14 @@ function parseJson(text: string): unknown {
   }
 }
 
-/**
- * Minimal multipart/form-data parser: discord.js switches to multipart whenever files are attached,
- * putting the JSON body in a `payload_json` part and files in `files[n]` parts.
- */
-function parseMultipart(raw: Buffer, boundary: string): ParsedBody {
-  const delimiter = Buffer.from(`--${boundary}`);
-  const files: UploadedFile[] = [];
-  let json: unknown;
-  let start = raw.indexOf(delimiter);
-  while (start !== -1) {
-    const partStart = start + delimiter.length;
-    // '--' after the delimiter marks the end of the body.
-    if (raw.subarray(partStart, partStart + 2).toString() === '--') break;
-    const next = raw.indexOf(delimiter, partStart);
-    if (next === -1) break;
-    // Each part: CRLF, headers, CRLF CRLF, data, CRLF.
-    const part = raw.subarray(partStart + 2, next - 2);
-    const headerEnd = part.indexOf('\r\n\r\n');
-    if (headerEnd !== -1) {
-      const headers = part.subarray(0, headerEnd).toString('utf8');
-      const data = part.subarray(headerEnd + 4);
-      const name = /name="([^"]*)"/i.exec(headers)?.[1] ?? '';
-      const filename = /filename="([^"]*)"/i.exec(headers)?.[1];
-      const contentType = /content-type:\s*([^\r\n]+)/i.exec(headers)?.[1]?.trim();
-      if (name === 'payload_json') json = parseJson(data.toString('utf8'));
-      else if (filename !== undefined)
-        files.push({ field: name, filename, contentType, data: Buffer.from(data) });
-    }
-    start = next;
-  }
-  return { json, files };
-}
-
 export async function parseBody(req: IncomingMessage): Promise<ParsedBody> {
   const raw = await readRaw(req);
-  if (raw.length === 0) return { json: undefined, files: [] };
-  const type = req.headers['content-type'] ?? '';
-  const boundary = /multipart\/form-data;.*boundary="?([^";]+)"?/i.exec(type)?.[1];
-  if (boundary) return parseMultipart(raw, boundary);
-  return { json: parseJson(raw.toString('utf8')), files: [] };
+  if (raw.length === 0) return { json: undefined };
+  // discord.js sends multipart/form-data only when files are attached; k2-bot attaches none, so
+  // uploads are not emulated. Say so instead of storing a message without its files.
+  if (/^multipart\//i.test(req.headers['content-type'] ?? ''))
+    throw formError([], 'MULTIPART_NOT_EMULATED', 'File uploads are not emulated: k2-bot sends no files.');
+  return { json: parseJson(raw.toString('utf8')) };
 }
 
 /** Static, generous rate-limit headers so discord.js's bucket logic runs without ever waiting. */

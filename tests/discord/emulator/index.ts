@@ -271,7 +271,6 @@ export class DiscordEmulator extends EventEmitter<EmulatorEvents> {
       gateway,
       removedGuildIds,
     );
-    emulator.state.publicBase = `http://127.0.0.1:${port}`;
     server.on('request', (req, res) => {
       emulator.rest.handle(req, res).catch((error: unknown) => {
         // A bug in the emulator must be loud, not a hanging request.
@@ -474,7 +473,6 @@ export class DiscordEmulator extends EventEmitter<EmulatorEvents> {
             }
           : {}),
       },
-      [],
     );
     await state.dispatchMessage('MESSAGE_CREATE', message);
     state.signal.notify();

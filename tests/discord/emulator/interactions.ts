@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { ApiError, Errors, formError } from './errors.ts';
 import { dmChannelFor, findUser, guildFixture, memberPayload, permissionsOf } from './fixtures.ts';
-import type { UploadedFile } from './http.ts';
 import { type CallbackData, EmuInteraction, type InteractionContext } from './interaction.ts';
 import { validateChoices } from './limits.ts';
 import { timestampOf } from './snowflake.ts';
@@ -187,13 +186,7 @@ export class InteractionHub {
   }
 
   /** POST /interactions/{id}/{token}/callback */
-  handleCallback(
-    id: string,
-    token: string,
-    body: unknown,
-    files: UploadedFile[],
-    query: Record<string, string>,
-  ): Reply {
+  handleCallback(id: string, token: string, body: unknown, query: Record<string, string>): Reply {
     const { state } = this;
     const interaction = this.byId.get(id);
     const { type, data: rawData } = (body ?? {}) as { type?: unknown; data?: unknown };
@@ -230,7 +223,7 @@ export class InteractionHub {
       );
     }
     try {
-      this.applyCallback(interaction, callbackType, data, files);
+      this.applyCallback(interaction, callbackType, data);
     } catch (error) {
       if (error instanceof ApiError) this.reject(interaction, callbackType, data, error);
       throw error;
@@ -295,16 +288,11 @@ export class InteractionHub {
     if (!(message.flags & EPHEMERAL)) void this.state.dispatchMessage(event, message);
   }
 
-  private applyCallback(
-    interaction: EmuInteraction,
-    type: number,
-    data: CallbackData,
-    files: UploadedFile[],
-  ): void {
+  private applyCallback(interaction: EmuInteraction, type: number, data: CallbackData): void {
     const { state } = this;
     switch (type) {
       case 4: {
-        const message = state.createMessage(this.origin(interaction), data as MessageBody, files);
+        const message = state.createMessage(this.origin(interaction), data as MessageBody);
         interaction.original = message;
         interaction.markVisible(message);
         this.announce(message, 'MESSAGE_CREATE');
@@ -346,7 +334,7 @@ export class InteractionHub {
         return;
       case 7: {
         const message = this.componentMessage(interaction);
-        state.editMessage(message, data as MessageBody, files, 'interaction');
+        state.editMessage(message, data as MessageBody, 'interaction');
         interaction.original = message;
         interaction.markVisible(message);
         this.announce(message, 'MESSAGE_UPDATE');
@@ -376,7 +364,6 @@ export class InteractionHub {
     token: string,
     messageId: string | undefined,
     body: unknown,
-    files: UploadedFile[],
     query: Record<string, string>,
   ): Reply {
     const { state } = this;
@@ -384,7 +371,7 @@ export class InteractionHub {
     const payload = (body ?? {}) as MessageBody;
     if (messageId === undefined) {
       if (method !== 'POST') throw Errors.methodNotAllowed();
-      return this.followup(interaction, payload, files, query);
+      return this.followup(interaction, payload, query);
     }
     const message =
       messageId === '@original'
@@ -396,7 +383,7 @@ export class InteractionHub {
       case 'GET':
         return { status: 200, body: state.toApiMessage(message) };
       case 'PATCH': {
-        state.editMessage(message, payload, files, 'interaction');
+        state.editMessage(message, payload, 'interaction');
         if (message === interaction.original) interaction.markVisible(message);
         this.announce(message, 'MESSAGE_UPDATE');
         state.signal.notify();
@@ -414,12 +401,7 @@ export class InteractionHub {
     }
   }
 
-  private followup(
-    interaction: EmuInteraction,
-    payload: MessageBody,
-    files: UploadedFile[],
-    query: Record<string, string>,
-  ): Reply {
+  private followup(interaction: EmuInteraction, payload: MessageBody, query: Record<string, string>): Reply {
     const { state } = this;
     const original = interaction.original;
     let message: EmuMessage;
@@ -427,11 +409,11 @@ export class InteractionHub {
       // Discord turns the first follow-up after a deferReply into the deferred response itself.
       // Its ephemerality was fixed by the defer; the follow-up's own ephemeral flag is ignored.
       const flags = ((payload.flags ?? 0) & ~EPHEMERAL) | (original.flags & EPHEMERAL);
-      message = state.editMessage(original, { ...payload, flags }, files, 'interaction');
+      message = state.editMessage(original, { ...payload, flags }, 'interaction');
       interaction.markVisible(message);
       this.announce(message, 'MESSAGE_UPDATE');
     } else {
-      message = state.createMessage(this.origin(interaction, true), payload, files);
+      message = state.createMessage(this.origin(interaction, true), payload);
       this.announce(message, 'MESSAGE_CREATE');
     }
     interaction.addFollowup(message);

@@ -13,7 +13,7 @@ import {
   Perm,
   permissionsOf,
 } from './fixtures.ts';
-import { parseBody, rateLimitHeaders, sendJson, type UploadedFile } from './http.ts';
+import { parseBody, rateLimitHeaders, sendJson } from './http.ts';
 import type { InteractionHub, Reply } from './interactions.ts';
 import { channelPermissionsOf } from './permissions.ts';
 import type { EmulatorState, MessageBody } from './state.ts';
@@ -37,7 +37,6 @@ interface Request {
   method: string;
   params: string[];
   body: unknown;
-  files: UploadedFile[];
   query: Record<string, string>;
 }
 
@@ -150,19 +149,16 @@ export class RestApi {
     let reply: Reply;
     const headers = rateLimitHeaders(bucketOf(method, apiSegments));
     try {
-      const { json, files } = await parseBody(req);
+      const { json } = await parseBody(req);
       record.body = json;
       const fault = this.takeFault(method, path);
       if (fault) {
         reply = { status: fault.status, body: fault.body };
         Object.assign(headers, fault.headers);
-      } else if (!versioned && segments[0] === 'attachments' && method === 'GET') {
-        this.serveAttachment(res, segments[1] ?? '', record);
-        return;
       } else if (!versioned) {
         reply = { status: 404, body: Errors.notFound().toBody() };
       } else {
-        reply = await this.route(method, apiSegments, req, { method, params: [], body: json, files, query });
+        reply = await this.route(method, apiSegments, req, { method, params: [], body: json, query });
       }
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
@@ -171,19 +167,6 @@ export class RestApi {
     record.status = reply.status;
     record.response = reply.body;
     sendJson(res, reply.status, reply.body, headers);
-    this.state.signal.notify();
-    this.onRequest(record);
-  }
-
-  private serveAttachment(res: ServerResponse, id: string, record: RecordedRequest): void {
-    const attachment = this.state.findAttachment(id);
-    record.status = attachment?.data ? 200 : 404;
-    if (attachment?.data) {
-      res.writeHead(200, { 'Content-Type': attachment.content_type ?? 'application/octet-stream' });
-      res.end(attachment.data);
-    } else {
-      sendJson(res, 404, Errors.notFound().toBody());
-    }
     this.state.signal.notify();
     this.onRequest(record);
   }
@@ -424,7 +407,7 @@ export class RestApi {
       if (!message || message.deleted || message.channel_id !== params[0]) throw Errors.unknownMessage();
       return ok(state.toApiMessage(message));
     });
-    this.add('POST', '/channels/:channel/messages', ({ params, body, files }) => {
+    this.add('POST', '/channels/:channel/messages', ({ params, body }) => {
       const channelId = params[0] ?? '';
       state.requireChannel(channelId);
       if (world.channels.has(channelId)) {
@@ -441,21 +424,17 @@ export class RestApi {
           'Ephemeral messages can only be sent as interaction responses',
         );
       }
-      const message = state.createMessage(
-        { channelId, author: world.bot, source: 'message' },
-        payload,
-        files,
-      );
+      const message = state.createMessage({ channelId, author: world.bot, source: 'message' }, payload);
       state.botMessageIds.push(message.id);
       // Discord echoes the bot's own message back over the gateway.
       void state.dispatchMessage('MESSAGE_CREATE', message);
       return ok(state.toApiMessage(message));
     });
-    this.add('PATCH', '/channels/:channel/messages/:message', ({ params, body, files }) => {
+    this.add('PATCH', '/channels/:channel/messages/:message', ({ params, body }) => {
       const message = state.messages.get(params[1] ?? '');
       if (!message || message.deleted || message.channel_id !== params[0]) throw Errors.unknownMessage();
       if (message.author.id !== world.bot.id) throw Errors.cannotEditOtherUser();
-      state.editMessage(message, (body ?? {}) as MessageBody, files, 'message');
+      state.editMessage(message, (body ?? {}) as MessageBody, 'message');
       void state.dispatchMessage('MESSAGE_UPDATE', message);
       return ok(state.toApiMessage(message));
     });
@@ -481,20 +460,18 @@ export class RestApi {
     this.add(
       'POST',
       '/interactions/:id/:token/callback',
-      ({ params, body, files, query }) =>
-        this.hub.handleCallback(params[0] ?? '', params[1] ?? '', body, files, query),
+      ({ params, body, query }) => this.hub.handleCallback(params[0] ?? '', params[1] ?? '', body, query),
       true,
     );
     const webhook =
       (withMessage: boolean): Handler =>
-      ({ method, params, body, files, query }) =>
+      ({ method, params, body, query }) =>
         this.hub.handleWebhook(
           method,
           params[0] ?? '',
           params[1] ?? '',
           withMessage ? (params[2] ?? '') : undefined,
           body,
-          files,
           query,
         );
     this.add('POST', '/webhooks/:app/:token', webhook(false), true);

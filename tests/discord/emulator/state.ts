@@ -2,7 +2,6 @@ import type { APIAllowedMentions, APIEmbed } from 'discord.js';
 import { ApiError, Errors } from './errors.ts';
 import { findChannel, findUser, memberPayload, type World } from './fixtures.ts';
 import type { Gateway, Session } from './gateway.ts';
-import type { UploadedFile } from './http.ts';
 import { Intent } from './intents.ts';
 import { assertNotEmpty, validateMessageBody } from './limits.ts';
 import { evaluateMentions, type MentionSource, validateAllowedMentions } from './mentions.ts';
@@ -66,8 +65,6 @@ export class EmulatorState {
   readonly globalCommands: ApiCommand[] = [];
   readonly guildCommands = new Map<string, ApiCommand[]>();
   readonly requests: RecordedRequest[] = [];
-  /** http://127.0.0.1:PORT, set once the server listens. */
-  publicBase = 'http://127.0.0.1';
 
   constructor(
     readonly options: ResolvedOptions,
@@ -81,14 +78,6 @@ export class EmulatorState {
     return this.world.bot.id;
   }
 
-  findAttachment(id: string): EmuAttachment | undefined {
-    for (const message of this.messages.values()) {
-      const found = message.attachments.find((a) => a.id === id);
-      if (found) return found;
-    }
-    return undefined;
-  }
-
   isKnownRole = (id: string): boolean => this.world.guilds.some((g) => g.roles.some((r) => r.id === id));
   isKnownUser = (id: string): boolean => findUser(this.world, id) !== undefined;
 
@@ -100,36 +89,12 @@ export class EmulatorState {
     if (!findChannel(this.world, channelId)) throw Errors.unknownChannel();
   }
 
-  /** Turns uploaded files + the `attachments` array of the body into stored attachments. */
-  attachmentsFrom(body: MessageBody, files: UploadedFile[], keep: EmuAttachment[] = []): EmuAttachment[] {
-    const kept = body.attachments
-      ? keep.filter((a) => body.attachments?.some((b) => String(b.id) === a.id))
-      : keep;
-    const uploaded = files.map((file, index) => {
-      const meta = body.attachments?.find((b) => String(b.id) === String(index));
-      const id = this.ids.next();
-      const filename = meta?.filename ?? file.filename;
-      const attachment: EmuAttachment = {
-        id,
-        filename,
-        size: file.data.length,
-        // Served by the emulator itself, so a bot that downloads attachments never leaves 127.0.0.1.
-        url: `${this.publicBase}/attachments/${id}/${encodeURIComponent(filename)}`,
-        proxy_url: `${this.publicBase}/attachments/${id}/${encodeURIComponent(filename)}`,
-        data: file.data,
-      };
-      if (file.contentType) attachment.content_type = file.contentType;
-      if (meta?.description) attachment.description = meta.description;
-      return attachment;
-    });
-    return [...kept, ...uploaded];
-  }
-
   /** Validates a create payload like Discord and stores the resulting message. */
-  createMessage(origin: MessageOrigin, body: MessageBody, files: UploadedFile[]): EmuMessage {
+  createMessage(origin: MessageOrigin, body: MessageBody): EmuMessage {
     validateMessageBody(body);
     validateAllowedMentions(body.allowed_mentions);
-    const attachments = this.attachmentsFrom({ ...body, attachments: body.attachments ?? [] }, files);
+    // The bot uploads no files (uploads are refused in http.ts): a message has no attachments.
+    const attachments: EmuAttachment[] = [];
     const reference = body.message_reference;
     let replied: EmuMessage | undefined;
     if (reference?.message_id && (reference.type ?? 0) === 0) {
@@ -198,12 +163,7 @@ export class EmulatorState {
   }
 
   /** Applies an edit payload (PATCH message / @original / update callback) in place. */
-  editMessage(
-    message: EmuMessage,
-    body: MessageBody,
-    files: UploadedFile[],
-    source: MentionSource,
-  ): EmuMessage {
+  editMessage(message: EmuMessage, body: MessageBody, source: MentionSource): EmuMessage {
     const merged = {
       content: body.content ?? message.content,
       embeds: body.embeds ?? message.embeds,
@@ -213,10 +173,8 @@ export class EmulatorState {
     };
     validateMessageBody(merged);
     validateAllowedMentions(body.allowed_mentions);
-    const attachments =
-      body.attachments !== undefined || files.length > 0
-        ? this.attachmentsFrom(body, files, message.attachments)
-        : message.attachments;
+    // An edit can only keep or drop attachments, and the bot's messages have none.
+    const attachments = body.attachments?.length === 0 ? [] : message.attachments;
     assertNotEmpty({ ...merged, attachments });
     const allowed = body.allowed_mentions ?? message.allowed_mentions;
     const repliedId = message.message_reference?.message_id;
@@ -278,7 +236,7 @@ export class EmulatorState {
         ];
       }),
       mention_roles: message.mention_roles,
-      attachments: message.attachments.map(({ data: _data, ...a }) => a),
+      attachments: message.attachments,
       embeds: message.embeds,
       components: message.components,
       pinned: false,

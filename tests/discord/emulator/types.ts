@@ -60,8 +60,6 @@ export interface EmuAttachment {
   description?: string;
   url: string;
   proxy_url: string;
-  /** Bytes of the uploaded file (multipart uploads only). */
-  data?: Buffer;
 }
 
 export interface EmuMessageReference {
