@@ -28,12 +28,22 @@ export const MUTATION_MODULES = {
   // What a reply looks like on Discord and in the terminal, and how it is sent (allowedMentions).
   render: {
     mutate: ['src/discord/renderEmbeds.ts', 'src/cli/renderText.ts', 'src/discord/sendReply.ts'],
-    testFiles: ['tests/discord/renderEmbeds.test.ts', 'tests/discord/renderMutants.test.ts'],
+    testFiles: [
+      'tests/discord/renderEmbeds.test.ts',
+      'tests/discord/renderMutants.test.ts',
+      'tests/cli/renderText.test.ts',
+    ],
   },
-  // The stores on SQLite and their shared code.
+  // The stores on SQLite and their shared code. The contract suite runs on both backends; its
+  // PostgreSQL half starts the run's one server (tests/globalSetup.ts stops it when Stryker ends).
   store: {
     mutate: ['src/store/*.ts', '!src/store/postgresStore.ts'],
-    testFiles: ['tests/store/sqliteStore.test.ts', 'tests/store/openStore.test.ts', 'tests/store/storeMutants.test.ts'],
+    testFiles: [
+      'tests/store/sqliteStore.test.ts',
+      'tests/store/openStore.test.ts',
+      'tests/store/settingsStore.test.ts',
+      'tests/store/storeMutants.test.ts',
+    ],
   },
   // The PostgreSQL store: one server per run, started by the first test that needs it.
   storePostgres: {

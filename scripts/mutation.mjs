@@ -2,7 +2,8 @@
 //
 //   npm run test:mutation                          every group, one after the other
 //   npm run test:mutation -- safety store          only those groups
-//   npm run test:mutation -- gate --ignoreStatic   extra arguments go to `stryker run`
+//   npm run test:mutation -- gate --ignoreStatic   arguments from the first flag on go to `stryker run`
+//   npm run test:mutation -- render --mutate src/discord/sendReply.ts
 //
 // Reports: reports/mutation/<group>.html and .json; each run prints its duration.
 import { spawnSync } from 'node:child_process';
@@ -11,8 +12,10 @@ import { MUTATION_MODULES } from '../stryker.config.mjs';
 
 const root = join(import.meta.dirname, '..');
 const args = process.argv.slice(2);
-const modules = args.filter((arg) => !arg.startsWith('-'));
-const strykerArgs = args.filter((arg) => arg.startsWith('-'));
+// Group names first; everything from the first flag on goes to Stryker (with the flags' values).
+const firstFlag = args.findIndex((arg) => arg.startsWith('-'));
+const modules = firstFlag === -1 ? args : args.slice(0, firstFlag);
+const strykerArgs = firstFlag === -1 ? [] : args.slice(firstFlag);
 const unknown = modules.filter((name) => !(name in MUTATION_MODULES));
 if (unknown.length > 0) {
   console.error(
