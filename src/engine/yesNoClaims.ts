@@ -130,18 +130,26 @@ function contentWords(text: string, analyzer: Analyzer, cache: Map<string, strin
  * term the word stands for ("doacs" is `warfarin` and `doac`: "warfarin" alone is not it); the
  * opposite group; or not at all.
  */
-function find(claimWord: Word, question: readonly Word[]): 'same' | Side | null {
-  for (const q of question) {
-    if (q.canonical === claimWord.canonical) return 'same';
-  }
+function find(claimWord: Word, question: QuestionWords): 'same' | Side | null {
+  if (question.canonicals.has(claimWord.canonical)) return 'same';
   const terms = claimWord.terms;
-  const asked = new Set(question.flatMap((q) => q.terms));
-  if (terms.length > 0 && terms.every((t) => !BROAD_TERMS.has(t) && asked.has(t))) return 'same';
+  if (terms.length > 0 && terms.every((t) => !BROAD_TERMS.has(t) && question.terms.has(t))) return 'same';
   const group = GROUP_OF.get(claimWord.word);
   const side = group === undefined ? undefined : OPPOSITE_OF.get(group);
-  if (side && question.some((q) => q.canonical === `#${side.opposite}`)) return side;
+  if (side && question.canonicals.has(`#${side.opposite}`)) return side;
   return null;
 }
+
+/** A question's words as `find` looks them up, worked out once per question rather than per claim word. */
+interface QuestionWords {
+  canonicals: ReadonlySet<string>;
+  terms: ReadonlySet<string>;
+}
+
+const questionWords = (words: readonly Word[]): QuestionWords => ({
+  canonicals: new Set(words.map((w) => w.canonical)),
+  terms: new Set(words.flatMap((w) => w.terms)),
+});
 
 /** Whether a question's word is part of the claim (itself, its group, its opposite or its term). */
 function covered(q: Word, claim: Claim): boolean {
@@ -207,13 +215,14 @@ export class ClaimIndex {
     if (words.some((w) => NEGATIONS.has(w.word) || DOUBTS.has(w.word))) return null;
     // "Is it true / really so that …" asks the claim itself.
     const asked = words.filter((w) => !HOLDS.has(w.word));
-    const context = carried ? contentWords(carried, this.analyzer, this.cache) : [];
+    const context = questionWords(carried ? contentWords(carried, this.analyzer, this.cache) : []);
+    const askedWords = questionWords(asked);
     const found: ClaimMatch[] = [];
     for (const claim of this.claims) {
       if (claim.words.length === 0) continue;
       let lead: YesNoLead | null = claim.polarity;
       for (const w of claim.words) {
-        const how = find(w, asked) ?? (find(w, context) === 'same' ? 'same' : null);
+        const how = find(w, askedWords) ?? (find(w, context) === 'same' ? 'same' : null);
         if (how === null) {
           lead = null;
           break;
