@@ -114,8 +114,21 @@ export function askingPart(normalized: string): string {
   return asked.length > 0 && sentences.length > 1 ? (asked[asked.length - 1] as string) : normalized;
 }
 
+/**
+ * The last message read: the steps of one answer (compose, the uncovered point, the conversation
+ * context) read the same message's focus, and work it out once. Callers never change what they get.
+ */
+let lastRead: { normalized: string; focus: QuestionFocus } | null = null;
+
 /** Reads the focus of a normalised message. */
 export function readFocus(normalized: string): QuestionFocus {
+  if (lastRead?.normalized === normalized) return lastRead.focus;
+  const focus = workOutFocus(normalized);
+  lastRead = { normalized, focus };
+  return focus;
+}
+
+function workOutFocus(normalized: string): QuestionFocus {
   const part = askingPart(normalized);
   const words = stemmedWords(part);
   const counted = ASKED.map((f) => ({ id: f.id, n: f.words.count(words) })).filter((f) => f.n > 0);
