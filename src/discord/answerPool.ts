@@ -63,6 +63,14 @@ const DEFAULT_MAX_WAIT_MS = 2000;
 const DEFAULT_START_TIMEOUT_MS = 30_000;
 const RESTART_DELAY_MS = 1000;
 const DEFAULT_WALL_LIMIT_BUDGETS = 3;
+/**
+ * Questions handed to one worker at a time. One at a time, each question cost two thread wake-ups
+ * (this thread posts, the worker wakes; it answers, this thread wakes) before the next could start,
+ * and on a busy machine each wake-up waits for a core: a worker answered ~30 one-millisecond
+ * questions a second, and under `npm run bench:shards` the queue, not the engine, made questions
+ * late. The time budget still applies to each question: it starts when the one before is answered.
+ */
+const PIPELINE_DEPTH = 4;
 
 /**
  * A worker's heap limit: a heap past it (a huge pasted message) kills that worker alone, not the bot.
@@ -105,23 +113,31 @@ interface Job {
   previous: FollowUpContext | null;
   resolve: (result: PooledAnswer) => void;
   waitTimer?: NodeJS.Timeout;
+  /** When it was asked: a question sent back to the queue keeps its original wait limit. */
+  askedAt: number;
+  /** Answered, or given up (busy): a late answer from the worker is dropped. */
+  settled: boolean;
 }
 
 interface Slot {
   worker: Worker;
   ready: boolean;
-  job?: Job | undefined;
+  /**
+   * Questions handed to the worker, answered in this order; the first is the one it is answering.
+   * Several at once so that the worker goes from one to the next without waiting for this thread.
+   */
+  jobs: Job[];
   budgetTimer?: NodeJS.Timeout | undefined;
   /** The worker thread's CPU counter (Linux), reported when it is ready. */
   cpuStatPath?: string | undefined;
   /** The thread's CPU time as it last reported it (ready, or an answer): it spends none while idle. */
   idleCpuMs?: number;
-  /** When the job in hand was handed over: wall clock and the thread's CPU time then. */
+  /** When the first of `jobs` began (handed over, or the previous answered): wall clock and the thread's CPU time then. */
   jobStartedAt?: number;
   jobCpuAtStartMs?: number;
   /** Its engine predates a knowledge reload: it serves only until the new workers are ready. */
   stale?: boolean;
-  /** The new workers are ready: leave the pool once the question in hand is answered. */
+  /** The new workers are ready: leave the pool once the questions in hand are answered. */
   retired?: boolean;
 }
 
@@ -210,17 +226,21 @@ export class AnswerPool implements Answerer {
 
   ask(question: string, previous: FollowUpContext | null = null): Promise<PooledAnswer> {
     if (this.#closed) return Promise.resolve({ status: 'failed' });
-    if (this.#queue.length >= this.#options.maxQueued) return Promise.resolve({ status: 'busy' });
+    if (this.#waiting() >= this.#options.maxQueued) return Promise.resolve({ status: 'busy' });
     return new Promise((resolve) => {
-      const job: Job = { id: this.#nextId++, question, previous, resolve };
-      job.waitTimer = setTimeout(() => {
-        const at = this.#queue.indexOf(job);
-        if (at >= 0) {
-          this.#queue.splice(at, 1);
-          resolve({ status: 'busy' });
-        }
-      }, this.#options.maxWaitMs);
-      this.#queue.push(job);
+      const job: Job = {
+        id: this.#nextId++,
+        question,
+        previous,
+        askedAt: performance.now(),
+        settled: false,
+        resolve: (result) => {
+          job.settled = true;
+          clearTimeout(job.waitTimer);
+          resolve(result);
+        },
+      };
+      this.#enqueue(job, 'last');
       this.#dispatch();
     });
   }
@@ -261,8 +281,7 @@ export class AnswerPool implements Answerer {
     await Promise.all(
       this.#slots.map((slot) => {
         clearTimeout(slot.budgetTimer);
-        slot.job?.resolve({ status: 'failed' });
-        slot.job = undefined;
+        for (const job of slot.jobs.splice(0)) job.resolve({ status: 'failed' });
         return slot.worker.terminate();
       }),
     );
@@ -281,7 +300,7 @@ export class AnswerPool implements Answerer {
     });
     // The pool never keeps a finished process alive; the gateway socket does while the bot runs.
     worker.unref();
-    const slot: Slot = existing ?? { worker, ready: false };
+    const slot: Slot = existing ?? { worker, ready: false, jobs: [] };
     slot.worker = worker;
     slot.ready = false;
     if (!existing) this.#slots.push(slot);
@@ -326,14 +345,15 @@ export class AnswerPool implements Answerer {
       slot.ready = true;
       slot.cpuStatPath = report.cpuStatPath;
       slot.idleCpuMs = report.cpuMs;
-    } else if (slot.job?.id === report.id) {
+    } else if (slot.jobs[0]?.id === report.id) {
       clearTimeout(slot.budgetTimer);
-      const job = slot.job;
-      slot.job = undefined;
+      const job = slot.jobs.shift() as Job;
       slot.idleCpuMs = report.cpuMs;
       job.resolve({ status: 'answered', answer: report.answer, context: report.context });
+      // The worker has moved on to the next question it holds, if any.
+      if (slot.jobs.length > 0) this.#startBudget(slot);
     }
-    if (slot.retired && !slot.job) this.#remove(slot);
+    if (slot.retired && slot.jobs.length === 0) this.#remove(slot);
     this.#dispatch();
   }
 
@@ -342,8 +362,8 @@ export class AnswerPool implements Answerer {
     const wasReady = slot.ready;
     this.#options.logger?.error({ err: error, wasReady }, 'answer worker died; replacing it');
     clearTimeout(slot.budgetTimer);
-    slot.job?.resolve({ status: 'failed' });
-    slot.job = undefined;
+    slot.jobs.shift()?.resolve({ status: 'failed' });
+    this.#requeue(slot);
     slot.ready = false;
     // A worker that died before it was ready would die again at once: do not spin.
     if (wasReady) this.#replace(slot);
@@ -352,7 +372,7 @@ export class AnswerPool implements Answerer {
 
   /** The budget's timer fired: a starved question gets the rest of its CPU budget, up to the wall limit. */
   #checkBudget(slot: Slot, job: Job): void {
-    if (slot.job !== job) return;
+    if (slot.jobs[0] !== job) return;
     const { budgetMs, wallLimitMs } = this.#options;
     const wallMs = performance.now() - (slot.jobStartedAt ?? 0);
     const cpuMs = threadCpuMs(slot.cpuStatPath) - (slot.jobCpuAtStartMs ?? Number.NaN);
@@ -364,21 +384,64 @@ export class AnswerPool implements Answerer {
     // Timers run before the worker's messages in each turn of the event loop: an answer posted while
     // this thread was busy is read first, not thrown away with its worker.
     setImmediate(() => {
-      if (slot.job === job) this.#onBudgetExceeded(slot, { wallMs: Math.round(wallMs), cpuMs });
+      if (slot.jobs[0] === job) this.#onBudgetExceeded(slot, { wallMs: Math.round(wallMs), cpuMs });
     });
   }
 
   #onBudgetExceeded(slot: Slot, spent: { wallMs: number; cpuMs: number }): void {
-    const job = slot.job;
+    const job = slot.jobs.shift();
     if (!job) return;
-    slot.job = undefined;
     const { budgetMs, wallLimitMs } = this.#options;
     this.#options.logger?.warn(
       { budgetMs, wallLimitMs, ...spent, cpuMs: Number.isNaN(spent.cpuMs) ? null : spent.cpuMs },
       'question exceeded the time budget',
     );
     job.resolve({ status: 'timed-out' });
+    this.#requeue(slot);
     this.#replace(slot);
+    this.#dispatch();
+  }
+
+  /** Questions not begun: in the queue, or handed to a worker behind the one it is answering. */
+  #waiting(): number {
+    let waiting = this.#queue.length;
+    for (const slot of this.#slots) waiting += Math.max(0, slot.jobs.length - 1);
+    return waiting;
+  }
+
+  /** The questions a terminated worker held but had not begun go back to the front of the queue. */
+  #requeue(slot: Slot): void {
+    for (const job of slot.jobs.splice(0).reverse()) this.#enqueue(job, 'first');
+  }
+
+  /** Queues a question with what is left of its wait limit: past it, it is answered busy. */
+  #enqueue(job: Job, where: 'first' | 'last'): void {
+    if (job.settled) return;
+    const waitMs = this.#options.maxWaitMs - (performance.now() - job.askedAt);
+    if (waitMs <= 0) {
+      job.resolve({ status: 'busy' });
+      return;
+    }
+    // Waiting ends when the worker begins the question (#startBudget). One still in the queue leaves
+    // it; one already handed to a worker behind another is answered busy, its late answer dropped.
+    job.waitTimer = setTimeout(() => {
+      const at = this.#queue.indexOf(job);
+      if (at >= 0) this.#queue.splice(at, 1);
+      job.resolve({ status: 'busy' });
+    }, waitMs);
+    if (where === 'first') this.#queue.unshift(job);
+    else this.#queue.push(job);
+  }
+
+  /** The worker begins the first question it holds: its budget counts from here. */
+  #startBudget(slot: Slot): void {
+    const job = slot.jobs[0];
+    if (!job) return;
+    clearTimeout(job.waitTimer);
+    slot.jobStartedAt = performance.now();
+    // The worker's own last report, not a read of /proc here: this thread handles every question.
+    slot.jobCpuAtStartMs = slot.idleCpuMs ?? Number.NaN;
+    slot.budgetTimer = setTimeout(() => this.#checkBudget(slot, job), this.#options.budgetMs);
   }
 
   #replace(slot: Slot): void {
@@ -390,7 +453,7 @@ export class AnswerPool implements Answerer {
 
   #retire(slot: Slot): void {
     slot.retired = true;
-    if (!slot.job) this.#remove(slot);
+    if (slot.jobs.length === 0) this.#remove(slot);
   }
 
   #remove(slot: Slot): void {
@@ -402,22 +465,27 @@ export class AnswerPool implements Answerer {
 
   #dispatch(): void {
     // Workers on the current knowledge first; those from before a reload only while it settles.
-    const byFreshness = [...this.#slots.filter((s) => !s.stale), ...this.#slots.filter((s) => s.stale)];
-    for (const slot of byFreshness) {
-      if (this.#queue.length === 0) return;
-      if (!slot.ready || slot.job) continue;
-      const job = this.#queue.shift() as Job;
-      clearTimeout(job.waitTimer);
-      slot.job = job;
-      slot.jobStartedAt = performance.now();
-      // The worker's own last report, not a read of /proc here: this thread handles every question.
-      slot.jobCpuAtStartMs = slot.idleCpuMs ?? Number.NaN;
-      slot.budgetTimer = setTimeout(() => this.#checkBudget(slot, job), this.#options.budgetMs);
-      slot.worker.postMessage({
-        id: job.id,
-        question: job.question,
-        previous: job.previous,
-      } satisfies AskJob);
+    // Each question goes to the worker holding the fewest, so one slow question delays few others.
+    const usable = (stale: boolean) =>
+      this.#slots.filter((s) => s.ready && !s.retired && Boolean(s.stale) === stale);
+    for (const slots of [usable(false), usable(true)]) {
+      for (;;) {
+        if (this.#queue.length === 0) return;
+        const slot = slots.reduce<Slot | undefined>(
+          (best, s) =>
+            s.jobs.length < PIPELINE_DEPTH && (!best || s.jobs.length < best.jobs.length) ? s : best,
+          undefined,
+        );
+        if (!slot) break;
+        const job = this.#queue.shift() as Job;
+        slot.jobs.push(job);
+        if (slot.jobs.length === 1) this.#startBudget(slot);
+        slot.worker.postMessage({
+          id: job.id,
+          question: job.question,
+          previous: job.previous,
+        } satisfies AskJob);
+      }
     }
   }
 }

@@ -96,6 +96,30 @@ describe.runIf(existsSync('/proc/thread-self'))('the time budget counts CPU time
     }
   });
 
+  it('questions handed to a worker behind one that runs out of budget are answered by its replacement', async () => {
+    const pool = await AnswerPool.start({
+      budgetMs: BUDGET_MS,
+      wallLimitMs: 600_000,
+      size: 1,
+      // Room for the replacement worker to start on a busy machine.
+      maxWaitMs: 20_000,
+      workerModule: STUB_WORKER,
+    });
+    try {
+      const [runaway, first, second] = await Promise.all([
+        pool.ask(`${STUB.spins} natto`),
+        pool.ask('what is vitamin K2?'),
+        pool.ask('how much K2 is in natto?'),
+      ]);
+      expect(runaway).toEqual({ status: 'timed-out' });
+      expect(first.status === 'answered' && first.answer.topic?.id).toBe('natto');
+      expect(second.status === 'answered' && second.answer.topic?.id).toBe('natto');
+      expect(pool.restarts).toBe(1);
+    } finally {
+      await pool.close();
+    }
+  });
+
   it('a question blocked without spending CPU ends at the wall limit', async () => {
     const pool = await AnswerPool.start({
       budgetMs: BUDGET_MS,
