@@ -67,21 +67,6 @@ const CLOSE_TOPIC_RATIO = 0.85;
 const CLOSE_TOPIC_FACTOR = 0.8;
 const CLOSE_TOPICS = 2;
 
-/**
- * The words a yes/no question may open with. A fact's yes or no answers the question the fact was
- * written for, not every yes/no question that picks the fact: "is natto fine on warfarin?" and "is
- * natto risky on warfarin?" pick the same fact and need opposite words. Until the question's
- * polarity is read, yes and no are left to the fact's own sentence, which then opens the body; a
- * missing "Yes." costs a word, a reversed one misleads.
- */
-const LEAD_WORDS: Record<YesNoLead, string | null> = {
-  yes: null,
-  no: null,
-  // "Not shown": the evidence is missing, not the article silent on the point.
-  'not-known': 'Not shown.',
-  depends: 'It depends.',
-};
-
 /** The lead of a question that asks a claim a fact answers (yesNoClaims.ts): its own yes or no. */
 const CLAIM_LEAD_WORDS: Record<YesNoLead, string> = {
   yes: 'Yes.',
@@ -362,7 +347,6 @@ export function composeFactBody(
   const first = main[0];
   if (!first) return answer;
   const firstText = leadingText(first);
-  if (!opening && focus.yesNo && first.lead) opening = LEAD_WORDS[first.lead];
   if (!opening && focus.figure && !startsWithFigure(firstText))
     // From the corrected wording first: where the article is wrong, its figure never leads.
     opening = askedFigure(firstText, focus.words) ?? askedFigure(first.fact.text, focus.words);

@@ -51,10 +51,13 @@ describe('no yes or no where the question does not ask a marked claim as it is w
     'can i get my k2 just from eating gouda',
     // Doubting the claim ("or is that hype") leaves its polarity unclear.
     'is natto really the top k2 food or is that hype',
-    // No claim is marked for these.
+    // No claim is marked for these. A fact that hedges another point ("no trial shows K2 prevents
+    // high blood pressure") gives no "Not shown." to a question about arterial stiffness.
     'does k2 help bones',
     'does kombucha have vitamin k2',
+    'can k2 stop arteries from getting stiff',
+    'does k2 do anything for arterial stiffness',
   ])('%s', (question) => {
-    expect(sharedEngine().ask(question).body).not.toMatch(/^(Yes|No)\.(\s|$)/);
+    expect(sharedEngine().ask(question).body).not.toMatch(/^(Yes|No|Not shown|It depends)\.(\s|$)/);
   });
 });
