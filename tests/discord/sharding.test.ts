@@ -37,14 +37,8 @@ class ManagerRun {
     const args = entry === 'compiled' ? [compiled('main.js')] : ['--import', 'tsx', 'src/main.ts'];
     this.child = spawn(process.execPath, args, {
       cwd: ROOT,
-      // One answer worker per shard process instead of two: each builds its own engine.
-      env: {
-        PATH: process.env.PATH ?? '',
-        NODE_ENV: 'production',
-        LOG_LEVEL: 'info',
-        ANSWER_WORKERS: '1',
-        ...env,
-      },
+      // ANSWER_WORKERS unset: each shard child gets the per-shard default (shardAnswerWorkers).
+      env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production', LOG_LEVEL: 'info', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child.stdout?.on('data', (data: Buffer) => this.#read(data.toString()));
