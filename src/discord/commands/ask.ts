@@ -4,6 +4,7 @@ import { texts } from '../../kb/language.ts';
 import { alertModerators, alertSource } from '../alerts.ts';
 import { askEngine, describeAnswer } from '../askEngine.ts';
 import { type Command, EVERYWHERE } from '../command.ts';
+import { deferIfSlow } from '../deferIfSlow.ts';
 import { LIMITS, shorten } from '../renderEmbeds.ts';
 import { sendInteractionReply } from '../sendReply.ts';
 
@@ -58,7 +59,7 @@ export default {
     // One ping per member per server every 10 minutes; after that the mention is shown but inert.
     const ping = addressee ? ctx.limits.pings.tryPing(interaction.guildId, addressee) : false;
 
-    const result = await askEngine(ctx, {
+    const answering = askEngine(ctx, {
       question,
       userId: interaction.user.id,
       guildId: interaction.guildId,
@@ -71,6 +72,7 @@ export default {
           : {}),
       },
     });
+    const result = await deferIfSlow(interaction, ephemeral, answering);
     if (result.kind !== 'answer') {
       // Only the asker needs to know they were not answered.
       await sendInteractionReply(interaction, result.reply, { ephemeral: true });

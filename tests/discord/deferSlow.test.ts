@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Answerer, AnswerPool } from '../../src/discord/answerPool.ts';
+import { type Harness, isEphemeral, opt, safeReply, sleep, startHarness } from './harness.ts';
+import { NATTO, STUB_WORKER } from './stubEngine.ts';
+
+// An /ask whose answer is not ready within Discord's 3 s (a busy host) is acknowledged first and
+// answered by editing the acknowledgement, instead of being refused as late.
+
+/** Longer than Discord's 3 s deadline for a first response: without a defer the answer is refused. */
+const SLOW_MS = 3500;
+
+let h: Harness;
+let pool: AnswerPool;
+beforeAll(async () => {
+  pool = await AnswerPool.start({ budgetMs: 250, workerModule: STUB_WORKER });
+  const slow: Answerer = {
+    ask: async (question, previous) => {
+      await sleep(SLOW_MS);
+      return pool.ask(question, previous);
+    },
+    close: () => pool.close(),
+  };
+  // The emulator refuses a first callback after 3 s, as Discord does.
+  h = await startHarness({ answerer: slow, emulator: { ackDeadlineMs: 3000 } });
+});
+afterAll(async () => {
+  await h?.stop();
+});
+
+describe('a slow /ask', () => {
+  it('is deferred in time, then the answer replaces the placeholder', async () => {
+    const interaction = await h.emu.userRunsCommand({
+      user: h.emu.users.alice,
+      name: 'ask',
+      options: [opt.string('question', 'what is vitamin K2?')],
+    });
+    const reply = await safeReply(interaction, SLOW_MS + 10_000);
+    expect(interaction.callbacks[0]?.type).toBe(5);
+    expect(reply.embeds[0]?.title).toBe(NATTO.title);
+    expect(isEphemeral(reply)).toBe(false);
+  });
+
+  it('keeps a private answer private', async () => {
+    const interaction = await h.emu.userRunsCommand({
+      user: h.emu.users.bob,
+      name: 'ask',
+      options: [opt.string('question', 'what is vitamin K2?'), opt.boolean('private', true)],
+    });
+    const reply = await safeReply(interaction, SLOW_MS + 10_000);
+    expect(interaction.callbacks[0]?.type).toBe(5);
+    expect(reply.embeds[0]?.title).toBe(NATTO.title);
+    expect(isEphemeral(reply)).toBe(true);
+  });
+});
