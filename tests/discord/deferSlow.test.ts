@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Answerer, AnswerPool } from '../../src/discord/answerPool.ts';
-import { type Harness, isEphemeral, opt, safeReply, sleep, startHarness } from './harness.ts';
+import {
+  expectSafeReply,
+  type Harness,
+  isEphemeral,
+  opt,
+  safeReply,
+  sleep,
+  startHarness,
+} from './harness.ts';
 import { NATTO, STUB_WORKER } from './stubEngine.ts';
 
 // An /ask whose answer is not ready within Discord's 3 s (a busy host) is acknowledged first and
@@ -8,6 +16,7 @@ import { NATTO, STUB_WORKER } from './stubEngine.ts';
 
 /** Longer than Discord's 3 s deadline for a first response: without a defer the answer is refused. */
 const SLOW_MS = 3500;
+const BUSY = 'answered-busy';
 
 let h: Harness;
 let pool: AnswerPool;
@@ -16,6 +25,8 @@ beforeAll(async () => {
   const slow: Answerer = {
     ask: async (question, previous) => {
       await sleep(SLOW_MS);
+      // A question the workers could not take in time, after all that waiting.
+      if (question.includes(BUSY)) return { status: 'busy' };
       return pool.ask(question, previous);
     },
     close: () => pool.close(),
@@ -50,5 +61,19 @@ describe('a slow /ask', () => {
     expect(interaction.callbacks[0]?.type).toBe(5);
     expect(reply.embeds[0]?.title).toBe(NATTO.title);
     expect(isEphemeral(reply)).toBe(true);
+  });
+
+  it('a public placeholder for a question left unanswered is removed, and the notice is private', async () => {
+    const interaction = await h.emu.userRunsCommand({
+      user: h.emu.users.alice,
+      name: 'ask',
+      options: [opt.string('question', `${BUSY} natto`)],
+    });
+    const notice = await interaction.nextFollowup(SLOW_MS + 10_000);
+    expect(interaction.callbacks[0]?.type).toBe(5);
+    expect(interaction.deleted).toBe(true);
+    expect(notice.embeds[0]?.title).toBe('Too many questions right now');
+    expect(isEphemeral(notice)).toBe(true);
+    expectSafeReply(notice);
   });
 });

@@ -1,4 +1,4 @@
-import { type CommandInteraction, SlashCommandBuilder } from 'discord.js';
+import { type CommandInteraction, MessageFlags, SlashCommandBuilder } from 'discord.js';
 import type { TopicRef } from '../../engine/index.ts';
 import { texts } from '../../kb/language.ts';
 import { alertModerators, alertSource } from '../alerts.ts';
@@ -6,7 +6,7 @@ import { askEngine, describeAnswer } from '../askEngine.ts';
 import { type Command, EVERYWHERE } from '../command.ts';
 import { deferIfSlow } from '../deferIfSlow.ts';
 import { LIMITS, shorten } from '../renderEmbeds.ts';
-import { sendInteractionReply } from '../sendReply.ts';
+import { sendInteractionReply, toMessageOptions } from '../sendReply.ts';
 
 const data = new SlashCommandBuilder()
   .setName('ask')
@@ -74,8 +74,14 @@ export default {
     });
     const result = await deferIfSlow(interaction, ephemeral, answering);
     if (result.kind !== 'answer') {
-      // Only the asker needs to know they were not answered.
-      await sendInteractionReply(interaction, result.reply, { ephemeral: true });
+      // Only the asker needs to know they were not answered. A public placeholder (a slow answer was
+      // deferred) cannot turn private: it is removed and the notice follows privately.
+      if (interaction.deferred && !ephemeral) {
+        await interaction.deleteReply().catch(() => undefined);
+        await interaction.followUp({ ...toMessageOptions(result.reply), flags: MessageFlags.Ephemeral });
+      } else {
+        await sendInteractionReply(interaction, result.reply, { ephemeral: true });
+      }
       return { kind: result.reason };
     }
     await sendInteractionReply(interaction, result.reply, { ephemeral });
