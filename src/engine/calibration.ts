@@ -1,14 +1,16 @@
 import type { MatchFeatures } from './search.ts';
 
 /**
- * Turns an answered match into the probability that its topic is right.
+ * Turns an answered match into the probability that the reply shows what was asked: the facts a
+ * right reply must show, not only the right topic (a right topic with the wrong facts is wrong).
  *
  * The raw confidence (rawConfidence.ts) decides answer vs decline, but it saturates:
  * almost every answered question scores 0.99+, right or wrong. What separates right from wrong
  * is how clearly the best topic beats the runner-up and how much of the question it explains, so
  * the score below combines the margin (best − second raw score) with the best topic's raw score
- * (its weighted coverage of the question). An isotonic (pool-adjacent-violators) fit of "was the
- * answer right" on that score over the development question set gives the step table below.
+ * (its weighted coverage of the question). An isotonic (pool-adjacent-violators) fit of "did the
+ * body show the expected facts" on that score over the development question set gives the step
+ * table below.
  */
 
 /** Weight of the best topic's raw score (how much of the question it explains) beside the margin. */
@@ -22,18 +24,21 @@ export function calibrationScore(f: Pick<MatchFeatures, 'top' | 'second'>): numb
 /**
  * [lowest score of the step, observed accuracy with a Laplace (+1/+2) correction].
  * Produced by `npx tsx scripts/calibrate.ts --write` (isotonic fit over the answered,
- * non-urgent cases of tests/fixtures/questions.dev.jsonl; steps of at least 25 cases). The dev
+ * non-urgent cases of tests/fixtures/questions.dev.jsonl that name their facts, labelled right
+ * when the body shows them; steps of at least 25 cases). The dev
  * set is also what the engine was tuned on, so these figures are on the optimistic side.
  */
 // CALIBRATION-TABLE-START
 export const CALIBRATION_TABLE: ReadonlyArray<readonly [number, number]> = [
-  [0, 0.745],
-  [0.205, 0.923],
-  [0.268, 0.937],
-  [0.317, 0.937],
-  [0.34, 0.972],
-  [0.427, 0.993],
-  [0.611, 0.999],
+  [0, 0.728],
+  [0.167, 0.824],
+  [0.255, 0.85],
+  [0.324, 0.872],
+  [0.365, 0.881],
+  [0.453, 0.889],
+  [0.628, 0.935],
+  [0.848, 0.94],
+  [1.04, 0.957],
 ];
 // CALIBRATION-TABLE-END
 

@@ -40,8 +40,10 @@ describe('confidence calibration', () => {
   it('is less sure of a close call than of a clear question', () => {
     const clear = engine.ask('how much vitamin k2 is in natto').confidence;
     const close = engine.ask('which k2 form is best').confidence;
-    expect(clear).toBeGreaterThan(0.95);
+    // 0.9 is where auto-answer channels start answering (chatReplyPolicy.ts).
+    expect(clear).toBeGreaterThanOrEqual(0.9);
     expect(close).toBeLessThan(0.9);
+    expect(clear - close).toBeGreaterThan(0.1);
   });
 
   it('fits isotonic blocks and merges small ones', () => {
