@@ -85,12 +85,17 @@ const KINDS: Array<{
       'suddenly cant feel my left arm',
       'both my hands suddenly went numb an hour ago',
       'my legs suddenly feel weak and i cant stand up',
+      // The sudden onset told after the symptom.
+      'his arm went weak all of a sudden at dinner',
+      'my hands got numb out of nowhere this morning',
     ],
     negative: [
       'does k2 prevent strokes',
       'is slurred speech a side effect of k2',
       'does k2 make you suddenly weak?',
       'can k2 cause numbness in feet',
+      'can k2 make my legs weak suddenly?',
+      'i feel weak suddenly when i stand up too fast, is that k2',
     ],
   },
   {
