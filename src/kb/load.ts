@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
@@ -90,6 +91,55 @@ export function parseWith<S extends z.ZodType>(schema: S, data: unknown, shownAs
 export function readKnowledgeFile<S extends z.ZodType>(schema: S, file: string): z.infer<S> {
   const shownAs = displayName(file);
   return parseWith(schema, readJson(file, shownAs), shownAs);
+}
+
+/** A JSON file's content, or null when it is missing or not JSON (the knowledge snapshot). */
+export function readJsonOrNull(file: string): unknown {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+/** Writes a whole file under a temporary name, then renames it: a reader sees the old file or the new one. */
+export function writeFileWhole(file: string, text: string): void {
+  const partial = `${file}.${process.pid}.tmp`;
+  try {
+    writeFileSync(partial, text);
+    renameSync(partial, file);
+  } finally {
+    rmSync(partial, { force: true });
+  }
+}
+
+/** Every file under `dir`, as paths relative to it, in a fixed order. */
+function filesUnder(dir: string, prefix = ''): string[] {
+  const out: string[] = [];
+  const entries = readdirSync(join(dir, prefix), { withFileTypes: true }).sort((a, b) =>
+    a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+  );
+  for (const entry of entries) {
+    const path = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) out.push(...filesUnder(dir, path));
+    else out.push(path);
+  }
+  return out;
+}
+
+/**
+ * A hash of every file of a knowledge folder: each path and its bytes (the knowledge snapshot's
+ * key). SHA-1 over the about 0.6 MB of the repository's knowledge takes a millisecond or two; what
+ * it must catch is an edit, not an attacker (whoever can write the folder can write the snapshot).
+ */
+export function knowledgeHash(dir: string): string {
+  const hash = createHash('sha1');
+  for (const path of filesUnder(dir)) {
+    const bytes = readFileSync(join(dir, path));
+    hash.update(`${path}\0${bytes.length}\0`);
+    hash.update(bytes);
+  }
+  return hash.digest('hex');
 }
 
 /** Whitespace differences (line wraps, double spaces) are not content differences. */

@@ -1,9 +1,6 @@
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PreparedTexts } from '../engine/preparedTexts.ts';
-import type { Language } from './load.ts';
+import { knowledgeHash, type Language, readJsonOrNull } from './load.ts';
 import type { KnowledgeBase } from './schema.ts';
 
 /**
@@ -51,35 +48,6 @@ export function preparedTextsFor(
   return hash !== undefined && readFrom.get(languageInUse) === hash ? preparedOf.get(knowledge) : undefined;
 }
 
-/** Every file under `dir`, as paths relative to it, in a fixed order. */
-function filesUnder(dir: string, prefix = ''): string[] {
-  const out: string[] = [];
-  const entries = readdirSync(join(dir, prefix), { withFileTypes: true }).sort((a, b) =>
-    a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
-  );
-  for (const entry of entries) {
-    const path = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) out.push(...filesUnder(dir, path));
-    else out.push(path);
-  }
-  return out;
-}
-
-/**
- * A hash of every file of a knowledge folder: each path and its bytes. SHA-1 over the about 0.6 MB
- * of the repository's knowledge takes a millisecond or two; what it must catch is an edit, not an
- * attacker (whoever can write the folder can write the snapshot).
- */
-export function knowledgeHash(dir: string): string {
-  const hash = createHash('sha1');
-  for (const path of filesUnder(dir)) {
-    const bytes = readFileSync(join(dir, path));
-    hash.update(`${path}\0${bytes.length}\0`);
-    hash.update(bytes);
-  }
-  return hash.digest('hex');
-}
-
 /**
  * The snapshot for the knowledge in `dir`, or null when there is none, it is unreadable, or the
  * folder's files are not exactly those it was made from.
@@ -88,12 +56,7 @@ export function readKnowledgeSnapshot(
   dir: string,
   file: string = DEFAULT_SNAPSHOT_FILE,
 ): KnowledgeSnapshot | null {
-  let snapshot: KnowledgeSnapshot;
-  try {
-    snapshot = JSON.parse(readFileSync(file, 'utf8')) as KnowledgeSnapshot;
-  } catch {
-    return null;
-  }
+  const snapshot = readJsonOrNull(file) as KnowledgeSnapshot | null;
   if (snapshot?.format !== SNAPSHOT_FORMAT || typeof snapshot.hash !== 'string') return null;
   let hash: string;
   try {

@@ -1,9 +1,14 @@
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import type { PreparedTexts } from '../engine/preparedTexts.ts';
 import { installLanguage, language } from './language.ts';
-import { DEFAULT_KNOWLEDGE_DIR, type Language, loadKnowledgeWithLanguage } from './load.ts';
+import {
+  DEFAULT_KNOWLEDGE_DIR,
+  knowledgeHash,
+  type Language,
+  loadKnowledgeWithLanguage,
+  writeFileWhole,
+} from './load.ts';
 import type { KnowledgeBase } from './schema.ts';
-import { DEFAULT_SNAPSHOT_FILE, knowledgeHash, readKnowledgeSnapshot, snapshotOf } from './snapshot.ts';
+import { DEFAULT_SNAPSHOT_FILE, readKnowledgeSnapshot, snapshotOf } from './snapshot.ts';
 
 /**
  * Validates a knowledge folder in full and writes its snapshot (snapshot.ts); `npm run build` does
@@ -18,14 +23,8 @@ export async function writeKnowledgeSnapshot(
   const { knowledge, language } = loadKnowledgeWithLanguage(dir, { snapshot: false });
   const prepared = await prepareTexts(knowledge, language);
   if (knowledgeHash(dir) !== hash) return false;
-  // Written whole, then renamed: a process starting meanwhile reads the old file or the new one.
-  const partial = `${file}.${process.pid}.tmp`;
-  try {
-    writeFileSync(partial, snapshotOf(hash, knowledge, language, prepared));
-    renameSync(partial, file);
-  } finally {
-    rmSync(partial, { force: true });
-  }
+  // A process starting meanwhile reads the old file or the new one, never half of one.
+  writeFileWhole(file, snapshotOf(hash, knowledge, language, prepared));
   return true;
 }
 
