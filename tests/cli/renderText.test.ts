@@ -114,7 +114,10 @@ describe('renderAnswerText', () => {
       answer({
         corrections: [{ note: 'The article is wrong.', references: ['NIH ODS'], factCheckIds: ['C-01'] }],
         source: { sections: ['Food sources', 'Natto'], quote: 'Natto has the most.' },
-        related: [{ id: 'cheese', title: 'Cheese', category: 'food' }],
+        related: [
+          { id: 'cheese', title: 'Cheese', category: 'food' },
+          { id: 'liver', title: 'Liver', category: 'food' },
+        ],
         suggestions: [
           { id: 'eggs', title: 'Eggs', category: 'food' },
           { id: 'gouda', title: 'Gouda', category: 'food' },
@@ -130,7 +133,7 @@ describe('renderAnswerText', () => {
         '[bold+magenta|Correction:] The article is wrong.',
         '',
         '[dim|Source: the article, "Food sources", "Natto"]',
-        'Related: cheese',
+        'Related: cheese, liver',
         'Did you mean: Eggs (eggs), Gouda (gouda)',
         '',
         `[bold+yellow|Warning: ${ANTICOAGULANT_WARNING}]`,

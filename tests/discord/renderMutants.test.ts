@@ -1,7 +1,9 @@
 import { type CommandInteraction, MessageFlags } from 'discord.js';
 import { describe, expect, it } from 'vitest';
-import type { RenderedReply } from '../../src/discord/renderEmbeds.ts';
+import { type RenderedReply, renderAnswer, renderNotice } from '../../src/discord/renderEmbeds.ts';
 import { sendInteractionReply, toMessageOptions } from '../../src/discord/sendReply.ts';
+import type { Answer } from '../../src/engine/index.ts';
+import { ANTICOAGULANT_WARNING, DISCLAIMER } from '../safetyTexts.ts';
 
 // How a rendered reply is sent, for mutation testing (npm run test:mutation -- render): the
 // allowedMentions of the reply must reach Discord unchanged on every path, or a mention in an answer
@@ -127,5 +129,71 @@ describe('toMessageOptions', () => {
       components: [],
       allowedMentions: { parse: [], users: ['223456789012345678'], repliedUser: false },
     });
+  });
+});
+
+// The answer embed's own parts, with hand-written values.
+const SAFETY = { disclaimer: DISCLAIMER, warning: ANTICOAGULANT_WARNING, warningFirst: false };
+function answer(overrides: Partial<Answer> = {}): Answer {
+  return {
+    kind: 'answer',
+    matched: true,
+    urgent: false,
+    urgentNotice: null,
+    personal: false,
+    personalNotice: null,
+    topic: { id: 'natto', title: 'Natto', category: 'food' },
+    confidence: 0.9,
+    body: 'Natto is the richest K2 food.',
+    facts: ['natto/natto-amount'],
+    coverage: 'full',
+    more: null,
+    details: ['Fact one.'],
+    source: null,
+    corrections: [],
+    related: [],
+    suggestions: [],
+    safety: SAFETY,
+    ...overrides,
+  };
+}
+const buttonIds = (reply: RenderedReply) =>
+  reply.components.flatMap((row) => row.components.map((c) => ('custom_id' in c ? c.custom_id : '')));
+
+describe('renderAnswer: the parts of an answer embed', () => {
+  it('names the article sections the answer came from', () => {
+    const reply = renderAnswer(answer({ source: { sections: ['Food sources', 'Natto'], quote: 'q' } }));
+    expect(reply.embeds[0]?.fields?.find((f) => f.name === 'Source')?.value).toBe(
+      'From the article, “Food sources”, “Natto”',
+    );
+  });
+
+  it('offers "More" only when there is more to show', () => {
+    expect(buttonIds(renderAnswer(answer()))).toContain('more:natto');
+    expect(buttonIds(renderAnswer(answer({ details: [] })))).not.toContain('more:natto');
+    expect(buttonIds(renderAnswer(answer({ topic: null })))).not.toContain('more:natto');
+  });
+
+  it('colours an answer green, a decline grey and an urgent reply red', () => {
+    expect(renderAnswer(answer()).embeds[0]?.color).toBe(0x2e7d32);
+    expect(renderAnswer(answer({ kind: 'decline', topic: null })).embeds[0]?.color).toBe(0x607d8b);
+    expect(renderAnswer(answer({ urgent: true, urgentNotice: 'Call 112 now.' })).embeds[0]?.color).toBe(
+      0xc62828,
+    );
+  });
+
+  it('keeps at most 25 fields (Discord), the warning among them', () => {
+    const corrections = Array.from({ length: 30 }, (_, i) => ({
+      note: `Note ${i}.`,
+      references: ['NIH'],
+      factCheckIds: ['C-01'],
+    }));
+    const fields = renderAnswer(answer({ corrections })).embeds[0]?.fields ?? [];
+    expect(fields).toHaveLength(25);
+    expect(fields.at(-1)).toEqual({ name: '⚠️ Blood thinners', value: ANTICOAGULANT_WARNING });
+  });
+
+  it('a notice has no buttons', () => {
+    expect(renderNotice(answer()).components).toEqual([]);
   });
 });
