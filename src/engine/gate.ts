@@ -50,9 +50,19 @@ const RULES: readonly GateRule[] = [
  * bleeding or clotting.
  */
 export function checkEmergency(normalized: string): GateResult {
-  const t = normalized.replace(/'/g, '');
+  return checkReadings([normalized]);
+}
+
+/**
+ * The first kind, in the order of RULES, that fires on any of the readings of one message: a
+ * crisis spelt with typos still comes before a bleed spelt right in the same message.
+ */
+function checkReadings(readings: readonly string[]): GateResult {
+  const texts = readings.map((r) => r.replace(/'/g, ''));
   for (const rule of RULES) {
-    if (rule.test(t)) return { urgent: true, kind: rule.kind, notice: urgentNoticeFor(rule.kind) };
+    if (texts.some((t) => rule.test(t))) {
+      return { urgent: true, kind: rule.kind, notice: urgentNoticeFor(rule.kind) };
+    }
   }
   return { urgent: false, kind: null, notice: null };
 }
@@ -71,20 +81,19 @@ export function urgentNoticeFor(kind: UrgentKind): string {
 }
 
 /**
- * The gate step of answering: the check on the message as written, again with the gate's own
- * words' typos restored ("vomitting blod", "chst", "numbb"), and again with every typo corrected
- * ("my todler ate my gumies" is still an emergency).
+ * The gate step of answering: the check on the message as written, with the gate's own words'
+ * typos restored ("vomitting blod", "chst", "numbb"), and with every typo corrected ("my todler
+ * ate my gumies" is still an emergency). All three readings are checked even when the first
+ * fires, so the most specific notice wins: "kill mysef, vomiting blood" is a crisis first.
  */
 export function gateMessage(
   normalized: string,
   analyzer: Pick<Analyzer, 'isKnown'>,
   analysis: Analysis,
 ): GateResult {
-  let gate = checkEmergency(normalized);
-  if (!gate.urgent) {
-    const restored = correctGateTypos(normalized, (w) => analyzer.isKnown(w));
-    if (restored) gate = checkEmergency(restored);
-  }
-  if (!gate.urgent && analysis.correctedText) gate = checkEmergency(analysis.correctedText);
-  return gate;
+  const readings = [normalized];
+  const restored = correctGateTypos(normalized, (w) => analyzer.isKnown(w));
+  if (restored) readings.push(restored);
+  if (analysis.correctedText) readings.push(analysis.correctedText);
+  return checkReadings(readings);
 }

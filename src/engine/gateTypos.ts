@@ -27,7 +27,7 @@ const GATE_TYPO_TARGETS: readonly string[] = [
     ...`numb numbness face side drooping droop confused confusion vision worst vomited threw
     puked grounds warfarin coumadin eliquis xarelto head fell poison passed stopping hemorrhage
     nosebleed nose gums bleeds clots clot dizzy fainting seizures suddenly sudden left right arm
-    legs swollen swelling blood bloody bleeding`
+    legs swollen swelling blood bloody bleeding kill killing life dying`
       .split(/\s+/)
       .filter((w) => w.length >= 4),
   ]),
@@ -52,15 +52,16 @@ function sameLetters(a: string, b: string): boolean {
  * The gate's own typo pass: every word the knowledge base and lexicon do not know (`isKnown`)
  * that is one edit (two for words of 8+ letters, or letters moved around in 6+) from a gate word, with the same first letter,
  * becomes that word: "vomitting blod" → "vomiting blood", "chst", "numbb", "swolen", "bleding".
- * Short words (3 letters) are only restored when a letter was dropped ("blod" needs 4). Returns
- * null when nothing changed.
+ * A three-letter word is only restored to a four-letter gate word it lacks one letter of ("kil",
+ * "lfe"), since the phrase around it must still match a rule. Returns null when nothing changed.
  */
 export function correctGateTypos(normalized: string, isKnown: (word: string) => boolean): string | null {
   let changed = false;
   const out = normalized.replace(/'/g, '').replace(/[\p{L}]+/gu, (w) => {
-    if (w.length < 4 || w.length > 20 || isKnown(w)) return w;
+    if (w.length < 3 || w.length > 20 || isKnown(w)) return w;
     const candidates = GATE_TARGETS_BY_INITIAL.get(w[0] as string);
     if (!candidates) return w;
+    // A three-letter word is only a four-letter gate word with a letter dropped ("kil", "lfe").
     const max = w.length >= 6 ? 2 : 1;
     let best: string | null = null;
     let bestD = max + 1;
@@ -70,6 +71,7 @@ export function correctGateTypos(normalized: string, isKnown: (word: string) => 
       // Two edits in a short word only when its letters are the target's, moved ("tounge"):
       // otherwise "fasting" would become "fainting".
       if (d === 2 && w.length < 8 && !sameLetters(w, c)) d = max + 1;
+      if (w.length === 3 && c.length !== 4) d = max + 1;
       // On a tie the longer word wins: a dropped letter is the commonest typo ("swallowd").
       if (d < bestD || (d === bestD && best !== null && c.length > best.length)) {
         bestD = d;

@@ -106,6 +106,12 @@ describe('emergency gate: stroke signs, stomach bleeds, head injuries, animals',
     expect(onWarfarin.urgentNotice).toBe(CRISIS_NOTICE);
     expect(onWarfarin.safety.warningFirst).toBe(false);
   });
+
+  it('gives the crisis notice when the self-harm words are misspelt beside a bleed spelt right', () => {
+    expect(engine.ask('i want to kill mysef, vomiting blood').urgentNotice).toBe(CRISIS_NOTICE);
+    expect(engine.ask('wanna end my lfe, my nose wont stop bleeding').urgentNotice).toBe(CRISIS_NOTICE);
+    expect(engine.ask('i want to kil myself').urgentNotice).toBe(CRISIS_NOTICE);
+  });
 });
 
 describe('emergency gate: typos of its own words', () => {

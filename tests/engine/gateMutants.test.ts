@@ -29,6 +29,9 @@ describe("correctGateTypos: the gate's own typo pass", () => {
     // An apostrophe is dropped before the words are read.
     ["i'm vomitting blod", 'im vomiting blood'],
     ['my todler ate gumies', 'my toddler ate gummies'],
+    // A four-letter gate word with a letter dropped.
+    ['i want to kil myself', 'i want to kill myself'],
+    ['end my lfe', 'end my life'],
   ])('%s → %s', (text, restored) => {
     expect(typos(text)).toBe(restored);
   });
@@ -40,9 +43,11 @@ describe("correctGateTypos: the gate's own typo pass", () => {
     ['fastng', ['fastng']],
     // Two edits in a short word whose letters are not the target's: "fasting" is not "fainting".
     ['fasting', []],
-    // Too short to restore (3 letters), or no gate word starts with the letter.
+    // Three letters that are not a four-letter gate word with one letter dropped, or no gate
+    // word starts with the letter.
     ['blo', []],
-    ['bab', []],
+    ['bla', []],
+    ['xyz', []],
     // Two edits in a word under eight letters that are not the target's letters.
     ['swelled', []],
     // Known to the knowledge base, however close to a gate word.

@@ -73,7 +73,7 @@ function analysisWith(correctedText: string | null): Analysis {
 const knowsNothing = { isKnown: () => false };
 const knowsEverything = { isKnown: () => true };
 
-describe('gateMessage: the message, then its gate typos restored, then every typo corrected', () => {
+describe('gateMessage: the message, its gate typos restored and every typo corrected', () => {
   it('fires on the message as written', () => {
     const gate = gateMessage(normalizeText('i am vomiting blood'), knowsEverything, analysisWith(null));
     expect(gate).toEqual({ urgent: true, kind: 'bleeding', notice: URGENT_NOTICE });
@@ -94,22 +94,23 @@ describe('gateMessage: the message, then its gate typos restored, then every typ
     );
     expect(gate).toEqual({ urgent: true, kind: 'overdose', notice: OVERDOSE_NOTICE });
   });
-  it('keeps the first reading that fires', () => {
-    // The corrected text would be a different emergency: the message as written decides.
+  it('a crisis in a corrected reading comes before a bleed spelt right in the message', () => {
     const gate = gateMessage(
-      normalizeText('i want to kill myself'),
-      knowsNothing,
-      analysisWith('my toddler ate my gummies'),
+      normalizeText('i want to kill mysef, vomiting blood'),
+      knowsEverything,
+      analysisWith('i want to kill myself, vomiting blood'),
     );
     expect(gate).toEqual({ urgent: true, kind: 'self-harm', notice: CRISIS_NOTICE });
   });
-  it('keeps the restored reading over the corrected one', () => {
+  it('takes the kind first in priority over all readings, not the first reading that fires', () => {
+    // The restored reading is a bleed, the corrected one an overdose: the overdose notice
+    // (poison control) is the more specific one, whichever reading it came from.
     const gate = gateMessage(
       normalizeText('i am vomitting blod'),
       knowsNothing,
       analysisWith('my toddler ate my gummies'),
     );
-    expect(gate.kind).toBe('bleeding');
+    expect(gate.kind).toBe('overdose');
   });
   it('is not urgent when no reading fires', () => {
     const gate = gateMessage(
