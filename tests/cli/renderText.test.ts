@@ -12,36 +12,17 @@ import {
 } from '../../src/cli/renderText.ts';
 import type { Answer } from '../../src/engine/index.ts';
 import type { Dose, Food } from '../../src/kb/schema.ts';
+import { CALM_SAFETY, handWrittenAnswer } from '../handWrittenAnswer.ts';
 import { ANTICOAGULANT_WARNING, DISCLAIMER } from '../safetyTexts.ts';
 
 // The terminal's rendering of hand-written answers, written out whole: where the safety texts go,
 // what an urgent or personal reply leads with, and what is left out.
 
-const safety = { disclaimer: DISCLAIMER, warning: ANTICOAGULANT_WARNING, warningFirst: false };
+const safety = CALM_SAFETY;
 
-function answer(overrides: Partial<Answer> = {}): Answer {
-  return {
-    kind: 'answer',
-    matched: true,
-    urgent: false,
-    urgentNotice: null,
-    personal: false,
-    personalNotice: null,
-    topic: { id: 'natto', title: 'Natto', category: 'food' },
-    confidence: 0.912345,
-    body: 'Natto is the richest K2 food.',
-    facts: ['natto/natto-amount'],
-    coverage: 'full',
-    more: null,
-    details: [],
-    source: null,
-    corrections: [],
-    related: [],
-    suggestions: [],
-    safety,
-    ...overrides,
-  };
-}
+// A hand-written answer with a long confidence, to show what the JSON rounds.
+const answer = (overrides: Partial<Answer> = {}): Answer =>
+  handWrittenAnswer({ confidence: 0.912345, ...overrides });
 
 /** Marks each painted piece with its style, so the tests see what is coloured how. */
 const tagStyle: TextStyle = { paint: (style, text) => `[${[style].flat().join('+')}|${text}]` };

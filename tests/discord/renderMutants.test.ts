@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { type RenderedReply, renderAnswer, renderNotice } from '../../src/discord/renderEmbeds.ts';
 import { sendInteractionReply, toMessageOptions } from '../../src/discord/sendReply.ts';
 import type { Answer } from '../../src/engine/index.ts';
-import { ANTICOAGULANT_WARNING, DISCLAIMER } from '../safetyTexts.ts';
+import { handWrittenAnswer } from '../handWrittenAnswer.ts';
+import { ANTICOAGULANT_WARNING } from '../safetyTexts.ts';
 
 // How a rendered reply is sent, for mutation testing (npm run test:mutation -- render): the
 // allowedMentions of the reply must reach Discord unchanged on every path, or a mention in an answer
@@ -133,30 +134,8 @@ describe('toMessageOptions', () => {
 });
 
 // The answer embed's own parts, with hand-written values.
-const SAFETY = { disclaimer: DISCLAIMER, warning: ANTICOAGULANT_WARNING, warningFirst: false };
-function answer(overrides: Partial<Answer> = {}): Answer {
-  return {
-    kind: 'answer',
-    matched: true,
-    urgent: false,
-    urgentNotice: null,
-    personal: false,
-    personalNotice: null,
-    topic: { id: 'natto', title: 'Natto', category: 'food' },
-    confidence: 0.9,
-    body: 'Natto is the richest K2 food.',
-    facts: ['natto/natto-amount'],
-    coverage: 'full',
-    more: null,
-    details: ['Fact one.'],
-    source: null,
-    corrections: [],
-    related: [],
-    suggestions: [],
-    safety: SAFETY,
-    ...overrides,
-  };
-}
+const answer = (overrides: Partial<Answer> = {}): Answer =>
+  handWrittenAnswer({ details: ['Fact one.'], ...overrides });
 const buttonIds = (reply: RenderedReply) =>
   reply.components.flatMap((row) => row.components.map((c) => ('custom_id' in c ? c.custom_id : '')));
 
