@@ -43,6 +43,7 @@ export const MUTATION_MODULES = {
       'tests/store/openStore.test.ts',
       'tests/store/settingsStore.test.ts',
       'tests/store/storeMutants.test.ts',
+      'tests/store/sqliteStoreMutants.test.ts',
     ],
   },
   // The PostgreSQL store: one server per run, started by the first test that needs it.

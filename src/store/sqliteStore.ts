@@ -69,7 +69,7 @@ export interface SqliteStoreOptions {
 const READ_ONLY = 'the settings database is read-only';
 
 /** What went wrong, in words a server admin can pass on; the SQLite code stays in the log. */
-function explainSqliteError(error: unknown): string {
+export function explainSqliteError(error: unknown): string {
   const code = String((error as { code?: unknown }).code ?? '');
   if (code.startsWith('SQLITE_READONLY')) return READ_ONLY;
   // SHMSIZE: the -shm file could not grow, which on a full disk is the first write to fail.
@@ -85,7 +85,8 @@ function explainSqliteError(error: unknown): string {
   return 'the settings database failed';
 }
 
-function describeError(error: unknown): string {
+/** The message with SQLite's code, for the operator's log. */
+export function describeError(error: unknown): string {
   const code = (error as { code?: unknown }).code;
   const message = error instanceof Error ? error.message : String(error);
   return typeof code === 'string' ? `${message}, ${code}` : message;
