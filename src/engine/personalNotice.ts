@@ -1,8 +1,8 @@
-import { language } from '../kb/language.ts';
+import { anticoagulantSpellings, language } from '../kb/language.ts';
 import type { Topic } from '../kb/schema.ts';
 import { DOAC, mentionsAnticoagulant } from './anticoagulants.ts';
 import { PERSONAL_PATTERNS } from './lexicon.ts';
-import { phraseRegex } from './phrasePattern.ts';
+import { alternation, phraseSource } from './phrasePattern.ts';
 import {
   DOAC_NOTICE,
   PERSONAL_ANTICOAGULANT_NOTICE,
@@ -10,6 +10,7 @@ import {
   PREGNANCY_NOTICE,
   PRESCRIPTION_NOTICE,
 } from './safety.ts';
+import { wordPattern } from './wordPattern.ts';
 
 /**
  * The notice shown beside an answer when the question is about the asker's own intake,
@@ -26,8 +27,19 @@ export function isPersonal(normalized: string): boolean {
 const PREGNANCY_DOSE =
   /\b(natto|supplements?|pills?|capsules?|doses?|dosage|high|mcg|mg|micrograms?|take|taking|safe)\b/;
 
+/** A prescribed medicine: the general words, every blood thinner and the pharmacist's drugs, each from its one list. */
+const PRESCRIBED_MEDICINE = [
+  alternation(language().phrases.lists.prescriptionWords),
+  wordPattern(anticoagulantSpellings()).source,
+  ...language()
+    .declines.rules.filter((rule) => rule.class === 'medicine')
+    .flatMap((rule) => rule.words ?? []),
+].join('|');
+
 /** Stopping or replacing a prescribed medicine with K2, the asker's own or a relative's. */
-const REPLACE_PRESCRIPTION = phraseRegex(language().phrases.lists.replacePrescription);
+const REPLACE_PRESCRIPTION = new RegExp(
+  `(?:${phraseSource(language().phrases.lists.replacePrescription)})(${PRESCRIBED_MEDICINE})\\b`,
+);
 
 /**
  * The personal notice that fits: stopping or replacing a prescribed medicine with K2 gets the

@@ -524,6 +524,7 @@ export const PHRASE_LIST_NAMES = [
   'followUpSourceRequests',
   'followUpBreaks',
   'replacePrescription',
+  'prescriptionWords',
 ] as const;
 
 /** A strict object of the named phrase lists the code reads: a missing or unknown name is an error. */
