@@ -19,8 +19,10 @@ import { wordPattern } from './wordPattern.ts';
 const CHILD_INGESTION = new RegExp(
   `${CHILD.source}[^.?!]{0,60}\\b(ate|eaten|swallowed|got into|chewed|downed|drank|consumed|found and ate|has eaten|got hold of|took|taken)\\b[^.?!]{0,50}\\b${PILLS}`,
 );
+/** A word between a count and "pills", however spelt ("k2+d3", "d3/k2"): anything up to a space. */
+const FILLER_WORD = '[^\\s.?!]+';
 const MANY_PILLS = new RegExp(
-  `\\b(took|taken|swallowed|ate|downed|chugged|popped|had)\\s+${ABOUT}${MANY}\\s+((${NOT_UNIT}[\\w-]+\\s+){0,3}${PILLS}|of (them|those|these)\\b)`,
+  `\\b(took|taken|swallowed|ate|downed|chugged|popped|had)\\s+${ABOUT}${MANY}\\s+((${NOT_UNIT}${FILLER_WORD}\\s+){0,3}${PILLS}|of (them|those|these)\\b)`,
 );
 /** A dose taken twice, doubled or one too many, in the past. */
 const EXTRA_DOSE = phraseRegex(wordings.extraDose);
@@ -50,7 +52,7 @@ export const WHOLE_PACK = new RegExp(
 );
 /** A count of pills ("40 of them", "a handful"), not of micrograms or minutes. */
 const MANY_RE = new RegExp(
-  `\\b${MANY}\\s+((${NOT_UNIT}[\\w-]+\\s+){0,3}${PILLS}|of (them|those|these|it|my|the|her|his|their)\\b)|\\b(too many|way too many|a handful|handful|a whole|the whole|an entire|the entire|a bunch|lots|a lot)\\b`,
+  `\\b${MANY}\\s+((${NOT_UNIT}${FILLER_WORD}\\s+){0,3}${PILLS}|of (them|those|these|it|my|the|her|his|their)\\b)|\\b(too many|way too many|a handful|handful|a whole|the whole|an entire|the entire|a bunch|lots|a lot)\\b`,
 );
 export const OVERDOSED =
   /\b(i|he|she|they|we|my \w+) (have |has |just |think i |think he |think she |may have |might have |accidentally |accidently )*(overdosed|od d|odd|oded)\b/;

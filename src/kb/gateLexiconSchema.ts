@@ -50,6 +50,8 @@ export const GATE_WORDING_NAMES = [
   'anticoagulantExtraTaken',
   'onPurpose',
   'selfHarm',
+  'takeAllPills',
+  'takingTogether',
   'stroke',
 ] as const;
 
