@@ -50,6 +50,8 @@ const RIVAL_FACTOR = 0.5;
 const RIVAL_PENALTY = 1.2;
 /** The subject named first is what the question is about: its facts gain this much more. */
 const FIRST_SUBJECT_WEIGHT = 0.6;
+/** Asked what K2 does, a fact that does not name the vitamin keeps this share of its score. */
+const CONTEXT_ONLY_FACTOR = 0.5;
 /** The topic's first facts are its core: a small lead for them when nothing else decides. */
 const POSITION_PRIOR = 0.6;
 /** A further fact is shown when it scores at least this share of the best one… */
@@ -112,6 +114,8 @@ function scoreFact(
   focus: QuestionFocus,
   facts: FactIndex,
   topicSize: number,
+  /** The question asks what K2 does to something the article covers ("does k2 help neuropathy?"). */
+  effectAsked: boolean,
 ): number {
   let score = 0;
   for (const [t, asked] of terms) {
@@ -131,6 +135,9 @@ function scoreFact(
     aboutNamed = true;
   }
   score += POSITION_PRIOR * (1 - f.position / topicSize);
+  // "Does k2 help neuropathy?" asks what K2 does: a fact that only describes neuropathy is
+  // context, though it says the condition's words more often than the facts about K2 do.
+  if (effectAsked && !f.namesVitamin) score *= CONTEXT_ONLY_FACTOR;
   if (!aboutNamed && [...rivals].some((r) => f.subjects.has(r))) return score * RIVAL_FACTOR - RIVAL_PENALTY;
   return score;
 }
@@ -221,10 +228,18 @@ export function composeFactBody(
     terms = weighed(asked.filter((t) => !ages.has(t.replace(/^=/, ''))));
   }
   const shownBefore = new Set(followUp?.shownBefore ?? []);
-  const score = (f: IndexedFact, size: number) =>
-    scoreFact(f, terms, focus, facts, size) * (shownBefore.has(f.fullId) ? SHOWN_BEFORE_FACTOR : 1);
-
   const uncovered = focus.uncovered.find((u) => !(u.point.except ?? []).includes(topic.id));
+  // "Does k2 help neuropathy?" asks what K2 does: facts that only describe neuropathy give way,
+  // where the topic has a fact that names K2 and says what it does ("natto, good for bones?"
+  // keeps the natto facts it has). Asked about an effect on a point the article does not cover
+  // ("does k2 help hot flashes?"), no fact answers the effect: the nearest facts are chosen as usual.
+  const effectAsked = focus.focuses.includes('effect') && !uncovered;
+  const answersEffect = (f: IndexedFact) =>
+    (facts.byTopic.get(f.topic.id) ?? []).some((other) => other.namesVitamin && other.focuses.has('effect'));
+  const scoredFocus = uncovered ? { ...focus, focuses: focus.focuses.filter((id) => id !== 'effect') } : focus;
+  const score = (f: IndexedFact, size: number) =>
+    scoreFact(f, terms, scoredFocus, facts, size, effectAsked && answersEffect(f)) *
+    (shownBefore.has(f.fullId) ? SHOWN_BEFORE_FACTOR : 1);
   const anticoagulantIds = anticoagulantFactIds(normalized);
   const byIdFact = (id: string) => facts.byId.get(id);
 

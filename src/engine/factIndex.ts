@@ -3,7 +3,7 @@ import type { Fact, Topic } from '../kb/schema.ts';
 import type { Analyzer } from './analyze.ts';
 import { GENERIC_TERMS } from './lexicon.ts';
 import { normalizeText } from './normalize.ts';
-import { factFocuses, factSubjects, hedgeOf, type YesNoLead } from './questionFocus.ts';
+import { factFocuses, factSubjects, hedgeOf, namesVitamin, type YesNoLead } from './questionFocus.ts';
 import type { TopicIndex } from './topicIndex.ts';
 
 /**
@@ -24,10 +24,15 @@ export interface IndexedFact {
   subjects: Set<string>;
   /** The yes/no lead the fact gives: its own `yesNo`, else what its hedges say, else null. */
   lead: YesNoLead | null;
+  /** It names vitamin K itself (K2, MK-7…): it can say what the vitamin does. */
+  namesVitamin: boolean;
   /** Position in its topic: the first facts are the topic's core. */
   position: number;
   words: number;
 }
+
+/** "The article says…", "The Key Takeaways list…": a claim the article makes about K2. */
+const ARTICLE_CLAIM = /^The (article|Key Takeaways)\b/;
 
 /** The quoted article counts this much of the fact's own words. */
 const QUOTE_WEIGHT = 0.5;
@@ -69,6 +74,9 @@ export class FactIndex {
           focuses: factFocuses(normalize(focusText)),
           subjects: factSubjects(normalize(`${focusText} ${fact.answer ?? ''}`)),
           lead: fact.yesNo ?? hedgeOf(normalize(fact.text)),
+          // The article's own claims ("The article says adequate intake may…") are about K2.
+          namesVitamin:
+            ARTICLE_CLAIM.test(fact.text) || namesVitamin(normalize(`${fact.text} ${fact.answer ?? ''}`)),
           position,
           words: (fact.answer ?? fact.text).split(/\s+/).length,
         };

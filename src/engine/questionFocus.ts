@@ -222,6 +222,13 @@ export function factFocuses(text: string): Set<FocusId> {
   return new Set(IN_FACT.filter((f) => f.words.matches(words)).map((f) => f.id));
 }
 
+const VITAMIN_NAMES = new PhraseSet(FOCUS.vitaminNames);
+
+/** Whether a fact names vitamin K itself, not only what it may act on ("neuropathy causes tingling"). */
+export function namesVitamin(text: string): boolean {
+  return VITAMIN_NAMES.matches(stemmedWords(text));
+}
+
 /** "not-known" or "depends" when a fact's words say the evidence is missing or mixed. */
 export function hedgeOf(text: string): YesNoLead | null {
   const words = stemmedWords(text);

@@ -31,6 +31,7 @@ export const FOCUS_IDS = [
   'population',
   'food-source',
   'evidence',
+  'effect',
   'definition',
   'storage-excretion',
   'production',
@@ -138,6 +139,12 @@ export const focusFileSchema = z.strictObject({
    * or teenager the question is about, so its words are set aside when subjects are read.
    */
   pastSelf: phrases,
+  /**
+   * Words that name vitamin K itself (K2, MK-7, menaquinone…): a question about what K2 does to
+   * something ("does k2 help neuropathy?") is answered by a fact that names it, not by one that
+   * only describes the something.
+   */
+  vitaminNames: phrases,
   /** Facts a reply carries whenever the asker is on, or asks about, an anticoagulant, by kind named. */
   anticoagulantFacts: z.strictObject({
     vka: z.array(fullFactId).min(1),
