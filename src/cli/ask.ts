@@ -80,8 +80,15 @@ export interface AskIo {
   env: NodeJS.ProcessEnv;
 }
 
-/** `npm run ask` without the process: answers `argv` on `io` and resolves with the exit code. */
-export async function runAsk(argv: string[], io: AskIo): Promise<number> {
+/**
+ * `npm run ask` without the process: answers `argv` on `io` and resolves with the exit code.
+ * `load` builds the engine (tests hand in one they already built; the CLI builds its own).
+ */
+export async function runAsk(
+  argv: string[],
+  io: AskIo,
+  load: typeof loadEngine = loadEngine,
+): Promise<number> {
   let parsed: ReturnType<typeof parse>;
   function parse() {
     return parseArgs({
@@ -105,12 +112,17 @@ export async function runAsk(argv: string[], io: AskIo): Promise<number> {
     io.stdout.write(`${USAGE}\n`);
     return 0;
   }
+  // A usage error is known before the knowledge base is read: say so at once.
+  if (!values.jsonl && positionals.length === 0) {
+    io.stderr.write(`Give a question in quotes.\n\n${USAGE}\n`);
+    return 2;
+  }
 
   let engine: Engine;
   try {
     // KNOWLEDGE_DIR lets a reviewer try an edited copy of the knowledge base without touching the repo.
     // A JIT warm-up pays off over many questions (--jsonl), not for one.
-    engine = await loadEngine(io.env.KNOWLEDGE_DIR || undefined, {
+    engine = await load(io.env.KNOWLEDGE_DIR || undefined, {
       warmUp: values.jsonl ? 'all' : 'none',
     });
   } catch (error) {
@@ -124,10 +136,6 @@ export async function runAsk(argv: string[], io: AskIo): Promise<number> {
   if (values.jsonl) {
     await answerLines(engine, io.stdin, io.stdout);
     return 0;
-  }
-  if (positionals.length === 0) {
-    io.stderr.write(`Give a question in quotes.\n\n${USAGE}\n`);
-    return 2;
   }
   const answer = engine.ask(positionals.join(' '));
   if (values.json) {

@@ -77,8 +77,17 @@ function isDisallowedIntents(error: unknown): boolean {
   );
 }
 
-/** Resolves on READY; rejects on a close Discord will not recover from, or when `deadline` passes. */
-async function connect(client: Client, token: string, deadline: number, apiBase: string): Promise<void> {
+/**
+ * Resolves on READY; rejects on a close Discord will not recover from, or when `deadline` passes.
+ * The error names `readyTimeoutMs`, the configured limit, not the part of it left when connecting.
+ */
+async function connect(
+  client: Client,
+  token: string,
+  deadline: number,
+  readyTimeoutMs: number,
+  apiBase: string,
+): Promise<void> {
   // Listen before login: on a fast gateway clientReady can fire before login() resolves.
   const ready = once(client, Events.ClientReady);
   let timer: NodeJS.Timeout | undefined;
@@ -87,8 +96,10 @@ async function connect(client: Client, token: string, deadline: number, apiBase:
       const fatal = fatalGatewayClose(event.code);
       if (fatal) reject(fatal);
     });
-    const timeoutMs = Math.max(0, deadline - Date.now());
-    timer = setTimeout(() => reject(readyTimeoutError(timeoutMs, apiBase)), timeoutMs);
+    timer = setTimeout(
+      () => reject(readyTimeoutError(readyTimeoutMs, apiBase)),
+      Math.max(0, deadline - Date.now()),
+    );
   });
   ready.catch(() => {});
   refused.catch(() => {});
@@ -222,7 +233,7 @@ export async function startBot(deps: StartBotDeps): Promise<RunningBot> {
 
   let client = createClient(ctx.messageContent);
   try {
-    await connect(client, token, deadline, apiBase);
+    await connect(client, token, deadline, readyTimeoutMs, apiBase);
   } catch (error) {
     await client.destroy();
     if (!(ctx.messageContent && isDisallowedIntents(error))) {
@@ -237,7 +248,7 @@ export async function startBot(deps: StartBotDeps): Promise<RunningBot> {
     ctx.messageContent = false;
     client = createClient(false);
     try {
-      await connect(client, token, deadline, apiBase);
+      await connect(client, token, deadline, readyTimeoutMs, apiBase);
     } catch (retryError) {
       await client.destroy();
       stopReloadingPool?.();

@@ -5,8 +5,10 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAsk as runAskIn } from '../../src/cli/ask.ts';
+import { loadEngine } from '../../src/cli/loadEngine.ts';
 import { BUILD_TIMEOUT_MS, compiled, ensureBuilt } from '../compiled.ts';
 import { ANTICOAGULANT_WARNING, DISCLAIMER } from '../safetyTexts.ts';
+import { sharedEngine } from '../sharedEngine.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 
@@ -24,6 +26,16 @@ function collect(stream: PassThrough): () => string {
   return () => text;
 }
 
+/**
+ * The committed knowledge's engine is built once per worker (sharedEngine); an edited KNOWLEDGE_DIR gets
+ * the CLI's own loader. Every load is counted, so a test can see that none happened.
+ */
+const engineLoads: Array<string | undefined> = [];
+const loadSharedEngine: typeof loadEngine = async (dir, options) => {
+  engineLoads.push(dir);
+  return dir === undefined ? sharedEngine() : loadEngine(dir, options);
+};
+
 /** The CLI in this process, on pipes (not a terminal), with only the given environment. */
 async function runAsk(
   args: string[],
@@ -32,7 +44,7 @@ async function runAsk(
   const [stdin, stdout, stderr] = [new PassThrough(), new PassThrough(), new PassThrough()];
   const [out, err] = [collect(stdout), collect(stderr)];
   stdin.end(options.stdin ?? '');
-  const code = await runAskIn(args, { stdin, stdout, stderr, env: options.env ?? {} });
+  const code = await runAskIn(args, { stdin, stdout, stderr, env: options.env ?? {} }, loadSharedEngine);
   return { code, stdout: out(), stderr: err() };
 }
 
@@ -208,12 +220,11 @@ describe('npm run ask', () => {
     const onTerminal = async (env: NodeJS.ProcessEnv) => {
       const stdout = Object.assign(new PassThrough(), { isTTY: true });
       const text = collect(stdout);
-      const code = await runAskIn(['what is k2'], {
-        stdin: new PassThrough(),
-        stdout,
-        stderr: new PassThrough(),
-        env,
-      });
+      const code = await runAskIn(
+        ['what is k2'],
+        { stdin: new PassThrough(), stdout, stderr: new PassThrough(), env },
+        loadSharedEngine,
+      );
       expect(code).toBe(0);
       return text();
     };
@@ -223,10 +234,14 @@ describe('npm run ask', () => {
     expect(plain).toContain(DISCLAIMER);
   });
 
-  it('explains its usage when no question is given', async () => {
+  it('explains its usage when no question is given, without reading the knowledge base', async () => {
+    const loadsBefore = engineLoads.length;
     const run = await runAsk([]);
     expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('Give a question in quotes.');
     expect(run.stderr).toContain('npm run ask');
+    expect(engineLoads.length).toBe(loadsBefore);
   });
 });
 
@@ -252,9 +267,12 @@ describe('npm run ask as a fresh process (the compiled entry point)', () => {
     expect(run.stdout).toContain(`Please note: ${DISCLAIMER}`);
   }, 60_000);
 
-  // Two fresh processes, each loading the knowledge: slow on a busy machine, and only waiting.
+  // Two fresh processes at once (the usage error reads no knowledge: it is quick).
   it('exits 0 with one JSON answer on stdout carrying both safety texts, and exits 2 with usage on stderr', async () => {
-    const answered = await spawnAsk(['--json', 'how much k2 is in natto?']);
+    const [answered, usage] = await Promise.all([
+      spawnAsk(['--json', 'how much k2 is in natto?']),
+      spawnAsk([]),
+    ]);
     expect(answered.stderr).toBe('');
     expect(answered.code).toBe(0);
     const record = JSON.parse(answered.stdout);
@@ -262,7 +280,6 @@ describe('npm run ask as a fresh process (the compiled entry point)', () => {
     expect(record.disclaimer).toBe(DISCLAIMER);
     expect(record.warning).toBe(ANTICOAGULANT_WARNING);
 
-    const usage = await spawnAsk([]);
     expect(usage.code).toBe(2);
     expect(usage.stdout).toBe('');
     expect(usage.stderr).toContain('npm run ask');

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AnswerPool } from '../../src/discord/answerPool.ts';
-import { PAUSE_MS, STUB, STUB_WORKER } from './stubEngine.ts';
+import { PAUSE_MS, STUB } from './stubEngine.ts';
+import { STUB_WORKER } from './stubWorker.ts';
 
 describe('answer pool limits', () => {
   let pool: AnswerPool;

@@ -12,7 +12,8 @@ import {
   safeReply,
   startHarness,
 } from './harness.ts';
-import { NATTO, STUB, STUB_WORKER } from './stubEngine.ts';
+import { NATTO, STUB } from './stubEngine.ts';
+import { STUB_WORKER } from './stubWorker.ts';
 
 // The stub engine never finishes a question containing this.
 const STALL = STUB.stalls;

@@ -9,7 +9,8 @@ import {
   sleep,
   startHarness,
 } from './harness.ts';
-import { NATTO, STUB_WORKER } from './stubEngine.ts';
+import { NATTO } from './stubEngine.ts';
+import { STUB_WORKER } from './stubWorker.ts';
 
 // An /ask whose answer is not ready within Discord's 3 s (a busy host) is acknowledged first and
 // answered by editing the acknowledgement, instead of being refused as late.

@@ -8,12 +8,12 @@ import { type Answerer, AnswerPool } from '../../src/discord/answerPool.ts';
 import { type RunningBot, type StartBotDeps, startBot } from '../../src/discord/bot.ts';
 import type { BotContext } from '../../src/discord/context.ts';
 import { deployCommands } from '../../src/discord/deploy.ts';
-import { createEngine, type Engine } from '../../src/engine/index.ts';
-import { loadKnowledge } from '../../src/kb/load.ts';
+import type { Engine } from '../../src/engine/index.ts';
 import { createLogger } from '../../src/logger.ts';
 import type { SettingsStore } from '../../src/store/settingsStore.ts';
 import { openSqliteStore } from '../../src/store/sqliteStore.ts';
 import { ANTICOAGULANT_WARNING, DISCLAIMER } from '../safetyTexts.ts';
+import { sharedEngine } from '../sharedEngine.ts';
 import { expectWithinDiscordLimits, visibleText } from './discordLimits.ts';
 import {
   type ApiOption,
@@ -22,15 +22,8 @@ import {
   type EmuInteraction,
   type EmuMessage,
 } from './emulator/index.ts';
-import { createStubEngine, STUB_WORKER } from './stubEngine.ts';
-
-let sharedEngine: Engine | undefined;
-
-/** The real engine over the real knowledge base, built once per test file. */
-export function getEngine(): Engine {
-  sharedEngine ??= createEngine(loadKnowledge());
-  return sharedEngine;
-}
+import { createStubEngine } from './stubEngine.ts';
+import { STUB_WORKER } from './stubWorker.ts';
 
 export interface LogLine {
   level: number;
@@ -103,7 +96,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     applicationId: emu.appId,
     guildId: emu.guildId,
   });
-  const engine = options.engine === 'real' ? getEngine() : createStubEngine();
+  const engine = options.engine === 'real' ? sharedEngine() : createStubEngine();
   const realStore = openSqliteStore(databasePath);
   const store = options.wrapStore ? options.wrapStore(realStore) : realStore;
   const chunks: string[] = [];

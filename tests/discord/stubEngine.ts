@@ -16,9 +16,6 @@ import {
  * A question containing one of the STUB markers gets that answer; an empty one gets the "empty"
  * reply; any other text gets the plain natto answer (confident, so auto-answer channels answer it).
  */
-/** The answer-pool worker over this engine: only tests ever hand it to a pool. */
-export const STUB_WORKER = new URL('./fixtures/stubAnswerWorker.ts', import.meta.url);
-
 export const STUB = {
   /** A topic answer with only part of the asked point covered. */
   partial: 'stub-partial',

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { followUpKind, MAX_FOLLOW_UP_WORDS, subjectPart } from '../../src/engine/followUp.ts';
-import { type Answer, createEngine } from '../../src/engine/index.ts';
-import { loadKnowledge } from '../../src/kb/load.ts';
+import type { Answer } from '../../src/engine/index.ts';
+import { sharedEngine } from '../sharedEngine.ts';
 
-const engine = createEngine(loadKnowledge());
+const engine = sharedEngine();
 
 /** The topic (or kind) of each turn of a conversation, each read after the ones before it. */
 function topicsOf(turns: readonly string[]): string[] {
