@@ -90,6 +90,15 @@ export function withoutAnticoagulants(normalized: string): string {
   return normalized.replace(/'/g, '').replace(EVERY_ANTICOAGULANT, ' ').replace(/\s+/g, ' ').trim();
 }
 
+/** Facts about people who are not on a warfarin-type drug, never shown to someone who may be on one. */
+const NOT_FOR_VKA = new Set(ANTICOAGULANT_FACTS.notForVka);
+
+/** A warfarin-type drug named, or a blood thinner not named ("us blood thinner people"): it may be one. */
+function mayTakeVitaminKAntagonist(normalized: string): boolean {
+  const text = normalized.replace(/'/g, '');
+  return VKA.test(text) || (!OTHER_ANTICOAGULANT.test(text) && ANY_ANTICOAGULANT.test(text));
+}
+
 /** The interaction facts that apply to the anticoagulants a message names, in order. */
 export function anticoagulantFactIds(normalized: string): string[] {
   const text = normalized.replace(/'/g, '');
@@ -329,7 +338,10 @@ export function composeFactBody(
       followUp?.previousReading ?? '',
       followUp ? followUp.message : normalized,
     );
-    const claimed = claim ? byIdFact(claim.claim.factId) : undefined;
+    // "Does K2 thicken blood?" from someone on warfarin: the healthy person's "No." is not theirs.
+    const misleads =
+      claim !== null && NOT_FOR_VKA.has(claim.claim.factId) && mayTakeVitaminKAntagonist(normalized);
+    const claimed = claim && !misleads ? byIdFact(claim.claim.factId) : undefined;
     // A follow-up stays with the subject it points back at: a claim of another topic is not its.
     if (claim && claimed && !(followUp && claimed.topic !== topic)) {
       // The blood-thinner topic stays the answer (its title and warning) with the claimed fact first.
@@ -345,6 +357,12 @@ export function composeFactBody(
       opening = CLAIM_LEAD_WORDS[claim.lead];
     }
   }
+  // Someone who may be on a warfarin-type drug: a fact about people who are not on one ("extra K2 is
+  // not expected to thicken the blood") would mislead them, and whether they may take, eat or avoid
+  // something is answered by the interaction facts first.
+  if (mayTakeVitaminKAntagonist(normalized)) {
+    main = main.filter((f) => !NOT_FOR_VKA.has(f.fullId));
+  }
   const shownIds = new Set(main.map((f) => f.fullId));
   let extra = anticoagulantIds
     .filter((id) => !shownIds.has(id))
@@ -359,6 +377,14 @@ export function composeFactBody(
     extra = [];
   }
 
+  if (
+    mayTakeVitaminKAntagonist(normalized) &&
+    extra.length > 0 &&
+    (main.length === 0 || (focus.yesNo && !opening))
+  ) {
+    main = [...extra, ...main].slice(0, MAX_FACTS);
+    extra = [];
+  }
   const first = main[0];
   if (!first) return answer;
   const firstText = leadingText(first);

@@ -61,3 +61,24 @@ describe('no yes or no where the question does not ask a marked claim as it is w
     expect(sharedEngine().ask(question).body).not.toMatch(/^(Yes|No|Not shown|It depends)\.(\s|$)/);
   });
 });
+
+describe('someone who may be on a warfarin-type drug', () => {
+  // The healthy person's answer ("No. … extra K2 is not expected to thicken the blood") is the wrong
+  // answer for them: more vitamin K works against their drug.
+  it.each([
+    'im on warfarin, will k2 thicken my blood',
+    'coumadin user here. can vitamin k2 make clots more likely?',
+    'blood thinner user here, would k2 thicken things up',
+  ])('%j gets the interaction facts first, never the healthy-person "No."', (question) => {
+    const answer = sharedEngine().ask(question);
+    expect(answer.facts?.[0]).toBe('warfarin-interaction/steady-intake');
+    expect(answer.facts).not.toContain('clotting-function/no-extra-clotting');
+    expect(answer.body).not.toMatch(/^No\./);
+  });
+
+  it('keeps the healthy-person answer for a question that names no blood thinner', () => {
+    const answer = sharedEngine().ask('does k2 thicken your blood');
+    expect(answer.facts).toContain('clotting-function/no-extra-clotting');
+    expect(answer.body).toMatch(/^No\./);
+  });
+});
