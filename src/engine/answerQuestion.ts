@@ -19,6 +19,7 @@ import { answerEachPart } from './multiQuestion.ts';
 import { normalizeText } from './normalize.ts';
 import { otherNutrientsIn, outOfScopeClass, QUOTE_MAY_OVERRIDE } from './outOfScope.ts';
 import { isPersonal, personalNoticeFor } from './personalNotice.ts';
+import { readFocus } from './questionFocus.ts';
 import { ANSWER_THRESHOLD } from './rawConfidence.ts';
 import { EMPTY_TEXT, safetyTexts } from './safety.ts';
 import type { SearchResult } from './search.ts';
@@ -33,6 +34,12 @@ import { uncoveredInsteadOfDecline } from './uncoveredAnswer.ts';
  * the reply; answer each part of a multi-question; compose the body from the facts that answer
  * the asked point (composeBody.ts); add the urgent and personal notices.
  */
+
+/** A question that asks for a dose or a need, or points back at the value it gave ("lower it"). */
+function asksAboutTheValue(normalized: string): boolean {
+  const focus = readFocus(normalized);
+  return focus.focuses.includes('amount') || /\b(it|that|this|them|those)\b/.test(normalized);
+}
 
 /** How much a follow-up leans towards the category of the previous answer. */
 const CONTEXT_CATEGORY_BOOST = 0.3;
@@ -105,7 +112,17 @@ export function answerQuestionDetailed(
   let outOfScope = outOfScopeClass(normalized, result.hasAnchor);
   if (result.features.quoted && outOfScope && QUOTE_MAY_OVERRIDE.has(outOfScope.cls)) outOfScope = null;
   const sideNutrients = outOfScope?.cls === 'nutrient' ? otherNutrientsIn(normalized) : [];
-  if (outOfScope?.incidental) ({ result, outOfScope } = setIncidentalAside(ctx, result, outOfScope));
+  // A test value of the asker's beside a clear K2 question ("a1c 6.1, does k2 help diabetes?"):
+  // the K2 part is answered and the value is not read. A dose or a need asked for that value
+  // ("t-score -2.3, how much k2?") is the clinician's call, and so is a question about the value
+  // itself ("read that k2 can lower it").
+  let sideTest = false;
+  if (outOfScope?.incidental) {
+    const lab = outOfScope.cls === 'lab';
+    const setAside = !lab || !asksAboutTheValue(normalized);
+    if (setAside) ({ result, outOfScope } = setIncidentalAside(ctx, result, outOfScope));
+    sideTest = lab && outOfScope === null;
+  }
 
   // Compose.
   const answerable = topicMayBeShown(normalized, gate);
@@ -135,6 +152,8 @@ export function answerQuestionDetailed(
   if (answer.kind === 'answer' && !outOfScope && sideNutrients.length > 0) {
     answer.body = `${answer.body} ${fillText(texts().replies.sideSubject, { subject: sideNutrients.join(' or ') })}`;
   }
+
+  if (answer.kind === 'answer' && sideTest) answer.body = `${answer.body} ${texts().replies.sideTest}`;
 
   // Notices.
   if (gate.urgent) {

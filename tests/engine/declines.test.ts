@@ -226,3 +226,24 @@ describe('another supplement beside a K2 question', () => {
     },
   );
 });
+
+describe('a test value of the asker beside a clear K2 question', () => {
+  it.each([
+    ['my fasting glucose was 112 last month, can vitamin k2 do anything for blood sugar control?', 'diabetes'],
+    ['hip bmd came back -1.9. what do the studies say about k2 and bone loss', 'bone-health'],
+  ])('%j answers the K2 part and says the value is not read', (q, topic) => {
+    const a = engine.ask(q);
+    expect(a.kind).toBe('answer');
+    expect(a.topic?.id).toBe(topic);
+    expect(a.body).toContain("I can't read test results");
+  });
+
+  it.each([
+    'my osteocalcin result was 3.1, which k2 amount suits that',
+    'coronary calcium score 300, i read k2 can bring it down, true?',
+  ])('%j asks about the value itself and is declined for the clinician', (q) => {
+    const a = engine.ask(q);
+    expect(a.kind).toBe('decline');
+    expect(a.body).toBe(DECLINE_TEXTS.lab);
+  });
+});
