@@ -6,7 +6,16 @@
 //   node scripts/build.mjs --if-needed  build only when dist/ is older than src/ or the build config (tests, bench)
 //   node scripts/build.mjs --prepare    as npm's `prepare` step: keep an existing dist/ when TypeScript is absent
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -94,10 +103,12 @@ function build(compiler) {
     rmSync(dist, { recursive: true, force: true });
     throw new BuildFailed();
   }
+  // The snapshot's entry first: it must bundle each module once, not beside a bundle of them.
+  bundleAskSnapshotEntry();
   try {
     bundleAskCli();
   } catch (error) {
-    console.error(`k2-bot: bundling dist/cli/ask.js failed: ${error.message}`);
+    console.error(`k2-bot: bundling dist/cli/askCommand.js failed: ${error.message}`);
     rmSync(dist, { recursive: true, force: true });
     throw new BuildFailed();
   }
@@ -106,13 +117,14 @@ function build(compiler) {
 
 /**
  * `npm run ask` answers one question and exits, so loading ~150 modules (zod's 95 among them) was a
- * fifth of its CPU time: dist/cli/ask.js becomes one file with its dependencies (esbuild, a dev
- * dependency like TypeScript). Same depth in dist/, so the paths it finds from import.meta.url
- * (knowledge/, the snapshot) stay right. The bot keeps tsc's modules: it loads discord.js lazily.
+ * fifth of its CPU time: dist/cli/askCommand.js, what dist/cli/ask.js runs when it does not answer
+ * from the start-up snapshot, becomes one file with its dependencies (esbuild, a dev dependency like
+ * TypeScript). Same depth in dist/, so the paths it finds from import.meta.url (knowledge/, the
+ * snapshot) stay right. The bot keeps tsc's modules: it loads discord.js lazily.
  */
 function bundleAskCli() {
-  const entry = join(dist, 'cli', 'ask.js');
-  createRequire(join(root, 'package.json'))('esbuild').buildSync({
+  const entry = join(dist, 'cli', 'askCommand.js');
+  esbuild().buildSync({
     entryPoints: [entry],
     outfile: entry,
     allowOverwrite: true,
@@ -126,16 +138,94 @@ function bundleAskCli() {
   rmSync(`${entry}.map`, { force: true });
 }
 
+function esbuild() {
+  return createRequire(join(root, 'package.json'))('esbuild');
+}
+
+/** The start-up snapshot's entry, src/cli/askSnapshot.ts, as one CommonJS file. */
+function askSnapshotEntry() {
+  return join(dist, 'cli', 'askSnapshot.cjs');
+}
+
+/**
+ * node --build-snapshot takes one CommonJS script. import.meta.url becomes this file's URL, at the
+ * same depth as the modules it replaces, so ../../knowledge and ../knowledge.snapshot.json resolve.
+ */
+function bundleAskSnapshotEntry() {
+  const source = join(dist, 'cli', 'askSnapshot.js');
+  try {
+    esbuild().buildSync({
+      entryPoints: [source],
+      outfile: askSnapshotEntry(),
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      define: { 'import.meta.url': '__k2ModuleUrl' },
+      banner: { js: 'const __k2ModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
+      logLevel: 'silent',
+    });
+  } catch {
+    // refreshAskSnapshot says that there is no snapshot; the CLI works without one.
+    rmSync(askSnapshotEntry(), { force: true });
+  }
+  // Runs only under --build-snapshot: nothing else should find it in dist/.
+  rmSync(source, { force: true });
+  rmSync(`${source}.map`, { force: true });
+}
+
+const compiledModule = (path) => import(pathToFileURL(join(dist, path)).href);
+
+/**
+ * The one-question CLI's V8 start-up snapshot (src/cli/askStartupSnapshot.ts): the engine built and
+ * warmed up once here, so that `npm run ask` starts with it ready. Made again when the knowledge or
+ * the Node binary changed. Optional: when it cannot be made, the build still succeeds and the CLI
+ * loads the knowledge at each start, as it did before.
+ */
+async function refreshAskSnapshot() {
+  const cliDir = join(dist, 'cli');
+  const snapshot = await compiledModule('cli/askStartupSnapshot.js');
+  const knowledgeDir = join(root, 'knowledge');
+  if (snapshot.checkAskSnapshot(cliDir, knowledgeDir, {}).usable) return;
+  const files = snapshot.askSnapshotFiles(cliDir);
+  const entry = askSnapshotEntry();
+  const partial = `${files.blob}.partial`;
+  rmSync(files.stamp, { force: true });
+  rmSync(files.blob, { force: true });
+  try {
+    if (!existsSync(entry)) throw new Error('its entry could not be bundled');
+    const { knowledgeHash } = await compiledModule('kb/knowledgeHash.js');
+    const hash = knowledgeHash(knowledgeDir);
+    execFileSync(
+      process.execPath,
+      [...snapshot.ASK_SNAPSHOT_NODE_FLAGS, '--snapshot-blob', partial, '--build-snapshot', entry],
+      { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], timeout: STALE_LOCK_MS },
+    );
+    if (knowledgeHash(knowledgeDir) !== hash) throw new Error('the knowledge changed during the build');
+    renameSync(partial, files.blob);
+    const stamp = snapshot.askSnapshotStamp(hash, statSync(files.blob).size);
+    // Written last: a blob without its stamp is never used.
+    writeFileSync(files.stamp, `${JSON.stringify(stamp, null, 2)}\n`);
+  } catch (error) {
+    rmSync(files.blob, { force: true });
+    const detail = error.stderr?.toString().trim().split('\n')[0] || error.message;
+    console.error(
+      `k2-bot: npm run ask will load the knowledge at each start (no start-up snapshot: ${detail}).`,
+    );
+  } finally {
+    rmSync(partial, { force: true });
+  }
+}
+
 /**
  * The validated knowledge beside the compiled code (src/kb/snapshot.ts), so that a start-up need not
  * validate it again; rewritten when the knowledge folder changed since. A broken knowledge folder
  * gets none: the build still succeeds, and starting the bot names the bad file and field.
  */
 async function refreshKnowledgeSnapshot() {
-  const compiled = (path) => import(pathToFileURL(join(dist, 'kb', path)).href);
-  const { readKnowledgeSnapshot } = await compiled('snapshot.js');
+  const { readKnowledgeSnapshot } = await compiledModule('kb/snapshot.js');
   if (readKnowledgeSnapshot(join(root, 'knowledge')) !== null) return;
-  const { writeKnowledgeSnapshot } = await compiled('writeSnapshot.js');
+  const { writeKnowledgeSnapshot } = await compiledModule('kb/writeSnapshot.js');
   try {
     await writeKnowledgeSnapshot(join(root, 'knowledge'));
   } catch (error) {
@@ -163,6 +253,7 @@ try {
   await withLock(async () => {
     if (!(mode === '--if-needed' && upToDate())) build(compiler);
     await refreshKnowledgeSnapshot();
+    await refreshAskSnapshot();
   });
 } catch (error) {
   if (!(error instanceof BuildFailed)) throw error;

@@ -14,7 +14,14 @@ export function ensureBuilt(): void {
 
 /** A compiled entry point, e.g. `dist/main.js`, as an absolute path. */
 export function compiled(
-  entry: 'main.js' | 'cli/ask.js' | 'cli/kbCheck.js' | 'cli/review.js' | 'discord/deploy.js',
+  entry:
+    | 'main.js'
+    | 'cli/ask.js'
+    | 'cli/askCommand.js'
+    | 'cli/askStartupSnapshot.js'
+    | 'cli/kbCheck.js'
+    | 'cli/review.js'
+    | 'discord/deploy.js',
 ): string {
   return fileURLToPath(new URL(`../dist/${entry}`, import.meta.url));
 }

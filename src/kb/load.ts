@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
 import { type FocusLexicon, focusFileSchema } from './focusSchema.ts';
 import { type GateLexicon, gateLexiconFileSchema } from './gateLexiconSchema.ts';
+import { knowledgeHash } from './knowledgeHash.ts';
 import {
   type Anticoagulant,
   anticoagulantsFileSchema,
@@ -32,6 +32,8 @@ import {
 } from './schema.ts';
 import { readKnowledgeSnapshot } from './snapshot.ts';
 import { findInstructionWording } from './wording.ts';
+
+export { knowledgeHash };
 
 export const DEFAULT_KNOWLEDGE_DIR = resolve(fileURLToPath(new URL('../../knowledge', import.meta.url)));
 
@@ -111,35 +113,6 @@ export function writeFileWhole(file: string, text: string): void {
   } finally {
     rmSync(partial, { force: true });
   }
-}
-
-/** Every file under `dir`, as paths relative to it, in a fixed order. */
-function filesUnder(dir: string, prefix = ''): string[] {
-  const out: string[] = [];
-  const entries = readdirSync(join(dir, prefix), { withFileTypes: true }).sort((a, b) =>
-    a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
-  );
-  for (const entry of entries) {
-    const path = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) out.push(...filesUnder(dir, path));
-    else out.push(path);
-  }
-  return out;
-}
-
-/**
- * A hash of every file of a knowledge folder: each path and its bytes (the knowledge snapshot's
- * key). SHA-1 over the about 0.6 MB of the repository's knowledge takes a millisecond or two; what
- * it must catch is an edit, not an attacker (whoever can write the folder can write the snapshot).
- */
-export function knowledgeHash(dir: string): string {
-  const hash = createHash('sha1');
-  for (const path of filesUnder(dir)) {
-    const bytes = readFileSync(join(dir, path));
-    hash.update(`${path}\0${bytes.length}\0`);
-    hash.update(bytes);
-  }
-  return hash.digest('hex');
 }
 
 /** Whitespace differences (line wraps, double spaces) are not content differences. */

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runAsk as runAskIn } from '../../src/cli/ask.ts';
+import { runAsk as runAskIn } from '../../src/cli/askCommand.ts';
 import { loadEngine } from '../../src/cli/loadEngine.ts';
 import { BUILD_TIMEOUT_MS, compiled, ensureBuilt } from '../compiled.ts';
 import { ANTICOAGULANT_WARNING, DISCLAIMER } from '../safetyTexts.ts';

@@ -63,15 +63,28 @@ describe('the one-question CLI loads only what answering needs', () => {
   describe('its build', () => {
     beforeAll(() => ensureBuilt(), BUILD_TIMEOUT_MS);
 
-    it('is one file: dist/cli/ask.js imports nothing but Node built-ins', () => {
-      const bundle = readFileSync(compiled('cli/ask.js'), 'utf8');
+    it('is one file: dist/cli/askCommand.js imports nothing but Node built-ins', () => {
+      const bundle = readFileSync(compiled('cli/askCommand.js'), 'utf8');
       const imported = valueImportsOf(bundle);
       expect(imported.length).toBeGreaterThan(0);
       const builtins = new Set(builtinModules);
       for (const spec of imported) {
-        expect(spec.startsWith('node:') || builtins.has(spec), `dist/cli/ask.js imports ${spec}`).toBe(true);
+        expect(spec.startsWith('node:') || builtins.has(spec), `dist/cli/askCommand.js imports ${spec}`).toBe(
+          true,
+        );
       }
       expect(bundle).not.toMatch(/discord\.js|@discordjs/);
+    });
+
+    it('starts from a small launcher: dist/cli/ask.js loads the bundle only when it answers itself', () => {
+      const launcher = readFileSync(compiled('cli/ask.js'), 'utf8');
+      const local = valueImportsOf(launcher).filter((spec) => !spec.startsWith('node:'));
+      expect(local.sort()).toEqual(['./askCommand.js', './askStartupSnapshot.js']);
+      expect(launcher).toMatch(/await import\(['"]\.\/askCommand\.js['"]\)/);
+      const check = readFileSync(compiled('cli/askStartupSnapshot.js'), 'utf8');
+      expect(valueImportsOf(check).filter((spec) => !spec.startsWith('node:'))).toEqual([
+        '../kb/knowledgeHash.js',
+      ]);
     });
   });
 });

@@ -1,0 +1,52 @@
+import { spawnSync } from 'node:child_process';
+import { dirname, resolve } from 'node:path';
+import { startupSnapshot } from 'node:v8';
+import type { Engine } from '../engine/index.ts';
+import { knowledgeHash } from '../kb/knowledgeHash.ts';
+import { DEFAULT_KNOWLEDGE_DIR } from '../kb/load.ts';
+import { runAskInProcess } from './askCommand.ts';
+import { ASK_SNAPSHOT_CHECKED_KNOWLEDGE, ASK_SNAPSHOT_SWITCH } from './askStartupSnapshot.ts';
+import { loadEngine } from './loadEngine.ts';
+
+// The entry of the CLI's start-up snapshot (askStartupSnapshot.ts). scripts/build.mjs bundles it
+// into one CommonJS file and runs `node --build-snapshot` on it: the engine is built and warmed up
+// here, at build time, and a process started from the blob runs only the function below.
+
+if (!startupSnapshot.isBuildingSnapshot()) {
+  throw new Error('askSnapshot runs only under node --build-snapshot (scripts/build.mjs)');
+}
+
+const builtFrom = knowledgeHash(DEFAULT_KNOWLEDGE_DIR);
+let engine: Engine | undefined;
+// Everything the engine builds lazily on a first question is built now, into the snapshot.
+loadEngine(DEFAULT_KNOWLEDGE_DIR, { warmUp: 'all' }).then((built) => {
+  if (knowledgeHash(DEFAULT_KNOWLEDGE_DIR) !== builtFrom)
+    throw new Error('the knowledge changed during the build');
+  engine = built;
+});
+
+startupSnapshot.setDeserializeMainFunction(() => {
+  // argv[1] is dist/cli/ask.js, which started this process; the knowledge is where it expects it.
+  const launcher = resolve(process.argv[1] ?? '');
+  const knowledgeDir = resolve(
+    process.env.KNOWLEDGE_DIR || resolve(dirname(launcher), '..', '..', 'knowledge'),
+  );
+  let fresh = process.env[ASK_SNAPSHOT_CHECKED_KNOWLEDGE] === builtFrom;
+  delete process.env[ASK_SNAPSHOT_CHECKED_KNOWLEDGE];
+  try {
+    fresh ||= knowledgeHash(knowledgeDir) === builtFrom;
+  } catch {
+    // An unreadable folder: the normal path names the file.
+  }
+  if (fresh && engine) {
+    const built = engine;
+    void runAskInProcess(async () => built);
+    return;
+  }
+  // The launcher checked this already; a direct start of the blob, or an edit since, lands here.
+  const normal = spawnSync(process.execPath, [launcher, ...process.argv.slice(2)], {
+    stdio: 'inherit',
+    env: { ...process.env, [ASK_SNAPSHOT_SWITCH]: 'off' },
+  });
+  process.exitCode = normal.status ?? 1;
+});

@@ -1,0 +1,35 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+// Apart from load.ts (and zod) so that the CLI's launcher (src/cli/ask.ts) can tell whether the
+// knowledge changed since its start-up snapshot without loading the validation code.
+
+/** Every file under `dir`, as paths relative to it, in a fixed order. */
+function filesUnder(dir: string, prefix = ''): string[] {
+  const out: string[] = [];
+  const entries = readdirSync(join(dir, prefix), { withFileTypes: true }).sort((a, b) =>
+    a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+  );
+  for (const entry of entries) {
+    const path = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) out.push(...filesUnder(dir, path));
+    else out.push(path);
+  }
+  return out;
+}
+
+/**
+ * A hash of every file of a knowledge folder: each path and its bytes (the knowledge snapshot's
+ * key). SHA-1 over the about 0.6 MB of the repository's knowledge takes a millisecond or two; what
+ * it must catch is an edit, not an attacker (whoever can write the folder can write the snapshot).
+ */
+export function knowledgeHash(dir: string): string {
+  const hash = createHash('sha1');
+  for (const path of filesUnder(dir)) {
+    const bytes = readFileSync(join(dir, path));
+    hash.update(`${path}\0${bytes.length}\0`);
+    hash.update(bytes);
+  }
+  return hash.digest('hex');
+}
