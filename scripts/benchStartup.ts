@@ -3,6 +3,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import {
+  ASK_SNAPSHOT_NODE_FLAGS,
+  ASK_SNAPSHOT_SWITCH,
+  askSnapshotFiles,
+  checkAskSnapshot,
+} from '../src/cli/askStartupSnapshot.ts';
 import { SHARD_NODE_FLAGS } from '../src/discord/shardManager.ts';
 import { DiscordEmulator } from '../tests/discord/emulator/index.ts';
 
@@ -30,44 +36,69 @@ function describe(values: number[]): string {
   return `median ${median(values).toFixed(0)} ms, min ${sorted[0]?.toFixed(0)} ms, max ${sorted.at(-1)?.toFixed(0)} ms (n=${values.length})`;
 }
 
-/**
- * Preloaded into a measured node process: writes its own CPU time (user + system, ms) to fd 3 at exit.
- * CPU time is the figure to compare when other work shares the machine and stretches the wall time.
- */
-const REPORT_CPU =
-  'data:text/javascript,import{writeSync}from"node:fs";process.on("exit",()=>{const u=process.cpuUsage();writeSync(3,String((u.user+u.system)/1000))})';
-
 interface ProcessTime {
   wallMs: number;
-  cpuMs: number | undefined;
+  /** User + system CPU of the process and every process it waited for (the shell's `times`). */
+  cpuMs: number;
 }
 
-/** Wall time of one process from spawn to exit, and its CPU time when it is a node process. */
-function timeProcess(command: string, args: string[]): Promise<ProcessTime> {
-  const node = command === process.execPath;
+/**
+ * CPU time is the figure to compare when other work shares the machine and stretches the wall
+ * time. The command runs under a shell whose `times` adds up the process and its children: the
+ * CLI's launcher starts a second process, which a preload in the first could not see.
+ */
+const TIMED = '"$@"; status=$?; times >&3; exit $status';
+
+function cpuOfChildren(times: string): number {
+  const last = times.trim().split('\n').at(-1) ?? '';
+  const seconds = [...last.matchAll(/(\d+)m([\d.]+)s/g)].map((m) => Number(m[1]) * 60 + Number(m[2]));
+  return seconds.length === 2 ? ((seconds[0] as number) + (seconds[1] as number)) * 1000 : Number.NaN;
+}
+
+/** Wall time of one process from spawn to exit, and its CPU time with its children's. */
+function timeProcess(
+  command: string,
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<ProcessTime> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(command, node ? [`--import=${REPORT_CPU}`, ...args] : args, {
+    const child = spawn('/bin/sh', ['-c', TIMED, 'sh', command, ...args], {
       cwd: root,
+      env: { ...process.env, ...env },
       stdio: ['ignore', 'ignore', 'inherit', 'pipe'],
     });
-    let cpu = '';
+    let times = '';
     child.stdio[3]?.on('data', (chunk: Buffer) => {
-      cpu += chunk.toString();
+      times += chunk.toString();
     });
     child.on('error', reject);
     child.on('close', (code) => {
       if (code !== 0) reject(new Error(`${command} ${args.join(' ')} exited with ${code}`));
-      else resolve({ wallMs: performance.now() - started, cpuMs: node ? Number(cpu) : undefined });
+      else resolve({ wallMs: performance.now() - started, cpuMs: cpuOfChildren(times) });
     });
   });
 }
 
-async function repeat(runs: number, command: string, args: string[]): Promise<ProcessTime[]> {
-  await timeProcess(command, args); // warm-up: the file system cache, like hyperfine --warmup 1
-  const times: ProcessTime[] = [];
-  for (let i = 0; i < runs; i++) times.push(await timeProcess(command, args));
-  return times;
+interface Measured {
+  command: string;
+  args: string[];
+  env?: Record<string, string>;
+}
+
+/**
+ * Each command `runs` times, interleaved (A B C, A B C, ...) so that a change in the machine's load
+ * falls on all of them alike; one warm-up run each first (the file system cache, like hyperfine).
+ */
+async function repeatInterleaved(runs: number, measured: Measured[]): Promise<ProcessTime[][]> {
+  const results: ProcessTime[][] = measured.map(() => []);
+  for (let i = 0; i <= runs; i++) {
+    for (const [at, { command, args, env }] of measured.entries()) {
+      const time = await timeProcess(command, args, env);
+      if (i > 0) results[at]?.push(time);
+    }
+  }
+  return results;
 }
 
 interface BotStart {
@@ -146,10 +177,17 @@ export async function runStartupBenchmark(): Promise<void> {
   console.log(
     `Start-up of the compiled code (whole processes, one warm-up run each, ${availableParallelism()} cores; each line ends with the load average when it was measured)`,
   );
-  const npm = await repeat(CLI_RUNS, 'npm', ['run', '--silent', 'ask', '--', '--json', QUESTION]);
-  console.log(
-    `  npm run ask -- --json "${QUESTION}": wall ${describe(npm.map((t) => t.wallMs))}; target median < 400 ms [${load()}]`,
-  );
+  await benchAskStartup();
+  await benchBotStartup();
+}
+
+/** The one-question CLI, with and without its start-up snapshot. */
+export async function benchAskStartup(): Promise<void> {
+  const question = ['--json', QUESTION];
+  const blob = askSnapshotFiles(join(root, 'dist', 'cli')).blob;
+  const snapshot = checkAskSnapshot(join(root, 'dist', 'cli'), join(root, 'knowledge'), {});
+  if (!snapshot.usable)
+    console.log(`  (no start-up snapshot: ${snapshot.reason}; both ask lines load the knowledge)`);
   // npm itself (reading package.json, spawning a shell, then node) before any of our code runs.
   const floorDir = mkdtempSync(join(tmpdir(), 'k2-bench-npm-floor-'));
   try {
@@ -157,25 +195,45 @@ export async function runStartupBenchmark(): Promise<void> {
       join(floorDir, 'package.json'),
       JSON.stringify({ name: 'npm-floor', private: true, scripts: { floor: 'node -e 0' } }),
     );
-    const floor = await repeat(CLI_RUNS, 'npm', ['run', '--silent', '--prefix', floorDir, 'floor']);
+    const blobRun = {
+      command: process.execPath,
+      args: [...ASK_SNAPSHOT_NODE_FLAGS, '--snapshot-blob', blob, 'dist/cli/ask.js', ...question],
+    };
+    const [npm, floor, direct, loaded, bare, fromBlob] = await repeatInterleaved(CLI_RUNS, [
+      { command: 'npm', args: ['run', '--silent', 'ask', '--', ...question] },
+      { command: 'npm', args: ['run', '--silent', '--prefix', floorDir, 'floor'] },
+      { command: process.execPath, args: ['dist/cli/ask.js', ...question] },
+      {
+        command: process.execPath,
+        args: ['dist/cli/ask.js', ...question],
+        env: { [ASK_SNAPSHOT_SWITCH]: 'off' },
+      },
+      { command: process.execPath, args: ['-e', '0'] },
+      ...(snapshot.usable ? [blobRun] : []),
+    ]);
+    const wallAndCpu = (times: ProcessTime[] = []) =>
+      `wall ${describe(times.map((t) => t.wallMs))}; CPU (user + system) median ${median(times.map((t) => t.cpuMs)).toFixed(0)} ms`;
     console.log(
-      `    its floor, npm run of a script doing node -e 0: wall ${describe(floor.map((t) => t.wallMs))} [${load()}]`,
+      `  npm run ask -- --json "${QUESTION}" (start-up snapshot): ${wallAndCpu(npm)}; target median < 400 ms [${load()}]`,
     );
+    console.log(`    its floor, npm run of a script doing node -e 0: ${wallAndCpu(floor)} [${load()}]`);
+    console.log(
+      `  node dist/cli/ask.js --json "${QUESTION}", start-up snapshot (launcher + a process from the blob): ${wallAndCpu(direct)}; target median < 250 ms [${load()}]`,
+    );
+    console.log(
+      `  the same, no snapshot (${ASK_SNAPSHOT_SWITCH}=off: loads the knowledge and builds the engine): ${wallAndCpu(loaded)} [${load()}]`,
+    );
+    if (fromBlob)
+      console.log(
+        `  the blob alone, no launcher (node ${ASK_SNAPSHOT_NODE_FLAGS.join(' ')} --snapshot-blob dist/cli/ask.snapshot.blob dist/cli/ask.js ...): ${wallAndCpu(fromBlob)} [${load()}]`,
+      );
+    console.log(`  for scale, node -e 0: ${wallAndCpu(bare)} [${load()}]`);
   } finally {
     rmSync(floorDir, { recursive: true, force: true });
   }
-  const direct = await repeat(CLI_RUNS, process.execPath, ['dist/cli/ask.js', '--json', QUESTION]);
-  console.log(
-    `  node dist/cli/ask.js --json "${QUESTION}": wall ${describe(direct.map((t) => t.wallMs))}; target median < 250 ms [${load()}]`,
-  );
-  console.log(
-    `    its CPU time (user + system): ${describe(direct.map((t) => t.cpuMs ?? Number.NaN))} [${load()}]`,
-  );
-  const bare = await repeat(CLI_RUNS, process.execPath, ['-e', '0']);
-  console.log(
-    `  for scale, node -e 0: wall ${describe(bare.map((t) => t.wallMs))}, CPU median ${median(bare.map((t) => t.cpuMs ?? Number.NaN)).toFixed(0)} ms [${load()}]`,
-  );
+}
 
+async function benchBotStartup(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'k2-bench-startup-'));
   try {
     const starts: BotStart[] = [];
