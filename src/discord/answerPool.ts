@@ -7,7 +7,13 @@ import type { Answer, FollowUpContext } from '../engine/index.ts';
 import type { Language } from '../kb/load.ts';
 import type { KnowledgeBase } from '../kb/schema.ts';
 import type { AnswerWorkerData } from './answerWorker.ts';
-import { type AskJob, MS_PER_CLOCK_TICK, threadCpuMs, type WorkerReport } from './answerWorkerProtocol.ts';
+import {
+  type AnsweredJob,
+  type AskJob,
+  MS_PER_CLOCK_TICK,
+  threadCpuMs,
+  type WorkerReport,
+} from './answerWorkerProtocol.ts';
 
 /** How the pool answered: only `answered` carries the engine's answer; the rest need a notice. */
 export type PooledAnswer =
@@ -349,7 +355,8 @@ export class AnswerPool implements Answerer {
       clearTimeout(slot.budgetTimer);
       const job = slot.jobs.shift() as Job;
       slot.idleCpuMs = report.cpuMs;
-      job.resolve({ status: 'answered', answer: report.answer, context: report.context });
+      const { answer, context } = JSON.parse(report.reply) as AnsweredJob;
+      job.resolve({ status: 'answered', answer, context });
       // The worker has moved on to the next question it holds, if any.
       if (slot.jobs.length > 0) this.#startBudget(slot);
     }

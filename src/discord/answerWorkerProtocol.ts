@@ -1,4 +1,4 @@
-import { readFileSync, readlinkSync } from 'node:fs';
+import { openSync, readFileSync, readlinkSync, readSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import type { Answer, Engine, FollowUpContext } from '../engine/index.ts';
 
@@ -17,7 +17,17 @@ export type WorkerReport =
    * `cpuMs`: that CPU time when the report was sent (NaN without /proc).
    */
   | { type: 'ready'; cpuStatPath?: string | undefined; cpuMs: number }
-  | { type: 'answer'; id: number; answer: Answer; context: FollowUpContext | null; cpuMs: number };
+  /**
+   * `reply`: the `AnsweredJob` as JSON. The main thread, which handles every Discord event, reads a
+   * JSON string in about half the time a structured clone of the same answer takes to rebuild.
+   */
+  | { type: 'answer'; id: number; reply: string; cpuMs: number };
+
+/** What a worker answers a job with (sent as JSON, see `WorkerReport`). */
+export interface AnsweredJob {
+  answer: Answer;
+  context: FollowUpContext | null;
+}
 
 /** Linux reports a thread's CPU time in clock ticks of 1/100 s (USER_HZ) on every architecture. */
 export const MS_PER_CLOCK_TICK = 10;
@@ -35,6 +45,30 @@ export function threadCpuMs(statPath: string | undefined): number {
 }
 
 /**
+ * A thread's own CPU counter, read again and again: the file stays open and is re-read from its
+ * start (the kernel writes it afresh each time), which skips an open and a close per answer.
+ */
+function cpuCounter(statPath: string | undefined): () => number {
+  if (!statPath) return () => Number.NaN;
+  let fd: number;
+  try {
+    fd = openSync(statPath, 'r');
+  } catch {
+    return () => Number.NaN;
+  }
+  const buffer = Buffer.alloc(1024);
+  return () => {
+    try {
+      const length = readSync(fd, buffer, 0, buffer.length, 0);
+      const fields = buffer.toString('latin1', 0, length).split(') ')[1]?.split(' ');
+      return (Number(fields?.[11]) + Number(fields?.[12])) * MS_PER_CLOCK_TICK;
+    } catch {
+      return Number.NaN;
+    }
+  };
+}
+
+/**
  * The worker side of the answer pool: reports ready, then answers each job with
  * `engine.askInContext`, in the context the job carries, and reports the context for the next.
  * Shared by the real worker module and test workers that wrap the engine.
@@ -43,19 +77,14 @@ export function serveAnswers(engine: Engine): void {
   const port = parentPort;
   if (!port) throw new Error('serveAnswers must run inside a worker thread');
   const cpuStatPath = ownCpuStatPath();
+  const cpuMs = cpuCounter(cpuStatPath);
   port.on('message', (job: AskJob) => {
     const { answer, context } = engine.askInContext(job.question, job.previous ?? null);
+    const reply = JSON.stringify({ answer, context } satisfies AnsweredJob);
     // Read here, off the main thread: the pool counts the next question's CPU from it.
-    const report: WorkerReport = {
-      type: 'answer',
-      id: job.id,
-      answer,
-      context,
-      cpuMs: threadCpuMs(cpuStatPath),
-    };
-    port.postMessage(report);
+    port.postMessage({ type: 'answer', id: job.id, reply, cpuMs: cpuMs() } satisfies WorkerReport);
   });
-  port.postMessage({ type: 'ready', cpuStatPath, cpuMs: threadCpuMs(cpuStatPath) } satisfies WorkerReport);
+  port.postMessage({ type: 'ready', cpuStatPath, cpuMs: cpuMs() } satisfies WorkerReport);
 }
 
 /**

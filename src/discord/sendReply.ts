@@ -1,19 +1,24 @@
 import {
   type CommandInteraction,
   type InteractionReplyOptions,
+  type JSONEncodable,
   type MessageComponentInteraction,
   MessageFlags,
   type ModalSubmitInteraction,
 } from 'discord.js';
 import type { RenderedReply } from './renderEmbeds.ts';
 
+/**
+ * Rendered embeds and components are Discord's API JSON already. Handed over as plain objects,
+ * discord.js copies each one through its camelCase-to-snake_case converter (lodash per key), which
+ * cost about twice as much as rendering the answer (0.1 ms); as JSONEncodable it sends them as they are.
+ */
+function asApiJson<T>(data: T): JSONEncodable<T> {
+  return { toJSON: () => data };
+}
+
 function toOptions(reply: RenderedReply): Omit<InteractionReplyOptions, 'flags'> {
-  return {
-    ...(reply.content !== undefined ? { content: reply.content } : {}),
-    embeds: reply.embeds,
-    components: reply.components,
-    allowedMentions: reply.allowedMentions,
-  };
+  return toMessageOptions(reply);
 }
 
 /**
@@ -41,8 +46,8 @@ export async function sendInteractionReply(
 export function toMessageOptions(reply: RenderedReply) {
   return {
     ...(reply.content !== undefined ? { content: reply.content } : {}),
-    embeds: reply.embeds,
-    components: reply.components,
+    embeds: reply.embeds.map(asApiJson),
+    components: reply.components.map(asApiJson),
     allowedMentions: reply.allowedMentions,
   };
 }
