@@ -194,7 +194,7 @@ async function refreshAskSnapshot() {
   rmSync(files.blob, { force: true });
   try {
     if (!existsSync(entry)) throw new Error('its entry could not be bundled');
-    const { knowledgeHash } = await compiledModule('kb/knowledgeHash.js');
+    const { knowledgeHash } = await compiledModule('knowledgeHash.js');
     const hash = knowledgeHash(knowledgeDir);
     execFileSync(
       process.execPath,

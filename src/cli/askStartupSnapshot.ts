@@ -1,6 +1,6 @@
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { knowledgeHash } from '../kb/knowledgeHash.ts';
+import { knowledgeHash } from '../knowledgeHash.ts';
 
 /**
  * The one-question CLI's V8 start-up snapshot: `npm run build` runs askSnapshot.ts under

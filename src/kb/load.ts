@@ -2,9 +2,9 @@ import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'no
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
+import { knowledgeHash } from '../knowledgeHash.ts';
 import { type FocusLexicon, focusFileSchema } from './focusSchema.ts';
 import { type GateLexicon, gateLexiconFileSchema } from './gateLexiconSchema.ts';
-import { knowledgeHash } from './knowledgeHash.ts';
 import {
   type Anticoagulant,
   anticoagulantsFileSchema,

@@ -83,7 +83,7 @@ describe('the one-question CLI loads only what answering needs', () => {
       expect(launcher).toMatch(/await import\(['"]\.\/askCommand\.js['"]\)/);
       const check = readFileSync(compiled('cli/askStartupSnapshot.js'), 'utf8');
       expect(valueImportsOf(check).filter((spec) => !spec.startsWith('node:'))).toEqual([
-        '../kb/knowledgeHash.js',
+        '../knowledgeHash.js',
       ]);
     });
   });

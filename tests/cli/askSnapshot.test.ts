@@ -169,12 +169,7 @@ describe('the start-up snapshot of npm run ask', () => {
     const root = tempDir('k2-snapshot-build-');
     cpSync(join(REPO_ROOT, 'package.json'), join(root, 'package.json'));
     cpSync(join(REPO_ROOT, 'knowledge'), join(root, 'knowledge'), { recursive: true });
-    for (const file of [
-      'cli/ask.js',
-      'cli/askStartupSnapshot.js',
-      'cli/askCommand.js',
-      'kb/knowledgeHash.js',
-    ])
+    for (const file of ['cli/ask.js', 'cli/askStartupSnapshot.js', 'cli/askCommand.js', 'knowledgeHash.js'])
       cpSync(join(REPO_ROOT, 'dist', file), join(root, 'dist', file), { recursive: true });
     const copied = askSnapshotFiles(join(root, 'dist', 'cli'));
     const stamp = JSON.parse(readFileSync(askSnapshotFiles(cliDir()).stamp, 'utf8'));

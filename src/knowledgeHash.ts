@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-// Apart from load.ts (and zod) so that the CLI's launcher (src/cli/ask.ts) can tell whether the
-// knowledge changed since its start-up snapshot without loading the validation code.
+// Beside src/kb/load.ts (the one module of kb/ and engine/ that reads files), which uses it for the
+// knowledge snapshot, so that the CLI's launcher (src/cli/ask.ts) can tell whether the knowledge
+// changed since its start-up snapshot without loading the validation code and zod.
 
 /** Every file under `dir`, as paths relative to it, in a fixed order. */
 function filesUnder(dir: string, prefix = ''): string[] {
