@@ -190,8 +190,9 @@ async function refreshAskSnapshot() {
   const files = snapshot.askSnapshotFiles(cliDir);
   const entry = askSnapshotEntry();
   const partial = `${files.blob}.partial`;
+  // Without its stamp no new `npm run ask` uses the blob; one that already checked the old stamp still
+  // finds a whole blob (the new one replaces it in one rename) and checks its knowledge itself.
   rmSync(files.stamp, { force: true });
-  rmSync(files.blob, { force: true });
   try {
     if (!existsSync(entry)) throw new Error('its entry could not be bundled');
     const { knowledgeHash } = await compiledModule('knowledgeHash.js');
@@ -208,7 +209,10 @@ async function refreshAskSnapshot() {
     writeFileSync(files.stamp, `${JSON.stringify(stamp, null, 2)}\n`);
   } catch (error) {
     rmSync(files.blob, { force: true });
-    const detail = error.stderr?.toString().trim().split('\n')[0] || error.message;
+    // The builder's own error line when it threw (broken knowledge, say), else how it ended.
+    const thrown = error.stderr?.toString().match(/^\[?(\w*Error: .*?)\]?( \{)?$/m)?.[1];
+    const detail =
+      thrown ?? (error.status ? `node --build-snapshot exited with ${error.status}` : error.message);
     console.error(
       `k2-bot: npm run ask will load the knowledge at each start (no start-up snapshot: ${detail}).`,
     );

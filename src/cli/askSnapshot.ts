@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
 import { startupSnapshot } from 'node:v8';
 import type { Engine } from '../engine/index.ts';
@@ -44,6 +43,9 @@ startupSnapshot.setDeserializeMainFunction(() => {
     return;
   }
   // The launcher checked this already; a direct start of the blob, or an edit since, lands here.
+  // Loaded only now, with the CommonJS bundle's require (a process started from a snapshot has no
+  // dynamic import()): Node does not promise that child_process's state survives a snapshot.
+  const { spawnSync } = require('node:child_process') as typeof import('node:child_process');
   const normal = spawnSync(process.execPath, [launcher, ...process.argv.slice(2)], {
     stdio: 'inherit',
     env: { ...process.env, [ASK_SNAPSHOT_SWITCH]: 'off' },
