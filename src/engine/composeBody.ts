@@ -245,7 +245,9 @@ export function composeFactBody(
   const effectAsked = focus.focuses.includes('effect') && !uncovered;
   const answersEffect = (f: IndexedFact) =>
     (facts.byTopic.get(f.topic.id) ?? []).some((other) => other.namesVitamin && other.focuses.has('effect'));
-  const scoredFocus = uncovered ? { ...focus, focuses: focus.focuses.filter((id) => id !== 'effect') } : focus;
+  const scoredFocus = uncovered
+    ? { ...focus, focuses: focus.focuses.filter((id) => id !== 'effect') }
+    : focus;
   const score = (f: IndexedFact, size: number) =>
     scoreFact(f, terms, scoredFocus, facts, size, effectAsked && answersEffect(f)) *
     (shownBefore.has(f.fullId) ? SHOWN_BEFORE_FACTOR : 1);

@@ -229,7 +229,10 @@ describe('another supplement beside a K2 question', () => {
 
 describe('a test value of the asker beside a clear K2 question', () => {
   it.each([
-    ['my fasting glucose was 112 last month, can vitamin k2 do anything for blood sugar control?', 'diabetes'],
+    [
+      'my fasting glucose was 112 last month, can vitamin k2 do anything for blood sugar control?',
+      'diabetes',
+    ],
     ['hip bmd came back -1.9. what do the studies say about k2 and bone loss', 'bone-health'],
   ])('%j answers the K2 part and says the value is not read', (q, topic) => {
     const a = engine.ask(q);
