@@ -23,10 +23,13 @@ const reply = (allowedMentions: RenderedReply['allowedMentions'], content?: stri
 
 type Sent = { method: 'reply' | 'editReply' | 'followUp'; payload: Record<string, unknown> };
 
+/** What goes over the wire: embeds and buttons may be handed to discord.js as JSONEncodable objects. */
+const wire = <T>(value: T): T => JSON.parse(JSON.stringify(value));
+
 function fakeInteraction(state: { deferred: boolean; replied: boolean }) {
   const sent: Sent[] = [];
   const record = (method: Sent['method']) => async (payload: Record<string, unknown>) => {
-    sent.push({ method, payload });
+    sent.push({ method, payload: wire(payload) });
   };
   const interaction = {
     ...state,
@@ -117,14 +120,14 @@ describe('sendInteractionReply', () => {
 
 describe('toMessageOptions', () => {
   it('keeps allowedMentions and leaves out an absent content', () => {
-    expect(toMessageOptions(reply(NOBODY))).toStrictEqual({
+    expect(wire(toMessageOptions(reply(NOBODY)))).toStrictEqual({
       embeds: [{ title: 'Natto', description: '@everyone natto' }],
       components: [],
       allowedMentions: { parse: [], repliedUser: false },
     });
   });
   it('keeps the content and the one member who may be pinged', () => {
-    expect(toMessageOptions(reply(ONE_MEMBER, '<@223456789012345678>, for you'))).toStrictEqual({
+    expect(wire(toMessageOptions(reply(ONE_MEMBER, '<@223456789012345678>, for you')))).toStrictEqual({
       content: '<@223456789012345678>, for you',
       embeds: [{ title: 'Natto', description: '@everyone natto' }],
       components: [],
