@@ -73,13 +73,18 @@ export interface StartShardManagerOptions {
 }
 
 /**
- * V8's young generation defaults to 16 MB semi-spaces (32 MB in use once a busy process has filled
- * them), per thread. 4 MB: a bot process with 500 servers measured 170-183 MB RSS against 224-242 MB
- * (two answer workers, after READY and after 300 questions), and `npm run bench:shards` used no more
- * CPU per question (3.0-3.5 ms against 3.3-3.8 ms per shard, one worker each). `npm start` passes the
- * same flag to a single process.
+ * V8 flags of every shard child (its answer worker thread shares them). A shard holds about 35 MB
+ * live on its main thread (engine, discord.js, code) and 22 MB in its worker, but with
+ * `--max-semi-space-size=4` alone a burst of 200 askers left the main thread's old generation at
+ * 50-57 MB of mostly garbage and each thread's young generation at 8 MB: 158-165 MB RSS after the
+ * paced run of `npm run bench:shards` and 172-181 MB after its saturation run (2026-12-01, load 1-2).
+ * 1 MB semi-spaces and a 10 % heap growing step (V8's default grows the old generation by up to
+ * 1.5-4 times its live size) measured 137-147 and 150-159 MB, for about 15-20 % more CPU per
+ * question under saturation (1.7 → 2.0-2.1 ms per shard) and the same paced latency. README
+ * ("Memory per shard") lists the alternatives measured. `npm start` of a single process keeps
+ * `--max-semi-space-size=4`: only shards have a memory target.
  */
-export const SHARD_NODE_FLAGS = ['--max-semi-space-size=4'];
+export const SHARD_NODE_FLAGS = ['--max-semi-space-size=1', '--heap-growing-percent=10'];
 
 /**
  * Answer workers per shard process when the operator has not set ANSWER_WORKERS: the host's cores
