@@ -65,3 +65,63 @@ export class PhraseSet {
     return this.count(words) > 0;
   }
 }
+
+/**
+ * Several word lists read in one pass over the words: one lookup per word for all of them, where
+ * a PhraseSet per list would look each word up once per list. Each method gives, for every list,
+ * what that list's PhraseSet would.
+ */
+export class PhraseLists {
+  /** By first word: the phrases starting with it, each list's in its own order. */
+  private readonly byFirstWord = new Map<string, Array<{ list: number; words: string[]; phrase: string }>>();
+  readonly length: number;
+
+  constructor(lists: ReadonlyArray<Iterable<string>>) {
+    this.length = lists.length;
+    lists.forEach((phrases, list) => {
+      for (const phrase of phrases) {
+        const words = stemmedWords(phrase);
+        const first = words[0];
+        if (first === undefined) continue;
+        const entries = this.byFirstWord.get(first) ?? [];
+        entries.push({ list, words, phrase });
+        this.byFirstWord.set(first, entries);
+      }
+    });
+  }
+
+  /** Calls `found(list, phrase, at)` for every phrase of every list that starts in `words`, in word order. */
+  private scan(words: readonly string[], found: (list: number, phrase: string, at: number) => void): void {
+    for (let i = 0; i < words.length; i++) {
+      const candidates = this.byFirstWord.get(words[i] as string);
+      if (!candidates) continue;
+      for (const c of candidates) {
+        if (c.words.every((w, k) => words[i + k] === w)) found(c.list, c.phrase, i);
+      }
+    }
+  }
+
+  /** For each list, PhraseSet.count: at how many places one of its phrases starts. */
+  counts(words: readonly string[]): number[] {
+    const counts = new Array<number>(this.length).fill(0);
+    const countedAt = new Array<number>(this.length).fill(-1);
+    this.scan(words, (list, _phrase, at) => {
+      if (countedAt[list] === at) return;
+      countedAt[list] = at;
+      counts[list] = (counts[list] as number) + 1;
+    });
+    return counts;
+  }
+
+  /** For each list, PhraseSet.find and PhraseSet.firstIndex: its first phrase found and where, or null and -1. */
+  firsts(words: readonly string[]): { phrase: Array<string | null>; at: number[] } {
+    const phrase = new Array<string | null>(this.length).fill(null);
+    const at = new Array<number>(this.length).fill(-1);
+    this.scan(words, (list, p, i) => {
+      if (phrase[list] !== null) return;
+      phrase[list] = p;
+      at[list] = i;
+    });
+    return { phrase, at };
+  }
+}

@@ -1,6 +1,6 @@
 import type { FocusId, UncoveredPoint } from '../kb/focusSchema.ts';
 import { language } from '../kb/language.ts';
-import { PhraseSet, stemmedWords } from './phraseSet.ts';
+import { PhraseLists, PhraseSet, stemmedWords } from './phraseSet.ts';
 import { questionClause } from './readings.ts';
 
 /**
@@ -11,7 +11,8 @@ import { questionClause } from './readings.ts';
 
 const FOCUS = language().focus;
 
-const ASKED = FOCUS.focuses.map((f) => ({ id: f.id, words: new PhraseSet(f.asked) }));
+/** The words that ask each focus, all read in one pass (PhraseLists): focus i is `FOCUS.focuses[i]`. */
+const ASKED = new PhraseLists(FOCUS.focuses.map((f) => f.asked));
 const IN_FACT = FOCUS.focuses.map((f) => ({ id: f.id, words: new PhraseSet(f.facts) }));
 const YES_NO_STARTS = new PhraseSet(FOCUS.yesNoStarts);
 const FIGURE_ASKED = new PhraseSet(FOCUS.figureAsked);
@@ -19,11 +20,12 @@ const NOT_KNOWN = new PhraseSet(FOCUS.hedges['not-known']);
 const DEPENDS = new PhraseSet(FOCUS.hedges.depends);
 const SUBJECTS = FOCUS.subjects.map((subject) => ({
   id: subject.id,
-  asked: new PhraseSet(subject.asked),
   inFact: new PhraseSet(subject.facts),
   rivals: subject.rivals ?? [],
   ages: subject.ages,
 }));
+/** The words that name each subject, in one pass: subject i is `SUBJECTS[i]`. */
+const SUBJECTS_ASKED = new PhraseLists(FOCUS.subjects.map((subject) => subject.asked));
 
 /** "I'm 5 foot", "I am 70 kg": a number after "I'm" that is not an age. */
 const NOT_AN_AGE_AFTER: ReadonlySet<string> = new Set([
@@ -66,7 +68,8 @@ export function agesIn(words: readonly string[]): number[] {
   return ages;
 }
 
-const UNCOVERED = FOCUS.uncovered.map((point) => ({ point, words: new PhraseSet(point.asked) }));
+/** The words that ask each uncovered point, in one pass: point i is `FOCUS.uncovered[i]`. */
+const UNCOVERED_ASKED = new PhraseLists(FOCUS.uncovered.map((point) => point.asked));
 
 /** Openers before the question proper ("so", "ok quick question"): skipped to find its first word. */
 const OPENERS: ReadonlySet<string> = new Set(FOCUS.openers.flatMap((o) => stemmedWords(o)));
@@ -131,7 +134,10 @@ export function readFocus(normalized: string): QuestionFocus {
 function workOutFocus(normalized: string): QuestionFocus {
   const part = askingPart(normalized);
   const words = stemmedWords(part);
-  const counted = ASKED.map((f) => ({ id: f.id, n: f.words.count(words) })).filter((f) => f.n > 0);
+  const askedCounts = ASKED.counts(words);
+  const counted = FOCUS.focuses
+    .map((f, i) => ({ id: f.id, n: askedCounts[i] as number }))
+    .filter((f) => f.n > 0);
   counted.sort((a, b) => b.n - a.n);
   // The question proper starts after openers ("so", "ok quick question"), or after a condition
   // or an aside set off by a comma ("if im healthy, will extra k2 …").
@@ -153,13 +159,14 @@ function workOutFocus(normalized: string): QuestionFocus {
     asks--;
   const asked = asks > 0 ? clauses.slice(asks).flat() : words;
   const focuses = counted.map((f) => f.id);
-  const subjects = askedSubjects(withoutPastSelf(stemmedWords(normalized)));
+  const subjects = askedSubjects(withoutPastSelf(part === normalized ? words : stemmedWords(normalized)));
   const uncovered: QuestionFocus['uncovered'] = [];
-  for (const u of UNCOVERED) {
-    if (u.point.focus && !focuses.includes(u.point.focus)) continue;
-    const word = u.words.find(asked) ?? u.point.subjects?.find((id) => subjects.named.has(id));
-    if (word) uncovered.push({ point: u.point, word });
-  }
+  const askedUncovered = UNCOVERED_ASKED.firsts(asked).phrase;
+  FOCUS.uncovered.forEach((point, i) => {
+    if (point.focus && !focuses.includes(point.focus)) return;
+    const word = askedUncovered[i] ?? point.subjects?.find((id) => subjects.named.has(id));
+    if (word) uncovered.push({ point, word });
+  });
   return {
     focuses,
     yesNo,
@@ -170,13 +177,24 @@ function workOutFocus(normalized: string): QuestionFocus {
   };
 }
 
-const PAST_SELF = FOCUS.pastSelf.map((phrase) => stemmedWords(phrase));
+/** The asker's own past, as words, by first word (list order kept within each). */
+const PAST_SELF_BY_FIRST: ReadonlyMap<string, ReadonlyArray<readonly string[]>> = (() => {
+  const map = new Map<string, string[][]>();
+  for (const words of FOCUS.pastSelf.map((phrase) => stemmedWords(phrase))) {
+    const list = map.get(words[0] as string) ?? [];
+    list.push(words);
+    map.set(words[0] as string, list);
+  }
+  return map;
+})();
 
 /** The words without the asker's own past ("had eczema since i was a kid"): no child is asked about. */
 function withoutPastSelf(words: readonly string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < words.length; i++) {
-    const past = PAST_SELF.find((p) => p.every((w, k) => words[i + k] === w));
+    const past = PAST_SELF_BY_FIRST.get(words[i] as string)?.find((p) =>
+      p.every((w, k) => words[i + k] === w),
+    );
     if (past) i += past.length - 1;
     else out.push(words[i] as string);
   }
@@ -191,7 +209,10 @@ export function askedSubjects(words: readonly string[]): QuestionFocus['subjects
   const ages = agesIn(words);
   const ofAge = (range: readonly [number, number] | undefined) =>
     range !== undefined && ages.some((a) => a >= range[0] && a <= range[1]);
-  const named = new Set(SUBJECTS.filter((s) => s.asked.matches(words) || ofAge(s.ages)).map((s) => s.id));
+  const namedAt = SUBJECTS_ASKED.firsts(words).at;
+  const named = new Set(
+    SUBJECTS.filter((s, i) => (namedAt[i] as number) >= 0 || ofAge(s.ages)).map((s) => s.id),
+  );
   const rivals = new Set<string>();
   for (const s of SUBJECTS) {
     if (!named.has(s.id)) continue;
@@ -200,8 +221,8 @@ export function askedSubjects(words: readonly string[]): QuestionFocus['subjects
   // The subject named first is what the question is about ("does mk7 last longer than mk4?").
   let first: string | null = null;
   let firstAt = Number.POSITIVE_INFINITY;
-  for (const s of SUBJECTS) {
-    const at = named.has(s.id) ? s.asked.firstIndex(words) : -1;
+  for (const [i, s] of SUBJECTS.entries()) {
+    const at = named.has(s.id) ? (namedAt[i] as number) : -1;
     if (at >= 0 && at < firstAt) {
       first = s.id;
       firstAt = at;

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { PhraseLists, stemmedWords } from '../../src/engine/phraseSet.ts';
+
+// Three small lists read in one pass; the expected counts and first phrases are written by hand
+// (plurals count as the singular: "doses" is "dose").
+const lists = new PhraseLists([
+  ['how much', 'dose', 'how many'],
+  ['when', 'time of day', 'how long'],
+  ['side effect', 'doses'],
+]);
+const words = (text: string) => stemmedWords(text);
+
+describe('several phrase lists in one pass', () => {
+  it.each([
+    ['how much k2 and how many doses', [3, 0, 1]],
+    ['when is the best time of day, and how long does it last', [0, 3, 0]],
+    ['any side effects of a high dose', [1, 0, 2]],
+    ['nothing asked here', [0, 0, 0]],
+  ])('counts the places each list matches: %s', (text, counts) => {
+    expect(lists.counts(words(text))).toEqual(counts);
+  });
+
+  it('counts one place once per list, even when two phrases of the list start there', () => {
+    const overlapping = new PhraseLists([['how', 'how much']]);
+    expect(overlapping.counts(words('how much'))).toEqual([1]);
+  });
+
+  it('finds each list its first phrase and where it starts, in the list order at one place', () => {
+    const firsts = new PhraseLists([['how much', 'how'], ['dose']]).firsts(words('so how much is a dose'));
+    expect(firsts.phrase).toEqual(['how much', 'dose']);
+    expect(firsts.at).toEqual([1, 5]);
+  });
+
+  it('gives null and -1 for a list with no phrase in the words', () => {
+    expect(lists.firsts(words('cheese'))).toEqual({ phrase: [null, null, null], at: [-1, -1, -1] });
+  });
+});
