@@ -10,6 +10,7 @@ import {
   WARFARIN_COMPANIONS,
 } from './lexicon.ts';
 import { rawConfidence } from './rawConfidence.ts';
+import { byScore, clearQuery, nextStamp, nextVisit, type Scratch, scratchFor } from './searchScratch.ts';
 import type { IndexedTopic, TopicIndex } from './topicIndex.ts';
 
 /**
@@ -98,67 +99,6 @@ export interface SearchResult {
   features: MatchFeatures;
 }
 
-/** Reusable arrays over an index's phrasing terms and phrasings: a search allocates none of them. */
-interface Scratch {
-  queryWeightById: Float64Array;
-  queryHasId: Uint8Array;
-  /** Marks the terms of the phrasing being compared (the mark is a fresh number each time). */
-  phrasingStamp: { byId: Int32Array; current: number };
-  /** The search (by its number) that last compared each phrasing of `TopicIndex.phrasingTable`. */
-  phrasingVisit: Int32Array;
-  /** A fresh number per search, marking the phrasings already compared (`phrasingVisit`). */
-  visits: number;
-  /** The term numbers the last search set in the arrays above. */
-  queryIds: number[];
-}
-
-/** The marks count up to this and then start again from cleared arrays. */
-const MAX_MARK = 0x7fffffff;
-
-function nextStamp(stamp: { byId: Int32Array; current: number }): number {
-  if (stamp.current >= MAX_MARK) {
-    stamp.byId.fill(0);
-    stamp.current = 0;
-  }
-  return ++stamp.current;
-}
-
-function nextVisit(scratch: Scratch): number {
-  if (scratch.visits >= MAX_MARK) {
-    scratch.phrasingVisit.fill(0);
-    scratch.visits = 0;
-  }
-  return ++scratch.visits;
-}
-
-/** Clears what a search set, even one that did not finish. */
-function clearQuery(scratch: Scratch): void {
-  for (const id of scratch.queryIds) {
-    if (id >= 0) {
-      scratch.queryHasId[id] = 0;
-      scratch.queryWeightById[id] = 0;
-    }
-  }
-  scratch.queryIds.length = 0;
-}
-const scratches = new WeakMap<TopicIndex, Scratch>();
-function scratchFor(index: TopicIndex): Scratch {
-  let s = scratches.get(index);
-  if (!s) {
-    const n = index.phrasingTermIds.size;
-    s = {
-      queryWeightById: new Float64Array(n),
-      queryHasId: new Uint8Array(n),
-      phrasingStamp: { byId: new Int32Array(n), current: 0 },
-      phrasingVisit: new Int32Array(index.phrasingTable.topicOf.length),
-      visits: 0,
-      queryIds: [],
-    };
-    scratches.set(index, s);
-  }
-  return s;
-}
-
 /**
  * Phrasing similarity: for each topic, the weighted Jaccard of the question with its closest
  * question, title or keyword. Only phrasings sharing a term with the question can score above
@@ -172,7 +112,7 @@ function closestPhrasings(
   queryWeights: readonly number[],
   unknownMass: number,
 ): Float64Array {
-  const best = new Float64Array(index.entries.length);
+  const best = scratch.bestPhrasing.fill(0);
   const { topicOf, start, ids, weights } = index.phrasingTable;
   const { queryWeightById, queryHasId, phrasingStamp, phrasingVisit, queryIds } = scratch;
   const stampById = phrasingStamp.byId;
@@ -233,12 +173,6 @@ function subjectOfTopic(
     }
   }
   return { mass, exactMass, terms: subjectTerms };
-}
-
-/** Topic numbers by score, best first; equal scores keep the topics' order. */
-function byScore(scores: Float64Array): number[] {
-  const order = Array.from(scores, (_, i) => i);
-  return order.sort((a, b) => (scores[b] as number) - (scores[a] as number));
 }
 
 /** Ranks every topic of `index` for normalised text; see TopicIndex.search. */
@@ -329,7 +263,7 @@ export function searchTopics(
   // Each term's and written form's topics, read once per question instead of once per topic;
   // each topic's sums still add the terms in question order, so the figures are the same.
   const topicCount = index.entries.length;
-  const matchedOf = new Float64Array(topicCount);
+  const matchedOf = scratch.matched.fill(0);
   for (const t of terms) {
     const found = index.termTopics.get(t);
     if (!found) continue;
@@ -346,9 +280,9 @@ export function searchTopics(
   }
 
   const bestPhrasingOf = closestPhrasings(index, scratch, queryTerms, queryWeights, unknownMass);
-  clearQuery(scratch);
 
-  const scores = new Float64Array(topicCount);
+  const scores = scratch.scores;
+  const { titleStart, titleIds, titleWeights } = scratch;
   for (let entryIdx = 0; entryIdx < topicCount; entryIdx++) {
     const e = index.entries[entryIdx] as IndexedTopic;
     const coverage = (matchedOf[entryIdx] as number) / denominator;
@@ -358,7 +292,9 @@ export function searchTopics(
     // ("osteoporosis" → "Vitamin K2 and osteoporosis", not "Does vitamin K2 help bones?").
     let titleHit = 0;
     const titleAll = e.titleWeight;
-    for (const t of e.titleTerms) if (queryTerms.has(t)) titleHit += index.termWeight(t);
+    for (let k = titleStart[entryIdx] as number; k < (titleStart[entryIdx + 1] as number); k++) {
+      if (queryHasId[titleIds[k] as number] === 1) titleHit += titleWeights[k] as number;
+    }
     // Half "how much of the title the question covers", half "how much of the question the
     // title explains", so a short title does not win on one shared word.
     const titleRecall =
@@ -374,6 +310,7 @@ export function searchTopics(
       (MIX.coverage * coverage + MIX.phrasing * best + MIX.title * titleRecall + quoteCredit) *
       (1 + boost);
   }
+  clearQuery(scratch);
   const order = byScore(scores);
   const ranked: ScoredTopic[] = order.map((i) => ({
     topic: (index.entries[i] as IndexedTopic).topic,
