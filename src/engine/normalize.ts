@@ -1,3 +1,5 @@
+import { rememberLast } from './rememberLast.ts';
+
 /**
  * Turns a raw chat message into plain lower-case words. Discord adds a lot that is not the
  * question (mentions, emoji, markdown, links); matching only sees what a person typed.
@@ -125,7 +127,9 @@ function foldLookalikes(text: string): string {
  * folded to Latin, lower case, no mentions/emoji/markdown/links, straight quotes, single spaces,
  * at most {@link MAX_INPUT_CHARS} characters.
  */
-export function normalizeText(input: string): string {
+export const normalizeText: (input: string) => string = rememberLast(normalizeOnce);
+
+function normalizeOnce(input: string): string {
   // Cut before the regexes run: they are linear, but there is no reason to read a novel.
   let text = input.length > MAX_INPUT_CHARS * 2 ? input.slice(0, MAX_INPUT_CHARS * 2) : input;
   // Plain ASCII has no format characters, nothing for Unicode normalisation to change and no

@@ -2,6 +2,7 @@ import type { FocusId, UncoveredPoint } from '../kb/focusSchema.ts';
 import { language } from '../kb/language.ts';
 import { PhraseLists, PhraseSet, stemmedWords } from './phraseSet.ts';
 import { questionClause } from './readings.ts';
+import { rememberLast } from './rememberLast.ts';
 
 /**
  * What a question asks about its subject (its focus: an amount, the timing, the mechanism…),
@@ -109,7 +110,9 @@ export interface QuestionFocus {
 }
 
 /** The part of a message that asks: the question clause after a backstory, else the last question. */
-export function askingPart(normalized: string): string {
+export const askingPart: (normalized: string) => string = rememberLast(findAskingPart);
+
+function findAskingPart(normalized: string): string {
   const clause = questionClause(normalized);
   if (clause && !clause.pointsBack) return clause.clause;
   const sentences = normalized.split(/(?<=[.!?])\s+/).filter((s) => /[\p{L}\p{N}]/u.test(s));

@@ -1,6 +1,7 @@
 import { language } from '../kb/language.ts';
 import { OTHER_NUTRIENT_WITH_K2, OUT_OF_SCOPE_RULES } from './lexicon.ts';
 import { alternation, anyOf } from './phrasePattern.ts';
+import { rememberLast } from './rememberLast.ts';
 
 /**
  * The candidate readings of a message besides the whole text: the question clause after a
@@ -75,9 +76,19 @@ export function questionParts(normalized: string): string[] {
  * The last clause that asks something, when the message is long and has a backstory before it;
  * otherwise null. `pointsBack` when the clause refers to the story ("how much k2 is in it?").
  */
-export function questionClause(normalized: string): { clause: string; pointsBack: boolean } | null {
+export const questionClause: (normalized: string) => { clause: string; pointsBack: boolean } | null =
+  rememberLast(findQuestionClause);
+
+/** Words of text split at single spaces, counted without making the list. */
+function spaceSeparatedWords(text: string): number {
+  let n = 1;
+  for (let at = text.indexOf(' '); at >= 0; at = text.indexOf(' ', at + 1)) n++;
+  return n;
+}
+
+function findQuestionClause(normalized: string): { clause: string; pointsBack: boolean } | null {
   const t = normalized.replace(/'/g, '');
-  if (t.split(' ').length < BACKSTORY_MIN_WORDS) return null;
+  if (spaceSeparatedWords(t) < BACKSTORY_MIN_WORDS) return null;
   const clauses = t
     .split(/[.?!;,:]+|\s(?:but|so|anyway|btw)\s/)
     .map((c) => c.trim())
