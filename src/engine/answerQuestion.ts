@@ -82,7 +82,7 @@ export function answerQuestionDetailed(
   const full = normalizeText(question);
   const normalized = (!isGreeting(full) && withoutGreeting(full)) || full;
   const warningFirst = mentionsAnticoagulant(normalized);
-  if (normalized.replace(/[^\p{L}\p{N}]/gu, '').length === 0) {
+  if (!/[\p{L}\p{N}]/u.test(normalized)) {
     return { answer: bareAnswer('empty', EMPTY_TEXT, warningFirst), result: null };
   }
 

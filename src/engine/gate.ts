@@ -80,6 +80,9 @@ export function urgentNoticeFor(kind: UrgentKind): string {
   return URGENT_NOTICE;
 }
 
+/** Each analyzer's words as the gate's typo pass restored them (its `isKnown` decides which are typos). */
+const restoredWords = new WeakMap<object, Map<string, string>>();
+
 /**
  * The gate step of answering: the check on the message as written, with the gate's own words'
  * typos restored ("vomitting blod", "chst", "numbb"), and with every typo corrected ("my todler
@@ -92,7 +95,12 @@ export function gateMessage(
   analysis: Analysis,
 ): GateResult {
   const readings = [normalized];
-  const restored = correctGateTypos(normalized, (w) => analyzer.isKnown(w));
+  let words = restoredWords.get(analyzer);
+  if (!words) {
+    words = new Map();
+    restoredWords.set(analyzer, words);
+  }
+  const restored = correctGateTypos(normalized, (w) => analyzer.isKnown(w), words);
   if (restored) readings.push(restored);
   if (analysis.correctedText) readings.push(analysis.correctedText);
   return checkReadings(readings);

@@ -55,32 +55,52 @@ function sameLetters(a: string, b: string): boolean {
  * A three-letter word is only restored to a four-letter gate word it lacks one letter of ("kil",
  * "lfe"), since the phrase around it must still match a rule. Returns null when nothing changed.
  */
-export function correctGateTypos(normalized: string, isKnown: (word: string) => boolean): string | null {
+export function correctGateTypos(
+  normalized: string,
+  isKnown: (word: string) => boolean,
+  /** Words already restored with the same `isKnown`, kept between messages (words recur). */
+  restored?: Map<string, string>,
+): string | null {
   let changed = false;
   const out = normalized.replace(/'/g, '').replace(/[\p{L}]+/gu, (w) => {
-    if (w.length < 3 || w.length > 20 || isKnown(w)) return w;
-    const candidates = GATE_TARGETS_BY_INITIAL.get(w[0] as string);
-    if (!candidates) return w;
-    // A three-letter word is only a four-letter gate word with a letter dropped ("kil", "lfe").
-    const max = w.length >= 6 ? 2 : 1;
-    let best: string | null = null;
-    let bestD = max + 1;
-    for (const c of candidates) {
-      if (c === w) return w;
-      let d = editDistance(w, c, max);
-      // Two edits in a short word only when its letters are the target's, moved ("tounge"):
-      // otherwise "fasting" would become "fainting".
-      if (d === 2 && w.length < 8 && !sameLetters(w, c)) d = max + 1;
-      if (w.length === 3 && c.length !== 4) d = max + 1;
-      // On a tie the longer word wins: a dropped letter is the commonest typo ("swallowd").
-      if (d < bestD || (d === bestD && best !== null && c.length > best.length)) {
-        bestD = d;
-        best = c;
+    let fixed = restored?.get(w);
+    if (fixed === undefined) {
+      fixed = restoreGateWord(w, isKnown);
+      if (restored) {
+        if (restored.size >= RESTORED_LIMIT) restored.clear();
+        restored.set(w, fixed);
       }
     }
-    if (best === null) return w;
-    changed = true;
-    return best;
+    if (fixed !== w) changed = true;
+    return fixed;
   });
   return changed ? out : null;
+}
+
+/** Words remembered by a `restored` map before it starts again. */
+const RESTORED_LIMIT = 5000;
+
+/** One word of {@link correctGateTypos}: the gate word it is a typo of, or itself. */
+function restoreGateWord(w: string, isKnown: (word: string) => boolean): string {
+  if (w.length < 3 || w.length > 20 || isKnown(w)) return w;
+  const candidates = GATE_TARGETS_BY_INITIAL.get(w[0] as string);
+  if (!candidates) return w;
+  // A three-letter word is only a four-letter gate word with a letter dropped ("kil", "lfe").
+  const max = w.length >= 6 ? 2 : 1;
+  let best: string | null = null;
+  let bestD = max + 1;
+  for (const c of candidates) {
+    if (c === w) return w;
+    let d = editDistance(w, c, max);
+    // Two edits in a short word only when its letters are the target's, moved ("tounge"):
+    // otherwise "fasting" would become "fainting".
+    if (d === 2 && w.length < 8 && !sameLetters(w, c)) d = max + 1;
+    if (w.length === 3 && c.length !== 4) d = max + 1;
+    // On a tie the longer word wins: a dropped letter is the commonest typo ("swallowd").
+    if (d < bestD || (d === bestD && best !== null && c.length > best.length)) {
+      bestD = d;
+      best = c;
+    }
+  }
+  return best ?? w;
 }

@@ -100,6 +100,7 @@ const LOOKALIKES: ReadonlyMap<string, string> = new Map(
     Χ: 'X',
   }),
 );
+const DIGIT = /\d/;
 const NON_ASCII = /[\u0080-\u{10FFFF}]/u;
 const LETTERS = /\p{L}+/gu;
 const LATIN_LETTER = /[a-z]/i;
@@ -172,11 +173,14 @@ function normalizeOnce(input: string): string {
  * unit suffixes are split from numbers ("100mcg" → "100", "mcg") so both spellings match.
  */
 export function tokenize(normalized: string): string[] {
-  const words = normalized
-    .replace(/'/g, '')
-    // Thousands separators: "6,425 women" and "15,000 mcg" are one number.
-    .replace(/\b(\d{1,3}),(\d{3})\b/g, '$1$2')
-    .replace(/(\d)(mcg|mg|ug|iu|g)\b/g, '$1 $2')
-    .split(/[^\p{L}\p{N}]+/u);
+  let text = normalized.includes("'") ? normalized.replace(/'/g, '') : normalized;
+  // Both number rules need a digit: most texts have none and skip them.
+  if (DIGIT.test(text)) {
+    text = text
+      // Thousands separators: "6,425 women" and "15,000 mcg" are one number.
+      .replace(/\b(\d{1,3}),(\d{3})\b/g, '$1$2')
+      .replace(/(\d)(mcg|mg|ug|iu|g)\b/g, '$1 $2');
+  }
+  const words = text.split(/[^\p{L}\p{N}]+/u);
   return words.filter((w) => w.length > 0);
 }
