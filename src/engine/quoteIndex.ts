@@ -19,12 +19,18 @@ const QUOTE_MIN_SHARE = 0.6;
 const QUOTE_MAX_DF = 6;
 
 /** Content words of a text, stemmed, paired with their neighbour: the quote index's keys. */
-function contentPairs(text: string): string[] {
+function contentPairs(text: string, vocabulary?: ReadonlySet<string>): string[] {
   const words = tokenize(text)
     .filter((w) => !STOP_WORDS.has(w))
     .map(stem);
   const pairs: string[] = [];
-  for (let i = 1; i < words.length; i++) pairs.push(`${words[i - 1]} ${words[i]}`);
+  for (let i = 1; i < words.length; i++) {
+    const a = words[i - 1] as string;
+    const b = words[i] as string;
+    // A pair with a word no indexed pair has cannot be one: not worth making its key.
+    if (vocabulary && !(vocabulary.has(a) && vocabulary.has(b))) continue;
+    pairs.push(`${a} ${b}`);
+  }
   return pairs;
 }
 
@@ -33,6 +39,8 @@ export class QuoteIndex {
   private readonly quotePairs = new Map<string, number[]>();
   /** Each quote's count of distinctive pairs and the topics (by index) carrying it. */
   private readonly quotes: Array<{ pairs: number; topics: number[] }> = [];
+  /** Every word of an indexed pair: a message's pair with any other word is in no quote. */
+  private readonly pairWords = new Set<string>();
 
   /** @param normalize normalizeText, or a cached copy of it */
   constructor(topics: readonly Topic[], normalize: (text: string) => string = normalizeText) {
@@ -57,6 +65,7 @@ export class QuoteIndex {
       }
     });
     for (const [p, ids] of this.quotePairs) if (ids.length > QUOTE_MAX_DF) this.quotePairs.delete(p);
+    for (const p of this.quotePairs.keys()) for (const w of p.split(' ')) this.pairWords.add(w);
     for (const q of this.quotes) q.pairs = 0;
     for (const ids of this.quotePairs.values())
       for (const id of ids) (this.quotes[id] as { pairs: number }).pairs++;
@@ -69,7 +78,7 @@ export class QuoteIndex {
   quotedShare(normalized: string): Map<number, number> {
     const out = new Map<number, number>();
     const found = new Map<number, number>();
-    for (const p of new Set(contentPairs(normalized))) {
+    for (const p of new Set(contentPairs(normalized, this.pairWords))) {
       const ids = this.quotePairs.get(p);
       if (ids) for (const id of ids) found.set(id, (found.get(id) ?? 0) + 1);
     }

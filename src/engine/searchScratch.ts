@@ -109,14 +109,17 @@ export function scratchFor(index: TopicIndex): Scratch {
  * scores are ranked by Array.prototype.sort, as they always were.
  */
 export function byScore(scores: Float64Array): number[] {
-  const order: number[] = [];
+  const order = new Array<number>(scores.length);
   for (let i = 0; i < scores.length; i++) {
     const score = scores[i] as number;
     if (!Number.isFinite(score))
       return Array.from(scores, (_, k) => k).sort((a, b) => (scores[b] as number) - (scores[a] as number));
-    let at = order.length;
-    while (at > 0 && (scores[order[at - 1] as number] as number) < score) at--;
-    order.splice(at, 0, i);
+    let at = i;
+    while (at > 0 && (scores[order[at - 1] as number] as number) < score) {
+      order[at] = order[at - 1] as number;
+      at--;
+    }
+    order[at] = i;
   }
   return order;
 }
