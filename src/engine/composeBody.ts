@@ -147,7 +147,8 @@ function scoreFact(
   // "Does k2 help neuropathy?" asks what K2 does: a fact that only describes neuropathy is
   // context, though it says the condition's words more often than the facts about K2 do.
   if (effectAsked && !f.namesVitamin) score *= CONTEXT_ONLY_FACTOR;
-  if (!aboutNamed && [...rivals].some((r) => f.subjects.has(r))) return score * RIVAL_FACTOR - RIVAL_PENALTY;
+  // A loop rather than [...rivals].some(): this runs for every candidate fact of every answer.
+  if (!aboutNamed) for (const r of rivals) if (f.subjects.has(r)) return score * RIVAL_FACTOR - RIVAL_PENALTY;
   return score;
 }
 

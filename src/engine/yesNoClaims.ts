@@ -206,23 +206,38 @@ export class ClaimIndex {
     if (stemmedWords(question).some((w) => ALTERNATIVES.has(w))) return null;
     const words = contentWords(question, this.analyzer, this.cache);
     // "I take rivaroxaban. Does k2 affect it the way it affects warfarin?": a medicine or a group
-    // of people named anywhere in the message must be one the claim is about.
-    const named = new Set(
-      contentWords(whole, this.analyzer, this.cache).flatMap((w) =>
-        w.terms.filter((t) => CONTEXT_TERMS.has(t)),
-      ),
-    );
+    // of people named anywhere in the message must be one the claim is about. Read from the whole
+    // message only once a claim gets that far: most questions match no claim's words.
+    let named: ReadonlySet<string> | null = null;
+    const namedInMessage = () => {
+      named ??= new Set(
+        contentWords(whole, this.analyzer, this.cache).flatMap((w) =>
+          w.terms.filter((t) => CONTEXT_TERMS.has(t)),
+        ),
+      );
+      return named;
+    };
     if (words.some((w) => NEGATIONS.has(w.word) || DOUBTS.has(w.word))) return null;
     // "Is it true / really so that …" asks the claim itself.
     const asked = words.filter((w) => !HOLDS.has(w.word));
     const context = questionWords(carried ? contentWords(carried, this.analyzer, this.cache) : []);
     const askedWords = questionWords(asked);
+    // Claims share words ("k2", "warfarin", "safe"): each word is looked for once per question.
+    const foundAs = new Map<string, 'same' | Side | null>();
+    const findWord = (w: Word) => {
+      let how = foundAs.get(w.word);
+      if (how === undefined) {
+        how = find(w, askedWords) ?? (find(w, context) === 'same' ? 'same' : null);
+        foundAs.set(w.word, how);
+      }
+      return how;
+    };
     const found: ClaimMatch[] = [];
     for (const claim of this.claims) {
       if (claim.words.length === 0) continue;
       let lead: YesNoLead | null = claim.polarity;
       for (const w of claim.words) {
-        const how = find(w, askedWords) ?? (find(w, context) === 'same' ? 'same' : null);
+        const how = findWord(w);
         if (how === null) {
           lead = null;
           break;
@@ -231,7 +246,7 @@ export class ClaimIndex {
       }
       if (lead === null) continue;
       if (!asked.every((q) => covered(q, claim))) continue;
-      if ([...named].some((t) => !claim.words.some((c) => c.terms.includes(t)))) continue;
+      if ([...namedInMessage()].some((t) => !claim.words.some((c) => c.terms.includes(t)))) continue;
       found.push({ claim, lead });
     }
     const first = found[0];
