@@ -71,6 +71,15 @@ export function agesIn(words: readonly string[]): number[] {
 
 /** The words that ask each uncovered point, in one pass: point i is `FOCUS.uncovered[i]`. */
 const UNCOVERED_ASKED = new PhraseLists(FOCUS.uncovered.map((point) => point.asked));
+/** The word groups that ask a point together (`together`), per point; empty for most. */
+const UNCOVERED_TOGETHER = FOCUS.uncovered.map((point) => (point.together ?? []).map((g) => new PhraseSet(g)));
+
+/** The words that asked a point by its word groups ("how long … works"), or undefined. */
+function askedTogether(groups: readonly PhraseSet[], words: readonly string[]): string | undefined {
+  if (groups.length === 0) return undefined;
+  const found = groups.map((g) => g.find(words));
+  return found.every((w) => w !== null) ? found.join(' … ') : undefined;
+}
 
 /** Openers before the question proper ("so", "ok quick question"): skipped to find its first word. */
 const OPENERS: ReadonlySet<string> = new Set(FOCUS.openers.flatMap((o) => stemmedWords(o)));
@@ -167,7 +176,10 @@ function workOutFocus(normalized: string): QuestionFocus {
   const askedUncovered = UNCOVERED_ASKED.firsts(asked).phrase;
   FOCUS.uncovered.forEach((point, i) => {
     if (point.focus && !focuses.includes(point.focus)) return;
-    const word = askedUncovered[i] ?? point.subjects?.find((id) => subjects.named.has(id));
+    const word =
+      askedUncovered[i] ??
+      askedTogether(UNCOVERED_TOGETHER[i] ?? [], asked) ??
+      point.subjects?.find((id) => subjects.named.has(id));
     if (word) uncovered.push({ point, word });
   });
   return {

@@ -50,6 +50,11 @@ export const uncoveredPointSchema = z.strictObject({
   id: topicId,
   /** Words that ask for the point ("morning", "bedtime"). */
   asked: phrases,
+  /**
+   * Word groups that ask for the point together, one word of each in the question ("how long" and
+   * "work": "how long till k2 works for bones"), however the rest is worded.
+   */
+  together: z.array(phrases).min(2).optional(),
   /** Topics that do cover the point, so it is not uncovered when they answer. */
   except: z.array(topicId).optional(),
   /** Only when the question asks for this focus ("how much k2 in kefir": amount). */
