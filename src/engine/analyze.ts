@@ -96,8 +96,13 @@ const EXACT_ONLY_WORDS: ReadonlySet<string> = (() => {
 export class Analyzer {
   private readonly known: Set<string>;
   /**
-   * One fuse.js index per first letter and length: typos keep the first letter and are at most a
-   * few letters longer or shorter, so each lookup searches a few small indexes.
+   * The typo targets by first letter and length: typos keep the first letter and are at most a
+   * few letters longer or shorter, so each lookup searches a few small fuse.js indexes.
+   */
+  private readonly targetsByShape = new Map<string, string[]>();
+  /**
+   * The fuse.js index of each shape, made on its first lookup: most shapes are never looked up in
+   * a thread's life, and making all of them was a fifth of building the engine.
    */
   private readonly fuseByShape = new Map<string, Fuse<string>>();
   private readonly fuzzyCache = new Map<string, string | null>();
@@ -160,25 +165,30 @@ export class Analyzer {
           !EXACT_ONLY_WORDS.has(w),
       )
       .sort();
-    const byInitial = new Map<string, string[]>();
     for (const w of targets) {
       const key = `${w[0]}${w.length}`;
-      const list = byInitial.get(key);
+      const list = this.targetsByShape.get(key);
       if (list) list.push(w);
-      else byInitial.set(key, [w]);
+      else this.targetsByShape.set(key, [w]);
     }
-    for (const [key, words] of byInitial) {
-      this.fuseByShape.set(
-        key,
-        new Fuse(words, {
-          includeScore: true,
-          threshold: 0.34,
-          ignoreLocation: true,
-          isCaseSensitive: true,
-          shouldSort: true,
-        }),
-      );
+  }
+
+  /** The fuse.js index of the typo targets of one shape (see targetsByShape), if it has any. */
+  private fuseFor(shape: string): Fuse<string> | undefined {
+    let fuse = this.fuseByShape.get(shape);
+    if (fuse === undefined) {
+      const words = this.targetsByShape.get(shape);
+      if (words === undefined) return undefined;
+      fuse = new Fuse(words, {
+        includeScore: true,
+        threshold: 0.34,
+        ignoreLocation: true,
+        isCaseSensitive: true,
+        shouldSort: true,
+      });
+      this.fuseByShape.set(shape, fuse);
     }
+    return fuse;
   }
 
   /** True for a word of the knowledge base, the lexicon or the filler list. */
@@ -197,7 +207,7 @@ export class Analyzer {
     const maxEdits = word.length <= 7 ? 1 : word.length <= 10 ? 2 : 3;
     const results = [];
     for (let len = word.length - maxEdits; len <= word.length + maxEdits; len++) {
-      const fuse = this.fuseByShape.get(`${word[0]}${len}`);
+      const fuse = this.fuseFor(`${word[0]}${len}`);
       if (fuse) results.push(...fuse.search(word, { limit: 4 }));
     }
     for (const r of results) {

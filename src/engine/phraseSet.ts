@@ -34,8 +34,7 @@ export class PhraseSet {
   /** The first phrase of the set found in `words`, as the list writes it; null when none is. */
   find(words: readonly string[]): string | null {
     for (let i = 0; i < words.length; i++) {
-      const candidates = this.byFirstWord.get(words[i] as string);
-      const hit = candidates?.find((c) => c.words.every((w, k) => words[i + k] === w));
+      const hit = this.phraseAt(words, i);
       if (hit) return hit.phrase;
     }
     return null;
@@ -43,26 +42,35 @@ export class PhraseSet {
 
   /** Where the first phrase of the set starts in `words`, or -1. */
   firstIndex(words: readonly string[]): number {
-    for (let i = 0; i < words.length; i++) {
-      const candidates = this.byFirstWord.get(words[i] as string);
-      if (candidates?.some((c) => c.words.every((w, k) => words[i + k] === w))) return i;
-    }
+    for (let i = 0; i < words.length; i++) if (this.phraseAt(words, i)) return i;
     return -1;
   }
 
   /** How many times a phrase of the set starts in `words`. */
   count(words: readonly string[]): number {
     let found = 0;
-    for (let i = 0; i < words.length; i++) {
-      const candidates = this.byFirstWord.get(words[i] as string);
-      if (!candidates) continue;
-      if (candidates.some((c) => c.words.every((w, k) => words[i + k] === w))) found++;
-    }
+    for (let i = 0; i < words.length; i++) if (this.phraseAt(words, i)) found++;
     return found;
   }
 
   matches(words: readonly string[]): boolean {
-    return this.count(words) > 0;
+    return this.firstIndex(words) >= 0;
+  }
+
+  /**
+   * The first phrase of the set (in list order) that starts at word `at`, or undefined. Plain
+   * loops: this runs for every word of every fact when the fact index is built.
+   */
+  private phraseAt(words: readonly string[], at: number): { words: string[]; phrase: string } | undefined {
+    const candidates = this.byFirstWord.get(words[at] as string);
+    if (candidates === undefined) return undefined;
+    for (const candidate of candidates) {
+      const phrase = candidate.words;
+      let k = 1;
+      while (k < phrase.length && words[at + k] === phrase[k]) k++;
+      if (k === phrase.length) return candidate;
+    }
+    return undefined;
   }
 }
 
