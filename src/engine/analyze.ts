@@ -68,12 +68,20 @@ const PHRASES: ReadonlyMap<string, readonly string[]> = (() => {
   return map;
 })();
 
-/** First words of the lexicon's phrases of two words or more: only these can start one. */
-const PHRASE_STARTS: ReadonlySet<string> = new Set(
-  [...PHRASES.keys()]
-    .filter((phrase) => phrase.includes(' '))
-    .map((phrase) => phrase.split(' ')[0] as string),
-);
+/**
+ * First words of the lexicon's phrases of two words or more, each with the most words a phrase
+ * starting with it has: only these can start one, and no longer phrase is worth looking up.
+ */
+const PHRASE_STARTS: ReadonlyMap<string, number> = (() => {
+  const longest = new Map<string, number>();
+  for (const phrase of PHRASES.keys()) {
+    const words = phrase.split(' ');
+    if (words.length < 2) continue;
+    const first = words[0] as string;
+    longest.set(first, Math.max(longest.get(first) ?? 0, words.length));
+  }
+  return longest;
+})();
 
 /** Every single word the lexicon knows, for fuzzy correction of typos. */
 export const LEXICON_WORDS: ReadonlySet<string> = new Set(
@@ -295,7 +303,8 @@ export class Analyzer {
     let i = 0;
     while (i < words.length) {
       let matched = false;
-      const longest = PHRASE_STARTS.has(words[i] as string) ? Math.min(MAX_PHRASE, words.length - i) : 1;
+      const startsUpTo = PHRASE_STARTS.get(words[i] as string);
+      const longest = startsUpTo ? Math.min(MAX_PHRASE, words.length - i, startsUpTo) : 1;
       for (let len = longest; len >= 1; len--) {
         const phrase = len === 1 ? (words[i] as string) : words.slice(i, i + len).join(' ');
         const canon = PHRASES.get(phrase) ?? (len === 1 ? PHRASES.get(stem(phrase)) : undefined);

@@ -5,7 +5,13 @@ import { answerQuestionDetailed } from './answerQuestion.ts';
 import { bareAnswer, topicAnswer, toRef } from './composeAnswer.ts';
 import type { AskOptions, Conversation, Engine, FollowUpAnswer } from './engine.ts';
 import { factIndexOf } from './factIndex.ts';
-import { contextAfter, type FollowUpContext, followUpKind, followUpReading } from './followUp.ts';
+import {
+  contextAfter,
+  type FollowUpContext,
+  followUpKind,
+  followUpReading,
+  leavesContext,
+} from './followUp.ts';
 import { type FollowUpHints, followUpFocus, withSourceBody } from './followUpCompose.ts';
 import { GENERIC_TERMS } from './lexicon.ts';
 import { normalizeText } from './normalize.ts';
@@ -170,7 +176,10 @@ export function createEngine(kb: KnowledgeBase, options: CreateEngineOptions = {
         : 'alone';
       const aloneAnswer = (): FollowUpAnswer => ({
         answer: alone.answer,
-        context: contextAfter(normalized, alone.answer, readFocus(normalized)),
+        // The focus is read only for a reply that leaves a context.
+        context: leavesContext(alone.answer)
+          ? contextAfter(normalized, alone.answer, readFocus(normalized))
+          : null,
         followUp: false,
       });
       if (!previous || kind === 'alone') return aloneAnswer();

@@ -143,15 +143,20 @@ export function followUpReading(
   return parts.filter((p) => p.trim() !== '').join(' , ');
 }
 
+/** Whether a reply leaves a context: not an emergency, an empty message or a decline with nothing to offer. */
+export function leavesContext(answer: Answer): boolean {
+  if (answer.urgent || answer.kind === 'empty') return false;
+  // A decline with nothing to offer leaves nothing to follow up on.
+  return answer.kind === 'answer' || answer.suggestions.length > 0;
+}
+
 /** The context the next message is read in, after `answer` was given to `reading`. */
 export function contextAfter(
   reading: string,
   answer: Answer,
   focus?: { focuses: readonly FocusId[]; figure: boolean },
 ): FollowUpContext | null {
-  if (answer.urgent || answer.kind === 'empty') return null;
-  // A decline with nothing to offer leaves nothing to follow up on.
-  if (answer.kind !== 'answer' && answer.suggestions.length === 0) return null;
+  if (!leavesContext(answer)) return null;
   return {
     reading: reading.slice(0, MAX_READING_CHARS),
     topicId: answer.kind === 'answer' ? (answer.topic?.id ?? null) : null,
