@@ -72,7 +72,9 @@ export function agesIn(words: readonly string[]): number[] {
 /** The words that ask each uncovered point, in one pass: point i is `FOCUS.uncovered[i]`. */
 const UNCOVERED_ASKED = new PhraseLists(FOCUS.uncovered.map((point) => point.asked));
 /** The word groups that ask a point together (`together`), per point; empty for most. */
-const UNCOVERED_TOGETHER = FOCUS.uncovered.map((point) => (point.together ?? []).map((g) => new PhraseSet(g)));
+const UNCOVERED_TOGETHER = FOCUS.uncovered.map((point) =>
+  (point.together ?? []).map((g) => new PhraseSet(g)),
+);
 
 /** The words that asked a point by its word groups ("how long … works"), or undefined. */
 function askedTogether(groups: readonly PhraseSet[], words: readonly string[]): string | undefined {
