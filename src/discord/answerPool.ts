@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import type { Answer, FollowUpContext } from '../engine/index.ts';
 import type { Language } from '../kb/load.ts';
 import type { KnowledgeBase } from '../kb/schema.ts';
+import { preparedTextsFor } from '../kb/snapshot.ts';
 import type { AnswerWorkerData } from './answerWorker.ts';
 import {
   type AnsweredJob,
@@ -301,6 +302,9 @@ export class AnswerPool implements Answerer {
         knowledgeDir: this.#options.knowledgeDir,
         knowledge: this.#knowledge,
         language: this.#language,
+        // The build's analyses of the knowledge texts, so that each worker need not redo them.
+        prepared:
+          this.#knowledge && this.#language ? preparedTextsFor(this.#knowledge, this.#language) : undefined,
       } satisfies AnswerWorkerData,
       resourceLimits: WORKER_RESOURCE_LIMITS,
     });

@@ -1,5 +1,6 @@
 // Entry point of an answer-pool worker thread: its own engine over the knowledge the pool hands it.
 import { workerData } from 'node:worker_threads';
+import type { PreparedTexts } from '../engine/preparedTexts.ts';
 import type { Language } from '../kb/load.ts';
 import type { KnowledgeBase } from '../kb/schema.ts';
 
@@ -8,6 +9,8 @@ export interface AnswerWorkerData {
   knowledge?: KnowledgeBase | undefined;
   /** The language files validated with `knowledge`; the worker's engine speaks them. */
   language?: Language | undefined;
+  /** The build's prepared texts for `knowledge` and `language` (kb/snapshot.ts), when the main thread has them. */
+  prepared?: PreparedTexts | undefined;
   /** Read and validated here when `knowledge` is not given (the repository's folder when unset). */
   knowledgeDir?: string | undefined;
 }
@@ -17,6 +20,10 @@ const data = (workerData ?? {}) as AnswerWorkerData;
 if (data.language) {
   const { installLanguage } = await import('../kb/language.ts');
   installLanguage(data.language);
+  if (data.knowledge && data.prepared) {
+    const { adoptPreparedTexts } = await import('../kb/snapshot.ts');
+    adoptPreparedTexts(data.knowledge, data.language, data.prepared);
+  }
 }
 const [{ createEngine }, { loadKnowledge }, { serveAnswers }] = await Promise.all([
   import('../engine/index.ts'),

@@ -49,6 +49,22 @@ export function preparedTextsFor(
 }
 
 /**
+ * Lets a thread use the prepared texts another thread had for this knowledge and language (what
+ * {@link preparedTextsFor} gave there): an answer worker receives copies of all three from the
+ * main thread, and would otherwise normalise and analyse every knowledge text again.
+ */
+export function adoptPreparedTexts(
+  knowledge: KnowledgeBase,
+  languageInUse: Language,
+  prepared: PreparedTexts,
+): void {
+  const handedOver = 'prepared texts handed over by another thread';
+  readFrom.set(knowledge, handedOver);
+  readFrom.set(languageInUse, handedOver);
+  preparedOf.set(knowledge, prepared);
+}
+
+/**
  * The snapshot for the knowledge in `dir`, or null when there is none, it is unreadable, or the
  * folder's files are not exactly those it was made from.
  */

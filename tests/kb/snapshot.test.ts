@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { KnowledgeError, loadKnowledge, loadKnowledgeWithLanguage, loadLanguage } from '../../src/kb/load.ts';
-import { preparedTextsFor, readKnowledgeSnapshot } from '../../src/kb/snapshot.ts';
+import { adoptPreparedTexts, preparedTextsFor, readKnowledgeSnapshot } from '../../src/kb/snapshot.ts';
 import { writeKnowledgeSnapshot } from '../../src/kb/writeSnapshot.ts';
 import { copyKnowledge, editJson } from './knowledgeCopies.ts';
 
@@ -33,6 +33,18 @@ describe('the knowledge snapshot the build writes', async () => {
     expect(preparedTextsFor(knowledge, loadLanguage(dir, { snapshot: false }))).toBeUndefined();
     const validated = loadKnowledgeWithLanguage(dir, { snapshot: false });
     expect(preparedTextsFor(validated.knowledge, language)).toBeUndefined();
+  });
+
+  it("hands an answer worker's copies of the knowledge and language the main thread's prepared texts", async () => {
+    const { dir, file } = await snapshotted();
+    const { knowledge, language } = loadKnowledgeWithLanguage(dir, { snapshot: file });
+    const prepared = preparedTextsFor(knowledge, language);
+    // What a worker receives: structured clones, which the snapshot never marked.
+    const copy = structuredClone({ knowledge, language, prepared });
+    expect(preparedTextsFor(copy.knowledge, copy.language)).toBeUndefined();
+    adoptPreparedTexts(copy.knowledge, copy.language, copy.prepared as NonNullable<typeof prepared>);
+    expect(preparedTextsFor(copy.knowledge, copy.language)).toEqual(prepared);
+    expect(preparedTextsFor(copy.knowledge, loadLanguage(dir, { snapshot: false }))).toBeUndefined();
   });
 
   it('is ignored after an edit: the edited file is validated and the error names the file and field', async () => {
