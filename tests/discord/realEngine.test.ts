@@ -15,9 +15,10 @@ import {
 // out here. Rendering, buttons and limits are tested against the stub engine in the other files.
 
 let h: Harness;
-// Two workers and the main thread each build the real engine: slow on a loaded machine.
+// One answer worker (the default is two): the worker and the main thread each build the real engine,
+// and no test here needs a second worker.
 beforeAll(async () => {
-  h = await startHarness({ engine: 'real' });
+  h = await startHarness({ engine: 'real', env: { ANSWER_WORKERS: '1' } });
 }, 90_000);
 afterAll(async () => {
   await h?.stop();

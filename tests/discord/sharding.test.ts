@@ -341,6 +341,8 @@ describe('SHARD_LIST: this host runs part of the shards (under tsx, as `npm run 
         DATABASE_PATH: join(listDir, 'k2.sqlite'),
         SHARD_COUNT: '2',
         SHARD_LIST: '1',
+        // One answer worker, not the per-shard default of two: each builds the engine under tsx.
+        ANSWER_WORKERS: '1',
       },
       'tsx',
     );
