@@ -1,6 +1,12 @@
-import { anticoagulantSpellings, texts } from '../kb/language.ts';
+import { texts } from '../kb/language.ts';
 import type { Correction, Topic } from '../kb/schema.ts';
 import type { Analysis } from './analyze.ts';
+import {
+  anticoagulantFactIds,
+  mayTakeVitaminKAntagonist,
+  NOT_FOR_VKA,
+  withoutAnticoagulants,
+} from './anticoagulantFacts.ts';
 import { topicAnswer } from './composeAnswer.ts';
 import { type FactIndex, factIndexOf, type IndexedFact } from './factIndex.ts';
 import { askedFigure, startsWithFigure } from './figureLead.ts';
@@ -13,19 +19,11 @@ import {
 } from './followUpCompose.ts';
 import { GENERIC_TERMS } from './lexicon.ts';
 import { stemmedWords } from './phraseSet.ts';
-import {
-  ANTICOAGULANT_FACTS,
-  agesIn,
-  askingPart,
-  type QuestionFocus,
-  readFocus,
-  type YesNoLead,
-} from './questionFocus.ts';
+import { agesIn, askingPart, type QuestionFocus, readFocus, type YesNoLead } from './questionFocus.ts';
 import { ANSWER_THRESHOLD } from './rawConfidence.ts';
 import type { ScoredTopic } from './search.ts';
 import type { TopicIndex } from './topicIndex.ts';
 import type { Answer } from './types.ts';
-import { wordPattern } from './wordPattern.ts';
 import { claimIndexOf } from './yesNoClaims.ts';
 
 /**
@@ -76,38 +74,6 @@ const CLAIM_LEAD_WORDS: Record<YesNoLead, string> = {
   'not-known': 'Not shown.',
   depends: 'It depends.',
 };
-
-const VKA = wordPattern(anticoagulantSpellings({ kinds: ['vka'] }));
-/** Every anticoagulant name, to read what else a message asks about. */
-const EVERY_ANTICOAGULANT = wordPattern(anticoagulantSpellings(), 'g');
-const OTHER_ANTICOAGULANT = wordPattern(
-  anticoagulantSpellings({ kinds: ['doac', 'heparin', 'antiplatelet'] }),
-);
-const ANY_ANTICOAGULANT = wordPattern(anticoagulantSpellings({ kinds: ['any'] }));
-
-/** The message without the anticoagulants it names: what else it asks about ("on warfarin, cheese?"). */
-export function withoutAnticoagulants(normalized: string): string {
-  return normalized.replace(/'/g, '').replace(EVERY_ANTICOAGULANT, ' ').replace(/\s+/g, ' ').trim();
-}
-
-/** Facts about people who are not on a warfarin-type drug, never shown to someone who may be on one. */
-const NOT_FOR_VKA = new Set(ANTICOAGULANT_FACTS.notForVka);
-
-/** A warfarin-type drug named, or a blood thinner not named ("us blood thinner people"): it may be one. */
-function mayTakeVitaminKAntagonist(normalized: string): boolean {
-  const text = normalized.replace(/'/g, '');
-  return VKA.test(text) || (!OTHER_ANTICOAGULANT.test(text) && ANY_ANTICOAGULANT.test(text));
-}
-
-/** The interaction facts that apply to the anticoagulants a message names, in order. */
-export function anticoagulantFactIds(normalized: string): string[] {
-  const text = normalized.replace(/'/g, '');
-  const ids: string[] = [];
-  if (VKA.test(text)) ids.push(...ANTICOAGULANT_FACTS.vka);
-  if (OTHER_ANTICOAGULANT.test(text)) ids.push(...ANTICOAGULANT_FACTS.doac);
-  if (ids.length === 0 && ANY_ANTICOAGULANT.test(text)) ids.push(...ANTICOAGULANT_FACTS.any);
-  return [...new Set(ids)];
-}
 
 /** The words of a question that can match a fact: its terms and written forms, no generic ones. */
 const termsOf = (analysis: Analysis) =>

@@ -1,0 +1,37 @@
+import { anticoagulantSpellings } from '../kb/language.ts';
+import { ANTICOAGULANT_FACTS } from './questionFocus.ts';
+import { wordPattern } from './wordPattern.ts';
+
+/** Which blood-thinner facts a message calls for: the anticoagulants it names, and what it asks besides. */
+
+const VKA = wordPattern(anticoagulantSpellings({ kinds: ['vka'] }));
+/** Every anticoagulant name, to read what else a message asks about. */
+const EVERY_ANTICOAGULANT = wordPattern(anticoagulantSpellings(), 'g');
+const OTHER_ANTICOAGULANT = wordPattern(
+  anticoagulantSpellings({ kinds: ['doac', 'heparin', 'antiplatelet'] }),
+);
+const ANY_ANTICOAGULANT = wordPattern(anticoagulantSpellings({ kinds: ['any'] }));
+
+/** The message without the anticoagulants it names: what else it asks about ("on warfarin, cheese?"). */
+export function withoutAnticoagulants(normalized: string): string {
+  return normalized.replace(/'/g, '').replace(EVERY_ANTICOAGULANT, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** Facts about people who are not on a warfarin-type drug, never shown to someone who may be on one. */
+export const NOT_FOR_VKA = new Set(ANTICOAGULANT_FACTS.notForVka);
+
+/** A warfarin-type drug named, or a blood thinner not named ("us blood thinner people"): it may be one. */
+export function mayTakeVitaminKAntagonist(normalized: string): boolean {
+  const text = normalized.replace(/'/g, '');
+  return VKA.test(text) || (!OTHER_ANTICOAGULANT.test(text) && ANY_ANTICOAGULANT.test(text));
+}
+
+/** The interaction facts that apply to the anticoagulants a message names, in order. */
+export function anticoagulantFactIds(normalized: string): string[] {
+  const text = normalized.replace(/'/g, '');
+  const ids: string[] = [];
+  if (VKA.test(text)) ids.push(...ANTICOAGULANT_FACTS.vka);
+  if (OTHER_ANTICOAGULANT.test(text)) ids.push(...ANTICOAGULANT_FACTS.doac);
+  if (ids.length === 0 && ANY_ANTICOAGULANT.test(text)) ids.push(...ANTICOAGULANT_FACTS.any);
+  return [...new Set(ids)];
+}
