@@ -65,8 +65,9 @@ const LEADS: Record<NonNullable<EvalCase['lead']>, (sentence: string) => boolean
   yes: (s) => /^yes\b/i.test(s),
   // "Not shown" / "Not proven" answer "has it been shown …?" as directly as "No".
   no: (s) => /^(no\b(?! one\b)|not (yet )?(shown|proven|established)\b)/i.test(s),
+  // "No trial has shown that K2 prevents fractures": what is not known, said as a whole sentence.
   'not-known': (s) =>
-    /^(not known|unknown|it'?s not known|it is not known|it isn'?t known|no one knows|nobody knows|not (yet )?(shown|proven|established))\b/i.test(
+    /^(not known|unknown|it'?s not known|it is not known|it isn'?t known|no one knows|nobody knows|not (yet )?(shown|proven|established)|no (clinical )?(trial|study|studies|research) (has|have) (yet )?(shown|proven))\b/i.test(
       s,
     ),
   depends: (s) => /^(it )?depends\b/i.test(s),

@@ -9,7 +9,7 @@ import {
 } from './anticoagulantFacts.ts';
 import { topicAnswer } from './composeAnswer.ts';
 import { type FactIndex, factIndexOf, type IndexedFact } from './factIndex.ts';
-import { askedFigure, startsWithFigure } from './figureLead.ts';
+import { figureOpening } from './figureLead.ts';
 import {
   type FollowUpHints,
   followUpFocus,
@@ -19,12 +19,12 @@ import {
 } from './followUpCompose.ts';
 import { GENERIC_TERMS } from './lexicon.ts';
 import { stemmedWords } from './phraseSet.ts';
-import { agesIn, askingPart, type QuestionFocus, readFocus, type YesNoLead } from './questionFocus.ts';
+import { agesIn, askingPart, type QuestionFocus, readFocus } from './questionFocus.ts';
 import { ANSWER_THRESHOLD } from './rawConfidence.ts';
 import type { ScoredTopic } from './search.ts';
 import type { TopicIndex } from './topicIndex.ts';
 import type { Answer } from './types.ts';
-import { claimIndexOf } from './yesNoClaims.ts';
+import { claimIndexOf, claimLeadSentence } from './yesNoClaims.ts';
 
 /**
  * The compose step: the body of an answer is the one to three facts that best answer the asked
@@ -66,14 +66,6 @@ const CLOSE_TOPIC_RATIO = 0.85;
 /** …counting this much of their score, so the chosen topic wins ties. */
 const CLOSE_TOPIC_FACTOR = 0.8;
 const CLOSE_TOPICS = 2;
-
-/** The lead of a question that asks a claim a fact answers (yesNoClaims.ts): its own yes or no. */
-const CLAIM_LEAD_WORDS: Record<YesNoLead, string> = {
-  yes: 'Yes.',
-  no: 'No.',
-  'not-known': 'Not shown.',
-  depends: 'It depends.',
-};
 
 /** The words of a question that can match a fact: its terms and written forms, no generic ones. */
 const termsOf = (analysis: Analysis) =>
@@ -323,7 +315,7 @@ export function composeFactBody(
         topic = claimed.topic;
         main = [claimed];
       } else main = [claimed, ...main.filter((f) => f !== claimed && f.topic === topic)].slice(0, MAX_FACTS);
-      opening = CLAIM_LEAD_WORDS[claim.lead];
+      opening = claimLeadSentence(claim);
     }
   }
   // Someone who may be on a warfarin-type drug: a fact about people who are not on one ("extra K2 is
@@ -357,9 +349,7 @@ export function composeFactBody(
   const first = main[0];
   if (!first) return answer;
   const firstText = leadingText(first);
-  if (!opening && focus.figure && !startsWithFigure(firstText))
-    // From the corrected wording first: where the article is wrong, its figure never leads.
-    opening = askedFigure(firstText, focus.words) ?? askedFigure(first.fact.text, focus.words);
+  if (!opening) opening = figureOpening(first, firstText, focus);
   const pieces: Array<{ text: string; fact?: IndexedFact }> = [];
   if (opening) pieces.push({ text: opening });
   main.forEach((f, i) => {

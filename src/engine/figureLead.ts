@@ -1,4 +1,8 @@
 import { language } from '../kb/language.ts';
+import type { IndexedFact } from './factIndex.ts';
+import { STOP_WORDS } from './lexicon.ts';
+import { PhraseSet, stemmedWords } from './phraseSet.ts';
+import type { QuestionFocus } from './questionFocus.ts';
 
 /**
  * An amount question is answered with the figure first ("About 3 days."): the figure, its unit
@@ -39,6 +43,9 @@ const RANGE_WORDS: ReadonlySet<string> = new Set(['to', '-', '–', 'and', 'or']
 export interface Figure {
   text: string;
   unit: string;
+  /** Where it is in the text, in words (whitespace-separated): its first word and the word after it. */
+  start: number;
+  end: number;
 }
 
 /** Every figure in a text, in order. */
@@ -76,6 +83,8 @@ export function figuresIn(text: string): Figure[] {
     found.push({
       text: phrase,
       unit: unitAt === last && clean(unitWord).endsWith('%') ? '%' : unitOf(unitWord),
+      start,
+      end: Math.min(end, words.length),
     });
     i = end - 1;
   }
@@ -88,17 +97,147 @@ export function startsWithFigure(text: string): boolean {
   return figuresIn(head).length > 0;
 }
 
+/** A unit as compared: "days" and "day" alike; "%" as written. */
+const unitKey = (unit: string) => (unit === '%' ? '%' : (stemmedWords(unit.toLowerCase())[0] ?? unit));
+
+interface Kind {
+  id: string;
+  units: ReadonlySet<string>;
+  asked: PhraseSet;
+  changes: { asked: PhraseSet; words: PhraseSet } | null;
+}
+const KINDS: readonly Kind[] = language().focus.figureKinds.map((k) => ({
+  id: k.id,
+  units: new Set(k.units.map(unitKey)),
+  asked: new PhraseSet(k.asked),
+  changes: k.changes
+    ? { asked: new PhraseSet(k.changes.asked), words: new PhraseSet(k.changes.words) }
+    : null,
+}));
+/** "how many days", "in hours": the word before a unit that the question asks in. */
+const ASKS_IN_UNIT: ReadonlySet<string> = new Set(['many', 'in', 'what']);
+
 /**
- * The figure a question asks for, from a fact: the first whose unit the question names ("in
- * days" → "about 3 days"), else the first; null when the fact has none.
+ * The kind of figure a question asks for: a unit it asks in ("how many days"), a change asked
+ * ("how much did the odds drop": a share), else the first kind whose words it
+ * uses; null when it names none.
+ */
+export function askedFigureKind(questionWords: readonly string[]): Kind | null {
+  for (let i = 1; i < questionWords.length; i++) {
+    if (!ASKS_IN_UNIT.has(questionWords[i - 1] as string)) continue;
+    const key = unitKey(questionWords[i] as string);
+    const kind = KINDS.find((k) => k.units.has(key));
+    if (kind) return kind;
+  }
+  const change = KINDS.find(
+    (k) => k.changes?.asked.matches(questionWords) && k.changes.words.matches(questionWords),
+  );
+  if (change) return change;
+  return KINDS.find((k) => k.asked.matches(questionWords)) ?? null;
+}
+
+/** A word that ends a clause: the figures on either side of it belong to different statements. */
+const closesClause = (word: string) => /[;:.]$/.test(word) && !/\d\.$/.test(word);
+
+/**
+ * The words that say what a figure is about: after it up to the next figure or the end of its
+ * clause, and before it back to the start of its clause when no other figure stands between
+ * ("EFSA sets 70 mcg a day for adults", "90 mcg (age 19+)").
+ */
+function contextOf(words: readonly string[], figures: readonly Figure[], k: number): string[] {
+  const f = figures[k] as Figure;
+  const next = figures[k + 1]?.start ?? words.length;
+  const around: string[] = [];
+  for (let i = f.end; i < next; i++) {
+    around.push(words[i] as string);
+    if (closesClause(words[i] as string)) break;
+  }
+  const previousEnd = figures[k - 1]?.end ?? 0;
+  for (let i = f.start - 1; i >= previousEnd; i--) {
+    if (closesClause(words[i] as string)) break;
+    around.push(words[i] as string);
+  }
+  return stemmedWords(around.join(' ').toLowerCase());
+}
+
+/**
+ * The figure a question asks for, from a fact: of the kind asked (a duration for "how long", an
+ * amount of the vitamin for "how much"; none when the fact has none of that kind), in the unit
+ * the question names ("in days"), and said of what the question names ("for adults", "EFSA");
+ * else the first. Null when the fact has no such figure.
  */
 export function askedFigure(factText: string, questionWords: readonly string[]): string | null {
+  const figure = pickFigure(factText, questionWords);
+  return figure ? asSentence(figure) : null;
+}
+
+const asSentence = (f: Figure) => `${f.text.charAt(0).toUpperCase()}${f.text.slice(1)}.`;
+
+/** The figure {@link askedFigure} gives, with its place in the text. */
+function pickFigure(factText: string, questionWords: readonly string[]): Figure | null {
   const figures = figuresIn(factText);
   if (figures.length === 0) return null;
+  const kind = askedFigureKind(questionWords);
+  const ofKind = kind ? figures.filter((f) => kind.units.has(unitKey(f.unit))) : figures;
+  if (ofKind.length === 0) return null;
   const asked = new Set(questionWords.map((w) => w.toLowerCase()));
-  const wanted = figures.find(
+  const inUnit = ofKind.filter(
     (f) => asked.has(f.unit) || asked.has(`${f.unit}s`) || asked.has(f.unit.replace(/s$/, '')),
   );
-  const figure = (wanted ?? (figures[0] as Figure)).text;
-  return `${figure.charAt(0).toUpperCase()}${figure.slice(1)}.`;
+  const pool = inUnit.length > 0 ? inUnit : ofKind;
+  const content = new Set(questionWords.filter((w) => w.length > 2 && !STOP_WORDS.has(w) && !/^\d/.test(w)));
+  let best = pool[0] as Figure;
+  if (pool.length > 1 && content.size > 0) {
+    const words = factText.split(/\s+/).filter((w) => w.length > 0);
+    let bestShared = 0;
+    for (const f of pool) {
+      const shared = contextOf(words, figures, figures.indexOf(f)).filter((w) => content.has(w)).length;
+      if (shared > bestShared) {
+        best = f;
+        bestShared = shared;
+      }
+    }
+  }
+  return best;
+}
+
+/** Each condition a figure can be asked for, alone: every one the question names is looked for. */
+const CONDITIONS: readonly PhraseSet[] = language().focus.figureConditions.map((c) => new PhraseSet([c]));
+
+/**
+ * Whether a fact's figure answers who or what the question asks about: not when the fact is about
+ * a rival of a subject the question names (adults when a child is asked, MK-7 when MK-4 is), nor
+ * when the question names a condition the fact does not ("how much k2 for diabetes?" is not
+ * answered by the general supplement dose).
+ */
+function figureIsAbout(
+  fact: IndexedFact,
+  subjects: QuestionFocus['subjects'],
+  questionWords: readonly string[],
+): boolean {
+  for (const s of subjects.named) {
+    if (fact.subjects.has(s)) continue;
+    for (const r of subjects.rivals) if (fact.subjects.has(r)) return false;
+  }
+  const asked = CONDITIONS.filter((c) => c.matches(questionWords));
+  if (asked.length === 0) return true;
+  const own = stemmedWords(`${fact.topic.title} ${fact.fact.text} ${fact.fact.answer ?? ''}`.toLowerCase());
+  return asked.every((c) => c.matches(own));
+}
+
+/**
+ * The opening of an answer to a figure question whose first fact does not start with the figure:
+ * the figure asked, from that fact (its corrected wording first: where the article is wrong, its
+ * figure never leads), or null when the fact has no figure of the kind asked or is about someone
+ * or something else than what the question names.
+ */
+export function figureOpening(first: IndexedFact, firstText: string, focus: QuestionFocus): string | null {
+  if (!focus.figure || !figureIsAbout(first, focus.subjects, focus.words)) return null;
+  // "How much do men need?" of "90 mcg a day for women and 120 mcg for men…": the men's figure
+  // leads, though the fact starts with another.
+  if (startsWithFigure(firstText)) {
+    const asked = pickFigure(firstText, focus.words);
+    return asked && asked.start !== figuresIn(firstText)[0]?.start ? asSentence(asked) : null;
+  }
+  return askedFigure(firstText, focus.words) ?? askedFigure(first.fact.text, focus.words);
 }

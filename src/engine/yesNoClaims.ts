@@ -1,4 +1,5 @@
-import { language } from '../kb/language.ts';
+import { language, texts } from '../kb/language.ts';
+import { fillText } from '../kb/languageSchema.ts';
 import type { Topic } from '../kb/schema.ts';
 import type { Analyzer } from './analyze.ts';
 import { STOP_WORDS } from './lexicon.ts';
@@ -290,4 +291,16 @@ export function claimProblems(claims: ClaimIndex): string[] {
       problems.push(`${where} asked as written gets "${asked.lead}", not its own "${claim.polarity}"`);
   }
   return problems;
+}
+
+/**
+ * The first sentence of a reply to a claim a fact answers: "Yes.", "No." or "It depends."; for an
+ * unproven claim a whole sentence that names it ("No trial has shown that K2 prevents fractures.").
+ */
+export function claimLeadSentence(match: ClaimMatch): string {
+  const leads = texts().replies.claimLeads;
+  if (match.lead === 'yes') return leads.yes;
+  if (match.lead === 'no') return leads.no;
+  if (match.lead === 'depends') return leads.depends;
+  return fillText(leads.notShown, { claim: match.claim.text });
 }

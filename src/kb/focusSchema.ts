@@ -94,6 +94,22 @@ export const subjectSchema = z.strictObject({
 });
 export type Subject = z.infer<typeof subjectSchema>;
 
+const unit = z.string().regex(/^(%|[a-zµμ]+)$/, 'must be one lower-case word or "%"');
+
+export const figureKindSchema = z.strictObject({
+  id: word,
+  /** Units of figures of this kind in a fact ("days"; "%" is written on the number). */
+  units: z.array(unit).min(1),
+  /** Words that ask for this kind ("how long"); a unit named right after "how many"/"in" asks too. */
+  asked: phrases,
+  /**
+   * A change asked rather than an amount: "how much did the odds drop" (`asked` starts it, one of
+   * `words` says what changed); "how much mk7 changed INR" asks an amount of MK-7.
+   */
+  changes: z.strictObject({ asked: phrases, words: phrases }).optional(),
+});
+export type FigureKind = z.infer<typeof figureKindSchema>;
+
 export const focusFileSchema = z.strictObject({
   $schema: z.string().optional(),
   focuses: z.array(focusSchema).min(1),
@@ -102,7 +118,18 @@ export const focusFileSchema = z.strictObject({
   /** Words that ask for a figure ("how many", "half life"): the reply then starts with it. */
   figureAsked: phrases,
   /** Units a figure in a fact is counted in ("mcg", "days", "women"; "%" is written on the number). */
-  figureUnits: z.array(z.string().regex(/^(%|[a-zµμ]+)$/, 'must be one lower-case word or "%"')).min(1),
+  figureUnits: z.array(unit).min(1),
+  /**
+   * Kinds of figure a question can ask for (a share, a duration, a head count, an amount of the
+   * vitamin), in the order they are tried: a figure lead gives a figure of the kind asked or none
+   * ("how much k2 for heart health?" is not answered by "222,592 people").
+   */
+  figureKinds: z.array(figureKindSchema).min(1),
+  /**
+   * Conditions a figure is asked for ("how much k2 for diabetes?"): a figure leads only from a
+   * fact that names the condition asked, not from the general dose.
+   */
+  figureConditions: phrases,
   /** Words before the question proper ("so", "ok quick question"), skipped to find its first word. */
   openers: phrases,
   /**

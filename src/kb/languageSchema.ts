@@ -82,6 +82,17 @@ export const textsSchema = z.strictObject({
     followUpNothingNew: sentence,
     /** A follow-up that the facts of the previous answer answer again: said before they are repeated. */
     followUpSameAnswer: sentence,
+    /**
+     * The first sentence of a yes/no answer whose claim a fact answers (yesNoClaims.ts). An
+     * unproven claim gets a whole sentence naming it ("No trial has shown that K2 prevents
+     * fractures."), not a bare "Not shown.".
+     */
+    claimLeads: z.strictObject({
+      yes: sentence,
+      no: sentence,
+      notShown: template('claim'),
+      depends: sentence,
+    }),
     /** "source?" after an answer: where each fact shown comes from, in the article's words. */
     sourceQuote: template('section', 'quote'),
   }),

@@ -219,6 +219,8 @@ describe('reply checks', () => {
     ['no', 'Nothing suggests it.', false],
     ['not-known', 'Not known: no trial has tested it.', true],
     ['not-known', "It's not known whether it helps.", true],
+    ['not-known', 'No trial has shown that K2 prevents fractures.', true],
+    ['not-known', 'No fracture data exist.', false],
     ['depends', 'It depends on the form.', true],
     ['figure', 'About 150 mcg per tablespoon of natto.', true],
     ['figure', 'Natto has about 850 mcg in 3 oz.', true],

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { sharedEngine } from '../sharedEngine.ts';
 
-/** The bare yes/no opener of a body, if any. */
+/** The yes/no opener of a body, if any: "Yes.", "No.", "It depends." or "No trial has shown that …". */
+const LEAD = /^(Yes\.|No\.|It depends\.|No trial has shown that [^.]+\.)/;
+
 function leadOf(question: string): string | null {
-  const body = sharedEngine().ask(question).body;
-  return /^(Yes|No|Not shown|It depends)\./.exec(body)?.[0] ?? null;
+  return LEAD.exec(sharedEngine().ask(question).body)?.[0] ?? null;
 }
 
 // A fact's yes or no answers one claim, not every question that picks the fact: asked the other
@@ -29,8 +30,10 @@ describe('a yes/no lead follows the claim the question asks', () => {
     ['should i avoid k2 on warfarin', 'Yes.'],
     ['is k2 safe with eliquis', 'It depends.'],
     ['does k2 interact with apixaban', 'No.'],
-    ['do i need d3 with k2', 'Not shown.'],
-    ['is mk7 better than mk4', 'Not shown.'],
+    // An unproven claim is named in a whole sentence, in the claim's words, not a bare "Not shown.".
+    ['do i need d3 with k2', 'No trial has shown that you need D3 with K2.'],
+    ['is mk7 better than mk4', 'No trial has shown that MK-7 is better than MK-4.'],
+    ['can k2 stop alzheimers', "No trial has shown that K2 prevents Alzheimer's."],
     ['does mk7 last longer than mk4', 'Yes.'],
     ['is there an upper limit for k2', 'No.'],
     ['is k2 fat soluble', 'Yes.'],
@@ -52,13 +55,13 @@ describe('no yes or no where the question does not ask a marked claim as it is w
     // Doubting the claim ("or is that hype") leaves its polarity unclear.
     'is natto really the top k2 food or is that hype',
     // No claim is marked for these. A fact that hedges another point ("no trial shows K2 prevents
-    // high blood pressure") gives no "Not shown." to a question about arterial stiffness.
+    // high blood pressure") gives no "No trial has shown…" to a question about arterial stiffness.
     'does k2 help bones',
     'does kombucha have vitamin k2',
     'can k2 stop arteries from getting stiff',
     'does k2 do anything for arterial stiffness',
   ])('%s', (question) => {
-    expect(sharedEngine().ask(question).body).not.toMatch(/^(Yes|No|Not shown|It depends)\.(\s|$)/);
+    expect(sharedEngine().ask(question).body).not.toMatch(LEAD);
   });
 });
 

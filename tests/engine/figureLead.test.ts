@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { askedFigure } from '../../src/engine/figureLead.ts';
+import { normalizeText } from '../../src/engine/normalize.ts';
+import { stemmedWords } from '../../src/engine/phraseSet.ts';
+import { sharedEngine } from '../sharedEngine.ts';
+
+const words = (question: string) => stemmedWords(normalizeText(question));
+
+// Fact texts written here, so each expectation reads on its own: which figure a question asks for.
+describe('the figure a question asks for', () => {
+  it.each([
+    [
+      'a figure said of the group asked',
+      '90 mcg a day for women and 120 mcg for men: the US Adequate Intakes for total vitamin K.',
+      'how much vitamin k do men need',
+      '120 mcg.',
+    ],
+    [
+      'the first of two figures said of the group asked',
+      '90 mcg a day for women and 120 mcg for men: the US Adequate Intakes for total vitamin K.',
+      'how much vitamin k do women need',
+      '90 mcg a day.',
+    ],
+    [
+      'a figure named by who set it',
+      'The AI in pregnancy is 90 mcg (age 19+) and 75 mcg (age 14–18); EFSA sets 70 mcg a day for adults.',
+      'how much does efsa set for adults',
+      '70 mcg a day.',
+    ],
+    [
+      'a duration in the unit asked',
+      'MK-7 stays in circulation for up to about 96 hours, with a half-life of about 3 days.',
+      'how many days does mk7 stay in the blood',
+      'About 3 days.',
+    ],
+    [
+      'a share when a change is asked, not the head count',
+      'In data from 325 older adults, higher brain MK-4 was associated with 17–20% lower odds of dementia.',
+      'how much did dementia odds drop with more brain mk-4',
+      '17–20%.',
+    ],
+    [
+      'a head count when the size of a study is asked',
+      'A 1-year trial of 90 mcg/day MK-7 (311 people) found less bone loss.',
+      'how many people were in the 1 year trial',
+      '311 people.',
+    ],
+  ])('%s', (_what, fact, question, figure) => {
+    expect(askedFigure(fact, words(question))).toBe(figure);
+  });
+
+  it.each([
+    [
+      'an amount asked of a fact that counts people',
+      'In the largest menatetrenone trial (4,378 people), new vertebral fractures did not differ.',
+      'how much k2 for osteoporosis',
+    ],
+    [
+      'an amount of the vitamin, not the serving it is in',
+      'Rotisserie chicken breast: 3 oz is a serving.',
+      'how much k2 in rotisserie chicken',
+    ],
+    [
+      'a duration asked of a fact with only doses',
+      'Trials used 90 and 180 mcg a day of MK-7.',
+      'how long does mk7 last',
+    ],
+  ])('none for %s', (_what, fact, question) => {
+    expect(askedFigure(fact, words(question))).toBeNull();
+  });
+});
+
+describe('a figure leads only from the fact about what was asked', () => {
+  const firstSentence = (question: string) =>
+    sharedEngine()
+      .ask(question)
+      .body.split(/(?<=\.)\s/)[0] ?? '';
+
+  it.each([
+    // A head count from a heart study is no dose.
+    ['how much k2 should i take for heart health', /^[\d,]+ people/],
+    // The general supplement dose is not a dose for diabetes.
+    ['how much k2 for diabetes', /^[\d–]+ mcg/],
+  ])('%s', (question, notInFirst) => {
+    expect(firstSentence(question)).not.toMatch(notInFirst);
+  });
+
+  it('leads with the figure of the group asked', () => {
+    expect(firstSentence('how much vitamin k do men need')).toBe('120 mcg.');
+  });
+});
