@@ -39,7 +39,7 @@ function conversationLine(c: ConversationMetrics | null): string {
   if (!c.supported) {
     return `     conversation acc.   not supported: the engine cannot answer in context yet (${c.conversations} conversations, ${c.turns - c.conversations} follow-ups waiting)`;
   }
-  return `     conversation acc.   ${pct(c.followUps.accuracy)}  (${c.followUps.correct}/${c.followUps.total} follow-ups answered in context, ${c.conversations} conversations; first turns ${pct(c.firstTurns.accuracy)}; follow-ups with the expected topic ${pct(c.followUpTopics.accuracy)}; ${c.repeats.repeated}/${c.repeats.total} answered follow-ups repeat the reply before word for word)`;
+  return `     conversation acc.   ${pct(c.followUps.accuracy)}  (${c.followUps.correct}/${c.followUps.total} follow-ups answered in context, ${c.conversations} conversations; first turns ${pct(c.firstTurns.accuracy)}; follow-ups with the expected topic ${pct(c.followUpTopics.accuracy)}; ${c.repeats.repeated}/${c.repeats.total} answered follow-ups repeat the reply before word for word, ${c.leadRepeats.repeated} lead with a fact it showed without saying so)`;
 }
 
 const MISS_TITLES: Record<ReplyMiss['kind'], string> = {

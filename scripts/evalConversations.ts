@@ -5,6 +5,7 @@
  * without it gets "not supported" rather than a figure measured on turns read without context.
  */
 import type { Answer, Engine } from '../src/engine/index.ts';
+import { texts } from '../src/kb/language.ts';
 import { replyIsRight, shownFacts } from './evalReplies.ts';
 import type { EvalCase } from './evaluate.ts';
 
@@ -73,7 +74,25 @@ export interface ConversationMetrics {
    * miss of a blind round (15 of 35), whatever the expected facts say.
    */
   repeats: { total: number; repeated: number };
+  /**
+   * Answered follow-ups that lead with a fact the reply before them showed without saying so
+   * ("The same facts answer this…", "The article doesn't say more…"): what blind readers saw as
+   * the previous reply again (14 of 36) though its body differs.
+   */
+  leadRepeats: { total: number; repeated: number };
   misses: ConversationMiss[];
+}
+
+/** The sentences a follow-up reply opens with when it shows facts of the reply before on purpose. */
+const SAYS_SAME = [texts().replies.followUpSameAnswer, texts().replies.followUpNothingNew];
+
+/** Whether a follow-up leads with a fact the reply before showed, without saying so. */
+export function leadsWithPreviousFact(a: Answer, before: Answer): boolean {
+  const lead = a.facts[0];
+  if (!lead || !before.facts.includes(lead)) return false;
+  // "Source?" shows the same facts as quotes: that is what it asks for.
+  if (a.source && a.body.startsWith(texts().replies.sourceQuote.split('{')[0] as string)) return false;
+  return !SAYS_SAME.some((s) => a.body.includes(s));
 }
 
 /** Like replyIsRight, judged on the topic alone (urgent and decline cases as there). */
@@ -97,6 +116,7 @@ export function evaluateConversations(
     followUpTopics: { total: 0, correct: 0, accuracy: 0 },
     firstTurns: { total: 0, correct: 0, accuracy: 0 },
     repeats: { total: 0, repeated: 0 },
+    leadRepeats: { total: 0, repeated: 0 },
     misses: [],
   };
   if (!answer) return m;
@@ -113,6 +133,8 @@ export function evaluateConversations(
         if (a?.kind === 'answer' && before?.kind === 'answer') {
           m.repeats.total++;
           if (a.body === before.body) m.repeats.repeated++;
+          m.leadRepeats.total++;
+          if (leadsWithPreviousFact(a, before)) m.leadRepeats.repeated++;
         }
       }
       if (a && replyIsRight(t, a)) bucket.correct++;

@@ -17,6 +17,11 @@ export function withoutAnticoagulants(normalized: string): string {
   return normalized.replace(/'/g, '').replace(EVERY_ANTICOAGULANT, ' ').replace(/\s+/g, ' ').trim();
 }
 
+/** The anticoagulants a message names, as written ("warfarin", "xarelto"). */
+export function anticoagulantsNamed(normalized: string): string[] {
+  return [...new Set(normalized.replace(/'/g, '').match(EVERY_ANTICOAGULANT) ?? [])];
+}
+
 /** Facts about people who are not on a warfarin-type drug, never shown to someone who may be on one. */
 export const NOT_FOR_VKA = new Set(ANTICOAGULANT_FACTS.notForVka);
 

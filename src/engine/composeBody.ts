@@ -11,6 +11,7 @@ import { topicAnswer } from './composeAnswer.ts';
 import { type FactIndex, factIndexOf, type IndexedFact } from './factIndex.ts';
 import { figureOpening } from './figureLead.ts';
 import {
+  chooseFollowUpFacts,
   type FollowUpHints,
   followUpFocus,
   followUpTerms,
@@ -271,23 +272,10 @@ export function composeFactBody(
       main.push(next.f);
       words += next.f.words;
     }
-    // A follow-up never gets the previous reply again: a fact not shown yet that answers what is
-    // asked now; failing that, an honest "nothing more" and the nearest fact not shown yet.
-    if (
-      followUp &&
-      repeatsPrevious(
-        main.map((f) => f.fullId),
-        followUp.shownBefore,
-      )
-    ) {
-      const unseen = ranked.filter((x) => !shownBefore.has(x.f.fullId));
-      const answering = unseen.find((x) => focus.focuses.some((id) => x.f.focuses.has(id)));
-      if (answering) main = [answering.f];
-      else {
-        opening = texts().replies.followUpNothingNew;
-        nothingNew = true;
-        if (unseen[0]) main = [unseen[0].f];
-      }
+    // A follow-up does not lead with a fact just shown unless nothing else answers it (followUpCompose.ts).
+    if (followUp) {
+      ({ main, nothingNew } = chooseFollowUpFacts(main, ranked, shownBefore, focus, ownTerms));
+      if (nothingNew) opening = texts().replies.followUpNothingNew;
     }
   }
   // A yes/no question that asks a claim a fact answers: that fact first, with its yes or no.

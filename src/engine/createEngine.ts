@@ -13,6 +13,7 @@ import {
   leavesContext,
 } from './followUp.ts';
 import { type FollowUpHints, followUpFocus, withSourceBody } from './followUpCompose.ts';
+import { lookElsewhere } from './followUpElsewhere.ts';
 import { GENERIC_TERMS } from './lexicon.ts';
 import { normalizeText } from './normalize.ts';
 import { readFocus } from './questionFocus.ts';
@@ -160,6 +161,20 @@ export function createEngine(kb: KnowledgeBase, options: CreateEngineOptions = {
     return index.analyzer.analyze(text).terms.some((t) => !GENERIC_TERMS.has(t) && !/^\d+$/.test(t));
   }
 
+  /**
+   * When the reply in context misses the point the follow-up asks itself: the message read with
+   * the previous subject only, if that answers it from another topic (followUpElsewhere.ts);
+   * null to keep the reply.
+   */
+  function answeredElsewhere(together: Answer, hints: FollowUpHints): Answer | null {
+    const look = lookElsewhere(together, hints, factIndexOf(index), index.analyzer);
+    for (const reading of look?.readings ?? []) {
+      const other = answerQuestionDetailed(reading, index, byId, undefined, hints).answer;
+      if (!other.urgent && other.kind === 'answer' && look?.answers(other)) return other;
+    }
+    return null;
+  }
+
   function askInContext(question: string, previous: FollowUpContext | null): FollowUpAnswer {
     try {
       const text = typeof question === 'string' ? question : String(question ?? '');
@@ -201,8 +216,9 @@ export function createEngine(kb: KnowledgeBase, options: CreateEngineOptions = {
           shownBefore: previous.facts,
           previousFocus: previous.focus ?? null,
         };
-        const together = answerQuestionDetailed(reading, index, byId, previousTopic?.category, hints).answer;
+        let together = answerQuestionDetailed(reading, index, byId, previousTopic?.category, hints).answer;
         if (together.urgent || together.kind !== 'answer') continue;
+        together = answeredElsewhere(together, hints) ?? together;
         return {
           answer: together,
           context: contextAfter(reading, together, followUpFocus(hints)),

@@ -1,5 +1,6 @@
 import type { FocusId } from '../kb/focusSchema.ts';
 import { language } from '../kb/language.ts';
+import { anticoagulantsNamed } from './anticoagulantFacts.ts';
 import { tokenize } from './normalize.ts';
 import { phraseRegex } from './phrasePattern.ts';
 import { readFocus } from './questionFocus.ts';
@@ -107,7 +108,7 @@ export function followUpKind(
   if (tokenize(normalized).length > MAX_FOLLOW_UP_WORDS) return 'alone';
   if (startsNewSubject(normalized)) return 'alone';
   const ownSubject = hasSubject(subjectPart(normalized));
-  if (!ownSubject && SOURCE_REQUEST.test(plain(normalized))) return 'again';
+  if (!ownSubject && asksOnlyForSource(normalized)) return 'again';
   const back = pointsBack(normalized);
   // A whole question of its own (K2 or the article named, a subject, and what is asked about it)
   // stands alone, whatever "and", "ok and" or "also" opens it: "ok and does k2 thin your blood?".
@@ -115,6 +116,20 @@ export function followUpKind(
   if (back || !ownSubject) return 'together';
   if (ELLIPSIS.test(plain(normalized))) return 'instead';
   return anchored ? 'alone' : 'together';
+}
+
+const SOURCE_REQUESTS = phraseRegex(lists.followUpSourceRequests, 'g');
+
+/**
+ * Whether a message asks for the source of the previous answer and nothing else: "source?",
+ * "where does it say that?", but not "is there proof it actually works?", which asks whether it
+ * works (a focus besides the evidence once the source words are set aside).
+ */
+export function asksOnlyForSource(normalized: string): boolean {
+  const text = plain(normalized);
+  if (!SOURCE_REQUEST.test(text)) return false;
+  const rest = text.replace(SOURCE_REQUESTS, ' ');
+  return readFocus(rest).focuses.every((id) => id === 'evidence');
 }
 
 /** Whether a message says what it asks (a yes/no question, or a focus such as an amount). */
@@ -127,7 +142,7 @@ export function asksOwnPoint(normalized: string): boolean {
  * The text a follow-up is answered from: the message first (its words say what is asked now),
  * then the previous reading (the subject) and the previous topic's title, so that a message with
  * no subject words of its own ("source?") stays with the topic just shown; or, for `instead`,
- * the message with the previous question's aspect words.
+ * the message with the previous question's aspect words and the blood thinners it named.
  */
 export function followUpReading(
   kind: Exclude<FollowUpReadingKind, 'alone'>,
@@ -136,9 +151,12 @@ export function followUpReading(
   topicTitle: string | null,
 ): string {
   if (kind === 'again') return previous.reading;
+  // A blood thinner named before is the asker's situation, not the subject a new one replaces:
+  // "and natto?" after "k2 and warfarin" asks about natto on warfarin (unless it names its own).
+  const situation = anticoagulantsNamed(normalized).length > 0 ? [] : anticoagulantsNamed(previous.reading);
   const parts =
     kind === 'instead'
-      ? [normalized, aspectsOf(previous.reading).join(' ')]
+      ? [normalized, aspectsOf(previous.reading).join(' '), situation.join(' ')]
       : [normalized, previous.reading, topicTitle ?? ''];
   return parts.filter((p) => p.trim() !== '').join(' , ');
 }

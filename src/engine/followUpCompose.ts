@@ -35,16 +35,31 @@ export const SHOWN_BEFORE_FACTOR = 0.85;
 
 /**
  * What a follow-up asks: the new message's own focus; when it names none ("what about mk4?",
- * "and natto?") the previous question's focus, applied to the new subject.
+ * "and natto?") the previous question's focus, applied to the new subject. A point the article
+ * does not cover may be asked by the two together ("what about in men?" after an osteoporosis
+ * question asks about men's bones).
  */
 export function followUpFocus(hints: FollowUpHints): QuestionFocus {
   const own = readFocus(hints.message);
-  if (own.focuses.length > 0 || own.yesNo || own.figure || !hints.previousFocus) return own;
+  const uncovered = own.uncovered.length > 0 ? own.uncovered : jointUncovered(hints);
+  const base = uncovered === own.uncovered ? own : { ...own, uncovered };
+  if (own.focuses.length > 0 || own.yesNo || own.figure || !hints.previousFocus) return base;
   return {
-    ...own,
+    ...base,
     focuses: [...hints.previousFocus.focuses],
     figure: hints.previousFocus.figure,
   };
+}
+
+/**
+ * The uncovered points the message and the previous question ask together, which the previous
+ * question did not ask alone (its reply already said so).
+ */
+function jointUncovered(hints: FollowUpHints): QuestionFocus['uncovered'] {
+  const before = new Set(readFocus(hints.previousReading).uncovered.map((u) => u.point.id));
+  // One clause: the message's question mark would make it the only question of the text.
+  const joint = readFocus(`${hints.message.replace(/[?!.]+/g, ' ')} ${hints.previousReading}`).uncovered;
+  return joint.filter((u) => !before.has(u.point.id));
 }
 
 /**
@@ -63,11 +78,72 @@ export function followUpTerms(
   return weights;
 }
 
-/** Whether a reply's facts are exactly what the previous answer showed: the same reply again. */
+/**
+ * How well a fact answers what a follow-up asks now: with words of its own ("how many women?",
+ * "and for arteries?") the number of them the fact has, one more when it also answers the
+ * message's focus; without ("why?", "is that safe?") 1 when it answers the focus. 0: it does not
+ * answer the new point.
+ */
+export function followUpFit(
+  f: IndexedFact,
+  focus: Pick<QuestionFocus, 'focuses'>,
+  ownTerms: readonly string[],
+): number {
+  const byFocus = focus.focuses.some((id) => f.focuses.has(id)) ? 1 : 0;
+  if (ownTerms.length === 0) return byFocus;
+  const byWords = ownTerms.filter((t) => f.terms.has(t)).length;
+  return byWords > 0 ? byWords + byFocus : 0;
+}
+
+/** The facts a follow-up shows, once the topic's facts are ranked for it. */
+export interface FollowUpChoice {
+  main: IndexedFact[];
+  /** "The article doesn't say more about that than my last answer." when nothing new answers. */
+  nothingNew: boolean;
+}
+
+/** A fact not shown yet replaces the best one just shown when it scores this share of it. */
+const FRESH_RATIO = 0.75;
+
+/**
+ * A follow-up does not lead with a fact the previous answer just showed unless nothing else
+ * answers the new message as well: "and why?" after a dose answer must not get the dose again.
+ * Blind readers counted 14 of 36 follow-ups that showed the previous fact again though it did not
+ * answer the new point. When the best fact was just shown: facts not shown yet that answer the
+ * message at least as well and score close to it lead instead; else the fact just shown when it
+ * answers, with the best new fact that answers too; else the best new fact that answers; else an
+ * honest "nothing more" with the nearest new fact, or the best one again.
+ */
+export function chooseFollowUpFacts(
+  main: readonly IndexedFact[],
+  ranked: ReadonlyArray<{ f: IndexedFact; score: number }>,
+  shownBefore: ReadonlySet<string>,
+  focus: Pick<QuestionFocus, 'focuses' | 'yesNo'>,
+  ownTerms: readonly string[],
+): FollowUpChoice {
+  const lead = ranked[0];
+  if (!lead || main[0] !== lead.f || !shownBefore.has(lead.f.fullId))
+    return { main: [...main], nothingNew: false };
+  const fitOf = (f: IndexedFact) => followUpFit(f, focus, ownTerms);
+  const leadFit = fitOf(lead.f);
+  const fresh = ranked.filter((x) => !shownBefore.has(x.f.fullId) && fitOf(x.f) > 0);
+  const better = fresh.filter((x) => fitOf(x.f) >= leadFit && x.score >= lead.score * FRESH_RATIO);
+  if (better.length > 0) return { main: better.slice(0, 2).map((x) => x.f), nothingNew: false };
+  if (leadFit > 0) return { main: [lead.f, ...fresh.slice(0, 1).map((x) => x.f)], nothingNew: false };
+  if (fresh[0]) return { main: [fresh[0].f], nothingNew: false };
+  // Nothing new answers: after saying so, the nearest new fact when it scores close to the best,
+  // else the best fact again ("how long did it run?" when the trial's length was in the last
+  // answer). A yes/no question with new facts chosen keeps them: a claim (the step after this
+  // one) may still answer it, which that sentence would keep out.
+  if (focus.yesNo && main.some((f) => !shownBefore.has(f.fullId)))
+    return { main: [...main], nothingNew: false };
+  const near = ranked.find((x) => !shownBefore.has(x.f.fullId) && x.score >= lead.score * FRESH_RATIO);
+  return { main: [near ? near.f : lead.f], nothingNew: true };
+}
+
+/** Whether a reply shows only facts the previous answer showed: it must say that it is the same. */
 export function repeatsPrevious(facts: readonly string[], shownBefore: readonly string[]): boolean {
-  return (
-    facts.length > 0 && facts.length === shownBefore.length && facts.every((id, i) => shownBefore[i] === id)
-  );
+  return facts.length > 0 && facts.every((id) => shownBefore.includes(id));
 }
 
 /** A source reply stays within the body's word limit: the first quote always, others while they fit. */

@@ -115,6 +115,59 @@ describe('a follow-up answers what the new message asks about the previous subje
   });
 });
 
+describe('a follow-up answers its own point, not the previous reply again', () => {
+  const dose = 'how much mk-7 should i take';
+
+  it('"is that safe long term?" after a dose gets the safety facts, none of the dose facts', () => {
+    const [first, safe] = answersOf([dose, 'is that safe long term?']);
+    expect(first?.topic?.id).toBe('supplement-dosage');
+    expect(safe?.topic?.id).toBe('safety-side-effects');
+    for (const id of first?.facts ?? []) expect(safe?.facts).not.toContain(id);
+  });
+
+  it('"where do i get it?" after an MK-7 dose gets where MK-7 comes from', () => {
+    const [, where] = answersOf(['what daily dose of mk7 is recommended', 'where do i get it?']);
+    expect(where?.topic?.id).not.toBe('supplement-dosage');
+    // Natto, whose K2 is MK-7 (the knowledge base's natto topic).
+    expect(where?.body).toMatch(/\bnatto\b/i);
+    expect(where?.body).toMatch(/MK-7/);
+  });
+
+  it('"and why that much?" after a dose never leads with a dose fact just shown without saying so', () => {
+    const [first, why] = answersOf([dose, 'and why that much?']);
+    const lead = why?.facts[0] ?? '';
+    if (first?.facts.includes(lead)) expect(why?.body).toMatch(/^The article doesn't say more about that/);
+    else expect(why?.body).not.toBe(first?.body);
+  });
+
+  it('"which foods is it in?" after "what is mk-4" names a food with MK-4', () => {
+    const [, foods] = answersOf(['what is mk-4', 'which foods is it in?']);
+    expect(foods?.body).toMatch(/egg|chicken|liver|meat/i);
+    expect(foods?.body).toMatch(/MK-4/);
+  });
+
+  it('a point the two messages ask together is said to be uncovered: men’s bones', () => {
+    const [, men] = answersOf(['can k2 prevent osteoporosis', 'what about in men?']);
+    expect(men?.coverage).toBe('partial');
+    expect(men?.body).toMatch(/^The article doesn't cover men's bones/);
+  });
+
+  it('"is there proof it actually works?" asks for the evidence, not the source quote', () => {
+    const [, proof] = answersOf([
+      'what does k2 actually do for my body',
+      'is there proof it actually works?',
+    ]);
+    expect(proof?.body).not.toMatch(/^The article, under/);
+    expect(proof?.topic?.id).toBe('evidence-summary');
+  });
+
+  it('a blood thinner named earlier stays the asker’s situation: "and natto?" on xarelto', () => {
+    const [, , natto] = answersOf(['k2 and warfarin', 'what about xarelto?', 'and natto?']);
+    // The DOAC fact (xarelto is rivaroxaban, a DOAC), carried from the turn before.
+    expect(natto?.facts).toContain('warfarin-interaction/doacs-differ');
+  });
+});
+
 describe('a new subject overrides the context', () => {
   it.each([
     [
@@ -189,6 +242,11 @@ describe('followUpKind', () => {
   it('repeats the previous answer for a source request', () => {
     expect(kind('source?')).toBe('again');
     expect(kind('citation?')).toBe('again');
+    expect(kind('where does it say that?')).toBe('again');
+  });
+
+  it('reads "proof" with a point of its own as a question, not a source request', () => {
+    expect(kind('is there proof it actually works?')).toBe('together');
   });
 
   it('leaves alone a question with its own anchored subject, a new-subject marker, small talk, an emergency, a long message', () => {

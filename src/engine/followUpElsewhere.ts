@@ -1,0 +1,119 @@
+import type { FocusId } from '../kb/focusSchema.ts';
+import { language, texts } from '../kb/language.ts';
+import type { Analyzer } from './analyze.ts';
+import type { FactIndex, IndexedFact } from './factIndex.ts';
+import { subjectPart } from './followUp.ts';
+import type { FollowUpHints } from './followUpCompose.ts';
+import { GENERIC_TERMS } from './lexicon.ts';
+import { phraseRegex } from './phrasePattern.ts';
+import { askingPart, readFocus } from './questionFocus.ts';
+import type { Answer } from './types.ts';
+
+/**
+ * Where a follow-up's answer lives. "Is that safe long term?" after a dose answer asks about the
+ * safety of the same subject: read with the whole previous question and its topic's title, it
+ * stays in the dose topic, which has no safety fact, and gave the dose again (blind readers: the
+ * commonest follow-up miss). When the message asks a point of its own (its focus: how much, who,
+ * where from, how safe, when, what evidence) and the reply in context does not answer it, the
+ * message is read again with the previous question's subject words only (and, for a point that
+ * is the vitamin's own such as its safety, with the vitamin as the subject). Such a reading
+ * answers instead when its first fact is new, answers the point, has the message's own words at
+ * least as well, and is about the previous subject (or the point is the vitamin's own).
+ */
+
+/**
+ * Points asked about the previous answer's own statement: "why?" after "take it with a meal"
+ * asks why with a meal, "what form?" the form of that food. They stay with the whole previous
+ * question.
+ */
+const ABOUT_THE_STATEMENT: ReadonlySet<FocusId> = new Set(['mechanism', 'definition', 'comparison']);
+
+/**
+ * Points that are the vitamin's own whatever the subject was: "is it safe?" after an arteries
+ * answer asks whether K2 is safe. "How much?" or "when?" stay with the subject.
+ */
+const OF_THE_VITAMIN: ReadonlySet<FocusId> = new Set(['side-effect']);
+
+/** The words that ask each focus ("how much", "why", "safe"), longest first. */
+const FOCUS_WORDS = new Map<FocusId, RegExp>(
+  language().focus.focuses.map((f) => [
+    f.id,
+    phraseRegex({ words: [...f.asked].sort((a, b) => b.length - a.length) }, 'g'),
+  ]),
+);
+
+/** A text without the words that ask the given focuses: "how many women" asks an amount of women. */
+function withoutFocusWords(text: string, focuses: readonly FocusId[]): string {
+  let out = text;
+  for (const id of focuses) {
+    const words = FOCUS_WORDS.get(id);
+    if (words) out = out.replace(words, ' ');
+  }
+  return out.replace(/\s+/g, ' ').trim();
+}
+
+/** The words of a text that can match a fact, without the words every K2 question has. */
+function termsOf(analyzer: Analyzer, text: string): string[] {
+  if (text === '') return [];
+  const a = analyzer.analyze(text);
+  return [...new Set([...a.terms, ...a.surface])].filter((t) => !GENERIC_TERMS.has(t));
+}
+
+/** How many of `terms` a fact has. */
+const has = (f: IndexedFact, terms: readonly string[]) => terms.filter((t) => f.terms.has(t)).length;
+
+/** Readings to try for a follow-up whose reply in context missed its point, and which one answers. */
+export interface LookElsewhere {
+  readings: string[];
+  answers(other: Answer): boolean;
+}
+
+/**
+ * Whether `answer` (the follow-up read in context) misses the point the message asks itself, and
+ * if so where else to look. The reply answers when it says first what the article does not cover
+ * ("and for kids?"), or its first fact is new and has the message's focus or own words, or was
+ * just shown but has the message's own words ("how many women?": the study that gives them).
+ */
+export function lookElsewhere(
+  answer: Answer,
+  hints: FollowUpHints,
+  facts: FactIndex,
+  analyzer: Analyzer,
+): LookElsewhere | null {
+  // Only a point the message asks itself: "what about mk4?" asks the previous question again.
+  const asked = readFocus(hints.message).focuses[0];
+  if (!asked || ABOUT_THE_STATEMENT.has(asked)) return null;
+  const nothingNew = answer.body.startsWith(texts().replies.followUpNothingNew);
+  if (answer.coverage === 'partial' && !nothingNew) return null;
+  const own = termsOf(analyzer, withoutFocusWords(subjectPart(askingPart(hints.message)), [asked]));
+  const shown = new Set(hints.shownBefore);
+  const lead = facts.byId.get(answer.facts[0] ?? '');
+  if (lead && !nothingNew) {
+    const answered = shown.has(lead.fullId)
+      ? own.length > 0
+        ? has(lead, own) > 0
+        : lead.focuses.has(asked)
+      : lead.focuses.has(asked) || has(lead, own) > 0;
+    if (answered) return null;
+  }
+  const subjectText = withoutFocusWords(
+    subjectPart(hints.previousReading),
+    hints.previousFocus?.focuses ?? [],
+  );
+  const subject = termsOf(analyzer, subjectText).filter((t) => !own.includes(t));
+  const ofTheVitamin = OF_THE_VITAMIN.has(asked);
+  const readings = [[hints.message, subjectText].filter((p) => p !== '').join(' , ')];
+  // The vitamin as the subject (focus.json `vitaminNames`, the first): "is it safe?" asked of K2.
+  if (ofTheVitamin) readings.push(`${hints.message} , ${language().focus.vitaminNames[0]}`);
+  const leadOwn = lead ? has(lead, own) : 0;
+  return {
+    readings,
+    answers(other: Answer): boolean {
+      if (other.topic?.id === answer.topic?.id) return false;
+      const first = facts.byId.get(other.facts[0] ?? '');
+      if (!first || shown.has(first.fullId) || !first.focuses.has(asked)) return false;
+      if (has(first, own) < leadOwn) return false;
+      return ofTheVitamin || subject.length === 0 || has(first, subject) > 0;
+    },
+  };
+}
