@@ -91,7 +91,7 @@ async function withLock(work) {
 
 class BuildFailed extends Error {}
 
-function build(compiler) {
+async function build(compiler) {
   rmSync(dist, { recursive: true, force: true });
   try {
     execFileSync(process.execPath, [compiler, '-p', join(root, 'tsconfig.build.json')], {
@@ -107,8 +107,9 @@ function build(compiler) {
   bundleAskSnapshotEntry();
   try {
     bundleAskCli();
+    await bundleAnswerWorker();
   } catch (error) {
-    console.error(`k2-bot: bundling dist/cli/askCommand.js failed: ${error.message}`);
+    console.error(`k2-bot: bundling failed: ${error.message}`);
     rmSync(dist, { recursive: true, force: true });
     throw new BuildFailed();
   }
@@ -135,6 +136,58 @@ function bundleAskCli() {
     logLevel: 'warning',
   });
   // tsc's map describes the unbundled file.
+  rmSync(`${entry}.map`, { force: true });
+}
+
+/**
+ * Each answer worker thread (src/discord/answerWorker.ts) builds its own engine from the knowledge
+ * and language files the main thread validated. In tsc's modules, kb/language.js imports kb/load.js
+ * (for a thread given no language files), which loads zod: about 5 MB of heap and 0.1-0.2 s of CPU
+ * per worker, spent on schemas it never runs. dist/discord/answerWorker.js is therefore one file
+ * (esbuild) in which language.js's kb/load.js is a stand-in that refuses to read files; the worker
+ * installs its language before the engine loads, so nothing calls it. The worker's own import of
+ * kb/load.js, for a pool that hands it only a folder, stays tsc's module, loaded only then. The
+ * build fails if zod or a schema module gets into the bundle another way.
+ */
+async function bundleAnswerWorker() {
+  const entry = join(dist, 'discord', 'answerWorker.js');
+  const languageStub = 'answer-worker-language';
+  const result = await esbuild().build({
+    entryPoints: [entry],
+    outfile: entry,
+    allowOverwrite: true,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    metafile: true,
+    logLevel: 'warning',
+    plugins: [
+      {
+        name: 'answer-worker-without-validation',
+        setup(build) {
+          build.onResolve({ filter: /^\.\.\/kb\/load\.js$/ }, (args) =>
+            args.kind === 'dynamic-import' ? { path: args.path, external: true } : undefined,
+          );
+          build.onResolve({ filter: /^\.\/load\.js$/ }, (args) =>
+            args.importer === join(dist, 'kb', 'language.js')
+              ? { path: 'load.js', namespace: languageStub }
+              : undefined,
+          );
+          build.onLoad({ filter: /.*/, namespace: languageStub }, () => ({
+            loader: 'js',
+            contents:
+              "export function loadLanguage() { throw new Error('an answer worker speaks only the language files it is handed (installLanguage)'); }",
+          }));
+        },
+      },
+    ],
+  });
+  const validation = Object.keys(result.metafile.inputs).filter((input) =>
+    /node_modules[\\/]zod[\\/]|Schema\.js$|schema\.js$|kb[\\/]load\.js$/.test(input),
+  );
+  if (validation.length > 0)
+    throw new Error(`the answer worker's bundle would load validation code: ${validation.join(', ')}`);
   rmSync(`${entry}.map`, { force: true });
 }
 
@@ -255,7 +308,7 @@ if (!compiler) {
 
 try {
   await withLock(async () => {
-    if (!(mode === '--if-needed' && upToDate())) build(compiler);
+    if (!(mode === '--if-needed' && upToDate())) await build(compiler);
     await refreshKnowledgeSnapshot();
     await refreshAskSnapshot();
   });

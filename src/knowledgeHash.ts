@@ -4,7 +4,9 @@ import { join } from 'node:path';
 
 // Beside src/kb/load.ts (the one module of kb/ and engine/ that reads files), which uses it for the
 // knowledge snapshot, so that the CLI's launcher (src/cli/ask.ts) can tell whether the knowledge
-// changed since its start-up snapshot without loading the validation code and zod.
+// changed since its start-up snapshot without loading the validation code and zod. For the same
+// reason kb/snapshot.ts reads the knowledge snapshot with readJsonOrNull from here: an answer
+// worker imports that module (prepared texts) and must not load zod through load.ts.
 
 /** Every file under `dir`, as paths relative to it, in a fixed order. */
 function filesUnder(dir: string, prefix = ''): string[] {
@@ -33,4 +35,13 @@ export function knowledgeHash(dir: string): string {
     hash.update(bytes);
   }
   return hash.digest('hex');
+}
+
+/** A JSON file's content, or null when it is missing or not JSON (the knowledge snapshot). */
+export function readJsonOrNull(file: string): unknown {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return null;
+  }
 }

@@ -21,7 +21,10 @@ export function compiled(
     | 'cli/askStartupSnapshot.js'
     | 'cli/kbCheck.js'
     | 'cli/review.js'
-    | 'discord/deploy.js',
+    | 'discord/answerPool.js'
+    | 'discord/answerWorker.js'
+    | 'discord/deploy.js'
+    | 'kb/load.js',
 ): string {
   return fileURLToPath(new URL(`../dist/${entry}`, import.meta.url));
 }

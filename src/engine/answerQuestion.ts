@@ -1,6 +1,6 @@
 import { texts } from '../kb/language.ts';
-import { fillText } from '../kb/languageSchema.ts';
 import type { Topic } from '../kb/schema.ts';
+import { fillText } from '../kb/templates.ts';
 import { mentionsAnticoagulant } from './anticoagulants.ts';
 import {
   type MessageContext,

@@ -1,5 +1,6 @@
+import { CATEGORIES } from '../kb/categories.ts';
 import { language, texts } from '../kb/language.ts';
-import { CATEGORIES, type Dose, type Food, type KnowledgeBase, type Topic } from '../kb/schema.ts';
+import type { Dose, Food, KnowledgeBase, Topic } from '../kb/schema.ts';
 import { preparedTextsFor } from '../kb/snapshot.ts';
 import { answerQuestionDetailed } from './answerQuestion.ts';
 import { bareAnswer, topicAnswer, toRef } from './composeAnswer.ts';

@@ -5,7 +5,7 @@
  */
 
 import { language, texts } from '../kb/language.ts';
-import { fillText } from '../kb/languageSchema.ts';
+import { fillText } from '../kb/templates.ts';
 import type { OutOfScopeClass } from './lexicon.ts';
 import { anyOf } from './phrasePattern.ts';
 import { CAN_ANSWER, DECLINE_TEXT } from './safety.ts';

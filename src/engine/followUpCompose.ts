@@ -1,6 +1,6 @@
 import type { FocusId } from '../kb/focusSchema.ts';
 import { texts } from '../kb/language.ts';
-import { fillText } from '../kb/languageSchema.ts';
+import { fillText } from '../kb/templates.ts';
 import type { FactIndex, IndexedFact } from './factIndex.ts';
 import type { QuestionFocus } from './questionFocus.ts';
 import { readFocus } from './questionFocus.ts';

@@ -6,7 +6,7 @@
  */
 
 import { texts } from '../kb/language.ts';
-import { fillText } from '../kb/languageSchema.ts';
+import { fillText } from '../kb/templates.ts';
 
 const SAFETY = texts().safety;
 const REPLIES = texts().replies;

@@ -1,17 +1,14 @@
 import { z } from 'zod';
 import { categorySchema } from './schema.ts';
+import { placeholdersOf } from './templates.ts';
+
+export { fillText } from './templates.ts';
 
 /**
  * The schemas of the language files: `knowledge/texts.json` (every fixed sentence the bot says)
  * and `knowledge/lexicon/*.json` (the words it reads). Validated at load time like the topics;
  * `npm run kb:schema` writes JSON Schemas from them for editors.
  */
-
-const PLACEHOLDER = /\{([a-zA-Z]+)\}/g;
-
-function placeholdersOf(text: string): string[] {
-  return [...text.matchAll(PLACEHOLDER)].map((m) => m[1] ?? '');
-}
 
 /** A fixed sentence with no placeholders. */
 const sentence = z
@@ -37,11 +34,6 @@ function template(...names: string[]) {
       }
     })
     .describe(`Placeholders: ${names.map((n) => `{${n}}`).join(', ')}`);
-}
-
-/** Fills a template's `{placeholders}`; the schema guarantees each one is present. */
-export function fillText(text: string, values: Readonly<Record<string, string | number>>): string {
-  return text.replace(PLACEHOLDER, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }
 
 export const textsSchema = z.strictObject({

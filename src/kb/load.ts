@@ -95,15 +95,6 @@ export function readKnowledgeFile<S extends z.ZodType>(schema: S, file: string):
   return parseWith(schema, readJson(file, shownAs), shownAs);
 }
 
-/** A JSON file's content, or null when it is missing or not JSON (the knowledge snapshot). */
-export function readJsonOrNull(file: string): unknown {
-  try {
-    return JSON.parse(readFileSync(file, 'utf8'));
-  } catch {
-    return null;
-  }
-}
-
 /** Writes a whole file under a temporary name, then renames it: a reader sees the old file or the new one. */
 export function writeFileWhole(file: string, text: string): void {
   const partial = `${file}.${process.pid}.tmp`;

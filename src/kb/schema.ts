@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { CATEGORIES } from './categories.ts';
+
+export { CATEGORIES } from './categories.ts';
 
 /**
  * The single source of the knowledge-base types. Every file under `knowledge/` is validated
@@ -12,17 +15,6 @@ const topicId = z
 
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
 
-export const CATEGORIES = [
-  'basics',
-  'bones',
-  'heart',
-  'conditions',
-  'food',
-  'dosage',
-  'supplements',
-  'interactions',
-  'safety',
-] as const;
 export const categorySchema = z.enum(CATEGORIES);
 export type Category = z.infer<typeof categorySchema>;
 

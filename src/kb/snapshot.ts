@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { PreparedTexts } from '../engine/preparedTexts.ts';
-import { knowledgeHash, type Language, readJsonOrNull } from './load.ts';
+import { knowledgeHash, readJsonOrNull } from '../knowledgeHash.ts';
+import type { Language } from './load.ts';
 import type { KnowledgeBase } from './schema.ts';
 
 /**
