@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.ts';
 import { processRole, resolveShardEntry, shardIdsOfThisProcess } from '../../src/discord/sharding.ts';
-import { shardAnswerWorkers } from '../../src/discord/shardManager.ts';
+import { shardAnswerWorkers, shardChildEnvironment } from '../../src/discord/shardManager.ts';
 
 const load = (env: Record<string, string>) => loadConfig(env, { dotenv: false });
 
@@ -99,5 +99,15 @@ describe('answer workers per shard process when ANSWER_WORKERS is unset', () => 
     [4, 3, 1],
   ])('%i cores, %i shards on the host: %i each', (cores, shards, workers) => {
     expect(shardAnswerWorkers(cores, shards)).toBe(workers);
+  });
+});
+
+describe('environment of a shard child', () => {
+  it('adds MALLOC_ARENA_MAX=2 and the per-shard ANSWER_WORKERS', () => {
+    expect(shardChildEnvironment({}, 1)).toEqual({ ANSWER_WORKERS: '1', MALLOC_ARENA_MAX: '2' });
+  });
+
+  it("keeps the operator's MALLOC_ARENA_MAX and ANSWER_WORKERS (passed on with the rest of the environment)", () => {
+    expect(shardChildEnvironment({ MALLOC_ARENA_MAX: '4' }, undefined)).toEqual({});
   });
 });

@@ -198,6 +198,17 @@ describe('SHARD_COUNT=2: a manager process with one child process per shard', ()
     expect(new Set([...pids, run.child.pid]).size).toBe(3);
   });
 
+  it.runIf(process.platform === 'linux')(
+    'starts each shard with two malloc arenas when the operator set none (the manager itself keeps the default)',
+    () => {
+      const environment = (pid: number | undefined) =>
+        readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0');
+      for (const pid of [run.shardPid(0), run.shardPid(1)])
+        expect(environment(pid)).toContain('MALLOC_ARENA_MAX=2');
+      expect(environment(run.child.pid).some((entry) => entry.startsWith('MALLOC_ARENA_MAX='))).toBe(false);
+    },
+  );
+
   it('answers a question in each guild from the shard Discord routes that guild to, and only from it', async () => {
     for (const guild of emu.guilds) {
       const interaction = await ask(guild, 'what is vitamin k2?');
