@@ -147,7 +147,7 @@ function bundleAskCli() {
  * (esbuild) in which language.js's kb/load.js is a stand-in that refuses to read files; the worker
  * installs its language before the engine loads, so nothing calls it. The worker's own import of
  * kb/load.js, for a pool that hands it only a folder, stays tsc's module, loaded only then. The
- * build fails if zod or a schema module gets into the bundle another way.
+ * build warns if zod or a schema module gets into the bundle another way.
  */
 async function bundleAnswerWorker() {
   const entry = join(dist, 'discord', 'answerWorker.js');
@@ -183,11 +183,15 @@ async function bundleAnswerWorker() {
       },
     ],
   });
-  const validation = Object.keys(result.metafile.inputs).filter((input) =>
-    /node_modules[\\/]zod[\\/]|Schema\.js$|schema\.js$|kb[\\/]load\.js$/.test(input),
-  );
-  if (validation.length > 0)
-    throw new Error(`the answer worker's bundle would load validation code: ${validation.join(', ')}`);
+  // Still a working worker, only a heavier one: said here, and tests/engine/isolation.test.ts fails.
+  const validation = /node_modules[\\/]zod[\\/]|[\\/]kb[\\/](?:\w*[sS]chema|load)\.js$/;
+  const pulledInBy = Object.entries(result.metafile.inputs)
+    .filter(([input, { imports }]) => !validation.test(input) && imports.some((i) => !i.external && validation.test(i.path)))
+    .map(([input]) => input);
+  if (pulledInBy.length > 0)
+    console.error(
+      `k2-bot: answer workers will load zod: ${pulledInBy.join(', ')} import a schema module (import fillText from kb/templates.ts, CATEGORIES from kb/categories.ts).`,
+    );
   rmSync(`${entry}.map`, { force: true });
 }
 

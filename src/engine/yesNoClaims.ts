@@ -1,5 +1,5 @@
 import { language, texts } from '../kb/language.ts';
-import { fillText } from '../kb/languageSchema.ts';
+import { fillText } from '../kb/templates.ts';
 import type { Topic } from '../kb/schema.ts';
 import type { Analyzer } from './analyze.ts';
 import { STOP_WORDS } from './lexicon.ts';

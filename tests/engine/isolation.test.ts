@@ -44,6 +44,32 @@ describe('the knowledge base and engine stay free of Discord, config and logging
     }
   });
 
+  // Answer workers build their engine from knowledge the main thread validated; the engine's value
+  // imports from kb/ must not load zod (about 5 MB of heap per worker thread, see scripts/build.mjs).
+  const ZOD_FREE_KB = ['categories.ts', 'language.ts', 'snapshot.ts', 'templates.ts'];
+  it.each(sourceFiles(join(root, 'src', 'engine')).map((f) => [relative(root, f), f]))(
+    '%s takes values from kb/ only from its zod-free modules',
+    (name, file) => {
+      const source = readFileSync(file, 'utf8');
+      for (const m of source.matchAll(
+        /\bimport\s+(?!type\s)[^'"`;]*?\s+from\s+['"]\.\.\/kb\/([^'"]+)['"]/g,
+      )) {
+        const clauses = m[0].replace(/^import\s+/, '').replace(/\s+from\s+.*$/s, '');
+        const onlyTypes =
+          /^\{[^}]*\}$/.test(clauses) &&
+          clauses
+            .slice(1, -1)
+            .split(',')
+            .every((c) => /^\s*(type\s|$)/.test(c));
+        if (onlyTypes) continue;
+        expect(
+          ZOD_FREE_KB,
+          `${name} imports values from kb/${m[1]}, which loads zod: fillText is in kb/templates.ts, CATEGORIES in kb/categories.ts`,
+        ).toContain(m[1]);
+      }
+    },
+  );
+
   it('detects a forbidden import (self-check of the scanner)', () => {
     expect(importsOf("import { Client } from 'discord.js';\nimport 'dotenv/config';")).toEqual([
       'discord.js',
