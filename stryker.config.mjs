@@ -49,7 +49,7 @@ export const MUTATION_MODULES = {
   // The PostgreSQL store: one server per run, started by the first test that needs it.
   storePostgres: {
     mutate: ['src/store/postgresStore.ts'],
-    testFiles: ['tests/store/settingsStore.test.ts'],
+    testFiles: ['tests/store/settingsStore.test.ts', 'tests/store/postgresStoreMutants.test.ts'],
   },
 };
 

@@ -217,8 +217,9 @@ class PostgresSettingsStore implements SettingsStore, LearningStore {
       query_timeout: this.#timeoutMs,
       keepAlive: true,
     });
+    // It LISTENs on SETTINGS_CHANNEL alone, so every notification names a guild that changed.
     client.on('notification', (message) => {
-      if (message.channel === SETTINGS_CHANNEL && message.payload) this.#forget(message.payload);
+      if (message.payload) this.#forget(message.payload);
     });
     client.on('error', (error) => this.#listenerLost(client, error));
     client.on('end', () => this.#listenerLost(client));
