@@ -1,4 +1,4 @@
-import { anticoagulantSpellings } from '../kb/language.ts';
+import { anticoagulantSpellings, language } from '../kb/language.ts';
 import {
   ABOUT,
   activeSymptom,
@@ -14,6 +14,11 @@ import { alternation, phraseRegex, phraseSource } from './phrasePattern.ts';
 import { wordPattern } from './wordPattern.ts';
 
 /** Gate: an overdose or poisoning (a handful of pills, a child in the supplements, signs after an extra dose). */
+
+/** The named anticoagulants of anticoagulants.json, as a pattern source. */
+const ANTICOAGULANT_DRUG = wordPattern(
+  anticoagulantSpellings({ kinds: ['vka', 'doac', 'heparin', 'antiplatelet'], gateOnly: true }),
+).source;
 
 // Built once: a child got into supplements; a handful or a whole pack was taken.
 const CHILD_INGESTION = new RegExp(
@@ -36,13 +41,39 @@ const OVER_TIME = new RegExp(`^[^.?!]{0,30}${phraseSource(wordings.overTime)}`);
 export function manyPills(t: string): boolean {
   const m = MANY_PILLS.exec(t);
   if (m === null || OVER_TIME.test(t.slice(m.index + m[0].length))) return false;
+  if (isFood(t, m)) return false;
   // "ate 12 of them" after talking about eggs is food; after pills or K2 it is pills.
   return !/\bof (them|those|these)$/.test(m[0]) || !FOOD_COUNT.test(t);
 }
 
-/** Foods that are counted ("12 of those eggs"): "of them" then means food, not pills. */
-const FOOD_COUNT =
-  /\b(eggs?|yolks?|cheese|slices?|servings?|portions?|meals?|cups?|glasses|bites?|natto|pieces?|sardines|chicken|wings|drumsticks|snacks?)\b/;
+/** Foods (lexicon/gate.json `foods`) and the measures food is counted in ("12 of those eggs", "3 servings"). */
+const FOOD = phraseRegex(wordings.foods);
+const FOOD_COUNT = new RegExp(
+  `${FOOD.source}|\\b(slices?|servings?|portions?|meals?|cups?|glasses|bites?|pieces?|bowls?|plates?)\\b`,
+);
+/** Words that make a container or count pills whatever else is named ("a jar of k2 gummies"). */
+const PILL_WORDS = new RegExp(
+  `\\b(k2|k 2|mk7|mk 7|mk4|mk 4|vitamins?|supplements?|pills?|tablets?|capsules?|caps|tabs|gummies|softgels?|meds|medications?|medicines?|drugs?)\\b|${ANTICOAGULANT_DRUG}`,
+);
+
+/**
+ * The count or container matched by `m` is food, not pills: a food is named in the match or in
+ * the four words after it in its clause ("ate a whole pack of natto", "a whole natto pack",
+ * "accidentally ate a whole block of cheese"), and nothing there is a pill, a supplement or a
+ * medicine ("a whole bottle of k2 gummies", "the whole box of eliquis"). Eating a lot of a food
+ * is not an overdose.
+ */
+function isFood(t: string, m: RegExpExecArray): boolean {
+  const rest = /^([^\s.?!,;]*\s+){0,4}[^\s.?!,;]*/.exec(t.slice(m.index + m[0].length))?.[0] ?? '';
+  const span = `${m[0]}${rest}`;
+  return FOOD.test(span) && !PILL_WORDS.test(span);
+}
+
+/** The first match of `re` in `t` that is not food. */
+function pillsMatch(re: RegExp, t: string): boolean {
+  const m = re.exec(t);
+  return m !== null && !isFood(t, m);
+}
 
 const CHILD_FOUND_PILLS = new RegExp(
   `${CHILD.source}[^.?!]{0,40}\\b(found|got into|opened|got hold of|got)\\b[^.?!]{0,25}\\b${PILLS}\\b[^.?!]{0,30}\\b(ate|eaten|swallowed|chewed|drank|took|taken|had)\\b`,
@@ -63,14 +94,13 @@ export const OVERDOSED =
  * blood-thinner dose is for poison control or a pharmacist however calmly it is asked. Named drugs
  * only: "too much blood thinning" asks about anticoagulation, not about a dose.
  */
-const ANTICOAGULANT_DRUG = wordPattern(
-  anticoagulantSpellings({ kinds: ['vka', 'doac', 'heparin', 'antiplatelet'], gateOnly: true }),
-).source;
 const ANTICOAGULANT_OVERDOSE = new RegExp(
   [
     `${phraseSource(wordings.anticoagulantOverdoseBefore)} (of )?(my |his |her |their |the |a |some )?${ANTICOAGULANT_DRUG}`,
     `${ANTICOAGULANT_DRUG} ${phraseSource(wordings.anticoagulantOverdoseAfter)}`,
     `\\b(took|taken|had|swallowed|popped)\\b[^.?!]{0,20}${ANTICOAGULANT_DRUG}[^.?!]{0,25}(${alternation(wordings.anticoagulantTakenTwice)})`,
+    // A count of ten or more of it: "just took 10 warfarin", "swallowed about 20 of her eliquis".
+    `\\b(took|taken|had|swallowed|popped|downed)\\s+${ABOUT}${MANY}\\s+(of\\s+)?(my |his |her |their |the |those |these )?${ANTICOAGULANT_DRUG}`,
   ].join('|'),
 );
 
@@ -78,15 +108,49 @@ const ANTICOAGULANT_OVERDOSE = new RegExp(
 const ANTICOAGULANT_NAMED = new RegExp(ANTICOAGULANT_DRUG);
 const ANTICOAGULANT_EXTRA_TAKEN = phraseRegex(wordings.anticoagulantExtraTaken);
 
+/**
+ * Framing that makes it a question about anyone ("hypothetically, what would happen if someone
+ * took a whole bottle of k2?"), in a message that names no one present: no first person, no
+ * relative or child, nothing happening now. Such a question gets an answer, not the
+ * poison-control notice; "I just took 10", "my son swallowed", "what if my toddler ate" stay
+ * emergencies, and so does any anticoagulant overdose, however it is asked (issue 7 §3).
+ */
+const ABOUT_ANYONE = phraseRegex(wordings.hypotheticalThirdParty);
+/** Pronouns that may point back at "someone" ("would they die") name no one present. */
+const BACK_REFERENCE = new Set(['he', 'she', 'hes', 'shes', 'his', 'her', 'him', 'they', 'their', 'them']);
+const SOMEONE_PRESENT = new RegExp(
+  `${wordPattern(language().gate.person.filter((w) => !BACK_REFERENCE.has(w))).source}|${CHILD.source}|\\b(just|already|right now|now|tonight|today|this morning|a minute ago|an hour ago)\\b`,
+);
+
+function askedAboutAnyone(t: string): boolean {
+  return ABOUT_ANYONE.test(t) && !SOMEONE_PRESENT.test(t.replace(ABOUT_ANYONE, ' '));
+}
+
+/** An anticoagulant overdose, taken or asked about: poison control however calmly it is asked. */
+function anticoagulantOverdose(t: string): boolean {
+  return ANTICOAGULANT_OVERDOSE.test(t) || (ANTICOAGULANT_EXTRA_TAKEN.test(t) && ANTICOAGULANT_NAMED.test(t));
+}
+
+/**
+ * Signs of an overdose or poisoning, whoever it is about (the self-harm rule reads these too:
+ * hopelessness around a hypothetical overdose is still a crisis).
+ */
+export function overdoseSigns(t: string): boolean {
+  return anticoagulantOverdose(t) || pillSigns(t);
+}
+
 export const overdose: GateRule = {
   kind: 'overdose',
-  test: (t) =>
-    ANTICOAGULANT_OVERDOSE.test(t) ||
-    (ANTICOAGULANT_EXTRA_TAKEN.test(t) && ANTICOAGULANT_NAMED.test(t)) ||
-    CHILD_INGESTION.test(t) ||
-    CHILD_FOUND_PILLS.test(t) ||
+  test: (t) => anticoagulantOverdose(t) || (pillSigns(t) && !askedAboutAnyone(t)),
+};
+
+/** A handful of pills, a whole pack, a child in the supplements, an extra dose with symptoms. */
+function pillSigns(t: string): boolean {
+  return (
+    pillsMatch(CHILD_INGESTION, t) ||
+    pillsMatch(CHILD_FOUND_PILLS, t) ||
     manyPills(t) ||
-    WHOLE_PACK.test(t) ||
+    pillsMatch(WHOLE_PACK, t) ||
     OVERDOSED.test(t) ||
     // A small extra dose is no emergency, unless it is followed by symptoms of poisoning.
     (EXTRA_DOSE.test(t) && activeSymptom(t, POISONING_SIGNS)) ||
@@ -95,10 +159,11 @@ export const overdose: GateRule = {
       t,
     ) ||
       /\b(by mistake|by accident|accidentally|accidently) (took|taken|swallowed|ate|had|gave)\b/.test(t)) &&
-      MANY_RE.test(t)) ||
+      pillsMatch(MANY_RE, t)) ||
     /\bpoison control\b/.test(t) ||
     /\b(took|taken|take|had) an? overdose\b/.test(t) ||
     /\b(gave|given|give) (my |our |the )?(baby|child|kid|son|daughter|toddler|infant)\b[^.?!]{0,30}\b(\d+|ten|too much|too many|times the|double|triple|way too)/.test(
       t,
-    ),
-};
+    )
+  );
+}

@@ -1,4 +1,4 @@
-import { manyPills, OVERDOSED, WHOLE_PACK } from './gateOverdose.ts';
+import { manyPills, OVERDOSED, overdoseSigns, WHOLE_PACK } from './gateOverdose.ts';
 import { type GateRule, has, wordings } from './gateWords.ts';
 import { alternation, phraseRegex } from './phrasePattern.ts';
 
@@ -7,6 +7,10 @@ import { alternation, phraseRegex } from './phrasePattern.ts';
 /** Saying it was meant: an overdose taken on purpose is a crisis (the crisis notice). */
 const ON_PURPOSE = phraseRegex(wordings.onPurpose);
 const TAKE_ALL_PILLS = phraseRegex(wordings.takeAllPills);
+/** Hopelessness or wanting it over ("what's even the point anymore", "would it all just be over"). */
+const HOPELESS = phraseRegex(wordings.hopeless);
+/** What, beside hopelessness, makes it a plan: every pill, a whole supply, a lifesaving medicine stopped. */
+const CRISIS_MEANS = phraseRegex(wordings.crisisMeans);
 /** Anchored: only the words right after "take them all" say whether they are taken together. */
 const TAKING_TOGETHER = new RegExp(`^\\s*(${alternation(wordings.takingTogether)})\\b`);
 
@@ -21,6 +25,13 @@ export const selfHarm: readonly GateRule[] = [
   {
     kind: 'self-harm',
     test: has(phraseRegex(wordings.selfHarm)),
+  },
+  {
+    kind: 'self-harm',
+    // "What's even the point anymore, if I took the whole bottle would it be over": hopelessness
+    // around an overdose is a crisis first (the crisis notice sends to emergency services too),
+    // even when the overdose alone would get the poison-control notice.
+    test: (t) => HOPELESS.test(t) && (CRISIS_MEANS.test(t) || overdoseSigns(t)),
   },
   {
     kind: 'self-harm',

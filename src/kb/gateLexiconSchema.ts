@@ -38,10 +38,14 @@ export const GATE_WORDING_NAMES = [
   'bleedingSigns',
   'anticoagulantBleeding',
   'chestPain',
+  'chestBenignCause',
+  'chestAlarm',
   'extraDose',
   'poisoningCue',
   'poisoningSigns',
   'overTime',
+  'foods',
+  'hypotheticalThirdParty',
   'petSwallowed',
   'petPoisons',
   'anticoagulantOverdoseBefore',
@@ -52,6 +56,8 @@ export const GATE_WORDING_NAMES = [
   'selfHarm',
   'takeAllPills',
   'takingTogether',
+  'hopeless',
+  'crisisMeans',
   'stroke',
 ] as const;
 

@@ -254,3 +254,78 @@ describe('emergency gate: an anticoagulant overdose, taken or asked about calmly
     expect(urgent(q)).toBe(false);
   });
 });
+
+describe('emergency gate: hopelessness around an overdose is a crisis first', () => {
+  it.each([
+    'whats the point of any of it. if i swallowed every pill i have would it end',
+    'honestly no point in going on, thinking of taking all my warfarin tonight',
+    'im so tired of living, would it be over if i stopped my xarelto',
+    'cant do this anymore, took 30 of my mk7 softgels',
+    'if i downed the whole bottle of coumadin would it all just be over, whats even the point',
+  ])('%j gets the crisis notice, not only poison control', (q) => {
+    const a = engine.ask(q);
+    expect(a.urgentKind).toBe('self-harm');
+    expect(a.urgentNotice).toBe(CRISIS_NOTICE);
+  });
+
+  it.each([
+    // Hopeless words about K2 itself, or a plan without a means, are no crisis.
+    'no point taking k2 anymore if i eat natto every day?',
+    'whats the point of mk7 if k1 does the same',
+    'would it be over quickly if i took my k2 with dinner',
+  ])('%j is not urgent', (q) => {
+    expect(urgent(q)).toBe(false);
+  });
+});
+
+describe('emergency gate: a lot of a food, or an overdose asked about anyone', () => {
+  it.each([
+    // Eating a lot of a food is no overdose, with a blood thinner or not.
+    'in theory what happens if a person on coumadin ate an entire jar of sauerkraut',
+    'my dad ate a whole tub of kimchi, he takes eliquis, is that bad for his inr',
+    'i accidentally ate a whole block of cheese on warfarin lol',
+    'my son ate a whole pack of natto, how much k2 is that',
+    // A pill overdose asked about anyone, with no one named and nothing happening.
+    'hypothetically, what would happen if someone took a whole bottle of k2',
+    'what would happen if a person swallowed 50 mk7 capsules, would they get sick',
+  ])('%j is not urgent', (q) => {
+    expect(urgent(q)).toBe(false);
+  });
+
+  it.each([
+    // Someone present, a child, or an anticoagulant keeps it an overdose however it is asked.
+    'i just took 10 warfarin, what happens',
+    'hypothetically if someone took too much warfarin what happens',
+    'what would happen if my toddler ate a whole bottle of k2 gummies',
+    'hypothetically speaking i just swallowed 40 k2 pills, what now',
+    'my son ate a whole bottle of k2 capsules',
+    'took a whole jar of my d3 k2 gummies by mistake',
+  ])('%j gets the poison-control notice', (q) => {
+    const a = engine.ask(q);
+    expect(a.urgentKind).toBe('overdose');
+    expect(a.urgentNotice).toBe(OVERDOSE_NOTICE);
+  });
+});
+
+describe('emergency gate: chest pain with a harmless cause said beside it', () => {
+  it.each([
+    'my chest hurts from laughing so much haha, anyway is gouda high in k2',
+    'chest is sore from bench press yesterday, does k2 help muscles',
+    'laughed so hard my chest hurts lol. is natto high in k2',
+    'chest kinda hurts after chest day, can i take mk7 post workout',
+  ])('%j is not urgent', (q) => {
+    expect(urgent(q)).toBe(false);
+  });
+
+  it.each([
+    // Something alarming besides the cause, exertion as the trigger, or no cause at all.
+    'my chest hurts from coughing and the pain goes down my left arm',
+    'chest pain from the gym but now im sweating and dizzy',
+    'my chest hurts when i climb stairs',
+    'my chest has been hurting for hours after lifting',
+    'chest tightness from laughing and i cant catch my breath',
+    'crushing chest pain right now',
+  ])('%j is urgent', (q) => {
+    expect(urgent(q)).toBe(true);
+  });
+});
