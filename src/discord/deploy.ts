@@ -34,38 +34,46 @@ export async function deployCommands(options: DeployOptions): Promise<{ count: n
 const USAGE =
   'Usage: npm run deploy -- --guild <guild id>   (instant, for testing)\n       npm run deploy -- --global';
 
-async function runDeployCli(argv: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args: argv,
-    options: { guild: { type: 'string' }, global: { type: 'boolean', default: false } },
+export interface DeployRun {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** `npm run deploy` on the given arguments and environment; what the entry point writes and its exit code. */
+export async function runDeploy(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<DeployRun> {
+  const failed = (exitCode: number, message: string): DeployRun => ({
+    exitCode,
+    stdout: '',
+    stderr: `${message}\n`,
   });
-  const config = loadConfig();
-  if (!config.DISCORD_TOKEN) throw new ConfigError('DISCORD_TOKEN', 'is required to register commands');
-  const guildId = values.guild ?? (values.global ? undefined : config.DEV_GUILD_ID);
-  if (!values.global && !guildId) {
-    console.error(`Say where to register the commands.\n${USAGE}`);
-    return 2;
+  try {
+    const { values } = parseArgs({
+      args: argv,
+      options: { guild: { type: 'string' }, global: { type: 'boolean', default: false } },
+    });
+    const config = loadConfig(env);
+    if (!config.DISCORD_TOKEN) throw new ConfigError('DISCORD_TOKEN', 'is required to register commands');
+    const guildId = values.guild ?? (values.global ? undefined : config.DEV_GUILD_ID);
+    if (!values.global && !guildId) return failed(2, `Say where to register the commands.\n${USAGE}`);
+    if (guildId && !/^\d{17,20}$/.test(guildId))
+      return failed(2, `--guild must be a Discord id (17 to 20 digits).\n${USAGE}`);
+    const { count, scope } = await deployCommands({
+      token: config.DISCORD_TOKEN,
+      apiBase: config.DISCORD_API_BASE,
+      ...(config.DISCORD_CLIENT_ID ? { applicationId: config.DISCORD_CLIENT_ID } : {}),
+      ...(guildId ? { guildId } : {}),
+    });
+    return { exitCode: 0, stdout: `Registered ${count} commands (${scope}).\n`, stderr: '' };
+  } catch (error) {
+    return failed(1, error instanceof Error ? error.message : String(error));
   }
-  if (guildId && !/^\d{17,20}$/.test(guildId)) {
-    console.error(`--guild must be a Discord id (17 to 20 digits).\n${USAGE}`);
-    return 2;
-  }
-  const { count, scope } = await deployCommands({
-    token: config.DISCORD_TOKEN,
-    apiBase: config.DISCORD_API_BASE,
-    ...(config.DISCORD_CLIENT_ID ? { applicationId: config.DISCORD_CLIENT_ID } : {}),
-    ...(guildId ? { guildId } : {}),
-  });
-  console.log(`Registered ${count} commands (${scope}).`);
-  return 0;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  runDeployCli(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (error: unknown) => {
-      console.error(error instanceof Error ? error.message : String(error));
-      process.exit(1);
-    },
-  );
+  const result = await runDeploy(process.argv.slice(2));
+  process.stdout.write(result.stdout);
+  process.stderr.write(result.stderr);
+  // Done once the result is written, whatever the REST client still holds open.
+  process.exit(result.exitCode);
 }

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAsk as runAskIn } from '../../src/cli/askCommand.ts';
 import { loadEngine } from '../../src/cli/loadEngine.ts';
 import { BUILD_TIMEOUT_MS, compiled, ensureBuilt } from '../compiled.ts';
+import { runNode } from '../runProcess.ts';
 import { ANTICOAGULANT_WARNING, DISCLAIMER } from '../safetyTexts.ts';
 import { sharedEngine } from '../sharedEngine.ts';
 
@@ -50,24 +50,7 @@ async function runAsk(
 
 /** The real compiled CLI as a child process, the way `npm run ask` runs it. */
 function spawnAsk(args: string[], options: { env?: NodeJS.ProcessEnv } = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [compiled('cli/ask.js'), ...args], {
-      cwd: root,
-      env: { PATH: process.env.PATH ?? '', ...options.env },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      stdout += chunk;
-    });
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-      stderr += chunk;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end('');
-  });
+  return runNode([compiled('cli/ask.js'), ...args], { cwd: root, env: options.env ?? {} });
 }
 
 const REQUIRED_FIELDS = [

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -9,36 +8,14 @@ import {
   checkAskSnapshot,
 } from '../../src/cli/askStartupSnapshot.ts';
 import { BUILD_TIMEOUT_MS, compiled, ensureBuilt, REPO_ROOT } from '../compiled.ts';
+import { type ProcessRun, runNode } from '../runProcess.ts';
 import { ANTICOAGULANT_WARNING, DISCLAIMER, URGENT_NOTICE } from '../safetyTexts.ts';
 
 // `npm run ask` answers from a V8 start-up snapshot of the built engine (src/cli/askStartupSnapshot.ts).
 // It must say exactly what loading the knowledge says, and never answer from knowledge that changed.
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function run(nodeArgs: string[], env: NodeJS.ProcessEnv = {}, stdin = ''): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, nodeArgs, {
-      cwd: REPO_ROOT,
-      env: { PATH: process.env.PATH ?? '', ...env },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      stdout += chunk;
-    });
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-      stderr += chunk;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(stdin);
-  });
+function run(nodeArgs: string[], env: NodeJS.ProcessEnv = {}, stdin = ''): Promise<ProcessRun> {
+  return runNode(nodeArgs, { env, stdin });
 }
 
 const cliDir = () => dirname(compiled('cli/ask.js'));

@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUILD_TIMEOUT_MS, ensureBuilt, REPO_ROOT } from '../compiled.ts';
 import { DiscordEmulator } from '../discord/emulator/index.ts';
+import { runProcess } from '../runProcess.ts';
 import { ANTICOAGULANT_WARNING, DISCLAIMER } from '../safetyTexts.ts';
 
 interface LockEntry {
@@ -34,33 +35,11 @@ function productionInstall(): string {
   return app;
 }
 
-function run(
-  command: string,
-  args: string[],
-  options: { cwd: string; env?: Record<string, string>; stdin?: string },
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, {
-      cwd: options.cwd,
-      env: {
-        PATH: process.env.PATH ?? '',
-        HOME: process.env.HOME ?? tmpdir(),
-        NO_COLOR: '1',
-        ...options.env,
-      },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      stdout += chunk;
-    });
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-      stderr += chunk;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(options.stdin ?? '');
+/** A command in the production install, with a home for npm and no colours in what it writes. */
+function run(command: string, args: string[], options: { cwd: string; env?: Record<string, string> }) {
+  return runProcess(command, args, {
+    cwd: options.cwd,
+    env: { HOME: process.env.HOME ?? tmpdir(), NO_COLOR: '1', ...options.env },
   });
 }
 

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +7,7 @@ import type { ReviewReport } from '../../src/learning/review.ts';
 import { dayOf, type FeedbackVote, type RecordedQuestion } from '../../src/store/learningStore.ts';
 import { openSqliteStore } from '../../src/store/sqliteStore.ts';
 import { BUILD_TIMEOUT_MS, compiled, ensureBuilt } from '../compiled.ts';
+import { runNode } from '../runProcess.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const GUILD = '100000000000000001';
@@ -67,23 +67,7 @@ function review(args: string[], env: NodeJS.ProcessEnv = {}) {
 
 /** The real compiled entry point as a fresh process. */
 function spawnReview(args: string[]) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-    const child = spawn(process.execPath, [compiled('cli/review.js'), ...args], {
-      cwd: root,
-      env: { PATH: process.env.PATH, DATABASE_PATH: databasePath },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      stdout += chunk;
-    });
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-      stderr += chunk;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+  return runNode([compiled('cli/review.js'), ...args], { cwd: root, env: { DATABASE_PATH: databasePath } });
 }
 
 describe('npm run review', () => {

@@ -1,33 +1,9 @@
-import { spawn } from 'node:child_process';
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/discord/commands/index.ts';
-import { buildCommandPayloads } from '../../src/discord/deploy.ts';
+import { buildCommandPayloads, runDeploy } from '../../src/discord/deploy.ts';
 import { BUILD_TIMEOUT_MS, compiled, ensureBuilt } from '../compiled.ts';
+import { runNode } from '../runProcess.ts';
 import { DiscordEmulator } from './emulator/index.ts';
-
-const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-
-function runDeploy(
-  args: string[],
-  env: Record<string, string>,
-): Promise<{ code: number | null; output: string }> {
-  return new Promise((done) => {
-    const child = spawn(process.execPath, [compiled('discord/deploy.js'), ...args], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', ...env },
-    });
-    let output = '';
-    child.stdout.on('data', (d: Buffer) => {
-      output += d.toString();
-    });
-    child.stderr.on('data', (d: Buffer) => {
-      output += d.toString();
-    });
-    child.on('exit', (code) => done({ code, output }));
-  });
-}
 
 let emu: DiscordEmulator;
 beforeAll(async () => {
@@ -45,13 +21,17 @@ describe('deploy', () => {
     expect(new Set(payloads.map((p) => p.name)).size).toBe(payloads.length);
   });
 
+  // The entry point as `npm run deploy` runs it (one fresh process); --global and the usage error
+  // run the same function in this process.
   it('npm run deploy -- --guild <id> and --global register the same registry', async () => {
     const env = { DISCORD_TOKEN: emu.token, DISCORD_API_BASE: emu.apiBase };
-    const guild = await runDeploy(['--guild', emu.guildId], env);
+    const guild = await runNode([compiled('discord/deploy.js'), '--guild', emu.guildId], { env });
+    expect(guild.stderr).toBe('');
     expect(guild.code).toBe(0);
-    expect(guild.output).toContain(`Registered ${COMMANDS.length} commands (guild ${emu.guildId})`);
+    expect(guild.stdout).toContain(`Registered ${COMMANDS.length} commands (guild ${emu.guildId})`);
     const global = await runDeploy(['--global'], { ...env, DISCORD_CLIENT_ID: emu.appId });
-    expect(global.code).toBe(0);
+    expect(global.exitCode).toBe(0);
+    expect(global.stdout).toBe(`Registered ${COMMANDS.length} commands (global).\n`);
     const names = COMMANDS.map((c) => c.data.name).sort();
     expect(
       emu
@@ -65,12 +45,27 @@ describe('deploy', () => {
         .map((c) => c.name)
         .sort(),
     ).toEqual(names);
-    expect(guild.output + global.output).not.toContain(emu.token);
+    for (const run of [guild, global]) expect(run.stdout + run.stderr).not.toContain(emu.token);
   }, 20_000);
 
   it('explains usage without a target', async () => {
     const result = await runDeploy([], { DISCORD_TOKEN: emu.token, DISCORD_API_BASE: emu.apiBase });
-    expect(result.code).toBe(2);
-    expect(result.output).toContain('--guild');
-  }, 20_000);
+    expect(result.exitCode).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('--guild');
+  });
+
+  it('refuses a guild that is not a Discord id, and a missing token, without calling Discord', async () => {
+    const requestsBefore = emu.requests.length;
+    const badGuild = await runDeploy(['--guild', 'my-server'], {
+      DISCORD_TOKEN: emu.token,
+      DISCORD_API_BASE: emu.apiBase,
+    });
+    expect(badGuild.exitCode).toBe(2);
+    expect(badGuild.stderr).toContain('--guild must be a Discord id (17 to 20 digits)');
+    const noToken = await runDeploy(['--global'], { DISCORD_API_BASE: emu.apiBase });
+    expect(noToken.exitCode).toBe(1);
+    expect(noToken.stderr).toContain('DISCORD_TOKEN');
+    expect(emu.requests.length).toBe(requestsBefore);
+  });
 });
