@@ -12,6 +12,7 @@ import type { Engine } from '../../src/engine/index.ts';
 import { createLogger } from '../../src/logger.ts';
 import type { SettingsStore } from '../../src/store/settingsStore.ts';
 import { openSqliteStore } from '../../src/store/sqliteStore.ts';
+import { REAL_WORKER } from '../bundledWorkers.ts';
 import { ANTICOAGULANT_WARNING, DISCLAIMER } from '../safetyTexts.ts';
 import { sharedEngine } from '../sharedEngine.ts';
 import { expectWithinDiscordLimits, visibleText } from './discordLimits.ts';
@@ -122,10 +123,21 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   );
   const clock = movableClock();
   await options.beforeStart?.(store);
-  // The real engine's workers are the bot's own pool; the stub's are handed in like any answerer.
+  // The real engine's workers are the bot's own pool (launched and closed by it, as main.ts does);
+  // the stub's are handed in like any answerer.
+  const answerPool =
+    options.answerer || options.engine !== 'real'
+      ? undefined
+      : AnswerPool.create({
+          workerModule: REAL_WORKER,
+          knowledgeDir: config.KNOWLEDGE_DIR,
+          budgetMs: config.ANSWER_TIME_BUDGET_MS,
+          size: config.ANSWER_WORKERS,
+          logger,
+        });
   const answerer =
     options.answerer ??
-    (options.engine === 'real'
+    (answerPool
       ? undefined
       : await AnswerPool.start({
           workerModule: STUB_WORKER,
@@ -139,6 +151,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     logger,
     rest: { timeout: 3000, retries: 1 },
     ...(answerer ? { answerer } : {}),
+    ...(answerPool ? { answerPool } : {}),
     ...(options.limits ? { limits: options.limits } : {}),
     clock: clock.now,
     ...(options.housekeepingIntervalMs ? { housekeepingIntervalMs: options.housekeepingIntervalMs } : {}),

@@ -10,6 +10,7 @@ import { loadKnowledge } from '../../src/kb/load.ts';
 import { createLogger } from '../../src/logger.ts';
 import { EngineHolder } from '../../src/ops/engineHolder.ts';
 import { createKnowledgeReloader, watchKnowledgeDir } from '../../src/ops/knowledgeReloader.ts';
+import { SLOW_WORKER } from '../bundledWorkers.ts';
 import { BUILD_TIMEOUT_MS, ensureBuilt } from '../compiled.ts';
 import { DiscordEmulator, type EmuInteraction } from '../discord/emulator/index.ts';
 import { messageText, opt, safeReply } from '../discord/harness.ts';
@@ -168,7 +169,7 @@ describe('knowledge reload inside the bot', () => {
     const editedDir = copyKnowledge('pool');
     setNattoTitle(editedDir, EDITED_TITLE);
     const pool = await AnswerPool.start({
-      workerModule: new URL('./fixtures/slowAnswerWorker.ts', import.meta.url),
+      workerModule: SLOW_WORKER,
       knowledgeDir: join(ROOT, 'knowledge'),
       budgetMs: 10_000,
       maxWaitMs: 20_000,
