@@ -59,6 +59,8 @@ export interface OutOfScopeRule {
   /** Describes the asker rather than the subject: dropped beside a clear K2 question. */
   context?: boolean;
   re: RegExp;
+  /** A general question the article answers ("why do newborns get…"): the rule does not decline it. */
+  unless?: RegExp;
 }
 
 const { rules, lists } = language().declines;
@@ -69,6 +71,7 @@ export const OUT_OF_SCOPE_RULES: readonly OutOfScopeRule[] = rules.map((rule) =>
   ...(rule.incidental ? { incidental: true } : {}),
   ...(rule.context ? { context: true } : {}),
   re: phraseRegex(rule),
+  ...(rule.unlessAsking ? { unless: phraseRegex({ words: rule.unlessAsking }) } : {}),
 }));
 
 /**

@@ -24,7 +24,7 @@ export function outOfScopeClass(normalized: string, hasAnchor: boolean): OutOfSc
   const t = normalized.replace(/'/g, '').replace(/\bvitamin[ae]s?\b/g, 'vitamin');
   let incidental: OutOfScope | null = null;
   for (const rule of OUT_OF_SCOPE_RULES) {
-    if (!rule.re.test(t)) continue;
+    if (!rule.re.test(t) || rule.unless?.test(t)) continue;
     if (!rule.incidental) return { cls: rule.cls, incidental: false };
     incidental ??= { cls: rule.cls, incidental: true };
   }

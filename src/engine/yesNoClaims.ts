@@ -1,6 +1,6 @@
 import { language, texts } from '../kb/language.ts';
-import { fillText } from '../kb/templates.ts';
 import type { Topic } from '../kb/schema.ts';
+import { fillText } from '../kb/templates.ts';
 import type { Analyzer } from './analyze.ts';
 import { STOP_WORDS } from './lexicon.ts';
 import { normalizeText } from './normalize.ts';

@@ -478,6 +478,12 @@ export const declineRuleSchema = z
      * take): beside a clear K2 question it is dropped even within the same clause.
      */
     context: z.boolean().optional(),
+    /**
+     * Whole words or phrases that make the message a general question the article answers, not
+     * the decision the rule sends elsewhere: "why do newborns get a vitamin K shot?" is answered,
+     * "should my newborn get the shot?" stays the pediatrician's.
+     */
+    unlessAsking: alternatives().optional(),
     ...phraseFields,
   })
   .superRefine(exactlyOneForm);

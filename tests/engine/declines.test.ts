@@ -66,6 +66,30 @@ describe('friendly non-answers', () => {
   });
 });
 
+describe('the newborn vitamin K shot: what is done, not what to decide', () => {
+  // Why or when newborns get the shot is the article's fact; whether one's own baby should get it,
+  // skip it or swap it for drops is the pediatrician's or midwife's call.
+  it.each([
+    'why do newborns get a vitamin k shot',
+    'when do babies get their vitamin k shot',
+    'the hospital gave the baby a vitamin k injection at birth, why?',
+  ])('%j is answered with the newborn fact', (q) => {
+    const a = engine.ask(q);
+    expect(a.kind).toBe('answer');
+    expect(a.facts).toContain('pregnancy-breastfeeding/newborn-vitamin-k');
+  });
+
+  it.each([
+    'should my newborn get the vitamin k shot',
+    'can we refuse the vitamin k shot for our baby',
+    'newborn vitamin k injection yes or no',
+  ])('%j still declines, naming the pediatrician or midwife', (q) => {
+    const a = engine.ask(q);
+    expect(a.kind).toBe('decline');
+    expect(a.body).toMatch(/pediatrician or midwife|clinician/);
+  });
+});
+
 describe('off-topic words around a clear K2 question', () => {
   it.each([
     ["<@1> **MK4 vs MK7** which one should I get?? my gym bro says mk4 is the 'real' form", 'mk7-vs-mk4'],
