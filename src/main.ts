@@ -18,7 +18,7 @@ import { createLogger, type Logger, shouldLogPretty } from './logger.ts';
 import { EngineHolder } from './ops/engineHolder.ts';
 import type { Operations } from './ops/operations.ts';
 import { openSettingsStore } from './store/openStore.ts';
-import { StoreError } from './store/settingsStore.ts';
+import { type SettingsStore, StoreError } from './store/settingsStore.ts';
 
 const NETWORK_ERROR_CODES = new Set([
   'ECONNREFUSED',
@@ -112,6 +112,8 @@ function healthConfigOf(config: Config, logger: Logger): Config {
 }
 
 interface Knowledge {
+  /** Opened before the engine and the answer workers were built; closed by runBot from then on. */
+  store: SettingsStore;
   engines: EngineHolder;
   dir: string;
   buildEngine: () => Engine;
@@ -124,7 +126,7 @@ async function runBot(
   knowledge: Knowledge,
   logger: Logger,
 ): Promise<number> {
-  const { engines, pool } = knowledge;
+  const { engines, pool, store: rawStore } = knowledge;
   logger.info(
     {
       config: describeConfig(config),
@@ -133,7 +135,6 @@ async function runBot(
     },
     'starting k2-bot',
   );
-  const rawStore = await openSettingsStore(config, logger);
   let ops: Operations;
   try {
     // prom-client and the health server are loaded only by the process that connects to Discord.
@@ -268,44 +269,54 @@ async function main(): Promise<number> {
     // A DATABASE_PATH whose folder cannot exist is a configuration error: say so before the engine
     // and the answer workers are built.
     if (!config.DATABASE_URL) prepareDatabaseFolder(config.DATABASE_PATH);
-    const { createEngine } = await import('./engine/index.ts');
-    // This thread's engine serves autocomplete, topics and lists; the workers answer questions.
-    const languages = new WeakMap<KnowledgeBase, Language>([[loaded.knowledge, loaded.language]]);
-    const startLanguage = JSON.stringify(loaded.language);
-    const buildEngine = () => {
-      // A reload is how an edit reaches the bot: always validated, whatever the build's snapshot says.
-      const next = loadKnowledgeWithLanguage(dir, { snapshot: false });
-      languages.set(next.knowledge, next.language);
-      if (JSON.stringify(next.language) !== startLanguage) {
-        logger.warn(
-          { event: 'language-reload' },
-          'texts.json or lexicon/ differ from start-up: answers use the new files once the new answer workers are ready; the Discord labels and notices and the autocomplete words keep the start-up files until a restart',
-        );
-      }
-      return createEngine(next.knowledge, { warmUp: 'suggestions' });
-    };
-    const engines = new EngineHolder(createEngine(loaded.knowledge, { warmUp: 'suggestions' }));
-    // Started now, after this thread's own engine (on a small machine building both at once only
-    // slows both down), so the workers build theirs while this thread opens the store, loads
-    // discord.js and connects: one is ready by the gateway's READY. The bot reports a failure.
-    const { AnswerPool } = await import('./discord/answerPool.ts');
-    let pool: AnswerPool;
+    // Opened first for the same reason: a corrupt or unreachable database is reported at once, not
+    // after the engine and the answer workers have been built for nothing.
+    const store = await openSettingsStore(config, logger);
+    let knowledge: Knowledge;
     try {
-      pool = AnswerPool.create({
-        knowledge: loaded,
-        knowledgeDir: dir,
-        budgetMs: config.ANSWER_TIME_BUDGET_MS,
-        size: config.ANSWER_WORKERS,
-        logger,
-      });
+      const { createEngine } = await import('./engine/index.ts');
+      // This thread's engine serves autocomplete, topics and lists; the workers answer questions.
+      const languages = new WeakMap<KnowledgeBase, Language>([[loaded.knowledge, loaded.language]]);
+      const startLanguage = JSON.stringify(loaded.language);
+      const buildEngine = () => {
+        // A reload is how an edit reaches the bot: always validated, whatever the build's snapshot says.
+        const next = loadKnowledgeWithLanguage(dir, { snapshot: false });
+        languages.set(next.knowledge, next.language);
+        if (JSON.stringify(next.language) !== startLanguage) {
+          logger.warn(
+            { event: 'language-reload' },
+            'texts.json or lexicon/ differ from start-up: answers use the new files once the new answer workers are ready; the Discord labels and notices and the autocomplete words keep the start-up files until a restart',
+          );
+        }
+        return createEngine(next.knowledge, { warmUp: 'suggestions' });
+      };
+      const engines = new EngineHolder(createEngine(loaded.knowledge, { warmUp: 'suggestions' }));
+      // Started now, after this thread's own engine (on a small machine building both at once only
+      // slows both down), so the workers build theirs while this thread loads discord.js and
+      // connects: one is ready by the gateway's READY. The bot reports a failure.
+      const { AnswerPool } = await import('./discord/answerPool.ts');
+      let pool: AnswerPool;
+      try {
+        pool = AnswerPool.create({
+          knowledge: loaded,
+          knowledgeDir: dir,
+          budgetMs: config.ANSWER_TIME_BUDGET_MS,
+          size: config.ANSWER_WORKERS,
+          logger,
+        });
+      } catch (error) {
+        // The worker module is missing (an incomplete dist/).
+        throw new AnswerWorkersError(error);
+      }
+      pool.launch().catch(() => {});
+      // A reload rebuilds the workers from the validated knowledge and its language files.
+      engines.onSwap((next) => pool.reload(next.knowledge, languages.get(next.knowledge)));
+      knowledge = { store, engines, dir, buildEngine, pool };
     } catch (error) {
-      // The worker module is missing (an incomplete dist/).
-      throw new AnswerWorkersError(error);
+      await store.close();
+      throw error;
     }
-    pool.launch().catch(() => {});
-    // A reload rebuilds the workers from the validated knowledge and its language files.
-    engines.onSwap((next) => pool.reload(next.knowledge, languages.get(next.knowledge)));
-    return await runBot({ ...config, DISCORD_TOKEN: token }, { engines, dir, buildEngine, pool }, logger);
+    return await runBot({ ...config, DISCORD_TOKEN: token }, knowledge, logger);
   } catch (error) {
     reportFatal(logger, error, config?.DISCORD_API_BASE);
     return 1;
