@@ -104,7 +104,7 @@ async function build(compiler) {
     throw new BuildFailed();
   }
   // The snapshot's entry first: it must bundle each module once, not beside a bundle of them.
-  bundleAskSnapshotEntry();
+  await bundleAskSnapshotEntry();
   try {
     bundleAskCli();
     await bundleAnswerWorker();
@@ -140,18 +140,59 @@ function bundleAskCli() {
 }
 
 /**
+ * An esbuild plugin for the bundles that run on knowledge the build or the main thread already
+ * validated (the answer worker, the CLI's start-up snapshot): kb/language.js imports kb/load.js,
+ * and with it zod, only to read the repository's language files for a thread given none. Here that
+ * import is a stand-in that refuses, since these bundles install their language before the engine
+ * loads. `lateImports`: dynamic imports that stay separate modules, loaded only when a bundle must
+ * read and validate files itself.
+ */
+function withoutValidation(who, lateImports) {
+  const stub = 'language-without-validation';
+  return {
+    name: 'without-validation',
+    setup(build) {
+      build.onResolve({ filter: lateImports }, (args) =>
+        args.kind === 'dynamic-import' ? { path: args.path, external: true } : undefined,
+      );
+      build.onResolve({ filter: /^\.\/load\.js$/ }, (args) =>
+        args.importer === join(dist, 'kb', 'language.js') ? { path: 'load.js', namespace: stub } : undefined,
+      );
+      build.onLoad({ filter: /.*/, namespace: stub }, () => ({
+        loader: 'js',
+        contents: `export function loadLanguage() { throw new Error(${JSON.stringify(`${who} speaks only the language files it is handed (installLanguage)`)}); }`,
+      }));
+    },
+  };
+}
+
+/**
+ * Says which modules pulled zod or a schema module into a bundle built with withoutValidation: it
+ * still works, only heavier. tests/engine/isolation.test.ts fails on the engine's side of it.
+ */
+function warnIfValidation(result, who) {
+  const validation = /node_modules[\\/]zod[\\/]|[\\/]kb[\\/](?:\w*[sS]chema|load)\.js$/;
+  const pulledInBy = Object.entries(result.metafile.inputs)
+    .filter(
+      ([input, { imports }]) =>
+        !validation.test(input) && imports.some((i) => !i.external && validation.test(i.path)),
+    )
+    .map(([input]) => input);
+  if (pulledInBy.length > 0)
+    console.error(
+      `k2-bot: ${who} will load zod: ${pulledInBy.join(', ')} import a schema module (import fillText from kb/templates.ts, CATEGORIES from kb/categories.ts).`,
+    );
+}
+
+/**
  * Each answer worker thread (src/discord/answerWorker.ts) builds its own engine from the knowledge
- * and language files the main thread validated. In tsc's modules, kb/language.js imports kb/load.js
- * (for a thread given no language files), which loads zod: about 5 MB of heap and 0.1-0.2 s of CPU
- * per worker, spent on schemas it never runs. dist/discord/answerWorker.js is therefore one file
- * (esbuild) in which language.js's kb/load.js is a stand-in that refuses to read files; the worker
- * installs its language before the engine loads, so nothing calls it. The worker's own import of
- * kb/load.js, for a pool that hands it only a folder, stays tsc's module, loaded only then. The
- * build warns if zod or a schema module gets into the bundle another way.
+ * and language files the main thread validated. In tsc's modules that would load zod too (about
+ * 5 MB of heap and 0.1-0.2 s of CPU per worker), for schemas it never runs: so
+ * dist/discord/answerWorker.js is one file without it (withoutValidation). Its import of
+ * kb/load.js, for a pool that hands it only a folder, stays tsc's module, loaded only then.
  */
 async function bundleAnswerWorker() {
   const entry = join(dist, 'discord', 'answerWorker.js');
-  const languageStub = 'answer-worker-language';
   const result = await esbuild().build({
     entryPoints: [entry],
     outfile: entry,
@@ -162,36 +203,9 @@ async function bundleAnswerWorker() {
     target: 'node20',
     metafile: true,
     logLevel: 'warning',
-    plugins: [
-      {
-        name: 'answer-worker-without-validation',
-        setup(build) {
-          build.onResolve({ filter: /^\.\.\/kb\/load\.js$/ }, (args) =>
-            args.kind === 'dynamic-import' ? { path: args.path, external: true } : undefined,
-          );
-          build.onResolve({ filter: /^\.\/load\.js$/ }, (args) =>
-            args.importer === join(dist, 'kb', 'language.js')
-              ? { path: 'load.js', namespace: languageStub }
-              : undefined,
-          );
-          build.onLoad({ filter: /.*/, namespace: languageStub }, () => ({
-            loader: 'js',
-            contents:
-              "export function loadLanguage() { throw new Error('an answer worker speaks only the language files it is handed (installLanguage)'); }",
-          }));
-        },
-      },
-    ],
+    plugins: [withoutValidation('an answer worker', /^\.\.\/kb\/load\.js$/)],
   });
-  // Still a working worker, only a heavier one: said here, and tests/engine/isolation.test.ts fails.
-  const validation = /node_modules[\\/]zod[\\/]|[\\/]kb[\\/](?:\w*[sS]chema|load)\.js$/;
-  const pulledInBy = Object.entries(result.metafile.inputs)
-    .filter(([input, { imports }]) => !validation.test(input) && imports.some((i) => !i.external && validation.test(i.path)))
-    .map(([input]) => input);
-  if (pulledInBy.length > 0)
-    console.error(
-      `k2-bot: answer workers will load zod: ${pulledInBy.join(', ')} import a schema module (import fillText from kb/templates.ts, CATEGORIES from kb/categories.ts).`,
-    );
+  warnIfValidation(result, 'answer workers');
   rmSync(`${entry}.map`, { force: true });
 }
 
@@ -208,10 +222,10 @@ function askSnapshotEntry() {
  * node --build-snapshot takes one CommonJS script. import.meta.url becomes this file's URL, at the
  * same depth as the modules it replaces, so ../../knowledge and ../knowledge.snapshot.json resolve.
  */
-function bundleAskSnapshotEntry() {
+async function bundleAskSnapshotEntry() {
   const source = join(dist, 'cli', 'askSnapshot.js');
   try {
-    esbuild().buildSync({
+    const result = await esbuild().build({
       entryPoints: [source],
       outfile: askSnapshotEntry(),
       bundle: true,
@@ -220,8 +234,13 @@ function bundleAskSnapshotEntry() {
       target: 'node20',
       define: { 'import.meta.url': '__k2ModuleUrl' },
       banner: { js: 'const __k2ModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
+      // Built from the validated knowledge snapshot: the blob holds no validation code (about half
+      // its heap otherwise), and askCommand's loader is never called in a process started from it.
+      metafile: true,
+      plugins: [withoutValidation("the CLI's start-up snapshot", /^\.\/loadEngine\.js$/)],
       logLevel: 'silent',
     });
+    warnIfValidation(result, "the CLI's start-up snapshot");
   } catch {
     // refreshAskSnapshot says that there is no snapshot; the CLI works without one.
     rmSync(askSnapshotEntry(), { force: true });

@@ -2,8 +2,8 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { FollowUpMemory } from '../engine/followUpMemory.ts';
 import type { Engine } from '../engine/index.ts';
-import { KnowledgeError } from '../kb/load.ts';
-import { loadEngine } from './loadEngine.ts';
+import { KnowledgeError } from '../kb/knowledgeError.ts';
+import type { loadEngine } from './loadEngine.ts';
 import { chooseStyle, renderAnswerText, toJsonRecord } from './renderText.ts';
 
 const USAGE = `Ask k2-bot one question from the terminal.
@@ -80,13 +80,20 @@ export interface AskIo {
 }
 
 /**
+ * Reads and validates the knowledge, then builds the engine. Imported when called: the start-up
+ * snapshot (askSnapshot.ts) hands in its own engine and so never holds the validation code and zod.
+ */
+const loadEngineHere: typeof loadEngine = async (dir, options) =>
+  (await import('./loadEngine.ts')).loadEngine(dir, options);
+
+/**
  * `npm run ask` without the process: answers `argv` on `io` and resolves with the exit code.
  * `load` builds the engine (tests hand in one they already built; the CLI builds its own).
  */
 export async function runAsk(
   argv: string[],
   io: AskIo,
-  load: typeof loadEngine = loadEngine,
+  load: typeof loadEngine = loadEngineHere,
 ): Promise<number> {
   let parsed: ReturnType<typeof parse>;
   function parse() {
@@ -149,7 +156,7 @@ export async function runAsk(
  * Runs the CLI on this process's own streams and arguments and sets its exit code. The start-up
  * snapshot (askSnapshot.ts) hands in the engine it built from the same files at build time.
  */
-export async function runAskInProcess(load: typeof loadEngine = loadEngine): Promise<void> {
+export async function runAskInProcess(load: typeof loadEngine = loadEngineHere): Promise<void> {
   // A closed pipe (`| head`) is the reader saying it has enough, not an error.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(0);

@@ -1,11 +1,12 @@
 import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { startupSnapshot } from 'node:v8';
 import type { Engine } from '../engine/index.ts';
-import { DEFAULT_KNOWLEDGE_DIR } from '../kb/load.ts';
+import { installLanguage } from '../kb/language.ts';
+import { readKnowledgeSnapshot } from '../kb/snapshot.ts';
 import { knowledgeHash } from '../knowledgeHash.ts';
 import { runAskInProcess } from './askCommand.ts';
 import { ASK_SNAPSHOT_CHECKED_KNOWLEDGE, ASK_SNAPSHOT_SWITCH } from './askStartupSnapshot.ts';
-import { loadEngine } from './loadEngine.ts';
 
 // The entry of the CLI's start-up snapshot (askStartupSnapshot.ts). scripts/build.mjs bundles it
 // into one CommonJS file and runs `node --build-snapshot` on it: the engine is built and warmed up
@@ -15,12 +16,20 @@ if (!startupSnapshot.isBuildingSnapshot()) {
   throw new Error('askSnapshot runs only under node --build-snapshot (scripts/build.mjs)');
 }
 
-const builtFrom = knowledgeHash(DEFAULT_KNOWLEDGE_DIR);
+const KNOWLEDGE_DIR = resolve(fileURLToPath(new URL('../../knowledge', import.meta.url)));
+const builtFrom = knowledgeHash(KNOWLEDGE_DIR);
+// The knowledge as the build validated it (dist/knowledge.snapshot.json, written just before), so
+// that the validation code and zod are never loaded here and take no room in the blob: smaller is
+// quicker to deserialise at every question.
+const validated = readKnowledgeSnapshot(KNOWLEDGE_DIR);
+if (!validated)
+  throw new Error('no knowledge snapshot of the current knowledge (dist/knowledge.snapshot.json)');
+installLanguage(validated.language);
 let engine: Engine | undefined;
 // Everything the engine builds lazily on a first question is built now, into the snapshot.
-loadEngine(DEFAULT_KNOWLEDGE_DIR, { warmUp: 'all' }).then((built) => {
-  if (knowledgeHash(DEFAULT_KNOWLEDGE_DIR) !== builtFrom)
-    throw new Error('the knowledge changed during the build');
+import('../engine/index.ts').then(({ createEngine }) => {
+  const built = createEngine(validated.knowledge, { warmUp: 'all' });
+  if (knowledgeHash(KNOWLEDGE_DIR) !== builtFrom) throw new Error('the knowledge changed during the build');
   engine = built;
 });
 

@@ -1,8 +1,8 @@
 import { styleText } from 'node:util';
 import type { Answer, TopicRef } from '../engine/index.ts';
 import { texts } from '../kb/language.ts';
-import { fillText } from '../kb/languageSchema.ts';
 import type { Dose, Food } from '../kb/schema.ts';
+import { fillText } from '../kb/templates.ts';
 
 type Style = Parameters<typeof styleText>[0];
 

@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { knowledgeHash } from '../knowledgeHash.ts';
 import { type FocusLexicon, focusFileSchema } from './focusSchema.ts';
 import { type GateLexicon, gateLexiconFileSchema } from './gateLexiconSchema.ts';
+import { KnowledgeError } from './knowledgeError.ts';
 import {
   type Anticoagulant,
   anticoagulantsFileSchema,
@@ -37,17 +38,7 @@ export { knowledgeHash };
 
 export const DEFAULT_KNOWLEDGE_DIR = resolve(fileURLToPath(new URL('../../knowledge', import.meta.url)));
 
-/** A knowledge file that cannot be used. The message names the file and the field. */
-export class KnowledgeError extends Error {
-  constructor(
-    readonly file: string,
-    readonly field: string,
-    readonly problem: string,
-  ) {
-    super(`${file}: ${field ? `field "${field}"` : 'file'}: ${problem}`);
-    this.name = 'KnowledgeError';
-  }
-}
+export { KnowledgeError };
 
 /** Short paths inside the project; absolute ones elsewhere, where "../../tmp/…" would only confuse. */
 export function displayName(file: string): string {
