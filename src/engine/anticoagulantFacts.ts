@@ -22,6 +22,9 @@ export function anticoagulantsNamed(normalized: string): string[] {
   return [...new Set(normalized.replace(/'/g, '').match(EVERY_ANTICOAGULANT) ?? [])];
 }
 
+/** What someone who may be on a warfarin-type drug learns first when they ask an amount. */
+export const VKA_AMOUNT = new Set(ANTICOAGULANT_FACTS.vkaAmount);
+
 /** Facts about people who are not on a warfarin-type drug, never shown to someone who may be on one. */
 export const NOT_FOR_VKA = new Set(ANTICOAGULANT_FACTS.notForVka);
 
@@ -31,12 +34,18 @@ export function mayTakeVitaminKAntagonist(normalized: string): boolean {
   return VKA.test(text) || (!OTHER_ANTICOAGULANT.test(text) && ANY_ANTICOAGULANT.test(text));
 }
 
-/** The interaction facts that apply to the anticoagulants a message names, in order. */
-export function anticoagulantFactIds(normalized: string): string[] {
+/**
+ * The interaction facts that apply to the anticoagulants a message names, in order. Asked an amount
+ * ("how much K2 is ok on warfarin?"), someone who may be on a warfarin-type drug first learns that no
+ * dose is known to be safe: the doses that answer everyone else are not theirs.
+ */
+export function anticoagulantFactIds(normalized: string, asksAmount = false): string[] {
   const text = normalized.replace(/'/g, '');
   const ids: string[] = [];
+  if (asksAmount && mayTakeVitaminKAntagonist(text)) ids.push(...ANTICOAGULANT_FACTS.vkaAmount);
   if (VKA.test(text)) ids.push(...ANTICOAGULANT_FACTS.vka);
   if (OTHER_ANTICOAGULANT.test(text)) ids.push(...ANTICOAGULANT_FACTS.doac);
-  if (ids.length === 0 && ANY_ANTICOAGULANT.test(text)) ids.push(...ANTICOAGULANT_FACTS.any);
+  if (!VKA.test(text) && !OTHER_ANTICOAGULANT.test(text) && ANY_ANTICOAGULANT.test(text))
+    ids.push(...ANTICOAGULANT_FACTS.any);
   return [...new Set(ids)];
 }

@@ -5,6 +5,7 @@ import {
   anticoagulantFactIds,
   mayTakeVitaminKAntagonist,
   NOT_FOR_VKA,
+  VKA_AMOUNT,
   withoutAnticoagulants,
 } from './anticoagulantFacts.ts';
 import { topicAnswer } from './composeAnswer.ts';
@@ -19,6 +20,7 @@ import {
   SHOWN_BEFORE_FACTOR,
 } from './followUpCompose.ts';
 import { GENERIC_TERMS } from './lexicon.ts';
+import { isPersonal } from './personalNotice.ts';
 import { stemmedWords } from './phraseSet.ts';
 import { agesIn, askingPart, type QuestionFocus, readFocus } from './questionFocus.ts';
 import { ANSWER_THRESHOLD } from './rawConfidence.ts';
@@ -211,7 +213,7 @@ export function composeFactBody(
   const score = (f: IndexedFact, size: number) =>
     scoreFact(f, terms, scoredFocus, facts, size, effectAsked && answersEffect(f)) *
     (shownBefore.has(f.fullId) ? SHOWN_BEFORE_FACTOR : 1);
-  const anticoagulantIds = anticoagulantFactIds(normalized);
+  const anticoagulantIds = anticoagulantFactIds(normalized, focus.figure);
   const byIdFact = (id: string) => facts.byId.get(id);
 
   // "On warfarin, how much k2 is in cheese?": the blood-thinner facts come anyway (below), so the
@@ -334,10 +336,18 @@ export function composeFactBody(
     main = [...extra, ...main].slice(0, MAX_FACTS);
     extra = [];
   }
+  // "How much K2 can I take on warfarin?" asks for a dose of one's own: that none is known to be
+  // safe comes first, and the study's "10 mcg a day" must not open the reply as if it were a dose.
+  const ownDoseOnVka = focus.figure && isPersonal(normalized) && mayTakeVitaminKAntagonist(normalized);
+  if (ownDoseOnVka) {
+    const noSafeDose = [...main, ...extra].filter((f) => VKA_AMOUNT.has(f.fullId));
+    main = [...noSafeDose, ...main.filter((f) => !VKA_AMOUNT.has(f.fullId))].slice(0, MAX_FACTS);
+    extra = extra.filter((f) => !VKA_AMOUNT.has(f.fullId));
+  }
   const first = main[0];
   if (!first) return answer;
   const firstText = leadingText(first);
-  if (!opening) opening = figureOpening(first, firstText, focus);
+  if (!opening && !ownDoseOnVka) opening = figureOpening(first, firstText, focus);
   const pieces: Array<{ text: string; fact?: IndexedFact }> = [];
   if (opening) pieces.push({ text: opening });
   main.forEach((f, i) => {

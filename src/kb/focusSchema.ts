@@ -182,6 +182,8 @@ export const focusFileSchema = z.strictObject({
     vka: z.array(fullFactId).min(1),
     doac: z.array(fullFactId).min(1),
     any: z.array(fullFactId).min(1),
+    /** Facts that come first when someone who may be on a warfarin-type drug asks an amount. */
+    vkaAmount: z.array(fullFactId),
     /** Facts about people who are not on a warfarin-type drug, never shown to someone who may be on one. */
     notForVka: z.array(fullFactId),
   }),

@@ -85,3 +85,40 @@ describe('someone who may be on a warfarin-type drug', () => {
     expect(answer.body).toMatch(/^No\./);
   });
 });
+
+describe('a dose asked by someone who may be on a warfarin-type drug', () => {
+  // The healthy person's supplement doses (90–200 mcg, about 100 mcg, above 100 mcg for older adults).
+  const healthyDoses = [
+    'supplement-dosage/key-takeaway-dose-range',
+    'supplement-dosage/ninety-to-200-trials',
+    'supplement-dosage/mk7-100mcg',
+    'supplement-dosage/older-adults',
+  ];
+
+  it.each([
+    'how much k2 can i take on warfarin',
+    'taking coumadin, how many mcg of mk7 should i have a day?',
+    'my dad is on a blood thinner, how much k2 can he take',
+  ])('%j opens with "no dose is known to be safe", never with a figure', (question) => {
+    const answer = sharedEngine().ask(question);
+    expect(answer.facts?.[0]).toBe('warfarin-interaction/low-dose-claim');
+    expect(answer.body).toMatch(/^No dose is known to be safe/);
+    for (const id of healthyDoses) expect(answer.facts).not.toContain(id);
+  });
+
+  it('never shows the healthy doses to a warfarin user who asks the usual dose', () => {
+    const answer = sharedEngine().ask('what is the usual mk7 dose? i am on jantoven');
+    for (const id of healthyDoses) expect(answer.facts).not.toContain(id);
+    expect(answer.facts).toContain('warfarin-interaction/steady-intake');
+  });
+
+  it('keeps the supplement doses for a question that names no blood thinner', () => {
+    const answer = sharedEngine().ask('how much mk7 should i take a day');
+    expect(answer.facts?.some((id) => healthyDoses.includes(id))).toBe(true);
+  });
+
+  it('still opens a question about the study with its figure', () => {
+    const answer = sharedEngine().ask('what was the smallest daily mk7 dose that moved INR in the study');
+    expect(answer.body).toMatch(/^10 mcg/);
+  });
+});
