@@ -276,7 +276,14 @@ export function composeFactBody(
     }
     // A follow-up does not lead with a fact just shown unless nothing else answers it (followUpCompose.ts).
     if (followUp) {
-      ({ main, nothingNew } = chooseFollowUpFacts(main, ranked, shownBefore, focus, ownTerms));
+      ({ main, nothingNew } = chooseFollowUpFacts(
+        main,
+        ranked,
+        shownBefore,
+        focus,
+        ownTerms,
+        followUp.newTerms,
+      ));
       if (nothingNew) opening = texts().replies.followUpNothingNew;
     }
   }

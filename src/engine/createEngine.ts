@@ -14,7 +14,7 @@ import {
   leavesContext,
 } from './followUp.ts';
 import { type FollowUpHints, followUpFocus, withSourceBody } from './followUpCompose.ts';
-import { lookElsewhere } from './followUpElsewhere.ts';
+import { lookElsewhere, newTermsOf } from './followUpElsewhere.ts';
 import { GENERIC_TERMS } from './lexicon.ts';
 import { normalizeText } from './normalize.ts';
 import { readFocus } from './questionFocus.ts';
@@ -216,6 +216,7 @@ export function createEngine(kb: KnowledgeBase, options: CreateEngineOptions = {
           previousReading: previous.reading,
           shownBefore: previous.facts,
           previousFocus: previous.focus ?? null,
+          newTerms: newTermsOf(index.analyzer, normalized),
         };
         let together = answerQuestionDetailed(reading, index, byId, previousTopic?.category, hints).answer;
         if (together.urgent || together.kind !== 'answer') continue;

@@ -1,6 +1,6 @@
 import type { FocusId } from '../kb/focusSchema.ts';
 import { language } from '../kb/language.ts';
-import { anticoagulantsNamed } from './anticoagulantFacts.ts';
+import { anticoagulantsNamed, withoutAnticoagulants } from './anticoagulantFacts.ts';
 import { tokenize } from './normalize.ts';
 import { phraseRegex } from './phrasePattern.ts';
 import { readFocus } from './questionFocus.ts';
@@ -59,6 +59,24 @@ const ASPECTS = phraseRegex(lists.followUpAspects, 'g');
 
 const plain = (normalized: string) => normalized.replace(/['’]/g, '');
 
+/** The words that ask each focus ("how much", "why", "safe"), longest first. */
+const FOCUS_WORDS = new Map<FocusId, RegExp>(
+  language().focus.focuses.map((f) => [
+    f.id,
+    phraseRegex({ words: [...f.asked].sort((a, b) => b.length - a.length) }, 'g'),
+  ]),
+);
+
+/** A text without the words that ask the given focuses: "how many women" asks an amount of women. */
+export function withoutFocusWords(text: string, focuses: readonly FocusId[]): string {
+  let out = text;
+  for (const id of focuses) {
+    const words = FOCUS_WORDS.get(id);
+    if (words) out = out.replace(words, ' ');
+  }
+  return out.replace(/\s+/g, ' ').trim();
+}
+
 /** Whether the message says it starts a new subject. */
 export function startsNewSubject(normalized: string): boolean {
   return BREAK.test(plain(normalized));
@@ -74,6 +92,13 @@ export function subjectPart(normalized: string): string {
   let text = plain(normalized);
   for (const re of FRAME_WORDS) text = text.replace(re, ' ');
   return text.replace(/\s+/g, ' ').trim();
+}
+
+const ELLIPSIS_WORDS = phraseRegex(lists.followUpEllipsis, 'g');
+
+/** The message without its ellipsis words ("what about pregnant women?" → "pregnant women?"). */
+export function withoutEllipsis(normalized: string): string {
+  return plain(normalized).replace(ELLIPSIS_WORDS, ' ').replace(/\s+/g, ' ').trim();
 }
 
 /** The aspect words of a reading ("how much", "per day"): the frame a new subject is asked in. */
@@ -153,11 +178,14 @@ export function followUpReading(
   if (kind === 'again') return previous.reading;
   // A blood thinner named before is the asker's situation, not the subject a new one replaces:
   // "and natto?" after "k2 and warfarin" asks about natto on warfarin (unless it names its own).
-  const situation = anticoagulantsNamed(normalized).length > 0 ? [] : anticoagulantsNamed(previous.reading);
+  // A blood thinner the message names replaces the one named before ("and if i'm on eliquis instead?").
+  const namesOwn = anticoagulantsNamed(normalized).length > 0;
+  const situation = namesOwn ? [] : anticoagulantsNamed(previous.reading);
+  const before = namesOwn ? withoutAnticoagulants : (text: string) => text;
   const parts =
     kind === 'instead'
       ? [normalized, aspectsOf(previous.reading).join(' '), situation.join(' ')]
-      : [normalized, previous.reading, topicTitle ?? ''];
+      : [normalized, before(previous.reading), before(topicTitle ?? '')];
   return parts.filter((p) => p.trim() !== '').join(' , ');
 }
 

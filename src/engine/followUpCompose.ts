@@ -2,6 +2,8 @@ import type { FocusId } from '../kb/focusSchema.ts';
 import { texts } from '../kb/language.ts';
 import { fillText } from '../kb/templates.ts';
 import type { FactIndex, IndexedFact } from './factIndex.ts';
+import { askedFigure } from './figureLead.ts';
+import { withoutEllipsis } from './followUp.ts';
 import type { QuestionFocus } from './questionFocus.ts';
 import { readFocus } from './questionFocus.ts';
 import type { Answer } from './types.ts';
@@ -26,6 +28,11 @@ export interface FollowUpHints {
   shownBefore: readonly string[];
   /** What the previous question asked about its subject (its focuses, whether it asked a figure). */
   previousFocus: { focuses: readonly FocusId[]; figure: boolean } | null;
+  /**
+   * The message's own subject words as terms, without its question, pointer, aspect and focus
+   * words ("and for kids?" → child, "how many women?" → women): what it adds to the subject.
+   */
+  newTerms: readonly string[];
 }
 
 /** Subject words of the previous reading count this much of the new message's own words. */
@@ -35,7 +42,8 @@ export const SHOWN_BEFORE_FACTOR = 0.85;
 
 /**
  * What a follow-up asks: the new message's own focus; when it names none ("what about mk4?",
- * "and natto?") the previous question's focus, applied to the new subject. A point the article
+ * "and natto?") or only who it is about ("what about pregnant women?" after "can k2 hurt you")
+ * the previous question's focus, applied to the new subject. A point the article
  * does not cover may be asked by the two together ("what about in men?" after an osteoporosis
  * question asks about men's bones).
  */
@@ -43,10 +51,15 @@ export function followUpFocus(hints: FollowUpHints): QuestionFocus {
   const own = readFocus(hints.message);
   const uncovered = own.uncovered.length > 0 ? own.uncovered : jointUncovered(hints);
   const base = uncovered === own.uncovered ? own : { ...own, uncovered };
-  if (own.focuses.length > 0 || own.yesNo || own.figure || !hints.previousFocus) return base;
+  // Who is asked about ("what about pregnant women?") is the new subject, not a new point; and
+  // "what about" asks the previous question again, not what something is.
+  const framed = (id: FocusId) =>
+    id === 'definition' && !readFocus(withoutEllipsis(hints.message)).focuses.includes(id);
+  const asks = own.focuses.filter((id) => id !== 'population' && !framed(id));
+  if (asks.length > 0 || own.yesNo || own.figure || !hints.previousFocus) return base;
   return {
     ...base,
-    focuses: [...hints.previousFocus.focuses],
+    focuses: [...new Set([...hints.previousFocus.focuses, ...own.focuses])],
     figure: hints.previousFocus.figure,
   };
 }
@@ -86,13 +99,24 @@ export function followUpTerms(
  */
 export function followUpFit(
   f: IndexedFact,
-  focus: Pick<QuestionFocus, 'focuses'>,
+  focus: Pick<QuestionFocus, 'focuses' | 'figure' | 'words'>,
   ownTerms: readonly string[],
 ): number {
-  const byFocus = focus.focuses.some((id) => f.focuses.has(id)) ? 1 : 0;
-  if (ownTerms.length === 0) return byFocus;
-  const byWords = ownTerms.filter((t) => f.terms.has(t)).length;
-  return byWords > 0 ? byWords + byFocus : 0;
+  const byFocus = answersPoint(f, focus) ? 1 : 0;
+  return ownTerms.filter((t) => f.terms.has(t)).length + byFocus;
+}
+
+/**
+ * Whether a fact answers what a message asks: a figure question ("how long did it run?", "how
+ * many people?") when the fact has a figure of the kind asked (figureLead.ts); else when it
+ * answers one of the message's focuses.
+ */
+export function answersPoint(
+  f: IndexedFact,
+  focus: Pick<QuestionFocus, 'focuses' | 'figure' | 'words'>,
+): boolean {
+  if (focus.figure) return askedFigure(f.fact.text, focus.words) !== null;
+  return focus.focuses.some((id) => f.focuses.has(id));
 }
 
 /** The facts a follow-up shows, once the topic's facts are ranked for it. */
@@ -104,12 +128,15 @@ export interface FollowUpChoice {
 
 /** A fact not shown yet replaces the best one just shown when it scores this share of it. */
 const FRESH_RATIO = 0.75;
+/** A fact with the figure asked replaces the best one, which has none, when it scores this share of it. */
+const FIGURE_RATIO = 0.3;
 
 /**
  * A follow-up does not lead with a fact the previous answer just showed unless nothing else
  * answers the new message as well: "and why?" after a dose answer must not get the dose again.
  * Blind readers counted 14 of 36 follow-ups that showed the previous fact again though it did not
- * answer the new point. When the best fact was just shown: facts not shown yet that answer the
+ * answer the new point. A figure question whose best fact has no figure of the kind asked gets
+ * the nearest fact that has one. When the best fact was just shown: facts not shown yet that answer the
  * message at least as well and score close to it lead instead; else the fact just shown when it
  * answers, with the best new fact that answers too; else the best new fact that answers; else an
  * honest "nothing more" with the nearest new fact, or the best one again.
@@ -118,12 +145,23 @@ export function chooseFollowUpFacts(
   main: readonly IndexedFact[],
   ranked: ReadonlyArray<{ f: IndexedFact; score: number }>,
   shownBefore: ReadonlySet<string>,
-  focus: Pick<QuestionFocus, 'focuses' | 'yesNo'>,
+  focus: Pick<QuestionFocus, 'focuses' | 'yesNo' | 'figure' | 'words'>,
   ownTerms: readonly string[],
+  /** The message's own subject words ({@link FollowUpHints.newTerms}). */
+  newTerms: readonly string[] = [],
 ): FollowUpChoice {
   const lead = ranked[0];
-  if (!lead || main[0] !== lead.f || !shownBefore.has(lead.f.fullId))
-    return { main: [...main], nothingNew: false };
+  if (!lead || main[0] !== lead.f) return { main: [...main], nothingNew: false };
+  // "How many people were studied?": the fact with a head count, when the best one has none (and
+  // no more of the message's words: "how much per tablespoon?" of "a few mcg per tablespoon").
+  if (focus.figure && !answersPoint(lead.f, focus)) {
+    const words = (f: IndexedFact) => newTerms.filter((t) => f.terms.has(t)).length;
+    const pick = ranked.find(
+      (x) => x.score >= lead.score * FIGURE_RATIO && answersPoint(x.f, focus) && words(x.f) >= words(lead.f),
+    );
+    if (pick) return { main: [pick.f], nothingNew: false };
+  }
+  if (!shownBefore.has(lead.f.fullId)) return { main: [...main], nothingNew: false };
   const fitOf = (f: IndexedFact) => followUpFit(f, focus, ownTerms);
   const leadFit = fitOf(lead.f);
   const fresh = ranked.filter((x) => !shownBefore.has(x.f.fullId) && fitOf(x.f) > 0);

@@ -2,10 +2,9 @@ import type { FocusId } from '../kb/focusSchema.ts';
 import { language, texts } from '../kb/language.ts';
 import type { Analyzer } from './analyze.ts';
 import type { FactIndex, IndexedFact } from './factIndex.ts';
-import { subjectPart } from './followUp.ts';
-import type { FollowUpHints } from './followUpCompose.ts';
+import { subjectPart, withoutFocusWords } from './followUp.ts';
+import { answersPoint, type FollowUpHints } from './followUpCompose.ts';
 import { GENERIC_TERMS } from './lexicon.ts';
-import { phraseRegex } from './phrasePattern.ts';
 import { askingPart, readFocus } from './questionFocus.ts';
 import type { Answer } from './types.ts';
 
@@ -34,29 +33,20 @@ const ABOUT_THE_STATEMENT: ReadonlySet<FocusId> = new Set(['mechanism', 'definit
  */
 const OF_THE_VITAMIN: ReadonlySet<FocusId> = new Set(['side-effect']);
 
-/** The words that ask each focus ("how much", "why", "safe"), longest first. */
-const FOCUS_WORDS = new Map<FocusId, RegExp>(
-  language().focus.focuses.map((f) => [
-    f.id,
-    phraseRegex({ words: [...f.asked].sort((a, b) => b.length - a.length) }, 'g'),
-  ]),
-);
-
-/** A text without the words that ask the given focuses: "how many women" asks an amount of women. */
-function withoutFocusWords(text: string, focuses: readonly FocusId[]): string {
-  let out = text;
-  for (const id of focuses) {
-    const words = FOCUS_WORDS.get(id);
-    if (words) out = out.replace(words, ' ');
-  }
-  return out.replace(/\s+/g, ' ').trim();
-}
-
 /** The words of a text that can match a fact, without the words every K2 question has. */
 function termsOf(analyzer: Analyzer, text: string): string[] {
   if (text === '') return [];
   const a = analyzer.analyze(text);
   return [...new Set([...a.terms, ...a.surface])].filter((t) => !GENERIC_TERMS.has(t));
+}
+
+/**
+ * The message's own subject words as terms: without its question, pointer and aspect words and
+ * the words of the focus it asks first ("how many women?" → women, "where do i get it?" → none).
+ */
+export function newTermsOf(analyzer: Analyzer, message: string): string[] {
+  const asked = readFocus(message).focuses[0];
+  return termsOf(analyzer, withoutFocusWords(subjectPart(askingPart(message)), asked ? [asked] : []));
 }
 
 /** How many of `terms` a fact has. */
@@ -81,19 +71,21 @@ export function lookElsewhere(
   analyzer: Analyzer,
 ): LookElsewhere | null {
   // Only a point the message asks itself: "what about mk4?" asks the previous question again.
-  const asked = readFocus(hints.message).focuses[0];
+  const focus = readFocus(hints.message);
+  const asked = focus.focuses[0];
   if (!asked || ABOUT_THE_STATEMENT.has(asked)) return null;
+  const point = { ...focus, focuses: [asked] };
   const nothingNew = answer.body.startsWith(texts().replies.followUpNothingNew);
   if (answer.coverage === 'partial' && !nothingNew) return null;
-  const own = termsOf(analyzer, withoutFocusWords(subjectPart(askingPart(hints.message)), [asked]));
+  const own = hints.newTerms;
   const shown = new Set(hints.shownBefore);
   const lead = facts.byId.get(answer.facts[0] ?? '');
   if (lead && !nothingNew) {
     const answered = shown.has(lead.fullId)
       ? own.length > 0
         ? has(lead, own) > 0
-        : lead.focuses.has(asked)
-      : lead.focuses.has(asked) || has(lead, own) > 0;
+        : answersPoint(lead, point)
+      : answersPoint(lead, point) || has(lead, own) > 0;
     if (answered) return null;
   }
   const subjectText = withoutFocusWords(
@@ -111,7 +103,7 @@ export function lookElsewhere(
     answers(other: Answer): boolean {
       if (other.topic?.id === answer.topic?.id) return false;
       const first = facts.byId.get(other.facts[0] ?? '');
-      if (!first || shown.has(first.fullId) || !first.focuses.has(asked)) return false;
+      if (!first || shown.has(first.fullId) || !answersPoint(first, point)) return false;
       if (has(first, own) < leadOwn) return false;
       return ofTheVitamin || subject.length === 0 || has(first, subject) > 0;
     },

@@ -161,6 +161,27 @@ describe('a follow-up answers its own point, not the previous reply again', () =
     expect(proof?.topic?.id).toBe('evidence-summary');
   });
 
+  it('a figure follow-up gets the fact with the figure asked: a head count, a duration', () => {
+    const [, people] = answersOf(['k2 for old people memory', 'how many ppl were studied?']);
+    expect(people?.body).toMatch(/^325 older adults\./);
+    const [, , length] = answersOf([
+      'does k2 help with calcification in arteries',
+      'what was the AVADEC trial?',
+      'how long did it run?',
+    ]);
+    // The trial's length was in the last answer: said first, and said to be the same facts.
+    expect(length?.body).toMatch(/^2 years\. The same facts answer this as your last question:/);
+  });
+
+  it('a blood thinner the follow-up names replaces the one named before', () => {
+    const [, eliquis] = answersOf([
+      "is natto off limits if i'm on warfarin",
+      "and if i'm on eliquis instead?",
+    ]);
+    expect(eliquis?.facts[0]).toBe('warfarin-interaction/doacs-differ');
+    expect(eliquis?.facts).not.toContain('warfarin-interaction/steady-intake');
+  });
+
   it('a blood thinner named earlier stays the asker’s situation: "and natto?" on xarelto', () => {
     const [, , natto] = answersOf(['k2 and warfarin', 'what about xarelto?', 'and natto?']);
     // The DOAC fact (xarelto is rivaroxaban, a DOAC), carried from the turn before.
