@@ -20,11 +20,20 @@ const BACKSTORY_MIN_WORDS = 14;
 const hasContent = (text: string) => text.replace(/[^\p{L}\p{N}]/gu, '').length > 0;
 
 /**
+ * Where one clause ends and the next begins: punctuation, "but", "anyway", and "and" or "so"
+ * when a new subject or verb follows ("i have arthritis and ive read k2 helps arteries", "i
+ * take magnesium and read that k2 …"), so that the side word's clause is set aside without the
+ * K2 question that shares its sentence.
+ */
+const CLAUSE_BREAK =
+  /[.?!;,:]+|\s(?:but|also|anyway|btw|unrelated)\s|\s(?:and|so)\s(?=(?:i|ive|im|id|read|heard|saw|seen|someone|people|now|then)\s)/;
+
+/**
  * The message without its clauses that hold an incidental off-topic word ("chest day at the gym
  * tomorrow, but is k2 good for bones" → "is k2 good for bones"), or null when nothing is left.
  */
 export function withoutIncidentalClauses(normalized: string): string | null {
-  const clauses = normalized.replace(/'/g, '').split(/[.?!;,:]+|\s(?:but|also|anyway|btw|unrelated)\s/);
+  const clauses = normalized.replace(/'/g, '').split(CLAUSE_BREAK);
   const kept = clauses.filter(
     (c) => !OTHER_NUTRIENT_WITH_K2.test(c) && !OUT_OF_SCOPE_RULES.some((r) => r.incidental && r.re.test(c)),
   );

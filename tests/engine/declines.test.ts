@@ -274,3 +274,50 @@ describe('a test value of the asker beside a clear K2 question', () => {
     expect(a.body).toBe(DECLINE_TEXTS.lab);
   });
 });
+
+describe('surgery or a procedure beside a K2 question', () => {
+  it.each([
+    'my knee replacement is next month, do i need to stop k2 before the operation?',
+    'having hip surgery in 3 weeks, should i stop taking my mk7 beforehand',
+    'got a colonoscopy friday, do i pause my mk-7 a few days before?',
+  ])('%j is answered as partly covered, sending to the surgeon', (q) => {
+    const a = engine.ask(q);
+    expect(a.kind).toBe('answer');
+    expect(a.coverage).toBe('partial');
+    expect(a.body).toMatch(/^The article doesn't cover K2 around surgery[^.]*ask your surgeon\./);
+    // The nearest facts: clotting, and the advice for people on blood thinners.
+    expect(a.body).toMatch(/clotting factors are already fully activated|talk to their doctor/);
+  });
+
+  it('keeps a surgery question without K2, and wound healing, declined', () => {
+    expect(topicOf('should i stop eating leafy greens before surgery')).toBe('decline');
+    expect(topicOf('does k2 help wound healing after surgery')).toBe('decline');
+  });
+
+  it('does not read a surgery in the past as the point asked', () => {
+    const a = engine.ask(
+      'had gastric bypass surgery years ago and now i bruise easily, could i be low on vitamin k',
+    );
+    expect(a.topic?.id).toBe('deficiency-risk');
+    expect(a.body).not.toMatch(/surgeon/);
+  });
+});
+
+describe('a side condition or supplement in the same sentence as the K2 question', () => {
+  it.each([
+    'i have arthritis and ive read that vitamin k keeps arteries healthy, worth taking?',
+    'my cholesterol is high and i read k2 helps arteries, should i take some',
+    'i use magnesium and heard mk7 keeps arteries clear, should i add it',
+  ])('%j answers the K2 part', (q) => {
+    const a = engine.ask(q);
+    expect(a.kind).toBe('answer');
+    expect(['calcium-direction', 'heart-health', 'vascular-calcification']).toContain(a.topic?.id);
+  });
+
+  it.each([
+    'my arthritis flares every winter and i read turmeric helps, should i take it',
+    'i take magnesium and read it helps sleep, is that right',
+  ])('%j, with no K2 question, stays declined', (q) => {
+    expect(topicOf(q)).toBe('decline');
+  });
+});
