@@ -2,6 +2,7 @@ import { texts } from '../kb/language.ts';
 import type { Topic } from '../kb/schema.ts';
 import { fillText } from '../kb/templates.ts';
 import { mentionsAnticoagulant } from './anticoagulants.ts';
+import { accuracyForScore } from './calibration.ts';
 import {
   type MessageContext,
   preferQuestionClause,
@@ -20,7 +21,6 @@ import { normalizeText } from './normalize.ts';
 import { otherNutrientsIn, outOfScopeClass, QUOTE_MAY_OVERRIDE } from './outOfScope.ts';
 import { isPersonal, personalNoticeFor } from './personalNotice.ts';
 import { readFocus } from './questionFocus.ts';
-import { ANSWER_THRESHOLD } from './rawConfidence.ts';
 import { EMPTY_TEXT, safetyTexts } from './safety.ts';
 import type { SearchResult } from './search.ts';
 import type { TopicIndex } from './topicIndex.ts';
@@ -40,6 +40,15 @@ function asksAboutTheValue(normalized: string): boolean {
   const focus = readFocus(normalized);
   return focus.focuses.includes('amount') || /\b(it|that|this|them|those)\b/.test(normalized);
 }
+
+/**
+ * The confidence of a point the article does not cover, answered instead of declined: the reply
+ * does not rest on the weak match that declined it (its first sentence says what is missing and
+ * its nearest facts are fixed per point), so it reports the calibration table's lowest answered
+ * step rather than the bare answer threshold, still far below auto-answering (measured on the dev
+ * set on 2026-12-01: 46 of 52 such replies showed their facts at the old 0.5).
+ */
+const UNCOVERED_CONFIDENCE = accuracyForScore(0);
 
 /** How much a follow-up leans towards the category of the previous answer. */
 const CONTEXT_CATEGORY_BOOST = 0.3;
@@ -137,7 +146,7 @@ export function answerQuestionDetailed(
       outOfScope,
       result.hasAnchor,
       byId,
-      Math.max(result.confidence, ANSWER_THRESHOLD),
+      Math.max(result.confidence, UNCOVERED_CONFIDENCE),
     );
     if (partial) {
       answer = partial;
