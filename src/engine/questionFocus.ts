@@ -178,6 +178,7 @@ function workOutFocus(normalized: string): QuestionFocus {
   const askedUncovered = UNCOVERED_ASKED.firsts(asked).phrase;
   FOCUS.uncovered.forEach((point, i) => {
     if (point.focus && !focuses.includes(point.focus)) return;
+    if (point.unlessFocus && focuses.includes(point.unlessFocus)) return;
     const word =
       askedUncovered[i] ??
       askedTogether(UNCOVERED_TOGETHER[i] ?? [], asked) ??

@@ -59,6 +59,11 @@ export const uncoveredPointSchema = z.strictObject({
   except: z.array(topicId).optional(),
   /** Only when the question asks for this focus ("how much k2 in kefir": amount). */
   focus: z.enum(FOCUS_IDS).optional(),
+  /**
+   * Not when the question asks for this focus: "does k2 help sleep?" asks a benefit, not whether
+   * poor sleep is a side effect.
+   */
+  unlessFocus: z.enum(FOCUS_IDS).optional(),
   /** The reply's first sentence: what the article does not say; `{word}` is the word asked. */
   says: z.string().trim().min(1).max(200),
   /**

@@ -31,3 +31,48 @@ describe('a K2 question about a condition the article never mentions', () => {
     expect(engine.ask(question).kind).toBe('decline');
   });
 });
+
+// Points written by hand from the article: what it never says, and which of its facts come nearest.
+describe('points the article does not cover, said first with the nearest facts', () => {
+  const engine = sharedEngine();
+
+  it.each([
+    [
+      'is taking k2 for years safe',
+      "The article doesn't say how safe K2 is",
+      'safety-side-effects/no-upper-limit',
+    ],
+    [
+      'should i take k2 and d3 at the same time or apart',
+      "The article doesn't say whether to take K2 at the same time",
+      'absorption-excretion/fat-helps-absorption',
+    ],
+    ['how much k2 does salmon have', "The article doesn't give K2 for salmon", 'eel/seafood-lovers'],
+    [
+      'can k2 help with congestive heart failure',
+      "The article doesn't cover heart failure",
+      'heart-health/arteries-mechanism',
+    ],
+    // A benefit asked for sleep is not a side effect: the evidence on K2 comes nearest.
+    [
+      'can k2 help me sleep better',
+      "The article doesn't cover sleep.",
+      'evidence-summary/promise-conditions',
+    ],
+  ])('%s', (question, opening, nearest) => {
+    const answer = engine.ask(question);
+    expect(answer.coverage).toBe('partial');
+    expect(answer.body.startsWith(opening)).toBe(true);
+    expect(answer.facts).toContain(nearest);
+  });
+
+  it('poor sleep asked as a side effect is answered from the side-effect facts', () => {
+    const answer = engine.ask('does k2 cause insomnia');
+    expect(answer.body.startsWith("The article doesn't list insomnia among K2's effects.")).toBe(true);
+    expect(answer.facts).toContain('safety-side-effects/allergy-rare');
+  });
+
+  it('a question about how long a trial ran is not a question about years of use', () => {
+    expect(engine.ask('how many years did the mk7 bone trial last').body).not.toMatch(/many years of use/);
+  });
+});
