@@ -30,15 +30,16 @@ export function calibrationScore(f: Pick<MatchFeatures, 'top' | 'second'>): numb
  */
 // CALIBRATION-TABLE-START
 export const CALIBRATION_TABLE: ReadonlyArray<readonly [number, number]> = [
-  [0, 0.728],
-  [0.167, 0.824],
-  [0.255, 0.85],
-  [0.324, 0.872],
-  [0.365, 0.881],
-  [0.453, 0.889],
-  [0.628, 0.935],
-  [0.848, 0.94],
-  [1.04, 0.957],
+  [0, 0.757],
+  [0.177, 0.862],
+  [0.255, 0.875],
+  [0.324, 0.875],
+  [0.365, 0.9],
+  [0.496, 0.903],
+  [0.567, 0.923],
+  [0.627, 0.949],
+  [0.848, 0.967],
+  [1.217, 0.968],
 ];
 // CALIBRATION-TABLE-END
 
