@@ -219,7 +219,12 @@ export function createEngine(kb: KnowledgeBase, options: CreateEngineOptions = {
           newTerms: newTermsOf(index.analyzer, normalized),
         };
         let together = answerQuestionDetailed(reading, index, byId, previousTopic?.category, hints).answer;
-        if (together.urgent || together.kind !== 'answer') continue;
+        if (together.urgent || together.kind !== 'answer') {
+          // A subject of its own that the old frame cannot place ("and chicken?" after an egg
+          // answer about its form) is answered on its own rather than with the old subject.
+          if (k === 'instead' && alone.answer.kind === 'answer') return aloneAnswer();
+          continue;
+        }
         together = answeredElsewhere(together, hints) ?? together;
         return {
           answer: together,

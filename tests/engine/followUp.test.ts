@@ -208,6 +208,12 @@ describe('a new subject overrides the context', () => {
     expect(topics).toContain(topicsOf(turns).at(-1));
   });
 
+  it('"and chicken?" after an egg answer is about chicken, even when the old frame cannot place it', () => {
+    const [, , chicken] = answersOf(['do eggs contain any k2 at all', 'what form?', 'and chicken?']);
+    expect(chicken?.topic?.id).toBe('meat-liver-chicken');
+    expect(chicken?.facts).toContain('meat-liver-chicken/chicken-amount');
+  });
+
   it('a greeting or thanks after an answer is not a follow-up', () => {
     const first = engine.askInContext('does cheese have k2', null);
     const thanks = engine.askInContext('thanks!', first.context);
