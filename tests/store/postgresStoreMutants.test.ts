@@ -110,6 +110,9 @@ interface Gate {
   readonly held: number;
   /** Connections passed on to the server and still open. */
   readonly live: number;
+  /** Keeps the server's replies on the nth connection made through the gate (from 0) until passed on. */
+  holdReplies(connection: number): void;
+  passReplies(connection: number): void;
   open(): void;
   refuse(): void;
   hold(): void;
@@ -122,9 +125,11 @@ async function openGate(url: string): Promise<Gate> {
   let refused = 0;
   const held: Socket[] = [];
   const live = new Set<Socket>();
+  const replies: Socket[] = [];
   const pass = (incoming: Socket) => {
     const outgoing = tcpConnect(Number(target.port), target.hostname);
     live.add(incoming);
+    replies.push(outgoing);
     const drop = () => {
       incoming.destroy();
       outgoing.destroy();
@@ -160,6 +165,12 @@ async function openGate(url: string): Promise<Gate> {
     },
     get live() {
       return live.size;
+    },
+    holdReplies(connection) {
+      replies[connection]?.pause();
+    },
+    passReplies(connection) {
+      replies[connection]?.resume();
     },
     open() {
       mode = 'open';
@@ -279,6 +290,25 @@ describe('what a server admin is told when the database refuses a change', () =>
     }
   });
 
+  it('after a failure that meant "away" while the listener stayed connected, a probe finds the database answering: ready again, recovery logged', async () => {
+    const guild = '900000000000000200';
+    await admin.query("INSERT INTO failures VALUES ($1, '57P03', 'the database system is starting up')", [
+      guild,
+    ]);
+    const log = recordingLogger();
+    const store = await openPostgresStore(url, { reconnectMs: 20, logger: log.logger });
+    try {
+      expect((await failure(store.updateGuildSettings(guild, { mode: 'off' }))).reason).toBe(UNREACHABLE);
+      await until(async () => (await health(store)) === 'healthy', 'the probe to find the database');
+      expect(log.entries.map((entry) => entry.details.event)).toEqual([
+        'store-unreachable',
+        'store-reconnected',
+      ]);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('a change that fails half-way changes nothing: a reset that cannot remove the channels keeps the settings', async () => {
     const guild = '900000000000000100';
     const store = await openPostgresStore(url);
@@ -359,9 +389,61 @@ describe('the cache and the change listener', () => {
       await until(async () => (await store.getGuildSettings(GUILD)).mode === 'off', 'the announced edit');
       // Only the guild named was read again.
       expect((await store.getGuildSettings(OTHER_GUILD)).mode).toBe('mention-only');
+      // And once read again it is cached again.
+      await admin.query("UPDATE guild_settings SET mode = 'auto-channels' WHERE guild_id = $1", [GUILD]);
+      expect((await store.getGuildSettings(GUILD)).mode).toBe('off');
     } finally {
       await admin.end();
       await store.close();
+    }
+  });
+
+  it('a read that overlapped a change of the same guild does not put the older settings back in the cache', async () => {
+    const { url, app } = tagged(await server.createDatabase());
+    const gate = await openGate(url);
+    const store = await openPostgresStore(gate.url);
+    const admin = await connectAdmin(url);
+    // Through the gate: connection 0 is the pool's (made for the migration), 1 the listener's.
+    const [pooled, listener] = [0, 1];
+    try {
+      expect((await store.getGuildSettings(OTHER_GUILD)).mode).toBe('mention-only');
+      gate.holdReplies(pooled);
+      // Nor may the change's own notification clear up after the read.
+      gate.holdReplies(listener);
+      const overlapping = store.getGuildSettings(GUILD);
+      await until(async () => {
+        const done = await admin.query(
+          "SELECT 1 FROM pg_stat_activity WHERE application_name = $1 AND state = 'idle' AND query LIKE 'SELECT s.mode%'",
+          [app],
+        );
+        return done.rows.length === 1;
+      }, 'the read to be answered by the server');
+      // The change takes a second pooled connection and commits after the read was answered.
+      expect((await store.updateGuildSettings(GUILD, { mode: 'off' })).mode).toBe('off');
+      gate.passReplies(pooled);
+      expect((await overlapping).mode).toBe('mention-only');
+      expect((await store.getGuildSettings(GUILD)).mode).toBe('off');
+      gate.passReplies(listener);
+      // Once its own notification has arrived (before another guild's announced edit: one connection,
+      // in order), the guild is read and cached again: an edit nobody announced is not seen.
+      await admin.query(
+        "INSERT INTO guild_settings (guild_id, mode, ask_visibility, cooldown_seconds) VALUES ($1, 'off', 'public', 5)",
+        [OTHER_GUILD],
+      );
+      await admin.query("SELECT pg_notify('k2_settings_changed', $1)", [OTHER_GUILD]);
+      await until(
+        async () => (await store.getGuildSettings(OTHER_GUILD)).mode === 'off',
+        'the announced edit',
+      );
+      expect((await store.getGuildSettings(GUILD)).mode).toBe('off');
+      await admin.query("UPDATE guild_settings SET mode = 'auto-channels' WHERE guild_id = $1", [GUILD]);
+      expect((await store.getGuildSettings(GUILD)).mode).toBe('off');
+    } finally {
+      gate.passReplies(pooled);
+      gate.passReplies(listener);
+      await admin.end();
+      await store.close();
+      await gate.close();
     }
   });
 
@@ -534,9 +616,13 @@ describe('an outage', () => {
         expect((await failure(store.updateGuildSettings(GUILD, { cooldownSeconds: 9 }))).reason).toBe(
           UNREACHABLE,
         );
-        // It keeps trying while the database is away, and does not take a failed try for a recovery.
+        // Learning records are not cached: they fail like a change.
+        expect((await failure(store.readVotes('2026-01-01'))).reason).toBe(UNREACHABLE);
+        // It keeps trying every reconnectMs while the database is away (three tries at 20 ms take far
+        // less than 2 s even on a loaded machine; at the default second they would not), and does not
+        // take a failed try for a recovery.
         const tried = gate.refused;
-        await until(() => gate.refused >= tried + 3, 'more reconnection attempts');
+        await until(() => gate.refused >= tried + 3, 'three more reconnection attempts', 2000);
         expect(await health(store)).toBe(UNREACHABLE);
         gate.open();
         await until(async () => (await health(store)) === 'healthy', 'the store to recover', 10_000);
