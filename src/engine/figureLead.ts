@@ -65,7 +65,12 @@ export function figuresIn(text: string): Figure[] {
     else if (UNITS.has(unitOf(words[last + 2] ?? ''))) unitAt = last + 2;
     if (unitAt < 0) continue;
     let start = i;
-    while (start > 0 && QUALIFIERS.has((words[start - 1] as string).toLowerCase()) && i - start < 3) start--;
+    while (start > 0 && QUALIFIERS.has((words[start - 1] as string).toLowerCase()) && i - start < 3) {
+      // "up to 100 mcg" qualifies the figure; "adding calcium to 90 mcg MK-7" does not.
+      if ((words[start - 1] as string).toLowerCase() === 'to' && words[start - 2]?.toLowerCase() !== 'up')
+        break;
+      start--;
+    }
     let end = unitAt + 1;
     const unitWord = words[unitAt] as string;
     if (unitWord.includes('/')) {

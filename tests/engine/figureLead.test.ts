@@ -10,6 +10,18 @@ const words = (question: string) => stemmedWords(normalizeText(question));
 describe('the figure a question asks for', () => {
   it.each([
     [
+      '"to" before a figure that is not "up to" (a destination, not a limit)',
+      'In a 1-year trial, adding D3 and calcium to 90 mcg/day MK-7 gave no extra bone benefit.',
+      'how much mk7 was used in the trial',
+      '90 mcg/day.',
+    ],
+    [
+      '"up to" qualifies the figure',
+      'The article says MK-4 needs up to 15,000 mcg a day.',
+      'how much mk4 does the article say',
+      'Up to 15,000 mcg a day.',
+    ],
+    [
       'a figure said of the group asked',
       '90 mcg a day for women and 120 mcg for men: the US Adequate Intakes for total vitamin K.',
       'how much vitamin k do men need',
