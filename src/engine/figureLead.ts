@@ -55,6 +55,8 @@ export function figuresIn(text: string): Figure[] {
   for (let i = 0; i < words.length; i++) {
     const number = clean(words[i] as string);
     if (!isNumber(number)) continue;
+    // "50 to 90 mcg of K2 per 100 g": what follows "per" is the basis of the figure before it.
+    if (i > 0 && (words[i - 1] as string).toLowerCase() === 'per') continue;
     // A percentage is written on the number ("43%").
     // A range ("90 to 120 mcg") is one figure.
     let last = i;

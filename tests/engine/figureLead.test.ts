@@ -82,6 +82,15 @@ describe('the figure a question asks for', () => {
   });
 });
 
+it('never leads with the basis after "per": "what about gouda?" after an amount question', () => {
+  const conversation = sharedEngine().startConversation();
+  conversation.ask('how much k2 is in natto');
+  const answer = conversation.ask('what about gouda?');
+  expect(answer.topic?.id).toBe('cheese');
+  expect(answer.body).not.toMatch(/^100 g/);
+  expect(answer.body).toMatch(/^About 50 to 90 mcg/);
+});
+
 describe('a figure leads only from the fact about what was asked', () => {
   const firstSentence = (question: string) =>
     sharedEngine()
