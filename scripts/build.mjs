@@ -125,7 +125,14 @@ async function build(compiler) {
  */
 function bundleAskCli() {
   const entry = join(dist, 'cli', 'askCommand.js');
-  esbuild().buildSync({
+  esbuild().buildSync(inPlaceBundle(entry));
+  // tsc's map describes the unbundled file.
+  rmSync(`${entry}.map`, { force: true });
+}
+
+/** esbuild options that replace tsc's module at `entry` by one ESM file with its dependencies. */
+function inPlaceBundle(entry, options = {}) {
+  return {
     entryPoints: [entry],
     outfile: entry,
     allowOverwrite: true,
@@ -134,9 +141,8 @@ function bundleAskCli() {
     format: 'esm',
     target: 'node20',
     logLevel: 'warning',
-  });
-  // tsc's map describes the unbundled file.
-  rmSync(`${entry}.map`, { force: true });
+    ...options,
+  };
 }
 
 /**
@@ -193,18 +199,12 @@ function warnIfValidation(result, who) {
  */
 async function bundleAnswerWorker() {
   const entry = join(dist, 'discord', 'answerWorker.js');
-  const result = await esbuild().build({
-    entryPoints: [entry],
-    outfile: entry,
-    allowOverwrite: true,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    metafile: true,
-    logLevel: 'warning',
-    plugins: [withoutValidation('an answer worker', /^\.\.\/kb\/load\.js$/)],
-  });
+  const result = await esbuild().build(
+    inPlaceBundle(entry, {
+      metafile: true,
+      plugins: [withoutValidation('an answer worker', /^\.\.\/kb\/load\.js$/)],
+    }),
+  );
   warnIfValidation(result, 'answer workers');
   rmSync(`${entry}.map`, { force: true });
 }
