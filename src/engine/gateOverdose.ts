@@ -46,15 +46,11 @@ export function manyPills(t: string): boolean {
   return !/\bof (them|those|these)$/.test(m[0]) || !FOOD_COUNT.test(t);
 }
 
-/** Foods (lexicon/gate.json `foods`) and the measures food is counted in ("12 of those eggs", "3 servings"). */
+/** Foods and the measures food is counted in (lexicon/gate.json `foods`, `foodMeasures`). */
 const FOOD = phraseRegex(wordings.foods);
-const FOOD_COUNT = new RegExp(
-  `${FOOD.source}|\\b(slices?|servings?|portions?|meals?|cups?|glasses|bites?|pieces?|bowls?|plates?)\\b`,
-);
+const FOOD_COUNT = new RegExp(`${FOOD.source}|${phraseSource(wordings.foodMeasures)}`);
 /** Words that make a container or count pills whatever else is named ("a jar of k2 gummies"). */
-const PILL_WORDS = new RegExp(
-  `\\b(k2|k 2|mk7|mk 7|mk4|mk 4|vitamins?|supplements?|pills?|tablets?|capsules?|caps|tabs|gummies|softgels?|meds|medications?|medicines?|drugs?)\\b|${ANTICOAGULANT_DRUG}`,
-);
+const PILL_WORDS = new RegExp(`${phraseSource(wordings.pillWords)}|${ANTICOAGULANT_DRUG}`);
 
 /**
  * The count or container matched by `m` is food, not pills: a food is named in the match or in

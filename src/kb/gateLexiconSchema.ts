@@ -45,6 +45,8 @@ export const GATE_WORDING_NAMES = [
   'poisoningSigns',
   'overTime',
   'foods',
+  'foodMeasures',
+  'pillWords',
   'hypotheticalThirdParty',
   'petSwallowed',
   'petPoisons',
