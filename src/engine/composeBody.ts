@@ -11,6 +11,7 @@ import {
 import { topicAnswer } from './composeAnswer.ts';
 import { type FactIndex, factIndexOf, type IndexedFact } from './factIndex.ts';
 import { figureOpening } from './figureLead.ts';
+import { pointsBack } from './followUp.ts';
 import {
   chooseFollowUpFacts,
   type FollowUpHints,
@@ -283,6 +284,7 @@ export function composeFactBody(
         focus,
         ownTerms,
         followUp.newTerms,
+        pointsBack(followUp.message),
       ));
       if (nothingNew) opening = texts().replies.followUpNothingNew;
     }

@@ -149,9 +149,17 @@ export function chooseFollowUpFacts(
   ownTerms: readonly string[],
   /** The message's own subject words ({@link FollowUpHints.newTerms}). */
   newTerms: readonly string[] = [],
+  /** The message points back with a pronoun ("in it", "did that run"): at what the last answer showed. */
+  pointsBackToShown = false,
 ): FollowUpChoice {
   const lead = ranked[0];
   if (!lead || main[0] !== lead.f) return { main: [...main], nothingNew: false };
+  // "How many people were in it?" after the Rotterdam study: a figure asked about what the last
+  // answer showed is that fact's figure, not another study's that has more of the message's words.
+  if (focus.figure && pointsBackToShown) {
+    const shown = ranked.find((x) => shownBefore.has(x.f.fullId) && answersPoint(x.f, focus));
+    if (shown) return { main: [shown.f], nothingNew: false };
+  }
   // "How many people were studied?": the fact with a head count, when the best one has none (and
   // no more of the message's words: "how much per tablespoon?" of "a few mcg per tablespoon").
   if (focus.figure && !answersPoint(lead.f, focus)) {

@@ -173,6 +173,13 @@ describe('a follow-up answers its own point, not the previous reply again', () =
     expect(length?.body).toMatch(/^2 years\. The same facts answer this as your last question:/);
   });
 
+  it('a figure asked about what the last answer showed ("in it") is that fact’s figure', () => {
+    // Another study with more people (and the word "people") must not answer for the one shown.
+    const [, count] = answersOf(['tell me what the rotterdam study found', 'how many people did it follow?']);
+    expect(count?.body).toMatch(/^4,807 adults\./);
+    expect(count?.facts).toEqual(['heart-health/rotterdam-study']);
+  });
+
   it('a blood thinner the follow-up names replaces the one named before', () => {
     const [, eliquis] = answersOf([
       "is natto off limits if i'm on warfarin",
