@@ -11,6 +11,11 @@ import { rememberLast } from './rememberLast.ts';
  */
 
 const FOCUS = language().focus;
+/** Words that point back at what an earlier clause named (phrases.json `followUpPointers`). */
+const POINTERS: ReadonlySet<string> = new Set(language().phrases.lists.followUpPointers.words);
+/** A question clause this short has no subject of its own beside a pointer ("which one is best"). */
+const SHORT_QUESTION_WORDS = 4;
+const COMPARISON = FOCUS.focuses.findIndex((f) => f.id === 'comparison');
 
 /** The words that ask each focus, all read in one pass (PhraseLists): focus i is `FOCUS.focuses[i]`. */
 const ASKED = new PhraseLists(FOCUS.focuses.map((f) => f.asked));
@@ -169,6 +174,17 @@ function workOutFocus(normalized: string): QuestionFocus {
     asks > 0 &&
     !opensWithYesNo(clauses[asks] as string[]) &&
     !opensWithQuestionWord(clauses[asks] as string[])
+  )
+    asks--;
+  // A question that points back asks about what the clause before it names when it is short
+  // ("k2 vs strontium for bones, which one's better?") or compares (a comparison needs both
+  // things: "my doc offered fosamax, is k2 as good as that?"); a longer one names its own subject
+  // ("i have ibs, does sauerkraut have k2 in it?").
+  const question = clauses[asks] as string[];
+  if (
+    asks > 0 &&
+    question.some((w) => POINTERS.has(w)) &&
+    (question.length <= SHORT_QUESTION_WORDS || (ASKED.counts(question)[COMPARISON] as number) > 0)
   )
     asks--;
   const asked = asks > 0 ? clauses.slice(asks).flat() : words;

@@ -76,3 +76,32 @@ describe('points the article does not cover, said first with the nearest facts',
     expect(engine.ask('how many years did the mk7 bone trial last').body).not.toMatch(/many years of use/);
   });
 });
+
+// Things the article never names, asked beside K2: the reply names what is missing first.
+describe('a comparison the article never makes, and foods and sources it never names', () => {
+  const engine = sharedEngine();
+
+  it.each([
+    ['would strontium beat k2 for my spine', "The article doesn't compare K2 with strontium", 'bone'],
+    // The question clause points back ("which is better of the two"): the things compared are
+    // in the clause before it.
+    [
+      'risedronate and k2 for osteoporosis, which one is better',
+      "The article doesn't compare K2 with risedronate",
+      'osteoporosis',
+    ],
+    ['is there any k2 in ghee', "The article doesn't mention ghee", 'butter'],
+  ])('%s', (question, opening, nearest) => {
+    const answer = engine.ask(question);
+    expect(answer.coverage).toBe('partial');
+    expect(answer.body.startsWith(opening)).toBe(true);
+    // The nearest facts are about the subject asked (bones, butter), whichever topic holds them.
+    expect(answer.facts.some((id) => id.includes(nearest))).toBe(true);
+  });
+
+  it('a longer question after a backstory names its own subject: the backstory is not asked', () => {
+    // "ibs" is a condition the article never covers, but the question is about sauerkraut.
+    const answer = engine.ask('i have ibs, does sauerkraut have k2 in it?');
+    expect(answer.body).not.toMatch(/doesn't cover ibs/i);
+  });
+});
