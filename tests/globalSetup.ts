@@ -1,9 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { buildSync } from 'esbuild';
 import type { TestProject } from 'vitest/node';
+import { bundleForNode } from './bundle.ts';
 import { stopSharedPostgres } from './store/postgresServer.ts';
 
 declare module 'vitest' {
@@ -19,29 +18,10 @@ declare module 'vitest' {
   }
 }
 
-/**
- * An answer-pool worker entry bundled into one JavaScript file. A worker thread on a .ts file registers
- * tsx and transpiles it and every module it imports again: for a worker over the real engine 2.9 CPU-s
- * to its first answer where the bundle takes 1.2 (measured 2026-12-01), and the stub's about 0.55 CPU-s
- * more per thread. In the bundle `import.meta.url` is that of src/kb/load.ts: the only modules of a
- * worker that use it (kb/load.ts and kb/snapshot.ts) sit in src/kb and find knowledge/ from there.
- */
+/** An answer-pool worker entry bundled into one JavaScript file (tests/bundle.ts says why). */
 function bundleWorker(runDir: string, entry: string, name: string): string {
-  const outfile = join(runDir, `${name}.mjs`);
-  buildSync({
-    entryPoints: [fileURLToPath(new URL(entry, import.meta.url))],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    define: { 'import.meta.url': JSON.stringify(pathToFileURL(fileURLToPath(KB_MODULE)).href) },
-    logLevel: 'error',
-  });
-  return pathToFileURL(outfile).href;
+  return bundleForNode(runDir, new URL(entry, import.meta.url), name);
 }
-
-const KB_MODULE = new URL('../src/kb/load.ts', import.meta.url);
 
 /** Once per `vitest run`: a folder the test files share, and the shared servers stopped at the end. */
 export default function setup(project: TestProject): () => void {

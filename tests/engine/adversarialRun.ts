@@ -5,6 +5,8 @@
  *
  *   node --import tsx tests/engine/adversarialRun.ts [--runs N] [--repeat K] [--bound MS] [--rules-stdin]
  *
+ * (regexSafety.test.ts runs it bundled into one JavaScript file instead: tests/bundle.ts)
+ *
  * With --rules-stdin the rules come as a JSON array of { source, flags, where } on stdin, as
  * regexSafety.test.ts has already collected them (collecting answers the whole development set
  * with the RegExp constructor watched: most of this script's time); otherwise it collects them.
@@ -20,7 +22,7 @@ import fc from 'fast-check';
 import type { Engine } from '../../src/engine/index.ts';
 import { MAX_INPUT_CHARS } from '../../src/engine/normalize.ts';
 import { adversarialMessage, parseRule, sweepMessages, TAILS } from './adversarial.ts';
-import { collectEngineRegexes, type EngineRegex } from './regexInventory.ts';
+import type { EngineRegex } from './regexInventory.ts';
 
 const { values } = parseArgs({
   options: {
@@ -35,7 +37,9 @@ const repeat = Math.max(1, Number(values.repeat));
 const bound = Number(values.bound);
 
 async function rulesAndEngine(): Promise<{ all: EngineRegex[]; engine: Engine }> {
-  if (!values['rules-stdin']) return collectEngineRegexes();
+  // Imported only here: regexSafety.test.ts runs this file bundled (tests/bundle.ts) with the rules on
+  // stdin, and the bundle must not load oxc-parser's native binding for nothing.
+  if (!values['rules-stdin']) return (await import('./regexInventory.ts')).collectEngineRegexes();
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   const all = JSON.parse(Buffer.concat(chunks).toString('utf8')) as EngineRegex[];

@@ -123,8 +123,16 @@ export interface EngineRegexes {
  * Loads the engine with the RegExp constructor watched and answers the development set (and a
  * few autocomplete prefixes) with it, so that every expression the engine builds is seen. The
  * engine modules must not have been imported in this process before.
+ *
+ * `questionStride` answers every n-th question only. Nearly every expression is built while the
+ * engine loads (5,786 constructions, against 2,766 for all 2,749 questions, each a regex literal of
+ * normalize.ts: measured 2026-12-01), and answering the whole set under the watch costs about 7 CPU-s;
+ * a site that only some question reaches and the sample misses fails regexSafety's "is found" test.
  */
-export async function collectEngineRegexes(): Promise<EngineRegexes> {
+export async function collectEngineRegexes(
+  options: { questionStride?: number } = {},
+): Promise<EngineRegexes> {
+  const stride = Math.max(1, options.questionStride ?? 1);
   const { literals, constructorSites } = scanEngineSource();
   let engine: Engine | undefined;
   const constructed = await watchConstructedRegexes(async () => {
@@ -134,7 +142,8 @@ export async function collectEngineRegexes(): Promise<EngineRegexes> {
     const questions = readFileSync(DEV_SET, 'utf8')
       .split('\n')
       .filter((line) => line.trim() !== '')
-      .map((line) => (JSON.parse(line) as { q: string }).q);
+      .map((line) => (JSON.parse(line) as { q: string }).q)
+      .filter((_, index) => index % stride === 0);
     for (const q of questions) engine.ask(q);
     for (const q of questions.slice(0, 200)) engine.suggestTopics(q.slice(0, 8));
   });
