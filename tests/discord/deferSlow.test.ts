@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { type Answerer, AnswerPool } from '../../src/discord/answerPool.ts';
 import {
   expectSafeReply,
@@ -39,8 +39,9 @@ afterAll(async () => {
   await h?.stop();
 });
 
-describe('a slow /ask', () => {
-  it('is deferred in time, then the answer replaces the placeholder', async () => {
+// At once: each question waits out SLOW_MS on its own timer, three in a row would wait 10.5 s.
+describe.concurrent('a slow /ask', () => {
+  it('is deferred in time, then the answer replaces the placeholder', async ({ expect }) => {
     const interaction = await h.emu.userRunsCommand({
       user: h.emu.users.alice,
       name: 'ask',
@@ -52,7 +53,7 @@ describe('a slow /ask', () => {
     expect(isEphemeral(reply)).toBe(false);
   });
 
-  it('keeps a private answer private', async () => {
+  it('keeps a private answer private', async ({ expect }) => {
     const interaction = await h.emu.userRunsCommand({
       user: h.emu.users.bob,
       name: 'ask',
@@ -64,7 +65,9 @@ describe('a slow /ask', () => {
     expect(isEphemeral(reply)).toBe(true);
   });
 
-  it('a public placeholder for a question left unanswered is removed, and the notice is private', async () => {
+  it('a public placeholder for a question left unanswered is removed, and the notice is private', async ({
+    expect,
+  }) => {
     const interaction = await h.emu.userRunsCommand({
       user: h.emu.users.alice,
       name: 'ask',
