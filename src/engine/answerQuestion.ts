@@ -16,6 +16,7 @@ import { composeFactBody } from './composeBody.ts';
 import { GREETING_TEXT, isGreeting, isThanks, THANKS_TEXT, withoutGreeting } from './declines.ts';
 import type { FollowUpHints } from './followUpCompose.ts';
 import { gateMessage } from './gate.ts';
+import { answerOtherParts } from './answerOtherParts.ts';
 import { answerEachPart } from './multiQuestion.ts';
 import { normalizeText } from './normalize.ts';
 import { otherNutrientsIn, outOfScopeClass, QUOTE_MAY_OVERRIDE } from './outOfScope.ts';
@@ -156,6 +157,7 @@ export function answerQuestionDetailed(
     }
   }
   answer = composeFactBody(answer, normalized, index, byId, result?.ranked, analysis, followUp);
+  if (!gate.urgent && !followUp) answer = answerOtherParts(answer, normalized, result.hasAnchor, index, byId);
 
   // A supplement named beside the K2 question: say plainly that the article does not cover it.
   if (answer.kind === 'answer' && !outOfScope && sideNutrients.length > 0) {

@@ -85,6 +85,8 @@ export const textsSchema = z.strictObject({
       notShown: template('claim'),
       depends: sentence,
     }),
+    /** Before the answer to another question of a multi-question message (answerOtherParts.ts). */
+    otherQuestion: sentence,
     /** "source?" after an answer: where each fact shown comes from, in the article's words. */
     sourceQuote: template('section', 'quote'),
   }),

@@ -329,3 +329,19 @@ describe('suggestTopics (autocomplete)', () => {
     expect(engine.suggestTopics('natto '.repeat(500)).map((t) => t.id)).toContain('natto');
   });
 });
+
+describe('a message with several questions', () => {
+  const engine = sharedEngine();
+
+  it('answers the other question after the first, with its own fact, within the word limit', () => {
+    const answer = engine.ask('is natto the top k2 food? and does k2 need fat to be absorbed?');
+    expect(answer.body).toMatch(/On your next question: /);
+    expect(answer.facts).toContain('absorption-excretion/fat-helps-absorption');
+    expect(answer.body.split(/\s+/).length).toBeLessThanOrEqual(100);
+  });
+
+  it('adds nothing when the first answer already shows what the other question asks', () => {
+    const answer = engine.ask('what is mk-7? and what is mk-7 exactly?');
+    expect(answer.body).not.toMatch(/On your next question/);
+  });
+});

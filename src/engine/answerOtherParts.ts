@@ -1,0 +1,75 @@
+import { texts } from '../kb/language.ts';
+import type { Topic } from '../kb/schema.ts';
+import { topicAnswer } from './composeAnswer.ts';
+import { composeFactBody } from './composeBody.ts';
+import { ANSWER_THRESHOLD } from './rawConfidence.ts';
+import { questionParts } from './readings.ts';
+import type { TopicIndex } from './topicIndex.ts';
+import type { Answer } from './types.ts';
+
+/**
+ * The other questions of a multi-question message ("how long does mk7 stay in the blood vs mk4?
+ * and do people really take 15000 mcg of mk4?"), each answered after the first with its own best
+ * fact. Blind readers graded replies that answered one part and dropped the rest as not answering
+ * the message. A part whose facts the reply already shows, or that no topic answers with
+ * confidence, adds nothing; the body stays within its word limit.
+ */
+
+/** The body's word limit (issue 7: never over 100 words). */
+const MAX_BODY_WORDS = 100;
+/** At most this many other parts are answered: a long list of questions gets the first ones. */
+const MAX_OTHER_PARTS = 2;
+
+const wordCount = (text: string) => text.split(/\s+/).filter(Boolean).length;
+
+/** The leading sentences of `body` that fit in `budget` words ("" when not even the first fits). */
+function sentencesWithin(body: string, budget: number): string {
+  let kept = '';
+  for (const sentence of body.split(/(?<=[.!?])\s+(?=[A-Z0-9"“(])/)) {
+    const next = kept ? `${kept} ${sentence}` : sentence;
+    if (wordCount(next) > budget) break;
+    kept = next;
+  }
+  return kept;
+}
+
+export function answerOtherParts(
+  answer: Answer,
+  normalized: string,
+  hasAnchor: boolean,
+  index: TopicIndex,
+  byId: ReadonlyMap<string, Topic>,
+): Answer {
+  if (answer.kind !== 'answer' || answer.coverage === 'none') return answer;
+  const parts = questionParts(normalized);
+  if (parts.length < 2) return answer;
+  let body = answer.body;
+  const facts = [...answer.facts];
+  let added = 0;
+  for (const part of parts) {
+    if (added >= MAX_OTHER_PARTS) break;
+    // A part without a K2 word shares the message's ("k2 dose? and with food?").
+    const reading = hasAnchor ? `${part} k2` : part;
+    const result = index.search(reading);
+    const top = result.ranked[0];
+    if (!top || result.confidence < ANSWER_THRESHOLD) continue;
+    const partAnswer = composeFactBody(
+      topicAnswer(top.topic, byId, result.confidence, answer.safety.warningFirst),
+      reading,
+      index,
+      byId,
+      result.ranked,
+    );
+    if (partAnswer.facts.length === 0 || partAnswer.facts.some((id) => facts.includes(id))) continue;
+    const intro = texts().replies.otherQuestion;
+    const budget = MAX_BODY_WORDS - wordCount(body) - wordCount(intro);
+    const kept = sentencesWithin(partAnswer.body, budget);
+    if (!kept) break;
+    body = `${body} ${intro} ${kept}`;
+    // A cut body keeps its first sentences, which show the part's first fact.
+    facts.push(...(kept === partAnswer.body ? partAnswer.facts : partAnswer.facts.slice(0, 1)));
+    added++;
+  }
+  if (added === 0) return answer;
+  return { ...answer, body, facts };
+}
