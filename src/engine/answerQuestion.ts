@@ -1,6 +1,7 @@
 import { texts } from '../kb/language.ts';
 import type { Topic } from '../kb/schema.ts';
 import { fillText } from '../kb/templates.ts';
+import { answerOtherParts } from './answerOtherParts.ts';
 import { mentionsAnticoagulant } from './anticoagulants.ts';
 import { accuracyForScore } from './calibration.ts';
 import {
@@ -16,7 +17,6 @@ import { composeFactBody } from './composeBody.ts';
 import { GREETING_TEXT, isGreeting, isThanks, THANKS_TEXT, withoutGreeting } from './declines.ts';
 import type { FollowUpHints } from './followUpCompose.ts';
 import { gateMessage } from './gate.ts';
-import { answerOtherParts } from './answerOtherParts.ts';
 import { answerEachPart } from './multiQuestion.ts';
 import { normalizeText } from './normalize.ts';
 import { otherNutrientsIn, outOfScopeClass, QUOTE_MAY_OVERRIDE } from './outOfScope.ts';
