@@ -3,12 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  ASK_SNAPSHOT_NODE_FLAGS,
-  ASK_SNAPSHOT_SWITCH,
-  askSnapshotFiles,
-  checkAskSnapshot,
-} from '../src/cli/askStartupSnapshot.ts';
+import { ASK_ARTIFACT_SWITCH, askArtifactFile, readAskArtifact } from '../src/cli/askArtifact.ts';
 import { SHARD_NODE_FLAGS } from '../src/discord/shardManager.ts';
 import { DiscordEmulator } from '../tests/discord/emulator/index.ts';
 
@@ -44,8 +39,8 @@ interface ProcessTime {
 
 /**
  * CPU time is the figure to compare when other work shares the machine and stretches the wall
- * time. The command runs under a shell whose `times` adds up the process and its children: the
- * CLI's launcher starts a second process, which a preload in the first could not see.
+ * time. The command runs under a shell whose `times` adds up the process and its children (npm
+ * starts a shell and then node), which a preload in the first could not see.
  */
 const TIMED = '"$@"; status=$?; times >&3; exit $status';
 
@@ -181,13 +176,16 @@ export async function runStartupBenchmark(): Promise<void> {
   await benchBotStartup();
 }
 
-/** The one-question CLI, with and without its start-up snapshot. */
+/** The one-question CLI, with and without its engine artifact (src/cli/askArtifact.ts). */
 export async function benchAskStartup(): Promise<void> {
   const question = ['--json', QUESTION];
-  const blob = askSnapshotFiles(join(root, 'dist', 'cli')).blob;
-  const snapshot = checkAskSnapshot(join(root, 'dist', 'cli'), join(root, 'knowledge'), {});
-  if (!snapshot.usable)
-    console.log(`  (no start-up snapshot: ${snapshot.reason}; both ask lines load the knowledge)`);
+  const artifact = readAskArtifact(
+    askArtifactFile(join(root, 'dist', 'cli')),
+    join(root, 'knowledge'),
+    process.env,
+  );
+  if (!artifact.usable)
+    console.log(`  (no engine artifact: ${artifact.reason}; both ask lines validate and build the engine)`);
   // npm itself (reading package.json, spawning a shell, then node) before any of our code runs.
   const floorDir = mkdtempSync(join(tmpdir(), 'k2-bench-npm-floor-'));
   try {
@@ -195,38 +193,29 @@ export async function benchAskStartup(): Promise<void> {
       join(floorDir, 'package.json'),
       JSON.stringify({ name: 'npm-floor', private: true, scripts: { floor: 'node -e 0' } }),
     );
-    const blobRun = {
-      command: process.execPath,
-      args: [...ASK_SNAPSHOT_NODE_FLAGS, '--snapshot-blob', blob, 'dist/cli/ask.js', ...question],
-    };
-    const [npm, floor, direct, loaded, bare, fromBlob] = await repeatInterleaved(CLI_RUNS, [
+    const [npm, floor, direct, built, bare] = await repeatInterleaved(CLI_RUNS, [
       { command: 'npm', args: ['run', '--silent', 'ask', '--', ...question] },
       { command: 'npm', args: ['run', '--silent', '--prefix', floorDir, 'floor'] },
       { command: process.execPath, args: ['dist/cli/ask.js', ...question] },
       {
         command: process.execPath,
         args: ['dist/cli/ask.js', ...question],
-        env: { [ASK_SNAPSHOT_SWITCH]: 'off' },
+        env: { [ASK_ARTIFACT_SWITCH]: 'off' },
       },
       { command: process.execPath, args: ['-e', '0'] },
-      ...(snapshot.usable ? [blobRun] : []),
     ]);
     const wallAndCpu = (times: ProcessTime[] = []) =>
       `wall ${describe(times.map((t) => t.wallMs))}; CPU (user + system) median ${median(times.map((t) => t.cpuMs)).toFixed(0)} ms`;
     console.log(
-      `  npm run ask -- --json "${QUESTION}" (start-up snapshot): ${wallAndCpu(npm)}; target median < 400 ms [${load()}]`,
+      `  npm run ask -- --json "${QUESTION}" (engine artifact): ${wallAndCpu(npm)}; target median < 400 ms [${load()}]`,
     );
     console.log(`    its floor, npm run of a script doing node -e 0: ${wallAndCpu(floor)} [${load()}]`);
     console.log(
-      `  node dist/cli/ask.js --json "${QUESTION}", start-up snapshot (launcher + a process from the blob): ${wallAndCpu(direct)}; target median < 250 ms [${load()}]`,
+      `  node dist/cli/ask.js --json "${QUESTION}", engine artifact (one process): ${wallAndCpu(direct)}; target median < 250 ms [${load()}]`,
     );
     console.log(
-      `  the same, no snapshot (${ASK_SNAPSHOT_SWITCH}=off: loads the knowledge and builds the engine): ${wallAndCpu(loaded)} [${load()}]`,
+      `  the same, no artifact (${ASK_ARTIFACT_SWITCH}=off: validates the knowledge and builds the engine): ${wallAndCpu(built)} [${load()}]`,
     );
-    if (fromBlob)
-      console.log(
-        `  the blob alone, no launcher (node ${ASK_SNAPSHOT_NODE_FLAGS.join(' ')} --snapshot-blob dist/cli/ask.snapshot.blob dist/cli/ask.js ...): ${wallAndCpu(fromBlob)} [${load()}]`,
-      );
     console.log(`  for scale, node -e 0: ${wallAndCpu(bare)} [${load()}]`);
   } finally {
     rmSync(floorDir, { recursive: true, force: true });

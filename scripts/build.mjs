@@ -6,16 +6,7 @@
 //   node scripts/build.mjs --if-needed  build only when dist/ is older than src/ or the build config (tests, bench)
 //   node scripts/build.mjs --prepare    as npm's `prepare` step: keep an existing dist/ when TypeScript is absent
 import { execFileSync } from 'node:child_process';
-import {
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -103,9 +94,9 @@ async function build(compiler) {
     rmSync(dist, { recursive: true, force: true });
     throw new BuildFailed();
   }
-  // The snapshot's entry first: it must bundle each module once, not beside a bundle of them.
-  await bundleAskSnapshotEntry();
   try {
+    // ask.js first: it bundles tsc's askCommand.js, which bundleAskCli then replaces in place.
+    await bundleOneQuestionCli();
     bundleAskCli();
     await bundleAnswerWorker();
   } catch (error) {
@@ -118,15 +109,52 @@ async function build(compiler) {
 
 /**
  * `npm run ask` answers one question and exits, so loading ~150 modules (zod's 95 among them) was a
- * fifth of its CPU time: dist/cli/askCommand.js, what dist/cli/ask.js runs when it does not answer
- * from the start-up snapshot, becomes one file with its dependencies (esbuild, a dev dependency like
- * TypeScript). Same depth in dist/, so the paths it finds from import.meta.url (knowledge/, the
- * snapshot) stay right. The bot keeps tsc's modules: it loads discord.js lazily.
+ * fifth of its CPU time: dist/cli/askCommand.js, what dist/cli/ask.js imports when the engine
+ * artifact does not fit the knowledge, becomes one file with its dependencies (esbuild, a dev
+ * dependency like TypeScript). Same depth in dist/, so the paths it finds from import.meta.url
+ * (knowledge/, the knowledge snapshot) stay right. The bot keeps tsc's modules: it loads discord.js
+ * lazily.
  */
 function bundleAskCli() {
   const entry = join(dist, 'cli', 'askCommand.js');
   esbuild().buildSync(inPlaceBundle(entry));
   // tsc's map describes the unbundled file.
+  rmSync(`${entry}.map`, { force: true });
+}
+
+/**
+ * dist/cli/ask.js, what `npm run ask` runs: one file holding the engine, the artifact reader
+ * (src/cli/askArtifact.ts) and askCommand's argument handling, without the validation code and
+ * zod, which it never runs (withoutValidation). Its dynamic import of ./askCommand.js, for
+ * knowledge the artifact does not fit, stays the separate bundle above, which validates; the
+ * loader askCommand would import by default is a stand-in that refuses, as ask.js always hands in
+ * the artifact's engine.
+ */
+async function bundleOneQuestionCli() {
+  const entry = join(dist, 'cli', 'ask.js');
+  const loaderStub = 'loader-never-called';
+  const result = await esbuild().build(
+    inPlaceBundle(entry, {
+      metafile: true,
+      plugins: [
+        withoutValidation('the one-question CLI', /^\.\/askCommand\.js$/),
+        {
+          name: 'artifact-engine-only',
+          setup(build) {
+            build.onResolve({ filter: /^\.\/loadEngine\.js$/ }, () => ({
+              path: 'loadEngine.js',
+              namespace: loaderStub,
+            }));
+            build.onLoad({ filter: /.*/, namespace: loaderStub }, () => ({
+              loader: 'js',
+              contents: `export function loadEngine() { throw new Error('dist/cli/ask.js validates only through askCommand.js'); }`,
+            }));
+          },
+        },
+      ],
+    }),
+  );
+  warnIfValidation(result, 'the one-question CLI');
   rmSync(`${entry}.map`, { force: true });
 }
 
@@ -147,7 +175,7 @@ function inPlaceBundle(entry, options = {}) {
 
 /**
  * An esbuild plugin for the bundles that run on knowledge the build or the main thread already
- * validated (the answer worker, the CLI's start-up snapshot): kb/language.js imports kb/load.js,
+ * validated (the answer worker, the one-question CLI): kb/language.js imports kb/load.js,
  * and with it zod, only to read the repository's language files for a thread given none. Here that
  * import is a stand-in that refuses, since these bundles install their language before the engine
  * loads. `lateImports`: dynamic imports that stay separate modules, loaded only when a bundle must
@@ -213,87 +241,32 @@ function esbuild() {
   return createRequire(join(root, 'package.json'))('esbuild');
 }
 
-/** The start-up snapshot's entry, src/cli/askSnapshot.ts, as one CommonJS file. */
-function askSnapshotEntry() {
-  return join(dist, 'cli', 'askSnapshot.cjs');
-}
-
-/**
- * node --build-snapshot takes one CommonJS script. import.meta.url becomes this file's URL, at the
- * same depth as the modules it replaces, so ../../knowledge and ../knowledge.snapshot.json resolve.
- */
-async function bundleAskSnapshotEntry() {
-  const source = join(dist, 'cli', 'askSnapshot.js');
-  try {
-    const result = await esbuild().build({
-      entryPoints: [source],
-      outfile: askSnapshotEntry(),
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      target: 'node20',
-      define: { 'import.meta.url': '__k2ModuleUrl' },
-      banner: { js: 'const __k2ModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
-      // Built from the validated knowledge snapshot: the blob holds no validation code (about half
-      // its heap otherwise), and askCommand's loader is never called in a process started from it.
-      metafile: true,
-      plugins: [withoutValidation("the CLI's start-up snapshot", /^\.\/loadEngine\.js$/)],
-      logLevel: 'silent',
-    });
-    warnIfValidation(result, "the CLI's start-up snapshot");
-  } catch {
-    // refreshAskSnapshot says that there is no snapshot; the CLI works without one.
-    rmSync(askSnapshotEntry(), { force: true });
-  }
-  // Runs only under --build-snapshot: nothing else should find it in dist/.
-  rmSync(source, { force: true });
-  rmSync(`${source}.map`, { force: true });
-}
-
 const compiledModule = (path) => import(pathToFileURL(join(dist, path)).href);
 
 /**
- * The one-question CLI's V8 start-up snapshot (src/cli/askStartupSnapshot.ts): the engine built and
- * warmed up once here, so that `npm run ask` starts with it ready. Made again when the knowledge or
- * the Node binary changed. Optional: when it cannot be made, the build still succeeds and the CLI
- * loads the knowledge at each start, as it did before.
+ * The one-question CLI's engine artifact (src/cli/askArtifact.ts): the engine's indexes built once
+ * here from the knowledge just validated, so that `npm run ask` reads them instead of building
+ * them. Made again when the knowledge changed. Optional: when it cannot be made, the build still
+ * succeeds and the CLI validates and builds at each start, as before.
  */
-async function refreshAskSnapshot() {
+async function refreshAskArtifact() {
   const cliDir = join(dist, 'cli');
-  const snapshot = await compiledModule('cli/askStartupSnapshot.js');
+  const { askArtifactFile, readAskArtifact } = await compiledModule('cli/askArtifact.js');
+  const file = askArtifactFile(cliDir);
   const knowledgeDir = join(root, 'knowledge');
-  if (snapshot.checkAskSnapshot(cliDir, knowledgeDir, {}).usable) return;
-  const files = snapshot.askSnapshotFiles(cliDir);
-  const entry = askSnapshotEntry();
-  const partial = `${files.blob}.partial`;
-  // Without its stamp no new `npm run ask` uses the blob; one that already checked the old stamp still
-  // finds a whole blob (the new one replaces it in one rename) and checks its knowledge itself.
-  rmSync(files.stamp, { force: true });
+  if (readAskArtifact(file, knowledgeDir, {}).usable) return;
+  rmSync(file, { force: true });
   try {
-    if (!existsSync(entry)) throw new Error('its entry could not be bundled');
-    const { knowledgeHash } = await compiledModule('knowledgeHash.js');
-    const hash = knowledgeHash(knowledgeDir);
-    execFileSync(
-      process.execPath,
-      [...snapshot.ASK_SNAPSHOT_NODE_FLAGS, '--snapshot-blob', partial, '--build-snapshot', entry],
-      { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], timeout: STALE_LOCK_MS },
-    );
-    if (knowledgeHash(knowledgeDir) !== hash) throw new Error('the knowledge changed during the build');
-    renameSync(partial, files.blob);
-    const stamp = snapshot.askSnapshotStamp(hash, statSync(files.blob).size);
-    // Written last: a blob without its stamp is never used.
-    writeFileSync(files.stamp, `${JSON.stringify(stamp, null, 2)}\n`);
+    // Its own process: it installs the knowledge's language before the engine's modules load.
+    execFileSync(process.execPath, [join(cliDir, 'writeAskArtifact.js'), knowledgeDir, file], {
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'pipe'],
+      timeout: STALE_LOCK_MS,
+    });
   } catch (error) {
-    rmSync(files.blob, { force: true });
-    // The builder's own error line when it threw (broken knowledge, say), else how it ended.
-    const thrown = error.stderr?.toString().match(/^\[?(\w*Error: .*?)\]?( \{)?$/m)?.[1];
-    const detail =
-      thrown ?? (error.status ? `node --build-snapshot exited with ${error.status}` : error.message);
-    console.error(
-      `k2-bot: npm run ask will load the knowledge at each start (no start-up snapshot: ${detail}).`,
-    );
-  } finally {
-    rmSync(partial, { force: true });
+    const said = error.stderr?.toString().trim().split('\n').filter(Boolean);
+    const detail = said?.find((line) => /Error: /.test(line)) ?? said?.at(-1) ?? error.message;
+    console.error(`k2-bot: npm run ask will build the engine at each start (no engine artifact: ${detail}).`);
   }
 }
 
@@ -333,7 +306,7 @@ try {
   await withLock(async () => {
     if (!(mode === '--if-needed' && upToDate())) await build(compiler);
     await refreshKnowledgeSnapshot();
-    await refreshAskSnapshot();
+    await refreshAskArtifact();
   });
 } catch (error) {
   if (!(error instanceof BuildFailed)) throw error;

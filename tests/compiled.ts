@@ -24,7 +24,6 @@ export function compiled(
     | 'main.js'
     | 'cli/ask.js'
     | 'cli/askCommand.js'
-    | 'cli/askStartupSnapshot.js'
     | 'cli/kbCheck.js'
     | 'cli/review.js'
     | 'discord/answerPool.js'

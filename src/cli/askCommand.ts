@@ -80,8 +80,9 @@ export interface AskIo {
 }
 
 /**
- * Reads and validates the knowledge, then builds the engine. Imported when called: the start-up
- * snapshot (askSnapshot.ts) hands in its own engine and so never holds the validation code and zod.
+ * Reads and validates the knowledge, then builds the engine. Imported when called: ask.ts hands in
+ * an engine read from the build's artifact (askArtifact.ts), and its bundle, dist/cli/ask.js, holds
+ * neither this loader nor zod.
  */
 const loadEngineHere: typeof loadEngine = async (dir, options) =>
   (await import('./loadEngine.ts')).loadEngine(dir, options);
@@ -153,8 +154,8 @@ export async function runAsk(
 }
 
 /**
- * Runs the CLI on this process's own streams and arguments and sets its exit code. The start-up
- * snapshot (askSnapshot.ts) hands in the engine it built from the same files at build time.
+ * Runs the CLI on this process's own streams and arguments and sets its exit code. ask.ts hands in
+ * the engine of the build's artifact when it fits the knowledge folder.
  */
 export async function runAskInProcess(load: typeof loadEngine = loadEngineHere): Promise<void> {
   // A closed pipe (`| head`) is the reader saying it has enough, not an error.

@@ -80,19 +80,28 @@ export interface CreateEngineOptions {
    * question, where the warm-up would cost more than the one question it speeds up.
    */
   warmUp?: 'all' | 'suggestions' | 'none';
+  /**
+   * The topic index of exactly these topics, already built: the one-question CLI restores it from
+   * the build (indexArtifact.ts) instead of building it at every start.
+   */
+  index?: TopicIndex;
 }
 
 export function createEngine(kb: KnowledgeBase, options: CreateEngineOptions = {}): Engine {
   const byId = new Map<string, Topic>(kb.topics.map((t) => [t.id, t]));
-  const index = new TopicIndex(kb.topics, preparedTextsFor(kb, language()));
+  const index = options.index ?? new TopicIndex(kb.topics, preparedTextsFor(kb, language()));
   const categoryRank = new Map<string, number>(CATEGORIES.map((c, i) => [c, i]));
-  const sortedRefs: TopicRef[] = [...kb.topics]
-    .sort(
-      (a, b) =>
-        (categoryRank.get(a.category) ?? 99) - (categoryRank.get(b.category) ?? 99) ||
-        a.title.localeCompare(b.title, 'en'),
-    )
-    .map(toRef);
+  let sortedRefs: TopicRef[] | undefined;
+  // Sorted when first listed: localeCompare's first call loads ICU's collation data, about a
+  // tenth of a one-question start-up (npm run ask), which never lists the topics.
+  const topicsInOrder = (): TopicRef[] =>
+    (sortedRefs ??= [...kb.topics]
+      .sort(
+        (a, b) =>
+          (categoryRank.get(a.category) ?? 99) - (categoryRank.get(b.category) ?? 99) ||
+          a.title.localeCompare(b.title, 'en'),
+      )
+      .map(toRef));
   const popularRefs = kb.topics.filter((t) => t.popular).map(toRef);
   const foods: Food[] = kb.foods
     .map((food, i) => ({ food, i }))
@@ -100,12 +109,17 @@ export function createEngine(kb: KnowledgeBase, options: CreateEngineOptions = {
     .map((x) => x.food);
   const doses: Dose[] = [...kb.doses];
 
-  const lowered = kb.topics.map((topic) => ({
-    topic,
-    title: normalizeText(topic.title),
-    titleWords: normalizeText(topic.title).split(/[^\p{L}\p{N}]+/u),
-    keywords: topic.keywords.map((k) => normalizeText(k)),
-  }));
+  // Made on the first suggestion: a one-question start-up (npm run ask) never suggests.
+  let loweredTopics:
+    | Array<{ topic: Topic; title: string; titleWords: string[]; keywords: string[] }>
+    | undefined;
+  const lowered = () =>
+    (loweredTopics ??= kb.topics.map((topic) => ({
+      topic,
+      title: normalizeText(topic.title),
+      titleWords: normalizeText(topic.title).split(/[^\p{L}\p{N}]+/u),
+      keywords: topic.keywords.map((k) => normalizeText(k)),
+    })));
   const suggestCache = new Map<string, TopicRef[]>();
 
   const warmUp = options.warmUp ?? 'all';
@@ -122,10 +136,10 @@ export function createEngine(kb: KnowledgeBase, options: CreateEngineOptions = {
       }
     };
     // Tier 1: the title is, or starts with, the text; then a title word starts with it.
-    for (const l of lowered) if (l.title === text || l.title.startsWith(text)) add(l.topic);
-    for (const l of lowered) if (l.titleWords.some((w) => w.length > 0 && w.startsWith(text))) add(l.topic);
+    for (const l of lowered()) if (l.title === text || l.title.startsWith(text)) add(l.topic);
+    for (const l of lowered()) if (l.titleWords.some((w) => w.length > 0 && w.startsWith(text))) add(l.topic);
     // Tier 2: a keyword matches, starts with the text, or is contained in it.
-    for (const l of lowered) {
+    for (const l of lowered()) {
       if (l.keywords.some((k) => k === text || k.startsWith(text) || (k.length >= 3 && text.includes(k)))) {
         add(l.topic);
       }
@@ -281,7 +295,7 @@ export function createEngine(kb: KnowledgeBase, options: CreateEngineOptions = {
       return refs.slice(0, max);
     },
 
-    listTopics: () => [...sortedRefs],
+    listTopics: () => [...topicsInOrder()],
     listFoods: () => [...foods],
     listDoses: () => [...doses],
 

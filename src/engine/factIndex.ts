@@ -90,6 +90,11 @@ export class FactIndex {
 
 const built = new WeakMap<TopicIndex, FactIndex>();
 
+/** Makes `facts` the fact index of `index`: one restored with it from the build (indexArtifact.ts). */
+export function adoptFactIndex(index: TopicIndex, facts: FactIndex): void {
+  built.set(index, facts);
+}
+
 /** The fact index of a topic index, built on first use and kept with it. */
 export function factIndexOf(index: TopicIndex): FactIndex {
   let facts = built.get(index);

@@ -258,6 +258,11 @@ export class ClaimIndex {
 
 const built = new WeakMap<object, ClaimIndex>();
 
+/** Makes `claims` the claim index kept with `owner`: one restored from the build (indexArtifact.ts). */
+export function adoptClaimIndex(owner: object, claims: ClaimIndex): void {
+  built.set(owner, claims);
+}
+
 /** The claim index of a set of topics and its analyzer, built on first use and kept with `owner`. */
 export function claimIndexOf(owner: object, topics: () => readonly Topic[], analyzer: Analyzer): ClaimIndex {
   let claims = built.get(owner);
