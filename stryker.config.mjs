@@ -25,12 +25,19 @@ export const MUTATION_MODULES = {
     mutate: ['src/engine/gate?*.ts'],
     testFiles: ['tests/engine/safety.test.ts', 'tests/engine/gateMutants.test.ts'],
   },
-  // What a reply looks like on Discord and in the terminal, and how it is sent (allowedMentions).
+  // What a reply looks like on Discord (embeds, buttons and their ids) and in the terminal, and how
+  // it is sent (allowedMentions).
   render: {
-    mutate: ['src/discord/renderEmbeds.ts', 'src/cli/renderText.ts', 'src/discord/sendReply.ts'],
+    mutate: [
+      'src/discord/renderEmbeds.ts',
+      'src/discord/voteIds.ts',
+      'src/cli/renderText.ts',
+      'src/discord/sendReply.ts',
+    ],
     testFiles: [
       'tests/discord/renderEmbeds.test.ts',
       'tests/discord/renderMutants.test.ts',
+      'tests/discord/renderEmbedsMutants.test.ts',
       'tests/cli/renderText.test.ts',
     ],
   },
@@ -56,8 +63,17 @@ export const MUTATION_MODULES = {
 const name = process.env.MUTATION_MODULE ?? 'safety';
 const selected = MUTATION_MODULES[name];
 if (!selected) throw new Error(`MUTATION_MODULE=${name}: choose one of ${Object.keys(MUTATION_MODULES).join(', ')}`);
+/**
+ * `--static-only` (scripts/mutation.mjs) runs in two steps: `probe` lists the static mutants (a test
+ * file that only imports the modules, static mutants ignored, the rest not covered: seconds), then
+ * `static` runs those (given as `--mutate` ranges) against the group's tests, reported apart.
+ */
+const step = process.env.MUTATION_STEP ?? 'all';
+const reportName = step === 'all' ? name : `${name}.${step}`;
 // Read by vitest.mutation.config.ts in Stryker's test runner processes, which inherit the environment.
-process.env.MUTATION_TEST_FILES = selected.testFiles.join(',');
+process.env.MUTATION_TEST_FILES =
+  step === 'probe' ? 'scripts/mutationStaticProbe.ts' : selected.testFiles.join(',');
+process.env.MUTATION_PROBE_MUTATE = selected.mutate.join(',');
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
@@ -72,13 +88,14 @@ export default {
   // Two cores shared by several people: one test runner.
   concurrency: 1,
   timeoutMS: 10_000,
-  reporters: ['clear-text', 'progress', 'html', 'json'],
+  reporters: step === 'probe' ? ['json'] : ['clear-text', 'progress', 'html', 'json'],
   clearTextReporter: { allowColor: false, logTests: false },
-  htmlReporter: { fileName: `reports/mutation/${name}.html` },
-  jsonReporter: { fileName: `reports/mutation/${name}.json` },
+  htmlReporter: { fileName: `reports/mutation/${reportName}.html` },
+  jsonReporter: { fileName: `reports/mutation/${reportName}.json` },
+  ...(step === 'probe' ? { ignoreStatic: true } : {}),
   // Reruns only mutants whose code or covering tests changed since the last run of the group.
-  incremental: true,
-  incrementalFile: `reports/mutation/${name}.incremental.json`,
+  incremental: step !== 'probe',
+  incrementalFile: `reports/mutation/${reportName}.incremental.json`,
   ignorePatterns: ['dist', 'data', 'reports', 'coverage', '.build.lock'],
   // Stryker would rewrite tsconfig.json's "extends" and "references" for its sandbox through the
   // TypeScript API, which TypeScript 7 no longer has; ours has neither, so it is pointed elsewhere.
