@@ -34,12 +34,8 @@ export const MUTATION_MODULES = {
       'src/cli/renderText.ts',
       'src/discord/sendReply.ts',
     ],
-    testFiles: [
-      'tests/discord/renderEmbeds.test.ts',
-      'tests/discord/renderMutants.test.ts',
-      'tests/discord/renderEmbedsMutants.test.ts',
-      'tests/cli/renderText.test.ts',
-    ],
+    // renderEmbeds.test.ts, renderMutants.test.ts and renderEmbedsMutants.test.ts, as one file.
+    testFiles: ['tests/discord/renderGroup.mutation.ts', 'tests/cli/renderText.test.ts'],
   },
   // The stores on SQLite and their shared code. The contract suite runs on both backends; its
   // PostgreSQL half starts the run's one server (tests/globalSetup.ts stops it when Stryker ends).
