@@ -23,7 +23,11 @@ export const MUTATION_MODULES = {
   // mutant is static and reruns every test of the group; only rule-level tables run here.
   gate: {
     mutate: ['src/engine/gate?*.ts'],
-    testFiles: ['tests/engine/safety.test.ts', 'tests/engine/gateMutants.test.ts'],
+    testFiles: [
+      'tests/engine/safety.test.ts',
+      'tests/engine/gateMutants.test.ts',
+      'tests/engine/gateStaticMutants.test.ts',
+    ],
   },
   // What a reply looks like on Discord (embeds, buttons and their ids) and in the terminal, and how
   // it is sent (allowedMentions).
