@@ -9,6 +9,7 @@ import {
   withoutAnticoagulants,
 } from './anticoagulantFacts.ts';
 import { topicAnswer } from './composeAnswer.ts';
+import { evidenceOpening } from './evidenceLead.ts';
 import { type FactIndex, factIndexOf, type IndexedFact } from './factIndex.ts';
 import { figureOpening } from './figureLead.ts';
 import { pointsBack } from './followUp.ts';
@@ -357,6 +358,7 @@ export function composeFactBody(
   if (!first) return answer;
   const firstText = leadingText(first);
   if (!opening && !ownDoseOnVka) opening = figureOpening(first, firstText, focus);
+  if (!opening) opening = evidenceOpening(first, followUp ? askingPart(followUp.message) : part);
   const pieces: Array<{ text: string; fact?: IndexedFact }> = [];
   if (opening) pieces.push({ text: opening });
   main.forEach((f, i) => {

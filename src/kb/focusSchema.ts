@@ -182,6 +182,11 @@ export const focusFileSchema = z.strictObject({
    * only describes the something.
    */
   vitaminNames: phrases,
+  /**
+   * Words that ask whether a finding holds ("are the rat studies legit?", "is that proven?"): a
+   * reply led by a lab, animal or observational fact says first what kind of evidence it is.
+   */
+  evidenceVerdict: phrases,
   /** Facts a reply carries whenever the asker is on, or asks about, an anticoagulant, by kind named. */
   anticoagulantFacts: z.strictObject({
     vka: z.array(fullFactId).min(1),

@@ -87,6 +87,11 @@ export const textsSchema = z.strictObject({
     }),
     /** Before the answer to another question of a multi-question message (answerOtherParts.ts). */
     otherQuestion: sentence,
+    /**
+     * The first sentence of a reply to "is that legit / proven?" led by a fact of this kind of
+     * evidence (composeBody.ts): what the evidence can and cannot show.
+     */
+    evidenceLeads: z.strictObject({ 'lab-or-animal': sentence, observational: sentence }),
     /** "source?" after an answer: where each fact shown comes from, in the article's words. */
     sourceQuote: template('section', 'quote'),
   }),

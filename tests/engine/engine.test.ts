@@ -345,3 +345,18 @@ describe('a message with several questions', () => {
     expect(answer.body).not.toMatch(/On your next question/);
   });
 });
+
+describe('a question that asks whether a finding holds', () => {
+  const engine = sharedEngine();
+
+  it.each([
+    ['can i trust the rat research on k2 for bones?', /^Those are lab and animal findings; they do not show/],
+    ['k2 and heart disease, is the link solid?', /^That is an association from observational studies;/],
+  ])('%s: says first what kind of evidence it is', (question, opening) => {
+    expect(engine.ask(question).body).toMatch(opening);
+  });
+
+  it('a question about what a study found, without asking for a verdict, opens with the finding', () => {
+    expect(engine.ask('what happened to the rats given k2').body).not.toMatch(/^Those are lab/);
+  });
+});

@@ -1,0 +1,23 @@
+import { language, texts } from '../kb/language.ts';
+import type { IndexedFact } from './factIndex.ts';
+import { PhraseSet, stemmedWords } from './phraseSet.ts';
+import { readFocus } from './questionFocus.ts';
+
+/**
+ * "Are the rat studies on k2 and bones legit?": the reply's first fact describes the rats, which
+ * does not answer whether the finding holds. When the question asks for a verdict (focus.json
+ * `evidenceVerdict`) and the fact leading the reply is a lab, animal or observational finding,
+ * the reply opens with what that kind of evidence can and cannot show (texts.json `evidenceLeads`).
+ */
+
+const ASKS_VERDICT = new PhraseSet(language().focus.evidenceVerdict);
+
+/** The opening sentence for `first` when `asking` asks for a verdict, else null. */
+export function evidenceOpening(first: IndexedFact, asking: string): string | null {
+  const kind = first.fact.evidence;
+  if (kind !== 'lab-or-animal' && kind !== 'observational') return null;
+  // "is the 10-gram figure real?" asks about an amount, not about the kind of evidence.
+  if (readFocus(asking).focuses.includes('amount') || !ASKS_VERDICT.matches(stemmedWords(asking)))
+    return null;
+  return texts().replies.evidenceLeads[kind];
+}
