@@ -105,3 +105,13 @@ describe('a comparison the article never makes, and foods and sources it never n
     expect(answer.body).not.toMatch(/doesn't cover ibs/i);
   });
 });
+
+describe('a K2 amount asked to go with D3', () => {
+  const engine = sharedEngine();
+
+  it('says the article gives none, then the dose range it quotes, not a trial’s dose as if advised', () => {
+    const answer = engine.ask('how much mk7 should go with my vitamin d3?');
+    expect(answer.body.startsWith("The article doesn't say how much K2 to take with D3.")).toBe(true);
+    expect(answer.body).not.toMatch(/^90 mcg\/day\./);
+  });
+});
