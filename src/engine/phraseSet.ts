@@ -5,8 +5,26 @@ import { tokenize } from './normalize.ts';
  * "evening" into "even", which is no question about the time of day.
  */
 function singular(word: string): string {
-  return word.length > 3 && word.endsWith('s') && !/(ss|us|is|os)$/.test(word) ? word.slice(0, -1) : word;
+  return word.length > 3 && word.endsWith('s') && !/(ss|us|is|os)$/.test(word) && !IS_CONTRACTIONS.has(word)
+    ? word.slice(0, -1)
+    : word;
 }
+
+/**
+ * "whats" is "what is", not a plural of "what": singular, it made every "what" question ("what
+ * dose should i take") ask for a definition, the focus list's "whats" entry.
+ */
+const IS_CONTRACTIONS: ReadonlySet<string> = new Set([
+  'whats',
+  'thats',
+  'hows',
+  'wheres',
+  'whos',
+  'heres',
+  'theres',
+  'whens',
+  'whys',
+]);
 
 /** Words of normalised text in singular, so a list entry matches both numbers. */
 export function stemmedWords(normalized: string): string[] {

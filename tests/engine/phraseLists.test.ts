@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { normalizeText } from '../../src/engine/normalize.ts';
 import { PhraseLists, stemmedWords } from '../../src/engine/phraseSet.ts';
+import { readFocus } from '../../src/engine/questionFocus.ts';
 
 // Three small lists read in one pass; the expected counts and first phrases are written by hand
 // (plurals count as the singular: "doses" is "dose").
@@ -33,5 +35,19 @@ describe('several phrase lists in one pass', () => {
 
   it('gives null and -1 for a list with no phrase in the words', () => {
     expect(lists.firsts(words('cheese'))).toEqual({ phrase: [null, null, null], at: [-1, -1, -1] });
+  });
+});
+
+describe('plural "s" and contractions of "is"', () => {
+  it('drops a plural s but keeps "whats" and "thats": "whats" is "what is", not more than one "what"', () => {
+    expect(stemmedWords('doses kidneys')).toEqual(['dose', 'kidney']);
+    expect(stemmedWords('whats thats')).toEqual(['whats', 'thats']);
+  });
+
+  it('"what" alone does not ask for a definition; "what is" and "whats" do', () => {
+    expect(readFocus(normalizeText('what dose should i take')).focuses).not.toContain('definition');
+    expect(readFocus(normalizeText('what foods have k2')).focuses).not.toContain('definition');
+    expect(readFocus(normalizeText('whats menatetrenone')).focuses).toContain('definition');
+    expect(readFocus(normalizeText('what is mk7')).focuses).toContain('definition');
   });
 });
