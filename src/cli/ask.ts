@@ -1,7 +1,7 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
-import { askArtifactFile, engineFromArtifact, readAskArtifact } from './askArtifact.ts';
+import { askArtifactFile, readAskArtifact, restoreArtifactEngine } from './askArtifact.ts';
 import { runAskInProcess } from './askCommand.ts';
 
 // `npm run ask` and `node dist/cli/ask.js`, one process: when the build's engine artifact fits the
@@ -18,8 +18,10 @@ setFlagsFromString('--no-regexp-tier-up');
 const cliDir = dirname(fileURLToPath(import.meta.url));
 const knowledgeDir = resolve(process.env.KNOWLEDGE_DIR || resolve(cliDir, '..', '..', 'knowledge'));
 const artifact = readAskArtifact(askArtifactFile(cliDir), knowledgeDir, process.env);
-if (artifact.usable) {
-  await runAskInProcess((_dir, options) => engineFromArtifact(artifact.body, options));
+// An artifact that cannot be read back (damaged in a way JSON does not notice) is passed over too.
+const engineOf = artifact.usable ? await restoreArtifactEngine(artifact.body).catch(() => null) : null;
+if (engineOf) {
+  await runAskInProcess(async (_dir, options) => engineOf(options));
 } else {
   const validating = await import('./askCommand.ts');
   await validating.runAskInProcess();

@@ -81,18 +81,19 @@ export function readAskArtifact(file: string, knowledgeDir: string, env: NodeJS.
 }
 
 /**
- * The engine of an artifact's knowledge. Installs its language first: the engine's modules read
- * it as they load, so they are imported only now. Throws when the body is not an artifact's.
+ * Reads the engine of an artifact's knowledge back; the function it resolves to builds the engine
+ * over the restored indexes (with the options askCommand chooses). Installs the artifact's language
+ * first: the engine's modules read it as they load, so they are imported only now. Rejects when the
+ * body is not an artifact's, before anything is answered, so that the caller can still validate.
  */
-export async function engineFromArtifact(
+export async function restoreArtifactEngine(
   body: AskArtifactBody,
-  options?: CreateEngineOptions,
-): Promise<Engine> {
+): Promise<(options?: CreateEngineOptions) => Engine> {
   if (!installLanguage(body.language)) throw new Error('this thread already speaks another language');
   const [{ createEngine }, { restoreIndex }] = await Promise.all([
     import('../engine/index.ts'),
     import('../engine/indexArtifact.ts'),
   ]);
   const { knowledge, index } = restoreIndex(body.engine);
-  return createEngine(knowledge, { ...options, index });
+  return (options) => createEngine(knowledge, { ...options, index });
 }
