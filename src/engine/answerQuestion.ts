@@ -17,6 +17,7 @@ import { composeFactBody } from './composeBody.ts';
 import { GREETING_TEXT, isGreeting, isThanks, THANKS_TEXT, withoutGreeting } from './declines.ts';
 import type { FollowUpHints } from './followUpCompose.ts';
 import { gateMessage } from './gate.ts';
+import type { OutOfScopeClass } from './lexicon.ts';
 import { answerEachPart } from './multiQuestion.ts';
 import { normalizeText } from './normalize.ts';
 import { otherNutrientsIn, outOfScopeClass, QUOTE_MAY_OVERRIDE } from './outOfScope.ts';
@@ -76,6 +77,8 @@ export function answerQuestion(
 export interface DetailedAnswer {
   answer: Answer;
   result: SearchResult | null;
+  /** The out-of-scope class that declined the message, if one did. */
+  declinedAs?: OutOfScopeClass;
 }
 
 /** Like {@link answerQuestion}, also returning the match features (for calibration and tuning). */
@@ -182,5 +185,7 @@ export function answerQuestionDetailed(
       answer.personalNotice = notice;
     }
   }
-  return { answer, result };
+  return answer.kind === 'decline' && outOfScope
+    ? { answer, result, declinedAs: outOfScope.cls }
+    : { answer, result };
 }

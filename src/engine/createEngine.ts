@@ -15,13 +15,19 @@ import {
 } from './followUp.ts';
 import { type FollowUpHints, followUpFocus, withSourceBody } from './followUpCompose.ts';
 import { lookElsewhere, newTermsOf } from './followUpElsewhere.ts';
-import { GENERIC_TERMS } from './lexicon.ts';
+import { GENERIC_TERMS, type OutOfScopeClass } from './lexicon.ts';
 import { normalizeText } from './normalize.ts';
 import { readFocus } from './questionFocus.ts';
 import { TopicIndex } from './topicIndex.ts';
 import type { Answer, TopicRef } from './types.ts';
 
 const DEFAULT_SUGGEST_LIMIT = 25;
+/**
+ * Declines whose subject is never the asker's situation around a K2 question: chatter ("who won
+ * the game last night?") and pets. Inside a conversation they stay declined instead of being read
+ * with the previous K2 question; a diet or a medicine ("and on keto?") may be the asker's own.
+ */
+const NEVER_THE_ASKERS_SITUATION: ReadonlySet<OutOfScopeClass> = new Set(['general', 'pet']);
 /** Discord never shows more than 25 autocomplete choices. */
 const MAX_SUGGEST_LIMIT = 25;
 const SUGGEST_CACHE_LIMIT = 2000;
@@ -202,6 +208,7 @@ export function createEngine(kb: KnowledgeBase, options: CreateEngineOptions = {
             alone.result === null,
             hasSubject,
             alone.result?.hasAnchor ?? false,
+            alone.declinedAs !== undefined && NEVER_THE_ASKERS_SITUATION.has(alone.declinedAs),
           )
         : 'alone';
       const aloneAnswer = (): FollowUpAnswer => ({

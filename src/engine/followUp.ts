@@ -128,8 +128,10 @@ export function followUpKind(
   isSmallTalk: boolean,
   hasSubject: (text: string) => boolean,
   anchored: boolean,
+  /** The message alone is declined as off-topic chatter or a pet's question: never read with K2. */
+  offTopic = false,
 ): FollowUpReadingKind {
-  if (alone.urgent || isSmallTalk) return 'alone';
+  if (alone.urgent || isSmallTalk || offTopic) return 'alone';
   if (tokenize(normalized).length > MAX_FOLLOW_UP_WORDS) return 'alone';
   if (startsNewSubject(normalized)) return 'alone';
   const ownSubject = hasSubject(subjectPart(normalized));
