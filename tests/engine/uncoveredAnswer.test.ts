@@ -91,6 +91,7 @@ describe('a comparison the article never makes, and foods and sources it never n
       'osteoporosis',
     ],
     ['is there any k2 in ghee', "The article doesn't mention ghee", 'butter'],
+    ['kombucha every day for k2?', "The article doesn't mention kombucha", 'fermented'],
   ])('%s', (question, opening, nearest) => {
     const answer = engine.ask(question);
     expect(answer.coverage).toBe('partial');
