@@ -300,7 +300,11 @@ describe('followUpKind', () => {
 
 describe('chatter inside a conversation', () => {
   it('a short off-topic message is declined, not answered with the previous K2 subject', () => {
-    const [, chatter, back] = answersOf(['how much k2 does gouda have', 'who do you think wins the cup final', 'and brie?']);
+    const [, chatter, back] = answersOf([
+      'how much k2 does gouda have',
+      'who do you think wins the cup final',
+      'and brie?',
+    ]);
     expect(chatter?.kind).toBe('decline');
     expect(chatter?.facts).toEqual([]);
     // The conversation goes on: the next follow-up is still read with the cheese question.
