@@ -26,6 +26,31 @@ const MAX_WORD = 24;
 const MAX_LOOKUPS = 40;
 
 const FUZZY_CACHE_LIMIT = 5000;
+const WORD_FACTS_LIMIT = 5000;
+
+/**
+ * What analysing reads about one word, whatever the text around it: worked out once per word and
+ * kept (words recur from message to message), so a message costs one lookup per word instead of
+ * a dozen set and map lookups, a stem and a regular expression.
+ */
+interface WordFacts {
+  /** The word the knowledge base's listed misspelling stands for. */
+  alias: string | undefined;
+  /** Known, too short or long, or with a digit: no typo to look up as written (`noFix`), or… */
+  noFix: boolean;
+  /** …known by its stem either: matching takes it as it is. */
+  noTypo: boolean;
+  /** PHRASE_STARTS; its terms alone, as written or by stem; its written form (`=` and its stem). */
+  phraseStart: number | undefined;
+  single: readonly string[] | undefined;
+  written: string;
+  /** A filler word or a single letter: no term. */
+  skip: boolean;
+  digits: boolean;
+  stem: string;
+  /** Known as written or by its stem: a term, not an unknown word. */
+  known: boolean;
+}
 
 function sameAliases(
   aliases: ReadonlyMap<string, string>,
@@ -114,6 +139,7 @@ export class Analyzer {
    */
   private readonly fuseByShape = new Map<string, Fuse<string>>();
   private readonly fuzzyCache = new Map<string, string | null>();
+  private readonly wordFacts = new Map<string, WordFacts>();
 
   /** Misspellings the knowledge base itself lists as keywords ("warfrin"), mapped to the word. */
   private readonly aliases = new Map<string, string>();
@@ -249,6 +275,29 @@ export class Analyzer {
     this.recorded = new Map();
   }
 
+  private factsOf(w: string): WordFacts {
+    let facts = this.wordFacts.get(w);
+    if (facts === undefined) {
+      const s = stem(w);
+      const noFix = this.known.has(w) || w.length < 4 || w.length > MAX_WORD || /\d/.test(w);
+      facts = {
+        alias: this.aliases.get(w),
+        noFix,
+        noTypo: noFix || this.known.has(s),
+        phraseStart: PHRASE_STARTS.get(w),
+        single: PHRASES.get(w) ?? PHRASES.get(s),
+        written: `=${s}`,
+        skip: STOP_WORDS.has(w) || w.length < 2,
+        digits: /^\d+$/.test(w),
+        stem: s,
+        known: this.known.has(w) || this.known.has(s),
+      };
+      if (this.wordFacts.size >= WORD_FACTS_LIMIT) this.wordFacts.clear();
+      this.wordFacts.set(w, facts);
+    }
+    return facts;
+  }
+
   /** Analyses normalised text (see normalizeText). `fuzzy` is off for the knowledge base itself. */
   analyze(normalized: string, fuzzy = true): Analysis {
     if (!fuzzy) {
@@ -270,13 +319,11 @@ export class Analyzer {
     let lookups = 0;
     const lookup = (w: string): string | null => (lookups++ < MAX_LOOKUPS ? this.correct(w) : null);
     const words = raw.map((w, idx) => {
+      const facts = this.factsOf(w);
       // The knowledge base lists these misspellings itself: they are certain, not guesses.
-      const alias = this.aliases.get(w);
-      if (alias) return alias;
+      if (facts.alias) return facts.alias;
       // No real word is longer than MAX_WORD: longer tokens are noise and too slow to look up.
-      if (!fuzzy || this.known.has(w) || w.length < 4 || w.length > MAX_WORD || /\d/.test(w)) return w;
-      const stemmed = stem(w);
-      if (this.known.has(stemmed)) return w;
+      if (!fuzzy || facts.noTypo) return w;
       const fix = lookup(w);
       if (fix) {
         correctedAt.add(idx);
@@ -303,17 +350,18 @@ export class Analyzer {
     let i = 0;
     while (i < words.length) {
       let matched = false;
-      const startsUpTo = PHRASE_STARTS.get(words[i] as string);
+      const first = this.factsOf(words[i] as string);
+      const startsUpTo = first.phraseStart;
       const longest = startsUpTo ? Math.min(MAX_PHRASE, words.length - i, startsUpTo) : 1;
       for (let len = longest; len >= 1; len--) {
         const phrase = len === 1 ? (words[i] as string) : words.slice(i, i + len).join(' ');
-        const canon = PHRASES.get(phrase) ?? (len === 1 ? PHRASES.get(stem(phrase)) : undefined);
+        const canon = len === 1 ? first.single : PHRASES.get(phrase);
         if (canon) {
           // A phrase is a guess only when every word of it was corrected ("vitamn k2" is sure).
           let fuzzyFrom = true;
           for (let k = i; k < i + len; k++) if (!correctedAt.has(k)) fuzzyFrom = false;
           for (const t of canon) push(t, fuzzyFrom);
-          const written = `=${len === 1 ? stem(phrase) : phrase}`;
+          const written = len === 1 ? first.written : `=${phrase}`;
           if (!surfaceSeen.has(written)) {
             surfaceSeen.add(written);
             surface.push(written);
@@ -327,15 +375,14 @@ export class Analyzer {
       const w = words[i] as string;
       const wasCorrected = correctedAt.has(i);
       i++;
-      if (STOP_WORDS.has(w) || w.length < 2) continue;
-      if (/^\d+$/.test(w)) {
+      if (first.skip) continue;
+      if (first.digits) {
         // Numbers are kept as terms ("45 mg", "6425 women") but never count against a match.
         push(w);
         continue;
       }
-      const s = stem(w);
-      if (fuzzy && !this.known.has(w) && !this.known.has(s)) unknown.push(w);
-      else push(s, wasCorrected);
+      if (fuzzy && !first.known) unknown.push(w);
+      else push(first.stem, wasCorrected);
     }
     for (const t of exactTerms) fuzzyTerms.delete(t);
     let correctedText: string | null = null;
@@ -343,7 +390,7 @@ export class Analyzer {
       // For the emergency gate: every unknown word gets its closest spelling, even where the
       // stem alone was enough for matching ("bleding" → "bleeding", "closng" → "closing").
       const fixed = raw.map((w, idx) => {
-        if (words[idx] !== w || this.known.has(w) || w.length < 4 || w.length > MAX_WORD || /\d/.test(w)) {
+        if (words[idx] !== w || this.factsOf(w).noFix) {
           return words[idx] as string;
         }
         return lookup(w) ?? w;

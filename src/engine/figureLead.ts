@@ -151,7 +151,7 @@ const closesClause = (word: string) => /[;:.]$/.test(word) && !/\d\.$/.test(word
  * clause, and before it back to the start of its clause when no other figure stands between
  * ("EFSA sets 70 mcg a day for adults", "90 mcg (age 19+)").
  */
-function contextOf(words: readonly string[], figures: readonly Figure[], k: number): string[] {
+function contextOf(words: readonly string[], figures: readonly Figure[], k: number): readonly string[] {
   const f = figures[k] as Figure;
   const next = figures[k + 1]?.start ?? words.length;
   const around: string[] = [];

@@ -171,8 +171,12 @@ function normalizeOnce(input: string): string {
 /**
  * Splits normalised text into word tokens. Apostrophes are dropped ("don't" → "dont") and
  * unit suffixes are split from numbers ("100mcg" → "100", "mcg") so both spellings match.
+ * The steps of one answer split the same text again and again (about five calls for fewer than two
+ * texts a message): the last text's words are kept, read-only, for the next call.
  */
-export function tokenize(normalized: string): string[] {
+export const tokenize: (normalized: string) => readonly string[] = rememberLast(splitWords);
+
+function splitWords(normalized: string): readonly string[] {
   let text = normalized.includes("'") ? normalized.replace(/'/g, '') : normalized;
   // Both number rules need a digit: most texts have none and skip them.
   if (DIGIT.test(text)) {

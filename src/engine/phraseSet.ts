@@ -1,13 +1,15 @@
 import { tokenize } from './normalize.ts';
+import { rememberLast } from './rememberLast.ts';
 
 /**
  * Plural "s" dropped ("doses"/"dose", "kidneys"/"kidney"), nothing more: a full stemmer folds
  * "evening" into "even", which is no question about the time of day.
  */
 function singular(word: string): string {
-  return word.length > 3 && word.endsWith('s') && !/(ss|us|is|os)$/.test(word) && !IS_CONTRACTIONS.has(word)
-    ? word.slice(0, -1)
-    : word;
+  // String tests rather than a regular expression: this runs for every word of every text.
+  if (word.length <= 3 || !word.endsWith('s') || IS_CONTRACTIONS.has(word)) return word;
+  const before = word.charAt(word.length - 2);
+  return before === 's' || before === 'u' || before === 'i' || before === 'o' ? word : word.slice(0, -1);
 }
 
 /**
@@ -26,17 +28,20 @@ const IS_CONTRACTIONS: ReadonlySet<string> = new Set([
   'whys',
 ]);
 
-/** Words of normalised text in singular, so a list entry matches both numbers. */
-export function stemmedWords(normalized: string): string[] {
-  return tokenize(normalized).map(singular);
-}
+/**
+ * Words of normalised text in singular, so a list entry matches both numbers. Like tokenize, the
+ * last text's words are kept, read-only: the focus, compose and claim steps read the same message.
+ */
+export const stemmedWords: (normalized: string) => readonly string[] = rememberLast((normalized) =>
+  tokenize(normalized).map(singular),
+);
 
 /**
  * A word list (single words and phrases) matched against stemmed words: built once from data,
  * so a new wording is a new list entry, never a new regular expression.
  */
 export class PhraseSet {
-  private readonly byFirstWord = new Map<string, Array<{ words: string[]; phrase: string }>>();
+  private readonly byFirstWord = new Map<string, Array<{ words: readonly string[]; phrase: string }>>();
 
   constructor(phrases: Iterable<string>) {
     for (const phrase of phrases) {
@@ -79,7 +84,10 @@ export class PhraseSet {
    * The first phrase of the set (in list order) that starts at word `at`, or undefined. Plain
    * loops: this runs for every word of every fact when the fact index is built.
    */
-  private phraseAt(words: readonly string[], at: number): { words: string[]; phrase: string } | undefined {
+  private phraseAt(
+    words: readonly string[],
+    at: number,
+  ): { words: readonly string[]; phrase: string } | undefined {
     const candidates = this.byFirstWord.get(words[at] as string);
     if (candidates === undefined) return undefined;
     for (const candidate of candidates) {
@@ -99,7 +107,10 @@ export class PhraseSet {
  */
 export class PhraseLists {
   /** By first word: the phrases starting with it, each list's in its own order. */
-  private readonly byFirstWord = new Map<string, Array<{ list: number; words: string[]; phrase: string }>>();
+  private readonly byFirstWord = new Map<
+    string,
+    Array<{ list: number; words: readonly string[]; phrase: string }>
+  >();
   readonly length: number;
 
   constructor(lists: ReadonlyArray<Iterable<string>>) {

@@ -19,14 +19,12 @@ const COMPARISON = FOCUS.focuses.findIndex((f) => f.id === 'comparison');
 
 /** The words that ask each focus, all read in one pass (PhraseLists): focus i is `FOCUS.focuses[i]`. */
 const ASKED = new PhraseLists(FOCUS.focuses.map((f) => f.asked));
-const IN_FACT = FOCUS.focuses.map((f) => ({ id: f.id, words: new PhraseSet(f.facts) }));
 const YES_NO_STARTS = new PhraseSet(FOCUS.yesNoStarts);
 const FIGURE_ASKED = new PhraseSet(FOCUS.figureAsked);
 const NOT_KNOWN = new PhraseSet(FOCUS.hedges['not-known']);
 const DEPENDS = new PhraseSet(FOCUS.hedges.depends);
 const SUBJECTS = FOCUS.subjects.map((subject) => ({
   id: subject.id,
-  inFact: new PhraseSet(subject.facts),
   rivals: subject.rivals ?? [],
   ages: subject.ages,
 }));
@@ -76,16 +74,24 @@ export function agesIn(words: readonly string[]): number[] {
 
 /** The words that ask each uncovered point, in one pass: point i is `FOCUS.uncovered[i]`. */
 const UNCOVERED_ASKED = new PhraseLists(FOCUS.uncovered.map((point) => point.asked));
-/** The word groups that ask a point together (`together`), per point; empty for most. */
-const UNCOVERED_TOGETHER = FOCUS.uncovered.map((point) =>
-  (point.together ?? []).map((g) => new PhraseSet(g)),
-);
+/**
+ * The word groups that ask a point together (`together`), all read in one pass: point i's groups
+ * are the lists `TOGETHER_OF[i]` of `TOGETHER_ASKED` (none for most points).
+ */
+const TOGETHER_OF: ReadonlyArray<readonly number[]> = (() => {
+  let next = 0;
+  return FOCUS.uncovered.map((point) => (point.together ?? []).map(() => next++));
+})();
+const TOGETHER_ASKED = new PhraseLists(FOCUS.uncovered.flatMap((point) => point.together ?? []));
 
-/** The words that asked a point by its word groups ("how long … works"), or undefined. */
-function askedTogether(groups: readonly PhraseSet[], words: readonly string[]): string | undefined {
+/**
+ * The words that asked a point by its word groups ("how long … works"), or undefined. `found` is
+ * TOGETHER_ASKED's first phrase of each group in the asked words.
+ */
+function askedTogether(groups: readonly number[], found: ReadonlyArray<string | null>): string | undefined {
   if (groups.length === 0) return undefined;
-  const found = groups.map((g) => g.find(words));
-  return found.every((w) => w !== null) ? found.join(' … ') : undefined;
+  const words = groups.map((g) => found[g] ?? null);
+  return words.every((w) => w !== null) ? words.join(' … ') : undefined;
 }
 
 /** Openers before the question proper ("so", "ok quick question"): skipped to find its first word. */
@@ -118,7 +124,7 @@ export interface QuestionFocus {
   /** The question asks for a figure ("how many days…"). */
   figure: boolean;
   /** The words of the asking part, for picking the figure asked ("in days"). */
-  words: string[];
+  words: readonly string[];
   /** Subjects the question names (MK-4, children…), and the rivals it is therefore not about. */
   subjects: { named: Set<string>; rivals: Set<string>; first: string | null };
   /** Points asked that the article never covers, with the word that asked (filtered by topic later). */
@@ -161,7 +167,7 @@ function workOutFocus(normalized: string): QuestionFocus {
   // The question proper starts after openers ("so", "ok quick question"), or after a condition
   // or an aside set off by a comma ("if im healthy, will extra k2 …").
   const clauses = part.split(/[,;:]/).map((c) => stemmedWords(c));
-  const opensWithYesNo = (clause: string[]) => {
+  const opensWithYesNo = (clause: readonly string[]) => {
     let first = 0;
     while (first < clause.length && OPENERS.has(clause[first] as string)) first++;
     return YES_NO_STARTS.matches(clause.slice(first, first + 1));
@@ -192,12 +198,16 @@ function workOutFocus(normalized: string): QuestionFocus {
   const subjects = askedSubjects(withoutPastSelf(part === normalized ? words : stemmedWords(normalized)));
   const uncovered: QuestionFocus['uncovered'] = [];
   const askedUncovered = UNCOVERED_ASKED.firsts(asked).phrase;
+  let foundTogether: ReadonlyArray<string | null> | undefined;
   FOCUS.uncovered.forEach((point, i) => {
     if (point.focus && !focuses.includes(point.focus)) return;
     if (point.unlessFocus && focuses.includes(point.unlessFocus)) return;
+    const groups = TOGETHER_OF[i] ?? [];
+    if (askedUncovered[i] === null && groups.length > 0)
+      foundTogether ??= TOGETHER_ASKED.firsts(asked).phrase;
     const word =
       askedUncovered[i] ??
-      askedTogether(UNCOVERED_TOGETHER[i] ?? [], asked) ??
+      askedTogether(groups, foundTogether ?? []) ??
       point.subjects?.find((id) => subjects.named.has(id));
     if (word) uncovered.push({ point, word });
   });
@@ -213,7 +223,7 @@ function workOutFocus(normalized: string): QuestionFocus {
 
 /** The asker's own past, as words, by first word (list order kept within each). */
 const PAST_SELF_BY_FIRST: ReadonlyMap<string, ReadonlyArray<readonly string[]>> = (() => {
-  const map = new Map<string, string[][]>();
+  const map = new Map<string, Array<readonly string[]>>();
   for (const words of FOCUS.pastSelf.map((phrase) => stemmedWords(phrase))) {
     const list = map.get(words[0] as string) ?? [];
     list.push(words);
@@ -265,16 +275,21 @@ export function askedSubjects(words: readonly string[]): QuestionFocus['subjects
   return { named, rivals, first };
 }
 
+/** The words that put a fact on each subject, in one pass: subject i is `SUBJECTS[i]`. */
+const SUBJECTS_IN_FACT = new PhraseLists(FOCUS.subjects.map((subject) => subject.facts));
+/** The words that let a fact answer each focus, in one pass: focus i is `FOCUS.focuses[i]`. */
+const FOCUSES_IN_FACT = new PhraseLists(FOCUS.focuses.map((f) => f.facts));
+
 /** The subjects a fact is about, from its own words. */
 export function factSubjects(text: string): Set<string> {
-  const words = stemmedWords(text);
-  return new Set(SUBJECTS.filter((s) => s.inFact.matches(words)).map((s) => s.id));
+  const at = SUBJECTS_IN_FACT.firsts(stemmedWords(text)).at;
+  return new Set(SUBJECTS.filter((_, i) => (at[i] as number) >= 0).map((s) => s.id));
 }
 
 /** The focuses a fact can answer, from its own words. */
 export function factFocuses(text: string): Set<FocusId> {
-  const words = stemmedWords(text);
-  return new Set(IN_FACT.filter((f) => f.words.matches(words)).map((f) => f.id));
+  const at = FOCUSES_IN_FACT.firsts(stemmedWords(text)).at;
+  return new Set(FOCUS.focuses.filter((_, i) => (at[i] as number) >= 0).map((f) => f.id));
 }
 
 const VITAMIN_NAMES = new PhraseSet(FOCUS.vitaminNames);
