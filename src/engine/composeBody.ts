@@ -10,7 +10,8 @@ import {
 } from './anticoagulantFacts.ts';
 import { topicAnswer } from './composeAnswer.ts';
 import { evidenceOpening } from './evidenceLead.ts';
-import { type FactIndex, factIndexOf, type IndexedFact } from './factIndex.ts';
+import { factIndexOf, type IndexedFact } from './factIndex.ts';
+import { type AskedTerm, askedTerms, scoreFact } from './factScore.ts';
 import { figureOpening } from './figureLead.ts';
 import { pointsBack } from './followUp.ts';
 import {
@@ -24,7 +25,7 @@ import {
 import { GENERIC_TERMS } from './lexicon.ts';
 import { isPersonal } from './personalNotice.ts';
 import { stemmedWords } from './phraseSet.ts';
-import { agesIn, askingPart, type QuestionFocus, readFocus } from './questionFocus.ts';
+import { agesIn, askingPart, readFocus } from './questionFocus.ts';
 import { ANSWER_THRESHOLD } from './rawConfidence.ts';
 import type { ScoredTopic } from './search.ts';
 import type { TopicIndex } from './topicIndex.ts';
@@ -38,25 +39,6 @@ import { claimIndexOf, claimLeadSentence } from './yesNoClaims.ts';
  * corrections wait behind "More".
  */
 
-/** How much a fact that answers the asked focus gains, against term matches weighted by rarity. */
-const FOCUS_WEIGHT = 1.6;
-/** Second and later focuses of a question count this much of the first. */
-const LATER_FOCUS = 0.6;
-/** A fact about a subject the question names gains this much… */
-const SUBJECT_WEIGHT = 1.2;
-/**
- * …and a fact only about a rival of it (MK-7 when MK-4 is asked, adults when a child is) keeps
- * this share of its score, less the bonus: its words may match the question ("how long", "age")
- * as well as the right fact's do.
- */
-const RIVAL_FACTOR = 0.5;
-const RIVAL_PENALTY = 1.2;
-/** The subject named first is what the question is about: its facts gain this much more. */
-const FIRST_SUBJECT_WEIGHT = 0.6;
-/** Asked what K2 does, a fact that does not name the vitamin keeps this share of its score. */
-const CONTEXT_ONLY_FACTOR = 0.5;
-/** The topic's first facts are its core: a small lead for them when nothing else decides. */
-const POSITION_PRIOR = 0.6;
 /** A further fact is shown when it scores at least this share of the best one… */
 const FURTHER_FACT_RATIO = 0.75;
 /** …and the body stays within this many words with it. */
@@ -64,8 +46,6 @@ const SOFT_WORDS = 60;
 /** The body never has more words than this. */
 export const MAX_BODY_WORDS = 100;
 const MAX_FACTS = 3;
-/** A word's written form counts this much of a term match. */
-const SURFACE_FACTOR = 0.5;
 /** Facts of the runner-up topics compete when their topic scored this close to the best… */
 const CLOSE_TOPIC_RATIO = 0.85;
 /** …counting this much of their score, so the chosen topic wins ties. */
@@ -79,41 +59,6 @@ const termsOf = (analysis: Analysis) =>
 const weighed = (terms: readonly string[]) => new Map(terms.map((t) => [t, 1]));
 
 const wordCount = (text: string) => text.split(/\s+/).filter((w) => w.length > 0).length;
-
-function scoreFact(
-  f: IndexedFact,
-  terms: ReadonlyMap<string, number>,
-  focus: QuestionFocus,
-  facts: FactIndex,
-  topicSize: number,
-  /** The question asks what K2 does to something the article covers ("does k2 help neuropathy?"). */
-  effectAsked: boolean,
-): number {
-  let score = 0;
-  for (const [t, asked] of terms) {
-    const w = f.terms.get(t);
-    // A written form ("=rotterdam") mostly repeats its term: it only tips the balance.
-    if (w) score += asked * w * (facts.idf.get(t) ?? 0) * (t.startsWith('=') ? SURFACE_FACTOR : 1);
-  }
-  focus.focuses.forEach((id, i) => {
-    if (f.focuses.has(id)) score += FOCUS_WEIGHT * (i === 0 ? 1 : LATER_FOCUS);
-  });
-  const { named, rivals, first } = focus.subjects;
-  if (first && f.subjects.has(first)) score += FIRST_SUBJECT_WEIGHT;
-  let aboutNamed = false;
-  for (const s of named) {
-    if (!f.subjects.has(s)) continue;
-    score += SUBJECT_WEIGHT;
-    aboutNamed = true;
-  }
-  score += POSITION_PRIOR * (1 - f.position / topicSize);
-  // "Does k2 help neuropathy?" asks what K2 does: a fact that only describes neuropathy is
-  // context, though it says the condition's words more often than the facts about K2 do.
-  if (effectAsked && !f.namesVitamin) score *= CONTEXT_ONLY_FACTOR;
-  // A loop rather than [...rivals].some(): this runs for every candidate fact of every answer.
-  if (!aboutNamed) for (const r of rivals) if (f.subjects.has(r)) return score * RIVAL_FACTOR - RIVAL_PENALTY;
-  return score;
-}
 
 /** Words that make a clause lean on the one before: such a clause cannot open a reply. */
 const LEANS_BACK =
@@ -212,9 +157,14 @@ export function composeFactBody(
   const scoredFocus = uncovered
     ? { ...focus, focuses: focus.focuses.filter((id) => id !== 'effect') }
     : focus;
-  const score = (f: IndexedFact, size: number) =>
-    scoreFact(f, terms, scoredFocus, facts, size, effectAsked && answersEffect(f)) *
-    (shownBefore.has(f.fullId) ? SHOWN_BEFORE_FACTOR : 1);
+  let askedNow: { from: ReadonlyMap<string, number>; terms: AskedTerm[] } | null = null;
+  const score = (f: IndexedFact, size: number) => {
+    if (askedNow?.from !== terms) askedNow = { from: terms, terms: askedTerms(terms, facts) };
+    return (
+      scoreFact(f, askedNow.terms, scoredFocus, size, effectAsked && answersEffect(f)) *
+      (shownBefore.has(f.fullId) ? SHOWN_BEFORE_FACTOR : 1)
+    );
+  };
   const anticoagulantIds = anticoagulantFactIds(normalized, focus.figure);
   const byIdFact = (id: string) => facts.byId.get(id);
 

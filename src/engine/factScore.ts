@@ -1,0 +1,81 @@
+import type { FocusId } from '../kb/focusSchema.ts';
+import type { FactIndex, IndexedFact } from './factIndex.ts';
+import type { QuestionFocus } from './questionFocus.ts';
+
+/**
+ * How well one fact answers the question (composeBody.ts chooses the best): its words weighted
+ * by rarity across facts, the focuses and subjects asked, and its place in its topic.
+ */
+
+/** How much a fact that answers the asked focus gains, against term matches weighted by rarity. */
+const FOCUS_WEIGHT = 1.6;
+/** Second and later focuses of a question count this much of the first. */
+const LATER_FOCUS = 0.6;
+/** A fact about a subject the question names gains this much… */
+const SUBJECT_WEIGHT = 1.2;
+/**
+ * …and a fact only about a rival of it (MK-7 when MK-4 is asked, adults when a child is) keeps
+ * this share of its score, less the bonus: its words may match the question ("how long", "age")
+ * as well as the right fact's do.
+ */
+const RIVAL_FACTOR = 0.5;
+const RIVAL_PENALTY = 1.2;
+/** The subject named first is what the question is about: its facts gain this much more. */
+const FIRST_SUBJECT_WEIGHT = 0.6;
+/** Asked what K2 does, a fact that does not name the vitamin keeps this share of its score. */
+const CONTEXT_ONLY_FACTOR = 0.5;
+/** The topic's first facts are its core: a small lead for them when nothing else decides. */
+const POSITION_PRIOR = 0.6;
+/** A word's written form counts this much of a term match. */
+const SURFACE_FACTOR = 0.5;
+
+/** A word of the question as every fact is scored by it: how much it is asked, its rarity, its form. */
+export interface AskedTerm {
+  term: string;
+  asked: number;
+  idf: number;
+  /** A written form ("=rotterdam") mostly repeats its term: it only tips the balance. */
+  form: number;
+}
+
+/** The question's words for scoreFact, looked up once per answer rather than once per fact. */
+export const askedTerms = (terms: ReadonlyMap<string, number>, facts: FactIndex): AskedTerm[] =>
+  Array.from(terms, ([term, asked]) => ({
+    term,
+    asked,
+    idf: facts.idf.get(term) ?? 0,
+    form: term.startsWith('=') ? SURFACE_FACTOR : 1,
+  }));
+
+export function scoreFact(
+  f: IndexedFact,
+  terms: readonly AskedTerm[],
+  focus: QuestionFocus,
+  topicSize: number,
+  /** The question asks what K2 does to something the article covers ("does k2 help neuropathy?"). */
+  effectAsked: boolean,
+): number {
+  let score = 0;
+  for (const t of terms) {
+    const w = f.terms.get(t.term);
+    if (w) score += t.asked * w * t.idf * t.form;
+  }
+  for (let i = 0; i < focus.focuses.length; i++) {
+    if (f.focuses.has(focus.focuses[i] as FocusId)) score += FOCUS_WEIGHT * (i === 0 ? 1 : LATER_FOCUS);
+  }
+  const { named, rivals, first } = focus.subjects;
+  if (first && f.subjects.has(first)) score += FIRST_SUBJECT_WEIGHT;
+  let aboutNamed = false;
+  for (const s of named) {
+    if (!f.subjects.has(s)) continue;
+    score += SUBJECT_WEIGHT;
+    aboutNamed = true;
+  }
+  score += POSITION_PRIOR * (1 - f.position / topicSize);
+  // "Does k2 help neuropathy?" asks what K2 does: a fact that only describes neuropathy is
+  // context, though it says the condition's words more often than the facts about K2 do.
+  if (effectAsked && !f.namesVitamin) score *= CONTEXT_ONLY_FACTOR;
+  // A loop rather than [...rivals].some(): this runs for every candidate fact of every answer.
+  if (!aboutNamed) for (const r of rivals) if (f.subjects.has(r)) return score * RIVAL_FACTOR - RIVAL_PENALTY;
+  return score;
+}
