@@ -29,7 +29,9 @@ export function compiled(
     | 'discord/answerPool.js'
     | 'discord/answerWorker.js'
     | 'discord/deploy.js'
-    | 'kb/load.js',
+    | 'kb/load.js'
+    | 'store/postgresStore.js'
+    | 'store/sqliteStore.js',
 ): string {
   return fileURLToPath(new URL(`../dist/${entry}`, import.meta.url));
 }

@@ -14,6 +14,7 @@ import {
   StoreError,
 } from '../../src/store/settingsStore.ts';
 import { openSqliteStore } from '../../src/store/sqliteStore.ts';
+import { BUILD_TIMEOUT_MS, compiled, ensureBuilt } from '../compiled.ts';
 import { openCable, type SharedPostgres, sharedPostgres } from './postgresServer.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -32,8 +33,9 @@ const startServerOnce = (): Promise<void> =>
   }));
 let dir: string;
 beforeAll(() => {
+  ensureBuilt();
   dir = mkdtempSync(join(tmpdir(), 'k2-contract-'));
-});
+}, BUILD_TIMEOUT_MS);
 afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
@@ -67,7 +69,7 @@ const backends: Backend[] = [
       const path = join(dir, `contract-${sqliteFiles}.sqlite`);
       return {
         open: async () => openSqliteStore(path),
-        openInChild: `(await import(${JSON.stringify(join(ROOT, 'src/store/sqliteStore.ts'))})).openSqliteStore(${JSON.stringify(path)})`,
+        openInChild: `(await import(${JSON.stringify(compiled('store/sqliteStore.js'))})).openSqliteStore(${JSON.stringify(path)})`,
       };
     },
   },
@@ -77,7 +79,7 @@ const backends: Backend[] = [
       const url = await server.createDatabase();
       return {
         open: () => openPostgresStore(url),
-        openInChild: `await (await import(${JSON.stringify(join(ROOT, 'src/store/postgresStore.ts'))})).openPostgresStore(${JSON.stringify(url)})`,
+        openInChild: `await (await import(${JSON.stringify(compiled('store/postgresStore.js'))})).openPostgresStore(${JSON.stringify(url)})`,
       };
     },
   },
@@ -357,7 +359,8 @@ describe.each(backends)('the SettingsStore contract: $name', (backend) => {
       await store.updateGuildSettings('${GUILD}', { mode: 'off', cooldownSeconds: 7 });
       process.kill(process.pid, 'SIGKILL');
     `;
-    const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+    // The compiled store, without tsx: about 0.2 CPU-s for the process instead of 0.9.
+    const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
       cwd: ROOT,
       encoding: 'utf8',
       timeout: 30_000,

@@ -12,13 +12,17 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { defaultGuildSettings, StoreError, type StoreLogger } from '../../src/store/settingsStore.ts';
 import { openSqliteStore, SCHEMA_VERSION } from '../../src/store/sqliteStore.ts';
-import { giveToScriptUser, runScriptUnprivileged, sourceUrl } from './unprivileged.ts';
+import { BUILD_TIMEOUT_MS, ensureBuilt } from '../compiled.ts';
+import { compiledUrl, giveToScriptUser, runScriptUnprivileged } from './unprivileged.ts';
 
 const GUILD = '100000000000000001';
 const CHANNEL = '200000000000000001';
+
+// The scripts run as another user import the compiled store.
+beforeAll(ensureBuilt, BUILD_TIMEOUT_MS);
 
 let dir: string;
 beforeEach(() => {
@@ -98,7 +102,7 @@ describe('a database the bot cannot write is refused at start-up', () => {
   /** Opens the store in another process, as a user the file modes apply to, and tries one write. */
   function openAsUnprivileged(path: string): string {
     const script = `
-      import { openSqliteStore } from ${sourceUrl('src/store/sqliteStore.ts')};
+      import { openSqliteStore } from ${compiledUrl('store/sqliteStore.js')};
       let store;
       try {
         store = openSqliteStore(${JSON.stringify(path)});
@@ -247,7 +251,7 @@ describe('the database file deleted or replaced while the bot runs', () => {
     // Deleted, and the folder turned read-only before the next write: nothing can be recreated.
     const script = `
       import { chmodSync, rmSync } from 'node:fs';
-      import { openSqliteStore } from ${sourceUrl('src/store/sqliteStore.ts')};
+      import { openSqliteStore } from ${compiledUrl('store/sqliteStore.js')};
       const store = openSqliteStore(${JSON.stringify(path)}, { logger: { error() {}, warn() {}, info() {} } });
       await store.updateGuildSettings('${GUILD}', { mode: 'off' });
       for (const suffix of ['', '-wal', '-shm']) rmSync(${JSON.stringify(path)} + suffix, { force: true });
