@@ -52,7 +52,9 @@ afterAll(() => {
   if (app) rmSync(app, { recursive: true, force: true });
 });
 
-describe('a production install (dependencies only, compiled code)', () => {
+// At once: each process waits on its own exit (npm alone takes most of a second to start), with
+// twice the time limit one alone needs, as they share the CPU.
+describe.concurrent('a production install (dependencies only, compiled code)', () => {
   it('has no dev tooling: tsx, TypeScript and vitest are absent', () => {
     expect(() => readFileSync(join(app, 'node_modules', 'tsx', 'package.json'))).toThrow();
     expect(() => readFileSync(join(app, 'node_modules', 'typescript', 'package.json'))).toThrow();
@@ -69,7 +71,7 @@ describe('a production install (dependencies only, compiled code)', () => {
     expect(record.matched).toBe(true);
     expect(record.disclaimer).toBe(DISCLAIMER);
     expect(record.warning).toBe(ANTICOAGULANT_WARNING);
-  }, 30_000);
+  }, 60_000);
 
   it('finds the knowledge folder when started from another working directory', async () => {
     const result = await run(process.execPath, [join(app, 'dist', 'cli', 'ask.js'), 'what is natto?'], {
@@ -77,7 +79,7 @@ describe('a production install (dependencies only, compiled code)', () => {
     });
     expect(result.code).toBe(0);
     expect(result.stdout.replace(/\s+/g, ' ')).toContain(DISCLAIMER);
-  }, 30_000);
+  }, 60_000);
 
   it('`npm start` without a token or terminal exits 1 with the JSON line, not "tsx: not found"', async () => {
     const result = await run('npm', ['start', '--silent'], {
@@ -87,7 +89,7 @@ describe('a production install (dependencies only, compiled code)', () => {
     expect(result.code).toBe(1);
     expect(result.stdout + result.stderr).not.toMatch(/not found/);
     expect(result.stdout).toMatch(/"msg":"DISCORD_TOKEN is missing/);
-  }, 30_000);
+  }, 60_000);
 
   it('connects the bot to Discord, registers commands and answers, then stops on SIGTERM', async () => {
     const emu = await DiscordEmulator.start();
@@ -134,5 +136,5 @@ describe('a production install (dependencies only, compiled code)', () => {
     } finally {
       await emu.close();
     }
-  }, 40_000);
+  }, 80_000);
 });

@@ -64,7 +64,9 @@ async function runBot(copy: string, emu: DiscordEmulator) {
   return { code, lines };
 }
 
-describe('answer workers that cannot start', () => {
+// At once: each copy of the bot waits on its own emulator and exit (time limits allow for the two
+// sharing the CPU).
+describe.concurrent('answer workers that cannot start', () => {
   it('exit 1 with an error-level line naming the cause when the worker throws as it loads', async () => {
     const copy = copyOfTheBuild('throws');
     writeFileSync(
@@ -83,7 +85,7 @@ describe('answer workers that cannot start', () => {
     } finally {
       await emu.close();
     }
-  }, 40_000);
+  }, 60_000);
 
   it('exit 1 with an error-level line naming the cause when the worker module is missing', async () => {
     const copy = copyOfTheBuild('missing');
@@ -99,5 +101,5 @@ describe('answer workers that cannot start', () => {
     } finally {
       await emu.close();
     }
-  }, 40_000);
+  }, 60_000);
 });
