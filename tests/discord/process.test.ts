@@ -75,7 +75,7 @@ afterAll(() => {
 
 // The restart test runs alone (its two bots and the emulator are the file's heaviest load); the
 // short-lived processes after it run at once (it.concurrent), each on its own files and emulator,
-// with twice the time limit one alone needs.
+// with time limits (60 s) that allow for the five sharing the CPU.
 describe('the bot process', () => {
   it('keeps a setting written right before kill -9 across a restart', async () => {
     const emu = await DiscordEmulator.start();
@@ -183,7 +183,7 @@ describe('the bot process', () => {
     } finally {
       await emu.close();
     }
-  }, 40_000);
+  }, 60_000);
 
   it.concurrent('exits 1 naming the file and field when a knowledge file is corrupt', async () => {
     const knowledge = join(dir, 'knowledge');
@@ -196,7 +196,7 @@ describe('the bot process', () => {
     expect(code).toBe(1);
     expect(run.output()).toContain('meta.json');
     expect(run.output()).toContain('version');
-  }, 40_000);
+  }, 60_000);
 
   it.concurrent('exits 1 naming the path when the database is corrupt', async () => {
     const databasePath = join(dir, 'corrupt.sqlite');
@@ -204,7 +204,7 @@ describe('the bot process', () => {
     const run = runMain({ DISCORD_TOKEN: 'MTAw.x.y', DATABASE_PATH: databasePath }, '');
     expect((await run.exited).code).toBe(1);
     expect(run.output()).toContain(databasePath);
-  }, 40_000);
+  }, 60_000);
 
   it.concurrent('opens the terminal chat when there is no token and a person is at a terminal', async () => {
     const run = runMain({ DATABASE_PATH: join(dir, 'chat.sqlite') }, 'what is vitamin k2?\n/quit\n', {
@@ -214,7 +214,7 @@ describe('the bot process', () => {
     expect(code).toBe(0);
     expect(run.output().replace(/\s+/g, ' ')).toContain(DISCLAIMER);
     expect(run.output().replace(/\s+/g, ' ')).toContain(ANTICOAGULANT_WARNING);
-  }, 40_000);
+  }, 60_000);
 
   it.concurrent('exits 1 saying DISCORD_TOKEN is missing when there is no token and no terminal', async () => {
     const run = runMain({ DATABASE_PATH: join(dir, 'no-token.sqlite') }, '');
@@ -224,7 +224,7 @@ describe('the bot process', () => {
     expect(line).toMatchObject({ level: 50, variables: ['DISCORD_TOKEN'] });
     expect(line?.msg).toMatch(/^DISCORD_TOKEN is missing/);
     expect(run.output()).not.toContain(DISCLAIMER);
-  }, 40_000);
+  }, 60_000);
 });
 
 /** Every line must be a JSON log line: a fatal error is no exception. */
@@ -243,7 +243,7 @@ function fatalLine(output: string) {
 
 // The processes below wait on their own exit, not on each other: five at a time, the file takes the
 // longest of them instead of their sum, on a machine whose cores they leave idle while they wait.
-// Their time limits are twice what one alone needs: the five share the CPU.
+// Their time limits (60 s, two to three times what one alone needs) allow for the five sharing the CPU.
 describe.concurrent('start-up failures: one error-level JSON line and exit 1', () => {
   it('names every malformed variable at once', async () => {
     const run = runMain({ DISCORD_CLIENT_ID: 'not-an-id', LOG_LEVEL: 'loud', DEV_GUILD_ID: '12' }, '');
@@ -253,7 +253,7 @@ describe.concurrent('start-up failures: one error-level JSON line and exit 1', (
     expect(line.level).toBe(50);
     expect(line.variables).toEqual(['DISCORD_CLIENT_ID', 'LOG_LEVEL', 'DEV_GUILD_ID']);
     for (const name of ['DISCORD_CLIENT_ID', 'LOG_LEVEL', 'DEV_GUILD_ID']) expect(line.msg).toContain(name);
-  }, 40_000);
+  }, 60_000);
 
   it('says a folder is expected when DATABASE_PATH runs through a file', async () => {
     const file = join(dir, 'a-file');
@@ -261,7 +261,7 @@ describe.concurrent('start-up failures: one error-level JSON line and exit 1', (
     const run = runMain({ DISCORD_TOKEN: 'MTAw.x.y', DATABASE_PATH: join(file, 'k2.sqlite') }, '');
     expect((await run.exited).code).toBe(1);
     expect(fatalLine(run.output()).msg).toContain(`${file} is a file; a folder is expected there`);
-  }, 40_000);
+  }, 60_000);
 
   it('fails instead of hanging when the DATABASE_PATH folder cannot be created', async () => {
     const run = runMain({ DISCORD_TOKEN: 'MTAw.x.y', DATABASE_PATH: '/proc/k2-bot/k2.sqlite' }, '');
@@ -269,7 +269,7 @@ describe.concurrent('start-up failures: one error-level JSON line and exit 1', (
     expect(fatalLine(run.output()).msg).toContain(
       'DATABASE_PATH names a folder that cannot be created: /proc/k2-bot',
     );
-  }, 40_000);
+  }, 60_000);
 
   it('gives one clear line when the Discord API cannot be reached', async () => {
     const run = runMain(
@@ -286,7 +286,7 @@ describe.concurrent('start-up failures: one error-level JSON line and exit 1', (
     expect(line.msg).toMatch(/^cannot reach the Discord API at http:\/\/127\.0\.0\.1:9\/api \(ECONNREFUSED/);
     expect(line.err).toBeUndefined();
     expect(run.output()).not.toContain('    at ');
-  }, 45_000);
+  }, 60_000);
 
   it('exits 1 when the gateway never sends READY within DISCORD_READY_TIMEOUT_SECONDS', async () => {
     const emu = await DiscordEmulator.start();
@@ -310,7 +310,7 @@ describe.concurrent('start-up failures: one error-level JSON line and exit 1', (
     } finally {
       await emu.close();
     }
-  }, 45_000);
+  }, 60_000);
 });
 
 describe('fatal gateway closes while running', () => {
