@@ -29,7 +29,6 @@ const LONGEST_FIRST = [
   'tests/discord/answerWorkersFail.test.ts',
   'tests/discord/settingsPostgres.test.ts',
   'tests/discord/learningProcess.test.ts',
-  'tests/ops/shardChild.test.ts',
 ];
 
 class LongestFirst extends BaseSequencer {

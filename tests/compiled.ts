@@ -29,6 +29,7 @@ export function compiled(
     | 'discord/answerPool.js'
     | 'discord/answerWorker.js'
     | 'discord/deploy.js'
+    | 'discord/sharding.js'
     | 'kb/load.js'
     | 'store/postgresStore.js'
     | 'store/sqliteStore.js',

@@ -198,6 +198,16 @@ describe('SHARD_COUNT=2: a manager process with one child process per shard', ()
     expect(new Set([...pids, run.child.pid]).size).toBe(3);
   });
 
+  it('binds HEALTH_PORT in the manager only: each shard child says it does not', () => {
+    expect(run.lines('health server listening').map((line) => line.shard)).toEqual(['manager']);
+    expect(
+      run
+        .lines('HEALTH_PORT is not bound in a shard process: one port cannot serve every shard')
+        .map((line) => line.shard)
+        .sort(),
+    ).toEqual([0, 1]);
+  });
+
   it.runIf(process.platform === 'linux')(
     'starts each shard with two malloc arenas when the operator set none (the manager itself keeps the default)',
     () => {
