@@ -94,7 +94,7 @@ describe('the bot process', () => {
         guildId: emu.guildId,
       });
       const first = runMain(env);
-      await emu.waitForConnectedSessions(1, 15_000);
+      await emu.waitForConnectedSessions(1, 30_000);
       const change = await emu.userRunsCommand({
         user: emu.users.admin,
         name: 'settings',
@@ -113,9 +113,9 @@ describe('the bot process', () => {
       const second = runMain(env);
       // The killed session's socket may linger: wait for the new process's own IDENTIFY.
       await expect
-        .poll(() => emu.identifies, { timeout: 15_000, interval: 50 })
+        .poll(() => emu.identifies, { timeout: 30_000, interval: 50 })
         .toBeGreaterThan(identifiesBefore);
-      await emu.waitForConnectedSessions(1, 15_000);
+      await emu.waitForConnectedSessions(1, 30_000);
       const show = await emu.userRunsCommand({
         user: emu.users.admin,
         name: 'settings',
@@ -164,7 +164,7 @@ describe('the bot process', () => {
     } finally {
       await emu.close();
     }
-  }, 60_000);
+  }, 90_000);
 
   it.concurrent('exits 1 naming DISCORD_TOKEN when Discord rejects the token', async () => {
     const emu = await DiscordEmulator.start();
@@ -328,7 +328,7 @@ describe('fatal gateway closes while running', () => {
       );
       await expect
         .poll(() => run.output().includes('"msg":"connected to Discord"'), {
-          timeout: 15_000,
+          timeout: 30_000,
           interval: 50,
         })
         .toBe(true);
@@ -342,7 +342,7 @@ describe('fatal gateway closes while running', () => {
     } finally {
       await emu.close();
     }
-  }, 30_000);
+  }, 60_000);
 
   // Each close code, through the real discord.js client in this process (no bot process to build per
   // code): the error the bot hands main.ts, whose closeCode and message become that line.

@@ -369,7 +369,7 @@ describe('SHARD_LIST: this host runs part of the shards (under tsx, as `npm run 
     );
     try {
       await expect
-        .poll(() => host.lines('all shards ready').length, { timeout: 40_000, interval: 100 })
+        .poll(() => host.lines('all shards ready').length, { timeout: 60_000, interval: 100 })
         .toBe(1);
       expect(listEmu.connectedShards).toEqual([[1, 2]]);
       expect(host.lines('shard process started').map((l) => l.shardId)).toEqual([1]);
@@ -384,5 +384,5 @@ describe('SHARD_LIST: this host runs part of the shards (under tsx, as `npm run 
       await listEmu.close();
       rmSync(listDir, { recursive: true, force: true });
     }
-  }, 80_000);
+  }, 100_000);
 });
