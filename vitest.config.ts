@@ -6,7 +6,7 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
 const FRESH_MODULES = ['tests/engine/regexSafety.test.ts'];
 
 /**
- * The files that take longest, longest first (by their time in the CI run of 2026-12-01): two
+ * The files that take longest, longest first (by their time in a full run of 2026-12-01): two
  * workers take files from one queue, and a long file taken last leaves the other worker idle at the
  * end. Vitest orders by the durations of the last run where it has them (not on a fresh
  * clone, where it orders by file size); these go first either way, the rest in vitest's order.
@@ -18,16 +18,17 @@ const LONGEST_FIRST = [
   ...FRESH_MODULES,
   'tests/discord/process.test.ts',
   'tests/discord/sharding.test.ts',
-  'tests/cli/askSnapshot.test.ts',
   'tests/ops/reload.test.ts',
+  'tests/cli/askArtifact.test.ts',
   'tests/cli/production.test.ts',
   'tests/store/settingsStore.test.ts',
-  'tests/discord/resilience.test.ts',
-  'tests/ops/health.test.ts',
-  'tests/store/postgresStoreMutants.test.ts',
-  'tests/discord/emulator.test.ts',
-  'tests/discord/answerWorkersFail.test.ts',
+  'tests/engine/indexArtifact.test.ts',
   'tests/discord/settingsPostgres.test.ts',
+  'tests/cli/ask.test.ts',
+  'tests/discord/answerWorkersFail.test.ts',
+  'tests/ops/health.test.ts',
+  'tests/discord/answerWorkerBuild.test.ts',
+  'tests/discord/resilience.test.ts',
   'tests/discord/learningProcess.test.ts',
 ];
 
