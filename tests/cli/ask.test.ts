@@ -228,7 +228,8 @@ describe('npm run ask', () => {
   });
 });
 
-describe('npm run ask as a fresh process (the compiled entry point)', () => {
+// At once: each process waits on its own exit.
+describe.concurrent('npm run ask as a fresh process (the compiled entry point)', () => {
   beforeAll(ensureBuilt, BUILD_TIMEOUT_MS);
   const tempDirs: string[] = [];
   afterAll(() => {

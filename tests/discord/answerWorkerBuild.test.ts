@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -20,7 +20,7 @@ function importsOf(source: string): string[] {
 }
 
 /** Answers one question with a compiled pool of one worker, in a fresh Node process. */
-function askCompiledPool(handKnowledge: boolean): { status: string; topic: unknown } {
+async function askCompiledPool(handKnowledge: boolean): Promise<{ status: string; topic: unknown }> {
   const script = `
     const { AnswerPool } = await import(${JSON.stringify(pathToFileURL(compiled('discord/answerPool.js')).href)});
     const { loadKnowledgeWithLanguage } = await import(${JSON.stringify(pathToFileURL(compiled('kb/load.js')).href)});
@@ -37,11 +37,14 @@ function askCompiledPool(handKnowledge: boolean): { status: string; topic: unkno
   const dir = mkdtempSync(join(tmpdir(), 'k2-worker-'));
   try {
     writeFileSync(join(dir, 'ask.mjs'), script);
-    const out = execFileSync(process.execPath, [join(dir, 'ask.mjs')], {
-      cwd: REPO_ROOT,
-      encoding: 'utf8',
-      timeout: 60_000,
-    });
+    const out = await new Promise<string>((resolve, reject) =>
+      execFile(
+        process.execPath,
+        [join(dir, 'ask.mjs')],
+        { cwd: REPO_ROOT, encoding: 'utf8', timeout: 60_000 },
+        (error, stdout) => (error ? reject(error) : resolve(stdout)),
+      ),
+    );
     return JSON.parse(out.trim().split('\n').at(-1) ?? '{}');
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -60,11 +63,14 @@ describe('the compiled answer worker', () => {
     expect(bundle).not.toMatch(/\bzod\b|strictObject|safeParse/);
   });
 
-  it('answers from the knowledge the main thread hands it', () => {
-    expect(askCompiledPool(true)).toEqual({ status: 'answered', topic: 'natto' });
+  // The two processes at once: each waits on its own worker.
+  it.concurrent('answers from the knowledge the main thread hands it', async ({ expect }) => {
+    expect(await askCompiledPool(true)).toEqual({ status: 'answered', topic: 'natto' });
   }, 60_000);
 
-  it('answers when it is handed only the folder, reading and validating the knowledge itself', () => {
-    expect(askCompiledPool(false)).toEqual({ status: 'answered', topic: 'natto' });
+  it.concurrent('answers when it is handed only the folder, reading and validating the knowledge itself', async ({
+    expect,
+  }) => {
+    expect(await askCompiledPool(false)).toEqual({ status: 'answered', topic: 'natto' });
   }, 60_000);
 });
