@@ -14,7 +14,9 @@
 // runs only them: a probe run (scripts/mutationStaticProbe.ts) lists them, then Stryker runs those
 // (`--mutate` with each one's range) into reports/mutation/<group>.static.html and .json, and the
 // script prints the score over exactly the listed ones. --sample N picks N of them at random
-// (--seed makes the pick repeatable; the pick is written to <group>.static-pick.json).
+// (--seed makes the pick repeatable; the pick is written to <group>.static-pick.json). --sample N
+// without --static-only samples all of a group's mutants (reports <group>.sample.*) when a full run
+// would take too long.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -77,14 +79,35 @@ function random(state) {
   };
 }
 
-function runStatic(name) {
+/** True when mutant `outer`'s range holds `inner`'s (and they are two mutants). */
+function holds(outer, inner) {
+  if (outer === inner || outer.file !== inner.file) return false;
+  const { start: a, end: b } = outer.location;
+  const { start: c, end: d } = inner.location;
+  const startsBefore = a.line < c.line || (a.line === c.line && a.column <= c.column);
+  const endsAfter = b.line > d.line || (b.line === d.line && b.column >= d.column);
+  const same = a.line === c.line && a.column === c.column && b.line === d.line && b.column === d.column;
+  return startsBefore && endsAfter && !same;
+}
+
+/**
+ * --static-only and --sample: a probe run lists the group's mutants, the picked ones run as
+ * `--mutate` ranges, and the score is counted over exactly those (a range also holds the mutants
+ * nested in it, which Stryker runs too). A sample of all mutants draws only from mutants that hold
+ * no other (a function's whole body emptied would bring every mutant inside it into the run).
+ */
+function runPicked(name) {
+  const step = staticOnly ? 'static' : 'sample';
   const probe = stryker(name, 'probe', []);
   if (probe.status !== 0) return probe.status;
-  const all = mutantsOf(report(`${name}.probe.json`)).filter((m) => m.status === 'Ignored');
-  let picked = all;
+  const listed = mutantsOf(report(`${name}.probe.json`));
+  const population = staticOnly
+    ? listed.filter((m) => m.status === 'Ignored')
+    : listed.filter((m) => !listed.some((other) => holds(m, other)));
+  let picked = population;
   if (sampleSize !== undefined) {
     const next = random(seed);
-    const shuffled = [...all];
+    const shuffled = [...population];
     for (let i = shuffled.length - 1; i > 0; i--) {
       const j = Math.floor(next() * (i + 1));
       [shuffled[i], shuffled[j]] = [shuffled[j], shuffled[i]];
@@ -92,31 +115,30 @@ function runStatic(name) {
     picked = shuffled.slice(0, Number(sampleSize));
   }
   console.log(
-    `mutation ${name}: ${all.length} static mutants${sampleSize !== undefined ? `, running a sample of ${picked.length} (seed ${seed})` : ''}`,
+    `mutation ${name}: ${listed.length} mutants, ${population.length} ${staticOnly ? 'static' : 'holding no other'}${sampleSize !== undefined ? `, running a sample of ${picked.length} (seed ${seed})` : ''}`,
   );
   writeFileSync(
-    join(root, 'reports/mutation', `${name}.static-pick.json`),
-    `${JSON.stringify({ seed: sampleSize !== undefined ? seed : null, total: all.length, picked: picked.map(keyOf) }, null, 2)}\n`,
+    join(root, 'reports/mutation', `${name}.${step}-pick.json`),
+    `${JSON.stringify({ seed: sampleSize !== undefined ? seed : null, total: population.length, picked: picked.map(keyOf) }, null, 2)}\n`,
   );
   // Report columns count from 1, --mutate ranges from 0.
   const ranges = picked.map(
     (m) =>
       `${m.file}:${m.location.start.line}:${m.location.start.column - 1}-${m.location.end.line}:${m.location.end.column - 1}`,
   );
-  const run = stryker(name, 'static', ['--mutate', ranges.join(','), ...strykerArgs]);
+  const run = stryker(name, step, ['--mutate', ranges.join(','), ...strykerArgs]);
   if (run.status !== 0) return run.status;
-  // A range also holds the mutants nested in it: count only the picked ones.
   const wanted = new Set(picked.map(keyOf));
-  const results = mutantsOf(report(`${name}.static.json`)).filter((m) => wanted.has(keyOf(m)));
+  const results = mutantsOf(report(`${name}.${step}.json`)).filter((m) => wanted.has(keyOf(m)));
   const count = (status) => results.filter((m) => m.status === status).length;
   const detected = count('Killed') + count('Timeout');
   const valid = results.filter((m) => !['Ignored', 'CompileError', 'RuntimeError'].includes(m.status));
   console.log(
-    `mutation ${name} static: ${results.length} of ${picked.length} picked mutants reported; ${count('Killed')} killed, ${count('Timeout')} timed out, ${count('Survived')} survived, ${count('NoCoverage')} not covered: score ${((100 * detected) / Math.max(1, valid.length)).toFixed(1)} %`,
+    `mutation ${name} ${step}: ${results.length} of ${picked.length} picked mutants reported; ${count('Killed')} killed, ${count('Timeout')} timed out, ${count('Survived')} survived, ${count('NoCoverage')} not covered: score ${((100 * detected) / Math.max(1, valid.length)).toFixed(1)} %`,
   );
-  for (const m of results.filter((r) => r.status === 'Survived')) {
+  for (const m of results.filter((r) => r.status === 'Survived' || r.status === 'NoCoverage')) {
     console.log(
-      `  survived: ${m.file}:${m.location.start.line}:${m.location.start.column} ${m.mutatorName} → ${JSON.stringify(m.replacement)}`,
+      `  ${m.status}: ${m.file}:${m.location.start.line}:${m.location.start.column} ${m.mutatorName} → ${JSON.stringify(m.replacement)}`,
     );
   }
   return 0;
@@ -125,7 +147,8 @@ function runStatic(name) {
 let failed = false;
 for (const name of modules.length > 0 ? modules : Object.keys(MUTATION_MODULES)) {
   const started = Date.now();
-  const status = staticOnly ? runStatic(name) : stryker(name, 'all', strykerArgs).status;
+  const status =
+    staticOnly || sampleSize !== undefined ? runPicked(name) : stryker(name, 'all', strykerArgs).status;
   console.log(`mutation ${name}: ${Math.round((Date.now() - started) / 1000)} s, exit ${status}`);
   failed ||= status !== 0;
 }
