@@ -32,6 +32,10 @@ describe('static expressions of the gate, one wording at a time', () => {
     ['i took a double dose of xarelto', 'overdose'],
     ['i took an extra aspirin by mistake', null],
     ['took 2 brilinta by mistake', null],
+    // Chest pain from the gym, named twice: a chest phrase's own words ("pressure") are no alarm,
+    // in the second mention either; an alarm outside them still is.
+    ['chest pain after the gym. chest pressure after lifting too.', null],
+    ['chest pain after the gym. chest pressure after lifting too, and dizzy', 'chest-pain'],
     // Someone hypothetical, pointed back at with "he", "her" or "hes": nobody is present.
     ['what if someone took 50 k2 pills, would he die', null],
     ['what if someone took 50 k2 pills, would her heart stop', null],
