@@ -39,7 +39,11 @@ export const MUTATION_MODULES = {
       'src/discord/sendReply.ts',
     ],
     // renderEmbeds.test.ts, renderMutants.test.ts and renderEmbedsMutants.test.ts, as one file.
-    testFiles: ['tests/discord/renderGroup.mutation.ts', 'tests/cli/renderText.test.ts'],
+    testFiles: [
+      'tests/discord/renderGroup.mutation.ts',
+      'tests/cli/renderText.test.ts',
+      'tests/cli/renderTextMutants.test.ts',
+    ],
   },
   // The stores on SQLite and their shared code. The contract suite runs on both backends; its
   // PostgreSQL half starts the run's one server (tests/globalSetup.ts stops it when Stryker ends).

@@ -381,8 +381,29 @@ describe('renderTopicBrowser (/topics)', () => {
   ];
 
   it('labels the categories, the unknown one by its own name', () => {
-    expect(categoryLabel('heart')).toBe('Heart and arteries');
-    expect(categoryLabel('bones')).toBe('Bones');
+    expect(
+      [
+        'basics',
+        'bones',
+        'heart',
+        'conditions',
+        'food',
+        'dosage',
+        'supplements',
+        'interactions',
+        'safety',
+      ].map(categoryLabel),
+    ).toEqual([
+      'Basics',
+      'Bones',
+      'Heart and arteries',
+      'Conditions',
+      'Food',
+      'Dosage',
+      'Supplements',
+      'Interactions',
+      'Safety',
+    ]);
     expect(categoryLabel('misc')).toBe('misc');
   });
 
@@ -480,6 +501,32 @@ describe('renderTopicBrowser (/topics)', () => {
     const lines = many.slice(0, 40).map((t) => `• ${t.title}`);
     expect(description).toBe(`${lines.join('\n')}\n… and 60 more`);
     expect(description.length).toBeLessThanOrEqual(DISCORD_LIMITS.description);
+  });
+
+  it('shows every line when they fill the 4,096 characters exactly, with no count', () => {
+    // 40 lines of 100 characters and one of 56, with the 40 line breaks: 4,096.
+    const many = Array.from({ length: 41 }, (_, i) => ({
+      id: `t${i}`,
+      title: `${String(i).padStart(3, '0')}${'y'.repeat(i === 40 ? 51 : 95)}`,
+      category: 'bones' as const,
+    }));
+    const description = embedOf(renderTopicBrowser(many, CALM_SAFETY, 'bones')).description ?? '';
+    expect(description).toBe(many.map((t) => `• ${t.title}`).join('\n'));
+    expect(description.length).toBe(DISCORD_LIMITS.description);
+  });
+
+  it('keeps a line when it and the count after it fill the 4,096 characters exactly', () => {
+    // A first line of 143 characters, then lines of 100: 40 lines take 4,082, and
+    // "\n… and 60 more" the last 14.
+    const many = Array.from({ length: 100 }, (_, i) => ({
+      id: `t${i}`,
+      title: `${String(i).padStart(3, '0')}${'y'.repeat(i === 0 ? 138 : 95)}`,
+      category: 'bones' as const,
+    }));
+    const description = embedOf(renderTopicBrowser(many, CALM_SAFETY, 'bones')).description ?? '';
+    const lines = many.slice(0, 40).map((t) => `• ${t.title}`);
+    expect(description).toBe(`${lines.join('\n')}\n… and 60 more`);
+    expect(description.length).toBe(DISCORD_LIMITS.description);
   });
 
   it('cuts a first line that is longer than 4,096 characters on its own', () => {
@@ -735,6 +782,35 @@ describe('renderSettings (/settings)', () => {
       value: 'off: no chat answers (slash commands still work)',
     });
     expect(fields?.[5]).toStrictEqual({ name: 'Moderator alerts', value: 'to <#333>, pinging nobody' });
+  });
+
+  it('long warnings: the short settings stay, what is stored gives way from the end', () => {
+    const reply = renderSettings(
+      {
+        ...base,
+        autoChannelIds: Array.from({ length: 200 }, (_, i) => `${1e17 + i}`),
+        note: 'n'.repeat(200),
+      },
+      CALM_SAFETY,
+      {
+        headline: 'h'.repeat(1500),
+        warnings: ['w'.repeat(2500)],
+        stored: { votes: 3, questions: 4, retention: { retentionDays: 30, graceDays: 7 } },
+      },
+    );
+    expectWithinDiscordLimits(reply);
+    const names = (embedOf(reply).fields ?? []).map((f) => f.name);
+    expect(names.slice(0, 7)).toEqual([
+      'Mode',
+      'Auto-answer channels',
+      '/ask visibility',
+      'Cooldown',
+      'Learning',
+      'Moderator alerts',
+      'Server note',
+    ]);
+    expect(names).not.toContain('What is stored: questions it could not answer well');
+    expect(names.at(-1)).toBe('⚠️ Blood thinners');
   });
 
   it('no warnings: blue', () => {
