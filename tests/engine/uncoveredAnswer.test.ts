@@ -66,6 +66,12 @@ describe('points the article does not cover, said first with the nearest facts',
     expect(answer.facts).toContain(nearest);
   });
 
+  it('poor sleep asked as a benefit ("k2 for sleep") is answered from what the evidence on K2 is', () => {
+    const answer = engine.ask('k2 for a good night of sleep');
+    expect(answer.body.startsWith("The article doesn't cover sleep.")).toBe(true);
+    expect(answer.facts).toContain('evidence-summary/promise-conditions');
+  });
+
   it('poor sleep asked as a side effect is answered from the side-effect facts', () => {
     const answer = engine.ask('does k2 cause insomnia');
     expect(answer.body.startsWith("The article doesn't list insomnia among K2's effects.")).toBe(true);
