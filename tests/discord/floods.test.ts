@@ -22,8 +22,9 @@ const PING_INTERVAL_MS = 10 * 60_000;
 const QUEUED_REPLIES = 2;
 
 let h: Harness;
+const queue = new ReplyQueue(QUEUED_REPLIES);
 beforeAll(async () => {
-  h = await startHarness({ limits: { queue: new ReplyQueue(QUEUED_REPLIES) } });
+  h = await startHarness({ limits: { queue } });
 });
 afterAll(async () => {
   await h?.stop();
@@ -139,6 +140,9 @@ describe('queued replies cap', () => {
       await mention(h.emu.users.bob, 'what is MK-7?', channelId),
     ];
     await h.emu.waitForRequest((r) => r.method === 'POST' && r.status === 429, 5000);
+    // Both answers waiting for Discord before the third question: on a busy machine the second answer
+    // could otherwise come after the third's, and the second would be the one dropped.
+    await expect.poll(() => queue.size, { timeout: 5000, interval: 10 }).toBe(QUEUED_REPLIES);
     const dropped = await mention(h.emu.users.admin, 'does K2 help bones?', channelId);
     const urgent = await mention(h.emu.users.admin, urgentText(), channelId);
     for (const message of waiting) expectSafeReply(await h.emu.waitForBotMessage(replyTo(message), 8000));
