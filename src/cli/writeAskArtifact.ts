@@ -1,8 +1,8 @@
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { installLanguage } from '../kb/language.ts';
 import { readKnowledgeSnapshot } from '../kb/snapshot.ts';
 import { knowledgeHash } from '../knowledgeHash.ts';
+import { writeFileWhole } from '../writeFileWhole.ts';
 import { ASK_ARTIFACT_FORMAT, type AskArtifactBody, askArtifactText } from './askArtifact.ts';
 
 // `node dist/cli/writeAskArtifact.js <knowledge dir> <file>`, run by scripts/build.mjs after it
@@ -50,10 +50,4 @@ if (knowledgeHash(knowledgeDir) !== hash) {
   console.error('the knowledge changed during the build');
   process.exit(1);
 }
-const partial = `${file}.${process.pid}.tmp`;
-try {
-  writeFileSync(partial, text);
-  renameSync(partial, file);
-} finally {
-  rmSync(partial, { force: true });
-}
+writeFileWhole(file, text);

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
@@ -84,17 +84,6 @@ export function parseWith<S extends z.ZodType>(schema: S, data: unknown, shownAs
 export function readKnowledgeFile<S extends z.ZodType>(schema: S, file: string): z.infer<S> {
   const shownAs = displayName(file);
   return parseWith(schema, readJson(file, shownAs), shownAs);
-}
-
-/** Writes a whole file under a temporary name, then renames it: a reader sees the old file or the new one. */
-export function writeFileWhole(file: string, text: string): void {
-  const partial = `${file}.${process.pid}.tmp`;
-  try {
-    writeFileSync(partial, text);
-    renameSync(partial, file);
-  } finally {
-    rmSync(partial, { force: true });
-  }
 }
 
 /** Whitespace differences (line wraps, double spaces) are not content differences. */

@@ -1,12 +1,7 @@
 import type { PreparedTexts } from '../engine/preparedTexts.ts';
+import { writeFileWhole } from '../writeFileWhole.ts';
 import { installLanguage, language } from './language.ts';
-import {
-  DEFAULT_KNOWLEDGE_DIR,
-  knowledgeHash,
-  type Language,
-  loadKnowledgeWithLanguage,
-  writeFileWhole,
-} from './load.ts';
+import { DEFAULT_KNOWLEDGE_DIR, knowledgeHash, type Language, loadKnowledgeWithLanguage } from './load.ts';
 import type { KnowledgeBase } from './schema.ts';
 import { DEFAULT_SNAPSHOT_FILE, readKnowledgeSnapshot, snapshotOf } from './snapshot.ts';
 
