@@ -32,6 +32,16 @@ describe('static expressions of the gate, one wording at a time', () => {
     ['i took a double dose of xarelto', 'overdose'],
     ['i took an extra aspirin by mistake', null],
     ['took 2 brilinta by mistake', null],
+    ['black stools for a couple days', 'bleeding'],
+    // A reading after "bp" with no verb between; a clot suspected without "a".
+    ['bp 195 and a pounding headache', 'blood-pressure'],
+    ['i think i have dvt', 'clot'],
+    // An extra dose of a vitamin K antagonist or a heparin.
+    ['i took an extra warfarin by mistake', 'overdose'],
+    ['i took an extra clexane by mistake', 'overdose'],
+    // A food counted is no overdose; a pet that ate something that is no poison is no emergency.
+    ['my son ate 20 of those cheese sticks', null],
+    ['my dog ate some grass', null],
     // Chest pain from the gym, named twice: a chest phrase's own words ("pressure") are no alarm,
     // in the second mention either; an alarm outside them still is.
     ['chest pain after the gym. chest pressure after lifting too.', null],
@@ -40,6 +50,10 @@ describe('static expressions of the gate, one wording at a time', () => {
     ['what if someone took 50 k2 pills, would he die', null],
     ['what if someone took 50 k2 pills, would her heart stop', null],
     ['if somebody swallowed a whole bottle of k2, hes going to be fine right', null],
+    ['what if someone took 50 k2 pills, would she die', null],
+    ['what if someone took 50 k2 pills, would they die', null],
+    ['what if someone took 50 k2 pills, would it hurt him', null],
+    ['what if someone took 50 k2 pills, would it kill them', null],
   ])('%s → %s', (message, kind) => {
     expect(kindOf(message)).toBe(kind);
   });
@@ -52,6 +66,12 @@ describe('activeSymptom: a symptom asked about as a subject or as a kind of thin
     ['black stools reasons?', false],
     ['is black stool a symptom of k2 overdose', false],
     ['are black stools symptoms of liver trouble', false],
+    ['black stools, is that a side effect of k2', false],
+    // Asked about only right after it is named: later words do not make it a question.
+    ['black stools and dizzy, reason?', true],
+    ['black stools and dizzy after starting k2, is that a side effect', true],
+    // Dated in the past a few words after it is named, even when it is someone's own.
+    ['my black stools two years ago, is k2 ok', false],
   ])('%s → %s', (text, reported) => {
     expect(activeSymptom(text, symptom)).toBe(reported);
   });
