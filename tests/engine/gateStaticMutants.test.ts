@@ -70,6 +70,8 @@ describe('activeSymptom: a symptom asked about as a subject or as a kind of thin
     // Asked about only right after it is named: later words do not make it a question.
     ['black stools and dizzy, reason?', true],
     ['black stools and dizzy after starting k2, is that a side effect', true],
+    // A later clause that says the asker has it, a few words apart ("seen a few of them").
+    ['can k2 cause black stools? seen a few of them for two days', true],
     // Dated in the past a few words after it is named, even when it is someone's own.
     ['my black stools two years ago, is k2 ok', false],
   ])('%s → %s', (text, reported) => {
