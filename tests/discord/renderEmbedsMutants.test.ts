@@ -200,6 +200,38 @@ describe('renderAnswer: title, notices and question', () => {
     expect(embed.description?.startsWith('bbb')).toBe(true);
   });
 
+  it('drops the source field when only 120 characters are left for it', () => {
+    // 6,000 (Discord) less 1,500 kept for the answer leaves 4,500 for the title ("Natto"), the
+    // disclaimer footer, the warning field and the corrections; they take all but 120 of it, and
+    // the source needs at least 120 besides its name to be shown shortened.
+    const correctionName = '📝 Correction: the article is wrong here';
+    const warningField = '⚠️ Blood thinners'.length + ANTICOAGULANT_WARNING.length;
+    const forCorrections = 6000 - 1500 - 120 - 'Natto'.length - DISCLAIMER.length - warningField;
+    const last = forCorrections - 3 * (correctionName.length + 1000) - correctionName.length;
+    const corrections = [1000, 1000, 1000, last].map((size, i) => ({
+      note: `${i}`.repeat(size),
+      references: [],
+      factCheckIds: [],
+    }));
+    const reply = renderAnswer(
+      handWrittenAnswer({
+        body: 'b'.repeat(1500),
+        corrections,
+        source: { sections: ['s'.repeat(900)], quote: 'q' },
+      }),
+    );
+    expectWithinDiscordLimits(reply);
+    const names = (embedOf(reply).fields ?? []).map((f) => f.name);
+    expect(names).toEqual([
+      correctionName,
+      correctionName,
+      correctionName,
+      correctionName,
+      '⚠️ Blood thinners',
+    ]);
+    expect(embedOf(reply).description).toBe('b'.repeat(1500));
+  });
+
   it('shortens the source field instead of the answer when space runs short', () => {
     const reply = renderAnswer(
       handWrittenAnswer({
@@ -477,6 +509,17 @@ describe('renderTopicBrowser (/topics)', () => {
     expect(reply.components).toEqual([]);
   });
 
+  it('offers at most 25 categories in the menu (Discord)', () => {
+    const categories = Array.from({ length: 30 }, (_, i) => ({
+      id: `t${i}`,
+      title: `Topic ${i}`,
+      category: `c${i}` as TopicRef['category'],
+    }));
+    const select = renderTopicBrowser(categories, CALM_SAFETY).components[0]?.components[0];
+    const options = select && 'options' in select ? select.options : [];
+    expect(options.map((o) => o.value)).toEqual(categories.slice(0, 25).map((t) => t.category));
+  });
+
   it('a menu holds at most 25 options of at most 100 characters (Discord)', () => {
     const many = Array.from({ length: 30 }, (_, i) => ({
       id: `t${i}`,
@@ -527,6 +570,19 @@ describe('renderTopicBrowser (/topics)', () => {
     const lines = many.slice(0, 40).map((t) => `• ${t.title}`);
     expect(description).toBe(`${lines.join('\n')}\n… and 60 more`);
     expect(description.length).toBe(DISCORD_LIMITS.description);
+  });
+
+  it('counts the line breaks between many short lines', () => {
+    // 1,000 lines of 9 characters, 10 with the line break: 408 lines (4,079) and "\n… and 592 more"
+    // (15) fit; a 409th line would take 4,089 before its count.
+    const many = Array.from({ length: 1000 }, (_, i) => ({
+      id: `t${i}`,
+      title: `T${String(i).padStart(6, '0')}`,
+      category: 'bones' as const,
+    }));
+    const description = embedOf(renderTopicBrowser(many, CALM_SAFETY, 'bones')).description ?? '';
+    const lines = many.slice(0, 408).map((t) => `• ${t.title}`);
+    expect(description).toBe(`${lines.join('\n')}\n… and 592 more`);
   });
 
   it('cuts a first line that is longer than 4,096 characters on its own', () => {
