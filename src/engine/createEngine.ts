@@ -3,6 +3,7 @@ import { language, texts } from '../kb/language.ts';
 import type { Dose, Food, KnowledgeBase, Topic } from '../kb/schema.ts';
 import { preparedTextsFor } from '../kb/snapshot.ts';
 import { answerQuestionDetailed } from './answerQuestion.ts';
+import { anticoagulantsNamed } from './anticoagulantFacts.ts';
 import { bareAnswer, topicAnswer, toRef } from './composeAnswer.ts';
 import type { AskOptions, Conversation, Engine, FollowUpAnswer } from './engine.ts';
 import { factIndexOf } from './factIndex.ts';
@@ -17,6 +18,7 @@ import { type FollowUpHints, followUpFocus, withSourceBody } from './followUpCom
 import { lookElsewhere, newTermsOf } from './followUpElsewhere.ts';
 import { GENERIC_TERMS, type OutOfScopeClass } from './lexicon.ts';
 import { normalizeText } from './normalize.ts';
+import { isPersonal } from './personalNotice.ts';
 import { readFocus } from './questionFocus.ts';
 import { TopicIndex } from './topicIndex.ts';
 import type { Answer, TopicRef } from './types.ts';
@@ -196,6 +198,27 @@ export function createEngine(kb: KnowledgeBase, options: CreateEngineOptions = {
     return null;
   }
 
+  /**
+   * "im on warfarin, can i take k2" then "what if i only eat natto once a week": a question of its
+   * own, but the asker is still on warfarin, so it is answered as theirs (the interaction facts in
+   * the body), and the blood thinner stays in the context. Only the asker's own blood thinner
+   * carries over, and only when the new message names none.
+   */
+  function withAskersAnticoagulant(
+    normalized: string,
+    alone: Answer,
+    previous: FollowUpContext,
+  ): FollowUpAnswer | null {
+    if (alone.urgent || alone.kind !== 'answer' || anticoagulantsNamed(normalized).length > 0) return null;
+    if (!isPersonal(previous.reading)) return null;
+    const drugs = anticoagulantsNamed(previous.reading);
+    if (drugs.length === 0) return null;
+    const reading = `${normalized} , i am on ${drugs.join(' and ')}`;
+    const answer = answerQuestionDetailed(reading, index, byId).answer;
+    if (answer.urgent || answer.kind !== 'answer') return null;
+    return { answer, context: contextAfter(reading, answer, readFocus(normalized)), followUp: true };
+  }
+
   function askInContext(question: string, previous: FollowUpContext | null): FollowUpAnswer {
     try {
       const text = typeof question === 'string' ? question : String(question ?? '');
@@ -219,6 +242,10 @@ export function createEngine(kb: KnowledgeBase, options: CreateEngineOptions = {
           : null,
         followUp: false,
       });
+      if (previous && kind === 'alone') {
+        const onIt = withAskersAnticoagulant(normalized, alone.answer, previous);
+        if (onIt) return onIt;
+      }
       if (!previous || kind === 'alone') return aloneAnswer();
       const previousTopic = previous.topicId ? byId.get(previous.topicId) : undefined;
       if (kind === 'again') {

@@ -311,3 +311,18 @@ describe('chatter inside a conversation', () => {
     expect(back?.topic?.id).toBe('cheese');
   });
 });
+
+describe('the asker’s blood thinner stays theirs', () => {
+  it('a later question of its own, from someone who said they are on warfarin, carries the interaction facts', () => {
+    const [, later] = answersOf([
+      'i am on warfarin, is k2 ok for me',
+      'what about eating natto just on sundays',
+    ]);
+    expect(later?.facts).toContain('warfarin-interaction/steady-intake');
+  });
+
+  it('a general question about warfarin does not make the next question the asker’s', () => {
+    const [, later] = answersOf(['how does warfarin interact with k2 in general', 'how much k2 is in gouda']);
+    expect(later?.facts).not.toContain('warfarin-interaction/steady-intake');
+  });
+});
