@@ -105,7 +105,6 @@ describe('off-topic words around a clear K2 question', () => {
     'who first climbed k2',
     'how tall is k2 compared to everest',
     'k2 summit expedition deaths',
-    'does k2 help with gym gains',
     'k2 for bodybuilding',
     'on dialysis, calcified arteries, should i take k2',
   ])('%j declines', (q) => {
@@ -118,6 +117,8 @@ describe('off-topic words around a clear K2 question', () => {
     ['does k2 help arthritis', 'arthritis'],
     ['k2 for hair loss', 'hair'],
     ['k2 for thyroid and bones', 'thyroid'],
+    // Gains at the gym are muscle, which the article never covers: said, not declined whole.
+    ['does k2 help with gym gains', 'muscle'],
   ])('%j says first that the article does not cover %s', (q, word) => {
     const a = engine.ask(q);
     expect(a.kind).toBe('answer');
