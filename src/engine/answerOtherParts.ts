@@ -2,6 +2,8 @@ import { texts } from '../kb/language.ts';
 import type { Topic } from '../kb/schema.ts';
 import { topicAnswer } from './composeAnswer.ts';
 import { composeFactBody } from './composeBody.ts';
+import { GENERIC_TERMS } from './lexicon.ts';
+import { opensAQuestion } from './questionFocus.ts';
 import { ANSWER_THRESHOLD } from './rawConfidence.ts';
 import { questionParts } from './readings.ts';
 import type { TopicIndex } from './topicIndex.ts';
@@ -33,6 +35,39 @@ function sentencesWithin(body: string, budget: number): string {
   return kept;
 }
 
+const DIGITS = /^\d+$/;
+/** Lexicon terms that say what is asked, not about what ("how much" is a dose, "safe" is safety). */
+const FOCUS_TERMS: ReadonlySet<string> = new Set([
+  'dose',
+  'safe',
+  'define',
+  'difference',
+  'benefit',
+  'choose',
+]);
+
+/** A clause this short is not a question of its own ("is it", "and why"). */
+const MIN_CLAUSE_WORDS = 3;
+
+/**
+ * Questions joined by a comma, "and" or "also" in one sentence ("how does the body get rid of k2,
+ * does it stress the kidneys?"): each clause opens a question of its own. Empty unless there are two.
+ */
+function clauseQuestions(normalized: string): string[] {
+  const clauses = normalized
+    .split(/[,;]|\s(?:and|also|plus)\s/)
+    .map((c) => c.replace(/[?!.]+/g, ' ').trim())
+    .filter((c) => c.split(/\s+/).length >= MIN_CLAUSE_WORDS);
+  const asking = clauses.filter(opensAQuestion);
+  return asking.length >= 2 ? asking : [];
+}
+
+function namesOwnSubject(part: string, index: TopicIndex): boolean {
+  return index.analyzer
+    .analyze(part)
+    .terms.some((t) => !GENERIC_TERMS.has(t) && !DIGITS.test(t) && !FOCUS_TERMS.has(t));
+}
+
 export function answerOtherParts(
   answer: Answer,
   normalized: string,
@@ -42,12 +77,17 @@ export function answerOtherParts(
 ): Answer {
   if (answer.kind !== 'answer' || answer.coverage === 'none') return answer;
   const parts = questionParts(normalized);
+  if (parts.length < 2) parts.push(...clauseQuestions(normalized));
   if (parts.length < 2) return answer;
   let body = answer.body;
   const facts = [...answer.facts];
   let added = 0;
   for (const part of parts) {
     if (added >= MAX_OTHER_PARTS) break;
+    // "is eel rich in k2? how much does it have?": a part that names nothing but K2 and what it asks
+    // ("and how much k2") is about the first part's subject, which a reading of the part alone
+    // would lose (it answered "how much" with supplement doses).
+    if (!namesOwnSubject(part, index)) continue;
     // A part without a K2 word shares the message's ("k2 dose? and with food?").
     const reading = hasAnchor ? `${part} k2` : part;
     const result = index.search(reading);

@@ -109,6 +109,14 @@ const QUESTION_WORDS: ReadonlySet<string> = new Set([
   'whats',
 ]);
 
+/** Whether a clause asks a question of its own: it opens (after openers) with a question word or a yes/no start. */
+export function opensAQuestion(clause: string): boolean {
+  const words = stemmedWords(clause);
+  let first = 0;
+  while (first < words.length && OPENERS.has(words[first] as string)) first++;
+  return opensWithQuestionWord(words) || YES_NO_STARTS.matches(words.slice(first, first + 1));
+}
+
 function opensWithQuestionWord(clause: readonly string[]): boolean {
   let first = 0;
   while (first < clause.length && (OPENERS.has(clause[first] as string) || clause[first] === 'but')) first++;

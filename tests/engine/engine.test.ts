@@ -340,6 +340,18 @@ describe('a message with several questions', () => {
     expect(answer.body.split(/\s+/).length).toBeLessThanOrEqual(100);
   });
 
+  it('answers questions joined by a comma or "and" in one sentence, each opening a question of its own', () => {
+    const answer = engine.ask('how long does mk-4 stay in your system, and is there a max dose?');
+    expect(answer.body).toMatch(/On your next question: /);
+    expect(answer.facts[0]).toBe('mk7-vs-mk4/mk4-clearance');
+    expect(answer.facts.some((id) => id.startsWith('supplement-dosage/'))).toBe(true);
+  });
+
+  it('a second part with no subject of its own ("how much does it have?") is not read alone', () => {
+    const answer = engine.ask('is eel a k2 food? how much does it have?');
+    expect(answer.body).not.toMatch(/On your next question/);
+  });
+
   it('adds nothing when the first answer already shows what the other question asks', () => {
     const answer = engine.ask('what is mk-7? and what is mk-7 exactly?');
     expect(answer.body).not.toMatch(/On your next question/);
