@@ -19,6 +19,7 @@ import {
   type FollowUpHints,
   followUpFocus,
   followUpTerms,
+  reasonsAsked,
   repeatsPrevious,
   SHOWN_BEFORE_FACTOR,
 } from './followUpCompose.ts';
@@ -136,9 +137,12 @@ export function composeFactBody(
   let terms: ReadonlyMap<string, number>;
   /** A follow-up's own words ("warfarin" in "is that ok with warfarin?"). */
   let ownTerms: readonly string[] = [];
+  /** The previous question's words, for a follow-up. */
+  let previousTerms: readonly string[] = [];
   if (followUp) {
     ownTerms = termsOf(index.analyzer.analyze(askingPart(followUp.message)));
-    terms = followUpTerms(followUp, ownTerms, termsOf(index.analyzer.analyze(followUp.previousReading)));
+    previousTerms = termsOf(index.analyzer.analyze(followUp.previousReading));
+    terms = followUpTerms(followUp, ownTerms, previousTerms);
   } else {
     // "I'm 45, how much k2?": an age is who asks, not a figure to find in the facts.
     const ages = new Set(agesIn(stemmedWords(normalized)).map(String));
@@ -227,7 +231,16 @@ export function composeFactBody(
       words += next.f.words;
     }
     // A follow-up does not lead with a fact just shown unless nothing else answers it (followUpCompose.ts).
-    if (followUp) {
+    const reasons = followUp ? reasonsAsked(followUp, focus, facts.byId, previousTerms) : [];
+    if (reasons[0]) {
+      main = reasons;
+      if (reasons[0].topic !== topic) {
+        const switched = topicAnswer(reasons[0].topic, byId, answer.confidence, answer.safety.warningFirst);
+        switched.suggestions = answer.suggestions.filter((s) => s.id !== switched.topic?.id);
+        answer = switched;
+        topic = reasons[0].topic;
+      }
+    } else if (followUp) {
       ({ main, nothingNew } = chooseFollowUpFacts(
         main,
         ranked,

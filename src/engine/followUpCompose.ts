@@ -187,6 +187,39 @@ export function chooseFollowUpFacts(
   return { main: [near ? near.f : lead.f], nothingNew: true };
 }
 
+/** A "why?" shows at most this many reasons. */
+const MAX_REASONS = 2;
+
+/**
+ * "Why?" after an answer asks the reason for what it just said: the facts its shown facts name as
+ * their reason (`because` in knowledge/topics), not yet shown, in the order shown. Empty when the
+ * message asks anything besides why ("why are women at higher risk?" names its own subject) or no
+ * shown fact names a reason: the usual ranking then finds the nearest mechanism.
+ */
+export function reasonsAsked(
+  hints: Pick<FollowUpHints, 'shownBefore' | 'newTerms'>,
+  focus: Pick<QuestionFocus, 'focuses'>,
+  byId: ReadonlyMap<string, IndexedFact>,
+  /**
+   * The previous question's words: of several reasons, those about what it asked come first ("does
+   * k2 help your arteries" → "why?": the artery protein before the bone one).
+   */
+  previousTerms: readonly string[] = [],
+): IndexedFact[] {
+  if (!focus.focuses.includes('mechanism') || hints.newTerms.length > 0) return [];
+  const shown = new Set(hints.shownBefore);
+  const reasons: IndexedFact[] = [];
+  for (const id of hints.shownBefore) {
+    for (const reasonId of byId.get(id)?.fact.because ?? []) {
+      const reason = byId.get(reasonId);
+      if (reason && !shown.has(reasonId) && !reasons.includes(reason)) reasons.push(reason);
+    }
+  }
+  const shared = (f: IndexedFact) => previousTerms.filter((t) => f.terms.has(t)).length;
+  // Array.prototype.sort is stable: reasons sharing as many words keep the order they were named in.
+  return reasons.sort((a, b) => shared(b) - shared(a)).slice(0, MAX_REASONS);
+}
+
 /** Whether a reply shows only facts the previous answer showed: it must say that it is the same. */
 export function repeatsPrevious(facts: readonly string[], shownBefore: readonly string[]): boolean {
   return facts.length > 0 && facts.every((id) => shownBefore.includes(id));

@@ -181,7 +181,16 @@ function loadTopicsAndArticle(dir: string): KnowledgeBase {
     topics.push(topic);
     fileOfTopic.set(topic.id, display);
   }
+  const knownFacts = new Set(topics.flatMap((topic) => topic.facts.map((fact) => `${topic.id}/${fact.id}`)));
   for (const topic of topics) {
+    topic.facts.forEach((fact, i) => {
+      fact.because?.forEach((id, j) => {
+        if (!knownFacts.has(id) || id === `${topic.id}/${fact.id}`) {
+          const why = knownFacts.has(id) ? 'a fact is not its own reason' : `no fact "${id}"`;
+          throw new KnowledgeError(fileOfTopic.get(topic.id) ?? topic.id, `facts[${i}].because[${j}]`, why);
+        }
+      });
+    });
     topic.related.forEach((id, i) => {
       if (!fileOfTopic.has(id)) {
         throw new KnowledgeError(fileOfTopic.get(topic.id) ?? topic.id, `related[${i}]`, `no topic "${id}"`);

@@ -73,6 +73,21 @@ export const factSchema = z.strictObject({
       }),
     )
     .optional(),
+  /**
+   * The facts that give the reason for this one, as `<topic-id>/<fact-id>`: "why?" after it shows
+   * them ("MK-7 is more effective" → its half-life). Checked to exist when the knowledge loads.
+   */
+  because: z
+    .array(
+      z
+        .string()
+        .regex(
+          /^[a-z0-9]+(?:-[a-z0-9]+)*\/[a-z0-9]+(?:-[a-z0-9]+)*$/,
+          'must be a full fact id: <topic-id>/<fact-id>',
+        ),
+    )
+    .min(1)
+    .optional(),
   /** Words people use for this one fact beyond the topic's own keywords ("urine", "kidneys"). */
   keywords: z.array(nonEmpty).optional(),
   /** How people ask for this one fact; matched like the topic's questions. */

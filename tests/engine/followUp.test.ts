@@ -140,6 +140,29 @@ describe('a follow-up answers its own point, not the previous reply again', () =
     else expect(why?.body).not.toBe(first?.body);
   });
 
+  it('"why?" after a claim gives the reason the knowledge names for it: MK-7 better → its half-life', () => {
+    const [first, why] = answersOf(['mk-7 or mk-4, which one works better', 'why?']);
+    expect(first?.facts).not.toContain('mk7-vs-mk4/mk7-half-life');
+    expect(why?.facts[0]).toBe('mk7-vs-mk4/mk7-half-life');
+    expect(why?.body).toMatch(/half-life of about 3 days/);
+  });
+
+  it('"why?" gives a reason in another topic: chicken has K2 → vitamin K in animal feed', () => {
+    const [first, why] = answersOf(['does chicken have any k2', 'why?']);
+    expect(first?.facts).toContain('meat-liver-chicken/chicken-amount');
+    expect(why?.body).toMatch(/animal feed/);
+  });
+
+  it('of two reasons, the one about what was asked comes first: arteries → matrix Gla protein', () => {
+    const [, why] = answersOf(['does k2 keep calcium out of my arteries', 'why?']);
+    expect(why?.body.split('. ')[0]).toMatch(/matrix Gla protein|MGP/);
+  });
+
+  it('"why" with a subject of its own is not the reason of the last answer', () => {
+    const [, why] = answersOf(['is there k2 in chicken', 'why is liver listed then?']);
+    expect(why?.facts[0]).not.toBe('meat-liver-chicken/animal-feed');
+  });
+
   it('"which foods is it in?" after "what is mk-4" names a food with MK-4', () => {
     const [, foods] = answersOf(['what is mk-4', 'which foods is it in?']);
     expect(foods?.body).toMatch(/egg|chicken|liver|meat/i);

@@ -89,6 +89,24 @@ describe('loadKnowledge on broken knowledge', () => {
         }),
     ],
     [
+      'a reason that names no fact',
+      'topics/natto.json',
+      'facts[1].because[0]',
+      (dir) =>
+        editJson(dir, 'topics/natto.json', (topic) => {
+          (listIn(topic, 'facts')[1] as Json).because = ['natto/tempeh-amount'];
+        }),
+    ],
+    [
+      'a fact given as its own reason',
+      'topics/eel.json',
+      'facts[0].because[0]',
+      (dir) =>
+        editJson(dir, 'topics/eel.json', (topic) => {
+          (listIn(topic, 'facts')[0] as Json).because = ['eel/eel-amount'];
+        }),
+    ],
+    [
       'a fact without an id',
       'topics/absorption-excretion.json',
       'facts[4].id',
