@@ -322,3 +322,23 @@ describe('a side condition or supplement in the same sentence as the K2 question
     expect(topicOf(q)).toBe('decline');
   });
 });
+
+describe('a shop named beside a K2 question is where the asker shops, not what is asked', () => {
+  it.each([
+    'costco k2 brands all look the same, how do i choose a good mk7 supplement',
+    'buying mk7 off walmart, does it matter if its from natto or synthetic',
+  ])('%j answers the supplement question', (q) => {
+    const a = engine.ask(q);
+    expect(a.kind).toBe('answer');
+    expect(a.topic?.id).toBe('choosing-mk7-supplement');
+  });
+
+  it.each(['is k2 cheaper at costco or walmart', 'amazon or iherb for mk7?'])(
+    '%j, asking where to shop, stays the shop decline',
+    (q) => {
+      const a = engine.ask(q);
+      expect(a.kind).toBe('decline');
+      expect(a.body).toMatch(/doesn't rate products/);
+    },
+  );
+});
