@@ -117,6 +117,24 @@ describe('emergency gate: stroke signs, stomach bleeds, head injuries, animals',
   });
 });
 
+describe('emergency gate: a nose pouring blood on a blood thinner', () => {
+  it.each([
+    'on apixaban, nose has been gushing for half an hour and pinching it isnt helping',
+    'im on coumadin and my nose is pouring blood since dinner',
+    'nose pouring for 25 mins now',
+  ])('%j is urgent', (q) => {
+    expect(engine.ask(q).urgent).toBe(true);
+  });
+
+  it.each([
+    'my nose is pouring with this cold, can k2 help',
+    'on xarelto and my nose is pouring, got the flu',
+    'can natto make your nose pour blood if youre on warfarin',
+  ])('%j, a runny nose or a question, stays calm', (q) => {
+    expect(engine.ask(q).urgent).toBe(false);
+  });
+});
+
 describe('emergency gate: typos of its own words', () => {
   it.each([
     'vomitting blod on warfrin',
