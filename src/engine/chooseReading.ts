@@ -2,6 +2,7 @@ import { language } from '../kb/language.ts';
 import type { Topic } from '../kb/schema.ts';
 import type { Analysis } from './analyze.ts';
 import type { UrgentKind } from './gate.ts';
+import { OUT_OF_SCOPE_RULES } from './lexicon.ts';
 import { type OutOfScope, outOfScopeClass } from './outOfScope.ts';
 import { phraseRegex } from './phrasePattern.ts';
 import { ANSWER_THRESHOLD } from './rawConfidence.ts';
@@ -122,6 +123,32 @@ const COMBINING =
 const DRUG_EFFECT =
   /\b(absor\w*|block\w*|bind\w*|deplet\w*|deficien\w*|lower\w*|reduc\w*|decreas\w*|drop\w*|affect\w*|interfer\w*|destroy\w*|kill\w*|wipe\w* out|levels?|status)\b/;
 
+/** Vitamin K itself, or its absorption: what a drug's effect must be on to be an interaction. */
+const VITAMIN_K_OR_ABSORPTION = /\b(vitamin k|vit k|k1|k2|mk ?4|mk ?7|menaquinone|phylloquinone|absor\w*)\b/;
+/** A combining word that points back at something named before ("with it", "and them"). */
+const POINTING_COMBINE =
+  /\b(with|and|alongside) (it|them|that|those|this|these)\b|\binteract\w*|\binterfer\w*/;
+/** A drug's effect said of a pronoun pointing back at it ("does it lower vitamin k"). */
+const PRONOUN_EFFECT = new RegExp(`\\b(it|they|this|that|those|these)( \\w+)? ${DRUG_EFFECT.source}`);
+const MEDICINE_RULES = OUT_OF_SCOPE_RULES.filter((r) => r.cls === 'medicine');
+
+/**
+ * Whether a message that names a medicine asks about combining it with K2 or about what it does
+ * to vitamin K, a pharmacist's question: in the medicine's own sentence ("can i take k2 with
+ * metformin", "do antibiotics lower vitamin k"), or in another sentence pointing back at it ("i
+ * take metformin. can i take k2 with it?"). A combination in a sentence of its own ("has anyone
+ * tested D3 together with K2?") is about what it names, and a drug's effect on something else
+ * ("lowers blood sugar") is no interaction.
+ */
+export function asksAboutTheMedicine(normalized: string): boolean {
+  const sentences = normalized.replace(/'/g, '').split(/[.?!;]+/);
+  return sentences.some((s) => {
+    const namesMedicine = MEDICINE_RULES.some((r) => r.re.test(s));
+    if (namesMedicine) return COMBINING.test(s) || (DRUG_EFFECT.test(s) && VITAMIN_K_OR_ABSORPTION.test(s));
+    return POINTING_COMBINE.test(s) || (PRONOUN_EFFECT.test(s) && VITAMIN_K_OR_ABSORPTION.test(s));
+  });
+}
+
 /**
  * An off-topic word beside a clear K2 question ("my gym bro says…", "on metformin, does k2 help
  * insulin sensitivity", "carnivore diet k2 - do steaks have it") does not decline it: first
@@ -132,11 +159,13 @@ export function setIncidentalAside(
   current: SearchResult,
   outOfScope: OutOfScope,
 ): { result: SearchResult; outOfScope: OutOfScope | null } {
-  const medicine = outOfScope.cls === 'medicine';
-  for (const rest of [withoutIncidentalClauses(ctx.normalized), withoutIncidentalWords(ctx.normalized)]) {
+  // "Can I take k2 with metformin" asks about combining them: a pharmacist's question.
+  if (outOfScope.cls === 'medicine' && asksAboutTheMedicine(ctx.normalized))
+    return { result: current, outOfScope };
+  const rests = [withoutIncidentalClauses(ctx.normalized), withoutIncidentalWords(ctx.normalized)];
+  // A long story keeps its question in its last clause: what is left is read for that clause too.
+  for (const rest of rests.flatMap((r) => (r ? [r, questionClause(r)?.clause ?? null] : []))) {
     if (!rest) continue;
-    // "Can I take k2 with metformin" asks about combining them: a pharmacist's question.
-    if (medicine && (COMBINING.test(rest) || DRUG_EFFECT.test(rest))) continue;
     const restResult = ctx.index.search(rest, ctx.boosts);
     if (
       restResult.ranked[0] &&

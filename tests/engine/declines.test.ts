@@ -342,3 +342,43 @@ describe('a shop named beside a K2 question is where the asker shops, not what i
     },
   );
 });
+
+describe('a side word that is not what is asked does not decline a K2 question', () => {
+  it.each([
+    // A medicine in a sentence of its own; the combination asked about is D3 with K2.
+    [
+      'my uncle takes metformin every day and would never stop it. was d3 together with k2 ever tested in type 2 diabetics?',
+      'd3-k2-cosupplementation',
+    ],
+    // A name that holds a shop word.
+    ['the weston price crowd says k2 is great for teeth, is that backed up', 'calcium-direction'],
+    // Warfarin's history, not an animal that ate poison.
+    ['i heard coumadin started out as rat poison, how does it act on vitamin k', 'warfarin-interaction'],
+    // A diet, not a product's label.
+    ['been eating gluten free for years, which foods still give me k2', 'food-plan'],
+    // A long story whose question is its last clause, with a condition set aside in the first.
+    [
+      'for ages doctors called my stomach problems ibs. then i was told i have ulcerative colitis and that it hurts fat absorption. so does ulcerative colitis make low vitamin k more likely?',
+      'deficiency-risk',
+    ],
+  ])('%j is answered (%s)', (q, topic) => {
+    const a = engine.ask(q);
+    expect(a.kind).toBe('answer');
+    expect(a.topic?.id).toBe(topic);
+  });
+
+  it.each([
+    ['i take metformin. does k2 interact?', /pharmacist/],
+    ['on metformin for years, does it lower my vitamin k', /pharmacist/],
+    ['is this mk7 brand gluten-free', /doesn't rate products/],
+  ])('%j stays declined (%s)', (q, resource) => {
+    const a = engine.ask(q);
+    expect(a.kind).toBe('decline');
+    expect(a.body).toMatch(resource);
+  });
+  it('an animal that ate rat poison still gets the vet notice', () => {
+    const a = engine.ask('my cat chewed a rat poison pellet, can vitamin k help her');
+    expect(a.urgent).toBe(true);
+    expect(a.body).toMatch(/cannot assess an animal/);
+  });
+});
