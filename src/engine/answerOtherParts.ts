@@ -44,8 +44,14 @@ const FOCUS_TERMS: ReadonlySet<string> = new Set([
   'difference',
   'benefit',
   'choose',
+  'mechanism',
+  'reason',
 ]);
 
+/** A message longer than this is not split at its commas: its clauses are one question's parts. */
+const MAX_SPLIT_WORDS = 30;
+/** A sentence ends and another follows (normalised text has single spaces). */
+const SENTENCE_BREAK = /[.!?] \S/;
 /** A clause this short is not a question of its own ("is it", "and why"). */
 const MIN_CLAUSE_WORDS = 3;
 
@@ -53,13 +59,19 @@ const MIN_CLAUSE_WORDS = 3;
  * Questions joined by a comma, "and" or "also" in one sentence ("how does the body get rid of k2,
  * does it stress the kidneys?"): each clause opens a question of its own. Empty unless there are two.
  */
-function clauseQuestions(normalized: string): string[] {
+function clauseQuestions(normalized: string, index: TopicIndex): string[] {
+  // A story of several sentences has clauses that open like questions without asking one
+  // ("..., is that why?"); only a message of one short sentence is split at its commas.
+  if (SENTENCE_BREAK.test(normalized) || normalized.split(/\s+/).length > MAX_SPLIT_WORDS) return [];
   const clauses = normalized
     .split(/[,;]|\s(?:and|also|plus)\s/)
     .map((c) => c.replace(/[?!.]+/g, ' ').trim())
     .filter((c) => c.split(/\s+/).length >= MIN_CLAUSE_WORDS);
   const asking = clauses.filter(opensAQuestion);
-  return asking.length >= 2 ? asking : [];
+  // "How does k2 keep calcium out of arteries, like what's the mechanism": a clause with no subject
+  // of its own says more of the same question.
+  if (asking.length < 2 || !asking.every((c) => namesOwnSubject(c, index))) return [];
+  return asking;
 }
 
 function namesOwnSubject(part: string, index: TopicIndex): boolean {
@@ -77,7 +89,7 @@ export function answerOtherParts(
 ): Answer {
   if (answer.kind !== 'answer' || answer.coverage === 'none') return answer;
   const parts = questionParts(normalized);
-  if (parts.length < 2) parts.push(...clauseQuestions(normalized));
+  if (parts.length < 2) parts.push(...clauseQuestions(normalized, index));
   if (parts.length < 2) return answer;
   let body = answer.body;
   const facts = [...answer.facts];

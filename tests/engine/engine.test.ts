@@ -347,6 +347,11 @@ describe('a message with several questions', () => {
     expect(answer.facts.some((id) => id.startsWith('supplement-dosage/'))).toBe(true);
   });
 
+  it('a clause that only says more of the same question is not a second question', () => {
+    const answer = engine.ask('how does vitamin k2 stop arteries hardening, like what is the mechanism');
+    expect(answer.body).not.toMatch(/On your next question/);
+  });
+
   it('a second part with no subject of its own ("how much does it have?") is not read alone', () => {
     const answer = engine.ask('is eel a k2 food? how much does it have?');
     expect(answer.body).not.toMatch(/On your next question/);
