@@ -2,6 +2,7 @@ import { texts } from '../kb/language.ts';
 import type { Topic } from '../kb/schema.ts';
 import { fillText } from '../kb/templates.ts';
 import { answerOtherParts } from './answerOtherParts.ts';
+import { withoutDeniedAnticoagulants } from './anticoagulantFacts.ts';
 import { mentionsAnticoagulant } from './anticoagulants.ts';
 import { accuracyForScore } from './calibration.ts';
 import {
@@ -109,11 +110,16 @@ export function answerQuestionDetailed(
     return { answer: bareAnswer('decline', THANKS_TEXT, warningFirst), result: null };
   }
 
+  // "Not on any blood thinners": a medicine the asker says they do not take is no part of what is
+  // asked. The gate above read the whole message, and the warning is attached whatever is read.
+  const read = gate.urgent ? normalized : withoutDeniedAnticoagulants(normalized);
+  const readAnalysis = read === normalized ? analysis : index.analyzer.analyze(read);
+
   // Read, score and choose.
   const ctx: MessageContext = {
     index,
-    normalized,
-    analysis,
+    normalized: read,
+    analysis: readAnalysis,
     boosts: withContextBoost(urgentCategoryBoosts(gate.kind, warningFirst), contextCategory),
   };
   let result = scoreWholeMessage(ctx, gate.urgent);
@@ -122,9 +128,9 @@ export function answerQuestionDetailed(
 
   // Scope. Pasted article text is in scope, whatever words it holds ("cook with butter"), unless
   // the message also asks for someone else's call (a pharmacist, a vet, a test, the baby's doctor).
-  let outOfScope = outOfScopeClass(normalized, result.hasAnchor);
+  let outOfScope = outOfScopeClass(read, result.hasAnchor);
   if (result.features.quoted && outOfScope && QUOTE_MAY_OVERRIDE.has(outOfScope.cls)) outOfScope = null;
-  const sideNutrients = outOfScope?.cls === 'nutrient' ? otherNutrientsIn(normalized) : [];
+  const sideNutrients = outOfScope?.cls === 'nutrient' ? otherNutrientsIn(read) : [];
   // A test value of the asker's beside a clear K2 question ("a1c 6.1, does k2 help diabetes?"):
   // the K2 part is answered and the value is not read. A dose or a need asked for that value
   // ("t-score -2.3, how much k2?") is the clinician's call, and so is a question about the value
@@ -132,13 +138,13 @@ export function answerQuestionDetailed(
   let sideTest = false;
   if (outOfScope?.incidental) {
     const lab = outOfScope.cls === 'lab';
-    const setAside = !lab || !asksAboutTheValue(normalized);
+    const setAside = !lab || !asksAboutTheValue(read);
     if (setAside) ({ result, outOfScope } = setIncidentalAside(ctx, result, outOfScope));
     sideTest = lab && outOfScope === null;
   }
 
   // Compose.
-  const answerable = topicMayBeShown(normalized, gate);
+  const answerable = topicMayBeShown(read, gate);
   let answer = composeReply(result, outOfScope, gate, answerable, warningFirst, byId);
   if (!gate.urgent && answerable && !outOfScope) {
     ({ answer, result } = answerEachPart(ctx, answer, result, warningFirst, byId));
@@ -146,7 +152,7 @@ export function answerQuestionDetailed(
   if (!gate.urgent && answerable) {
     const partial = uncoveredInsteadOfDecline(
       answer,
-      normalized,
+      read,
       outOfScope,
       result.hasAnchor,
       byId,
@@ -159,8 +165,8 @@ export function answerQuestionDetailed(
       result = { ...result, ranked: [] };
     }
   }
-  answer = composeFactBody(answer, normalized, index, byId, result?.ranked, analysis, followUp);
-  if (!gate.urgent && !followUp) answer = answerOtherParts(answer, normalized, result.hasAnchor, index, byId);
+  answer = composeFactBody(answer, read, index, byId, result?.ranked, readAnalysis, followUp);
+  if (!gate.urgent && !followUp) answer = answerOtherParts(answer, read, result.hasAnchor, index, byId);
 
   // A supplement named beside the K2 question: say plainly that the article does not cover it.
   if (answer.kind === 'answer' && !outOfScope && sideNutrients.length > 0) {
@@ -179,7 +185,7 @@ export function answerQuestionDetailed(
     answer.safety = safetyTexts(gate.kind !== 'self-harm');
   }
   if (answer.kind === 'answer') {
-    const notice = personalNoticeFor(normalized, byId.get(answer.topic?.id ?? ''), isPersonal(normalized));
+    const notice = personalNoticeFor(read, byId.get(answer.topic?.id ?? ''), isPersonal(read));
     if (notice) {
       answer.personal = true;
       answer.personalNotice = notice;

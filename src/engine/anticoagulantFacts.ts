@@ -17,6 +17,22 @@ export function withoutAnticoagulants(normalized: string): string {
   return normalized.replace(/'/g, '').replace(EVERY_ANTICOAGULANT, ' ').replace(/\s+/g, ' ').trim();
 }
 
+/** An anticoagulant the asker says they do not take ("not on any blood thinners", "no warfarin"). */
+const DENIED_ANTICOAGULANT = new RegExp(
+  `\\b(not on|not taking|never taken|never take|dont take|do not take|no longer on|no longer taking|stopped|quit|came off|no|off|without)( any| my| a| the)? ${EVERY_ANTICOAGULANT.source}`,
+  'g',
+);
+
+/**
+ * The message without the anticoagulants the asker says they do not take: "not on any blood
+ * thinners, took my mk7 twice, am i ok?" asks about the double dose, not about blood thinners.
+ */
+export function withoutDeniedAnticoagulants(normalized: string): string {
+  const text = normalized.replace(/'/g, '');
+  const out = text.replace(DENIED_ANTICOAGULANT, ' ').replace(/\s+/g, ' ').trim();
+  return out === text.trim() ? normalized : out;
+}
+
 /** The anticoagulants a message names, as written ("warfarin", "xarelto"). */
 export function anticoagulantsNamed(normalized: string): string[] {
   return [...new Set(normalized.replace(/'/g, '').match(EVERY_ANTICOAGULANT) ?? [])];

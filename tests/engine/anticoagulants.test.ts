@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ANTICOAGULANT, DOAC, mentionsAnticoagulant } from '../../src/engine/anticoagulants.ts';
 import { anticoagulantSpellings } from '../../src/kb/language.ts';
+import { sharedEngine } from '../sharedEngine.ts';
 
 describe('the one anticoagulant list', () => {
   it.each([
@@ -28,5 +29,27 @@ describe('the one anticoagulant list', () => {
   it('matches whole words only', () => {
     expect(ANTICOAGULANT.test('inrange')).toBe(false);
     expect(ANTICOAGULANT.test('heparinized')).toBe(false);
+  });
+});
+
+describe('a blood thinner the asker says they do not take', () => {
+  const engine = sharedEngine();
+  const interaction = (facts: readonly string[]) =>
+    facts.filter((id) => id.startsWith('warfarin-interaction/'));
+
+  it.each([
+    'double dosed my mk7 today by accident, no blood thinners or anything, should i worry',
+    'not taking warfarin, so how much k2 can i have a day',
+  ])('%j is not answered with the interaction facts, and still carries the warning', (q) => {
+    const a = engine.ask(q);
+    expect(a.kind).toBe('answer');
+    expect(interaction(a.facts)).toEqual([]);
+    expect(a.safety.warning).toContain('warfarin');
+  });
+
+  it('someone who is on one still gets them', () => {
+    expect(
+      interaction(engine.ask('i take warfarin, how much k2 can i have a day').facts).length,
+    ).toBeGreaterThan(0);
   });
 });
