@@ -344,7 +344,8 @@ describe('a message with several questions', () => {
     const answer = engine.ask('how long does mk-4 stay in your system, and is there a max dose?');
     expect(answer.body).toMatch(/On your next question: /);
     expect(answer.facts[0]).toBe('mk7-vs-mk4/mk4-clearance');
-    expect(answer.facts.some((id) => id.startsWith('supplement-dosage/'))).toBe(true);
+    // "Is there a max dose?" asks for a safety ceiling: none was set.
+    expect(answer.facts).toContain('safety-side-effects/no-upper-limit');
   });
 
   it('a clause that only says more of the same question is not a second question', () => {
