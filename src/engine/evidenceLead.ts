@@ -1,3 +1,4 @@
+import type { FocusId } from '../kb/focusSchema.ts';
 import { language, texts } from '../kb/language.ts';
 import type { IndexedFact } from './factIndex.ts';
 import { PhraseSet, stemmedWords } from './phraseSet.ts';
@@ -11,13 +12,16 @@ import { readFocus } from './questionFocus.ts';
  */
 
 const ASKS_VERDICT = new PhraseSet(language().focus.evidenceVerdict);
+/** What a question asks when it asks about a figure or a food, not about a finding. */
+const NOT_A_FINDING: ReadonlySet<FocusId> = new Set<FocusId>(['amount', 'food-source']);
 
 /** The opening sentence for `first` when `asking` asks for a verdict, else null. */
 export function evidenceOpening(first: IndexedFact, asking: string): string | null {
   const kind = first.fact.evidence;
   if (kind !== 'lab-or-animal' && kind !== 'observational') return null;
-  // "is the 10-gram figure real?" asks about an amount, not about the kind of evidence.
-  if (readFocus(asking).focuses.includes('amount') || !ASKS_VERDICT.matches(stemmedWords(asking)))
-    return null;
+  // "is the 10-gram figure real?" asks about an amount, and "is gouda legit a good k2 source?"
+  // about a food's content, not about the kind of evidence behind a health finding.
+  const focuses = readFocus(asking).focuses;
+  if (focuses.some((id) => NOT_A_FINDING.has(id)) || !ASKS_VERDICT.matches(stemmedWords(asking))) return null;
   return texts().replies.evidenceLeads[kind];
 }

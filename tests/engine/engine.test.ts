@@ -374,6 +374,12 @@ describe('a question that asks whether a finding holds', () => {
     expect(engine.ask(question).body).toMatch(opening);
   });
 
+  it('a verdict asked about a food source is about its content, not a kind of evidence', () => {
+    expect(engine.ask('is brie really a solid k2 food or is that hype').body).not.toMatch(
+      /^(That is an association|Those are lab)/,
+    );
+  });
+
   it('a question about what a study found, without asking for a verdict, opens with the finding', () => {
     expect(engine.ask('what happened to the rats given k2').body).not.toMatch(/^Those are lab/);
   });
