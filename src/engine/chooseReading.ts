@@ -109,7 +109,30 @@ export function preferQuestionClause(ctx: MessageContext, current: SearchResult)
     clauseResult.confidence >= ANSWER_THRESHOLD &&
     clauseResult.features.subjectMass >= CLEAR_SUBJECT &&
     (inFull >= fullTop * BACKSTORY_RATIO || incidentalStory(fullBest.topic, clauseTop.topic));
-  return wins ? clauseResult : current;
+  if (wins) return clauseResult;
+  return asked.pointsBack && current.confidence < ANSWER_THRESHOLD
+    ? withPointedSubject(ctx, asked.clause, current)
+    : current;
+}
+
+/**
+ * "…saw something about vitamin K for healthy arteries. I know nothing about it. Is it something
+ * I should be taking?": a question pointing back, in a story too long to read whole, is read
+ * with the nearest sentence before it that names vitamin K.
+ */
+const MAX_SENTENCES_BACK = 3;
+
+function withPointedSubject(ctx: MessageContext, clause: string, current: SearchResult): SearchResult {
+  const sentences = ctx.normalized.replace(/'/g, '').split(/[.?!]+/);
+  const at = sentences.findIndex((s) => s.includes(clause));
+  const last = at === -1 ? sentences.length : at;
+  for (let i = last - 1; i >= Math.max(0, last - MAX_SENTENCES_BACK); i--) {
+    const sentence = (sentences[i] as string).trim();
+    if (sentence === '' || !ctx.index.search(sentence, ctx.boosts).hasAnchor) continue;
+    const read = ctx.index.search(`${sentence} , ${clause}`, ctx.boosts);
+    if (read.ranked[0] && read.hasAnchor && read.confidence >= ANSWER_THRESHOLD) return read;
+  }
+  return current;
 }
 
 /** A question about combining K2 with something ("with it", "interact", "together"). */

@@ -9,6 +9,7 @@ import {
 } from '../../../src/engine/chooseReading.ts';
 import { normalizeText } from '../../../src/engine/normalize.ts';
 import { outOfScopeClass } from '../../../src/engine/outOfScope.ts';
+import { ANSWER_THRESHOLD } from '../../../src/engine/rawConfidence.ts';
 import type { TopicIndex } from '../../../src/engine/topicIndex.ts';
 import { sharedTopicIndex } from '../../sharedEngine.ts';
 
@@ -85,5 +86,18 @@ describe('choose: category boosts from the emergency kind', () => {
   ] as const)('%s (anticoagulant %s)', (kind, anticoagulant, expected) => {
     const boosts = urgentCategoryBoosts(kind, anticoagulant);
     expect(boosts ? [...boosts] : undefined).toEqual(expected);
+  });
+});
+
+describe('choose: a question pointing back at a subject named sentences before', () => {
+  it('reads "is it something i should take?" with the earlier sentence that names vitamin K', () => {
+    const ctx = context(
+      "Last week I was leafing through a newspaper at the clinic and read a bit about vitamin K for supple arteries. Frankly, I don't know anything about vitamin K. Is it something I need to take?",
+    );
+    const whole = scoreWholeMessage(ctx, false);
+    const chosen = preferQuestionClause(ctx, whole);
+    expect(whole.confidence).toBeLessThan(ANSWER_THRESHOLD);
+    expect(chosen.confidence).toBeGreaterThanOrEqual(ANSWER_THRESHOLD);
+    expect(['heart-health', 'vascular-calcification', 'calcium-direction']).toContain(topicOf(chosen));
   });
 });
