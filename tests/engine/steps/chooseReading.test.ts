@@ -29,6 +29,11 @@ describe('choose: the whole message', () => {
     const ctx = context('i took my k2 twice today because i forgot');
     expect(topicOf(scoreWholeMessage(ctx, false))).toBe('safety-side-effects');
   });
+
+  it('reads several pills at once, asked about calmly, as the side-effect question', () => {
+    const ctx = context('just curious, what if a person ate eight k2 softgels in one go');
+    expect(topicOf(scoreWholeMessage(ctx, false))).toBe('safety-side-effects');
+  });
 });
 
 describe('choose: without what the message negates', () => {
