@@ -3,9 +3,9 @@
  * anticoagulants.json, declines.json, phrases.json); this module exposes them to the engine and
  * compiles their patterns once.
  */
-import { language } from '../kb/language.ts';
+import { anticoagulantSpellings, language } from '../kb/language.ts';
 import type { SynonymGroup } from '../kb/languageSchema.ts';
-import { anyOf, phraseRegex } from './phrasePattern.ts';
+import { anyOf, type PhraseList, phraseRegex } from './phrasePattern.ts';
 
 const { synonyms, words } = language();
 
@@ -65,12 +65,26 @@ export interface OutOfScopeRule {
 
 const { rules, lists } = language().declines;
 
+/**
+ * `{anticoagulant}` in a rule's patterns stands for every spelling of lexicon/anticoagulants.json,
+ * so a rule about blood thinners keeps no list of its own.
+ */
+const ANTICOAGULANT_PLACEHOLDER = '{anticoagulant}';
+const anticoagulantGroup = `(?:${anticoagulantSpellings()
+  .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+  .sort((a, b) => b.length - a.length)
+  .join('|')})`;
+const withAnticoagulants = (rule: PhraseList): PhraseList =>
+  rule.patterns
+    ? { patterns: rule.patterns.map((p) => p.split(ANTICOAGULANT_PLACEHOLDER).join(anticoagulantGroup)) }
+    : rule;
+
 /** The out-of-scope rules of lexicon/declines.json, in order, compiled once. */
 export const OUT_OF_SCOPE_RULES: readonly OutOfScopeRule[] = rules.map((rule) => ({
   cls: rule.class,
   ...(rule.incidental ? { incidental: true } : {}),
   ...(rule.context ? { context: true } : {}),
-  re: phraseRegex(rule),
+  re: phraseRegex(withAnticoagulants(rule)),
   ...(rule.unlessAsking ? { unless: phraseRegex({ words: rule.unlessAsking }) } : {}),
 }));
 

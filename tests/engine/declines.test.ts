@@ -56,6 +56,16 @@ describe('friendly non-answers', () => {
     ['should my newborn get the vitamin k shot', 'newborn', /pediatrician or midwife/],
     ['does k2 help kidney stones', 'condition', /not covered by the article/],
     ['what is the capital of peru', 'general', /outside what I know/],
+    [
+      'is there a herbal substitute for my eliquis',
+      'prescriber',
+      /don't stop, skip or swap a prescribed blood thinner/,
+    ],
+    [
+      'thinking of quitting warfarin and trying natto instead',
+      'prescriber',
+      /only the doctor who prescribed it/,
+    ],
   ] as const)('%j declines naming the right resource (%s)', (q, cls, resource) => {
     const a = engine.ask(q);
     expect(a.kind).toBe('decline');
