@@ -1,4 +1,4 @@
-import { texts } from '../kb/language.ts';
+import { language, texts } from '../kb/language.ts';
 import type { Correction, Topic } from '../kb/schema.ts';
 import type { Analysis } from './analyze.ts';
 import {
@@ -39,6 +39,8 @@ import { claimIndexOf, claimLeadSentence } from './yesNoClaims.ts';
  * the blood-thinner facts whenever an anticoagulant is named. The topic's summary and the other
  * corrections wait behind "More".
  */
+
+const SITUATION_FACTS = language().focus.situationFacts;
 
 /** A further fact is shown when it scores at least this share of the best one… */
 const FURTHER_FACT_RATIO = 0.75;
@@ -292,6 +294,15 @@ export function composeFactBody(
     .filter((id) => !shownIds.has(id))
     .map(byIdFact)
     .filter((f): f is IndexedFact => f !== undefined);
+  // "Would the 45 mg dose be ok? I'm pregnant": a situation the message names brings the facts that
+  // apply to it when the reply is of a kind they concern (focus.json situationFacts).
+  for (const situation of SITUATION_FACTS) {
+    if (!focus.subjects.named.has(situation.subject) || !situation.categories.includes(topic.category))
+      continue;
+    for (const f of situation.facts.map(byIdFact)) {
+      if (f && !shownIds.has(f.fullId) && !extra.includes(f)) extra.push(f);
+    }
+  }
   // "Is that ok with warfarin?" after a cheese answer: the blood-thinner facts are the answer, not
   // a cheese fact that has neither the message's words nor what it asks.
   const answersMessage = (f: IndexedFact) =>

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CATEGORIES } from './categories.ts';
 
 /**
  * knowledge/lexicon/focus.json: the words that tell what a question asks about a subject (its
@@ -187,6 +188,20 @@ export const focusFileSchema = z.strictObject({
    * reply led by a lab, animal or observational fact says first what kind of evidence it is.
    */
   evidenceVerdict: phrases,
+  /**
+   * Facts a reply carries when the message names a situation (a subject of `subjects`, such as
+   * pregnancy) and the reply's topic is of one of `categories`: "would the 45 mg dose be ok? I'm
+   * pregnant" carries that high-dose K2 in pregnancy is unstudied, like a blood thinner its facts.
+   */
+  situationFacts: z
+    .array(
+      z.strictObject({
+        subject: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a subject id'),
+        categories: z.array(z.enum(CATEGORIES)).min(1),
+        facts: z.array(fullFactId).min(1),
+      }),
+    )
+    .default([]),
   /** Facts a reply carries whenever the asker is on, or asks about, an anticoagulant, by kind named. */
   anticoagulantFacts: z.strictObject({
     vka: z.array(fullFactId).min(1),

@@ -287,6 +287,15 @@ function checkFocusFacts(knowledge: KnowledgeBase, focus: FocusLexicon, focusFil
         throw new KnowledgeError(focusFile, `uncovered[${i}].subjects[${j}]`, `no subject "${id}"`);
     });
   });
+  focus.situationFacts.forEach((situation, i) => {
+    if (!subjectIds.has(situation.subject))
+      throw new KnowledgeError(
+        focusFile,
+        `situationFacts[${i}].subject`,
+        `no subject "${situation.subject}"`,
+      );
+    checkFactIds(situation.facts, `situationFacts[${i}].facts`);
+  });
   focus.subjects.forEach((subject, i) => {
     subject.rivals?.forEach((id, j) => {
       if (!subjectIds.has(id))

@@ -384,3 +384,20 @@ describe('a question that asks whether a finding holds', () => {
     expect(engine.ask('what happened to the rats given k2').body).not.toMatch(/^Those are lab/);
   });
 });
+
+describe('a situation the asker names brings the facts that apply to it', () => {
+  const engine = sharedEngine();
+  const pregnancySafety = 'pregnancy-breastfeeding/supplement-safety';
+
+  it('a high-dose question from someone pregnant carries that high doses in pregnancy are unstudied', () => {
+    expect(
+      engine.ask('expecting my second baby, is the japanese menatetrenone regimen fine for me').facts,
+    ).toContain(pregnancySafety);
+  });
+
+  it('the same question without the pregnancy does not', () => {
+    expect(engine.ask('is the japanese menatetrenone regimen fine for me').facts).not.toContain(
+      pregnancySafety,
+    );
+  });
+});

@@ -89,6 +89,15 @@ describe('loadKnowledge on broken knowledge', () => {
         }),
     ],
     [
+      'a situation with no such subject',
+      'lexicon/focus.json',
+      'situationFacts[0].subject',
+      (dir) =>
+        editJson(dir, 'lexicon/focus.json', (focus) => {
+          (listIn(focus, 'situationFacts')[0] as Json).subject = 'astronauts';
+        }),
+    ],
+    [
       'a reason that names no fact',
       'topics/natto.json',
       'facts[1].because[0]',
