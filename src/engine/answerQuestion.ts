@@ -21,7 +21,7 @@ import { gateMessage } from './gate.ts';
 import type { OutOfScopeClass } from './lexicon.ts';
 import { answerEachPart } from './multiQuestion.ts';
 import { normalizeText } from './normalize.ts';
-import { otherNutrientsIn, outOfScopeClass, QUOTE_MAY_OVERRIDE } from './outOfScope.ts';
+import { medicinesIn, otherNutrientsIn, outOfScopeClass, QUOTE_MAY_OVERRIDE } from './outOfScope.ts';
 import { isPersonal, personalNoticeFor } from './personalNotice.ts';
 import { readFocus } from './questionFocus.ts';
 import { EMPTY_TEXT, safetyTexts } from './safety.ts';
@@ -131,6 +131,7 @@ export function answerQuestionDetailed(
   let outOfScope = outOfScopeClass(read, result.hasAnchor);
   if (result.features.quoted && outOfScope && QUOTE_MAY_OVERRIDE.has(outOfScope.cls)) outOfScope = null;
   const sideNutrients = outOfScope?.cls === 'nutrient' ? otherNutrientsIn(read) : [];
+  const sideMedicines = outOfScope?.cls === 'medicine' ? medicinesIn(read) : [];
   // A test value of the asker's beside a clear K2 question ("a1c 6.1, does k2 help diabetes?"):
   // the K2 part is answered and the value is not read. A dose or a need asked for that value
   // ("t-score -2.3, how much k2?") is the clinician's call, and so is a question about the value
@@ -171,6 +172,11 @@ export function answerQuestionDetailed(
   // A supplement named beside the K2 question: say plainly that the article does not cover it.
   if (answer.kind === 'answer' && !outOfScope && sideNutrients.length > 0) {
     answer.body = `${answer.body} ${fillText(texts().replies.sideSubject, { subject: sideNutrients.join(' or ') })}`;
+  }
+
+  // A medicine named beside the K2 question and set aside: the article does not cover it either.
+  if (answer.kind === 'answer' && !outOfScope && sideMedicines.length > 0) {
+    answer.body = `${answer.body} ${fillText(texts().replies.sideMedicine, { subject: sideMedicines.join(' or ') })}`;
   }
 
   if (answer.kind === 'answer' && sideTest) answer.body = `${answer.body} ${texts().replies.sideTest}`;

@@ -164,7 +164,9 @@ const MEDICINE_RULES = OUT_OF_SCOPE_RULES.filter((r) => r.cls === 'medicine');
  * ("lowers blood sugar") is no interaction.
  */
 export function asksAboutTheMedicine(normalized: string): boolean {
-  const sentences = normalized.replace(/'/g, '').split(/[.?!;]+/);
+  const text = normalized.replace(/'/g, '');
+  if (!MEDICINE_RULES.some((r) => r.re.test(text))) return false;
+  const sentences = text.split(/[.?!;]+/);
   return sentences.some((s) => {
     const namesMedicine = MEDICINE_RULES.some((r) => r.re.test(s));
     if (namesMedicine) return COMBINING.test(s) || (DRUG_EFFECT.test(s) && VITAMIN_K_OR_ABSORPTION.test(s));
@@ -182,9 +184,11 @@ export function setIncidentalAside(
   current: SearchResult,
   outOfScope: OutOfScope,
 ): { result: SearchResult; outOfScope: OutOfScope | null } {
-  // "Can I take k2 with metformin" asks about combining them: a pharmacist's question.
-  if (outOfScope.cls === 'medicine' && asksAboutTheMedicine(ctx.normalized))
-    return { result: current, outOfScope };
+  // "Can I take k2 with metformin" asks about combining them: a pharmacist's question, whichever
+  // side word was found first ("on atorvastatin for my cholesterol… does k2 interfere with statins?").
+  if (asksAboutTheMedicine(ctx.normalized)) {
+    return { result: current, outOfScope: { cls: 'medicine', incidental: outOfScope.incidental } };
+  }
   const rests = [withoutIncidentalClauses(ctx.normalized), withoutIncidentalWords(ctx.normalized)];
   // A long story keeps its question in its last clause: what is left is read for that clause too.
   for (const rest of rests.flatMap((r) => (r ? [r, questionClause(r)?.clause ?? null] : []))) {

@@ -57,3 +57,14 @@ export const QUOTE_MAY_OVERRIDE: ReadonlySet<OutOfScopeClass> = new Set(
     .declines.classes.filter((cls) => cls.quoteMayOverride)
     .map((cls) => cls.id),
 );
+
+/** The medicines of the pharmacist's class that a message names beside its K2 question, compiled once. */
+const SIDE_MEDICINES: readonly RegExp[] = OUT_OF_SCOPE_RULES.filter(
+  (r) => r.cls === 'medicine' && r.incidental,
+).map((r) => new RegExp(r.re.source, 'g'));
+
+/** The medicines a message names ("atorvastatin"), each once, as written. */
+export function medicinesIn(normalized: string): string[] {
+  const text = normalized.replace(/'/g, '');
+  return [...new Set(SIDE_MEDICINES.flatMap((re) => [...text.matchAll(re)].map((m) => m[0])))];
+}

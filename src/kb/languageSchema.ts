@@ -67,6 +67,8 @@ export const textsSchema = z.strictObject({
     unsure: template('canAnswer'),
     /** After an answer whose message also named another supplement: what the article does not cover. */
     sideSubject: template('subject'),
+    /** After an answer whose message also named a medicine (not a blood thinner), set aside. */
+    sideMedicine: template('subject'),
     /** After a K2 answer whose message also gave a test value of the asker's, set aside. */
     sideTest: z.string().trim().min(1),
     engineError: sentence,

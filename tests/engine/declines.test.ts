@@ -392,3 +392,19 @@ describe('a side word that is not what is asked does not decline a K2 question',
     expect(a.body).toMatch(/cannot assess an animal/);
   });
 });
+
+describe('a medicine beside a K2 question', () => {
+  it('set aside, is named as not covered after the answer', () => {
+    const a = engine.ask('been taking amlodipine a while, which cheeses carry the most k2');
+    expect(a.kind).toBe('answer');
+    expect(a.body).toMatch(
+      /The article doesn't cover amlodipine: a pharmacist can say whether it matters with K2\.$/,
+    );
+  });
+
+  it('asked about, is the pharmacist question even when another side word comes first', () => {
+    const a = engine.ask('my cholesterol runs high and i take simvastatin. is it ok to combine k2 with it?');
+    expect(a.kind).toBe('decline');
+    expect(a.body).toMatch(/pharmacist/);
+  });
+});
