@@ -142,11 +142,18 @@ export interface QuestionFocus {
 /** The part of a message that asks: the question clause after a backstory, else the last question. */
 export const askingPart: (normalized: string) => string = rememberLast(findAskingPart);
 
+/** A sentence shorter than this is no question of its own. */
+const MIN_ASKING_WORDS = 3;
+
 function findAskingPart(normalized: string): string {
   const clause = questionClause(normalized);
   if (clause && !clause.pointsBack) return clause.clause;
   const sentences = normalized.split(/(?<=[.!?])\s+/).filter((s) => /[\p{L}\p{N}]/u.test(s));
-  const asked = sentences.filter((s) => s.includes('?'));
+  const marked = sentences.filter((s) => s.includes('?'));
+  // "…for bones? weeks? months? years??": a word or two with a "?" after a question only narrows it
+  // ("any truth?" after a story is the question).
+  const whole = marked.filter((s) => s.split(/\s+/).length >= MIN_ASKING_WORDS);
+  const asked = whole.length > 0 ? whole : marked;
   return asked.length > 0 && sentences.length > 1 ? (asked[asked.length - 1] as string) : normalized;
 }
 

@@ -401,3 +401,13 @@ describe('a situation the asker names brings the facts that apply to it', () => 
     );
   });
 });
+
+describe('a question narrowed by short fragments after it', () => {
+  const engine = sharedEngine();
+
+  it('"…for bone density? a month? a year??" is read for the question, not its last fragment', () => {
+    const a = engine.ask('how long till k2 does anything for bone density? a month? a year??');
+    expect(a.coverage).toBe('partial');
+    expect(a.body).toMatch(/^The article doesn't say how soon any effect can be noticed\./);
+  });
+});
