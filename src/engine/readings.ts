@@ -95,6 +95,10 @@ function spaceSeparatedWords(text: string): number {
   return n;
 }
 
+/** Words that put a question inside a statement: "(I'd like) to know how much…", "wondering whether…". */
+const EMBEDDED_QUESTION =
+  /\b(know|wondering|wonder|curious|find out|tell me|learn) (?=(how|what|whether|if|which|when|why|where)\b)/;
+
 function findQuestionClause(normalized: string): { clause: string; pointsBack: boolean } | null {
   const t = normalized.replace(/'/g, '');
   if (spaceSeparatedWords(t) < BACKSTORY_MIN_WORDS) return null;
@@ -105,12 +109,15 @@ function findQuestionClause(normalized: string): { clause: string; pointsBack: b
   if (clauses.length < 2) return null;
   for (let i = clauses.length - 1; i >= 1; i--) {
     const c = clauses[i] as string;
+    // "It would help to know how much K2 to take each day": the question inside a statement.
+    const embedded = EMBEDDED_QUESTION.exec(c);
+    const asked = embedded ? c.slice(embedded.index + (embedded[1] as string).length).trim() : c;
     if (
-      /^(what|which|how|can|could|should|does|do|is|are|will|where|why|any)\b/.test(c) &&
-      c.split(' ').length >= 4
+      /^(what|which|how|can|could|should|does|do|is|are|will|where|why|any|whether|if)\b/.test(asked) &&
+      asked.split(' ').length >= 4
     ) {
-      const pointsBack = /\b(it|them|that|those|they|this|these|he|she|his|her)\b/.test(c);
-      return { clause: c, pointsBack };
+      const pointsBack = /\b(it|them|that|those|they|this|these|he|she|his|her)\b/.test(asked);
+      return { clause: asked, pointsBack };
     }
   }
   return null;

@@ -20,6 +20,15 @@ describe('readings: the question clause after a backstory', () => {
       'i started lifting last year and my diet is mostly chicken and rice right now, what foods could i add to get more k2',
       { clause: 'what foods could i add to get more k2', pointsBack: false },
     ],
+    // A question inside a statement, as letters to a column put it.
+    [
+      'my doctor mentioned vitamin k2 at my last checkup but we ran out of time. i would love to know how much k2 an adult should get.',
+      { clause: 'how much k2 an adult should get', pointsBack: false },
+    ],
+    [
+      'my sister takes natto for her bones and swears by it, and i am wondering whether it helps arteries too',
+      { clause: 'whether it helps arteries too', pointsBack: true },
+    ],
     // Too short to have a backstory.
     ['i eat cheese, how much k2 is in it?', null],
     // Long, but nothing after the story asks.
