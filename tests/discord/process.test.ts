@@ -61,15 +61,46 @@ function runMain(env: Record<string, string>, stdin?: string, options: { termina
   return { child, output: () => output, exited };
 }
 
+/** The bot that never gets READY, with its emulator: what its test reads once it has exited. */
+interface NoReadyRun {
+  run: Run;
+  emu: DiscordEmulator;
+}
+
+/**
+ * Started before the other tests, since it spends most of its life waiting out the shortest
+ * DISCORD_READY_TIMEOUT_SECONDS (5 s) with nothing to do: its wait runs alongside them instead of
+ * after them. Its test, further down, reads how it ended.
+ */
+async function startNoReadyRun(): Promise<NoReadyRun> {
+  const emu = await DiscordEmulator.start();
+  // Every gateway connection dies as soon as it opens: REST works, READY never comes.
+  emu.on('wsConnect', () => setImmediate(() => emu.dropConnections()));
+  const run = runMain(
+    {
+      DISCORD_TOKEN: emu.token,
+      DISCORD_API_BASE: emu.apiBase,
+      DATABASE_PATH: join(dir, 'no-ready.sqlite'),
+      DISCORD_READY_TIMEOUT_SECONDS: '5',
+    },
+    '',
+  );
+  return { run, emu };
+}
+
 let dir: string;
+let noReady: Promise<NoReadyRun>;
 beforeAll(() => {
   ensureBuilt();
   dir = mkdtempSync(join(tmpdir(), 'k2-process-'));
+  noReady = startNoReadyRun();
+  noReady.catch(() => {});
 }, BUILD_TIMEOUT_MS);
-afterAll(() => {
+afterAll(async () => {
   // A failed assertion must not leave a bot process behind.
   for (const child of started)
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  await (await noReady.catch(() => undefined))?.emu.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -288,28 +319,14 @@ describe.concurrent('start-up failures: one error-level JSON line and exit 1', (
     expect(run.output()).not.toContain('    at ');
   }, 60_000);
 
+  // The process was started before the first test (startNoReadyRun).
   it('exits 1 when the gateway never sends READY within DISCORD_READY_TIMEOUT_SECONDS', async () => {
-    const emu = await DiscordEmulator.start();
-    // Every gateway connection dies as soon as it opens: REST works, READY never comes.
-    emu.on('wsConnect', () => setImmediate(() => emu.dropConnections()));
-    try {
-      const run = runMain(
-        {
-          DISCORD_TOKEN: emu.token,
-          DISCORD_API_BASE: emu.apiBase,
-          DATABASE_PATH: join(dir, 'no-ready.sqlite'),
-          DISCORD_READY_TIMEOUT_SECONDS: '5',
-        },
-        '',
-      );
-      expect((await run.exited).code).toBe(1);
-      const line = fatalLine(run.output());
-      expect(line.closeCode).toBe('ready-timeout');
-      expect(line.msg).toContain('did not send READY within 5 s');
-      expect(line.msg).toContain('DISCORD_READY_TIMEOUT_SECONDS');
-    } finally {
-      await emu.close();
-    }
+    const { run } = await noReady;
+    expect((await run.exited).code).toBe(1);
+    const line = fatalLine(run.output());
+    expect(line.closeCode).toBe('ready-timeout');
+    expect(line.msg).toContain('did not send READY within 5 s');
+    expect(line.msg).toContain('DISCORD_READY_TIMEOUT_SECONDS');
   }, 60_000);
 });
 
