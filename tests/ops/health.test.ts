@@ -57,8 +57,16 @@ describe('health and metrics of a real bot process', () => {
         applicationId: emu.appId,
         guildId: emu.guildId,
       });
-      // Discord makes the bot wait 3 s before it may connect: time to look at a process that is not ready.
-      emu.injectFault('GET', /^\/gateway\/bot$/, 429, { headers: { 'Retry-After': '3' } });
+      // Discord keeps the bot from connecting (a slow answer, then a 429) until the test has looked at a
+      // process that is not ready.
+      let letConnect = (): void => {};
+      const looked = new Promise<void>((resolve) => {
+        letConnect = resolve;
+      });
+      emu.injectFault('GET', /^\/gateway\/bot$/, 429, {
+        headers: { 'Retry-After': '0.2' },
+        heldUntil: looked,
+      });
       const bot = startBotProcess({
         DISCORD_TOKEN: emu.token,
         DISCORD_CLIENT_ID: emu.appId,
@@ -82,6 +90,7 @@ describe('health and metrics of a real bot process', () => {
         knowledgeVersion: KNOWLEDGE_VERSION,
       });
       expect(emu.connectedSessions).toBe(0);
+      letConnect();
 
       await emu.waitForConnectedSessions(1, 15_000);
       // The reason shows in a failure message; answer workers take a while to build under load.

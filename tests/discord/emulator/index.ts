@@ -657,13 +657,19 @@ export class DiscordEmulator extends EventEmitter<EmulatorEvents> {
   /**
    * The next `times` (default 1) requests with this method ('*' for any) whose decoded path
    * (with or without the /api/v10 prefix) matches `path` get `status`. A 429 gets Retry-After 0.1 s
-   * and a Discord-shaped body unless given.
+   * and a Discord-shaped body unless given. With `heldUntil`, the answer waits until that settles
+   * (a slow Discord), so a test can look at the bot in the meantime for as long as it needs.
    */
   injectFault(
     method: string,
     path: RegExp,
     status: number,
-    opts: { headers?: Record<string, string> | undefined; body?: unknown; times?: number | undefined } = {},
+    opts: {
+      headers?: Record<string, string> | undefined;
+      body?: unknown;
+      times?: number | undefined;
+      heldUntil?: Promise<unknown> | undefined;
+    } = {},
   ): void {
     this.rest.addFault(method, path, status, opts);
   }

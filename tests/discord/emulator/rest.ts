@@ -31,6 +31,8 @@ export interface Fault {
   headers: Record<string, string>;
   body: unknown;
   remaining: number;
+  /** The response is held until this settles. */
+  heldUntil?: Promise<unknown> | undefined;
 }
 
 interface Request {
@@ -153,6 +155,7 @@ export class RestApi {
       record.body = json;
       const fault = this.takeFault(method, path);
       if (fault) {
+        await fault.heldUntil?.catch(() => {});
         reply = { status: fault.status, body: fault.body };
         Object.assign(headers, fault.headers);
       } else if (!versioned) {
@@ -190,7 +193,12 @@ export class RestApi {
     method: string,
     path: RegExp,
     status: number,
-    opts: { headers?: Record<string, string> | undefined; body?: unknown; times?: number | undefined },
+    opts: {
+      headers?: Record<string, string> | undefined;
+      body?: unknown;
+      times?: number | undefined;
+      heldUntil?: Promise<unknown> | undefined;
+    },
   ): void {
     const headers = { ...(opts.headers ?? {}) };
     let body = opts.body;
@@ -219,6 +227,7 @@ export class RestApi {
       headers,
       body,
       remaining: opts.times ?? 1,
+      heldUntil: opts.heldUntil,
     });
   }
 
