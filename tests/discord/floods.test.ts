@@ -129,22 +129,29 @@ describe('per-channel reply cap', () => {
 describe('queued replies cap', () => {
   it('drops chat questions while too many replies wait for Discord, but not urgent ones', async () => {
     await h.store.updateGuildSettings(h.emu.guildId, { cooldownSeconds: 0 });
-    // Discord holds this channel's messages for 2 s: replies pile up behind the rate limit.
+    // Discord holds this channel's first reply until the test lets it go, then rate-limits it: replies
+    // pile up behind it (held instead of a fixed 2 s Retry-After, so the test waits no longer than it must).
+    let release = (): void => {};
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
     h.emu.injectFault('POST', /^\/channels\/\d+\/messages$/, 429, {
-      headers: { 'Retry-After': '2' },
+      headers: { 'Retry-After': '0.2' },
       times: 1,
+      heldUntil: released,
     });
     const channelId = h.emu.channels.other;
     const waiting = [
       await mention(h.emu.users.alice, 'what is vitamin K2?', channelId),
       await mention(h.emu.users.bob, 'what is MK-7?', channelId),
     ];
-    await h.emu.waitForRequest((r) => r.method === 'POST' && r.status === 429, 5000);
     // Both answers waiting for Discord before the third question: on a busy machine the second answer
     // could otherwise come after the third's, and the second would be the one dropped.
     await expect.poll(() => queue.size, { timeout: 5000, interval: 10 }).toBe(QUEUED_REPLIES);
     const dropped = await mention(h.emu.users.admin, 'does K2 help bones?', channelId);
     const urgent = await mention(h.emu.users.admin, urgentText(), channelId);
+    release();
+    await h.emu.waitForRequest((r) => r.method === 'POST' && r.status === 429, 5000);
     for (const message of waiting) expectSafeReply(await h.emu.waitForBotMessage(replyTo(message), 8000));
     expectSafeReply(await h.emu.waitForBotMessage(replyTo(urgent), 8000));
     await sleep(150);
