@@ -17,7 +17,7 @@ import { STUB_WORKER } from './stubWorker.ts';
 
 // The stub engine never finishes a question containing this.
 const STALL = STUB.stalls;
-const BUDGET_MS = 1500;
+const BUDGET_MS = 1000;
 const HEARTBEAT_MS = 100;
 
 let h: Harness;
