@@ -105,8 +105,9 @@ afterAll(async () => {
 });
 
 // The restart test runs alone (its two bots and the emulator are the file's heaviest load); the
-// short-lived processes after it run at once (it.concurrent), each on its own files and emulator,
-// with time limits (60 s) that allow for the five sharing the CPU.
+// short-lived processes after it run at once, these five together with the four start-up failures
+// below (two concurrent suites in a row run together), each on its own files and emulator, with time
+// limits (60 s) that allow for the nine sharing the CPU.
 describe('the bot process', () => {
   it('keeps a setting written right before kill -9 across a restart', async () => {
     const emu = await DiscordEmulator.start();
@@ -196,8 +197,10 @@ describe('the bot process', () => {
       await emu.close();
     }
   }, 90_000);
+});
 
-  it.concurrent('exits 1 naming DISCORD_TOKEN when Discord rejects the token', async () => {
+describe.concurrent('the bot process at start-up', () => {
+  it('exits 1 naming DISCORD_TOKEN when Discord rejects the token', async () => {
     const emu = await DiscordEmulator.start();
     try {
       const run = runMain(
@@ -216,7 +219,7 @@ describe('the bot process', () => {
     }
   }, 60_000);
 
-  it.concurrent('exits 1 naming the file and field when a knowledge file is corrupt', async () => {
+  it('exits 1 naming the file and field when a knowledge file is corrupt', async () => {
     const knowledge = join(dir, 'knowledge');
     cpSync(join(ROOT, 'knowledge'), knowledge, { recursive: true });
     const metaFile = join(knowledge, 'meta.json');
@@ -229,7 +232,7 @@ describe('the bot process', () => {
     expect(run.output()).toContain('version');
   }, 60_000);
 
-  it.concurrent('exits 1 naming the path when the database is corrupt', async () => {
+  it('exits 1 naming the path when the database is corrupt', async () => {
     const databasePath = join(dir, 'corrupt.sqlite');
     writeFileSync(databasePath, 'not a database '.repeat(500));
     const run = runMain({ DISCORD_TOKEN: 'MTAw.x.y', DATABASE_PATH: databasePath }, '');
@@ -237,7 +240,7 @@ describe('the bot process', () => {
     expect(run.output()).toContain(databasePath);
   }, 60_000);
 
-  it.concurrent('opens the terminal chat when there is no token and a person is at a terminal', async () => {
+  it('opens the terminal chat when there is no token and a person is at a terminal', async () => {
     const run = runMain({ DATABASE_PATH: join(dir, 'chat.sqlite') }, 'what is vitamin k2?\n/quit\n', {
       terminal: true,
     });
@@ -247,7 +250,7 @@ describe('the bot process', () => {
     expect(run.output().replace(/\s+/g, ' ')).toContain(ANTICOAGULANT_WARNING);
   }, 60_000);
 
-  it.concurrent('exits 1 saying DISCORD_TOKEN is missing when there is no token and no terminal', async () => {
+  it('exits 1 saying DISCORD_TOKEN is missing when there is no token and no terminal', async () => {
     const run = runMain({ DATABASE_PATH: join(dir, 'no-token.sqlite') }, '');
     expect((await run.exited).code).toBe(1);
     const [line, ...rest] = logLines(run.output());
@@ -272,9 +275,10 @@ function fatalLine(output: string) {
   return fatal[0] as { level: number; msg: string; [key: string]: unknown };
 }
 
-// The processes below wait on their own exit, not on each other: five at a time, the file takes the
-// longest of them instead of their sum, on a machine whose cores they leave idle while they wait.
-// Their time limits (60 s, two to three times what one alone needs) allow for the five sharing the CPU.
+// The processes below wait on their own exit, not on each other: run at once with the five above,
+// the file takes the longest of them instead of their sum, on a machine whose cores they leave idle
+// while they wait. Their time limits (60 s) allow for the nine sharing the CPU. Nothing may stand
+// between the two concurrent suites (the helpers above are function declarations).
 describe.concurrent('start-up failures: one error-level JSON line and exit 1', () => {
   it('names every malformed variable at once', async () => {
     const run = runMain({ DISCORD_CLIENT_ID: 'not-an-id', LOG_LEVEL: 'loud', DEV_GUILD_ID: '12' }, '');
