@@ -55,8 +55,10 @@ describe('the engine artifact of npm run ask', () => {
       { args: ['--json', 'what is the capital of france'], expected: ['"kind":"decline"'] },
       { args: ['is mk7 better than mk4??'], expected: ['MK-7'] },
     ];
-    for (const { args, expected } of cases) {
-      const [fromArtifact, built] = await Promise.all([ask(args), withoutArtifact(args)]);
+    // All eight processes at once: each waits on its own exit, not on the others.
+    const runs = await Promise.all(cases.map(({ args }) => Promise.all([ask(args), withoutArtifact(args)])));
+    for (const [index, { expected }] of cases.entries()) {
+      const [fromArtifact, built] = runs[index] as [ProcessRun, ProcessRun];
       expect(built.code, built.stderr).toBe(0);
       expect(built.stderr).toBe('');
       for (const text of [...expected, DISCLAIMER, ANTICOAGULANT_WARNING])
@@ -114,19 +116,7 @@ describe('the engine artifact of npm run ask', () => {
   }, 60_000);
 
   it('falls back quietly to validating when the artifact is missing, damaged, of another format or not an engine', async () => {
-    // A copy of the parts of a build the CLI runs, beside a copy of the knowledge.
-    const root = tempDir('k2-artifact-build-');
-    cpSync(join(REPO_ROOT, 'package.json'), join(root, 'package.json'));
-    cpSync(join(REPO_ROOT, 'knowledge'), join(root, 'knowledge'), { recursive: true });
-    for (const file of ['cli/ask.js', 'cli/askCommand.js', 'knowledge.snapshot.json'])
-      cpSync(join(REPO_ROOT, 'dist', file), join(root, 'dist', file));
-    const copiedCli = join(root, 'dist', 'cli', 'ask.js');
-    const artifact = askArtifactFile(join(root, 'dist', 'cli'));
     const whole = readFileSync(askArtifactFile(cliDir()), 'utf8');
-    const args = ['--json', 'how much k2 in natto'];
-    const expected = await withoutArtifact(args);
-    expect(expected.code).toBe(0);
-
     const [header, body] = whole.split('\n');
     const variants: Record<string, string | null> = {
       missing: null,
@@ -134,13 +124,31 @@ describe('the engine artifact of npm run ask', () => {
       'another format': `${JSON.stringify({ ...JSON.parse(header ?? ''), format: 0 })}\n${body}\n`,
       'not an engine': `${header}\n${JSON.stringify({ ...JSON.parse(body ?? ''), engine: { index: {} } })}\n`,
     };
-    for (const [what, text] of Object.entries(variants)) {
+    // For each variant, a copy of the parts of a build the CLI runs, beside a copy of the knowledge:
+    // the variants run at once, each process waiting on its own exit.
+    const builds = Object.entries(variants).map(([what, text]) => {
+      const root = tempDir('k2-artifact-build-');
+      cpSync(join(REPO_ROOT, 'package.json'), join(root, 'package.json'));
+      cpSync(join(REPO_ROOT, 'knowledge'), join(root, 'knowledge'), { recursive: true });
+      for (const file of ['cli/ask.js', 'cli/askCommand.js', 'knowledge.snapshot.json'])
+        cpSync(join(REPO_ROOT, 'dist', file), join(root, 'dist', file));
+      const artifact = askArtifactFile(join(root, 'dist', 'cli'));
       rmSync(artifact, { force: true });
       if (text !== null) writeFileSync(artifact, text);
-      const answered = await runNode([copiedCli, ...args]);
-      expect(answered, what).toEqual(expected);
-    }
+      return { what, root, artifact, cli: join(root, 'dist', 'cli', 'ask.js') };
+    });
+    const args = ['--json', 'how much k2 in natto'];
+    const [expected, ...answers] = await Promise.all([
+      withoutArtifact(args),
+      ...builds.map(({ cli }) => runNode([cli, ...args])),
+    ]);
+    expect(expected?.code).toBe(0);
+    for (const [index, { what }] of builds.entries()) expect(answers[index], what).toEqual(expected);
     // The last passes every check of the file itself: reading the engine back is what fails.
-    expect(readAskArtifact(artifact, join(root, 'knowledge'), {})).toMatchObject({ usable: true });
+    const last = builds.at(-1);
+    expect(last?.what).toBe('not an engine');
+    expect(readAskArtifact(last?.artifact ?? '', join(last?.root ?? '', 'knowledge'), {})).toMatchObject({
+      usable: true,
+    });
   }, 60_000);
 });
