@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, it, vi } from 'vitest';
 import { deployCommands } from '../../src/discord/deploy.ts';
 import { BUILD_TIMEOUT_MS, compiled, ensureBuilt } from '../compiled.ts';
 import { DiscordEmulator, type EmuGuild, type EmuInteraction } from './emulator/index.ts';
@@ -78,6 +78,12 @@ class ManagerRun {
   }
 }
 
+/**
+ * The processes' log lines reach this one through a pipe, a moment after what they tell of; with the
+ * two suites running at once on a busy machine that can take longer than poll's default second.
+ */
+const LOG_WAIT = { timeout: 10_000 };
+
 let emu: DiscordEmulator;
 let run: ManagerRun;
 let dir: string;
@@ -130,7 +136,11 @@ function isAlive(pid: number): boolean {
   }
 }
 
-describe('SHARD_COUNT=2: a manager process with one child process per shard', () => {
+// The two suites run at once (concurrent suites in a row), each with its own emulator and processes:
+// the SHARD_LIST host starts under tsx and waits for its shard to stop while the manager of the first
+// suite starts, answers and restarts its shards. Inside the first suite the tests run in order
+// (it.sequential): each builds on the state the one before left.
+describe.concurrent('SHARD_COUNT=2: a manager process with one child process per shard', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'k2-shards-'));
     // max_concurrency 16 lets the manager start the two shards 344 ms apart instead of 5.5 s.
@@ -188,7 +198,7 @@ describe('SHARD_COUNT=2: a manager process with one child process per shard', ()
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('runs each shard in its own process, connected with its own shard id', () => {
+  it.sequential('runs each shard in its own process, connected with its own shard id', ({ expect }) => {
     expect(emu.connectedShards).toEqual([
       [0, 2],
       [1, 2],
@@ -198,7 +208,7 @@ describe('SHARD_COUNT=2: a manager process with one child process per shard', ()
     expect(new Set([...pids, run.child.pid]).size).toBe(3);
   });
 
-  it('binds HEALTH_PORT in the manager only: each shard child says it does not', () => {
+  it.sequential('binds HEALTH_PORT in the manager only: each shard child says it does not', ({ expect }) => {
     expect(run.lines('health server listening').map((line) => line.shard)).toEqual(['manager']);
     expect(
       run
@@ -208,9 +218,9 @@ describe('SHARD_COUNT=2: a manager process with one child process per shard', ()
     ).toEqual([0, 1]);
   });
 
-  it.runIf(process.platform === 'linux')(
+  (process.platform === 'linux' ? it.sequential : it.sequential.skip)(
     'starts each shard with two malloc arenas when the operator set none (the manager itself keeps the default)',
-    () => {
+    ({ expect }) => {
       const environment = (pid: number | undefined) =>
         readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0');
       for (const pid of [run.shardPid(0), run.shardPid(1)])
@@ -219,18 +229,24 @@ describe('SHARD_COUNT=2: a manager process with one child process per shard', ()
     },
   );
 
-  it('answers a question in each guild from the shard Discord routes that guild to, and only from it', async () => {
+  it.sequential('answers a question in each guild from the shard Discord routes that guild to, and only from it', async ({
+    expect,
+  }) => {
     for (const guild of emu.guilds) {
       const interaction = await ask(guild, 'what is vitamin k2?');
       await safeReply(interaction, 8000);
       const shard = shardFor(guild.id, 2);
-      await expect.poll(() => run.handledIn(guild.id)).toEqual([{ shard, pid: run.shardPid(shard) }]);
+      await expect
+        .poll(() => run.handledIn(guild.id), LOG_WAIT)
+        .toEqual([{ shard, pid: run.shardPid(shard) }]);
       expect(interaction.callbacks).toHaveLength(1);
       expect(interaction.rejectedCallbacks).toEqual([]);
     }
   }, 30_000);
 
-  it('serves /readyz and /metrics for both shards from the manager, counting replies of both', async () => {
+  it.sequential('serves /readyz and /metrics for both shards from the manager, counting replies of both', async ({
+    expect,
+  }) => {
     // Each shard's answer workers may still be building their engines on a busy machine.
     await expect
       .poll(async () => (await scrape('/readyz')).status, { timeout: 30_000, interval: 200 })
@@ -263,7 +279,7 @@ describe('SHARD_COUNT=2: a manager process with one child process per shard', ()
     expect(metrics).not.toContain(emu.users.alice.id);
   }, 60_000);
 
-  it('passes SIGHUP to every shard, which reload the edited knowledge', async () => {
+  it.sequential('passes SIGHUP to every shard, which reload the edited knowledge', async ({ expect }) => {
     const metaFile = join(knowledgeDir, 'meta.json');
     const meta = JSON.parse(readFileSync(metaFile, 'utf8')) as Record<string, unknown>;
     writeFileSync(metaFile, JSON.stringify({ ...meta, version: '9.9.9' }, null, 2));
@@ -276,16 +292,20 @@ describe('SHARD_COUNT=2: a manager process with one child process per shard', ()
     // Reloaded, not restarted, and the manager logged each shard's outcome.
     expect(run.lines('shard process started')).toHaveLength(2);
     await expect
-      .poll(() =>
-        run
-          .lines('shard reloaded the knowledge')
-          .map((l) => l.shardId)
-          .sort(),
+      .poll(
+        () =>
+          run
+            .lines('shard reloaded the knowledge')
+            .map((l) => l.shardId)
+            .sort(),
+        LOG_WAIT,
       )
       .toEqual([0, 1]);
   }, 30_000);
 
-  it('shows a setting changed through one shard in the other (one shared database, no stale copy)', async () => {
+  it.sequential('shows a setting changed through one shard in the other (one shared database, no stale copy)', async ({
+    expect,
+  }) => {
     const guild = guildOf[0];
     // Shard 1 reads the guild's settings first, so a cached copy would be stale below.
     await emu.moveGuildToShard(guild.id, 1);
@@ -299,10 +319,10 @@ describe('SHARD_COUNT=2: a manager process with one child process per shard', ()
     await emu.moveGuildToShard(guild.id, undefined);
     const settingsBy = () =>
       run.lines('command handled', { guildId: guild.id, command: 'settings' }).map((l) => l.shard);
-    await expect.poll(settingsBy).toEqual([1, 0, 1]);
+    await expect.poll(settingsBy, LOG_WAIT).toEqual([1, 0, 1]);
   }, 30_000);
 
-  it('restarts a killed shard while the other keeps answering', async () => {
+  it.sequential('restarts a killed shard while the other keeps answering', async ({ expect }) => {
     const killedPid = run.shardPid(1) as number;
     process.kill(killedPid, 'SIGKILL');
     // Shard 0 answers while shard 1 is down or restarting, and the host reports itself not ready.
@@ -325,7 +345,7 @@ describe('SHARD_COUNT=2: a manager process with one child process per shard', ()
     const before = run.handledIn(guildOf[1].id).length;
     await safeReply(await ask(guildOf[1], 'is natto good for bones?'), 8000);
     await expect
-      .poll(() => run.handledIn(guildOf[1].id).slice(before))
+      .poll(() => run.handledIn(guildOf[1].id).slice(before), LOG_WAIT)
       .toEqual([{ shard: 1, pid: restartedPid }]);
     // Shard 0 was never restarted.
     expect(run.lines('shard process started', { shardId: 0 })).toHaveLength(1);
@@ -333,7 +353,7 @@ describe('SHARD_COUNT=2: a manager process with one child process per shard', ()
     expect(sample((await scrape('/metrics')).text, 'k2_shard_restarts_total{shard="1"}')).toBe(1);
   }, 60_000);
 
-  it('stops every shard process and exits 0 on SIGTERM', async () => {
+  it.sequential('stops every shard process and exits 0 on SIGTERM', async ({ expect }) => {
     const shardPids = [run.shardPid(0), run.shardPid(1)] as number[];
     run.child.kill('SIGTERM');
     expect((await run.exited).code).toBe(0);
@@ -351,8 +371,10 @@ describe('SHARD_COUNT=2: a manager process with one child process per shard', ()
   }, 40_000);
 });
 
-describe('SHARD_LIST: this host runs part of the shards (under tsx, as `npm run dev`)', () => {
-  it('runs only the listed shard, and that shard stops by itself when its manager is killed', async () => {
+describe.concurrent('SHARD_LIST: this host runs part of the shards (under tsx, as `npm run dev`)', () => {
+  it('runs only the listed shard, and that shard stops by itself when its manager is killed', async ({
+    expect,
+  }) => {
     const listEmu = await DiscordEmulator.start({ shardCount: 2, guildCount: 2, maxConcurrency: 16 });
     const listDir = mkdtempSync(join(tmpdir(), 'k2-shard-list-'));
     const host = new ManagerRun(
