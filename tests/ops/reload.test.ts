@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { AnswerPool } from '../../src/discord/answerPool.ts';
 import { deployCommands } from '../../src/discord/deploy.ts';
 import { createEngine } from '../../src/engine/index.ts';
@@ -61,8 +61,13 @@ const setNattoTitle = (knowledge: string, title: string) =>
     topic.title = title;
   });
 
-describe('knowledge reload in a real bot process', () => {
-  it('SIGHUP swaps in a valid edit and keeps the old knowledge when the edit is broken', async () => {
+// The three tests run at once (concurrent suites in a row), each on its own copy of the knowledge:
+// the bot process spends most of its time starting and rebuilding its answer workers, while the
+// other two work in this process.
+describe.concurrent('knowledge reload in a real bot process', () => {
+  it('SIGHUP swaps in a valid edit and keeps the old knowledge when the edit is broken', async ({
+    expect,
+  }) => {
     const knowledge = copyKnowledge('process');
     const emu = await DiscordEmulator.start();
     try {
@@ -154,7 +159,7 @@ describe('knowledge reload in a real bot process', () => {
   }, 90_000);
 });
 
-describe('knowledge reload inside the bot', () => {
+describe.concurrent('knowledge reload inside the bot', () => {
   const quietLogger = () =>
     createLogger({
       level: 'info',
@@ -165,7 +170,9 @@ describe('knowledge reload inside the bot', () => {
       }),
     });
 
-  it('rebuilds the answer workers on a reload; a question a worker is answering finishes on the old knowledge', async () => {
+  it('rebuilds the answer workers on a reload; a question a worker is answering finishes on the old knowledge', async ({
+    expect,
+  }) => {
     const editedDir = copyKnowledge('pool');
     setNattoTitle(editedDir, EDITED_TITLE);
     const pool = await AnswerPool.start({
@@ -198,7 +205,9 @@ describe('knowledge reload inside the bot', () => {
     }
   }, 30_000);
 
-  it('with a watched folder, an edit is picked up without a signal and listeners hear the swap', async () => {
+  it('with a watched folder, an edit is picked up without a signal and listeners hear the swap', async ({
+    expect,
+  }) => {
     const knowledge = copyKnowledge('watched');
     const holder = new EngineHolder(createEngine(loadKnowledge(knowledge)));
     const swaps: string[] = [];
