@@ -47,7 +47,8 @@ async function memberAsks(h: Harness, user: 'alice' | 'bob') {
   return safeReply(interaction);
 }
 
-describe('the bot with its settings in PostgreSQL', () => {
+// The two tests run at once, each on its own database: one bot in this process, one bot process.
+describe.concurrent('the bot with its settings in PostgreSQL', () => {
   it('keeps answering while the database is away, refuses changes clearly, and recovers by itself', async () => {
     const cable = await openCable(await server.createDatabase());
     const url = cable.url;
