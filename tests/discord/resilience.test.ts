@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, type ExpectStatic, expect, it } from 'vitest';
 import { ReconnectLog } from '../../src/discord/gatewayStatus.ts';
 import type { EmuMessage } from './emulator/index.ts';
 import {
@@ -23,8 +23,10 @@ afterAll(async () => {
 
 const replyTo = (message: EmuMessage) => (m: EmuMessage) => m.message_reference?.message_id === message.id;
 
-describe('resilience', () => {
-  it('retries a 429 on a channel message and still answers', async () => {
+// The two suites run at once: the outage of the reconnect-logging test is on a bot and emulator of its
+// own, while the tests of the first suite share this file's bot, in order (it.sequential).
+describe.concurrent('resilience', () => {
+  it.sequential('retries a 429 on a channel message and still answers', async ({ expect }) => {
     h.emu.injectFault('POST', /^\/channels\/\d+\/messages$/, 429, {
       headers: { 'Retry-After': '0.2' },
       times: 1,
@@ -43,7 +45,7 @@ describe('resilience', () => {
     expect(h.logs.some((l) => l.msg === 'rate limited')).toBe(true);
   });
 
-  it('retries a 429 on an interaction callback', async () => {
+  it.sequential('retries a 429 on an interaction callback', async () => {
     h.emu.injectFault('POST', /^\/interactions\/\d+\/[^/]+\/callback$/, 429, { times: 1 });
     const interaction = await h.emu.userRunsCommand({
       user: h.emu.users.alice,
@@ -53,7 +55,9 @@ describe('resilience', () => {
     await safeReply(interaction);
   });
 
-  it('answers a question sent during a gateway outage exactly once, after RESUME', async () => {
+  it.sequential('answers a question sent during a gateway outage exactly once, after RESUME', async ({
+    expect,
+  }) => {
     const identifies = h.emu.identifies;
     const resumes = h.emu.resumes;
     h.emu.dropConnections();
@@ -70,7 +74,7 @@ describe('resilience', () => {
     expect(h.emu.identifies).toBe(identifies);
   });
 
-  it('survives a RECONNECT request and keeps answering', async () => {
+  it.sequential('survives a RECONNECT request and keeps answering', async ({ expect }) => {
     const resumes = h.emu.resumes;
     h.emu.requestReconnect();
     await expect.poll(() => h.emu.resumes, { timeout: 5000 }).toBeGreaterThan(resumes);
@@ -86,7 +90,9 @@ describe('resilience', () => {
     expect(messageText(reply)).not.toContain('You can ask again');
   });
 
-  it('replies with an ephemeral apology and safety texts when a reply fails, and logs it', async () => {
+  it.sequential('replies with an ephemeral apology and safety texts when a reply fails, and logs it', async ({
+    expect,
+  }) => {
     h.emu.injectFault('POST', /^\/interactions\/\d+\/[^/]+\/callback$/, 400, {
       body: { code: 50035, message: 'Invalid Form Body' },
       times: 1,
@@ -103,8 +109,10 @@ describe('resilience', () => {
   });
 });
 
-describe('reconnect logging during a gateway outage', () => {
-  it('logs the first attempt, then after 1, 2, 4 ... s at most once a minute, and the way back', () => {
+describe.concurrent('reconnect logging during a gateway outage', () => {
+  it('logs the first attempt, then after 1, 2, 4 ... s at most once a minute, and the way back', ({
+    expect,
+  }) => {
     const lines: Array<{ level: string; fields: Record<string, unknown>; msg: string }> = [];
     const record = (level: string) => (fields: object, msg?: string) =>
       lines.push({ level, fields: fields as Record<string, unknown>, msg: msg ?? '' });
@@ -124,38 +132,50 @@ describe('reconnect logging during a gateway outage', () => {
     );
   });
 
-  it('writes a few lines, not one per attempt, while the gateway keeps dropping the bot', async () => {
-    const linesBefore = h.logs.length;
-    // The outage lasts until discord.js has tried to reconnect this many times (about 3 s), not a fixed time.
-    const ATTEMPTS = 5;
-    let attempts = 0;
-    let enough = (): void => {};
-    const tried = new Promise<void>((resolve) => {
-      enough = resolve;
-    });
-    const dropAtOnce = () => {
-      attempts += 1;
-      setImmediate(() => h.emu.dropConnections());
-      if (attempts >= ATTEMPTS) enough();
-    };
-    h.emu.on('wsConnect', dropAtOnce);
-    h.emu.dropConnections();
-    await tried;
-    h.emu.off('wsConnect', dropAtOnce);
-    await h.emu.waitForConnectedSessions(1, 10_000);
-    await expect
-      .poll(() => h.logs.slice(linesBefore).some((l) => l.msg === 'gateway connection back'), {
-        timeout: 5000,
-      })
-      .toBe(true);
-    const outage = h.logs.slice(linesBefore).filter((l) => /gateway/.test(l.msg ?? ''));
-    expect(attempts).toBeGreaterThanOrEqual(ATTEMPTS);
-    // First attempt, after ~1 s and ~3 s, and the way back: well under one line per attempt.
-    expect(outage.length).toBeLessThanOrEqual(5);
-    expect(outage.length).toBeLessThan(attempts);
-    expect(outage.at(-1)).toMatchObject({ msg: 'gateway connection back' });
+  it('writes a few lines, not one per attempt, while the gateway keeps dropping the bot', async ({
+    expect,
+  }) => {
+    const o = await startHarness({ emulator: { heartbeatIntervalMs: 1000 } });
+    try {
+      await outageTest(o, expect);
+    } finally {
+      await o.stop();
+    }
   }, 20_000);
 });
+
+/** The outage test on its own bot `o`: the gateway drops it at every attempt until it has tried enough. */
+async function outageTest(o: Harness, expect: ExpectStatic): Promise<void> {
+  const linesBefore = o.logs.length;
+  // The outage lasts until discord.js has tried to reconnect this many times (about 3 s), not a fixed time.
+  const ATTEMPTS = 5;
+  let attempts = 0;
+  let enough = (): void => {};
+  const tried = new Promise<void>((resolve) => {
+    enough = resolve;
+  });
+  const dropAtOnce = () => {
+    attempts += 1;
+    setImmediate(() => o.emu.dropConnections());
+    if (attempts >= ATTEMPTS) enough();
+  };
+  o.emu.on('wsConnect', dropAtOnce);
+  o.emu.dropConnections();
+  await tried;
+  o.emu.off('wsConnect', dropAtOnce);
+  await o.emu.waitForConnectedSessions(1, 10_000);
+  await expect
+    .poll(() => o.logs.slice(linesBefore).some((l) => l.msg === 'gateway connection back'), {
+      timeout: 5000,
+    })
+    .toBe(true);
+  const outage = o.logs.slice(linesBefore).filter((l) => /gateway/.test(l.msg ?? ''));
+  expect(attempts).toBeGreaterThanOrEqual(ATTEMPTS);
+  // First attempt, after ~1 s and ~3 s, and the way back: well under one line per attempt.
+  expect(outage.length).toBeLessThanOrEqual(5);
+  expect(outage.length).toBeLessThan(attempts);
+  expect(outage.at(-1)).toMatchObject({ msg: 'gateway connection back' });
+}
 
 describe('every reply in this file', () => {
   it('carries both safety texts, fits Discord limits and pings nobody unasked', () => {
