@@ -16,7 +16,7 @@ import {
   RESTEvents,
   Routes,
 } from 'discord.js';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, it } from 'vitest';
 import WebSocket from 'ws';
 import { DiscordEmulator, type DiscordEmulatorOptions, type EmuMessage } from './emulator/index.ts';
 
@@ -27,17 +27,19 @@ const ALL_INTENTS = [
   GatewayIntentBits.MessageContent,
 ];
 
-let emu: DiscordEmulator | undefined;
+// The tests run at once, each on an emulator of its own, so one test's timers and round trips wait
+// alongside the others'; every emulator and client is closed when the file ends.
+const emulators: DiscordEmulator[] = [];
 const clients: Client[] = [];
 
-afterEach(async () => {
+afterAll(async () => {
   await Promise.all(clients.splice(0).map((c) => c.destroy()));
-  await emu?.close();
-  emu = undefined;
+  await Promise.all(emulators.splice(0).map((e) => e.close()));
 });
 
 async function startEmulator(options: DiscordEmulatorOptions = {}): Promise<DiscordEmulator> {
-  emu = await DiscordEmulator.start(options);
+  const emu = await DiscordEmulator.start(options);
+  emulators.push(emu);
   return emu;
 }
 
@@ -79,8 +81,10 @@ async function apiError(promise: Promise<unknown>): Promise<DiscordAPIError> {
   throw new Error('expected a DiscordAPIError');
 }
 
-describe('DiscordEmulator with the real discord.js client', () => {
-  it('logs in: READY, GUILD_CREATE with channels, roles and members, REST identity routes', async () => {
+describe.concurrent('DiscordEmulator with the real discord.js client', () => {
+  it('logs in: READY, GUILD_CREATE with channels, roles and members, REST identity routes', async ({
+    expect,
+  }) => {
     const e = await startEmulator();
     const connects: string[] = [];
     e.on('wsConnect', (info) => connects.push(info.path));
@@ -106,7 +110,7 @@ describe('DiscordEmulator with the real discord.js client', () => {
     expect(e.requests.some((r) => r.path === '/gateway/bot' && r.status === 200)).toBe(true);
   });
 
-  it('registers global and guild commands, rejecting invalid names', async () => {
+  it('registers global and guild commands, rejecting invalid names', async ({ expect }) => {
     const e = await startEmulator();
     const client = await loggedIn(e);
     const global = await client.application?.commands.set([
@@ -125,7 +129,7 @@ describe('DiscordEmulator with the real discord.js client', () => {
     expect(error.code).toBe(50035);
   });
 
-  it('delivers a user message and records a reply that cannot ping @everyone', async () => {
+  it('delivers a user message and records a reply that cannot ping @everyone', async ({ expect }) => {
     const e = await startEmulator();
     const client = await loggedIn(e);
     const seen: Message[] = [];
@@ -145,7 +149,7 @@ describe('DiscordEmulator with the real discord.js client', () => {
     await expect.poll(() => seen.filter((m) => m.author.id === e.botUserId).length).toBe(1);
   });
 
-  it('pings @everyone and users when the client omits allowedMentions', async () => {
+  it('pings @everyone and users when the client omits allowedMentions', async ({ expect }) => {
     const e = await startEmulator();
     const client = await loggedIn(e, { allowedMentions: false });
     const channel = client.channels.cache.get(e.channels.general);
@@ -157,7 +161,7 @@ describe('DiscordEmulator with the real discord.js client', () => {
     expect(sent.mentions).toEqual([e.users.alice.id]);
   });
 
-  it('answers a slash command with reply()', async () => {
+  it('answers a slash command with reply()', async ({ expect }) => {
     const e = await startEmulator();
     const client = await loggedIn(e);
     client.on(Events.InteractionCreate, async (interaction) => {
@@ -177,7 +181,7 @@ describe('DiscordEmulator with the real discord.js client', () => {
     expect(ix.callbacks.map((c) => c.type)).toEqual([4]);
   });
 
-  it('follows deferReply → editReply → followUp', async () => {
+  it('follows deferReply → editReply → followUp', async ({ expect }) => {
     const e = await startEmulator();
     const client = await loggedIn(e);
     client.on(Events.InteractionCreate, async (interaction) => {
@@ -202,7 +206,7 @@ describe('DiscordEmulator with the real discord.js client', () => {
     expect(e.requests.some((r) => r.path.endsWith('/messages/@original') && r.method === 'PATCH')).toBe(true);
   });
 
-  it('returns autocomplete choices, and refuses more than 25', async () => {
+  it('returns autocomplete choices, and refuses more than 25', async ({ expect }) => {
     const e = await startEmulator();
     const client = await loggedIn(e);
     const respondErrors: unknown[] = [];
@@ -229,7 +233,7 @@ describe('DiscordEmulator with the real discord.js client', () => {
     expect((respondErrors[0] as DiscordAPIError).code).toBe(50035);
   });
 
-  it('updates a message when its button is clicked and handles a select menu', async () => {
+  it('updates a message when its button is clicked and handles a select menu', async ({ expect }) => {
     const e = await startEmulator();
     const client = await loggedIn(e);
     client.on(Events.InteractionCreate, async (interaction) => {
@@ -292,7 +296,7 @@ describe('DiscordEmulator with the real discord.js client', () => {
     ).rejects.toThrow(/no component/);
   });
 
-  it('runs a message context-menu command on a user message', async () => {
+  it('runs a message context-menu command on a user message', async ({ expect }) => {
     const e = await startEmulator();
     const client = await loggedIn(e);
     client.on(Events.InteractionCreate, async (interaction) => {
@@ -313,7 +317,7 @@ describe('DiscordEmulator with the real discord.js client', () => {
     });
   });
 
-  it('refuses a reply after the acknowledgement deadline with 10062', async () => {
+  it('refuses a reply after the acknowledgement deadline with 10062', async ({ expect }) => {
     const e = await startEmulator({ ackDeadlineMs: 150 });
     const client = await loggedIn(e);
     const errors: unknown[] = [];
@@ -330,7 +334,7 @@ describe('DiscordEmulator with the real discord.js client', () => {
     await expect(ix.reply(100)).rejects.toThrow(/timed out/);
   });
 
-  it('makes discord.js wait for Retry-After on an injected 429, then succeed', async () => {
+  it('makes discord.js wait for Retry-After on an injected 429, then succeed', async ({ expect }) => {
     const e = await startEmulator();
     const client = await loggedIn(e);
     const limited: number[] = [];
@@ -349,7 +353,9 @@ describe('DiscordEmulator with the real discord.js client', () => {
     expect(limited.length).toBeGreaterThanOrEqual(1);
   });
 
-  it('validates message limits: 2001 chars → 50035, empty → 50006, oversized embeds → 50035', async () => {
+  it('validates message limits: 2001 chars → 50035, empty → 50006, oversized embeds → 50035', async ({
+    expect,
+  }) => {
     const e = await startEmulator();
     const client = await loggedIn(e);
     const channel = client.channels.cache.get(e.channels.general);
@@ -367,7 +373,9 @@ describe('DiscordEmulator with the real discord.js client', () => {
     expect(e.botMessages()).toHaveLength(1);
   });
 
-  it('resumes after op 7 and after a dropped connection, delivering outage messages exactly once', async () => {
+  it('resumes after op 7 and after a dropped connection, delivering outage messages exactly once', async ({
+    expect,
+  }) => {
     const e = await startEmulator();
     const client = await loggedIn(e);
     const received: string[] = [];
@@ -394,14 +402,14 @@ describe('DiscordEmulator with the real discord.js client', () => {
     expect(e.identifies).toBe(1);
   });
 
-  it('rejects a wrong token with TokenInvalid', async () => {
+  it('rejects a wrong token with TokenInvalid', async ({ expect }) => {
     const e = await startEmulator();
     const client = makeClient(e);
     await expect(client.login('wrong.token.value')).rejects.toMatchObject({ code: 'TokenInvalid' });
     expect(e.identifies).toBe(0);
   });
 
-  it('closes with 4014 when MessageContent is requested but not allowed', async () => {
+  it('closes with 4014 when MessageContent is requested but not allowed', async ({ expect }) => {
     const e = await startEmulator({ messageContentAllowed: false });
     const closes: number[] = [];
     e.on('wsClose', (info) => closes.push(info.code));
@@ -411,7 +419,9 @@ describe('DiscordEmulator with the real discord.js client', () => {
     expect(e.identifies).toBe(0);
   });
 
-  it('hides content without the MessageContent intent unless the bot is mentioned or in a DM', async () => {
+  it('hides content without the MessageContent intent unless the bot is mentioned or in a DM', async ({
+    expect,
+  }) => {
     const e = await startEmulator({ messageContentAllowed: false });
     const client = await loggedIn(e, {
       intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
@@ -431,7 +441,7 @@ describe('DiscordEmulator with the real discord.js client', () => {
     ]);
   });
 
-  it('sends no MESSAGE_CREATE without GuildMessages, but interactions still arrive', async () => {
+  it('sends no MESSAGE_CREATE without GuildMessages, but interactions still arrive', async ({ expect }) => {
     const e = await startEmulator();
     const client = await loggedIn(e, { intents: [GatewayIntentBits.Guilds] });
     const messages: EmuMessage[] = [];
@@ -445,7 +455,9 @@ describe('DiscordEmulator with the real discord.js client', () => {
     expect(messages).toHaveLength(0);
   });
 
-  it('serves raw interaction callbacks: with_response, 40060, follow-up before ack, encoded @original', async () => {
+  it('serves raw interaction callbacks: with_response, 40060, follow-up before ack, encoded @original', async ({
+    expect,
+  }) => {
     const e = await startEmulator();
     // No InteractionCreate handler: the test plays the bot through discord.js's REST client.
     const client = await loggedIn(e);
@@ -492,7 +504,9 @@ describe('DiscordEmulator with the real discord.js client', () => {
     expect(gone.code).toBe(10008);
   });
 
-  it('refuses a file upload with a reason: uploads are not emulated, the bot sends no files', async () => {
+  it('refuses a file upload with a reason: uploads are not emulated, the bot sends no files', async ({
+    expect,
+  }) => {
     const e = await startEmulator();
     const client = await loggedIn(e);
     const channel = client.channels.cache.get(e.channels.general);
@@ -508,7 +522,7 @@ describe('DiscordEmulator with the real discord.js client', () => {
     expect(e.botMessages()).toHaveLength(0);
   });
 
-  it('handles DMs: a slash command in a DM and the bot messaging a user', async () => {
+  it('handles DMs: a slash command in a DM and the bot messaging a user', async ({ expect }) => {
     const e = await startEmulator();
     const client = await loggedIn(e);
     client.on(Events.InteractionCreate, async (interaction) => {
@@ -524,7 +538,7 @@ describe('DiscordEmulator with the real discord.js client', () => {
     expect(dm.content).toBe('a private note');
   });
 
-  it('answers heartbeats and re-identifies after op 9', async () => {
+  it('answers heartbeats and re-identifies after op 9', async ({ expect }) => {
     const e = await startEmulator({ heartbeatIntervalMs: 100 });
     const client = await loggedIn(e, { identifyAtOnce: true });
     await expect.poll(() => client.ws.ping, { timeout: 2000 }).toBeGreaterThanOrEqual(0);
@@ -540,7 +554,9 @@ describe('DiscordEmulator with the real discord.js client', () => {
     await expect.poll(() => received).toEqual(['still there?']);
   });
 
-  it('closes with 4004 / 4013 on a bad IDENTIFY, and refuses compressed transport it does not emulate (raw socket)', async () => {
+  it('closes with 4004 / 4013 on a bad IDENTIFY, and refuses compressed transport it does not emulate (raw socket)', async ({
+    expect,
+  }) => {
     const e = await startEmulator();
     const compressed = new WebSocket(`${e.gatewayUrl}?v=10&encoding=json&compress=zlib-stream`);
     const [refusedCode] = (await once(compressed, 'close')) as [number];
@@ -557,7 +573,7 @@ describe('DiscordEmulator with the real discord.js client', () => {
     expect(await closeCode({ token: e.token, intents: 1 << 30 })).toBe(4013);
   });
 
-  it('with strictCommands, only lets users run what Discord would offer them', async () => {
+  it('with strictCommands, only lets users run what Discord would offer them', async ({ expect }) => {
     const e = await startEmulator({ strictCommands: true });
     const client = await loggedIn(e);
     await client.application?.commands.set(
@@ -615,7 +631,7 @@ describe('DiscordEmulator with the real discord.js client', () => {
     ).resolves.toEqual([]);
   });
 
-  it('expires interaction tokens: editReply after the token lifetime gets 50027', async () => {
+  it('expires interaction tokens: editReply after the token lifetime gets 50027', async ({ expect }) => {
     const e = await startEmulator({ interactionTokenLifetimeMs: 150 });
     const client = await loggedIn(e);
     const errors: unknown[] = [];
