@@ -34,23 +34,38 @@ const FAST_TMP_ROOM = 1024 ** 3;
  * 2-core machine, 2026-12-01: 0.84-1.10 s of system time on /tmp, 0.45-0.50 on /dev/shm). Its mode
  * is /tmp's, since the PostgreSQL server and the read-only-file tests run as other users.
  */
-function useFastTmpdir(): string | undefined {
-  if (process.env.TMPDIR) return undefined;
+function useFastTmpdir(): () => void {
+  const shared = globalThis as { __k2FastTmp?: { dir: string; users: number } };
+  const release = () => {
+    const fast = shared.__k2FastTmp;
+    if (!fast || --fast.users > 0) return;
+    rmSync(fast.dir, { recursive: true, force: true });
+    delete shared.__k2FastTmp;
+  };
+  // Vitest calls this setup once per project (both projects of vitest.config.ts), in one process: the
+  // folder is made by the first call and removed by the last teardown, after every project has
+  // stopped what it started in it (the shared PostgreSQL server lives in the shared project's folder).
+  if (shared.__k2FastTmp) {
+    shared.__k2FastTmp.users += 1;
+    return release;
+  }
+  if (process.env.TMPDIR) return release;
   try {
     const shm = statfsSync('/dev/shm');
-    if (shm.bavail * shm.bsize < FAST_TMP_ROOM) return undefined;
+    if (shm.bavail * shm.bsize < FAST_TMP_ROOM) return release;
     const dir = mkdtempSync('/dev/shm/k2-tests-');
     chmodSync(dir, 0o1777);
     process.env.TMPDIR = dir;
-    return dir;
+    shared.__k2FastTmp = { dir, users: 1 };
   } catch {
-    return undefined;
+    // No tmpfs to use: the temporary files stay where TMPDIR or the system puts them.
   }
+  return release;
 }
 
 /** Once per `vitest run`: a folder the test files share, and the shared servers stopped at the end. */
 export default function setup(project: TestProject): () => void {
-  const fastTmp = useFastTmpdir();
+  const releaseFastTmp = useFastTmpdir();
   const runDir = mkdtempSync(join(tmpdir(), 'k2-test-run-'));
   project.provide('testRunDir', runDir);
   project.provide(
@@ -68,6 +83,6 @@ export default function setup(project: TestProject): () => void {
   return () => {
     stopSharedPostgres(runDir);
     rmSync(runDir, { recursive: true, force: true });
-    if (fastTmp) rmSync(fastTmp, { recursive: true, force: true });
+    releaseFastTmp();
   };
 }
