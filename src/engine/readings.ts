@@ -112,10 +112,12 @@ function findQuestionClause(normalized: string): { clause: string; pointsBack: b
     // "It would help to know how much K2 to take each day": the question inside a statement.
     const embedded = EMBEDDED_QUESTION.exec(c);
     const asked = embedded ? c.slice(embedded.index + (embedded[1] as string).length).trim() : c;
-    if (
-      /^(what|which|how|can|could|should|does|do|is|are|will|where|why|any|whether|if)\b/.test(asked) &&
-      asked.split(' ').length >= 4
-    ) {
+    // "whether" and "if" open a question only inside a statement: a clause of its own starting
+    // with "if" is a condition ("if i take it daily, …").
+    const opens = embedded
+      ? /^(what|which|how|where|why|when|whether|if)\b/
+      : /^(what|which|how|can|could|should|does|do|is|are|will|where|why|any)\b/;
+    if (opens.test(asked) && asked.split(' ').length >= 4) {
       const pointsBack = /\b(it|them|that|those|they|this|these|he|she|his|her)\b/.test(asked);
       return { clause: asked, pointsBack };
     }

@@ -29,6 +29,8 @@ describe('readings: the question clause after a backstory', () => {
       'my sister takes natto for her bones and swears by it, and i am wondering whether it helps arteries too',
       { clause: 'whether it helps arteries too', pointsBack: true },
     ],
+    // A condition is no question ("if" opens one only inside a statement: "wondering if…").
+    ['my dad has been on k2 for two years now and feels fine, if he keeps taking it every single day', null],
     // Too short to have a backstory.
     ['i eat cheese, how much k2 is in it?', null],
     // Long, but nothing after the story asks.
