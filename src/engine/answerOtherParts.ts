@@ -1,8 +1,8 @@
-import { texts } from '../kb/language.ts';
+import { language, texts } from '../kb/language.ts';
 import type { Topic } from '../kb/schema.ts';
 import { topicAnswer } from './composeAnswer.ts';
 import { composeFactBody } from './composeBody.ts';
-import { GENERIC_TERMS } from './lexicon.ts';
+import { CONCEPT_WEIGHTS, GENERIC_TERMS } from './lexicon.ts';
 import { opensAQuestion } from './questionFocus.ts';
 import { ANSWER_THRESHOLD } from './rawConfidence.ts';
 import { questionParts } from './readings.ts';
@@ -36,16 +36,16 @@ function sentencesWithin(body: string, budget: number): string {
 }
 
 const DIGITS = /^\d+$/;
-/** Lexicon terms that say what is asked, not about what ("how much" is a dose, "safe" is safety). */
-const FOCUS_TERMS: ReadonlySet<string> = new Set([
-  'dose',
-  'safe',
-  'define',
-  'difference',
-  'benefit',
-  'choose',
-  'mechanism',
-  'reason',
+/**
+ * Words that say what is asked, not about what: the concepts of lexicon/words.json
+ * `conceptWeights` ("how much" is a dose, "safe" is safety) and the mechanism focus's own words
+ * ("mechanism", "reason"; focus.json), so "…, like what's the mechanism" names no subject.
+ */
+const ASKING_TERMS: ReadonlySet<string> = new Set([
+  ...Object.keys(CONCEPT_WEIGHTS),
+  ...(language()
+    .focus.focuses.find((f) => f.id === 'mechanism')
+    ?.asked.filter((w) => !w.includes(' ')) ?? []),
 ]);
 
 /** A message longer than this is not split at its commas: its clauses are one question's parts. */
@@ -77,7 +77,7 @@ function clauseQuestions(normalized: string, index: TopicIndex): string[] {
 function namesOwnSubject(part: string, index: TopicIndex): boolean {
   return index.analyzer
     .analyze(part)
-    .terms.some((t) => !GENERIC_TERMS.has(t) && !DIGITS.test(t) && !FOCUS_TERMS.has(t));
+    .terms.some((t) => !GENERIC_TERMS.has(t) && !DIGITS.test(t) && !ASKING_TERMS.has(t));
 }
 
 export function answerOtherParts(
