@@ -115,13 +115,14 @@ export function preferQuestionClause(ctx: MessageContext, current: SearchResult)
     : current;
 }
 
+/** How many sentences back a question pointing back looks for the subject it points at. */
+const MAX_SENTENCES_BACK = 3;
+
 /**
  * "…saw something about vitamin K for healthy arteries. I know nothing about it. Is it something
  * I should be taking?": a question pointing back, in a story too long to read whole, is read
  * with the nearest sentence before it that names vitamin K.
  */
-const MAX_SENTENCES_BACK = 3;
-
 function withPointedSubject(ctx: MessageContext, clause: string, current: SearchResult): SearchResult {
   const sentences = ctx.normalized.replace(/'/g, '').split(/[.?!]+/);
   const at = sentences.findIndex((s) => s.includes(clause));

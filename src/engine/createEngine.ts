@@ -26,8 +26,9 @@ import type { Answer, TopicRef } from './types.ts';
 const DEFAULT_SUGGEST_LIMIT = 25;
 /**
  * Declines whose subject is never the asker's situation around a K2 question: chatter ("who won
- * the game last night?"), pets, and shops and prices ("where can i buy the 45mg one"). Inside a conversation they stay declined instead of being read
- * with the previous K2 question; a diet or a medicine ("and on keto?") may be the asker's own.
+ * the game last night?"), pets, and shops and prices ("where can i buy the 45mg one"). Inside a
+ * conversation they stay declined instead of being read with the previous K2 question; a diet or a
+ * medicine ("and on keto?") may be the asker's own.
  */
 const NEVER_THE_ASKERS_SITUATION: ReadonlySet<OutOfScopeClass> = new Set(['general', 'pet', 'product']);
 /** Discord never shows more than 25 autocomplete choices. */

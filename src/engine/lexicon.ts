@@ -6,6 +6,7 @@
 import { anticoagulantSpellings, language } from '../kb/language.ts';
 import type { SynonymGroup } from '../kb/languageSchema.ts';
 import { anyOf, type PhraseList, phraseRegex } from './phrasePattern.ts';
+import { wordPattern } from './wordPattern.ts';
 
 const { synonyms, words } = language();
 
@@ -70,10 +71,7 @@ const { rules, lists } = language().declines;
  * so a rule about blood thinners keeps no list of its own.
  */
 const ANTICOAGULANT_PLACEHOLDER = '{anticoagulant}';
-const anticoagulantGroup = `(?:${anticoagulantSpellings()
-  .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-  .sort((a, b) => b.length - a.length)
-  .join('|')})`;
+const anticoagulantGroup = wordPattern(anticoagulantSpellings()).source;
 const withAnticoagulants = (rule: PhraseList): PhraseList =>
   rule.patterns
     ? { patterns: rule.patterns.map((p) => p.split(ANTICOAGULANT_PLACEHOLDER).join(anticoagulantGroup)) }

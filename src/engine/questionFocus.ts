@@ -112,9 +112,14 @@ const QUESTION_WORDS: ReadonlySet<string> = new Set([
 /** Whether a clause asks a question of its own: it opens (after openers) with a question word or a yes/no start. */
 export function opensAQuestion(clause: string): boolean {
   const words = stemmedWords(clause);
+  return opensWithQuestionWord(words) || opensWithYesNo(words);
+}
+
+/** Whether a clause's first word after its openers starts a yes/no question ("is", "can", "does"). */
+function opensWithYesNo(clause: readonly string[]): boolean {
   let first = 0;
-  while (first < words.length && OPENERS.has(words[first] as string)) first++;
-  return opensWithQuestionWord(words) || YES_NO_STARTS.matches(words.slice(first, first + 1));
+  while (first < clause.length && OPENERS.has(clause[first] as string)) first++;
+  return YES_NO_STARTS.matches(clause.slice(first, first + 1));
 }
 
 function opensWithQuestionWord(clause: readonly string[]): boolean {
@@ -182,11 +187,6 @@ function workOutFocus(normalized: string): QuestionFocus {
   // The question proper starts after openers ("so", "ok quick question"), or after a condition
   // or an aside set off by a comma ("if im healthy, will extra k2 …").
   const clauses = part.split(/[,;:]/).map((c) => stemmedWords(c));
-  const opensWithYesNo = (clause: readonly string[]) => {
-    let first = 0;
-    while (first < clause.length && OPENERS.has(clause[first] as string)) first++;
-    return YES_NO_STARTS.matches(clause.slice(first, first + 1));
-  };
   const yesNo = opensWithYesNo(words) || opensWithYesNo(clauses[clauses.length - 1] ?? []);
   // Points the article does not cover count only in the question itself, not in an aside before
   // it ("i get leg cramps at night, unrelated, but does k2 help arteries?").

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CATEGORIES } from './categories.ts';
+import { fullFactId } from './schema.ts';
 
 /**
  * knowledge/lexicon/focus.json: the words that tell what a question asks about a subject (its
@@ -14,12 +15,6 @@ const phrases = z.array(phrase).min(1);
 /** One lower-case word: groups of words are compared word by word. */
 const word = z.string().regex(/^[a-z0-9]+$/, 'must be one lower-case word');
 
-const fullFactId = z
-  .string()
-  .regex(
-    /^[a-z0-9]+(?:-[a-z0-9]+)*\/[a-z0-9]+(?:-[a-z0-9]+)*$/,
-    'must be a full fact id: <topic-id>/<fact-id>',
-  );
 const topicId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a topic id');
 
 export const FOCUS_IDS = [
@@ -196,7 +191,7 @@ export const focusFileSchema = z.strictObject({
   situationFacts: z
     .array(
       z.strictObject({
-        subject: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a subject id'),
+        subject: topicId,
         categories: z.array(z.enum(CATEGORIES)).min(1),
         facts: z.array(fullFactId).min(1),
       }),

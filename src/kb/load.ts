@@ -86,6 +86,11 @@ export function readKnowledgeFile<S extends z.ZodType>(schema: S, file: string):
   return parseWith(schema, readJson(file, shownAs), shownAs);
 }
 
+/** Every fact's full id, `<topic-id>/<fact-id>`. */
+function factIdsOf(topics: readonly Topic[]): ReadonlySet<string> {
+  return new Set(topics.flatMap((topic) => topic.facts.map((fact) => `${topic.id}/${fact.id}`)));
+}
+
 /** Whitespace differences (line wraps, double spaces) are not content differences. */
 export function normalizeQuoteText(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
@@ -181,7 +186,7 @@ function loadTopicsAndArticle(dir: string): KnowledgeBase {
     topics.push(topic);
     fileOfTopic.set(topic.id, display);
   }
-  const knownFacts = new Set(topics.flatMap((topic) => topic.facts.map((fact) => `${topic.id}/${fact.id}`)));
+  const knownFacts = factIdsOf(topics);
   for (const topic of topics) {
     topic.facts.forEach((fact, i) => {
       fact.because?.forEach((id, j) => {
@@ -261,9 +266,7 @@ export function loadKnowledgeWithLanguage(
 
 /** Every fact and topic lexicon/focus.json names exists. */
 function checkFocusFacts(knowledge: KnowledgeBase, focus: FocusLexicon, focusFile: string): void {
-  const knownFacts = new Set(
-    knowledge.topics.flatMap((topic) => topic.facts.map((fact) => `${topic.id}/${fact.id}`)),
-  );
+  const knownFacts = factIdsOf(knowledge.topics);
   const knownTopics = new Set(knowledge.topics.map((topic) => topic.id));
   const checkFactIds = (ids: readonly string[], field: string) => {
     ids.forEach((id, i) => {

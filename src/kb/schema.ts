@@ -41,6 +41,14 @@ const factSlug = z
   )
   .max(40, 'a fact id is a short slug (40 characters at most)');
 
+/** A fact named from anywhere in the knowledge base: `<topic-id>/<fact-id>`. */
+export const fullFactId = z
+  .string()
+  .regex(
+    /^[a-z0-9]+(?:-[a-z0-9]+)*\/[a-z0-9]+(?:-[a-z0-9]+)*$/,
+    'must be a full fact id: <topic-id>/<fact-id>',
+  );
+
 /** One statement the bot may make, tied to the article's exact words. */
 export const factSchema = z.strictObject({
   /** Stable slug; the answer reports `<topic-id>/<id>` for each fact it shows. */
@@ -77,17 +85,7 @@ export const factSchema = z.strictObject({
    * The facts that give the reason for this one, as `<topic-id>/<fact-id>`: "why?" after it shows
    * them ("MK-7 is more effective" → its half-life). Checked to exist when the knowledge loads.
    */
-  because: z
-    .array(
-      z
-        .string()
-        .regex(
-          /^[a-z0-9]+(?:-[a-z0-9]+)*\/[a-z0-9]+(?:-[a-z0-9]+)*$/,
-          'must be a full fact id: <topic-id>/<fact-id>',
-        ),
-    )
-    .min(1)
-    .optional(),
+  because: z.array(fullFactId).min(1).optional(),
   /** Words people use for this one fact beyond the topic's own keywords ("urine", "kidneys"). */
   keywords: z.array(nonEmpty).optional(),
   /** How people ask for this one fact; matched like the topic's questions. */
