@@ -13,9 +13,11 @@ import {
   setIncidentalAside,
   urgentCategoryBoosts,
 } from './chooseReading.ts';
-import { bareAnswer, composeReply, topicMayBeShown } from './composeAnswer.ts';
+import { bareAnswer, composeReply, topicAnswer, topicMayBeShown } from './composeAnswer.ts';
 import { composeFactBody } from './composeBody.ts';
 import { GREETING_TEXT, isGreeting, isThanks, THANKS_TEXT, withoutGreeting } from './declines.ts';
+import { definitionAsked } from './definitionAsked.ts';
+import { factIndexOf } from './factIndex.ts';
 import type { FollowUpHints } from './followUpCompose.ts';
 import { gateMessage } from './gate.ts';
 import type { OutOfScopeClass } from './lexicon.ts';
@@ -23,7 +25,7 @@ import { answerEachPart } from './multiQuestion.ts';
 import { normalizeText } from './normalize.ts';
 import { medicinesIn, otherNutrientsIn, outOfScopeClass, QUOTE_MAY_OVERRIDE } from './outOfScope.ts';
 import { isPersonal, personalNoticeFor } from './personalNotice.ts';
-import { readFocus } from './questionFocus.ts';
+import { askingPart, readFocus } from './questionFocus.ts';
 import { EMPTY_TEXT, safetyTexts } from './safety.ts';
 import type { SearchResult } from './search.ts';
 import type { TopicIndex } from './topicIndex.ts';
@@ -147,6 +149,11 @@ export function answerQuestionDetailed(
   // Compose.
   const answerable = topicMayBeShown(read, gate);
   let answer = composeReply(result, outOfScope, gate, answerable, warningFirst, byId);
+  // "What does INR mean?": a term the knowledge defines is answered, however weakly the rest matched.
+  if (answer.kind === 'decline' && !outOfScope && !gate.urgent && answerable) {
+    const defined = definitionAsked(askingPart(read), factIndexOf(index), read);
+    if (defined) answer = topicAnswer(defined.topic, byId, UNCOVERED_CONFIDENCE, warningFirst);
+  }
   if (!gate.urgent && answerable && !outOfScope) {
     ({ answer, result } = answerEachPart(ctx, answer, result, warningFirst, byId));
   }

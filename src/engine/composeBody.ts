@@ -9,6 +9,7 @@ import {
   withoutAnticoagulants,
 } from './anticoagulantFacts.ts';
 import { topicAnswer } from './composeAnswer.ts';
+import { definitionAsked, definitionFollowedUp } from './definitionAsked.ts';
 import { evidenceOpening } from './evidenceLead.ts';
 import { factIndexOf, type IndexedFact } from './factIndex.ts';
 import { type AskedTerm, askedTerms, scoreFact } from './factScore.ts';
@@ -255,8 +256,42 @@ export function composeFactBody(
       if (nothingNew) opening = texts().replies.followUpNothingNew;
     }
   }
+  // "What even is K2?", "what's INR?": the fact defining the asked term leads, in its own topic.
+  let defined: IndexedFact | null = null;
+  if (!uncovered && followUp) {
+    const own = readFocus(followUp.message);
+    const asksOwnPoint = own.focuses.length > 0 || own.yesNo;
+    defined = definitionFollowedUp(
+      askingPart(followUp.message),
+      followUp.previousReading,
+      asksOwnPoint,
+      facts,
+    );
+  } else if (!uncovered) defined = definitionAsked(part, facts, normalized);
+  if (defined) {
+    if (defined.topic !== topic) {
+      const switched = topicAnswer(defined.topic, byId, answer.confidence, answer.safety.warningFirst);
+      switched.suggestions = answer.suggestions.filter((s) => s.id !== defined.topic.id);
+      answer = switched;
+      topic = defined.topic;
+      const theirs = facts.byTopic.get(topic.id) ?? [];
+      main = theirs
+        .filter((f) => f !== defined)
+        .map((f) => ({ f, score: score(f, theirs.length) }))
+        .sort((a, b) => b.score - a.score)
+        .map((x) => x.f);
+    }
+    const rest = main.filter((f) => f !== defined && f.topic === topic);
+    main = [defined];
+    let words = defined.words;
+    for (const f of rest) {
+      if (main.length >= MAX_FACTS - 1 || words + f.words > SOFT_WORDS) break;
+      main.push(f);
+      words += f.words;
+    }
+  }
   // A yes/no question that asks a claim a fact answers: that fact first, with its yes or no.
-  if (focus.yesNo && !opening && main.length > 0) {
+  if (focus.yesNo && !opening && main.length > 0 && !defined) {
     const claims = claimIndexOf(index, () => index.entries.map((e) => e.topic), index.analyzer);
     const asked = followUp ? askingPart(followUp.message) : part;
     const claim = claims.match(

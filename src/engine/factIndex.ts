@@ -2,7 +2,7 @@ import type { FocusId } from '../kb/focusSchema.ts';
 import type { Fact, Topic } from '../kb/schema.ts';
 import type { Analyzer } from './analyze.ts';
 import { GENERIC_TERMS } from './lexicon.ts';
-import { normalizeText } from './normalize.ts';
+import { normalizeText, tokenize } from './normalize.ts';
 import { factFocuses, factSubjects, hedgeOf, namesVitamin, type YesNoLead } from './questionFocus.ts';
 import type { TopicIndex } from './topicIndex.ts';
 
@@ -42,6 +42,10 @@ export class FactIndex {
   readonly byId = new Map<string, IndexedFact>();
   /** Rarity of each term across facts: a word every fact of a topic has tells them apart less. */
   readonly idf = new Map<string, number>();
+  /** Each term a fact defines (its `defines`), as its words joined by spaces, and that fact. */
+  readonly definitions = new Map<string, IndexedFact>();
+  /** The most words a defined term has. */
+  longestDefinedTerm = 0;
 
   /** @param normalize normalizeText, or a cached copy of it */
   constructor(
@@ -82,7 +86,14 @@ export class FactIndex {
         };
       });
       this.byTopic.set(topic.id, list);
-      for (const f of list) this.byId.set(f.fullId, f);
+      for (const f of list) {
+        this.byId.set(f.fullId, f);
+        for (const term of f.fact.defines ?? []) {
+          const words = tokenize(normalize(term));
+          this.definitions.set(words.join(' '), f);
+          this.longestDefinedTerm = Math.max(this.longestDefinedTerm, words.length);
+        }
+      }
     }
     for (const [t, n] of df) this.idf.set(t, Math.log(1 + count / n));
   }

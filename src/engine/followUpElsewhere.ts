@@ -82,9 +82,7 @@ export function lookElsewhere(
   const lead = facts.byId.get(answer.facts[0] ?? '');
   if (lead && !nothingNew) {
     const answered = shown.has(lead.fullId)
-      ? own.length > 0
-        ? has(lead, own) > 0
-        : answersPoint(lead, point)
+      ? own.length > 0 && has(lead, own) > 0
       : answersPoint(lead, point) || has(lead, own) > 0;
     if (answered) return null;
   }

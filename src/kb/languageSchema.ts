@@ -545,6 +545,8 @@ export const PHRASE_LIST_NAMES = [
   'followUpBreaks',
   'replacePrescription',
   'prescriptionWords',
+  'definitionStress',
+  'definitionTail',
 ] as const;
 
 /** A strict object of the named phrase lists the code reads: a missing or unknown name is an error. */

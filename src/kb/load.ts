@@ -187,8 +187,22 @@ function loadTopicsAndArticle(dir: string): KnowledgeBase {
     fileOfTopic.set(topic.id, display);
   }
   const knownFacts = factIdsOf(topics);
+  /** Each defined term and the fact that defines it: "what is K2?" must have one answer. */
+  const definedBy = new Map<string, string>();
   for (const topic of topics) {
     topic.facts.forEach((fact, i) => {
+      fact.defines?.forEach((term, j) => {
+        const key = term.toLowerCase().replace(/\s+/g, ' ').trim();
+        const other = definedBy.get(key);
+        if (other) {
+          throw new KnowledgeError(
+            fileOfTopic.get(topic.id) ?? topic.id,
+            `facts[${i}].defines[${j}]`,
+            `"${term}" is already defined by ${other}`,
+          );
+        }
+        definedBy.set(key, `${topic.id}/${fact.id}`);
+      });
       fact.because?.forEach((id, j) => {
         if (!knownFacts.has(id) || id === `${topic.id}/${fact.id}`) {
           const why = knownFacts.has(id) ? 'a fact is not its own reason' : `no fact "${id}"`;

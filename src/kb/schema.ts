@@ -86,6 +86,11 @@ export const factSchema = z.strictObject({
    * them ("MK-7 is more effective" → its half-life). Checked to exist when the knowledge loads.
    */
   because: z.array(fullFactId).min(1).optional(),
+  /**
+   * The terms this fact defines ("k2", "menaquinone"): "what is K2?", "what does INR mean?" lead
+   * with it (definitionAsked.ts). A term is defined by one fact only, checked when the knowledge loads.
+   */
+  defines: z.array(nonEmpty).min(1).optional(),
   /** Words people use for this one fact beyond the topic's own keywords ("urine", "kidneys"). */
   keywords: z.array(nonEmpty).optional(),
   /** How people ask for this one fact; matched like the topic's questions. */

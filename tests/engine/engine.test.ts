@@ -48,13 +48,18 @@ describe('ask: answer paths', () => {
     expect(engine.ask(q).topic?.id).toBe(id);
   });
 
-  it.each([
-    'How long does warfarin stay in your system?',
-    'Is apixaban better than warfarin?',
-    'What does INR stand for?',
-  ])("an anticoagulant question without K2 or food is the pharmacist's: %j", (q) => {
-    const a = engine.ask(q);
-    expect(a.kind).toBe('decline');
+  it.each(['How long does warfarin stay in your system?', 'Is apixaban better than warfarin?'])(
+    "an anticoagulant question without K2 or food is the pharmacist's: %j",
+    (q) => {
+      const a = engine.ask(q);
+      expect(a.kind).toBe('decline');
+      expect(a.safety.warningFirst).toBe(true);
+    },
+  );
+
+  it('"What does INR stand for?" is defined, with the blood-thinner warning first', () => {
+    const a = engine.ask('What does INR stand for?');
+    expect(a.facts[0]).toBe('clotting-function/inr-test');
     expect(a.safety.warningFirst).toBe(true);
   });
 

@@ -107,6 +107,15 @@ describe('loadKnowledge on broken knowledge', () => {
         }),
     ],
     [
+      'a term two facts define',
+      'topics/natto.json',
+      'facts[1].defines[0]',
+      (dir) =>
+        editJson(dir, 'topics/natto.json', (topic) => {
+          (listIn(topic, 'facts')[1] as Json).defines = ['Natto'];
+        }),
+    ],
+    [
       'a fact given as its own reason',
       'topics/eel.json',
       'facts[0].because[0]',

@@ -1,0 +1,164 @@
+import { language } from '../kb/language.ts';
+import type { FactIndex, IndexedFact } from './factIndex.ts';
+import { tokenize } from './normalize.ts';
+
+/**
+ * "What even is K2?", "what does INR mean?", "no idea what mk7 is": a request for the definition
+ * of a term some fact defines (its `defines`). Read word by word within each clause, so "what is
+ * k2 good for" (another question) and "what is the best dose" (no defined term) are not one.
+ */
+
+const LISTS = language().phrases.lists;
+/** "what even is", "what the heck is": words that only stress the request. */
+const STRESS: ReadonlySet<string> = new Set(LISTS.definitionStress.words);
+/** "what is k2 exactly", "what is this k2 thing": words that may follow the term. */
+const TAIL: ReadonlySet<string> = new Set(LISTS.definitionTail.words);
+/** The verb of "what is/are X", contracted ("whats") or as chat writes it ("what r"). */
+const BE: ReadonlySet<string> = new Set(['is', 'are', 'r', 's']);
+const ASKS_WHAT: ReadonlySet<string> = new Set(['what', 'wtf', 'wat', 'wht']);
+const CONTRACTED: ReadonlySet<string> = new Set(['whats', 'wats', 'whts']);
+/** "what is a menaquinone", "what is this k2": a determiner before the term. */
+const DETERMINERS: ReadonlySet<string> = new Set(['a', 'an', 'the', 'this', 'that', 'these', 'those']);
+/** "What is it exactly?": a pronoun for a term the message names elsewhere. */
+const PRONOUNS: ReadonlySet<string> = new Set(['it', 'this', 'that', 'they', 'these', 'those', 'them']);
+/** At most this many stress words between "what" and "is". */
+const MAX_STRESS = 3;
+
+/** A clause: the words between two stops. */
+const CLAUSE_STOPS = /[.?!,;:\n()]+/;
+
+interface Found {
+  /** Where the term starts and how many words it has; -1 for a pronoun. */
+  at: number;
+  length: number;
+}
+
+/** The longest defined term starting at `at`, as its number of words (0: none). */
+function termAt(words: readonly string[], at: number, facts: FactIndex): number {
+  for (let n = Math.min(facts.longestDefinedTerm, words.length - at); n > 0; n--) {
+    if (facts.definitions.has(words.slice(at, at + n).join(' '))) return n;
+  }
+  return 0;
+}
+
+function skipStress(words: readonly string[], at: number): number {
+  let i = at;
+  while (i < words.length && i - at < MAX_STRESS && STRESS.has(words[i] as string)) i++;
+  return i;
+}
+
+/** Whether the clause may end after the word before `at`: its end, or only tail words follow. */
+const endsAt = (words: readonly string[], at: number) => at >= words.length || TAIL.has(words[at] as string);
+
+/** The term (or pronoun) a clause asks to define, reading from `at`, or null. */
+function termAfter(words: readonly string[], at: number, facts: FactIndex): Found | null {
+  let i = at;
+  if (DETERMINERS.has(words[i] as string) && termAt(words, i + 1, facts) > 0) i++;
+  const n = termAt(words, i, facts);
+  if (n > 0) return { at: i, length: n };
+  return PRONOUNS.has(words[i] as string) ? { at: -1, length: 1 } : null;
+}
+
+/** The defined term one clause asks about, or null: the ways of asking are tried in turn. */
+function askedInClause(words: readonly string[], facts: FactIndex): Found | null {
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i] as string;
+    // "what (even) is (a) X (exactly)", "whats X", "wtf is X"
+    let after = -1;
+    if (CONTRACTED.has(word)) after = i + 1;
+    else if (ASKS_WHAT.has(word)) {
+      const verb = skipStress(words, i + 1);
+      if (BE.has(words[verb] as string)) after = verb + 1;
+    }
+    if (after >= 0) {
+      const found = termAfter(words, after, facts);
+      const end = found && (found.at === -1 ? after + 1 : found.at + found.length);
+      if (found && end !== null && endsAt(words, end)) return found;
+    }
+    // "what does X (even) mean", "what does X stand for"
+    if (ASKS_WHAT.has(word) && (words[i + 1] === 'does' || words[i + 1] === 'do')) {
+      const found = termAfter(words, i + 2, facts);
+      const end = found && (found.at === -1 ? i + 3 : found.at + found.length);
+      if (found && end !== null) {
+        const verb = words[skipStress(words, end)];
+        if (verb === 'mean' || verb === 'stand') return found;
+      }
+    }
+    // "what do people mean by X", "what is meant by X"
+    if (ASKS_WHAT.has(word)) {
+      const by = words.indexOf('by', i + 2);
+      if (by > 0 && by <= i + 4 && (words[by - 1] === 'mean' || words[by - 1] === 'meant')) {
+        const found = termAfter(words, by + 1, facts);
+        if (found && found.at !== -1) return found;
+      }
+    }
+    // "no idea what X is", "explain what mk7 is": the term between "what" and a final "is"
+    if (ASKS_WHAT.has(word)) {
+      const n = termAt(words, i + 1, facts);
+      const verb = skipStress(words, i + 1 + n);
+      if (n > 0 && BE.has(words[verb] as string) && endsAt(words, verb + 1)) return { at: i + 1, length: n };
+    }
+    // "define X", "definition of X", "meaning of X"
+    const of =
+      word === 'define'
+        ? i + 1
+        : (word === 'definition' || word === 'meaning') && words[i + 1] === 'of'
+          ? i + 2
+          : -1;
+    if (of >= 0) {
+      const found = termAfter(words, of, facts);
+      if (found && found.at !== -1) return found;
+    }
+  }
+  return null;
+}
+
+/** The one fact defining the terms `text` names, or null when it names none or several. */
+function onlyDefinedIn(text: string, facts: FactIndex): IndexedFact | null {
+  const words = tokenize(text);
+  let only: IndexedFact | null = null;
+  for (let i = 0; i < words.length; i++) {
+    const n = termAt(words, i, facts);
+    if (n === 0) continue;
+    const f = facts.definitions.get(words.slice(i, i + n).join(' ')) as IndexedFact;
+    if (only && only !== f) return null;
+    only = f;
+    i += n - 1;
+  }
+  return only;
+}
+
+/**
+ * The fact defining what `asked` (a normalised question, or its asking part) asks to define, or
+ * null. A pronoun ("what is it exactly?") stands for the one defined thing `whole` names, when it
+ * names exactly one; without `whole` a pronoun is not read.
+ */
+export function definitionAsked(asked: string, facts: FactIndex, whole?: string): IndexedFact | null {
+  if (facts.definitions.size === 0) return null;
+  for (const clause of asked.split(CLAUSE_STOPS)) {
+    const words = tokenize(clause);
+    const found = askedInClause(words, facts);
+    if (!found) continue;
+    if (found.at >= 0)
+      return facts.definitions.get(words.slice(found.at, found.at + found.length).join(' ')) ?? null;
+    return whole === undefined ? null : onlyDefinedIn(whole, facts);
+  }
+  return null;
+}
+
+/**
+ * A follow-up of a request for a definition that only names another defined term ("what is mk7?"
+ * then "what about mk4?"): the definition of that term. A follow-up asking something of its own
+ * ("is mk4 better?", "which foods is it in?") is not one.
+ */
+export function definitionFollowedUp(
+  message: string,
+  previousReading: string,
+  asksOwnPoint: boolean,
+  facts: FactIndex,
+): IndexedFact | null {
+  const asked = definitionAsked(message, facts);
+  if (asked) return asked;
+  if (asksOwnPoint || !definitionAsked(previousReading, facts, previousReading)) return null;
+  return onlyDefinedIn(message, facts);
+}

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { definitionAsked } from '../../../src/engine/definitionAsked.ts';
+import { factIndexOf } from '../../../src/engine/factIndex.ts';
+import { normalizeText } from '../../../src/engine/normalize.ts';
+import { sharedEngine, sharedTopicIndex } from '../../sharedEngine.ts';
+
+const facts = factIndexOf(sharedTopicIndex());
+const engine = sharedEngine();
+const asked = (text: string) =>
+  definitionAsked(normalizeText(text), facts, normalizeText(text))?.fullId ?? null;
+
+describe('definitionAsked: a request for the definition of a term a fact defines', () => {
+  it.each([
+    ['what is INR?', 'clotting-function/inr-test'],
+    ["what's MK-7", 'menaquinone-forms/mk4-and-mk7'],
+    ['wtf is menatetrenone', 'menaquinone-forms/mk4-and-mk7'],
+    ['what even is k2?? is it a different thing from vitamin k', 'k2-overview/menaquinone-family'],
+    ['what does anticoagulant even mean', 'clotting-function/what-anticoagulants-are'],
+    ['what does DOAC stand for', 'warfarin-interaction/doacs-differ'],
+    ['no idea what osteocalcin is, sorry', 'bone-proteins/osteocalcin-carboxylation'],
+    ['what do doctors mean by blood thinners', 'clotting-function/what-anticoagulants-are'],
+    ['define phylloquinone', 'k1-vs-k2/k1-sources'],
+    ['whats a menaquinone', 'k2-overview/menaquinone-family'],
+    ['what is this k2 thing everyone talks about', 'k2-overview/menaquinone-family'],
+    // "It" stands for the one defined thing the message names.
+    ['heard k2 is good for bones. what is it exactly and do i need it?', 'k2-overview/menaquinone-family'],
+  ])('%s → %s', (text, fact) => {
+    expect(asked(text)).toBe(fact);
+  });
+
+  it.each([
+    // Another question about the term, not its definition.
+    'what is k2 good for',
+    'what is in natto',
+    'what is the best dose of mk7',
+    "what's natto's k2 content",
+    'what does k2 do for bones',
+    // No term a fact defines.
+    'what is a good breakfast',
+    // "It" with two defined things named is not read.
+    'i take mk7 and eat natto, what is it exactly',
+  ])('%s → none', (text) => {
+    expect(asked(text)).toBeNull();
+  });
+});
+
+describe('a definition leads the reply', () => {
+  it.each([
+    ['what is INR?', 'clotting-function/inr-test'],
+    ['what is mk7?', 'menaquinone-forms/mk4-and-mk7'],
+    ["what's osteocalcin", 'bone-proteins/osteocalcin-carboxylation'],
+    ['heard k2 is good for bones. what is it exactly and do i need it?', 'k2-overview/menaquinone-family'],
+    ['wait so what even is k2, same as vitamin k or different?', 'k2-overview/menaquinone-family'],
+  ])('%s → first fact %s', (text, fact) => {
+    const answer = engine.ask(text);
+    expect(answer.kind).toBe('answer');
+    expect(answer.facts[0]).toBe(fact);
+  });
+
+  it('a follow-up naming only another term gets its definition, though the reply before showed it', () => {
+    const conversation = engine.startConversation();
+    conversation.ask('what is mk7');
+    expect(conversation.ask('what about mk4?').facts[0]).toBe('menaquinone-forms/mk4-and-mk7');
+  });
+
+  it('a follow-up asking its own point about the term is not a definition', () => {
+    const conversation = engine.startConversation();
+    conversation.ask('what is mk7');
+    expect(conversation.ask('is mk4 better?').facts[0]).not.toBe('menaquinone-forms/mk4-and-mk7');
+  });
+});
