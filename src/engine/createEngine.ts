@@ -175,8 +175,8 @@ export function createEngine(kb: KnowledgeBase, options: CreateEngineOptions = {
   /**
    * A message on its own; then, when it is a follow-up (followUp.ts) and there is a previous
    * answer, read together with the previous question. The emergency gate always reads the new
-   * message alone first: a follow-up never suppresses an emergency, and a previous question never
-   * raises one. The reading in context is kept only when it answers where the message alone did
+   * message alone first: a follow-up never suppresses an emergency, and a previous question raises
+   * one only by the asker's own blood thinner (urgentOnAskersAnticoagulant). The reading in context is kept only when it answers where the message alone did
    * not, or when the message points back at the previous answer.
    */
   /** Whether text names a subject: a known term that is not one of the words every K2 question has. */
@@ -210,14 +210,37 @@ export function createEngine(kb: KnowledgeBase, options: CreateEngineOptions = {
     alone: Answer,
     previous: FollowUpContext,
   ): FollowUpAnswer | null {
-    if (alone.urgent || alone.kind !== 'answer' || anticoagulantsNamed(normalized).length > 0) return null;
+    if (alone.urgent || anticoagulantsNamed(normalized).length > 0) return null;
     if (!isPersonal(previous.reading)) return null;
     const drugs = anticoagulantsNamed(previous.reading);
     if (drugs.length === 0) return null;
     const reading = `${normalized} , i am on ${drugs.join(' and ')}`;
     const answer = answerQuestionDetailed(reading, index, byId).answer;
-    if (answer.urgent || answer.kind !== 'answer') return null;
-    return { answer, context: contextAfter(reading, answer, readFocus(normalized)), followUp: true };
+    return answer.kind === 'answer' && !answer.urgent
+      ? { answer, context: contextAfter(reading, answer, readFocus(normalized)), followUp: true }
+      : null;
+  }
+
+  /**
+   * "Im on warfarin…" then "my gums bled a lot brushing": bleeding is an emergency on a blood
+   * thinner, so the gate reads the new message with the asker's own blood thinner from the
+   * conversation. The only thing a previous message may add to the gate: nothing else raises one.
+   */
+  function urgentOnAskersAnticoagulant(
+    normalized: string,
+    alone: Answer,
+    previous: FollowUpContext,
+  ): Answer | null {
+    if (alone.urgent || anticoagulantsNamed(normalized).length > 0 || !isPersonal(previous.reading))
+      return null;
+    const drugs = anticoagulantsNamed(previous.reading);
+    if (drugs.length === 0) return null;
+    const answer = answerQuestionDetailed(
+      `${normalized} , i am on ${drugs.join(' and ')}`,
+      index,
+      byId,
+    ).answer;
+    return answer.urgent ? answer : null;
   }
 
   function askInContext(question: string, previous: FollowUpContext | null): FollowUpAnswer {
@@ -243,6 +266,8 @@ export function createEngine(kb: KnowledgeBase, options: CreateEngineOptions = {
           : null,
         followUp: false,
       });
+      const urgentOnIt = previous && urgentOnAskersAnticoagulant(normalized, alone.answer, previous);
+      if (urgentOnIt) return { answer: urgentOnIt, context: previous, followUp: true };
       if (previous && kind === 'alone') {
         const onIt = withAskersAnticoagulant(normalized, alone.answer, previous);
         if (onIt) return onIt;

@@ -61,6 +61,7 @@ export const GATE_WORDING_NAMES = [
   'hopeless',
   'crisisMeans',
   'stroke',
+  'unresponsive',
 ] as const;
 
 export const gateLexiconSchema = z.strictObject({

@@ -135,6 +135,36 @@ describe('emergency gate: a nose pouring blood on a blood thinner', () => {
   });
 });
 
+describe('emergency gate: someone slumped and not responding, blood in urine, gums that bled', () => {
+  it.each([
+    'my dad slumped over on the sofa and he wont wake up properly',
+    'she went limp at lunch and isnt answering me, breathing is weird',
+    'cant wake my husband up, he is making gasping noises',
+    'my pee has gone kinda reddish brown since this morning',
+    'on eliquis and my gums bled loads when i brushed tonight',
+  ])('%j is urgent', (q) => {
+    expect(engine.ask(q).urgent).toBe(true);
+  });
+
+  it.each([
+    'the bot isnt responding to my slash commands',
+    'i slumped over my desk studying lol, does k2 help focus',
+    'can k2 turn your pee a reddish colour?',
+    'my gums bled a little when flossing last year, does k2 help gums?',
+  ])('%j stays calm', (q) => {
+    expect(engine.ask(q).urgent).toBe(false);
+  });
+
+  it('a bleed told after "im on warfarin" earlier in the conversation is urgent; without it, calm', () => {
+    const onWarfarin = engine.startConversation();
+    onWarfarin.ask('im on warfarin, is a bit of natto ok now and then?');
+    expect(onWarfarin.ask('update: ate a big bowl and my gums bled a lot this morning').urgent).toBe(true);
+    const notOn = engine.startConversation();
+    notOn.ask('is a bit of natto ok now and then?');
+    expect(notOn.ask('update: ate a big bowl and my gums bled a lot this morning').urgent).toBe(false);
+  });
+});
+
 describe('emergency gate: typos of its own words', () => {
   it.each([
     'vomitting blod on warfrin',
