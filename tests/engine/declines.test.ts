@@ -353,6 +353,34 @@ describe('a shop named beside a K2 question is where the asker shops, not what i
   );
 });
 
+describe('a cost told in a story, and cooking asked of the K2 in a food', () => {
+  it('what a supplement cost, said beside a K2 question, does not decline it', () => {
+    const a = engine.ask('the one my mum buys costs loads, but does mk7 stay in the blood longer than mk4?');
+    expect(a.kind).toBe('answer');
+    expect(a.topic?.id).toMatch(/mk7-vs-mk4|menaquinone-forms/);
+  });
+
+  it.each(['how much does mk7 cost', 'what does a bottle of k2 cost in the uk'])(
+    '%j stays the product decline',
+    (q) => {
+      const a = engine.ask(q);
+      expect(a.kind).toBe('decline');
+      expect(a.body).toMatch(/doesn't rate products/);
+    },
+  );
+
+  it('cooking asked of the K2 in a food says the article does not cover it, instead of declining', () => {
+    const a = engine.ask('does cooking natto destroy its vitamin k?');
+    expect(a.kind).toBe('answer');
+    expect(a.coverage).toBe('partial');
+    expect(a.body).toMatch(/^The article doesn't say whether cooking/);
+  });
+
+  it('a recipe stays declined', () => {
+    expect(engine.ask('whats a tasty way to cook natto, any recipe?').kind).toBe('decline');
+  });
+});
+
 describe('a side word that is not what is asked does not decline a K2 question', () => {
   it.each([
     // A medicine in a sentence of its own; the combination asked about is D3 with K2.
