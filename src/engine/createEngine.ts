@@ -13,6 +13,7 @@ import {
   followUpKind,
   followUpReading,
   leavesContext,
+  previousSubject,
 } from './followUp.ts';
 import { type FollowUpHints, followUpFocus, withSourceBody } from './followUpCompose.ts';
 import { lookElsewhere, newTermsOf } from './followUpElsewhere.ts';
@@ -287,7 +288,7 @@ export function createEngine(kb: KnowledgeBase, options: CreateEngineOptions = {
         const hints: FollowUpHints = {
           kind: k,
           message: normalized,
-          previousReading: previous.reading,
+          previousReading: previousSubject(normalized, previous.reading),
           shownBefore: previous.facts,
           previousFocus: previous.focus ?? null,
           newTerms: newTermsOf(index.analyzer, normalized),

@@ -3,7 +3,7 @@ import { language } from '../kb/language.ts';
 import { anticoagulantsNamed, withoutAnticoagulants } from './anticoagulantFacts.ts';
 import { tokenize } from './normalize.ts';
 import { phraseRegex } from './phrasePattern.ts';
-import { readFocus } from './questionFocus.ts';
+import { namesPopulation, readFocus, withoutPopulationWords } from './questionFocus.ts';
 import type { Answer } from './types.ts';
 
 /**
@@ -187,8 +187,16 @@ export function followUpReading(
   const parts =
     kind === 'instead'
       ? [normalized, aspectsOf(previous.reading).join(' '), situation.join(' ')]
-      : [normalized, before(previous.reading), before(topicTitle ?? '')];
+      : [normalized, before(previousSubject(normalized, previous.reading)), before(topicTitle ?? '')];
   return parts.filter((p) => p.trim() !== '').join(' , ');
+}
+
+/**
+ * The previous reading as the subject of a follow-up: who the message asks about replaces who the
+ * previous question asked about ("my dad is 74, same for him?" after "and for kids?").
+ */
+export function previousSubject(normalized: string, previousReading: string): string {
+  return namesPopulation(normalized) ? withoutPopulationWords(previousReading) : previousReading;
 }
 
 /** Whether a reply leaves a context: not an emergency, an empty message or a decline with nothing to offer. */

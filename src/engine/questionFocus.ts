@@ -1,5 +1,6 @@
 import type { FocusId, UncoveredPoint } from '../kb/focusSchema.ts';
 import { language } from '../kb/language.ts';
+import { phraseRegex } from './phrasePattern.ts';
 import { PhraseLists, PhraseSet, stemmedWords } from './phraseSet.ts';
 import { questionClause } from './readings.ts';
 import { rememberLast } from './rememberLast.ts';
@@ -50,6 +51,9 @@ const NOT_AN_AGE_AFTER: ReadonlySet<string> = new Set([
   'hour',
 ]);
 
+/** Someone a message may give the age of (gate.json `person`: pronouns and family members). */
+const PEOPLE: ReadonlySet<string> = new Set(language().gate.person);
+
 /** "10 year old", "10 yr old", "aged 10", "age 10", "10yo", "10 yo", "I'm 52": the ages a message names. */
 export function agesIn(words: readonly string[]): number[] {
   const ages: number[] = [];
@@ -60,12 +64,15 @@ export function agesIn(words: readonly string[]): number[] {
     const next = words[i + 1] ?? '';
     const before = words[i - 1] ?? '';
     const iAm = before === 'im' || (before === 'am' && words[i - 2] === 'i');
+    // "my dad is 74", "shes 17": someone (gate.json `person`) said to be that old.
+    const someoneIs =
+      before === 'hes' || before === 'shes' || (before === 'is' && PEOPLE.has(words[i - 2] ?? ''));
     if (
       ((next === 'year' || next === 'yr') && words[i + 2] === 'old') ||
       next === 'yo' ||
       before === 'aged' ||
       before === 'age' ||
-      (iAm && !NOT_AN_AGE_AFTER.has(next))
+      ((iAm || someoneIs) && !NOT_AN_AGE_AFTER.has(next))
     )
       ages.push(Number(w));
   });
@@ -288,6 +295,25 @@ export function askedSubjects(words: readonly string[]): QuestionFocus['subjects
     }
   }
   return { named, rivals, first };
+}
+
+/** The subjects that are groups of people by age (focus.json `subjects` with `ages`): who is asked about. */
+const POPULATIONS: ReadonlySet<string> = new Set(SUBJECTS.filter((s) => s.ages).map((s) => s.id));
+/** The words naming those groups, for removal ("and for kids" → "and for"). */
+const POPULATION_WORDS = phraseRegex(
+  { words: FOCUS.subjects.filter((s) => s.ages).flatMap((s) => s.asked) },
+  'g',
+);
+
+/** Whether a message names a group of people by age, by its words or an age ("my dad is 74"). */
+export function namesPopulation(normalized: string): boolean {
+  const { named } = askedSubjects(stemmedWords(normalized));
+  return [...named].some((id) => POPULATIONS.has(id));
+}
+
+/** A text without the words that name groups of people by age. */
+export function withoutPopulationWords(normalized: string): string {
+  return normalized.replace(/'/g, '').replace(POPULATION_WORDS, ' ').replace(/\s+/g, ' ').trim();
 }
 
 /** The words that put a fact on each subject, in one pass: subject i is `SUBJECTS[i]`. */

@@ -169,6 +169,21 @@ describe('a follow-up answers its own point, not the previous reply again', () =
     expect(foods?.body).toMatch(/MK-4/);
   });
 
+  it('who a follow-up asks about replaces who the question before asked about', () => {
+    const [, , grandma] = answersOf([
+      'how much vitamin k does a grown-up need each day',
+      'and toddlers?',
+      'what about my grandma, shes 81?',
+    ]);
+    expect(grandma?.facts).not.toContain('daily-intake/children-ai');
+    expect(grandma?.coverage).toBe('full');
+    const [, husband] = answersOf([
+      'whats the daily vitamin k figure for teenagers',
+      'and for my husband? hes 45',
+    ]);
+    expect(husband?.facts).not.toContain('daily-intake/children-ai');
+  });
+
   it('a point the two messages ask together is said to be uncovered: men’s bones', () => {
     const [, men] = answersOf(['can k2 prevent osteoporosis', 'what about in men?']);
     expect(men?.coverage).toBe('partial');
