@@ -28,18 +28,47 @@ const hasContent = (text: string) => text.replace(/[^\p{L}\p{N}]/gu, '').length 
 const CLAUSE_BREAK =
   /[.?!;,:]+|\s(?:but|also|anyway|btw|unrelated)\s|\s(?:and|so)\s(?=(?:i|ive|im|id|read|heard|saw|seen|someone|people|now|then)\s)/;
 
+const CLAUSE_BREAKS = new RegExp(CLAUSE_BREAK.source, 'g');
+/** The incidental rules, global, to find where their words are in a whole message. */
+const INCIDENTAL_RULES: readonly RegExp[] = OUT_OF_SCOPE_RULES.filter((r) => r.incidental).map(
+  (r) => new RegExp(r.re.source, 'g'),
+);
+
+/** The clauses of a text (split at {@link CLAUSE_BREAK}) with where each starts and ends. */
+function clausesOf(text: string): Array<{ clause: string; start: number; end: number }> {
+  const out: Array<{ clause: string; start: number; end: number }> = [];
+  let start = 0;
+  for (const m of text.matchAll(CLAUSE_BREAKS)) {
+    out.push({ clause: text.slice(start, m.index), start, end: m.index });
+    start = m.index + m[0].length;
+  }
+  out.push({ clause: text.slice(start), start, end: text.length });
+  return out;
+}
+
 /**
  * The message without its clauses that hold an incidental off-topic word ("chest day at the gym
  * tomorrow, but is k2 good for bones" → "is k2 good for bones"), or null when nothing is left.
  */
 export function withoutIncidentalClauses(normalized: string): string | null {
-  const clauses = normalized.replace(/'/g, '').split(CLAUSE_BREAK);
-  const kept = clauses.filter(
-    (c) => !OTHER_NUTRIENT_WITH_K2.test(c) && !OUT_OF_SCOPE_RULES.some((r) => r.incidental && r.re.test(c)),
+  const text = normalized.replace(/'/g, '');
+  const clauses = clausesOf(text);
+  // A side word read across a clause break ("my calcium score: 150") sets aside every clause it touches.
+  const spans = INCIDENTAL_RULES.flatMap((re) =>
+    [...text.matchAll(re)].map((m) => [m.index, m.index + m[0].length]),
   );
+  const kept = clauses
+    .filter(
+      ({ clause, start, end }) =>
+        !OTHER_NUTRIENT_WITH_K2.test(clause) &&
+        !OUT_OF_SCOPE_RULES.some((r) => r.incidental && r.re.test(clause)) &&
+        !spans.some(([from, to]) => (from as number) < end && (to as number) > start),
+    )
+    .map((c) => c.clause);
   if (kept.length === clauses.length) return null;
-  const text = kept.join(' , ').replace(/\s+/g, ' ').trim();
-  return hasContent(text) ? text : null;
+  const said = kept.filter(hasContent);
+  const rest = said.join(' , ').replace(/\s+/g, ' ').trim();
+  return hasContent(rest) ? rest : null;
 }
 
 /** The incidental context words (diets, the gym, a medicine), compiled once for removal. */

@@ -10,6 +10,16 @@ import {
 
 const n = normalizeText;
 
+describe('readings: a side word read across a clause break sets aside the clauses it touches', () => {
+  it('a calcium score split by a colon and a statin in the next sentence', () => {
+    expect(
+      withoutIncidentalClauses(
+        n('my calcium score: 300. on lipitor too. how does k2 keep calcium in bones and not arteries?'),
+      ),
+    ).toBe('how does k2 keep calcium in bones and not arteries');
+  });
+});
+
 describe('readings: the question clause after a backstory', () => {
   it.each([
     [
@@ -66,9 +76,8 @@ describe('readings: without what the message negates', () => {
 
 describe('readings: without incidental clauses and words', () => {
   it('drops the clause that holds an incidental word', () => {
-    // The empty clause between "," and "but" is kept as a separator; matching ignores it.
     expect(withoutIncidentalClauses(n('chest day at the gym tomorrow, but is k2 good for bones'))).toBe(
-      ', is k2 good for bones',
+      'is k2 good for bones',
     );
     expect(withoutIncidentalClauses(n('is k2 good for bones'))).toBeNull();
   });
