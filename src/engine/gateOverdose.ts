@@ -27,7 +27,7 @@ const CHILD_INGESTION = new RegExp(
 /** A word between a count and "pills", however spelt ("k2+d3", "d3/k2"): anything up to a space. */
 const FILLER_WORD = '[^\\s.?!]+';
 const MANY_PILLS = new RegExp(
-  `\\b(took|taken|swallowed|ate|downed|chugged|popped|had)\\s+${ABOUT}${MANY}\\s+((${NOT_UNIT}${FILLER_WORD}\\s+){0,3}${PILLS}|of (them|those|these)\\b)`,
+  `\\b(took|taken|swallowed|ate|downed|chugged|popped|had)\\s+${ABOUT}${MANY}\\s+((${NOT_UNIT}${FILLER_WORD}\\s+){0,4}${PILLS}|of (them|those|these)\\b)`,
 );
 /** A dose taken twice, doubled or one too many, in the past. */
 const EXTRA_DOSE = phraseRegex(wordings.extraDose);

@@ -165,6 +165,23 @@ describe('emergency gate: someone slumped and not responding, blood in urine, gu
   });
 });
 
+describe('emergency gate: a little sister, and a count before several words for the pills', () => {
+  it.each([
+    'help my little cousin swallowed about 12 of my mums k2 softgels',
+    'my dad downed 20 of my d3 k2 softgels last night',
+    'my baby brother (2) got into my vitamins and ate a bunch of the gummies',
+  ])('%j is urgent', (q) => {
+    expect(engine.ask(q).urgent).toBe(true);
+  });
+
+  it.each([
+    'my little sister asked me what k2 is lol',
+    'ate 12 of my grans homemade cookies, do they have k2',
+  ])('%j stays calm', (q) => {
+    expect(engine.ask(q).urgent).toBe(false);
+  });
+});
+
 describe('emergency gate: typos of its own words', () => {
   it.each([
     'vomitting blod on warfrin',
