@@ -1,6 +1,7 @@
 import { language } from '../kb/language.ts';
 import type { Topic } from '../kb/schema.ts';
 import type { Analysis } from './analyze.ts';
+import { anticoagulantsNamed } from './anticoagulantFacts.ts';
 import type { UrgentKind } from './gate.ts';
 import { OUT_OF_SCOPE_RULES } from './lexicon.ts';
 import { type OutOfScope, outOfScopeClass } from './outOfScope.ts';
@@ -190,7 +191,16 @@ export function setIncidentalAside(
   if (asksAboutTheMedicine(ctx.normalized)) {
     return { result: current, outOfScope: { cls: 'medicine', incidental: outOfScope.incidental } };
   }
-  const rests = [withoutIncidentalClauses(ctx.normalized), withoutIncidentalWords(ctx.normalized)];
+  // A blood thinner in a clause set aside is still the asker's situation ("i cook for my father
+  // who is on coumadin. can he still have cheese?"): the rest is read with it.
+  const drugs = anticoagulantsNamed(ctx.normalized);
+  const withDrugs = (rest: string | null) =>
+    rest === null || drugs.length === 0 || anticoagulantsNamed(rest).length > 0
+      ? rest
+      : `${rest} , on ${drugs.join(' and ')}`;
+  const rests = [withoutIncidentalClauses(ctx.normalized), withoutIncidentalWords(ctx.normalized)].map(
+    withDrugs,
+  );
   // A long story keeps its question in its last clause: what is left is read for that clause too.
   for (const rest of rests.flatMap((r) => (r ? [r, questionClause(r)?.clause ?? null] : []))) {
     if (!rest) continue;

@@ -79,6 +79,8 @@ export function agesIn(words: readonly string[]): number[] {
   return ages;
 }
 
+/** What a question must say for a point's subject named in the story to make it asked (`storyNeeds`). */
+const STORY_NEEDS = new PhraseLists(FOCUS.uncovered.map((point) => point.storyNeeds ?? []));
 /** The words that ask each uncovered point, in one pass: point i is `FOCUS.uncovered[i]`. */
 const UNCOVERED_ASKED = new PhraseLists(FOCUS.uncovered.map((point) => point.asked));
 /**
@@ -218,6 +220,18 @@ function workOutFocus(normalized: string): QuestionFocus {
   const asked = asks > 0 ? clauses.slice(asks).flat() : words;
   const focuses = counted.map((f) => f.id);
   const subjects = askedSubjects(withoutPastSelf(part === normalized ? words : stemmedWords(normalized)));
+  // A subject named only in the story ("after his valve surgery… does he have to cut these foods
+  // out?") makes a point with `storyNeeds` asked only when the question says one of those words
+  // ("having hip surgery in 3 weeks, should i stop my mk7 beforehand?").
+  const askedNamed = askedSubjects(withoutPastSelf(asked)).named;
+  const storyNeedsSaid = STORY_NEEDS.firsts(asked).phrase;
+  // Who the question is about, when the story also names other ages than a point's ("I'm 70… my
+  // daughter bought me MK-7… what dose?"), is not known from the story: only the question says it.
+  const agesNamed = [...subjects.named].filter((id) => POPULATIONS.has(id));
+  const fromStory = (id: string, point: UncoveredPoint, needs: boolean) =>
+    subjects.named.has(id) &&
+    needs &&
+    !(POPULATIONS.has(id) && agesNamed.some((other) => !(point.subjects ?? []).includes(other)));
   const uncovered: QuestionFocus['uncovered'] = [];
   const askedUncovered = UNCOVERED_ASKED.firsts(asked).phrase;
   let foundTogether: ReadonlyArray<string | null> | undefined;
@@ -230,7 +244,11 @@ function workOutFocus(normalized: string): QuestionFocus {
     const word =
       askedUncovered[i] ??
       askedTogether(groups, foundTogether ?? []) ??
-      point.subjects?.find((id) => subjects.named.has(id));
+      point.subjects?.find(
+        (id) =>
+          askedNamed.has(id) ||
+          fromStory(id, point, point.storyNeeds === undefined || storyNeedsSaid[i] !== null),
+      );
     if (word) uncovered.push({ point, word });
   });
   return {

@@ -68,6 +68,13 @@ export const uncoveredPointSchema = z.strictObject({
    */
   subjects: z.array(topicId).optional(),
   /**
+   * With `subjects`: a subject named only before the question (in the story) makes the point asked
+   * only when the question says one of these ("my uncle had bypass surgery… is there evidence K2
+   * helps the heart?" is no surgery question; "hip surgery in 3 weeks, should i stop my mk7
+   * beforehand?" is).
+   */
+  storyNeeds: phrases.optional(),
+  /**
    * The nearest facts when the question matched no topic of its own ("is k2 any use for lupus?"):
    * shown when the reply comes from their topic; a question about a topic keeps that topic's facts.
    */
