@@ -124,18 +124,53 @@ function spaceSeparatedWords(text: string): number {
   return n;
 }
 
+/** A pronoun in a question clause: it points back at what the story named. */
+const POINTS_BACK = /\b(it|them|that|those|they|this|these|he|she|his|her)\b/;
+
 /** Words that put a question inside a statement: "(I'd like) to know how much…", "wondering whether…". */
 const EMBEDDED_QUESTION =
   /\b(know|wondering|wonder|curious|find out|tell me|learn) (?=(how|what|whether|if|which|when|why|where)\b)/;
 
+/** Words that open a yes/no question (focus.json `yesNoStarts`: "would", "has", "did"…). */
+const YES_NO_OPENER = new RegExp(`^(${alternation({ words: language().focus.yesNoStarts })})\\b`);
+const WH_OPENER = /^(what|which|how|where|why|when|whats|hows)\b/;
+
+/**
+ * The clauses of a text, each with whether the sentence it is in ends with a question mark
+ * ("would adding k2 help it heal faster, or protect me?": both clauses are asked).
+ */
+function clausesWithMarks(t: string): Array<{ clause: string; asked: boolean }> {
+  const parts = t.split(/([.?!;,:]+|\s(?:but|so|anyway|btw)\s)/);
+  const out: Array<{ clause: string; asked: boolean }> = [];
+  let sentence: Array<{ clause: string; asked: boolean }> = [];
+  for (let i = 0; i < parts.length; i += 2) {
+    const clause = (parts[i] as string).trim();
+    const stop = parts[i + 1] ?? '';
+    if (clause.length > 0) sentence.push({ clause, asked: false });
+    if (/[.?!]/.test(stop) || i + 1 >= parts.length) {
+      const asked = stop.includes('?');
+      for (const c of sentence) out.push({ clause: c.clause, asked });
+      sentence = [];
+    }
+  }
+  return out;
+}
+
 function findQuestionClause(normalized: string): { clause: string; pointsBack: boolean } | null {
   const t = normalized.replace(/'/g, '');
   if (spaceSeparatedWords(t) < BACKSTORY_MIN_WORDS) return null;
-  const clauses = t
-    .split(/[.?!;,:]+|\s(?:but|so|anyway|btw)\s/)
-    .map((c) => c.trim())
-    .filter((c) => c.length > 0);
+  const marked = clausesWithMarks(t);
+  const clauses = marked.map((c) => c.clause);
   if (clauses.length < 2) return null;
+  // A sentence that ends with "?" holds the question: its clause that opens one, last first
+  // ("…which we're fixing with a dietitian. would k2 help it heal faster?").
+  for (let i = marked.length - 1; i >= 1; i--) {
+    const { clause, asked } = marked[i] as { clause: string; asked: boolean };
+    if (!asked || clause.split(' ').length < 4) continue;
+    if (WH_OPENER.test(clause) || YES_NO_OPENER.test(clause)) {
+      return { clause, pointsBack: POINTS_BACK.test(clause) };
+    }
+  }
   for (let i = clauses.length - 1; i >= 1; i--) {
     const c = clauses[i] as string;
     // "It would help to know how much K2 to take each day": the question inside a statement.
@@ -147,8 +182,7 @@ function findQuestionClause(normalized: string): { clause: string; pointsBack: b
       ? /^(what|which|how|where|why|when|whether|if)\b/
       : /^(what|which|how|can|could|should|does|do|is|are|will|where|why|any)\b/;
     if (opens.test(asked) && asked.split(' ').length >= 4) {
-      const pointsBack = /\b(it|them|that|those|they|this|these|he|she|his|her)\b/.test(asked);
-      return { clause: asked, pointsBack };
+      return { clause: asked, pointsBack: POINTS_BACK.test(asked) };
     }
   }
   return null;

@@ -39,6 +39,12 @@ describe('readings: the question clause after a backstory', () => {
       'my sister takes natto for her bones and swears by it, and i am wondering whether it helps arteries too',
       { clause: 'whether it helps arteries too', pointsBack: true },
     ],
+    // The sentence that ends with "?" holds the question, whatever opens it ("would", "has"…),
+    // not a clause of the story that starts with "which".
+    [
+      'my coach found i was under-eating, which we are now fixing with a nutritionist. would taking k2 help my shin heal faster?',
+      { clause: 'would taking k2 help my shin heal faster', pointsBack: false },
+    ],
     // A condition is no question ("if" opens one only inside a statement: "wondering if…").
     ['my dad has been on k2 for two years now and feels fine, if he keeps taking it every single day', null],
     // Too short to have a backstory.
