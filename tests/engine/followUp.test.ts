@@ -14,6 +14,15 @@ function topicsOf(turns: readonly string[]): string[] {
   });
 }
 
+describe('an aside that says it changes the subject, or asks about the bot, is not read with K2', () => {
+  it.each([
+    [['is gouda a good k2 source', 'random question but whats a good playlist for the gym'], 'decline'],
+    [['how does k2 help arteries', 'thx! whats ur favorite food lol'], 'decline'],
+  ])('%j → the last turn is %s', (turns, kind) => {
+    expect(topicsOf(turns).at(-1)).toBe(kind);
+  });
+});
+
 describe('follow-up questions are read with the previous question', () => {
   it.each([
     [['how much k2 is in natto', 'what about gouda?'], 'cheese'],
