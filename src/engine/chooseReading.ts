@@ -109,7 +109,11 @@ export function preferQuestionClause(ctx: MessageContext, current: SearchResult)
     clauseResult.hasAnchor &&
     clauseResult.confidence >= ANSWER_THRESHOLD &&
     clauseResult.features.subjectMass >= CLEAR_SUBJECT &&
-    (inFull >= fullTop * BACKSTORY_RATIO || incidentalStory(fullBest.topic, clauseTop.topic));
+    (inFull >= fullTop * BACKSTORY_RATIO ||
+      incidentalStory(fullBest.topic, clauseTop.topic) ||
+      // "…It could be very helpful to know how much K2 to take each day": a question the writer
+      // marked as such decides, however much the letter says about other things.
+      (asked.embedded && !asked.pointsBack));
   if (wins) return clauseResult;
   return asked.pointsBack && current.confidence < ANSWER_THRESHOLD
     ? withPointedSubject(ctx, asked.clause, current)
@@ -202,7 +206,12 @@ export function setIncidentalAside(
     withDrugs,
   );
   // A long story keeps its question in its last clause: what is left is read for that clause too.
-  for (const rest of rests.flatMap((r) => (r ? [r, questionClause(r)?.clause ?? null] : []))) {
+  // A question the writer marked as such ("it would help to know how much…") is read first.
+  const readingsOf = (r: string) => {
+    const asked = questionClause(r);
+    return asked?.embedded && !asked.pointsBack ? [asked.clause, r] : [r, asked?.clause ?? null];
+  };
+  for (const rest of rests.flatMap((r) => (r ? readingsOf(r) : []))) {
     if (!rest) continue;
     const restResult = ctx.index.search(rest, ctx.boosts);
     if (

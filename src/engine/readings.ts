@@ -114,8 +114,16 @@ export function questionParts(normalized: string): string[] {
  * The last clause that asks something, when the message is long and has a backstory before it;
  * otherwise null. `pointsBack` when the clause refers to the story ("how much k2 is in it?").
  */
-export const questionClause: (normalized: string) => { clause: string; pointsBack: boolean } | null =
-  rememberLast(findQuestionClause);
+/** The clause a long message asks in. */
+export interface QuestionClause {
+  clause: string;
+  /** It points back with a pronoun at what the story named. */
+  pointsBack: boolean;
+  /** It was put inside a statement ("it would help to know how much…"): the writer marked it as the question. */
+  embedded: boolean;
+}
+
+export const questionClause: (normalized: string) => QuestionClause | null = rememberLast(findQuestionClause);
 
 /** Words of text split at single spaces, counted without making the list. */
 function spaceSeparatedWords(text: string): number {
@@ -156,7 +164,7 @@ function clausesWithMarks(t: string): Array<{ clause: string; asked: boolean }> 
   return out;
 }
 
-function findQuestionClause(normalized: string): { clause: string; pointsBack: boolean } | null {
+function findQuestionClause(normalized: string): QuestionClause | null {
   const t = normalized.replace(/'/g, '');
   if (spaceSeparatedWords(t) < BACKSTORY_MIN_WORDS) return null;
   const marked = clausesWithMarks(t);
@@ -168,7 +176,7 @@ function findQuestionClause(normalized: string): { clause: string; pointsBack: b
     const { clause, asked } = marked[i] as { clause: string; asked: boolean };
     if (!asked || clause.split(' ').length < 4) continue;
     if (WH_OPENER.test(clause) || YES_NO_OPENER.test(clause)) {
-      return { clause, pointsBack: POINTS_BACK.test(clause) };
+      return { clause, pointsBack: POINTS_BACK.test(clause), embedded: false };
     }
   }
   for (let i = clauses.length - 1; i >= 1; i--) {
@@ -182,7 +190,7 @@ function findQuestionClause(normalized: string): { clause: string; pointsBack: b
       ? /^(what|which|how|where|why|when|whether|if)\b/
       : /^(what|which|how|can|could|should|does|do|is|are|will|where|why|any)\b/;
     if (opens.test(asked) && asked.split(' ').length >= 4) {
-      return { clause: asked, pointsBack: POINTS_BACK.test(asked) };
+      return { clause: asked, pointsBack: POINTS_BACK.test(asked), embedded: embedded !== null };
     }
   }
   return null;

@@ -24,26 +24,26 @@ describe('readings: the question clause after a backstory', () => {
   it.each([
     [
       'my mum is 70 and has been eating natto every morning for years now, she swears by it. how much k2 is in it?',
-      { clause: 'how much k2 is in it', pointsBack: true },
+      { clause: 'how much k2 is in it', pointsBack: true, embedded: false },
     ],
     [
       'i started lifting last year and my diet is mostly chicken and rice right now, what foods could i add to get more k2',
-      { clause: 'what foods could i add to get more k2', pointsBack: false },
+      { clause: 'what foods could i add to get more k2', pointsBack: false, embedded: false },
     ],
     // A question inside a statement, as letters to a column put it.
     [
       'my doctor mentioned vitamin k2 at my last checkup but we ran out of time. i would love to know how much k2 an adult should get.',
-      { clause: 'how much k2 an adult should get', pointsBack: false },
+      { clause: 'how much k2 an adult should get', pointsBack: false, embedded: true },
     ],
     [
       'my sister takes natto for her bones and swears by it, and i am wondering whether it helps arteries too',
-      { clause: 'whether it helps arteries too', pointsBack: true },
+      { clause: 'whether it helps arteries too', pointsBack: true, embedded: true },
     ],
     // The sentence that ends with "?" holds the question, whatever opens it ("would", "has"…),
     // not a clause of the story that starts with "which".
     [
       'my coach found i was under-eating, which we are now fixing with a nutritionist. would taking k2 help my shin heal faster?',
-      { clause: 'would taking k2 help my shin heal faster', pointsBack: false },
+      { clause: 'would taking k2 help my shin heal faster', pointsBack: false, embedded: false },
     ],
     // A condition is no question ("if" opens one only inside a statement: "wondering if…").
     ['my dad has been on k2 for two years now and feels fine, if he keeps taking it every single day', null],

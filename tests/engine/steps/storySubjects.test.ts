@@ -40,3 +40,13 @@ describe('a subject named only in the story is not what the question asks', () =
     expect(a.facts).toContain('warfarin-interaction/steady-intake');
   });
 });
+
+describe('a question the writer marks inside a statement decides, beside side words in the story', () => {
+  it('"it would help to know how much K2…" after a letter about calcium, vitamin D and magnesium', () => {
+    const a = engine.ask(
+      'i read that k2 belongs with magnesium, calcium and d3 for strong bones, and that doctors only hand out calcium with vitamin d. could you write about it? it would help to know how much k2 to take each day.',
+    );
+    expect(a.topic?.category).toBe('dosage');
+    expect(a.topic?.id).not.toBe('d3-k2-cosupplementation');
+  });
+});
