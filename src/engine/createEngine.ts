@@ -20,6 +20,7 @@ import { lookElsewhere, newTermsOf } from './followUpElsewhere.ts';
 import { GENERIC_TERMS, type OutOfScopeClass } from './lexicon.ts';
 import { normalizeText } from './normalize.ts';
 import { isPersonal } from './personalNotice.ts';
+import { phraseRegex } from './phrasePattern.ts';
 import { readFocus } from './questionFocus.ts';
 import { TopicIndex } from './topicIndex.ts';
 import type { Answer, TopicRef } from './types.ts';
@@ -31,6 +32,9 @@ const DEFAULT_SUGGEST_LIMIT = 25;
  * conversation they stay declined instead of being read with the previous K2 question; a diet or a
  * medicine ("and on keto?") may be the asker's own.
  */
+/** Food words (gate.json `foods`), each found where it stands in a text. */
+const FOOD_WORDS = phraseRegex(language().gate.wordings.foods, 'g');
+
 const NEVER_THE_ASKERS_SITUATION: ReadonlySet<OutOfScopeClass> = new Set(['general', 'pet', 'product']);
 /** Discord never shows more than 25 autocomplete choices. */
 const MAX_SUGGEST_LIMIT = 25;
@@ -244,12 +248,26 @@ export function createEngine(kb: KnowledgeBase, options: CreateEngineOptions = {
     return answer.urgent ? answer : null;
   }
 
+  /**
+   * "How much in cheese tho" after "what foods have the most k2": a food the previous question did
+   * not name, which the message alone answers from that food's topic, is a new subject in the old
+   * frame, not more of the old subject (gate.json `foods` are the food words).
+   */
+  function namesNewFood(normalized: string, alone: Answer, previous: FollowUpContext): boolean {
+    if (alone.kind !== 'answer' || alone.topic?.category !== 'food' || alone.topic.id === previous.topicId)
+      return false;
+    const named = (text: string) =>
+      new Set([...text.replace(/'/g, '').matchAll(FOOD_WORDS)].map((m) => m[0]));
+    const before = named(previous.reading);
+    return [...named(normalized)].some((food) => !before.has(food));
+  }
+
   function askInContext(question: string, previous: FollowUpContext | null): FollowUpAnswer {
     try {
       const text = typeof question === 'string' ? question : String(question ?? '');
       const normalized = normalizeText(text);
       const alone = answerQuestionDetailed(text, index, byId);
-      const kind = previous
+      let kind = previous
         ? followUpKind(
             normalized,
             alone.answer,
@@ -259,6 +277,8 @@ export function createEngine(kb: KnowledgeBase, options: CreateEngineOptions = {
             alone.declinedAs !== undefined && NEVER_THE_ASKERS_SITUATION.has(alone.declinedAs),
           )
         : 'alone';
+      if (previous && kind === 'together' && namesNewFood(normalized, alone.answer, previous))
+        kind = 'instead';
       const aloneAnswer = (): FollowUpAnswer => ({
         answer: alone.answer,
         // The focus is read only for a reply that leaves a context.

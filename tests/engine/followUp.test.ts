@@ -23,6 +23,15 @@ describe('an aside that says it changes the subject, or asks about the bot, is n
   });
 });
 
+describe('a food the question before did not name is the new subject in its frame', () => {
+  it.each([
+    [['which foods are best for k2', 'how much is in gouda then'], 'cheese'],
+    [['what has the most k2', 'and how much in an egg yolk tho'], 'egg-yolks'],
+  ])('%j → the last turn is %s', (turns, topic) => {
+    expect(topicsOf(turns).at(-1)).toBe(topic);
+  });
+});
+
 describe('follow-up questions are read with the previous question', () => {
   it.each([
     [['how much k2 is in natto', 'what about gouda?'], 'cheese'],
