@@ -36,6 +36,8 @@ export interface FollowUpContext {
 
 /** Longer messages carry their own question: they are never read as follow-ups. */
 export const MAX_FOLLOW_UP_WORDS = 12;
+/** …unless they point back and name neither K2 nor the article: then up to this many words. */
+export const MAX_POINTING_FOLLOW_UP_WORDS = 20;
 /** A reading keeps at most this many characters: three short turns, never a whole chat log. */
 export const MAX_READING_CHARS = 300;
 
@@ -132,7 +134,11 @@ export function followUpKind(
   offTopic = false,
 ): FollowUpReadingKind {
   if (alone.urgent || isSmallTalk || offTopic) return 'alone';
-  if (tokenize(normalized).length > MAX_FOLLOW_UP_WORDS) return 'alone';
+  const words = tokenize(normalized).length;
+  // A longer message that points back and names neither K2 nor the article ("so if i took a
+  // bunch it would just hang around a while?") still leans on the answer before it.
+  const leansBack = !anchored && pointsBack(normalized) && words <= MAX_POINTING_FOLLOW_UP_WORDS;
+  if (words > MAX_FOLLOW_UP_WORDS && !leansBack) return 'alone';
   if (startsNewSubject(normalized)) return 'alone';
   const ownSubject = hasSubject(subjectPart(normalized));
   if (!ownSubject && asksOnlyForSource(normalized)) return 'again';

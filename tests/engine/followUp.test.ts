@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { followUpKind, MAX_FOLLOW_UP_WORDS, subjectPart } from '../../src/engine/followUp.ts';
+import {
+  followUpKind,
+  MAX_FOLLOW_UP_WORDS,
+  MAX_POINTING_FOLLOW_UP_WORDS,
+  subjectPart,
+} from '../../src/engine/followUp.ts';
 import type { Answer } from '../../src/engine/index.ts';
 import { sharedEngine } from '../sharedEngine.ts';
 
@@ -346,6 +351,12 @@ describe('followUpKind', () => {
     expect(kind('why?', { kind: 'decline', urgent: true } as Answer)).toBe('alone');
     const long = Array.from({ length: MAX_FOLLOW_UP_WORDS + 1 }, () => 'why').join(' ');
     expect(kind(long)).toBe('alone');
+  });
+
+  it('reads a longer message that points back and names neither K2 nor the article with the answer before', () => {
+    expect(kind('so if i took a lot of it at once it would stay in me a while?')).toBe('together');
+    const rambling = `so ${Array.from({ length: MAX_POINTING_FOLLOW_UP_WORDS }, () => 'well').join(' ')} is it ok`;
+    expect(kind(rambling)).toBe('alone');
   });
 
   it('strips pronouns, ellipsis and aspect words to find the subject', () => {
