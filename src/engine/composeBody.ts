@@ -26,6 +26,7 @@ import {
 } from './followUpCompose.ts';
 import { GENERIC_TERMS } from './lexicon.ts';
 import { isPersonal } from './personalNotice.ts';
+import { phraseRegex } from './phrasePattern.ts';
 import { stemmedWords } from './phraseSet.ts';
 import { agesIn, askingPart, readFocus } from './questionFocus.ts';
 import { ANSWER_THRESHOLD } from './rawConfidence.ts';
@@ -42,6 +43,11 @@ import { claimIndexOf, claimLeadSentence } from './yesNoClaims.ts';
  */
 
 const SITUATION_FACTS = language().focus.situationFacts;
+/** Points that need reference facts beside the reply's own, each with its asking words compiled. */
+const REFERENCE_FACTS = language().focus.referenceFacts.map((reference) => ({
+  asked: phraseRegex({ words: reference.asked }),
+  facts: reference.facts,
+}));
 
 /** A further fact is shown when it scores at least this share of the best one… */
 const FURTHER_FACT_RATIO = 0.75;
@@ -336,6 +342,16 @@ export function composeFactBody(
       continue;
     for (const f of situation.facts.map(byIdFact)) {
       if (f && !shownIds.has(f.fullId) && !extra.includes(f)) extra.push(f);
+    }
+  }
+  // "Is that more than I need in a day?" after a food's figure: the point needs the facts to
+  // compare with, from whatever topic (focus.json referenceFacts).
+  const askingNow = followUp ? askingPart(followUp.message) : part;
+  for (const reference of REFERENCE_FACTS) {
+    if (!reference.asked.test(askingNow)) continue;
+    for (const f of reference.facts.map(byIdFact)) {
+      // Within the facts' own topic the point is the reply's own: its facts were chosen for it.
+      if (f && f.topic !== topic && !shownIds.has(f.fullId) && !extra.includes(f)) extra.push(f);
     }
   }
   // "Is that ok with warfarin?" after a cheese answer: the blood-thinner facts are the answer, not

@@ -204,6 +204,19 @@ export const focusFileSchema = z.strictObject({
       }),
     )
     .default([]),
+  /**
+   * Facts a point needs beside the reply's own, whatever the topic: "is that more than I need in a
+   * day?" after a food's figure needs the daily intake figures to compare with.
+   */
+  referenceFacts: z
+    .array(
+      z.strictObject({
+        /** Words that ask the point, read in the message's own asking part. */
+        asked: phrases,
+        facts: z.array(fullFactId).min(1),
+      }),
+    )
+    .default([]),
   /** Facts a reply carries whenever the asker is on, or asks about, an anticoagulant, by kind named. */
   anticoagulantFacts: z.strictObject({
     vka: z.array(fullFactId).min(1),

@@ -304,6 +304,9 @@ function checkFocusFacts(knowledge: KnowledgeBase, focus: FocusLexicon, focusFil
         throw new KnowledgeError(focusFile, `uncovered[${i}].subjects[${j}]`, `no subject "${id}"`);
     });
   });
+  focus.referenceFacts.forEach((reference, i) => {
+    checkFactIds(reference.facts, `referenceFacts[${i}].facts`);
+  });
   focus.situationFacts.forEach((situation, i) => {
     if (!subjectIds.has(situation.subject))
       throw new KnowledgeError(

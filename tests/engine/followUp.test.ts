@@ -37,6 +37,13 @@ describe('a food the question before did not name is the new subject in its fram
   });
 });
 
+describe('a point that needs facts to compare with brings them', () => {
+  it('"is that more than i need in a day" after a food figure carries the daily intake figures', () => {
+    const [, need] = answersOf(['how much k2 is in a spoon of natto', 'is that more than i need in a day']);
+    expect(need?.facts).toContain('daily-intake/adequate-intake-adults');
+  });
+});
+
 describe('follow-up questions are read with the previous question', () => {
   it.each([
     [['how much k2 is in natto', 'what about gouda?'], 'cheese'],

@@ -98,6 +98,15 @@ describe('loadKnowledge on broken knowledge', () => {
         }),
     ],
     [
+      'a reference fact that names no fact',
+      'lexicon/focus.json',
+      'referenceFacts[0].facts[0]',
+      (dir) =>
+        editJson(dir, 'lexicon/focus.json', (focus) => {
+          (listIn(focus, 'referenceFacts')[0] as Json).facts = ['daily-intake/per-fortnight'];
+        }),
+    ],
+    [
       'a reason that names no fact',
       'topics/natto.json',
       'facts[1].because[0]',
