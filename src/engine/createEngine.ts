@@ -281,10 +281,14 @@ export function createEngine(kb: KnowledgeBase, options: CreateEngineOptions = {
         kind = 'instead';
       const aloneAnswer = (): FollowUpAnswer => ({
         answer: alone.answer,
-        // The focus is read only for a reply that leaves a context.
+        // The focus is read only for a reply that leaves a context. A decline with nothing to
+        // offer ("my son broke his wrist twice this year") keeps the conversation's context for
+        // the next message; an emergency ends it.
         context: leavesContext(alone.answer)
           ? contextAfter(normalized, alone.answer, readFocus(normalized))
-          : null,
+          : alone.answer.urgent
+            ? null
+            : previous,
         followUp: false,
       });
       const urgentOnIt = previous && urgentOnAskersAnticoagulant(normalized, alone.answer, previous);

@@ -44,6 +44,17 @@ describe('a point that needs facts to compare with brings them', () => {
   });
 });
 
+describe('a decline with nothing to offer keeps the conversation going', () => {
+  it('a story the bot declines does not end the context of the question before it', () => {
+    const last = topicsOf([
+      'is k2 safe for kids?',
+      'my son is 11 and plays basketball, broke his wrist twice this year',
+      'which foods then, he really likes cheese and eggs',
+    ]).at(-1);
+    expect(['cheese', 'egg-yolks', 'food-plan']).toContain(last);
+  });
+});
+
 describe('follow-up questions are read with the previous question', () => {
   it.each([
     [['how much k2 is in natto', 'what about gouda?'], 'cheese'],
