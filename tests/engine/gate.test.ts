@@ -182,6 +182,23 @@ describe('emergency gate: a little sister, and a count before several words for 
   });
 });
 
+describe('emergency gate: one leg weak or numb, or numb and unable to stand', () => {
+  it.each([
+    'since lunch my right leg is weak and my foot is dragging',
+    'my dad says both feet went numb an hour ago and he cant stand up',
+  ])('%j is urgent', (q) => {
+    expect(engine.ask(q).urgent).toBe(true);
+  });
+
+  it.each([
+    'my left leg feels weak after leg day, does k2 help muscles recover',
+    'i cant really stand the taste of natto, what else has k2',
+    'can low k2 make your legs feel numb?',
+  ])('%j stays calm', (q) => {
+    expect(engine.ask(q).urgent).toBe(false);
+  });
+});
+
 describe('emergency gate: typos of its own words', () => {
   it.each([
     'vomitting blod on warfrin',
