@@ -26,15 +26,15 @@ import { TopicIndex } from './topicIndex.ts';
 import type { Answer, TopicRef } from './types.ts';
 
 const DEFAULT_SUGGEST_LIMIT = 25;
+/** Food words (gate.json `foods`), each found where it stands in a text. */
+const FOOD_WORDS = phraseRegex(language().gate.wordings.foods, 'g');
+
 /**
  * Declines whose subject is never the asker's situation around a K2 question: chatter ("who won
  * the game last night?"), pets, and shops and prices ("where can i buy the 45mg one"). Inside a
  * conversation they stay declined instead of being read with the previous K2 question; a diet or a
  * medicine ("and on keto?") may be the asker's own.
  */
-/** Food words (gate.json `foods`), each found where it stands in a text. */
-const FOOD_WORDS = phraseRegex(language().gate.wordings.foods, 'g');
-
 const NEVER_THE_ASKERS_SITUATION: ReadonlySet<OutOfScopeClass> = new Set(['general', 'pet', 'product']);
 /** Discord never shows more than 25 autocomplete choices. */
 const MAX_SUGGEST_LIMIT = 25;
@@ -181,8 +181,9 @@ export function createEngine(kb: KnowledgeBase, options: CreateEngineOptions = {
    * A message on its own; then, when it is a follow-up (followUp.ts) and there is a previous
    * answer, read together with the previous question. The emergency gate always reads the new
    * message alone first: a follow-up never suppresses an emergency, and a previous question raises
-   * one only by the asker's own blood thinner (urgentOnAskersAnticoagulant). The reading in context is kept only when it answers where the message alone did
-   * not, or when the message points back at the previous answer.
+   * one only by the asker's own blood thinner (readWithAskersAnticoagulant). The reading in context
+   * is kept only when it answers where the message alone did not, or when the message points back
+   * at the previous answer.
    */
   /** Whether text names a subject: a known term that is not one of the words every K2 question has. */
   function hasSubject(text: string): boolean {
@@ -205,47 +206,24 @@ export function createEngine(kb: KnowledgeBase, options: CreateEngineOptions = {
   }
 
   /**
-   * "im on warfarin, can i take k2" then "what if i only eat natto once a week": a question of its
-   * own, but the asker is still on warfarin, so it is answered as theirs (the interaction facts in
-   * the body), and the blood thinner stays in the context. Only the asker's own blood thinner
-   * carries over, and only when the new message names none.
+   * The message read with the asker's own blood thinner from the conversation ("im on warfarin,
+   * can i take k2", then "what if i only eat natto once a week"), or null when the message names
+   * one itself or the previous reading names none of the asker's. Read once, for two uses: an
+   * emergency on a blood thinner ("my gums bled a lot brushing"), the only thing a previous message
+   * may add to the gate; and a question of its own answered as the asker's (the interaction facts
+   * in the body, the blood thinner kept in the context).
    */
-  function withAskersAnticoagulant(
+  function readWithAskersAnticoagulant(
     normalized: string,
     alone: Answer,
     previous: FollowUpContext,
-  ): FollowUpAnswer | null {
-    if (alone.urgent || anticoagulantsNamed(normalized).length > 0) return null;
-    if (!isPersonal(previous.reading)) return null;
-    const drugs = anticoagulantsNamed(previous.reading);
-    if (drugs.length === 0) return null;
-    const reading = `${normalized} , i am on ${drugs.join(' and ')}`;
-    const answer = answerQuestionDetailed(reading, index, byId).answer;
-    return answer.kind === 'answer' && !answer.urgent
-      ? { answer, context: contextAfter(reading, answer, readFocus(normalized)), followUp: true }
-      : null;
-  }
-
-  /**
-   * "Im on warfarin…" then "my gums bled a lot brushing": bleeding is an emergency on a blood
-   * thinner, so the gate reads the new message with the asker's own blood thinner from the
-   * conversation. The only thing a previous message may add to the gate: nothing else raises one.
-   */
-  function urgentOnAskersAnticoagulant(
-    normalized: string,
-    alone: Answer,
-    previous: FollowUpContext,
-  ): Answer | null {
+  ): { reading: string; answer: Answer } | null {
     if (alone.urgent || anticoagulantsNamed(normalized).length > 0 || !isPersonal(previous.reading))
       return null;
     const drugs = anticoagulantsNamed(previous.reading);
     if (drugs.length === 0) return null;
-    const answer = answerQuestionDetailed(
-      `${normalized} , i am on ${drugs.join(' and ')}`,
-      index,
-      byId,
-    ).answer;
-    return answer.urgent ? answer : null;
+    const reading = `${normalized} , i am on ${drugs.join(' and ')}`;
+    return { reading, answer: answerQuestionDetailed(reading, index, byId).answer };
   }
 
   /**
@@ -291,11 +269,11 @@ export function createEngine(kb: KnowledgeBase, options: CreateEngineOptions = {
             : previous,
         followUp: false,
       });
-      const urgentOnIt = previous && urgentOnAskersAnticoagulant(normalized, alone.answer, previous);
-      if (urgentOnIt) return { answer: urgentOnIt, context: previous, followUp: true };
-      if (previous && kind === 'alone') {
-        const onIt = withAskersAnticoagulant(normalized, alone.answer, previous);
-        if (onIt) return onIt;
+      const onTheirs = previous && readWithAskersAnticoagulant(normalized, alone.answer, previous);
+      if (onTheirs?.answer.urgent) return { answer: onTheirs.answer, context: previous, followUp: true };
+      if (onTheirs && kind === 'alone' && onTheirs.answer.kind === 'answer') {
+        const { reading, answer } = onTheirs;
+        return { answer, context: contextAfter(reading, answer, readFocus(normalized)), followUp: true };
       }
       if (!previous || kind === 'alone') return aloneAnswer();
       const previousTopic = previous.topicId ? byId.get(previous.topicId) : undefined;

@@ -228,9 +228,9 @@ function workOutFocus(normalized: string): QuestionFocus {
   // Who the question is about, when the story also names other ages than a point's ("I'm 70… my
   // daughter bought me MK-7… what dose?"), is not known from the story: only the question says it.
   const agesNamed = [...subjects.named].filter((id) => POPULATIONS.has(id));
-  const fromStory = (id: string, point: UncoveredPoint, needs: boolean) =>
+  const fromStory = (id: string, point: UncoveredPoint, i: number) =>
     subjects.named.has(id) &&
-    needs &&
+    (point.storyNeeds === undefined || storyNeedsSaid[i] !== null) &&
     !(POPULATIONS.has(id) && agesNamed.some((other) => !(point.subjects ?? []).includes(other)));
   const uncovered: QuestionFocus['uncovered'] = [];
   const askedUncovered = UNCOVERED_ASKED.firsts(asked).phrase;
@@ -244,11 +244,7 @@ function workOutFocus(normalized: string): QuestionFocus {
     const word =
       askedUncovered[i] ??
       askedTogether(groups, foundTogether ?? []) ??
-      point.subjects?.find(
-        (id) =>
-          askedNamed.has(id) ||
-          fromStory(id, point, point.storyNeeds === undefined || storyNeedsSaid[i] !== null),
-      );
+      point.subjects?.find((id) => askedNamed.has(id) || fromStory(id, point, i));
     if (word) uncovered.push({ point, word });
   });
   return {

@@ -53,7 +53,8 @@ function clausesOf(text: string): Array<{ clause: string; start: number; end: nu
 export function withoutIncidentalClauses(normalized: string): string | null {
   const text = normalized.replace(/'/g, '');
   const clauses = clausesOf(text);
-  // A side word read across a clause break ("my calcium score: 150") sets aside every clause it touches.
+  // Where the incidental words stand in the whole message: a side word read across a clause break
+  // ("my calcium score: 150") sets aside every clause it touches, as one inside a clause sets aside that one.
   const spans = INCIDENTAL_RULES.flatMap((re) =>
     [...text.matchAll(re)].map((m) => [m.index, m.index + m[0].length]),
   );
@@ -61,7 +62,6 @@ export function withoutIncidentalClauses(normalized: string): string | null {
     .filter(
       ({ clause, start, end }) =>
         !OTHER_NUTRIENT_WITH_K2.test(clause) &&
-        !OUT_OF_SCOPE_RULES.some((r) => r.incidental && r.re.test(clause)) &&
         !spans.some(([from, to]) => (from as number) < end && (to as number) > start),
     )
     .map((c) => c.clause);
@@ -110,19 +110,19 @@ export function questionParts(normalized: string): string[] {
     .filter((p) => p.replace(/[^\p{L}\p{N}]/gu, '').length >= 2);
 }
 
-/**
- * The last clause that asks something, when the message is long and has a backstory before it;
- * otherwise null. `pointsBack` when the clause refers to the story ("how much k2 is in it?").
- */
 /** The clause a long message asks in. */
 export interface QuestionClause {
   clause: string;
-  /** It points back with a pronoun at what the story named. */
+  /** It points back with a pronoun at what the story named ("how much k2 is in it?"). */
   pointsBack: boolean;
   /** It was put inside a statement ("it would help to know how much…"): the writer marked it as the question. */
   embedded: boolean;
 }
 
+/**
+ * The last clause that asks something, when the message is long and has a backstory before it;
+ * otherwise null.
+ */
 export const questionClause: (normalized: string) => QuestionClause | null = rememberLast(findQuestionClause);
 
 /** Words of text split at single spaces, counted without making the list. */
