@@ -68,4 +68,9 @@ describe('a definition leads the reply', () => {
     conversation.ask('what is mk7');
     expect(conversation.ask('is mk4 better?').facts[0]).not.toBe('menaquinone-forms/mk4-and-mk7');
   });
+
+  it('a fact written to define a term does not lead a question about something else', () => {
+    const answer = engine.ask('what does k2 do for blood clotting');
+    expect(answer.facts[0]).not.toBe('clotting-function/what-anticoagulants-are');
+  });
 });
