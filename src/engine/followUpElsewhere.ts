@@ -29,9 +29,10 @@ const ABOUT_THE_STATEMENT: ReadonlySet<FocusId> = new Set(['mechanism', 'definit
 
 /**
  * Points that are the vitamin's own whatever the subject was: "is it safe?" after an arteries
- * answer asks whether K2 is safe. "How much?" or "when?" stay with the subject.
+ * answer asks whether K2 is safe, "do i take it with a meal?" how K2 is absorbed. "How much?" or
+ * "when?" stay with the subject.
  */
-const OF_THE_VITAMIN: ReadonlySet<FocusId> = new Set(['side-effect']);
+const OF_THE_VITAMIN: ReadonlySet<FocusId> = new Set(['side-effect', 'with-food']);
 
 /** The words of a text that can match a fact, without the words every K2 question has. */
 function termsOf(analyzer: Analyzer, text: string): string[] {
@@ -72,7 +73,9 @@ export function lookElsewhere(
 ): LookElsewhere | null {
   // Only a point the message asks itself: "what about mk4?" asks the previous question again.
   const focus = readFocus(hints.message);
-  const asked = focus.focuses[0];
+  // A point of the vitamin's own decides wherever it comes: "better on a full stomach or not?"
+  // compares only to ask how K2 is taken.
+  const asked = focus.focuses.find((id) => OF_THE_VITAMIN.has(id)) ?? focus.focuses[0];
   if (!asked || ABOUT_THE_STATEMENT.has(asked)) return null;
   const point = { ...focus, focuses: [asked] };
   const nothingNew = answer.body.startsWith(texts().replies.followUpNothingNew);
@@ -80,7 +83,13 @@ export function lookElsewhere(
   const own = hints.newTerms;
   const shown = new Set(hints.shownBefore);
   const lead = facts.byId.get(answer.facts[0] ?? '');
-  if (lead && !nothingNew) {
+  const ofTheVitamin = OF_THE_VITAMIN.has(asked);
+  // Asked a point of the vitamin's own, a reply that only repeats facts that do not answer it
+  // answers nothing, though they share a word with the message ("better on a full stomach?" after
+  // calcium facts that say "absorption"): any new fact that answers the point is better.
+  const repeats =
+    nothingNew || (ofTheVitamin && !!lead && shown.has(lead.fullId) && !answersPoint(lead, point));
+  if (lead && !repeats) {
     const answered = shown.has(lead.fullId)
       ? own.length > 0 && has(lead, own) > 0
       : answersPoint(lead, point) || has(lead, own) > 0;
@@ -91,19 +100,19 @@ export function lookElsewhere(
     hints.previousFocus?.focuses ?? [],
   );
   const subject = termsOf(analyzer, subjectText).filter((t) => !own.includes(t));
-  const ofTheVitamin = OF_THE_VITAMIN.has(asked);
+  const anySubject = ofTheVitamin || repeats;
   const readings = [[hints.message, subjectText].filter((p) => p !== '').join(' , ')];
   // The vitamin as the subject (focus.json `vitaminNames`, the first): "is it safe?" asked of K2.
-  if (ofTheVitamin) readings.push(`${hints.message} , ${language().focus.vitaminNames[0]}`);
+  if (anySubject) readings.push(`${hints.message} , ${language().focus.vitaminNames[0]}`);
   const leadOwn = lead ? has(lead, own) : 0;
   return {
     readings,
     answers(other: Answer): boolean {
-      if (other.topic?.id === answer.topic?.id) return false;
+      if (other.topic?.id === answer.topic?.id && !repeats) return false;
       const first = facts.byId.get(other.facts[0] ?? '');
       if (!first || shown.has(first.fullId) || !answersPoint(first, point)) return false;
       if (has(first, own) < leadOwn) return false;
-      return ofTheVitamin || subject.length === 0 || has(first, subject) > 0;
+      return anySubject || subject.length === 0 || has(first, subject) > 0;
     },
   };
 }

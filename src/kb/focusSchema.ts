@@ -19,6 +19,7 @@ const topicId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a topic 
 
 export const FOCUS_IDS = [
   'amount',
+  'with-food',
   'timing',
   'mechanism',
   'side-effect',

@@ -166,6 +166,18 @@ describe('a follow-up answers its own point, not the previous reply again', () =
     for (const id of first?.facts ?? []) expect(safe?.facts).not.toContain(id);
   });
 
+  // How K2 is taken is the vitamin's own point, whatever the subject was: the D3, calcium or artery
+  // facts never say it, and repeating them was the reply.
+  it.each([
+    ['why do people combine vitamin d with k2', 'do i swallow the capsule with a meal then'],
+    ['is mk7 any use for the arteries', 'do i have to have it with food'],
+  ])('after "%s", "%s" gets that dietary fat helps absorption', (first, withFood) => {
+    const [before, after] = answersOf([first, withFood]);
+    expect(before?.facts).not.toContain('absorption-excretion/fat-helps-absorption');
+    expect(after?.facts[0]).toBe('absorption-excretion/fat-helps-absorption');
+    expect(after?.body).toMatch(/fat/i);
+  });
+
   it('"where do i get it?" after an MK-7 dose gets where MK-7 comes from', () => {
     const [, where] = answersOf(['what daily dose of mk7 is recommended', 'where do i get it?']);
     expect(where?.topic?.id).not.toBe('supplement-dosage');
