@@ -43,6 +43,7 @@ describe('emergency gate: stroke signs, stomach bleeds, head injuries, animals',
     'my head hurts really bad after i fell, on blood thinners',
     // Intent to take every pill of a named medicine is a crisis.
     'im going to swallow all of my k2 capsules',
+    'tonight i will take all my pills at once',
   ])('%j is urgent', (q) => {
     expect(urgent(q)).toBe(true);
   });
@@ -74,6 +75,9 @@ describe('emergency gate: stroke signs, stomach bleeds, head injuries, animals',
     // Taking every supplement at once, asked as a matter of timing, is not a crisis.
     'is it fine to take them all together, k2 and fish oil',
     'i swallow all my tablets with dinner, does k2 need fat',
+    // …or as a habit at a set time or with a drink.
+    'my habit for years: i take all my tablets at 7 am, is that ok for k2',
+    'i take all my meds with my morning coffee before work, k2 included',
     'read the article and end it there',
     'does k2 help if my face is numb from the cold',
     'i fell asleep, forgot my warfarin',
