@@ -28,7 +28,7 @@ import { GENERIC_TERMS } from './lexicon.ts';
 import { isPersonal } from './personalNotice.ts';
 import { phraseRegex } from './phrasePattern.ts';
 import { stemmedWords } from './phraseSet.ts';
-import { agesIn, askingPart, readFocus } from './questionFocus.ts';
+import { agesIn, askingPart, readFocus, VITAMIN_OWN_POINTS } from './questionFocus.ts';
 import { ANSWER_THRESHOLD } from './rawConfidence.ts';
 import type { ScoredTopic } from './search.ts';
 import type { TopicIndex } from './topicIndex.ts';
@@ -142,6 +142,14 @@ export function composeFactBody(
     .filter((r) => r.topic.id !== topic.id && r.score >= chosenScore * CLOSE_TOPIC_RATIO && r.score > 0)
     .slice(0, CLOSE_TOPICS);
   const focus = followUp ? followUpFocus(followUp) : readFocus(normalized);
+  // Asked only a point of the vitamin's own that the topic has no fact for, the facts of the topic
+  // that answers it compete as fully as the topic's own. Only: "what foods give me k2" asks for
+  // foods, though "give me" also asks what K2 causes.
+  const ownPoint = followUp || focus.focuses.length !== 1 ? undefined : focus.focuses[0];
+  const homeId = ownPoint && VITAMIN_OWN_POINTS.get(ownPoint);
+  const home = homeId && homeId !== topic.id ? byId.get(homeId) : undefined;
+  if (ownPoint && home && !candidates.some((f) => f.focuses.has(ownPoint)))
+    closeTopics = [{ topic: home, score: chosenScore }, ...closeTopics.filter((c) => c.topic !== home)];
   const part = askingPart(normalized);
   let terms: ReadonlyMap<string, number>;
   /** A follow-up's own words ("warfarin" in "is that ok with warfarin?"). */
@@ -217,7 +225,8 @@ export function composeFactBody(
     const scored = candidates.map((f) => ({ f, score: score(f, candidates.length) }));
     for (const close of closeTopics) {
       const theirs = facts.byTopic.get(close.topic.id) ?? [];
-      for (const f of theirs) scored.push({ f, score: CLOSE_TOPIC_FACTOR * score(f, theirs.length) });
+      const factor = close.topic === home ? 1 : CLOSE_TOPIC_FACTOR;
+      for (const f of theirs) scored.push({ f, score: factor * score(f, theirs.length) });
     }
     scored.sort((a, b) => b.score - a.score);
     const best = scored[0] as { f: IndexedFact; score: number };

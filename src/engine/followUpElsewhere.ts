@@ -5,7 +5,7 @@ import type { FactIndex, IndexedFact } from './factIndex.ts';
 import { subjectPart, withoutFocusWords } from './followUp.ts';
 import { answersPoint, type FollowUpHints } from './followUpCompose.ts';
 import { GENERIC_TERMS } from './lexicon.ts';
-import { askingPart, readFocus } from './questionFocus.ts';
+import { askingPart, readFocus, VITAMIN_OWN_POINTS } from './questionFocus.ts';
 import type { Answer } from './types.ts';
 
 /**
@@ -32,7 +32,7 @@ const ABOUT_THE_STATEMENT: ReadonlySet<FocusId> = new Set(['mechanism', 'definit
  * answer asks whether K2 is safe, "do i take it with a meal?" how K2 is absorbed. "How much?" or
  * "when?" stay with the subject.
  */
-const OF_THE_VITAMIN: ReadonlySet<FocusId> = new Set(['side-effect', 'with-food']);
+const OF_THE_VITAMIN: ReadonlySet<FocusId> = new Set(VITAMIN_OWN_POINTS.keys());
 
 /** The words of a text that can match a fact, without the words every K2 question has. */
 function termsOf(analyzer: Analyzer, text: string): string[] {

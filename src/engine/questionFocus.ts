@@ -363,4 +363,9 @@ export function hedgeOf(text: string): YesNoLead | null {
 }
 
 /** The facts a reply carries for each kind of anticoagulant named. */
+/** Points that are the vitamin's own, and the topic that answers each (focus.json `vitaminOwnPoints`). */
+export const VITAMIN_OWN_POINTS: ReadonlyMap<FocusId, string> = new Map(
+  FOCUS.vitaminOwnPoints.map((point) => [point.focus, point.topic]),
+);
+
 export const ANTICOAGULANT_FACTS = FOCUS.anticoagulantFacts;

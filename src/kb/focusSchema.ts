@@ -218,6 +218,13 @@ export const focusFileSchema = z.strictObject({
       }),
     )
     .default([]),
+  /**
+   * Points that are the vitamin's own whatever subject the question names ("any side effects
+   * from mk7? been on 200mcg a month", "does it matter if k2 goes down on an empty stomach"), each
+   * with the topic that answers it: asked only that point, its facts compete with the chosen
+   * topic's, and a follow-up asking it looks there though the previous subject has no such fact.
+   */
+  vitaminOwnPoints: z.array(z.strictObject({ focus: z.enum(FOCUS_IDS), topic: topicId })).default([]),
   /** Facts a reply carries whenever the asker is on, or asks about, an anticoagulant, by kind named. */
   anticoagulantFacts: z.strictObject({
     vka: z.array(fullFactId).min(1),

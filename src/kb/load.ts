@@ -307,6 +307,10 @@ function checkFocusFacts(knowledge: KnowledgeBase, focus: FocusLexicon, focusFil
   focus.referenceFacts.forEach((reference, i) => {
     checkFactIds(reference.facts, `referenceFacts[${i}].facts`);
   });
+  focus.vitaminOwnPoints.forEach((point, i) => {
+    if (!knownTopics.has(point.topic))
+      throw new KnowledgeError(focusFile, `vitaminOwnPoints[${i}].topic`, `no topic "${point.topic}"`);
+  });
   focus.situationFacts.forEach((situation, i) => {
     if (!subjectIds.has(situation.subject))
       throw new KnowledgeError(

@@ -64,3 +64,21 @@ describe('pasted article quotes', () => {
     expect(topicOf(q)).toBe(id);
   });
 });
+
+// Whether K2 is safe and how it is taken are the vitamin's own points: a dose or a habit told
+// around them chose the dose or food topic, which never says it.
+describe("a point of the vitamin's own is answered by the facts that say it", () => {
+  it.each([
+    ['been on 180mcg of mk7 for six weeks now, any side effects to watch for?', 'safety-side-effects/'],
+    [
+      'i have my pills at 7 with tea and only eat at noon. does it matter if k2 goes in on an empty stomach?',
+      'absorption-excretion/fat-helps-absorption',
+    ],
+  ])('%j leads with %s', (q, fact) => {
+    expect(engine.ask(q).facts[0]).toContain(fact);
+  });
+
+  it('"which foods give me k2" still asks for foods, though "give me" also asks what K2 causes', () => {
+    expect(engine.ask('which foods give me the most k2').facts[0]).not.toMatch(/^safety-side-effects\//);
+  });
+});

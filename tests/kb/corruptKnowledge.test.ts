@@ -107,6 +107,15 @@ describe('loadKnowledge on broken knowledge', () => {
         }),
     ],
     [
+      "a point of the vitamin's own answered by no topic",
+      'lexicon/focus.json',
+      'vitaminOwnPoints[0].topic',
+      (dir) =>
+        editJson(dir, 'lexicon/focus.json', (focus) => {
+          (listIn(focus, 'vitaminOwnPoints')[0] as Json).topic = 'vitamin-k2-safety';
+        }),
+    ],
+    [
       'a reason that names no fact',
       'topics/natto.json',
       'facts[1].because[0]',
