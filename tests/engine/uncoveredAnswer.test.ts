@@ -122,3 +122,24 @@ describe('a K2 amount asked to go with D3', () => {
     expect(answer.body).not.toMatch(/^90 mcg\/day\./);
   });
 });
+
+// A supplement form named in passing is not asked about: "doesn't compare softgel forms" answered
+// a tummy ache, a stroke and a hypothetical overdose in blind rounds 9 and 10.
+describe('a supplement form is a point only when the question compares it', () => {
+  const engine = sharedEngine();
+  const says = "The article doesn't compare supplement forms";
+
+  it.each(['are k2 gummies as good as capsules', 'is a k2 softgel better than a tablet'])(
+    '%j says the article does not compare forms',
+    (question) => {
+      expect(engine.ask(question).body.startsWith(says)).toBe(true);
+    },
+  );
+
+  it.each([
+    'my belly has been off since the new k2 softgels, could that be it?',
+    'been on d3 and k2 gummies for a while, are they safe long term?',
+  ])('%j answers what is asked', (question) => {
+    expect(engine.ask(question).body).not.toContain(says);
+  });
+});
