@@ -3,6 +3,7 @@ import type { Topic } from '../kb/schema.ts';
 import type { Analysis } from './analyze.ts';
 import { anticoagulantsNamed } from './anticoagulantFacts.ts';
 import type { UrgentKind } from './gate.ts';
+import { hypotheticalOverdose } from './gateOverdose.ts';
 import { OUT_OF_SCOPE_RULES } from './lexicon.ts';
 import { type OutOfScope, outOfScopeClass } from './outOfScope.ts';
 import { phraseRegex } from './phrasePattern.ts';
@@ -51,10 +52,12 @@ const DOSE_TWICE = phraseRegex(language().phrases.lists.doseTwice);
 
 /**
  * The whole message. A dose taken twice or an extra pill by mistake, with no emergency, asks
- * whether that much is harmful: the side-effect question ("took my k2 twice because i forgot").
+ * whether that much is harmful: the side-effect question ("took my k2 twice because i forgot");
+ * so does an overdose asked about anyone ("what would happen to a character who took 10 caps?").
  */
 export function scoreWholeMessage(ctx: MessageContext, urgent: boolean): SearchResult {
-  return !urgent && DOSE_TWICE.test(ctx.normalized.replace(/'/g, ''))
+  const text = ctx.normalized.replace(/'/g, '');
+  return !urgent && (DOSE_TWICE.test(text) || hypotheticalOverdose(text))
     ? ctx.index.search(`${ctx.normalized} , too much`, ctx.boosts)
     : ctx.index.search(ctx.normalized, ctx.boosts, ctx.analysis);
 }

@@ -6,7 +6,7 @@ import { bloodPressure } from './gateBloodPressure.ts';
 import { chestPain } from './gateChestPain.ts';
 import { clot } from './gateClot.ts';
 import { collapse } from './gateCollapse.ts';
-import { overdose } from './gateOverdose.ts';
+import { overdose, withoutFictionFrame } from './gateOverdose.ts';
 import { pet } from './gatePet.ts';
 import { selfHarm } from './gateSelfHarm.ts';
 import { stroke } from './gateStroke.ts';
@@ -94,14 +94,17 @@ export function gateMessage(
   analyzer: Pick<Analyzer, 'isKnown'>,
   analysis: Analysis,
 ): GateResult {
-  const readings = [normalized];
+  // A hypothetical framed as a story is read without its frame; the analyzer's spelling of the
+  // whole message still has the frame's words, corrected into others ("story" → "store").
+  const read = withoutFictionFrame(normalized);
+  const readings = [read];
   let words = restoredWords.get(analyzer);
   if (!words) {
     words = new Map();
     restoredWords.set(analyzer, words);
   }
-  const restored = correctGateTypos(normalized, (w) => analyzer.isKnown(w), words);
+  const restored = correctGateTypos(read, (w) => analyzer.isKnown(w), words);
   if (restored) readings.push(restored);
-  if (analysis.correctedText) readings.push(analysis.correctedText);
+  if (analysis.correctedText && read === normalized) readings.push(analysis.correctedText);
   return checkReadings(readings);
 }

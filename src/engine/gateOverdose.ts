@@ -97,6 +97,8 @@ const ANTICOAGULANT_OVERDOSE = new RegExp(
     `\\b(took|taken|had|swallowed|popped)\\b[^.?!]{0,20}${ANTICOAGULANT_DRUG}[^.?!]{0,25}(${alternation(wordings.anticoagulantTakenTwice)})`,
     // A count of ten or more of it: "just took 10 warfarin", "swallowed about 20 of her eliquis".
     `\\b(took|taken|had|swallowed|popped|downed)\\s+${ABOUT}${MANY}\\s+(of\\s+)?(my |his |her |their |the |those |these )?${ANTICOAGULANT_DRUG}`,
+    // A whole supply of it: "someone took a whole bottle of warfarin", "an entire pack of eliquis".
+    `\\b(took|taken|take|takes|taking|swallowed|swallow|swallows|ate|eat|downed|down|popped|pop|finished) (a |an |the |my |his |her |their )?(whole|entire|full) ${PILLS} of (my |his |her |their |the |some )?${ANTICOAGULANT_DRUG}`,
   ].join('|'),
 );
 
@@ -122,6 +124,19 @@ function askedAboutAnyone(t: string): boolean {
   return ABOUT_ANYONE.test(t) && !SOMEONE_PRESENT.test(t.replace(ABOUT_ANYONE, ' '));
 }
 
+/** "For a short story im writing", "nobody did it": the writer's I and my, not someone present. */
+const FICTION_FRAME = phraseRegex(wordings.fictionFrame, 'g');
+
+/**
+ * A hypothetical message without the words that frame it as a story or idle curiosity. Taken out
+ * before the gate reads the message at all: its typo pass would otherwise turn "story" into a word
+ * it knows, and the frame's own I and my would count as someone present.
+ */
+export function withoutFictionFrame(t: string): string {
+  if (!ABOUT_ANYONE.test(t)) return t;
+  return t.replace(FICTION_FRAME, ' ').replace(/\s+/g, ' ').trim();
+}
+
 /** An anticoagulant overdose, taken or asked about: poison control however calmly it is asked. */
 function anticoagulantOverdose(t: string): boolean {
   return ANTICOAGULANT_OVERDOSE.test(t) || (ANTICOAGULANT_EXTRA_TAKEN.test(t) && ANTICOAGULANT_NAMED.test(t));
@@ -133,6 +148,15 @@ function anticoagulantOverdose(t: string): boolean {
  */
 export function overdoseSigns(t: string): boolean {
   return anticoagulantOverdose(t) || pillSigns(t);
+}
+
+/**
+ * An overdose asked about anyone ("hypothetically, what if someone swallowed a whole bottle?"): not
+ * an emergency, but a question of how much is too much.
+ */
+export function hypotheticalOverdose(t: string): boolean {
+  const read = withoutFictionFrame(t);
+  return !anticoagulantOverdose(read) && pillSigns(read) && askedAboutAnyone(read);
 }
 
 export const overdose: GateRule = {

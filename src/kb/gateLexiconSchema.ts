@@ -48,6 +48,7 @@ export const GATE_WORDING_NAMES = [
   'foodMeasures',
   'pillWords',
   'hypotheticalThirdParty',
+  'fictionFrame',
   'petSwallowed',
   'petPoisons',
   'anticoagulantOverdoseBefore',

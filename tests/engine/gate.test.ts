@@ -44,6 +44,12 @@ describe('emergency gate: stroke signs, stomach bleeds, head injuries, animals',
     // Intent to take every pill of a named medicine is a crisis.
     'im going to swallow all of my k2 capsules',
     'tonight i will take all my pills at once',
+    // A story frame does not hide someone present, nor a blood thinner taken in quantity.
+    'hypothetically if someone swallowed 20 k2 pills, its for my story, but honestly i just took 20 myself',
+    'what would happen if someone took a whole bottle of warfarin',
+    // Speech that comes out wrong, one hand that lets things fall.
+    "since noon her right hand keeps dropping things and her words come out scrambled, she's on eliquis",
+    'my husband cant get his words out properly and hes on warfarin',
   ])('%j is urgent', (q) => {
     expect(urgent(q)).toBe(true);
   });
@@ -78,6 +84,10 @@ describe('emergency gate: stroke signs, stomach bleeds, head injuries, animals',
     // …or as a habit at a set time or with a drink.
     'my habit for years: i take all my tablets at 7 am, is that ok for k2',
     'i take all my meds with my morning coffee before work, k2 included',
+    // An overdose asked about a character in a story, or out of curiosity with nobody involved.
+    'hypothetically, what would happen to a character in my novel who swallowed 12 k2 softgels at once?',
+    'what would happen if someone downed a whole bottle of mk7? im not planning to, just curious',
+    'the words in this article are a bit jumbled, what does mk-n mean',
     'read the article and end it there',
     'does k2 help if my face is numb from the cold',
     'i fell asleep, forgot my warfarin',

@@ -82,3 +82,13 @@ describe("a point of the vitamin's own is answered by the facts that say it", ()
     expect(engine.ask('which foods give me the most k2').facts[0]).not.toMatch(/^safety-side-effects\//);
   });
 });
+
+describe('an overdose asked about anyone is a question of how much is too much', () => {
+  it('a character in a novel who swallowed a dozen softgels gets the safety facts, not the emergency notice', () => {
+    const a = engine.ask(
+      'hypothetically, what would happen to a character in my novel who swallowed 12 k2 softgels at once?',
+    );
+    expect(a.urgent).toBe(false);
+    expect(a.facts.some((id) => id.startsWith('safety-side-effects/'))).toBe(true);
+  });
+});
