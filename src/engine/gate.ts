@@ -11,6 +11,7 @@ import { pet } from './gatePet.ts';
 import { selfHarm } from './gateSelfHarm.ts';
 import { stroke } from './gateStroke.ts';
 import { correctGateTypos } from './gateTypos.ts';
+import { tokenize } from './normalize.ts';
 import type { GateRule, UrgentKind } from './gateWords.ts';
 import { BABY_NOTICE, CRISIS_NOTICE, OVERDOSE_NOTICE, PET_NOTICE, URGENT_NOTICE } from './safety.ts';
 
@@ -80,6 +81,29 @@ export function urgentNoticeFor(kind: UrgentKind): string {
   return URGENT_NOTICE;
 }
 
+/**
+ * The analyzer's spelling of a message (its words joined by spaces) put back into the message's
+ * own punctuation: the gate's rules read sentences and clauses ("last year… had a nosebleed that
+ * took 40 minutes to stop. … no blood thinners now"), which the bare words run together. Falls
+ * back to the bare words when they cannot be laid over the message one by one.
+ */
+function withSentences(normalized: string, correctedText: string): string {
+  const text = normalized.replace(/'/g, '');
+  const fixed = correctedText.split(' ');
+  const words = tokenize(text);
+  if (words.length !== fixed.length) return correctedText;
+  let out = '';
+  let pos = 0;
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i] as string;
+    const at = text.indexOf(word, pos);
+    if (at < 0) return correctedText;
+    out += text.slice(pos, at) + (fixed[i] as string);
+    pos = at + word.length;
+  }
+  return out + text.slice(pos);
+}
+
 /** Each analyzer's words as the gate's typo pass restored them (its `isKnown` decides which are typos). */
 const restoredWords = new WeakMap<object, Map<string, string>>();
 
@@ -105,6 +129,7 @@ export function gateMessage(
   }
   const restored = correctGateTypos(read, (w) => analyzer.isKnown(w), words);
   if (restored) readings.push(restored);
-  if (analysis.correctedText && read === normalized) readings.push(analysis.correctedText);
+  if (analysis.correctedText && read === normalized)
+    readings.push(withSentences(normalized, analysis.correctedText));
   return checkReadings(readings);
 }

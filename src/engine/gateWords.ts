@@ -81,6 +81,32 @@ const HYPOTHETICAL_AFTER =
 const PAST_AFTER =
   /^[^.?!]{0,12}\b(in (19|20)\d\d|back in|years ago|a year ago|last (year|month)|months ago|as a (kid|child|teen|teenager)|when i was (a )?(kid|child|young|younger|teen|teenager|pregnant))\b/;
 
+/** A time in the past that opens the story of a symptom ("last year…", "back in 2019…"). */
+const PAST_DATE =
+  /\b(last (year|month|summer|winter|spring|autumn|fall)|(a|one|two|three|few|several|many|\d+) (years|months) (ago|back)|years ago|months ago|back in|in (19|20)\d\d|as a (kid|child|teen|teenager)|a while (ago|back)|long ago|when i was (a |on |pregnant|younger|young))/;
+/** Words that bring the story back to now ("…and now it is bleeding again", "my nose is bleeding"). */
+const NOW =
+  /\b(now|right now|today|tonight|this (morning|afternoon|evening|week)|currently|still|again|at the moment|since|is|are|am|im|has been|have been|keeps|keep|wont|cant)\b/;
+/** How far past the symptom the sentence may still bring it back to now. */
+const NOW_AFTER_CHARS = 40;
+
+/**
+ * True when the symptom's sentence dates it in the past before naming it, and nothing in that
+ * sentence after the date brings it back to now: "last year on warfarin I had one awful nosebleed
+ * that took 40 minutes to stop" is history told before a question, not an event.
+ */
+function datedEarlierInSentence(t: string, start: number, end: number): boolean {
+  let from = start;
+  while (from > 0 && !'.?!'.includes(t[from - 1] as string)) from--;
+  let to = end;
+  while (to < t.length && !'.?!'.includes(t[to] as string)) to++;
+  const date = PAST_DATE.exec(t.slice(from, start));
+  if (!date) return false;
+  // A reading without punctuation runs on into the next sentences: only the words near the
+  // symptom are its sentence there.
+  return !NOW.test(t.slice(from + date.index + date[0].length, Math.min(to, end + NOW_AFTER_CHARS)));
+}
+
 /**
  * Words that say a symptom is going on (lexicon/gate.json `ongoing`, and "for two days"): they
  * count only in the symptom's own clause.
@@ -124,6 +150,7 @@ export function activeSymptom(t: string, symptom: RegExp): boolean {
   const after = t.slice(m.index + m[0].length);
   // Dated in the past ("had rectal bleeding in 2019, is k2 safe now"): history, not an event.
   if (PAST_AFTER.test(after)) return false;
+  if (!ongoing && datedEarlierInSentence(t, m.index, m.index + m[0].length)) return false;
   // "is it bad that my poop is black?" is a question about someone's own symptom.
   const owned =
     /\b(my|his|her|our|their)\s+(\S+\s*)?$/.test(before) || /^(my|his|her|our|their)\b/.test(m[0]);

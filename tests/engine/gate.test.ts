@@ -50,6 +50,9 @@ describe('emergency gate: stroke signs, stomach bleeds, head injuries, animals',
     // Speech that comes out wrong, one hand that lets things fall.
     "since noon her right hand keeps dropping things and her words come out scrambled, she's on eliquis",
     'my husband cant get his words out properly and hes on warfarin',
+    // A past date earlier in the story does not make a bleed happening now history.
+    'years ago i had a dvt, and now my nose has been bleeding for 40 minutes',
+    'last year i started warfarin. today my gums are bleeding and will not stop',
   ])('%j is urgent', (q) => {
     expect(urgent(q)).toBe(true);
   });
@@ -88,6 +91,10 @@ describe('emergency gate: stroke signs, stomach bleeds, head injuries, animals',
     'hypothetically, what would happen to a character in my novel who swallowed 12 k2 softgels at once?',
     'what would happen if someone downed a whole bottle of mk7? im not planning to, just curious',
     'the words in this article are a bit jumbled, what does mk-n mean',
+    // A bleed dated in the past earlier in its sentence, told before a question about now.
+    'two years ago, while on warfarin, i had a nosebleed that took 30 minutes to stop. been off it since march, no blood thinners now. can i start k2?',
+    // …also when a typo elsewhere makes the gate read a corrected spelling of the message.
+    'two years ago, while on warfarin, i had a nosebleed that took 30 minutes to stop. been off it since march. can i start k2 for my bonez?',
     'read the article and end it there',
     'does k2 help if my face is numb from the cold',
     'i fell asleep, forgot my warfarin',
