@@ -17,9 +17,12 @@ export function withoutAnticoagulants(normalized: string): string {
   return normalized.replace(/'/g, '').replace(EVERY_ANTICOAGULANT, ' ').replace(/\s+/g, ' ').trim();
 }
 
-/** An anticoagulant the asker says they do not take ("not on any blood thinners", "no warfarin"). */
+/**
+ * An anticoagulant the asker says they do not take ("not on any blood thinners", "no warfarin"),
+ * or took only in the past ("finished warfarin in march", "was on xarelto after my dvt").
+ */
 const DENIED_ANTICOAGULANT = new RegExp(
-  `\\b(not on|not taking|never taken|never take|dont take|do not take|no longer on|no longer taking|stopped|quit|came off|no|off|without)( any| my| a| the)? ${EVERY_ANTICOAGULANT.source}`,
+  `\\b(not on|not taking|never taken|never take|dont take|do not take|no longer on|no longer taking|stopped|quit|came off|no|off|without|finished|finished taking|completed|was on|were on|used to take|used to be on)( any| my| a| the| the course of| my course of)? ${EVERY_ANTICOAGULANT.source}`,
   'g',
 );
 

@@ -53,3 +53,26 @@ describe('a blood thinner the asker says they do not take', () => {
     ).toBeGreaterThan(0);
   });
 });
+
+// A blood thinner taken only in the past is not the asker's situation now: the body answers what
+// is asked, and the fixed warning stays on every reply.
+describe('a blood thinner the asker took only in the past', () => {
+  const engine = sharedEngine();
+  const interaction = (id: string) => id.startsWith('warfarin-interaction/');
+
+  it.each([
+    'i completed my warfarin last spring, is natto alright for me these days?',
+    'used to take xarelto, nothing now. is k2 any good for my bones',
+  ])('%j gets no interaction facts', (q) => {
+    const a = engine.ask(q);
+    expect(a.facts.length).toBeGreaterThan(0);
+    expect(a.facts.some(interaction)).toBe(false);
+    expect(a.safety.warning).toBeTruthy();
+  });
+
+  it('one still taken keeps them: "still on warfarin, finished my antibiotics, is natto ok"', () => {
+    expect(
+      engine.ask('still on warfarin, finished my antibiotics, is natto ok').facts.some(interaction),
+    ).toBe(true);
+  });
+});
