@@ -253,6 +253,7 @@ export function createEngine(kb: KnowledgeBase, options: CreateEngineOptions = {
             hasSubject,
             alone.result?.hasAnchor ?? false,
             alone.declinedAs !== undefined && NEVER_THE_ASKERS_SITUATION.has(alone.declinedAs),
+            alone.result?.analysis.unknown.length ?? 0,
           )
         : 'alone';
       if (previous && kind === 'together' && namesNewFood(normalized, alone.answer, previous))

@@ -38,6 +38,11 @@ export interface FollowUpContext {
 export const MAX_FOLLOW_UP_WORDS = 12;
 /** …unless they point back and name neither K2 nor the article: then up to this many words. */
 export const MAX_POINTING_FOLLOW_UP_WORDS = 20;
+/**
+ * A message that points nowhere and has at least this many words the knowledge base does not
+ * know is about a subject of its own, not a follow-up ("anyone watching the match tonight").
+ */
+export const MIN_ASIDE_UNKNOWN_WORDS = 2;
 /** A reading keeps at most this many characters: three short turns, never a whole chat log. */
 export const MAX_READING_CHARS = 300;
 
@@ -132,6 +137,8 @@ export function followUpKind(
   anchored: boolean,
   /** The message alone is declined as off-topic chatter or a pet's question: never read with K2. */
   offTopic = false,
+  /** How many of the message's words the knowledge base does not know ("f1", "race", "lap"). */
+  unknownWords = 0,
 ): FollowUpReadingKind {
   if (alone.urgent || isSmallTalk || offTopic) return 'alone';
   const words = tokenize(normalized).length;
@@ -143,6 +150,12 @@ export function followUpKind(
   const ownSubject = hasSubject(subjectPart(normalized));
   if (!ownSubject && asksOnlyForSource(normalized)) return 'again';
   const back = pointsBack(normalized);
+  // Chatter of its own ("anyone watching the match tonight"): declined alone, with words of a
+  // subject the knowledge base does not know; one more of them when a word was read as one it
+  // knows or as a pointer ("did anyone catch the f1 race, that last lap": "race" as "rare",
+  // "that" pointing at the lap).
+  const unknownNeeded = ownSubject || back ? MIN_ASIDE_UNKNOWN_WORDS + 1 : MIN_ASIDE_UNKNOWN_WORDS;
+  if (alone.kind === 'decline' && unknownWords >= unknownNeeded) return 'alone';
   // A whole question of its own (K2 or the article named, a subject, and what is asked about it)
   // stands alone, whatever "and", "ok and" or "also" opens it: "ok and does k2 thin your blood?".
   if (ownSubject && anchored && !back && asksOwnPoint(normalized)) return 'alone';

@@ -11,8 +11,8 @@ import { pet } from './gatePet.ts';
 import { selfHarm } from './gateSelfHarm.ts';
 import { stroke } from './gateStroke.ts';
 import { correctGateTypos } from './gateTypos.ts';
-import { tokenize } from './normalize.ts';
 import type { GateRule, UrgentKind } from './gateWords.ts';
+import { tokenize } from './normalize.ts';
 import { BABY_NOTICE, CRISIS_NOTICE, OVERDOSE_NOTICE, PET_NOTICE, URGENT_NOTICE } from './safety.ts';
 
 /**

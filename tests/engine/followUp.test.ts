@@ -423,3 +423,18 @@ describe('the asker’s blood thinner stays theirs', () => {
     expect(later?.facts).not.toContain('warfarin-interaction/steady-intake');
   });
 });
+
+// Blind rounds 9 and 10: "btw anyone watching the match tonight" and an F1 aside got the previous
+// K2 answer again. Chatter of its own is declined, and the conversation goes on after it.
+describe('chatter in a conversation is not a follow-up', () => {
+  it.each([
+    'anybody seen the new batman movie yet',
+    'btw did anyone catch the grand prix yesterday, that final lap was mad',
+  ])('after a K2 answer, %j is declined and the next turn is still read in context', (aside) => {
+    const [, chatter, next] = answersOf(['how much k2 is in natto', aside, 'ok and what about gouda']);
+    expect(chatter?.kind).toBe('decline');
+    expect(chatter?.facts).toEqual([]);
+    expect(next?.topic?.id).toBe('cheese');
+    expect(next?.body).toMatch(/mcg/);
+  });
+});
