@@ -157,6 +157,12 @@ const DRUG_EFFECT =
 
 /** Vitamin K itself, or its absorption: what a drug's effect must be on to be an interaction. */
 const VITAMIN_K_OR_ABSORPTION = /\b(vitamin k|vit k|k1|k2|mk ?4|mk ?7|menaquinone|phylloquinone|absor\w*)\b/;
+/**
+ * Taking or whether it is fine: with these a combining word asks about taking two things together
+ * ("is it ok with my metformin"), without them or K2 it is only a story ("on metformin, forwarded
+ * me an article with the subject line…").
+ */
+const TAKING = /\b(take|takes|taking|took|ok|okay|safe|fine|alright|start|starting|add|adding)\b/;
 /** A combining word that points back at something named before ("with it", "and them"). */
 const POINTING_COMBINE =
   /\b(with|and|alongside) (it|them|that|those|this|these)\b|\binteract\w*|\binterfer\w*/;
@@ -178,7 +184,11 @@ export function asksAboutTheMedicine(normalized: string): boolean {
   const sentences = text.split(/[.?!;]+/);
   return sentences.some((s) => {
     const namesMedicine = MEDICINE_RULES.some((r) => r.re.test(s));
-    if (namesMedicine) return COMBINING.test(s) || (DRUG_EFFECT.test(s) && VITAMIN_K_OR_ABSORPTION.test(s));
+    if (namesMedicine)
+      return (
+        (COMBINING.test(s) && (VITAMIN_K_OR_ABSORPTION.test(s) || TAKING.test(s))) ||
+        (DRUG_EFFECT.test(s) && VITAMIN_K_OR_ABSORPTION.test(s))
+      );
     return POINTING_COMBINE.test(s) || (PRONOUN_EFFECT.test(s) && VITAMIN_K_OR_ABSORPTION.test(s));
   });
 }

@@ -388,6 +388,11 @@ describe('a side word that is not what is asked does not decline a K2 question',
       'my uncle takes metformin every day and would never stop it. was d3 together with k2 ever tested in type 2 diabetics?',
       'd3-k2-cosupplementation',
     ],
+    // A medicine in a story whose 'with' joins nothing to it (blind round 10).
+    [
+      'my aunt has been on metformin for years and mailed me a newsletter with the headline this vitamin beats diabetes. does k2 actually help with insulin?',
+      'diabetes',
+    ],
     // A name that holds a shop word.
     ['the weston price crowd says k2 is great for teeth, is that backed up', 'calcium-direction'],
     // Warfarin's history, not an animal that ate poison.
@@ -408,6 +413,7 @@ describe('a side word that is not what is asked does not decline a K2 question',
   it.each([
     ['i take metformin. does k2 interact?', /pharmacist/],
     ['on metformin for years, does it lower my vitamin k', /pharmacist/],
+    ['is it fine with my metformin, the k2 i mean', /pharmacist/],
     ['is this mk7 brand gluten-free', /doesn't rate products/],
   ])('%j stays declined (%s)', (q, resource) => {
     const a = engine.ask(q);
