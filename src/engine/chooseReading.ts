@@ -146,7 +146,9 @@ function withPointedSubject(ctx: MessageContext, clause: string, current: Search
 
 /** A question about combining K2 with something ("with it", "interact", "together"). */
 const COMBINING =
-  /\b(interact\w*|interfer\w*|together|combin\w*|mix\w*|at the same time|alongside|same time as|with (it|them|that|those|this|these|my|the)|and (it|them))\b/;
+  /\b(interact\w*|interfer\w*|together|combin\w*|mix\w*|at the same time|alongside|same time as|with (it|them|that|those|this|these)|and (it|them))\b/;
+/** "With my…", "with the…": combining only when a medicine or K2 follows ("k2 with my metformin"). */
+const WITH_A_NAMED = /\bwith (my|the|his|her|their|your) ((\S+ ){0,3}\S+)/g;
 
 /**
  * What a drug does to vitamin K ("cholestyramine and vitamin k absorption", "do antibiotics lower
@@ -157,12 +159,6 @@ const DRUG_EFFECT =
 
 /** Vitamin K itself, or its absorption: what a drug's effect must be on to be an interaction. */
 const VITAMIN_K_OR_ABSORPTION = /\b(vitamin k|vit k|k1|k2|mk ?4|mk ?7|menaquinone|phylloquinone|absor\w*)\b/;
-/**
- * Taking or whether it is fine: with these a combining word asks about taking two things together
- * ("is it ok with my metformin"), without them or K2 it is only a story ("on metformin, forwarded
- * me an article with the subject line…").
- */
-const TAKING = /\b(take|takes|taking|took|ok|okay|safe|fine|alright|start|starting|add|adding)\b/;
 /** A combining word that points back at something named before ("with it", "and them"). */
 const POINTING_COMBINE =
   /\b(with|and|alongside) (it|them|that|those|this|these)\b|\binteract\w*|\binterfer\w*/;
@@ -178,6 +174,18 @@ const MEDICINE_RULES = OUT_OF_SCOPE_RULES.filter((r) => r.cls === 'medicine');
  * tested D3 together with K2?") is about what it names, and a drug's effect on something else
  * ("lowers blood sugar") is no interaction.
  */
+/**
+ * "With my metformin", "with my blood pressure pill amlodipine": a medicine or K2 in the four words after "with my/the". "An
+ * article with the subject line…" joins nothing to the medicine named before it.
+ */
+function withANamed(sentence: string): boolean {
+  for (const m of sentence.matchAll(WITH_A_NAMED)) {
+    const next = m[2] as string;
+    if (VITAMIN_K_OR_ABSORPTION.test(next) || MEDICINE_RULES.some((r) => r.re.test(next))) return true;
+  }
+  return false;
+}
+
 export function asksAboutTheMedicine(normalized: string): boolean {
   const text = normalized.replace(/'/g, '');
   if (!MEDICINE_RULES.some((r) => r.re.test(text))) return false;
@@ -185,10 +193,7 @@ export function asksAboutTheMedicine(normalized: string): boolean {
   return sentences.some((s) => {
     const namesMedicine = MEDICINE_RULES.some((r) => r.re.test(s));
     if (namesMedicine)
-      return (
-        (COMBINING.test(s) && (VITAMIN_K_OR_ABSORPTION.test(s) || TAKING.test(s))) ||
-        (DRUG_EFFECT.test(s) && VITAMIN_K_OR_ABSORPTION.test(s))
-      );
+      return COMBINING.test(s) || withANamed(s) || (DRUG_EFFECT.test(s) && VITAMIN_K_OR_ABSORPTION.test(s));
     return POINTING_COMBINE.test(s) || (PRONOUN_EFFECT.test(s) && VITAMIN_K_OR_ABSORPTION.test(s));
   });
 }
