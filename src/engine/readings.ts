@@ -20,13 +20,14 @@ const BACKSTORY_MIN_WORDS = 14;
 const hasContent = (text: string) => text.replace(/[^\p{L}\p{N}]/gu, '').length > 0;
 
 /**
- * Where one clause ends and the next begins: punctuation, "but", "anyway", and "and" or "so"
- * when a new subject or verb follows ("i have arthritis and ive read k2 helps arteries", "i
- * take magnesium and read that k2 …"), so that the side word's clause is set aside without the
- * K2 question that shares its sentence.
+ * Where one clause ends and the next begins: punctuation, "but", "anyway", "and" or "so" when a
+ * new subject or verb follows ("i have arthritis and ive read k2 helps arteries", "i take
+ * magnesium and read that k2 …"), and "or" before the other answer the asker suspects ("more k2
+ * or just a price thing"), so that the side word's clause is set aside without the K2 question
+ * that shares its sentence.
  */
 const CLAUSE_BREAK =
-  /[.?!;,:]+|\s(?:but|also|anyway|btw|unrelated)\s|\s(?:and|so)\s(?=(?:i|ive|im|id|read|heard|saw|seen|someone|people|now|then)\s)/;
+  /[.?!;,:]+|\s(?:but|also|anyway|btw|unrelated)\s|\s(?:and|so)\s(?=(?:i|ive|im|id|read|heard|saw|seen|someone|people|now|then)\s)|\sor\s(?=(?:just|only|merely|is it|is that|is this|its)\s)/;
 
 const CLAUSE_BREAKS = new RegExp(CLAUSE_BREAK.source, 'g');
 /** The incidental rules, global, to find where their words are in a whole message. */

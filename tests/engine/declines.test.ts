@@ -393,6 +393,8 @@ describe('a side word that is not what is asked does not decline a K2 question',
       'my aunt has been on metformin for years and mailed me a newsletter with the headline this vitamin beats diabetes. does k2 actually help with insulin?',
       'diabetes',
     ],
+    // A price suspected as the other answer, beside the K2 question (blind round 10).
+    ['do free range eggs really have more k2 or is it just a price thing', 'egg-yolks'],
     // A name that holds a shop word.
     ['the weston price crowd says k2 is great for teeth, is that backed up', 'calcium-direction'],
     // Warfarin's history, not an animal that ate poison.
@@ -415,6 +417,7 @@ describe('a side word that is not what is asked does not decline a K2 question',
     ['on metformin for years, does it lower my vitamin k', /pharmacist/],
     ['is it fine with my metformin, the k2 i mean', /pharmacist/],
     ['is this mk7 brand gluten-free', /doesn't rate products/],
+    ['whats the price of a month of mk7', /doesn't rate products/],
   ])('%j stays declined (%s)', (q, resource) => {
     const a = engine.ask(q);
     expect(a.kind).toBe('decline');
