@@ -447,3 +447,26 @@ describe('a medicine beside a K2 question', () => {
     expect(a.body).toMatch(/pharmacist/);
   });
 });
+
+// Blind rounds 7–10: a calm question about why newborns get vitamin K was declined as the
+// baby's pediatrician's decision. Asked why, or what the shot is for, the clotting facts answer;
+// a decision about one's own baby stays with the pediatrician.
+describe('the newborn vitamin K shot', () => {
+  it.each([
+    'in our nursing lecture today they said infants get vitamin k right after birth, is this why babies bleed less?',
+    "my brother's newborn had a vitamin k jab, what is that jab for",
+  ])('%j is answered with why newborns get it', (q) => {
+    const a = engine.ask(q);
+    expect(a.kind).toBe('answer');
+    expect(a.facts).toContain('pregnancy-breastfeeding/newborn-vitamin-k');
+  });
+
+  it.each([
+    'should i let them give my newborn the vitamin k shot',
+    'can i refuse the vitamin k jab for my baby',
+  ])('%j stays with the pediatrician', (q) => {
+    const a = engine.ask(q);
+    expect(a.kind).toBe('decline');
+    expect(a.body).toMatch(/pediatrician/);
+  });
+});
