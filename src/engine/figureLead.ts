@@ -180,6 +180,10 @@ export function askedFigure(factText: string, questionWords: readonly string[]):
 
 const asSentence = (f: Figure) => `${f.text.charAt(0).toUpperCase()}${f.text.slice(1)}.`;
 
+/** What a figure can be per, as asked ("a day", "daily", "per tablespoon"): stop words, so looked for apart. */
+const BASIS_WORDS: ReadonlySet<string> = new Set(['day', 'week', 'tablespoon', 'spoon', 'serving', 'dose']);
+const basisKey = (word: string) => (word === 'daily' || word === 'dai' || word === 'daili' ? 'day' : word);
+
 /** The figure {@link askedFigure} gives, with its place in the text. */
 function pickFigure(factText: string, questionWords: readonly string[]): Figure | null {
   const figures = figuresIn(factText);
@@ -193,12 +197,19 @@ function pickFigure(factText: string, questionWords: readonly string[]): Figure 
   );
   const pool = inUnit.length > 0 ? inUnit : ofKind;
   const content = new Set(questionWords.filter((w) => w.length > 2 && !STOP_WORDS.has(w) && !/^\d/.test(w)));
+  const basisAsked = new Set(questionWords.map(basisKey).filter((w) => BASIS_WORDS.has(w)));
   let best = pool[0] as Figure;
-  if (pool.length > 1 && content.size > 0) {
+  if (pool.length > 1 && (content.size > 0 || basisAsked.size > 0)) {
     const words = factText.split(/\s+/).filter((w) => w.length > 0);
     let bestShared = 0;
     for (const f of pool) {
-      const shared = contextOf(words, figures, figures.indexOf(f)).filter((w) => content.has(w)).length;
+      // The figure's own basis counts too: "how much mk4 a day" asks for "45,000 mcg a day", not
+      // for the single dose "15 mg" that comes first.
+      const own = stemmedWords(f.text.toLowerCase())
+        .map(basisKey)
+        .filter((w) => basisAsked.has(w));
+      const around = contextOf(words, figures, figures.indexOf(f)).filter((w) => content.has(w));
+      const shared = around.length + own.length;
       if (shared > bestShared) {
         best = f;
         bestShared = shared;

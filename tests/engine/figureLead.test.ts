@@ -16,6 +16,18 @@ describe('the figure a question asks for', () => {
       '90 mcg/day.',
     ],
     [
+      'asked per day, the daily figure, not the single dose that comes first (blind round 10)',
+      'The usual schedule is 10 mg (10,000 mcg) four times daily, 40,000 mcg a day.',
+      'so how much would i need daily then',
+      '40,000 mcg a day.',
+    ],
+    [
+      'asked per dose, the first figure still',
+      'The usual schedule is 10 mg (10,000 mcg) four times daily, 40,000 mcg a day.',
+      'how much is in each dose',
+      '10 mg.',
+    ],
+    [
       '"up to" qualifies the figure',
       'The article says MK-4 needs up to 15,000 mcg a day.',
       'how much mk4 does the article say',
