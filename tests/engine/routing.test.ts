@@ -92,3 +92,14 @@ describe('an overdose asked about anyone is a question of how much is too much',
     expect(a.facts.some((id) => id.startsWith('safety-side-effects/'))).toBe(true);
   });
 });
+
+// Blind round 10: a letter about MK-7 and an upset stomach got the vitamin K3 fact, because the
+// side-effect fact names the Japanese MK-4 drug and MK-4 counted as MK-7's rival.
+describe('the side effects of K2 supplements are not MK-4 only', () => {
+  it('an MK-7 user asking about an upset stomach gets the stomach-upset fact first', () => {
+    const a = engine.ask(
+      '57 here, began an mk-7 softgel last week for my hips and my stomach has been a bit unsettled after lunch, could also be nerves about my sons exams. is a mildly upset stomach a recognised thing with vitamin k pills?',
+    );
+    expect(a.facts[0]).toBe('safety-side-effects/side-effects');
+  });
+});
