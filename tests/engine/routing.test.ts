@@ -103,3 +103,13 @@ describe('the side effects of K2 supplements are not MK-4 only', () => {
     expect(a.facts[0]).toBe('safety-side-effects/side-effects');
   });
 });
+
+// Blind round 10: "how much k2 should i aim for just from food, no pills" got the personal-dose
+// notice and the supplement doses: the supplements it sets aside were read as what it asks about.
+describe('supplements set aside by a food question', () => {
+  it('"… a good daily goal from my diet, no capsules" is not answered with supplement doses', () => {
+    const a = engine.ask('how much k2 is a good daily goal from my diet, no capsules');
+    expect(a.topic?.id).not.toBe('supplement-dosage');
+    expect(a.facts.some((id) => id.startsWith('supplement-dosage/'))).toBe(false);
+  });
+});
