@@ -146,7 +146,7 @@ function withPointedSubject(ctx: MessageContext, clause: string, current: Search
 
 /** A question about combining K2 with something ("with it", "interact", "together"). */
 const COMBINING =
-  /\b(interact\w*|interfer\w*|together|combin\w*|mix\w*|at the same time|alongside|same time as|with (it|them|that|those|this|these)|and (it|them))\b/;
+  /\b(interact\w*|interfer\w*|clash\w*|conflict\w*|together|combin\w*|mix\w*|at the same time|alongside|same time as|with (it|them|that|those|this|these)|and (it|them))\b/;
 /** "With my…", "with the…": combining only when a medicine or K2 follows ("k2 with my metformin"). */
 const WITH_A_NAMED = /\bwith (my|the|his|her|their|your) ((\S+ ){0,3}\S+)/g;
 
@@ -161,7 +161,7 @@ const DRUG_EFFECT =
 const VITAMIN_K_OR_ABSORPTION = /\b(vitamin k|vit k|k1|k2|mk ?4|mk ?7|menaquinone|phylloquinone|absor\w*)\b/;
 /** A combining word that points back at something named before ("with it", "and them"). */
 const POINTING_COMBINE =
-  /\b(with|and|alongside) (it|them|that|those|this|these)\b|\binteract\w*|\binterfer\w*/;
+  /\b(with|and|alongside) (it|them|that|those|this|these)\b|\binteract\w*|\binterfer\w*|\bclash\w*|\bconflict\w*/;
 /** A drug's effect said of a pronoun pointing back at it ("does it lower vitamin k"). */
 const PRONOUN_EFFECT = new RegExp(`\\b(it|they|this|that|those|these)( \\w+)? ${DRUG_EFFECT.source}`);
 const MEDICINE_RULES = OUT_OF_SCOPE_RULES.filter((r) => r.cls === 'medicine');

@@ -420,6 +420,9 @@ describe('a side word that is not what is asked does not decline a K2 question',
     ['is it fine with my metformin, the k2 i mean', /pharmacist/],
     ['is this mk7 brand gluten-free', /doesn't rate products/],
     ['whats the price of a month of mk7', /doesn't rate products/],
+    // An osteoporosis drug taken together with K2 (blind round 10: "would it clash w my alendronate").
+    ['does mk7 clash with my risedronate', /pharmacist/],
+    ['is it safe to take k2 together with fosamax', /pharmacist/],
   ])('%j stays declined (%s)', (q, resource) => {
     const a = engine.ask(q);
     expect(a.kind).toBe('decline');
