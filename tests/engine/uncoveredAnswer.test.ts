@@ -143,3 +143,15 @@ describe('a supplement form is a point only when the question compares it', () =
     expect(engine.ask(question).body).not.toContain(says);
   });
 });
+
+// Blind round 10: "would like a spoon of peanut butter be enough fat" got the absorption facts as
+// if they answered it; the article never says how much fat.
+describe('how much fat K2 needs', () => {
+  const engine = sharedEngine();
+  it('is not in the article: the reply says so, then that fat helps absorption', () => {
+    const a = engine.ask('is a teaspoon of olive oil enough fat for my k2 to absorb');
+    expect(a.coverage).toBe('partial');
+    expect(a.body).toMatch(/^The article doesn't say how much fat/);
+    expect(a.facts).toContain('absorption-excretion/fat-helps-absorption');
+  });
+});
