@@ -1,4 +1,5 @@
-import { anticoagulantSpellings } from '../kb/language.ts';
+import { anticoagulantSpellings, language } from '../kb/language.ts';
+import { anyOf } from './phrasePattern.ts';
 import { ANTICOAGULANT_FACTS } from './questionFocus.ts';
 import { wordPattern } from './wordPattern.ts';
 
@@ -17,12 +18,9 @@ export function withoutAnticoagulants(normalized: string): string {
   return normalized.replace(/'/g, '').replace(EVERY_ANTICOAGULANT, ' ').replace(/\s+/g, ' ').trim();
 }
 
-/**
- * An anticoagulant the asker says they do not take ("not on any blood thinners", "no warfarin"),
- * or took only in the past ("finished warfarin in march", "was on xarelto after my dvt").
- */
+/** A blood thinner the asker does not take now (phrases.json `anticoagulantNotTaken`). */
 const DENIED_ANTICOAGULANT = new RegExp(
-  `\\b(not on|not taking|never taken|never take|dont take|do not take|no longer on|no longer taking|stopped|quit|came off|no|off|without|finished|finished taking|completed|was on|were on|used to take|used to be on)( any| my| a| the| the course of| my course of)? ${EVERY_ANTICOAGULANT.source}`,
+  `\\b${anyOf(language().phrases.lists.anticoagulantNotTaken)}( any| my| a| the| the course of| my course of)? ${EVERY_ANTICOAGULANT.source}`,
   'g',
 );
 

@@ -82,11 +82,9 @@ const PAST_AFTER =
   /^[^.?!]{0,12}\b(in (19|20)\d\d|back in|years ago|a year ago|last (year|month)|months ago|as a (kid|child|teen|teenager)|when i was (a )?(kid|child|young|younger|teen|teenager|pregnant))\b/;
 
 /** A time in the past that opens the story of a symptom ("last year…", "back in 2019…"). */
-const PAST_DATE =
-  /\b(last (year|month|summer|winter|spring|autumn|fall)|(a|one|two|three|few|several|many|\d+) (years|months) (ago|back)|years ago|months ago|back in|in (19|20)\d\d|as a (kid|child|teen|teenager)|a while (ago|back)|long ago|when i was (a |on |pregnant|younger|young))/;
+const PAST_DATE = phraseRegex(wordings.pastDate);
 /** Words that bring the story back to now ("…and now it is bleeding again", "my nose is bleeding"). */
-const NOW =
-  /\b(now|right now|today|tonight|this (morning|afternoon|evening|week)|currently|still|again|at the moment|since|is|are|am|im|has been|have been|keeps|keep|wont|cant)\b/;
+const NOW = phraseRegex(wordings.backToNow);
 /** How far past the symptom the sentence may still bring it back to now. */
 const NOW_AFTER_CHARS = 40;
 

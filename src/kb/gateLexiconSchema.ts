@@ -49,6 +49,8 @@ export const GATE_WORDING_NAMES = [
   'pillWords',
   'hypotheticalThirdParty',
   'fictionFrame',
+  'pastDate',
+  'backToNow',
   'petSwallowed',
   'petPoisons',
   'anticoagulantOverdoseBefore',

@@ -547,6 +547,7 @@ export const PHRASE_LIST_NAMES = [
   'prescriptionWords',
   'definitionStress',
   'definitionTail',
+  'anticoagulantNotTaken',
 ] as const;
 
 /** A strict object of the named phrase lists the code reads: a missing or unknown name is an error. */
