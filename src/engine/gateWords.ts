@@ -46,9 +46,9 @@ export function near(a: RegExp | string, b: RegExp | string, gap: number): RegEx
 /** Someone the message is about: a pronoun or a family member (lexicon/gate.json `person`). */
 export const PERSON = wordPattern(words.person);
 
-/** A child, by word (lexicon/gate.json `child`) or by age ("3 year old", "2yo"). */
+/** A child, by word (lexicon/gate.json `child`) or by age ("3 year old", "2-year-old", "18 months old", "2yo"). */
 export const CHILD = new RegExp(
-  `\\b(${words.child.join('|')}|\\d+ ?(year|yr|month|mo|week|wk) ?old|\\d+ ?yo)\\b`,
+  `\\b(${words.child.join('|')}|\\d+[ -]?(year|yr|month|mo|week|wk)s?[ -]?old|\\d+ ?yo)\\b`,
 );
 
 /** What pills are called or come in (lexicon/gate.json `pills`), as a group for larger patterns. */

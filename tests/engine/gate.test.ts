@@ -50,6 +50,8 @@ describe('emergency gate: stroke signs, stomach bleeds, head injuries, animals',
     // Speech that comes out wrong, one hand that lets things fall.
     "since noon her right hand keeps dropping things and her words come out scrambled, she's on eliquis",
     'my husband cant get his words out properly and hes on warfarin',
+    // An age written with hyphens is a child (blind round 10: a 2-year-old in a pill organiser).
+    'our 18-month-old got into the pill organiser at grandmas and two days are empty',
     // A past date earlier in the story does not make a bleed happening now history.
     'years ago i had a dvt, and now my nose has been bleeding for 40 minutes',
     'last year i started warfarin. today my gums are bleeding and will not stop',
