@@ -1,7 +1,8 @@
 import type { Topic } from '../kb/schema.ts';
 import { calibratedConfidence } from './calibration.ts';
 import { declineTextFor } from './declines.ts';
-import type { GateResult } from './gate.ts';
+import { type GateResult, urgentNoticeFor } from './gate.ts';
+import type { UrgentKind } from './gateWords.ts';
 import type { OutOfScope } from './outOfScope.ts';
 import { ANSWER_THRESHOLD } from './rawConfidence.ts';
 import { CRISIS_BODY, PET_BODY, safetyTexts, UNSURE_TEXT, URGENT_BODY } from './safety.ts';
@@ -53,6 +54,32 @@ export function topicAnswer(
     suggestions: [],
     safety: safetyTexts(warningFirst || topic.anticoagulantRelevant),
   };
+}
+
+/** The body beside an emergency notice when no topic answers: the crisis, the animal, the rest. */
+export function urgentBodyFor(kind: UrgentKind | null): string {
+  return kind === 'self-harm' ? CRISIS_BODY : kind === 'pet' ? PET_BODY : URGENT_BODY;
+}
+
+/**
+ * A reply given during an emergency told earlier in the conversation: its notice first, and
+ * instead of a decline the body that sends to it ("ok we're heading to A&E now, should we bring
+ * her pill bottles?" is no question for a K2 bot, and no moment to say so).
+ */
+export function withEmergencyKept(answer: Answer, kind: UrgentKind): Answer {
+  if (answer.urgent) return answer;
+  const kept: Answer = {
+    ...answer,
+    urgent: true,
+    urgentNotice: urgentNoticeFor(kind),
+    urgentKind: kind,
+    safety: safetyTexts(kind !== 'self-harm'),
+  };
+  if (kept.kind !== 'answer') {
+    kept.body = urgentBodyFor(kind);
+    kept.suggestions = [];
+  }
+  return kept;
 }
 
 /** A reply with a fixed text and no topic: a decline, a greeting, an empty message, a notice. */
@@ -138,7 +165,7 @@ export function composeReply(
     return answer;
   }
   // An emergency with no matching topic is not "outside what I know": the notice says what to do.
-  const urgentBody = gate.kind === 'self-harm' ? CRISIS_BODY : gate.kind === 'pet' ? PET_BODY : URGENT_BODY;
+  const urgentBody = urgentBodyFor(gate.kind);
   const declineBody = declineTextFor(outOfScope?.cls ?? 'general');
   // The crisis notice leads alone: the blood-thinner warning is not put in front of it.
   const leadWithWarning = warningFirst && gate.kind !== 'self-harm';

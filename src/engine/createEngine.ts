@@ -4,11 +4,12 @@ import type { Dose, Food, KnowledgeBase, Topic } from '../kb/schema.ts';
 import { preparedTextsFor } from '../kb/snapshot.ts';
 import { answerQuestionDetailed } from './answerQuestion.ts';
 import { anticoagulantsNamed } from './anticoagulantFacts.ts';
-import { bareAnswer, topicAnswer, toRef } from './composeAnswer.ts';
+import { bareAnswer, topicAnswer, toRef, withEmergencyKept } from './composeAnswer.ts';
 import type { AskOptions, Conversation, Engine, FollowUpAnswer } from './engine.ts';
 import { factIndexOf } from './factIndex.ts';
 import {
   contextAfter,
+  contextAfterEmergency,
   type FollowUpContext,
   followUpKind,
   followUpReading,
@@ -262,16 +263,31 @@ export function createEngine(kb: KnowledgeBase, options: CreateEngineOptions = {
         answer: alone.answer,
         // The focus is read only for a reply that leaves a context. A decline with nothing to
         // offer ("my son broke his wrist twice this year") keeps the conversation's context for
-        // the next message; an emergency ends it.
-        context: leavesContext(alone.answer)
-          ? contextAfter(normalized, alone.answer, readFocus(normalized))
-          : alone.answer.urgent
-            ? null
+        // the next message; an emergency replaces it with itself.
+        context:
+          alone.answer.urgent || leavesContext(alone.answer)
+            ? contextAfter(normalized, alone.answer, readFocus(normalized))
             : previous,
         followUp: false,
       });
+      // During an emergency told earlier, its notice stays first and nothing is read with it.
+      if (previous?.emergency) {
+        const { kind: emergencyKind, turnsLeft } = previous.emergency;
+        return {
+          answer: withEmergencyKept(alone.answer, emergencyKind),
+          context: alone.answer.urgent
+            ? contextAfter(normalized, alone.answer)
+            : contextAfterEmergency(previous.reading, emergencyKind, turnsLeft - 1),
+          followUp: false,
+        };
+      }
       const onTheirs = previous && readWithAskersAnticoagulant(normalized, alone.answer, previous);
-      if (onTheirs?.answer.urgent) return { answer: onTheirs.answer, context: previous, followUp: true };
+      if (onTheirs?.answer.urgent)
+        return {
+          answer: onTheirs.answer,
+          context: contextAfter(onTheirs.reading, onTheirs.answer),
+          followUp: true,
+        };
       if (onTheirs && kind === 'alone' && onTheirs.answer.kind === 'answer') {
         const { reading, answer } = onTheirs;
         return { answer, context: contextAfter(reading, answer, readFocus(normalized)), followUp: true };

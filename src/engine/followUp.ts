@@ -1,6 +1,7 @@
 import type { FocusId } from '../kb/focusSchema.ts';
 import { language } from '../kb/language.ts';
 import { anticoagulantsNamed, withoutAnticoagulants } from './anticoagulantFacts.ts';
+import type { UrgentKind } from './gateWords.ts';
 import { tokenize } from './normalize.ts';
 import { phraseRegex } from './phrasePattern.ts';
 import { namesPopulation, readFocus, withoutPopulationWords } from './questionFocus.ts';
@@ -32,7 +33,15 @@ export interface FollowUpContext {
    * day?" asks the same of MK-4. Absent in contexts kept before it existed.
    */
   focus?: { focuses: FocusId[]; figure: boolean };
+  /**
+   * An emergency told in the conversation: the next messages keep its notice first ("ok we're
+   * heading to A&E now, should we bring her pill bottles?"), for `turnsLeft` more messages.
+   */
+  emergency?: { kind: UrgentKind; turnsLeft: number };
 }
+
+/** How many messages after an emergency keep its notice first. */
+export const EMERGENCY_TURNS = 2;
 
 /** Longer messages carry their own question: they are never read as follow-ups. */
 export const MAX_FOLLOW_UP_WORDS = 12;
@@ -225,12 +234,31 @@ export function leavesContext(answer: Answer): boolean {
   return answer.kind === 'answer' || answer.suggestions.length > 0;
 }
 
+/**
+ * The context after an emergency reply: nothing to follow up on but the emergency itself, which
+ * the next messages keep first (see {@link FollowUpContext.emergency}).
+ */
+export function contextAfterEmergency(
+  reading: string,
+  kind: UrgentKind,
+  turnsLeft = EMERGENCY_TURNS,
+): FollowUpContext | null {
+  if (turnsLeft <= 0) return null;
+  return {
+    reading: reading.slice(0, MAX_READING_CHARS),
+    topicId: null,
+    facts: [],
+    emergency: { kind, turnsLeft },
+  };
+}
+
 /** The context the next message is read in, after `answer` was given to `reading`. */
 export function contextAfter(
   reading: string,
   answer: Answer,
   focus?: { focuses: readonly FocusId[]; figure: boolean },
 ): FollowUpContext | null {
+  if (answer.urgent && answer.urgentKind) return contextAfterEmergency(reading, answer.urgentKind);
   if (!leavesContext(answer)) return null;
   return {
     reading: reading.slice(0, MAX_READING_CHARS),

@@ -328,13 +328,23 @@ describe('emergencies are gated on the new message alone', () => {
     ]);
   });
 
-  it('an emergency leaves no context, and a calm question after it is not urgent', () => {
+  // Blind round 11: "ok we're heading to A&E now, should we bring her pill bottles?" after a
+  // bleed on warfarin got "Sorry, that's outside what I know."
+  it('an emergency keeps its notice first for the next two messages, which are still answered', () => {
     const urgent = engine.askInContext('my nose wont stop bleeding, i take warfarin', null);
     expect(urgent.answer.urgent).toBe(true);
-    expect(urgent.context).toBeNull();
-    const next = engine.askInContext('how much k2 is in natto', urgent.context);
-    expect(next.answer.urgent).toBe(false);
-    expect(next.answer.topic?.id).toBe('natto');
+    const logistics = engine.askInContext(
+      'we are driving to the hospital now, do we take her tablets along',
+      urgent.context,
+    );
+    expect(logistics.answer.urgent).toBe(true);
+    expect(logistics.answer.urgentNotice).toBe(urgent.answer.urgentNotice);
+    expect(logistics.answer.body).not.toMatch(/outside what I know/);
+    const calm = engine.askInContext('how much k2 is in natto', logistics.context);
+    expect(calm.answer.urgent).toBe(true);
+    expect(calm.answer.topic?.id).toBe('natto');
+    const later = engine.askInContext('and in gouda?', calm.context);
+    expect(later.answer.urgent).toBe(false);
   });
 });
 
