@@ -100,7 +100,7 @@ export const OTHER_NUTRIENT_WITH_K2 = phraseRegex(lists.otherNutrientsWithK2);
  * a?", "is k2 stored like vitamin d"): the question is still about K2.
  */
 export const NUTRIENT_COMPARISON = new RegExp(
-  `\\b(like|unlike|than|compared (to|with)|as with|similar to|same as|the way|just like|as opposed to|as [a-z]+ as)\\s+((you|u|we|one) (can|do|could) |it is |its |it does |with |on |for |to |a |an |the )*${OTHER_NUTRIENT_WITH_K2.source}`,
+  `\\b${anyOf(lists.nutrientComparisonCue)}\\s+(${anyOf(lists.nutrientComparisonFiller)} )*${OTHER_NUTRIENT_WITH_K2.source}`,
   'g',
 );
 

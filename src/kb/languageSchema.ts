@@ -503,6 +503,8 @@ export const DECLINE_LIST_NAMES = [
   'otherNutrientsWithK2',
   'calciumDosing',
   'everydaySymptoms',
+  'nutrientComparisonCue',
+  'nutrientComparisonFiller',
 ] as const;
 
 export const declinesFileSchema = z.strictObject({

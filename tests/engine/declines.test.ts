@@ -395,6 +395,11 @@ describe('a side word that is not what is asked does not decline a K2 question',
     ],
     // A price suspected as the other answer, beside the K2 question (blind round 10).
     ['do free range eggs really have more k2 or is it just a price thing', 'egg-yolks'],
+    // Another vitamin named only as what people say about it (blind round 11).
+    [
+      'can k2 accumulate in you like they say about vitamin a? how does your body clear it',
+      'absorption-excretion',
+    ],
     // A climbing gym beside the vitamin is no mountain (blind round 10).
     ['my rock climbing coach says vitamin k from spinach is useless, is k1 the same as k2?', 'k1-vs-k2'],
     // A name that holds a shop word.
