@@ -478,3 +478,17 @@ describe('the newborn vitamin K shot', () => {
     expect(a.body).toMatch(/pediatrician/);
   });
 });
+
+// Blind round 11 (J058): a pregnant woman's question about D3 + K2 drops was declined as the
+// newborn shot ("home birth … drops") and then as reading her test results ("because my levels
+// were low"): neither is what she asks.
+describe('a pregnancy question told beside a birth and a past result', () => {
+  it.each([
+    'the birth centre gave me d3 k2 drops, are those ok in pregnancy',
+    'my gp put me on d3 because my levels were low, can i add k2 while pregnant?',
+  ])('%j is answered from the pregnancy facts', (q) => {
+    const a = engine.ask(q);
+    expect(a.kind).toBe('answer');
+    expect(a.topic?.id).toBe('pregnancy-breastfeeding');
+  });
+});
