@@ -21,6 +21,8 @@ const CONTRACTED: ReadonlySet<string> = new Set(['whats', 'wats', 'whts']);
 const DETERMINERS: ReadonlySet<string> = new Set(['a', 'an', 'the', 'this', 'that', 'these', 'those']);
 /** "What is it exactly?": a pronoun for a term the message names elsewhere. */
 const PRONOUNS: ReadonlySet<string> = new Set(['it', 'this', 'that', 'they', 'these', 'those', 'them']);
+/** After "is X": the words that ask whether X is another thing ("the same as", "just", "another word for"). */
+const SAME_AS = /^(the same|same|just|basically|another (word|name|term) for)\b/;
 /** At most this many stress words between "what" and "is". */
 const MAX_STRESS = 3;
 
@@ -97,6 +99,14 @@ function askedInClause(words: readonly string[], facts: FactIndex): Found | null
       const n = termAt(words, i + 1, facts);
       const verb = skipStress(words, i + 1 + n);
       if (n > 0 && BE.has(words[verb] as string) && endsAt(words, verb + 1)) return { at: i + 1, length: n };
+    }
+    // "is X the same (thing) as Y", "is X just Y", "is X another word for Y": what X is, unless Y
+    // is defined too ("is k1 the same as k2" compares two things the knowledge defines: no).
+    if (BE.has(word)) {
+      const found = termAfter(words, i + 1, facts);
+      const rest = found && found.at !== -1 ? words.slice(found.at + found.length) : [];
+      if (found && SAME_AS.test(rest.join(' ')) && !rest.some((_, j) => termAt(rest, j, facts) > 0))
+        return found;
     }
     // "define X", "definition of X", "meaning of X"
     const of =

@@ -22,6 +22,12 @@ describe('definitionAsked: a request for the definition of a term a fact defines
     ['define phylloquinone', 'k1-vs-k2/k1-sources'],
     ['whats a menaquinone', 'k2-overview/menaquinone-family'],
     ['what is this k2 thing everyone talks about', 'k2-overview/menaquinone-family'],
+    // Whether it is another thing (blind round 11: "is 'neuropathy' the same thing as nerve damage?").
+    [
+      'hold on, is osteocalcin the same as the bone protein people talk about?',
+      'bone-proteins/osteocalcin-carboxylation',
+    ],
+    ['is inr just another word for clotting time', 'clotting-function/inr-test'],
     // "It" stands for the one defined thing the message names.
     ['heard k2 is good for bones. what is it exactly and do i need it?', 'k2-overview/menaquinone-family'],
   ])('%s → %s', (text, fact) => {
