@@ -8,6 +8,7 @@ import {
   NOT_UNIT,
   near,
   PILLS,
+  toldAsPast,
   wordings,
 } from './gateWords.ts';
 import { alternation, phraseRegex, phraseSource } from './phrasePattern.ts';
@@ -159,9 +160,17 @@ export function hypotheticalOverdose(t: string): boolean {
   return !anticoagulantOverdose(read) && pillSigns(read) && askedAboutAnyone(read);
 }
 
+/** The message without its sentences told as past ("last month my toddler ate a few gummies…"). */
+function withoutPastSentences(t: string): string {
+  return t
+    .split(/(?<=[.?!])/)
+    .filter((sentence) => !toldAsPast(sentence))
+    .join(' ');
+}
+
 export const overdose: GateRule = {
   kind: 'overdose',
-  test: (t) => anticoagulantOverdose(t) || (pillSigns(t) && !askedAboutAnyone(t)),
+  test: (t) => anticoagulantOverdose(t) || (pillSigns(withoutPastSentences(t)) && !askedAboutAnyone(t)),
 };
 
 /** A handful of pills, a whole pack, a child in the supplements, an extra dose with symptoms. */

@@ -85,6 +85,15 @@ const PAST_AFTER =
 const PAST_DATE = phraseRegex(wordings.pastDate);
 /** Words that bring the story back to now ("…and now it is bleeding again", "my nose is bleeding"). */
 const NOW = phraseRegex(wordings.backToNow);
+/**
+ * Whether a sentence is dated in the past and nothing after the date brings it back to now ("last
+ * month my 2yo got into my gummies, poison control said she'd be fine"): a story, not an event.
+ */
+export function toldAsPast(sentence: string): boolean {
+  const date = PAST_DATE.exec(sentence);
+  return date !== null && !NOW.test(sentence.slice(date.index + date[0].length));
+}
+
 /** How far past the symptom the sentence may still bring it back to now. */
 const NOW_AFTER_CHARS = 40;
 

@@ -50,6 +50,8 @@ describe('emergency gate: stroke signs, stomach bleeds, head injuries, animals',
     // Speech that comes out wrong, one hand that lets things fall.
     "since noon her right hand keeps dropping things and her words come out scrambled, she's on eliquis",
     'my husband cant get his words out properly and hes on warfarin',
+    // Pressure somewhere in the chest, however far from the word (blind round 12).
+    'for the last hour there is a heavy weight across the centre of my chest and my jaw aches',
     // An age written with hyphens is a child (blind round 10: a 2-year-old in a pill organiser).
     'our 18-month-old got into the pill organiser at grandmas and two days are empty',
     // A past date earlier in the story does not make a bleed happening now history.
@@ -95,6 +97,8 @@ describe('emergency gate: stroke signs, stomach bleeds, head injuries, animals',
     'the words in this article are a bit jumbled, what does mk-n mean',
     // A bleed dated in the past earlier in its sentence, told before a question about now.
     'two years ago, while on warfarin, i had a nosebleed that took 30 minutes to stop. been off it since march, no blood thinners now. can i start k2?',
+    // A child who got into the gummies in a story told as past, already handled (blind round 12).
+    'last month my 3yo got into my d3 k2 gummies and ate some, poison control told us he was fine. is k2 risky for kids?',
     // …also when a typo elsewhere makes the gate read a corrected spelling of the message.
     'two years ago, while on warfarin, i had a nosebleed that took 30 minutes to stop. been off it since march. can i start k2 for my bonez?',
     'read the article and end it there',
