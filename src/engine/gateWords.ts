@@ -1,6 +1,6 @@
 import { language } from '../kb/language.ts';
 import { ANTICOAGULANT } from './anticoagulants.ts';
-import { anyOf, phraseRegex } from './phrasePattern.ts';
+import { anyOf, phraseRegex, phraseSource } from './phrasePattern.ts';
 import { wordPattern } from './wordPattern.ts';
 
 /**
@@ -77,12 +77,10 @@ const HYPOTHETICAL = phraseRegex(wordings.hypothetical);
 const HYPOTHETICAL_AFTER =
   /^\W*(causes?|reasons?)\W*$|^[^.?!]{0,25}\b((a |an )?(side effects?|symptoms? of|signs? of|normal|prevention)|once|last (year|month)|years ago|months ago|in the past|previously|a while ago|long ago)\b/;
 
-/** A symptom dated in the past right after it is named. */
-const PAST_AFTER =
-  /^[^.?!]{0,12}\b(in (19|20)\d\d|back in|years ago|a year ago|last (year|month)|months ago|as a (kid|child|teen|teenager)|when i was (a )?(kid|child|young|younger|teen|teenager|pregnant))\b/;
-
 /** A time in the past that opens the story of a symptom ("last year…", "back in 2019…"). */
 const PAST_DATE = phraseRegex(wordings.pastDate);
+/** The same right after the symptom is named ("had rectal bleeding in 2019, is k2 safe now"). */
+const PAST_AFTER = new RegExp(`^[^.?!]{0,12}${phraseSource(wordings.pastDate)}`);
 /** Words that bring the story back to now ("…and now it is bleeding again", "my nose is bleeding"). */
 const NOW = phraseRegex(wordings.backToNow);
 /**
@@ -107,11 +105,11 @@ function datedEarlierInSentence(t: string, start: number, end: number): boolean 
   while (from > 0 && !'.?!'.includes(t[from - 1] as string)) from--;
   let to = end;
   while (to < t.length && !'.?!'.includes(t[to] as string)) to++;
-  const date = PAST_DATE.exec(t.slice(from, start));
-  if (!date) return false;
   // A reading without punctuation runs on into the next sentences: only the words near the
   // symptom are its sentence there.
-  return !NOW.test(t.slice(from + date.index + date[0].length, Math.min(to, end + NOW_AFTER_CHARS)));
+  return (
+    PAST_DATE.test(t.slice(from, start)) && toldAsPast(t.slice(from, Math.min(to, end + NOW_AFTER_CHARS)))
+  );
 }
 
 /**
