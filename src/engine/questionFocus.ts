@@ -168,7 +168,12 @@ function findAskingPart(normalized: string): string {
   // ("any truth?" after a story is the question).
   const whole = marked.filter((s) => s.split(/\s+/).length >= MIN_ASKING_WORDS);
   const asked = whole.length > 0 ? whole : marked;
-  return asked.length > 0 && sentences.length > 1 ? (asked[asked.length - 1] as string) : normalized;
+  if (asked.length === 0 || sentences.length < 2) return normalized;
+  const last = asked[asked.length - 1] as string;
+  // "read somewhere mk4 needs 15000 mcg a day. legit?": a verdict of a word or two asks about the
+  // sentence before it, which says what is to be judged.
+  const at = sentences.lastIndexOf(last);
+  return whole.length === 0 && at > 0 ? `${sentences[at - 1]} ${last}` : last;
 }
 
 /**

@@ -113,3 +113,16 @@ describe('supplements set aside by a food question', () => {
     expect(a.facts.some((id) => id.startsWith('supplement-dosage/'))).toBe(false);
   });
 });
+
+// Review of blind round 12: "read somewhere mk4 needs like 15000 mcg a day split into doses. legit?"
+// was read for "legit?" alone, and the reply never named the real regimen.
+describe('a verdict of a word or two asks about the sentence before it', () => {
+  it.each([
+    'a guy on a forum said mk4 is dosed at 15000 mcg daily in split doses. true?',
+    'someone wrote that mk4 needs 15000 mcg a day split up. legit?',
+  ])('%j leads with the corrected MK-4 regimen', (q) => {
+    const a = engine.ask(q);
+    expect(a.facts[0]).toMatch(/^(mk7-vs-mk4\/mk4-dose|mk4-high-dose-japan\/split-dose)$/);
+    expect(a.body).toContain('45,000 mcg a day');
+  });
+});
