@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { Engine, FollowUpMemory, SafetyTexts } from '../engine/index.ts';
+import type { Engine, FollowUpContext, FollowUpMemory, SafetyTexts } from '../engine/index.ts';
 import type { SettingsStore } from '../store/settingsStore.ts';
 import type { AlertLimiter } from './alerts.ts';
 import type { Answerer } from './answerPool.ts';
@@ -26,11 +26,17 @@ export interface BotContext {
    * The context of the last answer per conversation (a bot message replied to, a thread, a user's
    * DMs, a user in a channel), in memory only, for ten minutes: follow-ups are read in it.
    */
-  followUps: FollowUpMemory;
+  followUps: FollowUpMemory<KeptContext>;
   /** Learning from use, data retention and the clock. */
   community: CommunityOptions;
   /** At most one moderator alert per member per 10 minutes. */
   alertLimiter: AlertLimiter;
+}
+
+/** A follow-up context and the member whose message it came from (their situation is theirs). */
+export interface KeptContext {
+  context: FollowUpContext;
+  askerId: string;
 }
 
 export function safetyOf(ctx: BotContext): SafetyTexts {

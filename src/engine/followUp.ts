@@ -227,6 +227,16 @@ export function previousSubject(normalized: string, previousReading: string): st
   return namesPopulation(normalized) ? withoutPopulationWords(previousReading) : previousReading;
 }
 
+/**
+ * The context another member reads when they reply to someone's answer or write in the same thread:
+ * the subject carries over, an emergency does not. An emergency is its teller's ("my dad is
+ * bleeding on warfarin"); a bystander's "is mk7 better than mk4?" is answered as their own
+ * question, and their message still passes the emergency gate on its own.
+ */
+export function contextForAnotherMember(context: FollowUpContext): FollowUpContext | null {
+  return context.emergency ? null : context;
+}
+
 /** Whether a reply leaves a context: not an emergency, an empty message or a decline with nothing to offer. */
 export function leavesContext(answer: Answer): boolean {
   if (answer.urgent || answer.kind === 'empty') return false;

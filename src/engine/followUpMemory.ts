@@ -13,8 +13,8 @@ export const FOLLOW_UP_MAX_CONVERSATIONS = 10_000;
  * conversation id of a JSONL file), in memory only: bounded in size and in age. The clock is
  * given so that callers decide what "now" is.
  */
-export class FollowUpMemory {
-  private readonly entries = new Map<string, { context: FollowUpContext; at: number }>();
+export class FollowUpMemory<Kept = FollowUpContext> {
+  private readonly entries = new Map<string, { context: Kept; at: number }>();
 
   constructor(
     private readonly options: { ttlMs?: number; maxConversations?: number; now?: () => number } = {},
@@ -29,7 +29,7 @@ export class FollowUpMemory {
   }
 
   /** The context of a conversation, or null when there is none or it expired. */
-  get(key: string): FollowUpContext | null {
+  get(key: string): Kept | null {
     const entry = this.entries.get(key);
     if (!entry) return null;
     if (this.now() - entry.at > this.ttl) {
@@ -40,7 +40,7 @@ export class FollowUpMemory {
   }
 
   /** Keeps a conversation's new context (null forgets it), as its most recently used. */
-  set(key: string, context: FollowUpContext | null): void {
+  set(key: string, context: Kept | null): void {
     this.entries.delete(key);
     if (!context) return;
     this.entries.set(key, { context, at: this.now() });

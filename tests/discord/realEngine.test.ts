@@ -81,6 +81,64 @@ describe('the real engine through Discord', () => {
     expect(customIds(reply).some((id) => id.startsWith('vote:'))).toBe(false);
   });
 
+  it('an emergency stays first for its teller; another member replying to it gets their own answer', async () => {
+    const urgent = await mention('my mum is on warfarin and she is coughing up blood');
+    expect(urgent.embeds[0]?.description?.startsWith(`🚨 **${URGENT_NOTICE}**`)).toBe(true);
+    const next = await h.emu.userSendsMessage({
+      author: h.emu.users.alice,
+      content: 'ok we are driving to the hospital, should i bring her pills?',
+      replyTo: urgent.id,
+      pingReply: false,
+    });
+    const kept = await h.emu.waitForBotMessage(replyTo(next), 5000);
+    expect(kept.embeds[0]?.description?.startsWith(`🚨 **${URGENT_NOTICE}**`)).toBe(true);
+
+    h.clock.advance(6000);
+    const bystander = await h.emu.userSendsMessage({
+      author: h.emu.users.bob,
+      content: 'is mk7 better than mk4?',
+      replyTo: urgent.id,
+      pingReply: false,
+    });
+    const own = await h.emu.waitForBotMessage(replyTo(bystander), 5000);
+    expect(own.embeds[0]?.description).not.toContain(URGENT_NOTICE);
+    expect(own.embeds[0]?.title).toContain('MK-7');
+  });
+
+  it('a reply to an answer is read in its context even when it comes before the bot heard back from Discord', async () => {
+    // Past the emergency above and every context of it.
+    h.clock.advance(11 * 60_000);
+    let release = (): void => {};
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    // Discord has posted the answer (the members see it) while the bot still waits for the HTTP answer.
+    h.emu.holdAnswer('POST', /^\/channels\/\d+\/messages$/, released);
+    try {
+      const asked = await h.emu.userSendsMessage({
+        author: h.emu.users.alice,
+        content: 'which foods have the most k2?',
+        mentionBot: true,
+      });
+      const answer = await h.emu.waitForBotMessage(replyTo(asked), 5000);
+      const followUp = await h.emu.userSendsMessage({
+        author: h.emu.users.bob,
+        content: 'and how much is in them?',
+        replyTo: answer.id,
+        pingReply: false,
+      });
+      const inContext = h.emu.waitForBotMessage(replyTo(followUp), 5000);
+      // Let the bot read the reply while its own answer is still held.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      release();
+      const reply = await inContext;
+      // Read alone, "and how much is in them?" is the daily amount; in context it is about the foods.
+      expect(reply.embeds[0]?.title).toMatch(/food/i);
+    } finally {
+      release();
+    }
+  });
+
   it('autocomplete offers the natto topic for "natt"', async () => {
     const choices = await h.emu.userAutocompletes({
       user: h.emu.users.alice,

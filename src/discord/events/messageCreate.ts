@@ -1,5 +1,5 @@
 import type { Message } from 'discord.js';
-import type { Answer, FollowUpContext } from '../../engine/index.ts';
+import { type Answer, contextForAnotherMember, type FollowUpContext } from '../../engine/index.ts';
 import { texts } from '../../kb/language.ts';
 import { alertModerators } from '../alerts.ts';
 import {
@@ -12,7 +12,7 @@ import {
 import { isMissingPermissions, reportMissingPermissions } from '../channelPermissions.ts';
 import { decideChatReply, shouldAutoAnswer } from '../chatReplyPolicy.ts';
 import { recordForReview, serverNoteOptions } from '../community.ts';
-import { type BotContext, renderEngineNotice } from '../context.ts';
+import { type BotContext, type KeptContext, renderEngineNotice } from '../context.ts';
 import { type RenderedReply, renderAnswer } from '../renderEmbeds.ts';
 import { toMessageOptions } from '../sendReply.ts';
 
@@ -61,10 +61,34 @@ function conversationKey(message: Message, trigger: Trigger): string {
   return `channel:${message.channelId}:${message.author.id}`;
 }
 
-function previousContext(message: Message, ctx: BotContext, trigger: Trigger): FollowUpContext | null {
+/**
+ * The context of the conversation a message continues. A reply to a bot answer reads that answer's
+ * context, found by the answer's id or, when the reply came before the bot learnt that id (a
+ * fast member), by the question the answer replied to. Another member's context keeps its
+ * subject but not its emergency (contextForAnotherMember).
+ */
+async function previousContext(
+  message: Message,
+  ctx: BotContext,
+  trigger: Trigger,
+): Promise<FollowUpContext | null> {
+  const kept = (trigger === 'reply' && (await keptForRepliedAnswer(message, ctx))) || null;
+  const found = kept ?? ctx.followUps.get(conversationKey(message, trigger));
+  if (!found) return null;
+  return found.askerId === message.author.id ? found.context : contextForAnotherMember(found.context);
+}
+
+async function keptForRepliedAnswer(message: Message, ctx: BotContext): Promise<KeptContext | null> {
   const repliedTo = message.reference?.messageId;
-  const fromReply = trigger === 'reply' && repliedTo ? ctx.followUps.get(`answer:${repliedTo}`) : null;
-  return fromReply ?? ctx.followUps.get(conversationKey(message, trigger));
+  if (!repliedTo) return null;
+  const byAnswer = ctx.followUps.get(`answer:${repliedTo}`);
+  if (byAnswer) return byAnswer;
+  try {
+    const answered = (await message.fetchReference()).reference?.messageId;
+    return answered ? ctx.followUps.get(`question:${answered}`) : null;
+  } catch {
+    return null;
+  }
 }
 
 function stripBotMention(content: string, botId: string): string {
@@ -84,7 +108,7 @@ export async function handleMessage(message: Message, ctx: BotContext): Promise<
   const base = { event: 'message', via: trigger, guildId: message.guildId, userId: message.author.id };
   // Without message text (no MessageContent intent) there is nothing to judge: stay quiet.
   if (!question && (trigger === 'auto' || trigger === 'reply')) return;
-  const asked = await askWithinBudget(ctx, question, previousContext(message, ctx, trigger));
+  const asked = await askWithinBudget(ctx, question, await previousContext(message, ctx, trigger));
   let answer: Answer | undefined;
   let reply: RenderedReply;
   if ('unanswered' in asked) {
@@ -139,12 +163,16 @@ export async function handleMessage(message: Message, ctx: BotContext): Promise<
     // The next message here is read in this answer's context: kept before the reply is sent,
     // since the asker may answer it before this handler resumes.
     const context = decision.send === 'reply' && 'context' in asked ? asked.context : undefined;
-    if (context !== undefined) ctx.followUps.set(conversationKey(message, trigger), context);
+    const kept = context ? { context, askerId: message.author.id } : null;
+    if (context !== undefined) {
+      ctx.followUps.set(conversationKey(message, trigger), kept);
+      ctx.followUps.set(`question:${message.id}`, kept);
+    }
     const sent = await message.reply({ ...toMessageOptions(outgoing), failIfNotExists: false });
     if (decision.send === 'reply' && answer) {
       ctx.answerMessageIds.add(sent.id);
       // A reply to this very answer, later or by someone else, is read in its context too.
-      if (context !== undefined) ctx.followUps.set(`answer:${sent.id}`, context);
+      if (context !== undefined) ctx.followUps.set(`answer:${sent.id}`, kept);
       if (answer.urgent && message.inGuild()) {
         await alertModerators(ctx, message.client, {
           guildId: message.guildId,

@@ -674,6 +674,15 @@ export class DiscordEmulator extends EventEmitter<EmulatorEvents> {
     this.rest.addFault(method, path, status, opts);
   }
 
+  /**
+   * The next request with this method whose path matches is carried out as usual (a message is
+   * created and its gateway event sent) but its HTTP answer waits until `until` settles: the bot
+   * learns late what Discord already did, as when the gateway is faster than the REST answer.
+   */
+  holdAnswer(method: string, path: RegExp, until: Promise<unknown>): void {
+    this.rest.heldAnswers.push({ method: method.toUpperCase(), path, until });
+  }
+
   /** Sends op 7 RECONNECT; discord.js reconnects and RESUMEs. */
   requestReconnect(): void {
     this.gateway.requestReconnect();

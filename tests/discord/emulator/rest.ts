@@ -73,6 +73,8 @@ export function applicationFlags(messageContentAllowed: boolean): number {
 export class RestApi {
   private readonly routes: Route[] = [];
   readonly faults: Fault[] = [];
+  /** Requests handled as usual whose answer is held: Discord did the work, the bot hears late. */
+  readonly heldAnswers: { method: string; path: RegExp; until: Promise<unknown> }[] = [];
 
   constructor(
     private readonly state: EmulatorState,
@@ -121,6 +123,15 @@ export class RestApi {
     return fault;
   }
 
+  private takeHeldAnswer(method: string, path: string): Promise<unknown> | undefined {
+    const at = this.heldAnswers.findIndex(
+      (h) => h.method === method && (h.path.test(path) || h.path.test(`${API_PREFIX}${path}`)),
+    );
+    if (at < 0) return undefined;
+    const [held] = this.heldAnswers.splice(at, 1);
+    return held?.until;
+  }
+
   async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const method = (req.method ?? 'GET').toUpperCase();
@@ -162,6 +173,12 @@ export class RestApi {
         reply = { status: 404, body: Errors.notFound().toBody() };
       } else {
         reply = await this.route(method, apiSegments, req, { method, params: [], body: json, query });
+        const held = this.takeHeldAnswer(method, path);
+        if (held) {
+          // What Discord did is visible to the members (and to waiting tests) before the bot hears back.
+          this.state.signal.notify();
+          await held.catch(() => {});
+        }
       }
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
