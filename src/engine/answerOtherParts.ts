@@ -5,7 +5,7 @@ import { composeFactBody } from './composeBody.ts';
 import { CONCEPT_WEIGHTS, GENERIC_TERMS } from './lexicon.ts';
 import { opensAQuestion } from './questionFocus.ts';
 import { ANSWER_THRESHOLD } from './rawConfidence.ts';
-import { questionParts } from './readings.ts';
+import { lastSentence, questionParts } from './readings.ts';
 import type { TopicIndex } from './topicIndex.ts';
 import type { Answer } from './types.ts';
 
@@ -88,7 +88,14 @@ export function answerOtherParts(
   byId: ReadonlyMap<string, Topic>,
 ): Answer {
   if (answer.kind !== 'answer' || answer.coverage === 'none') return answer;
-  const parts = questionParts(normalized);
+  // A part is answered for the sentence its question mark ends, not the story before it: in a
+  // letter "… only tell their patients to take calcium supplements. If you could shed some light
+  // on this?" the calcium supplements are the story's, and "this" names nothing of its own.
+  // A part of a word or two ("… for bone density. weeks?") is the story's own question.
+  const parts = questionParts(normalized).map((part) => {
+    const asked = lastSentence(part);
+    return asked.split(/\s+/).length >= MIN_CLAUSE_WORDS ? asked : part;
+  });
   if (parts.length < 2) parts.push(...clauseQuestions(normalized, index));
   if (parts.length < 2) return answer;
   let body = answer.body;

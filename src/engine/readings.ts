@@ -92,7 +92,8 @@ export function withoutIncidentalWords(normalized: string): string | null {
 
 /**
  * The separate questions of a message that asks several: a numbered list ("1) … 2) …") or two
- * or more sentences ending in "?". Fewer than two means one question.
+ * or more sentences ending in "?". Fewer than two means one question. A part keeps the story told
+ * before its question ("my friend says unagi is rich in k2. is that true?"): it names the subject.
  */
 export function questionParts(normalized: string): string[] {
   const t = normalized.replace(/'/g, '');
@@ -109,6 +110,12 @@ export function questionParts(normalized: string): string[] {
   return parts
     .map((p) => p.replace(/[?]/g, ' ').trim())
     .filter((p) => p.replace(/[^\p{L}\p{N}]/gu, '').length >= 2);
+}
+
+/** The text after the last full stop or exclamation mark that ends a sentence. */
+export function lastSentence(text: string): string {
+  const at = Math.max(text.lastIndexOf('. '), text.lastIndexOf('! '));
+  return at < 0 ? text : text.slice(at + 2);
 }
 
 /** The clause a long message asks in. */

@@ -363,6 +363,15 @@ describe('a message with several questions', () => {
     expect(answer.body).not.toMatch(/On your next question/);
   });
 
+  it('a question mark that ends a story asks only its own sentence, not the story before it', () => {
+    // The calcium supplements are the story's; "could you say more about this?" names nothing.
+    const answer = engine.ask(
+      'My aunt only ever got told to take calcium supplements by her doctors. Could you say more about this? I mostly want to know how much k2 a grown woman needs per day?',
+    );
+    expect(answer.facts[0]).toBe('daily-intake/adequate-intake-adults');
+    expect(answer.body).not.toMatch(/On your next question/);
+  });
+
   it('adds nothing when the first answer already shows what the other question asks', () => {
     const answer = engine.ask('what is mk-7? and what is mk-7 exactly?');
     expect(answer.body).not.toMatch(/On your next question/);
