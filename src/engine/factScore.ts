@@ -79,3 +79,13 @@ export function scoreFact(
   if (!aboutNamed) for (const r of rivals) if (f.subjects.has(r)) return score * RIVAL_FACTOR - RIVAL_PENALTY;
   return score;
 }
+
+/**
+ * Whether a fact is about a rival of what the question names and not about the named subject
+ * itself: the children's intake when a 74-year-old is asked about, MK-7's half-life when MK-4's is.
+ */
+export function aboutRivalOnly(f: IndexedFact, subjects: QuestionFocus['subjects']): boolean {
+  for (const s of subjects.named) if (f.subjects.has(s)) return false;
+  for (const r of subjects.rivals) if (f.subjects.has(r)) return true;
+  return false;
+}

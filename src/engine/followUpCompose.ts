@@ -2,6 +2,7 @@ import type { FocusId } from '../kb/focusSchema.ts';
 import { texts } from '../kb/language.ts';
 import { fillText } from '../kb/templates.ts';
 import type { FactIndex, IndexedFact } from './factIndex.ts';
+import { aboutRivalOnly } from './factScore.ts';
 import { askedFigure } from './figureLead.ts';
 import { withoutEllipsis } from './followUp.ts';
 import type { QuestionFocus } from './questionFocus.ts';
@@ -145,7 +146,7 @@ export function chooseFollowUpFacts(
   main: readonly IndexedFact[],
   ranked: ReadonlyArray<{ f: IndexedFact; score: number }>,
   shownBefore: ReadonlySet<string>,
-  focus: Pick<QuestionFocus, 'focuses' | 'yesNo' | 'figure' | 'words'>,
+  focus: Pick<QuestionFocus, 'focuses' | 'yesNo' | 'figure' | 'words' | 'subjects'>,
   ownTerms: readonly string[],
   /** The message's own subject words ({@link FollowUpHints.newTerms}). */
   newTerms: readonly string[] = [],
@@ -156,8 +157,12 @@ export function chooseFollowUpFacts(
   if (!lead || main[0] !== lead.f) return { main: [...main], nothingNew: false };
   // "How many people were in it?" after the Rotterdam study: a figure asked about what the last
   // answer showed is that fact's figure, not another study's that has more of the message's words.
+  // Not when the pronoun is someone else: "my dad is 74, same for him?" after the children's
+  // intake points at the dad, whom a fact about children does not answer.
   if (focus.figure && pointsBackToShown) {
-    const shown = ranked.find((x) => shownBefore.has(x.f.fullId) && answersPoint(x.f, focus));
+    const shown = ranked.find(
+      (x) => shownBefore.has(x.f.fullId) && answersPoint(x.f, focus) && !aboutRivalOnly(x.f, focus.subjects),
+    );
     if (shown) return { main: [shown.f], nothingNew: false };
   }
   // "How many people were studied?": the fact with a head count, when the best one has none (and
