@@ -19,6 +19,9 @@ const NOT_A_FINDING: ReadonlySet<FocusId> = new Set<FocusId>(['amount', 'food-so
 export function evidenceOpening(first: IndexedFact, asking: string): string | null {
   const kind = first.fact.evidence;
   if (kind !== 'lab-or-animal' && kind !== 'observational') return null;
+  // A food's facts are measurements of its content: "is the k2 in sauerkraut real or a myth?" is
+  // not answered by "that is an association" (blind round 13 found that opening on a food).
+  if (first.topic.category === 'food') return null;
   // "is the 10-gram figure real?" asks about an amount, and "is gouda legit a good k2 source?"
   // about a food's content, not about the kind of evidence behind a health finding.
   const focuses = readFocus(asking).focuses;

@@ -394,6 +394,12 @@ describe('a question that asks whether a finding holds', () => {
     );
   });
 
+  it('a verdict asked about what a food holds is never answered with a kind of study', () => {
+    expect(engine.ask('salami k2, real thing or myth?').body).not.toMatch(
+      /^(That is an association|Those are lab)/,
+    );
+  });
+
   it('a question about what a study found, without asking for a verdict, opens with the finding', () => {
     expect(engine.ask('what happened to the rats given k2').body).not.toMatch(/^Those are lab/);
   });
