@@ -251,6 +251,9 @@ function figureIsAbout(
  */
 export function figureOpening(first: IndexedFact, firstText: string, focus: QuestionFocus): string | null {
   if (!focus.figure || !figureIsAbout(first, focus.subjects, focus.words)) return null;
+  // The article's own figure, which the fact goes on to question ("10 to 45 mcg daily."), must not
+  // open a reply as if it were the answer: such a fact leads with its own words or its `answer`.
+  if (first.fact.evidence === 'article-claim') return null;
   // "How much do men need?" of "90 mcg a day for women and 120 mcg for men…": the men's figure
   // leads, though the fact starts with another.
   if (startsWithFigure(firstText)) {

@@ -378,6 +378,21 @@ describe('a message with several questions', () => {
   });
 });
 
+describe('a figure the article gives and the facts question', () => {
+  const engine = sharedEngine();
+
+  it.each(['how much k2 should i be taking', 'how much of it?'])(
+    "%s: never opens with the article's 10 to 45 mcg as if it were the answer",
+    (question) => {
+      const conversation = engine.startConversation();
+      conversation.ask('what foods have the most k2 in them');
+      const body = (question.endsWith('it?') ? conversation.ask(question) : engine.ask(question)).body;
+      expect(body).not.toMatch(/^10 to 45 mcg/);
+      if (body.includes('10 to 45')) expect(body).toMatch(/^No authority recommends/);
+    },
+  );
+});
+
 describe('a question that asks whether a finding holds', () => {
   const engine = sharedEngine();
 
