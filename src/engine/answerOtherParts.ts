@@ -1,7 +1,7 @@
 import { language, texts } from '../kb/language.ts';
 import type { Topic } from '../kb/schema.ts';
 import { topicAnswer } from './composeAnswer.ts';
-import { composeFactBody } from './composeBody.ts';
+import { composeFactBody, MAX_BODY_WORDS, wordCount } from './composeBody.ts';
 import { CONCEPT_WEIGHTS, GENERIC_TERMS } from './lexicon.ts';
 import { opensAQuestion } from './questionFocus.ts';
 import { ANSWER_THRESHOLD } from './rawConfidence.ts';
@@ -17,12 +17,8 @@ import type { Answer } from './types.ts';
  * confidence, adds nothing; the body stays within its word limit.
  */
 
-/** The body's word limit (issue 7: never over 100 words). */
-const MAX_BODY_WORDS = 100;
 /** At most this many other parts are answered: a long list of questions gets the first ones. */
 const MAX_OTHER_PARTS = 2;
-
-const wordCount = (text: string) => text.split(/\s+/).filter(Boolean).length;
 
 /** The leading sentences of `body` that fit in `budget` words ("" when not even the first fits). */
 function sentencesWithin(body: string, budget: number): string {

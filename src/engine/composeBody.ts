@@ -68,7 +68,7 @@ const termsOf = (analysis: Analysis) =>
 /** Each word counting fully. */
 const weighed = (terms: readonly string[]) => new Map(terms.map((t) => [t, 1]));
 
-const wordCount = (text: string) => text.split(/\s+/).filter((w) => w.length > 0).length;
+export const wordCount = (text: string) => text.split(/\s+/).filter((w) => w.length > 0).length;
 
 /** Words that make a clause lean on the one before: such a clause cannot open a reply. */
 const LEANS_BACK =

@@ -5,6 +5,7 @@ import { preparedTextsFor } from '../kb/snapshot.ts';
 import { answerQuestionDetailed } from './answerQuestion.ts';
 import { anticoagulantsNamed } from './anticoagulantFacts.ts';
 import { bareAnswer, topicAnswer, toRef, withEmergencyKept } from './composeAnswer.ts';
+import { MAX_BODY_WORDS, wordCount } from './composeBody.ts';
 import type { AskOptions, Conversation, Engine, FollowUpAnswer } from './engine.ts';
 import { factIndexOf } from './factIndex.ts';
 import {
@@ -16,7 +17,7 @@ import {
   leavesContext,
   previousSubject,
 } from './followUp.ts';
-import { type FollowUpHints, followUpFocus, withSourceBody } from './followUpCompose.ts';
+import { type FollowUpHints, followUpFocus, repeatsPrevious, withSourceBody } from './followUpCompose.ts';
 import { lookElsewhere, newTermsOf } from './followUpElsewhere.ts';
 import { GENERIC_TERMS, type OutOfScopeClass } from './lexicon.ts';
 import { normalizeText } from './normalize.ts';
@@ -241,6 +242,20 @@ export function createEngine(kb: KnowledgeBase, options: CreateEngineOptions = {
     return [...named(normalized)].some((food) => !before.has(food));
   }
 
+  /**
+   * A message of a conversation answered on its own with exactly the facts of the answer before it
+   * ("and while breastfeeding?" after the pregnancy figures, which cover both) says that it is the
+   * same, as a follow-up read in context does: blind readers took the repeat for a missed point.
+   */
+  function saysItRepeats(answer: Answer, previous: FollowUpContext): Answer {
+    const same = texts().replies.followUpSameAnswer;
+    // A partly covered reply opens with what the article does not say, which already answers anew.
+    if (answer.kind !== 'answer' || answer.urgent || answer.coverage === 'partial') return answer;
+    if (!repeatsPrevious(answer.facts, previous.facts)) return answer;
+    if (answer.body.includes(same) || wordCount(`${same} ${answer.body}`) > MAX_BODY_WORDS) return answer;
+    return { ...answer, body: `${same} ${answer.body}` };
+  }
+
   function askInContext(question: string, previous: FollowUpContext | null): FollowUpAnswer {
     try {
       const text = typeof question === 'string' ? question : String(question ?? '');
@@ -260,7 +275,7 @@ export function createEngine(kb: KnowledgeBase, options: CreateEngineOptions = {
       if (previous && kind === 'together' && namesNewFood(normalized, alone.answer, previous))
         kind = 'instead';
       const aloneAnswer = (): FollowUpAnswer => ({
-        answer: alone.answer,
+        answer: previous ? saysItRepeats(alone.answer, previous) : alone.answer,
         // The focus is read only for a reply that leaves a context. A decline with nothing to
         // offer ("my son broke his wrist twice this year") keeps the conversation's context for
         // the next message; an emergency replaces it with itself.

@@ -448,3 +448,15 @@ describe('chatter in a conversation is not a follow-up', () => {
     expect(next?.body).toMatch(/mcg/);
   });
 });
+
+describe('a message answered on its own with the facts just shown says so', () => {
+  it('"and when nursing?" after a letter asking the pregnancy figure: the same facts, said to be the same', () => {
+    const conversation = engine.startConversation();
+    const first = conversation.ask(
+      "Hi all, I'm 34 and about 22 weeks pregnant with twins. My obstetrician went through my supplements last week and mentioned that my prenatal has no vitamin K in it at all, which surprised me. I do eat some cheese and eggs but I'm not big on salads. My cousin swore by a K2 capsule in her pregnancy. Is vitamin K something I should think about now, and what amount?",
+    );
+    const next = conversation.ask('and when nursing?');
+    expect(next.facts).toEqual(first.facts);
+    expect(next.body.startsWith('The same facts answer this as your last question:')).toBe(true);
+  });
+});
