@@ -155,3 +155,22 @@ describe('how much fat K2 needs', () => {
     expect(a.facts).toContain('absorption-excretion/fat-helps-absorption');
   });
 });
+
+describe('a word inside a longer name or a told past is not the point asked', () => {
+  const engine = sharedEngine();
+
+  it('a stress fracture is a fracture the article does not cover, not the condition "stress"', () => {
+    const a = engine.ask(
+      'i run cross country and just got my second stress fracture in the shin, would k2 help it heal or stop the next one?',
+    );
+    expect(a.coverage).toBe('partial');
+    expect(a.body).toMatch(/^The article doesn't cover stress fractures/);
+  });
+
+  it('"since i was a teenager" is the asker as a teenager, not a question about teenagers', () => {
+    const a = engine.ask(
+      'my family has eaten natto with rice since i was a teenager. now im on warfarin, why is natto suddenly a problem',
+    );
+    expect(a.body).not.toMatch(/children|teenagers/);
+  });
+});
