@@ -63,26 +63,20 @@ export function scoreFact(
   for (let i = 0; i < focus.focuses.length; i++) {
     if (f.focuses.has(focus.focuses[i] as FocusId)) score += FOCUS_WEIGHT * (i === 0 ? 1 : LATER_FOCUS);
   }
-  const { named, rivals, first } = focus.subjects;
+  const { named, first } = focus.subjects;
   if (first && f.subjects.has(first)) score += FIRST_SUBJECT_WEIGHT;
-  let aboutNamed = false;
-  for (const s of named) {
-    if (!f.subjects.has(s)) continue;
-    score += SUBJECT_WEIGHT;
-    aboutNamed = true;
-  }
+  for (const s of named) if (f.subjects.has(s)) score += SUBJECT_WEIGHT;
   score += POSITION_PRIOR * (1 - f.position / topicSize);
   // "Does k2 help neuropathy?" asks what K2 does: a fact that only describes neuropathy is
   // context, though it says the condition's words more often than the facts about K2 do.
   if (effectAsked && !f.namesVitamin) score *= CONTEXT_ONLY_FACTOR;
-  // A loop rather than [...rivals].some(): this runs for every candidate fact of every answer.
-  if (!aboutNamed) for (const r of rivals) if (f.subjects.has(r)) return score * RIVAL_FACTOR - RIVAL_PENALTY;
-  return score;
+  return aboutRivalOnly(f, focus.subjects) ? score * RIVAL_FACTOR - RIVAL_PENALTY : score;
 }
 
 /**
  * Whether a fact is about a rival of what the question names and not about the named subject
  * itself: the children's intake when a 74-year-old is asked about, MK-7's half-life when MK-4's is.
+ * Loops rather than [...set].some(): this runs for every candidate fact of every answer.
  */
 export function aboutRivalOnly(f: IndexedFact, subjects: QuestionFocus['subjects']): boolean {
   for (const s of subjects.named) if (f.subjects.has(s)) return false;

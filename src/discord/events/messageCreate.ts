@@ -72,8 +72,8 @@ async function previousContext(
   ctx: BotContext,
   trigger: Trigger,
 ): Promise<FollowUpContext | null> {
-  const kept = (trigger === 'reply' && (await keptForRepliedAnswer(message, ctx))) || null;
-  const found = kept ?? ctx.followUps.get(conversationKey(message, trigger));
+  const replied = trigger === 'reply' ? await keptForRepliedAnswer(message, ctx) : null;
+  const found = replied ?? ctx.followUps.get(conversationKey(message, trigger));
   if (!found) return null;
   return found.askerId === message.author.id ? found.context : contextForAnotherMember(found.context);
 }
