@@ -17,6 +17,25 @@ const POINTERS: ReadonlySet<string> = new Set(language().phrases.lists.followUpP
 /** A question clause this short has no subject of its own beside a pointer ("which one is best"). */
 const SHORT_QUESTION_WORDS = 4;
 const COMPARISON = FOCUS.focuses.findIndex((f) => f.id === 'comparison');
+const AMOUNT = FOCUS.focuses.findIndex((f) => f.id === 'amount');
+/** The units a figure is counted in (focus.json `figureUnits`): a number before one states it. */
+const UNITS: ReadonlySet<string> = new Set(FOCUS.figureUnits);
+/** What may follow a stated amount (and its "of mk4") and still be part of it ("100 mcg a day"). */
+const PER_DAY: ReadonlySet<string> = new Set(['daily', 'day', 'a', 'per', 'each', 'every']);
+
+/** The words without the amounts they state ("1000 mcg daily", "45 mg of mk4 a day"): numbers with a unit. */
+function withoutStatedAmounts(words: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    if (/^\d[\d.,]*$/.test(words[i] as string) && UNITS.has(words[i + 1] ?? '')) {
+      i += 2;
+      if (words[i] === 'of' && i + 1 < words.length) i += 2;
+      while (i < words.length && PER_DAY.has(words[i] as string)) i++;
+      i--;
+    } else out.push(words[i] as string);
+  }
+  return out;
+}
 
 /** The words that ask each focus, all read in one pass (PhraseLists): focus i is `FOCUS.focuses[i]`. */
 const ASKED = new PhraseLists(FOCUS.focuses.map((f) => f.asked));
@@ -198,6 +217,16 @@ function workOutFocus(normalized: string): QuestionFocus {
     .map((f, i) => ({ id: f.id, n: askedCounts[i] as number }))
     .filter((f) => f.n > 0);
   counted.sort((a, b) => b.n - a.n);
+  // "Is 1000 mcg too much?": an amount the message states is what another point is asked of, not
+  // an amount asked; with no other word asking one, the other point is the question.
+  if (counted.length > 1 && counted.some((f) => f.id === 'amount')) {
+    const amountLeft = ASKED.counts(withoutStatedAmounts(words))[AMOUNT] as number;
+    if (amountLeft === 0)
+      counted.splice(
+        counted.findIndex((f) => f.id === 'amount'),
+        1,
+      );
+  }
   // The question proper starts after openers ("so", "ok quick question"), or after a condition
   // or an aside set off by a comma ("if im healthy, will extra k2 …").
   const clauses = part.split(/[,;:]/).map((c) => stemmedWords(c));
