@@ -159,11 +159,22 @@ const DRUG_EFFECT =
 
 /** Vitamin K itself, or its absorption: what a drug's effect must be on to be an interaction. */
 const VITAMIN_K_OR_ABSORPTION = /\b(vitamin k|vit k|k1|k2|mk ?4|mk ?7|menaquinone|phylloquinone|absor\w*)\b/;
-/** A combining word that points back at something named before ("with it", "and them"). */
+/**
+ * A combining word that points back at something named before ("with it", "alongside them"). Not
+ * "and that", "and it": in another sentence they join clauses ("…a strong link to lower diabetes
+ * risk and that it works on insulin"), and a letter that names a medicine in its story was read as
+ * asking the pharmacist about it.
+ */
 const POINTING_COMBINE =
-  /\b(with|and|alongside) (it|them|that|those|this|these)\b|\binteract\w*|\binterfer\w*|\bclash\w*|\bconflict\w*/;
-/** A drug's effect said of a pronoun pointing back at it ("does it lower vitamin k"). */
-const PRONOUN_EFFECT = new RegExp(`\\b(it|they|this|that|those|these)( \\w+)? ${DRUG_EFFECT.source}`);
+  /\b(with|alongside) (it|them|that|those|this|these)\b|\binteract\w*|\binterfer\w*|\bclash\w*|\bconflict\w*/;
+/**
+ * A drug's effect on vitamin K said of a pronoun pointing back at the drug ("does it lower vitamin
+ * k", "do they block k2 absorption"), the vitamin named after the effect: "that k2 reduces artery
+ * calcification" is what K2 does, not what a drug does to it.
+ */
+const PRONOUN_EFFECT = new RegExp(
+  `\\b(it|they|this|that|those|these)( \\w+)? ${DRUG_EFFECT.source}( \\w+){0,3} ${VITAMIN_K_OR_ABSORPTION.source}`,
+);
 const MEDICINE_RULES = OUT_OF_SCOPE_RULES.filter((r) => r.cls === 'medicine');
 
 /**
@@ -194,7 +205,7 @@ export function asksAboutTheMedicine(normalized: string): boolean {
     const namesMedicine = MEDICINE_RULES.some((r) => r.re.test(s));
     if (namesMedicine)
       return COMBINING.test(s) || withANamed(s) || (DRUG_EFFECT.test(s) && VITAMIN_K_OR_ABSORPTION.test(s));
-    return POINTING_COMBINE.test(s) || (PRONOUN_EFFECT.test(s) && VITAMIN_K_OR_ABSORPTION.test(s));
+    return POINTING_COMBINE.test(s) || PRONOUN_EFFECT.test(s);
   });
 }
 

@@ -393,6 +393,16 @@ describe('a side word that is not what is asked does not decline a K2 question',
       'my aunt has been on metformin for years and mailed me a newsletter with the headline this vitamin beats diabetes. does k2 actually help with insulin?',
       'diabetes',
     ],
+    // Medicines in the story, and "and that it …" joining what a friend said (blind round 14).
+    [
+      'my dad takes lisinopril and atorvastatin. his friend says k2 protects the heart and that it clears calcium from arteries. is there any proof k2 reduces artery calcification?',
+      'vascular-calcification',
+    ],
+    // Medicines in the story, and "that k2 reduces …": what K2 does, not what a drug does to it.
+    [
+      'my mum takes sertraline and omeprazole. is there good evidence that k2 reduces fracture risk in older women?',
+      'bone-human-studies',
+    ],
     // A price suspected as the other answer, beside the K2 question (blind round 10).
     ['do free range eggs really have more k2 or is it just a price thing', 'egg-yolks'],
     // Another vitamin named only as what people say about it (blind round 11).
