@@ -57,6 +57,8 @@ export interface OutOfScopeRule {
   cls: OutOfScopeClass;
   /** Only declines when the rest of the message is not a clear K2 question (see declines.json). */
   incidental?: boolean;
+  /** Incidental only when the message also says one of these (declines.json `incidentalBeside`). */
+  incidentalBeside?: RegExp;
   /** Describes the asker rather than the subject: dropped beside a clear K2 question. */
   context?: boolean;
   re: RegExp;
@@ -81,6 +83,7 @@ const withAnticoagulants = (rule: PhraseList): PhraseList =>
 export const OUT_OF_SCOPE_RULES: readonly OutOfScopeRule[] = rules.map((rule) => ({
   cls: rule.class,
   ...(rule.incidental ? { incidental: true } : {}),
+  ...(rule.incidentalBeside ? { incidentalBeside: phraseRegex({ words: rule.incidentalBeside }) } : {}),
   ...(rule.context ? { context: true } : {}),
   re: phraseRegex(withAnticoagulants(rule)),
   ...(rule.unlessAsking ? { unless: phraseRegex({ words: rule.unlessAsking }) } : {}),

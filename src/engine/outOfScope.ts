@@ -25,7 +25,8 @@ export function outOfScopeClass(normalized: string, hasAnchor: boolean): OutOfSc
   let incidental: OutOfScope | null = null;
   for (const rule of OUT_OF_SCOPE_RULES) {
     if (!rule.re.test(t) || rule.unless?.test(t)) continue;
-    if (!rule.incidental) return { cls: rule.cls, incidental: false };
+    if (!rule.incidental || rule.incidentalBeside?.test(t) === false)
+      return { cls: rule.cls, incidental: false };
     incidental ??= { cls: rule.cls, incidental: true };
   }
   // "Bacillus subtilis makes MK-7? I thought it was a probiotic": the bacterium, not a product.

@@ -483,6 +483,12 @@ export const declineRuleSchema = z
      */
     incidental: z.boolean().optional(),
     /**
+     * Incidental only beside one of these words (whole words or phrases): an animal in a story
+     * about "my dad" ("he walks the dog twice a day") is background to his K2 question, while
+     * "is k2 safe for dogs with arthritis?" stays the vet's.
+     */
+    incidentalBeside: alternatives().optional(),
+    /**
      * The word usually describes the asker, not the subject (a diet, the gym, a medicine they
      * take): beside a clear K2 question it is dropped even within the same clause.
      */

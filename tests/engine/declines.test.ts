@@ -403,6 +403,11 @@ describe('a side word that is not what is asked does not decline a K2 question',
       'my mum takes sertraline and omeprazole. is there good evidence that k2 reduces fracture risk in older women?',
       'bone-human-studies',
     ],
+    // An animal in a story about a person the question is about (blind round 14: "walks the dog").
+    [
+      'my mum is 80 and still walks her dog every morning. her bone scan showed thinning. what dose of mk7 have studies used in older people?',
+      'supplement-dosage',
+    ],
     // A price suspected as the other answer, beside the K2 question (blind round 10).
     ['do free range eggs really have more k2 or is it just a price thing', 'egg-yolks'],
     // Another vitamin named only as what people say about it (blind round 11).
@@ -438,6 +443,9 @@ describe('a side word that is not what is asked does not decline a K2 question',
     // An osteoporosis drug taken together with K2 (blind round 10: "would it clash w my alendronate").
     ['does mk7 clash with my risedronate', /pharmacist/],
     ['is it safe to take k2 together with fosamax', /pharmacist/],
+    // The animal is what is asked about, with or without a person beside it.
+    ['is vitamin k2 safe for dogs with arthritis?', /vet/],
+    ['my dad wants to give our dog some of his k2, is that ok?', /vet/],
   ])('%j stays declined (%s)', (q, resource) => {
     const a = engine.ask(q);
     expect(a.kind).toBe('decline');
