@@ -22,6 +22,8 @@ const QUALIFIERS: ReadonlySet<string> = new Set([
   'at',
   'least',
   'only',
+  'above',
+  'below',
 ]);
 /** Words that can start a figure's basis: "per 100 g", "a day", "daily". */
 const BASIS_START: ReadonlySet<string> = new Set(['per', 'a', 'daily', 'each']);
@@ -78,7 +80,20 @@ export function figuresIn(text: string): Figure[] {
     if (unitWord.includes('/')) {
       // "mcg/100 g": the basis's own unit follows.
       if (!endsClause(unitWord) && UNITS.has(unitOf(words[end] ?? ''))) end++;
-    } else if (!endsClause(unitWord) && BASIS_START.has(clean(words[end] ?? '').toLowerCase())) {
+    } else {
+      // "45 mg of MK-4 a day": what the amount is of, when its basis follows.
+      const ofWhat =
+        !endsClause(unitWord) &&
+        clean(words[end] ?? '').toLowerCase() === 'of' &&
+        !endsClause(words[end + 1] ?? '.') &&
+        BASIS_START.has(clean(words[end + 2] ?? '').toLowerCase());
+      if (ofWhat) end += 2;
+    }
+    if (
+      !unitWord.includes('/') &&
+      !endsClause(words[end - 1] as string) &&
+      BASIS_START.has(clean(words[end] ?? '').toLowerCase())
+    ) {
       // "daily"; "a day", "per tablespoon"; "per 100 g", "per 3 oz".
       const opener = clean(words[end] as string).toLowerCase();
       if (opener === 'daily') end += 1;

@@ -22,6 +22,18 @@ describe('the figure a question asks for', () => {
       '40,000 mcg a day.',
     ],
     [
+      'what the amount is of, when its basis follows (blind round 14: "45 mg." alone)',
+      'In one country clinics prescribe 30 mg of MK-4 a day for brittle bones.',
+      'what dose do they prescribe',
+      '30 mg of MK-4 a day.',
+    ],
+    [
+      'a lower bound keeps its word (blind round 14: "100 mcg." for "above 100 mcg")',
+      'For teenagers one guide mentions MK-7 doses above 50 mcg.',
+      'how much mk7 for teenagers',
+      'Above 50 mcg.',
+    ],
+    [
       'asked per dose, the first figure still',
       'The usual schedule is 10 mg (10,000 mcg) four times daily, 40,000 mcg a day.',
       'how much is in each dose',
@@ -116,6 +128,12 @@ describe('a figure leads only from the fact about what was asked', () => {
     ['how much k2 for diabetes', /^[\d–]+ mcg/],
   ])('%s', (question, notInFirst) => {
     expect(firstSentence(question)).not.toMatch(notInFirst);
+  });
+
+  it('a dose asked for a condition leads with the dose used for it (blind round 14)', () => {
+    expect(firstSentence('what amount of vitamin k2 is given to people with osteoporosis?')).toMatch(
+      /^45 mg\b/,
+    );
   });
 
   it('leads with the figure of the group asked', () => {
