@@ -16,11 +16,12 @@ import {
   followUpReading,
   leavesContext,
   previousSubject,
+  withoutEllipsis,
 } from './followUp.ts';
 import { type FollowUpHints, followUpFocus, repeatsPrevious, withSourceBody } from './followUpCompose.ts';
 import { lookElsewhere, newTermsOf } from './followUpElsewhere.ts';
 import { GENERIC_TERMS, type OutOfScopeClass } from './lexicon.ts';
-import { normalizeText } from './normalize.ts';
+import { normalizeText, tokenize } from './normalize.ts';
 import { isPersonal } from './personalNotice.ts';
 import { phraseRegex } from './phrasePattern.ts';
 import { readFocus } from './questionFocus.ts';
@@ -30,6 +31,8 @@ import type { Answer, TopicRef } from './types.ts';
 const DEFAULT_SUGGEST_LIMIT = 25;
 /** Food words (gate.json `foods`), each found where it stands in a text. */
 const FOOD_WORDS = phraseRegex(language().gate.wordings.foods, 'g');
+/** An ellipsis with at most this many other words is bare: "and for arteries?", "what about mk4?". */
+const BARE_ELLIPSIS_WORDS = 3;
 
 /**
  * Declines whose subject is never the asker's situation around a K2 question: chatter ("who won
@@ -200,8 +203,12 @@ export function createEngine(kb: KnowledgeBase, options: CreateEngineOptions = {
    */
   function answeredElsewhere(together: Answer, hints: FollowUpHints): Answer | null {
     const look = lookElsewhere(together, hints, factIndexOf(index), index.analyzer);
+    // A bare ellipsis ("and for arteries?") asks the previous question again of its subject; a
+    // message that says more ("if i take it should it be with d3?") asks its own.
+    const ownQuestion = tokenize(withoutEllipsis(hints.message)).length > BARE_ELLIPSIS_WORDS;
+    const asked = look?.newSubject && ownQuestion ? { ...hints, previousFocus: null } : hints;
     for (const reading of look?.readings ?? []) {
-      const other = answerQuestionDetailed(reading, index, byId, undefined, hints).answer;
+      const other = answerQuestionDetailed(reading, index, byId, undefined, asked).answer;
       if (!other.urgent && other.kind === 'answer' && look?.answers(other)) return other;
     }
     return null;
@@ -326,6 +333,7 @@ export function createEngine(kb: KnowledgeBase, options: CreateEngineOptions = {
           shownBefore: previous.facts,
           previousFocus: previous.focus ?? null,
           newTerms: newTermsOf(index.analyzer, normalized),
+          aloneTopicId: alone.answer.kind === 'answer' ? (alone.answer.topic?.id ?? null) : null,
         };
         let together = answerQuestionDetailed(reading, index, byId, previousTopic?.category, hints).answer;
         if (together.urgent || together.kind !== 'answer') {

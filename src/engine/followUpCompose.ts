@@ -34,6 +34,8 @@ export interface FollowUpHints {
    * words ("and for kids?" → child, "how many women?" → women): what it adds to the subject.
    */
   newTerms: readonly string[];
+  /** The topic the message alone is answered from, if any: a subject of its own ("…with d3?"). */
+  aloneTopicId: string | null;
 }
 
 /** Subject words of the previous reading count this much of the new message's own words. */

@@ -57,6 +57,11 @@ const has = (f: IndexedFact, terms: readonly string[]) => terms.filter((t) => f.
 export interface LookElsewhere {
   readings: string[];
   answers(other: Answer): boolean;
+  /**
+   * Looked for because the reply missed the message's own subject: the previous question's focus
+   * ("how big is the effect?") is not what is asked of the new subject ("…should it be with d3?").
+   */
+  newSubject: boolean;
 }
 
 /**
@@ -76,23 +81,38 @@ export function lookElsewhere(
   // A point of the vitamin's own decides wherever it comes: "better on a full stomach or not?"
   // compares only to ask how K2 is taken.
   const asked = focus.focuses.find((id) => OF_THE_VITAMIN.has(id)) ?? focus.focuses[0];
-  if (!asked || ABOUT_THE_STATEMENT.has(asked)) return null;
-  const point = { ...focus, focuses: [asked] };
-  const nothingNew = answer.body.startsWith(texts().replies.followUpNothingNew);
-  if (answer.coverage === 'partial' && !nothingNew) return null;
   const own = hints.newTerms;
   const shown = new Set(hints.shownBefore);
   const lead = facts.byId.get(answer.facts[0] ?? '');
-  const ofTheVitamin = OF_THE_VITAMIN.has(asked);
+  // A subject of its own that the reply in context never names ("if i take it should it be with
+  // d3?" after the diabetes facts), and that the message alone is answered about
+  // from another topic: the message asks about that subject, whatever its focus, and a reply that
+  // names it is looked for.
+  const subjectMissed =
+    own.length > 0 &&
+    !!lead &&
+    hints.aloneTopicId !== null &&
+    hints.aloneTopicId !== lead.topic.id &&
+    answer.facts.every((id) => {
+      const f = facts.byId.get(id);
+      return !!f && has(f, own) === 0;
+    });
+  if ((!asked || ABOUT_THE_STATEMENT.has(asked)) && !subjectMissed) return null;
+  const point = asked && !ABOUT_THE_STATEMENT.has(asked) ? { ...focus, focuses: [asked] } : null;
+  const nothingNew = answer.body.startsWith(texts().replies.followUpNothingNew);
+  if (answer.coverage === 'partial' && !nothingNew) return null;
+  const ofTheVitamin = asked !== undefined && OF_THE_VITAMIN.has(asked);
   // Asked a point of the vitamin's own, a reply that only repeats facts that do not answer it
   // answers nothing, though they share a word with the message ("better on a full stomach?" after
   // calcium facts that say "absorption"): any new fact that answers the point is better.
   const repeats =
-    nothingNew || (ofTheVitamin && !!lead && shown.has(lead.fullId) && !answersPoint(lead, point));
+    nothingNew ||
+    subjectMissed ||
+    (ofTheVitamin && !!lead && !!point && shown.has(lead.fullId) && !answersPoint(lead, point));
   if (lead && !repeats) {
     const answered = shown.has(lead.fullId)
       ? own.length > 0 && has(lead, own) > 0
-      : answersPoint(lead, point) || has(lead, own) > 0;
+      : (!!point && answersPoint(lead, point)) || has(lead, own) > 0;
     if (answered) return null;
   }
   const subjectText = withoutFocusWords(
@@ -107,10 +127,13 @@ export function lookElsewhere(
   const leadOwn = lead ? has(lead, own) : 0;
   return {
     readings,
+    newSubject: subjectMissed,
     answers(other: Answer): boolean {
       if (other.topic?.id === answer.topic?.id && !repeats) return false;
       const first = facts.byId.get(other.facts[0] ?? '');
-      if (!first || shown.has(first.fullId) || !answersPoint(first, point)) return false;
+      if (!first || shown.has(first.fullId)) return false;
+      // Asked only about the new subject, the reply must name it; asked a point, it must answer it.
+      if (point ? !answersPoint(first, point) : has(first, own) === 0) return false;
       if (has(first, own) < leadOwn) return false;
       return anySubject || subject.length === 0 || has(first, subject) > 0;
     },

@@ -460,3 +460,22 @@ describe('a message answered on its own with the facts just shown says so', () =
     expect(next.body.startsWith('The same facts answer this as your last question:')).toBe(true);
   });
 });
+
+// Blind round 14: "ok back to me - if i take it should it be with d3?" after the diabetes facts got
+// the diabetes trial a third time ("The same facts answer this…"), never naming D3.
+describe('a follow-up with a subject of its own that the reply in context never names', () => {
+  it('"if i start it should i add d3 too?" after the heart facts answers D3 with K2', () => {
+    const [, d3] = answersOf(['does k2 do anything for the heart', 'if i start it should i add d3 too?']);
+    expect(d3?.topic?.id).toBe('d3-k2-cosupplementation');
+    expect(d3?.body).toMatch(/\bD3\b/);
+  });
+
+  it('a bare ellipsis still asks the previous question of its subject ("and for arteries?" after doses)', () => {
+    const [, , arteries] = answersOf([
+      'what dose of mk7 do studies use',
+      'for bones specifically?',
+      'and for arteries?',
+    ]);
+    expect(arteries?.body).toMatch(/\bmcg\b/);
+  });
+});
