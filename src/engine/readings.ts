@@ -140,8 +140,12 @@ function spaceSeparatedWords(text: string): number {
   return n;
 }
 
-/** A pronoun in a question clause: it points back at what the story named. */
-const POINTS_BACK = /\b(it|them|that|those|they|this|these|he|she|his|her)\b/;
+/**
+ * A pronoun in a question clause: it points back at what the story named. Apostrophes are gone by
+ * now, so "it's", "that's" and "they're" are "its", "thats" and "theyre" ("curious why its even a
+ * thing" after "my mate says vitamin k3 is poison").
+ */
+const POINTS_BACK = /\b(it|its|them|that|thats|those|they|theyre|this|these|he|she|his|her)\b/;
 
 /** Words that put a question inside a statement: "(I'd like) to know how much…", "wondering whether…". */
 const EMBEDDED_QUESTION =

@@ -45,6 +45,11 @@ describe('readings: the question clause after a backstory', () => {
       'my coach found i was under-eating, which we are now fixing with a nutritionist. would taking k2 help my shin heal faster?',
       { clause: 'would taking k2 help my shin heal faster', pointsBack: false, embedded: false },
     ],
+    // "its" is "it's" without its apostrophe: it points back at what the story named (blind round 14).
+    [
+      'my uncle keeps saying vitamin k3 is basically toxic and i have never taken it, just wondering why its still sold',
+      { clause: 'why its still sold', pointsBack: true, embedded: true },
+    ],
     // A condition is no question ("if" opens one only inside a statement: "wondering if…").
     ['my dad has been on k2 for two years now and feels fine, if he keeps taking it every single day', null],
     // Too short to have a backstory.
