@@ -237,16 +237,22 @@ export function createEngine(kb: KnowledgeBase, options: CreateEngineOptions = {
 
   /**
    * "How much in cheese tho" after "what foods have the most k2": a food the previous question did
-   * not name, which the message alone answers from that food's topic, is a new subject in the old
+   * not name, which the message answers from that food's topic (alone, or asked of K2 when alone it
+   * names no vitamin: "how does that compare to cheese" after eel), is a new subject in the old
    * frame, not more of the old subject (gate.json `foods` are the food words).
    */
   function namesNewFood(normalized: string, alone: Answer, previous: FollowUpContext): boolean {
-    if (alone.kind !== 'answer' || alone.topic?.category !== 'food' || alone.topic.id === previous.topicId)
-      return false;
     const named = (text: string) =>
       new Set([...text.replace(/'/g, '').matchAll(FOOD_WORDS)].map((m) => m[0]));
     const before = named(previous.reading);
-    return [...named(normalized)].some((food) => !before.has(food));
+    if (![...named(normalized)].some((food) => !before.has(food))) return false;
+    const ofFood =
+      alone.kind === 'answer'
+        ? alone
+        : answerQuestionDetailed(`${normalized} , ${language().focus.vitaminNames[0]}`, index, byId).answer;
+    return (
+      ofFood.kind === 'answer' && ofFood.topic?.category === 'food' && ofFood.topic.id !== previous.topicId
+    );
   }
 
   /**
@@ -279,8 +285,9 @@ export function createEngine(kb: KnowledgeBase, options: CreateEngineOptions = {
             alone.result?.analysis.unknown.length ?? 0,
           )
         : 'alone';
-      if (previous && kind === 'together' && namesNewFood(normalized, alone.answer, previous))
-        kind = 'instead';
+      const newFood =
+        previous !== null && kind === 'together' && namesNewFood(normalized, alone.answer, previous);
+      if (newFood) kind = 'instead';
       const aloneAnswer = (): FollowUpAnswer => ({
         answer: previous ? saysItRepeats(alone.answer, previous) : alone.answer,
         // The focus is read only for a reply that leaves a context. A decline with nothing to
@@ -325,7 +332,7 @@ export function createEngine(kb: KnowledgeBase, options: CreateEngineOptions = {
       // A new subject in the old frame that the frame alone cannot place is read with all of it.
       const kinds = kind === 'instead' ? (['instead', 'together'] as const) : ([kind] as const);
       for (const k of kinds) {
-        const reading = followUpReading(k, normalized, previous, previousTopic?.title ?? null);
+        const reading = followUpReading(k, normalized, previous, previousTopic?.title ?? null, newFood);
         const hints: FollowUpHints = {
           kind: k,
           message: normalized,

@@ -204,6 +204,8 @@ export function followUpReading(
   normalized: string,
   previous: FollowUpContext,
   topicTitle: string | null,
+  /** The message names a food the previous question did not (createEngine's namesNewFood). */
+  newFood = false,
 ): string {
   if (kind === 'again') return previous.reading;
   // A blood thinner named before is the asker's situation, not the subject a new one replaces:
@@ -212,9 +214,13 @@ export function followUpReading(
   const namesOwn = anticoagulantsNamed(normalized).length > 0;
   const situation = namesOwn ? [] : anticoagulantsNamed(previous.reading);
   const before = namesOwn ? withoutAnticoagulants : (text: string) => text;
+  // A new food with no aspect words to carry ("is eel a good k2 source?" → "how does that compare
+  // to cheese"): the vitamin itself is what the food is asked about.
+  const aspects =
+    aspectsOf(previous.reading).join(' ') || (newFood ? (language().focus.vitaminNames[0] ?? '') : '');
   const parts =
     kind === 'instead'
-      ? [normalized, aspectsOf(previous.reading).join(' '), situation.join(' ')]
+      ? [normalized, aspects, situation.join(' ')]
       : [normalized, before(previousSubject(normalized, previous.reading)), before(topicTitle ?? '')];
   return parts.filter((p) => p.trim() !== '').join(' , ');
 }

@@ -479,3 +479,17 @@ describe('a follow-up with a subject of its own that the reply in context never 
     expect(arteries?.body).toMatch(/\bmcg\b/);
   });
 });
+
+// Blind round 14: "how does that compare to cheese" after eel got "The article doesn't say more
+// about that than my last answer." and the eel figure again, though the cheese figures are there.
+describe('a comparison with a food the conversation has not named', () => {
+  it.each(['is chicken a decent source of k2', 'are egg yolks a good k2 food'])(
+    '"how does that compare to cheese" after %j gives the cheese figures',
+    (first) => {
+      const [, cheese] = answersOf([first, 'how does that compare to cheese']);
+      expect(cheese?.topic?.id).toBe('cheese');
+      expect(cheese?.body).toMatch(/\d+ mcg/);
+      expect(cheese?.body).not.toMatch(/doesn't say more/);
+    },
+  );
+});
