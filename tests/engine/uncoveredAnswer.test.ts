@@ -78,6 +78,16 @@ describe('points the article does not cover, said first with the nearest facts',
     expect(answer.facts).toContain('safety-side-effects/allergy-rare');
   });
 
+  it('why K2 goes with calcium tablets is the mechanism the article gives, not an interaction it lacks', () => {
+    // Blind round 14: "why does everyone say u need k2 if u take calcium pills" opened with "The
+    // article doesn't say whether K2 interacts with calcium supplements".
+    const why = engine.ask('why would anyone need k2 when they already take calcium tablets');
+    expect(why.coverage).toBe('full');
+    expect(why.facts).toContain('calcium-direction/bones-not-arteries');
+    const together = engine.ask('can i take k2 with my calcium tablets');
+    expect(together.coverage).toBe('partial');
+  });
+
   it('a question about how long a trial ran is not a question about years of use', () => {
     expect(engine.ask('how many years did the mk7 bone trial last').body).not.toMatch(/many years of use/);
   });
