@@ -200,7 +200,7 @@ function findQuestionClause(normalized: string): QuestionClause | null {
     // with "if" is a condition ("if i take it daily, …").
     const opens = embedded
       ? /^(what|which|how|where|why|when|whether|if)\b/
-      : /^(what|which|how|can|could|should|does|do|is|are|will|where|why|any)\b/;
+      : /^(what|which|how|can|could|would|should|does|do|is|are|will|where|why|any)\b/;
     if (opens.test(asked) && asked.split(' ').length >= 4) {
       return { clause: asked, pointsBack: POINTS_BACK.test(asked), embedded: embedded !== null };
     }

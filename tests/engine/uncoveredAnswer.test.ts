@@ -88,6 +88,19 @@ describe('points the article does not cover, said first with the nearest facts',
     expect(together.coverage).toBe('partial');
   });
 
+  it('absorbing K2 after weight-loss surgery says what the article lacks, not surgery advice', () => {
+    // Blind round 14: a sleeve gastrectomy told in the story and "after the surgery" in the question
+    // got "The article doesn't cover K2 around surgery, such as stopping it beforehand".
+    const absorb = engine.ask(
+      'i had a gastric bypass two years ago and i cannot eat much fat now. will a k2 capsule even get absorbed after the surgery?',
+    );
+    expect(absorb.body).toMatch(/^The article doesn't cover weight-loss \(bariatric\) surgery/);
+    expect(absorb.facts).toContain('absorption-excretion/fat-helps-absorption');
+    // Low vitamin K after a bypass is the deficiency facts' question, which the article covers.
+    const low = engine.ask('had a gastric bypass and now i bruise easily, could i be low on vitamin k?');
+    expect(low.body).not.toMatch(/bariatric/);
+  });
+
   it('a question about how long a trial ran is not a question about years of use', () => {
     expect(engine.ask('how many years did the mk7 bone trial last').body).not.toMatch(/many years of use/);
   });

@@ -50,6 +50,11 @@ describe('readings: the question clause after a backstory', () => {
       'my uncle keeps saying vitamin k3 is basically toxic and i have never taken it, just wondering why its still sold',
       { clause: 'why its still sold', pointsBack: true, embedded: true },
     ],
+    // A letter that asks with "would" and ends in a full stop (blind round 14: a valve patient's post).
+    [
+      'my question is simple. for someone on coumadin, would taking k2 keep calcium out of the heart valves. since my valve surgery i want to stop that.',
+      { clause: 'would taking k2 keep calcium out of the heart valves', pointsBack: false, embedded: false },
+    ],
     // A condition is no question ("if" opens one only inside a statement: "wondering if…").
     ['my dad has been on k2 for two years now and feels fine, if he keeps taking it every single day', null],
     // Too short to have a backstory.
