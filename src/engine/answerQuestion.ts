@@ -123,6 +123,7 @@ export function answerQuestionDetailed(
     normalized: read,
     analysis: readAnalysis,
     boosts: withContextBoost(urgentCategoryBoosts(gate.kind, warningFirst), contextCategory),
+    withPrevious: followUp !== undefined,
   };
   let result = scoreWholeMessage(ctx, gate.urgent);
   result = preferWithoutNegated(ctx, result);

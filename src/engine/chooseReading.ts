@@ -30,6 +30,8 @@ export interface MessageContext {
   analysis: Analysis;
   /** Category boosts from the emergency kind (an overdose leans towards side effects). */
   boosts: ReadonlyMap<string, number> | undefined;
+  /** The message is read with the previous question after it (a follow-up): its clauses include that question's. */
+  withPrevious?: boolean;
 }
 
 /** Subject weight (about one specific word) that makes the K2 part of a message clear. */
@@ -105,15 +107,19 @@ export function preferQuestionClause(ctx: MessageContext, current: SearchResult)
   const clauseTop = clauseResult.ranked[0];
   const fullTop = fullBest.score;
   const inFull = current.ranked.find((r) => r.topic === clauseTop?.topic)?.score ?? 0;
+  const definitionAsked = clauseResult.features.asksDefinition && !asked.pointsBack && !ctx.withPrevious;
   const wins =
     clauseTop &&
     clauseTop.topic !== fullBest.topic &&
     (!asked.pointsBack || POINTING_BACK_CATEGORIES.has(clauseTop.topic.category)) &&
     clauseResult.hasAnchor &&
     clauseResult.confidence >= ANSWER_THRESHOLD &&
-    clauseResult.features.subjectMass >= CLEAR_SUBJECT &&
+    (clauseResult.features.subjectMass >= CLEAR_SUBJECT || definitionAsked) &&
     (inFull >= fullTop * BACKSTORY_RATIO ||
       incidentalStory(fullBest.topic, clauseTop.topic) ||
+      // "I heard vitamin K called the new vitamin D. What is vitamin K all about?": a question what
+      // something is decides, whatever the story compared it with.
+      definitionAsked ||
       // "…It could be very helpful to know how much K2 to take each day": a question the writer
       // marked as such decides, however much the letter says about other things.
       (asked.embedded && !asked.pointsBack));

@@ -11,7 +11,7 @@ import { normalizeText } from '../../../src/engine/normalize.ts';
 import { outOfScopeClass } from '../../../src/engine/outOfScope.ts';
 import { ANSWER_THRESHOLD } from '../../../src/engine/rawConfidence.ts';
 import type { TopicIndex } from '../../../src/engine/topicIndex.ts';
-import { sharedTopicIndex } from '../../sharedEngine.ts';
+import { sharedEngine, sharedTopicIndex } from '../../sharedEngine.ts';
 
 let index: TopicIndex;
 beforeAll(() => {
@@ -53,6 +53,13 @@ describe('choose: the question clause after a backstory', () => {
     );
     const chosen = preferQuestionClause(ctx, scoreWholeMessage(ctx, false));
     expect(chosen.ranked[0]?.topic.category).toBe('bones');
+  });
+
+  it('lets a question what something is decide over what the story compared it with (blind round 14)', () => {
+    const a = sharedEngine().ask(
+      'a podcast host called vitamin k the next vitamin d and said everyone is low in it. what is vitamin k anyway?',
+    );
+    expect(a.topic?.id).toBe('k2-overview');
   });
 
   it('keeps the whole message when there is no backstory', () => {

@@ -28,6 +28,8 @@ describe('definitionAsked: a request for the definition of a term a fact defines
       'bone-proteins/osteocalcin-carboxylation',
     ],
     ['is inr just another word for clotting time', 'clotting-function/inr-test'],
+    // Blind round 14: asked beside a story about cells self-destructing, it got the arteries facts.
+    ['sorry but what is apoptosis exactly', 'cancer-claims/apoptosis'],
     // "It" stands for the one defined thing the message names.
     ['heard k2 is good for bones. what is it exactly and do i need it?', 'k2-overview/menaquinone-family'],
   ])('%s → %s', (text, fact) => {
