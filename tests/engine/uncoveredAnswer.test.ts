@@ -101,6 +101,12 @@ describe('points the article does not cover, said first with the nearest facts',
     expect(low.body).not.toMatch(/bariatric/);
   });
 
+  it('"is it ok to stay on it for years" asks how safe long use is (blind round 14)', () => {
+    const a = engine.ask('ive taken mk7 with my d3 since spring, is it ok to stay on it for years?');
+    expect(a.body).toMatch(/^The article doesn't say how safe K2 is over many years of use/);
+    expect(a.facts).toContain('safety-side-effects/no-upper-limit');
+  });
+
   it('a question about how long a trial ran is not a question about years of use', () => {
     expect(engine.ask('how many years did the mk7 bone trial last').body).not.toMatch(/many years of use/);
   });
