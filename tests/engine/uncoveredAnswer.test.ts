@@ -107,6 +107,13 @@ describe('points the article does not cover, said first with the nearest facts',
     expect(a.facts).toContain('safety-side-effects/no-upper-limit');
   });
 
+  it('a fresh cheese the article never names says so, with the cheeses it does name', () => {
+    const a = engine.ask('is there k2 in feta');
+    expect(a.coverage).toBe('partial');
+    expect(a.body).toMatch(/^The article doesn't give K2 figures for fresh cheeses such as feta/);
+    expect(a.facts).toContain('cheese/hard-cheese-amount');
+  });
+
   it('a question about how long a trial ran is not a question about years of use', () => {
     expect(engine.ask('how many years did the mk7 bone trial last').body).not.toMatch(/many years of use/);
   });
