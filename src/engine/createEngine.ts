@@ -33,6 +33,11 @@ const DEFAULT_SUGGEST_LIMIT = 25;
 const FOOD_WORDS = phraseRegex(language().gate.wordings.foods, 'g');
 /** An ellipsis with at most this many other words is bare: "and for arteries?", "what about mk4?". */
 const BARE_ELLIPSIS_WORDS = 3;
+/** Food words that name no food of their own ("food" in a title such as "Getting K2 and vitamin K from food"). */
+const GENERIC_FOOD: ReadonlySet<string> = new Set(['food']);
+/** The food words a normalised text names (gate.json `foods`), each once. */
+const foodsNamed = (text: string): Set<string> =>
+  new Set([...text.replace(/'/g, '').matchAll(FOOD_WORDS)].map((m) => m[0]));
 
 /**
  * Declines whose subject is never the asker's situation around a K2 question: chatter ("who won
@@ -242,10 +247,8 @@ export function createEngine(kb: KnowledgeBase, options: CreateEngineOptions = {
    * frame, not more of the old subject (gate.json `foods` are the food words).
    */
   function namesNewFood(normalized: string, alone: Answer, previous: FollowUpContext): boolean {
-    const named = (text: string) =>
-      new Set([...text.replace(/'/g, '').matchAll(FOOD_WORDS)].map((m) => m[0]));
-    const before = named(previous.reading);
-    if (![...named(normalized)].some((food) => !before.has(food))) return false;
+    const before = foodsNamed(previous.reading);
+    if (![...foodsNamed(normalized)].some((food) => !before.has(food))) return false;
     const ofFood =
       alone.kind === 'answer'
         ? alone
@@ -253,6 +256,20 @@ export function createEngine(kb: KnowledgeBase, options: CreateEngineOptions = {
     return (
       ofFood.kind === 'answer' && ofFood.topic?.category === 'food' && ofFood.topic.id !== previous.topicId
     );
+  }
+
+  /**
+   * The previous subject with the food its answer named and its question did not: after "what's
+   * the best food for k2?" answered with natto, "how much is in it?" asks about natto.
+   */
+  function withFoodsAnswered(reading: string, topic: Topic | undefined): string {
+    if (topic?.category !== 'food') return reading;
+    const asked = foodsNamed(reading);
+    const answered = [...foodsNamed(topic.title.toLowerCase())].filter(
+      (food) => !asked.has(food) && !GENERIC_FOOD.has(food),
+    );
+    // Only one: a title listing several ("Butter, milk, yogurt and kefir") points at none of them.
+    return answered.length === 1 ? `${reading} , ${answered[0]}` : reading;
   }
 
   /**
@@ -336,7 +353,7 @@ export function createEngine(kb: KnowledgeBase, options: CreateEngineOptions = {
         const hints: FollowUpHints = {
           kind: k,
           message: normalized,
-          previousReading: previousSubject(normalized, previous.reading),
+          previousReading: withFoodsAnswered(previousSubject(normalized, previous.reading), previousTopic),
           shownBefore: previous.facts,
           previousFocus: previous.focus ?? null,
           newTerms: newTermsOf(index.analyzer, normalized),

@@ -493,3 +493,14 @@ describe('a comparison with a food the conversation has not named', () => {
     },
   );
 });
+
+// The README's terminal walk-through: "how much is in it?" after "whats the best food for k2?" gave the
+// supplement doses; "it" is the food the answer named (natto), which the question did not.
+describe('a pronoun after an answer that named a food points at that food', () => {
+  it('"how much is in it?" after "whats the best food for k2?" gives natto\'s amount', () => {
+    const [first, amount] = answersOf(['whats the best food for k2?', 'how much is in it?']);
+    expect(first?.topic?.id).toBe('natto');
+    expect(amount?.topic?.id).toBe('natto');
+    expect(amount?.body).toMatch(/150 mcg per tablespoon/);
+  });
+});
