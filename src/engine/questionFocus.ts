@@ -1,5 +1,6 @@
 import type { FocusId, UncoveredPoint } from '../kb/focusSchema.ts';
 import { language } from '../kb/language.ts';
+import { figuresIn } from './figureLead.ts';
 import { phraseRegex } from './phrasePattern.ts';
 import { PhraseLists, PhraseSet, stemmedWords } from './phraseSet.ts';
 import { questionClause } from './readings.ts';
@@ -18,23 +19,13 @@ const POINTERS: ReadonlySet<string> = new Set(language().phrases.lists.followUpP
 const SHORT_QUESTION_WORDS = 4;
 const COMPARISON = FOCUS.focuses.findIndex((f) => f.id === 'comparison');
 const AMOUNT = FOCUS.focuses.findIndex((f) => f.id === 'amount');
-/** The units a figure is counted in (focus.json `figureUnits`): a number before one states it. */
-const UNITS: ReadonlySet<string> = new Set(FOCUS.figureUnits);
-/** What may follow a stated amount (and its "of mk4") and still be part of it ("100 mcg a day"). */
-const PER_DAY: ReadonlySet<string> = new Set(['daily', 'day', 'a', 'per', 'each', 'every']);
-
-/** The words without the amounts they state ("1000 mcg daily", "45 mg of mk4 a day"): numbers with a unit. */
+/**
+ * The words without the figures they state ("1000 mcg daily", "45 mg of mk4 a day"): what
+ * figureLead.ts reads as a figure, its basis included, is said rather than asked.
+ */
 function withoutStatedAmounts(words: readonly string[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < words.length; i++) {
-    if (/^\d[\d.,]*$/.test(words[i] as string) && UNITS.has(words[i + 1] ?? '')) {
-      i += 2;
-      if (words[i] === 'of' && i + 1 < words.length) i += 2;
-      while (i < words.length && PER_DAY.has(words[i] as string)) i++;
-      i--;
-    } else out.push(words[i] as string);
-  }
-  return out;
+  const stated = figuresIn(words.join(' '));
+  return words.filter((_, i) => !stated.some((f) => i >= f.start && i < f.end));
 }
 
 /** The words that ask each focus, all read in one pass (PhraseLists): focus i is `FOCUS.focuses[i]`. */
