@@ -1,6 +1,6 @@
 import { language } from '../kb/language.ts';
 import { OTHER_NUTRIENT_WITH_K2, OUT_OF_SCOPE_RULES } from './lexicon.ts';
-import { alternation, anyOf } from './phrasePattern.ts';
+import { alternation, anyOf, phraseRegex } from './phrasePattern.ts';
 import { rememberLast } from './rememberLast.ts';
 
 /**
@@ -140,12 +140,8 @@ function spaceSeparatedWords(text: string): number {
   return n;
 }
 
-/**
- * A pronoun in a question clause: it points back at what the story named. Apostrophes are gone by
- * now, so "it's", "that's" and "they're" are "its", "thats" and "theyre" ("curious why its even a
- * thing" after "my mate says vitamin k3 is poison").
- */
-const POINTS_BACK = /\b(it|its|them|that|thats|those|they|theyre|this|these|he|she|his|her)\b/;
+/** A pronoun in a question clause: it points back at what the story named (phrases.json `clausePointers`). */
+const POINTS_BACK = phraseRegex(language().phrases.lists.clausePointers);
 
 /** Words that put a question inside a statement: "(I'd like) to know how much…", "wondering whether…". */
 const EMBEDDED_QUESTION =

@@ -547,6 +547,7 @@ export const PHRASE_LIST_NAMES = [
   'questionStarts',
   'k2Vocabulary',
   'followUpPointers',
+  'clausePointers',
   'followUpEllipsis',
   'followUpAspects',
   'followUpSourceRequests',
