@@ -24,7 +24,7 @@ import { GENERIC_TERMS, type OutOfScopeClass } from './lexicon.ts';
 import { normalizeText, tokenize } from './normalize.ts';
 import { isPersonal } from './personalNotice.ts';
 import { phraseRegex } from './phrasePattern.ts';
-import { readFocus } from './questionFocus.ts';
+import { readFocus, THE_VITAMIN } from './questionFocus.ts';
 import { TopicIndex } from './topicIndex.ts';
 import type { Answer, TopicRef } from './types.ts';
 
@@ -208,13 +208,14 @@ export function createEngine(kb: KnowledgeBase, options: CreateEngineOptions = {
    */
   function answeredElsewhere(together: Answer, hints: FollowUpHints): Answer | null {
     const look = lookElsewhere(together, hints, factIndexOf(index), index.analyzer);
+    if (!look) return null;
     // A bare ellipsis ("and for arteries?") asks the previous question again of its subject; a
     // message that says more ("if i take it should it be with d3?") asks its own.
     const ownQuestion = tokenize(withoutEllipsis(hints.message)).length > BARE_ELLIPSIS_WORDS;
-    const asked = look?.newSubject && ownQuestion ? { ...hints, previousFocus: null } : hints;
-    for (const reading of look?.readings ?? []) {
+    const asked = look.newSubject && ownQuestion ? { ...hints, previousFocus: null } : hints;
+    for (const reading of look.readings) {
       const other = answerQuestionDetailed(reading, index, byId, undefined, asked).answer;
-      if (!other.urgent && other.kind === 'answer' && look?.answers(other)) return other;
+      if (!other.urgent && other.kind === 'answer' && look.answers(other)) return other;
     }
     return null;
   }
@@ -252,7 +253,7 @@ export function createEngine(kb: KnowledgeBase, options: CreateEngineOptions = {
     const ofFood =
       alone.kind === 'answer'
         ? alone
-        : answerQuestionDetailed(`${normalized} , ${language().focus.vitaminNames[0]}`, index, byId).answer;
+        : answerQuestionDetailed(`${normalized} , ${THE_VITAMIN}`, index, byId).answer;
     return (
       ofFood.kind === 'answer' && ofFood.topic?.category === 'food' && ofFood.topic.id !== previous.topicId
     );

@@ -4,7 +4,7 @@ import { anticoagulantsNamed, withoutAnticoagulants } from './anticoagulantFacts
 import type { UrgentKind } from './gateWords.ts';
 import { tokenize } from './normalize.ts';
 import { phraseRegex } from './phrasePattern.ts';
-import { namesPopulation, readFocus, withoutPopulationWords } from './questionFocus.ts';
+import { namesPopulation, readFocus, THE_VITAMIN, withoutPopulationWords } from './questionFocus.ts';
 import type { Answer } from './types.ts';
 
 /**
@@ -216,8 +216,7 @@ export function followUpReading(
   const before = namesOwn ? withoutAnticoagulants : (text: string) => text;
   // A new food with no aspect words to carry ("is eel a good k2 source?" → "how does that compare
   // to cheese"): the vitamin itself is what the food is asked about.
-  const aspects =
-    aspectsOf(previous.reading).join(' ') || (newFood ? (language().focus.vitaminNames[0] ?? '') : '');
+  const aspects = aspectsOf(previous.reading).join(' ') || (newFood ? THE_VITAMIN : '');
   const parts =
     kind === 'instead'
       ? [normalized, aspects, situation.join(' ')]

@@ -1,11 +1,11 @@
 import type { FocusId } from '../kb/focusSchema.ts';
-import { language, texts } from '../kb/language.ts';
+import { texts } from '../kb/language.ts';
 import type { Analyzer } from './analyze.ts';
 import type { FactIndex, IndexedFact } from './factIndex.ts';
 import { subjectPart, withoutFocusWords } from './followUp.ts';
 import { answersPoint, type FollowUpHints } from './followUpCompose.ts';
 import { GENERIC_TERMS } from './lexicon.ts';
-import { askingPart, readFocus, VITAMIN_OWN_POINTS } from './questionFocus.ts';
+import { askingPart, readFocus, THE_VITAMIN, VITAMIN_OWN_POINTS } from './questionFocus.ts';
 import type { Answer } from './types.ts';
 
 /**
@@ -123,7 +123,7 @@ export function lookElsewhere(
   const anySubject = ofTheVitamin || repeats;
   const readings = [[hints.message, subjectText].filter((p) => p !== '').join(' , ')];
   // The vitamin as the subject (focus.json `vitaminNames`, the first): "is it safe?" asked of K2.
-  if (anySubject) readings.push(`${hints.message} , ${language().focus.vitaminNames[0]}`);
+  if (anySubject) readings.push(`${hints.message} , ${THE_VITAMIN}`);
   const leadOwn = lead ? has(lead, own) : 0;
   return {
     readings,

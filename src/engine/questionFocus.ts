@@ -373,6 +373,12 @@ export function factFocuses(text: string): Set<FocusId> {
 }
 
 const VITAMIN_NAMES = new PhraseSet(FOCUS.vitaminNames);
+/**
+ * The vitamin itself, as a follow-up's reading names it when what is asked is the vitamin's own
+ * ("is it safe?" asked of K2) or a food has nothing else to be asked about: focus.json
+ * `vitaminNames`, the first.
+ */
+export const THE_VITAMIN: string = FOCUS.vitaminNames[0] as string;
 
 /** Whether a fact names vitamin K itself, not only what it may act on ("neuropathy causes tingling"). */
 export function namesVitamin(text: string): boolean {
