@@ -70,9 +70,11 @@ export function figuresIn(text: string): Figure[] {
     if (unitAt < 0) continue;
     let start = i;
     while (start > 0 && QUALIFIERS.has((words[start - 1] as string).toLowerCase()) && i - start < 3) {
+      const word = (words[start - 1] as string).toLowerCase();
       // "up to 100 mcg" qualifies the figure; "adding calcium to 90 mcg MK-7" does not.
-      if ((words[start - 1] as string).toLowerCase() === 'to' && words[start - 2]?.toLowerCase() !== 'up')
-        break;
+      if (word === 'to' && words[start - 2]?.toLowerCase() !== 'up') break;
+      // "at least 90 mcg" does; "lists natto at 150 mcg per tablespoon" does not ("At 150 mcg…" led).
+      if (word === 'at' && words[start]?.toLowerCase() !== 'least') break;
       start--;
     }
     let end = unitAt + 1;

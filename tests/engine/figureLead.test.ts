@@ -34,6 +34,18 @@ describe('the figure a question asks for', () => {
       'Above 50 mcg.',
     ],
     [
+      '"at" before a number is a preposition, not a qualifier ("At 150 mcg per tablespoon." led)',
+      'The guide lists miso at 20 mcg per serving among fermented foods.',
+      'how much is in miso',
+      '20 mcg per serving.',
+    ],
+    [
+      '"at least" qualifies the figure',
+      'Adults should get at least 60 mcg a day from food.',
+      'how much should adults get',
+      'At least 60 mcg a day.',
+    ],
+    [
       'asked per dose, the first figure still',
       'The usual schedule is 10 mg (10,000 mcg) four times daily, 40,000 mcg a day.',
       'how much is in each dose',
