@@ -150,6 +150,10 @@ const EMBEDDED_QUESTION =
 /** Words that open a yes/no question (focus.json `yesNoStarts`: "would", "has", "did"…). */
 const YES_NO_OPENER = new RegExp(`^(${alternation({ words: language().focus.yesNoStarts })})\\b`);
 const WH_OPENER = /^(what|which|how|where|why|when|whats|hows)\b/;
+/** "Any…" opens a question too ("any reason k2 would…"). */
+const ANY_OPENER = /^any\b/;
+/** Inside a statement a question may also open with "whether" or "if" ("wondering whether…"). */
+const EMBEDDED_OPENER = /^(what|which|how|where|why|when|whether|if)\b/;
 
 /**
  * The clauses of a text, each with whether the sentence it is in ends with a question mark
@@ -195,9 +199,9 @@ function findQuestionClause(normalized: string): QuestionClause | null {
     // "whether" and "if" open a question only inside a statement: a clause of its own starting
     // with "if" is a condition ("if i take it daily, …").
     const opens = embedded
-      ? /^(what|which|how|where|why|when|whether|if)\b/
-      : /^(what|which|how|can|could|would|should|does|do|is|are|will|where|why|any)\b/;
-    if (opens.test(asked) && asked.split(' ').length >= 4) {
+      ? EMBEDDED_OPENER.test(asked)
+      : WH_OPENER.test(asked) || YES_NO_OPENER.test(asked) || ANY_OPENER.test(asked);
+    if (opens && asked.split(' ').length >= 4) {
       return { clause: asked, pointsBack: POINTS_BACK.test(asked), embedded: embedded !== null };
     }
   }
