@@ -393,6 +393,17 @@ describe('a figure the article gives and the facts question', () => {
   );
 });
 
+describe('everyday words that say nothing about the subject', () => {
+  const engine = sharedEngine();
+
+  it('do not lower the confidence of the question they are in', () => {
+    const plain = engine.ask('does natto help bones');
+    const hedged = engine.ask('sorry, does natto perhaps help bones, roughly?');
+    expect(hedged.kind).toBe('answer');
+    expect(hedged.confidence).toBe(plain.confidence);
+  });
+});
+
 describe('a question that asks whether a finding holds', () => {
   const engine = sharedEngine();
 
