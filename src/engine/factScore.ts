@@ -22,6 +22,11 @@ const RIVAL_FACTOR = 0.5;
 const RIVAL_PENALTY = 1.2;
 /** The subject named first is what the question is about: its facts gain this much more. */
 const FIRST_SUBJECT_WEIGHT = 0.6;
+/**
+ * Asked to compare subjects ("rats or people?", "mk4 or mk7?"), a fact that names every one of
+ * them is the comparison itself and gains this much more than facts about one side.
+ */
+const COMPARED_WEIGHT = 1.0;
 /** Asked what K2 does, a fact that does not name the vitamin keeps this share of its score. */
 const CONTEXT_ONLY_FACTOR = 0.5;
 /** The topic's first facts are its core: a small lead for them when nothing else decides. */
@@ -64,8 +69,13 @@ export function scoreFact(
     if (f.focuses.has(focus.focuses[i] as FocusId)) score += FOCUS_WEIGHT * (i === 0 ? 1 : LATER_FOCUS);
   }
   const { named, first } = focus.subjects;
-  if (first && f.subjects.has(first)) score += FIRST_SUBJECT_WEIGHT;
-  for (const s of named) if (f.subjects.has(s)) score += SUBJECT_WEIGHT;
+  // "Rats or people?" is about both: neither named first leads.
+  const compared = named.size >= 2 && focus.focuses.includes('comparison');
+  if (first && f.subjects.has(first) && !compared) score += FIRST_SUBJECT_WEIGHT;
+  let namedHere = 0;
+  for (const s of named) if (f.subjects.has(s)) namedHere++;
+  score += SUBJECT_WEIGHT * namedHere;
+  if (compared && namedHere === named.size) score += COMPARED_WEIGHT;
   score += POSITION_PRIOR * (1 - f.position / topicSize);
   // "Does k2 help neuropathy?" asks what K2 does: a fact that only describes neuropathy is
   // context, though it says the condition's words more often than the facts about K2 do.

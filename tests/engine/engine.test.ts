@@ -404,30 +404,48 @@ describe('everyday words that say nothing about the subject', () => {
   });
 });
 
+describe('a question that offers two things to choose between', () => {
+  const engine = sharedEngine();
+
+  it('is answered first by the fact that names both, whichever is named first', () => {
+    expect(engine.ask('bone stuff from k2: shown in rats, or in real people?').body).toMatch(
+      /^Animal results do not show benefit in people/,
+    );
+  });
+});
+
 describe('a question that asks whether a finding holds', () => {
   const engine = sharedEngine();
 
   it.each([
-    ['can i trust the rat research on k2 for bones?', /^Those are lab and animal findings; they do not show/],
-    ['k2 and heart disease, is the link solid?', /^That is an association from observational studies;/],
+    [
+      'can i trust the rat research on k2 for bones?',
+      /^The evidence here comes from lab and animal studies; it does not show/,
+    ],
+    [
+      'k2 and heart disease, is the link solid?',
+      /^The evidence here is an association from observational studies;/,
+    ],
   ])('%s: says first what kind of evidence it is', (question, opening) => {
     expect(engine.ask(question).body).toMatch(opening);
   });
 
   it('a verdict asked about a food source is about its content, not a kind of evidence', () => {
     expect(engine.ask('is brie really a solid k2 food or is that hype').body).not.toMatch(
-      /^(That is an association|Those are lab)/,
+      /^The evidence here (is an association|comes from lab)/,
     );
   });
 
   it('a verdict asked about what a food holds is never answered with a kind of study', () => {
     expect(engine.ask('salami k2, real thing or myth?').body).not.toMatch(
-      /^(That is an association|Those are lab)/,
+      /^The evidence here (is an association|comes from lab)/,
     );
   });
 
   it('a question about what a study found, without asking for a verdict, opens with the finding', () => {
-    expect(engine.ask('what happened to the rats given k2').body).not.toMatch(/^Those are lab/);
+    expect(engine.ask('what happened to the rats given k2').body).not.toMatch(
+      /^The evidence here comes from lab/,
+    );
   });
 });
 
