@@ -20,6 +20,7 @@ import {
 } from './followUp.ts';
 import { type FollowUpHints, followUpFocus, repeatsPrevious, withSourceBody } from './followUpCompose.ts';
 import { lookElsewhere, newTermsOf } from './followUpElsewhere.ts';
+import { withFoodPointedAt } from './gateOverdose.ts';
 import { GENERIC_TERMS, type OutOfScopeClass } from './lexicon.ts';
 import { normalizeText, tokenize } from './normalize.ts';
 import { isPersonal } from './personalNotice.ts';
@@ -289,9 +290,19 @@ export function createEngine(kb: KnowledgeBase, options: CreateEngineOptions = {
 
   function askInContext(question: string, previous: FollowUpContext | null): FollowUpAnswer {
     try {
-      const text = typeof question === 'string' ? question : String(question ?? '');
-      const normalized = normalizeText(text);
-      const alone = answerQuestionDetailed(text, index, byId);
+      let text = typeof question === 'string' ? question : String(question ?? '');
+      let normalized = normalizeText(text);
+      let alone = answerQuestionDetailed(text, index, byId);
+      // "She had a whole pack of it yesterday" after "is she allowed natto?": the pack is the food.
+      const asFood =
+        alone.answer.urgentKind === 'overdose' && previous && !previous.emergency
+          ? withFoodPointedAt(normalized, previous.reading)
+          : null;
+      if (asFood) {
+        const readAsFood = answerQuestionDetailed(asFood, index, byId);
+        if (!readAsFood.answer.urgent)
+          ({ text, normalized, alone } = { text: asFood, normalized: asFood, alone: readAsFood });
+      }
       let kind = previous
         ? followUpKind(
             normalized,

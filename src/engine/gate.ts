@@ -6,6 +6,7 @@ import { bloodPressure } from './gateBloodPressure.ts';
 import { chestPain } from './gateChestPain.ts';
 import { clot } from './gateClot.ts';
 import { collapse } from './gateCollapse.ts';
+import { headInjury } from './gateHeadInjury.ts';
 import { overdose, withoutFictionFrame } from './gateOverdose.ts';
 import { pet } from './gatePet.ts';
 import { selfHarm } from './gateSelfHarm.ts';
@@ -41,6 +42,7 @@ const RULES: readonly GateRule[] = [
   bleeding,
   clot,
   bloodPressure,
+  headInjury,
   collapse,
 ];
 

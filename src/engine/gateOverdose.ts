@@ -66,6 +66,34 @@ function isFood(t: string, m: RegExpExecArray): boolean {
   return FOOD.test(span) && !PILL_WORDS.test(span);
 }
 
+/** Where the last match of a global `re` in `t` starts, or -1. */
+function lastIndexOf(re: RegExp, t: string): number {
+  let at = -1;
+  for (const m of t.matchAll(re)) at = m.index;
+  return at;
+}
+
+const EVERY_FOOD = new RegExp(FOOD.source, 'g');
+const EVERY_PILL_WORD = new RegExp(PILL_WORDS.source, 'g');
+/** A count or container of "it" or "them": what it holds is named elsewhere. */
+const OF_POINTER = /\b(of|ate|had|eaten|finished) (it|them|that|those|these)\b/;
+
+/**
+ * A follow-up's "she had a whole pack of it" read with the food its previous question named last
+ * ("my mum is on warfarin, is she allowed natto?"): eating a lot of a food is no overdose. Null
+ * when the message names pills, a supplement or a blood thinner itself, or when the previous
+ * question named one of them after its last food ("…natto and her warfarin"): "it" may be the pills.
+ */
+export function withFoodPointedAt(message: string, previousReading: string): string | null {
+  const pointer = OF_POINTER.exec(message);
+  if (!pointer || PILL_WORDS.test(message)) return null;
+  const food = lastIndexOf(EVERY_FOOD, previousReading);
+  if (food < 0 || lastIndexOf(EVERY_PILL_WORD, previousReading) > food) return null;
+  const named = FOOD.exec(previousReading.slice(food))?.[0] ?? '';
+  const at = pointer.index + (pointer[1] as string).length + 1;
+  return `${message.slice(0, at)}${named}${message.slice(at + (pointer[2] as string).length)}`;
+}
+
 /** The first match of `re` in `t` that is not food. */
 function pillsMatch(re: RegExp, t: string): boolean {
   const m = re.exec(t);

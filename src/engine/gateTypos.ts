@@ -1,3 +1,4 @@
+import { language } from '../kb/language.ts';
 import { editDistance } from './editDistance.ts';
 
 /**
@@ -80,9 +81,15 @@ export function correctGateTypos(
 /** Words remembered by a `restored` map before it starts again. */
 const RESTORED_LIMIT = 5000;
 
+/**
+ * Words of everyday English the knowledge never uses, so the analyzer does not know them, that
+ * are a letter or two from a gate word: "he felt fine" is no fall, "heat" no heart attack.
+ */
+const REAL_WORDS: ReadonlySet<string> = new Set(language().gate.realWords);
+
 /** One word of {@link correctGateTypos}: the gate word it is a typo of, or itself. */
 function restoreGateWord(w: string, isKnown: (word: string) => boolean): string {
-  if (w.length < 3 || w.length > 20 || isKnown(w)) return w;
+  if (w.length < 3 || w.length > 20 || isKnown(w) || REAL_WORDS.has(w)) return w;
   const candidates = GATE_TARGETS_BY_INITIAL.get(w[0] as string);
   if (!candidates) return w;
   // A three-letter word is only a four-letter gate word with a letter dropped ("kil", "lfe").

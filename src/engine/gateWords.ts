@@ -19,6 +19,7 @@ export type UrgentKind =
   | 'baby-bleeding'
   | 'blood-pressure'
   | 'collapse'
+  | 'head-injury'
   | 'pet';
 
 /** One rule of the gate: a kind of emergency and a test on normalised text without apostrophes. */
@@ -92,6 +93,19 @@ export function toldAsPast(sentence: string): boolean {
   return date !== null && !NOW.test(sentence.slice(date.index + date[0].length));
 }
 
+/**
+ * True when the symptom's sentence dates it in the past after naming it, and no word anywhere in
+ * that sentence is of now: "my grandad bled loads after a tooth was pulled back in 2019, he was on
+ * warfarin" is history; "my nose is bleeding like back in 2019" is not.
+ */
+function datedLaterInSentence(t: string, start: number, end: number): boolean {
+  let from = start;
+  while (from > 0 && !'.?!'.includes(t[from - 1] as string)) from--;
+  let to = end;
+  while (to < t.length && !'.?!'.includes(t[to] as string)) to++;
+  return PAST_DATE.test(t.slice(end, to)) && !NOW.test(t.slice(from, to));
+}
+
 /** How far past the symptom the sentence may still bring it back to now. */
 const NOW_AFTER_CHARS = 40;
 
@@ -156,6 +170,7 @@ export function activeSymptom(t: string, symptom: RegExp): boolean {
   // Dated in the past ("had rectal bleeding in 2019, is k2 safe now"): history, not an event.
   if (PAST_AFTER.test(after)) return false;
   if (!ongoing && datedEarlierInSentence(t, m.index, m.index + m[0].length)) return false;
+  if (!ongoing && datedLaterInSentence(t, m.index, m.index + m[0].length)) return false;
   // "is it bad that my poop is black?" is a question about someone's own symptom.
   const owned =
     /\b(my|his|her|our|their)\s+(\S+\s*)?$/.test(before) || /^(my|his|her|our|their)\b/.test(m[0]);

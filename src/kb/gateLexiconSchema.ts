@@ -65,6 +65,8 @@ export const GATE_WORDING_NAMES = [
   'crisisMeans',
   'stroke',
   'unresponsive',
+  'headInjury',
+  'headInjuryWarningSigns',
 ] as const;
 
 export const gateLexiconSchema = z.strictObject({
@@ -72,6 +74,9 @@ export const gateLexiconSchema = z.strictObject({
   child: wordList('Words for a child (ages like "3 year old" are matched in code).'),
   pills: wordList('What pills come in or are called: pills, gummies, a bottle, a pack.'),
   animals: wordList('Pets and dog breeds, for an animal that swallowed something.'),
+  realWords: wordList(
+    'Real words one or two letters from a word the gate looks for ("felt" and "fell", "lift" and "left", "heat" and "heart"): the gate\'s typo pass never restores them.',
+  ),
   ongoing: wordList(
     'Time words that make a symptom ongoing when they are in its clause ("for two days" is matched in code).',
   ),

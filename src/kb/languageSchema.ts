@@ -192,6 +192,7 @@ export const textsSchema = z.strictObject({
       'baby-bleeding': sentence,
       'blood-pressure': sentence,
       collapse: sentence,
+      'head-injury': sentence,
       pet: sentence,
     }),
   }),

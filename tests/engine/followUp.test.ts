@@ -504,3 +504,19 @@ describe('a pronoun after an answer that named a food points at that food', () =
     expect(amount?.body).toMatch(/150 mcg per tablespoon/);
   });
 });
+
+describe('a count or container of "it" in a follow-up is what the previous question named last', () => {
+  it('a whole jar of the food asked about is no overdose', () => {
+    expect(
+      topicsOf(['my dad takes warfarin, can he eat sauerkraut?', 'he finished a whole jar of it last night']),
+    ).not.toContain('urgent');
+  });
+
+  it.each([
+    // Pills named last, or nothing but pills named: "it" may be the pills.
+    ['can my son eat natto? he sometimes gets into my k2 pills', 'he had a whole pack of it'],
+    ['my dad takes warfarin and k2 gummies', 'he finished a whole jar of them last night'],
+  ])('after %j, %j is still urgent', (first, second) => {
+    expect(topicsOf([first, second])[1]).toBe('urgent');
+  });
+});

@@ -5,7 +5,7 @@ import { checkEmergency } from '../../src/engine/gate.ts';
 import { correctGateTypos } from '../../src/engine/gateTypos.ts';
 import { normalizeText } from '../../src/engine/normalize.ts';
 import { BUILD_TIMEOUT_MS, compiled, ensureBuilt } from '../compiled.ts';
-import { CRISIS_NOTICE, OVERDOSE_NOTICE, PET_NOTICE } from '../safetyTexts.ts';
+import { CRISIS_NOTICE, OVERDOSE_NOTICE, PET_NOTICE, URGENT_NOTICE } from '../safetyTexts.ts';
 import { sharedEngine } from '../sharedEngine.ts';
 
 const engine = sharedEngine();
@@ -436,5 +436,65 @@ describe('emergency gate: chest pain with a harmless cause said beside it', () =
     'crushing chest pain right now',
   ])('%j is urgent', (q) => {
     expect(urgent(q)).toBe(true);
+  });
+});
+
+describe('emergency gate: a heavy or tight feeling in the chest', () => {
+  it.each([
+    'theres a heavy feeling across my chest since lunch and my jaw aches',
+    'having this tight sensation in the centre of my chest for half an hour, took mk7 today',
+    'my husband says hes got a crushing weight on his chest right now',
+  ])('%j is urgent', (q) => {
+    expect(engine.ask(q).urgentKind).toBe('chest-pain');
+  });
+
+  it('asked about, it is a question', () => {
+    expect(urgent('can mk7 give you a tight feeling in the chest?')).toBe(false);
+  });
+});
+
+describe('emergency gate: a knock to the head with a warning sign after it', () => {
+  it.each([
+    'my boy knocked his head on the table and now he keeps being sick and is drowsy',
+    'she banged her head on the ice this morning and now shes confused',
+    'grandpa hit his head getting out of the bath and now hes throwing up',
+  ])('%j is urgent, with the emergency notice', (q) => {
+    const a = engine.ask(q);
+    expect(a.urgentKind).toBe('head-injury');
+    expect(a.urgentNotice).toBe(URGENT_NOTICE);
+  });
+
+  it.each([
+    // A bump with no warning sign, one told as past, or one asked about.
+    'my daughter bumped her head at the park, she is totally fine, is natto ok for kids?',
+    'had a concussion playing rugby three years ago, can k2 help my memory?',
+    'can a head injury make you throw up?',
+  ])('%j is not urgent', (q) => {
+    expect(urgent(q)).toBe(false);
+  });
+});
+
+describe('emergency gate: real words are not typos of its own', () => {
+  it.each([
+    // "felt" is no "fell" (which on a blood thinner is a fall).
+    'on warfarin since march and i felt great all summer, should i worry about k2 in cheese?',
+    'my wife is on eliquis and she felt tired after natto last week, was it the k2?',
+  ])('%j is not urgent', (q) => {
+    expect(urgent(q)).toBe(false);
+  });
+});
+
+describe('emergency gate: bleeding told as the past, dated after it', () => {
+  it.each([
+    'my aunt bled a lot after her knee surgery in 2018 while on warfarin, does k2 help clotting?',
+    'my mum bled loads after a dental extraction a few years ago on coumadin, could natto have caused it',
+  ])('%j is history, not an event', (q) => {
+    expect(urgent(q)).toBe(false);
+  });
+
+  it('brought back to now, it is urgent', () => {
+    expect(urgent('on warfarin and my gums bled loads again, like back in 2019, and they still are')).toBe(
+      true,
+    );
   });
 });

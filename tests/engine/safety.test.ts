@@ -20,6 +20,7 @@ const NOTICE_FOR: Record<UrgentKind, string> = {
   allergy: URGENT_NOTICE,
   'blood-pressure': URGENT_NOTICE,
   collapse: URGENT_NOTICE,
+  'head-injury': URGENT_NOTICE,
 };
 
 describe('emergency gate: fires', () => {

@@ -34,6 +34,7 @@ describe('urgentNoticeFor: one notice per kind of emergency', () => {
     ['allergy', URGENT_NOTICE],
     ['blood-pressure', URGENT_NOTICE],
     ['collapse', URGENT_NOTICE],
+    ['head-injury', URGENT_NOTICE],
   ])('%s', (kind, notice) => {
     expect(urgentNoticeFor(kind)).toBe(notice);
   });
