@@ -1,3 +1,4 @@
+import { language } from '../kb/language.ts';
 import { tokenize } from './normalize.ts';
 import { rememberLast } from './rememberLast.ts';
 
@@ -33,8 +34,15 @@ const IS_CONTRACTIONS: ReadonlySet<string> = new Set([
  * last text's words are kept, read-only: the focus, compose and claim steps read the same message.
  */
 export const stemmedWords: (normalized: string) => readonly string[] = rememberLast((normalized) =>
-  tokenize(normalized).map(singular),
+  tokenize(normalized).map((word) => singular(chatSpellings().get(word) ?? word)),
 );
+
+/** words.json `chatSpellings`, read when first needed: the language is installed before any text is read. */
+let spellings: ReadonlyMap<string, string> | null = null;
+function chatSpellings(): ReadonlyMap<string, string> {
+  spellings ??= new Map(language().words.chatSpellings.map((s) => [s.written, s.means]));
+  return spellings;
+}
 
 /**
  * A word list (single words and phrases) matched against stemmed words: built once from data,

@@ -398,6 +398,18 @@ export const wordsFileSchema = z.strictObject({
    * message made only of these ("hi", "thanks lol") has nothing to answer.
    */
   stopWords: z.array(z.string().regex(/^[a-z0-9]+$/, 'must be one lower-case word')),
+  /**
+   * Chat spellings of everyday words ("ur" for "your", "ppl" for "people"): the phrase lists read
+   * them as the words they stand for, so "how does k2 leave ur body" asks what "leave your body" does.
+   */
+  chatSpellings: z
+    .array(
+      z.strictObject({
+        written: z.string().regex(/^[a-z0-9]+$/, 'must be one lower-case word'),
+        means: z.string().regex(/^[a-z]+$/, 'must be one lower-case word'),
+      }),
+    )
+    .default([]),
 });
 export type LexiconWords = z.infer<typeof wordsFileSchema>;
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Analyzer, stem } from '../../src/engine/analyze.ts';
 import { editDistance, prefixEditDistance } from '../../src/engine/editDistance.ts';
 import { MAX_INPUT_CHARS, normalizeText, tokenize } from '../../src/engine/normalize.ts';
+import { readFocus } from '../../src/engine/questionFocus.ts';
 
 describe('normalizeText', () => {
   it.each([
@@ -154,5 +155,11 @@ describe('Analyzer', () => {
     const a = analyzer.analyze(normalizeText('hey guys lol so quick question about quantum physics'));
     expect(a.terms).toEqual([]);
     expect(a.unknown).toEqual(['quantum', 'physics']);
+  });
+});
+
+describe('chat spellings in the phrase lists', () => {
+  it('read as the words they stand for', () => {
+    expect(readFocus('is k2 ok w food').focuses).toEqual(readFocus('is k2 ok with food').focuses);
   });
 });
