@@ -161,5 +161,6 @@ describe('Analyzer', () => {
 describe('chat spellings in the phrase lists', () => {
   it('read as the words they stand for', () => {
     expect(readFocus('is k2 ok w food').focuses).toEqual(readFocus('is k2 ok with food').focuses);
+    expect(readFocus('how does it leave ur body').focuses).toContain('storage-excretion');
   });
 });
