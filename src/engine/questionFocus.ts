@@ -218,6 +218,12 @@ function workOutFocus(normalized: string): QuestionFocus {
         1,
       );
   }
+  // "What's the best form of k2 for bones?" asks to choose between forms, not what a form is.
+  if (counted.some((f) => f.id === 'definition') && asksToChoose(words))
+    counted.splice(
+      counted.findIndex((f) => f.id === 'definition'),
+      1,
+    );
   // The question proper starts after openers ("so", "ok quick question"), or after a condition
   // or an aside set off by a comma ("if im healthy, will extra k2 …").
   const clauses = part.split(/[,;:]/).map((c) => stemmedWords(c));
@@ -280,6 +286,19 @@ function workOutFocus(normalized: string): QuestionFocus {
     subjects,
     uncovered,
   };
+}
+
+const CHOICE = new PhraseSet(language().phrases.lists.choiceAfterWhat.words ?? []);
+/** How far after "what" a choice word makes the question one of choosing. */
+const CHOICE_WITHIN = 3;
+
+/** "What's the best…", "what is the right one": a choice word within a few words of "what". */
+function asksToChoose(words: readonly string[]): boolean {
+  for (let i = 0; i < words.length; i++) {
+    if (words[i] !== 'what' && words[i] !== 'whats') continue;
+    if (CHOICE.matches(words.slice(i + 1, i + 1 + CHOICE_WITHIN))) return true;
+  }
+  return false;
 }
 
 /** The asker's own past, as words, by first word (list order kept within each). */

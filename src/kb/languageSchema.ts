@@ -570,6 +570,7 @@ export const PHRASE_LIST_NAMES = [
   'definitionStress',
   'definitionTail',
   'anticoagulantNotTaken',
+  'choiceAfterWhat',
 ] as const;
 
 /** A strict object of the named phrase lists the code reads: a missing or unknown name is an error. */

@@ -475,3 +475,17 @@ describe('a question narrowed by short fragments after it', () => {
     expect(a.body).toMatch(/^The article doesn't say how soon any effect can be noticed\./);
   });
 });
+
+describe('what a question asks to choose, and what it sets aside', () => {
+  const engine = sharedEngine();
+
+  it('"what is the ideal form…" asks to choose between forms, not what a form is', () => {
+    expect(engine.ask('what is the ideal form of k2 for bone health, mk7 or something else').topic?.id).toBe(
+      'mk7-vs-mk4',
+    );
+  });
+
+  it('"diff" is a difference', () => {
+    expect(engine.ask("what's the diff between mk4 and mk7 lol").topic?.id).toBe('mk7-vs-mk4');
+  });
+});

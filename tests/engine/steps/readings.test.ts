@@ -85,6 +85,8 @@ describe('readings: without what the message negates', () => {
     ["i'm not eating eggs anymore. where else is k2", '. where else is k2'],
     ['is natto not for everyone', null],
     ['how much k2 is in natto', null],
+    // "not" before pills sets them aside, like "no" and "instead of".
+    ['i want k2 from cheese not pills, which cheese is best', 'i want k2 from cheese , which cheese is best'],
   ])('%s', (text, expected) => {
     expect(withoutNegated(n(text))).toBe(expected);
   });
