@@ -489,3 +489,13 @@ describe('what a question asks to choose, and what it sets aside', () => {
     expect(engine.ask("what's the diff between mk4 and mk7 lol").topic?.id).toBe('mk7-vs-mk4');
   });
 });
+
+describe('"has k2 been…" is an auxiliary, not a food that has K2', () => {
+  const engine = sharedEngine();
+
+  it('asks about the studies, not the foods', () => {
+    expect(
+      engine.ask('has k2 ever been tested in men my age, and what happened to their bones?').topic?.id,
+    ).toBe('bone-human-studies');
+  });
+});
