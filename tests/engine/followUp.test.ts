@@ -520,3 +520,12 @@ describe('a count or container of "it" in a follow-up is what the previous quest
     expect(topicsOf([first, second])[1]).toBe('urgent');
   });
 });
+
+describe('the MK-4 amount asked after a comparison', () => {
+  it('opens with the daily total, not one of its three doses', () => {
+    const conversation = engine.startConversation();
+    conversation.ask('is mk4 or mk7 better for bone health?');
+    conversation.ask('and mk4?');
+    expect(conversation.ask('how much of that tho').body).toMatch(/^45 mg\./);
+  });
+});
