@@ -99,15 +99,21 @@ export function toldAsPast(sentence: string): boolean {
  * warfarin" is history; "my nose is bleeding like back in 2019" is not.
  */
 function datedLaterInSentence(t: string, start: number, end: number): boolean {
-  let from = start;
-  while (from > 0 && !'.?!'.includes(t[from - 1] as string)) from--;
-  let to = end;
-  while (to < t.length && !'.?!'.includes(t[to] as string)) to++;
+  const [from, to] = sentenceBounds(t, start, end);
   return PAST_DATE.test(t.slice(end, to)) && !NOW.test(t.slice(from, to));
 }
 
 /** How far past the symptom the sentence may still bring it back to now. */
 const NOW_AFTER_CHARS = 40;
+
+/** Where the sentence around `start`..`end` begins and ends ("." "?" "!" close a sentence). */
+function sentenceBounds(t: string, start: number, end: number): [number, number] {
+  let from = start;
+  while (from > 0 && !'.?!'.includes(t[from - 1] as string)) from--;
+  let to = end;
+  while (to < t.length && !'.?!'.includes(t[to] as string)) to++;
+  return [from, to];
+}
 
 /**
  * True when the symptom's sentence dates it in the past before naming it, and nothing in that
@@ -115,10 +121,7 @@ const NOW_AFTER_CHARS = 40;
  * that took 40 minutes to stop" is history told before a question, not an event.
  */
 function datedEarlierInSentence(t: string, start: number, end: number): boolean {
-  let from = start;
-  while (from > 0 && !'.?!'.includes(t[from - 1] as string)) from--;
-  let to = end;
-  while (to < t.length && !'.?!'.includes(t[to] as string)) to++;
+  const [from, to] = sentenceBounds(t, start, end);
   // A reading without punctuation runs on into the next sentences: only the words near the
   // symptom are its sentence there.
   return (
