@@ -482,6 +482,16 @@ describe('emergency gate: real words are not typos of its own', () => {
   ])('%j is not urgent', (q) => {
     expect(urgent(q)).toBe(false);
   });
+
+  it.each([
+    // Words people misspell for the gate's own stay restorable, and "dropping" is a drooping face.
+    'the right side of my mums face is dropping',
+    'his smile dropped on one side a minute ago',
+    'the worse headache of my life started an hour ago',
+    'i think my husband is having a heat attack',
+  ])('%j is urgent', (q) => {
+    expect(urgent(q)).toBe(true);
+  });
 });
 
 describe('emergency gate: bleeding told as the past, dated after it', () => {
