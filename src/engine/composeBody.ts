@@ -13,7 +13,7 @@ import { definitionAsked, definitionFollowedUp } from './definitionAsked.ts';
 import { evidenceOpening } from './evidenceLead.ts';
 import { factIndexOf, type IndexedFact } from './factIndex.ts';
 import { type AskedTerm, askedTerms, scoreFact } from './factScore.ts';
-import { figureOpening } from './figureLead.ts';
+import { figureOpening, quotedFigures, statesFigure } from './figureLead.ts';
 import { pointsBack } from './followUp.ts';
 import {
   chooseFollowUpFacts,
@@ -56,6 +56,8 @@ const SOFT_WORDS = 60;
 /** The body never has more words than this. */
 export const MAX_BODY_WORDS = 100;
 const MAX_FACTS = 3;
+/** A fact that states a figure the message quotes gains this much: the figure names the point asked. */
+const QUOTED_FIGURE_WEIGHT = 2.5;
 /** Facts of the runner-up topics compete when their topic scored this close to the best… */
 const CLOSE_TOPIC_RATIO = 0.85;
 /** …counting this much of their score, so the chosen topic wins ties. */
@@ -179,11 +181,18 @@ export function composeFactBody(
     ? { ...focus, focuses: focus.focuses.filter((id) => id !== 'effect') }
     : focus;
   let askedNow: { from: ReadonlyMap<string, number>; terms: AskedTerm[] } | null = null;
+  // "Wait, it said 10 grams?", "a blog says 10-45 mcg, which is right?": the fact that states the
+  // figure the message quotes is what it asks about.
+  const quoted = quotedFigures(followUp ? followUp.message : part);
   const score = (f: IndexedFact, size: number) => {
     if (askedNow?.from !== terms) askedNow = { from: terms, terms: askedTerms(terms, facts) };
+    // A follow-up stays in the topic it follows: a figure alone does not make another its answer.
+    const statesQuoted =
+      (!followUp || f.topic === chosenTopic) && statesFigure(`${f.fact.text} ${f.fact.quote}`, quoted);
     return (
       scoreFact(f, askedNow.terms, scoredFocus, size, effectAsked && answersEffect(f)) *
-      (shownBefore.has(f.fullId) ? SHOWN_BEFORE_FACTOR : 1)
+        (shownBefore.has(f.fullId) ? SHOWN_BEFORE_FACTOR : 1) +
+      (statesQuoted ? QUOTED_FIGURE_WEIGHT : 0)
     );
   };
   const anticoagulantIds = anticoagulantFactIds(normalized, focus.figure);
@@ -362,6 +371,17 @@ export function composeFactBody(
       // Within the facts' own topic the point is the reply's own: its facts were chosen for it.
       if (f && f.topic !== topic && !shownIds.has(f.fullId) && !extra.includes(f)) extra.push(f);
     }
+  }
+  // "My label says 100 mcg, a blog says 10-45 mcg: which is right?", "did the 180 mcg trial slow bone
+  // loss?": a message that weighs figures against each other, or asks about the study a figure
+  // names, gets for each figure no fact shown states the first fact that does, from whatever topic.
+  // One figure alone ("how many eggs for 90 mcg") is a target, not a claim to check.
+  const checksFigures = quoted.length > 1 || focus.focuses.includes('evidence');
+  for (const figure of checksFigures ? quoted : []) {
+    const stated = (f: IndexedFact) => statesFigure(`${f.fact.text} ${f.fact.quote}`, [figure]);
+    if ([...main, ...extra].some(stated)) continue;
+    const elsewhere = [...facts.byId.values()].find((f) => !shownIds.has(f.fullId) && stated(f));
+    if (elsewhere) extra.push(elsewhere);
   }
   // "Is that ok with warfarin?" after a cheese answer: the blood-thinner facts are the answer, not
   // a cheese fact that has neither the message's words nor what it asks.

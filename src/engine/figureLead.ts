@@ -115,6 +115,62 @@ export function figuresIn(text: string): Figure[] {
   return found;
 }
 
+/** A figure a message quotes, as compared with the facts': its numbers and its unit's family. */
+export interface QuotedFigure {
+  numbers: readonly string[];
+  unit: string;
+}
+
+/** Units that are one unit written another way ("micrograms", "µg" and "mcg"). */
+const UNIT_FAMILY: Readonly<Record<string, string>> = {
+  µg: 'mcg',
+  μg: 'mcg',
+  microgram: 'mcg',
+  milligram: 'mg',
+  gram: 'g',
+};
+const unitFamily = (unit: string) => {
+  const key = unitKey(unit);
+  return UNIT_FAMILY[key] ?? key;
+};
+
+/** "10-gram" and "100mcg" as two words, and "grams??" without its marks, so the figure reads. */
+const spacedFigures = (text: string) =>
+  text
+    .replace(/(\d)-(?=\p{L})/gu, '$1 ')
+    .replace(/(\d)(mcg|mg|µg|μg|iu)\b/g, '$1 $2')
+    .replace(/[?!]+/g, ' ');
+
+/**
+ * Units of an amount or a share: a figure in one of these names a claim ("10 grams", "7%"); a
+ * duration or a head count ("3 days ago", "two kids") is the asker's own story.
+ */
+const QUOTABLE_UNITS: ReadonlySet<string> = new Set(['mcg', 'mg', 'g', 'iu', '%', 'percent']);
+
+/** The figures a text states: "10-45 mcg a day" is 10 and 45 in micrograms. */
+export function quotedFigures(text: string): QuotedFigure[] {
+  return figuresIn(spacedFigures(text))
+    .map((f) => ({
+      numbers: f.text.match(/\d[\d,.]*/g)?.map((n) => n.replace(/,/g, '')) ?? [],
+      unit: unitFamily(f.unit),
+    }))
+    .filter((q) => q.numbers.length > 0 && QUOTABLE_UNITS.has(q.unit));
+}
+
+/** Whether a text states one of the quoted figures: the same numbers in the same unit. */
+export function statesFigure(text: string, quoted: readonly QuotedFigure[]): boolean {
+  if (quoted.length === 0) return false;
+  const own = quotedFigures(text);
+  return quoted.some((q) =>
+    own.some(
+      (o) =>
+        o.unit === q.unit &&
+        o.numbers.length === q.numbers.length &&
+        q.numbers.every((n, i) => o.numbers[i] === n),
+    ),
+  );
+}
+
 /** Whether a sentence already starts with a figure (within its first few words). */
 export function startsWithFigure(text: string): boolean {
   const head = text.split(/\s+/).slice(0, 5).join(' ');

@@ -234,6 +234,8 @@ export function repeatsPrevious(facts: readonly string[], shownBefore: readonly 
 
 /** A source reply stays within the body's word limit: the first quote always, others while they fit. */
 const MAX_SOURCE_WORDS = 100;
+/** At most this many published studies named after the quotes. */
+const MAX_SOURCE_STUDIES = 2;
 
 /**
  * "Source?" after an answer: the same facts, each shown as the article's own words under its
@@ -258,7 +260,24 @@ export function withSourceBody(answer: Answer, shownBefore: readonly string[], f
     quoted.push({ fact, text });
     words += n;
   }
-  answer.body = quoted.map((q) => q.text).join(' ');
+  // The article names few of its studies: the published ones behind what it quotes come from the
+  // corrections that check those facts, within the same word limit as the quotes.
+  const studiesFor = (shownQuotes: typeof quoted): string => {
+    const studies = [
+      ...new Set(
+        shownQuotes.flatMap(({ fact }) =>
+          fact.topic.corrections.filter((c) => c.facts?.includes(fact.fact.id)).flatMap((c) => c.references),
+        ),
+      ),
+    ].slice(0, MAX_SOURCE_STUDIES);
+    return studies.length > 0 ? fillText(texts().replies.sourceStudies, { studies: studies.join('; ') }) : '';
+  };
+  let cited = studiesFor(quoted);
+  while (quoted.length > 1 && words + cited.split(/\s+/).length > MAX_SOURCE_WORDS) {
+    words -= (quoted.pop() as { text: string }).text.split(/\s+/).length;
+    cited = studiesFor(quoted);
+  }
+  answer.body = [...quoted.map((q) => q.text), cited].filter((t) => t !== '').join(' ');
   answer.facts = quoted.map((q) => q.fact.fullId);
   answer.coverage = 'full';
   answer.source = { sections: [...new Set(quoted.map((q) => q.fact.fact.section))], quote: first.fact.quote };

@@ -96,6 +96,8 @@ export const textsSchema = z.strictObject({
     evidenceLeads: z.strictObject({ 'lab-or-animal': sentence, observational: sentence }),
     /** "source?" after an answer: where each fact shown comes from, in the article's words. */
     sourceQuote: template('section', 'quote'),
+    /** After the quotes of a source request: the published studies behind them (corrections' references). */
+    sourceStudies: template('studies'),
   }),
   /** Titles, labels and notices of the Discord replies. */
   discord: z.strictObject({

@@ -499,3 +499,13 @@ describe('"has k2 been…" is an auxiliary, not a food that has K2', () => {
     ).toBe('bone-human-studies');
   });
 });
+
+describe('a figure the question quotes', () => {
+  const engine = sharedEngine();
+
+  it('points at the fact that states it', () => {
+    expect(
+      engine.ask('my mk7 bottle says 100mcg but a forum claims 10-45 mcg is plenty, who is right?').facts,
+    ).toContain('daily-intake/ten-to-45-claim');
+  });
+});

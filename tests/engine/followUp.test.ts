@@ -529,3 +529,19 @@ describe('the MK-4 amount asked after a comparison', () => {
     expect(conversation.ask('how much of that tho').body).toMatch(/^45 mg\./);
   });
 });
+
+describe('a follow-up that quotes a figure, or asks for the source', () => {
+  it('is answered by the fact that states that figure', () => {
+    const conversation = engine.startConversation();
+    conversation.ask('does k2 help with type 2 diabetes');
+    expect(conversation.ask('hmm it said 10 grams?? for a vitamin?').facts[0]).toBe(
+      'diabetes/ten-gram-error',
+    );
+  });
+
+  it('names the published study behind the article words it quotes', () => {
+    const conversation = engine.startConversation();
+    conversation.ask('is k2 linked with a lower risk of type 2 diabetes?');
+    expect(conversation.ask('any source for that?').body).toMatch(/Published research on this: Beulens/);
+  });
+});
