@@ -201,7 +201,7 @@ export function readFocus(normalized: string): QuestionFocus {
 }
 
 function workOutFocus(normalized: string): QuestionFocus {
-  const part = askingPart(normalized);
+  const part = withoutToldHabits(askingPart(normalized));
   const words = stemmedWords(part);
   const askedCounts = ASKED.counts(words);
   const counted = FOCUS.focuses
@@ -299,6 +299,19 @@ function asksToChoose(words: readonly string[]): boolean {
     if (CHOICE.matches(words.slice(i + 1, i + 1 + CHOICE_WITHIN))) return true;
   }
   return false;
+}
+
+const HABITS = phraseRegex({ words: FOCUS.habits }, 'g');
+
+/**
+ * The text without the habits its statements tell ("i eat like 30g of jarlsberg every morning. is
+ * that enough k2"): a sentence that ends in a full stop and comes before another says what the
+ * asker does; the question's own "every morning or every night?" stays.
+ */
+function withoutToldHabits(text: string): string {
+  const sentences = text.split(/(?<=[.!])\s+/);
+  if (sentences.length < 2) return text;
+  return sentences.map((s, i) => (i < sentences.length - 1 ? s.replace(HABITS, ' ') : s)).join(' ');
 }
 
 /** The asker's own past, as words, by first word (list order kept within each). */

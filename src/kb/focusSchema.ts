@@ -181,6 +181,12 @@ export const focusFileSchema = z.strictObject({
    */
   pastSelf: phrases,
   /**
+   * How people tell a habit ("every morning", "each night"): in a sentence that states it, before the
+   * question, it says when they do something, not when to take K2 ("i eat gouda every morning. is that
+   * enough?"), so its words ask no point.
+   */
+  habits: phrases,
+  /**
    * Words that name vitamin K itself (K2, MK-7, menaquinone…): a question about what K2 does to
    * something ("does k2 help neuropathy?") is answered by a fact that names it, not by one that
    * only describes the something.

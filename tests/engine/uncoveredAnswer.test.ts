@@ -272,3 +272,19 @@ describe('how K2 leaves the body', () => {
     expect(engine.ask('how does k2 leave your body').facts[0]).toBe('absorption-excretion/excretion');
   });
 });
+
+describe('a habit told before the question', () => {
+  const engine = sharedEngine();
+
+  it('says when the asker does something, not when to take K2', () => {
+    expect(engine.ask('i have a slice of gouda every evening. is that enough k2 for me').body).not.toMatch(
+      /morning or evening/,
+    );
+  });
+
+  it('asked in the question itself, the time of day is still the point', () => {
+    expect(engine.ask('is it better to take k2 every morning or every evening?').body).toMatch(
+      /^The article doesn't say whether morning or evening is better/,
+    );
+  });
+});
