@@ -187,8 +187,7 @@ export function composeFactBody(
   const score = (f: IndexedFact, size: number) => {
     if (askedNow?.from !== terms) askedNow = { from: terms, terms: askedTerms(terms, facts) };
     // A follow-up stays in the topic it follows: a figure alone does not make another its answer.
-    const statesQuoted =
-      (!followUp || f.topic === chosenTopic) && statesFigure(`${f.fact.text} ${f.fact.quote}`, quoted);
+    const statesQuoted = (!followUp || f.topic === chosenTopic) && statesFigure(f, quoted);
     return (
       scoreFact(f, askedNow.terms, scoredFocus, size, effectAsked && answersEffect(f)) *
         (shownBefore.has(f.fullId) ? SHOWN_BEFORE_FACTOR : 1) +
@@ -378,7 +377,7 @@ export function composeFactBody(
   // One figure alone ("how many eggs for 90 mcg") is a target, not a claim to check.
   const checksFigures = quoted.length > 1 || focus.focuses.includes('evidence');
   for (const figure of checksFigures ? quoted : []) {
-    const stated = (f: IndexedFact) => statesFigure(`${f.fact.text} ${f.fact.quote}`, [figure]);
+    const stated = (f: IndexedFact) => statesFigure(f, [figure]);
     if ([...main, ...extra].some(stated)) continue;
     const elsewhere = [...facts.byId.values()].find((f) => !shownIds.has(f.fullId) && stated(f));
     if (elsewhere) extra.push(elsewhere);

@@ -134,18 +134,27 @@ const unitFamily = (unit: string) => {
   return UNIT_FAMILY[key] ?? key;
 };
 
+/** A unit of focus.json `figureUnits` written on its number ("100mcg", "30g"), longest first. */
+const GLUED_UNIT = new RegExp(
+  `(\\d)(${[...UNITS]
+    .filter((u) => /^\p{L}+$/u.test(u))
+    .sort((a, b) => b.length - a.length)
+    .join('|')})\\b`,
+  'gu',
+);
+
 /** "10-gram" and "100mcg" as two words, and "grams??" without its marks, so the figure reads. */
 const spacedFigures = (text: string) =>
   text
     .replace(/(\d)-(?=\p{L})/gu, '$1 ')
-    .replace(/(\d)(mcg|mg|µg|μg|iu)\b/g, '$1 $2')
+    .replace(GLUED_UNIT, '$1 $2')
     .replace(/[?!]+/g, ' ');
 
 /**
  * Units of an amount or a share: a figure in one of these names a claim ("10 grams", "7%"); a
  * duration or a head count ("3 days ago", "two kids") is the asker's own story.
  */
-const QUOTABLE_UNITS: ReadonlySet<string> = new Set(['mcg', 'mg', 'g', 'iu', '%', 'percent']);
+const QUOTABLE_UNITS: ReadonlySet<string> = new Set(['mcg', 'mg', 'g', '%', 'percent']);
 
 /** The figures a text states: "10-45 mcg a day" is 10 and 45 in micrograms. */
 export function quotedFigures(text: string): QuotedFigure[] {
@@ -157,10 +166,21 @@ export function quotedFigures(text: string): QuotedFigure[] {
     .filter((q) => q.numbers.length > 0 && QUOTABLE_UNITS.has(q.unit));
 }
 
-/** Whether a text states one of the quoted figures: the same numbers in the same unit. */
-export function statesFigure(text: string, quoted: readonly QuotedFigure[]): boolean {
+/** Each fact's own figures, read once: every answer that quotes a figure compares them. */
+const STATED = new WeakMap<IndexedFact, QuotedFigure[]>();
+function figuresStatedBy(f: IndexedFact): QuotedFigure[] {
+  let stated = STATED.get(f);
+  if (!stated) {
+    stated = quotedFigures(`${f.fact.text} ${f.fact.quote}`);
+    STATED.set(f, stated);
+  }
+  return stated;
+}
+
+/** Whether a fact (its text or the article's words) states one of the quoted figures: the same numbers in the same unit. */
+export function statesFigure(f: IndexedFact, quoted: readonly QuotedFigure[]): boolean {
   if (quoted.length === 0) return false;
-  const own = quotedFigures(text);
+  const own = figuresStatedBy(f);
   return quoted.some((q) =>
     own.some(
       (o) =>
@@ -255,7 +275,7 @@ const asSentence = (f: Figure) => `${f.text.charAt(0).toUpperCase()}${f.text.sli
 
 /** What a figure can be per, as asked ("a day", "daily", "per tablespoon"): stop words, so looked for apart. */
 const BASIS_WORDS: ReadonlySet<string> = new Set(['day', 'week', 'tablespoon', 'spoon', 'serving', 'dose']);
-const basisKey = (word: string) => (word === 'daily' || word === 'dai' || word === 'daili' ? 'day' : word);
+const basisKey = (word: string) => (word === 'daily' ? 'day' : word);
 
 /** The figure {@link askedFigure} gives, with its place in the text. */
 function pickFigure(factText: string, questionWords: readonly string[]): Figure | null {
