@@ -184,16 +184,9 @@ const PRONOUN_EFFECT = new RegExp(
 const MEDICINE_RULES = OUT_OF_SCOPE_RULES.filter((r) => r.cls === 'medicine');
 
 /**
- * Whether a message that names a medicine asks about combining it with K2 or about what it does
- * to vitamin K, a pharmacist's question: in the medicine's own sentence ("can i take k2 with
- * metformin", "do antibiotics lower vitamin k"), or in another sentence pointing back at it ("i
- * take metformin. can i take k2 with it?"). A combination in a sentence of its own ("has anyone
- * tested D3 together with K2?") is about what it names, and a drug's effect on something else
- * ("lowers blood sugar") is no interaction.
- */
-/**
- * "With my metformin", "with my blood pressure pill amlodipine": a medicine or K2 in the four words after "with my/the". "An
- * article with the subject line…" joins nothing to the medicine named before it.
+ * "With my metformin", "with my blood pressure pill amlodipine": a medicine or K2 in the four
+ * words after "with my/the". "An article with the subject line…" joins nothing to the medicine
+ * named before it.
  */
 function withANamed(sentence: string): boolean {
   for (const m of sentence.matchAll(WITH_A_NAMED)) {
@@ -203,6 +196,14 @@ function withANamed(sentence: string): boolean {
   return false;
 }
 
+/**
+ * Whether a message that names a medicine asks about combining it with K2 or about what it does
+ * to vitamin K, a pharmacist's question: in the medicine's own sentence ("can i take k2 with
+ * metformin", "do antibiotics lower vitamin k"), or in another sentence pointing back at it ("i
+ * take metformin. can i take k2 with it?"). A combination in a sentence of its own ("has anyone
+ * tested D3 together with K2?") is about what it names, and a drug's effect on something else
+ * ("lowers blood sugar") is no interaction.
+ */
 export function asksAboutTheMedicine(normalized: string): boolean {
   const text = normalized.replace(/'/g, '');
   if (!MEDICINE_RULES.some((r) => r.re.test(text))) return false;

@@ -300,8 +300,11 @@ export function createEngine(kb: KnowledgeBase, options: CreateEngineOptions = {
           : null;
       if (asFood) {
         const readAsFood = answerQuestionDetailed(asFood, index, byId);
-        if (!readAsFood.answer.urgent)
-          ({ text, normalized, alone } = { text: asFood, normalized: asFood, alone: readAsFood });
+        if (!readAsFood.answer.urgent) {
+          text = asFood;
+          normalized = asFood;
+          alone = readAsFood;
+        }
       }
       let kind = previous
         ? followUpKind(

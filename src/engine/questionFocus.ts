@@ -204,7 +204,7 @@ function workOutFocus(normalized: string): QuestionFocus {
   const part = withoutToldHabits(askingPart(normalized));
   const words = stemmedWords(part);
   const askedCounts = ASKED.counts(words);
-  const counted = FOCUS.focuses
+  let counted = FOCUS.focuses
     .map((f, i) => ({ id: f.id, n: askedCounts[i] as number }))
     .filter((f) => f.n > 0);
   counted.sort((a, b) => b.n - a.n);
@@ -212,18 +212,11 @@ function workOutFocus(normalized: string): QuestionFocus {
   // an amount asked; with no other word asking one, the other point is the question.
   if (counted.length > 1 && counted.some((f) => f.id === 'amount')) {
     const amountLeft = ASKED.counts(withoutStatedAmounts(words))[AMOUNT] as number;
-    if (amountLeft === 0)
-      counted.splice(
-        counted.findIndex((f) => f.id === 'amount'),
-        1,
-      );
+    if (amountLeft === 0) counted = counted.filter((f) => f.id !== 'amount');
   }
   // "What's the best form of k2 for bones?" asks to choose between forms, not what a form is.
   if (counted.some((f) => f.id === 'definition') && asksToChoose(words))
-    counted.splice(
-      counted.findIndex((f) => f.id === 'definition'),
-      1,
-    );
+    counted = counted.filter((f) => f.id !== 'definition');
   // The question proper starts after openers ("so", "ok quick question"), or after a condition
   // or an aside set off by a comma ("if im healthy, will extra k2 …").
   const clauses = part.split(/[,;:]/).map((c) => stemmedWords(c));
