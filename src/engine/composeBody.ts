@@ -13,7 +13,7 @@ import { definitionAsked, definitionFollowedUp } from './definitionAsked.ts';
 import { evidenceOpening } from './evidenceLead.ts';
 import { factIndexOf, type IndexedFact } from './factIndex.ts';
 import { type AskedTerm, askedTerms, scoreFact } from './factScore.ts';
-import { figureOpening, quotedFigures, statesFigure } from './figureLead.ts';
+import { figureOpening, figuresQuotedIn, quotedFigures, statesFigure } from './figureLead.ts';
 import { pointsBack } from './followUp.ts';
 import {
   chooseFollowUpFacts,
@@ -181,9 +181,9 @@ export function composeFactBody(
     ? { ...focus, focuses: focus.focuses.filter((id) => id !== 'effect') }
     : focus;
   let askedNow: { from: ReadonlyMap<string, number>; terms: AskedTerm[] } | null = null;
-  // "Wait, it said 10 grams?", "a blog says 10-45 mcg, which is right?": the fact that states the
-  // figure the message quotes is what it asks about.
-  const quoted = quotedFigures(followUp ? followUp.message : part);
+  // "Wait, it said 10 grams?", "a blog says 10-45 mcg. which is right?": the fact that states the
+  // figure the message quotes, in its question or reported in its story, is what it asks about.
+  const quoted = followUp ? quotedFigures(followUp.message) : figuresQuotedIn(part, normalized);
   const score = (f: IndexedFact, size: number) => {
     if (askedNow?.from !== terms) askedNow = { from: terms, terms: askedTerms(terms, facts) };
     // A follow-up stays in the topic it follows: a figure alone does not make another its answer.

@@ -156,14 +156,44 @@ const spacedFigures = (text: string) =>
  */
 const QUOTABLE_UNITS: ReadonlySet<string> = new Set(['mcg', 'mg', 'g', '%', 'percent']);
 
-/** The figures a text states: "10-45 mcg a day" is 10 and 45 in micrograms. */
-export function quotedFigures(text: string): QuotedFigure[] {
-  return figuresIn(spacedFigures(text))
+/** Words that report what someone else says (phrases.json `reportingWords`). */
+const REPORTING: ReadonlySet<string> = new Set(language().phrases.lists.reportingWords.words ?? []);
+/** How many words before a figure a reporting word may stand in its sentence ("a blog says aiming for 10-45 mcg"). */
+const REPORTED_WITHIN = 8;
+
+/** Whether the figure starting at word `start` is reported: a reporting word shortly before it, in its sentence. */
+function reported(words: readonly string[], start: number): boolean {
+  for (let i = start - 1; i >= 0 && start - i <= REPORTED_WITHIN; i--) {
+    const word = words[i] as string;
+    if (/[.?!]$/.test(word)) return false;
+    if (REPORTING.has(word.toLowerCase().replace(/[^a-z]/g, ''))) return true;
+  }
+  return false;
+}
+
+/**
+ * The figures a message quotes to be checked: those of its question, and those its story reports
+ * someone else saying ("my label says 100mcg but a blog says 10-45 mcg. which one is right?"),
+ * not the asker's own ("i take 100 mcg").
+ */
+export function figuresQuotedIn(question: string, message: string): QuotedFigure[] {
+  const spaced = spacedFigures(message);
+  const words = spaced.split(/\s+/).filter((w) => w.length > 0);
+  const reportedInMessage = toQuoted(figuresIn(spaced).filter((f) => reported(words, f.start)));
+  return [...quotedFigures(question), ...reportedInMessage];
+}
+
+const toQuoted = (figures: readonly Figure[]): QuotedFigure[] =>
+  figures
     .map((f) => ({
       numbers: f.text.match(/\d[\d,.]*/g)?.map((n) => n.replace(/,/g, '')) ?? [],
       unit: unitFamily(f.unit),
     }))
     .filter((q) => q.numbers.length > 0 && QUOTABLE_UNITS.has(q.unit));
+
+/** The figures a text states: "10-45 mcg a day" is 10 and 45 in micrograms. */
+export function quotedFigures(text: string): QuotedFigure[] {
+  return toQuoted(figuresIn(spacedFigures(text)));
 }
 
 /** Each fact's own figures, read once: every answer that quotes a figure compares them. */

@@ -573,6 +573,7 @@ export const PHRASE_LIST_NAMES = [
   'definitionTail',
   'anticoagulantNotTaken',
   'choiceAfterWhat',
+  'reportingWords',
 ] as const;
 
 /** A strict object of the named phrase lists the code reads: a missing or unknown name is an error. */

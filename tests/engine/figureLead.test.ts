@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { askedFigure } from '../../src/engine/figureLead.ts';
+import { askedFigure, figuresQuotedIn } from '../../src/engine/figureLead.ts';
 import { normalizeText } from '../../src/engine/normalize.ts';
 import { stemmedWords } from '../../src/engine/phraseSet.ts';
 import { sharedEngine } from '../sharedEngine.ts';
@@ -150,5 +150,19 @@ describe('a figure leads only from the fact about what was asked', () => {
 
   it('leads with the figure of the group asked', () => {
     expect(firstSentence('how much vitamin k do men need')).toBe('120 mcg.');
+  });
+});
+
+describe('figures a message quotes to be checked', () => {
+  it('are those of its question and those its story reports someone saying', () => {
+    const message = 'the tub says 100mcg, and a forum claims 10-45 mcg a day. who do i believe';
+    expect(figuresQuotedIn('who do i believe', message)).toEqual([
+      { numbers: ['100'], unit: 'mcg' },
+      { numbers: ['10', '45'], unit: 'mcg' },
+    ]);
+  });
+
+  it('not the asker’s own dose told in the story', () => {
+    expect(figuresQuotedIn('is that ok', 'i have 200 mcg of mk7 with lunch. is that ok')).toEqual([]);
   });
 });
