@@ -509,3 +509,11 @@ describe('a figure the question quotes', () => {
     ).toContain('daily-intake/ten-to-45-claim');
   });
 });
+
+describe('words that describe an eater', () => {
+  const engine = sharedEngine();
+
+  it('are no typo of a food', () => {
+    expect(engine.ask('my son is the pickiest eater, does he need k2?').topic?.id).not.toBe('fermented-veg');
+  });
+});
