@@ -43,7 +43,7 @@ export function topicAnswer(
     body: topic.summary,
     facts: [],
     coverage: 'full',
-    details: topic.facts.map((f) => f.text),
+    details: topic.facts.filter((f) => !f.definitionOnly).map((f) => f.text),
     more: { summary: topic.summary, corrections: [] },
     source: first ? { sections: [...topic.sections], quote: first.quote } : null,
     corrections: [...topic.corrections],

@@ -410,7 +410,8 @@ export function composeFactBody(
   const first = main[0];
   if (!first) return answer;
   const firstText = leadingText(first);
-  if (!opening && !ownDoseOnVka) opening = figureOpening(first, firstText, focus);
+  // "What does half-life mean?" is answered by the meaning, not by MK-7's 3 days before it.
+  if (!opening && !ownDoseOnVka && first !== defined) opening = figureOpening(first, firstText, focus);
   if (!opening) opening = evidenceOpening(first, followUp ? askingPart(followUp.message) : part);
   const pieces: Array<{ text: string; fact?: IndexedFact }> = [];
   if (opening) pieces.push({ text: opening });

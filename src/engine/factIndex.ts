@@ -56,7 +56,12 @@ export class FactIndex {
     const df = new Map<string, number>();
     let count = 0;
     for (const topic of topics) {
-      const list: IndexedFact[] = topic.facts.map((fact, position) => {
+      // A definition-only fact is indexed for its terms alone (definitions), after the topic's own.
+      const ordered = [
+        ...topic.facts.filter((f) => !f.definitionOnly),
+        ...topic.facts.filter((f) => f.definitionOnly),
+      ];
+      const all: IndexedFact[] = ordered.map((fact, position) => {
         const terms = new Map<string, number>();
         const own = [fact.text, fact.answer ?? '', ...(fact.keywords ?? []), ...(fact.questions ?? [])].join(
           ' . ',
@@ -67,8 +72,10 @@ export class FactIndex {
         const said = analyzer.analyze(normalize(own), false);
         for (const t of [...said.terms, ...said.surface]) terms.set(t, 1);
         for (const t of GENERIC_TERMS) terms.delete(t);
-        for (const t of terms.keys()) df.set(t, (df.get(t) ?? 0) + 1);
-        count++;
+        if (!fact.definitionOnly) {
+          for (const t of terms.keys()) df.set(t, (df.get(t) ?? 0) + 1);
+          count++;
+        }
         const focusText = `${fact.text} ${(fact.keywords ?? []).join(' ')}`;
         return {
           topic,
@@ -85,8 +92,11 @@ export class FactIndex {
           words: (fact.answer ?? fact.text).split(/\s+/).length,
         };
       });
-      this.byTopic.set(topic.id, list);
-      for (const f of list) {
+      this.byTopic.set(
+        topic.id,
+        all.filter((f) => !f.fact.definitionOnly),
+      );
+      for (const f of all) {
         this.byId.set(f.fullId, f);
         for (const term of f.fact.defines ?? []) {
           const words = tokenize(normalize(term));

@@ -191,6 +191,13 @@ function loadTopicsAndArticle(dir: string): KnowledgeBase {
   const definedBy = new Map<string, string>();
   for (const topic of topics) {
     topic.facts.forEach((fact, i) => {
+      if (fact.definitionOnly && !fact.defines) {
+        throw new KnowledgeError(
+          fileOfTopic.get(topic.id) ?? topic.id,
+          `facts[${i}].definitionOnly`,
+          'a fact shown only as a definition needs the terms it defines (`defines`)',
+        );
+      }
       fact.defines?.forEach((term, j) => {
         const key = term.toLowerCase().replace(/\s+/g, ' ').trim();
         const other = definedBy.get(key);

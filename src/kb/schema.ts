@@ -91,6 +91,12 @@ export const factSchema = z.strictObject({
    * with it (definitionAsked.ts). A term is defined by one fact only, checked when the knowledge loads.
    */
   defines: z.array(nonEmpty).min(1).optional(),
+  /**
+   * The fact only says what its `defines` terms mean ("Half-life is the time…"): it answers a
+   * request for one of them and is never picked for any other question, nor searched as the topic's
+   * text, so a glossary line does not crowd out the facts that answer.
+   */
+  definitionOnly: z.literal(true).optional(),
   /** Words people use for this one fact beyond the topic's own keywords ("urine", "kidneys"). */
   keywords: z.array(nonEmpty).optional(),
   /** How people ask for this one fact; matched like the topic's questions. */

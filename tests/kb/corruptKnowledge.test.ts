@@ -134,6 +134,15 @@ describe('loadKnowledge on broken knowledge', () => {
         }),
     ],
     [
+      'a fact shown only as a definition that defines nothing',
+      'topics/eel.json',
+      'facts[0].definitionOnly',
+      (dir) =>
+        editJson(dir, 'topics/eel.json', (topic) => {
+          (listIn(topic, 'facts')[0] as Json).definitionOnly = true;
+        }),
+    ],
+    [
       'a fact given as its own reason',
       'topics/eel.json',
       'facts[0].because[0]',
@@ -172,7 +181,7 @@ describe('loadKnowledge on broken knowledge', () => {
     [
       "a fact id used twice (an earlier fact takes the later one's), the later fact's",
       'topics/absorption-excretion.json',
-      'facts[4].id',
+      'facts[6].id',
       (dir) =>
         editJson(dir, 'topics/absorption-excretion.json', (topic) => {
           (listIn(topic, 'facts')[3] as Json).id = 'excretion';

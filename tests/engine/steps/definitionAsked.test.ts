@@ -77,6 +77,35 @@ describe('a definition leads the reply', () => {
     expect(conversation.ask('is mk4 better?').facts[0]).not.toBe('menaquinone-forms/mk4-and-mk7');
   });
 
+  // The article's own technical words: readers of a study summary ask what they mean.
+  it.each([
+    ['what does hemorrhage mean?', 'deficiency-risk/hemorrhage-meaning', /^A hemorrhage is bleeding/],
+    [
+      'sorry, whats osteopenia',
+      'bone-lab-and-animal-studies/osteopenia-meaning',
+      /^Osteopenia is bone density/,
+    ],
+    ['what is a meta analysis', 'bone-human-studies/meta-analysis-meaning', /^A meta-analysis pools/],
+    ['what does glucuronidated even mean', 'absorption-excretion/metabolites-meaning', /^Metabolites are/],
+    ['define trabecular bone', 'bone-lab-and-animal-studies/trabecular-meaning', /^Trabecular bone is/],
+    // A duration is the figure of its fact, not the answer: the meaning comes first.
+    ['what does half-life mean', 'menaquinone-forms/half-life-meaning', /^Half-life is the time/],
+  ])('%s → the meaning first (%s)', (text, fact, opening) => {
+    const answer = engine.ask(text);
+    expect(answer.facts[0]).toBe(fact);
+    expect(answer.body).toMatch(opening);
+  });
+
+  it.each([
+    ['how is k2 absorbed and how does it leave the body', 'absorption-excretion/fat-soluble-meaning'],
+    ['does k2 help older people whose memory is getting worse', 'brain-alzheimers/cognitive-decline-meaning'],
+    ['what did the big 2022 review of bone trials find', 'bone-human-studies/meta-analysis-meaning'],
+  ])('a definition-only fact is not shown when its term is not asked about: %s', (text, fact) => {
+    const answer = engine.ask(text);
+    expect(answer.kind).toBe('answer');
+    expect(answer.facts).not.toContain(fact);
+  });
+
   it('a fact written to define a term does not lead a question about something else', () => {
     const answer = engine.ask('what does k2 do for blood clotting');
     expect(answer.facts[0]).not.toBe('clotting-function/what-anticoagulants-are');
