@@ -1,4 +1,4 @@
-import { ANTICOAGULANT, activeSymptom, type GateRule, near, PERSON, wordings } from './gateWords.ts';
+import { activeSymptom, type GateRule, namesAnticoagulantTaken, near, PERSON, wordings } from './gateWords.ts';
 import { anyOf, phraseRegex, phraseSource } from './phrasePattern.ts';
 
 /** Gate: bleeding that will not stop, blood where it should not be, and any bleed or bruising on an anticoagulant. */
@@ -72,7 +72,7 @@ export const bleeding: GateRule = {
     ) {
       return true;
     }
-    const onAnticoagulant = ANTICOAGULANT.test(t);
+    const onAnticoagulant = namesAnticoagulantTaken(t);
     const personal = PERSON.test(t) || onAnticoagulant;
     // Symptoms that may only be asked about ("does natto cause black stools?"): urgent when
     // they are someone's own and happening, or on an anticoagulant.

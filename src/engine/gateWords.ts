@@ -65,6 +65,27 @@ export const NOT_UNIT = '(?!(\\d+|mcg|mg|ug|iu|micrograms?|milligrams?|grams?|g|
  */
 export const ABOUT = `(${anyOf(wordings.hedges)} )*`;
 
+/** Every anticoagulant the text names, each in turn. */
+const EVERY_ANTICOAGULANT = new RegExp(ANTICOAGULANT.source, 'g');
+/** Right before a name: "what does", "what is", "define" (gate.json `wordAskedBefore`), a quote mark allowed. */
+const WORD_ASKED_BEFORE = new RegExp(`${phraseSource(wordings.wordAskedBefore)} ?['"]?$`);
+/** Right after it: "mean", "stand for" (gate.json `wordAskedAfter`) or the end of its clause. */
+const WORD_ASKED_AFTER = new RegExp(`^['"]? ?(${phraseSource(wordings.wordAskedAfter)}|[.,;:?!]|$)`);
+
+/**
+ * Whether the text names an anticoagulant as something taken, not only as a word asked about:
+ * "what does 'anticoagulant' even mean, it keeps coming up" is a reader's question about a word,
+ * and its "it keeps coming" no bleed on a blood thinner.
+ */
+export function namesAnticoagulantTaken(t: string): boolean {
+  for (const m of t.matchAll(EVERY_ANTICOAGULANT)) {
+    const before = t.slice(Math.max(0, m.index - 40), m.index);
+    const after = t.slice(m.index + m[0].length);
+    if (!(WORD_ASKED_BEFORE.test(before) && WORD_ASKED_AFTER.test(after))) return true;
+  }
+  return false;
+}
+
 export const has = (re: RegExp) => (t: string) => re.test(t);
 /** Like `has`, but not when the symptom is only asked about ("does k2 cause swelling?"). */
 export const active = (re: RegExp) => (t: string) => activeSymptom(t, re);

@@ -65,8 +65,11 @@ export const GATE_WORDING_NAMES = [
   'crisisMeans',
   'stroke',
   'unresponsive',
+  'collapsedStructure',
   'headInjury',
   'headInjuryWarningSigns',
+  'wordAskedBefore',
+  'wordAskedAfter',
 ] as const;
 
 export const gateLexiconSchema = z.strictObject({

@@ -277,6 +277,12 @@ describe('emergency gate: does not fire on ordinary questions', () => {
     'i had 3 of those k2 gummies instead of 1',
     'can taking too much k2 make you dizzy',
     'took an extra k2 by accident, i feel completely fine',
+    // A medicine's name asked about as a word: the reader takes nothing ("it keeps coming up" is no bleed).
+    "so what does 'warfarin' actually mean? it keeps coming up in these threads",
+    'what is an anticoagulant? it keeps coming up in my reading',
+    // A part of the body that collapsed is a diagnosis, not someone collapsing.
+    'my aunt found out she had osteoporosis when a vertebra collapsed, would k2 have helped',
+    'he has two collapsed discs in his lower back, can k2 rebuild them',
   ])('%j', (text) => {
     expect(gate(text)).toEqual({ urgent: false, kind: null, notice: null });
   });

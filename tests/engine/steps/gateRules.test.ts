@@ -114,6 +114,8 @@ const KINDS: Array<{
       'on warfarin and my gums keep bleeding',
       // A time word in a later clause that says the asker has it still counts.
       'can k2 cause rectal bleeding? i have had it since monday',
+      // Asked what the drug is, and named again as taken: the bleed is on a blood thinner.
+      'whats xarelto exactly? the nurse said im on xarelto now and my gums keep bleeding',
     ],
     negative: [
       'can k2 cause rectal bleeding',
@@ -139,8 +141,13 @@ const KINDS: Array<{
   {
     name: 'collapse',
     rules: collapse,
-    positive: ['my dad collapsed and is unconscious', 'she is having a seizure'],
-    negative: ['can k2 cause seizures?'],
+    positive: [
+      'my dad collapsed and is unconscious',
+      'she is having a seizure',
+      // A collapsed vertebra named beside someone who collapsed does not hide them.
+      'mum has a collapsed vertebra and just now she collapsed in the hallway',
+    ],
+    negative: ['can k2 cause seizures?', 'her vertebrae have collapsed from osteoporosis, is k2 any use'],
   },
 ];
 
