@@ -13,7 +13,7 @@ import { definitionAsked, definitionFollowedUp } from './definitionAsked.ts';
 import { evidenceOpening } from './evidenceLead.ts';
 import { factIndexOf, type IndexedFact } from './factIndex.ts';
 import { type AskedTerm, askedTerms, scoreFact } from './factScore.ts';
-import { figureOpening, figuresQuotedIn, quotedFigures, statesFigure } from './figureLead.ts';
+import { figureOpening, figuresQuotedIn, figuresReportedIn, quotedFigures, statesFigure } from './figureLead.ts';
 import { pointsBack } from './followUp.ts';
 import {
   chooseFollowUpFacts,
@@ -237,6 +237,18 @@ export function composeFactBody(
       for (const f of theirs) scored.push({ f, score: factor * score(f, theirs.length) });
     }
     scored.sort((a, b) => b.score - a.score);
+    // "i saw '10 grams of k2 lowers risk by 7%'": the fact of the chosen topic that states a
+    // figure the story reports someone saying leads, however few of the message's other words it
+    // has ("diabetes" is the topic's word, not the figure fact's); the bonus alone left it behind
+    // the topic's core. A figure that only names the thing asked ("the 45 mg mk4 thing") does not.
+    const reported = followUp ? [] : figuresReportedIn(normalized);
+    if (reported.length > 0) {
+      const statesIt = scored.find((x) => x.f.topic === topic && statesFigure(x.f, reported));
+      if (statesIt && statesIt !== scored[0]) {
+        scored.splice(scored.indexOf(statesIt), 1);
+        scored.unshift({ f: statesIt.f, score: (scored[0]?.score ?? 0) + QUOTED_FIGURE_WEIGHT });
+      }
+    }
     const best = scored[0] as { f: IndexedFact; score: number };
     // A runner-up topic's fact answers the point better: that topic is the answer.
     if (best.f.topic !== topic && closeTopics.some((c) => c.topic === best.f.topic)) {

@@ -143,12 +143,16 @@ const GLUED_UNIT = new RegExp(
   'gu',
 );
 
-/** "10-gram" and "100mcg" as two words, and "grams??" without its marks, so the figure reads. */
+/**
+ * "10-gram" and "100mcg" as two words, and "grams??" without its marks, so the figure reads; a
+ * figure in quotation marks ("i saw '10 grams of k2…'") without them.
+ */
 const spacedFigures = (text: string) =>
   text
     .replace(/(\d)-(?=\p{L})/gu, '$1 ')
     .replace(GLUED_UNIT, '$1 $2')
-    .replace(/[?!]+/g, ' ');
+    .replace(/[?!]+/g, ' ')
+    .replace(/['"‘’“”](?=\d)|(?<=\p{L})['"‘’“”](?=\s|$)/gu, ' ');
 
 /**
  * Units of an amount or a share: a figure in one of these names a claim ("10 grams", "7%"); a
@@ -161,11 +165,18 @@ const REPORTING: ReadonlySet<string> = new Set(language().phrases.lists.reportin
 /** How many words before a figure a reporting word may stand in its sentence ("a blog says aiming for 10-45 mcg"). */
 const REPORTED_WITHIN = 8;
 
-/** Whether the figure starting at word `start` is reported: a reporting word shortly before it, in its sentence. */
+/** "my 100mcg mk7", "our 2000 iu": the asker's own amount, never one reported to be checked. */
+const OWNED_BY: ReadonlySet<string> = new Set(['my', 'our', 'mine']);
+
+/**
+ * Whether the figure starting at word `start` is reported: a reporting word shortly before it, in
+ * its clause, and not the asker's own ("a blog said, seems insane next to my 100mcg" reports none).
+ */
 function reported(words: readonly string[], start: number): boolean {
+  if (OWNED_BY.has((words[start - 1] ?? '').toLowerCase())) return false;
   for (let i = start - 1; i >= 0 && start - i <= REPORTED_WITHIN; i--) {
     const word = words[i] as string;
-    if (/[.?!]$/.test(word)) return false;
+    if (/[.?!,;]$/.test(word)) return false;
     if (REPORTING.has(word.toLowerCase().replace(/[^a-z]/g, ''))) return true;
   }
   return false;
@@ -177,10 +188,14 @@ function reported(words: readonly string[], start: number): boolean {
  * not the asker's own ("i take 100 mcg").
  */
 export function figuresQuotedIn(question: string, message: string): QuotedFigure[] {
+  return [...quotedFigures(question), ...figuresReportedIn(message)];
+}
+
+/** The figures a message's story reports someone else saying ("a blog says 10-45 mcg"). */
+export function figuresReportedIn(message: string): QuotedFigure[] {
   const spaced = spacedFigures(message);
   const words = spaced.split(/\s+/).filter((w) => w.length > 0);
-  const reportedInMessage = toQuoted(figuresIn(spaced).filter((f) => reported(words, f.start)));
-  return [...quotedFigures(question), ...reportedInMessage];
+  return toQuoted(figuresIn(spaced).filter((f) => reported(words, f.start)));
 }
 
 const toQuoted = (figures: readonly Figure[]): QuotedFigure[] =>
@@ -314,6 +329,7 @@ function pickFigure(factText: string, questionWords: readonly string[]): Figure 
   const kind = askedFigureKind(questionWords);
   const ofKind = kind ? figures.filter((f) => kind.units.has(unitKey(f.unit))) : figures;
   if (ofKind.length === 0) return null;
+  const textWords = factText.split(/\s+/).filter((w) => w.length > 0);
   const asked = new Set(questionWords.map((w) => w.toLowerCase()));
   const inUnit = ofKind.filter(
     (f) => asked.has(f.unit) || asked.has(`${f.unit}s`) || asked.has(f.unit.replace(/s$/, '')),
@@ -323,7 +339,7 @@ function pickFigure(factText: string, questionWords: readonly string[]): Figure 
   const basisAsked = new Set(questionWords.map(basisKey).filter((w) => BASIS_WORDS.has(w)));
   let best = pool[0] as Figure;
   if (pool.length > 1 && (content.size > 0 || basisAsked.size > 0)) {
-    const words = factText.split(/\s+/).filter((w) => w.length > 0);
+    const words = textWords;
     let bestShared = 0;
     for (const f of pool) {
       // The figure's own basis counts too: "how much mk4 a day" asks for "45,000 mcg a day", not
@@ -383,5 +399,8 @@ export function figureOpening(first: IndexedFact, firstText: string, focus: Ques
     const asked = pickFigure(firstText, focus.words);
     return asked && asked.start !== figuresIn(firstText)[0]?.start ? asSentence(asked) : null;
   }
+  // A fact said answer-first (its `answer`) gives its figure from that wording alone: its text
+  // reports the article's own figure ("up to 15,000 mcg daily"), which must never open the reply.
+  if (first.fact.answer) return askedFigure(first.fact.answer, focus.words);
   return askedFigure(firstText, focus.words) ?? askedFigure(first.fact.text, focus.words);
 }

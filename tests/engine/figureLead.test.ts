@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { askedFigure, figuresQuotedIn } from '../../src/engine/figureLead.ts';
+import type { IndexedFact } from '../../src/engine/factIndex.ts';
+import { askedFigure, figureOpening, figuresQuotedIn } from '../../src/engine/figureLead.ts';
 import { normalizeText } from '../../src/engine/normalize.ts';
 import { stemmedWords } from '../../src/engine/phraseSet.ts';
+import { readFocus } from '../../src/engine/questionFocus.ts';
 import { sharedEngine } from '../sharedEngine.ts';
 
 const words = (question: string) => stemmedWords(normalizeText(question));
@@ -165,4 +167,43 @@ describe('figures a message quotes to be checked', () => {
   it('not the asker’s own dose told in the story', () => {
     expect(figuresQuotedIn('is that ok', 'i have 200 mcg of mk7 with lunch. is that ok')).toEqual([]);
   });
+
+  // Blind round 16: "i saw '10 grams of k2 lowers risk by 7%'" quoted nothing (the quote mark, and "saw").
+  it('a figure in quotation marks after "saw" or "wrote" is reported', () => {
+    expect(
+      figuresQuotedIn('thoughts', "a friend wrote '20 grams of k2 is ideal' on facebook. thoughts"),
+    ).toEqual([{ numbers: ['20'], unit: 'g' }]);
+    expect(figuresQuotedIn('real?', 'i saw "500mcg" on a tiktok. real?')).toEqual([
+      { numbers: ['500'], unit: 'mcg' },
+    ]);
+  });
+
+  it('not the asker’s own amount after the report, past a comma or "my"', () => {
+    expect(
+      figuresQuotedIn(
+        'which is right',
+        'the blog said so, yet my 200mcg capsule says otherwise. which is right',
+      ),
+    ).toEqual([]);
+  });
+
+  it('the fact stating a reported figure leads its topic, though the topic’s core has more of the words', () => {
+    const answer = sharedEngine().ask(
+      "diabetes and k2?? my uncle saw '10 grams of k2 cuts the risk 7%', sounds like a lot",
+    );
+    expect(answer.facts[0]).toBe('diabetes/ten-gram-error');
+  });
+});
+
+// Blind round 16: "so how much mk4 would someone take in a day" opened "Up to 15,000 mcg daily.", the
+// article's figure that the fact's text reports and its answer-first wording corrects.
+it("a fact said answer-first gives its figure from that wording alone, never the article's it reports", () => {
+  const text = 'The article says people need up to 900 mcg daily; no study sets a dose.';
+  const answer = 'No study sets a dose for this; the article gives a daily figure of its own.';
+  const fact = {
+    topic: { title: 'Doses' },
+    fact: { id: 'dose', text, answer, quote: text, section: 'Doses' },
+    subjects: new Set<string>(),
+  } as unknown as IndexedFact;
+  expect(figureOpening(fact, answer, readFocus('how much do people need daily'))).toBeNull();
 });

@@ -123,6 +123,6 @@ describe('a verdict of a word or two asks about the sentence before it', () => {
   ])('%j leads with the corrected MK-4 regimen', (q) => {
     const a = engine.ask(q);
     expect(a.facts[0]).toMatch(/^(mk7-vs-mk4\/mk4-dose|mk4-high-dose-japan\/split-dose)$/);
-    expect(a.body).toMatch(/45,000 mcg\)? (of MK-4 )?a day/);
+    expect(a.body).toMatch(/45 mg of MK-4 a day|45,000 mcg\)? (of MK-4 )?a day/);
   });
 });
