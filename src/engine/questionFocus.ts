@@ -31,6 +31,7 @@ function withoutStatedAmounts(words: readonly string[]): string[] {
 /** The words that ask each focus, all read in one pass (PhraseLists): focus i is `FOCUS.focuses[i]`. */
 const ASKED = new PhraseLists(FOCUS.focuses.map((f) => f.asked));
 const YES_NO_STARTS = new PhraseSet(FOCUS.yesNoStarts);
+const CONFIRMATION_TAGS = new PhraseSet(FOCUS.confirmationTags);
 const FIGURE_ASKED = new PhraseSet(FOCUS.figureAsked);
 const NOT_KNOWN = new PhraseSet(FOCUS.hedges['not-known']);
 const DEPENDS = new PhraseSet(FOCUS.hedges.depends);
@@ -141,6 +142,20 @@ function opensWithYesNo(clause: readonly string[]): boolean {
   return YES_NO_STARTS.matches(clause.slice(first, first + 1));
 }
 
+/** The longest confirmation tag, in words ("is that right"). */
+const LONGEST_TAG = Math.max(...FOCUS.confirmationTags.map((t) => t.split(' ').length));
+/** Fewest words a statement has before its tag: "right?" or "ok?" alone confirms nothing said. */
+const MIN_CONFIRMED_WORDS = 3;
+
+/** "so k2 thins blood right", "mk7 lasts longer, correct": a statement asked to be confirmed. */
+function endsWithConfirmationTag(words: readonly string[]): boolean {
+  for (let n = 1; n <= LONGEST_TAG && n < words.length; n++) {
+    if (words.length - n >= MIN_CONFIRMED_WORDS && CONFIRMATION_TAGS.matches(words.slice(words.length - n)))
+      return !QUESTION_WORDS.has(words[0] as string);
+  }
+  return false;
+}
+
 function opensWithQuestionWord(clause: readonly string[]): boolean {
   let first = 0;
   while (first < clause.length && (OPENERS.has(clause[first] as string) || clause[first] === 'but')) first++;
@@ -220,7 +235,10 @@ function workOutFocus(normalized: string): QuestionFocus {
   // The question proper starts after openers ("so", "ok quick question"), or after a condition
   // or an aside set off by a comma ("if im healthy, will extra k2 …").
   const clauses = part.split(/[,;:]/).map((c) => stemmedWords(c));
-  const yesNo = opensWithYesNo(words) || opensWithYesNo(clauses[clauses.length - 1] ?? []);
+  const yesNo =
+    opensWithYesNo(words) ||
+    opensWithYesNo(clauses[clauses.length - 1] ?? []) ||
+    (part.includes('?') && endsWithConfirmationTag(stemmedWords(part.slice(0, part.lastIndexOf('?')))));
   // Points the article does not cover count only in the question itself, not in an aside before
   // it ("i get leg cramps at night, unrelated, but does k2 help arteries?").
   let asks = clauses.length - 1;

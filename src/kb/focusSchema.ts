@@ -124,6 +124,11 @@ export const focusFileSchema = z.strictObject({
   focuses: z.array(focusSchema).min(1),
   /** First words of a yes/no question ("does k2 …", "is it …"). */
   yesNoStarts: phrases,
+  /**
+   * Last words that turn a statement into a yes/no question asking to confirm it ("so k2 thins blood
+   * right?", "mk7 lasts longer, correct?").
+   */
+  confirmationTags: phrases,
   /** Words that ask for a figure ("how many", "half life"): the reply then starts with it. */
   figureAsked: phrases,
   /** Units a figure in a fact is counted in ("mcg", "days", "women"; "%" is written on the number). */

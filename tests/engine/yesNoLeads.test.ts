@@ -23,6 +23,21 @@ describe('a yes/no question asked one way and the other way round gets opposite 
   });
 });
 
+// Blind round 16: "so k2 thins blood right?" got no yes or no; a statement with a tag asks to confirm it.
+describe('a statement asked to be confirmed ("…, right?") is a yes/no question', () => {
+  it.each([
+    ['k2 makes blood thinner, right?', 'No.'],
+    ['mk7 lasts longer than mk4, correct?', 'Yes.'],
+    ['so natto is the top k2 food yeah?', 'Yes.'],
+  ])('%s → %s', (question, lead) => {
+    expect(leadOf(question)).toBe(lead);
+  });
+
+  it('a question word before the tag keeps it a question of its own', () => {
+    expect(leadOf('how much k2 is in natto, right?')).toBeNull();
+  });
+});
+
 describe('a yes/no lead follows the claim the question asks', () => {
   it.each([
     ['does k2 thin your blood?', 'No.'],
