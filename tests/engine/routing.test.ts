@@ -126,3 +126,18 @@ describe('a verdict of a word or two asks about the sentence before it', () => {
     expect(a.body).toMatch(/45 mg of MK-4 a day|45,000 mcg\)? (of MK-4 )?a day/);
   });
 });
+
+// Blind round 16: a question half in French ("c'est bon pour les os ou pas?") got "not sure which
+// part", its "c'est" corrected to "chest"; "going back to the k2 part, which form…" was declined,
+// "part" corrected to "past" and "back" read as a subject.
+describe('words that are no subject: other languages’ function words, a return to an earlier point', () => {
+  it.each([
+    ["vitamine k2 c'est bon pour les os ou pas? mon doc a juste dit oui oui lol", 'bone-health'],
+    ['returning to k2, which form is in most supplements', 'supplement-dosage'],
+    ['going back to the natto part, how much k2 does it have', 'natto'],
+  ])('%s → %s', (q, topic) => {
+    const a = engine.ask(q);
+    expect(a.kind).toBe('answer');
+    expect([a.topic?.id, ...(a.facts ?? []).map((id) => id.split('/')[0])]).toContain(topic);
+  });
+});
