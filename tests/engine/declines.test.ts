@@ -50,6 +50,9 @@ describe('friendly non-answers', () => {
     ['can i take k2 with antibiotics', 'medicine', /pharmacist/],
     ['what does my dexa t score mean', 'lab', /clinician who ordered the test/],
     ['blood test for vitamin k levels, which one do doctors use', 'lab', /clinician who ordered the test/],
+    // Blind round 16: "can u look at my bloods and tell me if im low in k?" got "not sure which part".
+    ['could you go over my bloods? PT 12.8, platelets 250', 'lab', /clinician who ordered the test/],
+    ['tell me if im deficient, my vit k came back at 0.3', 'lab', /clinician who ordered the test/],
     ['how much magnesium should i take', 'nutrient', /NIH Office of Dietary Supplements/],
     ['where can i buy mk7 cheapest', 'product', /doesn't rate products/],
     ['is vitamin k2 ok for my dog', 'pet', /a vet/],
