@@ -228,6 +228,17 @@ export function composeFactBody(
     // Fallback facts only where the reply comes from their topic: a topic's own question keeps its facts.
     const ids = nearest ?? (fallback?.some((id) => id.startsWith(`${topic.id}/`)) ? fallback : []);
     main = ids.map(byIdFact).filter((f): f is IndexedFact => f !== undefined);
+    // "so breakfast or dinner?" after an egg answer: the follow-up's nearest facts are all another
+    // topic's, so the reply is titled by that topic, not by eggs. A single question keeps the topic
+    // its search chose, and a blood-thinner reply its interaction topic.
+    const home = main[0]?.topic;
+    const switches = followUp !== undefined && anticoagulantIds.length === 0;
+    if (switches && home && home !== topic && main.every((f) => f.topic === home)) {
+      const switched = topicAnswer(home, byId, answer.confidence, answer.safety.warningFirst);
+      switched.suggestions = answer.suggestions.filter((s) => s.id !== home.id);
+      answer = switched;
+      topic = home;
+    }
   }
   if (main.length === 0) {
     const scored = candidates.map((f) => ({ f, score: score(f, candidates.length) }));

@@ -253,10 +253,14 @@ function workOutFocus(normalized: string): QuestionFocus {
   // things: "my doc offered fosamax, is k2 as good as that?"); a longer one names its own subject
   // ("i have ibs, does sauerkraut have k2 in it?").
   const question = clauses[asks] as string[];
+  // "so breakfast or dinner, which is better?": a short "which" question chooses among what the
+  // clause before names.
+  const choosesAmong = question[0] === 'which' && question.length <= SHORT_QUESTION_WORDS;
   if (
     asks > 0 &&
-    question.some((w) => POINTERS.has(w)) &&
-    (question.length <= SHORT_QUESTION_WORDS || (ASKED.counts(question)[COMPARISON] as number) > 0)
+    (choosesAmong ||
+      (question.some((w) => POINTERS.has(w)) &&
+        (question.length <= SHORT_QUESTION_WORDS || (ASKED.counts(question)[COMPARISON] as number) > 0)))
   )
     asks--;
   const asked = asks > 0 ? clauses.slice(asks).flat() : words;

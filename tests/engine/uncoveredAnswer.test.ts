@@ -288,3 +288,33 @@ describe('a habit told before the question', () => {
     );
   });
 });
+
+// Blind round 16: "so breakfast or dinner?" after an absorption answer got the egg-yolk facts, and
+// "what about athletes, do they need more" the egg yolks again.
+describe('meal times offered as a choice, athletes, and a follow-up titled by its nearest facts', () => {
+  const engine = sharedEngine();
+  const MEAL_TIME = "The article doesn't say whether morning or evening is better.";
+
+  it.each([
+    'should i take my mk7 with lunch or with supper',
+    'k2 at breakfast or at dinner, which one',
+  ])('%s: a time of day asked as a choice of meals', (question) => {
+    const answer = engine.ask(question);
+    expect(answer.coverage).toBe('partial');
+    expect(answer.body.startsWith(MEAL_TIME)).toBe(true);
+  });
+
+  it('after a food answer, the meal-time point is titled by the absorption facts it gives', () => {
+    const conversation = engine.startConversation();
+    conversation.ask('how much k2 is in egg yolks');
+    const answer = conversation.ask('and lunch or dinner?');
+    expect(answer.body.startsWith(MEAL_TIME)).toBe(true);
+    expect(answer.topic?.id).toBe('absorption-excretion');
+  });
+
+  it('athletes are a population the article never discusses', () => {
+    const answer = engine.ask('do endurance athletes need extra k2');
+    expect(answer.coverage).toBe('partial');
+    expect(answer.body).toMatch(/^The article doesn't discuss K2 for athletes or exercise\./);
+  });
+});
