@@ -69,6 +69,8 @@ const termsOf = (analysis: Analysis) =>
   [...analysis.terms, ...analysis.surface].filter((t) => !GENERIC_TERMS.has(t));
 /** Each word counting fully. */
 const weighed = (terms: readonly string[]) => new Map(terms.map((t) => [t, 1]));
+/** The words of a message's story beside its question count this much in ranking the topic's facts. */
+const STORY_WEIGHT = 0.3;
 
 export const wordCount = (text: string) => text.split(/\s+/).filter((w) => w.length > 0).length;
 
@@ -154,6 +156,8 @@ export function composeFactBody(
     closeTopics = [{ topic: home, score: chosenScore }, ...closeTopics.filter((c) => c.topic !== home)];
   const part = askingPart(normalized);
   let terms: ReadonlyMap<string, number>;
+  /** The question's words with its story's, for the chosen topic's own facts (single questions). */
+  let storyTerms: ReadonlyMap<string, number> | null = null;
   /** A follow-up's own words ("warfarin" in "is that ok with warfarin?"). */
   let ownTerms: readonly string[] = [];
   /** The previous question's words, for a follow-up. */
@@ -167,6 +171,14 @@ export function composeFactBody(
     const ages = new Set(agesIn(stemmedWords(normalized)).map(String));
     const asked = termsOf(analysis && part === normalized ? analysis : index.analyzer.analyze(part));
     terms = weighed(asked.filter((t) => !ages.has(t.replace(/^=/, ''))));
+    // "any side effects? been on it 4 days and my stomach feels off": the story's own words tell
+    // which fact of the chosen topic fits, a little; they never bring another topic's facts.
+    if (part !== normalized) {
+      const story = termsOf(analysis ?? index.analyzer.analyze(normalized));
+      const withStory = new Map(terms);
+      for (const t of story) if (!withStory.has(t) && !ages.has(t.replace(/^=/, ''))) withStory.set(t, STORY_WEIGHT);
+      storyTerms = withStory;
+    }
   }
   const shownBefore = new Set(followUp?.shownBefore ?? []);
   const uncovered = focus.uncovered.find((u) => !(u.point.except ?? []).includes(topic.id));
@@ -181,15 +193,19 @@ export function composeFactBody(
     ? { ...focus, focuses: focus.focuses.filter((id) => id !== 'effect') }
     : focus;
   let askedNow: { from: ReadonlyMap<string, number>; terms: AskedTerm[] } | null = null;
+  let askedWithStory: { from: ReadonlyMap<string, number>; terms: AskedTerm[] } | null = null;
   // "Wait, it said 10 grams?", "a blog says 10-45 mcg. which is right?": the fact that states the
   // figure the message quotes, in its question or reported in its story, is what it asks about.
   const quoted = followUp ? quotedFigures(followUp.message) : figuresQuotedIn(part, normalized);
-  const score = (f: IndexedFact, size: number) => {
+  const score = (f: IndexedFact, size: number, withStory = false) => {
     if (askedNow?.from !== terms) askedNow = { from: terms, terms: askedTerms(terms, facts) };
+    if (withStory && storyTerms && askedWithStory?.from !== storyTerms)
+      askedWithStory = { from: storyTerms, terms: askedTerms(storyTerms, facts) };
+    const asked = withStory && askedWithStory ? askedWithStory : askedNow;
     // A follow-up stays in the topic it follows: a figure alone does not make another its answer.
     const statesQuoted = (!followUp || f.topic === chosenTopic) && statesFigure(f, quoted);
     return (
-      scoreFact(f, askedNow.terms, scoredFocus, size, effectAsked && answersEffect(f)) *
+      scoreFact(f, asked.terms, scoredFocus, size, effectAsked && answersEffect(f)) *
         (shownBefore.has(f.fullId) ? SHOWN_BEFORE_FACTOR : 1) +
       (statesQuoted ? QUOTED_FIGURE_WEIGHT : 0)
     );
@@ -215,6 +231,7 @@ export function composeFactBody(
       // The answer stays the interaction topic (its title and warning); its first fact answers the rest.
       candidates = facts.byTopic.get(best.topic.id) ?? candidates;
       terms = weighed(termsOf(subject.analysis));
+      storyTerms = null;
       closeTopics = [];
     }
   }
@@ -248,6 +265,12 @@ export function composeFactBody(
       for (const f of theirs) scored.push({ f, score: factor * score(f, theirs.length) });
     }
     scored.sort((a, b) => b.score - a.score);
+    // The story reorders only the chosen topic's facts, once they lead: it never brings another
+    // topic's ("three weeks into mk-7 at 200 a day, are there side effects?" keeps the side effects).
+    if (storyTerms && scored[0]?.f.topic === topic) {
+      for (const x of scored) if (x.f.topic === topic) x.score = score(x.f, candidates.length, true);
+      scored.sort((a, b) => b.score - a.score);
+    }
     // "i saw '10 grams of k2 lowers risk by 7%'": the fact of the chosen topic that states a
     // figure the story reports someone saying leads, however few of the message's other words it
     // has ("diabetes" is the topic's word, not the figure fact's); the bonus alone left it behind

@@ -141,3 +141,17 @@ describe('words that are no subject: other languages’ function words, a return
     expect([a.topic?.id, ...(a.facts ?? []).map((id) => id.split('/')[0])]).toContain(topic);
   });
 });
+
+// Blind round 16: "any side effects from k2?? been on it 4 days and my stomach feels kinda off" got
+// only "K2 rarely causes side effects": the story's stomach was not read.
+describe("a story beside the question chooses among the chosen topic's facts", () => {
+  it('the symptom told picks the fact that names it', () => {
+    const a = engine.ask('what side effects does k2 have? started it monday and ive felt nauseous since');
+    expect(a.facts).toContain('safety-side-effects/side-effects');
+  });
+
+  it('but never brings another topic: the side effects asked stay the answer beside a dose told', () => {
+    const a = engine.ask('a month into mk-7 at 200 a day, what side effects should i watch for?');
+    expect(a.topic?.id).toBe('safety-side-effects');
+  });
+});
