@@ -42,6 +42,10 @@ export const PERSONAL_ANTICOAGULANT_NOTICE =
 export const DOAC_NOTICE =
   "The article's caution is about warfarin-type drugs (vitamin K antagonists). Drugs like apixaban (Eliquis) or rivaroxaban (Xarelto) work differently; ask your pharmacist or prescriber before combining K2 with them.";
 
+/** With {drug} for the drug as a reply names it ("Acenocoumarol (Sintrom)"). */
+export const OTHER_VKA_NOTICE =
+  '{drug} is a vitamin K antagonist, like warfarin: the blood-thinner warning applies to it, so ask the anticoagulation clinic before starting, stopping or changing any K2.';
+
 export const PREGNANCY_NOTICE =
   'I can only share general facts from the article. In pregnancy or while breastfeeding, ask your obstetrician (OB) or midwife before adding natto in large amounts or any K2 supplement or dose.';
 

@@ -9,6 +9,7 @@ import {
   PERSONAL_NOTICE,
   PREGNANCY_NOTICE,
   PRESCRIPTION_NOTICE,
+  otherVkaNotice,
 } from './safety.ts';
 import { wordPattern } from './wordPattern.ts';
 
@@ -22,6 +23,11 @@ export function isPersonal(normalized: string): boolean {
   const t = normalized.replace(/'/g, '');
   return PERSONAL_PATTERNS.some((re) => re.test(t));
 }
+
+/** Vitamin K antagonists other than warfarin (anticoagulants.json `shownAs`), each with its spellings. */
+const OTHER_VKAS = language()
+  .anticoagulants.filter((drug) => drug.shownAs !== undefined)
+  .map((drug) => ({ shownAs: drug.shownAs as string, named: wordPattern(drug.spellings) }));
 
 /** Pregnancy questions about natto, supplements or doses are about the asker's own intake. */
 const PREGNANCY_DOSE =
@@ -43,7 +49,8 @@ const REPLACE_PRESCRIPTION = new RegExp(
 
 /**
  * The personal notice that fits: stopping or replacing a prescribed medicine with K2 gets the
- * prescriber notice whoever asks (it is the one decision the facts must not seem to settle); a topic with `notice: "doac"` named beside a DOAC or an
+ * prescriber notice whoever asks (it is the one decision the facts must not seem to settle); a
+ * vitamin K antagonist other than warfarin gets the note that it is one, with the clinic notice; a topic with `notice: "doac"` named beside a DOAC or an
  * antiplatelet gets the note that the article's caution is about warfarin-type drugs; a topic
  * with `notice: "pregnancy"` asked about natto or a dose points to the OB or midwife; other
  * personal questions get the general notice.
@@ -55,6 +62,9 @@ export function personalNoticeFor(
 ): string | null {
   const t = normalized.replace(/'/g, '');
   if (REPLACE_PRESCRIPTION.test(t)) return PRESCRIPTION_NOTICE;
+  // "Is K2 safe with the Sintrom? I think it's like warfarin but I'm not sure": say that it is one.
+  const otherVka = OTHER_VKAS.find((drug) => drug.named.test(t));
+  if (otherVka) return `${otherVkaNotice(otherVka.shownAs)} ${PERSONAL_ANTICOAGULANT_NOTICE}`;
   if (topic?.notice === 'doac' && DOAC.test(t)) return DOAC_NOTICE;
   if (topic?.notice === 'pregnancy' && (personal || PREGNANCY_DOSE.test(t))) return PREGNANCY_NOTICE;
   if (!personal) return null;

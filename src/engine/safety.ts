@@ -65,6 +65,9 @@ export const PERSONAL_ANTICOAGULANT_NOTICE = SAFETY.personalAnticoagulantNotice;
 /** Shown with answers that name a DOAC, heparin or an antiplatelet beside K2. */
 export const DOAC_NOTICE = SAFETY.doacNotice;
 
+/** Shown with answers to a message naming a vitamin K antagonist other than warfarin ("Sintrom"). */
+export const otherVkaNotice = (drug: string) => fillText(SAFETY.otherVkaNotice, { drug });
+
 /** Shown with pregnancy answers about natto, supplements or doses. */
 export const PREGNANCY_NOTICE = SAFETY.pregnancyNotice;
 

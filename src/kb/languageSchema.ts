@@ -52,6 +52,8 @@ export const textsSchema = z.strictObject({
     personalNotice: sentence,
     personalAnticoagulantNotice: sentence,
     doacNotice: sentence,
+    /** For a message naming a vitamin K antagonist other than warfarin ("Sintrom"). */
+    otherVkaNotice: template('drug'),
     pregnancyNotice: sentence,
     prescriptionNotice: sentence,
   }),
@@ -338,6 +340,12 @@ export const anticoagulantSchema = z.strictObject({
    * (they only lead to the DOAC notice). Kept as it was when the lists were merged.
    */
   gate: z.boolean().default(true),
+  /**
+   * A vitamin K antagonist other than warfarin, as a reply names it ("acenocoumarol (Sintrom)"):
+   * people often do not know theirs is one, so a reply to a message naming it says so (safety
+   * otherVkaNotice).
+   */
+  shownAs: z.string().trim().min(1).optional(),
   spellings: z.array(spelling).min(1),
 });
 export type Anticoagulant = z.infer<typeof anticoagulantSchema>;

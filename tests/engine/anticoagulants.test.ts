@@ -76,3 +76,23 @@ describe('a blood thinner the asker took only in the past', () => {
     ).toBe(true);
   });
 });
+
+// Blind round 16: a daughter asking whether her mother's Sintrom is "like warfarin" was never told.
+describe('a vitamin K antagonist other than warfarin is named as one', () => {
+  it.each([
+    ['can my dad eat natto, he is on sintrom', 'Acenocoumarol (Sintrom)'],
+    ['i take marcoumar, is a k2 supplement ok', 'Phenprocoumon (Marcoumar)'],
+  ])('%s', (question, drug) => {
+    const answer = sharedEngine().ask(question);
+    expect(answer.personalNotice).toContain(`${drug} is a vitamin K antagonist, like warfarin`);
+  });
+
+  it('not for warfarin itself, nor for a DOAC', () => {
+    expect(sharedEngine().ask('can i eat natto on warfarin').personalNotice ?? '').not.toContain(
+      'is a vitamin K antagonist, like warfarin',
+    );
+    expect(sharedEngine().ask('can i eat natto on eliquis').personalNotice ?? '').not.toContain(
+      'is a vitamin K antagonist, like warfarin',
+    );
+  });
+});

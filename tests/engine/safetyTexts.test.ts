@@ -27,6 +27,7 @@ describe('the safety texts', () => {
       personalNotice: written.PERSONAL_NOTICE,
       personalAnticoagulantNotice: written.PERSONAL_ANTICOAGULANT_NOTICE,
       doacNotice: written.DOAC_NOTICE,
+      otherVkaNotice: written.OTHER_VKA_NOTICE,
       pregnancyNotice: written.PREGNANCY_NOTICE,
       prescriptionNotice: written.PRESCRIPTION_NOTICE,
     });
@@ -54,6 +55,12 @@ describe('the safety texts', () => {
     ['PRESCRIPTION_NOTICE', safety.PRESCRIPTION_NOTICE, written.PRESCRIPTION_NOTICE],
   ])('src/engine/safety.ts serves %s word for word', (_name, served, text) => {
     expect(served).toBe(text);
+  });
+
+  it('serves the other-VKA notice word for word with the drug filled in', () => {
+    expect(safety.otherVkaNotice('Acenocoumarol (Sintrom)')).toBe(
+      written.OTHER_VKA_NOTICE.replace('{drug}', 'Acenocoumarol (Sintrom)'),
+    );
   });
 
   it('hands both texts to every renderer, with the order asked for', () => {

@@ -295,14 +295,14 @@ describe('meal times offered as a choice, athletes, and a follow-up titled by it
   const engine = sharedEngine();
   const MEAL_TIME = "The article doesn't say whether morning or evening is better.";
 
-  it.each([
-    'should i take my mk7 with lunch or with supper',
-    'k2 at breakfast or at dinner, which one',
-  ])('%s: a time of day asked as a choice of meals', (question) => {
-    const answer = engine.ask(question);
-    expect(answer.coverage).toBe('partial');
-    expect(answer.body.startsWith(MEAL_TIME)).toBe(true);
-  });
+  it.each(['should i take my mk7 with lunch or with supper', 'k2 at breakfast or at dinner, which one'])(
+    '%s: a time of day asked as a choice of meals',
+    (question) => {
+      const answer = engine.ask(question);
+      expect(answer.coverage).toBe('partial');
+      expect(answer.body.startsWith(MEAL_TIME)).toBe(true);
+    },
+  );
 
   it('after a food answer, the meal-time point is titled by the absorption facts it gives', () => {
     const conversation = engine.startConversation();
