@@ -263,6 +263,14 @@ describe('whether a food covers the day', () => {
     expect(a.facts).toContain('daily-intake/adequate-intake-adults');
     expect(a.facts.some((id) => id.startsWith('cheese/'))).toBe(true);
   });
+
+  // Blind round 16: "how much natto … to hit my k2 for the day" got natto's figure and nothing to compare it with.
+  it.each([
+    'how many tablespoons of natto to meet my daily target?',
+    'how much gouda do i need to reach my daily k2',
+  ])('%s: a daily target asked brings the intake figures', (question) => {
+    expect(engine.ask(question).facts).toContain('daily-intake/adequate-intake-adults');
+  });
 });
 
 describe('how K2 leaves the body', () => {
