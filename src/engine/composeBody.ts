@@ -13,7 +13,13 @@ import { definitionAsked, definitionFollowedUp } from './definitionAsked.ts';
 import { evidenceOpening } from './evidenceLead.ts';
 import { factIndexOf, type IndexedFact } from './factIndex.ts';
 import { type AskedTerm, askedTerms, scoreFact } from './factScore.ts';
-import { figureOpening, figuresQuotedIn, figuresReportedIn, quotedFigures, statesFigure } from './figureLead.ts';
+import {
+  figureOpening,
+  figuresQuotedIn,
+  figuresReportedIn,
+  quotedFigures,
+  statesFigure,
+} from './figureLead.ts';
 import { pointsBack } from './followUp.ts';
 import {
   chooseFollowUpFacts,
@@ -176,7 +182,8 @@ export function composeFactBody(
     if (part !== normalized) {
       const story = termsOf(analysis ?? index.analyzer.analyze(normalized));
       const withStory = new Map(terms);
-      for (const t of story) if (!withStory.has(t) && !ages.has(t.replace(/^=/, ''))) withStory.set(t, STORY_WEIGHT);
+      for (const t of story)
+        if (!withStory.has(t) && !ages.has(t.replace(/^=/, ''))) withStory.set(t, STORY_WEIGHT);
       storyTerms = withStory;
     }
   }

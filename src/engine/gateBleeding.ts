@@ -1,4 +1,11 @@
-import { activeSymptom, type GateRule, namesAnticoagulantTaken, near, PERSON, wordings } from './gateWords.ts';
+import {
+  activeSymptom,
+  type GateRule,
+  namesAnticoagulantTaken,
+  near,
+  PERSON,
+  wordings,
+} from './gateWords.ts';
 import { anyOf, phraseRegex, phraseSource } from './phrasePattern.ts';
 
 /** Gate: bleeding that will not stop, blood where it should not be, and any bleed or bruising on an anticoagulant. */

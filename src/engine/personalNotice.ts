@@ -5,11 +5,11 @@ import { PERSONAL_PATTERNS } from './lexicon.ts';
 import { alternation, phraseSource } from './phrasePattern.ts';
 import {
   DOAC_NOTICE,
+  otherVkaNotice,
   PERSONAL_ANTICOAGULANT_NOTICE,
   PERSONAL_NOTICE,
   PREGNANCY_NOTICE,
   PRESCRIPTION_NOTICE,
-  otherVkaNotice,
 } from './safety.ts';
 import { wordPattern } from './wordPattern.ts';
 
