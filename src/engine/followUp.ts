@@ -98,9 +98,21 @@ export function startsNewSubject(normalized: string): boolean {
   return BREAK.test(plain(normalized));
 }
 
-/** Whether the message points back at the previous subject with a pronoun ("is that ok …"). */
+/** People a message may name (phrases.json `peopleNamed`), and the pointers that can stand for them. */
+const PEOPLE = phraseRegex(lists.peopleNamed);
+const PERSON_POINTERS = new RegExp(
+  `\\b(${(lists.followUpPointers.words ?? []).filter((w) => language().gate.person.includes(w)).join('|')})\\b`,
+  'g',
+);
+
+/**
+ * Whether the message points back at the previous subject with a pronoun ("is that ok …"). "She"
+ * in "my mum takes warfarin, can she eat natto?" stands for the mum the message names, not for
+ * the previous answer's subject.
+ */
 export function pointsBack(normalized: string): boolean {
-  return POINTER.test(plain(normalized));
+  const text = plain(normalized);
+  return POINTER.test(PEOPLE.test(text) ? text.replace(PERSON_POINTERS, ' ') : text);
 }
 
 /** The message without its pronouns, ellipsis and aspect words: what is left may be a subject. */

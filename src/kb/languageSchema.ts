@@ -582,6 +582,7 @@ export const PHRASE_LIST_NAMES = [
   'anticoagulantNotTaken',
   'choiceAfterWhat',
   'reportingWords',
+  'peopleNamed',
 ] as const;
 
 /** A strict object of the named phrase lists the code reads: a missing or unknown name is an error. */

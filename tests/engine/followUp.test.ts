@@ -545,3 +545,21 @@ describe('a follow-up that quotes a figure, or asks for the source', () => {
     expect(conversation.ask('any source for that?').body).toMatch(/Published research on this: Beulens/);
   });
 });
+
+// Found running the terminal chat: "my mum takes sintrom, can she eat natto?" after a definition was
+// read as a follow-up of it ("she" pointing back) and titled by the bone studies.
+describe('a pronoun for a person the message names does not point back', () => {
+  it('"can he…" after "my dad…" is a question of its own', () => {
+    const conversation = engine.startConversation();
+    conversation.ask('what is osteocalcin');
+    expect(conversation.ask('my dad is on warfarin, can he have natto?').topic?.id).toBe(
+      'warfarin-interaction',
+    );
+  });
+
+  it('"she" with no person named still points back', () => {
+    const conversation = engine.startConversation();
+    conversation.ask('is natto safe in pregnancy');
+    expect(conversation.ask('and once she is breastfeeding?').topic?.id).toBe('pregnancy-breastfeeding');
+  });
+});
