@@ -69,6 +69,8 @@ export const ABOUT = `(${anyOf(wordings.hedges)} )*`;
 const EVERY_ANTICOAGULANT = new RegExp(ANTICOAGULANT.source, 'g');
 /** Right before a name: "what does", "what is", "define" (gate.json `wordAskedBefore`), a quote mark allowed. */
 const WORD_ASKED_BEFORE = new RegExp(`${phraseSource(wordings.wordAskedBefore)} ?['"]?$`);
+/** "…put me on it", "im on it": the medicine asked about is taken after all (gate.json `askedWordTaken`). */
+const ASKED_WORD_TAKEN = phraseRegex(wordings.askedWordTaken);
 /** Right after it: "mean", "stand for" (gate.json `wordAskedAfter`) or the end of its clause. */
 const WORD_ASKED_AFTER = new RegExp(`^['"]? ?(${phraseSource(wordings.wordAskedAfter)}|[.,;:?!]|$)`);
 
@@ -78,6 +80,8 @@ const WORD_ASKED_AFTER = new RegExp(`^['"]? ?(${phraseSource(wordings.wordAskedA
  * and its "it keeps coming" no bleed on a blood thinner.
  */
 export function namesAnticoagulantTaken(t: string): boolean {
+  // "what is warfarin? the doctor put me on it and my nose keeps bleeding": asked and taken.
+  if (ASKED_WORD_TAKEN.test(t)) return ANTICOAGULANT.test(t);
   for (const m of t.matchAll(EVERY_ANTICOAGULANT)) {
     const before = t.slice(Math.max(0, m.index - 40), m.index);
     const after = t.slice(m.index + m[0].length);

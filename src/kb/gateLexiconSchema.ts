@@ -70,6 +70,7 @@ export const GATE_WORDING_NAMES = [
   'headInjuryWarningSigns',
   'wordAskedBefore',
   'wordAskedAfter',
+  'askedWordTaken',
 ] as const;
 
 export const gateLexiconSchema = z.strictObject({

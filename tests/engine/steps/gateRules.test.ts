@@ -116,6 +116,9 @@ const KINDS: Array<{
       'can k2 cause rectal bleeding? i have had it since monday',
       // Asked what the drug is, and named again as taken: the bleed is on a blood thinner.
       'whats xarelto exactly? the nurse said im on xarelto now and my gums keep bleeding',
+      // Asked about as a word, then said to be taken with a pronoun: still a bleed on a blood thinner.
+      'what is warfarin? the doctor put me on it last week and my nose keeps bleeding',
+      'what does coumadin even mean, im on it and my gums keep bleeding',
     ],
     negative: [
       'can k2 cause rectal bleeding',
