@@ -31,7 +31,6 @@ function withoutStatedAmounts(words: readonly string[]): string[] {
 /** The words that ask each focus, all read in one pass (PhraseLists): focus i is `FOCUS.focuses[i]`. */
 const ASKED = new PhraseLists(FOCUS.focuses.map((f) => f.asked));
 const YES_NO_STARTS = new PhraseSet(FOCUS.yesNoStarts);
-const CONFIRMATION_TAGS = new PhraseSet(FOCUS.confirmationTags);
 const FIGURE_ASKED = new PhraseSet(FOCUS.figureAsked);
 const NOT_KNOWN = new PhraseSet(FOCUS.hedges['not-known']);
 const DEPENDS = new PhraseSet(FOCUS.hedges.depends);
@@ -142,16 +141,22 @@ function opensWithYesNo(clause: readonly string[]): boolean {
   return YES_NO_STARTS.matches(clause.slice(first, first + 1));
 }
 
-/** The longest confirmation tag, in words ("is that right"). */
-const LONGEST_TAG = Math.max(...FOCUS.confirmationTags.map((t) => t.split(' ').length));
+/** Each confirmation tag as its words read ("is that right"), and the most words one has. */
+const CONFIRMATION_TAGS: ReadonlySet<string> = new Set(
+  FOCUS.confirmationTags.map((t) => stemmedWords(t).join(' ')),
+);
+const LONGEST_TAG = Math.max(...FOCUS.confirmationTags.map((t) => stemmedWords(t).length));
 /** Fewest words a statement has before its tag: "right?" or "ok?" alone confirms nothing said. */
 const MIN_CONFIRMED_WORDS = 3;
 
-/** "so k2 thins blood right", "mk7 lasts longer, correct": a statement asked to be confirmed. */
+/**
+ * "so k2 thins blood right", "mk7 lasts longer, correct": a statement asked to be confirmed. The
+ * tag is its last words exactly ("…right now?" has none).
+ */
 function endsWithConfirmationTag(words: readonly string[]): boolean {
-  for (let n = 1; n <= LONGEST_TAG && n < words.length; n++) {
-    if (words.length - n >= MIN_CONFIRMED_WORDS && CONFIRMATION_TAGS.matches(words.slice(words.length - n)))
-      return !QUESTION_WORDS.has(words[0] as string);
+  if (QUESTION_WORDS.has(words[0] as string)) return false;
+  for (let n = 1; n <= LONGEST_TAG && words.length - n >= MIN_CONFIRMED_WORDS; n++) {
+    if (CONFIRMATION_TAGS.has(words.slice(words.length - n).join(' '))) return true;
   }
   return false;
 }

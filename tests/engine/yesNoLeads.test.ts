@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readFocus } from '../../src/engine/questionFocus.ts';
 import { sharedEngine } from '../sharedEngine.ts';
 
 /** The yes/no opener of a body, if any: "Yes.", "No.", "It depends." or "No trial has shown that …". */
@@ -35,6 +36,12 @@ describe('a statement asked to be confirmed ("…, right?") is a yes/no question
 
   it('a question word before the tag keeps it a question of its own', () => {
     expect(leadOf('how much k2 is in natto, right?')).toBeNull();
+  });
+
+  it('the tag must end the message: "right now" or "no doubt" confirm nothing', () => {
+    expect(readFocus('k2 dose for my knees right now?').yesNo).toBe(false);
+    expect(readFocus('natto gives me k2 no doubt?').yesNo).toBe(false);
+    expect(readFocus('k2 lasts longer right?').yesNo).toBe(true);
   });
 });
 
