@@ -329,7 +329,6 @@ function pickFigure(factText: string, questionWords: readonly string[]): Figure 
   const kind = askedFigureKind(questionWords);
   const ofKind = kind ? figures.filter((f) => kind.units.has(unitKey(f.unit))) : figures;
   if (ofKind.length === 0) return null;
-  const textWords = factText.split(/\s+/).filter((w) => w.length > 0);
   const asked = new Set(questionWords.map((w) => w.toLowerCase()));
   const inUnit = ofKind.filter(
     (f) => asked.has(f.unit) || asked.has(`${f.unit}s`) || asked.has(f.unit.replace(/s$/, '')),
@@ -339,7 +338,7 @@ function pickFigure(factText: string, questionWords: readonly string[]): Figure 
   const basisAsked = new Set(questionWords.map(basisKey).filter((w) => BASIS_WORDS.has(w)));
   let best = pool[0] as Figure;
   if (pool.length > 1 && (content.size > 0 || basisAsked.size > 0)) {
-    const words = textWords;
+    const words = factText.split(/\s+/).filter((w) => w.length > 0);
     let bestShared = 0;
     for (const f of pool) {
       // The figure's own basis counts too: "how much mk4 a day" asks for "45,000 mcg a day", not
@@ -399,8 +398,11 @@ export function figureOpening(first: IndexedFact, firstText: string, focus: Ques
     const asked = pickFigure(firstText, focus.words);
     return asked && asked.start !== figuresIn(firstText)[0]?.start ? asSentence(asked) : null;
   }
-  // A fact said answer-first (its `answer`) gives its figure from that wording alone: its text
-  // reports the article's own figure ("up to 15,000 mcg daily"), which must never open the reply.
-  if (first.fact.answer) return askedFigure(first.fact.answer, focus.words);
-  return askedFigure(firstText, focus.words) ?? askedFigure(first.fact.text, focus.words);
+  // A fact said answer-first (its `answer`, which is `firstText`) gives its figure from that
+  // wording alone: its text reports the article's own figure ("up to 15,000 mcg daily"), which must
+  // never open the reply.
+  return (
+    askedFigure(firstText, focus.words) ??
+    (first.fact.answer ? null : askedFigure(first.fact.text, focus.words))
+  );
 }
