@@ -33,6 +33,9 @@ export const GENERIC_TERMS: ReadonlySet<string> = new Set(words.genericTerms);
 /** General health subjects: without a K2 word, a question only about these is not for this bot. */
 export const GENERAL_HEALTH_TERMS: ReadonlySet<string> = new Set(words.generalHealthTerms);
 
+/** Pairs of general health subjects that together are the article's subject (calcium and the heart). */
+export const ARTICLE_SUBJECT_PAIRS: readonly (readonly [string, string])[] = words.articleSubjectPairs;
+
 /** Chat filler and function words, dropped before scoring. */
 export const STOP_WORDS: ReadonlySet<string> = new Set(words.stopWords);
 

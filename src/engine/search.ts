@@ -2,6 +2,7 @@ import type { Topic } from '../kb/schema.ts';
 import type { Analysis } from './analyze.ts';
 import {
   ARTICLE_ANCHOR,
+  ARTICLE_SUBJECT_PAIRS,
   CONCEPTS,
   DOMAIN_ANCHORS,
   GENERIC_TERMS,
@@ -327,7 +328,9 @@ export function searchTopics(
     second: ranked[1]?.score ?? 0,
     subjectMass: subject.mass,
     exactSubjectMass: subject.exactMass,
-    generalHealthOnly: subject.terms.every((t) => !index.isSpecific(t)),
+    generalHealthOnly:
+      subject.terms.every((t) => !index.isSpecific(t)) &&
+      !ARTICLE_SUBJECT_PAIRS.some((pair) => pair.every((t) => terms.includes(t))),
     unmatchedTerms: first
       ? terms.filter((t) => !GENERIC_TERMS.has(t) && !DIGITS.test(t) && !subject.terms.includes(t)).length
       : 0,

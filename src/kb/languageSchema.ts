@@ -396,6 +396,12 @@ export const wordsFileSchema = z.strictObject({
    * for the heart") is a general health question, not one for this bot.
    */
   generalHealthTerms: z.array(concept),
+  /**
+   * General health subjects that together are the article's own subject: calcium with the heart or
+   * the arteries is the "calcium paradox" K2 is said to solve, so "can calcium supplements cause a
+   * heart attack?" is a question for this bot even without a K2 word.
+   */
+  articleSubjectPairs: z.array(z.tuple([concept, concept])),
   /** Concepts that turn an anticoagulant question into a K2 one: foods, supplements, vitamin K. */
   warfarinCompanions: z.array(concept),
   /**

@@ -459,6 +459,7 @@ export function loadLanguage(dir: string = DEFAULT_KNOWLEDGE_DIR, options: LoadO
     conceptWeights: Object.keys(words.conceptWeights),
     genericTerms: words.genericTerms,
     generalHealthTerms: words.generalHealthTerms,
+    articleSubjectPairs: words.articleSubjectPairs.flat(),
     warfarinCompanions: words.warfarinCompanions,
     domainAnchors: words.domainAnchors,
   };

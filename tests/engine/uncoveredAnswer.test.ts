@@ -88,6 +88,28 @@ describe('points the article does not cover, said first with the nearest facts',
     expect(together.coverage).toBe('partial');
   });
 
+  it('calcium supplements and the heart: the article covers calcium in arteries, not the pills', () => {
+    // Blind round 16: a letter on a daily 1,000 mg calcium supplement and a heart attack was
+    // declined as "about other nutrients": a calcium amount told is no calcium dose asked, and
+    // calcium with the heart is the article's subject even without a K2 word.
+    const pills = engine.ask('are calcium tablets dangerous for your heart?');
+    expect(pills.kind).toBe('answer');
+    expect(pills.coverage).toBe('partial');
+    expect(pills.body).toMatch(
+      /^The article doesn't say whether calcium supplements raise the risk of heart attacks/,
+    );
+    expect(pills.facts).toContain('calcium-direction/calcium-in-arteries');
+    const told = engine.ask(
+      'been on 600 mg of calcium for years, could that be why my arteries are calcified?',
+    );
+    expect(told.kind).toBe('answer');
+    expect(told.topic?.id).toBe('calcium-direction');
+    // A calcium dose asked for is still another nutrient's question.
+    expect(engine.ask('how much calcium should i take for my bones').kind).toBe('decline');
+    // Calcium alone with a general word is not enough: the pair is what makes it the article's.
+    expect(engine.ask('is calcium good for nails').kind).toBe('decline');
+  });
+
   it('absorbing K2 after weight-loss surgery says what the article lacks, not surgery advice', () => {
     // Blind round 14: a sleeve gastrectomy told in the story and "after the surgery" in the question
     // got "The article doesn't cover K2 around surgery, such as stopping it beforehand".
