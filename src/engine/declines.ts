@@ -54,7 +54,7 @@ const GREETING = new RegExp(
 
 /** Only thanks (lexicon/phrases.json `thanksLead`, `thanksWords`, `thanksTail`). */
 const THANKS = new RegExp(
-  `^(${anyOf(lists.thanksLead)}[\\s!.,]*)?${anyOf(lists.thanksWords)}[\\s!.,]*(${anyOf(lists.thanksTail)}[\\s!.,]*)*$`,
+  `^(${anyOf(lists.thanksLead)}\\b[\\s!.,]*)*${anyOf(lists.thanksWords)}[\\s!.,]*(${anyOf(lists.thanksTail)}[\\s!.,]*)*$`,
 );
 
 /** A message that is only a greeting ("hello bot", "good morning"). */

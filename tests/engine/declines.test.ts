@@ -35,6 +35,10 @@ describe('friendly non-answers', () => {
     'ok thanks',
     'thanks a lot for the help',
     'thank you, that helped',
+    // Blind round 17: two leads and a tail with "that's" got the previous answer again.
+    'haha ok thanks',
+    'ok, thank you, that was useful',
+    'hmm alright, thx, thats clear',
   ])('%j is thanked', (q) => {
     const a = engine.ask(q);
     expect(a.kind).toBe('decline');
