@@ -10,13 +10,21 @@ const SORE_LEG = /\b(swollen|painful|sore|puffy|tender|red) (left |right |lower 
 const CLOT_LEG = new RegExp(`${near(LEG, LEG_SIGN, 45).source}|${SORE_LEG.source}`);
 /** K2 or one leg named: a leg sign is about a clot, not a sprain. */
 const CLOT_CONTEXT = /\b(k2|vitamin k|natto|mk7|mk 7|one (leg|side|calf))\b/;
+/**
+ * A long journey just made, the classic start of a clot in the leg. It counts for one leg
+ * ("my calf"), not for both ("my legs are a bit swollen after the flight" is common and harmless).
+ */
+const AFTER_JOURNEY =
+  /\b((since|after) (my|the|a|his|her|our|this) (flight|long flight|long drive|plane ride|train ride|bus ride|road trip)|(long|long haul|\d+ ?(hour|hr|h)) (flight|drive|car ride|plane ride|trip))\b/;
+const ONE_LEG = /\b(calf|leg|thigh)\b/;
 const SUSPECTED_CLOT =
   /\b(i think|might|may|could) (i |he |she )?(have|has|got|ve got) (a )?(blood clot|clot|dvt|pulmonary embolism)\b|\b(sudden|suddenly) (short of breath|shortness of breath|breathless)\b/;
 
 export const clot: GateRule = {
   kind: 'clot',
   test: (t) => {
-    const context = ANTICOAGULANT.test(t) || CLOT_CONTEXT.test(t);
+    const context =
+      ANTICOAGULANT.test(t) || CLOT_CONTEXT.test(t) || (AFTER_JOURNEY.test(t) && ONE_LEG.test(t));
     if (activeSymptom(t, CLOT_LEG) && context && (PERSON.test(t) || ANTICOAGULANT.test(t))) return true;
     return SUSPECTED_CLOT.test(t);
   },

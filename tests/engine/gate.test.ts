@@ -508,3 +508,28 @@ describe('emergency gate: bleeding told as the past, dated after it', () => {
     );
   });
 });
+
+describe('emergency gate: blind round 17 (a bet, the baby’s blood, a calf after a flight)', () => {
+  it.each([
+    // The one the asker argues with is no one present, and "not me" says nobody took it.
+    'hypothetically what if someone swallowed 15 mk7 softgels in one go, not me, just settling a bet with my sister',
+    // After a preposition the baby's blood is talked about, not bleeding.
+    'my midwife said vitamin k is important for the baby’s blood, how much should i get while pregnant?',
+    // Both legs a little swollen after a long flight is common; no clot sign on one side.
+    'my ankles and legs are a bit puffy after the long flight, is that normal?',
+  ])('%j is not urgent', (q) => {
+    expect(urgent(q)).toBe(false);
+  });
+
+  it.each([
+    // One calf swollen and red after a flight is the classic sign of a clot in the leg.
+    ['my right calf has been swollen and red since the flight on sunday and it hurts when i walk', 'clot'],
+    ['after a 10 hour flight my left leg is swollen and sore', 'clot'],
+    // Someone present still makes it an overdose, bet or not.
+    ['hypothetically if someone took 20 k2 pills, my roommate just did', 'overdose'],
+    // The baby's own blood on something is a bleed.
+    ['my baby’s blood is on her vest from the cord', 'baby-bleeding'],
+  ])('%j is urgent (%s)', (q, kind) => {
+    expect(engine.ask(q).urgentKind).toBe(kind);
+  });
+});
