@@ -42,6 +42,41 @@ export function anticoagulantsNamed(normalized: string): string[] {
 /** What someone who may be on a warfarin-type drug learns first when they ask an amount. */
 export const VKA_AMOUNT = new Set(ANTICOAGULANT_FACTS.vkaAmount);
 
+/** What someone who may be on a warfarin-type drug learns first when they ask about stopping K2. */
+export const VKA_STOP = new Set(ANTICOAGULANT_FACTS.vkaStop);
+
+/** A blood thinner with the verb that says it is taken ("takes warfarin", "on coumadin"). */
+const ANTICOAGULANT_TAKEN = new RegExp(
+  `\\b((take|takes|taking|took|on|started|starting|prescribed|uses|using)( (a|the|my|his|her|their))? )?${EVERY_ANTICOAGULANT.source}`,
+  'g',
+);
+const TAKE_ASKED = language().focus.vkaTakeAsked;
+/**
+ * A verb with K2 or a word for it after it, a determiner between allowed ("start his k2"); with
+ * `orAlone`, also the verb that ends its clause ("…and then stops?").
+ */
+const verbOnK2 = (verbs: readonly string[], orAlone = false) =>
+  new RegExp(
+    `${wordPattern(verbs).source}(( (my|his|her|the|a|an|their|some|this|that|these|those))? ${wordPattern(TAKE_ASKED.objects).source}${orAlone ? '|\\s*([.?!,;]|$)' : ''})`,
+  );
+const TAKE_K2_ASKED = verbOnK2(TAKE_ASKED.verbs);
+const TAKE_K2_SAID = wordPattern(TAKE_ASKED.statements);
+const STOP_K2_ASKED = verbOnK2(TAKE_ASKED.stopVerbs, true);
+
+/**
+ * Whether a message asks whether to take, start or keep taking K2 (focus.json `vkaTakeAsked`), read
+ * without the blood thinner it says is taken: "my dad takes warfarin, can he eat cheese?" does not.
+ */
+export function asksToTakeK2(normalized: string): boolean {
+  const rest = normalized.replace(/'/g, '').replace(ANTICOAGULANT_TAKEN, ' ');
+  return (TAKE_K2_ASKED.test(rest) || TAKE_K2_SAID.test(rest)) && !STOP_K2_ASKED.test(rest);
+}
+
+/** Whether a message asks about stopping K2 ("and if he stops it later?"), its blood thinner aside. */
+export function asksToStopK2(normalized: string): boolean {
+  return STOP_K2_ASKED.test(normalized.replace(/'/g, '').replace(ANTICOAGULANT_TAKEN, ' '));
+}
+
 /** Facts about people who are not on a warfarin-type drug, never shown to someone who may be on one. */
 export const NOT_FOR_VKA = new Set(ANTICOAGULANT_FACTS.notForVka);
 
@@ -53,7 +88,8 @@ export function mayTakeVitaminKAntagonist(normalized: string): boolean {
 
 /**
  * The interaction facts that apply to the anticoagulants a message names, in order. Asked an amount
- * ("how much K2 is ok on warfarin?"), someone who may be on a warfarin-type drug first learns that no
+ * ("how much K2 is ok on warfarin?") or whether to take K2 at all ("can she start it?": the caller
+ * reads that, see asksToTakeK2), someone who may be on a warfarin-type drug first learns that no
  * dose is known to be safe: the doses that answer everyone else are not theirs.
  */
 export function anticoagulantFactIds(normalized: string, asksAmount = false): string[] {

@@ -3,9 +3,12 @@ import type { Correction, Topic } from '../kb/schema.ts';
 import type { Analysis } from './analyze.ts';
 import {
   anticoagulantFactIds,
+  asksToStopK2,
+  asksToTakeK2,
   mayTakeVitaminKAntagonist,
   NOT_FOR_VKA,
   VKA_AMOUNT,
+  VKA_STOP,
   withoutAnticoagulants,
 } from './anticoagulantFacts.ts';
 import { topicAnswer } from './composeAnswer.ts';
@@ -34,7 +37,7 @@ import { GENERIC_TERMS } from './lexicon.ts';
 import { isPersonal } from './personalNotice.ts';
 import { phraseRegex } from './phrasePattern.ts';
 import { stemmedWords } from './phraseSet.ts';
-import { agesIn, askingPart, readFocus, VITAMIN_OWN_POINTS } from './questionFocus.ts';
+import { agesIn, askingPart, MIN_ASKING_WORDS, readFocus, VITAMIN_OWN_POINTS } from './questionFocus.ts';
 import { ANSWER_THRESHOLD } from './rawConfidence.ts';
 import type { ScoredTopic } from './search.ts';
 import type { TopicIndex } from './topicIndex.ts';
@@ -188,7 +191,17 @@ export function composeFactBody(
     }
   }
   const shownBefore = new Set(followUp?.shownBefore ?? []);
-  const uncovered = focus.uncovered.find((u) => !(u.point.except ?? []).includes(topic.id));
+  // "My dad is on warfarin and wants to start d3+k2 for his bones": whether he may take it at all
+  // is the answer, not that the article's bone trials were in women.
+  // The asking part, so that "i just started it" about the warfarin in a story is not read; a
+  // short one ("good idea?") asks about the story itself.
+  const asking = followUp ? askingPart(followUp.message) : part;
+  const askedByMessage =
+    asking.split(/\s+/).length < MIN_ASKING_WORDS ? (followUp?.message ?? normalized) : asking;
+  const takeOnVka = asksToTakeK2(askedByMessage) && mayTakeVitaminKAntagonist(normalized);
+  const uncovered = takeOnVka
+    ? undefined
+    : focus.uncovered.find((u) => !(u.point.except ?? []).includes(topic.id));
   // "Does k2 help neuropathy?" asks what K2 does: facts that only describe neuropathy give way,
   // where the topic has a fact that names K2 and says what it does ("natto, good for bones?"
   // keeps the natto facts it has). Asked about an effect on a point the article does not cover
@@ -217,7 +230,7 @@ export function composeFactBody(
       (statesQuoted ? QUOTED_FIGURE_WEIGHT : 0)
     );
   };
-  const anticoagulantIds = anticoagulantFactIds(normalized, focus.figure);
+  const anticoagulantIds = anticoagulantFactIds(normalized, focus.figure || takeOnVka);
   const byIdFact = (id: string) => facts.byId.get(id);
 
   // "On warfarin, how much k2 is in cheese?": the blood-thinner facts come anyway (below), so the
@@ -452,13 +465,24 @@ export function composeFactBody(
     main = [...extra, ...main].slice(0, MAX_FACTS);
     extra = [];
   }
-  // "How much K2 can I take on warfarin?" asks for a dose of one's own: that none is known to be
-  // safe comes first, and the study's "10 mcg a day" must not open the reply as if it were a dose.
-  const ownDoseOnVka = focus.figure && isPersonal(normalized) && mayTakeVitaminKAntagonist(normalized);
-  if (ownDoseOnVka) {
-    const noSafeDose = [...main, ...extra].filter((f) => VKA_AMOUNT.has(f.fullId));
-    main = [...noSafeDose, ...main.filter((f) => !VKA_AMOUNT.has(f.fullId))].slice(0, MAX_FACTS);
-    extra = extra.filter((f) => !VKA_AMOUNT.has(f.fullId));
+  // "How much K2 can I take on warfarin?", "can she start it?" ask for a dose of one's own: that
+  // none is known to be safe comes first, and the study's "10 mcg a day" must not open the reply as
+  // if it were a dose. "And if he stops it later?" is answered by what stopping does to INR.
+  const onVka = mayTakeVitaminKAntagonist(normalized);
+  const vkaLead = !onVka
+    ? null
+    : takeOnVka || (focus.figure && isPersonal(normalized))
+      ? VKA_AMOUNT
+      : asksToStopK2(askedByMessage)
+        ? VKA_STOP
+        : null;
+  const ownDoseOnVka = vkaLead !== null;
+  if (vkaLead) {
+    const leading = [...new Set([...main, ...extra, ...[...vkaLead].map(byIdFact)])].filter(
+      (f): f is IndexedFact => f !== undefined && vkaLead.has(f.fullId),
+    );
+    main = [...leading, ...main.filter((f) => !vkaLead.has(f.fullId))].slice(0, MAX_FACTS);
+    extra = extra.filter((f) => !vkaLead.has(f.fullId));
   }
   const first = main[0];
   if (!first) return answer;

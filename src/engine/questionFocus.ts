@@ -187,7 +187,7 @@ export interface QuestionFocus {
 export const askingPart: (normalized: string) => string = rememberLast(findAskingPart);
 
 /** A sentence shorter than this is no question of its own. */
-const MIN_ASKING_WORDS = 3;
+export const MIN_ASKING_WORDS = 3;
 
 function findAskingPart(normalized: string): string {
   const clause = questionClause(normalized);

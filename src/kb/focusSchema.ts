@@ -241,10 +241,24 @@ export const focusFileSchema = z.strictObject({
     vka: z.array(fullFactId).min(1),
     doac: z.array(fullFactId).min(1),
     any: z.array(fullFactId).min(1),
-    /** Facts that come first when someone who may be on a warfarin-type drug asks an amount. */
+    /**
+     * Facts that come first when someone who may be on a warfarin-type drug asks an amount, or asks
+     * whether they may take K2 at all (`vkaTakeAsked`): that no dose is known to be safe.
+     */
     vkaAmount: z.array(fullFactId),
+    /** Facts that come first when someone who may be on a warfarin-type drug asks about stopping K2. */
+    vkaStop: z.array(fullFactId),
     /** Facts about people who are not on a warfarin-type drug, never shown to someone who may be on one. */
     notForVka: z.array(fullFactId),
   }),
+  /**
+   * How a message asks whether to take, start or keep taking K2: a verb (`verbs`: "start", "take",
+   * "keep taking") with K2 or a word for it after it (`objects`: "k2", "d3 k2", "it", "capsules"),
+   * or a phrase that says it alone (`statements`: "same dose", "is k2 fine"). Read once the blood
+   * thinner and its verb ("takes warfarin") are taken out; eating a food is not among them (natto
+   * and greens have their facts). A stop verb with such an object (`stopVerbs`: "and if he stops it
+   * later?") asks what stopping does to INR instead.
+   */
+  vkaTakeAsked: z.strictObject({ verbs: phrases, stopVerbs: phrases, objects: phrases, statements: phrases }),
 });
 export type FocusLexicon = z.infer<typeof focusFileSchema>;

@@ -96,3 +96,41 @@ describe('a vitamin K antagonist other than warfarin is named as one', () => {
     );
   });
 });
+
+describe('someone on a warfarin-type drug asks whether to take K2 at all', () => {
+  const engine = sharedEngine();
+  // The fact-check: even 10 mcg a day of MK-7 shifts INR, so "no dose is known to be safe" answers
+  // "can she start it?" before the general words on a steady intake.
+  const NO_SAFE_DOSE = 'warfarin-interaction/low-dose-claim';
+
+  it.each([
+    'my gran is on coumadin, is she allowed to begin a k2 supplement',
+    'been on warfarin 3 years, thinking of adding mk7 for my knees, good idea?',
+    'my uncle takes warfarin. if he keeps the same dose of k2 every day does it matter?',
+    'on jantoven, is k2 fine since it is a different vitamin k than k1?',
+  ])('%j leads with no dose being known to be safe', (q) => {
+    const a = engine.ask(q);
+    expect(a.topic?.id).toBe('warfarin-interaction');
+    expect(a.facts?.[0]).toBe(NO_SAFE_DOSE);
+    expect(a.body).not.toMatch(/^The article doesn't cover/);
+  });
+
+  it('a food asked about keeps its own facts: natto and greens are not a supplement started', () => {
+    const a = engine.ask('my mum takes warfarin, can she still eat her spinach salads?');
+    expect(a.facts?.[0]).not.toBe(NO_SAFE_DOSE);
+  });
+
+  it('a blood thinner someone started is not K2 started', () => {
+    const a = engine.ask(
+      'my doctor put me on warfarin after a clot and i just started it. which foods have the most vitamin k?',
+    );
+    expect(a.facts?.[0]).not.toBe(NO_SAFE_DOSE);
+  });
+
+  it('"and if he stops it later?" is answered by what stopping does to INR', () => {
+    const conv = engine.startConversation();
+    conv.ask('my father is on warfarin and wants to begin a d3 k2 capsule');
+    const stop = conv.ask('what if he takes it for a while and then stops?');
+    expect(stop.facts?.[0]).toBe('warfarin-interaction/inr-effects');
+  });
+});
