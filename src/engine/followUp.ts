@@ -4,7 +4,7 @@ import { anticoagulantsNamed, withoutAnticoagulants } from './anticoagulantFacts
 import type { UrgentKind } from './gateWords.ts';
 import { tokenize } from './normalize.ts';
 import { phraseRegex } from './phrasePattern.ts';
-import { namesPopulation, readFocus, THE_VITAMIN, withoutPopulationWords } from './questionFocus.ts';
+import { readFocus, THE_VITAMIN, withoutGroupsReplaced } from './questionFocus.ts';
 import type { Answer } from './types.ts';
 
 /**
@@ -232,16 +232,21 @@ export function followUpReading(
   const parts =
     kind === 'instead'
       ? [normalized, aspects, situation.join(' ')]
-      : [normalized, before(previousSubject(normalized, previous.reading)), before(topicTitle ?? '')];
+      : [
+          normalized,
+          before(previousSubject(normalized, previous.reading)),
+          before(previousSubject(normalized, topicTitle ?? '')),
+        ];
   return parts.filter((p) => p.trim() !== '').join(' , ');
 }
 
 /**
- * The previous reading as the subject of a follow-up: who the message asks about replaces who the
- * previous question asked about ("my dad is 74, same for him?" after "and for kids?").
+ * The previous reading (or the previous topic's title) as the subject of a follow-up: who the
+ * message asks about replaces who the previous question asked about ("my dad is 74, same for
+ * him?" after "and for kids?"; "and my husband? hes 40" after the pregnancy figure).
  */
 export function previousSubject(normalized: string, previousReading: string): string {
-  return namesPopulation(normalized) ? withoutPopulationWords(previousReading) : previousReading;
+  return withoutGroupsReplaced(normalized, previousReading);
 }
 
 /**

@@ -390,21 +390,34 @@ export function askedSubjects(words: readonly string[]): QuestionFocus['subjects
 
 /** The subjects that are groups of people by age (focus.json `subjects` with `ages`): who is asked about. */
 const POPULATIONS: ReadonlySet<string> = new Set(SUBJECTS.filter((s) => s.ages).map((s) => s.id));
-/** The words naming those groups, for removal ("and for kids" → "and for"). */
+/** The words naming the groups of people by age, for removal ("and for kids" → "and for"). */
 const POPULATION_WORDS = phraseRegex(
   { words: FOCUS.subjects.filter((s) => s.ages).flatMap((s) => s.asked) },
   'g',
 );
+/** Groups without ages (pregnancy), each with its words and the age groups that replace it. */
+const REPLACEABLE_GROUPS = FOCUS.subjects
+  .filter((s) => s.replacedBy)
+  .map((s) => ({ words: phraseRegex({ words: s.asked }, 'g'), by: new Set(s.replacedBy) }));
 
-/** Whether a message names a group of people by age, by its words or an age ("my dad is 74"). */
-export function namesPopulation(normalized: string): boolean {
+/** The groups of people a message names by age, by their words or an age ("my dad is 74"). */
+function populationsNamed(normalized: string): string[] {
   const { named } = askedSubjects(stemmedWords(normalized));
-  return [...named].some((id) => POPULATIONS.has(id));
+  return [...named].filter((id) => POPULATIONS.has(id));
 }
 
-/** A text without the words that name groups of people by age. */
-export function withoutPopulationWords(normalized: string): string {
-  return normalized.replace(/'/g, '').replace(POPULATION_WORDS, ' ').replace(/\s+/g, ' ').trim();
+/**
+ * A previous text without the groups of people a follow-up names others instead of: every group
+ * by age, and a group such as pregnancy when one of those it lists is named ("and my husband? hes
+ * 40"). The text is unchanged when the follow-up names no group.
+ */
+export function withoutGroupsReplaced(normalized: string, previous: string): string {
+  const named = populationsNamed(normalized);
+  if (named.length === 0) return previous;
+  let text = previous.replace(/'/g, '').replace(POPULATION_WORDS, ' ');
+  for (const group of REPLACEABLE_GROUPS)
+    if (named.some((id) => group.by.has(id))) text = text.replace(group.words, ' ');
+  return text.replace(/\s+/g, ' ').trim();
 }
 
 /** The words that put a fact on each subject, in one pass: subject i is `SUBJECTS[i]`. */

@@ -100,6 +100,13 @@ export const subjectSchema = z.strictObject({
   rivals: z.array(topicId).optional(),
   /** Ages (in years, inclusive) that name the subject: "my 10 year old", "aged 15", "16yo". */
   ages: z.tuple([z.number().int().min(0), z.number().int().max(130)]).optional(),
+  /**
+   * For a group of people without an age range (pregnancy): the groups (subjects with `ages`) a
+   * follow-up may name instead of it ("and my husband? hes 40" after the pregnancy figure asks
+   * about an adult). A group not listed keeps it: "and the baby after it's born?" is still asked
+   * about pregnancy's newborn.
+   */
+  replacedBy: z.array(topicId).optional(),
 });
 export type Subject = z.infer<typeof subjectSchema>;
 

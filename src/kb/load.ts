@@ -332,6 +332,15 @@ function checkFocusFacts(knowledge: KnowledgeBase, focus: FocusLexicon, focusFil
       if (!subjectIds.has(id))
         throw new KnowledgeError(focusFile, `subjects[${i}].rivals[${j}]`, `no subject "${id}"`);
     });
+    subject.replacedBy?.forEach((id, j) => {
+      const by = focus.subjects.find((s) => s.id === id);
+      if (!by?.ages)
+        throw new KnowledgeError(
+          focusFile,
+          `subjects[${i}].replacedBy[${j}]`,
+          `no subject with ages "${id}"`,
+        );
+    });
   });
 }
 

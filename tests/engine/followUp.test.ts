@@ -563,3 +563,23 @@ describe('a pronoun for a person the message names does not point back', () => {
     expect(conversation.ask('and once she is breastfeeding?').topic?.id).toBe('pregnancy-breastfeeding');
   });
 });
+
+describe('a follow-up that names an adult after a pregnancy answer', () => {
+  const engine = sharedEngine();
+
+  it('"and her partner, hes 38?" gets the adult figures, not the pregnancy ones (blind round 17)', () => {
+    const conv = engine.startConversation();
+    conv.ask('how much vitamin k should a pregnant woman get each day');
+    const partner = conv.ask('and her partner, hes 38?');
+    expect(partner.topic?.id).toBe('daily-intake');
+    expect(partner.facts?.[0]).toBe('daily-intake/adequate-intake-adults');
+    expect(partner.body).toMatch(/120 mcg/);
+  });
+
+  it('a baby after a pregnancy answer stays with the newborn facts', () => {
+    const conv = engine.startConversation();
+    conv.ask('my sister is expecting, how much vitamin k does she need?');
+    const baby = conv.ask('and once the baby is born, does it need vitamin k?');
+    expect(baby.topic?.id).toBe('pregnancy-breastfeeding');
+  });
+});
