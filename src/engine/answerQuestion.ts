@@ -43,7 +43,9 @@ import { uncoveredInsteadOfDecline } from './uncoveredAnswer.ts';
 /** A question that asks for a dose or a need, or points back at the value it gave ("lower it"). */
 function asksAboutTheValue(normalized: string): boolean {
   const focus = readFocus(normalized);
-  return focus.focuses.includes('amount') || /\b(it|that|this|them|those)\b/.test(normalized);
+  // Only the question can point at the value: "I keep reading that K2 helps bones" in the story
+  // before "what is the evidence in postmenopausal women?" is no "that" pointing at a T-score.
+  return focus.focuses.includes('amount') || /\b(it|that|this|them|those)\b/.test(askingPart(normalized));
 }
 
 /**

@@ -68,8 +68,9 @@ export function isThanks(normalized: string): boolean {
 }
 
 /** A greeting, an addressee and an introduction before the question ("hi all, new here - …"). */
+// A letter's salutation ("Dear Terry,", "Dear Dr. Roach:") greets too: the name is no word of the question.
 const GREET =
-  '((hi|hello|hey|hiya|heya|howdy|yo|hullo|greetings|good (morning|afternoon|evening|day))\\b|(morning|evening|gm|sup)(?=\\s*[!.,]))';
+  '((hi|hello|hey|hiya|heya|howdy|yo|hullo|greetings|good (morning|afternoon|evening|day))\\b|(morning|evening|gm|sup)(?=\\s*[!.,])|dear (dr |doctor |mr |mrs |ms |miss |prof )?[a-z]+(?=\\s*[,:]))';
 const ADDRESSEE = '(there|bot|k2 ?bot|everyone|everybody|all|guys|folks|friends?|team|buddy|again|yall)\\b';
 const INTRO =
   '((i am|im) new( here| to this( \\w+)?| in this \\w+)?|new (member|user|here|to this)( here)?|first (post|time|question|message)( here| posting| asking)?|(i am|im) from( the)? \\w+|quick question)\\b';

@@ -49,6 +49,24 @@ describe('friendly non-answers', () => {
     expect(topicOf('hey, what is vitamin k2?')).toBe('k2-overview');
   });
 
+  it("reads a letter's salutation as a greeting, not as words of the question (blind round 17)", () => {
+    // "Dear Terry," made an unknown word of the name, and the letter was declined.
+    const a = engine.ask(
+      'Dear Harold, I saw a piece on vitamin K for healthy arteries in a waiting room. Should I be on it?',
+    );
+    expect(a.kind).toBe('answer');
+    expect(['calcium-direction', 'heart-health', 'vascular-calcification']).toContain(a.topic?.id);
+  });
+
+  it('a value in the story is set aside when only the story, not the question, says "that"', () => {
+    // Blind round 17: "I keep reading that K2 helps bones" made "that" point at a DEXA score.
+    const a = engine.ask(
+      "I'm 61 and my bone scan t-score was -2.1 last spring. Everyone online says that K2 builds bone. What did the trials in older women actually find?",
+    );
+    expect(a.kind).toBe('answer');
+    expect(a.topic?.id).toMatch(/^(bone-health|bone-human-studies|osteoporosis)$/);
+  });
+
   it.each([
     ['does k2 interact with my statin', 'medicine', /pharmacist/],
     ['can i take k2 with antibiotics', 'medicine', /pharmacist/],
