@@ -1,3 +1,4 @@
+import type { FocusId } from '../kb/focusSchema.ts';
 import { language, texts } from '../kb/language.ts';
 import type { Correction, Topic } from '../kb/schema.ts';
 import type { Analysis } from './analyze.ts';
@@ -56,6 +57,9 @@ const SITUATION_FACTS = language().focus.situationFacts;
 const REFERENCE_FACTS = language().focus.referenceFacts.map((reference) => ({
   asked: phraseRegex({ words: reference.asked }),
   facts: reference.facts,
+  leads: reference.leads === true,
+  focus: reference.focus,
+  unlessSubjects: reference.unlessSubjects ?? [],
 }));
 
 /** A further fact is shown when it scores at least this share of the best one… */
@@ -430,12 +434,26 @@ export function composeFactBody(
   // "Is that more than I need in a day?" after a food's figure: the point needs the facts to
   // compare with, from whatever topic (focus.json referenceFacts).
   const askingNow = followUp ? askingPart(followUp.message) : part;
+  const leadingReferences: IndexedFact[] = [];
   for (const reference of REFERENCE_FACTS) {
     if (!reference.asked.test(askingNow)) continue;
+    // An amount is asked by its words ("how many pills") or by naming one ("is 1000 mcg too much?").
+    const asksFocus = (id: FocusId) =>
+      focus.focuses.includes(id) || (id === 'amount' && (focus.figure || /\b\d/.test(askingNow)));
+    if (reference.focus && !asksFocus(reference.focus)) continue;
+    if (reference.unlessSubjects.some((id) => focus.subjects.named.has(id))) continue;
     for (const f of reference.facts.map(byIdFact)) {
+      // "No upper limit" is no answer for someone who may be on a warfarin-type drug.
+      if (!f || (NOT_FOR_VKA.has(f.fullId) && mayTakeVitaminKAntagonist(normalized))) continue;
+      if (reference.leads && !opening && !defined) leadingReferences.push(f);
       // Within the facts' own topic the point is the reply's own: its facts were chosen for it.
-      if (f && f.topic !== topic && !shownIds.has(f.fullId) && !extra.includes(f)) extra.push(f);
+      else if (f.topic !== topic && !shownIds.has(f.fullId) && !extra.includes(f)) extra.push(f);
     }
+  }
+  if (leadingReferences.length > 0) {
+    const leading = new Set(leadingReferences);
+    main = [...leadingReferences, ...main.filter((f) => !leading.has(f))].slice(0, MAX_FACTS);
+    extra = extra.filter((f) => !leading.has(f));
   }
   // "My label says 100 mcg, a blog says 10-45 mcg: which is right?", "did the 180 mcg trial slow bone
   // loss?": a message that weighs figures against each other, or asks about the study a figure

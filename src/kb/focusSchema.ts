@@ -233,6 +233,16 @@ export const focusFileSchema = z.strictObject({
         /** Words that ask the point, read in the message's own asking part. */
         asked: phrases,
         facts: z.array(fullFactId).min(1),
+        /**
+         * The facts answer the point asked, so they lead ("is 200 mcg a day too much?" is answered
+         * by there being no upper limit, then the doses), unless the reply already opens with what
+         * the article does not cover, a definition or a yes/no claim.
+         */
+        leads: z.literal(true).optional(),
+        /** Only when the question asks this focus ("1000 mcg too much?" asks an amount; "can my blood clot too much?" does not). */
+        focus: z.enum(FOCUS_IDS).optional(),
+        /** Not when the question names one of these subjects ("d3 10000 iu too much?" is about D3). */
+        unlessSubjects: z.array(topicId).optional(),
       }),
     )
     .default([]),

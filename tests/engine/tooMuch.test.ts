@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { sharedEngine } from '../sharedEngine.ts';
+
+// "Is 200 mcg a day too much?" asks whether an amount is safe: that no upper limit is set (and
+// that this does not prove there is no risk) answers it before the doses trials used
+// (focus.json referenceFacts with `leads`). Blind round 17 got the trial doses alone.
+describe('an amount asked to be too much', () => {
+  const engine = sharedEngine();
+  const NO_UPPER_LIMIT = 'safety-side-effects/no-upper-limit';
+
+  it.each([
+    'my mk7 softgel is 300 mcg, is that too much to take daily?',
+    'how many k2 capsules a day would be too many',
+  ])('%j leads with there being no upper limit', (q) => {
+    const a = engine.ask(q);
+    expect(a.facts?.[0]).toBe(NO_UPPER_LIMIT);
+    expect(a.body).toMatch(/does not prove there is no risk/);
+  });
+
+  it.each([
+    // Not an amount: whether blood can clot too much is the clotting facts' question.
+    'can taking k2 make my blood clot too much',
+    // Another nutrient's amount.
+    'is 5000 iu of d3 too much',
+  ])('%j does not', (q) => {
+    expect(engine.ask(q).facts?.[0]).not.toBe(NO_UPPER_LIMIT);
+  });
+
+  it('someone who may be on a warfarin-type drug never gets "no upper limit"', () => {
+    const a = engine.ask('im on coumadin, is 45 mcg of k2 too much?');
+    expect(a.facts).not.toContain(NO_UPPER_LIMIT);
+  });
+});
