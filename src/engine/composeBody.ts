@@ -38,8 +38,16 @@ import { GENERIC_TERMS } from './lexicon.ts';
 import { isPersonal } from './personalNotice.ts';
 import { phraseRegex } from './phrasePattern.ts';
 import { stemmedWords } from './phraseSet.ts';
-import { agesIn, askingPart, MIN_ASKING_WORDS, readFocus, VITAMIN_OWN_POINTS } from './questionFocus.ts';
+import {
+  agesIn,
+  askingPart,
+  MIN_ASKING_WORDS,
+  opensAQuestion,
+  readFocus,
+  VITAMIN_OWN_POINTS,
+} from './questionFocus.ts';
 import { ANSWER_THRESHOLD } from './rawConfidence.ts';
+import { questionParts } from './readings.ts';
 import type { ScoredTopic } from './search.ts';
 import type { TopicIndex } from './topicIndex.ts';
 import type { Answer } from './types.ts';
@@ -449,6 +457,14 @@ export function composeFactBody(
       // Within the facts' own topic the point is the reply's own: its facts were chosen for it.
       else if (f.topic !== topic && !shownIds.has(f.fullId) && !extra.includes(f)) extra.push(f);
     }
+  }
+  // "How long does mk-4 stay in your system, and is there a max dose?": the second question is
+  // answered as a part of its own (answerOtherParts), not by taking the first one's place.
+  const clausesAsking = askingNow
+    .split(/[,;]|\s(?:and|also|plus)\s/)
+    .filter((c) => opensAQuestion(c.replace(/[?!.]+/g, ' ').trim())).length;
+  if (leadingReferences.length > 0 && (questionParts(askingNow).length > 1 || clausesAsking > 1)) {
+    leadingReferences.length = 0;
   }
   if (leadingReferences.length > 0) {
     const leading = new Set(leadingReferences);
