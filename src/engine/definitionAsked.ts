@@ -23,6 +23,11 @@ const DETERMINERS: ReadonlySet<string> = new Set(['a', 'an', 'the', 'this', 'tha
 const PRONOUNS: ReadonlySet<string> = new Set(['it', 'this', 'that', 'they', 'these', 'those', 'them']);
 /** After "is X": the words that ask whether X is another thing ("the same as", "just", "another word for"). */
 const SAME_AS = /^(the same|same|just|basically|another (word|name|term) for)\b/;
+/**
+ * "Is X just / a kind of Y": whether X is one of Y, which X's definition answers even when Y is
+ * defined too ("is menaquinone-7 just k2?"); "is k1 the same as k2" compares two things instead.
+ */
+const KIND_OF = /^(just(?! (another|the same|same)\b)|a (kind|form|type|sort) of)\b/;
 /** At most this many stress words between "what" and "is". */
 const MAX_STRESS = 3;
 
@@ -38,7 +43,10 @@ interface Found {
 /** The longest defined term starting at `at`, as its number of words (0: none). */
 function termAt(words: readonly string[], at: number, facts: FactIndex): number {
   for (let n = Math.min(facts.longestDefinedTerm, words.length - at); n > 0; n--) {
-    if (facts.definitions.has(words.slice(at, at + n).join(' '))) return n;
+    const term = words.slice(at, at + n).join(' ');
+    // "mk 9" is a name of its own, not the defined prefix "mk" with a number after it.
+    if (!/\d/.test(term) && /^\d+$/.test(words[at + n] ?? '')) continue;
+    if (facts.definitions.has(term)) return n;
   }
   return 0;
 }
@@ -61,6 +69,12 @@ function termAfter(words: readonly string[], at: number, facts: FactIndex): Foun
   return PRONOUNS.has(words[i] as string) ? { at: -1, length: 1 } : null;
 }
 
+/** Words naming a piece of a term ("the mk bit", "the k part"): the term is still what is asked. */
+const PART_WORDS: ReadonlySet<string> = new Set(['bit', 'part', 'bits', 'parts']);
+/** Words that end the name in "what does X in <name> (actually) mean / stand for", and its most words. */
+const NAME_ENDS: ReadonlySet<string> = new Set(['mean', 'stand', 'actually', 'even', 'really']);
+const IN_NAME_WORDS = 3;
+
 /** The defined term one clause asks about, or null: the ways of asking are tried in turn. */
 function askedInClause(words: readonly string[], facts: FactIndex): Found | null {
   for (let i = 0; i < words.length; i++) {
@@ -77,11 +91,24 @@ function askedInClause(words: readonly string[], facts: FactIndex): Found | null
       const end = found && (found.at === -1 ? after + 1 : found.at + found.length);
       if (found && end !== null && endsAt(words, end)) return found;
     }
-    // "what does X (even) mean", "what does X stand for"
+    // "what does X (even) mean", "what does X stand for", "what does the X in mk7 stand for",
+    // "what does the X bit mean"
     if (ASKS_WHAT.has(word) && (words[i + 1] === 'does' || words[i + 1] === 'do')) {
       const found = termAfter(words, i + 2, facts);
-      const end = found && (found.at === -1 ? i + 3 : found.at + found.length);
+      let end = found && (found.at === -1 ? i + 3 : found.at + found.length);
       if (found && end !== null) {
+        // "in mk7", "in mk 4": the name the piece is in, up to a few words.
+        if (words[end] === 'in') {
+          const name = end + 1;
+          while (
+            end < name + IN_NAME_WORDS &&
+            words[end + 1] !== undefined &&
+            !NAME_ENDS.has(words[end + 1] as string)
+          )
+            end++;
+          end++;
+        }
+        if (PART_WORDS.has(words[end] as string)) end += 1;
         const verb = words[skipStress(words, end)];
         if (verb === 'mean' || verb === 'stand') return found;
       }
@@ -105,8 +132,9 @@ function askedInClause(words: readonly string[], facts: FactIndex): Found | null
     if (BE.has(word)) {
       const found = termAfter(words, i + 1, facts);
       const rest = found && found.at !== -1 ? words.slice(found.at + found.length) : [];
-      if (found && SAME_AS.test(rest.join(' ')) && !rest.some((_, j) => termAt(rest, j, facts) > 0))
-        return found;
+      const tail = rest.join(' ');
+      if (found && KIND_OF.test(tail)) return found;
+      if (found && SAME_AS.test(tail) && !rest.some((_, j) => termAt(rest, j, facts) > 0)) return found;
     }
     // "define X", "definition of X", "meaning of X"
     const of =

@@ -517,3 +517,26 @@ describe('words that describe an eater', () => {
     expect(engine.ask('my son is the pickiest eater, does he need k2?').topic?.id).not.toBe('fermented-veg');
   });
 });
+
+describe('what a piece of a name stands for, and whether one form is a kind of another (blind round 17)', () => {
+  const engine = sharedEngine();
+
+  it.each(['so what does the mk in mk-4 actually stand for', "what does the 'mk' part even mean"])(
+    '%j is answered by the menaquinone definition',
+    (q) => {
+      const a = engine.ask(q);
+      expect(a.facts?.[0]).toBe('k2-overview/menaquinone-family');
+      expect(a.body).toMatch(/menaquinones/);
+    },
+  );
+
+  it('"is menaquinone-4 just k2?" is answered by what MK-4 is, though K2 is defined too', () => {
+    const a = engine.ask('is menaquinone-4 just k2?');
+    expect(a.facts?.[0]).toBe('menaquinone-forms/mk4-and-mk7');
+    expect(a.body).toMatch(/forms of vitamin K2/);
+  });
+
+  it('"mk-9, mk-10, what are those" is not the prefix "mk" defined', () => {
+    expect(engine.ask('mk-9, mk-10, what are those').facts?.[0]).not.toBe('k2-overview/menaquinone-family');
+  });
+});
