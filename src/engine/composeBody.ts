@@ -449,7 +449,12 @@ export function composeFactBody(
     const asksFocus = (id: FocusId) =>
       focus.focuses.includes(id) || (id === 'amount' && (focus.figure || /\b\d/.test(askingNow)));
     if (reference.focus && !asksFocus(reference.focus)) continue;
-    if (reference.unlessSubjects.some((id) => focus.subjects.named.has(id))) continue;
+    // Named in the question itself: a D3 dose on the label in the story does not make "is 200 mcg
+    // of K2 too much?" a D3 question.
+    if (reference.unlessSubjects.length > 0) {
+      const named = readFocus(askingNow).subjects.named;
+      if (reference.unlessSubjects.some((id) => named.has(id))) continue;
+    }
     for (const f of reference.facts.map(byIdFact)) {
       // "No upper limit" is no answer for someone who may be on a warfarin-type drug.
       if (!f || (NOT_FOR_VKA.has(f.fullId) && mayTakeVitaminKAntagonist(normalized))) continue;

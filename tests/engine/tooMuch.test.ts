@@ -26,6 +26,13 @@ describe('an amount asked to be too much', () => {
     expect(engine.ask(q).facts?.[0]).not.toBe(NO_UPPER_LIMIT);
   });
 
+  it('a D3 dose told in the story does not make the K2 amount asked a D3 question', () => {
+    const a = engine.ask(
+      'The label on my new combo reads D3 2000 IU plus MK-7 150 mcg per softgel. Is 150 mcg of K2 every day too much?',
+    );
+    expect(a.facts?.[0]).toBe(NO_UPPER_LIMIT);
+  });
+
   it('someone who may be on a warfarin-type drug never gets "no upper limit"', () => {
     const a = engine.ask('im on coumadin, is 45 mcg of k2 too much?');
     expect(a.facts).not.toContain(NO_UPPER_LIMIT);
