@@ -342,7 +342,12 @@ export function createEngine(kb: KnowledgeBase, options: CreateEngineOptions = {
           followUp: false,
         };
       }
-      const onTheirs = previous && readWithAskersAnticoagulant(normalized, alone.answer, previous);
+      // Thanks or a greeting is no question to read with the asker's blood thinner ("lol ok thanks"
+      // after a warfarin answer was answered with the DOAC facts).
+      const onTheirs =
+        previous && alone.result !== null
+          ? readWithAskersAnticoagulant(normalized, alone.answer, previous)
+          : null;
       if (onTheirs?.answer.urgent)
         return {
           answer: onTheirs.answer,

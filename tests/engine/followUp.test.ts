@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { THANKS_TEXT } from '../../src/engine/declines.ts';
 import {
   followUpKind,
   MAX_FOLLOW_UP_WORDS,
@@ -581,5 +582,15 @@ describe('a follow-up that names an adult after a pregnancy answer', () => {
     conv.ask('my sister is expecting, how much vitamin k does she need?');
     const baby = conv.ask('and once the baby is born, does it need vitamin k?');
     expect(baby.topic?.id).toBe('pregnancy-breastfeeding');
+  });
+});
+
+describe('thanks after an answer to someone on a blood thinner', () => {
+  it('is thanked, not read with the asker’s warfarin (found running the terminal chat)', () => {
+    const conv = sharedEngine().startConversation();
+    conv.ask('im on warfarin, can i take a k2 supplement for my hips');
+    const thanks = conv.ask('haha ok thanks');
+    expect(thanks.kind).toBe('decline');
+    expect(thanks.body).toBe(THANKS_TEXT);
   });
 });
