@@ -3,7 +3,7 @@ import type { Topic } from '../kb/schema.ts';
 import { topicAnswer } from './composeAnswer.ts';
 import { composeFactBody, MAX_BODY_WORDS, wordCount } from './composeBody.ts';
 import { CONCEPT_WEIGHTS, GENERIC_TERMS } from './lexicon.ts';
-import { opensAQuestion } from './questionFocus.ts';
+import { clausesOpeningAQuestion } from './questionFocus.ts';
 import { ANSWER_THRESHOLD } from './rawConfidence.ts';
 import { lastSentence, questionParts } from './readings.ts';
 import type { TopicIndex } from './topicIndex.ts';
@@ -59,11 +59,7 @@ function clauseQuestions(normalized: string, index: TopicIndex): string[] {
   // A story of several sentences has clauses that open like questions without asking one
   // ("..., is that why?"); only a message of one short sentence is split at its commas.
   if (SENTENCE_BREAK.test(normalized) || normalized.split(/\s+/).length > MAX_SPLIT_WORDS) return [];
-  const clauses = normalized
-    .split(/[,;]|\s(?:and|also|plus)\s/)
-    .map((c) => c.replace(/[?!.]+/g, ' ').trim())
-    .filter((c) => c.split(/\s+/).length >= MIN_CLAUSE_WORDS);
-  const asking = clauses.filter(opensAQuestion);
+  const asking = clausesOpeningAQuestion(normalized).filter((c) => c.split(/\s+/).length >= MIN_CLAUSE_WORDS);
   // "How does k2 keep calcium out of arteries, like what's the mechanism": a clause with no subject
   // of its own says more of the same question.
   if (asking.length < 2 || !asking.every((c) => namesOwnSubject(c, index))) return [];

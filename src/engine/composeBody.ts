@@ -41,8 +41,8 @@ import { stemmedWords } from './phraseSet.ts';
 import {
   agesIn,
   askingPart,
+  clausesOpeningAQuestion,
   MIN_ASKING_WORDS,
-  opensAQuestion,
   readFocus,
   VITAMIN_OWN_POINTS,
 } from './questionFocus.ts';
@@ -204,12 +204,12 @@ export function composeFactBody(
   }
   const shownBefore = new Set(followUp?.shownBefore ?? []);
   // "My dad is on warfarin and wants to start d3+k2 for his bones": whether he may take it at all
-  // is the answer, not that the article's bone trials were in women.
-  // The asking part, so that "i just started it" about the warfarin in a story is not read; a
-  // short one ("good idea?") asks about the story itself.
-  const asking = followUp ? askingPart(followUp.message) : part;
+  // is the answer, not that the article's bone trials were in women. It is read in the asking part,
+  // so that "i just started it" about the warfarin in a story is not; a short one ("good idea?")
+  // asks about the story itself.
+  const askingNow = followUp ? askingPart(followUp.message) : part;
   const askedByMessage =
-    asking.split(/\s+/).length < MIN_ASKING_WORDS ? (followUp?.message ?? normalized) : asking;
+    askingNow.split(/\s+/).length < MIN_ASKING_WORDS ? (followUp?.message ?? normalized) : askingNow;
   const takeOnVka = asksToTakeK2(askedByMessage) && mayTakeVitaminKAntagonist(normalized);
   const uncovered = takeOnVka
     ? undefined
@@ -441,13 +441,16 @@ export function composeFactBody(
   }
   // "Is that more than I need in a day?" after a food's figure: the point needs the facts to
   // compare with, from whatever topic (focus.json referenceFacts).
-  const askingNow = followUp ? askingPart(followUp.message) : part;
+  // An amount is asked by its words ("how many pills") or by naming one ("is 1000 mcg too much?").
+  const asksFocus = (id: FocusId) =>
+    focus.focuses.includes(id) || (id === 'amount' && (focus.figure || /\b\d/.test(askingNow)));
+  // "How long does mk-4 stay in your system, and is there a max dose?": a second question is
+  // answered as a part of its own (answerOtherParts); a reference fact does not take the first's place.
+  const asksOneThing = () =>
+    questionParts(askingNow).length <= 1 && clausesOpeningAQuestion(askingNow).length <= 1;
   const leadingReferences: IndexedFact[] = [];
   for (const reference of REFERENCE_FACTS) {
     if (!reference.asked.test(askingNow)) continue;
-    // An amount is asked by its words ("how many pills") or by naming one ("is 1000 mcg too much?").
-    const asksFocus = (id: FocusId) =>
-      focus.focuses.includes(id) || (id === 'amount' && (focus.figure || /\b\d/.test(askingNow)));
     if (reference.focus && !asksFocus(reference.focus)) continue;
     // Named in the question itself: a D3 dose on the label in the story does not make "is 200 mcg
     // of K2 too much?" a D3 question.
@@ -458,24 +461,20 @@ export function composeFactBody(
     for (const f of reference.facts.map(byIdFact)) {
       // "No upper limit" is no answer for someone who may be on a warfarin-type drug.
       if (!f || (NOT_FOR_VKA.has(f.fullId) && mayTakeVitaminKAntagonist(normalized))) continue;
-      if (reference.leads && !opening && !defined) leadingReferences.push(f);
+      if (reference.leads) {
+        if (!opening && !defined && asksOneThing()) leadingReferences.push(f);
+      }
       // Within the facts' own topic the point is the reply's own: its facts were chosen for it.
       else if (f.topic !== topic && !shownIds.has(f.fullId) && !extra.includes(f)) extra.push(f);
     }
   }
-  // "How long does mk-4 stay in your system, and is there a max dose?": the second question is
-  // answered as a part of its own (answerOtherParts), not by taking the first one's place.
-  const clausesAsking = askingNow
-    .split(/[,;]|\s(?:and|also|plus)\s/)
-    .filter((c) => opensAQuestion(c.replace(/[?!.]+/g, ' ').trim())).length;
-  if (leadingReferences.length > 0 && (questionParts(askingNow).length > 1 || clausesAsking > 1)) {
-    leadingReferences.length = 0;
-  }
-  if (leadingReferences.length > 0) {
-    const leading = new Set(leadingReferences);
-    main = [...leadingReferences, ...main.filter((f) => !leading.has(f))].slice(0, MAX_FACTS);
-    extra = extra.filter((f) => !leading.has(f));
-  }
+  /** Puts these facts first (from wherever they were), the rest of the main facts after them. */
+  const leadWith = (leading: readonly IndexedFact[]) => {
+    const first = new Set(leading);
+    main = [...first, ...main.filter((f) => !first.has(f))].slice(0, MAX_FACTS);
+    extra = extra.filter((f) => !first.has(f));
+  };
+  if (leadingReferences.length > 0) leadWith(leadingReferences);
   // "My label says 100 mcg, a blog says 10-45 mcg: which is right?", "did the 180 mcg trial slow bone
   // loss?": a message that weighs figures against each other, or asks about the study a figure
   // names, gets for each figure no fact shown states the first fact that does, from whatever topic.
@@ -516,13 +515,7 @@ export function composeFactBody(
         ? VKA_STOP
         : null;
   const ownDoseOnVka = vkaLead !== null;
-  if (vkaLead) {
-    const leading = [...new Set([...main, ...extra, ...[...vkaLead].map(byIdFact)])].filter(
-      (f): f is IndexedFact => f !== undefined && vkaLead.has(f.fullId),
-    );
-    main = [...leading, ...main.filter((f) => !vkaLead.has(f.fullId))].slice(0, MAX_FACTS);
-    extra = extra.filter((f) => !vkaLead.has(f.fullId));
-  }
+  if (vkaLead) leadWith([...vkaLead].map(byIdFact).filter((f): f is IndexedFact => f !== undefined));
   const first = main[0];
   if (!first) return answer;
   const firstText = leadingText(first);

@@ -134,6 +134,18 @@ export function opensAQuestion(clause: string): boolean {
   return opensWithQuestionWord(words) || opensWithYesNo(words);
 }
 
+/**
+ * The clauses of one sentence, split at commas, semicolons, "and", "also" and "plus", that each open
+ * a question of their own ("how long does mk-4 last, and is there a max dose?"), without their
+ * end marks.
+ */
+export function clausesOpeningAQuestion(sentence: string): string[] {
+  return sentence
+    .split(/[,;]|\s(?:and|also|plus)\s/)
+    .map((c) => c.replace(/[?!.]+/g, ' ').trim())
+    .filter(opensAQuestion);
+}
+
 /** Whether a clause's first word after its openers starts a yes/no question ("is", "can", "does"). */
 function opensWithYesNo(clause: readonly string[]): boolean {
   let first = 0;
