@@ -68,13 +68,18 @@ const STOP_K2_ASKED = verbOnK2(TAKE_ASKED.stopVerbs, true);
  * without the blood thinner it says is taken: "my dad takes warfarin, can he eat cheese?" does not.
  */
 export function asksToTakeK2(normalized: string): boolean {
-  const rest = normalized.replace(/'/g, '').replace(ANTICOAGULANT_TAKEN, ' ');
+  const rest = withoutAnticoagulantTaken(normalized);
   return (TAKE_K2_ASKED.test(rest) || TAKE_K2_SAID.test(rest)) && !STOP_K2_ASKED.test(rest);
 }
 
 /** Whether a message asks about stopping K2 ("and if he stops it later?"), its blood thinner aside. */
 export function asksToStopK2(normalized: string): boolean {
-  return STOP_K2_ASKED.test(normalized.replace(/'/g, '').replace(ANTICOAGULANT_TAKEN, ' '));
+  return STOP_K2_ASKED.test(withoutAnticoagulantTaken(normalized));
+}
+
+/** The message without the blood thinner it says is taken: "takes warfarin" starts no K2. */
+function withoutAnticoagulantTaken(normalized: string): string {
+  return normalized.replace(/'/g, '').replace(ANTICOAGULANT_TAKEN, ' ');
 }
 
 /** Facts about people who are not on a warfarin-type drug, never shown to someone who may be on one. */

@@ -1,4 +1,5 @@
-import { ANTICOAGULANT, activeSymptom, type GateRule, near, PERSON } from './gateWords.ts';
+import { ANTICOAGULANT, activeSymptom, type GateRule, near, PERSON, wordings } from './gateWords.ts';
+import { phraseRegex } from './phrasePattern.ts';
 
 /** Gate: signs of a blood clot (a swollen, painful calf on an anticoagulant or K2; sudden breathlessness). */
 
@@ -10,12 +11,8 @@ const SORE_LEG = /\b(swollen|painful|sore|puffy|tender|red) (left |right |lower 
 const CLOT_LEG = new RegExp(`${near(LEG, LEG_SIGN, 45).source}|${SORE_LEG.source}`);
 /** K2 or one leg named: a leg sign is about a clot, not a sprain. */
 const CLOT_CONTEXT = /\b(k2|vitamin k|natto|mk7|mk 7|one (leg|side|calf))\b/;
-/**
- * A long journey just made, the classic start of a clot in the leg. It counts for one leg
- * ("my calf"), not for both ("my legs are a bit swollen after the flight" is common and harmless).
- */
-const AFTER_JOURNEY =
-  /\b((since|after) (my|the|a|his|her|our|this) (flight|long flight|long drive|plane ride|train ride|bus ride|road trip)|(long|long haul|\d+ ?(hour|hr|h)) (flight|drive|car ride|plane ride|trip))\b/;
+/** A long journey just made (gate.json `afterJourney`): a clot sign for one leg, not for both. */
+const AFTER_JOURNEY = phraseRegex(wordings.afterJourney);
 const ONE_LEG = /\b(calf|leg|thigh)\b/;
 const SUSPECTED_CLOT =
   /\b(i think|might|may|could) (i |he |she )?(have|has|got|ve got) (a )?(blood clot|clot|dvt|pulmonary embolism)\b|\b(sudden|suddenly) (short of breath|shortness of breath|breathless)\b/;

@@ -66,6 +66,7 @@ export const GATE_WORDING_NAMES = [
   'stroke',
   'unresponsive',
   'collapsedStructure',
+  'afterJourney',
   'headInjury',
   'headInjuryWarningSigns',
   'wordAskedBefore',
