@@ -1,6 +1,6 @@
 import Fuse from 'fuse.js';
 import { editDistance } from './editDistance.ts';
-import { KNOWN_TYPOS, STOP_WORDS, SYNONYM_GROUPS, type SynonymGroup } from './lexicon.ts';
+import { KNOWN_TYPOS, STOP_WORDS, SYNONYM_GROUPS, type SynonymGroup, UNCOVERED_WORDS } from './lexicon.ts';
 import { tokenize } from './normalize.ts';
 import { knowledgeAnalysis, type PreparedTexts } from './preparedTexts.ts';
 
@@ -257,6 +257,8 @@ export class Analyzer {
       }
     }
     if (best === word) best = null;
+    // A word the article does not cover is no typo of a topic word, only of its own forms.
+    if (best !== null && UNCOVERED_WORDS.has(word) && stem(best) !== stem(word)) best = null;
     if (this.fuzzyCache.size >= FUZZY_CACHE_LIMIT) this.fuzzyCache.clear();
     this.fuzzyCache.set(word, best);
     return best;

@@ -21,6 +21,17 @@ export const SYNONYM_GROUPS: readonly SynonymGroup[] = synonyms;
  */
 export const KNOWN_TYPOS: ReadonlySet<string> = new Set(words.knownTypos.map((entry) => entry.typo));
 
+/**
+ * Words of the points the article does not cover (focus.json `uncovered`, their `asked` and
+ * `together` lists): real words the reply names as outside the article, so typo correction never
+ * turns one into a topic word ("fermented chickpeas" is no "chickens").
+ */
+export const UNCOVERED_WORDS: ReadonlySet<string> = new Set(
+  language().focus.uncovered.flatMap((point) =>
+    [...point.asked, ...(point.together ?? []).flat()].flatMap((phrase) => phrase.split(/\s+/)),
+  ),
+);
+
 /** Every canonical term the lexicon produces. */
 export const CONCEPTS: ReadonlySet<string> = new Set(SYNONYM_GROUPS.flatMap((g) => g.to));
 

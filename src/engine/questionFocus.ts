@@ -280,7 +280,8 @@ function workOutFocus(normalized: string): QuestionFocus {
         (question.length <= SHORT_QUESTION_WORDS || (ASKED.counts(question)[COMPARISON] as number) > 0)))
   )
     asks--;
-  const asked = asks > 0 ? clauses.slice(asks).flat() : words;
+  const asked =
+    asks > 0 ? clauses.slice(asks).flat() : [...sentencePointedAt(normalized, question), ...words];
   const focuses = counted.map((f) => f.id);
   const subjects = askedSubjects(withoutPastSelf(part === normalized ? words : stemmedWords(normalized)));
   // A subject named only in the story ("after his valve surgery… does he have to cut these foods
@@ -318,6 +319,30 @@ function workOutFocus(normalized: string): QuestionFocus {
     subjects,
     uncovered,
   };
+}
+
+/** A question sentence this short that points back has no subject of its own ("is that worse?"). */
+const SHORT_POINTING_SENTENCE_WORDS = 6;
+/** Words that open a reason ("…because bodybuilders use it"): what follows is why, not what. */
+const REASON_OPENERS: ReadonlySet<string> = new Set(language().phrases.lists.reasonOpeners.words);
+
+/**
+ * "my k2 says 'from fermented chickpeas' instead of natto. is that worse or just different?": a
+ * short question sentence that points back asks about what the sentence before it names, as a
+ * clause does after a comma; the reason that sentence gives is not what it names.
+ */
+function sentencePointedAt(normalized: string, question: readonly string[]): readonly string[] {
+  if (question.length > SHORT_POINTING_SENTENCE_WORDS || !question.some((w) => POINTERS.has(w))) return [];
+  const asking = askingPart(normalized);
+  const at = normalized.lastIndexOf(asking);
+  if (asking === normalized || at <= 0) return [];
+  const before = normalized
+    .slice(0, at)
+    .split(/(?<=[.!?])\s+/)
+    .filter((s) => /[\p{L}\p{N}]/u.test(s));
+  const words = stemmedWords(before[before.length - 1] ?? '');
+  const reason = words.findIndex((w) => REASON_OPENERS.has(w));
+  return reason === -1 ? words : words.slice(0, reason);
 }
 
 const CHOICE = new PhraseSet(language().phrases.lists.choiceAfterWhat.words ?? []);

@@ -567,6 +567,7 @@ export const PHRASE_LIST_NAMES = [
   'greetingWords',
   'greetingAddressees',
   'thanksLead',
+  'reasonOpeners',
   'thanksWords',
   'thanksTail',
   'articleAnchor',

@@ -540,3 +540,31 @@ describe('what a piece of a name stands for, and whether one form is a kind of a
     expect(engine.ask('mk-9, mk-10, what are those').facts?.[0]).not.toBe('k2-overview/menaquinone-family');
   });
 });
+
+describe('words the article does not cover are no typos of its words', () => {
+  const engine = sharedEngine();
+
+  it('"fermented chickpeas" is no chicken', () => {
+    const a = engine.ask('is mk7 from fermented chickpeas any good');
+    expect(a.topic?.id).not.toBe('meat-liver-chicken');
+    expect(a.facts.some((id) => id.startsWith('meat-liver-chicken/'))).toBe(false);
+  });
+});
+
+describe('a short question sentence pointing back at the sentence before it', () => {
+  const engine = sharedEngine();
+
+  it('asks about what that sentence names, when the article does not cover it', () => {
+    const a = engine.ask('the label says mk-7 from fermented chickpeas, not natto. is that just as good?');
+    expect(a.coverage).toBe('partial');
+    expect(a.body.startsWith("The article doesn't mention MK-7 made from chickpeas")).toBe(true);
+    expect(a.facts).toContain('mk7-production/supplement-sources');
+  });
+
+  it('not about the reason that sentence gives', () => {
+    const a = engine.ask(
+      'a guy at my gym swears mk4 beats mk7 because powerlifters use it. how are they different?',
+    );
+    expect(a.body).not.toMatch(/athletes|exercise/);
+  });
+});
