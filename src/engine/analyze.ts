@@ -77,6 +77,11 @@ export function stem(word: string): string {
   return word;
 }
 
+/** One word is a form of the other: the stem of one starts the other ("risky", "risk"). */
+function sameRoot(a: string, b: string): boolean {
+  return a.startsWith(stem(b)) || b.startsWith(stem(a));
+}
+
 const PHRASES: ReadonlyMap<string, readonly string[]> = (() => {
   const map = new Map<string, string[]>();
   for (const group of SYNONYM_GROUPS) {
@@ -257,8 +262,9 @@ export class Analyzer {
       }
     }
     if (best === word) best = null;
-    // A word the article does not cover is no typo of a topic word, only of its own forms.
-    if (best !== null && UNCOVERED_WORDS.has(word) && stem(best) !== stem(word)) best = null;
+    // A word the article does not cover is no typo of a topic word, only of its own forms
+    // ("risky" may be "risk"; "chickpeas" is no "chickens", "rice" no "rich").
+    if (best !== null && UNCOVERED_WORDS.has(word) && !sameRoot(word, best)) best = null;
     if (this.fuzzyCache.size >= FUZZY_CACHE_LIMIT) this.fuzzyCache.clear();
     this.fuzzyCache.set(word, best);
     return best;

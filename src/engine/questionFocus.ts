@@ -287,7 +287,8 @@ function workOutFocus(normalized: string): QuestionFocus {
   // A subject named only in the story ("after his valve surgery… does he have to cut these foods
   // out?") makes a point with `storyNeeds` asked only when the question says one of those words
   // ("having hip surgery in 3 weeks, should i stop my mk7 beforehand?").
-  const askedNamed = askedSubjects(withoutPastSelf(asked)).named;
+  const askedOfSomeone = withoutPastSelf(asked);
+  const askedNamed = askedSubjects(askedOfSomeone).named;
   const storyNeedsSaid = STORY_NEEDS.firsts(asked).phrase;
   // Who the question is about, when the story also names other ages than a point's ("I'm 70… my
   // daughter bought me MK-7… what dose?"), is not known from the story: only the question says it.
@@ -297,14 +298,14 @@ function workOutFocus(normalized: string): QuestionFocus {
     (point.storyNeeds === undefined || storyNeedsSaid[i] !== null) &&
     !(POPULATIONS.has(id) && agesNamed.some((other) => !(point.subjects ?? []).includes(other)));
   const uncovered: QuestionFocus['uncovered'] = [];
-  const askedUncovered = UNCOVERED_ASKED.firsts(asked).phrase;
+  const askedUncovered = UNCOVERED_ASKED.firsts(askedOfSomeone).phrase;
   let foundTogether: ReadonlyArray<string | null> | undefined;
   FOCUS.uncovered.forEach((point, i) => {
     if (point.focus && !focuses.includes(point.focus)) return;
     if (point.unlessFocus && focuses.includes(point.unlessFocus)) return;
     const groups = TOGETHER_OF[i] ?? [];
     if (askedUncovered[i] === null && groups.length > 0)
-      foundTogether ??= TOGETHER_ASKED.firsts(asked).phrase;
+      foundTogether ??= TOGETHER_ASKED.firsts(askedOfSomeone).phrase;
     const word =
       askedUncovered[i] ??
       askedTogether(groups, foundTogether ?? []) ??
@@ -371,10 +372,13 @@ function withoutToldHabits(text: string): string {
   return sentences.map((s, i) => (i < sentences.length - 1 ? s.replace(HABITS, ' ') : s)).join(' ');
 }
 
-/** The asker's own past, as words, by first word (list order kept within each). */
+/**
+ * The asker's own past and the figures of speech that name no one asked about, as words, by
+ * first word (list order kept within each).
+ */
 const PAST_SELF_BY_FIRST: ReadonlyMap<string, ReadonlyArray<readonly string[]>> = (() => {
   const map = new Map<string, Array<readonly string[]>>();
-  for (const words of FOCUS.pastSelf.map((phrase) => stemmedWords(phrase))) {
+  for (const words of [...FOCUS.pastSelf, ...FOCUS.noOneAsked].map((phrase) => stemmedWords(phrase))) {
     const list = map.get(words[0] as string) ?? [];
     list.push(words);
     map.set(words[0] as string, list);
@@ -382,14 +386,43 @@ const PAST_SELF_BY_FIRST: ReadonlyMap<string, ReadonlyArray<readonly string[]>> 
   return map;
 })();
 
-/** The words without the asker's own past ("had eczema since i was a kid"): no child is asked about. */
+const SPEECH_VERBS: ReadonlySet<string> = new Set(FOCUS.claimSpeakers.verbs.flatMap((v) => stemmedWords(v)));
+const SPEAKER_OPENERS: ReadonlySet<string> = new Set(FOCUS.claimSpeakers.openers);
+const ABOUT_THEMSELVES: ReadonlySet<string> = new Set(FOCUS.claimSpeakers.aboutThemselves);
+const SPEAKER_BREAKS: ReadonlySet<string> = new Set(FOCUS.claimSpeakers.breaks);
+/** Words between a speaker's opener and the speech verb: "a guy on reddit said". */
+const SPEAKER_WORDS = 6;
+/** …or with a clause about the speaker: "my daughter who is into wellness stuff is horrified and says". */
+const SPEAKER_WITH_CLAUSE_WORDS = 10;
+
+/** How many words from `i` make a speaker of a claim ("a guy on reddit said"), or 0. */
+function speakerAt(words: readonly string[], i: number): number {
+  if (!SPEAKER_OPENERS.has(words[i] as string)) return 0;
+  let limit = SPEAKER_WORDS;
+  for (let k = i + 1; k < words.length && k <= i + limit + 1; k++) {
+    const w = words[k] as string;
+    if (w === 'who') limit = SPEAKER_WITH_CLAUSE_WORDS;
+    else if (limit === SPEAKER_WORDS && SPEAKER_BREAKS.has(w)) return 0;
+    if (!SPEECH_VERBS.has(w)) continue;
+    if (k === i + 1 || ABOUT_THEMSELVES.has(words[k + 1] as string)) return 0;
+    return k - i + 1;
+  }
+  return 0;
+}
+
+/**
+ * The words without the asker's own past ("had eczema since i was a kid"), figures of speech
+ * ("explain it like im 5") and the speakers of claims ("a guy on reddit said"): no one they name
+ * is asked about.
+ */
 function withoutPastSelf(words: readonly string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < words.length; i++) {
     const past = PAST_SELF_BY_FIRST.get(words[i] as string)?.find((p) =>
       p.every((w, k) => words[i + k] === w),
     );
-    if (past) i += past.length - 1;
+    const skip = past ? past.length : speakerAt(words, i);
+    if (skip > 0) i += skip - 1;
     else out.push(words[i] as string);
   }
   return out;

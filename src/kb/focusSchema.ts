@@ -193,6 +193,32 @@ export const focusFileSchema = z.strictObject({
    */
   pastSelf: phrases,
   /**
+   * Figures of speech that name an age but no one asked about ("explain it like im 5"): set aside
+   * with the asker's past.
+   */
+  noOneAsked: phrases,
+  /**
+   * Someone who says, claims or told something ("a guy on reddit said…", "my daughter, who is into
+   * wellness, says…") is the source of a claim, not who the question is about: from a determiner
+   * or possessive to the speech verb, the words are set aside when subjects are read, unless a
+   * pronoun after the verb makes the speaker speak of themselves ("my son says he…").
+   */
+  claimSpeakers: z
+    .object({
+      /** The speech verbs, as said ("says", "told", "swears"). */
+      verbs: phrases,
+      /** The words that open the speaker ("a", "my", "some"). */
+      openers: phrases,
+      /** Pronouns after the verb that make the speaker the subject ("he", "she"). */
+      aboutThemselves: phrases,
+      /**
+       * Words that end a speaker before any clause about them ("her bottle is mk7 and says…", "her
+       * grandma bought her kids gummies that say…"): what says it is no person asked about.
+       */
+      breaks: phrases,
+    })
+    .strict(),
+  /**
    * How people tell a habit ("every morning", "each night"): in a sentence that states it, before the
    * question, it says when they do something, not when to take K2 ("i eat gouda every morning. is that
    * enough?"), so its words ask no point.

@@ -74,3 +74,35 @@ describe('the asker’s own past names no child', () => {
     expect(answer.body).toMatch(/^The article doesn't discuss K2 for children or teenagers\./);
   });
 });
+
+describe('people named who are not asked about (blind round 18)', () => {
+  const engine = sharedEngine();
+  const uncoveredIds = (q: string) => engine.ask(q).body;
+
+  it.each([
+    ['a guy at my gym said k2 does nothing for fractures. true?', /men's bones/],
+    [
+      'my son, who is really into health blogs, swears k2 keeps calcium out of arteries. is that right?',
+      /children|teenagers/,
+    ],
+    ['can you explain how k2 and warfarin interact like im 5', /children|teenagers/],
+  ])('%j: no point about them', (q, notSaid) => {
+    expect(uncoveredIds(q)).not.toMatch(notSaid);
+  });
+
+  it('what a label says is no speaker: its words stay', () => {
+    expect(
+      askedSubjects(words('her bottle is mk7 and says one a day, why does mine say three?')).named.has('mk7'),
+    ).toBe(true);
+    expect(
+      askedSubjects(words('grandma bought her kids gummies that say k2 on them')).named.has('child'),
+    ).toBe(true);
+  });
+
+  it('a speaker who speaks of themselves is still asked about', () => {
+    expect(
+      askedSubjects(words('my son says he wants k2 for his bones, ok for a kid?')).named.has('child'),
+    ).toBe(true);
+    expect(engine.ask('my daughter says she wants k2 gummies, is that ok for her?').body).toMatch(/children/);
+  });
+});
