@@ -7,6 +7,7 @@ import { mentionsAnticoagulant } from './anticoagulants.ts';
 import { accuracyForScore } from './calibration.ts';
 import {
   type MessageContext,
+  passStoryOnlyDecline,
   preferQuestionClause,
   preferWithoutNegated,
   scoreWholeMessage,
@@ -141,6 +142,8 @@ export function answerQuestionDetailed(
   // the K2 part is answered and the value is not read. A dose or a need asked for that value
   // ("t-score -2.3, how much k2?") is the clinician's call, and so is a question about the value
   // itself ("read that k2 can lower it").
+  if (outOfScope && !outOfScope.incidental)
+    ({ result, outOfScope } = passStoryOnlyDecline(ctx, result, outOfScope));
   let sideTest = false;
   if (outOfScope?.incidental) {
     const lab = outOfScope.cls === 'lab';

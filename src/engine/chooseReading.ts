@@ -5,8 +5,10 @@ import { anticoagulantsNamed } from './anticoagulantFacts.ts';
 import type { UrgentKind } from './gate.ts';
 import { hypotheticalOverdose } from './gateOverdose.ts';
 import { OUT_OF_SCOPE_RULES } from './lexicon.ts';
-import { type OutOfScope, outOfScopeClass } from './outOfScope.ts';
+import { type OutOfScope, outOfScopeClass, STORY_MAY_PASS } from './outOfScope.ts';
+import { pointsBack } from './followUp.ts';
 import { phraseRegex } from './phrasePattern.ts';
+import { askingPart } from './questionFocus.ts';
 import { ANSWER_THRESHOLD } from './rawConfidence.ts';
 import {
   questionClause,
@@ -261,4 +263,25 @@ export function setIncidentalAside(
     }
   }
   return { result: current, outOfScope };
+}
+
+/**
+ * A decline whose words are only in the story ("Years ago I looked after a newborn who bled
+ * because he hadn't had his vitamin K injection… can adults also bleed from not having enough
+ * vitamin K?"): the question after it, complete on its own and naming none of them, is answered
+ * when it is clearly about K2. Only for classes whose story may pass (declines.json `storyMayPass`).
+ */
+export function passStoryOnlyDecline(
+  ctx: MessageContext,
+  current: SearchResult,
+  outOfScope: OutOfScope,
+): { result: SearchResult; outOfScope: OutOfScope | null } {
+  const kept = { result: current, outOfScope };
+  if (!STORY_MAY_PASS.has(outOfScope.cls)) return kept;
+  const asking = askingPart(ctx.normalized);
+  if (asking === ctx.normalized || pointsBack(asking) || outOfScopeClass(asking, true) !== null) return kept;
+  const asked = ctx.index.search(asking, ctx.boosts);
+  return asked.ranked[0] && asked.hasAnchor && asked.confidence >= ANSWER_THRESHOLD
+    ? { result: asked, outOfScope: null }
+    : kept;
 }

@@ -69,3 +69,10 @@ export function medicinesIn(normalized: string): string[] {
   const text = normalized.replace(/'/g, '');
   return [...new Set(SIDE_MEDICINES.flatMap((re) => [...text.matchAll(re)].map((m) => m[0])))];
 }
+
+/** Out-of-scope classes whose words only in the story let a complete question pass (`storyMayPass`). */
+export const STORY_MAY_PASS: ReadonlySet<OutOfScopeClass> = new Set(
+  language()
+    .declines.classes.filter((cls) => cls.storyMayPass)
+    .map((cls) => cls.id),
+);

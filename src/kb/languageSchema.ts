@@ -497,6 +497,12 @@ export const declineClassSchema = z.strictObject({
   resource: z.string().trim().min(1),
   /** An article quote in the message overrides this class: the quote is answered. */
   quoteMayOverride: z.boolean().default(false),
+  /**
+   * Words of this class only in the story, before a question complete on its own that names none
+   * of them, do not decline that question ("I once looked after a newborn who missed the vitamin K
+   * shot… can adults bleed from low vitamin K?").
+   */
+  storyMayPass: z.boolean().default(false),
   /** The decline. Without one the class uses the standard decline (texts.json `replies.decline`). */
   text: template('canAnswer').optional(),
 });

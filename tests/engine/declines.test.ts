@@ -535,3 +535,21 @@ describe('a pregnancy question told beside a birth and a past result', () => {
     expect(a.topic?.id).toBe('pregnancy-breastfeeding');
   });
 });
+
+describe('decline words only in the story, before a question complete on its own (blind round 18)', () => {
+  const engine = sharedEngine();
+
+  it('a newborn shot told as a memory does not decline a question about adults', () => {
+    const a = engine.ask(
+      'my first baby was born at home in the 90s and the midwife gave him the vitamin k shot. i still wonder: do grown-ups get bleeding problems from low vitamin k?',
+    );
+    expect(a.kind).toBe('answer');
+    expect(a.topic?.id).toBe('deficiency-risk');
+  });
+
+  it('a question that points back at the shot is still declined', () => {
+    const a = engine.ask('my baby got the vitamin k shot yesterday. is that safe?');
+    expect(a.kind).toBe('decline');
+    expect(a.body).toMatch(/pediatrician or midwife/);
+  });
+});
