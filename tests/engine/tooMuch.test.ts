@@ -11,6 +11,9 @@ describe('an amount asked to be too much', () => {
   it.each([
     'my mk7 softgel is 300 mcg, is that too much to take daily?',
     'how many k2 capsules a day would be too many',
+    // Asked whether an amount is toxic, safe or fine (blind round 18).
+    'is mk7 toxic if i take 600 mcg',
+    'would 1000 mcg a day be fine or is that dangerous',
   ])('%j leads with there being no upper limit', (q) => {
     const a = engine.ask(q);
     expect(a.facts?.[0]).toBe(NO_UPPER_LIMIT);
@@ -22,6 +25,8 @@ describe('an amount asked to be too much', () => {
     'can taking k2 make my blood clot too much',
     // Another nutrient's amount.
     'is 5000 iu of d3 too much',
+    // A group with its own facts: pregnancy's supplement safety answers it.
+    'is 100 mcg of k2 safe in my second trimester',
   ])('%j does not', (q) => {
     expect(engine.ask(q).facts?.[0]).not.toBe(NO_UPPER_LIMIT);
   });
