@@ -42,6 +42,9 @@ export const PERSONAL_ANTICOAGULANT_NOTICE =
 export const DOAC_NOTICE =
   "The article's caution is about warfarin-type drugs (vitamin K antagonists). Drugs like apixaban (Eliquis) or rivaroxaban (Xarelto) work differently; ask your pharmacist or prescriber before combining K2 with them.";
 
+export const ANTIPLATELET_NOTICE =
+  "The article's caution is about warfarin-type drugs (vitamin K antagonists). Antiplatelet drugs such as clopidogrel (Plavix) or aspirin work differently, and the article does not cover them; ask your pharmacist or prescriber before combining K2 with them.";
+
 /** With {drug} for the drug as a reply names it ("Acenocoumarol (Sintrom)"). */
 export const OTHER_VKA_NOTICE =
   '{drug} is a vitamin K antagonist, like warfarin: the blood-thinner warning applies to it, so ask the anticoagulation clinic before starting, stopping or changing any K2.';

@@ -16,3 +16,9 @@ export const DOAC = wordPattern(anticoagulantSpellings({ kinds: ['doac', 'hepari
 export function mentionsAnticoagulant(normalized: string): boolean {
   return ANTICOAGULANT.test(normalized.replace(/'/g, ''));
 }
+
+/** Antiplatelets (clopidogrel, aspirin): they do not work through vitamin K either. */
+export const ANTIPLATELET = wordPattern(anticoagulantSpellings({ kinds: ['antiplatelet'] }));
+
+/** Anticoagulants proper (warfarin-type drugs, DOACs, heparins), without antiplatelets. */
+export const ANTICOAGULANT_ONLY = wordPattern(anticoagulantSpellings({ kinds: ['vka', 'doac', 'heparin'] }));

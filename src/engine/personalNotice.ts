@@ -1,9 +1,11 @@
 import { anticoagulantSpellings, language } from '../kb/language.ts';
 import type { Topic } from '../kb/schema.ts';
-import { DOAC, mentionsAnticoagulant } from './anticoagulants.ts';
+import { withoutDeniedAnticoagulants } from './anticoagulantFacts.ts';
+import { ANTICOAGULANT_ONLY, ANTIPLATELET, DOAC, mentionsAnticoagulant } from './anticoagulants.ts';
 import { PERSONAL_PATTERNS } from './lexicon.ts';
 import { alternation, phraseSource } from './phrasePattern.ts';
 import {
+  ANTIPLATELET_NOTICE,
   DOAC_NOTICE,
   otherVkaNotice,
   PERSONAL_ANTICOAGULANT_NOTICE,
@@ -65,6 +67,9 @@ export function personalNoticeFor(
   // "Is K2 safe with the Sintrom? I think it's like warfarin but I'm not sure": say that it is one.
   const otherVka = OTHER_VKAS.find((drug) => drug.named.test(t));
   if (otherVka) return `${otherVkaNotice(otherVka.shownAs)} ${PERSONAL_ANTICOAGULANT_NOTICE}`;
+  // "hes on clopidogrel not warfarin": an antiplatelet alone is named as what it is, whatever the topic.
+  if (ANTIPLATELET.test(t) && !ANTICOAGULANT_ONLY.test(withoutDeniedAnticoagulants(t)))
+    return ANTIPLATELET_NOTICE;
   if (topic?.notice === 'doac' && DOAC.test(t)) return DOAC_NOTICE;
   if (topic?.notice === 'pregnancy' && (personal || PREGNANCY_DOSE.test(t))) return PREGNANCY_NOTICE;
   if (!personal) return null;

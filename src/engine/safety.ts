@@ -62,8 +62,11 @@ export const PERSONAL_NOTICE = SAFETY.personalNotice;
 /** The personal notice when the question or its topic is about anticoagulants. */
 export const PERSONAL_ANTICOAGULANT_NOTICE = SAFETY.personalAnticoagulantNotice;
 
-/** Shown with answers that name a DOAC, heparin or an antiplatelet beside K2. */
+/** Shown with answers that name a DOAC or heparin beside K2. */
 export const DOAC_NOTICE = SAFETY.doacNotice;
+
+/** Shown with answers that name an antiplatelet (clopidogrel, aspirin) and no anticoagulant beside K2. */
+export const ANTIPLATELET_NOTICE = SAFETY.antiplateletNotice;
 
 /** Shown with answers to a message naming a vitamin K antagonist other than warfarin ("Sintrom"). */
 export const otherVkaNotice = (drug: string) => fillText(SAFETY.otherVkaNotice, { drug });

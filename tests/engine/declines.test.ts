@@ -4,6 +4,7 @@ import { normalizeText } from '../../src/engine/normalize.ts';
 import { withoutNegated } from '../../src/engine/readings.ts';
 import { SCOPE_AREAS, UNSURE_TEXT } from '../../src/engine/safety.ts';
 import {
+  ANTIPLATELET_NOTICE,
   DOAC_NOTICE,
   PERSONAL_ANTICOAGULANT_NOTICE,
   PERSONAL_NOTICE,
@@ -181,17 +182,26 @@ describe('negation', () => {
 });
 
 describe('DOACs, antiplatelets and pregnancy', () => {
+  it.each(['can i take k2 with eliquis', 'im on xarelto, is natto ok', 'k2 and apixaban'])(
+    '%j → warfarin-interaction with the DOAC notice',
+    (q) => {
+      const a = engine.ask(q);
+      expect(a.topic?.id).toBe('warfarin-interaction');
+      expect(a.personal).toBe(true);
+      expect(a.personalNotice).toBe(DOAC_NOTICE);
+    },
+  );
+
+  // An antiplatelet is named as what it is, not as a DOAC (blind round 18: "hes on clopidogrel not
+  // warfarin if that matters" got the warfarin facts).
   it.each([
-    'can i take k2 with eliquis',
-    'im on xarelto, is natto ok',
-    'k2 and apixaban',
     'does mk7 interact with plavix',
     'i take aspirin as a blood thinner, can i take k2',
-  ])('%j → warfarin-interaction with the DOAC notice', (q) => {
+    'hes on clopidogrel not warfarin, can he take k2 for his arteries',
+  ])('%j → the antiplatelet notice', (q) => {
     const a = engine.ask(q);
-    expect(a.topic?.id).toBe('warfarin-interaction');
-    expect(a.personal).toBe(true);
-    expect(a.personalNotice).toBe(DOAC_NOTICE);
+    expect(a.personalNotice).toBe(ANTIPLATELET_NOTICE);
+    expect(a.body).not.toMatch(/No dose is known to be safe with warfarin-type drugs/);
   });
 
   it('names the anticoagulation clinic only when the question or topic is about anticoagulants', () => {

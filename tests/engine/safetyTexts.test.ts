@@ -27,6 +27,7 @@ describe('the safety texts', () => {
       personalNotice: written.PERSONAL_NOTICE,
       personalAnticoagulantNotice: written.PERSONAL_ANTICOAGULANT_NOTICE,
       doacNotice: written.DOAC_NOTICE,
+      antiplateletNotice: written.ANTIPLATELET_NOTICE,
       otherVkaNotice: written.OTHER_VKA_NOTICE,
       pregnancyNotice: written.PREGNANCY_NOTICE,
       prescriptionNotice: written.PRESCRIPTION_NOTICE,
