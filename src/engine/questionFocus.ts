@@ -206,6 +206,12 @@ function findAskingPart(normalized: string): string {
   if (clause && !clause.pointsBack) return clause.clause;
   const sentences = normalized.split(/(?<=[.!?])\s+/).filter((s) => /[\p{L}\p{N}]/u.test(s));
   const marked = sentences.filter((s) => s.includes('?'));
+  // "…a claim that vitamin K2 'repairs myelin'. I'd like to know what it is supposed to do": a
+  // letter without a question mark asks its embedded question, about what the sentence before names.
+  if (clause?.embedded && marked.length === 0) {
+    const at = sentences.findIndex((s) => s.includes(clause.clause));
+    if (at > 0) return `${sentences[at - 1]} ${clause.clause}`;
+  }
   // "…for bones? weeks? months? years??": a word or two with a "?" after a question only narrows it
   // ("any truth?" after a story is the question).
   const whole = marked.filter((s) => s.split(/\s+/).length >= MIN_ASKING_WORDS);

@@ -348,3 +348,18 @@ describe('meal times offered as a choice, athletes, and a follow-up titled by it
     expect(answer.body).toMatch(/^The article doesn't discuss K2 for athletes or exercise\./);
   });
 });
+
+// A letter with no question mark asks its embedded question about what the sentence before it
+// names; a time of day in the story is no timing asked (blind round 18).
+describe('an embedded question that points back, in a letter without a question mark', () => {
+  const engine = sharedEngine();
+
+  it('is read with the sentence before it, not the whole story', () => {
+    const a = engine.ask(
+      "My mum has had nerve pain in her feet for years and it's worst at night. A friend sent her a post saying vitamin K2 repairs nerve damage. I would like to know what it does and whether there is any proof for it.",
+    );
+    expect(a.topic?.id).toBe('peripheral-neuropathy');
+    expect(a.body).not.toMatch(/morning or evening/);
+    expect(a.facts.some((id) => id.startsWith('peripheral-neuropathy/'))).toBe(true);
+  });
+});
