@@ -568,3 +568,13 @@ describe('a short question sentence pointing back at the sentence before it', ()
     expect(a.body).not.toMatch(/athletes|exercise/);
   });
 });
+
+describe('chemotherapy named beside K2 (blind round 18)', () => {
+  const engine = sharedEngine();
+
+  it('leads with the chemotherapy claim and carries the personal notice for a relative', () => {
+    const a = engine.ask('my aunt is halfway through chemo, should she start k2?');
+    expect(a.facts?.[0]).toBe('cancer-claims/chemotherapy-side-effects');
+    expect(a.personalNotice).toBe(PERSONAL_NOTICE);
+  });
+});
