@@ -1,6 +1,7 @@
 import type { FocusId, UncoveredPoint } from '../kb/focusSchema.ts';
 import { language } from '../kb/language.ts';
 import { figuresIn } from './figureLead.ts';
+import { STOP_WORDS } from './lexicon.ts';
 import { phraseRegex } from './phrasePattern.ts';
 import { PhraseLists, PhraseSet, stemmedWords } from './phraseSet.ts';
 import { questionClause } from './readings.ts';
@@ -339,7 +340,11 @@ const REASON_OPENERS: ReadonlySet<string> = new Set(language().phrases.lists.rea
  * clause does after a comma; the reason that sentence gives is not what it names.
  */
 function sentencePointedAt(normalized: string, question: readonly string[]): readonly string[] {
-  if (question.length > SHORT_POINTING_SENTENCE_WORDS || !question.some((w) => POINTERS.has(w))) return [];
+  // "Of Gouda, mature cheddar and parmesan, which has the most K2?": a short "which" with no noun
+  // of its own ("which foods have…" has one) chooses among what comes before it.
+  const points =
+    question.some((w) => POINTERS.has(w)) || (question[0] === 'which' && STOP_WORDS.has(question[1] ?? ''));
+  if (question.length > SHORT_POINTING_SENTENCE_WORDS || !points) return [];
   const asking = askingPart(normalized);
   const at = normalized.lastIndexOf(asking);
   if (asking === normalized || at <= 0) return [];
