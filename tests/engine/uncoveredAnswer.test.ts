@@ -363,3 +363,28 @@ describe('an embedded question that points back, in a letter without a question 
     expect(a.facts.some((id) => id.startsWith('peripheral-neuropathy/'))).toBe(true);
   });
 });
+
+describe('cheeses, multivitamins and stroke the article never names (blind round 18)', () => {
+  const engine = sharedEngine();
+
+  it.each([
+    [
+      'out of gouda, parmesan and cheddar, which has more k2?',
+      "The article doesn't give K2 figures for parmesan",
+    ],
+    ['does the k2 in a multivitamin count?', "The article doesn't discuss multivitamins"],
+    ['can k2 stop you having a stroke', "The article doesn't discuss stroke"],
+  ])('%j says so first', (q, opening) => {
+    const a = engine.ask(q);
+    expect(a.coverage).toBe('partial');
+    expect(a.body.startsWith(opening)).toBe(true);
+  });
+
+  it('a stroke asked about clotting gets the clotting facts', () => {
+    const a = engine.ask(
+      "i'm healthy, not on blood thinners. can k2 make my blood clot and give me a stroke?",
+    );
+    expect(a.body).not.toMatch(/doesn't discuss stroke/);
+    expect(a.topic?.id).toBe('clotting-function');
+  });
+});
