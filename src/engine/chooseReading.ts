@@ -8,7 +8,7 @@ import { hypotheticalOverdose } from './gateOverdose.ts';
 import { OUT_OF_SCOPE_RULES } from './lexicon.ts';
 import { type OutOfScope, outOfScopeClass, STORY_MAY_PASS } from './outOfScope.ts';
 import { phraseRegex } from './phrasePattern.ts';
-import { askingPart } from './questionFocus.ts';
+import { askingPart, namesVitamin, THE_VITAMIN } from './questionFocus.ts';
 import { ANSWER_THRESHOLD } from './rawConfidence.ts';
 import {
   questionClause,
@@ -70,7 +70,13 @@ export function scoreWholeMessage(ctx: MessageContext, urgent: boolean): SearchR
 export function preferWithoutNegated(ctx: MessageContext, current: SearchResult): SearchResult {
   const focus = withoutNegated(ctx.normalized);
   if (!focus) return current;
-  const focused = ctx.index.search(focus, ctx.boosts);
+  // "natto is gross. if i just take a supplement instead what dose": what named K2's food is set
+  // aside, and the rest is still about K2.
+  let focused = ctx.index.search(focus, ctx.boosts);
+  // Not when the vitamin itself was set aside ("symptoms of not having enough vitamin k").
+  const vitaminSetAside = namesVitamin(ctx.normalized) && !namesVitamin(focus);
+  if (!focused.hasAnchor && current.hasAnchor && !vitaminSetAside)
+    focused = ctx.index.search(`${focus} , ${THE_VITAMIN}`, ctx.boosts);
   return focused.ranked[0] && focused.hasAnchor && focused.confidence >= ANSWER_THRESHOLD ? focused : current;
 }
 

@@ -217,12 +217,19 @@ const NEGATED_OBJECT = new RegExp(
   'g',
 );
 
+/** A word and what says the asker will not have it after it: "natto is gross". */
+const REJECTED_OBJECT = new RegExp(
+  `\\b[\\w-]+ ${anyOf(language().phrases.lists.rejectionAfter, { capture: false })}\\b`,
+  'g',
+);
+
 /**
  * The question without what it negates: "i don't eat natto, how can i get k2 from food" is a
- * food question, not a natto one. Null when nothing is negated.
+ * food question, not a natto one; "natto is gross. if i take a supplement instead what dose" is a
+ * supplement one. Null when nothing is negated.
  */
 export function withoutNegated(normalized: string): string | null {
   const t = normalized.replace(/'/g, '');
-  const out = t.replace(NEGATED_OBJECT, ' ').replace(/\s+/g, ' ').trim();
+  const out = t.replace(NEGATED_OBJECT, ' ').replace(REJECTED_OBJECT, ' ').replace(/\s+/g, ' ').trim();
   return out === t ? null : out;
 }

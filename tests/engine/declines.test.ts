@@ -563,3 +563,18 @@ describe('decline words only in the story, before a question complete on its own
     expect(a.body).toMatch(/pediatrician or midwife/);
   });
 });
+
+describe('a food the asker will not have, said after it (blind round 18)', () => {
+  const engine = sharedEngine();
+
+  it('"natto is gross" sets natto aside and the rest is still about K2', () => {
+    const a = engine.ask('natto tastes awful. if i just take a supplement instead what dose');
+    expect(a.topic?.id).toBe('supplement-dosage');
+  });
+
+  it('the vitamin itself set aside is not read back in', () => {
+    expect(engine.ask('what are the symptoms of not having enough vitamin k').topic?.id).toBe(
+      'deficiency-risk',
+    );
+  });
+});
