@@ -16,6 +16,7 @@ import {
   followUpReading,
   leavesContext,
   previousSubject,
+  subjectPart,
   withoutEllipsis,
 } from './followUp.ts';
 import { type FollowUpHints, followUpFocus, repeatsPrevious, withSourceBody } from './followUpCompose.ts';
@@ -25,7 +26,7 @@ import { GENERIC_TERMS, type OutOfScopeClass } from './lexicon.ts';
 import { normalizeText, tokenize } from './normalize.ts';
 import { isPersonal } from './personalNotice.ts';
 import { phraseRegex } from './phrasePattern.ts';
-import { readFocus, THE_VITAMIN } from './questionFocus.ts';
+import { readFocus, THE_VITAMIN, withoutPopulations } from './questionFocus.ts';
 import { TopicIndex } from './topicIndex.ts';
 import type { Answer, TopicRef } from './types.ts';
 
@@ -368,6 +369,7 @@ export function createEngine(kb: KnowledgeBase, options: CreateEngineOptions = {
       }
       // A new subject in the old frame that the frame alone cannot place is read with all of it.
       const kinds = kind === 'instead' ? (['instead', 'together'] as const) : ([kind] as const);
+      const namesOwnSubject = hasSubject(subjectPart(withoutPopulations(normalized)));
       for (const k of kinds) {
         const reading = followUpReading(k, normalized, previous, previousTopic?.title ?? null, newFood);
         const hints: FollowUpHints = {
@@ -378,12 +380,15 @@ export function createEngine(kb: KnowledgeBase, options: CreateEngineOptions = {
           previousFocus: previous.focus ?? null,
           newTerms: newTermsOf(index.analyzer, normalized),
           aloneTopicId: alone.answer.kind === 'answer' ? (alone.answer.topic?.id ?? null) : null,
+          namesOnlyPeople: !namesOwnSubject && readFocus(normalized).subjects.named.size > 0,
         };
         let together = answerQuestionDetailed(reading, index, byId, previousTopic?.category, hints).answer;
         if (together.urgent || together.kind !== 'answer') {
           // A subject of its own that the old frame cannot place ("and chicken?" after an egg
           // answer about its form) is answered on its own rather than with the old subject.
-          if (k === 'instead' && alone.answer.kind === 'answer') return aloneAnswer();
+          // Who is asked about is no subject of its own ("and for men? my husband is 65" after
+          // "what dose did they use"): the previous question is asked of them.
+          if (k === 'instead' && alone.answer.kind === 'answer' && namesOwnSubject) return aloneAnswer();
           continue;
         }
         together = answeredElsewhere(together, hints) ?? together;

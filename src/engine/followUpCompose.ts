@@ -36,6 +36,8 @@ export interface FollowUpHints {
   newTerms: readonly string[];
   /** The topic the message alone is answered from, if any: a subject of its own ("…with d3?"). */
   aloneTopicId: string | null;
+  /** The message names who is asked about and no subject besides ("and for men? my husband is 65"). */
+  namesOnlyPeople?: boolean;
 }
 
 /** Subject words of the previous reading count this much of the new message's own words. */
@@ -72,9 +74,17 @@ export function followUpFocus(hints: FollowUpHints): QuestionFocus {
  * question did not ask alone (its reply already said so).
  */
 function jointUncovered(hints: FollowUpHints): QuestionFocus['uncovered'] {
-  const before = new Set(readFocus(hints.previousReading).uncovered.map((u) => u.point.id));
-  // One clause: the message's question mark would make it the only question of the text.
-  const joint = readFocus(`${hints.message.replace(/[?!.]+/g, ' ')} ${hints.previousReading}`).uncovered;
+  // One clause: the message's question mark would make it the only question of the text. A
+  // message naming only who is asked about ("and for men? my husband is 65") asks the whole
+  // previous question of them, whichever of its parts names the point; what that whole text asks
+  // without them is no new point.
+  const previous = hints.namesOnlyPeople
+    ? hints.previousReading.replace(/[?!.,;:]+/g, ' ')
+    : hints.previousReading;
+  const before = new Set(
+    [hints.previousReading, previous].flatMap((text) => readFocus(text).uncovered.map((u) => u.point.id)),
+  );
+  const joint = readFocus(`${hints.message.replace(/[?!.]+/g, ' ')} ${previous}`).uncovered;
   return joint.filter((u) => !before.has(u.point.id));
 }
 

@@ -476,6 +476,11 @@ const POPULATION_WORDS = phraseRegex(
   { words: FOCUS.subjects.filter((s) => s.ages).flatMap((s) => s.asked) },
   'g',
 );
+/** The text without the words naming groups of people by age ("and for men?" → "and for?"). */
+export function withoutPopulations(normalized: string): string {
+  return normalized.replace(/'/g, '').replace(POPULATION_WORDS, ' ').replace(/\s+/g, ' ').trim();
+}
+
 /** Groups without ages (pregnancy), each with its words and the age groups that replace it. */
 const REPLACEABLE_GROUPS = FOCUS.subjects
   .filter((s) => s.replacedBy)

@@ -594,3 +594,21 @@ describe('thanks after an answer to someone on a blood thinner', () => {
     expect(thanks.body).toBe("You're welcome! Ask me anything else about vitamin K2 whenever you like.");
   });
 });
+
+// A follow-up naming only who is asked about asks the whole previous question of them, whichever
+// of its parts named the point (blind round 18: "and for men? my husband is 65" after a question on
+// fracture trials in postmenopausal women got the adult intake figures).
+describe('a follow-up that names only who is asked about', () => {
+  const engine = sharedEngine();
+
+  it.each([['and for men? my husband is 67'], ['my brother is 70, same for him?']])(
+    '%j after a bone trial question in women gets the point about men',
+    (follow) => {
+      const conversation = engine.startConversation();
+      conversation.ask('did k2 lower fractures in women after menopause');
+      conversation.ask('what dose was used in those trials');
+      const a = conversation.ask(follow);
+      expect(a.body).toMatch(/^The article doesn't cover men's bones/);
+    },
+  );
+});
