@@ -85,6 +85,8 @@ export interface DetailedAnswer {
   result: SearchResult | null;
   /** The out-of-scope class that declined the message, if one did. */
   declinedAs?: OutOfScopeClass;
+  /** Only a side word of that class declined it ("…plays football, broke his wrist"). */
+  declinedBySideWord?: boolean;
 }
 
 /** Like {@link answerQuestion}, also returning the match features (for calibration and tuning). */
@@ -211,6 +213,6 @@ export function answerQuestionDetailed(
     }
   }
   return answer.kind === 'decline' && outOfScope
-    ? { answer, result, declinedAs: outOfScope.cls }
+    ? { answer, result, declinedAs: outOfScope.cls, declinedBySideWord: outOfScope.incidental }
     : { answer, result };
 }

@@ -2,7 +2,7 @@ import { CATEGORIES } from '../kb/categories.ts';
 import { language, texts } from '../kb/language.ts';
 import type { Dose, Food, KnowledgeBase, Topic } from '../kb/schema.ts';
 import { preparedTextsFor } from '../kb/snapshot.ts';
-import { answerQuestionDetailed } from './answerQuestion.ts';
+import { answerQuestionDetailed, type DetailedAnswer } from './answerQuestion.ts';
 import { anticoagulantsNamed } from './anticoagulantFacts.ts';
 import { bareAnswer, topicAnswer, toRef, withEmergencyKept } from './composeAnswer.ts';
 import { MAX_BODY_WORDS, wordCount } from './composeBody.ts';
@@ -27,6 +27,7 @@ import { normalizeText, tokenize } from './normalize.ts';
 import { isPersonal } from './personalNotice.ts';
 import { phraseRegex } from './phrasePattern.ts';
 import { readFocus, THE_VITAMIN, withoutPopulations } from './questionFocus.ts';
+import { withoutIncidentalClauses } from './readings.ts';
 import { TopicIndex } from './topicIndex.ts';
 import type { Answer, TopicRef } from './types.ts';
 
@@ -289,6 +290,18 @@ export function createEngine(kb: KnowledgeBase, options: CreateEngineOptions = {
     return { ...answer, body: `${same} ${answer.body}` };
   }
 
+  /**
+   * The message alone is declined as chatter, a pet's or a product question: never read with K2.
+   * Not when only a side word of such a class declined it and more is said ("what about for my
+   * son, hes 16 and plays football, broke his wrist twice this year"): the rest may lean on the
+   * answer before it.
+   */
+  function offTopicAlone(normalized: string, alone: DetailedAnswer): boolean {
+    if (alone.declinedAs === undefined || !NEVER_THE_ASKERS_SITUATION.has(alone.declinedAs)) return false;
+    const rest = alone.declinedBySideWord ? withoutIncidentalClauses(normalized) : null;
+    return !(rest !== null && (hasSubject(rest) || readFocus(rest).subjects.named.size > 0));
+  }
+
   function askInContext(question: string, previous: FollowUpContext | null): FollowUpAnswer {
     try {
       let text = typeof question === 'string' ? question : String(question ?? '');
@@ -314,7 +327,7 @@ export function createEngine(kb: KnowledgeBase, options: CreateEngineOptions = {
             alone.result === null,
             hasSubject,
             alone.result?.hasAnchor ?? false,
-            alone.declinedAs !== undefined && NEVER_THE_ASKERS_SITUATION.has(alone.declinedAs),
+            offTopicAlone(normalized, alone),
             alone.result?.analysis.unknown.length ?? 0,
           )
         : 'alone';

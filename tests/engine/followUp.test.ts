@@ -612,3 +612,24 @@ describe('a follow-up that names only who is asked about', () => {
     },
   );
 });
+
+// A side word of chatter (a sport) does not make a follow-up chatter when more is said (blind round 18).
+describe('a follow-up with a side word of chatter', () => {
+  const engine = sharedEngine();
+
+  it('is read in context when the rest names someone or something', () => {
+    const conversation = engine.startConversation();
+    conversation.ask('should k2 go with a calcium pill');
+    const a = conversation.ask(
+      'what about for my daughter, shes 15 and plays soccer, broke her wrist twice this year',
+    );
+    expect(a.kind).toBe('answer');
+    expect(a.body).toMatch(/children or teenagers/);
+  });
+
+  it('is still declined when the rest is only thanks', () => {
+    const conversation = engine.startConversation();
+    conversation.ask('k1 vs k2 for clotting which matters more');
+    expect(conversation.ask('cool thx. anyway how do u make kimchi at home').kind).toBe('decline');
+  });
+});
