@@ -43,6 +43,13 @@ const SUBJECTS = FOCUS.subjects.map((subject) => ({
 /** The words that name each subject, in one pass: subject i is `SUBJECTS[i]`. */
 const SUBJECTS_ASKED = new PhraseLists(FOCUS.subjects.map((subject) => subject.asked));
 
+/** The words a message names a subject with ("vegan" for plant-based), or its id when an age named it. */
+function subjectWord(id: string | undefined, normalized: string): string | undefined {
+  if (id === undefined) return undefined;
+  const at = SUBJECTS.findIndex((s) => s.id === id);
+  return SUBJECTS_ASKED.firsts(stemmedWords(normalized)).phrase[at] ?? id;
+}
+
 /** "I'm 5 foot", "I am 70 kg": a number after "I'm" that is not an age. */
 const NOT_AN_AGE_AFTER: ReadonlySet<string> = new Set([
   'foot',
@@ -316,7 +323,10 @@ function workOutFocus(normalized: string): QuestionFocus {
     const word =
       askedUncovered[i] ??
       askedTogether(groups, foundTogether ?? []) ??
-      point.subjects?.find((id) => askedNamed.has(id) || fromStory(id, point, i));
+      subjectWord(
+        point.subjects?.find((id) => askedNamed.has(id) || fromStory(id, point, i)),
+        normalized,
+      );
     if (word) uncovered.push({ point, word });
   });
   return {

@@ -388,3 +388,18 @@ describe('cheeses, multivitamins and stroke the article never names (blind round
     expect(a.topic?.id).toBe('clotting-function');
   });
 });
+
+describe('a diet told before a question on where to get K2 (blind round 18)', () => {
+  const engine = sharedEngine();
+
+  it('says the article does not discuss it, in the asker’s word', () => {
+    const a = engine.ask('vegetarian since forever, so where would i get k2 from?');
+    expect(a.body.startsWith("The article doesn't discuss vegetarian diets")).toBe(true);
+  });
+
+  it('not when the question asks something else', () => {
+    expect(engine.ask("I'm vegan. is the mk-7 in supplements made by bacteria?").body).not.toMatch(
+      /vegan diets/,
+    );
+  });
+});
