@@ -3,7 +3,7 @@ import { language, texts } from '../kb/language.ts';
 import type { Dose, Food, KnowledgeBase, Topic } from '../kb/schema.ts';
 import { preparedTextsFor } from '../kb/snapshot.ts';
 import { answerQuestionDetailed, type DetailedAnswer } from './answerQuestion.ts';
-import { anticoagulantsNamed } from './anticoagulantFacts.ts';
+import { anticoagulantsNamed, withoutDeniedAnticoagulants } from './anticoagulantFacts.ts';
 import { bareAnswer, topicAnswer, toRef, withEmergencyKept } from './composeAnswer.ts';
 import { MAX_BODY_WORDS, wordCount } from './composeBody.ts';
 import type { AskOptions, Conversation, Engine, FollowUpAnswer } from './engine.ts';
@@ -238,7 +238,8 @@ export function createEngine(kb: KnowledgeBase, options: CreateEngineOptions = {
   ): { reading: string; answer: Answer } | null {
     if (alone.urgent || anticoagulantsNamed(normalized).length > 0 || !isPersonal(previous.reading))
       return null;
-    const drugs = anticoagulantsNamed(previous.reading);
+    // "hes on clopidogrel not warfarin": the drug denied is not theirs (found running the terminal chat).
+    const drugs = anticoagulantsNamed(withoutDeniedAnticoagulants(previous.reading));
     if (drugs.length === 0) return null;
     const reading = `${normalized} , i am on ${drugs.join(' and ')}`;
     return { reading, answer: answerQuestionDetailed(reading, index, byId).answer };

@@ -6,6 +6,7 @@ import {
   subjectPart,
 } from '../../src/engine/followUp.ts';
 import type { Answer } from '../../src/engine/index.ts';
+import { ANTIPLATELET_NOTICE } from '../safetyTexts.ts';
 import { sharedEngine } from '../sharedEngine.ts';
 
 const engine = sharedEngine();
@@ -631,5 +632,19 @@ describe('a follow-up with a side word of chatter', () => {
     const conversation = engine.startConversation();
     conversation.ask('k1 vs k2 for clotting which matters more');
     expect(conversation.ask('cool thx. anyway how do u make kimchi at home').kind).toBe('decline');
+  });
+});
+
+// Found running the terminal chat: the blood thinner a message denies ("on clopidogrel not
+// warfarin") was carried into the next question as the asker's own.
+describe('a blood thinner denied earlier in the conversation', () => {
+  const engine = sharedEngine();
+
+  it('is not read with the next question as theirs', () => {
+    const conversation = engine.startConversation();
+    conversation.ask('my mum takes plavix, not warfarin. is k2 ok for her?');
+    const a = conversation.ask('how much k2 is in gouda');
+    expect(a.body).not.toMatch(/No dose is known to be safe with warfarin-type drugs/);
+    expect(a.personalNotice).toBe(ANTIPLATELET_NOTICE);
   });
 });
