@@ -26,7 +26,7 @@ import { GENERIC_TERMS, type OutOfScopeClass } from './lexicon.ts';
 import { normalizeText, tokenize } from './normalize.ts';
 import { isPersonal } from './personalNotice.ts';
 import { phraseRegex } from './phrasePattern.ts';
-import { readFocus, THE_VITAMIN, withoutPopulations } from './questionFocus.ts';
+import { namesPopulation, readFocus, THE_VITAMIN, withoutPopulations } from './questionFocus.ts';
 import { withoutIncidentalClauses } from './readings.ts';
 import { TopicIndex } from './topicIndex.ts';
 import type { Answer, TopicRef } from './types.ts';
@@ -394,7 +394,7 @@ export function createEngine(kb: KnowledgeBase, options: CreateEngineOptions = {
           previousFocus: previous.focus ?? null,
           newTerms: newTermsOf(index.analyzer, normalized),
           aloneTopicId: alone.answer.kind === 'answer' ? (alone.answer.topic?.id ?? null) : null,
-          namesOnlyPeople: !namesOwnSubject && readFocus(normalized).subjects.named.size > 0,
+          namesOnlyPeople: !namesOwnSubject && namesPopulation(normalized),
         };
         let together = answerQuestionDetailed(reading, index, byId, previousTopic?.category, hints).answer;
         if (together.urgent || together.kind !== 'answer') {

@@ -52,10 +52,11 @@ const REPLACE_PRESCRIPTION = new RegExp(
 /**
  * The personal notice that fits: stopping or replacing a prescribed medicine with K2 gets the
  * prescriber notice whoever asks (it is the one decision the facts must not seem to settle); a
- * vitamin K antagonist other than warfarin gets the note that it is one, with the clinic notice; a topic with `notice: "doac"` named beside a DOAC or an
- * antiplatelet gets the note that the article's caution is about warfarin-type drugs; a topic
- * with `notice: "pregnancy"` asked about natto or a dose points to the OB or midwife; other
- * personal questions get the general notice.
+ * vitamin K antagonist other than warfarin gets the note that it is one, with the clinic notice; an
+ * antiplatelet with no anticoagulant proper, on any topic, the note that the article does not cover
+ * it; a topic with `notice: "doac"` named beside a DOAC the note that the article's caution is about
+ * warfarin-type drugs; a topic with `notice: "pregnancy"` asked about natto or a dose points to the
+ * OB or midwife; other personal questions get the general notice.
  */
 export function personalNoticeFor(
   normalized: string,

@@ -247,7 +247,8 @@ export function readFocus(normalized: string): QuestionFocus {
 }
 
 function workOutFocus(normalized: string): QuestionFocus {
-  const part = withoutToldHabits(askingPart(normalized));
+  const asking = askingPart(normalized);
+  const part = withoutToldHabits(asking);
   const words = stemmedWords(part);
   const askedCounts = ASKED.counts(words);
   let counted = FOCUS.focuses
@@ -284,18 +285,15 @@ function workOutFocus(normalized: string): QuestionFocus {
   // things: "my doc offered fosamax, is k2 as good as that?"); a longer one names its own subject
   // ("i have ibs, does sauerkraut have k2 in it?").
   const question = clauses[asks] as string[];
-  // "so breakfast or dinner, which is better?": a short "which" question chooses among what the
-  // clause before names.
-  const choosesAmong = question[0] === 'which' && question.length <= SHORT_QUESTION_WORDS;
   if (
     asks > 0 &&
-    (choosesAmong ||
+    (choosesAmongBefore(question) ||
       (question.some((w) => POINTERS.has(w)) &&
         (question.length <= SHORT_QUESTION_WORDS || (ASKED.counts(question)[COMPARISON] as number) > 0)))
   )
     asks--;
   const asked =
-    asks > 0 ? clauses.slice(asks).flat() : [...sentencePointedAt(normalized, question), ...words];
+    asks > 0 ? clauses.slice(asks).flat() : [...sentencePointedAt(normalized, asking, question), ...words];
   const focuses = counted.map((f) => f.id);
   const subjects = askedSubjects(withoutPastSelf(part === normalized ? words : stemmedWords(normalized)));
   // A subject named only in the story ("after his valve surgery… does he have to cut these foods
@@ -339,6 +337,17 @@ function workOutFocus(normalized: string): QuestionFocus {
   };
 }
 
+/**
+ * "so breakfast or dinner, which is better?", "Of Gouda, mature cheddar and parmesan, which has the
+ * most K2?": a "which" that is short or has no noun of its own ("which foods have…" has one)
+ * chooses among what the clause or sentence before it names.
+ */
+function choosesAmongBefore(question: readonly string[]): boolean {
+  return (
+    question[0] === 'which' && (question.length <= SHORT_QUESTION_WORDS || STOP_WORDS.has(question[1] ?? ''))
+  );
+}
+
 /** A question sentence this short that points back has no subject of its own ("is that worse?"). */
 const SHORT_POINTING_SENTENCE_WORDS = 6;
 /** Words that open a reason ("…because bodybuilders use it"): what follows is why, not what. */
@@ -349,13 +358,13 @@ const REASON_OPENERS: ReadonlySet<string> = new Set(language().phrases.lists.rea
  * short question sentence that points back asks about what the sentence before it names, as a
  * clause does after a comma; the reason that sentence gives is not what it names.
  */
-function sentencePointedAt(normalized: string, question: readonly string[]): readonly string[] {
-  // "Of Gouda, mature cheddar and parmesan, which has the most K2?": a short "which" with no noun
-  // of its own ("which foods have…" has one) chooses among what comes before it.
-  const points =
-    question.some((w) => POINTERS.has(w)) || (question[0] === 'which' && STOP_WORDS.has(question[1] ?? ''));
+function sentencePointedAt(
+  normalized: string,
+  asking: string,
+  question: readonly string[],
+): readonly string[] {
+  const points = question.some((w) => POINTERS.has(w)) || choosesAmongBefore(question);
   if (question.length > SHORT_POINTING_SENTENCE_WORDS || !points) return [];
-  const asking = askingPart(normalized);
   const at = normalized.lastIndexOf(asking);
   if (asking === normalized || at <= 0) return [];
   const before = normalized
@@ -500,6 +509,11 @@ const REPLACEABLE_GROUPS = FOCUS.subjects
 function populationsNamed(normalized: string): string[] {
   const { named } = askedSubjects(stemmedWords(normalized));
   return [...named].filter((id) => POPULATIONS.has(id));
+}
+
+/** Whether a message names a group of people by age ("and for men?", "my husband is 65"). */
+export function namesPopulation(normalized: string): boolean {
+  return populationsNamed(normalized).length > 0;
 }
 
 /**
