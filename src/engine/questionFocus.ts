@@ -420,6 +420,9 @@ const SPEECH_VERBS: ReadonlySet<string> = new Set(FOCUS.claimSpeakers.verbs.flat
 const SPEAKER_OPENERS: ReadonlySet<string> = new Set(FOCUS.claimSpeakers.openers);
 const ABOUT_THEMSELVES: ReadonlySet<string> = new Set(FOCUS.claimSpeakers.aboutThemselves);
 const SPEAKER_BREAKS: ReadonlySet<string> = new Set(FOCUS.claimSpeakers.breaks);
+const SPEAKER_CLAUSE_OPENERS: ReadonlySet<string> = new Set(
+  FOCUS.claimSpeakers.clauseOpeners.flatMap((w) => stemmedWords(w)),
+);
 /** Words between a speaker's opener and the speech verb: "a guy on reddit said". */
 const SPEAKER_WORDS = 6;
 /** …or with a clause about the speaker: "my daughter who is into wellness stuff is horrified and says". */
@@ -431,7 +434,7 @@ function speakerAt(words: readonly string[], i: number): number {
   let limit = SPEAKER_WORDS;
   for (let k = i + 1; k < words.length && k <= i + limit + 1; k++) {
     const w = words[k] as string;
-    if (w === 'who') limit = SPEAKER_WITH_CLAUSE_WORDS;
+    if (SPEAKER_CLAUSE_OPENERS.has(w)) limit = SPEAKER_WITH_CLAUSE_WORDS;
     else if (limit === SPEAKER_WORDS && SPEAKER_BREAKS.has(w)) return 0;
     if (!SPEECH_VERBS.has(w)) continue;
     if (k === i + 1 || ABOUT_THEMSELVES.has(words[k + 1] as string)) return 0;

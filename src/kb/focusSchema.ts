@@ -11,6 +11,8 @@ import { fullFactId } from './schema.ts';
 const phrase = z
   .string()
   .regex(/^[a-z0-9]+(?: [a-z0-9]+)*$/, 'must be lower case words separated by single spaces, no punctuation');
+/** Single lower-case words, read one word at a time (the speakers of claims). */
+const oneWords = z.array(z.string().regex(/^[a-z]+$/, 'must be one lower-case word')).min(1);
 const phrases = z.array(phrase).min(1);
 /** One lower-case word: groups of words are compared word by word. */
 const word = z.string().regex(/^[a-z0-9]+$/, 'must be one lower-case word');
@@ -206,16 +208,18 @@ export const focusFileSchema = z.strictObject({
   claimSpeakers: z
     .object({
       /** The speech verbs, as said ("says", "told", "swears"). */
-      verbs: phrases,
+      verbs: oneWords,
       /** The words that open the speaker ("a", "my", "some"). */
-      openers: phrases,
+      openers: oneWords,
+      /** Single words that open a clause about the speaker, which may be longer ("my daughter, who is…"). */
+      clauseOpeners: oneWords,
       /** Pronouns after the verb that make the speaker the subject ("he", "she"). */
-      aboutThemselves: phrases,
+      aboutThemselves: oneWords,
       /**
        * Words that end a speaker before any clause about them ("her bottle is mk7 and says…", "her
        * grandma bought her kids gummies that say…"): what says it is no person asked about.
        */
-      breaks: phrases,
+      breaks: oneWords,
     })
     .strict(),
   /**

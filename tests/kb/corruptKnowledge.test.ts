@@ -107,6 +107,15 @@ describe('loadKnowledge on broken knowledge', () => {
         }),
     ],
     [
+      'a speech verb of two words, where speakers are read one word at a time',
+      'lexicon/focus.json',
+      'claimSpeakers.verbs[0]',
+      (dir) =>
+        editJson(dir, 'lexicon/focus.json', (focus) => {
+          ((focus as Json).claimSpeakers as Json).verbs = ['told me', 'says'];
+        }),
+    ],
+    [
       "a point of the vitamin's own answered by no topic",
       'lexicon/focus.json',
       'vitaminOwnPoints[0].topic',
