@@ -90,6 +90,9 @@ describe('compose: the personal notice, from the topic `notice` field', () => {
     ['can k2 replace my fosamax?', 'osteoporosis', false, PRESCRIPTION_NOTICE],
     ['my dad wants to come off his statin and take mk7 instead', 'heart-health', false, PRESCRIPTION_NOTICE],
     ['could natto do the job of my warfarin', 'warfarin-interaction', true, PRESCRIPTION_NOTICE],
+    // …with no "my" before the medicine (blind round 18, found reading replies in the review).
+    ['thinking of switching from fosamax to mk4, good idea?', 'osteoporosis', false, PRESCRIPTION_NOTICE],
+    ['should i stop prolia and just take k2', 'osteoporosis', true, PRESCRIPTION_NOTICE],
     ['should i take k2 instead of my usual cheese snack', 'cheese', true, PERSONAL_NOTICE],
     ['i stopped taking my k2 last week, will my bones suffer', 'bone-health', true, PERSONAL_NOTICE],
   ])('%s', (text, topicId, personal, expected) => {
