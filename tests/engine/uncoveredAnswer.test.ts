@@ -403,3 +403,14 @@ describe('a diet told before a question on where to get K2 (blind round 18)', ()
     );
   });
 });
+
+describe('a diet told before a question on plant sources (found reading replies in the review)', () => {
+  const engine = sharedEngine();
+
+  it('says the article does not discuss it, then the plant sources', () => {
+    const a = engine.ask('plant based for years now. is there any plant source of k2 or not?');
+    expect(a.body).toMatch(
+      /^The article doesn't discuss plant based diets; of its foods, natto and fermented vegetables/,
+    );
+  });
+});
