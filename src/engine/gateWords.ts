@@ -94,6 +94,8 @@ export const has = (re: RegExp) => (t: string) => re.test(t);
 /** Like `has`, but not when the symptom is only asked about ("does k2 cause swelling?"). */
 export const active = (re: RegExp) => (t: string) => activeSymptom(t, re);
 
+/** Words right before the symptom that say it is not happening ("not anaphylaxis, just hives"). */
+const DENIED_BEFORE = new RegExp(`\\b(${phraseSource(wordings.deniedBefore)})\\s+$`);
 /** The symptom is only asked about ("can k2 cause X?"), not happening. */
 const HYPOTHETICAL = phraseRegex(wordings.hypothetical);
 /**
@@ -193,6 +195,14 @@ export function activeSymptom(t: string, symptom: RegExp): boolean {
   const m = symptom.exec(t);
   if (!m) return false;
   const before = t.slice(Math.max(0, m.index - 45), m.index);
+  // "not anaphylaxis, just hives": read on past the denied mention, the same length kept so that
+  // the sentence bounds of a later mention stay where they were.
+  if (DENIED_BEFORE.test(before)) {
+    return activeSymptom(
+      t.slice(0, m.index) + ' '.repeat(m[0].length) + t.slice(m.index + m[0].length),
+      symptom,
+    );
+  }
   const ongoing = ongoingSymptom(t, m.index, m.index + m[0].length);
   const after = t.slice(m.index + m[0].length);
   // Dated in the past ("had rectal bleeding in 2019, is k2 safe now"): history, not an event.

@@ -29,6 +29,7 @@ export const GATE_WORDING_NAMES = [
   'many',
   'hedges',
   'hypothetical',
+  'deniedBefore',
   'allergy',
   'bleedWords',
   'bleedLastedFor',

@@ -533,3 +533,33 @@ describe('emergency gate: blind round 17 (a bet, the baby’s blood, a calf afte
     expect(engine.ask(q).urgentKind).toBe(kind);
   });
 });
+
+describe('emergency gate: blind round 19 (a denied reaction, a book club’s hypothetical)', () => {
+  it.each([
+    // Words right before the symptom say it is not happening.
+    'is mk7 from soybeans? i react to soy a bit, never had anaphylaxis, only an itchy rash',
+    'does natto cause allergies? my cousin got hives from it, it was not anaphylaxis',
+    // A group talking about a hypothetical: its we, our and us are no one who took anything.
+    'this came up at our lunch table and we argued about it: if someone took 40 k2 softgels in one go, hypothetically, would anything happen? some of us take it daily',
+    'hypothetically, what would happen if someone took a whole bottle of mk7? nobody has done it, we just wondered',
+  ])('%j is not urgent', (q) => {
+    expect(urgent(q)).toBe(false);
+  });
+
+  it.each([
+    // A denied mention does not hide a later one that is happening.
+    ['not anaphylaxis last time, but right now my throat is swelling after the k2', 'allergy'],
+    ['took my first k2 an hour ago and now im not able to breathe properly', 'allergy'],
+    // The group's framing does not lift someone present.
+    [
+      'hypothetically if someone took 30 k2 pills, it came up at our book club, but my son just did',
+      'overdose',
+    ],
+    [
+      'we argued about it at work, hypothetically what if someone took 25 k2 tablets? my toddler ate some today',
+      'overdose',
+    ],
+  ])('%j is urgent (%s)', (q, kind) => {
+    expect(engine.ask(q).urgentKind).toBe(kind);
+  });
+});
