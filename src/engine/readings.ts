@@ -159,21 +159,44 @@ const EMBEDDED_OPENER = /^(what|which|how|where|why|when|whether|if)\b/;
  * The clauses of a text, each with whether the sentence it is in ends with a question mark
  * ("would adding k2 help it heal faster, or protect me?": both clauses are asked).
  */
-function clausesWithMarks(t: string): Array<{ clause: string; asked: boolean }> {
+function clausesWithMarks(t: string): Array<{ clause: string; asked: boolean; sentence: number }> {
   const parts = t.split(/([.?!;,:]+|\s(?:but|so|anyway|btw)\s)/);
-  const out: Array<{ clause: string; asked: boolean }> = [];
-  let sentence: Array<{ clause: string; asked: boolean }> = [];
+  const out: Array<{ clause: string; asked: boolean; sentence: number }> = [];
+  let sentence: string[] = [];
+  let sentences = 0;
   for (let i = 0; i < parts.length; i += 2) {
     const clause = (parts[i] as string).trim();
     const stop = parts[i + 1] ?? '';
-    if (clause.length > 0) sentence.push({ clause, asked: false });
+    if (clause.length > 0) sentence.push(clause);
     if (/[.?!]/.test(stop) || i + 1 >= parts.length) {
       const asked = stop.includes('?');
-      for (const c of sentence) out.push({ clause: c.clause, asked });
+      for (const c of sentence) out.push({ clause: c, asked, sentence: sentences });
       sentence = [];
+      sentences++;
     }
   }
   return out;
+}
+
+/** A clause that sets up a case for the question after it: "if someone took a whole bottle, …". */
+const CONDITION_OPENER = /^(if|suppose|supposing|imagine|say if)\b/;
+
+/**
+ * "If someone took a month of tablets in one go, say 30, what would happen?": the question is
+ * asked of its condition, so it reads from the condition opening its sentence (the nearest one
+ * before it) to the question clause.
+ */
+function withItsCondition(marked: ReadonlyArray<{ clause: string; sentence: number }>, at: number): string {
+  const question = marked[at] as { clause: string; sentence: number };
+  for (let i = at - 1; i >= 0 && (marked[i] as { sentence: number }).sentence === question.sentence; i--) {
+    if (CONDITION_OPENER.test((marked[i] as { clause: string }).clause)) {
+      return marked
+        .slice(i, at + 1)
+        .map((c) => c.clause)
+        .join(' , ');
+    }
+  }
+  return question.clause;
 }
 
 function findQuestionClause(normalized: string): QuestionClause | null {
@@ -188,7 +211,8 @@ function findQuestionClause(normalized: string): QuestionClause | null {
     const { clause, asked } = marked[i] as { clause: string; asked: boolean };
     if (!asked || clause.split(' ').length < 4) continue;
     if (WH_OPENER.test(clause) || YES_NO_OPENER.test(clause)) {
-      return { clause, pointsBack: POINTS_BACK.test(clause), embedded: false };
+      const asked = withItsCondition(marked, i);
+      return { clause: asked, pointsBack: POINTS_BACK.test(asked), embedded: false };
     }
   }
   for (let i = clauses.length - 1; i >= 1; i--) {

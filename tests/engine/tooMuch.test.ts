@@ -14,6 +14,9 @@ describe('an amount asked to be too much', () => {
     // Asked whether an amount is toxic, safe or fine (blind round 18).
     'is mk7 toxic if i take 600 mcg',
     'would 1000 mcg a day be fine or is that dangerous',
+    // An overdose asked about an amount, or a month's tablets taken at once (blind round 19).
+    'could a person overdose on 2000 mcg of mk7',
+    'just curious, if you swallowed a whole bottle of 100 mcg k2 tablets, what happens?',
   ])('%j leads with there being no upper limit', (q) => {
     const a = engine.ask(q);
     expect(a.facts?.[0]).toBe(NO_UPPER_LIMIT);

@@ -55,6 +55,22 @@ describe('readings: the question clause after a backstory', () => {
       'my question is simple. for someone on coumadin, would taking k2 keep calcium out of the heart valves. since my valve surgery i want to stop that.',
       { clause: 'would taking k2 keep calcium out of the heart valves', pointsBack: false, embedded: false },
     ],
+    // A question asked of a condition earlier in its sentence reads from the condition (blind
+    // round 19: "…what would actually happen?" lost the whole month of tablets before it).
+    [
+      'we were talking about supplements at lunch today. if someone swallowed a whole jar of mk7 at once, like 60 softgels, what would happen to them?',
+      {
+        clause:
+          'if someone swallowed a whole jar of mk7 at once , like 60 softgels , what would happen to them',
+        pointsBack: true,
+        embedded: false,
+      },
+    ],
+    // …only within its sentence: a condition told in the sentence before is not the question's.
+    [
+      'if i keep eating natto every day my levels should be fine. but how long does mk7 stay in the blood?',
+      { clause: 'how long does mk7 stay in the blood', pointsBack: false, embedded: false },
+    ],
     // A condition is no question ("if" opens one only inside a statement: "wondering if…").
     ['my dad has been on k2 for two years now and feels fine, if he keeps taking it every single day', null],
     // Too short to have a backstory.
