@@ -15,6 +15,7 @@ import {
   withoutIncidentalClauses,
   withoutIncidentalWords,
   withoutNegated,
+  withoutOtherNutrients,
 } from './readings.ts';
 import type { SearchResult } from './search.ts';
 import type { TopicIndex } from './topicIndex.ts';
@@ -246,9 +247,11 @@ export function setIncidentalAside(
     rest === null || drugs.length === 0 || anticoagulantsNamed(rest).length > 0
       ? rest
       : `${rest} , on ${drugs.join(' and ')}`;
-  const rests = [withoutIncidentalClauses(ctx.normalized), withoutIncidentalWords(ctx.normalized)].map(
-    withDrugs,
-  );
+  const rests = [
+    withoutIncidentalClauses(ctx.normalized),
+    withoutIncidentalWords(ctx.normalized),
+    withoutOtherNutrients(ctx.normalized),
+  ].map(withDrugs);
   // A long story keeps its question in its last clause: what is left is read for that clause too.
   // A question the writer marked as such ("it would help to know how much…") is read first.
   const readingsOf = (r: string) => {

@@ -90,6 +90,41 @@ export function withoutIncidentalWords(normalized: string): string | null {
   return text.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0).length >= MIN_REST_WORDS ? text : null;
 }
 
+/** Another supplement as written, with its salt and amount: "magnesium glycinate 400", "fish oil". */
+const OTHER_NUTRIENT_NAMED = new RegExp(
+  `${OTHER_NUTRIENT_WITH_K2.source}(?: [a-z]+ate)?(?: \\d+ ?(?:mg|mcg|iu|g)?\\b)?`,
+  'g',
+);
+
+/** A list written with "+", "&" or "/" (a stack: "d3 + k2 + magnesium"), before or after an item. */
+const LIST_SEPARATOR_BEFORE = /[+&/]\s*$/;
+const LIST_SEPARATOR_AFTER = /^\s*[+&/]/;
+/** Words that ask an amount of what follows them. */
+const AMOUNT_OF_BEFORE = /\b(how much|how many|dose of|dosage of|amount of|mg of|iu of|mcg of)\s+$/;
+
+/**
+ * The message without the other supplements it names beside K2, when they share a clause with it
+ * ("d3 5000iu + k2 mk7 100 + magnesium glycinate 400, good combo?" → the D3 and K2 combination),
+ * or null when there were none or too little is left. The clause cannot be set aside whole: it
+ * holds the K2 question too.
+ */
+export function withoutOtherNutrients(normalized: string): string | null {
+  const t = normalized.replace(/'/g, '');
+  for (const m of t.matchAll(OTHER_NUTRIENT_NAMED)) {
+    // "How much magnesium should I take with k2?" asks the other supplement's amount: not K2's.
+    if (AMOUNT_OF_BEFORE.test(t.slice(Math.max(0, m.index - 20), m.index))) return null;
+    // Only a supplement listed beside K2 ("d3 + k2 + magnesium"): in "k2 vs magnesium" or "do i
+    // need magnesium with my k2" it is what is asked about.
+    const listed =
+      LIST_SEPARATOR_BEFORE.test(t.slice(Math.max(0, m.index - 3), m.index)) ||
+      LIST_SEPARATOR_AFTER.test(t.slice(m.index + m[0].length, m.index + m[0].length + 3));
+    if (!listed) return null;
+  }
+  const text = t.replace(OTHER_NUTRIENT_NAMED, ' ').replace(/\s+/g, ' ').trim();
+  if (text === t.trim()) return null;
+  return text.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0).length >= MIN_REST_WORDS ? text : null;
+}
+
 /**
  * The separate questions of a message that asks several: a numbered list ("1) … 2) …") or two
  * or more sentences ending in "?". Fewer than two means one question. A part keeps the story told

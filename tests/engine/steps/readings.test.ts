@@ -6,6 +6,7 @@ import {
   withoutIncidentalClauses,
   withoutIncidentalWords,
   withoutNegated,
+  withoutOtherNutrients,
 } from '../../../src/engine/readings.ts';
 
 const n = normalizeText;
@@ -121,5 +122,24 @@ describe('readings: without incidental clauses and words', () => {
     // "keto diet k2?" leaves only "k2": the diet was the subject.
     expect(withoutIncidentalWords(n('keto diet k2?'))).toBeNull();
     expect(withoutIncidentalWords(n('how much k2 is in natto'))).toBeNull();
+  });
+});
+
+describe('readings: without the other supplements listed beside K2', () => {
+  it.each([
+    // Listed with "+" in a stack: the supplement, its salt and its amount go.
+    [
+      'd3 5000 iu + mk7 100 mcg + magnesium citrate 300 mg, worth taking together?',
+      'd3 5000 iu + mk7 100 mcg + , worth taking together?',
+    ],
+    ['k2 & fish oil with dinner, is that fine', 'k2 & with dinner, is that fine'],
+    // Its own amount asked, or compared or needed rather than listed: it is what is asked about.
+    ['d3 + k2 + how much magnesium', null],
+    ['k2 vs magnesium for bones', null],
+    ['do i need magnesium with my d3/k2', null],
+    // Nothing else named.
+    ['how much k2 is in natto', null],
+  ])('%s', (text, expected) => {
+    expect(withoutOtherNutrients(n(text))).toBe(expected);
   });
 });
