@@ -217,8 +217,8 @@ export function createEngine(kb: KnowledgeBase, options: CreateEngineOptions = {
     const ownQuestion = tokenize(withoutEllipsis(hints.message)).length > BARE_ELLIPSIS_WORDS;
     const asked = look.newSubject && ownQuestion ? { ...hints, previousFocus: null } : hints;
     for (const reading of look.readings) {
-      const other = answerQuestionDetailed(reading, index, byId, undefined, asked).answer;
-      if (!other.urgent && other.kind === 'answer' && look.answers(other)) return other;
+      const other = answerQuestionDetailed(reading.text, index, byId, undefined, asked).answer;
+      if (!other.urgent && other.kind === 'answer' && look.answers(other, reading.ofAnySubject)) return other;
     }
     return null;
   }

@@ -55,8 +55,9 @@ const has = (f: IndexedFact, terms: readonly string[]) => terms.filter((t) => f.
 
 /** Readings to try for a follow-up whose reply in context missed its point, and which one answers. */
 export interface LookElsewhere {
-  readings: string[];
-  answers(other: Answer): boolean;
+  /** Readings in the order tried; `ofAnySubject` accepts a reply about any subject. */
+  readings: Array<{ text: string; ofAnySubject: boolean }>;
+  answers(other: Answer, ofAnySubject: boolean): boolean;
   /**
    * Looked for because the reply missed the message's own subject: the previous question's focus
    * ("how big is the effect?") is not what is asked of the new subject ("…should it be with d3?").
@@ -121,21 +122,28 @@ export function lookElsewhere(
   );
   const subject = termsOf(analyzer, subjectText).filter((t) => !own.includes(t));
   const anySubject = ofTheVitamin || repeats;
-  const readings = [[hints.message, subjectText].filter((p) => p !== '').join(' , ')];
+  const readings = [
+    { text: [hints.message, subjectText].filter((p) => p !== '').join(' , '), ofAnySubject: anySubject },
+  ];
   // The vitamin as the subject (focus.json `vitaminNames`, the first): "is it safe?" asked of K2.
-  if (anySubject) readings.push(`${hints.message} , ${THE_VITAMIN}`);
+  // A point of its own that nothing about the previous subject answers ("how much i take per day"
+  // after how a chickpea MK-7 is made) is asked of K2 too, last.
+  // Not when the reply in context answers the point with a fact shown before ("how much is in
+  // it?" after natto's figure): saying it is the same is the answer.
+  const pointMissed = !!point && (!lead || !answersPoint(lead, point));
+  if (anySubject || pointMissed) readings.push({ text: `${hints.message} , ${THE_VITAMIN}`, ofAnySubject: true });
   const leadOwn = lead ? has(lead, own) : 0;
   return {
     readings,
     newSubject: subjectMissed,
-    answers(other: Answer): boolean {
+    answers(other: Answer, ofAnySubject: boolean): boolean {
       if (other.topic?.id === answer.topic?.id && !repeats) return false;
       const first = facts.byId.get(other.facts[0] ?? '');
       if (!first || shown.has(first.fullId)) return false;
       // Asked only about the new subject, the reply must name it; asked a point, it must answer it.
       if (point ? !answersPoint(first, point) : has(first, own) === 0) return false;
       if (has(first, own) < leadOwn) return false;
-      return anySubject || subject.length === 0 || has(first, subject) > 0;
+      return ofAnySubject || subject.length === 0 || has(first, subject) > 0;
     },
   };
 }

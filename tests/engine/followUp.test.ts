@@ -648,3 +648,27 @@ describe('a blood thinner denied earlier in the conversation', () => {
     expect(a.personalNotice).toBe(ANTIPLATELET_NOTICE);
   });
 });
+
+// Blind round 19: "how much i take per day" after how a chickpea MK-7 is made got "the same facts
+// answer this" and the fermentation fact. An amount asked after a reply with no figure, which the
+// previous subject cannot answer either, is asked of K2 itself.
+describe('an amount asked after a reply that has no figure', () => {
+  const engine = sharedEngine();
+
+  it('is answered with a figure', () => {
+    const conversation = engine.startConversation();
+    conversation.ask(
+      'Hello, I am vegetarian from Brazil, I eat cheese, yogurt and milk daily but no meat. My doctor said my bones are a little thin at age 50. Natto is impossible to buy here. I saw a brand online selling MK-7 made with chickpea fermentation. My question: yogurt and cheese, they have K2 or not?',
+    );
+    conversation.ask('and the chickpea one is good same like natto one?');
+    const a = conversation.ask('how much i take per day');
+    expect(a.body).not.toMatch(/same facts/);
+    expect(a.body).toMatch(/\d+ mcg/);
+  });
+
+  it('still says it is the same when the fact shown before gives the figure', () => {
+    const conversation = engine.startConversation();
+    conversation.ask('how much k2 is in a tablespoon of natto');
+    expect(conversation.ask('how much is in it?').body).toMatch(/150 mcg/);
+  });
+});
