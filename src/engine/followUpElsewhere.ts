@@ -131,7 +131,8 @@ export function lookElsewhere(
   // Not when the reply in context answers the point with a fact shown before ("how much is in
   // it?" after natto's figure): saying it is the same is the answer.
   const pointMissed = !!point && (!lead || !answersPoint(lead, point));
-  if (anySubject || pointMissed) readings.push({ text: `${hints.message} , ${THE_VITAMIN}`, ofAnySubject: true });
+  if (anySubject || pointMissed)
+    readings.push({ text: `${hints.message} , ${THE_VITAMIN}`, ofAnySubject: true });
   const leadOwn = lead ? has(lead, own) : 0;
   return {
     readings,
