@@ -48,6 +48,12 @@ describe('points the article does not cover, said first with the nearest facts',
       'absorption-excretion/fat-helps-absorption',
     ],
     ['how much k2 does salmon have', "The article doesn't give K2 for salmon", 'eel/seafood-lovers'],
+    // "How long till" something changes asks how soon there is an effect (blind round 19).
+    [
+      'i take k2 daily now, how long til anything changes',
+      "The article doesn't say how soon any effect can be noticed.",
+      'bone-health/three-year-180mcg-trial',
+    ],
     [
       'can k2 help with congestive heart failure',
       "The article doesn't cover heart failure",
