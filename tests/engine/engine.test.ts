@@ -549,6 +549,13 @@ describe('words the article does not cover are no typos of its words', () => {
     expect(a.topic?.id).not.toBe('meat-liver-chicken');
     expect(a.facts.some((id) => id.startsWith('meat-liver-chicken/'))).toBe(false);
   });
+
+  // Blind round 19: "density on a scan" was read as a scab, and the reply on a fracture study
+  // opened with the clotting facts.
+  it('a scan is no scab', () => {
+    const a = engine.ask('so with k2 is it only about density on a scan?');
+    expect(a.facts.some((id) => id.startsWith('clotting-function/'))).toBe(false);
+  });
 });
 
 describe('a short question sentence pointing back at the sentence before it', () => {
