@@ -289,6 +289,18 @@ const REJECTED_OBJECT = new RegExp(
  */
 export function withoutNegated(normalized: string): string | null {
   const t = normalized.replace(/'/g, '');
-  const out = t.replace(NEGATED_OBJECT, ' ').replace(REJECTED_OBJECT, ' ').replace(/\s+/g, ' ').trim();
+  const setAside = [...t.matchAll(NEGATED_OBJECT), ...t.matchAll(REJECTED_OBJECT)].map((m) => m[0]);
+  let out = t.replace(NEGATED_OBJECT, ' ').replace(REJECTED_OBJECT, ' ');
+  // "what foods besides natto have k2?? natto is literally snot beans": a food set aside stays
+  // aside wherever else the message names it.
+  const foods = new Set(setAside.flatMap((span) => [...span.matchAll(FOOD_WORD)].map((m) => m[0])));
+  if (foods.size > 0) {
+    const named = [...foods].map((food) => food.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    out = out.replace(new RegExp(`\\b(${named.join('|')})\\b`, 'g'), ' ');
+  }
+  out = out.replace(/\s+/g, ' ').trim();
   return out === t ? null : out;
 }
+
+/** The food words of the gate's list (gate.json `foods`). */
+const FOOD_WORD = phraseRegex(language().gate.wordings.foods, 'g');

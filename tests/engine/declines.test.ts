@@ -583,6 +583,16 @@ describe('a food the asker will not have, said after it (blind round 18)', () =>
     expect(a.topic?.id).toBe('supplement-dosage');
   });
 
+  // Blind round 19: "what foods besides natto have k2?? natto is literally snot beans" got natto.
+  it.each([
+    ['what foods apart from natto have k2?? natto is like eating slime', 'natto'],
+    ['which foods other than liver have k2? liver is just too much for me', 'meat-liver-chicken'],
+  ])('%j keeps %s aside wherever the message names it', (q, topic) => {
+    const a = engine.ask(q);
+    expect(a.topic?.id).toBe('food-plan');
+    expect(a.topic?.id).not.toBe(topic);
+  });
+
   it('the vitamin itself set aside is not read back in', () => {
     expect(engine.ask('what are the symptoms of not having enough vitamin k').topic?.id).toBe(
       'deficiency-risk',
