@@ -178,6 +178,16 @@ function spaceSeparatedWords(text: string): number {
 /** A pronoun in a question clause: it points back at what the story named (phrases.json `clausePointers`). */
 const POINTS_BACK = phraseRegex(language().phrases.lists.clausePointers);
 
+/**
+ * Whether a clause points back at the story, read before an alternative it offers itself: in
+ * "does k2 need food with fat to be absorbed or is that a myth" the "that" is the clause's own
+ * claim; in "is it better than cheese or not" the "it" points back.
+ */
+function pointsBackBeforeAlternative(clause: string): boolean {
+  const alternative = clause.search(/\sor\s/);
+  return POINTS_BACK.test(alternative > 0 ? clause.slice(0, alternative) : clause);
+}
+
 /** Words that put a question inside a statement: "(I'd like) to know how much…", "wondering whether…". */
 const EMBEDDED_QUESTION =
   /\b(know|wondering|wonder|curious|find out|tell me|learn) (?=(how|what|whether|if|which|when|why|where)\b)/;
@@ -247,7 +257,7 @@ function findQuestionClause(normalized: string): QuestionClause | null {
     if (!asked || clause.split(' ').length < 4) continue;
     if (WH_OPENER.test(clause) || YES_NO_OPENER.test(clause)) {
       const asked = withItsCondition(marked, i);
-      return { clause: asked, pointsBack: POINTS_BACK.test(asked), embedded: false };
+      return { clause: asked, pointsBack: pointsBackBeforeAlternative(asked), embedded: false };
     }
   }
   for (let i = clauses.length - 1; i >= 1; i--) {
@@ -261,7 +271,7 @@ function findQuestionClause(normalized: string): QuestionClause | null {
       ? EMBEDDED_OPENER.test(asked)
       : WH_OPENER.test(asked) || YES_NO_OPENER.test(asked) || ANY_OPENER.test(asked);
     if (opens && asked.split(' ').length >= 4) {
-      return { clause: asked, pointsBack: POINTS_BACK.test(asked), embedded: embedded !== null };
+      return { clause: asked, pointsBack: pointsBackBeforeAlternative(asked), embedded: embedded !== null };
     }
   }
   return null;

@@ -67,6 +67,16 @@ describe('readings: the question clause after a backstory', () => {
         embedded: false,
       },
     ],
+    // A pointer in an alternative the clause offers itself is its own claim, not the story's
+    // (blind round 19: "…or is that a myth" made the question lean on the story).
+    [
+      'my cousin takes hers with black coffee and says it works fine for her. does k2 need a fatty meal or is that a myth?',
+      { clause: 'does k2 need a fatty meal or is that a myth', pointsBack: false, embedded: false },
+    ],
+    [
+      'my cousin eats natto every morning with rice and says it works fine for her. is it better than cheese or not?',
+      { clause: 'is it better than cheese or not', pointsBack: true, embedded: false },
+    ],
     // …only within its sentence: a condition told in the sentence before is not the question's.
     [
       'if i keep eating natto every day my levels should be fine. but how long does mk7 stay in the blood?',
