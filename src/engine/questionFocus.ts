@@ -81,6 +81,11 @@ export function agesIn(words: readonly string[]): number[] {
     if (!/^\d{1,3}$/.test(w)) return;
     const next = words[i + 1] ?? '';
     const before = words[i - 1] ?? '';
+    // "On warfarin since I was 6 years old", "since age 12": the asker's own past age, not whom
+    // the question is about (like focus.json pastSelf "since i was a kid").
+    const since = (at: number) => words[at] === 'since' || words[at] === 'when';
+    if ((before === 'was' && words[i - 2] === 'i' && since(i - 3)) || (before === 'age' && since(i - 2)))
+      return;
     const iAm = before === 'im' || (before === 'am' && words[i - 2] === 'i');
     // "my dad is 74", "shes 17": someone (gate.json `person`) said to be that old.
     const someoneIs =

@@ -15,6 +15,10 @@ describe('ages a message names', () => {
     ["i'm 5 foot tall", []],
     ['explain k2 like im 10', [10]],
     ['i take 100 mcg', []],
+    // The asker's own past age (blind round 19: "on Coumadin… since I was 6 years old").
+    ['on warfarin since i was 9 years old', []],
+    ['had eczema since age 12', []],
+    ['my daughter is 9 years old', [9]],
   ])('%s', (text, ages) => {
     expect(agesIn(words(text))).toEqual(ages);
   });

@@ -48,6 +48,12 @@ describe('points the article does not cover, said first with the nearest facts',
       'absorption-excretion/fat-helps-absorption',
     ],
     ['how much k2 does salmon have', "The article doesn't give K2 for salmon", 'eel/seafood-lovers'],
+    // Cooking destroys the K2 in food; warfarin "destroying" vitamin K is no cooking question.
+    [
+      'does boiling kale destroy the k2',
+      "The article doesn't say whether cooking or storage",
+      'k1-vs-k2/k1-sources',
+    ],
     // "How long till" something changes asks how soon there is an effect (blind round 19).
     [
       'i take k2 daily now, how long til anything changes',
@@ -144,6 +150,13 @@ describe('points the article does not cover, said first with the nearest facts',
 
   it('a question about how long a trial ran is not a question about years of use', () => {
     expect(engine.ask('how many years did the mk7 bone trial last').body).not.toMatch(/many years of use/);
+  });
+
+  it('a drug said to destroy vitamin K is no question about cooking', () => {
+    const a = engine.ask(
+      'I have been on warfarin for ten years and my bones are thin now. Does the warfarin destroy vitamin K and if so does that mean I never get vitamin K even from foods that have it?',
+    );
+    expect(a.body).not.toMatch(/cooking/);
   });
 });
 
