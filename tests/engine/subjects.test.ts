@@ -77,6 +77,12 @@ describe('the asker’s own past names no child', () => {
     expect(answer.coverage).toBe('partial');
     expect(answer.body).toMatch(/^The article doesn't discuss K2 for children or teenagers\./);
   });
+  // Blind round 19: how much K2 is in the eggs a 15-year-old eats is a question about eggs.
+  it('what a food holds is asked of the food, whoever eats it', () => {
+    const answer = engine.ask('my 14 year old eats cheese every day, is gouda a good k2 source?');
+    expect(answer.body).not.toMatch(/children or teenagers/);
+    expect(answer.topic?.id).toBe('cheese');
+  });
 });
 
 describe('people named who are not asked about (blind round 18)', () => {
