@@ -184,9 +184,11 @@ export function answerQuestionDetailed(
   answer = composeFactBody(answer, read, index, byId, result?.ranked, readAnalysis, followUp);
   if (!gate.urgent && !followUp) answer = answerOtherParts(answer, read, result.hasAnchor, index, byId);
 
-  // A supplement named beside the K2 question: say plainly that the article does not cover it.
-  if (answer.kind === 'answer' && !outOfScope && sideNutrients.length > 0) {
-    answer.body = `${answer.body} ${fillText(texts().replies.sideSubject, { subject: sideNutrients.join(' or ') })}`;
+  // A supplement named beside the K2 question: say plainly that the article does not cover it,
+  // unless the reply already opened by saying so ("The article doesn't mention fish oil with K2").
+  const unsaid = sideNutrients.filter((n) => !answer.body.toLowerCase().includes(n));
+  if (answer.kind === 'answer' && !outOfScope && unsaid.length > 0) {
+    answer.body = `${answer.body} ${fillText(texts().replies.sideSubject, { subject: unsaid.join(' or ') })}`;
   }
 
   // A medicine named beside the K2 question and set aside: the article does not cover it either.

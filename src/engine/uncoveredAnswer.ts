@@ -1,7 +1,7 @@
 import type { Topic } from '../kb/schema.ts';
 import { topicAnswer } from './composeAnswer.ts';
 import { OUT_OF_SCOPE_RULES } from './lexicon.ts';
-import type { OutOfScope } from './outOfScope.ts';
+import { type OutOfScope, otherNutrientsIn } from './outOfScope.ts';
 import { readFocus } from './questionFocus.ts';
 import type { Answer } from './types.ts';
 
@@ -28,11 +28,16 @@ export function uncoveredInsteadOfDecline(
   confidence: number,
 ): Answer | null {
   if (declined.kind !== 'decline' || !namesK2) return null;
-  if (outOfScope && !(outOfScope.cls === 'condition' && outOfScope.incidental)) return null;
+  const sideNutrient = outOfScope?.cls === 'nutrient' && outOfScope.incidental;
+  if (outOfScope && !(outOfScope.cls === 'condition' && outOfScope.incidental) && !sideNutrient) return null;
   // "k2 and my thyroid medication": a drug question is a pharmacist's, whatever condition it names.
   const text = normalized.replace(/'/g, '');
   if (MEDICINE_WORDS.test(text) || MEDICINE_RULES.some((rule) => rule.re.test(text))) return null;
-  const point = readFocus(normalized).uncovered[0]?.point;
+  const uncovered = readFocus(normalized).uncovered;
+  // Another supplement beside K2 is declined unless a point is about that supplement itself
+  // ("is vitamin k potassium?", "fish oil and k2 together?"): the point says what the article lacks.
+  const sideNutrients = sideNutrient ? otherNutrientsIn(normalized) : [];
+  const point = (sideNutrient ? uncovered.find((u) => sideNutrients.includes(u.word)) : uncovered[0])?.point;
   if (!point) return null;
   const nearest = point.nearest?.[0] ?? point.fallback?.[0];
   // Without nearest facts of its own, what the evidence on K2 is: a topic matched this weakly

@@ -294,6 +294,15 @@ describe('another supplement beside a K2 question', () => {
     expect(a.body).toMatch(/this answer is about vitamin K2 only\.$/);
   });
 
+  // Blind round 19: "fish oil + k2 same time ok?" was declined whole; a point about the
+  // supplement itself answers it as partly covered, and says so once.
+  it('a supplement the point is about is answered as partly covered, named once', () => {
+    const a = engine.ask('is it ok to have fish oil and k2 together in the morning');
+    expect(a.kind).toBe('answer');
+    expect(a.coverage).toBe('partial');
+    expect(a.body.match(/fish oil/g)).toHaveLength(1);
+  });
+
   it.each([
     'is zinc better than k2 for immunity',
     'should i stack k2 with magnesium',

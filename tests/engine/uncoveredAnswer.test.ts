@@ -48,6 +48,12 @@ describe('points the article does not cover, said first with the nearest facts',
       'absorption-excretion/fat-helps-absorption',
     ],
     ['how much k2 does salmon have', "The article doesn't give K2 for salmon", 'eel/seafood-lovers'],
+    // Vitamin K mixed up with potassium, the element K (blind round 19).
+    [
+      'wait is vitamin k just potassium',
+      "The article doesn't mention potassium: it is about vitamin K",
+      'k2-overview/k1-other-form',
+    ],
     // Cooking destroys the K2 in food; warfarin "destroying" vitamin K is no cooking question.
     [
       'does boiling kale destroy the k2',
