@@ -119,7 +119,14 @@ export function answerQuestionDetailed(
 
   // "Not on any blood thinners": a medicine the asker says they do not take is no part of what is
   // asked. The gate above read the whole message, and the warning is attached whatever is read.
-  const read = gate.urgent ? normalized : withoutDeniedAnticoagulants(normalized);
+  // A message about the time someone was on one ("he was on warfarin and ate spinach every day,
+  // was that why?") keeps it: without it, nothing of K is left to answer.
+  const withoutDenied = gate.urgent ? normalized : withoutDeniedAnticoagulants(normalized);
+  const keepsTheDrug =
+    withoutDenied !== normalized &&
+    !index.search(withoutDenied).hasAnchor &&
+    index.search(normalized).hasAnchor;
+  const read = keepsTheDrug ? normalized : withoutDenied;
   const readAnalysis = read === normalized ? analysis : index.analyzer.analyze(read);
 
   // Read, score and choose.

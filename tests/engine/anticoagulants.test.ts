@@ -70,6 +70,14 @@ describe('a blood thinner the asker took only in the past', () => {
     expect(a.safety.warning).toBeTruthy();
   });
 
+  // Blind round 19: "my uncle died of a stroke in 2015, he was on warfarin and ate spinach like
+  // every day… was that why" got the "not sure which part" menu: without the drug nothing was left.
+  it('a question about the time someone was on it keeps them', () => {
+    const a = engine.ask('my grandad was on warfarin for years and had kale every day, was that a bad idea?');
+    expect(a.kind).toBe('answer');
+    expect(a.facts).toContain('warfarin-interaction/steady-intake');
+  });
+
   it('one still taken keeps them: "still on warfarin, finished my antibiotics, is natto ok"', () => {
     expect(
       engine.ask('still on warfarin, finished my antibiotics, is natto ok').facts.some(interaction),
