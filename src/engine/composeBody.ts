@@ -44,6 +44,7 @@ import {
   clausesOpeningAQuestion,
   MIN_ASKING_WORDS,
   readFocus,
+  sentenceBefore,
   VITAMIN_OWN_POINTS,
 } from './questionFocus.ts';
 import { ANSWER_THRESHOLD } from './rawConfidence.ts';
@@ -395,11 +396,11 @@ export function composeFactBody(
   if (focus.yesNo && !opening && main.length > 0 && !defined) {
     const claims = claimIndexOf(index, () => index.entries.map((e) => e.topic), index.analyzer);
     const asked = followUp ? askingPart(followUp.message) : part;
-    const claim = claims.match(
-      asked,
-      followUp?.previousReading ?? '',
-      followUp ? followUp.message : normalized,
-    );
+    // "…just been diagnosed with early alzheimers. can k2 slow it down at all?": a question that
+    // points back takes the claim's words from the sentence before it, as a follow-up does from
+    // the previous question.
+    const carried = followUp?.previousReading ?? (pointsBack(part) ? sentenceBefore(normalized, part) : '');
+    const claim = claims.match(asked, carried, followUp ? followUp.message : normalized);
     // "Does K2 thicken blood?" from someone on warfarin: the healthy person's "No." is not theirs.
     const misleads =
       claim !== null && NOT_FOR_VKA.has(claim.claim.factId) && mayTakeVitaminKAntagonist(normalized);

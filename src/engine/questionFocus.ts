@@ -358,6 +358,17 @@ const SHORT_POINTING_SENTENCE_WORDS = 6;
 /** Words that open a reason ("…because bodybuilders use it"): what follows is why, not what. */
 const REASON_OPENERS: ReadonlySet<string> = new Set(language().phrases.lists.reasonOpeners.words);
 
+/** The sentence right before the asking part of a message, or "" when the message is all question. */
+export function sentenceBefore(normalized: string, asking: string): string {
+  const at = normalized.lastIndexOf(asking);
+  if (asking === normalized || at <= 0) return '';
+  const before = normalized
+    .slice(0, at)
+    .split(/(?<=[.!?])\s+/)
+    .filter((s) => /[\p{L}\p{N}]/u.test(s));
+  return before[before.length - 1] ?? '';
+}
+
 /**
  * "my k2 says 'from fermented chickpeas' instead of natto. is that worse or just different?": a
  * short question sentence that points back asks about what the sentence before it names, as a
@@ -370,13 +381,9 @@ function sentencePointedAt(
 ): readonly string[] {
   const points = question.some((w) => POINTERS.has(w)) || choosesAmongBefore(question);
   if (question.length > SHORT_POINTING_SENTENCE_WORDS || !points) return [];
-  const at = normalized.lastIndexOf(asking);
-  if (asking === normalized || at <= 0) return [];
-  const before = normalized
-    .slice(0, at)
-    .split(/(?<=[.!?])\s+/)
-    .filter((s) => /[\p{L}\p{N}]/u.test(s));
-  const words = stemmedWords(before[before.length - 1] ?? '');
+  const before = sentenceBefore(normalized, asking);
+  if (before === '') return [];
+  const words = stemmedWords(before);
   const reason = words.findIndex((w) => REASON_OPENERS.has(w));
   return reason === -1 ? words : words.slice(0, reason);
 }

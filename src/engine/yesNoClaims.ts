@@ -4,6 +4,7 @@ import { fillText } from '../kb/templates.ts';
 import type { Analyzer } from './analyze.ts';
 import { STOP_WORDS } from './lexicon.ts';
 import { normalizeText } from './normalize.ts';
+import { phraseRegex } from './phrasePattern.ts';
 import { stemmedWords } from './phraseSet.ts';
 import type { YesNoLead } from './questionFocus.ts';
 
@@ -60,6 +61,7 @@ const CONTEXT_TERMS: ReadonlySet<string> = new Set(POLARITY.contextTerms);
 const QUALIFIERS: ReadonlySet<string> = new Set(POLARITY.qualifiers.flatMap((w) => stemmedWords(w)));
 const FUNCTION_WORDS: ReadonlySet<string> = new Set(POLARITY.functionWords.flatMap((w) => stemmedWords(w)));
 const ALTERNATIVES: ReadonlySet<string> = new Set(POLARITY.alternatives.flatMap((w) => stemmedWords(w)));
+const INTENSIFIERS = phraseRegex({ words: POLARITY.intensifiers }, 'g');
 const HOLDS: ReadonlySet<string> = new Set(POLARITY.truth.holds.flatMap((w) => stemmedWords(w)));
 const DOUBTS: ReadonlySet<string> = new Set(POLARITY.truth.doubts.flatMap((w) => stemmedWords(w)));
 const OPENERS: ReadonlySet<string> = new Set(
@@ -111,7 +113,7 @@ const joinForms = (text: string) => text.replace(/\b(mk|k|d)[ -](\d{1,2})\b/g, '
  */
 function contentWords(text: string, analyzer: Analyzer, cache: Map<string, string[]>): Word[] {
   const out: Word[] = [];
-  for (const word of stemmedWords(joinForms(text))) {
+  for (const word of stemmedWords(joinForms(text).replace(INTENSIFIERS, ' '))) {
     const marks = isPolar(word) || NEGATIONS.has(word) || HOLDS.has(word) || DOUBTS.has(word);
     if ((FUNCTION_WORDS.has(word) || OPENERS.has(word)) && !marks && !QUALIFIERS.has(word)) continue;
     // "Only", "just", "all": filler in chat, but a claim must say them for a question that does.

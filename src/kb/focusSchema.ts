@@ -182,6 +182,11 @@ export const focusFileSchema = z.strictObject({
     functionWords: z.array(word).min(1),
     /** Words that narrow a claim ("only", "just", "all"): a question with one asks a claim that has it. */
     qualifiers: z.array(word),
+    /**
+     * Phrases that only stress a question ("can k2 slow it down at all?", "in any way"): read as
+     * nothing, so "all" in them is no qualifier.
+     */
+    intensifiers: phrases.default([]),
     /** Words that offer alternatives ("or", "vs"): such a question asks which, and gets no yes or no. */
     alternatives: z.array(word).min(1),
   }),

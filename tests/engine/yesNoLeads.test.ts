@@ -52,6 +52,9 @@ describe('a yes/no lead follows the claim the question asks', () => {
     ['should i avoid k2 on warfarin', 'Yes.'],
     ['is k2 safe with eliquis', 'It depends.'],
     ['does k2 interact with apixaban', 'No.'],
+    // The medicine "it" points back at is the claim's (blind round 19 changed this from no lead):
+    // K2 does not act on a DOAC the way it acts on warfarin.
+    ['I take rivaroxaban. does vitamin k2 affect it the way it affects warfarin?', 'No.'],
     // An unproven claim is named in a whole sentence, in the claim's words, not a bare "Not shown.".
     ['do i need d3 with k2', 'No trial has shown that you need D3 with K2.'],
     ['is mk7 better than mk4', 'No trial has shown that MK-7 is better than MK-4.'],
@@ -59,6 +62,13 @@ describe('a yes/no lead follows the claim the question asks', () => {
     ['does mk7 last longer than mk4', 'Yes.'],
     ['is there an upper limit for k2', 'No.'],
     ['is k2 fat soluble', 'Yes.'],
+    // Blind round 19: a question pointing back at the sentence before takes the claim's words
+    // from it, and "at all" only stresses the question.
+    [
+      'my dad was told he has alzheimers last month. could k2 slow it down?',
+      "No trial has shown that K2 slows Alzheimer's.",
+    ],
+    ['does k2 improve memory at all', 'No trial has shown that K2 improves memory.'],
   ])('%s → %s', (question, lead) => {
     expect(leadOf(question)).toBe(lead);
   });
@@ -71,7 +81,7 @@ describe('no yes or no where the question does not ask a marked claim as it is w
     // Either/or asks which, not whether.
     'is 120 mcg the rda or the ai for men?',
     // A medicine named before the question that the claim is not about.
-    'I take rivaroxaban. does vitamin k2 affect it the way it affects warfarin?',
+    'I take rivaroxaban. does vitamin k2 change how my statin works?',
     // A word that narrows the claim ("just"), or one the lexicon does not know.
     'can i get my k2 just from eating gouda',
     // Doubting the claim ("or is that hype") leaves its polarity unclear.
