@@ -24,7 +24,7 @@ import { lookElsewhere, newTermsOf } from './followUpElsewhere.ts';
 import { withFoodPointedAt } from './gateOverdose.ts';
 import { GENERIC_TERMS, type OutOfScopeClass } from './lexicon.ts';
 import { normalizeText, tokenize } from './normalize.ts';
-import { isPersonal } from './personalNotice.ts';
+import { isPersonal, pregnancyTold } from './personalNotice.ts';
 import { phraseRegex } from './phrasePattern.ts';
 import { namesPopulation, readFocus, THE_VITAMIN, withoutPopulations } from './questionFocus.ts';
 import { withoutIncidentalClauses } from './readings.ts';
@@ -246,6 +246,22 @@ export function createEngine(kb: KnowledgeBase, options: CreateEngineOptions = {
   }
 
   /**
+   * The message read with the asker's own pregnancy from the previous question, or null when the
+   * message tells its own, names someone else (a child, a husband), or the previous question told
+   * no pregnancy of the asker's.
+   */
+  function readWithAskersPregnancy(
+    normalized: string,
+    previous: FollowUpContext,
+  ): { reading: string; answer: Answer } | null {
+    if (!isPersonal(previous.reading) || !pregnancyTold(previous.reading)) return null;
+    if (pregnancyTold(normalized) || namesPopulation(normalized)) return null;
+    const reading = `${normalized} , i am pregnant`;
+    const answer = answerQuestionDetailed(reading, index, byId).answer;
+    return answer.kind === 'answer' && !answer.urgent ? { reading, answer } : null;
+  }
+
+  /**
    * "How much in cheese tho" after "what foods have the most k2": a food the previous question did
    * not name, which the message answers from that food's topic (alone, or asked of K2 when alone it
    * names no vitamin: "how does that compare to cheese" after eel), is a new subject in the old
@@ -372,6 +388,18 @@ export function createEngine(kb: KnowledgeBase, options: CreateEngineOptions = {
       if (onTheirs && kind === 'alone' && onTheirs.answer.kind === 'answer') {
         const { reading, answer } = onTheirs;
         return { answer, context: contextAfter(reading, answer, readFocus(normalized)), followUp: true };
+      }
+      // "I'm 31 weeks pregnant… is K2 recommended?", then "what about the high dose mk4 like the
+      // japanese use?": the asker's pregnancy is still theirs when the next question names no one
+      // else, as their blood thinner is.
+      if (previous && kind === 'alone' && alone.answer.kind === 'answer' && !alone.answer.urgent) {
+        const own = readWithAskersPregnancy(normalized, previous);
+        if (own)
+          return {
+            answer: own.answer,
+            context: contextAfter(own.reading, own.answer, readFocus(normalized)),
+            followUp: true,
+          };
       }
       if (!previous || kind === 'alone') return aloneAnswer();
       const previousTopic = previous.topicId ? byId.get(previous.topicId) : undefined;

@@ -35,6 +35,18 @@ const OTHER_VKAS = language()
 const PREGNANCY_DOSE =
   /\b(natto|supplements?|pills?|capsules?|doses?|dosage|high|mcg|mg|micrograms?|take|taking|safe)\b/;
 
+/**
+ * A pregnancy or breastfeeding the message tells of ("i'm 31 weeks pregnant", "my wife is
+ * pregnant", "this pregnancy"), not one it asks about in general ("is natto ok in pregnancy?") or
+ * denies. Not the pregnancy subject's words: "nursing" there is also a nursing student.
+ */
+export function pregnancyTold(t: string): boolean {
+  return PREGNANT.test(t) && !NOT_PREGNANT.test(t);
+}
+const PREGNANT =
+  /\b(im|i am|i m|am|is|shes|she s|we re|we are|currently|weeks|months)\s+(\w+\s+){0,2}(pregnant|breastfeeding)\b|\b(my|this|her|our) pregnancy\b|\b(first|second|third|1st|2nd|3rd) trimester\b/;
+const NOT_PREGNANT = /\b(not|never been|no longer) (pregnant|breastfeeding|nursing)\b/;
+
 /** A prescribed medicine: the general words, every blood thinner and the pharmacist's drugs, each from its one list. */
 const PRESCRIBED_MEDICINE = [
   alternation(language().phrases.lists.prescriptionWords),
@@ -72,7 +84,10 @@ export function personalNoticeFor(
   if (ANTIPLATELET.test(t) && !ANTICOAGULANT_ONLY.test(withoutDeniedAnticoagulants(t)))
     return ANTIPLATELET_NOTICE;
   if (topic?.notice === 'doac' && DOAC.test(t)) return DOAC_NOTICE;
-  if (topic?.notice === 'pregnancy' && (personal || PREGNANCY_DOSE.test(t))) return PREGNANCY_NOTICE;
+  // "what about the high dose mk4 like the japanese use? i am pregnant": a pregnancy told beside a
+  // dose or a supplement points to the OB or midwife whatever the topic.
+  if ((topic?.notice === 'pregnancy' || pregnancyTold(t)) && (personal || PREGNANCY_DOSE.test(t)))
+    return PREGNANCY_NOTICE;
   if (!personal) return null;
   // The anticoagulation clinic is named only when the question or its topic is about anticoagulants.
   return mentionsAnticoagulant(t) || topic?.category === 'interactions'

@@ -6,7 +6,7 @@ import {
   subjectPart,
 } from '../../src/engine/followUp.ts';
 import type { Answer } from '../../src/engine/index.ts';
-import { ANTIPLATELET_NOTICE } from '../safetyTexts.ts';
+import { ANTIPLATELET_NOTICE, PREGNANCY_NOTICE } from '../safetyTexts.ts';
 import { sharedEngine } from '../sharedEngine.ts';
 
 const engine = sharedEngine();
@@ -670,5 +670,24 @@ describe('an amount asked after a reply that has no figure', () => {
     const conversation = engine.startConversation();
     conversation.ask('how much k2 is in a tablespoon of natto');
     expect(conversation.ask('how much is in it?').body).toMatch(/150 mcg/);
+  });
+});
+
+// Blind round 19: "I'm 31 weeks pregnant… Is K2 recommended in pregnancy?", then "what about the high
+// dose mk4 like the japanese use?" lost the pregnancy, and the OB or midwife notice with it.
+describe("the asker's pregnancy told in the previous question", () => {
+  const engine = sharedEngine();
+
+  it('is still theirs when the next question names no one else', () => {
+    const conversation = engine.startConversation();
+    conversation.ask("I'm 20 weeks pregnant and my midwife never mentioned K2. should I be taking it?");
+    const a = conversation.ask('and the big 45 mg mk4 dose they use in japan?');
+    expect(a.personalNotice).toBe(PREGNANCY_NOTICE);
+  });
+
+  it('is not carried to someone else', () => {
+    const conversation = engine.startConversation();
+    conversation.ask("I'm 20 weeks pregnant and my midwife never mentioned K2. should I be taking it?");
+    expect(conversation.ask('and for my husband, hes 40?').personalNotice).not.toBe(PREGNANCY_NOTICE);
   });
 });

@@ -180,6 +180,12 @@ describe('personalNoticeFor', () => {
   ])('pregnancy and a dose word, singular or plural: %s', (question) => {
     expect(notice(question, topic('safety', 'pregnancy'), false)).toBe(PREGNANCY_NOTICE);
   });
+  // Blind round 19: a pregnancy told beside a dose on another topic had only the general notice.
+  it('a pregnancy told beside a dose on any topic: the pregnancy notice; a nursing student: none', () => {
+    expect(notice('is the 45 mg mk4 dose ok? im pregnant', topic('dosage'), false)).toBe(PREGNANCY_NOTICE);
+    expect(notice('im not pregnant, is the 45 mg mk4 dose ok', topic('dosage'), false)).toBeNull();
+    expect(notice('nursing student here, what is the 45 mg mk4 dose for', topic('dosage'), false)).toBeNull();
+  });
   it('pregnancy asked in general: no notice', () => {
     expect(notice('what does k2 do in pregnancy', topic('safety', 'pregnancy'), false)).toBeNull();
   });
