@@ -1,4 +1,5 @@
 import { language } from '../kb/language.ts';
+import { mentionsAnticoagulant } from './anticoagulants.ts';
 import {
   CALCIUM_DOSING,
   EVERYDAY_SYMPTOM,
@@ -9,6 +10,8 @@ import {
   OUT_OF_SCOPE_RULES,
   type OutOfScopeClass,
 } from './lexicon.ts';
+import { phraseRegex } from './phrasePattern.ts';
+import { namesVitamin } from './questionFocus.ts';
 
 /** Which out-of-scope class a message falls in: the step that decides a decline and its text. */
 
@@ -17,6 +20,9 @@ export interface OutOfScope {
   /** Only incidental words matched: a clear K2 question elsewhere in the message still wins. */
   incidental: boolean;
 }
+
+/** The food words of the gate's list (gate.json `foods`). */
+const FOOD_WORDS = phraseRegex(language().gate.wordings.foods);
 
 /** Which out-of-scope class a message falls in, or null when it is in scope. */
 export function outOfScopeClass(normalized: string, hasAnchor: boolean): OutOfScope | null {
@@ -34,8 +40,14 @@ export function outOfScopeClass(normalized: string, hasAnchor: boolean): OutOfSc
   const rest = t.replace(NUTRIENT_COMPARISON, ' ');
   // Another supplement beside a K2 question ("I take magnesium at night. how much k2…"): its
   // clause is set aside when the rest is a clear K2 question (see setIncidentalAside).
-  if (OTHER_NUTRIENT_WITH_K2.test(probioticBacterium ? rest.replace(/\bprobiotics?\b/g, ' ') : rest))
+  if (OTHER_NUTRIENT_WITH_K2.test(probioticBacterium ? rest.replace(/\bprobiotics?\b/g, ' ') : rest)) {
+    // "Is it OK to take krill oil along with Eliquis?": beside a blood thinner and no word for
+    // vitamin K, the other supplement is what is asked about, a drug interaction for a pharmacist.
+    // A food beside it ("is natto ok, i also take magnesium") is the K2 question.
+    if (mentionsAnticoagulant(t) && !namesVitamin(t) && !FOOD_WORDS.test(t))
+      return { cls: 'medicine', incidental: false };
     return { cls: 'nutrient', incidental: hasAnchor };
+  }
   // "How much vitamin D / magnesium" is another nutrient's question unless K2 is in it too.
   if (!hasAnchor && (OTHER_NUTRIENT.test(t) || CALCIUM_DOSING.test(t) || GENERAL_SUPPLEMENTS.test(t))) {
     return { cls: 'nutrient', incidental: false };

@@ -317,6 +317,24 @@ describe('another supplement beside a K2 question', () => {
   });
 });
 
+// Blind round 19: "Is It OK to take Krill Oil along with Eliquis?" was answered with K2 and Eliquis.
+describe('another supplement with a blood thinner and no word for vitamin K', () => {
+  const engine = sharedEngine();
+
+  it.each(['my dad is on warfarin, can he take turmeric capsules too', 'is krill oil safe with xarelto'])(
+    '%j is a drug interaction for a pharmacist',
+    (q) => {
+      const a = engine.ask(q);
+      expect(a.kind).toBe('decline');
+      expect(a.body).toBe(DECLINE_TEXTS.medicine);
+    },
+  );
+
+  it('a food beside it keeps the K2 question', () => {
+    expect(engine.ask('on warfarin, is natto ok? i also take magnesium').kind).toBe('answer');
+  });
+});
+
 describe('a test value of the asker beside a clear K2 question', () => {
   it.each([
     [
