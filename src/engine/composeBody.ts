@@ -96,6 +96,9 @@ const STORY_WEIGHT = 0.3;
 
 export const wordCount = (text: string) => text.split(/\s+/).filter((w) => w.length > 0).length;
 
+/** A question that asks why ("why is…", "how come…"). */
+const ASKS_WHY = /^(?:so |but |and |ok )?(?:why|how come)\b/;
+
 /** Words that make a clause lean on the one before: such a clause cannot open a reply. */
 const LEANS_BACK =
   /^(but|and|which|so|the same|even|also|as)\b|\b(this|these|that|those|it|its|they|their|both|there)\b/i;
@@ -345,6 +348,12 @@ export function composeFactBody(
         answer = switched;
         topic = reasons[0].topic;
       }
+    } else if (!followUp && ASKS_WHY.test(part)) {
+      // "Why is the MK-4 dose so much bigger?": the reason the best fact names comes first.
+      const reason = (main[0]?.fact.because ?? [])
+        .map((id) => facts.byId.get(id))
+        .find((f): f is IndexedFact => f !== undefined && !main.includes(f));
+      if (reason) main = [reason, ...main].slice(0, MAX_FACTS);
     } else if (followUp) {
       ({ main, nothingNew } = chooseFollowUpFacts(
         main,

@@ -204,8 +204,13 @@ const EMBEDDED_OPENER = /^(what|which|how|where|why|when|whether|if)\b/;
  * The clauses of a text, each with whether the sentence it is in ends with a question mark
  * ("would adding k2 help it heal faster, or protect me?": both clauses are asked).
  */
+/** Punctuation and the words that join clauses; "so" only when it does not stress what follows. */
+const CLAUSE_MARKS = new RegExp(
+  `([.?!;,:]+|\\s(?:but|anyway|btw)\\s|\\sso\\s(?!(?:${alternation(language().phrases.lists.intensifiedAfterSo)})\\b))`,
+);
+
 function clausesWithMarks(t: string): Array<{ clause: string; asked: boolean; sentence: number }> {
-  const parts = t.split(/([.?!;,:]+|\s(?:but|so|anyway|btw)\s)/);
+  const parts = t.split(CLAUSE_MARKS);
   const out: Array<{ clause: string; asked: boolean; sentence: number }> = [];
   let sentence: string[] = [];
   let sentences = 0;

@@ -576,6 +576,7 @@ export const PHRASE_LIST_NAMES = [
   'greetingAddressees',
   'thanksLead',
   'reasonOpeners',
+  'intensifiedAfterSo',
   'rejectionAfter',
   'thanksWords',
   'thanksTail',

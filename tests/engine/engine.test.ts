@@ -585,3 +585,20 @@ describe('chemotherapy named beside K2 (blind round 18)', () => {
     expect(a.personalNotice).toBe(PERSONAL_NOTICE);
   });
 });
+
+// Blind round 19: "Why is the MK-4 dose so much bigger…?" got the Japanese regimen and no reason.
+describe('a question that asks why', () => {
+  const engine = sharedEngine();
+
+  it('leads with the reason the best fact names', () => {
+    expect(engine.ask('why do doctors in japan give mk4 in such huge doses').facts[0]).toBe(
+      'mk7-vs-mk4/mk4-clearance',
+    );
+  });
+
+  it('without "why" the fact itself leads', () => {
+    expect(engine.ask('what dose of mk4 do doctors in japan give').facts[0]).not.toBe(
+      'mk7-vs-mk4/mk4-clearance',
+    );
+  });
+});
