@@ -77,6 +77,11 @@ describe('readings: the question clause after a backstory', () => {
       'my cousin eats natto every morning with rice and says it works fine for her. is it better than cheese or not?',
       { clause: 'is it better than cheese or not', pointsBack: true, embedded: false },
     ],
+    // A "so" that stresses what follows joins no clauses (blind round 19: "so much bigger").
+    [
+      'my dad takes the mk4 one three times a day and i take mk7 once. why is his dose so much bigger than mine?',
+      { clause: 'why is his dose so much bigger than mine', pointsBack: true, embedded: false },
+    ],
     // …only within its sentence: a condition told in the sentence before is not the question's.
     [
       'if i keep eating natto every day my levels should be fine. but how long does mk7 stay in the blood?',
