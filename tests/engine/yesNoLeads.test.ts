@@ -52,6 +52,8 @@ describe('a yes/no lead follows the claim the question asks', () => {
     ['should i avoid k2 on warfarin', 'Yes.'],
     ['is k2 safe with eliquis', 'It depends.'],
     ['does k2 interact with apixaban', 'No.'],
+    // Blind round 19: "is vitamin K2 a problem with warfarin specifically?" got no yes.
+    ['would k2 be a problem with my warfarin', 'Yes.'],
     // The medicine "it" points back at is the claim's (blind round 19 changed this from no lead):
     // K2 does not act on a DOAC the way it acts on warfarin.
     ['I take rivaroxaban. does vitamin k2 affect it the way it affects warfarin?', 'No.'],
