@@ -54,6 +54,12 @@ describe('points the article does not cover, said first with the nearest facts',
       "The article doesn't mention potassium: it is about vitamin K",
       'k2-overview/k1-other-form',
     ],
+    // The street drug sold as "K2" (blind rounds 15 and 19).
+    [
+      'my nephew says k2 is what people smoke to get high, is that this stuff',
+      "The article is about vitamin K2, a vitamin; it doesn't cover the street drug",
+      'k2-overview/what-is-k2',
+    ],
     // Cooking destroys the K2 in food; warfarin "destroying" vitamin K is no cooking question.
     [
       'does boiling kale destroy the k2',
