@@ -54,6 +54,12 @@ describe('points the article does not cover, said first with the nearest facts',
       "The article doesn't mention potassium: it is about vitamin K",
       'k2-overview/k1-other-form',
     ],
+    // Kept away from another pill asks whether to take them apart (blind round 19).
+    [
+      'should my calcium pill be kept away from my k2',
+      "The article doesn't say whether to take K2 at the same time as other supplements or apart from them.",
+      'absorption-excretion/fat-helps-absorption',
+    ],
     // The street drug sold as "K2" (blind rounds 15 and 19).
     [
       'my nephew says k2 is what people smoke to get high, is that this stuff',
