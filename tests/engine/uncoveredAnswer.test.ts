@@ -54,6 +54,12 @@ describe('points the article does not cover, said first with the nearest facts',
       "The article doesn't mention potassium: it is about vitamin K",
       'k2-overview/k1-other-form',
     ],
+    // A soy allergy told in the story (blind round 19: "is mk7 made from soy? im kinda allergic").
+    [
+      'i get hives from soy. where does the mk7 in supplements come from?',
+      "The article doesn't cover soy allergy",
+      'mk7-production/supplement-sources',
+    ],
     // Kept away from another pill asks whether to take them apart (blind round 19).
     [
       'should my calcium pill be kept away from my k2',
