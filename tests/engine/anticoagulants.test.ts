@@ -123,6 +123,13 @@ describe('someone on a warfarin-type drug asks whether to take K2 at all', () =>
     expect(a.body).not.toMatch(/^The article doesn't cover/);
   });
 
+  // Blind round 19: "and k2 supplements same deal?" after greens on warfarin got "the same facts".
+  it('"same for supplements?" after a food question asks whether to take them', () => {
+    const conv = engine.startConversation();
+    conv.ask('im on warfarin, is broccoli ok to eat');
+    expect(conv.ask('same for supplements?').facts?.[0]).toBe(NO_SAFE_DOSE);
+  });
+
   it('a food asked about keeps its own facts: natto and greens are not a supplement started', () => {
     const a = engine.ask('my mum takes warfarin, can she still eat her spinach salads?');
     expect(a.facts?.[0]).not.toBe(NO_SAFE_DOSE);
