@@ -602,3 +602,13 @@ describe('a question that asks why', () => {
     );
   });
 });
+
+// Blind rounds 13 and 19: "k2 is just another overhyped supplement. change my mind" got that intake
+// values are easily met with food.
+describe('a sceptic asking whether K2 is hype', () => {
+  it('gets what is established and what trials show', () => {
+    expect(sharedEngine().ask('honestly mk7 feels like overrated hype, prove me wrong').facts[0]).toBe(
+      'evidence-summary/how-it-works-vs-trials',
+    );
+  });
+});
