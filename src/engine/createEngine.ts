@@ -19,7 +19,13 @@ import {
   subjectPart,
   withoutEllipsis,
 } from './followUp.ts';
-import { type FollowUpHints, followUpFocus, repeatsPrevious, withSourceBody } from './followUpCompose.ts';
+import {
+  type FollowUpHints,
+  followUpFocus,
+  repeatsPrevious,
+  withSourceBody,
+  withSummaryBody,
+} from './followUpCompose.ts';
 import { lookElsewhere, newTermsOf } from './followUpElsewhere.ts';
 import { withFoodPointedAt } from './gateOverdose.ts';
 import { GENERIC_TERMS, type OutOfScopeClass } from './lexicon.ts';
@@ -403,6 +409,13 @@ export function createEngine(kb: KnowledgeBase, options: CreateEngineOptions = {
       }
       if (!previous || kind === 'alone') return aloneAnswer();
       const previousTopic = previous.topicId ? byId.get(previous.topicId) : undefined;
+      // "tl;dr?": the short version of the topic just discussed is its summary.
+      if (kind === 'summary') {
+        if (!previousTopic) return aloneAnswer();
+        const again = answerQuestionDetailed(previous.reading, index, byId, previousTopic.category).answer;
+        if (again.urgent || again.kind !== 'answer') return aloneAnswer();
+        return { answer: withSummaryBody(again, previousTopic), context: previous, followUp: true };
+      }
       if (kind === 'again') {
         const again = answerQuestionDetailed(previous.reading, index, byId, previousTopic?.category).answer;
         if (again.urgent || again.kind !== 'answer') return aloneAnswer();

@@ -69,6 +69,9 @@ const FRAME_WORDS = [
   lists.followUpAspects,
   lists.followUpSourceRequests,
 ].map((list) => phraseRegex(list, 'g'));
+/** "tl;dr?", "sum it up" (`followUpSummaryRequests`). */
+const SUMMARY_REQUEST = phraseRegex(lists.followUpSummaryRequests);
+const SUMMARY_REQUESTS = phraseRegex(lists.followUpSummaryRequests, 'g');
 /** "Source?", "where does it say that?" (`followUpSourceRequests`). */
 const SOURCE_REQUEST = phraseRegex(lists.followUpSourceRequests);
 const ASPECTS = phraseRegex(lists.followUpAspects, 'g');
@@ -148,7 +151,7 @@ export function aspectsOf(reading: string): string[] {
  * `anchored` whether the message names K2 or the article itself (search.ts `hasAnchor`): a short
  * subject with neither ("which proteins?") is asked about the previous answer.
  */
-export type FollowUpReadingKind = 'alone' | 'together' | 'instead' | 'again';
+export type FollowUpReadingKind = 'alone' | 'together' | 'instead' | 'again' | 'summary';
 
 export function followUpKind(
   normalized: string,
@@ -168,6 +171,11 @@ export function followUpKind(
   const leansBack = !anchored && pointsBack(normalized) && words <= MAX_POINTING_FOLLOW_UP_WORDS;
   if (words > MAX_FOLLOW_UP_WORDS && !leansBack) return 'alone';
   if (startsNewSubject(normalized)) return 'alone';
+  // "tl;dr?" asks for the short version and nothing else ("tldr" itself reads as "worth it").
+  if (SUMMARY_REQUEST.test(plain(normalized))) {
+    const rest = plain(normalized).replace(SUMMARY_REQUESTS, ' ');
+    if (!hasSubject(subjectPart(rest))) return 'summary';
+  }
   const ownSubject = hasSubject(subjectPart(normalized));
   if (!ownSubject && asksOnlyForSource(normalized)) return 'again';
   const back = pointsBack(normalized);

@@ -1,5 +1,6 @@
 import type { FocusId } from '../kb/focusSchema.ts';
 import { texts } from '../kb/language.ts';
+import type { Topic } from '../kb/schema.ts';
 import { fillText } from '../kb/templates.ts';
 import type { FactIndex, IndexedFact } from './factIndex.ts';
 import { aboutRivalOnly } from './factScore.ts';
@@ -291,5 +292,19 @@ export function withSourceBody(answer: Answer, shownBefore: readonly string[], f
   answer.facts = quoted.map((q) => q.fact.fullId);
   answer.coverage = 'full';
   answer.source = { sections: [...new Set(quoted.map((q) => q.fact.fact.section))], quote: first.fact.quote };
+  return answer;
+}
+
+/**
+ * "tl;dr?" after an answer: the summary of its topic, which the knowledge writes as the short,
+ * corrected version of the topic, instead of the previous facts again. `answer` is the previous
+ * question answered anew (its topic, notices and safety texts); its body, facts and corrections
+ * are replaced.
+ */
+export function withSummaryBody(answer: Answer, topic: Topic): Answer {
+  answer.body = topic.summary;
+  answer.facts = [];
+  answer.coverage = 'full';
+  answer.corrections = [];
   return answer;
 }

@@ -591,6 +591,7 @@ export const PHRASE_LIST_NAMES = [
   'followUpEllipsis',
   'followUpAspects',
   'followUpSourceRequests',
+  'followUpSummaryRequests',
   'followUpBreaks',
   'replacePrescription',
   'prescriptionWords',

@@ -691,3 +691,26 @@ describe("the asker's pregnancy told in the previous question", () => {
     expect(conversation.ask('and for my husband, hes 40?').personalNotice).not.toBe(PREGNANCY_NOTICE);
   });
 });
+
+// Blind round 19: "tl;dr?" after two bone answers repeated the first one without saying so.
+describe('a request for the short version', () => {
+  const engine = sharedEngine();
+
+  it.each(['tldr?', 'short version pls', 'can you sum it up'])(
+    '%j gets the summary of the topic just discussed',
+    (q) => {
+      const conversation = engine.startConversation();
+      conversation.ask('is mk7 better than mk4');
+      const a = conversation.ask(q);
+      const topic = engine.knowledge.topics.find((t) => t.id === a.topic?.id);
+      expect(a.topic?.id).toBe('mk7-vs-mk4');
+      expect(a.body).toBe(topic?.summary);
+    },
+  );
+
+  it('with a question of its own, that question is answered', () => {
+    const conversation = engine.startConversation();
+    conversation.ask('is mk7 better than mk4');
+    expect(conversation.ask('tldr how much natto has k2').topic?.id).toBe('natto');
+  });
+});
