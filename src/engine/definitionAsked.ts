@@ -136,6 +136,11 @@ function askedInClause(words: readonly string[], facts: FactIndex): Found | null
       if (found && KIND_OF.test(tail)) return found;
       if (found && SAME_AS.test(tail) && !rest.some((_, j) => termAt(rest, j, facts) > 0)) return found;
     }
+    // "just wanted to understand it", "help me understand osteocalcin": what the term means
+    if (word === 'understand' && (words[i - 1] === 'to' || words[i - 1] === 'me')) {
+      const found = termAfter(words, i + 1, facts);
+      if (found) return found;
+    }
     // "define X", "definition of X", "meaning of X"
     const of =
       word === 'define'

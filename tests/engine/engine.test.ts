@@ -552,6 +552,10 @@ describe('words the article does not cover are no typos of its words', () => {
 
   // Blind round 19: "density on a scan" was read as a scab, and the reply on a fracture study
   // opened with the clotting facts.
+  it('"understand" is a plain word: "i want to understand how k2 works" is answered', () => {
+    expect(engine.ask('i want to understand how k2 works').kind).toBe('answer');
+  });
+
   it('a scan is no scab', () => {
     const a = engine.ask('so with k2 is it only about density on a scan?');
     expect(a.facts.some((id) => id.startsWith('clotting-function/'))).toBe(false);

@@ -32,6 +32,12 @@ describe('definitionAsked: a request for the definition of a term a fact defines
     ['sorry but what is apoptosis exactly', 'cancer-claims/apoptosis'],
     // "It" stands for the one defined thing the message names.
     ['heard k2 is good for bones. what is it exactly and do i need it?', 'k2-overview/menaquinone-family'],
+    // Wanting to understand it (blind round 19: a report said "extensive vascular calcification").
+    [
+      'the scan report mentioned arterial calcification and it scared me. i just want to understand it',
+      'vascular-calcification/calcification-meaning',
+    ],
+    ['can someone help me understand inr', 'clotting-function/inr-test'],
   ])('%s → %s', (text, fact) => {
     expect(asked(text)).toBe(fact);
   });
