@@ -616,3 +616,16 @@ describe('a sceptic asking whether K2 is hype', () => {
     );
   });
 });
+
+// Blind round 19: a calcium-score letter read "The article says MK-7 helps lower artery
+// calcification." as a sentence of its own, the claim left standing after the study against it.
+describe("the article's calcification claim", () => {
+  it('is never a sentence of its own', () => {
+    const body = sharedEngine().ask(
+      'My grandma is 79 and had a heart scan that showed a high calcium score. A friend told her MK-7 scrubs the arteries clean, so she started it without asking anyone. What dose of MK-7 do studies use for artery calcification, and does it remove calcium that is already there?',
+    ).body;
+    const claimed = body.split(/(?<=\.)\s+/).filter((s) => /MK-7 helps lower artery calcification/.test(s));
+    expect(claimed.length).toBeGreaterThan(0);
+    for (const sentence of claimed) expect(sentence).toMatch(/not shown|did not slow|have not/);
+  });
+});
