@@ -28,26 +28,19 @@ import {
 } from './followUpCompose.ts';
 import { lookElsewhere, newTermsOf } from './followUpElsewhere.ts';
 import { withFoodPointedAt } from './gateOverdose.ts';
-import { GENERIC_TERMS, type OutOfScopeClass } from './lexicon.ts';
+import { foodsNamed, GENERIC_TERMS, type OutOfScopeClass } from './lexicon.ts';
 import { normalizeText, tokenize } from './normalize.ts';
 import { isPersonal, pregnancyTold } from './personalNotice.ts';
-import { phraseRegex } from './phrasePattern.ts';
 import { namesPopulation, readFocus, THE_VITAMIN, withoutPopulations } from './questionFocus.ts';
 import { withoutIncidentalClauses } from './readings.ts';
 import { TopicIndex } from './topicIndex.ts';
 import type { Answer, TopicRef } from './types.ts';
 
 const DEFAULT_SUGGEST_LIMIT = 25;
-/** Food words (gate.json `foods`), each found where it stands in a text. */
-const FOOD_WORDS = phraseRegex(language().gate.wordings.foods, 'g');
 /** An ellipsis with at most this many other words is bare: "and for arteries?", "what about mk4?". */
 const BARE_ELLIPSIS_WORDS = 3;
 /** Food words that name no food of their own ("food" in a title such as "Getting K2 and vitamin K from food"). */
 const GENERIC_FOOD: ReadonlySet<string> = new Set(['food']);
-/** The food words a normalised text names (gate.json `foods`), each once. */
-const foodsNamed = (text: string): Set<string> =>
-  new Set([...text.replace(/'/g, '').matchAll(FOOD_WORDS)].map((m) => m[0]));
-
 /**
  * Declines whose subject is never the asker's situation around a K2 question: chatter ("who won
  * the game last night?"), pets, and shops and prices ("where can i buy the 45mg one"). Inside a

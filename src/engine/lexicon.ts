@@ -171,3 +171,11 @@ const K2_VOCABULARY = phraseRegex(phrases.lists.k2Vocabulary, 'i');
 export function looksLikeK2Question(text: string): boolean {
   return QUESTION_FORM.test(text) && K2_VOCABULARY.test(text);
 }
+
+/** Food words (gate.json `foods`), each found where it stands in a text. */
+const FOOD_WORDS = phraseRegex(language().gate.wordings.foods, 'g');
+
+/** The food words a normalised text names (gate.json `foods`), each once, as written. */
+export function foodsNamed(text: string): Set<string> {
+  return new Set([...text.replace(/'/g, '').matchAll(FOOD_WORDS)].map((m) => m[0]));
+}

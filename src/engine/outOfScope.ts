@@ -3,6 +3,7 @@ import { mentionsAnticoagulant } from './anticoagulants.ts';
 import {
   CALCIUM_DOSING,
   EVERYDAY_SYMPTOM,
+  foodsNamed,
   GENERAL_SUPPLEMENTS,
   NUTRIENT_COMPARISON,
   OTHER_NUTRIENT,
@@ -10,7 +11,6 @@ import {
   OUT_OF_SCOPE_RULES,
   type OutOfScopeClass,
 } from './lexicon.ts';
-import { phraseRegex } from './phrasePattern.ts';
 import { namesVitamin } from './questionFocus.ts';
 
 /** Which out-of-scope class a message falls in: the step that decides a decline and its text. */
@@ -20,9 +20,6 @@ export interface OutOfScope {
   /** Only incidental words matched: a clear K2 question elsewhere in the message still wins. */
   incidental: boolean;
 }
-
-/** The food words of the gate's list (gate.json `foods`). */
-const FOOD_WORDS = phraseRegex(language().gate.wordings.foods);
 
 /** Which out-of-scope class a message falls in, or null when it is in scope. */
 export function outOfScopeClass(normalized: string, hasAnchor: boolean): OutOfScope | null {
@@ -44,7 +41,7 @@ export function outOfScopeClass(normalized: string, hasAnchor: boolean): OutOfSc
     // "Is it OK to take krill oil along with Eliquis?": beside a blood thinner and no word for
     // vitamin K, the other supplement is what is asked about, a drug interaction for a pharmacist.
     // A food beside it ("is natto ok, i also take magnesium") is the K2 question.
-    if (mentionsAnticoagulant(t) && !namesVitamin(t) && !FOOD_WORDS.test(t))
+    if (mentionsAnticoagulant(t) && !namesVitamin(t) && foodsNamed(t).size === 0)
       return { cls: 'medicine', incidental: false };
     return { cls: 'nutrient', incidental: hasAnchor };
   }

@@ -1,5 +1,5 @@
 import { language } from '../kb/language.ts';
-import { OTHER_NUTRIENT_WITH_K2, OUT_OF_SCOPE_RULES } from './lexicon.ts';
+import { foodsNamed, OTHER_NUTRIENT_WITH_K2, OUT_OF_SCOPE_RULES } from './lexicon.ts';
 import { alternation, anyOf, phraseRegex } from './phrasePattern.ts';
 import { rememberLast } from './rememberLast.ts';
 
@@ -308,7 +308,7 @@ export function withoutNegated(normalized: string): string | null {
   let out = t.replace(NEGATED_OBJECT, ' ').replace(REJECTED_OBJECT, ' ');
   // "what foods besides natto have k2?? natto is literally snot beans": a food set aside stays
   // aside wherever else the message names it.
-  const foods = new Set(setAside.flatMap((span) => [...span.matchAll(FOOD_WORD)].map((m) => m[0])));
+  const foods = new Set(setAside.flatMap((span) => [...foodsNamed(span)]));
   if (foods.size > 0) {
     const named = [...foods].map((food) => food.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
     out = out.replace(new RegExp(`\\b(${named.join('|')})\\b`, 'g'), ' ');
@@ -316,6 +316,3 @@ export function withoutNegated(normalized: string): string | null {
   out = out.replace(/\s+/g, ' ').trim();
   return out === t ? null : out;
 }
-
-/** The food words of the gate's list (gate.json `foods`). */
-const FOOD_WORD = phraseRegex(language().gate.wordings.foods, 'g');
