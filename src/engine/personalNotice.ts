@@ -3,7 +3,7 @@ import type { Topic } from '../kb/schema.ts';
 import { withoutDeniedAnticoagulants } from './anticoagulantFacts.ts';
 import { ANTICOAGULANT_ONLY, ANTIPLATELET, DOAC, mentionsAnticoagulant } from './anticoagulants.ts';
 import { PERSONAL_PATTERNS } from './lexicon.ts';
-import { alternation, phraseSource } from './phrasePattern.ts';
+import { alternation, phraseRegex, phraseSource } from './phrasePattern.ts';
 import {
   ANTIPLATELET_NOTICE,
   DOAC_NOTICE,
@@ -38,14 +38,13 @@ const PREGNANCY_DOSE =
 /**
  * A pregnancy or breastfeeding the message tells of ("i'm 31 weeks pregnant", "my wife is
  * pregnant", "this pregnancy"), not one it asks about in general ("is natto ok in pregnancy?") or
- * denies. Not the pregnancy subject's words: "nursing" there is also a nursing student.
+ * denies (phrases.json `pregnancyTold`, `pregnancyDenied`).
  */
 export function pregnancyTold(t: string): boolean {
   return PREGNANT.test(t) && !NOT_PREGNANT.test(t);
 }
-const PREGNANT =
-  /\b(im|i am|i m|am|is|shes|she s|we re|we are|currently|weeks|months)\s+(\w+\s+){0,2}(pregnant|breastfeeding)\b|\b(my|this|her|our) pregnancy\b|\b(first|second|third|1st|2nd|3rd) trimester\b/;
-const NOT_PREGNANT = /\b(not|never been|no longer) (pregnant|breastfeeding|nursing)\b/;
+const PREGNANT = phraseRegex(language().phrases.lists.pregnancyTold);
+const NOT_PREGNANT = phraseRegex(language().phrases.lists.pregnancyDenied);
 
 /** A prescribed medicine: the general words, every blood thinner and the pharmacist's drugs, each from its one list. */
 const PRESCRIBED_MEDICINE = [

@@ -594,6 +594,8 @@ export const PHRASE_LIST_NAMES = [
   'followUpSummaryRequests',
   'followUpBreaks',
   'replacePrescription',
+  'pregnancyTold',
+  'pregnancyDenied',
   'prescriptionWords',
   'definitionStress',
   'definitionTail',
