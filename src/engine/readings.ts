@@ -99,8 +99,8 @@ const OTHER_NUTRIENT_NAMED = new RegExp(
 /** A list written with "+", "&" or "/" (a stack: "d3 + k2 + magnesium"), before or after an item. */
 const LIST_SEPARATOR_BEFORE = /[+&/]\s*$/;
 const LIST_SEPARATOR_AFTER = /^\s*[+&/]/;
-/** Words that ask an amount of what follows them. */
-const AMOUNT_OF_BEFORE = /\b(how much|how many|dose of|dosage of|amount of|mg of|iu of|mcg of)\s+$/;
+/** Words that ask an amount of what follows them (phrases.json `amountOfBefore`). */
+const AMOUNT_OF_BEFORE = new RegExp(`\\b(?:${alternation(language().phrases.lists.amountOfBefore)})\\s+$`);
 
 /**
  * The message without the other supplements it names beside K2, when they share a clause with it

@@ -596,6 +596,7 @@ export const PHRASE_LIST_NAMES = [
   'replacePrescription',
   'pregnancyTold',
   'pregnancyDenied',
+  'amountOfBefore',
   'prescriptionWords',
   'definitionStress',
   'definitionTail',
