@@ -25,6 +25,14 @@ const ANTICOAGULANT_DRUG = wordPattern(
 const CHILD_INGESTION = new RegExp(
   `${CHILD.source}[^.?!]{0,60}\\b(ate|eaten|swallowed|got into|chewed|downed|drank|consumed|found and ate|has eaten|got hold of|took|taken)\\b[^.?!]{0,50}\\b${PILLS}`,
 );
+/** Others who took it, named between the child and the taking (lexicon/gate.json `otherTakers`). */
+const OTHER_TAKERS = phraseRegex(wordings.otherTakers);
+
+/** A child got into supplements: not food, and not others (a study's people) who took them. */
+function childIngestion(t: string): boolean {
+  const m = CHILD_INGESTION.exec(t);
+  return m !== null && !isFood(t, m) && !OTHER_TAKERS.test(m[0]);
+}
 /** A word between a count and "pills", however spelt ("k2+d3", "d3/k2"): anything up to a space. */
 const FILLER_WORD = '[^\\s.?!]+';
 const MANY_PILLS = new RegExp(
@@ -204,7 +212,7 @@ export const overdose: GateRule = {
 /** A handful of pills, a whole pack, a child in the supplements, an extra dose with symptoms. */
 function pillSigns(t: string): boolean {
   return (
-    pillsMatch(CHILD_INGESTION, t) ||
+    childIngestion(t) ||
     pillsMatch(CHILD_FOUND_PILLS, t) ||
     manyPills(t) ||
     pillsMatch(WHOLE_PACK, t) ||

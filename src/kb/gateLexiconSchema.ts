@@ -49,6 +49,7 @@ export const GATE_WORDING_NAMES = [
   'foodMeasures',
   'pillWords',
   'hypotheticalThirdParty',
+  'otherTakers',
   'fictionFrame',
   'pastDate',
   'backToNow',

@@ -563,3 +563,20 @@ describe('emergency gate: blind round 19 (a denied reaction, a book club’s hyp
     expect(engine.ask(q).urgentKind).toBe(kind);
   });
 });
+
+describe('emergency gate: blind round 20 (a study told by a relative)', () => {
+  it.each([
+    // The child word names who sent or read the report; the people in it took the pills.
+    'my grandson forwarded an article saying people who took vitamin d3 with k2 slept better, is it true?',
+    'my niece read a study where participants took mk7 for three years, what did it find?',
+  ])('%j is not urgent', (q) => {
+    expect(urgent(q)).toBe(false);
+  });
+
+  it.each([
+    ['my grandson said he took a handful of my k2 gummies', 'overdose'],
+    ['my niece read the label and then swallowed 12 of the d3 k2 capsules', 'overdose'],
+  ])('%j is urgent (%s)', (q, kind) => {
+    expect(engine.ask(q).urgentKind).toBe(kind);
+  });
+});
