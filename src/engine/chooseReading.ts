@@ -216,12 +216,14 @@ function withANamed(sentence: string): boolean {
 export function asksAboutTheMedicine(normalized: string): boolean {
   const text = normalized.replace(/'/g, '');
   if (!MEDICINE_RULES.some((r) => r.re.test(text))) return false;
-  const sentences = text.split(/[.?!;]+/);
-  return sentences.some((s) => {
+  const sentences = text.match(/[^.?!;]+[.?!;]*/g) ?? [];
+  return sentences.some((s, i) => {
     const namesMedicine = MEDICINE_RULES.some((r) => r.re.test(s));
     if (namesMedicine)
       return COMBINING.test(s) || withANamed(s) || (DRUG_EFFECT.test(s) && VITAMIN_K_OR_ABSORPTION.test(s));
-    return POINTING_COMBINE.test(s) || PRONOUN_EFFECT.test(s);
+    // Pointing back asks only in a question: "the nurse is fine with it, but I got curious." tells.
+    const asks = s.includes('?') || i === sentences.length - 1;
+    return asks && (POINTING_COMBINE.test(s) || PRONOUN_EFFECT.test(s));
   });
 }
 

@@ -545,6 +545,21 @@ describe('a medicine beside a K2 question', () => {
     expect(a.kind).toBe('decline');
     expect(a.body).toMatch(/pharmacist/);
   });
+
+  // Blind round 20: "the nurse is fine with it" told that someone approves; it asks nothing.
+  it('a statement pointing back at it ("his GP is happy with it") asks nothing about the medicine', () => {
+    const a = engine.ask(
+      'my granddad takes amlodipine and got a k2 supplement from my aunt. his GP is happy with it. does k2 keep his arteries clear?',
+    );
+    expect(a.kind).toBe('answer');
+    expect(a.body).toMatch(/calcium out of arteries/);
+  });
+
+  it('a question pointing back at it, even before a closing remark, still asks about the medicine', () => {
+    const a = engine.ask('i take amlodipine every morning. is it fine to take k2 with it? just wondering.');
+    expect(a.kind).toBe('decline');
+    expect(a.body).toMatch(/pharmacist/);
+  });
 });
 
 // Blind rounds 7–10: a calm question about why newborns get vitamin K was declined as the
