@@ -560,6 +560,21 @@ describe('words the article does not cover are no typos of its words', () => {
     const a = engine.ask('so with k2 is it only about density on a scan?');
     expect(a.facts.some((id) => id.startsWith('clotting-function/'))).toBe(false);
   });
+
+  // Blind round 20: "it cuts risk by 7%" was read as cuts that bleed.
+  it.each([
+    'k2 and heart attacks: i heard it cuts the risk by half, true?',
+    'my friend says mk7 cuts your risk of bone loss, does it',
+  ])('%j: a risk cut is no wound', (q) => {
+    const a = engine.ask(q);
+    expect(a.facts.some((id) => id.startsWith('clotting-function/'))).toBe(false);
+  });
+
+  it('cuts that bleed are still wounds', () => {
+    expect(engine.ask('my small cuts keep bleeding, is that low vitamin k').topic?.id).toBe(
+      'clotting-function',
+    );
+  });
 });
 
 describe('a short question sentence pointing back at the sentence before it', () => {
