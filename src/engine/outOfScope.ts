@@ -11,6 +11,7 @@ import {
   OUT_OF_SCOPE_RULES,
   type OutOfScopeClass,
 } from './lexicon.ts';
+import { phraseSource } from './phrasePattern.ts';
 import { namesVitamin } from './questionFocus.ts';
 
 /** Which out-of-scope class a message falls in: the step that decides a decline and its text. */
@@ -21,10 +22,16 @@ export interface OutOfScope {
   incidental: boolean;
 }
 
+/** "I'm not asking you to read my scan": a request the message denies is not one it makes. */
+const DENIED_REQUEST = new RegExp(`${phraseSource(language().phrases.lists.requestDenied)}[^.?!,;]*`, 'g');
+
 /** Which out-of-scope class a message falls in, or null when it is in scope. */
 export function outOfScopeClass(normalized: string, hasAnchor: boolean): OutOfScope | null {
   // "vitamina k2" / "vitamine k2" is vitamin K2, not vitamin A or E.
-  const t = normalized.replace(/'/g, '').replace(/\bvitamin[ae]s?\b/g, 'vitamin');
+  const t = normalized
+    .replace(/'/g, '')
+    .replace(/\bvitamin[ae]s?\b/g, 'vitamin')
+    .replace(DENIED_REQUEST, ' ');
   let incidental: OutOfScope | null = null;
   for (const rule of OUT_OF_SCOPE_RULES) {
     if (!rule.re.test(t) || rule.unless?.test(t)) continue;

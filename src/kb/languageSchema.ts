@@ -594,6 +594,7 @@ export const PHRASE_LIST_NAMES = [
   'followUpSummaryRequests',
   'followUpBreaks',
   'replacePrescription',
+  'requestDenied',
   'pregnancyTold',
   'pregnancyDenied',
   'amountOfBefore',

@@ -641,3 +641,22 @@ describe('a food the asker will not have, said after it (blind round 18)', () =>
     );
   });
 });
+
+// Blind round 20: "I'm not asking you to read my scan" was declined as asking to read the scan.
+describe('a request the message denies is not made', () => {
+  const engine = sharedEngine();
+
+  it.each([
+    "my dexa came back low last month. i don't need you to interpret my results, i only want to know: does mk7 slow bone loss?",
+    'not asking you to pick a brand for me, but how much mk7 is in a typical capsule dose in the studies?',
+  ])('%j is answered', (q) => {
+    const a = engine.ask(q);
+    expect(a.kind).toBe('answer');
+  });
+
+  it('the same request made is still declined', () => {
+    const a = engine.ask('my dexa came back low last month. can you interpret my results?');
+    expect(a.kind).toBe('decline');
+    expect(a.body).toMatch(/read tests/);
+  });
+});
