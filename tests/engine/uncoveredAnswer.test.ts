@@ -457,3 +457,23 @@ describe('a diet told before a question on plant sources (found reading replies 
     );
   });
 });
+
+// Blind round 20: "is k2 only for old people or does it matter at 25" got the D3 + K2 rationale.
+describe('young adults, a population the article never singles out', () => {
+  const engine = sharedEngine();
+
+  it.each([
+    'does k2 matter for young adults or is it just an old people thing',
+    'im 23, is k2 only for older folks or for young people too?',
+  ])('%j says so, then the adult intake figures', (q) => {
+    const a = engine.ask(q);
+    expect(a.coverage).toBe('partial');
+    expect(a.body.startsWith("The article doesn't single out young adults")).toBe(true);
+    expect(a.facts).toContain('daily-intake/adequate-intake-adults');
+  });
+
+  it('not when an effect is asked: the effect facts answer', () => {
+    const a = engine.ask('does k2 help young adults with memory');
+    expect(a.body.startsWith("The article doesn't single out young adults")).toBe(false);
+  });
+});
