@@ -716,3 +716,15 @@ describe('a request for the short version', () => {
     expect(conversation.ask('tldr how much natto has k2').topic?.id).toBe('natto');
   });
 });
+
+// Blind round 20: "how" after "can k2 help nerve pain" repeated the claim instead of the mechanism.
+describe('a follow-up asking how, in a few words', () => {
+  const engine = sharedEngine();
+
+  it.each(['how so?', 'ok but how exactly', 'how tho'])('%j gets the mechanism facts', (q) => {
+    const conversation = engine.startConversation();
+    conversation.ask('does k2 do anything for tingling nerves');
+    const a = conversation.ask(q);
+    expect(a.facts[0]).toBe('peripheral-neuropathy/gas6-myelin');
+  });
+});
