@@ -4,6 +4,7 @@ import type { Correction, Topic } from '../kb/schema.ts';
 import type { Analysis } from './analyze.ts';
 import {
   anticoagulantFactIds,
+  anticoagulantsNamed,
   asksToStopK2,
   asksToTakeK2,
   mayTakeVitaminKAntagonist,
@@ -495,6 +496,20 @@ export function composeFactBody(
     if ([...main, ...extra].some(stated)) continue;
     const elsewhere = [...facts.byId.values()].find((f) => !shownIds.has(f.fullId) && stated(f));
     if (elsewhere) extra.push(elsewhere);
+  }
+  // "Oh and he takes warfarin too" after a D3 + K2 answer: the blood thinner the follow-up tells
+  // is what is new, not nothing; its facts lead.
+  if (
+    followUp &&
+    nothingNew &&
+    extra.length > 0 &&
+    anticoagulantsNamed(followUp.message).length > 0 &&
+    anticoagulantsNamed(followUp.previousReading).length === 0
+  ) {
+    nothingNew = false;
+    opening = null;
+    main = [...extra, ...main].slice(0, MAX_FACTS);
+    extra = [];
   }
   // "Is that ok with warfarin?" after a cheese answer: the blood-thinner facts are the answer, not
   // a cheese fact that has neither the message's words nor what it asks.

@@ -728,3 +728,19 @@ describe('a follow-up asking how, in a few words', () => {
     expect(a.facts[0]).toBe('peripheral-neuropathy/gas6-myelin');
   });
 });
+
+// Blind round 20: "oh and he takes warfarin too" after a D3 + K2 answer opened with "the article
+// doesn't say more about that than my last answer", and the interaction facts came last.
+describe('a blood thinner told after an answer, nothing else asked', () => {
+  const engine = sharedEngine();
+
+  it('leads with the interaction facts, not with "nothing more"', () => {
+    const conversation = engine.startConversation();
+    conversation.ask(
+      'my mother has osteoporosis, her doctor gave her calcium and she added vitamin d3 with k2 herself. is that combination alright?',
+    );
+    const a = conversation.ask('forgot to say she is on coumadin as well');
+    expect(a.body.startsWith("The article doesn't say more")).toBe(false);
+    expect(a.facts[0]?.startsWith('warfarin-interaction/')).toBe(true);
+  });
+});
