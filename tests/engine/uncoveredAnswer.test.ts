@@ -336,6 +336,14 @@ describe('whether a food covers the day', () => {
   ])('%s: a daily target asked brings the intake figures', (question) => {
     expect(engine.ask(question).facts).toContain('daily-intake/adequate-intake-adults');
   });
+
+  // Blind round 20: "is one spoon enough" got natto's figure and nothing to compare it with.
+  it.each(['natto for k2: is a teaspoon enough?', 'is a single serving enough of natto for k2'])(
+    '%s: a portion asked to be enough brings the intake figures',
+    (question) => {
+      expect(engine.ask(question).facts).toContain('daily-intake/adequate-intake-adults');
+    },
+  );
 });
 
 describe('how K2 leaves the body', () => {
