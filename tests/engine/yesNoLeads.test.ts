@@ -156,3 +156,12 @@ describe('a dose asked by someone who may be on a warfarin-type drug', () => {
     expect(answer.body).toMatch(/^10 mcg/);
   });
 });
+
+// Blind round 20: "does k2 cause blood clots" got what anticoagulants are, and no answer.
+describe('whether K2 causes clots, asked by someone not on a blood thinner', () => {
+  it.each(['can k2 cause a blood clot?', 'is it true k2 causes clots'])('%j opens with no', (q) => {
+    const answer = sharedEngine().ask(q);
+    expect(answer.body).toMatch(/^No\. /);
+    expect(answer.facts[0]).toBe('clotting-function/no-extra-clotting');
+  });
+});
