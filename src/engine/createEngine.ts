@@ -43,11 +43,18 @@ const BARE_ELLIPSIS_WORDS = 3;
 const GENERIC_FOOD: ReadonlySet<string> = new Set(['food']);
 /**
  * Declines whose subject is never the asker's situation around a K2 question: chatter ("who won
- * the game last night?"), pets, and shops and prices ("where can i buy the 45mg one"). Inside a
- * conversation they stay declined instead of being read with the previous K2 question; a diet or a
- * medicine ("and on keto?") may be the asker's own.
+ * the game last night?"), pets, shops and prices ("where can i buy the 45mg one"), and another
+ * medicine asked about ("and ibuprofen when my back flares?": read with an aspirin question before
+ * it, the aspirin notice came again and ibuprofen was never named). Inside a conversation they stay
+ * declined instead of being read with the previous K2 question; a diet ("and on keto?") may be the
+ * asker's own, and so may a medicine only told beside a question (offTopicAlone).
  */
-const NEVER_THE_ASKERS_SITUATION: ReadonlySet<OutOfScopeClass> = new Set(['general', 'pet', 'product']);
+const NEVER_THE_ASKERS_SITUATION: ReadonlySet<OutOfScopeClass> = new Set([
+  'general',
+  'pet',
+  'product',
+  'medicine',
+]);
 /** Discord never shows more than 25 autocomplete choices. */
 const MAX_SUGGEST_LIMIT = 25;
 const SUGGEST_CACHE_LIMIT = 2000;

@@ -744,3 +744,17 @@ describe('a blood thinner told after an answer, nothing else asked', () => {
     expect(a.facts[0]?.startsWith('warfarin-interaction/')).toBe(true);
   });
 });
+
+// Blind round 20: "and ibuprofen when my back flares?" after an aspirin answer repeated the aspirin
+// notice and never named ibuprofen.
+describe('another medicine asked about in a follow-up', () => {
+  const engine = sharedEngine();
+
+  it('is the pharmacist question, not the previous drug again', () => {
+    const conversation = engine.startConversation();
+    conversation.ask('is k2 fine with the low dose aspirin i take');
+    const a = conversation.ask('and naproxen when my knee acts up?');
+    expect(a.kind).toBe('decline');
+    expect(a.body).toMatch(/another medicine or a drug interaction/);
+  });
+});
