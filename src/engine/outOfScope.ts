@@ -25,6 +25,13 @@ export interface OutOfScope {
 /** "I'm not asking you to read my scan": a request the message denies is not one it makes. */
 const DENIED_REQUEST = new RegExp(`${phraseSource(language().phrases.lists.requestDenied)}[^.?!,;]*`, 'g');
 
+/**
+ * Whether any out-of-scope rule matches at all: most messages match none, and one scan with every
+ * rule's pattern costs about half as much as testing the rules one by one. (No rule has flags,
+ * back-references or named groups, so each pattern means the same inside the union.)
+ */
+const ANY_RULE = new RegExp(OUT_OF_SCOPE_RULES.map((rule) => `(?:${rule.re.source})`).join('|'));
+
 /** Which out-of-scope class a message falls in, or null when it is in scope. */
 export function outOfScopeClass(normalized: string, hasAnchor: boolean): OutOfScope | null {
   // "vitamina k2" / "vitamine k2" is vitamin K2, not vitamin A or E.
@@ -33,7 +40,7 @@ export function outOfScopeClass(normalized: string, hasAnchor: boolean): OutOfSc
     .replace(/\bvitamin[ae]s?\b/g, 'vitamin')
     .replace(DENIED_REQUEST, ' ');
   let incidental: OutOfScope | null = null;
-  for (const rule of OUT_OF_SCOPE_RULES) {
+  for (const rule of ANY_RULE.test(t) ? OUT_OF_SCOPE_RULES : []) {
     if (!rule.re.test(t) || rule.unless?.test(t)) continue;
     if (!rule.incidental || rule.incidentalBeside?.test(t) === false)
       return { cls: rule.cls, incidental: false };
