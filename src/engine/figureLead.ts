@@ -29,6 +29,11 @@ const QUALIFIERS: ReadonlySet<string> = new Set([
 const BASIS_START: ReadonlySet<string> = new Set(['per', 'a', 'daily', 'each']);
 
 const isNumber = (word: string) => /^\d[\d,.–-]*%?$/.test(word);
+/**
+ * A figure starts with a digit: most messages have none, and need no splitting into words to
+ * find that they state no figure.
+ */
+const HAS_DIGIT = /\d/;
 const PUNCTUATION = new Set([',', ';', ':', '.', '(', ')']);
 /** The word without the punctuation that ends it ("hours," → "hours"). */
 function trimPunctuation(word: string): string {
@@ -52,6 +57,7 @@ export interface Figure {
 
 /** Every figure in a text, in order. */
 export function figuresIn(text: string): Figure[] {
+  if (!HAS_DIGIT.test(text)) return [];
   const words = text.split(/\s+/).filter((w) => w.length > 0);
   const found: Figure[] = [];
   for (let i = 0; i < words.length; i++) {
@@ -193,6 +199,7 @@ export function figuresQuotedIn(question: string, message: string): QuotedFigure
 
 /** The figures a message's story reports someone else saying ("a blog says 10-45 mcg"). */
 export function figuresReportedIn(message: string): QuotedFigure[] {
+  if (!HAS_DIGIT.test(message)) return [];
   const spaced = spacedFigures(message);
   const words = spaced.split(/\s+/).filter((w) => w.length > 0);
   return toQuoted(figuresIn(spaced).filter((f) => reported(words, f.start)));
@@ -208,6 +215,7 @@ const toQuoted = (figures: readonly Figure[]): QuotedFigure[] =>
 
 /** The figures a text states: "10-45 mcg a day" is 10 and 45 in micrograms. */
 export function quotedFigures(text: string): QuotedFigure[] {
+  if (!HAS_DIGIT.test(text)) return [];
   return toQuoted(figuresIn(spacedFigures(text)));
 }
 

@@ -12,6 +12,7 @@ import {
   wordings,
 } from './gateWords.ts';
 import { alternation, phraseRegex, phraseSource } from './phrasePattern.ts';
+import { rememberLast } from './rememberLast.ts';
 import { wordPattern } from './wordPattern.ts';
 
 /** Gate: an overdose or poisoning (a handful of pills, a child in the supplements, signs after an extra dose). */
@@ -174,10 +175,14 @@ export function withoutFictionFrame(t: string): string {
   return t.replace(FICTION_FRAME, ' ').replace(/\s+/g, ' ').trim();
 }
 
-/** An anticoagulant overdose, taken or asked about: poison control however calmly it is asked. */
-function anticoagulantOverdose(t: string): boolean {
-  return ANTICOAGULANT_OVERDOSE.test(t) || (ANTICOAGULANT_EXTRA_TAKEN.test(t) && ANTICOAGULANT_NAMED.test(t));
-}
+/**
+ * An anticoagulant overdose, taken or asked about: poison control however calmly it is asked.
+ * Remembered: the gate reads the message, and choosing its reading reads it again (hypotheticalOverdose).
+ */
+const anticoagulantOverdose = rememberLast(
+  (t: string): boolean =>
+    ANTICOAGULANT_OVERDOSE.test(t) || (ANTICOAGULANT_EXTRA_TAKEN.test(t) && ANTICOAGULANT_NAMED.test(t)),
+);
 
 /**
  * Signs of an overdose or poisoning, whoever it is about (the self-harm rule reads these too:
@@ -209,8 +214,13 @@ export const overdose: GateRule = {
   test: (t) => anticoagulantOverdose(t) || (pillSigns(withoutPastSentences(t)) && !askedAboutAnyone(t)),
 };
 
-/** A handful of pills, a whole pack, a child in the supplements, an extra dose with symptoms. */
-function pillSigns(t: string): boolean {
+/**
+ * A handful of pills, a whole pack, a child in the supplements, an extra dose with symptoms.
+ * Remembered, like anticoagulantOverdose: the gate and hypotheticalOverdose read the same message.
+ */
+const pillSigns = rememberLast(workOutPillSigns);
+
+function workOutPillSigns(t: string): boolean {
   return (
     childIngestion(t) ||
     pillsMatch(CHILD_FOUND_PILLS, t) ||

