@@ -95,7 +95,37 @@ const weighed = (terms: readonly string[]) => new Map(terms.map((t) => [t, 1]));
 /** The words of a message's story beside its question count this much in ranking the topic's facts. */
 const STORY_WEIGHT = 0.3;
 
-export const wordCount = (text: string) => text.split(/\s+/).filter((w) => w.length > 0).length;
+/** Whether a UTF-16 code unit is white space as `\s` reads it (ECMAScript WhiteSpace and LineTerminator). */
+function isSpace(code: number): boolean {
+  return (
+    code === 0x20 ||
+    (code >= 0x09 && code <= 0x0d) ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+/**
+ * The words of a text: its runs of non-space characters, what `text.split(/\s+/)` keeps that is
+ * not empty. Counted without building them: every reply counts its pieces' words.
+ */
+export function wordCount(text: string): number {
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const space = isSpace(text.charCodeAt(i));
+    if (!space && !inWord) words++;
+    inWord = !space;
+  }
+  return words;
+}
 
 /** A question that asks why ("why is…", "how come…"). */
 const ASKS_WHY = /^(?:so |but |and |ok )?(?:why|how come)\b/;
@@ -553,11 +583,14 @@ export function composeFactBody(
     pieces.push({ text: i === 0 ? firstText : f.fact.text, fact: f });
   });
   for (const f of extra) pieces.push({ text: f.fact.text, fact: f });
-  // Never over the hard limit: the last pieces give way, the first fact always stays.
-  while (pieces.length > 1 && wordCount(pieces.map((p) => p.text).join(' ')) > MAX_BODY_WORDS) {
-    const last = pieces[pieces.length - 1];
-    if (last?.fact === first) break;
+  // Never over the hard limit: the last pieces give way, the first fact always stays. The pieces
+  // are joined by spaces, so the body's words are the sum of theirs.
+  let bodyWords = pieces.reduce((sum, p) => sum + wordCount(p.text), 0);
+  while (pieces.length > 1 && bodyWords > MAX_BODY_WORDS) {
+    const last = pieces[pieces.length - 1] as { text: string; fact?: IndexedFact };
+    if (last.fact === first) break;
     pieces.pop();
+    bodyWords -= wordCount(last.text);
   }
   const shown = pieces.flatMap((p) => (p.fact ? [p.fact] : []));
   // A follow-up that the same facts answer again ("and for gums?" after cavities) says so, after

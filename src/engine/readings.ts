@@ -297,6 +297,9 @@ const REJECTED_OBJECT = new RegExp(
   'g',
 );
 
+/** Either of the two, without the global flag: whether the message sets anything aside at all. */
+const NEGATED_OR_REJECTED = new RegExp(`${NEGATED_OBJECT.source}|${REJECTED_OBJECT.source}`);
+
 /**
  * The question without what it negates: "i don't eat natto, how can i get k2 from food" is a
  * food question, not a natto one; "natto is gross. if i take a supplement instead what dose" is a
@@ -304,6 +307,11 @@ const REJECTED_OBJECT = new RegExp(
  */
 export function withoutNegated(normalized: string): string | null {
   const t = normalized.replace(/'/g, '');
+  // Most messages negate nothing: one scan says so, and only the spaces are tidied.
+  if (!NEGATED_OR_REJECTED.test(t)) {
+    const tidied = t.replace(/\s+/g, ' ').trim();
+    return tidied === t ? null : tidied;
+  }
   const setAside = [...t.matchAll(NEGATED_OBJECT), ...t.matchAll(REJECTED_OBJECT)].map((m) => m[0]);
   let out = t.replace(NEGATED_OBJECT, ' ').replace(REJECTED_OBJECT, ' ');
   // "what foods besides natto have k2?? natto is literally snot beans": a food set aside stays
