@@ -30,10 +30,11 @@ const BASIS_START: ReadonlySet<string> = new Set(['per', 'a', 'daily', 'each']);
 
 const isNumber = (word: string) => /^\d[\d,.–-]*%?$/.test(word);
 /**
- * A figure starts with a digit: most messages have none, and need no splitting into words to
- * find that they state no figure.
+ * A figure is a word that starts with a digit, or with "(" and a digit. Before spacedFigures a digit
+ * also starts a word after "?", "!" or a quotation mark (they become spaces). A text with no digit
+ * in any of those places ("is k2 safe?": most messages) states no figure, and is not split into words.
  */
-const HAS_DIGIT = /\d/;
+const FIGURE_START = /(?:^|[\s(?!'"‘’“”])\d/;
 const PUNCTUATION = new Set([',', ';', ':', '.', '(', ')']);
 /** The word without the punctuation that ends it ("hours," → "hours"). */
 function trimPunctuation(word: string): string {
@@ -57,7 +58,7 @@ export interface Figure {
 
 /** Every figure in a text, in order. */
 export function figuresIn(text: string): Figure[] {
-  if (!HAS_DIGIT.test(text)) return [];
+  if (!FIGURE_START.test(text)) return [];
   const words = text.split(/\s+/).filter((w) => w.length > 0);
   const found: Figure[] = [];
   for (let i = 0; i < words.length; i++) {
@@ -199,7 +200,7 @@ export function figuresQuotedIn(question: string, message: string): QuotedFigure
 
 /** The figures a message's story reports someone else saying ("a blog says 10-45 mcg"). */
 export function figuresReportedIn(message: string): QuotedFigure[] {
-  if (!HAS_DIGIT.test(message)) return [];
+  if (!FIGURE_START.test(message)) return [];
   const spaced = spacedFigures(message);
   const words = spaced.split(/\s+/).filter((w) => w.length > 0);
   return toQuoted(figuresIn(spaced).filter((f) => reported(words, f.start)));
@@ -215,7 +216,7 @@ const toQuoted = (figures: readonly Figure[]): QuotedFigure[] =>
 
 /** The figures a text states: "10-45 mcg a day" is 10 and 45 in micrograms. */
 export function quotedFigures(text: string): QuotedFigure[] {
-  if (!HAS_DIGIT.test(text)) return [];
+  if (!FIGURE_START.test(text)) return [];
   return toQuoted(figuresIn(spacedFigures(text)));
 }
 

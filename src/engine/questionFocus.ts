@@ -72,10 +72,14 @@ const NOT_AN_AGE_AFTER: ReadonlySet<string> = new Set([
 /** Someone a message may give the age of (gate.json `person`: pronouns and family members). */
 const PEOPLE: ReadonlySet<string> = new Set(language().gate.person);
 
+const startsWithDigit = (word: string) => word.charCodeAt(0) >= 48 && word.charCodeAt(0) <= 57;
+
 /** "10 year old", "10 yr old", "aged 10", "age 10", "10yo", "10 yo", "I'm 52": the ages a message names. */
 export function agesIn(words: readonly string[]): number[] {
   const ages: number[] = [];
   words.forEach((w, i) => {
+    // An age is a word that starts with a digit: most words are not, and need no pattern.
+    if (!startsWithDigit(w)) return;
     const glued = /^(\d{1,3})(yo|yr|yrs)$/.exec(w);
     if (glued) ages.push(Number(glued[1]));
     if (!/^\d{1,3}$/.test(w)) return;
