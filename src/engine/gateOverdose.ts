@@ -177,11 +177,13 @@ export function withoutFictionFrame(t: string): string {
 
 /**
  * An anticoagulant overdose, taken or asked about: poison control however calmly it is asked.
- * Remembered: the gate reads the message, and choosing its reading reads it again (hypotheticalOverdose).
+ * Every wording of ANTICOAGULANT_OVERDOSE names the drug, so a message that names none (most) is
+ * not read further. Remembered: the gate reads the message, and choosing its reading reads it
+ * again (hypotheticalOverdose).
  */
 const anticoagulantOverdose = rememberLast(
   (t: string): boolean =>
-    ANTICOAGULANT_OVERDOSE.test(t) || (ANTICOAGULANT_EXTRA_TAKEN.test(t) && ANTICOAGULANT_NAMED.test(t)),
+    ANTICOAGULANT_NAMED.test(t) && (ANTICOAGULANT_OVERDOSE.test(t) || ANTICOAGULANT_EXTRA_TAKEN.test(t)),
 );
 
 /**
