@@ -6,7 +6,7 @@ import {
   PERSON,
   wordings,
 } from './gateWords.ts';
-import { anyOf, phraseRegex, phraseSource } from './phrasePattern.ts';
+import { anyOf, phraseRegex, phraseSource, unionOf } from './phrasePattern.ts';
 
 /** Gate: bleeding that will not stop, blood where it should not be, and any bleed or bruising on an anticoagulant. */
 
@@ -65,12 +65,9 @@ const URGENT_WHEN_HAPPENING: readonly RegExp[] = [
 
 /**
  * Whether any pattern of the two lists matches at all: most messages name no bleed, and one scan
- * of the union costs less than the nineteen. (None has flags or back-references, so each pattern
- * means the same inside the union; activeSymptom is false where its pattern does not match.)
+ * of the union costs less than the nineteen (activeSymptom is false where its pattern does not match).
  */
-const ANY_URGENT_BLEED = new RegExp(
-  [...URGENT_HOWEVER_PHRASED, ...URGENT_WHEN_HAPPENING].map((re) => `(?:${re.source})`).join('|'),
-);
+const ANY_URGENT_BLEED = unionOf([...URGENT_HOWEVER_PHRASED, ...URGENT_WHEN_HAPPENING]);
 
 export const bleeding: GateRule = {
   kind: 'bleeding',

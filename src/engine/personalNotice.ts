@@ -3,7 +3,7 @@ import type { Topic } from '../kb/schema.ts';
 import { withoutDeniedAnticoagulants } from './anticoagulantFacts.ts';
 import { ANTICOAGULANT_ONLY, ANTIPLATELET, DOAC, mentionsAnticoagulant } from './anticoagulants.ts';
 import { PERSONAL_PATTERNS } from './lexicon.ts';
-import { alternation, phraseRegex, phraseSource } from './phrasePattern.ts';
+import { alternation, phraseRegex, phraseSource, unionOf } from './phrasePattern.ts';
 import {
   ANTIPLATELET_NOTICE,
   DOAC_NOTICE,
@@ -20,11 +20,8 @@ import { wordPattern } from './wordPattern.ts';
  * medicines or results, or when the topic asks for one (its `notice` field).
  */
 
-/**
- * The personal patterns as one expression: one scan costs about half as much as 17 (none has
- * flags, back-references or named groups, so each means the same inside the union).
- */
-const ANY_PERSONAL = new RegExp(PERSONAL_PATTERNS.map((re) => `(?:${re.source})`).join('|'));
+/** The personal patterns as one expression: one scan costs less than 17. */
+const ANY_PERSONAL = unionOf(PERSONAL_PATTERNS);
 
 /** True for first-person decisions about one's own intake, medicines or results. */
 export function isPersonal(normalized: string): boolean {

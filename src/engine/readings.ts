@@ -1,6 +1,6 @@
 import { language } from '../kb/language.ts';
 import { foodsNamed, OTHER_NUTRIENT_WITH_K2, OUT_OF_SCOPE_RULES } from './lexicon.ts';
-import { alternation, anyOf, phraseRegex } from './phrasePattern.ts';
+import { alternation, anyOf, phraseRegex, unionOf } from './phrasePattern.ts';
 import { rememberLast } from './rememberLast.ts';
 
 /**
@@ -298,7 +298,7 @@ const REJECTED_OBJECT = new RegExp(
 );
 
 /** Either of the two, without the global flag: whether the message sets anything aside at all. */
-const NEGATED_OR_REJECTED = new RegExp(`${NEGATED_OBJECT.source}|${REJECTED_OBJECT.source}`);
+const NEGATED_OR_REJECTED = unionOf([NEGATED_OBJECT, REJECTED_OBJECT]);
 
 /**
  * The question without what it negates: "i don't eat natto, how can i get k2 from food" is a

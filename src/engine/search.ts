@@ -10,6 +10,7 @@ import {
   OTHER_NUTRIENT,
   WARFARIN_COMPANIONS,
 } from './lexicon.ts';
+import { unionOf } from './phrasePattern.ts';
 import { rawConfidence } from './rawConfidence.ts';
 import { byScore, clearQuery, nextStamp, nextVisit, type Scratch, scratchFor } from './searchScratch.ts';
 import type { IndexedTopic, TopicIndex } from './topicIndex.ts';
@@ -63,11 +64,8 @@ const ONE_FOOD_FACTOR = 0.75;
 
 const DIGITS = /^\d+$/;
 
-/**
- * Whether any intent's pattern matches: most questions match none, and one scan of the union
- * costs half as much as testing the eight one by one (none has flags or back-references).
- */
-const ANY_INTENT = new RegExp(INTENTS.map((intent) => `(?:${intent.pattern.source})`).join('|'));
+/** Whether any intent's pattern matches: most questions match none, and one scan costs less than eight. */
+const ANY_INTENT = unionOf(INTENTS.map((intent) => intent.pattern));
 
 export interface ScoredTopic {
   topic: Topic;
