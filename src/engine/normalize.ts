@@ -134,8 +134,10 @@ function normalizeOnce(input: string): string {
   // Cut before the regexes run: they are linear, but there is no reason to read a novel.
   let text = input.length > MAX_INPUT_CHARS * 2 ? input.slice(0, MAX_INPUT_CHARS * 2) : input;
   // Plain ASCII has no format characters, nothing for Unicode normalisation to change and no
-  // look-alike letters: most messages skip the three costliest steps.
-  if (NON_ASCII.test(text)) {
+  // look-alike letters: most messages skip the three costliest steps. Nor has it emoji, curly
+  // double quotes, Unicode dashes or a micro sign; the steps below put no other characters in.
+  const ascii = !NON_ASCII.test(text);
+  if (!ascii) {
     text = text.replace(FORMAT_CHARS, '');
     // NFKC folds full-width and styled letters; dropping combining marks folds "nattō" to "natto".
     text = text.normalize('NFKC').normalize('NFKD').replace(/\p{M}/gu, '').normalize('NFC');
@@ -148,12 +150,11 @@ function normalizeOnce(input: string): string {
     .replace(URL, ' ')
     .replace(QUOTE_PREFIX, '')
     .replace(HEADING_PREFIX, '')
-    .replace(SPOILER_OR_MARKUP, ' ')
-    .replace(EMOJI, ' ')
-    .replace(CURLY_SINGLE, "'")
-    .replace(CURLY_DOUBLE, '"')
-    .replace(DASHES, '-')
-    .replace(MICRO, 'mcg')
+    .replace(SPOILER_OR_MARKUP, ' ');
+  if (!ascii) text = text.replace(EMOJI, ' ');
+  text = text.replace(CURLY_SINGLE, "'");
+  if (!ascii) text = text.replace(CURLY_DOUBLE, '"').replace(DASHES, '-').replace(MICRO, 'mcg');
+  text = text
     .toLowerCase()
     // Stretched words ("natttooo", "pleeease") keep at most two of a letter.
     .replace(/(\p{L})\1{2,}/gu, '$1$1')

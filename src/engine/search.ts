@@ -307,7 +307,9 @@ export function searchTopics(
         ? (1 - MIX.titleShare) * (titleHit / titleAll) + MIX.titleShare * Math.min(1, titleHit / knownMass)
         : 0;
 
-    const boost = (intentBoosts.get(e.topic.category) ?? 0) + (e.topic.popular ? POPULAR_PRIOR : 0);
+    // Most questions have no category boost: no lookup per topic then.
+    const categoryBoost = intentBoosts.size > 0 ? (intentBoosts.get(e.topic.category) ?? 0) : 0;
+    const boost = categoryBoost + (e.topic.popular ? POPULAR_PRIOR : 0);
     const quoteCredit = QUOTE_BONUS * (quoteShare.get(entryIdx) ?? 0);
     const oneFood = manyFoods && e.titleTerms.some((t) => FOOD_ITEMS.has(t)) ? ONE_FOOD_FACTOR : 1;
     scores[entryIdx] =
