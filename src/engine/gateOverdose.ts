@@ -11,7 +11,7 @@ import {
   toldAsPast,
   wordings,
 } from './gateWords.ts';
-import { alternation, phraseRegex, phraseSource } from './phrasePattern.ts';
+import { alternation, phraseRegex, phraseSource, unionOf } from './phrasePattern.ts';
 import { rememberLast } from './rememberLast.ts';
 import { wordPattern } from './wordPattern.ts';
 
@@ -222,7 +222,36 @@ export const overdose: GateRule = {
  */
 const pillSigns = rememberLast(workOutPillSigns);
 
+/** Taken by accident: an accidental handful is an emergency, one extra pill is not. */
+const TAKEN_BY_ACCIDENT =
+  /\b(took|taken|swallowed|ate|had)\b[^.?!]{0,40}\b(by mistake|by accident|accidentally|accidently)\b/;
+const BY_ACCIDENT_TAKEN =
+  /\b(by mistake|by accident|accidentally|accidently) (took|taken|swallowed|ate|had|gave)\b/;
+const POISON_CONTROL = /\bpoison control\b/;
+const TOOK_AN_OVERDOSE = /\b(took|taken|take|had) an? overdose\b/;
+const GAVE_A_CHILD_TOO_MUCH =
+  /\b(gave|given|give) (my |our |the )?(baby|child|kid|son|daughter|toddler|infant)\b[^.?!]{0,30}\b(\d+|ten|too much|too many|times the|double|triple|way too)/;
+
+/**
+ * Whether the pattern each sign of workOutPillSigns opens with matches at all: most messages tell
+ * of no pills taken, and one scan of the union costs less than the eleven.
+ */
+const ANY_PILL_SIGN = unionOf([
+  CHILD_INGESTION,
+  CHILD_FOUND_PILLS,
+  MANY_PILLS,
+  WHOLE_PACK,
+  OVERDOSED,
+  EXTRA_DOSE,
+  TAKEN_BY_ACCIDENT,
+  BY_ACCIDENT_TAKEN,
+  POISON_CONTROL,
+  TOOK_AN_OVERDOSE,
+  GAVE_A_CHILD_TOO_MUCH,
+]);
+
 function workOutPillSigns(t: string): boolean {
+  if (!ANY_PILL_SIGN.test(t)) return false;
   return (
     childIngestion(t) ||
     pillsMatch(CHILD_FOUND_PILLS, t) ||
@@ -232,15 +261,9 @@ function workOutPillSigns(t: string): boolean {
     // A small extra dose is no emergency, unless it is followed by symptoms of poisoning.
     (EXTRA_DOSE.test(t) && activeSymptom(t, POISONING_SIGNS)) ||
     // An accidental extra pill is not an emergency; an accidental handful is.
-    ((/\b(took|taken|swallowed|ate|had)\b[^.?!]{0,40}\b(by mistake|by accident|accidentally|accidently)\b/.test(
-      t,
-    ) ||
-      /\b(by mistake|by accident|accidentally|accidently) (took|taken|swallowed|ate|had|gave)\b/.test(t)) &&
-      pillsMatch(MANY_RE, t)) ||
-    /\bpoison control\b/.test(t) ||
-    /\b(took|taken|take|had) an? overdose\b/.test(t) ||
-    /\b(gave|given|give) (my |our |the )?(baby|child|kid|son|daughter|toddler|infant)\b[^.?!]{0,30}\b(\d+|ten|too much|too many|times the|double|triple|way too)/.test(
-      t,
-    )
+    ((TAKEN_BY_ACCIDENT.test(t) || BY_ACCIDENT_TAKEN.test(t)) && pillsMatch(MANY_RE, t)) ||
+    POISON_CONTROL.test(t) ||
+    TOOK_AN_OVERDOSE.test(t) ||
+    GAVE_A_CHILD_TOO_MUCH.test(t)
   );
 }
