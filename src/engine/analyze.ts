@@ -322,12 +322,14 @@ export class Analyzer {
 
   private analyzeText(normalized: string, fuzzy: boolean): Analysis {
     const raw = tokenize(normalized);
+    // Each word's facts, looked up once: the passes below read them again.
+    const rawFacts = raw.map((w) => this.factsOf(w));
     const correctedAt = new Set<number>();
     // A wall of unknown words (a pasted log, keyboard mashing) gets a bounded number of lookups.
     let lookups = 0;
     const lookup = (w: string): string | null => (lookups++ < MAX_LOOKUPS ? this.correct(w) : null);
     const words = raw.map((w, idx) => {
-      const facts = this.factsOf(w);
+      const facts = rawFacts[idx] as WordFacts;
       // The knowledge base lists these misspellings itself: they are certain, not guesses.
       if (facts.alias) return facts.alias;
       // No real word is longer than MAX_WORD: longer tokens are noise and too slow to look up.
@@ -358,7 +360,7 @@ export class Analyzer {
     let i = 0;
     while (i < words.length) {
       let matched = false;
-      const first = this.factsOf(words[i] as string);
+      const first = words[i] === raw[i] ? (rawFacts[i] as WordFacts) : this.factsOf(words[i] as string);
       const startsUpTo = first.phraseStart;
       const longest = startsUpTo ? Math.min(MAX_PHRASE, words.length - i, startsUpTo) : 1;
       for (let len = longest; len >= 1; len--) {
@@ -398,7 +400,7 @@ export class Analyzer {
       // For the emergency gate: every unknown word gets its closest spelling, even where the
       // stem alone was enough for matching ("bleding" → "bleeding", "closng" → "closing").
       const fixed = raw.map((w, idx) => {
-        if (words[idx] !== w || this.factsOf(w).noFix) {
+        if (words[idx] !== w || (rawFacts[idx] as WordFacts).noFix) {
           return words[idx] as string;
         }
         return lookup(w) ?? w;
