@@ -660,3 +660,23 @@ describe('a request the message denies is not made', () => {
     expect(a.body).toMatch(/read tests/);
   });
 });
+
+// Blind round 20: a shop's request for website copy ("says it cleans arteries") and a supplier's
+// wholesale price got the calcium-direction facts.
+describe('selling K2 is declined as a product request', () => {
+  const engine = sharedEngine();
+
+  it.each([
+    'we sell mk7 softgels online. can you draft the product listing and say it keeps arteries clean?',
+    'write an advert for my k2 drops that says they build strong bones',
+    'which natto extract wholesale deal is best for a small brand like ours?',
+  ])('%j', (q) => {
+    const a = engine.ask(q);
+    expect(a.kind).toBe('decline');
+    expect(a.facts).toEqual([]);
+  });
+
+  it('a question about what K2 does to arteries is still answered', () => {
+    expect(engine.ask('does k2 keep arteries clean').kind).toBe('answer');
+  });
+});
