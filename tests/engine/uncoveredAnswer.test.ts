@@ -485,3 +485,18 @@ describe('young adults, a population the article never singles out', () => {
     expect(a.body.startsWith("The article doesn't single out young adults")).toBe(false);
   });
 });
+
+// Blind round 20: "is there some conversion in the body which allows K2 to become K1?" got the K1
+// and K2 roles without saying the article is silent, and without the fact-check's K1 → MK-4.
+describe('conversion between K1 and K2, either way', () => {
+  const engine = sharedEngine();
+
+  it.each(['can k2 turn into k1 inside the body?', 'does my body make k2 out of k1 from greens'])(
+    '%j says the article is silent, then that the body makes some MK-4 from K1',
+    (q) => {
+      const a = engine.ask(q);
+      expect(a.body.startsWith("The article doesn't say whether the body converts one form")).toBe(true);
+      expect(a.facts[0]).toBe('k1-vs-k2/k1-to-mk4');
+    },
+  );
+});
