@@ -476,13 +476,13 @@ describe('young adults, a population the article never singles out', () => {
   ])('%j says so, then the adult intake figures', (q) => {
     const a = engine.ask(q);
     expect(a.coverage).toBe('partial');
-    expect(a.body.startsWith("The article doesn't single out young adults")).toBe(true);
+    expect(a.body.startsWith("The article doesn't discuss young adults separately")).toBe(true);
     expect(a.facts).toContain('daily-intake/adequate-intake-adults');
   });
 
   it('not when an effect is asked: the effect facts answer', () => {
     const a = engine.ask('does k2 help young adults with memory');
-    expect(a.body.startsWith("The article doesn't single out young adults")).toBe(false);
+    expect(a.body.startsWith("The article doesn't discuss young adults separately")).toBe(false);
   });
 });
 
