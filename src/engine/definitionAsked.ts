@@ -141,6 +141,15 @@ function askedInClause(words: readonly string[], facts: FactIndex): Found | null
       const found = termAfter(words, i + 1, facts);
       if (found) return found;
     }
+    // "explain carboxylation (to me)": the term alone; "explain mk7 vs mk4" asks more than it.
+    if (word === 'explain') {
+      const found = termAfter(words, i + 1, facts);
+      if (found && found.at !== -1) {
+        const end = found.at + found.length;
+        const toMe = words[end] === 'to' && words[end + 1] === 'me' ? 2 : 0;
+        if (endsAt(words, end + toMe)) return found;
+      }
+    }
     // "define X", "definition of X", "meaning of X"
     const of =
       word === 'define'

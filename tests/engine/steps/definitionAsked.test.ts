@@ -96,6 +96,11 @@ describe('a definition leads the reply', () => {
     ['define trabecular bone', 'bone-lab-and-animal-studies/trabecular-meaning', /^Trabecular bone is/],
     // A duration is the figure of its fact, not the answer: the meaning comes first.
     ['what does half-life mean', 'menaquinone-forms/half-life-meaning', /^Half-life is the time/],
+    [
+      'explain trabecular bone to me',
+      'bone-lab-and-animal-studies/trabecular-meaning',
+      /^Trabecular bone is/,
+    ],
     // Blind round 20: "whats carboxylation?" got the ucOC marker, which uses the word unexplained.
     [
       'sorry what does carboxylated mean',
