@@ -500,3 +500,17 @@ describe('conversion between K1 and K2, either way', () => {
     },
   );
 });
+
+// Blind round 20: halal cheese (animal rennet) was answered with the Gouda range as if covered.
+describe('halal or kosher foods, which the article never discusses', () => {
+  const engine = sharedEngine();
+
+  it.each(['any halal sources of k2?', 'does cheese made with microbial rennet have less k2'])(
+    '%j says so, then the K2 foods it names',
+    (q) => {
+      const a = engine.ask(q);
+      expect(a.body.startsWith("The article doesn't discuss halal or kosher foods or rennet")).toBe(true);
+      expect(a.facts).toContain('food-plan/food-ranking');
+    },
+  );
+});
