@@ -63,6 +63,17 @@ const REPLACE_PRESCRIPTION = new RegExp(
   `(?:${phraseSource(language().phrases.lists.replacePrescription)})(${PRESCRIBED_MEDICINE})\\b`,
 );
 
+/** Words right before the plan that say the asker will not (phrases.json `planDenied`). */
+const PLAN_DENIED = new RegExp(`(?:${phraseSource(language().phrases.lists.planDenied)})\\s*$`);
+/** How far before the plan its denial may start. */
+const DENIAL_REACH = 24;
+
+/** A plan told to stop or replace a prescribed medicine, not one denied ("I'm not about to drop my metformin"). */
+function replacesPrescription(t: string): boolean {
+  const m = REPLACE_PRESCRIPTION.exec(t);
+  return m !== null && !PLAN_DENIED.test(t.slice(Math.max(0, m.index - DENIAL_REACH), m.index));
+}
+
 /**
  * The personal notice that fits: stopping or replacing a prescribed medicine with K2 gets the
  * prescriber notice whoever asks (it is the one decision the facts must not seem to settle); a
@@ -78,7 +89,7 @@ export function personalNoticeFor(
   personal: boolean,
 ): string | null {
   const t = normalized.replace(/'/g, '');
-  if (REPLACE_PRESCRIPTION.test(t)) return PRESCRIPTION_NOTICE;
+  if (replacesPrescription(t)) return PRESCRIPTION_NOTICE;
   // "Is K2 safe with the Sintrom? I think it's like warfarin but I'm not sure": say that it is one.
   const otherVka = OTHER_VKAS.find((drug) => drug.named.test(t));
   if (otherVka) return `${otherVkaNotice(otherVka.shownAs)} ${PERSONAL_ANTICOAGULANT_NOTICE}`;

@@ -595,6 +595,7 @@ export const PHRASE_LIST_NAMES = [
   'followUpBreaks',
   'replacePrescription',
   'requestDenied',
+  'planDenied',
   'pregnancyTold',
   'pregnancyDenied',
   'amountOfBefore',

@@ -95,6 +95,9 @@ describe('compose: the personal notice, from the topic `notice` field', () => {
     ['should i stop prolia and just take k2', 'osteoporosis', true, PRESCRIPTION_NOTICE],
     ['should i take k2 instead of my usual cheese snack', 'cheese', true, PERSONAL_NOTICE],
     ['i stopped taking my k2 last week, will my bones suffer', 'bone-health', true, PERSONAL_NOTICE],
+    // A plan denied is no plan (blind round 20: "I'm not about to drop my metformin").
+    ['no plans to come off my statin, but does mk7 help arteries?', 'heart-health', true, PERSONAL_NOTICE],
+    ['i would never ditch my fosamax, is k2 good for bones as well', 'osteoporosis', true, PERSONAL_NOTICE],
   ])('%s', (text, topicId, personal, expected) => {
     expect(personalNoticeFor(normalizeText(text), byId.get(topicId), personal)).toBe(expected);
   });
