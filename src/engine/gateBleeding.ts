@@ -79,17 +79,16 @@ export const bleeding: GateRule = {
     ) {
       return true;
     }
+    // Both checks below need a sign or a bleed named (activeSymptom is false where its pattern
+    // does not match): most messages name neither, and then who takes what need not be read.
+    const signNamed = BLEEDING_SIGNS.test(t);
+    if (!signNamed && !ANTICOAGULANT_BLEEDING.test(t)) return false;
     const onAnticoagulant = namesAnticoagulantTaken(t);
     const personal = PERSON.test(t) || onAnticoagulant;
     // Symptoms that may only be asked about ("does natto cause black stools?"): urgent when
     // they are someone's own and happening, or on an anticoagulant.
-    const symptom = BLEEDING_SIGNS;
-    if ((personal || ONGOING.test(t)) && activeSymptom(t, symptom)) return true;
+    if (signNamed && (personal || ONGOING.test(t)) && activeSymptom(t, BLEEDING_SIGNS)) return true;
     // On an anticoagulant, bleeding or bruising that is happening now is an emergency.
-    if (onAnticoagulant) {
-      const anticoagSymptom = ANTICOAGULANT_BLEEDING;
-      if (activeSymptom(t, anticoagSymptom)) return true;
-    }
-    return false;
+    return onAnticoagulant && activeSymptom(t, ANTICOAGULANT_BLEEDING);
   },
 };

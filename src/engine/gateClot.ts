@@ -20,9 +20,10 @@ const SUSPECTED_CLOT =
 export const clot: GateRule = {
   kind: 'clot',
   test: (t) => {
-    const context =
+    // The context is read only for a leg sign that is happening: most messages name none.
+    const context = () =>
       ANTICOAGULANT.test(t) || CLOT_CONTEXT.test(t) || (AFTER_JOURNEY.test(t) && ONE_LEG.test(t));
-    if (activeSymptom(t, CLOT_LEG) && context && (PERSON.test(t) || ANTICOAGULANT.test(t))) return true;
+    if (activeSymptom(t, CLOT_LEG) && context() && (PERSON.test(t) || ANTICOAGULANT.test(t))) return true;
     return SUSPECTED_CLOT.test(t);
   },
 };
