@@ -128,18 +128,38 @@ function contentWords(text: string, analyzer: Analyzer, cache: Map<string, strin
   return out;
 }
 
+/** A word of the claims with what `find` reads of it worked out once, when the claims are first matched. */
+interface ClaimWord {
+  canonical: string;
+  terms: readonly string[];
+  /** Its terms stand for it: it has some and none is broad. */
+  termsTell: boolean;
+  /** The side of an opposite pair it is on, and the canonical form of the other side. */
+  side: Side | undefined;
+  oppositeCanonical: string;
+}
+
+function claimWord(w: Word): ClaimWord {
+  const group = GROUP_OF.get(w.word);
+  const side = group === undefined ? undefined : OPPOSITE_OF.get(group);
+  return {
+    canonical: w.canonical,
+    terms: w.terms,
+    termsTell: w.terms.length > 0 && w.terms.every((t) => !BROAD_TERMS.has(t)),
+    side,
+    oppositeCanonical: side ? `#${side.opposite}` : '',
+  };
+}
+
 /**
  * How a word of the claim is found among the question's words: the same word or group, or every
  * term the word stands for ("doacs" is `warfarin` and `doac`: "warfarin" alone is not it); the
  * opposite group; or not at all.
  */
-function find(claimWord: Word, question: QuestionWords): 'same' | Side | null {
+function find(claimWord: ClaimWord, question: QuestionWords): 'same' | Side | null {
   if (question.canonicals.has(claimWord.canonical)) return 'same';
-  const terms = claimWord.terms;
-  if (terms.length > 0 && terms.every((t) => !BROAD_TERMS.has(t) && question.terms.has(t))) return 'same';
-  const group = GROUP_OF.get(claimWord.word);
-  const side = group === undefined ? undefined : OPPOSITE_OF.get(group);
-  if (side && question.canonicals.has(`#${side.opposite}`)) return side;
+  if (claimWord.termsTell && claimWord.terms.every((t) => question.terms.has(t))) return 'same';
+  if (claimWord.side && question.canonicals.has(claimWord.oppositeCanonical)) return claimWord.side;
   return null;
 }
 
@@ -174,6 +194,40 @@ function turned(polarity: YesNoLead, kind: Side['kind']): YesNoLead | null {
   if (kind === 'contradictory') return polarity === 'yes' ? 'no' : 'yes';
   // "Is MK-7 worse?" when it is better: no. When it is not better, it may still not be worse.
   return polarity === 'yes' ? 'no' : null;
+}
+
+/**
+ * The claims' words by number: each claim's word numbers, and one ClaimWord per number (the words
+ * of one spelling are alike: the same canonical form and terms). A question then keeps how each
+ * word is found in an array rather than a map keyed by the word: every question reads a few hundred.
+ */
+interface ClaimWordTable {
+  idsOf: Int32Array[];
+  words: ClaimWord[];
+}
+
+/** Kept beside the index, not in it: the index is what the build artifact stores. */
+const wordTables = new WeakMap<ClaimIndex, ClaimWordTable>();
+
+function claimWordTable(index: ClaimIndex): ClaimWordTable {
+  let table = wordTables.get(index);
+  if (table) return table;
+  const idOf = new Map<string, number>();
+  const words: ClaimWord[] = [];
+  const idsOf = index.claims.map((claim) =>
+    Int32Array.from(claim.words, (w) => {
+      let id = idOf.get(w.word);
+      if (id === undefined) {
+        id = words.length;
+        idOf.set(w.word, id);
+        words.push(claimWord(w));
+      }
+      return id;
+    }),
+  );
+  table = { idsOf, words };
+  wordTables.set(index, table);
+  return table;
 }
 
 /** The claims of a knowledge base, ready to match questions against. */
@@ -226,21 +280,27 @@ export class ClaimIndex {
     const context = questionWords(carried ? contentWords(carried, this.analyzer, this.cache) : []);
     const askedWords = questionWords(asked);
     // Claims share words ("k2", "warfarin", "safe"): each word is looked for once per question.
-    const foundAs = new Map<string, 'same' | Side | null>();
-    const findWord = (w: Word) => {
-      let how = foundAs.get(w.word);
+    const table = claimWordTable(this);
+    const foundAs = new Array<'same' | Side | null | undefined>(table.words.length);
+    // Without a previous question the context is empty: nothing is found in it.
+    const hasContext = context.canonicals.size > 0 || context.terms.size > 0;
+    const findWord = (id: number) => {
+      let how = foundAs[id];
       if (how === undefined) {
-        how = find(w, askedWords) ?? (find(w, context) === 'same' ? 'same' : null);
-        foundAs.set(w.word, how);
+        const w = table.words[id] as ClaimWord;
+        how = find(w, askedWords) ?? (hasContext && find(w, context) === 'same' ? 'same' : null);
+        foundAs[id] = how;
       }
       return how;
     };
     const found: ClaimMatch[] = [];
-    for (const claim of this.claims) {
-      if (claim.words.length === 0) continue;
+    for (let c = 0; c < this.claims.length; c++) {
+      const claim = this.claims[c] as Claim;
+      const ids = table.idsOf[c] as Int32Array;
+      if (ids.length === 0) continue;
       let lead: YesNoLead | null = claim.polarity;
-      for (const w of claim.words) {
-        const how = findWord(w);
+      for (let k = 0; k < ids.length; k++) {
+        const how = findWord(ids[k] as number);
         if (how === null) {
           lead = null;
           break;
