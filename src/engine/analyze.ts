@@ -113,6 +113,18 @@ const PHRASE_STARTS: ReadonlyMap<string, number> = (() => {
   return longest;
 })();
 
+/**
+ * The first two words of the lexicon's phrases of two words or more: most words that can start a
+ * phrase ("vitamin", "how") are not followed by its second word, and then no phrase of two words
+ * or more need be looked up.
+ */
+const PHRASE_PAIRS: ReadonlySet<string> = new Set(
+  [...PHRASES.keys()].flatMap((phrase) => {
+    const words = phrase.split(' ');
+    return words.length < 2 ? [] : [`${words[0]} ${words[1]}`];
+  }),
+);
+
 /** Every single word the lexicon knows, for fuzzy correction of typos. */
 export const LEXICON_WORDS: ReadonlySet<string> = new Set(
   [...PHRASES.keys()].flatMap((phrase) => phrase.split(' ')),
@@ -362,7 +374,8 @@ export class Analyzer {
       let matched = false;
       const first = words[i] === raw[i] ? (rawFacts[i] as WordFacts) : this.factsOf(words[i] as string);
       const startsUpTo = first.phraseStart;
-      const longest = startsUpTo ? Math.min(MAX_PHRASE, words.length - i, startsUpTo) : 1;
+      let longest = startsUpTo ? Math.min(MAX_PHRASE, words.length - i, startsUpTo) : 1;
+      if (longest >= 2 && !PHRASE_PAIRS.has(`${words[i]} ${words[i + 1]}`)) longest = 1;
       for (let len = longest; len >= 1; len--) {
         const phrase = len === 1 ? (words[i] as string) : words.slice(i, i + len).join(' ');
         const canon = len === 1 ? first.single : PHRASES.get(phrase);
