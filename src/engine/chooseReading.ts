@@ -108,9 +108,11 @@ export function preferQuestionClause(ctx: MessageContext, current: SearchResult)
   const asked = questionClause(ctx.normalized);
   const fullBest = current.ranked[0];
   if (!asked || !fullBest) return current;
+  // What the clause sets aside is not its subject ("what foods have k2 besides natto" is not natto).
+  const clause = withoutNegated(asked.clause) ?? asked.clause;
   // A clause pointing back ("does it…") is about K2 when the message is.
   const clauseResult = ctx.index.search(
-    asked.pointsBack && current.hasAnchor ? `${asked.clause} k2` : asked.clause,
+    asked.pointsBack && current.hasAnchor ? `${clause} k2` : clause,
     ctx.boosts,
   );
   const clauseTop = clauseResult.ranked[0];

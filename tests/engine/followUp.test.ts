@@ -758,3 +758,16 @@ describe('another medicine asked about in a follow-up', () => {
     expect(a.body).toMatch(/another medicine or a drug interaction/);
   });
 });
+
+// Blind round 20: "which of those is highest" after "what foods have k2 besides natto" answered natto.
+describe('a food set aside in the question before stays aside', () => {
+  const engine = sharedEngine();
+
+  it('the ranking answers, not the food set aside', () => {
+    const conversation = engine.startConversation();
+    conversation.ask('what other foods apart from natto contain k2');
+    const a = conversation.ask('which of these is the richest');
+    expect(a.topic?.id).not.toBe('natto');
+    expect(a.facts).toContain('food-plan/food-ranking');
+  });
+});
