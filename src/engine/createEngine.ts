@@ -381,8 +381,11 @@ export function createEngine(kb: KnowledgeBase, options: CreateEngineOptions = {
       }
       // Thanks or a greeting is no question to read with the asker's blood thinner ("lol ok thanks"
       // after a warfarin answer was answered with the DOAC facts).
+      // Another medicine asked about is the pharmacist's question, on a blood thinner too ("and
+      // ibuprofen when his back hurts?" after "my dad takes warfarin" got the warfarin facts again).
+      const asksAnotherMedicine = alone.declinedAs === 'medicine' && offTopicAlone(normalized, alone);
       const onTheirs =
-        previous && alone.result !== null
+        previous && alone.result !== null && !asksAnotherMedicine
           ? readWithAskersAnticoagulant(normalized, alone.answer, previous)
           : null;
       if (onTheirs?.answer.urgent)

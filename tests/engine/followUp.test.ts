@@ -771,3 +771,26 @@ describe('a food set aside in the question before stays aside', () => {
     expect(a.facts).toContain('food-plan/food-ranking');
   });
 });
+
+// Found running the terminal chat: after "my dad takes warfarin", "and ibuprofen when his back
+// hurts?" got the warfarin facts again, read as the asker's blood thinner's question.
+describe('another medicine asked about by someone on a blood thinner', () => {
+  const engine = sharedEngine();
+
+  it('is still the pharmacist question', () => {
+    const conversation = engine.startConversation();
+    conversation.ask('can k2 make my blood clot');
+    conversation.ask('oh and my dad takes warfarin too');
+    const a = conversation.ask('and naproxen when his back hurts?');
+    expect(a.kind).toBe('decline');
+    expect(a.body).toMatch(/another medicine or a drug interaction/);
+  });
+
+  it('a K2 question beside a medicine she takes is still read as hers', () => {
+    const conversation = engine.startConversation();
+    conversation.ask('my mum is on warfarin, can she have natto?');
+    const a = conversation.ask('and how much k2 is in gouda, she takes metformin too');
+    expect(a.kind).toBe('answer');
+    expect(a.facts.some((id) => id.startsWith('warfarin-interaction/'))).toBe(true);
+  });
+});
