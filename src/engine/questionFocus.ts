@@ -29,6 +29,17 @@ function withoutStatedAmounts(words: readonly string[]): string[] {
   return words.filter((_, i) => !stated.some((f) => i >= f.start && i < f.end));
 }
 
+/** The mass units of focus.json `figureKinds` and the one-word amount words ("daily", "dose"). */
+const AMOUNT_WORDS: ReadonlySet<string> = new Set([
+  ...(FOCUS.figureKinds.find((kind) => kind.id === 'mass')?.units ?? []),
+  ...(FOCUS.focuses.find((f) => f.id === 'amount')?.asked ?? []).filter((w) => !w.includes(' ')),
+]);
+
+/** "Even at like 500 mcg a day?": numbers, units, amount words and filler, nothing named ("mk4"). */
+function namesNothingButAnAmount(words: readonly string[]): boolean {
+  return words.every((w) => STOP_WORDS.has(w) || AMOUNT_WORDS.has(w) || /^\d/.test(w));
+}
+
 /** The words that ask each focus, all read in one pass (PhraseLists): focus i is `FOCUS.focuses[i]`. */
 const ASKED = new PhraseLists(FOCUS.focuses.map((f) => f.asked));
 const YES_NO_STARTS = new PhraseSet(FOCUS.yesNoStarts);
@@ -266,9 +277,12 @@ function workOutFocus(normalized: string): QuestionFocus {
   counted.sort((a, b) => b.n - a.n);
   // "Is 1000 mcg too much?": an amount the message states is what another point is asked of, not
   // an amount asked; with no other word asking one, the other point is the question.
-  if (counted.length > 1 && counted.some((f) => f.id === 'amount')) {
+  // "Even at like 500 mcg a day?": a stated amount with nothing else but filler asks no amount
+  // either; a follow-up asks the point before at that amount.
+  if (counted.some((f) => f.id === 'amount')) {
     const amountLeft = ASKED.counts(withoutStatedAmounts(words))[AMOUNT] as number;
-    if (amountLeft === 0) counted = counted.filter((f) => f.id !== 'amount');
+    if (amountLeft === 0 && (counted.length > 1 || namesNothingButAnAmount(words)))
+      counted = counted.filter((f) => f.id !== 'amount');
   }
   // "What's the best form of k2 for bones?" asks to choose between forms, not what a form is.
   if (counted.some((f) => f.id === 'definition') && asksToChoose(words))

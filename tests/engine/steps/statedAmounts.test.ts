@@ -31,3 +31,17 @@ describe('an amount the message states is what another point is asked of', () =>
     expect(a.facts).toContain('safety-side-effects/no-upper-limit');
   });
 });
+
+// Blind round 20: "even at like 500 mcg a day?" after "does k2 have side effects" got the intake figures.
+describe('an amount stated with nothing else named asks the point before at that amount', () => {
+  it('"what about 900 mcg per day then?" asks no amount of its own', () => {
+    expect(focusesOf('what about 900 mcg per day then?')).not.toContain('amount');
+  });
+
+  it('as a follow-up of a safety question, the safety facts answer', () => {
+    const conversation = engine.startConversation();
+    conversation.ask('is mk7 safe to take long-term?');
+    const a = conversation.ask('what about 900 mcg per day then?');
+    expect(a.facts).toContain('safety-side-effects/no-upper-limit');
+  });
+});
