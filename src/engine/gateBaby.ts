@@ -1,4 +1,5 @@
 import { activeSymptom, type GateRule } from './gateWords.ts';
+import { unionOf } from './phrasePattern.ts';
 
 /** Gate: a bleeding, bruised or unusually sleepy young baby (possible vitamin K deficiency bleeding). */
 
@@ -10,32 +11,23 @@ import { activeSymptom, type GateRule } from './gateWords.ts';
 const BABY_BLOOD_TALKED_ABOUT =
   /\b(for|of|to|about|on|in) (my|our|the|her|his|a) (new ?born|baby|infant)s? blood\b/g;
 
-/**
- * A word every pattern below needs ("newborn", "new born", "baby", "infant", "little one", "6 week
- * old"): most messages have none, and then nothing more is read. Setting a span aside (the
- * replace below) only puts a space where it was, so it makes none of these words.
- */
-const YOUNG_CHILD_WORD = /baby|born|infant|little|old/;
+/** A bleed, blood or bruising told of a young baby. */
+const BABY_BLEEDS: readonly RegExp[] = [
+  /\b(my|our|the|her|his) (new ?born|baby|infant|little one)\b[^.?!]{0,60}\b(bleed\w*|bled|blood\w*|bruis\w*)/,
+  /\b\d+ ?(day|week|wk|month|mo) old\b[^.?!]{0,60}\b(bleed\w*|bled|blood\w*|bruis\w*)/,
+  /\b(bleeding|blood)\b[^.?!]{0,40}\b(my|our) (new ?born|baby|infant)\b/,
+  /\b(new ?born|baby|infant)s? (is |has been |keeps |started |has )?(bleed\w*|bled|blood in|bloody|bruis\w* everywhere)/,
+];
+/** Bruising, vomiting or unusual sleepiness in a young baby can be a bleed, when it is happening. */
+const BABY_SIGNS =
+  /\b(new ?born|baby|infant|\d+ ?(day|week|wk) old)\b[^.?!]{0,40}\b(bruis\w*|vomit\w*|unusually sleepy|very sleepy|lethargic|floppy|wont wake)/;
+/** Whether any of them matches at all: most messages name no baby, and one scan costs less than five. */
+const ANY_BABY_BLEED = unionOf([...BABY_BLEEDS, BABY_SIGNS]);
 
 export const babyBleeding: GateRule = {
   kind: 'baby-bleeding',
   test: (text) => {
-    if (!YOUNG_CHILD_WORD.test(text)) return false;
     const t = text.replace(BABY_BLOOD_TALKED_ABOUT, ' ');
-    return (
-      /\b(my|our|the|her|his) (new ?born|baby|infant|little one)\b[^.?!]{0,60}\b(bleed\w*|bled|blood\w*|bruis\w*)/.test(
-        t,
-      ) ||
-      /\b\d+ ?(day|week|wk|month|mo) old\b[^.?!]{0,60}\b(bleed\w*|bled|blood\w*|bruis\w*)/.test(t) ||
-      /\b(bleeding|blood)\b[^.?!]{0,40}\b(my|our) (new ?born|baby|infant)\b/.test(t) ||
-      /\b(new ?born|baby|infant)s? (is |has been |keeps |started |has )?(bleed\w*|bled|blood in|bloody|bruis\w* everywhere)/.test(
-        t,
-      ) ||
-      // Bruising, vomiting or unusual sleepiness in a young baby can be a bleed.
-      activeSymptom(
-        t,
-        /\b(new ?born|baby|infant|\d+ ?(day|week|wk) old)\b[^.?!]{0,40}\b(bruis\w*|vomit\w*|unusually sleepy|very sleepy|lethargic|floppy|wont wake)/,
-      )
-    );
+    return ANY_BABY_BLEED.test(t) && (BABY_BLEEDS.some((re) => re.test(t)) || activeSymptom(t, BABY_SIGNS));
   },
 };
