@@ -35,9 +35,12 @@ const AMOUNT_WORDS: ReadonlySet<string> = new Set([
   ...(FOCUS.focuses.find((f) => f.id === 'amount')?.asked ?? []).filter((w) => !w.includes(' ')),
 ]);
 
+/** A number, or a word glued to one ("10yo"): ages and amounts start with a digit. */
+const startsWithDigit = (word: string) => word.charCodeAt(0) >= 48 && word.charCodeAt(0) <= 57;
+
 /** "Even at like 500 mcg a day?": numbers, units, amount words and filler, nothing named ("mk4"). */
 function namesNothingButAnAmount(words: readonly string[]): boolean {
-  return words.every((w) => STOP_WORDS.has(w) || AMOUNT_WORDS.has(w) || /^\d/.test(w));
+  return words.every((w) => STOP_WORDS.has(w) || AMOUNT_WORDS.has(w) || startsWithDigit(w));
 }
 
 /** The words that ask each focus, all read in one pass (PhraseLists): focus i is `FOCUS.focuses[i]`. */
@@ -82,8 +85,6 @@ const NOT_AN_AGE_AFTER: ReadonlySet<string> = new Set([
 
 /** Someone a message may give the age of (gate.json `person`: pronouns and family members). */
 const PEOPLE: ReadonlySet<string> = new Set(language().gate.person);
-
-const startsWithDigit = (word: string) => word.charCodeAt(0) >= 48 && word.charCodeAt(0) <= 57;
 
 /** "10 year old", "10 yr old", "aged 10", "age 10", "10yo", "10 yo", "I'm 52": the ages a message names. */
 export function agesIn(words: readonly string[]): number[] {
