@@ -514,3 +514,52 @@ describe('halal or kosher foods, which the article never discusses', () => {
     },
   );
 });
+
+// Blind round 20: "k2 sources if i dont eat dairy?" listed cheeses and dairy first.
+describe('a dairy-free diet, which the article never discusses', () => {
+  const engine = sharedEngine();
+
+  it.each([
+    'no dairy for me, so where do i get k2',
+    'lactose intolerant here. which foods still have k2?',
+    'dairy-free k2 foods?',
+  ])('%j says so, then the K2 foods without dairy', (q) => {
+    const a = engine.ask(q);
+    expect(a.coverage).toBe('partial');
+    expect(a.body).toMatch(
+      /^The article doesn't discuss dairy-free diets; its K2 foods without dairy are egg yolks/,
+    );
+  });
+
+  it('not when the diet is only told and something else is asked', () => {
+    expect(engine.ask("i'm lactose intolerant, does k2 help my bones?").body).not.toMatch(/dairy-free/);
+  });
+
+  it('a follow-up about a lactose-intolerant child is read in context, not declined', () => {
+    const conversation = engine.startConversation();
+    conversation.ask('which cheese has the most k2');
+    const a = conversation.ask('my husband is lactose intolerant, what can he have instead');
+    expect(a.kind).toBe('answer');
+    expect(a.body).toMatch(/dairy-free diets/);
+  });
+});
+
+// Blind round 21: a lacto-vegetarian asking for K2 foods was told only natto and fermented
+// vegetables, the vegan answer, though cheese and yogurt are vegetarian.
+describe('a vegetarian diet is not a vegan one', () => {
+  const engine = sharedEngine();
+
+  it('names the dairy and egg sources too', () => {
+    const a = engine.ask('been vegetarian 10 years (eggs + milk ok). which foods give me k2?');
+    expect(a.body).toMatch(
+      /^The article doesn't discuss vegetarian diets; its K2 foods without meat or fish are/,
+    );
+    expect(a.body).toMatch(/cheeses/);
+  });
+
+  it('a vegan still gets the plant sources only', () => {
+    expect(engine.ask('fully vegan, where can i get k2').body).toMatch(
+      /^The article doesn't discuss vegan diets; of its foods, natto and fermented vegetables/,
+    );
+  });
+});
