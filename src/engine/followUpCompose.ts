@@ -79,9 +79,12 @@ function jointUncovered(hints: FollowUpHints): QuestionFocus['uncovered'] {
   // message naming only who is asked about ("and for men? my husband is 65") asks the whole
   // previous question of them, whichever of its parts names the point; what that whole text asks
   // without them is no new point.
-  const previous = hints.namesOnlyPeople
-    ? hints.previousReading.replace(/[?!.,;:]+/g, ' ')
-    : hints.previousReading;
+  // A message naming nothing of its own ("how much of it?" after a diabetes question) asks its
+  // point of the whole previous question too.
+  const previous =
+    hints.namesOnlyPeople || hints.newTerms.length === 0
+      ? hints.previousReading.replace(/[?!.,;:]+/g, ' ')
+      : hints.previousReading;
   const before = new Set(
     [hints.previousReading, previous].flatMap((text) => readFocus(text).uncovered.map((u) => u.point.id)),
   );

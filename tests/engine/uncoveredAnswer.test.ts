@@ -563,3 +563,47 @@ describe('a vegetarian diet is not a vegan one', () => {
     );
   });
 });
+
+// Blind round 21: "how much calcium tho" after K2 dose replies opened "360 and 720 mcg a day.", the
+// MK-7 trial doses read as a calcium dose.
+describe('a calcium dose, which the article never gives', () => {
+  const engine = sharedEngine();
+
+  it.each(['how much calcium should go with my mk7', 'whats the right calcium dose alongside k2'])(
+    '%j says so first',
+    (q) => {
+      const a = engine.ask(q);
+      expect(a.coverage).toBe('partial');
+      expect(a.body.startsWith("The article doesn't give a calcium dose")).toBe(true);
+    },
+  );
+
+  it('asked as a follow-up, no K2 figure opens the reply', () => {
+    const conversation = engine.startConversation();
+    conversation.ask('is 180 mcg of mk7 a normal dose?');
+    const a = conversation.ask('and how much calcium?');
+    expect(a.body).not.toMatch(/^\d/);
+    expect(a.body).toMatch(/calcium dose/);
+  });
+});
+
+// Blind round 21: "how much of it?" after a diabetes question opened "10 micrograms a day.", the
+// cohort's per-10-micrograms step read as a dose.
+describe('a dose asked in a follow-up of a condition the article gives no dose for', () => {
+  const engine = sharedEngine();
+
+  it('says the article gives no dose for it', () => {
+    const conversation = engine.startConversation();
+    conversation.ask('my blood sugar is creeping up (type 2). can vitamin k2 do anything for that?');
+    const a = conversation.ask('ok how much would i need?');
+    expect(a.body.startsWith("The article doesn't give a K2 dose for diabetes")).toBe(true);
+  });
+
+  it('a bare "how much of it?" asks it of the whole question before', () => {
+    const conversation = engine.startConversation();
+    conversation.ask('Diabetic here, on diet control. Read that K2 helps insulin. True?');
+    expect(
+      conversation.ask('how much of it?').body.startsWith("The article doesn't give a K2 dose for diabetes"),
+    ).toBe(true);
+  });
+});
