@@ -14,6 +14,9 @@ const CLOT_CONTEXT = /\b(k2|vitamin k|natto|mk7|mk 7|one (leg|side|calf))\b/;
 /** A long journey just made (gate.json `afterJourney`): a clot sign for one leg, not for both. */
 const AFTER_JOURNEY = phraseRegex(wordings.afterJourney);
 const ONE_LEG = /\b(calf|leg|thigh)\b/;
+/** A clot already found and treated, told with its signs (gate.json `clotUnderCare`), and signs changing (`clotWorsening`). */
+const UNDER_CARE = phraseRegex(wordings.clotUnderCare);
+const WORSENING = phraseRegex(wordings.clotWorsening);
 const SUSPECTED_CLOT =
   /\b(i think|might|may|could) (i |he |she )?(have|has|got|ve got) (a )?(blood clot|clot|dvt|pulmonary embolism)\b|\b(sudden|suddenly) (short of breath|shortness of breath|breathless)\b/;
 
@@ -23,7 +26,16 @@ export const clot: GateRule = {
     // The context is read only for a leg sign that is happening: most messages name none.
     const context = () =>
       ANTICOAGULANT.test(t) || CLOT_CONTEXT.test(t) || (AFTER_JOURNEY.test(t) && ONE_LEG.test(t));
-    if (activeSymptom(t, CLOT_LEG) && context() && (PERSON.test(t) || ANTICOAGULANT.test(t))) return true;
+    // "The diagnosis indicated DVT and the doctor recommended warfarin… can he take nattokinase
+    // instead?": the swollen calf is the clot being treated, not a new one.
+    const treatedAsBefore = () => UNDER_CARE.test(t) && !WORSENING.test(t);
+    if (
+      activeSymptom(t, CLOT_LEG) &&
+      context() &&
+      (PERSON.test(t) || ANTICOAGULANT.test(t)) &&
+      !treatedAsBefore()
+    )
+      return true;
     return SUSPECTED_CLOT.test(t);
   },
 };

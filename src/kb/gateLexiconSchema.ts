@@ -69,6 +69,8 @@ export const GATE_WORDING_NAMES = [
   'unresponsive',
   'collapsedStructure',
   'afterJourney',
+  'clotUnderCare',
+  'clotWorsening',
   'headInjury',
   'headInjuryWarningSigns',
   'wordAskedBefore',

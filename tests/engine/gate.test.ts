@@ -580,3 +580,21 @@ describe('emergency gate: blind round 20 (a study told by a relative)', () => {
     expect(engine.ask(q).urgentKind).toBe(kind);
   });
 });
+
+describe('emergency gate: blind round 21 (a clot already found and treated)', () => {
+  it.each([
+    // The swollen calf is the clot the scan found; the doctor is treating it.
+    'my mum had a swollen painful calf, the ultrasound showed a dvt and she was put on warfarin for 3 months. can she still eat natto?',
+    'His left leg was swollen and sore; he was diagnosed with a blood clot and the hospital recommended warfarin. Is K2 a problem with it?',
+  ])('%j is not urgent', (q) => {
+    expect(urgent(q)).toBe(false);
+  });
+
+  it.each([
+    'on warfarin for a dvt they diagnosed last month, and now my calf is more swollen and red',
+    'was diagnosed with a clot in my leg and put on warfarin, now i am short of breath and the leg hurts',
+    'my calf is swollen and painful since yesterday and i take k2, could it be a clot?',
+  ])('%j is urgent', (q) => {
+    expect(urgent(q)).toBe(true);
+  });
+});
