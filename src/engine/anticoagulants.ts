@@ -20,5 +20,8 @@ export function mentionsAnticoagulant(normalized: string): boolean {
 /** Antiplatelets (clopidogrel, aspirin): they do not work through vitamin K either. */
 export const ANTIPLATELET = wordPattern(anticoagulantSpellings({ kinds: ['antiplatelet'] }));
 
+/** Anticoagulants that are neither vitamin K antagonists nor antiplatelets: DOACs and heparins. */
+export const DOAC_OR_HEPARIN = wordPattern(anticoagulantSpellings({ kinds: ['doac', 'heparin'] }));
+
 /** Anticoagulants proper (warfarin-type drugs, DOACs, heparins), without antiplatelets. */
 export const ANTICOAGULANT_ONLY = wordPattern(anticoagulantSpellings({ kinds: ['vka', 'doac', 'heparin'] }));

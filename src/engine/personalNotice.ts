@@ -1,7 +1,12 @@
 import { anticoagulantSpellings, language } from '../kb/language.ts';
 import type { Topic } from '../kb/schema.ts';
 import { withoutDeniedAnticoagulants } from './anticoagulantFacts.ts';
-import { ANTICOAGULANT_ONLY, ANTIPLATELET, DOAC, mentionsAnticoagulant } from './anticoagulants.ts';
+import {
+  ANTICOAGULANT_ONLY,
+  ANTIPLATELET,
+  DOAC_OR_HEPARIN,
+  mentionsAnticoagulant,
+} from './anticoagulants.ts';
 import { PERSONAL_PATTERNS } from './lexicon.ts';
 import { alternation, phraseRegex, phraseSource, unionOf } from './phrasePattern.ts';
 import {
@@ -79,8 +84,9 @@ function replacesPrescription(t: string): boolean {
  * prescriber notice whoever asks (it is the one decision the facts must not seem to settle); a
  * vitamin K antagonist other than warfarin gets the note that it is one, with the clinic notice; an
  * antiplatelet with no anticoagulant proper, on any topic, the note that the article does not cover
- * it; a topic with `notice: "doac"` named beside a DOAC the note that the article's caution is about
- * warfarin-type drugs; a topic with `notice: "pregnancy"` asked about natto or a dose points to the
+ * it; a topic with `notice: "doac"` named beside a DOAC or heparin the note that the article's
+ * caution is about warfarin-type drugs, and beside an antiplatelet (warfarin named too) the
+ * antiplatelet note; a topic with `notice: "pregnancy"` asked about natto or a dose points to the
  * OB or midwife; other personal questions get the general notice.
  */
 export function personalNoticeFor(
@@ -96,7 +102,10 @@ export function personalNoticeFor(
   // "hes on clopidogrel not warfarin": an antiplatelet alone is named as what it is, whatever the topic.
   if (ANTIPLATELET.test(t) && !ANTICOAGULANT_ONLY.test(withoutDeniedAnticoagulants(t)))
     return ANTIPLATELET_NOTICE;
-  if (topic?.notice === 'doac' && DOAC.test(t)) return DOAC_NOTICE;
+  // "Does that apply to my clopidogrel and aspirin, or only to warfarin?": the note on apixaban
+  // answered a question about antiplatelets. Beside warfarin they are still what the note names.
+  if (topic?.notice === 'doac' && DOAC_OR_HEPARIN.test(t)) return DOAC_NOTICE;
+  if (topic?.notice === 'doac' && ANTIPLATELET.test(t)) return ANTIPLATELET_NOTICE;
   // "what about the high dose mk4 like the japanese use? i am pregnant": a pregnancy told beside a
   // dose or a supplement points to the OB or midwife whatever the topic.
   if ((topic?.notice === 'pregnancy' || pregnancyTold(t)) && (personal || PREGNANCY_DOSE.test(t)))

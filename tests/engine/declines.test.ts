@@ -204,6 +204,17 @@ describe('DOACs, antiplatelets and pregnancy', () => {
     expect(a.body).not.toMatch(/No dose is known to be safe with warfarin-type drugs/);
   });
 
+  // Blind round 21: "does that apply to my clopidogrel and aspirin, or only to warfarin?" got the
+  // note on apixaban and rivaroxaban, and "baby aspirin" brought a line on children.
+  it.each([
+    'my meds are plavix and a baby aspirin. does the vitamin k warning apply to them or only to warfarin?',
+    'is the k2 thing only for warfarin or for aspirin too',
+  ])('%j, warfarin named beside an antiplatelet → the antiplatelet notice, no children', (q) => {
+    const a = engine.ask(q);
+    expect(a.personalNotice).toBe(ANTIPLATELET_NOTICE);
+    expect(a.body).not.toMatch(/children/);
+  });
+
   it('names the anticoagulation clinic only when the question or topic is about anticoagulants', () => {
     expect(engine.ask('can i take k2 with my warfarin').personalNotice).toBe(PERSONAL_ANTICOAGULANT_NOTICE);
     expect(PERSONAL_ANTICOAGULANT_NOTICE).toMatch(/anticoagulation clinic/);
