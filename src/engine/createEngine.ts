@@ -412,12 +412,17 @@ export function createEngine(kb: KnowledgeBase, options: CreateEngineOptions = {
       }
       if (!previous || kind === 'alone') return aloneAnswer();
       const previousTopic = previous.topicId ? byId.get(previous.topicId) : undefined;
-      // "tl;dr?": the short version of the topic just discussed is its summary.
-      if (kind === 'summary') {
+      // "tl;dr?": the short version of the topic just discussed is its summary; "in simple words?"
+      // its plain-words version.
+      if (kind === 'summary' || kind === 'plain') {
         if (!previousTopic) return aloneAnswer();
         const again = answerQuestionDetailed(previous.reading, index, byId, previousTopic.category).answer;
         if (again.urgent || again.kind !== 'answer') return aloneAnswer();
-        return { answer: withSummaryBody(again, previousTopic), context: previous, followUp: true };
+        return {
+          answer: withSummaryBody(again, previousTopic, kind === 'plain'),
+          context: previous,
+          followUp: true,
+        };
       }
       if (kind === 'again') {
         const again = answerQuestionDetailed(previous.reading, index, byId, previousTopic?.category).answer;

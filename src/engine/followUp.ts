@@ -4,7 +4,7 @@ import { anticoagulantsNamed, withoutAnticoagulants } from './anticoagulantFacts
 import type { UrgentKind } from './gateWords.ts';
 import { tokenize } from './normalize.ts';
 import { phraseRegex } from './phrasePattern.ts';
-import { readFocus, THE_VITAMIN, withoutGroupsReplaced } from './questionFocus.ts';
+import { clausesOpeningAQuestion, readFocus, THE_VITAMIN, withoutGroupsReplaced } from './questionFocus.ts';
 import type { Answer } from './types.ts';
 
 /**
@@ -58,6 +58,8 @@ export const MAX_READING_CHARS = 300;
 const { lists } = language().phrases;
 /** Pronouns (lexicon/phrases.json `followUpPointers`). */
 const POINTER = phraseRegex(lists.followUpPointers);
+/** "oh i should mention…", "forgot to say…" (`followUpAddenda`): the message adds to the question before. */
+const ADDENDUM = phraseRegex(lists.followUpAddenda);
 /** Ellipsis words: "what about …", "and …" (`followUpEllipsis`). */
 const ELLIPSIS = phraseRegex(lists.followUpEllipsis);
 /** "Different topic: …", "unrelated, …" (`followUpBreaks`). */
@@ -72,6 +74,9 @@ const FRAME_WORDS = [
 /** "tl;dr?", "sum it up" (`followUpSummaryRequests`). */
 const SUMMARY_REQUEST = phraseRegex(lists.followUpSummaryRequests);
 const SUMMARY_REQUESTS = phraseRegex(lists.followUpSummaryRequests, 'g');
+/** "in simple words pls", "explain like im 10" (`followUpPlainRequests`). */
+const PLAIN_REQUEST = phraseRegex(lists.followUpPlainRequests);
+const PLAIN_REQUESTS = phraseRegex(lists.followUpPlainRequests, 'g');
 /** "Source?", "where does it say that?" (`followUpSourceRequests`). */
 const SOURCE_REQUEST = phraseRegex(lists.followUpSourceRequests);
 const ASPECTS = phraseRegex(lists.followUpAspects, 'g');
@@ -151,7 +156,7 @@ export function aspectsOf(reading: string): string[] {
  * `anchored` whether the message names K2 or the article itself (search.ts `hasAnchor`): a short
  * subject with neither ("which proteins?") is asked about the previous answer.
  */
-export type FollowUpReadingKind = 'alone' | 'together' | 'instead' | 'again' | 'summary';
+export type FollowUpReadingKind = 'alone' | 'together' | 'instead' | 'again' | 'summary' | 'plain';
 
 export function followUpKind(
   normalized: string,
@@ -168,13 +173,24 @@ export function followUpKind(
   const words = tokenize(normalized).length;
   // A longer message that points back and names neither K2 nor the article ("so if i took a
   // bunch it would just hang around a while?") still leans on the answer before it.
-  const leansBack = !anchored && pointsBack(normalized) && words <= MAX_POINTING_FOLLOW_UP_WORDS;
+  // So does one that adds to the question before ("oh i should mention i take warfarin, had a clot
+  // in my leg last year").
+  const leansBack =
+    !anchored &&
+    (pointsBack(normalized) || ADDENDUM.test(plain(normalized))) &&
+    words <= MAX_POINTING_FOLLOW_UP_WORDS;
   if (words > MAX_FOLLOW_UP_WORDS && !leansBack) return 'alone';
   if (startsNewSubject(normalized)) return 'alone';
   // "tl;dr?" asks for the short version and nothing else ("tldr" itself reads as "worth it").
   if (SUMMARY_REQUEST.test(plain(normalized))) {
     const rest = plain(normalized).replace(SUMMARY_REQUESTS, ' ');
     if (!hasSubject(subjectPart(rest))) return 'summary';
+  }
+  // "in simple words pls, all the mcg stuff confuses me": the same answer in everyday words,
+  // unless the rest asks a question of its own.
+  if (PLAIN_REQUEST.test(plain(normalized))) {
+    const rest = plain(normalized).replace(PLAIN_REQUESTS, ' ');
+    if (!hasSubject(subjectPart(rest)) || clausesOpeningAQuestion(rest).length === 0) return 'plain';
   }
   const ownSubject = hasSubject(subjectPart(normalized));
   if (!ownSubject && asksOnlyForSource(normalized)) return 'again';

@@ -300,12 +300,13 @@ export function withSourceBody(answer: Answer, shownBefore: readonly string[], f
 
 /**
  * "tl;dr?" after an answer: the summary of its topic, which the knowledge writes as the short,
- * corrected version of the topic, instead of the previous facts again. `answer` is the previous
+ * corrected version of the topic, instead of the previous facts again; "in simple words?" its
+ * `plain` version where the topic has one. `answer` is the previous
  * question answered anew (its topic, notices and safety texts); its body, facts and corrections
  * are replaced.
  */
-export function withSummaryBody(answer: Answer, topic: Topic): Answer {
-  answer.body = topic.summary;
+export function withSummaryBody(answer: Answer, topic: Topic, inPlainWords = false): Answer {
+  answer.body = (inPlainWords ? topic.plain : undefined) ?? topic.summary;
   answer.facts = [];
   answer.coverage = 'full';
   answer.corrections = [];

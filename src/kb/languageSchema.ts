@@ -592,6 +592,8 @@ export const PHRASE_LIST_NAMES = [
   'followUpAspects',
   'followUpSourceRequests',
   'followUpSummaryRequests',
+  'followUpPlainRequests',
+  'followUpAddenda',
   'followUpBreaks',
   'replacePrescription',
   'requestDenied',

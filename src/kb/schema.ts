@@ -128,6 +128,11 @@ export const topicSchema = z.strictObject({
   sections: z.array(nonEmpty).min(1),
   /** The short answer shown first (Discord embeds show it above the fold). */
   summary: nonEmpty.max(600),
+  /**
+   * The answer in everyday words, for "in simple words?" or "explain like im 10" after a reply:
+   * no jargon, few figures, the hedges kept.
+   */
+  plain: nonEmpty.max(300).optional(),
   facts: z
     .array(factSchema)
     .min(1)

@@ -794,3 +794,50 @@ describe('another medicine asked about by someone on a blood thinner', () => {
     expect(a.facts.some((id) => id.startsWith('warfarin-interaction/'))).toBe(true);
   });
 });
+
+// Blind round 21: "in simple words pls, all the mcg stuff confuses me" and "simpler pls, explain
+// like im 10" got the same jargon again (and "like im 10" a line on children).
+describe('a request for the answer in simple words', () => {
+  const engine = sharedEngine();
+
+  it.each([
+    [
+      'how many micrograms of vitamin k does a woman need',
+      'plain english please, i got lost',
+      'daily-intake',
+    ],
+    ['what does matrix gla protein do', 'can you dumb it down, too technical', 'bone-proteins'],
+    ['what is the mk-7 half life', 'explain like im ten', 'mk7-vs-mk4'],
+  ])('after %j, %j gets the topic in plain words', (first, request, topicId) => {
+    const conversation = engine.startConversation();
+    conversation.ask(first);
+    const a = conversation.ask(request);
+    const plain = engine.knowledge.topics.find((topic) => topic.id === topicId)?.plain;
+    expect(a.topic?.id).toBe(topicId);
+    expect(plain).toBeDefined();
+    expect(a.body).toBe(plain);
+    expect(a.body).not.toMatch(/children/);
+    expect(a.safety.disclaimer).toBe(DISCLAIMER);
+    expect(a.safety.warning).toBe(ANTICOAGULANT_WARNING);
+  });
+
+  it('with a question of its own, that question is answered', () => {
+    const conversation = engine.startConversation();
+    conversation.ask('is mk7 better than mk4');
+    expect(conversation.ask('in simple words, how much natto has k2?').topic?.id).toBe('natto');
+  });
+});
+
+// Blind round 21: "oh i should mention i take warfarin, had a clot in my leg last year" after a
+// bone question got "I'm not sure which part of vitamin K2 you mean".
+describe('a message that adds to the question before', () => {
+  const engine = sharedEngine();
+
+  it('is read with it, and the blood thinner is in the body', () => {
+    const conversation = engine.startConversation();
+    conversation.ask('does d3 with k2 help bone density after menopause?');
+    const a = conversation.ask('forgot to mention, im on warfarin since a clot in my leg two years ago');
+    expect(a.kind).toBe('answer');
+    expect(a.facts.some((id) => id.startsWith('warfarin-interaction/'))).toBe(true);
+  });
+});

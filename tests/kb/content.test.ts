@@ -179,3 +179,24 @@ describe('foods and doses', () => {
     expect(dose?.correction?.factCheckIds).toContain(factCheckId);
   });
 });
+
+// A reply to "in simple words?" or "explain like im 10" is the topic's `plain` text: it must be
+// short, without the jargon the asker could not follow, and never bring back an article error
+// the corrections fix.
+describe('plain-words versions of the topics', () => {
+  const JARGON = /carboxyl|matrix gla|osteocalcin|\bINR\b|adequate intake|cofactor|menaquinone|\bRDA\b/i;
+  const ARTICLE_ERRORS = /10 grams|15,000|10 to 45|10–45|reverses|prevents fractures/i;
+
+  it.each(kb.topics.map((topic) => [topic.id, topic.plain ?? '']))('%s has one', (_id, plain) => {
+    expect(plain.length).toBeGreaterThan(0);
+    expect(plain.split(/\s+/).length).toBeLessThanOrEqual(45);
+    expect(plain).not.toMatch(JARGON);
+    expect(plain).not.toMatch(ARTICLE_ERRORS);
+  });
+
+  it('the blood-thinner topic keeps its safety point', () => {
+    const plain = kb.topics.find((topic) => topic.id === 'warfarin-interaction')?.plain ?? '';
+    expect(plain).toMatch(/warfarin/i);
+    expect(plain).toMatch(/doctor or clinic/);
+  });
+});
