@@ -352,6 +352,7 @@ export function createEngine(kb: KnowledgeBase, options: CreateEngineOptions = {
             alone.result?.hasAnchor ?? false,
             offTopicAlone(normalized, alone),
             alone.result?.analysis.unknown.length ?? 0,
+            alone.answer.kind === 'decline' && alone.declinedAs === undefined,
           )
         : 'alone';
       const newFood =

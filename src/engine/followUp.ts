@@ -168,9 +168,23 @@ export function followUpKind(
   offTopic = false,
   /** How many of the message's words the knowledge base does not know ("f1", "race", "lap"). */
   unknownWords = 0,
+  /** The message alone matched no topic well enough and was declined for no reason of scope. */
+  unplacedAlone = false,
 ): FollowUpReadingKind {
   if (alone.urgent || isSmallTalk || offTopic) return 'alone';
   const words = tokenize(normalized).length;
+  // A statement naming K2 that places nothing on its own, in words the knowledge base mostly knows, tells
+  // more about the question before ("asking bc my uncle had a DVT like 5 yrs ago while he was
+  // taking k2, he's fine now" after "can k2 cause blood clots?"): it is read with it.
+  if (
+    unplacedAlone &&
+    anchored &&
+    unknownWords <= MIN_ASIDE_UNKNOWN_WORDS + 1 &&
+    words <= MAX_POINTING_FOLLOW_UP_WORDS &&
+    !normalized.includes('?') &&
+    clausesOpeningAQuestion(normalized).length === 0
+  )
+    return 'together';
   // A longer message that points back and names neither K2 nor the article ("so if i took a
   // bunch it would just hang around a while?") still leans on the answer before it.
   // So does one that adds to the question before ("oh i should mention i take warfarin, had a clot

@@ -841,3 +841,34 @@ describe('a message that adds to the question before', () => {
     expect(a.facts.some((id) => id.startsWith('warfarin-interaction/'))).toBe(true);
   });
 });
+
+// Blind round 21: a statement after an answer ("asking bc my uncle had a DVT like 5 yrs ago while
+// he was taking k2, he's totally fine now") got the "not sure which part" menu, and "sounds scary,
+// is it a disease? my lab report… nobody explained" after ucOC was declined as chatter.
+describe('a statement or a plain-spoken question after an answer', () => {
+  const engine = sharedEngine();
+
+  it('a statement naming K2 and asking nothing is read with the question before', () => {
+    const conversation = engine.startConversation();
+    conversation.ask('does vitamin k2 make blood clot more?');
+    const a = conversation.ask(
+      'asking cuz my grandpa had a dvt like 10 yrs back when he was on k2, hes ok now',
+    );
+    expect(a.kind).toBe('answer');
+    expect(a.topic?.id).toBe('clotting-function');
+  });
+
+  it('everyday words are no sign of chatter', () => {
+    const conversation = engine.startConversation();
+    conversation.ask('what is ucOC');
+    const a = conversation.ask('sounds scary, is it an illness? nobody explained my results');
+    expect(a.kind).toBe('answer');
+    expect(a.topic?.id).toBe('bone-proteins');
+  });
+
+  it('chatter that names no K2 stays declined', () => {
+    const conversation = engine.startConversation();
+    conversation.ask('does vitamin k2 make blood clot more?');
+    expect(conversation.ask('lol unrelated but is anyone watching the match tonight').kind).toBe('decline');
+  });
+});

@@ -607,3 +607,22 @@ describe('a dose asked in a follow-up of a condition the article gives no dose f
     ).toBe(true);
   });
 });
+
+// Blind round 21: "is k2 the same as potassium?" was declined as another meaning of "K2" (the
+// chemical K₂), though the potassium point says what the article is about.
+describe('K2 mixed up with potassium', () => {
+  const engine = sharedEngine();
+
+  it.each(['is k2 the same as potassium?', 'k2 = potassium right?'])(
+    '%j says the article is about vitamin K',
+    (q) => {
+      const a = engine.ask(q);
+      expect(a.kind).toBe('answer');
+      expect(a.body).toMatch(/^The article doesn't mention potassium: it is about vitamin K/);
+    },
+  );
+
+  it('a chemistry question is still declined', () => {
+    expect(engine.ask('whats the chemical formula of k2 potassium oxide').kind).toBe('decline');
+  });
+});
