@@ -165,3 +165,30 @@ describe('whether K2 causes clots, asked by someone not on a blood thinner', () 
     expect(answer.facts[0]).toBe('clotting-function/no-extra-clotting');
   });
 });
+
+// Blind round 21: "would their blood get too thick?" of natto got natto's amounts, no "No.".
+describe('natto does not thicken the blood of a healthy person', () => {
+  it.each(['does natto thicken the blood?', 'will eating natto make blood too thick'])(
+    '%j opens with No.',
+    (q) => {
+      const answer = sharedEngine().ask(q);
+      expect(answer.body).toMatch(/^No\. /);
+      expect(answer.facts[0]).toBe('clotting-function/no-extra-clotting');
+    },
+  );
+
+  it('not for someone on warfarin: the interaction facts answer', () => {
+    expect(sharedEngine().ask('im on warfarin, does natto thicken the blood?').body).not.toMatch(/^No\. /);
+  });
+});
+
+// Blind round 21: "accidentally took 2 k2 caps a day for a month, did i mess something up?" got
+// the trial doses, not the safety facts.
+describe('asking whether a past mistake did harm asks the safety', () => {
+  it.each([
+    'accidentally had 2 mk7 pills daily for a month last year, did i mess something up?',
+    'was taking 2 k2 softgels a day for weeks instead of one, did i screw something up',
+  ])('%j gets the side-effect facts', (q) => {
+    expect(sharedEngine().ask(q).topic?.id).toBe('safety-side-effects');
+  });
+});
