@@ -278,7 +278,10 @@ export function composeFactBody(
   let opening: string | null = null;
   let nothingNew = false;
   if (uncovered) {
-    opening = uncovered.point.says.replace('{word}', uncovered.word);
+    opening = uncovered.point.says.replace(
+      '{word}',
+      uncovered.point.shownAs?.[uncovered.word] ?? uncovered.word,
+    );
     const { nearest, fallback } = uncovered.point;
     // Fallback facts only where the reply comes from their topic: a topic's own question keeps its facts.
     const ids = nearest ?? (fallback?.some((id) => id.startsWith(`${topic.id}/`)) ? fallback : []);

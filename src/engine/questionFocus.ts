@@ -18,6 +18,8 @@ const FOCUS = language().focus;
 const POINTERS: ReadonlySet<string> = new Set(language().phrases.lists.followUpPointers.words);
 /** A question clause this short has no subject of its own beside a pointer ("which one is best"). */
 const SHORT_QUESTION_WORDS = 4;
+/** Words that add nothing to a question's length: "would it help her too?" is as short as without. */
+const ADDITIVE_WORDS: ReadonlySet<string> = new Set(['too', 'also', 'either', 'then', 'tho', 'though']);
 const COMPARISON = FOCUS.focuses.findIndex((f) => f.id === 'comparison');
 const AMOUNT = FOCUS.focuses.findIndex((f) => f.id === 'amount');
 /**
@@ -313,7 +315,8 @@ function workOutFocus(normalized: string): QuestionFocus {
     asks > 0 &&
     (choosesAmongBefore(question) ||
       (question.some((w) => POINTERS.has(w)) &&
-        (question.length <= SHORT_QUESTION_WORDS || (ASKED.counts(question)[COMPARISON] as number) > 0)))
+        (question.filter((w) => !ADDITIVE_WORDS.has(w)).length <= SHORT_QUESTION_WORDS ||
+          (ASKED.counts(question)[COMPARISON] as number) > 0)))
   )
     asks--;
   const asked =
@@ -368,7 +371,9 @@ function workOutFocus(normalized: string): QuestionFocus {
  */
 function choosesAmongBefore(question: readonly string[]): boolean {
   return (
-    question[0] === 'which' && (question.length <= SHORT_QUESTION_WORDS || STOP_WORDS.has(question[1] ?? ''))
+    question[0] === 'which' &&
+    (question.filter((w) => !ADDITIVE_WORDS.has(w)).length <= SHORT_QUESTION_WORDS ||
+      STOP_WORDS.has(question[1] ?? ''))
   );
 }
 

@@ -78,6 +78,11 @@ export const uncoveredPointSchema = z.strictObject({
    */
   storyNeeds: phrases.optional(),
   /**
+   * How an asked word is written in the reply when lower case would misspell it ("ms" → "MS
+   * (multiple sclerosis)", "adhd" → "ADHD").
+   */
+  shownAs: z.record(z.string(), z.string().min(1)).optional(),
+  /**
    * The nearest facts when the question matched no topic of its own ("is k2 any use for lupus?"):
    * shown when the reply comes from their topic; a question about a topic keeps that topic's facts.
    */

@@ -626,3 +626,28 @@ describe('K2 mixed up with potassium', () => {
     expect(engine.ask('whats the chemical formula of k2 potassium oxide').kind).toBe('decline');
   });
 });
+
+// Blind rounds 20 and 21: "my wife has MS, would it help her too?" after a neuropathy answer gave
+// the nerve facts as if MS were covered; "MS" read in lower case as "ms" was why it was left out.
+describe('a condition named by its abbreviation', () => {
+  const engine = sharedEngine();
+
+  it.each([
+    ['can k2 help with ms', 'MS (multiple sclerosis)'],
+    ['is k2 good for adhd', 'ADHD'],
+    ['does k2 help parkinsons at all', "Parkinson's"],
+  ])('%j says the article does not cover it, written as %j', (q, shown) => {
+    expect(engine.ask(q).body.startsWith(`The article doesn't cover ${shown}.`)).toBe(true);
+  });
+
+  it('"ms" as milliseconds or a unit is no condition', () => {
+    expect(engine.ask('how many mcg of mk7 per day').body).not.toMatch(/multiple sclerosis/);
+  });
+
+  it('a follow-up naming someone with it says so too, "too" and all', () => {
+    const conversation = engine.startConversation();
+    conversation.ask('does k2 do anything for nerve damage in the feet?');
+    const a = conversation.ask('my brother has MS, would it help him too?');
+    expect(a.body).toMatch(/The article doesn't cover MS \(multiple sclerosis\)\./);
+  });
+});
