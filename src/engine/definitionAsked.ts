@@ -128,13 +128,23 @@ function askedInClause(words: readonly string[], facts: FactIndex): Found | null
       if (n > 0 && BE.has(words[verb] as string) && endsAt(words, verb + 1)) return { at: i + 1, length: n };
     }
     // "is X the same (thing) as Y", "is X just Y", "is X another word for Y": what X is, unless Y
-    // is defined too ("is k1 the same as k2" compares two things the knowledge defines: no).
+    // is defined too by another fact ("is k1 the same as k2" compares two things the knowledge
+    // defines: no).
     if (BE.has(word)) {
       const found = termAfter(words, i + 1, facts);
       const rest = found && found.at !== -1 ? words.slice(found.at + found.length) : [];
       const tail = rest.join(' ');
       if (found && KIND_OF.test(tail)) return found;
-      if (found && SAME_AS.test(tail) && !rest.some((_, j) => termAt(rest, j, facts) > 0)) return found;
+      // Y defined by the same fact is another name for X ("is µg the same as mcg?"): what X is.
+      const definer =
+        found && found.at !== -1
+          ? facts.definitions.get(words.slice(found.at, found.at + found.length).join(' '))
+          : undefined;
+      const otherTerm = rest.some((_, j) => {
+        const n = termAt(rest, j, facts);
+        return n > 0 && facts.definitions.get(rest.slice(j, j + n).join(' ')) !== definer;
+      });
+      if (found && SAME_AS.test(tail) && !otherTerm) return found;
     }
     // "just wanted to understand it", "help me understand osteocalcin": what the term means
     if (word === 'understand' && (words[i - 1] === 'to' || words[i - 1] === 'me')) {

@@ -651,3 +651,22 @@ describe('a condition named by its abbreviation', () => {
     expect(a.body).toMatch(/The article doesn't cover MS \(multiple sclerosis\)\./);
   });
 });
+
+// Blind rounds 20 and 21: "µg" against "mcg", and "is 100 mcg 0.1 mg?", were never said to be one
+// unit; the units are now defined (a glossary fact), and two names of one defined thing are one.
+describe('the units of the figures', () => {
+  const engine = sharedEngine();
+
+  it.each(['what does mcg stand for', 'is µg the same as mcg?', 'whats a milligram'])(
+    '%j is defined',
+    (q) => {
+      const a = engine.ask(q);
+      expect(a.facts[0]).toBe('supplement-dosage/units-mcg-mg');
+      expect(a.body).toMatch(/1 mg \(milligram\) is 1,000 mcg/);
+    },
+  );
+
+  it('two things defined apart are still compared, not defined', () => {
+    expect(engine.ask('is k1 the same as k2').facts[0]).not.toBe('supplement-dosage/units-mcg-mg');
+  });
+});
