@@ -57,6 +57,39 @@ function skipStress(words: readonly string[], at: number): number {
   return i;
 }
 
+/** Words that set two things side by side: "the difference between X and Y", "X vs Y". */
+const COMPARES: ReadonlySet<string> = new Set(['difference', 'vs', 'versus']);
+
+/**
+ * Whether the defined terms are names of one thing: all defined by one fact that only defines
+ * ("mcg", "µg" and "mg" by the units fact). MK-4 and MK-7, defined together by the fact on the
+ * menaquinone family, are two things to compare.
+ */
+function namesOfOneTerm(definers: ReadonlyArray<IndexedFact | undefined>): boolean {
+  const first = definers[0];
+  return !!first?.fact.definitionOnly && definers.every((d) => d === first);
+}
+
+/** The facts defining the terms of `words`. */
+function restDefiners(words: readonly string[], facts: FactIndex): Array<IndexedFact | undefined> {
+  return definedTermsIn(words, facts).map((t) => t.fact);
+}
+
+/** Every defined term of a clause, longest first at each place, with the fact that defines it. */
+function definedTermsIn(
+  words: readonly string[],
+  facts: FactIndex,
+): Array<{ found: Found; fact: IndexedFact | undefined }> {
+  const terms: Array<{ found: Found; fact: IndexedFact | undefined }> = [];
+  for (let j = 0; j < words.length; j++) {
+    const n = termAt(words, j, facts);
+    if (n === 0) continue;
+    terms.push({ found: { at: j, length: n }, fact: facts.definitions.get(words.slice(j, j + n).join(' ')) });
+    j += n - 1;
+  }
+  return terms;
+}
+
 /** Whether the clause may end after the word before `at`: its end, or only tail words follow. */
 const endsAt = (words: readonly string[], at: number) => at >= words.length || TAIL.has(words[at] as string);
 
@@ -140,11 +173,19 @@ function askedInClause(words: readonly string[], facts: FactIndex): Found | null
         found && found.at !== -1
           ? facts.definitions.get(words.slice(found.at, found.at + found.length).join(' '))
           : undefined;
-      const otherTerm = rest.some((_, j) => {
-        const n = termAt(rest, j, facts);
-        return n > 0 && facts.definitions.get(rest.slice(j, j + n).join(' ')) !== definer;
-      });
-      if (found && SAME_AS.test(tail) && !otherTerm) return found;
+      const otherTerm = rest.some((_, j) => termAt(rest, j, facts) > 0);
+      if (
+        found &&
+        SAME_AS.test(tail) &&
+        (!otherTerm || namesOfOneTerm([definer, ...restDefiners(rest, facts)]))
+      )
+        return found;
+    }
+    // "whats the difference between mg and mcg", "mcg vs mg": two names one fact defines.
+    if (COMPARES.has(word)) {
+      const terms = definedTermsIn(words, facts);
+      const first = terms[0];
+      if (first && terms.length > 1 && namesOfOneTerm(terms.map((t) => t.fact))) return first.found;
     }
     // "just wanted to understand it", "help me understand osteocalcin": what the term means
     if (word === 'understand' && (words[i - 1] === 'to' || words[i - 1] === 'me')) {

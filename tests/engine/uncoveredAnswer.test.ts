@@ -666,7 +666,11 @@ describe('the units of the figures', () => {
     },
   );
 
-  it('two things defined apart are still compared, not defined', () => {
-    expect(engine.ask('is k1 the same as k2').facts[0]).not.toBe('supplement-dosage/units-mcg-mg');
-  });
+  it.each(['is k1 the same as k2', 'whats the difference between mk4 and mk7'])(
+    '%j compares two things, not the units',
+    (q) => {
+      expect(engine.ask(q).facts[0]).not.toBe('supplement-dosage/units-mcg-mg');
+      expect(engine.ask(q).topic?.id).not.toBe('supplement-dosage');
+    },
+  );
 });
