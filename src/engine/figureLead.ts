@@ -302,10 +302,14 @@ function contextOf(words: readonly string[], figures: readonly Figure[], k: numb
   const f = figures[k] as Figure;
   const next = figures[k + 1]?.start ?? words.length;
   const around: string[] = [];
-  for (let i = f.end; i < next; i++) {
-    around.push(words[i] as string);
-    if (closesClause(words[i] as string)) break;
-  }
+  // A figure that closes its clause with a comma is not described by what follows: "up to about
+  // 96 hours, with a half-life of about 3 days" gives the half-life of the 3 days.
+  const endsWithComma = (word: string) => word.endsWith(',');
+  if (!endsWithComma(words[f.end - 1] ?? ''))
+    for (let i = f.end; i < next; i++) {
+      around.push(words[i] as string);
+      if (closesClause(words[i] as string)) break;
+    }
   const previousEnd = figures[k - 1]?.end ?? 0;
   for (let i = f.start - 1; i >= previousEnd; i--) {
     if (closesClause(words[i] as string)) break;
