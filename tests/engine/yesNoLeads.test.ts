@@ -108,7 +108,7 @@ describe('someone who may be on a warfarin-type drug', () => {
     'blood thinner user here, would k2 thicken things up',
   ])('%j gets the interaction facts first, never the healthy-person "No."', (question) => {
     const answer = sharedEngine().ask(question);
-    expect(answer.facts?.[0]).toBe('warfarin-interaction/steady-intake');
+    expect(answer.facts?.[0]).toMatch(/^warfarin-interaction\/(steady-intake|inr-effects)$/);
     expect(answer.facts).not.toContain('clotting-function/no-extra-clotting');
     expect(answer.body).not.toMatch(/^No\./);
   });
@@ -191,4 +191,17 @@ describe('asking whether a past mistake did harm asks the safety', () => {
   ])('%j gets the side-effect facts', (q) => {
     expect(sharedEngine().ask(q).topic?.id).toBe('safety-side-effects');
   });
+});
+
+// Blind round 21: a blood-thinner user asking whether K2 "also thickens blood" like the K1 in
+// greens got the steady-intake facts without an answer; for them it does: more vitamin K lowers INR.
+describe('K2 against a warfarin-type drug', () => {
+  it.each(['on warfarin here, does k2 thicken the blood?', 'does k2 counteract my warfarin'])(
+    '%j opens with Yes.',
+    (q) => {
+      const answer = sharedEngine().ask(q);
+      expect(answer.body).toMatch(/^Yes\. /);
+      expect(answer.facts?.[0]).toMatch(/^warfarin-interaction\//);
+    },
+  );
 });
