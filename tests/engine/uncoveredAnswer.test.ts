@@ -84,6 +84,12 @@ describe('points the article does not cover, said first with the nearest facts',
       "The article doesn't say how soon any effect can be noticed.",
       'bone-health/three-year-180mcg-trial',
     ],
+    // …and so does how fast it acts on something (blind round 21: "how fast does k2 affect clotting?").
+    [
+      'how quickly does mk7 act on my blood clotting',
+      "The article doesn't say how soon any effect can be noticed.",
+      'bone-health/three-year-180mcg-trial',
+    ],
     [
       'can k2 help with congestive heart failure',
       "The article doesn't cover heart failure",
