@@ -872,3 +872,15 @@ describe('a statement or a plain-spoken question after an answer', () => {
     expect(conversation.ask('lol unrelated but is anyone watching the match tonight').kind).toBe('decline');
   });
 });
+
+// Blind rounds 20 and 21: "and kefir?" opened with the US figure for yogurt; the article's own
+// words on kefir come first now (the fact no longer reads as an article claim corrected).
+describe('kefir asked after another food', () => {
+  it('opens with what the article says of kefir', () => {
+    const conversation = sharedEngine().startConversation();
+    conversation.ask('is kimchi a good k2 source');
+    expect(conversation.ask('and what about kefir').body).toMatch(
+      /^Full-fat yogurt and kefir carry moderate amounts/,
+    );
+  });
+});
