@@ -269,6 +269,21 @@ export function readFocus(normalized: string): QuestionFocus {
   return focus;
 }
 
+/** Words a stated question needs before its "?": a verb that says something of its subject (phrases.json `statedQuestionVerbs`). */
+const STATED_VERBS: ReadonlySet<string> = new Set(language().phrases.lists.statedQuestionVerbs.words);
+/** At least this many words make a statement asked as a question ("natto?" is a topic, not a claim). */
+const MIN_STATED_WORDS = 3;
+
+/**
+ * "mk7 needs fat to absorb??": a statement with a question mark asks whether it is so, as
+ * "does mk7 need fat…?" does, when it opens with no question word and says something with a verb.
+ */
+function statedAsQuestion(part: string, lastClause: readonly string[]): boolean {
+  const marked = part.trimEnd().endsWith('?');
+  if (!marked || lastClause.length < MIN_STATED_WORDS || opensWithQuestionWord(lastClause)) return false;
+  return lastClause.some((w) => STATED_VERBS.has(w));
+}
+
 function workOutFocus(normalized: string): QuestionFocus {
   const asking = askingPart(normalized);
   const part = withoutToldHabits(asking);
@@ -296,7 +311,8 @@ function workOutFocus(normalized: string): QuestionFocus {
   const yesNo =
     opensWithYesNo(words) ||
     opensWithYesNo(clauses[clauses.length - 1] ?? []) ||
-    (part.includes('?') && endsWithConfirmationTag(stemmedWords(part.slice(0, part.lastIndexOf('?')))));
+    (part.includes('?') && endsWithConfirmationTag(stemmedWords(part.slice(0, part.lastIndexOf('?'))))) ||
+    statedAsQuestion(part, clauses[clauses.length - 1] ?? []);
   // Points the article does not cover count only in the question itself, not in an aside before
   // it ("i get leg cramps at night, unrelated, but does k2 help arteries?").
   let asks = clauses.length - 1;

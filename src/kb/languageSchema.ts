@@ -594,6 +594,7 @@ export const PHRASE_LIST_NAMES = [
   'followUpSummaryRequests',
   'followUpPlainRequests',
   'followUpAddenda',
+  'statedQuestionVerbs',
   'followUpBreaks',
   'replacePrescription',
   'requestDenied',

@@ -205,3 +205,18 @@ describe('K2 against a warfarin-type drug', () => {
     },
   );
 });
+
+// Blind round 21 ("mk7 needs fat to absorb??") and earlier sets ("sauerkraut have any k2?"): a
+// statement with a question mark asks whether it is so.
+describe('a statement asked with a question mark', () => {
+  it.each([
+    ['kimchi has k2?', /^Yes\. /],
+    ['a little k2 is fine with warfarin?', /^No\. /],
+  ])('%j gets a yes or no first', (q, lead) => {
+    expect(sharedEngine().ask(q).body).toMatch(lead);
+  });
+
+  it.each(['natto?', 'k2 and bones?'])('%j, a topic with no verb, is no yes/no question', (q) => {
+    expect(sharedEngine().ask(q).body).not.toMatch(/^(Yes|No)\. /);
+  });
+});
