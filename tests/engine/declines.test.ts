@@ -215,6 +215,17 @@ describe('DOACs, antiplatelets and pregnancy', () => {
     expect(a.body).not.toMatch(/children/);
   });
 
+  // Blind round 21: "can u check if that's the right dose for her" (a friend's prescription MK-4)
+  // got the Japanese regimen with no notice, as if confirming her dose.
+  it.each([
+    'my aunt takes 3 glakay a day, could you check whether that dosage is right',
+    'is this the right amount for my grandad, 200 mcg mk7?',
+  ])('%j, a dose checked for someone, is personal', (q) => {
+    const a = engine.ask(q);
+    expect(a.personal).toBe(true);
+    expect(a.personalNotice).toBe(PERSONAL_NOTICE);
+  });
+
   it('names the anticoagulation clinic only when the question or topic is about anticoagulants', () => {
     expect(engine.ask('can i take k2 with my warfarin').personalNotice).toBe(PERSONAL_ANTICOAGULANT_NOTICE);
     expect(PERSONAL_ANTICOAGULANT_NOTICE).toMatch(/anticoagulation clinic/);
