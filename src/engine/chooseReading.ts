@@ -163,7 +163,7 @@ function withPointedSubject(ctx: MessageContext, clause: string, current: Search
 
 /** A question about combining K2 with something ("with it", "interact", "together"). */
 const COMBINING =
-  /\b(interact\w*|interfer\w*|clash\w*|conflict\w*|together|combin\w*|mix\w*|at the same time|alongside|same time as|with (it|them|that|those|this|these)|and (it|them))\b/;
+  /\b(interact\w*|interfer\w*|clash\w*|conflict\w*|together|combin\w*|mix\w*|at the same time|alongside|same time as|with (it|them|that|those|this|these)|and (it|them)|(issues?|problems?) with (k2|vitamin k|mk ?4|mk ?7))\b/;
 /** "With my…", "with the…": combining only when a medicine or K2 follows ("k2 with my metformin"). */
 const WITH_A_NAMED = /\bwith (my|the|his|her|their|your) ((\S+ ){0,3}\S+)/g;
 

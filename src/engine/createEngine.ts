@@ -4,6 +4,7 @@ import type { Dose, Food, KnowledgeBase, Topic } from '../kb/schema.ts';
 import { preparedTextsFor } from '../kb/snapshot.ts';
 import { answerQuestionDetailed, type DetailedAnswer } from './answerQuestion.ts';
 import { anticoagulantsNamed, withoutDeniedAnticoagulants } from './anticoagulantFacts.ts';
+import { asksAboutTheMedicine } from './chooseReading.ts';
 import { bareAnswer, topicAnswer, toRef, withEmergencyKept } from './composeAnswer.ts';
 import { MAX_BODY_WORDS, wordCount } from './composeBody.ts';
 import type { AskOptions, Conversation, Engine, FollowUpAnswer } from './engine.ts';
@@ -321,6 +322,8 @@ export function createEngine(kb: KnowledgeBase, options: CreateEngineOptions = {
    */
   function offTopicAlone(normalized: string, alone: DetailedAnswer): boolean {
     if (alone.declinedAs === undefined || !NEVER_THE_ASKERS_SITUATION.has(alone.declinedAs)) return false;
+    // "im on metformin and gliclazide, any issue with k2?" asks the pharmacist's question itself.
+    if (alone.declinedAs === 'medicine' && asksAboutTheMedicine(normalized)) return true;
     const rest = alone.declinedBySideWord ? withoutIncidentalClauses(normalized) : null;
     return !(rest !== null && (hasSubject(rest) || readFocus(rest).subjects.named.size > 0));
   }

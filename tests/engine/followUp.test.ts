@@ -884,3 +884,15 @@ describe('kefir asked after another food', () => {
     );
   });
 });
+
+// Blind round 21: "im on metformin and gliclazide, any issue with k2?" after diabetes answers was
+// read with them and got the warfarin dose facts; asked alone it is the pharmacist's question.
+describe('a follow-up asking whether another medicine is a problem with K2', () => {
+  it('is declined for a pharmacist, as it is alone', () => {
+    const conversation = sharedEngine().startConversation();
+    conversation.ask('can k2 help with blood sugar in type 2 diabetes?');
+    const a = conversation.ask('i take sitagliptin and metformin, any problems with k2?');
+    expect(a.kind).toBe('decline');
+    expect(a.body).toMatch(/pharmacist/);
+  });
+});
