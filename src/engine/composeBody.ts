@@ -12,6 +12,7 @@ import {
   VKA_AMOUNT,
   VKA_STOP,
   withoutAnticoagulants,
+  withoutDeniedAnticoagulants,
 } from './anticoagulantFacts.ts';
 import { topicAnswer } from './composeAnswer.ts';
 import { definitionAsked, definitionFollowedUp } from './definitionAsked.ts';
@@ -514,6 +515,20 @@ export function composeFactBody(
     opening = null;
     main = [...extra, ...main].slice(0, MAX_FACTS);
     extra = [];
+  }
+  // …and so it is when the reply has more to say: told, not asked ("oh i should mention i take
+  // warfarin" after a bone answer led with a bone trial and left the interaction facts behind it).
+  // A question about it ("is that ok with warfarin?", "why does warfarin care?") has its own answer.
+  if (
+    followUp &&
+    !followUp.message.includes('?') &&
+    clausesOpeningAQuestion(followUp.message).length === 0 &&
+    mayTakeVitaminKAntagonist(withoutDeniedAnticoagulants(followUp.message)) &&
+    anticoagulantsNamed(followUp.previousReading).length === 0
+  ) {
+    const interaction = [...main, ...extra].filter((f) => anticoagulantIds.includes(f.fullId));
+    if (interaction.length > 0 && main[0] && !anticoagulantIds.includes(main[0].fullId))
+      leadWith(interaction);
   }
   // "Is that ok with warfarin?" after a cheese answer: the blood-thinner facts are the answer, not
   // a cheese fact that has neither the message's words nor what it asks.
