@@ -163,7 +163,9 @@ function withPointedSubject(ctx: MessageContext, clause: string, current: Search
 
 /** A question about combining K2 with something ("with it", "interact", "together"). */
 const COMBINING =
-  /\b(interact\w*|interfer\w*|clash\w*|conflict\w*|together|combin\w*|mix\w*|at the same time|alongside|same time as|with (it|them|that|those|this|these)|and (it|them)|(issues?|problems?) with (k2|vitamin k|mk ?4|mk ?7))\b/;
+  /\b(interact\w*|interfer\w*|clash\w*|conflict\w*|together|combin\w*|mix\w*|at the same time|alongside|same time as|with (it|them|that|those|this|these)|and (it|them))\b/;
+/** "Any issue with k2?" of a medicine (phrases.json `troubleWithK2`): whether the two go together. */
+const TROUBLE_WITH_K2 = phraseRegex(language().phrases.lists.troubleWithK2);
 /** "With my…", "with the…": combining only when a medicine or K2 follows ("k2 with my metformin"). */
 const WITH_A_NAMED = /\bwith (my|the|his|her|their|your) ((\S+ ){0,3}\S+)/g;
 
@@ -222,7 +224,12 @@ export function asksAboutTheMedicine(normalized: string): boolean {
   return sentences.some((s, i) => {
     const namesMedicine = MEDICINE_RULES.some((r) => r.re.test(s));
     if (namesMedicine)
-      return COMBINING.test(s) || withANamed(s) || (DRUG_EFFECT.test(s) && VITAMIN_K_OR_ABSORPTION.test(s));
+      return (
+        COMBINING.test(s) ||
+        TROUBLE_WITH_K2.test(s) ||
+        withANamed(s) ||
+        (DRUG_EFFECT.test(s) && VITAMIN_K_OR_ABSORPTION.test(s))
+      );
     // Pointing back asks only in a question: "the nurse is fine with it, but I got curious." tells.
     const asks = s.includes('?') || i === sentences.length - 1;
     return asks && (POINTING_COMBINE.test(s) || PRONOUN_EFFECT.test(s));

@@ -595,6 +595,7 @@ export const PHRASE_LIST_NAMES = [
   'followUpPlainRequests',
   'followUpAddenda',
   'statedQuestionVerbs',
+  'troubleWithK2',
   'followUpBreaks',
   'replacePrescription',
   'requestDenied',
