@@ -45,6 +45,7 @@ import {
   askingPart,
   clausesOpeningAQuestion,
   MIN_ASKING_WORDS,
+  onlyTells,
   readFocus,
   sentenceBefore,
   VITAMIN_OWN_POINTS,
@@ -521,8 +522,7 @@ export function composeFactBody(
   // A question about it ("is that ok with warfarin?", "why does warfarin care?") has its own answer.
   if (
     followUp &&
-    !followUp.message.includes('?') &&
-    clausesOpeningAQuestion(followUp.message).length === 0 &&
+    onlyTells(followUp.message) &&
     mayTakeVitaminKAntagonist(withoutDeniedAnticoagulants(followUp.message)) &&
     anticoagulantsNamed(followUp.previousReading).length === 0
   ) {

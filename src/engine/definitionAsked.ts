@@ -70,11 +70,6 @@ function namesOfOneTerm(definers: ReadonlyArray<IndexedFact | undefined>): boole
   return !!first?.fact.definitionOnly && definers.every((d) => d === first);
 }
 
-/** The facts defining the terms of `words`. */
-function restDefiners(words: readonly string[], facts: FactIndex): Array<IndexedFact | undefined> {
-  return definedTermsIn(words, facts).map((t) => t.fact);
-}
-
 /** Every defined term of a clause, longest first at each place, with the fact that defines it. */
 function definedTermsIn(
   words: readonly string[],
@@ -177,7 +172,7 @@ function askedInClause(words: readonly string[], facts: FactIndex): Found | null
       if (
         found &&
         SAME_AS.test(tail) &&
-        (!otherTerm || namesOfOneTerm([definer, ...restDefiners(rest, facts)]))
+        (!otherTerm || namesOfOneTerm([definer, ...definedTermsIn(rest, facts).map((t) => t.fact)]))
       )
         return found;
     }

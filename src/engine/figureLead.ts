@@ -304,8 +304,7 @@ function contextOf(words: readonly string[], figures: readonly Figure[], k: numb
   const around: string[] = [];
   // A figure that closes its clause with a comma is not described by what follows: "up to about
   // 96 hours, with a half-life of about 3 days" gives the half-life of the 3 days.
-  const endsWithComma = (word: string) => word.endsWith(',');
-  if (!endsWithComma(words[f.end - 1] ?? ''))
+  if (!(words[f.end - 1] ?? '').endsWith(','))
     for (let i = f.end; i < next; i++) {
       around.push(words[i] as string);
       if (closesClause(words[i] as string)) break;

@@ -4,7 +4,13 @@ import { anticoagulantsNamed, withoutAnticoagulants } from './anticoagulantFacts
 import type { UrgentKind } from './gateWords.ts';
 import { tokenize } from './normalize.ts';
 import { phraseRegex } from './phrasePattern.ts';
-import { clausesOpeningAQuestion, readFocus, THE_VITAMIN, withoutGroupsReplaced } from './questionFocus.ts';
+import {
+  clausesOpeningAQuestion,
+  onlyTells,
+  readFocus,
+  THE_VITAMIN,
+  withoutGroupsReplaced,
+} from './questionFocus.ts';
 import type { Answer } from './types.ts';
 
 /**
@@ -181,8 +187,7 @@ export function followUpKind(
     anchored &&
     unknownWords <= MIN_ASIDE_UNKNOWN_WORDS + 1 &&
     words <= MAX_POINTING_FOLLOW_UP_WORDS &&
-    !normalized.includes('?') &&
-    clausesOpeningAQuestion(normalized).length === 0
+    onlyTells(normalized)
   )
     return 'together';
   // A longer message that points back and names neither K2 nor the article ("so if i took a

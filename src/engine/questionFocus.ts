@@ -165,6 +165,11 @@ export function opensAQuestion(clause: string): boolean {
   return opensWithQuestionWord(words) || opensWithYesNo(words);
 }
 
+/** Whether a message only tells ("oh i should mention i take warfarin"): no question mark, no clause opening a question. */
+export function onlyTells(normalized: string): boolean {
+  return !normalized.includes('?') && clausesOpeningAQuestion(normalized).length === 0;
+}
+
 /**
  * The clauses of one sentence, split at commas, semicolons, "and", "also" and "plus", that each open
  * a question of their own ("how long does mk-4 last, and is there a max dose?"), without their
