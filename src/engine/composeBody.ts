@@ -387,6 +387,11 @@ export function composeFactBody(
     );
   } else if (!uncovered) defined = definitionAsked(part, facts, normalized);
   if (defined) {
+    // A definition not shown before is something new ("is µg the same as mcg?" after a warfarin answer).
+    if (nothingNew && !shownBefore.has(defined.fullId)) {
+      nothingNew = false;
+      opening = null;
+    }
     if (defined.topic !== topic) {
       const switched = topicAnswer(defined.topic, byId, answer.confidence, answer.safety.warningFirst);
       switched.suggestions = answer.suggestions.filter((s) => s.id !== defined.topic.id);
@@ -539,10 +544,11 @@ export function composeFactBody(
     extra = [];
   }
 
+  // "Is µg the same as mcg?" from someone on warfarin asks what a word means: that stays first.
   if (
     mayTakeVitaminKAntagonist(normalized) &&
     extra.length > 0 &&
-    (main.length === 0 || (focus.yesNo && !opening))
+    (main.length === 0 || (focus.yesNo && !opening && !defined))
   ) {
     main = [...extra, ...main].slice(0, MAX_FACTS);
     extra = [];

@@ -905,3 +905,23 @@ describe('a follow-up asking whether another medicine is a problem with K2', () 
     expect(a.body).toMatch(/pharmacist/);
   });
 });
+
+// Found running the terminal chat in a fresh clone: "is µg the same as mcg?" after a warfarin
+// answer opened "The article doesn't say more about that than my last answer." and, asked by
+// someone on warfarin, put the definition after the interaction facts.
+describe('a word asked about by someone on a blood thinner', () => {
+  it('gets the definition first, as something new', () => {
+    const conversation = sharedEngine().startConversation();
+    conversation.ask('how does k2 keep calcium out of arteries');
+    conversation.ask('oh i should mention im on warfarin');
+    const a = conversation.ask('is µg the same as mcg?');
+    expect(a.facts[0]).toBe('supplement-dosage/units-mcg-mg');
+    expect(a.body).not.toMatch(/doesn't say more about that/);
+  });
+
+  it('asked right after telling the blood thinner, too', () => {
+    const conversation = sharedEngine().startConversation();
+    conversation.ask('i take warfarin');
+    expect(conversation.ask('is µg the same thing as mcg').facts[0]).toBe('supplement-dosage/units-mcg-mg');
+  });
+});
