@@ -57,8 +57,8 @@ function skipStress(words: readonly string[], at: number): number {
   return i;
 }
 
-/** Words that set two things side by side: "the difference between X and Y", "X vs Y". */
-const COMPARES: ReadonlySet<string> = new Set(['difference', 'vs', 'versus']);
+/** Words that set two things side by side (phrases.json `definitionCompares`): "the difference between X and Y". */
+const COMPARES: ReadonlySet<string> = new Set(LISTS.definitionCompares.words);
 
 /**
  * Whether the defined terms are names of one thing: all defined by one fact that only defines

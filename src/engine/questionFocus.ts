@@ -18,8 +18,11 @@ const FOCUS = language().focus;
 const POINTERS: ReadonlySet<string> = new Set(language().phrases.lists.followUpPointers.words);
 /** A question clause this short has no subject of its own beside a pointer ("which one is best"). */
 const SHORT_QUESTION_WORDS = 4;
-/** Words that add nothing to a question's length: "would it help her too?" is as short as without. */
-const ADDITIVE_WORDS: ReadonlySet<string> = new Set(['too', 'also', 'either', 'then', 'tho', 'though']);
+/** Words that add nothing to a question's length (phrases.json `additiveWords`): "would it help her too?". */
+const ADDITIVE_WORDS: ReadonlySet<string> = new Set(language().phrases.lists.additiveWords.words);
+/** Whether a question clause is short enough to have no subject of its own, its additive words aside. */
+const isShortQuestion = (question: readonly string[]) =>
+  question.filter((w) => !ADDITIVE_WORDS.has(w)).length <= SHORT_QUESTION_WORDS;
 const COMPARISON = FOCUS.focuses.findIndex((f) => f.id === 'comparison');
 const AMOUNT = FOCUS.focuses.findIndex((f) => f.id === 'amount');
 /**
@@ -336,8 +339,7 @@ function workOutFocus(normalized: string): QuestionFocus {
     asks > 0 &&
     (choosesAmongBefore(question) ||
       (question.some((w) => POINTERS.has(w)) &&
-        (question.filter((w) => !ADDITIVE_WORDS.has(w)).length <= SHORT_QUESTION_WORDS ||
-          (ASKED.counts(question)[COMPARISON] as number) > 0)))
+        (isShortQuestion(question) || (ASKED.counts(question)[COMPARISON] as number) > 0)))
   )
     asks--;
   const asked =
@@ -391,11 +393,7 @@ function workOutFocus(normalized: string): QuestionFocus {
  * chooses among what the clause or sentence before it names.
  */
 function choosesAmongBefore(question: readonly string[]): boolean {
-  return (
-    question[0] === 'which' &&
-    (question.filter((w) => !ADDITIVE_WORDS.has(w)).length <= SHORT_QUESTION_WORDS ||
-      STOP_WORDS.has(question[1] ?? ''))
-  );
+  return question[0] === 'which' && (isShortQuestion(question) || STOP_WORDS.has(question[1] ?? ''));
 }
 
 /** A question sentence this short that points back has no subject of its own ("is that worse?"). */

@@ -596,6 +596,8 @@ export const PHRASE_LIST_NAMES = [
   'followUpAddenda',
   'statedQuestionVerbs',
   'troubleWithK2',
+  'additiveWords',
+  'definitionCompares',
   'followUpBreaks',
   'replacePrescription',
   'requestDenied',
