@@ -508,15 +508,13 @@ export function composeFactBody(
     const elsewhere = [...facts.byId.values()].find((f) => !shownIds.has(f.fullId) && stated(f));
     if (elsewhere) extra.push(elsewhere);
   }
-  // "Oh and he takes warfarin too" after a D3 + K2 answer: the blood thinner the follow-up tells
-  // is what is new, not nothing; its facts lead.
-  if (
-    followUp &&
-    nothingNew &&
-    extra.length > 0 &&
+  // A blood thinner the follow-up names and the question before did not is what is new.
+  const newlyNamed =
+    followUp !== undefined &&
     anticoagulantsNamed(followUp.message).length > 0 &&
-    anticoagulantsNamed(followUp.previousReading).length === 0
-  ) {
+    anticoagulantsNamed(followUp.previousReading).length === 0;
+  // "Oh and he takes warfarin too" after a D3 + K2 answer: not nothing; its facts lead.
+  if (newlyNamed && nothingNew && extra.length > 0) {
     nothingNew = false;
     opening = null;
     main = [...extra, ...main].slice(0, MAX_FACTS);
@@ -527,9 +525,9 @@ export function composeFactBody(
   // A question about it ("is that ok with warfarin?", "why does warfarin care?") has its own answer.
   if (
     followUp &&
+    newlyNamed &&
     onlyTells(followUp.message) &&
-    mayTakeVitaminKAntagonist(withoutDeniedAnticoagulants(followUp.message)) &&
-    anticoagulantsNamed(followUp.previousReading).length === 0
+    mayTakeVitaminKAntagonist(withoutDeniedAnticoagulants(followUp.message))
   ) {
     const interaction = [...main, ...extra].filter((f) => anticoagulantIds.includes(f.fullId));
     if (interaction.length > 0 && main[0] && !anticoagulantIds.includes(main[0].fullId))

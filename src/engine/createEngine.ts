@@ -346,6 +346,7 @@ export function createEngine(kb: KnowledgeBase, options: CreateEngineOptions = {
           alone = readAsFood;
         }
       }
+      const offTopic = previous !== null && offTopicAlone(normalized, alone);
       let kind = previous
         ? followUpKind(
             normalized,
@@ -353,7 +354,7 @@ export function createEngine(kb: KnowledgeBase, options: CreateEngineOptions = {
             alone.result === null,
             hasSubject,
             alone.result?.hasAnchor ?? false,
-            offTopicAlone(normalized, alone),
+            offTopic,
             alone.result?.analysis.unknown.length ?? 0,
             alone.answer.kind === 'decline' && alone.declinedAs === undefined,
           )
@@ -387,7 +388,7 @@ export function createEngine(kb: KnowledgeBase, options: CreateEngineOptions = {
       // after a warfarin answer was answered with the DOAC facts).
       // Another medicine asked about is the pharmacist's question, on a blood thinner too ("and
       // ibuprofen when his back hurts?" after "my dad takes warfarin" got the warfarin facts again).
-      const asksAnotherMedicine = alone.declinedAs === 'medicine' && offTopicAlone(normalized, alone);
+      const asksAnotherMedicine = alone.declinedAs === 'medicine' && offTopic;
       const onTheirs =
         previous && alone.result !== null && !asksAnotherMedicine
           ? readWithAskersAnticoagulant(normalized, alone.answer, previous)
