@@ -7,6 +7,7 @@ import { chestPain } from './gateChestPain.ts';
 import { clot } from './gateClot.ts';
 import { collapse } from './gateCollapse.ts';
 import { headInjury } from './gateHeadInjury.ts';
+import { lowBloodSugar } from './gateLowBloodSugar.ts';
 import { overdose, withoutFictionFrame } from './gateOverdose.ts';
 import { pet } from './gatePet.ts';
 import { selfHarm } from './gateSelfHarm.ts';
@@ -43,6 +44,7 @@ const RULES: readonly GateRule[] = [
   clot,
   bloodPressure,
   headInjury,
+  lowBloodSugar,
   collapse,
 ];
 

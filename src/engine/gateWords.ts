@@ -20,6 +20,7 @@ export type UrgentKind =
   | 'blood-pressure'
   | 'collapse'
   | 'head-injury'
+  | 'low-blood-sugar'
   | 'pet';
 
 /** One rule of the gate: a kind of emergency and a test on normalised text without apostrophes. */

@@ -73,6 +73,8 @@ export const GATE_WORDING_NAMES = [
   'clotWorsening',
   'headInjury',
   'headInjuryWarningSigns',
+  'lowSugarCause',
+  'lowSugarSigns',
   'wordAskedBefore',
   'wordAskedAfter',
   'askedWordTaken',

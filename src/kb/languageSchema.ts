@@ -199,6 +199,7 @@ export const textsSchema = z.strictObject({
       'blood-pressure': sentence,
       collapse: sentence,
       'head-injury': sentence,
+      'low-blood-sugar': sentence,
       pet: sentence,
     }),
   }),

@@ -474,6 +474,30 @@ describe('emergency gate: a knock to the head with a warning sign after it', () 
   });
 });
 
+describe('emergency gate: low blood sugar with a sign of it now', () => {
+  it.each([
+    'injected my insulin and forgot to eat dinner, im all sweaty and shaking',
+    'grandad takes gliclazide and right now hes confused and clammy',
+    'my blood sugar is crashing and i feel dizzy, is k2 to blame?',
+    'type 1 here, did my insulin then went for a run, now my vision is blurry and im trembling',
+  ])('%j is urgent, with the emergency notice', (q) => {
+    const a = engine.ask(q);
+    expect(a.urgentKind).toBe('low-blood-sugar');
+    expect(a.urgentNotice).toBe(URGENT_NOTICE);
+  });
+
+  it.each([
+    // Insulin or a sign alone, a hypo told as past, or one only asked about.
+    'i inject insulin twice a day, does k2 help insulin sensitivity?',
+    'does k2 make you shaky? i take insulin',
+    'years ago i had a bad hypo on insulin and got confused. does k2 affect blood sugar?',
+    'what does k2 do for low blood sugar',
+    'i get sweaty at the gym, should i take k2 with d3?',
+  ])('%j is not urgent', (q) => {
+    expect(urgent(q)).toBe(false);
+  });
+});
+
 describe('emergency gate: real words are not typos of its own', () => {
   it.each([
     // "felt" is no "fell" (which on a blood thinner is a fall).

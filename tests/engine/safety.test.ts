@@ -21,6 +21,7 @@ const NOTICE_FOR: Record<UrgentKind, string> = {
   'blood-pressure': URGENT_NOTICE,
   collapse: URGENT_NOTICE,
   'head-injury': URGENT_NOTICE,
+  'low-blood-sugar': URGENT_NOTICE,
 };
 
 describe('emergency gate: fires', () => {

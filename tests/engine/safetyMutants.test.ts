@@ -35,6 +35,7 @@ describe('urgentNoticeFor: one notice per kind of emergency', () => {
     ['blood-pressure', URGENT_NOTICE],
     ['collapse', URGENT_NOTICE],
     ['head-injury', URGENT_NOTICE],
+    ['low-blood-sugar', URGENT_NOTICE],
   ])('%s', (kind, notice) => {
     expect(urgentNoticeFor(kind)).toBe(notice);
   });
