@@ -2,6 +2,7 @@ import Fuse from 'fuse.js';
 import { editDistance } from './editDistance.ts';
 import { KNOWN_TYPOS, STOP_WORDS, SYNONYM_GROUPS, type SynonymGroup, UNCOVERED_WORDS } from './lexicon.ts';
 import { tokenize } from './normalize.ts';
+import { chatSpellings } from './phraseSet.ts';
 import { knowledgeAnalysis, type PreparedTexts } from './preparedTexts.ts';
 
 /** What matching sees of a text: canonical terms, plus the words nothing knows. */
@@ -22,6 +23,16 @@ export interface Analysis {
 }
 
 const MAX_PHRASE = 4;
+
+/**
+ * A chat spelling of a function word read as the word ("w food" is "with food"), so the phrases it
+ * starts form. Spellings of content words ("diff", "yr") stay as written: read as "difference" they
+ * would match facts about differences.
+ */
+function chatFunctionWord(w: string): string | undefined {
+  const means = chatSpellings().get(w);
+  return means !== undefined && STOP_WORDS.has(means) ? means : undefined;
+}
 const MAX_WORD = 24;
 const MAX_LOOKUPS = 40;
 
@@ -301,7 +312,7 @@ export class Analyzer {
       const s = stem(w);
       const noFix = this.known.has(w) || w.length < 4 || w.length > MAX_WORD || /\d/.test(w);
       facts = {
-        alias: this.aliases.get(w),
+        alias: this.aliases.get(w) ?? chatFunctionWord(w),
         noFix,
         noTypo: noFix || this.known.has(s),
         phraseStart: PHRASE_STARTS.get(w),

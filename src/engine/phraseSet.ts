@@ -39,7 +39,7 @@ export const stemmedWords: (normalized: string) => readonly string[] = rememberL
 
 /** words.json `chatSpellings`, read when first needed: the language is installed before any text is read. */
 let spellings: ReadonlyMap<string, string> | null = null;
-function chatSpellings(): ReadonlyMap<string, string> {
+export function chatSpellings(): ReadonlyMap<string, string> {
   spellings ??= new Map(language().words.chatSpellings.map((s) => [s.written, s.means]));
   return spellings;
 }

@@ -335,6 +335,18 @@ describe('suggestTopics (autocomplete)', () => {
   });
 });
 
+describe('chat spellings of function words', () => {
+  const engine = sharedEngine();
+
+  it.each([
+    // "w" is "with", so "with food" forms.
+    'should i take my mk7 w food',
+    'do i take k2 w a meal or not',
+  ])('%j is answered with the fat and absorption fact first', (q) => {
+    expect(engine.ask(q).facts[0]).toBe('absorption-excretion/fat-helps-absorption');
+  });
+});
+
 describe('a message with several questions', () => {
   const engine = sharedEngine();
 
