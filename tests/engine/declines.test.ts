@@ -81,6 +81,14 @@ describe('friendly non-answers', () => {
     ['is vitamin k2 ok for my dog', 'pet', /a vet/],
     ['should my newborn get the vitamin k shot', 'newborn', /pediatrician or midwife/],
     ['does k2 help kidney stones', 'condition', /not covered by the article/],
+    // Blind round 22: both kinds got "not sure which part of vitamin K2 you mean".
+    ['whats good for heartburn after dinner', 'condition', /not covered by the article/],
+    ['is mk7 fine alongside my armour thyroid', 'medicine', /pharmacist/],
+    [
+      'my ct scan says mild aortic calcification, is that normal at 65?',
+      'lab',
+      /clinician who ordered the test/,
+    ],
     ['what is the capital of peru', 'general', /outside what I know/],
     [
       'is there a herbal substitute for my eliquis',

@@ -179,6 +179,16 @@ describe('a follow-up answers its own point, not the previous reply again', () =
     expect(after?.body).toMatch(/fat/i);
   });
 
+  // Blind round 22: "what about allergies" after side effects said the article doesn't cover
+  // allergies; it says K2 rarely causes allergic reactions. Hay fever is what it doesn't cover.
+  it('"and allergies?" after side effects is the reactions the article names, not an uncovered condition', () => {
+    const [, allergies] = answersOf(['any downsides to taking mk7?', 'and allergies?']);
+    expect(allergies?.topic?.id).toBe('safety-side-effects');
+    expect(allergies?.body).not.toMatch(/doesn't cover/);
+    const [hayFever] = answersOf(['can k2 help my allergies in spring']);
+    expect(hayFever?.body).toMatch(/^The article doesn't cover seasonal allergies\./);
+  });
+
   it('"where do i get it?" after an MK-7 dose gets where MK-7 comes from', () => {
     const [, where] = answersOf(['what daily dose of mk7 is recommended', 'where do i get it?']);
     expect(where?.topic?.id).not.toBe('supplement-dosage');
