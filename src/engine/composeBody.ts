@@ -26,7 +26,7 @@ import {
   quotedFigures,
   statesFigure,
 } from './figureLead.ts';
-import { pointsBack } from './followUp.ts';
+import { pointsBack, pointsBackToShown } from './followUp.ts';
 import {
   chooseFollowUpFacts,
   type FollowUpHints,
@@ -369,7 +369,7 @@ export function composeFactBody(
         focus,
         ownTerms,
         followUp.newTerms,
-        pointsBack(followUp.message),
+        pointsBackToShown(followUp.message),
       ));
       if (nothingNew) opening = texts().replies.followUpNothingNew;
     }

@@ -129,6 +129,16 @@ export function pointsBack(normalized: string): boolean {
   return POINTER.test(PEOPLE.test(text) ? text.replace(PERSON_POINTERS, ' ') : text);
 }
 
+const PURPOSE_POINTERS = phraseRegex(lists.purposePointers, 'g');
+
+/**
+ * Whether the message points back at what the last answer showed: a pronoun that is not the
+ * purpose a figure is asked for ("what dose for that?" asks the subject's dose, not the last fact's).
+ */
+export function pointsBackToShown(normalized: string): boolean {
+  return pointsBack(plain(normalized).replace(PURPOSE_POINTERS, ' '));
+}
+
 /** The message without its pronouns, ellipsis and aspect words: what is left may be a subject. */
 export function subjectPart(normalized: string): string {
   let text = plain(normalized);

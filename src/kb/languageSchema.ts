@@ -590,6 +590,7 @@ export const PHRASE_LIST_NAMES = [
   'followUpPointers',
   'clausePointers',
   'followUpEllipsis',
+  'purposePointers',
   'followUpAspects',
   'followUpSourceRequests',
   'followUpSummaryRequests',

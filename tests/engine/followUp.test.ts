@@ -189,6 +189,18 @@ describe('a follow-up answers its own point, not the previous reply again', () =
     expect(hayFever?.body).toMatch(/^The article doesn't cover seasonal allergies\./);
   });
 
+  // Blind round 22: "what dose for that" after artery calcification opened "45 mg/day.", the
+  // figure of an MK-4 trial in which calcium still rose, shown the turn before.
+  it('"what dose would you need for that?" asks the dose for the subject, not a figure of the fact just shown', () => {
+    const [first, dose] = answersOf([
+      'is it true k2 clears calcium out of arteries',
+      'what dose would you need for that?',
+    ]);
+    expect(first?.facts).toContain('vascular-calcification/mk4-open-study');
+    expect(dose?.facts[0]).toBe('vascular-calcification/arteries-dose');
+    expect(dose?.body).not.toMatch(/^45 mg/);
+  });
+
   it('"where do i get it?" after an MK-7 dose gets where MK-7 comes from', () => {
     const [, where] = answersOf(['what daily dose of mk7 is recommended', 'where do i get it?']);
     expect(where?.topic?.id).not.toBe('supplement-dosage');
