@@ -334,6 +334,14 @@ const asSentence = (f: Figure) => `${f.text.charAt(0).toUpperCase()}${f.text.sli
 const BASIS_WORDS: ReadonlySet<string> = new Set(['day', 'week', 'tablespoon', 'spoon', 'serving', 'dose']);
 const basisKey = (word: string) => (word === 'daily' ? 'day' : word);
 
+/**
+ * The single words that ask for an amount (focus.json `amount`: "dose", "amount"…): they say a
+ * figure is asked, not which one, so they never tell figures apart by the words around them.
+ */
+const AMOUNT_WORDS: ReadonlySet<string> = new Set(
+  (language().focus.focuses.find((f) => f.id === 'amount')?.asked ?? []).filter((w) => !w.includes(' ')),
+);
+
 /** The figure {@link askedFigure} gives, with its place in the text. */
 function pickFigure(factText: string, questionWords: readonly string[]): Figure | null {
   const figures = figuresIn(factText);
@@ -346,7 +354,9 @@ function pickFigure(factText: string, questionWords: readonly string[]): Figure 
     (f) => asked.has(f.unit) || asked.has(`${f.unit}s`) || asked.has(f.unit.replace(/s$/, '')),
   );
   const pool = inUnit.length > 0 ? inUnit : ofKind;
-  const content = new Set(questionWords.filter((w) => w.length > 2 && !STOP_WORDS.has(w) && !/^\d/.test(w)));
+  const content = new Set(
+    questionWords.filter((w) => w.length > 2 && !STOP_WORDS.has(w) && !AMOUNT_WORDS.has(w) && !/^\d/.test(w)),
+  );
   const basisAsked = new Set(questionWords.map(basisKey).filter((w) => BASIS_WORDS.has(w)));
   let best = pool[0] as Figure;
   if (pool.length > 1 && (content.size > 0 || basisAsked.size > 0)) {

@@ -4,11 +4,20 @@ import { rememberLast } from './rememberLast.ts';
 
 /**
  * Plural "s" dropped ("doses"/"dose", "kidneys"/"kidney"), nothing more: a full stemmer folds
- * "evening" into "even", which is no question about the time of day.
+ * "evening" into "even", which is no question about the time of day. "-ies" and a final "-ie" are
+ * both "-y", so each number of "artery"/"arteries" and of "veggie"/"veggies" reads the same.
  */
 function singular(word: string): string {
   // String tests rather than a regular expression: this runs for every word of every text.
-  if (word.length <= 3 || !word.endsWith('s') || IS_CONTRACTIONS.has(word)) return word;
+  if (word.length <= 4)
+    return word.length > 3 && word.endsWith('s') && !IS_CONTRACTIONS.has(word) ? dropS(word) : word;
+  if (word.endsWith('ie')) return `${word.slice(0, -2)}y`;
+  if (!word.endsWith('s') || IS_CONTRACTIONS.has(word)) return word;
+  if (word.endsWith('ies')) return `${word.slice(0, -3)}y`;
+  return dropS(word);
+}
+
+function dropS(word: string): string {
   const before = word.charAt(word.length - 2);
   return before === 's' || before === 'u' || before === 'i' || before === 'o' ? word : word.slice(0, -1);
 }

@@ -296,7 +296,8 @@ function workOutFocus(normalized: string): QuestionFocus {
   const asking = askingPart(normalized);
   const part = withoutToldHabits(asking);
   const words = stemmedWords(part);
-  const askedCounts = ASKED.counts(words);
+  // "baby aspirin", "when i was a kid": words that name no one asked about ask no population either.
+  const askedCounts = ASKED.counts(withoutPastSelf(words));
   let counted = FOCUS.focuses
     .map((f, i) => ({ id: f.id, n: askedCounts[i] as number }))
     .filter((f) => f.n > 0);

@@ -156,6 +156,14 @@ describe('a figure leads only from the fact about what was asked', () => {
     expect(firstSentence(q)).toBe('About 3 days.');
   });
 
+  // The artery dose fact gives the article's 180–200 mcg, then a trial's 180 mcg "dose": the word
+  // "dose" asks for a figure, it does not pick the trial's, and "arteries" is the question's "artery".
+  it("a dose asked for arteries opens with the article's range, not a trial's figure after it", () => {
+    expect(firstSentence('which dose of mk-7 is used for calcification of the arteries')).toMatch(
+      /^About 180–200 mcg of MK-7 a day/,
+    );
+  });
+
   it('leads with the figure of the group asked', () => {
     expect(firstSentence('how much vitamin k do men need')).toBe('120 mcg.');
   });

@@ -44,6 +44,13 @@ describe('plural "s" and contractions of "is"', () => {
     expect(stemmedWords('whats thats')).toEqual(['whats', 'thats']);
   });
 
+  it('reads "-ies" and a final "-ie" as "-y", so both numbers of a word read the same', () => {
+    expect(stemmedWords('arteries artery')).toEqual(['artery', 'artery']);
+    expect(stemmedWords('veggies veggie')).toEqual(['veggy', 'veggy']);
+    // Short words keep their own spelling: "lies" is no "ly".
+    expect(stemmedWords('lies does')).toEqual(['lie', 'doe']);
+  });
+
   it('"what" alone does not ask for a definition; "what is" and "whats" do', () => {
     expect(readFocus(normalizeText('what dose should i take')).focuses).not.toContain('definition');
     expect(readFocus(normalizeText('what foods have k2')).focuses).not.toContain('definition');
