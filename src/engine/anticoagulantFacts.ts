@@ -18,9 +18,12 @@ export function withoutAnticoagulants(normalized: string): string {
   return normalized.replace(/'/g, '').replace(EVERY_ANTICOAGULANT, ' ').replace(/\s+/g, ' ').trim();
 }
 
-/** A blood thinner the asker does not take now (phrases.json `anticoagulantNotTaken`). */
+/**
+ * A blood thinner the asker does not take now (phrases.json `anticoagulantNotTaken`), with the
+ * others listed after it: "not on any blood thinners or aspirin" denies the aspirin too.
+ */
 const DENIED_ANTICOAGULANT = new RegExp(
-  `\\b${anyOf(language().phrases.lists.anticoagulantNotTaken)}( any| my| a| the| the course of| my course of)? ${EVERY_ANTICOAGULANT.source}`,
+  `\\b${anyOf(language().phrases.lists.anticoagulantNotTaken)}( any| my| a| the| the course of| my course of)? ${EVERY_ANTICOAGULANT.source}(,? (or|and|nor) (any |a |the )?${EVERY_ANTICOAGULANT.source})*`,
   'g',
 );
 

@@ -47,6 +47,15 @@ describe('a blood thinner the asker says they do not take', () => {
     expect(a.safety.warning).toContain('warfarin');
   });
 
+  // Blind round 22: "not on any blood thinners or aspirin" got the antiplatelet note and the
+  // warfarin facts; the list after the denial is denied too.
+  it('a list of them denied is denied whole: no interaction facts and no antiplatelet note', () => {
+    const a = engine.ask('im not on blood thinners or clopidogrel, does k2 make blood clot more?');
+    expect(interaction(a.facts)).toEqual([]);
+    expect(a.body).not.toMatch(/Antiplatelet/);
+    expect(a.safety.warning).toContain('warfarin');
+  });
+
   it('someone who is on one still gets them', () => {
     expect(
       interaction(engine.ask('i take warfarin, how much k2 can i have a day').facts).length,
