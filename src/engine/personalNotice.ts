@@ -68,6 +68,11 @@ const REPLACE_PRESCRIPTION = new RegExp(
   `(?:${phraseSource(language().phrases.lists.replacePrescription)})(${PRESCRIBED_MEDICINE})\\b`,
 );
 
+/** A prescribed medicine named in the message. */
+const MEDICINE_NAMED = new RegExp(`\\b(${PRESCRIBED_MEDICINE})\\b`);
+/** "…could she stop that and just use k2 instead?": the medicine named before, pointed at (phrases.json `replacePointedAt`). */
+const REPLACE_POINTED_AT = phraseRegex(language().phrases.lists.replacePointedAt);
+
 /** Words right before the plan that say the asker will not (phrases.json `planDenied`). */
 const PLAN_DENIED = new RegExp(`(?:${phraseSource(language().phrases.lists.planDenied)})\\s*$`);
 /** How far before the plan its denial may start. */
@@ -75,8 +80,14 @@ const DENIAL_REACH = 24;
 
 /** A plan told to stop or replace a prescribed medicine, not one denied ("I'm not about to drop my metformin"). */
 function replacesPrescription(t: string): boolean {
-  const m = REPLACE_PRESCRIPTION.exec(t);
+  const m = REPLACE_PRESCRIPTION.exec(t) ?? pointedAtMedicine(t);
   return m !== null && !PLAN_DENIED.test(t.slice(Math.max(0, m.index - DENIAL_REACH), m.index));
+}
+
+/** "…on alendronate. could she stop that and use k2 instead?": the pointer stands for a medicine named before it. */
+function pointedAtMedicine(t: string): RegExpExecArray | null {
+  const m = REPLACE_POINTED_AT.exec(t);
+  return m !== null && MEDICINE_NAMED.test(t.slice(0, m.index)) ? m : null;
 }
 
 /**

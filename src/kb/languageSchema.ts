@@ -602,6 +602,7 @@ export const PHRASE_LIST_NAMES = [
   'definitionCompares',
   'followUpBreaks',
   'replacePrescription',
+  'replacePointedAt',
   'requestDenied',
   'planDenied',
   'pregnancyTold',

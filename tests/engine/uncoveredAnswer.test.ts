@@ -680,3 +680,18 @@ describe('the units of the figures', () => {
     },
   );
 });
+
+// Blind round 22: "how do i make it taste less gross" after natto repeated the natto fact as if it
+// answered; how natto is made palatable is preparation, which the article never covers.
+describe('preparing natto', () => {
+  const engine = sharedEngine();
+
+  it.each(['any tips to make natto taste better?', 'how can i mask the taste of natto'])(
+    '%j says the article does not cover it, then the natto facts',
+    (question) => {
+      const answer = engine.ask(question);
+      expect(answer.coverage).toBe('partial');
+      expect(answer.body.startsWith("The article doesn't say how to serve or prepare natto.")).toBe(true);
+    },
+  );
+});

@@ -98,6 +98,9 @@ describe('compose: the personal notice, from the topic `notice` field', () => {
     // A plan denied is no plan (blind round 20: "I'm not about to drop my metformin").
     ['no plans to come off my statin, but does mk7 help arteries?', 'heart-health', true, PERSONAL_NOTICE],
     ['i would never ditch my fosamax, is k2 good for bones as well', 'osteoporosis', true, PERSONAL_NOTICE],
+    // The medicine named first, then pointed at (blind round 22: "…stop that and just use k2 instead?").
+    ['grandma takes prolia. can she drop it and try mk4 instead?', 'osteoporosis', true, PRESCRIPTION_NOTICE],
+    ['natto is gross, can i quit it and use mk7 capsules instead?', 'natto', true, PERSONAL_NOTICE],
   ])('%s', (text, topicId, personal, expected) => {
     expect(personalNoticeFor(normalizeText(text), byId.get(topicId), personal)).toBe(expected);
   });
