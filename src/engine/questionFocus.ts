@@ -237,6 +237,14 @@ export interface QuestionFocus {
 /** The part of a message that asks: the question clause after a backstory, else the last question. */
 export const askingPart: (normalized: string) => string = rememberLast(findAskingPart);
 
+const CHALLENGES = new PhraseSet(language().phrases.lists.challenges.words ?? []);
+/** A sentence that only doubts the last answer ("are you sure?", "really??"), with openers allowed. */
+function isChallenge(sentence: string): boolean {
+  const words = stemmedWords(sentence).filter((w) => !OPENERS.has(w));
+  const found = CHALLENGES.find(words);
+  return found !== null && CHALLENGES.firstIndex(words) === 0 && stemmedWords(found).length === words.length;
+}
+
 /** A sentence shorter than this is no question of its own. */
 export const MIN_ASKING_WORDS = 3;
 
@@ -260,6 +268,9 @@ function findAskingPart(normalized: string): string {
   // "read somewhere mk4 needs 15000 mcg a day. legit?": a verdict of a word or two asks about the
   // sentence before it, which says what is to be judged.
   const at = sentences.lastIndexOf(last);
+  // "are you sure? my sister says it doesnt prevent fractures": a doubt asks about the claim after it.
+  const after = sentences.slice(at + 1);
+  if (after.length > 0 && isChallenge(last)) return [last, ...after].join(' ');
   return whole.length === 0 && at > 0 ? `${sentences[at - 1]} ${last}` : last;
 }
 

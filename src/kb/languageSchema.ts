@@ -597,6 +597,7 @@ export const PHRASE_LIST_NAMES = [
   'followUpPlainRequests',
   'followUpAddenda',
   'statedQuestionVerbs',
+  'challenges',
   'troubleWithK2',
   'additiveWords',
   'definitionCompares',

@@ -201,6 +201,16 @@ describe('a follow-up answers its own point, not the previous reply again', () =
     expect(dose?.body).not.toMatch(/^45 mg/);
   });
 
+  // Blind round 22: "are you sure? my sister says it doesnt actually prevent fractures" after a
+  // dose answer repeated the doses; the doubt asks about the claim that follows it.
+  it.each([
+    'are you sure? my aunt says it doesnt actually stop fractures',
+    'u sure? my aunt says k2 doesnt stop fractures',
+  ])('after a dose, %j gets the fracture evidence', (doubt) => {
+    const [, reply] = answersOf(['how much k2 is best for bones', doubt]);
+    expect(reply?.facts).toContain('bone-health/fracture-claim');
+  });
+
   it('"where do i get it?" after an MK-7 dose gets where MK-7 comes from', () => {
     const [, where] = answersOf(['what daily dose of mk7 is recommended', 'where do i get it?']);
     expect(where?.topic?.id).not.toBe('supplement-dosage');
