@@ -141,8 +141,11 @@ export function lookElsewhere(
       if (other.topic?.id === answer.topic?.id && !repeats) return false;
       const first = facts.byId.get(other.facts[0] ?? '');
       if (!first || shown.has(first.fullId)) return false;
-      // Asked only about the new subject, the reply must name it; asked a point, it must answer it.
-      if (point ? !answersPoint(first, point) : has(first, own) === 0) return false;
+      // Asked only about the new subject, the reply must name it; asked a point, it must answer it,
+      // or, in the topic that answers a point of the vitamin's own, name the message's own subject
+      // ("where in the gut does it get absorbed?": the gut, in how K2 is absorbed).
+      const ownPointHome = !!asked && VITAMIN_OWN_POINTS.get(asked) === first.topic.id && has(first, own) > 0;
+      if (point ? !answersPoint(first, point) && !ownPointHome : has(first, own) === 0) return false;
       if (has(first, own) < leadOwn) return false;
       return ofAnySubject || subject.length === 0 || has(first, subject) > 0;
     },

@@ -211,6 +211,17 @@ describe('a follow-up answers its own point, not the previous reply again', () =
     expect(reply?.facts).toContain('bone-health/fracture-claim');
   });
 
+  // Blind round 22: "where in the gut does it get absorbed" after K1 against K2 repeated the K1/K2
+  // absorption facts; the gut is the message's own subject, in the topic on how K2 is absorbed.
+  it('"which part of the gut absorbs it" after K1 against K2 gets where MK-7 is absorbed', () => {
+    const [first, where] = answersOf([
+      'which is absorbed better, k1 or k2?',
+      'ok and which part of the gut absorbs it',
+    ]);
+    expect(first?.topic?.id).toBe('k1-vs-k2');
+    expect(where?.facts[0]).toBe('absorption-excretion/mk7-absorbed-unchanged');
+  });
+
   it('"where do i get it?" after an MK-7 dose gets where MK-7 comes from', () => {
     const [, where] = answersOf(['what daily dose of mk7 is recommended', 'where do i get it?']);
     expect(where?.topic?.id).not.toBe('supplement-dosage');
