@@ -117,6 +117,10 @@ describe('the newborn vitamin K shot: what is done, not what to decide', () => {
     'why do newborns get a vitamin k shot',
     'when do babies get their vitamin k shot',
     'the hospital gave the baby a vitamin k injection at birth, why?',
+    // Blind round 22: what the shot is, asked out of curiosity, was declined for the pediatrician.
+    'is the vitamin k injection they give newborns the same as k2?',
+    'what kind of vitamin k is in the newborn injection?',
+    'k1 or k2 in the newborn shot?',
   ])('%j is answered with the newborn fact', (q) => {
     const a = engine.ask(q);
     expect(a.kind).toBe('answer');
