@@ -3,7 +3,8 @@ import type { Topic } from '../kb/schema.ts';
 import { topicAnswer } from './composeAnswer.ts';
 import { composeFactBody, MAX_BODY_WORDS, wordCount } from './composeBody.ts';
 import { CONCEPT_WEIGHTS, GENERIC_TERMS } from './lexicon.ts';
-import { clausesOpeningAQuestion } from './questionFocus.ts';
+import { phraseRegex } from './phrasePattern.ts';
+import { clausesOpeningAQuestion, opensAQuestion } from './questionFocus.ts';
 import { ANSWER_THRESHOLD } from './rawConfidence.ts';
 import { lastSentence, questionParts } from './readings.ts';
 import type { TopicIndex } from './topicIndex.ts';
@@ -66,6 +67,31 @@ function clauseQuestions(normalized: string, index: TopicIndex): string[] {
   return asking;
 }
 
+/**
+ * "…It is true this? And if yes how much of MK-7 is for the heart, because…": a letter whose one
+ * question mark is followed by a sentence that opens another question without one. The two
+ * questions, or none.
+ */
+function unmarkedLastQuestion(normalized: string): string[] {
+  const at = normalized.lastIndexOf('?');
+  if (at < 0 || normalized.indexOf('?') !== at) return [];
+  const next = (
+    normalized
+      .slice(at + 1)
+      .trim()
+      .split(/(?<=[.!])\s/)[0] ?? ''
+  ).trim();
+  // "does it matter" after "morning or night?" adds to that question: only a longer sentence asks its own.
+  if (next.split(/\s+/).length < MIN_UNMARKED_WORDS) return [];
+  const opening = (next.split(',')[0] ?? '').replace(CONDITIONAL_LEAD_IN, ' ');
+  return opensAQuestion(opening) ? [lastSentence(normalized.slice(0, at)), next] : [];
+}
+
+/** Words of a sentence after the last question mark before it can be a question of its own. */
+const MIN_UNMARKED_WORDS = 8;
+/** "…and if yes, how much…": the question hangs on the one before (phrases.json `conditionalLeadIns`). */
+const CONDITIONAL_LEAD_IN = phraseRegex(language().phrases.lists.conditionalLeadIns);
+
 function namesOwnSubject(part: string, index: TopicIndex): boolean {
   return index.analyzer
     .analyze(part)
@@ -88,6 +114,7 @@ export function answerOtherParts(
     const asked = lastSentence(part);
     return asked.split(/\s+/).length >= MIN_CLAUSE_WORDS ? asked : part;
   });
+  if (parts.length < 2) parts.push(...unmarkedLastQuestion(normalized));
   if (parts.length < 2) parts.push(...clauseQuestions(normalized, index));
   if (parts.length < 2) return answer;
   let body = answer.body;

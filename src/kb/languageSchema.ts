@@ -598,6 +598,7 @@ export const PHRASE_LIST_NAMES = [
   'followUpAddenda',
   'statedQuestionVerbs',
   'challenges',
+  'conditionalLeadIns',
   'troubleWithK2',
   'additiveWords',
   'definitionCompares',

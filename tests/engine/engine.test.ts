@@ -357,6 +357,16 @@ describe('a message with several questions', () => {
     expect(answer.body.split(/\s+/).length).toBeLessThanOrEqual(100);
   });
 
+  // Blind round 22: "…It is true this? And if yes how much of MK-7 is for the heart, because…"
+  // answered only the first; the second question has no question mark.
+  it('answers a question after the last question mark that has none of its own', () => {
+    const answer = engine.ask(
+      'whats the rda for k2 for men? and is it right that you only need 10 to 45 mcg from food',
+    );
+    expect(answer.body).toMatch(/On your next question: /);
+    expect(answer.body).toMatch(/10 to 45/);
+  });
+
   it('answers questions joined by a comma or "and" in one sentence, each opening a question of its own', () => {
     const answer = engine.ask('how long does mk-4 stay in your system, and is there a max dose?');
     expect(answer.body).toMatch(/On your next question: /);
