@@ -695,3 +695,19 @@ describe('preparing natto', () => {
     },
   );
 });
+
+// Blind round 22: "ok so with food, but which meal?" got the D3 rationale; which meal is best is a
+// point the article never makes, and fat with the meal is its nearest fact.
+describe('which meal', () => {
+  const engine = sharedEngine();
+
+  it.each([
+    'what meal of the day is best for my k2 capsule',
+    'which meal should mk7 go with, lunch or dinner',
+  ])('%j says the article does not say, then that fat helps absorption', (question) => {
+    const answer = engine.ask(question);
+    expect(answer.coverage).toBe('partial');
+    expect(answer.body.startsWith("The article doesn't say which meal is best.")).toBe(true);
+    expect(answer.facts).toContain('absorption-excretion/fat-helps-absorption');
+  });
+});
