@@ -161,9 +161,9 @@ describe('queued replies cap', () => {
     await sleep(150);
     expect(repliesTo(dropped)).toEqual([]);
     const drops = h.logs.slice(logsBefore).filter((l) => l.msg?.startsWith('chat reply dropped'));
-    expect(drops.map((l) => [l.level, l.userHash, l.queued])).toEqual([
-      [40, hashUserId(h.emu.users.admin.id), QUEUED_REPLIES],
-    ]);
+    expect(drops.map((l) => [l.level, l.userHash])).toEqual([[40, hashUserId(h.emu.users.admin.id)]]);
+    // Full when it was dropped: the two held replies, and the urgent one if it was answered first.
+    expect(drops[0]?.queued).toBeGreaterThanOrEqual(QUEUED_REPLIES);
   });
 });
 
