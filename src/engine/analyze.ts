@@ -23,6 +23,8 @@ export interface Analysis {
 }
 
 const MAX_PHRASE = 4;
+const MAX_WORD = 24;
+const MAX_LOOKUPS = 40;
 
 /**
  * A chat spelling of a function word read as the word ("w food" is "with food"), so the phrases it
@@ -33,8 +35,6 @@ function chatFunctionWord(w: string): string | undefined {
   const means = chatSpellings().get(w);
   return means !== undefined && STOP_WORDS.has(means) ? means : undefined;
 }
-const MAX_WORD = 24;
-const MAX_LOOKUPS = 40;
 
 const FUZZY_CACHE_LIMIT = 5000;
 const WORD_FACTS_LIMIT = 5000;

@@ -9,15 +9,9 @@ import { rememberLast } from './rememberLast.ts';
  */
 function singular(word: string): string {
   // String tests rather than a regular expression: this runs for every word of every text.
-  if (word.length <= 4)
-    return word.length > 3 && word.endsWith('s') && !IS_CONTRACTIONS.has(word) ? dropS(word) : word;
-  if (word.endsWith('ie')) return `${word.slice(0, -2)}y`;
-  if (!word.endsWith('s') || IS_CONTRACTIONS.has(word)) return word;
-  if (word.endsWith('ies')) return `${word.slice(0, -3)}y`;
-  return dropS(word);
-}
-
-function dropS(word: string): string {
+  if (word.length > 4 && word.endsWith('ie')) return `${word.slice(0, -2)}y`;
+  if (word.length <= 3 || !word.endsWith('s') || IS_CONTRACTIONS.has(word)) return word;
+  if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
   const before = word.charAt(word.length - 2);
   return before === 's' || before === 'u' || before === 'i' || before === 'o' ? word : word.slice(0, -1);
 }
