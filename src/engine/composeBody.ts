@@ -371,7 +371,10 @@ export function composeFactBody(
         followUp.newTerms,
         pointsBackToShown(followUp.message),
       ));
-      if (nothingNew) opening = texts().replies.followUpNothingNew;
+      // What the article does not cover is the news ("what about my son, hes 12?"): it keeps the
+      // opening, and the facts after it are said to be the same as before.
+      if (nothingNew && uncovered) nothingNew = false;
+      else if (nothingNew) opening = texts().replies.followUpNothingNew;
     }
   }
   // "What even is K2?", "what's INR?": the fact defining the asked term leads, in its own topic.

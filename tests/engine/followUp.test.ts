@@ -222,6 +222,18 @@ describe('a follow-up answers its own point, not the previous reply again', () =
     expect(where?.facts[0]).toBe('absorption-excretion/mk7-absorbed-unchanged');
   });
 
+  // Blind round 22 (found after this session's "which meal" point): a child asked about after two
+  // answers with the same fat fact got "The article doesn't say more about that than my last answer."
+  it('a point the article does not cover is said first even when no new fact answers', () => {
+    const [, , child] = answersOf([
+      'i take d3 and k2 at 7am with only coffee, is that ok?',
+      'right, with food then, but what meal of the day? i only have toast in the morning',
+      'and my daughter, shes 10, can she have the same capsule?',
+    ]);
+    expect(child?.body).toMatch(/^The article doesn't discuss K2 for children or teenagers\./);
+    expect(child?.coverage).toBe('partial');
+  });
+
   it('"where do i get it?" after an MK-7 dose gets where MK-7 comes from', () => {
     const [, where] = answersOf(['what daily dose of mk7 is recommended', 'where do i get it?']);
     expect(where?.topic?.id).not.toBe('supplement-dosage');
