@@ -45,6 +45,7 @@ import {
   askingPart,
   clausesOpeningAQuestion,
   MIN_ASKING_WORDS,
+  OWN_POINTS_BESIDE_OTHERS,
   onlyTells,
   readFocus,
   sentenceBefore,
@@ -178,7 +179,14 @@ export function composeFactBody(
   // Asked only a point of the vitamin's own that the topic has no fact for, the facts of the topic
   // that answers it compete as fully as the topic's own. Only: "what foods give me k2" asks for
   // foods, though "give me" also asks what K2 causes.
-  const ownPoint = followUp || focus.focuses.length !== 1 ? undefined : focus.focuses[0];
+  // "do i need to take mk7 with a meal?": a point that decides beside others does so when it is the
+  // question's only point of the vitamin's own.
+  const ownPoints = focus.focuses.filter((id) => VITAMIN_OWN_POINTS.has(id));
+  const besideOthers = ownPoints.length === 1 && OWN_POINTS_BESIDE_OTHERS.has(ownPoints[0] as FocusId);
+  const ownPoint =
+    followUp || (focus.focuses.length !== 1 && !besideOthers)
+      ? undefined
+      : (ownPoints[0] ?? focus.focuses[0]);
   const homeId = ownPoint && VITAMIN_OWN_POINTS.get(ownPoint);
   const home = homeId && homeId !== topic.id ? byId.get(homeId) : undefined;
   if (ownPoint && home && !candidates.some((f) => f.focuses.has(ownPoint)))

@@ -643,5 +643,9 @@ export function hedgeOf(text: string): YesNoLead | null {
 export const VITAMIN_OWN_POINTS: ReadonlyMap<FocusId, string> = new Map(
   FOCUS.vitaminOwnPoints.map((point) => [point.focus, point.topic]),
 );
+/** Vitamin's own points that decide also beside other points asked (focus.json `besideOtherPoints`). */
+export const OWN_POINTS_BESIDE_OTHERS: ReadonlySet<FocusId> = new Set(
+  FOCUS.vitaminOwnPoints.filter((point) => point.besideOtherPoints).map((point) => point.focus),
+);
 
 export const ANTICOAGULANT_FACTS = FOCUS.anticoagulantFacts;

@@ -292,7 +292,20 @@ export const focusFileSchema = z.strictObject({
    * with the topic that answers it: asked only that point, its facts compete with the chosen
    * topic's, and a follow-up asking it looks there though the previous subject has no such fact.
    */
-  vitaminOwnPoints: z.array(z.strictObject({ focus: z.enum(FOCUS_IDS), topic: topicId })).default([]),
+  vitaminOwnPoints: z
+    .array(
+      z.strictObject({
+        focus: z.enum(FOCUS_IDS),
+        topic: topicId,
+        /**
+         * The point decides also when the question asks others beside it ("do i need to take mk7 with
+         * a meal?" asks an amount too, by its "need"). Not for a point whose words other questions use
+         * ("what causes a food to be high in k2" is no side-effect question).
+         */
+        besideOtherPoints: z.boolean().optional(),
+      }),
+    )
+    .default([]),
   /** Facts a reply carries whenever the asker is on, or asks about, an anticoagulant, by kind named. */
   anticoagulantFacts: z.strictObject({
     vka: z.array(fullFactId).min(1),

@@ -347,6 +347,21 @@ describe('chat spellings of function words', () => {
   });
 });
 
+describe('how K2 is taken, asked beside another point', () => {
+  const engine = sharedEngine();
+
+  // "need" also asks an amount, so with-food was not the only point and the MK-7 or natto facts
+  // answered (found running the terminal chat in a fresh clone): the with-food point still decides.
+  it.each(['do i need to take mk7 with a meal?', 'do i need to have my mk7 w food'])(
+    '%j is answered from how K2 is absorbed, with the fat fact',
+    (q) => {
+      const answer = engine.ask(q);
+      expect(answer.topic?.id).toBe('absorption-excretion');
+      expect(answer.facts).toContain('absorption-excretion/fat-helps-absorption');
+    },
+  );
+});
+
 describe('a message with several questions', () => {
   const engine = sharedEngine();
 

@@ -215,7 +215,7 @@ describe('a follow-up answers its own point, not the previous reply again', () =
   // absorption facts; the gut is the message's own subject, in the topic on how K2 is absorbed.
   it('"which part of the gut absorbs it" after K1 against K2 gets where MK-7 is absorbed', () => {
     const [first, where] = answersOf([
-      'which is absorbed better, k1 or k2?',
+      'k1 or k2, which one does the body absorb better',
       'ok and which part of the gut absorbs it',
     ]);
     expect(first?.topic?.id).toBe('k1-vs-k2');
