@@ -182,11 +182,11 @@ export function composeFactBody(
   // "do i need to take mk7 with a meal?": a point that decides beside others does so when it is the
   // question's only point of the vitamin's own.
   const ownPoints = focus.focuses.filter((id) => VITAMIN_OWN_POINTS.has(id));
-  const besideOthers = ownPoints.length === 1 && OWN_POINTS_BESIDE_OTHERS.has(ownPoints[0] as FocusId);
+  const [onlyOwn] = ownPoints.length === 1 ? ownPoints : [];
   const ownPoint =
-    followUp || (focus.focuses.length !== 1 && !besideOthers)
-      ? undefined
-      : (ownPoints[0] ?? focus.focuses[0]);
+    !followUp && onlyOwn && (focus.focuses.length === 1 || OWN_POINTS_BESIDE_OTHERS.has(onlyOwn))
+      ? onlyOwn
+      : undefined;
   const homeId = ownPoint && VITAMIN_OWN_POINTS.get(ownPoint);
   const home = homeId && homeId !== topic.id ? byId.get(homeId) : undefined;
   if (ownPoint && home && !candidates.some((f) => f.focuses.has(ownPoint)))

@@ -237,12 +237,17 @@ export interface QuestionFocus {
 /** The part of a message that asks: the question clause after a backstory, else the last question. */
 export const askingPart: (normalized: string) => string = rememberLast(findAskingPart);
 
-const CHALLENGES = new PhraseSet(language().phrases.lists.challenges.words ?? []);
+/** Sentences that only doubt the last answer (phrases.json `challenges`), as their words read. */
+const CHALLENGES: ReadonlySet<string> = new Set(
+  (language().phrases.lists.challenges.words ?? []).map((c) => stemmedWords(c).join(' ')),
+);
 /** A sentence that only doubts the last answer ("are you sure?", "really??"), with openers allowed. */
 function isChallenge(sentence: string): boolean {
-  const words = stemmedWords(sentence).filter((w) => !OPENERS.has(w));
-  const found = CHALLENGES.find(words);
-  return found !== null && CHALLENGES.firstIndex(words) === 0 && stemmedWords(found).length === words.length;
+  return CHALLENGES.has(
+    stemmedWords(sentence)
+      .filter((w) => !OPENERS.has(w))
+      .join(' '),
+  );
 }
 
 /** A sentence shorter than this is no question of its own. */
