@@ -8,7 +8,7 @@ import {
   mentionsAnticoagulant,
 } from './anticoagulants.ts';
 import { PERSONAL_PATTERNS } from './lexicon.ts';
-import { alternation, phraseRegex, phraseSource, unionOf } from './phrasePattern.ts';
+import { phraseRegex, phraseSource, unionOf } from './phrasePattern.ts';
 import {
   ANTIPLATELET_NOTICE,
   DOAC_NOTICE,
@@ -54,22 +54,32 @@ export function pregnancyTold(t: string): boolean {
 const PREGNANT = phraseRegex(language().phrases.lists.pregnancyTold);
 const NOT_PREGNANT = phraseRegex(language().phrases.lists.pregnancyDenied);
 
-/** A prescribed medicine: the general words, every blood thinner and the pharmacist's drugs, each from its one list. */
-const PRESCRIBED_MEDICINE = [
-  alternation(language().phrases.lists.prescriptionWords),
-  wordPattern(anticoagulantSpellings()).source,
-  ...language()
-    .declines.rules.filter((rule) => rule.class === 'medicine')
-    .flatMap((rule) => rule.words ?? []),
-].join('|');
+/** A prescribed medicine: the general words given, every blood thinner and the pharmacist's drugs, each from its one list. */
+function medicineAlternatives(generalWords: readonly string[]): string {
+  return [
+    generalWords.join('|'),
+    wordPattern(anticoagulantSpellings()).source,
+    ...language()
+      .declines.rules.filter((rule) => rule.class === 'medicine')
+      .flatMap((rule) => rule.words ?? []),
+  ].join('|');
+}
+const PRESCRIPTION_WORDS = language().phrases.lists.prescriptionWords.words ?? [];
+const PRESCRIBED_MEDICINE = medicineAlternatives(PRESCRIPTION_WORDS);
 
 /** Stopping or replacing a prescribed medicine with K2, the asker's own or a relative's. */
 const REPLACE_PRESCRIPTION = new RegExp(
   `(?:${phraseSource(language().phrases.lists.replacePrescription)})(${PRESCRIBED_MEDICINE})\\b`,
 );
 
-/** A prescribed medicine named in the message. */
-const MEDICINE_NAMED = new RegExp(`\\b(${PRESCRIBED_MEDICINE})\\b`);
+/**
+ * A medicine named before a pointer, by the same words but not what any pill comes in (gate.json
+ * `pills`): "my fish oil tablets… could i stop them and take k2 instead?" names a supplement.
+ */
+const PILL_WORDS: ReadonlySet<string> = new Set(language().gate.pills);
+const MEDICINE_NAMED = new RegExp(
+  `\\b(${medicineAlternatives(PRESCRIPTION_WORDS.filter((w) => !PILL_WORDS.has(w)))})\\b`,
+);
 /** "…could she stop that and just use k2 instead?": the medicine named before, pointed at (phrases.json `replacePointedAt`). */
 const REPLACE_POINTED_AT = phraseRegex(language().phrases.lists.replacePointedAt);
 

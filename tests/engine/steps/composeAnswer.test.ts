@@ -101,6 +101,13 @@ describe('compose: the personal notice, from the topic `notice` field', () => {
     // The medicine named first, then pointed at (blind round 22: "…stop that and just use k2 instead?").
     ['grandma takes prolia. can she drop it and try mk4 instead?', 'osteoporosis', true, PRESCRIPTION_NOTICE],
     ['natto is gross, can i quit it and use mk7 capsules instead?', 'natto', true, PERSONAL_NOTICE],
+    // A supplement named by what it comes in is no prescription (found reading the change again).
+    [
+      'i take fish oil tablets, could i stop them and take k2 instead?',
+      'heart-health',
+      true,
+      PERSONAL_NOTICE,
+    ],
   ])('%s', (text, topicId, personal, expected) => {
     expect(personalNoticeFor(normalizeText(text), byId.get(topicId), personal)).toBe(expected);
   });
