@@ -21,10 +21,13 @@ import type { Answer } from './types.ts';
 /** At most this many other parts are answered: a long list of questions gets the first ones. */
 const MAX_OTHER_PARTS = 2;
 
+/** Where one sentence of a reply's body ends and the next begins. */
+export const SENTENCE_END = /(?<=[.!?])\s+(?=[A-Z0-9"“(])/;
+
 /** The leading sentences of `body` that fit in `budget` words ("" when not even the first fits). */
-function sentencesWithin(body: string, budget: number): string {
+export function sentencesWithin(body: string, budget: number): string {
   let kept = '';
-  for (const sentence of body.split(/(?<=[.!?])\s+(?=[A-Z0-9"“(])/)) {
+  for (const sentence of body.split(SENTENCE_END)) {
     const next = kept ? `${kept} ${sentence}` : sentence;
     if (wordCount(next) > budget) break;
     kept = next;

@@ -14,6 +14,7 @@ import {
   setIncidentalAside,
   urgentCategoryBoosts,
 } from './chooseReading.ts';
+import { answerComparedFoods } from './comparedFoods.ts';
 import { bareAnswer, composeReply, topicAnswer, topicMayBeShown } from './composeAnswer.ts';
 import { composeFactBody } from './composeBody.ts';
 import { GREETING_TEXT, isGreeting, isThanks, THANKS_TEXT, withoutGreeting } from './declines.ts';
@@ -189,6 +190,7 @@ export function answerQuestionDetailed(
     }
   }
   answer = composeFactBody(answer, read, index, byId, result?.ranked, readAnalysis, followUp);
+  if (!gate.urgent) answer = answerComparedFoods(answer, read, index, byId);
   if (!gate.urgent && !followUp) answer = answerOtherParts(answer, read, result.hasAnchor, index, byId);
 
   // A supplement named beside the K2 question: say plainly that the article does not cover it,

@@ -29,7 +29,7 @@ import {
 } from './followUpCompose.ts';
 import { lookElsewhere, newTermsOf } from './followUpElsewhere.ts';
 import { withFoodPointedAt } from './gateOverdose.ts';
-import { foodsNamed, GENERIC_TERMS, type OutOfScopeClass } from './lexicon.ts';
+import { foodsNamed, GENERIC_FOOD, GENERIC_TERMS, type OutOfScopeClass } from './lexicon.ts';
 import { normalizeText, tokenize } from './normalize.ts';
 import { isPersonal, pregnancyTold } from './personalNotice.ts';
 import { namesPopulation, readFocus, THE_VITAMIN, withoutPopulations } from './questionFocus.ts';
@@ -40,8 +40,6 @@ import type { Answer, TopicRef } from './types.ts';
 const DEFAULT_SUGGEST_LIMIT = 25;
 /** An ellipsis with at most this many other words is bare: "and for arteries?", "what about mk4?". */
 const BARE_ELLIPSIS_WORDS = 3;
-/** Food words that name no food of their own ("food" in a title such as "Getting K2 and vitamin K from food"). */
-const GENERIC_FOOD: ReadonlySet<string> = new Set(['food']);
 /**
  * Declines whose subject is never the asker's situation around a K2 question: chatter ("who won
  * the game last night?"), pets, shops and prices ("where can i buy the 45mg one"), and another

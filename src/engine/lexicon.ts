@@ -175,6 +175,9 @@ export function looksLikeK2Question(text: string): boolean {
 /** Food words (gate.json `foods`), each found where it stands in a text. */
 const FOOD_WORDS = phraseRegex(language().gate.wordings.foods, 'g');
 
+/** Food words that name no food of their own ("food" in a title such as "Getting K2 and vitamin K from food"). */
+export const GENERIC_FOOD: ReadonlySet<string> = new Set(['food']);
+
 /** The food words a normalised text names (gate.json `foods`), each once, as written. */
 export function foodsNamed(text: string): Set<string> {
   return new Set([...text.replace(/'/g, '').matchAll(FOOD_WORDS)].map((m) => m[0]));

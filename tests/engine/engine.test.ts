@@ -362,6 +362,41 @@ describe('how K2 is taken, asked beside another point', () => {
   );
 });
 
+describe('two foods compared that the knowledge keeps in different topics', () => {
+  const engine = sharedEngine();
+
+  // Answered from one topic, "natto or eel" gave only eel's figures: nothing to compare them with.
+  it.each([
+    ['natto or eel, which has more k2?', 'natto/', 'eel/'],
+    ['butter vs cheese for k2', 'butter-dairy/', 'cheese/'],
+    ['what has more k2 eggs or chicken', 'egg-yolks/', 'meat-liver-chicken/'],
+  ])('%j shows a fact of each, the food named first leading', (q, first, second) => {
+    const answer = engine.ask(q);
+    expect(answer.facts[0]?.startsWith(first)).toBe(true);
+    expect(answer.facts.some((id) => id.startsWith(second))).toBe(true);
+    expect(answer.body.split(/\s+/).length).toBeLessThanOrEqual(100);
+  });
+
+  it('gives each food its amount, not a fact comparing it with something else', () => {
+    // The yogurt question's "or" would pick "grass-fed butter has more K2 than regular butter".
+    const answer = engine.ask('does yogurt have k2 or is it only cheese?');
+    expect(answer.facts[0]).toBe('butter-dairy/yogurt-kefir');
+    expect(answer.facts.some((id) => id.startsWith('cheese/'))).toBe(true);
+    // A figure opening without its food would read as the food before it.
+    expect(answer.body).not.toMatch(/^About \d/);
+  });
+
+  it('says a point the article does not cover once, not for each food', () => {
+    const answer = engine.ask('how much k2 in gouda compared to eggs?');
+    expect(answer.body.match(/doesn't give a K2 figure for eggs/g)?.length ?? 0).toBeLessThanOrEqual(1);
+  });
+
+  it("foods of one topic keep that topic's facts, which name both", () => {
+    const answer = engine.ask('gouda or brie which has more k2');
+    expect(answer.facts.every((id) => id.startsWith('cheese/'))).toBe(true);
+  });
+});
+
 describe('a message with several questions', () => {
   const engine = sharedEngine();
 
