@@ -50,6 +50,8 @@ const URGENT_HOWEVER_PHRASED: readonly RegExp[] = [
 /** The same when it is happening, not only asked about (activeSymptom). */
 const URGENT_WHEN_HAPPENING: readonly RegExp[] = [
   /\b(gushing|pouring|streaming|spurting|squirting|dripping) (out )?(blood|bloody)\b/,
+  // A wound still soaking through what holds it is a bleed that has not stopped.
+  /\b(still|keeps?|is|its|it is) soak(ing|s)? (through|thru) (the |a |my |his |her |their |another )?(paper )?(towels?|bandages?|cloth|gauze|dressings?|plasters?|tissues?|tea towel)\b/,
   /\b(throwing up|vomiting|puking|coughing up|coughing|spitting up) (blood|bloody)\b/,
   /\b(vomited|threw up|puked|coughed up|just vomited)\b[^.?!]{0,25}\bblood\b/,
   /\b(peeing|pissing|pooping|shitting|passing|weeing) (out )?((lots of|a lot of|so much|loads of|some|clots of|big clots of) )?((bright|dark|fresh|deep) )?(red )?(blood|bloody|blood clots|clots)\b/,

@@ -498,6 +498,29 @@ describe('emergency gate: low blood sugar with a sign of it now', () => {
   });
 });
 
+describe('emergency gate: signs told in everyday words', () => {
+  // Blind round 23: a drooping mouth told with "kinda" and speech "coming out weird" got the
+  // fish-oil facts; a cut still soaking through a towel on a DOAC got the "which part" menu.
+  it.each([
+    ['my grandmas speech sounds all jumbled since lunch and her smile is a bit lopsided', 'stroke'],
+    ['the right side of his face looks droopy and he seems confused, hes on k2', 'stroke'],
+    ['nicked my thumb cooking and it keeps soaking through the plaster, on xarelto', 'bleeding'],
+    ['my cut is still soaking through the gauze after half an hour', 'bleeding'],
+  ])('%j is urgent (%s)', (q, kind) => {
+    const a = engine.ask(q);
+    expect(a.urgentKind).toBe(kind);
+    expect(a.urgentNotice).toBe(URGENT_NOTICE);
+  });
+
+  it.each([
+    'i soaked through the towel after my run, does k2 help sweating?',
+    'last winter a cut kept soaking through the bandage for ages, would k2 have helped it clot?',
+    'can k2 make your face droop?',
+  ])('%j is not urgent', (q) => {
+    expect(urgent(q)).toBe(false);
+  });
+});
+
 describe('emergency gate: real words are not typos of its own', () => {
   it.each([
     // "felt" is no "fell" (which on a blood thinner is a fall).
