@@ -381,7 +381,8 @@ function workOutFocus(normalized: string): QuestionFocus {
   let foundTogether: ReadonlyArray<string | null> | undefined;
   FOCUS.uncovered.forEach((point, i) => {
     if (point.focus && !focuses.includes(point.focus)) return;
-    if (point.unlessFocus && focuses.includes(point.unlessFocus)) return;
+    const unless = point.unlessFocus;
+    if (unless && (typeof unless === 'string' ? [unless] : unless).some((id) => focuses.includes(id))) return;
     const groups = TOGETHER_OF[i] ?? [];
     if (askedUncovered[i] === null && groups.length > 0)
       foundTogether ??= TOGETHER_ASKED.firsts(askedOfSomeone).phrase;

@@ -59,10 +59,10 @@ export const uncoveredPointSchema = z.strictObject({
   /** Only when the question asks for this focus ("how much k2 in kefir": amount). */
   focus: z.enum(FOCUS_IDS).optional(),
   /**
-   * Not when the question asks for this focus: "does k2 help sleep?" asks a benefit, not whether
-   * poor sleep is a side effect.
+   * Not when the question asks for this focus (or one of these): "does k2 help sleep?" asks a
+   * benefit, not whether poor sleep is a side effect.
    */
-  unlessFocus: z.enum(FOCUS_IDS).optional(),
+  unlessFocus: z.union([z.enum(FOCUS_IDS), z.array(z.enum(FOCUS_IDS)).min(1)]).optional(),
   /** The reply's first sentence: what the article does not say; `{word}` is the word asked. */
   says: z.string().trim().min(1).max(200),
   /**

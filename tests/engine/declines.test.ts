@@ -145,6 +145,8 @@ describe('off-topic words around a clear K2 question', () => {
     ['watching football rn. anyway how much k2 is in natto', 'natto'],
     ['i have arthritis and osteoporosis, does k2 help my bones', 'bone-health'],
     ["i'm doing keto, what foods have k2", 'food-plan'],
+    // "chemistry" is K2 the chemical unless the vitamin is named, however MK-7 is spelled.
+    ['for my chem class: is mk-7 made by fermentation or by chemistry?', 'mk7-production'],
   ])('%j → %s', (q, topic) => {
     expect(topicOf(q)).toBe(topic);
   });
@@ -155,6 +157,7 @@ describe('off-topic words around a clear K2 question', () => {
     'k2 summit expedition deaths',
     'k2 for bodybuilding',
     'on dialysis, calcified arteries, should i take k2',
+    'k2 chemistry formula, is it potassium?',
   ])('%j declines', (q) => {
     expect(engine.ask(q).kind).toBe('decline');
   });

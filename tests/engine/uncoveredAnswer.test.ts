@@ -711,3 +711,21 @@ describe('which meal', () => {
     expect(answer.facts).toContain('absorption-excretion/fat-helps-absorption');
   });
 });
+
+describe('who asks, when the point asked is the same for everyone', () => {
+  const engine = sharedEngine();
+
+  // Blind round 23: a 17-year-old's school project on how MK-7 is made opened with "The article
+  // doesn't discuss K2 for children or teenagers".
+  it('a teenager asking how MK-7 is made gets how it is made, not the teenager point', () => {
+    const answer = engine.ask('my son is 15 and wants to know how mk-7 is made in factories');
+    expect(answer.topic?.id).toBe('mk7-production');
+    expect(answer.coverage).toBe('full');
+    expect(answer.body).not.toMatch(/children or teenagers/);
+  });
+
+  it('a teenager asking what K2 does for him still hears that the article does not discuss teenagers', () => {
+    const answer = engine.ask('my son is 15, is k2 good for his bones?');
+    expect(answer.body).toMatch(/^The article doesn't (discuss|give)[^.]*(children|teenagers)/);
+  });
+});
