@@ -17,6 +17,7 @@ import {
   followUpReading,
   leavesContext,
   previousSubject,
+  startsNewSubject,
   subjectPart,
   withoutEllipsis,
 } from './followUp.ts';
@@ -285,6 +286,23 @@ export function createEngine(kb: KnowledgeBase, options: CreateEngineOptions = {
   }
 
   /**
+   * "and nerves? i have neuropathy from chemo" or "whats a normal dose for heart stuff" in a
+   * conversation about K2: a subject of its own, in a message that names no vitamin, is asked of
+   * K2, as the conversation is. Alone, such a message matched the right topic but, without a word
+   * for K2, was declined with the "which part" menu (blind round 23). Null when the message was
+   * answered or declined for a reason, says it leaves the conversation ("unrelated but is ginkgo
+   * any good for memory"), names no subject of its own ("why?", "and for kids?"), or is not
+   * answered when asked of K2 either.
+   */
+  function askedOfTheVitamin(normalized: string, alone: DetailedAnswer): DetailedAnswer | null {
+    if (alone.answer.kind !== 'decline' || alone.declinedAs !== undefined || alone.answer.urgent) return null;
+    if (alone.result === null || alone.result.hasAnchor || startsNewSubject(normalized)) return null;
+    if (!hasSubject(subjectPart(withoutPopulations(normalized)))) return null;
+    const ofTheVitamin = answerQuestionDetailed(`${normalized} , ${THE_VITAMIN}`, index, byId);
+    return ofTheVitamin.answer.kind === 'answer' && !ofTheVitamin.answer.urgent ? ofTheVitamin : null;
+  }
+
+  /**
    * The previous subject with the food its answer named and its question did not: after "what's
    * the best food for k2?" answered with natto, "how much is in it?" asks about natto.
    */
@@ -360,17 +378,22 @@ export function createEngine(kb: KnowledgeBase, options: CreateEngineOptions = {
       const newFood =
         previous !== null && kind === 'together' && namesNewFood(normalized, alone.answer, previous);
       if (newFood) kind = 'instead';
-      const aloneAnswer = (): FollowUpAnswer => ({
-        answer: previous ? saysItRepeats(alone.answer, previous) : alone.answer,
-        // The focus is read only for a reply that leaves a context. A decline with nothing to
-        // offer ("my son broke his wrist twice this year") keeps the conversation's context for
-        // the next message; an emergency replaces it with itself.
-        context:
-          alone.answer.urgent || leavesContext(alone.answer)
-            ? contextAfter(normalized, alone.answer, readFocus(normalized))
-            : previous,
-        followUp: false,
-      });
+      const aloneAnswer = (): FollowUpAnswer => {
+        // Read in context, nothing answered it: the conversation is about K2, and so is the message.
+        const ofTheVitamin = previous ? askedOfTheVitamin(normalized, alone) : null;
+        if (ofTheVitamin) alone = ofTheVitamin;
+        return {
+          answer: previous ? saysItRepeats(alone.answer, previous) : alone.answer,
+          // The focus is read only for a reply that leaves a context. A decline with nothing to
+          // offer ("my son broke his wrist twice this year") keeps the conversation's context for
+          // the next message; an emergency replaces it with itself.
+          context:
+            alone.answer.urgent || leavesContext(alone.answer)
+              ? contextAfter(normalized, alone.answer, readFocus(normalized))
+              : previous,
+          followUp: false,
+        };
+      };
       // During an emergency told earlier, its notice stays first and nothing is read with it.
       if (previous?.emergency) {
         const { kind: emergencyKind, turnsLeft } = previous.emergency;

@@ -980,3 +980,26 @@ describe('a word asked about by someone on a blood thinner', () => {
     expect(conversation.ask('is µg the same thing as mcg').facts[0]).toBe('supplement-dosage/units-mcg-mg');
   });
 });
+
+describe('a subject of its own, with no word for K2, in a conversation about K2', () => {
+  // Blind round 23: "and nerves? i have neuropathy in my hands from chemo…" after a brain answer
+  // matched the nerve topic but, naming no vitamin, got the "which part" menu.
+  it.each([
+    [
+      [
+        'what does k2 do in the brain',
+        'and nerves? ive had neuropathy in my hands since chemo ended last spring',
+      ],
+      'peripheral-neuropathy',
+    ],
+  ])('%j → the last turn is %s', (turns, topic) => {
+    expect(topicsOf(turns).at(-1)).toBe(topic);
+  });
+
+  it.each([
+    [['what does k2 do in the brain', 'unrelated but is ginkgo any good for memory'], 'decline'],
+    [['is natto high in k2', 'off topic, whats a good beer with cheese'], 'decline'],
+  ])('%j → the last turn is %s: it says it leaves the conversation', (turns, kind) => {
+    expect(topicsOf(turns).at(-1)).toBe(kind);
+  });
+});
