@@ -6,6 +6,7 @@ import { phraseRegex } from './phrasePattern.ts';
 import { PhraseLists, PhraseSet, stemmedWords } from './phraseSet.ts';
 import { questionClause } from './readings.ts';
 import { rememberLast } from './rememberLast.ts';
+import { wordPattern } from './wordPattern.ts';
 
 /**
  * What a question asks about its subject (its focus: an amount, the timing, the mechanism…),
@@ -127,6 +128,15 @@ export function agesIn(words: readonly string[]): number[] {
 const STORY_NEEDS = new PhraseLists(FOCUS.uncovered.map((point) => point.storyNeeds ?? []));
 /** The words that ask each uncovered point, in one pass: point i is `FOCUS.uncovered[i]`. */
 const UNCOVERED_ASKED = new PhraseLists(FOCUS.uncovered.map((point) => point.asked));
+
+/** For each point with `stopAsked`: its pattern of someone stopping K2 (see the schema). */
+const STOP_ASKED_OF: ReadonlyArray<RegExp | null> = FOCUS.uncovered.map(({ stopAsked }) =>
+  stopAsked
+    ? new RegExp(
+        `${wordPattern(stopAsked.by).source}( [a-z]+)? ${wordPattern(FOCUS.vkaTakeAsked.stopVerbs).source}(( (my|his|her|the|their))? ${wordPattern(stopAsked.of).source}|\\s*([.?!,;]|$))`,
+      )
+    : null,
+);
 /**
  * The word groups that ask a point together (`together`), all read in one pass: point i's groups
  * are the lists `TOGETHER_OF[i]` of `TOGETHER_ASKED` (none for most points).
@@ -389,6 +399,7 @@ function workOutFocus(normalized: string): QuestionFocus {
     const word =
       askedUncovered[i] ??
       askedTogether(groups, foundTogether ?? []) ??
+      STOP_ASKED_OF[i]?.exec(part)?.[0] ??
       subjectWord(
         point.subjects?.find((id) => askedNamed.has(id) || fromStory(id, point, i)),
         normalized,

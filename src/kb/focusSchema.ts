@@ -78,6 +78,13 @@ export const uncoveredPointSchema = z.strictObject({
    */
   storyNeeds: phrases.optional(),
   /**
+   * Stopping K2 asks the point: someone of `by` just before a verb of `vkaTakeAsked.stopVerbs` (one
+   * word may stand between) with a word of `of` after it (a determiner may stand between) or
+   * ending its clause ("what happens if i just stop?", "and if he quits his mk7?"). "does k2 make
+   * bleeding stop?" names no one who stops; "could she stop that and use k2" stops a medicine.
+   */
+  stopAsked: z.object({ by: phrases, of: phrases }).strict().optional(),
+  /**
    * How an asked word is written in the reply when lower case would misspell it ("ms" → "MS
    * (multiple sclerosis)", "adhd" → "ADHD").
    */

@@ -729,3 +729,28 @@ describe('who asks, when the point asked is the same for everyone', () => {
     expect(answer.body).toMatch(/^The article doesn't (discuss|give)[^.]*(children|teenagers)/);
   });
 });
+
+describe('stopping K2', () => {
+  const engine = sharedEngine();
+
+  // Blind round 23: "what happens if i just stop" was declined as outside what the bot knows,
+  // and "and if I stop?" after a bones answer got the calcium facts.
+  it.each([
+    'on mk7 since spring, might quit soon. what would happen if i stopped?',
+    'my mom wants to know what happens if she quits her k2',
+  ])('%j says the article does not cover stopping, then how long K2 stays', (q) => {
+    const answer = engine.ask(q);
+    expect(answer.coverage).toBe('partial');
+    expect(answer.body).toMatch(/^The article doesn't say what happens when K2 is stopped/);
+    expect(answer.facts).toContain('mk7-vs-mk4/mk7-half-life');
+  });
+
+  it.each([
+    // No one stops: the bleeding does.
+    'can k2 help a nosebleed stop?',
+    // A medicine is stopped, not K2.
+    'he takes fosamax weekly, could he stop that and use mk7?',
+  ])('%j is not the stopping point', (q) => {
+    expect(engine.ask(q).body).not.toMatch(/what happens when K2 is stopped/);
+  });
+});
