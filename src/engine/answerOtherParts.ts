@@ -3,6 +3,7 @@ import type { Topic } from '../kb/schema.ts';
 import { topicAnswer } from './composeAnswer.ts';
 import { composeFactBody, MAX_BODY_WORDS, wordCount } from './composeBody.ts';
 import { CONCEPT_WEIGHTS, GENERIC_TERMS } from './lexicon.ts';
+import { mapPacked } from './packedArray.ts';
 import { phraseRegex } from './phrasePattern.ts';
 import { clausesOpeningAQuestion, opensAQuestion } from './questionFocus.ts';
 import { ANSWER_THRESHOLD } from './rawConfidence.ts';
@@ -113,7 +114,7 @@ export function answerOtherParts(
   // letter "… only tell their patients to take calcium supplements. If you could shed some light
   // on this?" the calcium supplements are the story's, and "this" names nothing of its own.
   // A part of a word or two ("… for bone density. weeks?") is the story's own question.
-  const parts = questionParts(normalized).map((part) => {
+  const parts = mapPacked(questionParts(normalized), (part) => {
     const asked = lastSentence(part);
     return asked.split(/\s+/).length >= MIN_CLAUSE_WORDS ? asked : part;
   });

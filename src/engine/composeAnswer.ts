@@ -4,6 +4,7 @@ import { declineTextFor } from './declines.ts';
 import { type GateResult, urgentNoticeFor } from './gate.ts';
 import type { UrgentKind } from './gateWords.ts';
 import type { OutOfScope } from './outOfScope.ts';
+import { mapPacked } from './packedArray.ts';
 import { ANSWER_THRESHOLD } from './rawConfidence.ts';
 import { CRISIS_BODY, PET_BODY, safetyTexts, UNSURE_TEXT, URGENT_BODY } from './safety.ts';
 import type { SearchResult } from './search.ts';
@@ -157,10 +158,10 @@ export function composeReply(
     const confidence = calibratedConfidence(result.features, result.confidence, ANSWER_THRESHOLD);
     const answer = topicAnswer(best.topic, byId, confidence, warningFirst);
     if (!gate.urgent) {
-      answer.suggestions = result.ranked
-        .slice(1, 4)
-        .filter((r) => r.score >= best.score * SUGGESTION_RATIO)
-        .map((r) => toRef(r.topic));
+      answer.suggestions = mapPacked(
+        result.ranked.slice(1, 4).filter((r) => r.score >= best.score * SUGGESTION_RATIO),
+        (r) => toRef(r.topic),
+      );
     }
     return answer;
   }
@@ -180,13 +181,15 @@ export function composeReply(
     (result.features.subjectMass > 0 || result.hasAnchor)
   ) {
     const anchoredOnly = result.hasAnchor && result.features.subjectMass === 0;
-    answer.suggestions = result.ranked
-      .slice(0, 3)
-      .filter((r, i) =>
-        anchoredOnly ? r.score > 0 : relativeConfidence(result, i) >= DECLINE_SUGGESTION_FLOOR,
-      )
-      .filter((r) => r.score >= best.score * SUGGESTION_RATIO)
-      .map((r) => toRef(r.topic));
+    answer.suggestions = mapPacked(
+      result.ranked
+        .slice(0, 3)
+        .filter((r, i) =>
+          anchoredOnly ? r.score > 0 : relativeConfidence(result, i) >= DECLINE_SUGGESTION_FLOOR,
+        )
+        .filter((r) => r.score >= best.score * SUGGESTION_RATIO),
+      (r) => toRef(r.topic),
+    );
     // Close topics to offer: the question is unclear, not outside what the bot knows.
     if (answer.suggestions.length > 0) answer.body = UNSURE_TEXT;
   }

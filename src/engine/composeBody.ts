@@ -37,6 +37,7 @@ import {
   SHOWN_BEFORE_FACTOR,
 } from './followUpCompose.ts';
 import { GENERIC_TERMS } from './lexicon.ts';
+import { mapPacked } from './packedArray.ts';
 import { isPersonal } from './personalNotice.ts';
 import { phraseRegex } from './phrasePattern.ts';
 import { stemmedWords } from './phraseSet.ts';
@@ -309,7 +310,7 @@ export function composeFactBody(
     }
   }
   if (main.length === 0) {
-    const scored = candidates.map((f) => ({ f, score: score(f, candidates.length) }));
+    const scored = mapPacked(candidates, (f) => ({ f, score: score(f, candidates.length) }));
     for (const close of closeTopics) {
       const theirs = facts.byTopic.get(close.topic.id) ?? [];
       const factor = close.topic === home ? 1 : CLOSE_TOPIC_FACTOR;
@@ -459,10 +460,10 @@ export function composeFactBody(
     main = main.filter((f) => !NOT_FOR_VKA.has(f.fullId));
   }
   const shownIds = new Set(main.map((f) => f.fullId));
-  let extra = anticoagulantIds
-    .filter((id) => !shownIds.has(id))
-    .map(byIdFact)
-    .filter((f): f is IndexedFact => f !== undefined);
+  let extra = mapPacked(
+    anticoagulantIds.filter((id) => !shownIds.has(id)),
+    byIdFact,
+  ).filter((f): f is IndexedFact => f !== undefined);
   // "Would the 45 mg dose be ok? I'm pregnant": a situation the message names brings the facts that
   // apply to it when the reply is of a kind they concern (focus.json situationFacts).
   for (const situation of SITUATION_FACTS) {

@@ -1,6 +1,7 @@
 import { language } from '../kb/language.ts';
 import type { FactIndex, IndexedFact } from './factIndex.ts';
 import { tokenize } from './normalize.ts';
+import { mapPacked } from './packedArray.ts';
 
 /**
  * "What even is K2?", "what does INR mean?", "no idea what mk7 is": a request for the definition
@@ -172,7 +173,7 @@ function askedInClause(words: readonly string[], facts: FactIndex): Found | null
       if (
         found &&
         SAME_AS.test(tail) &&
-        (!otherTerm || namesOfOneTerm([definer, ...definedTermsIn(rest, facts).map((t) => t.fact)]))
+        (!otherTerm || namesOfOneTerm([definer, ...mapPacked(definedTermsIn(rest, facts), (t) => t.fact)]))
       )
         return found;
     }
@@ -180,7 +181,7 @@ function askedInClause(words: readonly string[], facts: FactIndex): Found | null
     if (COMPARES.has(word)) {
       const terms = definedTermsIn(words, facts);
       const first = terms[0];
-      if (first && terms.length > 1 && namesOfOneTerm(terms.map((t) => t.fact))) return first.found;
+      if (first && terms.length > 1 && namesOfOneTerm(mapPacked(terms, (t) => t.fact))) return first.found;
     }
     // "just wanted to understand it", "help me understand osteocalcin": what the term means
     if (word === 'understand' && (words[i - 1] === 'to' || words[i - 1] === 'me')) {

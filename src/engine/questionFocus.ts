@@ -2,6 +2,7 @@ import type { FocusId, UncoveredPoint } from '../kb/focusSchema.ts';
 import { language } from '../kb/language.ts';
 import { figuresIn } from './figureLead.ts';
 import { STOP_WORDS } from './lexicon.ts';
+import { mapPacked } from './packedArray.ts';
 import { phraseRegex } from './phrasePattern.ts';
 import { PhraseLists, PhraseSet, stemmedWords } from './phraseSet.ts';
 import { questionClause } from './readings.ts';
@@ -146,6 +147,25 @@ const TOGETHER_OF: ReadonlyArray<readonly number[]> = (() => {
   return FOCUS.uncovered.map((point) => (point.together ?? []).map(() => next++));
 })();
 const TOGETHER_ASKED = new PhraseLists(FOCUS.uncovered.flatMap((point) => point.together ?? []));
+
+/**
+ * Each uncovered point with what the focus step reads of it, every record of one shape: the points
+ * as loaded each have only the optional fields they set, so the loop over all of them, run for
+ * every message, read each field through a generic (megamorphic) lookup.
+ */
+const UNCOVERED_POINTS = FOCUS.uncovered.map((point, i) => ({
+  point,
+  focus: point.focus,
+  /** The focuses that make it give way (`unlessFocus`, one or several), as a list. */
+  unlessFocus: point.unlessFocus === undefined ? [] : [point.unlessFocus].flat(),
+  /** Its pattern of someone stopping K2 (`stopAsked`), or null. */
+  stopAsked: STOP_ASKED_OF[i] ?? null,
+  /** Its word groups in TOGETHER_ASKED (none for most points). */
+  groups: TOGETHER_OF[i] ?? [],
+  subjects: point.subjects,
+  hasStoryNeeds: point.storyNeeds !== undefined,
+}));
+type UncoveredRead = (typeof UNCOVERED_POINTS)[number];
 
 /**
  * The words that asked a point by its word groups ("how long … works"), or undefined. `found` is
@@ -342,7 +362,7 @@ function workOutFocus(normalized: string): QuestionFocus {
     counted = counted.filter((f) => f.id !== 'definition');
   // The question proper starts after openers ("so", "ok quick question"), or after a condition
   // or an aside set off by a comma ("if im healthy, will extra k2 …").
-  const clauses = part.split(/[,;:]/).map((c) => stemmedWords(c));
+  const clauses = mapPacked(part.split(/[,;:]/), (c) => stemmedWords(c));
   const yesNo =
     opensWithYesNo(words) ||
     opensWithYesNo(clauses[clauses.length - 1] ?? []) ||
@@ -371,7 +391,7 @@ function workOutFocus(normalized: string): QuestionFocus {
     asks--;
   const asked =
     asks > 0 ? clauses.slice(asks).flat() : [...sentencePointedAt(normalized, asking, question), ...words];
-  const focuses = counted.map((f) => f.id);
+  const focuses = mapPacked(counted, (f) => f.id);
   const subjects = askedSubjects(withoutPastSelf(part === normalized ? words : stemmedWords(normalized)));
   // A subject named only in the story ("after his valve surgery… does he have to cut these foods
   // out?") makes a point with `storyNeeds` asked only when the question says one of those words
@@ -382,30 +402,30 @@ function workOutFocus(normalized: string): QuestionFocus {
   // Who the question is about, when the story also names other ages than a point's ("I'm 70… my
   // daughter bought me MK-7… what dose?"), is not known from the story: only the question says it.
   const agesNamed = [...subjects.named].filter((id) => POPULATIONS.has(id));
-  const fromStory = (id: string, point: UncoveredPoint, i: number) =>
+  const fromStory = (id: string, point: UncoveredRead, i: number) =>
     subjects.named.has(id) &&
-    (point.storyNeeds === undefined || storyNeedsSaid[i] !== null) &&
+    (!point.hasStoryNeeds || storyNeedsSaid[i] !== null) &&
     !(POPULATIONS.has(id) && agesNamed.some((other) => !(point.subjects ?? []).includes(other)));
   const uncovered: QuestionFocus['uncovered'] = [];
   const askedUncovered = UNCOVERED_ASKED.firsts(askedOfSomeone).phrase;
   let foundTogether: ReadonlyArray<string | null> | undefined;
-  FOCUS.uncovered.forEach((point, i) => {
-    if (point.focus && !focuses.includes(point.focus)) return;
-    const unless = point.unlessFocus;
-    if (unless && (typeof unless === 'string' ? [unless] : unless).some((id) => focuses.includes(id))) return;
-    const groups = TOGETHER_OF[i] ?? [];
+  for (let i = 0; i < UNCOVERED_POINTS.length; i++) {
+    const point = UNCOVERED_POINTS[i] as UncoveredRead;
+    if (point.focus && !focuses.includes(point.focus)) continue;
+    if (point.unlessFocus.some((id) => focuses.includes(id))) continue;
+    const groups = point.groups;
     if (askedUncovered[i] === null && groups.length > 0)
       foundTogether ??= TOGETHER_ASKED.firsts(askedOfSomeone).phrase;
     const word =
       askedUncovered[i] ??
-      askedTogether(groups, foundTogether ?? []) ??
-      STOP_ASKED_OF[i]?.exec(part)?.[0] ??
+      (groups.length > 0 ? askedTogether(groups, foundTogether ?? []) : undefined) ??
+      point.stopAsked?.exec(part)?.[0] ??
       subjectWord(
         point.subjects?.find((id) => askedNamed.has(id) || fromStory(id, point, i)),
         normalized,
       );
-    if (word) uncovered.push({ point, word });
-  });
+    if (word) uncovered.push({ point: point.point, word });
+  }
   return {
     focuses,
     yesNo,

@@ -1,5 +1,6 @@
 import { language } from '../kb/language.ts';
 import { foodsNamed, OTHER_NUTRIENT_WITH_K2, OUT_OF_SCOPE_RULES } from './lexicon.ts';
+import { mapPacked } from './packedArray.ts';
 import { alternation, anyOf, phraseRegex, unionOf } from './phrasePattern.ts';
 import { rememberLast } from './rememberLast.ts';
 
@@ -142,9 +143,9 @@ export function questionParts(normalized: string): string[] {
   } else {
     return [];
   }
-  return parts
-    .map((p) => p.replace(/[?]/g, ' ').trim())
-    .filter((p) => p.replace(/[^\p{L}\p{N}]/gu, '').length >= 2);
+  return mapPacked(parts, (p) => p.replace(/[?]/g, ' ').trim()).filter(
+    (p) => p.replace(/[^\p{L}\p{N}]/gu, '').length >= 2,
+  );
 }
 
 /** The text after the last full stop or exclamation mark that ends a sentence. */
@@ -253,7 +254,7 @@ function findQuestionClause(normalized: string): QuestionClause | null {
   const t = normalized.replace(/'/g, '');
   if (spaceSeparatedWords(t) < BACKSTORY_MIN_WORDS) return null;
   const marked = clausesWithMarks(t);
-  const clauses = marked.map((c) => c.clause);
+  const clauses = mapPacked(marked, (c) => c.clause);
   if (clauses.length < 2) return null;
   // A sentence that ends with "?" holds the question: its clause that opens one, last first
   // ("…which we're fixing with a dietitian. would k2 help it heal faster?").
@@ -312,13 +313,13 @@ export function withoutNegated(normalized: string): string | null {
     const tidied = t.replace(/\s+/g, ' ').trim();
     return tidied === t ? null : tidied;
   }
-  const setAside = [...t.matchAll(NEGATED_OBJECT), ...t.matchAll(REJECTED_OBJECT)].map((m) => m[0]);
+  const setAside = mapPacked([...t.matchAll(NEGATED_OBJECT), ...t.matchAll(REJECTED_OBJECT)], (m) => m[0]);
   let out = t.replace(NEGATED_OBJECT, ' ').replace(REJECTED_OBJECT, ' ');
   // "what foods besides natto have k2?? natto is literally snot beans": a food set aside stays
   // aside wherever else the message names it.
   const foods = new Set(setAside.flatMap((span) => [...foodsNamed(span)]));
   if (foods.size > 0) {
-    const named = [...foods].map((food) => food.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const named = mapPacked([...foods], (food) => food.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
     out = out.replace(new RegExp(`\\b(${named.join('|')})\\b`, 'g'), ' ');
   }
   out = out.replace(/\s+/g, ' ').trim();
