@@ -17,12 +17,13 @@ import {
 import { topicAnswer } from './composeAnswer.ts';
 import { definitionAsked, definitionFollowedUp } from './definitionAsked.ts';
 import { evidenceOpening } from './evidenceLead.ts';
-import { factIndexOf, type IndexedFact } from './factIndex.ts';
+import { type FactIndex, factIndexOf, type IndexedFact } from './factIndex.ts';
 import { type AskedTerm, askedTerms, scoreFact } from './factScore.ts';
 import {
   figureOpening,
   figuresQuotedIn,
   figuresReportedIn,
+  type QuotedFigure,
   quotedFigures,
   statesFigure,
 } from './figureLead.ts';
@@ -48,6 +49,7 @@ import {
   MIN_ASKING_WORDS,
   OWN_POINTS_BESIDE_OTHERS,
   onlyTells,
+  type QuestionFocus,
   readFocus,
   sentenceBefore,
   VITAMIN_OWN_POINTS,
@@ -151,6 +153,89 @@ function correctionsFor(shown: readonly IndexedFact[]): Correction[] {
 }
 
 /**
+ * What the compose steps read: the message, what it asks, and the facts to choose from, worked
+ * out once before the first step and never changed by one.
+ */
+interface ComposeContext {
+  /** The message as the engine read it. */
+  normalized: string;
+  /** Its asking part. */
+  part: string;
+  /** The asking part answered now: a follow-up's own, else `part`. */
+  askingNow: string;
+  /** What the message asks in its own words: `askingNow`, or the whole message when that is too short. */
+  askedByMessage: string;
+  index: TopicIndex;
+  byId: ReadonlyMap<string, Topic>;
+  facts: FactIndex;
+  focus: QuestionFocus;
+  followUp: FollowUpHints | undefined;
+  /** The topic the answer came with. */
+  chosenTopic: Topic;
+  /** A point asked that the article does not cover, when the reply's topic does not cover it either. */
+  uncovered: QuestionFocus['uncovered'][number] | undefined;
+  /** Someone who may be on a warfarin-type drug asks whether they may take K2. */
+  takeOnVka: boolean;
+  anticoagulantIds: readonly string[];
+  /** The figures the message quotes, in its question or reported in its story. */
+  quoted: readonly QuotedFigure[];
+  shownBefore: ReadonlySet<string>;
+  /** A follow-up's own words, and the previous question's (none for a single question). */
+  ownTerms: readonly string[];
+  previousTerms: readonly string[];
+  /** Whether the message has a story beside its question whose words rank the topic's facts a little. */
+  hasStory: boolean;
+  /** The facts that may answer, and the runner-up topics whose facts compete. */
+  candidates: readonly IndexedFact[];
+  closeTopics: readonly ScoredTopic[];
+  /** The topic that answers the only point of the vitamin's own asked, when that is not the chosen one. */
+  home: Topic | undefined;
+  /** How well a fact answers the message (with its story's words too when `withStory`). */
+  score: (f: IndexedFact, size: number, withStory?: boolean) => number;
+  byIdFact: (id: string) => IndexedFact | undefined;
+}
+
+/**
+ * The reply as the compose steps build it: each may change its topic (and so its answer), its
+ * facts and its opening. The steps are separate functions so that V8 optimises each on its own, as
+ * soon as that step is hot and stable: as one function of 11 kB of bytecode, compose was first
+ * optimised only after about 3,000 questions (it ran unoptimised until then), took up to a second of
+ * compile time, and a new path through any part of it threw all of it away again.
+ */
+class Draft {
+  answer: Answer;
+  topic: Topic;
+  main: IndexedFact[] = [];
+  extra: IndexedFact[] = [];
+  opening: string | null = null;
+  nothingNew = false;
+  /** The fact defining the asked term, when one leads. */
+  defined: IndexedFact | null = null;
+  /** The reply leads with a blood-thinner fact about a dose or stopping of one's own. */
+  ownDoseOnVka = false;
+
+  constructor(answer: Answer, topic: Topic) {
+    this.answer = answer;
+    this.topic = topic;
+  }
+
+  /** The reply becomes the answer of another topic (its title and warning), without it among the suggestions. */
+  switchTo(topic: Topic, byId: ReadonlyMap<string, Topic>): void {
+    const switched = topicAnswer(topic, byId, this.answer.confidence, this.answer.safety.warningFirst);
+    switched.suggestions = this.answer.suggestions.filter((s) => s.id !== topic.id);
+    this.answer = switched;
+    this.topic = topic;
+  }
+
+  /** Puts these facts first (from wherever they were), the rest of the main facts after them. */
+  leadWith(leading: readonly IndexedFact[]): void {
+    const first = new Set(leading);
+    this.main = [...first, ...this.main.filter((f) => !first.has(f))].slice(0, MAX_FACTS);
+    this.extra = this.extra.filter((f) => !first.has(f));
+  }
+}
+
+/**
  * Rewrites a topic answer's body from its facts. `normalized` is the message as the engine read
  * it. Answers without a topic and declines are returned unchanged.
  */
@@ -165,13 +250,33 @@ export function composeFactBody(
   /** Set when `normalized` is a follow-up read with the previous question (followUpCompose.ts). */
   followUp?: FollowUpHints,
 ): Answer {
-  let answer = chosen;
-  const chosenTopic = answer.kind === 'answer' && answer.topic ? byId.get(answer.topic.id) : undefined;
-  if (!chosenTopic) return answer;
-  let topic: Topic = chosenTopic;
+  const chosenTopic = chosen.kind === 'answer' && chosen.topic ? byId.get(chosen.topic.id) : undefined;
+  if (!chosenTopic) return chosen;
+  const ctx = composeContext(chosenTopic, normalized, index, byId, ranked, analysis, followUp);
+  if (!ctx) return chosen;
+  const draft = new Draft(chosen, chosenTopic);
+  chooseMainFacts(ctx, draft);
+  leadWithDefinition(ctx, draft);
+  leadWithClaim(ctx, draft);
+  addFactsBeside(ctx, draft);
+  leadForBloodThinner(ctx, draft);
+  return writeBody(ctx, draft);
+}
+
+/** What the steps read, or null when the chosen topic has no facts to compose from. */
+function composeContext(
+  chosenTopic: Topic,
+  normalized: string,
+  index: TopicIndex,
+  byId: ReadonlyMap<string, Topic>,
+  ranked: readonly ScoredTopic[],
+  analysis: Analysis | undefined,
+  followUp: FollowUpHints | undefined,
+): ComposeContext | null {
+  const topic = chosenTopic;
   const facts = factIndexOf(index);
   let candidates = facts.byTopic.get(topic.id) ?? [];
-  if (candidates.length === 0) return answer;
+  if (candidates.length === 0) return null;
   const chosenScore = ranked.find((r) => r.topic.id === topic.id)?.score ?? 0;
   let closeTopics = ranked
     .filter((r) => r.topic.id !== topic.id && r.score >= chosenScore * CLOSE_TOPIC_RATIO && r.score > 0)
@@ -241,26 +346,10 @@ export function composeFactBody(
   const scoredFocus = uncovered
     ? { ...focus, focuses: focus.focuses.filter((id) => id !== 'effect') }
     : focus;
-  let askedNow: { from: ReadonlyMap<string, number>; terms: AskedTerm[] } | null = null;
-  let askedWithStory: { from: ReadonlyMap<string, number>; terms: AskedTerm[] } | null = null;
   // "Wait, it said 10 grams?", "a blog says 10-45 mcg. which is right?": the fact that states the
   // figure the message quotes, in its question or reported in its story, is what it asks about.
   const quoted = followUp ? quotedFigures(followUp.message) : figuresQuotedIn(part, normalized);
-  const score = (f: IndexedFact, size: number, withStory = false) => {
-    if (askedNow?.from !== terms) askedNow = { from: terms, terms: askedTerms(terms, facts) };
-    if (withStory && storyTerms && askedWithStory?.from !== storyTerms)
-      askedWithStory = { from: storyTerms, terms: askedTerms(storyTerms, facts) };
-    const asked = withStory && askedWithStory ? askedWithStory : askedNow;
-    // A follow-up stays in the topic it follows: a figure alone does not make another its answer.
-    const statesQuoted = (!followUp || f.topic === chosenTopic) && statesFigure(f, quoted);
-    return (
-      scoreFact(f, asked.terms, scoredFocus, size, effectAsked && answersEffect(f)) *
-        (shownBefore.has(f.fullId) ? SHOWN_BEFORE_FACTOR : 1) +
-      (statesQuoted ? QUOTED_FIGURE_WEIGHT : 0)
-    );
-  };
   const anticoagulantIds = anticoagulantFactIds(normalized, focus.figure || takeOnVka);
-  const byIdFact = (id: string) => facts.byId.get(id);
 
   // "On warfarin, how much k2 is in cheese?": the blood-thinner facts come anyway (below), so the
   // main facts answer what else is asked, when the rest of the message has a clear topic.
@@ -285,108 +374,153 @@ export function composeFactBody(
     }
   }
 
-  let main: IndexedFact[] = [];
-  let opening: string | null = null;
-  let nothingNew = false;
+  // The question's words as the facts are scored by, worked out at the first score.
+  let askedNow: AskedTerm[] | null = null;
+  let askedWithStory: AskedTerm[] | null = null;
+  const score = (f: IndexedFact, size: number, withStory = false) => {
+    askedNow ??= askedTerms(terms, facts);
+    if (withStory && storyTerms) askedWithStory ??= askedTerms(storyTerms, facts);
+    const asked = withStory && askedWithStory ? askedWithStory : askedNow;
+    // A follow-up stays in the topic it follows: a figure alone does not make another its answer.
+    const statesQuoted = (!followUp || f.topic === chosenTopic) && statesFigure(f, quoted);
+    return (
+      scoreFact(f, asked, scoredFocus, size, effectAsked && answersEffect(f)) *
+        (shownBefore.has(f.fullId) ? SHOWN_BEFORE_FACTOR : 1) +
+      (statesQuoted ? QUOTED_FIGURE_WEIGHT : 0)
+    );
+  };
+  return {
+    normalized,
+    part,
+    askingNow,
+    askedByMessage,
+    index,
+    byId,
+    facts,
+    focus,
+    followUp,
+    chosenTopic,
+    uncovered,
+    takeOnVka,
+    anticoagulantIds,
+    quoted,
+    shownBefore,
+    ownTerms,
+    previousTerms,
+    hasStory: storyTerms !== null,
+    candidates,
+    closeTopics,
+    home,
+    score,
+    byIdFact: (id: string) => facts.byId.get(id),
+  };
+}
+
+/**
+ * The facts that answer the asked point: a point the article does not cover gets its nearest
+ * facts; otherwise the best-scored fact of the topic or of a close runner-up, with the next ones
+ * that score nearly as well and fit in the words left.
+ */
+function chooseMainFacts(ctx: ComposeContext, draft: Draft): void {
+  const { uncovered, followUp, byId, anticoagulantIds, byIdFact } = ctx;
   if (uncovered) {
-    opening = uncovered.point.says.replace(
+    draft.opening = uncovered.point.says.replace(
       '{word}',
       uncovered.point.shownAs?.[uncovered.word] ?? uncovered.word,
     );
     const { nearest, fallback } = uncovered.point;
     // Fallback facts only where the reply comes from their topic: a topic's own question keeps its facts.
-    const ids = nearest ?? (fallback?.some((id) => id.startsWith(`${topic.id}/`)) ? fallback : []);
-    main = ids.map(byIdFact).filter((f): f is IndexedFact => f !== undefined);
+    const ids = nearest ?? (fallback?.some((id) => id.startsWith(`${draft.topic.id}/`)) ? fallback : []);
+    draft.main = mapPacked(ids, byIdFact).filter((f): f is IndexedFact => f !== undefined);
     // "so breakfast or dinner?" after an egg answer: the follow-up's nearest facts are all another
     // topic's, so the reply is titled by that topic, not by eggs. A single question keeps the topic
     // its search chose, and a blood-thinner reply its interaction topic.
-    const home = main[0]?.topic;
+    const home = draft.main[0]?.topic;
     const switches = followUp !== undefined && anticoagulantIds.length === 0;
-    if (switches && home && home !== topic && main.every((f) => f.topic === home)) {
-      const switched = topicAnswer(home, byId, answer.confidence, answer.safety.warningFirst);
-      switched.suggestions = answer.suggestions.filter((s) => s.id !== home.id);
-      answer = switched;
-      topic = home;
-    }
+    if (switches && home && home !== draft.topic && draft.main.every((f) => f.topic === home))
+      draft.switchTo(home, byId);
   }
-  if (main.length === 0) {
-    const scored = mapPacked(candidates, (f) => ({ f, score: score(f, candidates.length) }));
-    for (const close of closeTopics) {
-      const theirs = facts.byTopic.get(close.topic.id) ?? [];
-      const factor = close.topic === home ? 1 : CLOSE_TOPIC_FACTOR;
-      for (const f of theirs) scored.push({ f, score: factor * score(f, theirs.length) });
-    }
+  if (draft.main.length === 0) rankMainFacts(ctx, draft);
+}
+
+/** The best-scored facts, when no uncovered point chose them (see chooseMainFacts). */
+function rankMainFacts(ctx: ComposeContext, draft: Draft): void {
+  const { candidates, closeTopics, facts, score, followUp, normalized, focus, byId } = ctx;
+  const topic = draft.topic;
+  const scored = mapPacked(candidates, (f) => ({ f, score: score(f, candidates.length) }));
+  for (const close of closeTopics) {
+    const theirs = facts.byTopic.get(close.topic.id) ?? [];
+    const factor = close.topic === ctx.home ? 1 : CLOSE_TOPIC_FACTOR;
+    for (const f of theirs) scored.push({ f, score: factor * score(f, theirs.length) });
+  }
+  scored.sort((a, b) => b.score - a.score);
+  // The story reorders only the chosen topic's facts, once they lead: it never brings another
+  // topic's ("three weeks into mk-7 at 200 a day, are there side effects?" keeps the side effects).
+  if (ctx.hasStory && scored[0]?.f.topic === topic) {
+    for (const x of scored) if (x.f.topic === topic) x.score = score(x.f, candidates.length, true);
     scored.sort((a, b) => b.score - a.score);
-    // The story reorders only the chosen topic's facts, once they lead: it never brings another
-    // topic's ("three weeks into mk-7 at 200 a day, are there side effects?" keeps the side effects).
-    if (storyTerms && scored[0]?.f.topic === topic) {
-      for (const x of scored) if (x.f.topic === topic) x.score = score(x.f, candidates.length, true);
-      scored.sort((a, b) => b.score - a.score);
-    }
-    // "i saw '10 grams of k2 lowers risk by 7%'": the fact of the chosen topic that states a
-    // figure the story reports someone saying leads, however few of the message's other words it
-    // has ("diabetes" is the topic's word, not the figure fact's); the bonus alone left it behind
-    // the topic's core. A figure that only names the thing asked ("the 45 mg mk4 thing") does not.
-    const reported = followUp ? [] : figuresReportedIn(normalized);
-    if (reported.length > 0) {
-      const statesIt = scored.find((x) => x.f.topic === topic && statesFigure(x.f, reported));
-      if (statesIt && statesIt !== scored[0]) {
-        scored.splice(scored.indexOf(statesIt), 1);
-        scored.unshift({ f: statesIt.f, score: (scored[0]?.score ?? 0) + QUOTED_FIGURE_WEIGHT });
-      }
-    }
-    const best = scored[0] as { f: IndexedFact; score: number };
-    // A runner-up topic's fact answers the point better: that topic is the answer.
-    if (best.f.topic !== topic && closeTopics.some((c) => c.topic === best.f.topic)) {
-      const switched = topicAnswer(best.f.topic, byId, answer.confidence, answer.safety.warningFirst);
-      switched.suggestions = answer.suggestions.filter((s) => s.id !== best.f.topic.id);
-      answer = switched;
-      topic = best.f.topic;
-    }
-    const ranked = scored.filter((x) => x.f.topic === best.f.topic);
-    main = [best.f];
-    let words = best.f.words;
-    // Room for the blood-thinner facts: with them, the best fact stands alone.
-    const softLimit = anticoagulantIds.length > 0 ? 0 : SOFT_WORDS;
-    for (const next of ranked.filter((x) => x !== best)) {
-      if (main.length >= MAX_FACTS || next.score < best.score * FURTHER_FACT_RATIO) break;
-      if (words + next.f.words > softLimit) continue;
-      main.push(next.f);
-      words += next.f.words;
-    }
-    // A follow-up does not lead with a fact just shown unless nothing else answers it (followUpCompose.ts).
-    const reasons = followUp ? reasonsAsked(followUp, focus, facts.byId, previousTerms) : [];
-    if (reasons[0]) {
-      main = reasons;
-      if (reasons[0].topic !== topic) {
-        const switched = topicAnswer(reasons[0].topic, byId, answer.confidence, answer.safety.warningFirst);
-        switched.suggestions = answer.suggestions.filter((s) => s.id !== switched.topic?.id);
-        answer = switched;
-        topic = reasons[0].topic;
-      }
-    } else if (!followUp && ASKS_WHY.test(part)) {
-      // "Why is the MK-4 dose so much bigger?": the reason the best fact names comes first.
-      const reason = (main[0]?.fact.because ?? [])
-        .map((id) => facts.byId.get(id))
-        .find((f): f is IndexedFact => f !== undefined && !main.includes(f));
-      if (reason) main = [reason, ...main].slice(0, MAX_FACTS);
-    } else if (followUp) {
-      ({ main, nothingNew } = chooseFollowUpFacts(
-        main,
-        ranked,
-        shownBefore,
-        focus,
-        ownTerms,
-        followUp.newTerms,
-        pointsBackToShown(followUp.message),
-      ));
-      // What the article does not cover is the news ("what about my son, hes 12?"): it keeps the
-      // opening, and the facts after it are said to be the same as before.
-      if (nothingNew && uncovered) nothingNew = false;
-      else if (nothingNew) opening = texts().replies.followUpNothingNew;
+  }
+  // "i saw '10 grams of k2 lowers risk by 7%'": the fact of the chosen topic that states a
+  // figure the story reports someone saying leads, however few of the message's other words it
+  // has ("diabetes" is the topic's word, not the figure fact's); the bonus alone left it behind
+  // the topic's core. A figure that only names the thing asked ("the 45 mg mk4 thing") does not.
+  const reported = followUp ? [] : figuresReportedIn(normalized);
+  if (reported.length > 0) {
+    const statesIt = scored.find((x) => x.f.topic === topic && statesFigure(x.f, reported));
+    if (statesIt && statesIt !== scored[0]) {
+      scored.splice(scored.indexOf(statesIt), 1);
+      scored.unshift({ f: statesIt.f, score: (scored[0]?.score ?? 0) + QUOTED_FIGURE_WEIGHT });
     }
   }
-  // "What even is K2?", "what's INR?": the fact defining the asked term leads, in its own topic.
+  const best = scored[0] as { f: IndexedFact; score: number };
+  // A runner-up topic's fact answers the point better: that topic is the answer.
+  if (best.f.topic !== topic && closeTopics.some((c) => c.topic === best.f.topic))
+    draft.switchTo(best.f.topic, byId);
+  const ranked = scored.filter((x) => x.f.topic === best.f.topic);
+  let main = [best.f];
+  let words = best.f.words;
+  // Room for the blood-thinner facts: with them, the best fact stands alone.
+  const softLimit = ctx.anticoagulantIds.length > 0 ? 0 : SOFT_WORDS;
+  for (const next of ranked.filter((x) => x !== best)) {
+    if (main.length >= MAX_FACTS || next.score < best.score * FURTHER_FACT_RATIO) break;
+    if (words + next.f.words > softLimit) continue;
+    main.push(next.f);
+    words += next.f.words;
+  }
+  // A follow-up does not lead with a fact just shown unless nothing else answers it (followUpCompose.ts).
+  const reasons = followUp ? reasonsAsked(followUp, focus, facts.byId, ctx.previousTerms) : [];
+  if (reasons[0]) {
+    main = reasons;
+    if (reasons[0].topic !== draft.topic) draft.switchTo(reasons[0].topic, byId);
+  } else if (!followUp && ASKS_WHY.test(ctx.part)) {
+    // "Why is the MK-4 dose so much bigger?": the reason the best fact names comes first.
+    const reason = mapPacked(main[0]?.fact.because ?? [], (id) => facts.byId.get(id)).find(
+      (f): f is IndexedFact => f !== undefined && !main.includes(f),
+    );
+    if (reason) main = [reason, ...main].slice(0, MAX_FACTS);
+  } else if (followUp) {
+    let nothingNew: boolean;
+    ({ main, nothingNew } = chooseFollowUpFacts(
+      main,
+      ranked,
+      ctx.shownBefore,
+      focus,
+      ctx.ownTerms,
+      followUp.newTerms,
+      pointsBackToShown(followUp.message),
+    ));
+    // What the article does not cover is the news ("what about my son, hes 12?"): it keeps the
+    // opening, and the facts after it are said to be the same as before.
+    if (nothingNew && ctx.uncovered) nothingNew = false;
+    else if (nothingNew) draft.opening = texts().replies.followUpNothingNew;
+    draft.nothingNew = nothingNew;
+  }
+  draft.main = main;
+}
+
+/** "What even is K2?", "what's INR?": the fact defining the asked term leads, in its own topic. */
+function leadWithDefinition(ctx: ComposeContext, draft: Draft): void {
+  const { uncovered, followUp, facts } = ctx;
   let defined: IndexedFact | null = null;
   if (!uncovered && followUp) {
     const own = readFocus(followUp.message);
@@ -397,82 +531,92 @@ export function composeFactBody(
       asksOwnPoint,
       facts,
     );
-  } else if (!uncovered) defined = definitionAsked(part, facts, normalized);
-  if (defined) {
-    // A definition not shown before is something new ("is µg the same as mcg?" after a warfarin answer).
-    if (nothingNew && !shownBefore.has(defined.fullId)) {
-      nothingNew = false;
-      opening = null;
-    }
-    if (defined.topic !== topic) {
-      const switched = topicAnswer(defined.topic, byId, answer.confidence, answer.safety.warningFirst);
-      switched.suggestions = answer.suggestions.filter((s) => s.id !== defined.topic.id);
-      answer = switched;
-      topic = defined.topic;
-      const theirs = facts.byTopic.get(topic.id) ?? [];
-      main = theirs
-        .filter((f) => f !== defined)
-        .map((f) => ({ f, score: score(f, theirs.length) }))
-        .sort((a, b) => b.score - a.score)
-        .map((x) => x.f);
-    }
-    const rest = main.filter((f) => f !== defined && f.topic === topic);
-    main = [defined];
-    let words = defined.words;
-    for (const f of rest) {
-      if (main.length >= MAX_FACTS - 1 || words + f.words > SOFT_WORDS) break;
-      main.push(f);
-      words += f.words;
-    }
+  } else if (!uncovered) defined = definitionAsked(ctx.part, facts, ctx.normalized);
+  if (!defined) return;
+  draft.defined = defined;
+  // A definition not shown before is something new ("is µg the same as mcg?" after a warfarin answer).
+  if (draft.nothingNew && !ctx.shownBefore.has(defined.fullId)) {
+    draft.nothingNew = false;
+    draft.opening = null;
   }
-  // A yes/no question that asks a claim a fact answers: that fact first, with its yes or no.
-  if (focus.yesNo && !opening && main.length > 0 && !defined) {
-    const claims = claimIndexOf(index, () => index.entries.map((e) => e.topic), index.analyzer);
-    const asked = followUp ? askingPart(followUp.message) : part;
-    // "…just been diagnosed with early alzheimers. can k2 slow it down at all?": a question that
-    // points back takes the claim's words from the sentence before it, as a follow-up does from
-    // the previous question.
-    const carried = followUp?.previousReading ?? (pointsBack(part) ? sentenceBefore(normalized, part) : '');
-    const claim = claims.match(asked, carried, followUp ? followUp.message : normalized);
-    // "Does K2 thicken blood?" from someone on warfarin: the healthy person's "No." is not theirs.
-    const misleads =
-      claim !== null && NOT_FOR_VKA.has(claim.claim.factId) && mayTakeVitaminKAntagonist(normalized);
-    const claimed = claim && !misleads ? byIdFact(claim.claim.factId) : undefined;
-    // A follow-up stays with the subject it points back at: a claim of another topic is not its.
-    if (claim && claimed && !(followUp && claimed.topic !== topic)) {
-      // The blood-thinner topic stays the answer (its title and warning) with the claimed fact first.
-      const staysInteraction = anticoagulantIds.some((id) => id.startsWith(`${topic.id}/`));
-      if (staysInteraction) main = [claimed];
-      else if (claimed.topic !== topic) {
-        const switched = topicAnswer(claimed.topic, byId, answer.confidence, answer.safety.warningFirst);
-        switched.suggestions = answer.suggestions.filter((s) => s.id !== claimed.topic.id);
-        answer = switched;
-        topic = claimed.topic;
-        main = [claimed];
-      } else main = [claimed, ...main.filter((f) => f !== claimed && f.topic === topic)].slice(0, MAX_FACTS);
-      opening = claimLeadSentence(claim);
-    }
+  if (defined.topic !== draft.topic) {
+    draft.switchTo(defined.topic, ctx.byId);
+    const theirs = facts.byTopic.get(draft.topic.id) ?? [];
+    draft.main = theirs
+      .filter((f) => f !== defined)
+      .map((f) => ({ f, score: ctx.score(f, theirs.length) }))
+      .sort((a, b) => b.score - a.score)
+      .map((x) => x.f);
   }
+  const rest = draft.main.filter((f) => f !== defined && f.topic === draft.topic);
+  const main = [defined];
+  let words = defined.words;
+  for (const f of rest) {
+    if (main.length >= MAX_FACTS - 1 || words + f.words > SOFT_WORDS) break;
+    main.push(f);
+    words += f.words;
+  }
+  draft.main = main;
+}
+
+/** A yes/no question that asks a claim a fact answers: that fact first, with its yes or no. */
+function leadWithClaim(ctx: ComposeContext, draft: Draft): void {
+  const { focus, followUp, index, part, normalized } = ctx;
+  if (!focus.yesNo || draft.opening || draft.main.length === 0 || draft.defined) return;
+  const claims = claimIndexOf(index, () => index.entries.map((e) => e.topic), index.analyzer);
+  const asked = followUp ? askingPart(followUp.message) : part;
+  // "…just been diagnosed with early alzheimers. can k2 slow it down at all?": a question that
+  // points back takes the claim's words from the sentence before it, as a follow-up does from
+  // the previous question.
+  const carried = followUp?.previousReading ?? (pointsBack(part) ? sentenceBefore(normalized, part) : '');
+  const claim = claims.match(asked, carried, followUp ? followUp.message : normalized);
+  // "Does K2 thicken blood?" from someone on warfarin: the healthy person's "No." is not theirs.
+  const misleads =
+    claim !== null && NOT_FOR_VKA.has(claim.claim.factId) && mayTakeVitaminKAntagonist(normalized);
+  const claimed = claim && !misleads ? ctx.byIdFact(claim.claim.factId) : undefined;
+  // A follow-up stays with the subject it points back at: a claim of another topic is not its.
+  if (!claim || !claimed || (followUp && claimed.topic !== draft.topic)) return;
+  // The blood-thinner topic stays the answer (its title and warning) with the claimed fact first.
+  const staysInteraction = ctx.anticoagulantIds.some((id) => id.startsWith(`${draft.topic.id}/`));
+  if (staysInteraction) draft.main = [claimed];
+  else if (claimed.topic !== draft.topic) {
+    draft.switchTo(claimed.topic, ctx.byId);
+    draft.main = [claimed];
+  } else
+    draft.main = [claimed, ...draft.main.filter((f) => f !== claimed && f.topic === draft.topic)].slice(
+      0,
+      MAX_FACTS,
+    );
+  draft.opening = claimLeadSentence(claim);
+}
+
+/**
+ * The facts shown beside the main ones: the blood-thinner facts, the facts of a situation the
+ * message names, the reference facts a point needs, and the facts stating the figures it weighs.
+ */
+function addFactsBeside(ctx: ComposeContext, draft: Draft): void {
+  const { normalized, focus, facts, byIdFact, askingNow, quoted } = ctx;
   // Someone who may be on a warfarin-type drug: a fact about people who are not on one ("extra K2 is
   // not expected to thicken the blood") would mislead them, and whether they may take, eat or avoid
   // something is answered by the interaction facts first.
   if (mayTakeVitaminKAntagonist(normalized)) {
-    main = main.filter((f) => !NOT_FOR_VKA.has(f.fullId));
+    draft.main = draft.main.filter((f) => !NOT_FOR_VKA.has(f.fullId));
   }
-  const shownIds = new Set(main.map((f) => f.fullId));
-  let extra = mapPacked(
-    anticoagulantIds.filter((id) => !shownIds.has(id)),
+  const shownIds = new Set(draft.main.map((f) => f.fullId));
+  const extra = mapPacked(
+    ctx.anticoagulantIds.filter((id) => !shownIds.has(id)),
     byIdFact,
   ).filter((f): f is IndexedFact => f !== undefined);
   // "Would the 45 mg dose be ok? I'm pregnant": a situation the message names brings the facts that
   // apply to it when the reply is of a kind they concern (focus.json situationFacts).
   for (const situation of SITUATION_FACTS) {
-    if (!focus.subjects.named.has(situation.subject) || !situation.categories.includes(topic.category))
+    if (!focus.subjects.named.has(situation.subject) || !situation.categories.includes(draft.topic.category))
       continue;
-    for (const f of situation.facts.map(byIdFact)) {
+    for (const f of mapPacked(situation.facts, byIdFact)) {
       if (f && !shownIds.has(f.fullId) && !extra.includes(f)) extra.push(f);
     }
   }
+  draft.extra = extra;
   // "Is that more than I need in a day?" after a food's figure: the point needs the facts to
   // compare with, from whatever topic (focus.json referenceFacts).
   // An amount is asked by its words ("how many pills") or by naming one ("is 1000 mcg too much?").
@@ -492,23 +636,18 @@ export function composeFactBody(
       const named = readFocus(askingNow).subjects.named;
       if (reference.unlessSubjects.some((id) => named.has(id))) continue;
     }
-    for (const f of reference.facts.map(byIdFact)) {
+    for (const f of mapPacked(reference.facts, byIdFact)) {
       // "No upper limit" is no answer for someone who may be on a warfarin-type drug.
       if (!f || (NOT_FOR_VKA.has(f.fullId) && mayTakeVitaminKAntagonist(normalized))) continue;
       if (reference.leads) {
-        if (!opening && !defined && asksOneThing()) leadingReferences.push(f);
+        if (!draft.opening && !draft.defined && asksOneThing()) leadingReferences.push(f);
       }
       // Within the facts' own topic the point is the reply's own: its facts were chosen for it.
-      else if (f.topic !== topic && !shownIds.has(f.fullId) && !extra.includes(f)) extra.push(f);
+      else if (f.topic !== draft.topic && !shownIds.has(f.fullId) && !draft.extra.includes(f))
+        draft.extra.push(f);
     }
   }
-  /** Puts these facts first (from wherever they were), the rest of the main facts after them. */
-  const leadWith = (leading: readonly IndexedFact[]) => {
-    const first = new Set(leading);
-    main = [...first, ...main.filter((f) => !first.has(f))].slice(0, MAX_FACTS);
-    extra = extra.filter((f) => !first.has(f));
-  };
-  if (leadingReferences.length > 0) leadWith(leadingReferences);
+  if (leadingReferences.length > 0) draft.leadWith(leadingReferences);
   // "My label says 100 mcg, a blog says 10-45 mcg: which is right?", "did the 180 mcg trial slow bone
   // loss?": a message that weighs figures against each other, or asks about the study a figure
   // names, gets for each figure no fact shown states the first fact that does, from whatever topic.
@@ -516,21 +655,29 @@ export function composeFactBody(
   const checksFigures = quoted.length > 1 || focus.focuses.includes('evidence');
   for (const figure of checksFigures ? quoted : []) {
     const stated = (f: IndexedFact) => statesFigure(f, [figure]);
-    if ([...main, ...extra].some(stated)) continue;
+    if ([...draft.main, ...draft.extra].some(stated)) continue;
     const elsewhere = [...facts.byId.values()].find((f) => !shownIds.has(f.fullId) && stated(f));
-    if (elsewhere) extra.push(elsewhere);
+    if (elsewhere) draft.extra.push(elsewhere);
   }
+}
+
+/**
+ * Which facts lead for a blood thinner: the ones a follow-up newly names, the interaction facts
+ * when no main fact answers, and what may be taken or stopped on a warfarin-type drug.
+ */
+function leadForBloodThinner(ctx: ComposeContext, draft: Draft): void {
+  const { followUp, normalized, anticoagulantIds, focus } = ctx;
   // A blood thinner the follow-up names and the question before did not is what is new.
   const newlyNamed =
     followUp !== undefined &&
     anticoagulantsNamed(followUp.message).length > 0 &&
     anticoagulantsNamed(followUp.previousReading).length === 0;
   // "Oh and he takes warfarin too" after a D3 + K2 answer: not nothing; its facts lead.
-  if (newlyNamed && nothingNew && extra.length > 0) {
-    nothingNew = false;
-    opening = null;
-    main = [...extra, ...main].slice(0, MAX_FACTS);
-    extra = [];
+  if (newlyNamed && draft.nothingNew && draft.extra.length > 0) {
+    draft.nothingNew = false;
+    draft.opening = null;
+    draft.main = [...draft.extra, ...draft.main].slice(0, MAX_FACTS);
+    draft.extra = [];
   }
   // …and so it is when the reply has more to say: told, not asked ("oh i should mention i take
   // warfarin" after a bone answer led with a bone trial and left the interaction facts behind it).
@@ -541,27 +688,28 @@ export function composeFactBody(
     onlyTells(followUp.message) &&
     mayTakeVitaminKAntagonist(withoutDeniedAnticoagulants(followUp.message))
   ) {
-    const interaction = [...main, ...extra].filter((f) => anticoagulantIds.includes(f.fullId));
-    if (interaction.length > 0 && main[0] && !anticoagulantIds.includes(main[0].fullId))
-      leadWith(interaction);
+    const interaction = [...draft.main, ...draft.extra].filter((f) => anticoagulantIds.includes(f.fullId));
+    const first = draft.main[0];
+    if (interaction.length > 0 && first && !anticoagulantIds.includes(first.fullId))
+      draft.leadWith(interaction);
   }
   // "Is that ok with warfarin?" after a cheese answer: the blood-thinner facts are the answer, not
   // a cheese fact that has neither the message's words nor what it asks.
   const answersMessage = (f: IndexedFact) =>
-    ownTerms.some((t) => f.terms.has(t)) || focus.focuses.some((id) => f.focuses.has(id));
-  if (followUp && extra.length > 0 && !opening && !main.some(answersMessage)) {
-    main = extra;
-    extra = [];
+    ctx.ownTerms.some((t) => f.terms.has(t)) || focus.focuses.some((id) => f.focuses.has(id));
+  if (followUp && draft.extra.length > 0 && !draft.opening && !draft.main.some(answersMessage)) {
+    draft.main = draft.extra;
+    draft.extra = [];
   }
 
   // "Is µg the same as mcg?" from someone on warfarin asks what a word means: that stays first.
   if (
     mayTakeVitaminKAntagonist(normalized) &&
-    extra.length > 0 &&
-    (main.length === 0 || (focus.yesNo && !opening && !defined))
+    draft.extra.length > 0 &&
+    (draft.main.length === 0 || (focus.yesNo && !draft.opening && !draft.defined))
   ) {
-    main = [...extra, ...main].slice(0, MAX_FACTS);
-    extra = [];
+    draft.main = [...draft.extra, ...draft.main].slice(0, MAX_FACTS);
+    draft.extra = [];
   }
   // "How much K2 can I take on warfarin?", "can she start it?" ask for a dose of one's own: that
   // none is known to be safe comes first, and the study's "10 mcg a day" must not open the reply as
@@ -569,19 +717,27 @@ export function composeFactBody(
   const onVka = mayTakeVitaminKAntagonist(normalized);
   const vkaLead = !onVka
     ? null
-    : takeOnVka || (focus.figure && isPersonal(normalized))
+    : ctx.takeOnVka || (focus.figure && isPersonal(normalized))
       ? VKA_AMOUNT
-      : asksToStopK2(askedByMessage)
+      : asksToStopK2(ctx.askedByMessage)
         ? VKA_STOP
         : null;
-  const ownDoseOnVka = vkaLead !== null;
-  if (vkaLead) leadWith([...vkaLead].map(byIdFact).filter((f): f is IndexedFact => f !== undefined));
+  draft.ownDoseOnVka = vkaLead !== null;
+  if (vkaLead)
+    draft.leadWith([...vkaLead].map(ctx.byIdFact).filter((f): f is IndexedFact => f !== undefined));
+}
+
+/** The body from the opening and the facts chosen, within the word limit, and what the answer shows with it. */
+function writeBody(ctx: ComposeContext, draft: Draft): Answer {
+  const { followUp, focus } = ctx;
+  const { main, extra, defined, nothingNew, answer, topic } = draft;
+  let opening = draft.opening;
   const first = main[0];
   if (!first) return answer;
   const firstText = leadingText(first);
   // "What does half-life mean?" is answered by the meaning, not by MK-7's 3 days before it.
-  if (!opening && !ownDoseOnVka && first !== defined) opening = figureOpening(first, firstText, focus);
-  if (!opening) opening = evidenceOpening(first, followUp ? askingPart(followUp.message) : part);
+  if (!opening && !draft.ownDoseOnVka && first !== defined) opening = figureOpening(first, firstText, focus);
+  if (!opening) opening = evidenceOpening(first, followUp ? askingPart(followUp.message) : ctx.part);
   const pieces: Array<{ text: string; fact?: IndexedFact }> = [];
   if (opening) pieces.push({ text: opening });
   main.forEach((f, i) => {
@@ -611,9 +767,9 @@ export function composeFactBody(
     pieces.splice(opening ? 1 : 0, 0, { text: texts().replies.followUpSameAnswer });
   }
   const related = correctionsFor(shown);
-  answer.body = pieces.map((p) => p.text).join(' ');
-  answer.facts = shown.map((f) => f.fullId);
-  answer.coverage = uncovered || nothingNew ? 'partial' : 'full';
+  answer.body = mapPacked(pieces, (p) => p.text).join(' ');
+  answer.facts = mapPacked(shown, (f) => f.fullId);
+  answer.coverage = ctx.uncovered || nothingNew ? 'partial' : 'full';
   answer.corrections = related.slice(0, 1);
   answer.source = { sections: [first.fact.section], quote: first.fact.quote };
   answer.more = {
