@@ -1,6 +1,7 @@
 import { language } from '../kb/language.ts';
 import type { IndexedFact } from './factIndex.ts';
 import { STOP_WORDS } from './lexicon.ts';
+import { mapPacked } from './packedArray.ts';
 import { PhraseSet, stemmedWords } from './phraseSet.ts';
 import type { QuestionFocus } from './questionFocus.ts';
 
@@ -207,12 +208,13 @@ export function figuresReportedIn(message: string): QuotedFigure[] {
 }
 
 const toQuoted = (figures: readonly Figure[]): QuotedFigure[] =>
-  figures
-    .map((f) => ({
-      numbers: f.text.match(/\d[\d,.]*/g)?.map((n) => n.replace(/,/g, '')) ?? [],
+  mapPacked(figures, (f) => {
+    const numbers = f.text.match(/\d[\d,.]*/g);
+    return {
+      numbers: numbers ? mapPacked(numbers, (n) => n.replace(/,/g, '')) : [],
       unit: unitFamily(f.unit),
-    }))
-    .filter((q) => q.numbers.length > 0 && QUOTABLE_UNITS.has(q.unit));
+    };
+  }).filter((q) => q.numbers.length > 0 && QUOTABLE_UNITS.has(q.unit));
 
 /** The figures a text states: "10-45 mcg a day" is 10 and 45 in micrograms. */
 export function quotedFigures(text: string): QuotedFigure[] {

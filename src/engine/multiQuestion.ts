@@ -2,6 +2,7 @@ import type { Topic } from '../kb/schema.ts';
 import { calibratedConfidence } from './calibration.ts';
 import type { MessageContext } from './chooseReading.ts';
 import { topicAnswer, toRef } from './composeAnswer.ts';
+import { mapPacked } from './packedArray.ts';
 import { ANSWER_THRESHOLD } from './rawConfidence.ts';
 import { questionParts } from './readings.ts';
 import type { SearchResult } from './search.ts';
@@ -45,7 +46,10 @@ export function answerEachPart(
     chosen = topicAnswer(first.topic, byId, confidence, warningFirst);
   }
   if (chosen.kind === 'answer') {
-    const others = partTopics.filter((p) => p.topic.id !== chosen.topic?.id).map((p) => toRef(p.topic));
+    const others = mapPacked(
+      partTopics.filter((p) => p.topic.id !== chosen.topic?.id),
+      (p) => toRef(p.topic),
+    );
     const merged = [...others, ...chosen.suggestions].filter(
       (r, i, all) => all.findIndex((x) => x.id === r.id) === i,
     );
