@@ -754,3 +754,27 @@ describe('stopping K2', () => {
     expect(engine.ask(q).body).not.toMatch(/what happens when K2 is stopped/);
   });
 });
+
+describe('food against a supplement', () => {
+  const engine = sharedEngine();
+
+  // Blind round 23: "natto or a k2 pill, which is actually better?" got how MK-7 is made, as if
+  // the article answered it.
+  it.each(['is a tablet as good as eating natto for k2?', 'are capsules as good as natto for getting k2?'])(
+    '%j says the article does not compare them, then what it says of each',
+    (q) => {
+      const answer = engine.ask(q);
+      expect(answer.coverage).toBe('partial');
+      expect(answer.body).toMatch(
+        /^The article doesn't compare getting K2 from food with taking a supplement/,
+      );
+      expect(answer.facts).toContain('food-plan/food-meets-needs');
+    },
+  );
+
+  it('taking a capsule with food is not that comparison', () => {
+    expect(engine.ask('do i need to take my k2 capsule with food or not?').body).not.toMatch(
+      /compare getting K2 from food/,
+    );
+  });
+});
