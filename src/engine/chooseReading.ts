@@ -299,7 +299,14 @@ export function passStoryOnlyDecline(
   const kept = { result: current, outOfScope };
   if (!STORY_MAY_PASS.has(outOfScope.cls)) return kept;
   const asking = askingPart(ctx.normalized);
-  if (asking === ctx.normalized || pointsBack(asking) || outOfScopeClass(asking, true) !== null) return kept;
+  // "My baby had the vitamin K injection at birth. Does the K2 I take pass into my breast milk to
+  // him?": "him" is the baby the story names, not something of the story the question asks about.
+  if (
+    asking === ctx.normalized ||
+    pointsBack(asking, ctx.normalized) ||
+    outOfScopeClass(asking, true) !== null
+  )
+    return kept;
   const asked = ctx.index.search(asking, ctx.boosts);
   return asked.ranked[0] && asked.hasAnchor && asked.confidence >= ANSWER_THRESHOLD
     ? { result: asked, outOfScope: null }

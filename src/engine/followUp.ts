@@ -124,9 +124,14 @@ const PERSON_POINTERS = new RegExp(
  * in "my mum takes warfarin, can she eat natto?" stands for the mum the message names, not for
  * the previous answer's subject.
  */
-export function pointsBack(normalized: string): boolean {
+export function pointsBack(
+  normalized: string,
+  /** Where a person the pronouns may stand for is named: the message itself, or the whole letter around it. */
+  peopleFrom: string = normalized,
+): boolean {
   const text = plain(normalized);
-  return POINTER.test(PEOPLE.test(text) ? text.replace(PERSON_POINTERS, ' ') : text);
+  const namesPeople = peopleFrom === normalized ? PEOPLE.test(text) : PEOPLE.test(plain(peopleFrom));
+  return POINTER.test(namesPeople ? text.replace(PERSON_POINTERS, ' ') : text);
 }
 
 const PURPOSE_POINTERS = phraseRegex(lists.purposePointers, 'g');

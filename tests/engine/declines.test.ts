@@ -136,6 +136,17 @@ describe('the newborn vitamin K shot: what is done, not what to decide', () => {
     expect(a.kind).toBe('decline');
     expect(a.body).toMatch(/pediatrician or midwife|clinician/);
   });
+
+  // Blind round 23: the shot told in the story declined a mother's question about her own K2 and
+  // her milk, "him" in the question being the baby the story names.
+  it("a shot told in the story does not decline the mother's own K2 question about her milk", () => {
+    const a = engine.ask(
+      'our little girl got her vitamin k injection in hospital. now im nursing her, does the mk7 i take end up in my breast milk for her?',
+    );
+    expect(a.kind).toBe('answer');
+    expect(a.topic?.id).toBe('pregnancy-breastfeeding');
+    expect(a.body).toMatch(/^The article doesn't say whether K2 passes into breast milk/);
+  });
 });
 
 describe('off-topic words around a clear K2 question', () => {
