@@ -44,6 +44,7 @@ import { phraseRegex } from './phrasePattern.ts';
 import { stemmedWords } from './phraseSet.ts';
 import {
   agesIn,
+  askedSubjects,
   askingPart,
   clausesOpeningAQuestion,
   MIN_ASKING_WORDS,
@@ -727,6 +728,30 @@ function leadForBloodThinner(ctx: ComposeContext, draft: Draft): void {
     draft.leadWith([...vkaLead].map(ctx.byIdFact).filter((f): f is IndexedFact => f !== undefined));
 }
 
+/**
+ * "ok thanks, and d3?" after a K2 amount opened "90 mcg/day." from "…adding D3 and calcium to 90
+ * mcg/day MK-7 gave no extra bone benefit": the fact names D3, but the figure is MK-7's. A figure
+ * whose next words name only subjects the question does not ask about is theirs.
+ */
+/** The words after a figure, to the end of its clause, that may say whose it is. */
+const FIGURE_OWNER_WORDS = 6;
+
+function figureOfAnotherSubject(text: string, opening: string, focus: QuestionFocus): boolean {
+  if (focus.subjects.named.size === 0) return false;
+  const figure = opening.replace(/\.$/, '');
+  const at = text.indexOf(figure);
+  if (at < 0) return false;
+  const after = (text.slice(at + figure.length).split(/[,;.]/)[0] ?? '')
+    .trim()
+    .split(/\s+/)
+    .slice(0, FIGURE_OWNER_WORDS)
+    .join(' ');
+  const named = askedSubjects(stemmedWords(after.toLowerCase())).named;
+  // "8–24 hours for K1 and MK-4", asked about MK-4, is MK-4's figure too.
+  const asked = [...named].some((subject) => focus.subjects.named.has(subject));
+  return !asked && named.size > 0;
+}
+
 /** The body from the opening and the facts chosen, within the word limit, and what the answer shows with it. */
 function writeBody(ctx: ComposeContext, draft: Draft): Answer {
   const { followUp, focus } = ctx;
@@ -736,7 +761,10 @@ function writeBody(ctx: ComposeContext, draft: Draft): Answer {
   if (!first) return answer;
   const firstText = leadingText(first);
   // "What does half-life mean?" is answered by the meaning, not by MK-7's 3 days before it.
-  if (!opening && !draft.ownDoseOnVka && first !== defined) opening = figureOpening(first, firstText, focus);
+  if (!opening && !draft.ownDoseOnVka && first !== defined) {
+    opening = figureOpening(first, firstText, focus);
+    if (opening && figureOfAnotherSubject(firstText, opening, focus)) opening = null;
+  }
   if (!opening) opening = evidenceOpening(first, followUp ? askingPart(followUp.message) : ctx.part);
   const pieces: Array<{ text: string; fact?: IndexedFact }> = [];
   if (opening) pieces.push({ text: opening });

@@ -1003,3 +1003,19 @@ describe('a subject of its own, with no word for K2, in a conversation about K2'
     expect(topicsOf(turns).at(-1)).toBe(kind);
   });
 });
+
+describe('a figure opening names whose figure it is', () => {
+  // Blind round 23: "ok thanks, and d3?" after the daily K2 amount opened "90 mcg/day.", a figure
+  // of MK-7 in a D3 trial, which read as a D3 dose.
+  it('a D3 follow-up after a K2 amount does not open with an MK-7 figure', () => {
+    const conversation = engine.startConversation();
+    conversation.ask('how much k2 do men need a day');
+    const answer = conversation.ask('and what about d3?');
+    expect(answer.body).not.toMatch(/^\d/);
+  });
+
+  it('a figure said of the subject asked and another still leads', () => {
+    // "reviews give 8–24 hours for K1 and MK-4": MK-4's figure too.
+    expect(engine.ask('how many hours does mk4 last in the blood?').body).toMatch(/^8–24 hours\./);
+  });
+});
