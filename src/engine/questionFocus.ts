@@ -110,9 +110,13 @@ export function agesIn(words: readonly string[]): number[] {
     if ((before === 'was' && words[i - 2] === 'i' && since(i - 3)) || (before === 'age' && since(i - 2)))
       return;
     const iAm = before === 'im' || (before === 'am' && words[i - 2] === 'i');
-    // "my dad is 74", "shes 17": someone (gate.json `person`) said to be that old.
+    // "my dad is 74", "shes 17": someone (gate.json `person`) said to be that old. The word lists
+    // read "shes" as the plural of "she".
     const someoneIs =
-      before === 'hes' || before === 'shes' || (before === 'is' && PEOPLE.has(words[i - 2] ?? ''));
+      before === 'hes' ||
+      before === 'shes' ||
+      before === 'she' ||
+      (before === 'is' && PEOPLE.has(words[i - 2] ?? ''));
     if (
       ((next === 'year' || next === 'yr') && words[i + 2] === 'old') ||
       next === 'yo' ||

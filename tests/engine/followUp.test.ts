@@ -1019,3 +1019,14 @@ describe('a figure opening names whose figure it is', () => {
     expect(engine.ask('how many hours does mk4 last in the blood?').body).toMatch(/^8–24 hours\./);
   });
 });
+
+describe('an age told with "shes"', () => {
+  // Blind round 23: "what about my little sister shes 9" after a bones answer got the
+  // postmenopausal trial: the word lists read "shes" as the plural of "she", so no age was read.
+  it('makes the follow-up about a child', () => {
+    const conversation = engine.startConversation();
+    conversation.ask('does k2 make bones stronger');
+    const answer = conversation.ask('and my niece? shes 7');
+    expect(answer.body).toMatch(/^The article doesn't (discuss|give)[^.]*children/);
+  });
+});
