@@ -286,9 +286,9 @@ export function createEngine(kb: KnowledgeBase, options: CreateEngineOptions = {
   }
 
   /**
-   * "and nerves? i have neuropathy from chemo" or "whats a normal dose for heart stuff" in a
-   * conversation about K2: a subject of its own, in a message that names no vitamin, is asked of
-   * K2, as the conversation is. Alone, such a message matched the right topic but, without a word
+   * "and nerves? i have neuropathy from chemo" or "my daughter is lactose intolerant, what should
+   * she eat instead" in a conversation about K2: a subject of its own, in a message that names no
+   * vitamin, is asked of K2, as the conversation is. Alone, such a message matched the right topic but, without a word
    * for K2, was declined with the "which part" menu (blind round 23). Null when the message was
    * answered or declined for a reason, says it leaves the conversation ("unrelated but is ginkgo
    * any good for memory"), names no subject of its own ("why?", "and for kids?"), or is not
