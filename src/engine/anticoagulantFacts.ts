@@ -1,6 +1,7 @@
 import { anticoagulantSpellings, language } from '../kb/language.ts';
 import { anyOf } from './phrasePattern.ts';
 import { ANTICOAGULANT_FACTS } from './questionFocus.ts';
+import { verbOnObjectSource } from './verbOnObject.ts';
 import { wordPattern } from './wordPattern.ts';
 
 /** Which blood-thinner facts a message calls for: the anticoagulants it names, and what it asks besides. */
@@ -54,14 +55,9 @@ const ANTICOAGULANT_TAKEN = new RegExp(
   'g',
 );
 const TAKE_ASKED = language().focus.vkaTakeAsked;
-/**
- * A verb with K2 or a word for it after it, a determiner between allowed ("start his k2"); with
- * `orAlone`, also the verb that ends its clause ("…and then stops?").
- */
+/** A verb with K2 or a word for it after it ("start his k2"); with `orAlone`, also one ending its clause. */
 const verbOnK2 = (verbs: readonly string[], orAlone = false) =>
-  new RegExp(
-    `${wordPattern(verbs).source}(( (my|his|her|the|a|an|their|some|this|that|these|those))? ${wordPattern(TAKE_ASKED.objects).source}${orAlone ? '|\\s*([.?!,;]|$)' : ''})`,
-  );
+  new RegExp(verbOnObjectSource(verbs, TAKE_ASKED.objects, orAlone));
 const TAKE_K2_ASKED = verbOnK2(TAKE_ASKED.verbs);
 const TAKE_K2_SAID = wordPattern(TAKE_ASKED.statements);
 const STOP_K2_ASKED = verbOnK2(TAKE_ASKED.stopVerbs, true);
