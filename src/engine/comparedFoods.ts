@@ -5,7 +5,7 @@ import { topicAnswer } from './composeAnswer.ts';
 import { composeFactBody, MAX_BODY_WORDS } from './composeBody.ts';
 import { foodsNamed, GENERIC_FOOD } from './lexicon.ts';
 import { phraseRegex } from './phrasePattern.ts';
-import { askingPart, THE_VITAMIN } from './questionFocus.ts';
+import { askingPart, sentenceOf, THE_VITAMIN } from './questionFocus.ts';
 import { ANSWER_THRESHOLD } from './rawConfidence.ts';
 import { withoutNegated } from './readings.ts';
 import type { TopicIndex } from './topicIndex.ts';
@@ -33,9 +33,6 @@ interface FoodPart {
 function amountAskedOf(food: string): string {
   return `how much ${THE_VITAMIN} in ${food}`;
 }
-
-/** Where a sentence of a normalised message ends. */
-const SENTENCE_END_IN_MESSAGE = /(?<=[.!?])\s+/;
 
 /** The words that ask for a comparison (lexicon/focus.json, focus `comparison`). */
 const COMPARISON_CUES = phraseRegex(
@@ -66,10 +63,11 @@ export function answerComparedFoods(
   byId: ReadonlyMap<string, Topic>,
 ): Answer {
   if (answer.kind !== 'answer' || answer.coverage === 'none' || !answer.topic) return answer;
-  // The whole sentence the question is asked in: "do curd and kefir give any k2, or is that only
-  // cheese?" asks its comparison after the comma that ends the asking part.
-  const asked = askingPart(normalized);
-  const sentence = normalized.split(SENTENCE_END_IN_MESSAGE).find((s) => s.includes(asked)) ?? asked;
+  // The whole sentence: "do curd and kefir give any k2, or is that only cheese?" compares after the
+  // comma that ends its asking part.
+  const sentence = sentenceOf(normalized, askingPart(normalized));
+  // Most questions name fewer than two foods: the sentence alone says so, before any other reading.
+  if (foodsNamed(sentence).size < 2) return answer;
   // "i dont eat natto or cheese, what else has k2??" compares nothing it asks about.
   const asking = withoutNegated(sentence) ?? sentence;
   const foods = [...foodsNamed(asking)].filter((f) => !GENERIC_FOOD.has(f));

@@ -7,6 +7,7 @@ import { phraseRegex } from './phrasePattern.ts';
 import { PhraseLists, PhraseSet, stemmedWords } from './phraseSet.ts';
 import { questionClause } from './readings.ts';
 import { rememberLast } from './rememberLast.ts';
+import { verbOnObjectSource } from './verbOnObject.ts';
 import { wordPattern } from './wordPattern.ts';
 
 /**
@@ -138,7 +139,7 @@ const UNCOVERED_ASKED = new PhraseLists(FOCUS.uncovered.map((point) => point.ask
 const STOP_ASKED_OF: ReadonlyArray<RegExp | null> = FOCUS.uncovered.map(({ stopAsked }) =>
   stopAsked
     ? new RegExp(
-        `${wordPattern(stopAsked.by).source}( [a-z]+)? ${wordPattern(FOCUS.vkaTakeAsked.stopVerbs).source}(( (my|his|her|the|their))? ${wordPattern(stopAsked.of).source}|\\s*([.?!,;]|$))`,
+        `${wordPattern(stopAsked.by).source}( [a-z]+)? ${verbOnObjectSource(FOCUS.vkaTakeAsked.stopVerbs, stopAsked.of, true)}`,
       )
     : null,
 );
@@ -290,7 +291,7 @@ export const MIN_ASKING_WORDS = 3;
 function findAskingPart(normalized: string): string {
   const clause = questionClause(normalized);
   if (clause && !clause.pointsBack) return clause.clause;
-  const sentences = normalized.split(/(?<=[.!?])\s+/).filter((s) => /[\p{L}\p{N}]/u.test(s));
+  const sentences = normalized.split(SENTENCE_END).filter((s) => /[\p{L}\p{N}]/u.test(s));
   const marked = sentences.filter((s) => s.includes('?'));
   // "…a claim that vitamin K2 'repairs myelin'. I'd like to know what it is supposed to do": a
   // letter without a question mark asks its embedded question, about what the sentence before names.
@@ -454,15 +455,26 @@ const SHORT_POINTING_SENTENCE_WORDS = 6;
 /** Words that open a reason ("…because bodybuilders use it"): what follows is why, not what. */
 const REASON_OPENERS: ReadonlySet<string> = new Set(language().phrases.lists.reasonOpeners.words);
 
+/** Where a sentence of a normalised message ends. */
+const SENTENCE_END = /(?<=[.!?])\s+/;
+
 /** The sentence right before the asking part of a message, or "" when the message is all question. */
 export function sentenceBefore(normalized: string, asking: string): string {
   const at = normalized.lastIndexOf(asking);
   if (asking === normalized || at <= 0) return '';
   const before = normalized
     .slice(0, at)
-    .split(/(?<=[.!?])\s+/)
+    .split(SENTENCE_END)
     .filter((s) => /[\p{L}\p{N}]/u.test(s));
   return before[before.length - 1] ?? '';
+}
+
+/**
+ * The whole sentence of a message the asking part stands in: "do curd and kefir give any k2, or is
+ * that only cheese?" asks on after the comma that ends its asking part.
+ */
+export function sentenceOf(normalized: string, asking: string): string {
+  return normalized.split(SENTENCE_END).find((s) => s.includes(asking)) ?? asking;
 }
 
 /**
