@@ -510,13 +510,16 @@ function asksToChoose(words: readonly string[]): boolean {
 }
 
 const HABITS = phraseRegex({ words: FOCUS.habits }, 'g');
+const MOMENTS = phraseRegex({ words: FOCUS.moments }, 'g');
 
 /**
- * The text without the habits its statements tell ("i eat like 30g of jarlsberg every morning. is
- * that enough k2"): a sentence that ends in a full stop and comes before another says what the
- * asker does; the question's own "every morning or every night?" stays.
+ * The text without the moments it names ("this morning") and the habits its statements tell ("i
+ * eat like 30g of jarlsberg every morning. is that enough k2"): a sentence that ends in a full stop
+ * and comes before another says what the asker does; the question's own "every morning or every
+ * night?" stays.
  */
 function withoutToldHabits(text: string): string {
+  text = text.replace(MOMENTS, ' ');
   const sentences = text.split(/(?<=[.!])\s+/);
   if (sentences.length < 2) return text;
   return sentences.map((s, i) => (i < sentences.length - 1 ? s.replace(HABITS, ' ') : s)).join(' ');

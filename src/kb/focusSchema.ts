@@ -246,6 +246,11 @@ export const focusFileSchema = z.strictObject({
    */
   habits: phrases,
   /**
+   * Moments something happened or will ("this morning", "last night"): wherever they stand they
+   * say when, and ask no time of day ("took 3 of my k2 pills this morning by mistake, is that bad?").
+   */
+  moments: phrases,
+  /**
    * Words that name vitamin K itself (K2, MK-7, menaquinone…): a question about what K2 does to
    * something ("does k2 help neuropathy?") is answered by a fact that names it, not by one that
    * only describes the something.

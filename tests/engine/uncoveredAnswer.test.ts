@@ -778,3 +778,24 @@ describe('food against a supplement', () => {
     );
   });
 });
+
+// Blind round 24: "feet ... at night" and "took 3 pills this morning by mistake" were answered as
+// a time-of-day question. A moment something happened (focus.json `moments`) asks no time of day.
+describe('a moment told, not a time of day asked', () => {
+  const engine = sharedEngine();
+
+  it.each([
+    'oops i swallowed three of my k2 pills this morning by mistake, is that bad?',
+    'took a second mk7 capsule last night by accident, should i worry?',
+  ])('%j: no time-of-day opening; an extra dose taken asks about side effects', (q) => {
+    const a = engine.ask(q);
+    expect(a.body).not.toMatch(/morning or evening/);
+    expect(a.topic?.id).toBe('safety-side-effects');
+    expect(a.facts.some((id) => id.startsWith('safety-side-effects/'))).toBe(true);
+  });
+
+  it('a time of day asked is still the uncovered point', () => {
+    const a = engine.ask('is it better to take k2 in the morning or at night?');
+    expect(a.body.startsWith("The article doesn't say whether morning or evening is better.")).toBe(true);
+  });
+});
