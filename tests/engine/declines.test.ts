@@ -728,3 +728,20 @@ describe('selling K2 is declined as a product request', () => {
     expect(engine.ask('does k2 keep arteries clean').kind).toBe('answer');
   });
 });
+
+// Blind round 24: "my doctor looked at my bloodwork and said take D3 with K2... is this even safe?"
+// was declined as a request to read results. What a doctor did is the story, not a request.
+describe('a test result someone else read, told in the story', () => {
+  const engine = sharedEngine();
+
+  it('is not a request to read it: the K2 question is answered', () => {
+    const a = engine.ask(
+      'last spring my GP looked at my bloodwork and started me on D3 with K2. is that combination safe to take?',
+    );
+    expect(a.kind).toBe('answer');
+  });
+
+  it('asking the bot to look at the results is still the clinician’s question', () => {
+    expect(engine.ask('can you look at my bloodwork and tell me if my k2 is ok').kind).toBe('decline');
+  });
+});
