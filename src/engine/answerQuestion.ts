@@ -27,7 +27,7 @@ import { answerEachPart } from './multiQuestion.ts';
 import { normalizeText } from './normalize.ts';
 import { medicinesIn, otherNutrientsIn, outOfScopeClass, QUOTE_MAY_OVERRIDE } from './outOfScope.ts';
 import { isPersonal, personalNoticeFor } from './personalNotice.ts';
-import { askingPart, readFocus } from './questionFocus.ts';
+import { askingPart, opensAQuestion, readFocus } from './questionFocus.ts';
 import { EMPTY_TEXT, safetyTexts } from './safety.ts';
 import type { SearchResult } from './search.ts';
 import type { TopicIndex } from './topicIndex.ts';
@@ -146,8 +146,11 @@ export function answerQuestionDetailed(
   // the message also asks for someone else's call (a pharmacist, a vet, a test, the baby's doctor).
   let outOfScope = outOfScopeClass(read, result.hasAnchor);
   if (result.features.quoted && outOfScope && QUOTE_MAY_OVERRIDE.has(outOfScope.cls)) outOfScope = null;
-  const sideNutrients = outOfScope?.cls === 'nutrient' ? otherNutrientsIn(read) : [];
-  const sideMedicines = outOfScope?.cls === 'medicine' ? medicinesIn(read) : [];
+  // "On metformin, does it mess with k2? (i know it does b12)": a nutrient and a medicine may both
+  // stand beside the K2 question, whichever of them the scope check met first.
+  const besideK2 = outOfScope?.cls === 'nutrient' || outOfScope?.cls === 'medicine';
+  const sideNutrients = besideK2 ? otherNutrientsIn(read) : [];
+  const sideMedicines = besideK2 ? medicinesIn(read) : [];
   // A test value of the asker's beside a clear K2 question ("a1c 6.1, does k2 help diabetes?"):
   // the K2 part is answered and the value is not read. A dose or a need asked for that value
   // ("t-score -2.3, how much k2?") is the clinician's call, and so is a question about the value
@@ -201,8 +204,15 @@ export function answerQuestionDetailed(
   }
 
   // A medicine named beside the K2 question and set aside: the article does not cover it either.
+  // Named in the question ("does metformin mess with k2?", "on a statin - does that mess with
+  // k2?"), the medicine is what is asked, so that comes first; named before it ("on metformin,
+  // which foods have the most k2?"), it follows the K2 answer.
   if (answer.kind === 'answer' && !outOfScope && sideMedicines.length > 0) {
-    answer.body = `${answer.body} ${fillText(texts().replies.sideMedicine, { subject: sideMedicines.join(' or ') })}`;
+    const notCovered = fillText(texts().replies.sideMedicine, { subject: sideMedicines.join(' or ') });
+    const asking = askingPart(read);
+    const questions = asking.split(/[,;:]/).filter(opensAQuestion);
+    const asked = medicinesIn(questions.length > 0 ? questions.join(' ') : asking).length > 0;
+    answer.body = asked ? `${notCovered} ${answer.body}` : `${answer.body} ${notCovered}`;
   }
 
   if (answer.kind === 'answer' && sideTest) answer.body = `${answer.body} ${texts().replies.sideTest}`;

@@ -588,6 +588,20 @@ describe('a medicine beside a K2 question', () => {
     );
   });
 
+  // Blind round 24: "does metformin mess with k2 at all? (i know it does b12)" got the warfarin
+  // facts with only "doesn't cover b12": the nutrient, met first, hid the medicine.
+  it('asked about in the question, is named as not covered first, even beside a nutrient', () => {
+    const a = engine.ask(
+      'six years on metformin here. does metformin mess with vitamin k2 too? my b12 dropped on it',
+    );
+    expect(a.kind).toBe('answer');
+    expect(
+      a.body.startsWith(
+        "The article doesn't cover metformin: a pharmacist can say whether it matters with K2.",
+      ),
+    ).toBe(true);
+  });
+
   it('asked about, is the pharmacist question even when another side word comes first', () => {
     const a = engine.ask('my cholesterol runs high and i take simvastatin. is it ok to combine k2 with it?');
     expect(a.kind).toBe('decline');
