@@ -799,3 +799,29 @@ describe('a moment told, not a time of day asked', () => {
     expect(a.body.startsWith("The article doesn't say whether morning or evening is better.")).toBe(true);
   });
 });
+
+// Blind round 24: a pacemaker and freezing natto were answered with confidence, without saying the
+// article covers neither (focus.json uncovered `implanted-devices`, and `cooking` for storage).
+describe('implanted devices and keeping food cold', () => {
+  const engine = sharedEngine();
+
+  it('a pacemaker: says the article does not cover it, then the safety facts', () => {
+    const a = engine.ask(
+      'my gran just got a pacemaker fitted, can she still take her mk7 or will it affect the device?',
+    );
+    expect(a.coverage).toBe('partial');
+    expect(a.body).toMatch(/^The article doesn't cover K2 with a pacemaker/);
+    expect(a.facts).toContain('safety-side-effects/anticoagulant-caution');
+  });
+
+  it('a stent beside an arteries question keeps the arteries answer', () => {
+    const a = engine.ask('had a stent fitted in 2020. does mk7 keep arteries from calcifying?');
+    expect(a.body).not.toMatch(/pacemaker/);
+  });
+
+  it('freezing a food: says the article does not say whether storage changes its K2', () => {
+    const a = engine.ask('if i put natto in the freezer does it lose its k2');
+    expect(a.coverage).toBe('partial');
+    expect(a.body).toMatch(/^The article doesn't say whether cooking or storage changes the K2 in food\./);
+  });
+});
