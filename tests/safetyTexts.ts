@@ -42,6 +42,9 @@ export const PERSONAL_ANTICOAGULANT_NOTICE =
 export const DOAC_NOTICE =
   "The article's caution is about warfarin-type drugs (vitamin K antagonists). Drugs like apixaban (Eliquis) or rivaroxaban (Xarelto) work differently; ask your pharmacist or prescriber before combining K2 with them.";
 
+export const HEPARIN_NOTICE =
+  "The article's caution is about warfarin-type drugs (vitamin K antagonists). Heparins such as enoxaparin (Lovenox, Clexane) work differently, and the article does not cover them; ask your pharmacist or prescriber before combining K2 with them.";
+
 export const ANTIPLATELET_NOTICE =
   "The article's caution is about warfarin-type drugs (vitamin K antagonists). Antiplatelet drugs such as clopidogrel (Plavix) or aspirin work differently, and the article does not cover them; ask your pharmacist or prescriber before combining K2 with them.";
 

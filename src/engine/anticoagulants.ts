@@ -20,6 +20,12 @@ export function mentionsAnticoagulant(normalized: string): boolean {
 /** Antiplatelets (clopidogrel, aspirin): they do not work through vitamin K either. */
 export const ANTIPLATELET = wordPattern(anticoagulantSpellings({ kinds: ['antiplatelet'] }));
 
+/** DOACs alone (apixaban, rivaroxaban…): the DOAC notice names them. */
+export const DOAC_ONLY = wordPattern(anticoagulantSpellings({ kinds: ['doac'] }));
+
+/** Heparins (enoxaparin…), injected: neither vitamin K antagonists nor DOACs. */
+export const HEPARIN = wordPattern(anticoagulantSpellings({ kinds: ['heparin'] }));
+
 /** Anticoagulants that are neither vitamin K antagonists nor antiplatelets: DOACs and heparins. */
 export const DOAC_OR_HEPARIN = wordPattern(anticoagulantSpellings({ kinds: ['doac', 'heparin'] }));
 

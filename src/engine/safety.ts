@@ -65,6 +65,9 @@ export const PERSONAL_ANTICOAGULANT_NOTICE = SAFETY.personalAnticoagulantNotice;
 /** Shown with answers that name a DOAC or heparin beside K2. */
 export const DOAC_NOTICE = SAFETY.doacNotice;
 
+/** Shown with answers that name a heparin (enoxaparin) and no DOAC beside K2. */
+export const HEPARIN_NOTICE = SAFETY.heparinNotice;
+
 /** Shown with answers that name an antiplatelet (clopidogrel, aspirin) and no anticoagulant beside K2. */
 export const ANTIPLATELET_NOTICE = SAFETY.antiplateletNotice;
 

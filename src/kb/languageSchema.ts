@@ -52,6 +52,8 @@ export const textsSchema = z.strictObject({
     personalNotice: sentence,
     personalAnticoagulantNotice: sentence,
     doacNotice: sentence,
+    /** For a message naming a heparin (enoxaparin) and no DOAC: the DOAC notice names other drugs. */
+    heparinNotice: sentence,
     /** For a message naming an antiplatelet (clopidogrel, aspirin) and no anticoagulant. */
     antiplateletNotice: sentence,
     /** For a message naming a vitamin K antagonist other than warfarin ("Sintrom"). */

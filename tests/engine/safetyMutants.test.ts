@@ -9,6 +9,7 @@ import {
   BABY_NOTICE,
   CRISIS_NOTICE,
   DOAC_NOTICE,
+  HEPARIN_NOTICE,
   OVERDOSE_NOTICE,
   PERSONAL_ANTICOAGULANT_NOTICE,
   PERSONAL_NOTICE,
@@ -155,6 +156,16 @@ describe('personalNoticeFor', () => {
   it('a DOAC named beside a "doac" topic: the DOAC notice, personal or not', () => {
     expect(notice('is k2 ok with eliquis', topic('interactions', 'doac'), false)).toBe(DOAC_NOTICE);
     expect(notice("can i take k2 with my xarelto, it's fine?", topic('interactions', 'doac'), true)).toBe(
+      DOAC_NOTICE,
+    );
+  });
+  // Blind round 24: someone on enoxaparin injections after a hip replacement was told about
+  // apixaban and rivaroxaban. A heparin alone is named as what it is.
+  it('a heparin named without a DOAC: the heparin notice; beside a DOAC, the DOAC notice', () => {
+    expect(
+      notice('on enoxaparin shots after surgery, can i start k2', topic('interactions', 'doac'), true),
+    ).toBe(HEPARIN_NOTICE);
+    expect(notice('on heparin and eliquis, is k2 ok', topic('interactions', 'doac'), false)).toBe(
       DOAC_NOTICE,
     );
   });

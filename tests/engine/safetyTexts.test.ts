@@ -27,6 +27,7 @@ describe('the safety texts', () => {
       personalNotice: written.PERSONAL_NOTICE,
       personalAnticoagulantNotice: written.PERSONAL_ANTICOAGULANT_NOTICE,
       doacNotice: written.DOAC_NOTICE,
+      heparinNotice: written.HEPARIN_NOTICE,
       antiplateletNotice: written.ANTIPLATELET_NOTICE,
       otherVkaNotice: written.OTHER_VKA_NOTICE,
       pregnancyNotice: written.PREGNANCY_NOTICE,
@@ -52,6 +53,7 @@ describe('the safety texts', () => {
       written.PERSONAL_ANTICOAGULANT_NOTICE,
     ],
     ['DOAC_NOTICE', safety.DOAC_NOTICE, written.DOAC_NOTICE],
+    ['HEPARIN_NOTICE', safety.HEPARIN_NOTICE, written.HEPARIN_NOTICE],
     ['PREGNANCY_NOTICE', safety.PREGNANCY_NOTICE, written.PREGNANCY_NOTICE],
     ['PRESCRIPTION_NOTICE', safety.PRESCRIPTION_NOTICE, written.PRESCRIPTION_NOTICE],
   ])('src/engine/safety.ts serves %s word for word', (_name, served, text) => {
