@@ -46,3 +46,26 @@ describe('an amount asked to be too much', () => {
     expect(a.facts).not.toContain(NO_UPPER_LIMIT);
   });
 });
+
+// Blind round 24: "how many is too many" after a question about gummies for kids got the children's
+// intake figures. Asked whether an amount is too much for a child, the safety facts answer; the
+// children's figures point (focus.json `children`) gives way to the side-effect focus.
+describe('too much for a child', () => {
+  const engine = sharedEngine();
+
+  it('says the article does not discuss children, not the children’s intake figures', () => {
+    const a = engine.ask('would 200 mcg of mk7 be too much for my 9 year old?');
+    expect(a.body).toMatch(/^The article doesn't discuss K2 for children or teenagers\./);
+    expect(a.facts).not.toContain('daily-intake/children-ai');
+  });
+
+  it('asked as a follow-up about kids, leads with there being no upper limit', () => {
+    const conversation = engine.startConversation();
+    conversation.ask('are k2 gummies ok for children');
+    expect(conversation.ask('how many is too many').facts[0]).toBe('safety-side-effects/no-upper-limit');
+  });
+
+  it('a child’s amount asked plainly still gets the children’s figures', () => {
+    expect(engine.ask('how much k2 should a 9 year old get').facts).toContain('daily-intake/children-ai');
+  });
+});
