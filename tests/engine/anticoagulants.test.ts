@@ -40,6 +40,8 @@ describe('a blood thinner the asker says they do not take', () => {
   it.each([
     'double dosed my mk7 today by accident, no blood thinners or anything, should i worry',
     'not taking warfarin, so how much k2 can i have a day',
+    // Blind round 24, in non-native English: "He not take blood thinner, only pill for pressure."
+    'my father has calcium in his heart arteries. he not take blood thinner. k2 can remove it?',
   ])('%j is not answered with the interaction facts, and still carries the warning', (q) => {
     const a = engine.ask(q);
     expect(a.kind).toBe('answer');
