@@ -123,6 +123,8 @@ export function agesIn(words: readonly string[]): number[] {
       next === 'yo' ||
       before === 'aged' ||
       before === 'age' ||
+      // "my mother 80 years, she can take also?": a person followed by their years.
+      (PEOPLE.has(before) && (next === 'year' || next === 'yr')) ||
       ((iAm || someoneIs) && !NOT_AN_AGE_AFTER.has(next))
     )
       ages.push(Number(w));

@@ -19,6 +19,9 @@ describe('ages a message names', () => {
     ['on warfarin since i was 9 years old', []],
     ['had eczema since age 12', []],
     ['my daughter is 9 years old', [9]],
+    // Blind round 24: "my mother 80 years, she can take also?"
+    ['my father 82 years, can he take it', [82]],
+    ['took it for 3 years', []],
   ])('%s', (text, ages) => {
     expect(agesIn(words(text))).toEqual(ages);
   });
