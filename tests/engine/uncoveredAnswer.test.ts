@@ -825,3 +825,15 @@ describe('implanted devices and keeping food cold', () => {
     expect(a.body).toMatch(/^The article doesn't say whether cooking or storage changes the K2 in food\./);
   });
 });
+
+// Blind round 24: "which one is the purest and which you'd buy" was answered with the label facts
+// as if the article compared products. More words for the brand point (focus.json uncovered).
+describe('which product is purest', () => {
+  const engine = sharedEngine();
+
+  it('the article does not compare or name brands', () => {
+    const a = engine.ask('of the three mk7 bottles i found, which one is purest?');
+    expect(a.coverage).toBe('partial');
+    expect(a.body).toMatch(/^The article doesn't compare or name brands/);
+  });
+});
