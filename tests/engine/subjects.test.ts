@@ -119,3 +119,13 @@ describe('people named who are not asked about (blind round 18)', () => {
     expect(engine.ask('my daughter says she wants k2 gummies, is that ok for her?').body).toMatch(/children/);
   });
 });
+
+// Blind round 24: "is kefir a good k2 source" led with grass-fed butter: kefir is read as dairy, and
+// the kefir fact did not count as a food-source fact. Kefir and yogurt are subjects (focus.json).
+describe('a dairy food named', () => {
+  const engine = sharedEngine();
+
+  it.each(['is yogurt a good k2 food', 'is kefir a good k2 food'])('%j leads with its own fact', (q) => {
+    expect(engine.ask(q).facts[0]).toBe('butter-dairy/yogurt-kefir');
+  });
+});
