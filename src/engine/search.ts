@@ -1,3 +1,4 @@
+import { language } from '../kb/language.ts';
 import type { Topic } from '../kb/schema.ts';
 import type { Analysis } from './analyze.ts';
 import {
@@ -20,6 +21,15 @@ import type { IndexedTopic, TopicIndex } from './topicIndex.ts';
  * the closest sample phrasing, title match, a pasted article quote and category boosts, combined
  * into one score per topic and a raw confidence (rawConfidence.ts) for the best.
  */
+
+/**
+ * The vitamin's own names (focus.json vitaminNames: "mk7", "k1"): like "k2" they say what the
+ * question is about, not which part of it, so a topic without them ("is mk7 safe?": the safety
+ * topic) has not left part of the question unmatched.
+ */
+const VITAMIN_TERMS: ReadonlySet<string> = new Set(
+  language().focus.vitaminNames.filter((n) => !n.includes(' ')),
+);
 
 /** Mix of term coverage, closest-phrasing similarity and title match in the raw score. */
 const MIX = { coverage: 0.6, phrasing: 0.4, title: 0.2, titleShare: 0.3 } as const;
@@ -338,7 +348,10 @@ export function searchTopics(
       subject.terms.every((t) => !index.isSpecific(t)) &&
       !ARTICLE_SUBJECT_PAIRS.some((pair) => pair.every((t) => terms.includes(t))),
     unmatchedTerms: first
-      ? terms.filter((t) => !GENERIC_TERMS.has(t) && !DIGITS.test(t) && !subject.terms.includes(t)).length
+      ? terms.filter(
+          (t) =>
+            !GENERIC_TERMS.has(t) && !VITAMIN_TERMS.has(t) && !DIGITS.test(t) && !subject.terms.includes(t),
+        ).length
       : 0,
     unknownMass,
     hasAnchor,
