@@ -837,3 +837,21 @@ describe('which product is purest', () => {
     expect(a.body).toMatch(/^The article doesn't compare or name brands/);
   });
 });
+
+// Blind round 24: "u NEED k2 if ur taking 5000iu d3 or the calcium goes into ur arteries. true??"
+// got a bone trial: the D3-without-K2 point did not know "need k2" or "arteries". Its nearest facts
+// now include the combination trial that did not slow calcification.
+describe('vitamin D said to need K2', () => {
+  const engine = sharedEngine();
+
+  it('says the article does not call D3 alone dangerous, then the rationale and the calcification trial', () => {
+    const a = engine.ask(
+      'a coworker swears you have to take k2 with vitamin d or the calcium ends up in your arteries, is that right?',
+    );
+    expect(a.body).toMatch(/^The article doesn't say that vitamin D3 without K2 is dangerous/);
+    expect(a.facts).toEqual([
+      'd3-k2-cosupplementation/rationale',
+      'd3-k2-cosupplementation/calcification-trial',
+    ]);
+  });
+});
