@@ -167,3 +167,13 @@ describe('a form of K2 named with a generic question', () => {
     expect(topicOf(q)).toBe(topic);
   });
 });
+
+// Blind rounds 23 and 24: "why does mk7 stay in ur blood so much longer than mk4" restated how long
+// it stays. The facts that say MK-7 stays longer name their reason (`because`): the longer side chain.
+describe('why MK-7 stays longer', () => {
+  it('the side chain comes first', () => {
+    const a = engine.ask('why does mk-7 remain in the bloodstream longer than mk-4?');
+    expect(a.facts[0]).toBe('menaquinone-forms/chain-and-half-life');
+    expect(a.body).toMatch(/side chain/);
+  });
+});
