@@ -47,6 +47,23 @@ export function chatSpellings(): ReadonlyMap<string, string> {
   return spellings;
 }
 
+/** Whether `phrase` (as words) starts at word `at` of `words`. A loop: no closure per candidate. */
+export function startsAt(words: readonly string[], at: number, phrase: readonly string[]): boolean {
+  for (let k = 0; k < phrase.length; k++) if (words[at + k] !== phrase[k]) return false;
+  return true;
+}
+
+/** The first of `phrases` (as words) that starts at word `at` of `words`, or undefined. */
+export function firstPhraseAt(
+  words: readonly string[],
+  at: number,
+  phrases: ReadonlyArray<readonly string[]> | undefined,
+): readonly string[] | undefined {
+  if (phrases === undefined) return undefined;
+  for (const phrase of phrases) if (startsAt(words, at, phrase)) return phrase;
+  return undefined;
+}
+
 /**
  * A word list (single words and phrases) matched against stemmed words: built once from data,
  * so a new wording is a new list entry, never a new regular expression.
@@ -144,7 +161,7 @@ export class PhraseLists {
       const candidates = this.byFirstWord.get(words[i] as string);
       if (!candidates) continue;
       for (const c of candidates) {
-        if (c.words.every((w, k) => words[i + k] === w)) found(c.list, c.phrase, i);
+        if (startsAt(words, i, c.words)) found(c.list, c.phrase, i);
       }
     }
   }

@@ -4,7 +4,7 @@ import { figuresIn } from './figureLead.ts';
 import { STOP_WORDS } from './lexicon.ts';
 import { mapPacked } from './packedArray.ts';
 import { phraseRegex } from './phrasePattern.ts';
-import { PhraseLists, PhraseSet, stemmedWords } from './phraseSet.ts';
+import { firstPhraseAt, PhraseLists, PhraseSet, stemmedWords } from './phraseSet.ts';
 import { questionClause } from './readings.ts';
 import { rememberLast } from './rememberLast.ts';
 import { verbOnObjectSource } from './verbOnObject.ts';
@@ -62,14 +62,27 @@ const SUBJECTS = FOCUS.subjects.map((subject) => ({
   rivals: subject.rivals ?? [],
   ages: subject.ages,
 }));
+type Subject = (typeof SUBJECTS)[number];
+/** Whether one of `ages` falls in a subject's age range (`ages` of focus.json `subjects`). */
+function ofAge(range: readonly [number, number] | undefined, ages: readonly number[]): boolean {
+  if (range === undefined) return false;
+  for (const a of ages) if (a >= range[0] && a <= range[1]) return true;
+  return false;
+}
 /** The words that name each subject, in one pass: subject i is `SUBJECTS[i]`. */
 const SUBJECTS_ASKED = new PhraseLists(FOCUS.subjects.map((subject) => subject.asked));
 
-/** The words a message names a subject with ("vegan" for plant-based), or its id when an age named it. */
-function subjectWord(id: string | undefined, normalized: string): string | undefined {
+/** Each subject's place in SUBJECTS (and in SUBJECTS_ASKED's lists), by id. */
+const SUBJECT_AT: ReadonlyMap<string, number> = new Map(SUBJECTS.map((s, i) => [s.id, i]));
+
+/**
+ * The words a message names a subject with ("vegan" for plant-based), or its id when an age named
+ * it. The message's subject words are read once per message, at the first point that needs them.
+ */
+function subjectWord(id: string | undefined, story: StoryRead): string | undefined {
   if (id === undefined) return undefined;
-  const at = SUBJECTS.findIndex((s) => s.id === id);
-  return SUBJECTS_ASKED.firsts(stemmedWords(normalized)).phrase[at] ?? id;
+  story.subjectPhrases ??= SUBJECTS_ASKED.firsts(stemmedWords(story.normalized)).phrase;
+  return story.subjectPhrases[SUBJECT_AT.get(id) ?? -1] ?? id;
 }
 
 /** "I'm 5 foot", "I am 70 kg": a number after "I'm" that is not an age. */
@@ -174,14 +187,70 @@ const UNCOVERED_POINTS = FOCUS.uncovered.map((point, i) => ({
 }));
 type UncoveredRead = (typeof UNCOVERED_POINTS)[number];
 
+/** Whether any of `ids` is among `focuses`. */
+function anyOf(ids: readonly FocusId[], focuses: readonly FocusId[]): boolean {
+  for (let k = 0; k < ids.length; k++) if (focuses.includes(ids[k] as FocusId)) return true;
+  return false;
+}
+
+/** What the focus step knows of the subjects of one message, for {@link subjectAsked}. */
+interface StoryRead {
+  /** The whole message. */
+  normalized: string;
+  /** SUBJECTS_ASKED's first phrase of each subject in the whole message: read at the first point that needs it. */
+  subjectPhrases: ReadonlyArray<string | null> | null;
+  /** The subjects the asking words name. */
+  askedNamed: ReadonlySet<string>;
+  /** The subjects the whole message names, its story included. */
+  storyNamed: ReadonlySet<string>;
+  /** The asking words. */
+  asked: readonly string[];
+  /** STORY_NEEDS' first phrase of each point in the asking words: read at the first point that needs it. */
+  storyNeedsSaid: ReadonlyArray<string | null> | null;
+  /** The groups of people by age that the message names. */
+  agesNamed: readonly string[];
+}
+
+/** Whether the message names an age group (of `agesNamed`) that is none of a point's subjects. */
+function namesAnotherAge(agesNamed: readonly string[], subjects: readonly string[]): boolean {
+  for (const age of agesNamed) if (!subjects.includes(age)) return true;
+  return false;
+}
+
+/**
+ * The first subject of uncovered point `i` that the question names, or that only its story names
+ * when the point allows it: its `storyNeeds` words asked, and no other age named than the point's.
+ */
+function subjectAsked(point: UncoveredRead, i: number, story: StoryRead): string | undefined {
+  const subjects = point.subjects;
+  if (subjects === undefined) return undefined;
+  for (const id of subjects) {
+    if (story.askedNamed.has(id)) return id;
+    if (!story.storyNamed.has(id)) continue;
+    if (point.hasStoryNeeds) {
+      story.storyNeedsSaid ??= STORY_NEEDS.firsts(story.asked).phrase;
+      if (story.storyNeedsSaid[i] === null) continue;
+    }
+    if (POPULATIONS.has(id) && namesAnotherAge(story.agesNamed, subjects)) continue;
+    return id;
+  }
+  return undefined;
+}
+
 /**
  * The words that asked a point by its word groups ("how long … works"), or undefined. `found` is
  * TOGETHER_ASKED's first phrase of each group in the asked words.
  */
 function askedTogether(groups: readonly number[], found: ReadonlyArray<string | null>): string | undefined {
   if (groups.length === 0) return undefined;
-  const words = groups.map((g) => found[g] ?? null);
-  return words.every((w) => w !== null) ? words.join(' … ') : undefined;
+  // A loop rather than map, every and join: no array per point of every message.
+  let words = '';
+  for (let k = 0; k < groups.length; k++) {
+    const word = found[groups[k] as number] ?? null;
+    if (word === null) return undefined;
+    words = k === 0 ? word : `${words} … ${word}`;
+  }
+  return words;
 }
 
 /** Openers before the question proper ("so", "ok quick question"): skipped to find its first word. */
@@ -404,22 +473,26 @@ function workOutFocus(normalized: string): QuestionFocus {
   // out?") makes a point with `storyNeeds` asked only when the question says one of those words
   // ("having hip surgery in 3 weeks, should i stop my mk7 beforehand?").
   const askedOfSomeone = withoutPastSelf(asked);
-  const askedNamed = askedSubjects(askedOfSomeone).named;
-  const storyNeedsSaid = STORY_NEEDS.firsts(asked).phrase;
-  // Who the question is about, when the story also names other ages than a point's ("I'm 70… my
-  // daughter bought me MK-7… what dose?"), is not known from the story: only the question says it.
-  const agesNamed = [...subjects.named].filter((id) => POPULATIONS.has(id));
-  const fromStory = (id: string, point: UncoveredRead, i: number) =>
-    subjects.named.has(id) &&
-    (!point.hasStoryNeeds || storyNeedsSaid[i] !== null) &&
-    !(POPULATIONS.has(id) && agesNamed.some((other) => !(point.subjects ?? []).includes(other)));
+  const story: StoryRead = {
+    normalized,
+    subjectPhrases: null,
+    askedNamed: askedSubjects(askedOfSomeone).named,
+    storyNamed: subjects.named,
+    asked,
+    storyNeedsSaid: null,
+    // Who the question is about, when the story also names other ages than a point's ("I'm 70…
+    // my daughter bought me MK-7… what dose?"), is not known from the story: only the question says it.
+    agesNamed: [...subjects.named].filter((id) => POPULATIONS.has(id)),
+  };
   const uncovered: QuestionFocus['uncovered'] = [];
   const askedUncovered = UNCOVERED_ASKED.firsts(askedOfSomeone).phrase;
   let foundTogether: ReadonlyArray<string | null> | undefined;
+  // Plain loops and helpers with arguments, no closure per point: a closure made in this loop,
+  // run for all 69 points of every message, was the largest allocation of an answer.
   for (let i = 0; i < UNCOVERED_POINTS.length; i++) {
     const point = UNCOVERED_POINTS[i] as UncoveredRead;
     if (point.focus && !focuses.includes(point.focus)) continue;
-    if (point.unlessFocus.some((id) => focuses.includes(id))) continue;
+    if (anyOf(point.unlessFocus, focuses)) continue;
     const groups = point.groups;
     if (askedUncovered[i] === null && groups.length > 0)
       foundTogether ??= TOGETHER_ASKED.firsts(askedOfSomeone).phrase;
@@ -427,10 +500,7 @@ function workOutFocus(normalized: string): QuestionFocus {
       askedUncovered[i] ??
       (groups.length > 0 ? askedTogether(groups, foundTogether ?? []) : undefined) ??
       point.stopAsked?.exec(part)?.[0] ??
-      subjectWord(
-        point.subjects?.find((id) => askedNamed.has(id) || fromStory(id, point, i)),
-        normalized,
-      );
+      subjectWord(subjectAsked(point, i, story), story);
     if (word) uncovered.push({ point: point.point, word });
   }
   return {
@@ -576,9 +646,7 @@ function speakerAt(words: readonly string[], i: number): number {
 function withoutPastSelf(words: readonly string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < words.length; i++) {
-    const past = PAST_SELF_BY_FIRST.get(words[i] as string)?.find((p) =>
-      p.every((w, k) => words[i + k] === w),
-    );
+    const past = firstPhraseAt(words, i, PAST_SELF_BY_FIRST.get(words[i] as string));
     const skip = past ? past.length : speakerAt(words, i);
     if (skip > 0) i += skip - 1;
     else out.push(words[i] as string);
@@ -592,12 +660,14 @@ function withoutPastSelf(words: readonly string[]): string[] {
  */
 export function askedSubjects(words: readonly string[]): QuestionFocus['subjects'] {
   const ages = agesIn(words);
-  const ofAge = (range: readonly [number, number] | undefined) =>
-    range !== undefined && ages.some((a) => a >= range[0] && a <= range[1]);
   const namedAt = SUBJECTS_ASKED.firsts(words).at;
-  const named = new Set(
-    SUBJECTS.filter((s, i) => (namedAt[i] as number) >= 0 || ofAge(s.ages)).map((s) => s.id),
-  );
+  // Plain loops over the subjects, no closure or array per subject: this runs about twice for
+  // every message.
+  const named = new Set<string>();
+  for (let i = 0; i < SUBJECTS.length; i++) {
+    const s = SUBJECTS[i] as Subject;
+    if ((namedAt[i] as number) >= 0 || ofAge(s.ages, ages)) named.add(s.id);
+  }
   const rivals = new Set<string>();
   for (const s of SUBJECTS) {
     if (!named.has(s.id)) continue;
@@ -606,7 +676,8 @@ export function askedSubjects(words: readonly string[]): QuestionFocus['subjects
   // The subject named first is what the question is about ("does mk7 last longer than mk4?").
   let first: string | null = null;
   let firstAt = Number.POSITIVE_INFINITY;
-  for (const [i, s] of SUBJECTS.entries()) {
+  for (let i = 0; i < SUBJECTS.length; i++) {
+    const s = SUBJECTS[i] as Subject;
     const at = named.has(s.id) ? (namedAt[i] as number) : -1;
     if (at >= 0 && at < firstAt) {
       first = s.id;
