@@ -64,9 +64,10 @@ export function checkEmergency(normalized: string): GateResult {
  */
 function checkReadings(readings: readonly string[]): GateResult {
   const texts = readings.map((r) => r.replace(/'/g, ''));
+  // Plain loops: a closure per rule (over the rule) was made for every message.
   for (const rule of RULES) {
-    if (texts.some((t) => rule.test(t))) {
-      return { urgent: true, kind: rule.kind, notice: urgentNoticeFor(rule.kind) };
+    for (const t of texts) {
+      if (rule.test(t)) return { urgent: true, kind: rule.kind, notice: urgentNoticeFor(rule.kind) };
     }
   }
   return { urgent: false, kind: null, notice: null };

@@ -81,7 +81,7 @@ const SUBJECT_AT: ReadonlyMap<string, number> = new Map(SUBJECTS.map((s, i) => [
  */
 function subjectWord(id: string | undefined, story: StoryRead): string | undefined {
   if (id === undefined) return undefined;
-  story.subjectPhrases ??= SUBJECTS_ASKED.firsts(stemmedWords(story.normalized)).phrase;
+  story.subjectPhrases ??= SUBJECTS_ASKED.firstPhrases(stemmedWords(story.normalized));
   return story.subjectPhrases[SUBJECT_AT.get(id) ?? -1] ?? id;
 }
 
@@ -228,7 +228,7 @@ function subjectAsked(point: UncoveredRead, i: number, story: StoryRead): string
     if (story.askedNamed.has(id)) return id;
     if (!story.storyNamed.has(id)) continue;
     if (point.hasStoryNeeds) {
-      story.storyNeedsSaid ??= STORY_NEEDS.firsts(story.asked).phrase;
+      story.storyNeedsSaid ??= STORY_NEEDS.firstPhrases(story.asked);
       if (story.storyNeedsSaid[i] === null) continue;
     }
     if (POPULATIONS.has(id) && namesAnotherAge(story.agesNamed, subjects)) continue;
@@ -485,7 +485,7 @@ function workOutFocus(normalized: string): QuestionFocus {
     agesNamed: [...subjects.named].filter((id) => POPULATIONS.has(id)),
   };
   const uncovered: QuestionFocus['uncovered'] = [];
-  const askedUncovered = UNCOVERED_ASKED.firsts(askedOfSomeone).phrase;
+  const askedUncovered = UNCOVERED_ASKED.firstPhrases(askedOfSomeone);
   let foundTogether: ReadonlyArray<string | null> | undefined;
   // Plain loops and helpers with arguments, no closure per point: a closure made in this loop,
   // run for all 69 points of every message, was the largest allocation of an answer.
@@ -495,7 +495,7 @@ function workOutFocus(normalized: string): QuestionFocus {
     if (anyOf(point.unlessFocus, focuses)) continue;
     const groups = point.groups;
     if (askedUncovered[i] === null && groups.length > 0)
-      foundTogether ??= TOGETHER_ASKED.firsts(askedOfSomeone).phrase;
+      foundTogether ??= TOGETHER_ASKED.firstPhrases(askedOfSomeone);
     const word =
       askedUncovered[i] ??
       (groups.length > 0 ? askedTogether(groups, foundTogether ?? []) : undefined) ??
@@ -660,7 +660,7 @@ function withoutPastSelf(words: readonly string[]): string[] {
  */
 export function askedSubjects(words: readonly string[]): QuestionFocus['subjects'] {
   const ages = agesIn(words);
-  const namedAt = SUBJECTS_ASKED.firsts(words).at;
+  const namedAt = SUBJECTS_ASKED.firstPlaces(words);
   // Plain loops over the subjects, no closure or array per subject: this runs about twice for
   // every message.
   const named = new Set<string>();
@@ -736,13 +736,13 @@ const FOCUSES_IN_FACT = new PhraseLists(FOCUS.focuses.map((f) => f.facts));
 
 /** The subjects a fact is about, from its own words. */
 export function factSubjects(text: string): Set<string> {
-  const at = SUBJECTS_IN_FACT.firsts(stemmedWords(text)).at;
+  const at = SUBJECTS_IN_FACT.firstPlaces(stemmedWords(text));
   return new Set(SUBJECTS.filter((_, i) => (at[i] as number) >= 0).map((s) => s.id));
 }
 
 /** The focuses a fact can answer, from its own words. */
 export function factFocuses(text: string): Set<FocusId> {
-  const at = FOCUSES_IN_FACT.firsts(stemmedWords(text)).at;
+  const at = FOCUSES_IN_FACT.firstPlaces(stemmedWords(text));
   return new Set(FOCUS.focuses.filter((_, i) => (at[i] as number) >= 0).map((f) => f.id));
 }
 

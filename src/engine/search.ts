@@ -74,6 +74,8 @@ const ONE_FOOD_FACTOR = 0.75;
 
 const DIGITS = /^\d+$/;
 
+const NO_BOOSTS: ReadonlyMap<string, number> = new Map();
+
 /** Whether any intent's pattern matches: most questions match none, and one scan costs less than eight. */
 const ANY_INTENT = unionOf(INTENTS.map((intent) => intent.pattern));
 
@@ -209,26 +211,27 @@ export function searchTopics(
     (terms.includes('warfarin') && terms.some((t) => WARFARIN_COMPANIONS.has(t))) ||
     (ARTICLE_ANCHOR.test(plain) && !OTHER_NUTRIENT.test(plain));
   const unknownMass = Math.min(analysis.unknown.length, MAX_UNKNOWN_COUNTED) * UNKNOWN_WORD_WEIGHT;
-  const empty: SearchResult = {
-    analysis,
-    ranked: [],
-    confidence: 0,
-    hasAnchor,
-    features: {
-      top: 0,
-      second: 0,
-      subjectMass: 0,
-      exactSubjectMass: 0,
-      generalHealthOnly: true,
-      unmatchedTerms: 0,
-      hasGenericTerms: false,
-      unknownMass,
+  if (terms.length === 0) {
+    return {
+      analysis,
+      ranked: [],
+      confidence: 0,
       hasAnchor,
-      asksDefinition: false,
-      quoted: false,
-    },
-  };
-  if (terms.length === 0) return empty;
+      features: {
+        top: 0,
+        second: 0,
+        subjectMass: 0,
+        exactSubjectMass: 0,
+        generalHealthOnly: true,
+        unmatchedTerms: 0,
+        hasGenericTerms: false,
+        unknownMass,
+        hasAnchor,
+        asksDefinition: false,
+        quoted: false,
+      },
+    };
+  }
 
   // Typo-corrected words are likely but not certain: they count for less.
   const queryWeight = new Map<string, number>();
@@ -248,11 +251,16 @@ export function searchTopics(
       subjectFactor.set(t, CONCEPTS.has(t) ? 1 : RAW_SUBJECT_FACTOR);
   }
 
-  const intentBoosts = new Map<string, number>(categoryBoosts ?? []);
-  for (const intent of ANY_INTENT.test(plain) ? INTENTS : []) {
-    if (intent.pattern.test(plain)) {
-      for (const c of intent.categories) intentBoosts.set(c, (intentBoosts.get(c) ?? 0) + intent.boost);
+  // The caller's boosts, copied only when an intent adds to them: most questions match none.
+  let intentBoosts: ReadonlyMap<string, number> = categoryBoosts ?? NO_BOOSTS;
+  if (ANY_INTENT.test(plain)) {
+    const boosted = new Map<string, number>(categoryBoosts ?? []);
+    for (const intent of INTENTS) {
+      if (intent.pattern.test(plain)) {
+        for (const c of intent.categories) boosted.set(c, (boosted.get(c) ?? 0) + intent.boost);
+      }
     }
+    intentBoosts = boosted;
   }
 
   // The question's terms by phrasing term number (search scratch, cleared below): its weight and

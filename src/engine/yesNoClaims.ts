@@ -158,9 +158,18 @@ function claimWord(w: Word): ClaimWord {
  */
 function find(claimWord: ClaimWord, question: QuestionWords): 'same' | Side | null {
   if (question.canonicals.has(claimWord.canonical)) return 'same';
-  if (claimWord.termsTell && claimWord.terms.every((t) => question.terms.has(t))) return 'same';
+  if (claimWord.termsTell && allIn(claimWord.terms, question.terms)) return 'same';
   if (claimWord.side && question.canonicals.has(claimWord.oppositeCanonical)) return claimWord.side;
   return null;
+}
+
+/**
+ * Whether every one of `terms` is in `set`. A loop, not `every` with a closure: a closure over
+ * the question made every call of `find`, a few hundred per yes/no question, allocate its context.
+ */
+function allIn(terms: readonly string[], set: ReadonlySet<string>): boolean {
+  for (let i = 0; i < terms.length; i++) if (!set.has(terms[i] as string)) return false;
+  return true;
 }
 
 /** A question's words as `find` looks them up, worked out once per question rather than per claim word. */
@@ -204,6 +213,11 @@ function turned(polarity: YesNoLead, kind: Side['kind']): YesNoLead | null {
 interface ClaimWordTable {
   idsOf: Int32Array[];
   words: ClaimWord[];
+  /**
+   * How each word was found in the question being matched (undefined: not looked for yet), one
+   * slot per word number: kept with the table and cleared per question instead of allocated.
+   */
+  foundAs: Array<'same' | Side | null | undefined>;
 }
 
 /** Kept beside the index, not in it: the index is what the build artifact stores. */
@@ -225,7 +239,7 @@ function claimWordTable(index: ClaimIndex): ClaimWordTable {
       return id;
     }),
   );
-  table = { idsOf, words };
+  table = { idsOf, words, foundAs: Array.from(words, () => undefined) };
   wordTables.set(index, table);
   return table;
 }
@@ -281,7 +295,7 @@ export class ClaimIndex {
     const askedWords = questionWords(asked);
     // Claims share words ("k2", "warfarin", "safe"): each word is looked for once per question.
     const table = claimWordTable(this);
-    const foundAs = new Array<'same' | Side | null | undefined>(table.words.length);
+    const foundAs = table.foundAs.fill(undefined);
     // Without a previous question the context is empty: nothing is found in it.
     const hasContext = context.canonicals.size > 0 || context.terms.size > 0;
     const findWord = (id: number) => {
