@@ -168,12 +168,14 @@ describe('a form of K2 named with a generic question', () => {
   });
 });
 
-// Blind rounds 23 and 24: "why does mk7 stay in ur blood so much longer than mk4" restated how long
-// it stays. The facts that say MK-7 stays longer name their reason (`because`): the longer side chain.
+// Blind rounds 23 and 24: "why?" after "mk7 lasts longer than mk4 right?" restated the half-life.
+// MK-7's half-life facts name their reason (`because`): the longer side chain.
 describe('why MK-7 stays longer', () => {
-  it('the side chain comes first', () => {
-    const a = engine.ask('why does mk-7 remain in the bloodstream longer than mk-4?');
-    expect(a.facts[0]).toBe('menaquinone-forms/chain-and-half-life');
-    expect(a.body).toMatch(/side chain/);
+  it('"why?" after the half-life gives the side chain', () => {
+    const conversation = engine.startConversation();
+    conversation.ask('does mk-7 stay in the blood for days?');
+    const why = conversation.ask('why?');
+    expect(why.facts[0]).toBe('menaquinone-forms/chain-and-half-life');
+    expect(why.body).toMatch(/side chain/);
   });
 });
