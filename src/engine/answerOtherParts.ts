@@ -96,6 +96,9 @@ const MIN_UNMARKED_WORDS = 8;
 /** "…and if yes, how much…": the question hangs on the one before (phrases.json `conditionalLeadIns`). */
 const CONDITIONAL_LEAD_IN = phraseRegex(language().phrases.lists.conditionalLeadIns);
 
+/** A demonstrative ending the part, or "like that": what it asks about was said before it. */
+const POINTS_AT_STORY = /\b(?:like|as) (?:that|this)\b|\b(?:that|this|those|these)[\s?.!]*$/;
+
 function namesOwnSubject(part: string, index: TopicIndex): boolean {
   return index.analyzer
     .analyze(part)
@@ -130,6 +133,10 @@ export function answerOtherParts(
     // ("and how much k2") is about the first part's subject, which a reading of the part alone
     // would lose (it answered "how much" with supplement doses).
     if (!namesOwnSubject(part, index)) continue;
+    // "Where does a number like that come from? What study says that?": a part that ends on, or
+    // compares with, something said before asks about the story, which the main answer covers; read
+    // alone it named fermentation ("come from") and a fracture study.
+    if (POINTS_AT_STORY.test(part)) continue;
     // A part without a K2 word shares the message's ("k2 dose? and with food?").
     const reading = hasAnchor ? `${part} k2` : part;
     const result = index.search(reading);

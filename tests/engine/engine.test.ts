@@ -430,6 +430,16 @@ describe('a message with several questions', () => {
     expect(answer.body).not.toMatch(/On your next question/);
   });
 
+  // Blind round 24: "Where does a number like that come from? What study says that?" after a
+  // podcast's heart figure got fermentation ("come from") and a fracture study as other questions.
+  it('a part that points at what was said before ("like that", "says that?") is not read alone', () => {
+    const answer = engine.ask(
+      'my trainer claims people who eat the most k2 halve their heart disease risk. where would a figure like that come from? which study says this?',
+    );
+    expect(answer.body).not.toMatch(/On your next question/);
+    expect(answer.topic?.id).toBe('heart-health');
+  });
+
   it('a second part with no subject of its own ("how much does it have?") is not read alone', () => {
     const answer = engine.ask('is eel a k2 food? how much does it have?');
     expect(answer.body).not.toMatch(/On your next question/);
