@@ -179,3 +179,15 @@ describe('why MK-7 stays longer', () => {
     expect(why.body).toMatch(/side chain/);
   });
 });
+
+// Blind round 24: a podcast's "half the risk of dying from heart disease… what study says that?" got
+// the 2019 meta-analysis, which found no link with deaths. The figure is the Rotterdam study's
+// (its fact's keywords: "half the risk", "dying", "which study").
+describe('the study behind "half the risk of dying"', () => {
+  it('is the Rotterdam study', () => {
+    const a = engine.ask(
+      'someone online said the biggest k2 eaters had half the risk of dying of heart disease. which study is that from?',
+    );
+    expect(a.facts[0]).toBe('heart-health/rotterdam-study');
+  });
+});
