@@ -178,7 +178,7 @@ export class PhraseLists {
     return counts;
   }
 
-  /** For each list, PhraseSet.find: its first phrase found, or null (`firsts(words).phrase` without `at`). */
+  /** For each list, PhraseSet.find: its first phrase found, or null. */
   firstPhrases(words: readonly string[]): Array<string | null> {
     const phrase = new Array<string | null>(this.length).fill(null);
     this.scan(words, (list, p) => {
@@ -187,24 +187,12 @@ export class PhraseLists {
     return phrase;
   }
 
-  /** For each list, PhraseSet.firstIndex: where its first phrase starts, or -1 (`firsts(words).at` alone). */
+  /** For each list, PhraseSet.firstIndex: where its first phrase starts, or -1. */
   firstPlaces(words: readonly string[]): number[] {
     const at = new Array<number>(this.length).fill(-1);
     this.scan(words, (list, _phrase, i) => {
       if (at[list] === -1) at[list] = i;
     });
     return at;
-  }
-
-  /** For each list, PhraseSet.find and PhraseSet.firstIndex: its first phrase found and where, or null and -1. */
-  firsts(words: readonly string[]): { phrase: Array<string | null>; at: number[] } {
-    const phrase = new Array<string | null>(this.length).fill(null);
-    const at = new Array<number>(this.length).fill(-1);
-    this.scan(words, (list, p, i) => {
-      if (phrase[list] !== null) return;
-      phrase[list] = p;
-      at[list] = i;
-    });
-    return { phrase, at };
   }
 }

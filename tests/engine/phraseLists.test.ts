@@ -28,13 +28,14 @@ describe('several phrase lists in one pass', () => {
   });
 
   it('finds each list its first phrase and where it starts, in the list order at one place', () => {
-    const firsts = new PhraseLists([['how much', 'how'], ['dose']]).firsts(words('so how much is a dose'));
-    expect(firsts.phrase).toEqual(['how much', 'dose']);
-    expect(firsts.at).toEqual([1, 5]);
+    const found = new PhraseLists([['how much', 'how'], ['dose']]);
+    expect(found.firstPhrases(words('so how much is a dose'))).toEqual(['how much', 'dose']);
+    expect(found.firstPlaces(words('so how much is a dose'))).toEqual([1, 5]);
   });
 
   it('gives null and -1 for a list with no phrase in the words', () => {
-    expect(lists.firsts(words('cheese'))).toEqual({ phrase: [null, null, null], at: [-1, -1, -1] });
+    expect(lists.firstPhrases(words('cheese'))).toEqual([null, null, null]);
+    expect(lists.firstPlaces(words('cheese'))).toEqual([-1, -1, -1]);
   });
 });
 
