@@ -27,7 +27,7 @@ import { answerEachPart } from './multiQuestion.ts';
 import { normalizeText } from './normalize.ts';
 import { medicinesIn, otherNutrientsIn, outOfScopeClass, QUOTE_MAY_OVERRIDE } from './outOfScope.ts';
 import { isPersonal, personalNoticeFor } from './personalNotice.ts';
-import { askingPart, opensAQuestion, readFocus } from './questionFocus.ts';
+import { askingPart, clausesOpeningAQuestion, readFocus } from './questionFocus.ts';
 import { EMPTY_TEXT, safetyTexts } from './safety.ts';
 import type { SearchResult } from './search.ts';
 import type { TopicIndex } from './topicIndex.ts';
@@ -210,7 +210,7 @@ export function answerQuestionDetailed(
   if (answer.kind === 'answer' && !outOfScope && sideMedicines.length > 0) {
     const notCovered = fillText(texts().replies.sideMedicine, { subject: sideMedicines.join(' or ') });
     const asking = askingPart(read);
-    const questions = asking.split(/[,;:]/).filter(opensAQuestion);
+    const questions = clausesOpeningAQuestion(asking);
     const asked = medicinesIn(questions.length > 0 ? questions.join(' ') : asking).length > 0;
     answer.body = asked ? `${notCovered} ${answer.body}` : `${answer.body} ${notCovered}`;
   }

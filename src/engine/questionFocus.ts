@@ -280,13 +280,13 @@ export function onlyTells(normalized: string): boolean {
 }
 
 /**
- * The clauses of one sentence, split at commas, semicolons, "and", "also" and "plus", that each open
- * a question of their own ("how long does mk-4 last, and is there a max dose?"), without their
- * end marks.
+ * The clauses of one sentence, split at commas, semicolons, colons, "and", "also" and "plus", that
+ * each open a question of their own ("how long does mk-4 last, and is there a max dose?", "i just
+ * want to know: is that a real finding?"), without their end marks.
  */
 export function clausesOpeningAQuestion(sentence: string): string[] {
   return sentence
-    .split(/[,;]|\s(?:and|also|plus)\s/)
+    .split(/[,;:]|\s(?:and|also|plus)\s/)
     .map((c) => c.replace(/[?!.]+/g, ' ').trim())
     .filter(opensAQuestion);
 }
