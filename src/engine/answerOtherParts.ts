@@ -4,7 +4,7 @@ import { topicAnswer } from './composeAnswer.ts';
 import { composeFactBody, MAX_BODY_WORDS, wordCount } from './composeBody.ts';
 import { CONCEPT_WEIGHTS, GENERIC_TERMS } from './lexicon.ts';
 import { mapPacked } from './packedArray.ts';
-import { phraseRegex } from './phrasePattern.ts';
+import { anyOf, phraseRegex, phraseSource } from './phrasePattern.ts';
 import { clausesOpeningAQuestion, opensAQuestion } from './questionFocus.ts';
 import { ANSWER_THRESHOLD } from './rawConfidence.ts';
 import { lastSentence, questionParts } from './readings.ts';
@@ -96,8 +96,13 @@ const MIN_UNMARKED_WORDS = 8;
 /** "…and if yes, how much…": the question hangs on the one before (phrases.json `conditionalLeadIns`). */
 const CONDITIONAL_LEAD_IN = phraseRegex(language().phrases.lists.conditionalLeadIns);
 
-/** A demonstrative ending the part, or "like that": what it asks about was said before it. */
-const POINTS_AT_STORY = /\b(?:like|as) (?:that|this)\b|\b(?:that|this|those|these)[\s?.!]*$/;
+/**
+ * A demonstrative ending the part, or "like that" in it (phrases.json `storyDemonstratives`,
+ * `likeTheStory`): what it asks about was said before it.
+ */
+const POINTS_AT_STORY = new RegExp(
+  `${phraseSource(language().phrases.lists.likeTheStory)}|\\b${anyOf(language().phrases.lists.storyDemonstratives, { capture: false })}[\\s?.!]*$`,
+);
 
 function namesOwnSubject(part: string, index: TopicIndex): boolean {
   return index.analyzer

@@ -591,6 +591,8 @@ export const PHRASE_LIST_NAMES = [
   'k2Vocabulary',
   'followUpPointers',
   'clausePointers',
+  'storyDemonstratives',
+  'likeTheStory',
   'followUpEllipsis',
   'purposePointers',
   'followUpAspects',
