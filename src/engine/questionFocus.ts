@@ -416,7 +416,7 @@ function statedAsQuestion(part: string, lastClause: readonly string[]): boolean 
 
 function workOutFocus(normalized: string): QuestionFocus {
   const asking = askingPart(normalized);
-  const part = withoutToldHabits(asking);
+  const part = withoutMomentsAndToldHabits(asking);
   const words = stemmedWords(part);
   // "baby aspirin", "when i was a kid": words that name no one asked about ask no population either.
   const askedCounts = ASKED.counts(withoutPastSelf(words));
@@ -590,10 +590,10 @@ const MOMENTS = phraseRegex({ words: FOCUS.moments }, 'g');
  * and comes before another says what the asker does; the question's own "every morning or every
  * night?" stays.
  */
-function withoutToldHabits(text: string): string {
-  text = text.replace(MOMENTS, ' ');
-  const sentences = text.split(/(?<=[.!])\s+/);
-  if (sentences.length < 2) return text;
+function withoutMomentsAndToldHabits(text: string): string {
+  const withoutMoments = text.replace(MOMENTS, ' ');
+  const sentences = withoutMoments.split(/(?<=[.!])\s+/);
+  if (sentences.length < 2) return withoutMoments;
   return sentences.map((s, i) => (i < sentences.length - 1 ? s.replace(HABITS, ' ') : s)).join(' ');
 }
 
