@@ -9,9 +9,6 @@ import { wordPattern } from './wordPattern.ts';
 /** Anticoagulants and antiplatelets by generic and brand name, for the gate and the warning. */
 export const ANTICOAGULANT = wordPattern(anticoagulantSpellings({ gateOnly: true }));
 
-/** Anticoagulants that are not vitamin K antagonists, and antiplatelets. */
-export const DOAC = wordPattern(anticoagulantSpellings({ kinds: ['doac', 'heparin', 'antiplatelet'] }));
-
 /** True when the text names an anticoagulant: the warning then comes first. */
 export function mentionsAnticoagulant(normalized: string): boolean {
   return ANTICOAGULANT.test(normalized.replace(/'/g, ''));
@@ -20,8 +17,8 @@ export function mentionsAnticoagulant(normalized: string): boolean {
 /** Antiplatelets (clopidogrel, aspirin): they do not work through vitamin K either. */
 export const ANTIPLATELET = wordPattern(anticoagulantSpellings({ kinds: ['antiplatelet'] }));
 
-/** DOACs alone (apixaban, rivaroxaban…): the DOAC notice names them. */
-export const DOAC_ONLY = wordPattern(anticoagulantSpellings({ kinds: ['doac'] }));
+/** DOACs (apixaban, rivaroxaban…): the DOAC notice names them. */
+export const DOAC = wordPattern(anticoagulantSpellings({ kinds: ['doac'] }));
 
 /** Heparins (enoxaparin…), injected: neither vitamin K antagonists nor DOACs. */
 export const HEPARIN = wordPattern(anticoagulantSpellings({ kinds: ['heparin'] }));

@@ -4,7 +4,7 @@ import { withoutDeniedAnticoagulants } from './anticoagulantFacts.ts';
 import {
   ANTICOAGULANT_ONLY,
   ANTIPLATELET,
-  DOAC_ONLY,
+  DOAC,
   DOAC_OR_HEPARIN,
   HEPARIN,
   mentionsAnticoagulant,
@@ -129,7 +129,7 @@ export function personalNoticeFor(
   // "Does that apply to my clopidogrel and aspirin, or only to warfarin?": the note on apixaban
   // answered a question about antiplatelets. Beside warfarin they are still what the note names.
   // "on enoxaparin injections after my hip": a heparin alone is named as what it is, not as a DOAC.
-  if (topic?.notice === 'doac' && HEPARIN.test(t) && !DOAC_ONLY.test(t)) return HEPARIN_NOTICE;
+  if (topic?.notice === 'doac' && HEPARIN.test(t) && !DOAC.test(t)) return HEPARIN_NOTICE;
   if (topic?.notice === 'doac' && DOAC_OR_HEPARIN.test(t)) return DOAC_NOTICE;
   if (topic?.notice === 'doac' && ANTIPLATELET.test(t)) return ANTIPLATELET_NOTICE;
   // "what about the high dose mk4 like the japanese use? i am pregnant": a pregnancy told beside a

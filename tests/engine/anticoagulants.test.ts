@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ANTICOAGULANT, DOAC, mentionsAnticoagulant } from '../../src/engine/anticoagulants.ts';
+import {
+  ANTICOAGULANT,
+  ANTIPLATELET,
+  DOAC_OR_HEPARIN,
+  mentionsAnticoagulant,
+} from '../../src/engine/anticoagulants.ts';
 import { anticoagulantSpellings } from '../../src/kb/language.ts';
 import { sharedEngine } from '../sharedEngine.ts';
 
@@ -13,17 +18,17 @@ describe('the one anticoagulant list', () => {
     ['baby aspirin daily', false, true],
     ['brilinta and k2', false, true],
     ['vitamin k2 and cheese', false, false],
-  ])('%s: gate %s, DOAC notice %s', (text, gate, doac) => {
+  ])('%s: gate %s, a DOAC, heparin or antiplatelet notice %s', (text, gate, notice) => {
     expect(ANTICOAGULANT.test(text)).toBe(gate);
     expect(mentionsAnticoagulant(text)).toBe(gate);
-    expect(DOAC.test(text)).toBe(doac);
+    expect(DOAC_OR_HEPARIN.test(text) || ANTIPLATELET.test(text)).toBe(notice);
   });
 
   it('marks vitamin K antagonists apart from DOACs', () => {
     const vkas = anticoagulantSpellings({ kinds: ['vka'] });
     expect(vkas).toEqual(expect.arrayContaining(['warfarin', 'coumadin', 'acenocoumarol', 'phenprocoumon']));
     expect(vkas).not.toContain('eliquis');
-    for (const vka of vkas) expect(DOAC.test(vka)).toBe(false);
+    for (const vka of vkas) expect(DOAC_OR_HEPARIN.test(vka) || ANTIPLATELET.test(vka)).toBe(false);
   });
 
   it('matches whole words only', () => {
