@@ -55,6 +55,7 @@ function namesNothingButAnAmount(words: readonly string[]): boolean {
 const ASKED = new PhraseLists(FOCUS.focuses.map((f) => f.asked));
 const YES_NO_STARTS = new PhraseSet(FOCUS.yesNoStarts);
 const FIGURE_ASKED = new PhraseSet(FOCUS.figureAsked);
+const FIGURE_VERDICTS = new PhraseSet(FOCUS.figureVerdicts);
 const NOT_KNOWN = new PhraseSet(FOCUS.hedges['not-known']);
 const DEPENDS = new PhraseSet(FOCUS.hedges.depends);
 const SUBJECTS = FOCUS.subjects.map((subject) => ({
@@ -506,7 +507,7 @@ function workOutFocus(normalized: string): QuestionFocus {
   return {
     focuses,
     yesNo,
-    figure: !yesNo && FIGURE_ASKED.matches(words),
+    figure: (!yesNo && FIGURE_ASKED.matches(words)) || FIGURE_VERDICTS.matches(words),
     words,
     subjects,
     uncovered,

@@ -152,6 +152,11 @@ export const focusFileSchema = z.strictObject({
   confirmationTags: phrases,
   /** Words that ask for a figure ("how many", "half life"): the reply then starts with it. */
   figureAsked: phrases,
+  /**
+   * Words of a yes/no question whose honest answer is a figure ("is that a big study?", "was it a
+   * long trial?"): the reply starts with the head count or the duration, as for "how many people?".
+   */
+  figureVerdicts: phrases,
   /** Units a figure in a fact is counted in ("mcg", "days", "women"; "%" is written on the number). */
   figureUnits: z.array(unit).min(1),
   /**

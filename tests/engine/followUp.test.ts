@@ -327,6 +327,12 @@ describe('a follow-up answers its own point, not the previous reply again', () =
     expect(count?.facts).toEqual(['heart-health/rotterdam-study']);
   });
 
+  it('a yes/no about the size of the study shown ("was that a large trial?") is answered with its head count', () => {
+    const [, size] = answersOf(['what was the rotterdam study', 'was it a small study?']);
+    expect(size?.body).toMatch(/^4,807 adults\./);
+    expect(size?.facts[0]).toBe('heart-health/rotterdam-study');
+  });
+
   it('a blood thinner the follow-up names replaces the one named before', () => {
     const [, eliquis] = answersOf([
       "is natto off limits if i'm on warfarin",
