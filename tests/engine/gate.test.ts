@@ -31,6 +31,9 @@ describe('emergency gate: stroke signs, stomach bleeds, head injuries, animals',
     'banged my head on the cupboard and im on warfarin',
     'fell down the stairs, on xarelto, head hurts',
     'passed out for a minute, im on coumadin',
+    // A knock to the back of the head, or a slip, on a blood thinner (blind round 25).
+    'on apixaban and whacked the back of my head on a shelf earlier',
+    'grandma tripped on the rug, she takes eliquis, and now her hip is purple',
     // Animals that swallowed poison or pills: emergency vet.
     'my puppy chewed up a bottle of k2 capsules',
     'our cat got into the rat poison',
@@ -345,6 +348,9 @@ describe('emergency gate: an anticoagulant overdose, taken or asked about calmly
     'is enoxaparin overdose something to worry about',
     'i think i double dosed on my warfarin, i feel totally normal though',
     'what happens after an extra dose of edoxaban',
+    // Several days' doses at once, told calmly (blind round 25: a pill organiser's row).
+    'oops, i swallowed the entire days worth of tablets from my dosette, incl my coumadin, all at once',
+    'my mum took a whole weeks supply of her warfarin in one go this morning, she seems fine',
   ])('%j gets the poison-control notice', (q) => {
     const a = engine.ask(q);
     expect(a.urgent).toBe(true);
@@ -359,6 +365,7 @@ describe('emergency gate: an anticoagulant overdose, taken or asked about calmly
     'is a lot of cheese too much vitamin k on warfarin',
     'does k2 counteract too much blood thinning',
     'can i take a double dose of k2 if i am on eliquis',
+    'i took my warfarin and my k2 at once this morning, is that fine',
   ])('%j is not urgent', (q) => {
     expect(urgent(q)).toBe(false);
   });
@@ -458,6 +465,8 @@ describe('emergency gate: a knock to the head with a warning sign after it', () 
     'my boy knocked his head on the table and now he keeps being sick and is drowsy',
     'she banged her head on the ice this morning and now shes confused',
     'grandpa hit his head getting out of the bath and now hes throwing up',
+    // Which part of the head was hit does not matter (blind round 25).
+    'my son smacked the side of his head on the slide and has vomited three times',
   ])('%j is urgent, with the emergency notice', (q) => {
     const a = engine.ask(q);
     expect(a.urgentKind).toBe('head-injury');
