@@ -25,6 +25,8 @@ import {
   type FollowUpHints,
   followUpFocus,
   repeatsPrevious,
+  withListBody,
+  withShorterBody,
   withSourceBody,
   withSummaryBody,
 } from './followUpCompose.ts';
@@ -446,6 +448,21 @@ export function createEngine(kb: KnowledgeBase, options: CreateEngineOptions = {
         if (again.urgent || again.kind !== 'answer') return aloneAnswer();
         return {
           answer: withSummaryBody(again, previousTopic, kind === 'plain'),
+          context: previous,
+          followUp: true,
+        };
+      }
+      // "shorter", "as a list": the answer just given again, in the form asked.
+      if (kind === 'shorter' || kind === 'list') {
+        const again = answerQuestionDetailed(previous.reading, index, byId, previousTopic?.category).answer;
+        if (again.urgent || again.kind !== 'answer') return aloneAnswer();
+        // The body as it was shown: a follow-up's own choice of facts is not made again here.
+        if (previous.body) {
+          again.body = previous.body;
+          again.facts = [...previous.facts];
+        }
+        return {
+          answer: kind === 'shorter' ? withShorterBody(again) : withListBody(again),
           context: previous,
           followUp: true,
         };

@@ -44,6 +44,8 @@ export interface FollowUpContext {
    * heading to A&E now, should we bring her pill bottles?"), for `turnsLeft` more messages.
    */
   emergency?: { kind: UrgentKind; turnsLeft: number };
+  /** The previous answer's body as shown, for "shorter" and "as a list". */
+  body?: string;
 }
 
 /** How many messages after an emergency keep its notice first. */
@@ -83,6 +85,10 @@ const SUMMARY_REQUESTS = phraseRegex(lists.followUpSummaryRequests, 'g');
 /** "in simple words pls", "explain like im 10" (`followUpPlainRequests`). */
 const PLAIN_REQUEST = phraseRegex(lists.followUpPlainRequests);
 const PLAIN_REQUESTS = phraseRegex(lists.followUpPlainRequests, 'g');
+const SHORTER_REQUEST = phraseRegex(lists.followUpShorterRequests);
+const SHORTER_REQUESTS = phraseRegex(lists.followUpShorterRequests, 'g');
+const LIST_REQUEST = phraseRegex(lists.followUpListRequests);
+const LIST_REQUESTS = phraseRegex(lists.followUpListRequests, 'g');
 /** "Source?", "where does it say that?" (`followUpSourceRequests`). */
 const SOURCE_REQUEST = phraseRegex(lists.followUpSourceRequests);
 const ASPECTS = phraseRegex(lists.followUpAspects, 'g');
@@ -177,7 +183,15 @@ export function aspectsOf(reading: string): string[] {
  * `anchored` whether the message names K2 or the article itself (search.ts `hasAnchor`): a short
  * subject with neither ("which proteins?") is asked about the previous answer.
  */
-export type FollowUpReadingKind = 'alone' | 'together' | 'instead' | 'again' | 'summary' | 'plain';
+export type FollowUpReadingKind =
+  | 'alone'
+  | 'together'
+  | 'instead'
+  | 'again'
+  | 'summary'
+  | 'plain'
+  | 'shorter'
+  | 'list';
 
 export function followUpKind(
   normalized: string,
@@ -219,6 +233,15 @@ export function followUpKind(
   if (SUMMARY_REQUEST.test(plain(normalized))) {
     const rest = plain(normalized).replace(SUMMARY_REQUESTS, ' ');
     if (!hasSubject(subjectPart(rest))) return 'summary';
+  }
+  // "shorter pls", "as a list": the answer just given, in another form, when nothing else is asked.
+  if (SHORTER_REQUEST.test(plain(normalized))) {
+    const rest = plain(normalized).replace(SHORTER_REQUESTS, ' ');
+    if (!hasSubject(subjectPart(rest))) return 'shorter';
+  }
+  if (LIST_REQUEST.test(plain(normalized))) {
+    const rest = plain(normalized).replace(LIST_REQUESTS, ' ');
+    if (!hasSubject(subjectPart(rest))) return 'list';
   }
   // "in simple words pls, all the mcg stuff confuses me": the same answer in everyday words,
   // unless the rest asks a question of its own.
@@ -355,5 +378,6 @@ export function contextAfter(
     topicId: answer.kind === 'answer' ? (answer.topic?.id ?? null) : null,
     facts: [...answer.facts],
     ...(focus ? { focus: { focuses: [...focus.focuses], figure: focus.figure } } : {}),
+    ...(answer.kind === 'answer' ? { body: answer.body } : {}),
   };
 }

@@ -2,6 +2,8 @@ import type { FocusId } from '../kb/focusSchema.ts';
 import { texts } from '../kb/language.ts';
 import type { Topic } from '../kb/schema.ts';
 import { fillText } from '../kb/templates.ts';
+import { SENTENCE_END } from './answerOtherParts.ts';
+import { wordCount } from './composeBody.ts';
 import type { FactIndex, IndexedFact } from './factIndex.ts';
 import { aboutRivalOnly } from './factScore.ts';
 import { askedFigure } from './figureLead.ts';
@@ -310,5 +312,33 @@ export function withSummaryBody(answer: Answer, topic: Topic, inPlainWords = fal
   answer.facts = [];
   answer.coverage = 'full';
   answer.corrections = [];
+  return answer;
+}
+
+/** A first sentence shorter than this many words keeps the next one: "K2 is fat-soluble." says little. */
+const SHORTEST_ANSWER_WORDS = 8;
+
+/**
+ * "Shorter pls": the previous answer's first sentence, the one that answers its point (the
+ * body leads with it), with the next one when the first is very short. Corrections stay behind
+ * **More**; the safety texts are attached as always.
+ */
+export function withShorterBody(answer: Answer): Answer {
+  const [first = '', second] = answer.body.split(SENTENCE_END);
+  const shorter =
+    second !== undefined && wordCount(first) < SHORTEST_ANSWER_WORDS ? `${first} ${second}` : first;
+  // The lead fact is the one the first sentence shows.
+  if (shorter !== answer.body) answer.facts = answer.facts.slice(0, 1);
+  answer.body = shorter;
+  answer.corrections = [];
+  return answer;
+}
+
+/** "As a list": the previous answer's sentences, one per line, as a Markdown list. */
+export function withListBody(answer: Answer): Answer {
+  answer.body = answer.body
+    .split(SENTENCE_END)
+    .map((sentence) => `- ${sentence}`)
+    .join('\n');
   return answer;
 }

@@ -12,7 +12,7 @@ import { overdose, withoutFictionFrame } from './gateOverdose.ts';
 import { pet } from './gatePet.ts';
 import { selfHarm } from './gateSelfHarm.ts';
 import { stroke } from './gateStroke.ts';
-import { correctGateTypos } from './gateTypos.ts';
+import { correctGateTypos, REAL_WORDS } from './gateTypos.ts';
 import type { GateRule, UrgentKind } from './gateWords.ts';
 import { tokenize } from './normalize.ts';
 import { BABY_NOTICE, CRISIS_NOTICE, OVERDOSE_NOTICE, PET_NOTICE, URGENT_NOTICE } from './safety.ts';
@@ -103,7 +103,9 @@ function withSentences(normalized: string, correctedText: string): string {
     const word = words[i] as string;
     const at = text.indexOf(word, pos);
     if (at < 0) return correctedText;
-    out += text.slice(pos, at) + (fixed[i] as string);
+    // The analyzer corrects every word it does not know; a real word stays as typed ("collapse"
+    // is no typo of "collapsed", "felt" none of "fell").
+    out += text.slice(pos, at) + (REAL_WORDS.has(word) ? word : (fixed[i] as string));
     pos = at + word.length;
   }
   return out + text.slice(pos);

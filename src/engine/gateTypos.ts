@@ -85,7 +85,7 @@ const RESTORED_LIMIT = 5000;
  * Words of everyday English the knowledge never uses, so the analyzer does not know them, that
  * are a letter or two from a gate word: "he felt fine" is no fall, "heat" no heart attack.
  */
-const REAL_WORDS: ReadonlySet<string> = new Set(language().gate.realWords);
+export const REAL_WORDS: ReadonlySet<string> = new Set(language().gate.realWords);
 
 /** One word of {@link correctGateTypos}: the gate word it is a typo of, or itself. */
 function restoreGateWord(w: string, isKnown: (word: string) => boolean): string {

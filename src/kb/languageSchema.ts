@@ -599,6 +599,8 @@ export const PHRASE_LIST_NAMES = [
   'followUpSourceRequests',
   'followUpSummaryRequests',
   'followUpPlainRequests',
+  'followUpShorterRequests',
+  'followUpListRequests',
   'followUpAddenda',
   'statedQuestionVerbs',
   'challenges',

@@ -778,6 +778,50 @@ describe('a request for the short version', () => {
   });
 });
 
+// Blind round 25: "shorter", "as a list" and "explain like I'm 5" after an answer got other facts.
+describe('a request for the same answer in another form', () => {
+  const engine = sharedEngine();
+
+  it.each(['make it shorter', 'in one line pls'])(
+    '%j gives the first sentence of the answer just shown',
+    (q) => {
+      const conversation = engine.startConversation();
+      const before = conversation.ask('can k2 do anything for blood sugar in diabetes');
+      const a = conversation.ask(q);
+      const firstSentence = before.body.split(/(?<=[.!?])\s+(?=[A-Z0-9])/)[0];
+      expect(before.body.length).toBeGreaterThan(firstSentence?.length ?? 0);
+      expect(a.body).toBe(firstSentence);
+      expect(a.facts).toEqual(before.facts.slice(0, 1));
+      expect(a.safety.disclaimer).toBe(DISCLAIMER);
+      expect(a.safety.warning).toBe(ANTICOAGULANT_WARNING);
+    },
+  );
+
+  it('"bullet points?" gives the answer just shown, one sentence per line', () => {
+    const conversation = engine.startConversation();
+    const before = conversation.ask('which foods are good for k2');
+    const a = conversation.ask('bullet points?');
+    const lines = a.body.split('\n');
+    expect(lines.length).toBeGreaterThan(1);
+    for (const line of lines) expect(line).toMatch(/^- \S/);
+    expect(lines.map((line) => line.slice(2)).join(' ')).toBe(before.body);
+    expect(a.facts).toEqual(before.facts);
+  });
+
+  it('the form asked after a follow-up is of what that follow-up showed, not of its question again', () => {
+    const conversation = engine.startConversation();
+    conversation.ask('does mk-7 stay in the blood longer than mk-4');
+    const why = conversation.ask('why?');
+    expect(conversation.ask('shorter please').body).toBe(why.body.split(/(?<=[.!?])\s+(?=[A-Z0-9])/)[0]);
+  });
+
+  it('with a subject of its own it is a question', () => {
+    const conversation = engine.startConversation();
+    conversation.ask('which foods are good for k2');
+    expect(conversation.ask('list the side effects of k2').topic?.id).toBe('safety-side-effects');
+  });
+});
+
 // Blind round 20: "how" after "can k2 help nerve pain" repeated the claim instead of the mechanism.
 describe('a follow-up asking how, in a few words', () => {
   const engine = sharedEngine();

@@ -535,6 +535,9 @@ describe('emergency gate: real words are not typos of its own', () => {
     // "felt" is no "fell" (which on a blood thinner is a fall).
     'on warfarin since march and i felt great all summer, should i worry about k2 in cheese?',
     'my wife is on eliquis and she felt tired after natto last week, was it the k2?',
+    // "collapse" is no "collapsed", in the analyzer's spelling either (blind round 25: a theory
+    // that K2 makes the calcium in tartar collapse got the emergency notice).
+    'my theory is that k2 strips calcium out of plaque so the whole structure can collapse',
   ])('%j is not urgent', (q) => {
     expect(urgent(q)).toBe(false);
   });
@@ -545,6 +548,7 @@ describe('emergency gate: real words are not typos of its own', () => {
     'his smile dropped on one side a minute ago',
     'the worse headache of my life started an hour ago',
     'i think my husband is having a heat attack',
+    'my grandad colapsed at the table and is on warfarin',
   ])('%j is urgent', (q) => {
     expect(urgent(q)).toBe(true);
   });
