@@ -1,3 +1,5 @@
+import { language } from '../kb/language.ts';
+import { alternation } from './phrasePattern.ts';
 import { rememberLast } from './rememberLast.ts';
 
 /**
@@ -19,6 +21,33 @@ const QUOTE_PREFIX = /^[^\S\n\r\u2028\u2029]*>+\s?/gm;
 const HEADING_PREFIX = /^[^\S\n\r\u2028\u2029]*#{1,3}\s+/gm;
 // Pictographs, their modifiers and joiners: people decorate questions with them.
 const EMOJI = /\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u{FE0F}|\u{200D}|\u{20E3}/gu;
+/**
+ * Emoji after a word and before a word that opens a question end a sentence in chat ("this price is
+ * killing me 😭 is gouda a decent source"): without the full stop the two sentences would be read
+ * as one. Emoji inside a sentence ("is k2 safe 🤰 in pregnancy") only go. Built on first use from
+ * phrases.json `questionStarts`: this module loads before the language may be installed.
+ */
+const EMOJI_RUN = /(?:\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u{FE0F}|\u{200D})+/gu;
+const WORD_BEFORE = /[\p{L}\p{N}][ \t]*$/u;
+let questionOpener: RegExp | undefined;
+/** Each run of emoji is looked at once, with a sticky pattern after it: linear in the text. */
+function endSentencesAtEmoji(text: string): string {
+  questionOpener ??= new RegExp(
+    `[ \\t]+(?:${alternation(language().phrases.lists.questionStarts)})\\b`,
+    'iuy',
+  );
+  const opener = questionOpener;
+  let out = '';
+  let from = 0;
+  for (const m of text.matchAll(EMOJI_RUN)) {
+    const before = text.slice(from, m.index);
+    opener.lastIndex = m.index + m[0].length;
+    const ends = opener.test(text) && WORD_BEFORE.test(text.slice(Math.max(0, m.index - 20), m.index));
+    out += ends ? `${before.trimEnd()}.` : `${before}${m[0]}`;
+    from = m.index + m[0].length;
+  }
+  return from === 0 ? text : out + text.slice(from);
+}
 const CURLY_SINGLE = /[\u2018\u2019\u201A\u201B\u2032`´]/g;
 const CURLY_DOUBLE = /[\u201C\u201D\u201E\u201F\u2033]/g;
 const DASHES = /[\u2010-\u2015\u2212]/g;
@@ -151,7 +180,7 @@ function normalizeOnce(input: string): string {
     .replace(QUOTE_PREFIX, '')
     .replace(HEADING_PREFIX, '')
     .replace(SPOILER_OR_MARKUP, ' ');
-  if (!ascii) text = text.replace(EMOJI, ' ');
+  if (!ascii) text = endSentencesAtEmoji(text).replace(EMOJI, ' ');
   text = text.replace(CURLY_SINGLE, "'");
   if (!ascii) text = text.replace(CURLY_DOUBLE, '"').replace(DASHES, '-').replace(MICRO, 'mcg');
   text = text

@@ -481,6 +481,12 @@ describe('a cost told in a story, and cooking asked of the K2 in a food', () => 
     expect(a.topic?.id).toMatch(/mk7-vs-mk4|menaquinone-forms/);
   });
 
+  it('a cost told before an emoji is a sentence of its own (blind round 25)', () => {
+    const a = engine.ask('mk7 prices these days 💸 does natto have more k2 than cheese');
+    expect(a.kind).toBe('answer');
+    expect(a.topic?.id).toMatch(/natto|cheese|food-plan/);
+  });
+
   it.each(['how much does mk7 cost', 'what does a bottle of k2 cost in the uk'])(
     '%j stays the product decline',
     (q) => {

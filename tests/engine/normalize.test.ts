@@ -44,6 +44,13 @@ describe('normalizeText', () => {
     expect(out.length).toBeLessThanOrEqual(MAX_INPUT_CHARS);
   });
 
+  it('reads emoji between two sentences as the end of the first', () => {
+    expect(normalizeText('that cost a fortune 😭 is it worth it')).toBe(
+      'that cost a fortune. is it worth it',
+    );
+    expect(normalizeText('natto 🤢')).toBe('natto');
+  });
+
   it('turns input made only of mentions and emoji into nothing', () => {
     expect(normalizeText('<@123> <@&456> 🎉🎉 @everyone')).toBe('');
   });
