@@ -6,9 +6,9 @@ import { pointsBack } from './followUp.ts';
 import type { UrgentKind } from './gate.ts';
 import { hypotheticalOverdose } from './gateOverdose.ts';
 import { OUT_OF_SCOPE_RULES } from './lexicon.ts';
-import { type OutOfScope, outOfScopeClass, STORY_MAY_PASS } from './outOfScope.ts';
+import { type OutOfScope, otherNutrientsIn, outOfScopeClass, STORY_MAY_PASS } from './outOfScope.ts';
 import { phraseRegex } from './phrasePattern.ts';
-import { askingPart, namesVitamin, THE_VITAMIN } from './questionFocus.ts';
+import { askingPart, clausesOpeningAQuestion, namesVitamin, THE_VITAMIN } from './questionFocus.ts';
 import { ANSWER_THRESHOLD } from './rawConfidence.ts';
 import {
   questionClause,
@@ -258,8 +258,17 @@ export function setIncidentalAside(
     rest === null || drugs.length === 0 || anticoagulantsNamed(rest).length > 0
       ? rest
       : `${rest} , on ${drugs.join(' and ')}`;
+  // So is the vitamin named in a clause set aside ("vitamin K2 is 'Menachinon' in german? which
+  // food in supermarket has most"), when the clauses left ask a question: a story left is no
+  // question about the vitamin. Not when another nutrient is named ("…a piece on vitamin C. How
+  // much should I take, is 1,000 mg too much?"): the question left may be about that one.
+  const namesTheVitamin = namesVitamin(ctx.normalized) && otherNutrientsIn(ctx.normalized).length === 0;
+  const withVitamin = (rest: string | null) =>
+    rest === null || !namesTheVitamin || namesVitamin(rest) || clausesOpeningAQuestion(rest).length === 0
+      ? rest
+      : `${rest} , ${THE_VITAMIN}`;
   const rests = [
-    withoutIncidentalClauses(ctx.normalized),
+    withVitamin(withoutIncidentalClauses(ctx.normalized)),
     withoutIncidentalWords(ctx.normalized),
     withoutOtherNutrients(ctx.normalized),
   ].map(withDrugs);

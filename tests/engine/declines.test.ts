@@ -481,6 +481,12 @@ describe('a cost told in a story, and cooking asked of the K2 in a food', () => 
     expect(a.topic?.id).toMatch(/mk7-vs-mk4|menaquinone-forms/);
   });
 
+  it('the vitamin named in a clause set aside still heads the question left (blind round 25)', () => {
+    // The clause asking for a translation is chatter; the question after it asks about K2.
+    const a = engine.ask("hola, k2 is 'menaquinona' in spanish right? what kind of food has the most of it");
+    expect(a.kind).toBe('answer');
+  });
+
   it('a cost told before an emoji is a sentence of its own (blind round 25)', () => {
     const a = engine.ask('mk7 prices these days 💸 does natto have more k2 than cheese');
     expect(a.kind).toBe('answer');
