@@ -63,12 +63,13 @@ export class FactIndex {
       ];
       const all: IndexedFact[] = ordered.map((fact, position) => {
         const terms = new Map<string, number>();
-        const own = [fact.text, fact.answer ?? '', ...(fact.keywords ?? []), ...(fact.questions ?? [])].join(
-          ' . ',
-        );
+        const asked = [...(fact.keywords ?? []), ...(fact.questions ?? [])];
+        const own = (fact.askedOnly ? asked : [fact.text, fact.answer ?? '', ...asked]).join(' . ');
         // Surface forms ("=rotterdam") too: the lexicon maps some names to a broader concept.
-        const quoted = analyzer.analyze(normalize(fact.quote), false);
-        for (const t of [...quoted.terms, ...quoted.surface]) terms.set(t, QUOTE_WEIGHT);
+        if (!fact.askedOnly) {
+          const quoted = analyzer.analyze(normalize(fact.quote), false);
+          for (const t of [...quoted.terms, ...quoted.surface]) terms.set(t, QUOTE_WEIGHT);
+        }
         const said = analyzer.analyze(normalize(own), false);
         for (const t of [...said.terms, ...said.surface]) terms.set(t, 1);
         for (const t of GENERIC_TERMS) terms.delete(t);

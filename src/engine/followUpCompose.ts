@@ -334,11 +334,12 @@ export function withShorterBody(answer: Answer): Answer {
   return answer;
 }
 
-/** "As a list": the previous answer's sentences, one per line, as a Markdown list. */
+/**
+ * "As a list": the previous answer's sentences, one per line, as a Markdown list; a sentence whose
+ * parts are joined by semicolons ("natto is richest; then hard cheeses; …") gives one line a part.
+ */
 export function withListBody(answer: Answer): Answer {
-  answer.body = answer.body
-    .split(SENTENCE_END)
-    .map((sentence) => `- ${sentence}`)
-    .join('\n');
+  const items = answer.body.split(SENTENCE_END).flatMap((sentence) => sentence.split(/; (?:and |but )?/));
+  answer.body = items.map((item) => `- ${item.charAt(0).toUpperCase()}${item.slice(1)}`).join('\n');
   return answer;
 }

@@ -170,7 +170,7 @@ export class TopicIndex {
       keywords: t.keywords,
       questions: t.questions,
       summary: [t.summary],
-      facts: t.facts.filter((f) => !f.definitionOnly).map((f) => f.text),
+      facts: t.facts.filter((f) => !f.definitionOnly && !f.askedOnly).map((f) => f.text),
       sections: t.sections,
     });
 

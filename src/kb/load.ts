@@ -191,6 +191,13 @@ function loadTopicsAndArticle(dir: string): KnowledgeBase {
   const definedBy = new Map<string, string>();
   for (const topic of topics) {
     topic.facts.forEach((fact, i) => {
+      if (fact.askedOnly && !fact.keywords?.length && !fact.questions?.length) {
+        throw new KnowledgeError(
+          fileOfTopic.get(topic.id) ?? topic.id,
+          `facts[${i}].askedOnly`,
+          'a fact that answers only when asked for needs the words it is asked with (`keywords` or `questions`)',
+        );
+      }
       if (fact.definitionOnly && !fact.defines) {
         throw new KnowledgeError(
           fileOfTopic.get(topic.id) ?? topic.id,

@@ -97,6 +97,12 @@ export const factSchema = z.strictObject({
    * text, so a glossary line does not crowd out the facts that answer.
    */
   definitionOnly: z.literal(true).optional(),
+  /**
+   * The fact answers only when its own `keywords` or `questions` are asked: an overview of the
+   * whole article ("the article in short", "where it is wrong") shares words with every topic and
+   * would otherwise answer questions about any of them. Its text is not searched as the topic's.
+   */
+  askedOnly: z.literal(true).optional(),
   /** Words people use for this one fact beyond the topic's own keywords ("urine", "kidneys"). */
   keywords: z.array(nonEmpty).optional(),
   /** How people ask for this one fact; matched like the topic's questions. */

@@ -152,6 +152,18 @@ describe('loadKnowledge on broken knowledge', () => {
         }),
     ],
     [
+      'a fact answered only when asked, with no words to be asked with',
+      'topics/eel.json',
+      'facts[0].askedOnly',
+      (dir) =>
+        editJson(dir, 'topics/eel.json', (topic) => {
+          const fact = listIn(topic, 'facts')[0] as Json;
+          fact.askedOnly = true;
+          delete fact.keywords;
+          delete fact.questions;
+        }),
+    ],
+    [
       'a fact given as its own reason',
       'topics/eel.json',
       'facts[0].because[0]',
