@@ -836,6 +836,21 @@ describe('which product is purest', () => {
     expect(a.coverage).toBe('partial');
     expect(a.body).toMatch(/^The article doesn't compare or name brands/);
   });
+
+  it.each(['which company makes the best mk7', 'what k2 companies can i trust'])(
+    '%j asks for a brand',
+    (q) => {
+      expect(engine.ask(q).body).toMatch(/^The article doesn't compare or name brands/);
+    },
+  );
+
+  // Blind round 25: "does it actually help bone density or is that just supplement company stuff"
+  // asks whether the claim is marketing, not which company to buy from.
+  it('a claim doubted as supplement-company talk is answered with the evidence', () => {
+    const a = engine.ask('is the k2 bone density thing real or just what supplement companies say');
+    expect(a.coverage).toBe('full');
+    expect(a.body).not.toMatch(/brands/);
+  });
 });
 
 // Blind round 24: "u NEED k2 if ur taking 5000iu d3 or the calcium goes into ur arteries. true??"
