@@ -17,6 +17,9 @@ describe('an amount asked to be too much', () => {
     // An overdose asked about an amount, or a month's tablets taken at once (blind round 19).
     'could a person overdose on 2000 mcg of mk7',
     'just curious, if you swallowed a whole bottle of 100 mcg k2 tablets, what happens?',
+    // The most one may take, asked in other words than "max dose" (blind round 25).
+    'what is the max amount of mk7 per day',
+    'highest dose of k2 a person can safely take?',
   ])('%j leads with there being no upper limit', (q) => {
     const a = engine.ask(q);
     expect(a.facts?.[0]).toBe(NO_UPPER_LIMIT);
