@@ -135,9 +135,28 @@ export function pointsBack(
   /** Where a person the pronouns may stand for is named: the message itself, or the whole letter around it. */
   peopleFrom: string = normalized,
 ): boolean {
-  const text = plain(normalized);
+  let text = plain(normalized);
   const namesPeople = peopleFrom === normalized ? PEOPLE.test(text) : PEOPLE.test(plain(peopleFrom));
-  return POINTER.test(namesPeople ? text.replace(PERSON_POINTERS, ' ') : text);
+  if (namesPeople) text = text.replace(PERSON_POINTERS, ' ');
+  return POINTER.test(withoutPointersAtTheVitamin(text));
+}
+
+/** The vitamin by its own name, not one of its forms ("k2", "vitamin k2", "menaquinones"). */
+const THE_VITAMIN_NAMED = /\b(k2|k 2|menaquinones?)\b/;
+/** A question's subject pronoun after its verb ("does it", "are they"). */
+const SUBJECT_POINTERS = /\b(does|do|is|are|can|could|will|would|should|has|have|was|were) (it|they)\b/g;
+
+/**
+ * "ok back to k2, does it need d3": the subject of a question after the vitamin's own name in the
+ * same message is the vitamin, not the previous answer's subject. An object pronoun may stand for
+ * something else ("I take rivaroxaban. does vitamin k2 affect it…"), and a form ("what about mk4?
+ * is it better?") is compared with what came before: their pronouns still point back.
+ */
+function withoutPointersAtTheVitamin(text: string): string {
+  const named = THE_VITAMIN_NAMED.exec(text);
+  if (!named) return text;
+  const after = named.index + named[0].length;
+  return text.slice(0, after) + text.slice(after).replace(SUBJECT_POINTERS, '$1');
 }
 
 const PURPOSE_POINTERS = phraseRegex(lists.purposePointers, 'g');

@@ -155,6 +155,14 @@ describe('a follow-up answers what the new message asks about the previous subje
     expect(next.followUp).toBe(false);
     expect(next.answer.topic?.id).not.toBe('cheese');
   });
+
+  // Blind round 25: "ok back to k2, does it need d3" after a bone answer got a bone trial.
+  it('"does it…" after the vitamin named in the same message asks about the vitamin', () => {
+    const first = engine.askInContext('does k2 do anything for bones', null);
+    const next = engine.askInContext('anyway about k2 again, is it better taken with d3', first.context);
+    expect(next.followUp).toBe(false);
+    expect(next.answer.topic?.id).toBe('d3-k2-cosupplementation');
+  });
 });
 
 describe('a follow-up answers its own point, not the previous reply again', () => {
