@@ -135,6 +135,8 @@ describe('words that are no subject: other languages’ function words, a return
     ["vitamine k2 c'est bon pour les os ou pas? mon doc a juste dit oui oui lol", 'bone-health'],
     ['returning to k2, which form is in most supplements', 'supplement-dosage'],
     ['going back to the natto part, how much k2 does it have', 'natto'],
+    // A plate is no pâté, nor a game "gave" (blind round 25: a snack plate got goose-liver pâté).
+    ['piled sauerkraut on my plate at the game, does it have k2', 'fermented-veg'],
   ])('%s → %s', (q, topic) => {
     const a = engine.ask(q);
     expect(a.kind).toBe('answer');
