@@ -137,6 +137,8 @@ describe('words that are no subject: other languages’ function words, a return
     ['going back to the natto part, how much k2 does it have', 'natto'],
     // A plate is no pâté, nor a game "gave" (blind round 25: a snack plate got goose-liver pâté).
     ['piled sauerkraut on my plate at the game, does it have k2', 'fermented-veg'],
+    // "Same like" and "vitamin k regular" as non-native writers put them (blind round 25).
+    ['my english is not good, k2 is same like vitamin k regular or different?', 'k1-vs-k2'],
   ])('%s → %s', (q, topic) => {
     const a = engine.ask(q);
     expect(a.kind).toBe('answer');
