@@ -101,6 +101,14 @@ describe('compose: the personal notice, from the topic `notice` field', () => {
     // The medicine named first, then pointed at (blind round 22: "…stop that and just use k2 instead?").
     ['grandma takes prolia. can she drop it and try mk4 instead?', 'osteoporosis', true, PRESCRIPTION_NOTICE],
     ['natto is gross, can i quit it and use mk7 capsules instead?', 'natto', true, PERSONAL_NOTICE],
+    // K2 asked to take its place, the medicine in its own spelling (blind round 25: "alendronato").
+    [
+      'my doctor gave me alendronat for my bones. could mk7 replace it?',
+      'osteoporosis',
+      true,
+      PRESCRIPTION_NOTICE,
+    ],
+    ['natto is gross, could k2 pills replace it?', 'natto', true, PERSONAL_NOTICE],
     // A supplement named by what it comes in is no prescription (found reading the change again).
     [
       'i take fish oil tablets, could i stop them and take k2 instead?',
