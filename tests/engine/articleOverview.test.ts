@@ -6,7 +6,7 @@ const engine = sharedEngine();
 // Blind round 25: "what does the article get wrong?" got what K2 is, and "tl;dr the article" two
 // sentences on bones and heart. A fact about the whole article answers only when it is asked for.
 describe('questions about the whole article', () => {
-  it.each(['are there mistakes in this k2 article?', 'how accurate is that article'])(
+  it.each(['are there mistakes in this k2 article?', 'what mistakes does the article make'])(
     '%j gets where the article is wrong',
     (q) => {
       const a = engine.ask(q);

@@ -870,3 +870,22 @@ describe('vitamin D said to need K2', () => {
     ]);
   });
 });
+
+// Blind round 25: "mk7 vs mk4 for a cyclist" said athletes are not covered, then gave intake
+// figures instead of the comparison asked; exercise timing had no point of its own.
+describe('athletes and exercise', () => {
+  const engine = sharedEngine();
+
+  it('a covered question asked for an athlete gets its own facts after the opening', () => {
+    const a = engine.ask('which is better for a bodybuilder, mk4 or mk7?');
+    expect(a.body).toMatch(/^The article doesn't discuss K2 for athletes or exercise\./);
+    expect(a.facts[0]).toMatch(/^mk7-vs-mk4\//);
+  });
+
+  it('before or after a workout is a timing the article does not give', () => {
+    const a = engine.ask('should i take my mk7 before the gym or after?');
+    expect(a.coverage).toBe('partial');
+    expect(a.body).toMatch(/^The article doesn't say whether to take K2 before or after exercise\./);
+    expect(a.facts).toContain('absorption-excretion/fat-helps-absorption');
+  });
+});
