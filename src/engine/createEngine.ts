@@ -7,6 +7,7 @@ import { anticoagulantsNamed, withoutDeniedAnticoagulants } from './anticoagulan
 import { asksAboutTheMedicine } from './chooseReading.ts';
 import { bareAnswer, topicAnswer, toRef, withEmergencyKept } from './composeAnswer.ts';
 import { MAX_BODY_WORDS, wordCount } from './composeBody.ts';
+import { isBareWhy, WHY_WITHOUT_ANSWER_TEXT } from './declines.ts';
 import type { AskOptions, Conversation, Engine, FollowUpAnswer } from './engine.ts';
 import { factIndexOf } from './factIndex.ts';
 import {
@@ -364,6 +365,14 @@ export function createEngine(kb: KnowledgeBase, options: CreateEngineOptions = {
           alone = readAsFood;
         }
       }
+      // "Why not?" with nothing answered before it (the first message, or after a decline, which
+      // leaves no context) asks why the bot could not answer: the article's limits, not the reply
+      // for a message that is not about K2.
+      if (!previous && alone.answer.kind === 'decline' && !alone.answer.urgent && isBareWhy(normalized))
+        alone = {
+          ...alone,
+          answer: bareAnswer('decline', WHY_WITHOUT_ANSWER_TEXT, alone.answer.safety.warningFirst),
+        };
       const offTopic = previous !== null && offTopicAlone(normalized, alone);
       let kind = previous
         ? followUpKind(

@@ -57,6 +57,17 @@ const THANKS = new RegExp(
   `^(${anyOf(lists.thanksLead)}\\b[\\s!.,]*)*${anyOf(lists.thanksWords)}[\\s!.,]*(${anyOf(lists.thanksTail)}[\\s!.,]*)*$`,
 );
 
+/** Only "why?" (lexicon/phrases.json `bareWhy`). */
+const BARE_WHY = new RegExp(`^${anyOf(lists.bareWhy)}[\\s!.,?]*$`);
+
+/** "Why not?" with no answer before it: why the bot could not answer (texts.json `whyWithoutAnswer`). */
+export const WHY_WITHOUT_ANSWER_TEXT = fillText(texts().replies.whyWithoutAnswer, { canAnswer: CAN_ANSWER });
+
+/** A message that only asks why ("why not?", "how come"). */
+export function isBareWhy(normalized: string): boolean {
+  return BARE_WHY.test(normalized.replace(/'/g, '').trim());
+}
+
 /** A message that is only a greeting ("hello bot", "good morning"). */
 export function isGreeting(normalized: string): boolean {
   return GREETING.test(normalized.replace(/'/g, '').trim());

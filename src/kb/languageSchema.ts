@@ -69,6 +69,8 @@ export const textsSchema = z.strictObject({
     empty: sentence,
     greeting: template('canAnswer'),
     thanks: sentence,
+    /** "Why not?" with no answer before it: why the bot says it cannot answer (the article's limits). */
+    whyWithoutAnswer: template('canAnswer'),
     decline: template('canAnswer'),
     unsure: template('canAnswer'),
     /** After an answer whose message also named another supplement: what the article does not cover. */
@@ -583,6 +585,7 @@ export const PHRASE_LIST_NAMES = [
   'rejectionAfter',
   'thanksWords',
   'thanksTail',
+  'bareWhy',
   'articleAnchor',
   'doseTwice',
   'negationCue',

@@ -1091,3 +1091,24 @@ describe('an age told with "shes"', () => {
     expect(answer.body).toMatch(/^The article doesn't (discuss|give)[^.]*children/);
   });
 });
+
+// Blind round 25: "why not?" after "k2 for kidney stones?" was declined (the article does not
+// cover them) got "that's outside what I know. I only answer questions about vitamin K2".
+describe('"why?" with no answer before it', () => {
+  const engine = sharedEngine();
+
+  it.each(['how come?', 'why not'])('%j after a decline says why the bot could not answer', (q) => {
+    const first = engine.askInContext('can k2 help with kidney stones', null);
+    expect(first.answer.kind).toBe('decline');
+    const why = engine.askInContext(q, first.context).answer;
+    expect(why.body).toMatch(/^I answer only from one article about vitamin K2/);
+    expect(why.body).not.toMatch(/outside what I know/);
+    expect(why.safety.disclaimer).toBe(DISCLAIMER);
+  });
+
+  it('after an answer, "why?" still asks the reason for it', () => {
+    const first = engine.askInContext('does mk7 last longer than mk4', null);
+    const why = engine.askInContext('why?', first.context).answer;
+    expect(why.kind).toBe('answer');
+  });
+});
