@@ -82,6 +82,8 @@ const FRAME_WORDS = [
 /** "tl;dr?", "sum it up" (`followUpSummaryRequests`). */
 const SUMMARY_REQUEST = phraseRegex(lists.followUpSummaryRequests);
 const SUMMARY_REQUESTS = phraseRegex(lists.followUpSummaryRequests, 'g');
+/** The article itself or a figure of its own (`articleAnchor`): "tl;dr the article" is about it. */
+const ARTICLE_NAMED = phraseRegex(lists.articleAnchor);
 /** "in simple words pls", "explain like im 10" (`followUpPlainRequests`). */
 const PLAIN_REQUEST = phraseRegex(lists.followUpPlainRequests);
 const PLAIN_REQUESTS = phraseRegex(lists.followUpPlainRequests, 'g');
@@ -251,6 +253,8 @@ export function followUpKind(
   // "tl;dr?" asks for the short version and nothing else ("tldr" itself reads as "worth it").
   if (SUMMARY_REQUEST.test(plain(normalized))) {
     const rest = plain(normalized).replace(SUMMARY_REQUESTS, ' ');
+    // "tl;dr the article" asks for the whole article in short, not the topic just discussed.
+    if (ARTICLE_NAMED.test(rest)) return 'alone';
     if (!hasSubject(subjectPart(rest))) return 'summary';
   }
   // "shorter pls", "as a list": the answer just given, in another form, when nothing else is asked.

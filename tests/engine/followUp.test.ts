@@ -784,6 +784,12 @@ describe('a request for the short version', () => {
     conversation.ask('is mk7 better than mk4');
     expect(conversation.ask('tldr how much natto has k2').topic?.id).toBe('natto');
   });
+
+  it('"tl;dr the whole article" asks for the article in short, not the topic just discussed', () => {
+    const conversation = engine.startConversation();
+    conversation.ask('is mk7 better than mk4');
+    expect(conversation.ask('tl;dr on the article').facts).toEqual(['evidence-summary/article-in-short']);
+  });
 });
 
 // Blind round 25: "shorter", "as a list" and "explain like I'm 5" after an answer got other facts.
