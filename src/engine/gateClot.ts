@@ -11,6 +11,15 @@ const SORE_LEG = /\b(swollen|painful|sore|puffy|tender|red) (left |right |lower 
 const CLOT_LEG = new RegExp(`${near(LEG, LEG_SIGN, 45).source}|${SORE_LEG.source}`);
 /** K2 or one leg named: a leg sign is about a clot, not a sprain. */
 const CLOT_CONTEXT = /\b(k2|vitamin k|natto|mk7|mk 7|one (leg|side|calf))\b/;
+/**
+ * One side's calf or leg swollen or warm ("my left calf has been swollen and warm since
+ * yesterday"): a clot sign whatever cause the writer guesses. Soreness alone is not, after exercise.
+ */
+const ONE_SIDE_SWOLLEN = near(
+  /\b(left|right) (calf|leg|thigh)\b/,
+  /\b(swollen|swelling|swelled|puffy|warm|hot|red and (hot|warm))\b/,
+  45,
+);
 /** A long journey just made (gate.json `afterJourney`): a clot sign for one leg, not for both. */
 const AFTER_JOURNEY = phraseRegex(wordings.afterJourney);
 const ONE_LEG = /\b(calf|leg|thigh)\b/;
@@ -36,6 +45,7 @@ export const clot: GateRule = {
       !treatedAsBefore()
     )
       return true;
+    if (activeSymptom(t, ONE_SIDE_SWOLLEN) && PERSON.test(t) && !treatedAsBefore()) return true;
     return SUSPECTED_CLOT.test(t);
   },
 };

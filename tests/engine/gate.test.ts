@@ -31,6 +31,9 @@ describe('emergency gate: stroke signs, stomach bleeds, head injuries, animals',
     'banged my head on the cupboard and im on warfarin',
     'fell down the stairs, on xarelto, head hurts',
     'passed out for a minute, im on coumadin',
+    // A nosebleed held for a long time, and one calf swollen and warm (blind round 26).
+    'on apixaban, been pinching my nose for half an hour now',
+    'my right calf is puffy and hot since this morning, probably nothing',
     // A knock to the back of the head, or a slip, on a blood thinner (blind round 25).
     'on apixaban and whacked the back of my head on a shelf earlier',
     'grandma tripped on the rug, she takes eliquis, and now her hip is purple',
@@ -351,6 +354,8 @@ describe('emergency gate: an anticoagulant overdose, taken or asked about calmly
     // Several days' doses at once, told calmly (blind round 25: a pill organiser's row).
     'oops, i swallowed the entire days worth of tablets from my dosette, incl my coumadin, all at once',
     'my mum took a whole weeks supply of her warfarin in one go this morning, she seems fine',
+    // A week's doses named by the week, and "in one go" said well after the taking (blind round 26).
+    'grandad took the full week of his coumadin on monday by mistake, roughly 30 mg in one go',
   ])('%j gets the poison-control notice', (q) => {
     const a = engine.ask(q);
     expect(a.urgent).toBe(true);
@@ -366,6 +371,7 @@ describe('emergency gate: an anticoagulant overdose, taken or asked about calmly
     'does k2 counteract too much blood thinning',
     'can i take a double dose of k2 if i am on eliquis',
     'i took my warfarin and my k2 at once this morning, is that fine',
+    'i took the whole week of my k2 at once, im on warfarin, is that bad',
   ])('%j is not urgent', (q) => {
     expect(urgent(q)).toBe(false);
   });
@@ -467,6 +473,8 @@ describe('emergency gate: a knock to the head with a warning sign after it', () 
     'grandpa hit his head getting out of the bath and now hes throwing up',
     // Which part of the head was hit does not matter (blind round 25).
     'my son smacked the side of his head on the slide and has vomited three times',
+    // A lump on the forehead after a fall, with vomiting (blind round 26).
+    'my 3 year old rolled off the bed, theres a goose egg on her forehead and shes been sick twice',
   ])('%j is urgent, with the emergency notice', (q) => {
     const a = engine.ask(q);
     expect(a.urgentKind).toBe('head-injury');
