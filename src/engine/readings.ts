@@ -247,7 +247,27 @@ function withItsCondition(marked: ReadonlyArray<{ clause: string; sentence: numb
         .join(' , ');
     }
   }
-  return question.clause;
+  return withItsAlternatives(marked, at, question.clause);
+}
+
+/** At most this many words make a clause of alternatives that finishes a question ("morning or night?"). */
+const ALTERNATIVES_WORDS = 5;
+
+/**
+ * "when do i take my k2, morning or night??": a short clause of alternatives after the question
+ * clause, in the same sentence, is what it asks to choose between.
+ */
+function withItsAlternatives(
+  marked: ReadonlyArray<{ clause: string; sentence: number }>,
+  at: number,
+  question: string,
+): string {
+  const next = marked[at + 1];
+  if (!next || next.sentence !== (marked[at] as { sentence: number }).sentence) return question;
+  const words = next.clause.split(' ');
+  return words.length <= ALTERNATIVES_WORDS && words.includes('or')
+    ? `${question} , ${next.clause}`
+    : question;
 }
 
 function findQuestionClause(normalized: string): QuestionClause | null {

@@ -889,3 +889,17 @@ describe('athletes and exercise', () => {
     expect(a.facts).toContain('absorption-excretion/fat-helps-absorption');
   });
 });
+
+// Blind round 26: a night worker's "when do i take my k2, morning or night?? my 'breakfast' is at
+// 6pm" was declined: the question clause was read without the alternatives after its comma.
+describe('a question that ends with the alternatives it chooses between', () => {
+  const engine = sharedEngine();
+
+  it('keeps "morning or evening" with the question after a story', () => {
+    const a = engine.ask(
+      'my shifts run 10pm to 8am. what time should i take my mk7, morning or evening?? i only eat once at 4pm',
+    );
+    expect(a.body).toMatch(/^The article doesn't say whether morning or evening is better\./);
+    expect(a.facts).toContain('absorption-excretion/fat-helps-absorption');
+  });
+});
