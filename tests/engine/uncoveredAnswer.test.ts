@@ -903,3 +903,24 @@ describe('a question that ends with the alternatives it chooses between', () => 
     expect(a.facts).toContain('absorption-excretion/fat-helps-absorption');
   });
 });
+
+// Blind rounds 25 and 26: softgels left in a hot car got the "which part" menu, and "got gouda and
+// brie in the fridge. which has more k2" opened with the cooking-and-storage point.
+describe('storing supplements, and a food that is only kept in the fridge', () => {
+  const engine = sharedEngine();
+
+  it('heat or an expiry date on supplements is a point the article does not cover', () => {
+    const a = engine.ask('my mk7 capsules sat in a hot car for three days, have they gone bad?');
+    expect(a.coverage).toBe('partial');
+    expect(a.body).toMatch(/^The article doesn't say how to store K2 supplements/);
+  });
+
+  it('"in the fridge" in a story asks nothing about storage', () => {
+    const a = engine.ask('cheddar and gouda sitting in the fridge, which has more k2');
+    expect(a.body).not.toMatch(/cooking or storage/);
+  });
+
+  it('how long K2 is stored in the body is not supplement storage', () => {
+    expect(engine.ask('k2 half-life and storage in the body').body).not.toMatch(/store K2 supplements/);
+  });
+});
