@@ -60,6 +60,12 @@ describe('points the article does not cover, said first with the nearest facts',
       "The article doesn't cover soy allergy",
       'mk7-production/supplement-sources',
     ],
+    // Someone who has a soy allergy is no product that has soy (blind round 26: declined as a product).
+    [
+      'my dad has a soy allergy, so which k2 can he still have?',
+      "The article doesn't cover soy allergy",
+      'mk7-production/supplement-sources',
+    ],
     // Kept away from another pill asks whether to take them apart (blind round 19).
     [
       'should my calcium pill be kept away from my k2',
