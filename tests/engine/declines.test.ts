@@ -487,6 +487,11 @@ describe('a cost told in a story, and cooking asked of the K2 in a food', () => 
     expect(a.kind).toBe('answer');
   });
 
+  it('a dementia medicine beside K2 is a pharmacist question (blind round 26: donepezil was ignored)', () => {
+    const a = engine.ask('my mum takes aricept, is k2 ok alongside it?');
+    expect(a.body).toMatch(/another medicine or a drug interaction/);
+  });
+
   it('a cost told before an emoji is a sentence of its own (blind round 25)', () => {
     const a = engine.ask('mk7 prices these days 💸 does natto have more k2 than cheese');
     expect(a.kind).toBe('answer');

@@ -139,6 +139,8 @@ describe('words that are no subject: other languages’ function words, a return
     ['piled sauerkraut on my plate at the game, does it have k2', 'fermented-veg'],
     // "Same like" and "vitamin k regular" as non-native writers put them (blind round 25).
     ['my english is not good, k2 is same like vitamin k regular or different?', 'k1-vs-k2'],
+    // To live on a food is no liver (blind round 26: vending-machine food got chicken liver).
+    ['students basically live on instant noodles, which everyday foods give k2', 'food-plan'],
   ])('%s → %s', (q, topic) => {
     const a = engine.ask(q);
     expect(a.kind).toBe('answer');
