@@ -141,6 +141,8 @@ describe('words that are no subject: other languages’ function words, a return
     ['my english is not good, k2 is same like vitamin k regular or different?', 'k1-vs-k2'],
     // To live on a food is no liver (blind round 26: vending-machine food got chicken liver).
     ['students basically live on instant noodles, which everyday foods give k2', 'food-plan'],
+    // "wats" is "whats" (blind round 26: "wats the 7 in mk-7 stand for" got the half-life).
+    ['wut does the 7 in mk-7 stand for', 'menaquinone-forms'],
   ])('%s → %s', (q, topic) => {
     const a = engine.ask(q);
     expect(a.kind).toBe('answer');
