@@ -3,7 +3,7 @@ import { language } from '../kb/language.ts';
 import { anticoagulantsNamed, withoutAnticoagulants } from './anticoagulantFacts.ts';
 import type { UrgentKind } from './gateWords.ts';
 import { tokenize } from './normalize.ts';
-import { phraseRegex } from './phrasePattern.ts';
+import { alternation, phraseRegex } from './phrasePattern.ts';
 import {
   clausesOpeningAQuestion,
   onlyTells,
@@ -143,10 +143,13 @@ export function pointsBack(
   return POINTER.test(withoutPointersAtTheVitamin(text));
 }
 
-/** The vitamin by its own name, not one of its forms ("k2", "vitamin k2", "menaquinones"). */
-const THE_VITAMIN_NAMED = /\b(k2|k 2|menaquinones?)\b/;
-/** A question's subject pronoun after its verb ("does it", "are they"). */
-const SUBJECT_POINTERS = /\b(does|do|is|are|can|could|will|would|should|has|have|was|were) (it|they)\b/g;
+/** The vitamin by its own name, not one of its forms (phrases.json `vitaminItself`). */
+const THE_VITAMIN_NAMED = phraseRegex(lists.vitaminItself);
+/** A question's subject pronoun after the verb that opens it (focus.json `yesNoStarts`: "does it", "are they"). */
+const SUBJECT_POINTERS = new RegExp(
+  `\\b(${alternation({ words: language().focus.yesNoStarts })}) (it|they)\\b`,
+  'g',
+);
 
 /**
  * "ok back to k2, does it need d3": the subject of a question after the vitamin's own name in the

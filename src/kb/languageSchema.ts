@@ -593,6 +593,7 @@ export const PHRASE_LIST_NAMES = [
   'questionStarts',
   'k2Vocabulary',
   'followUpPointers',
+  'vitaminItself',
   'clausePointers',
   'storyDemonstratives',
   'likeTheStory',
