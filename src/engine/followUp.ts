@@ -80,17 +80,16 @@ const FRAME_WORDS = [
   lists.followUpSourceRequests,
 ].map((list) => phraseRegex(list, 'g'));
 /** "tl;dr?", "sum it up" (`followUpSummaryRequests`). */
-const SUMMARY_REQUEST = phraseRegex(lists.followUpSummaryRequests);
 const SUMMARY_REQUESTS = phraseRegex(lists.followUpSummaryRequests, 'g');
 /** The article itself or a figure of its own (`articleAnchor`): "tl;dr the article" is about it. */
 const ARTICLE_NAMED = phraseRegex(lists.articleAnchor);
 /** "in simple words pls", "explain like im 10" (`followUpPlainRequests`). */
-const PLAIN_REQUEST = phraseRegex(lists.followUpPlainRequests);
 const PLAIN_REQUESTS = phraseRegex(lists.followUpPlainRequests, 'g');
-const SHORTER_REQUEST = phraseRegex(lists.followUpShorterRequests);
-const SHORTER_REQUESTS = phraseRegex(lists.followUpShorterRequests, 'g');
-const LIST_REQUEST = phraseRegex(lists.followUpListRequests);
-const LIST_REQUESTS = phraseRegex(lists.followUpListRequests, 'g');
+/** "shorter pls", "as a list" (`followUpShorterRequests`, `followUpListRequests`): the same answer in another form. */
+const FORM_REQUESTS: ReadonlyArray<readonly ['shorter' | 'list', RegExp]> = [
+  ['shorter', phraseRegex(lists.followUpShorterRequests, 'g')],
+  ['list', phraseRegex(lists.followUpListRequests, 'g')],
+];
 /** "Source?", "where does it say that?" (`followUpSourceRequests`). */
 const SOURCE_REQUEST = phraseRegex(lists.followUpSourceRequests);
 const ASPECTS = phraseRegex(lists.followUpAspects, 'g');
@@ -217,6 +216,13 @@ export type FollowUpReadingKind =
   | 'shorter'
   | 'list';
 
+/** The message without the words of a request (`requests`, a global pattern), or null when it makes none. */
+function withoutRequest(normalized: string, requests: RegExp): string | null {
+  const text = plain(normalized);
+  const rest = text.replace(requests, ' ');
+  return rest === text ? null : rest;
+}
+
 export function followUpKind(
   normalized: string,
   alone: Answer,
@@ -254,27 +260,25 @@ export function followUpKind(
   if (words > MAX_FOLLOW_UP_WORDS && !leansBack) return 'alone';
   if (startsNewSubject(normalized)) return 'alone';
   // "tl;dr?" asks for the short version and nothing else ("tldr" itself reads as "worth it").
-  if (SUMMARY_REQUEST.test(plain(normalized))) {
-    const rest = plain(normalized).replace(SUMMARY_REQUESTS, ' ');
+  const summaryRest = withoutRequest(normalized, SUMMARY_REQUESTS);
+  if (summaryRest !== null) {
     // "tl;dr the article" asks for the whole article in short, not the topic just discussed.
-    if (ARTICLE_NAMED.test(rest)) return 'alone';
-    if (!hasSubject(subjectPart(rest))) return 'summary';
+    if (ARTICLE_NAMED.test(summaryRest)) return 'alone';
+    if (!hasSubject(subjectPart(summaryRest))) return 'summary';
   }
   // "shorter pls", "as a list": the answer just given, in another form, when nothing else is asked.
-  if (SHORTER_REQUEST.test(plain(normalized))) {
-    const rest = plain(normalized).replace(SHORTER_REQUESTS, ' ');
-    if (!hasSubject(subjectPart(rest))) return 'shorter';
-  }
-  if (LIST_REQUEST.test(plain(normalized))) {
-    const rest = plain(normalized).replace(LIST_REQUESTS, ' ');
-    if (!hasSubject(subjectPart(rest))) return 'list';
+  for (const [form, requests] of FORM_REQUESTS) {
+    const rest = withoutRequest(normalized, requests);
+    if (rest !== null && !hasSubject(subjectPart(rest))) return form;
   }
   // "in simple words pls, all the mcg stuff confuses me": the same answer in everyday words,
   // unless the rest asks a question of its own.
-  if (PLAIN_REQUEST.test(plain(normalized))) {
-    const rest = plain(normalized).replace(PLAIN_REQUESTS, ' ');
-    if (!hasSubject(subjectPart(rest)) || clausesOpeningAQuestion(rest).length === 0) return 'plain';
-  }
+  const plainRest = withoutRequest(normalized, PLAIN_REQUESTS);
+  if (
+    plainRest !== null &&
+    (!hasSubject(subjectPart(plainRest)) || clausesOpeningAQuestion(plainRest).length === 0)
+  )
+    return 'plain';
   const ownSubject = hasSubject(subjectPart(normalized));
   if (!ownSubject && asksOnlyForSource(normalized)) return 'again';
   const back = pointsBack(normalized);

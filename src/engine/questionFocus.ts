@@ -189,7 +189,7 @@ const UNCOVERED_POINTS = FOCUS.uncovered.map((point, i) => ({
 type UncoveredRead = (typeof UNCOVERED_POINTS)[number];
 
 /** Whether any of `ids` is among `focuses`. */
-function anyOf(ids: readonly FocusId[], focuses: readonly FocusId[]): boolean {
+function includesAny(ids: readonly FocusId[], focuses: readonly FocusId[]): boolean {
   for (let k = 0; k < ids.length; k++) if (focuses.includes(ids[k] as FocusId)) return true;
   return false;
 }
@@ -493,7 +493,7 @@ function workOutFocus(normalized: string): QuestionFocus {
   for (let i = 0; i < UNCOVERED_POINTS.length; i++) {
     const point = UNCOVERED_POINTS[i] as UncoveredRead;
     if (point.focus && !focuses.includes(point.focus)) continue;
-    if (anyOf(point.unlessFocus, focuses)) continue;
+    if (includesAny(point.unlessFocus, focuses)) continue;
     const groups = point.groups;
     if (askedUncovered[i] === null && groups.length > 0)
       foundTogether ??= TOGETHER_ASKED.firstPhrases(askedOfSomeone);
