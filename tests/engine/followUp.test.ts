@@ -805,6 +805,8 @@ describe('a request for the same answer in another form', () => {
       const firstSentence = before.body.split(/(?<=[.!?])\s+(?=[A-Z0-9])/)[0];
       expect(before.body.length).toBeGreaterThan(firstSentence?.length ?? 0);
       expect(a.body).toBe(firstSentence);
+      // Written by hand from the knowledge: the trial the diabetes answer leads with, one sentence.
+      expect(a.body).toMatch(/^A small trial \(40 people with type 2 diabetes, 3 months\)[^.]*\.$/);
       expect(a.facts).toEqual(before.facts.slice(0, 1));
       expect(a.safety.disclaimer).toBe(DISCLAIMER);
       expect(a.safety.warning).toBe(ANTICOAGULANT_WARNING);
@@ -818,6 +820,11 @@ describe('a request for the same answer in another form', () => {
     const lines = a.body.split('\n');
     expect(lines.length).toBeGreaterThan(1);
     for (const line of lines) expect(line).toMatch(/^- \S/);
+    // Written by hand from the knowledge: the ranking first, the conclusion's foods last.
+    expect(lines[0]).toMatch(/^- The article says natto has the most K2/);
+    expect(lines.at(-1)).toBe(
+      "- The article's conclusion mentions adding K2-rich foods like egg yolks and fermented foods.",
+    );
     // One line a sentence, or a part of one between semicolons, in the order said.
     expect(lines.map((line) => line.slice(2).toLowerCase()).join(' ')).toBe(
       before.body.toLowerCase().replace(/; (?:and |but )?/g, ' '),
