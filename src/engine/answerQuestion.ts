@@ -17,7 +17,15 @@ import {
 import { answerComparedFoods } from './comparedFoods.ts';
 import { bareAnswer, composeReply, topicAnswer, topicMayBeShown } from './composeAnswer.ts';
 import { composeFactBody } from './composeBody.ts';
-import { GREETING_TEXT, isGreeting, isThanks, THANKS_TEXT, withoutGreeting } from './declines.ts';
+import {
+  ASK_AWAY_TEXT,
+  GREETING_TEXT,
+  isGreeting,
+  isQuestionAnnouncement,
+  isThanks,
+  THANKS_TEXT,
+  withoutGreeting,
+} from './declines.ts';
 import { definitionAsked } from './definitionAsked.ts';
 import { factIndexOf } from './factIndex.ts';
 import type { FollowUpHints } from './followUpCompose.ts';
@@ -116,6 +124,9 @@ export function answerQuestionDetailed(
   }
   if (!gate.urgent && isThanks(normalized)) {
     return { answer: bareAnswer('decline', THANKS_TEXT, warningFirst), result: null };
+  }
+  if (!gate.urgent && isQuestionAnnouncement(full)) {
+    return { answer: bareAnswer('decline', ASK_AWAY_TEXT, warningFirst), result: null };
   }
 
   // "Not on any blood thinners": a medicine the asker says they do not take is no part of what is

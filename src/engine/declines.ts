@@ -57,6 +57,24 @@ const THANKS = new RegExp(
   `^(${anyOf(lists.thanksLead)}\\b[\\s!.,]*)*${anyOf(lists.thanksWords)}[\\s!.,]*(${anyOf(lists.thanksTail)}[\\s!.,]*)*$`,
 );
 
+/**
+ * Only the news that a question is coming, after any greeting ("hey quick one", "can i ask
+ * something?", "i have a question about k2"): lexicon/phrases.json `questionAnnouncements`,
+ * `questionAnnouncementTopics`. One announcement, so no two ways to read the same words.
+ */
+const QUESTION_ANNOUNCEMENT = new RegExp(
+  `^(${anyOf(lists.greetingWords)}[\\s!.,]*)*(${anyOf(lists.greetingAddressees)}[\\s!.,]*)*` +
+    `${anyOf(lists.questionAnnouncements)}( (about|on|re|regarding) ${anyOf(lists.questionAnnouncementTopics)})?[\\s!.,?:]*$`,
+);
+
+/** The invitation to ask after a message that only says a question is coming (texts.json `askAway`). */
+export const ASK_AWAY_TEXT = fillText(texts().replies.askAway, { canAnswer: CAN_ANSWER });
+
+/** A message that only says a question is coming ("quick question", "can i ask you something?"). */
+export function isQuestionAnnouncement(normalized: string): boolean {
+  return QUESTION_ANNOUNCEMENT.test(normalized.replace(/'/g, '').trim());
+}
+
 /** Only "why?" (lexicon/phrases.json `bareWhy`). */
 const BARE_WHY = new RegExp(`^${anyOf(lists.bareWhy)}[\\s!.,?]*$`);
 

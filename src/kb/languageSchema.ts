@@ -71,6 +71,8 @@ export const textsSchema = z.strictObject({
     thanks: sentence,
     /** "Why not?" with no answer before it: why the bot says it cannot answer (the article's limits). */
     whyWithoutAnswer: template('canAnswer'),
+    /** A message that only says a question is coming ("quick one", "can i ask something"). */
+    askAway: template('canAnswer'),
     decline: template('canAnswer'),
     unsure: template('canAnswer'),
     /** After an answer whose message also named another supplement: what the article does not cover. */
@@ -594,6 +596,8 @@ export const PHRASE_LIST_NAMES = [
   'k2Vocabulary',
   'followUpPointers',
   'vitaminItself',
+  'questionAnnouncements',
+  'questionAnnouncementTopics',
   'clausePointers',
   'storyDemonstratives',
   'likeTheStory',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DECLINE_TEXTS, GREETING_TEXT, THANKS_TEXT } from '../../src/engine/declines.ts';
+import { ASK_AWAY_TEXT, DECLINE_TEXTS, GREETING_TEXT, THANKS_TEXT } from '../../src/engine/declines.ts';
 import { normalizeText } from '../../src/engine/normalize.ts';
 import { withoutNegated } from '../../src/engine/readings.ts';
 import { SCOPE_AREAS, UNSURE_TEXT } from '../../src/engine/safety.ts';
@@ -44,6 +44,30 @@ describe('friendly non-answers', () => {
     const a = engine.ask(q);
     expect(a.kind).toBe('decline');
     expect(a.body).toBe(THANKS_TEXT);
+  });
+
+  // Someone who says a question is coming is invited to ask it, not told it is out of scope
+  // ("hey quick one" got "Sorry, that's outside what I know").
+  it.each([
+    'hey, quick one',
+    'can I ask you something?',
+    'hi everyone! I have a question about vitamin K2',
+    'another question',
+    'Help please',
+    'question for the bot:',
+  ])('%j is invited to ask its question', (q) => {
+    const a = engine.ask(q);
+    expect(a.kind).toBe('decline');
+    expect(a.urgent).toBe(false);
+    expect(a.body).toBe(ASK_AWAY_TEXT);
+    expect(a.body).toMatch(/^Go ahead/);
+  });
+
+  it.each([
+    ['quick question, does k2 help bones?', 'bone-health'],
+    ['can I ask something about natto?', 'natto'],
+  ])('%j: an announcement with its question is answered', (q, id) => {
+    expect(topicOf(q)).toBe(id);
   });
 
   it('still answers a greeting with a question in it', () => {
