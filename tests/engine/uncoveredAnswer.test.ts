@@ -930,3 +930,25 @@ describe('storing supplements, and a food that is only kept in the fridge', () =
     expect(engine.ask('k2 half-life and storage in the body').body).not.toMatch(/store K2 supplements/);
   });
 });
+
+// "how many IU is 100 mcg of k2" got the D3-dose point and the D3 rationale: the article gives K2
+// only in micrograms, and a reply must say it has no IU figure, then the amounts it does give.
+describe('K2 in international units', () => {
+  const engine = sharedEngine();
+
+  it.each([
+    'what would 100 micrograms of mk-7 be in IU?',
+    'my label says 90 ug of K2. is that equal to 90 IU?',
+    'convert my 200mcg k2 to IU pls',
+  ])('%j: says the article gives no IU figure, then the microgram amounts', (q) => {
+    const a = engine.ask(q);
+    expect(a.coverage).toBe('partial');
+    expect(a.body).toMatch(/^The article doesn't give K2 amounts in IU: it uses micrograms/);
+    expect(a.body).toMatch(/\b90\b.*mcg|mcg.*\b90\b/);
+  });
+
+  it('an IU question about vitamin D3 alone is still the D3 dose the article does not give', () => {
+    const a = engine.ask('how many IU of vitamin D3 should an adult take with k2?');
+    expect(a.body).toMatch(/^The article doesn't give a vitamin D3 dose/);
+  });
+});
