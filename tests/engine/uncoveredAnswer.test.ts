@@ -952,3 +952,19 @@ describe('K2 in international units', () => {
     expect(a.body).toMatch(/^The article doesn't give a vitamin D3 dose/);
   });
 });
+
+// "morning or night for k2, does it matter at all" got the absorption-speed correction: the
+// question clause "does it matter at all" points back at the choice before it, as "does it
+// matter" does; "at all" adds nothing to its length (phrases.json additiveWords).
+describe('a short question after the choice it asks about', () => {
+  const engine = sharedEngine();
+
+  it.each([
+    'breakfast or bedtime for my mk7, is it really all that important?',
+    'evening or morning dose of k2, is it even important lol',
+  ])('%j: says the article gives no time of day, then the fat fact', (q) => {
+    const a = engine.ask(q);
+    expect(a.body).toMatch(/^The article doesn't say whether morning or evening is better\./);
+    expect(a.facts).toContain('absorption-excretion/fat-helps-absorption');
+  });
+});
