@@ -133,6 +133,8 @@ const ANTICOAGULANT_OVERDOSE = new RegExp(
     `${phraseSource(wordings.anticoagulantOverdoseBefore)} (of )?(my |his |her |their |the |a |some )?${ANTICOAGULANT_DRUG}`,
     `${ANTICOAGULANT_DRUG} ${phraseSource(wordings.anticoagulantOverdoseAfter)}`,
     `\\b(took|taken|had|swallowed|popped)\\b[^.?!]{0,20}${ANTICOAGULANT_DRUG}[^.?!]{0,25}(${alternation(wordings.anticoagulantTakenTwice)})`,
+    // Someone else's: "i think i took my husbands warfarin instead of my k2".
+    `\\b(took|taken|swallowed|popped)\\b[^.?!]{0,12}\\b(${alternation(wordings.anticoagulantOwners)}) ${ANTICOAGULANT_DRUG}(?! (to|back|in|into|out|along|with me|for (her|him|them))\\b)`,
     // A count of ten or more of it: "just took 10 warfarin", "swallowed about 20 of her eliquis".
     `\\b(took|taken|had|swallowed|popped|downed)\\s+${ABOUT}${MANY}\\s+(of\\s+)?(my |his |her |their |the |those |these )?${ANTICOAGULANT_DRUG}`,
     // A whole supply of it: "someone took a whole bottle of warfarin", "an entire pack of eliquis".
@@ -229,8 +231,9 @@ const BY_ACCIDENT_TAKEN =
   /\b(by mistake|by accident|accidentally|accidently) (took|taken|swallowed|ate|had|gave)\b/;
 const POISON_CONTROL = /\bpoison control\b/;
 const TOOK_AN_OVERDOSE = /\b(took|taken|take|had) an? overdose\b/;
+// A number that is an age or a time ("give my baby (due in 6 weeks) the vit k shot") is no count.
 const GAVE_A_CHILD_TOO_MUCH =
-  /\b(gave|given|give) (my |our |the )?(baby|child|kid|son|daughter|toddler|infant)\b[^.?!]{0,30}\b(\d+|ten|too much|too many|times the|double|triple|way too)/;
+  /\b(gave|given|give) (my |our |the )?(baby|child|kid|son|daughter|toddler|infant)\b[^.?!]{0,30}\b(\d+(?![\d.]|\s*(weeks?|wks?|months?|mos?|days?|years?|yrs?|yo|hours?|hrs?|minutes?|mins?)\b)|ten|too much|too many|times the|double|triple|way too)/;
 
 /**
  * Whether the pattern each sign of workOutPillSigns opens with matches at all: most messages tell

@@ -58,6 +58,7 @@ export const GATE_WORDING_NAMES = [
   'anticoagulantOverdoseBefore',
   'anticoagulantOverdoseAfter',
   'anticoagulantTakenTwice',
+  'anticoagulantOwners',
   'anticoagulantExtraTaken',
   'onPurpose',
   'selfHarm',

@@ -356,6 +356,10 @@ describe('emergency gate: an anticoagulant overdose, taken or asked about calmly
     'my mum took a whole weeks supply of her warfarin in one go this morning, she seems fine',
     // A week's doses named by the week, and "in one go" said well after the taking (blind round 26).
     'grandad took the full week of his coumadin on monday by mistake, roughly 30 mg in one go',
+    // Someone else's blood thinner, or one taken in place of another pill (blind round 27).
+    'pretty sure i swallowed my dads eliquis this morning, i dont take any blood thinner myself',
+    'my teenager took her grandmas coumadin thinking it was her vitamin',
+    'my mum took her warfarin instead of her calcium tablet at lunch, so two today',
   ])('%j gets the poison-control notice', (q) => {
     const a = engine.ask(q);
     expect(a.urgent).toBe(true);
@@ -372,6 +376,10 @@ describe('emergency gate: an anticoagulant overdose, taken or asked about calmly
     'can i take a double dose of k2 if i am on eliquis',
     'i took my warfarin and my k2 at once this morning, is that fine',
     'i took the whole week of my k2 at once, im on warfarin, is that bad',
+    'i took my moms warfarin back to the pharmacy, they said k2 is fine for me',
+    'she took warfarin instead of her aspirin for years, did that cause her calcified valve',
+    // An age is no count of doses given to a child (blind round 27: a newborn's vitamin K shot).
+    'the midwife will give my baby (born 3 weeks early) the vitamin k injection, is that k1 or k2',
   ])('%j is not urgent', (q) => {
     expect(urgent(q)).toBe(false);
   });
