@@ -25,6 +25,9 @@ export interface OutOfScope {
 /** "I'm not asking you to read my scan": a request the message denies is not one it makes. */
 const DENIED_REQUEST = new RegExp(`${phraseSource(language().phrases.lists.requestDenied)}[^.?!,;]*`, 'g');
 
+/** "Not the vitamin lol, K2 the mountain": a vitamin the message says it does not mean keeps nothing in scope. */
+const VITAMIN_DENIED = new RegExp(phraseSource(language().phrases.lists.vitaminDenied), 'g');
+
 /**
  * Whether any out-of-scope rule matches at all: most messages match none, and one scan of the
  * union costs about a third of testing the 36 rules one by one.
@@ -39,8 +42,9 @@ export function outOfScopeClass(normalized: string, hasAnchor: boolean): OutOfSc
     .replace(/\bvitamin[ae]s?\b/g, 'vitamin')
     .replace(DENIED_REQUEST, ' ');
   let incidental: OutOfScope | null = null;
+  const asking = t.replace(VITAMIN_DENIED, ' ');
   for (const rule of ANY_RULE.test(t) ? OUT_OF_SCOPE_RULES : []) {
-    if (!rule.re.test(t) || rule.unless?.test(t)) continue;
+    if (!rule.re.test(t) || rule.unless?.test(asking)) continue;
     if (!rule.incidental || rule.incidentalBeside?.test(t) === false)
       return { cls: rule.cls, incidental: false };
     incidental ??= { cls: rule.cls, incidental: true };

@@ -598,6 +598,7 @@ export const PHRASE_LIST_NAMES = [
   'vitaminItself',
   'questionAnnouncements',
   'questionAnnouncementTopics',
+  'vitaminDenied',
   'clausePointers',
   'storyDemonstratives',
   'likeTheStory',

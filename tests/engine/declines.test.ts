@@ -197,6 +197,29 @@ describe('off-topic words around a clear K2 question', () => {
     expect(engine.ask(q).kind).toBe('decline');
   });
 
+  // Blind round 27: the vitamin named only to say it is not meant, a TV drama, a crypto token got
+  // K2 facts or "which part of vitamin K2 do you mean".
+  it.each([
+    'not talking about the vitamin here: is the k2 summit harder than everest?',
+    "i don't mean the vitamin one, how high is k2 in metres",
+    'anyone seen the k-drama called the k2? is it worth watching',
+    'thoughts on the k2 token, is it gonna pump this week',
+  ])('%j gets the out-of-scope decline', (q) => {
+    const a = engine.ask(q);
+    expect(a.kind).toBe('decline');
+    expect(a.body).toBe(DECLINE_TEXTS.general);
+  });
+
+  it.each([
+    [
+      'my climbing coach says the supplement is a scam, not the vitamin in food: does k2 from natto help bones?',
+      'bone-health',
+    ],
+    ['is k2 a vitamin or not? what does it do', 'k2-overview'],
+  ])('%j: a vitamin denied only in passing still asks about K2 (%s)', (q, topic) => {
+    expect(topicOf(q)).toBe(topic);
+  });
+
   // A condition the article never mentions, asked about K2, is partly covered: the reply says
   // first that the article does not cover it, then what the article does say (issue 7 §2).
   it.each([
