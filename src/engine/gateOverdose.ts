@@ -231,9 +231,11 @@ const BY_ACCIDENT_TAKEN =
   /\b(by mistake|by accident|accidentally|accidently) (took|taken|swallowed|ate|had|gave)\b/;
 const POISON_CONTROL = /\bpoison control\b/;
 const TOOK_AN_OVERDOSE = /\b(took|taken|take|had) an? overdose\b/;
-// A number that is an age or a time ("give my baby (due in 6 weeks) the vit k shot") is no count.
-const GAVE_A_CHILD_TOO_MUCH =
-  /\b(gave|given|give) (my |our |the )?(baby|child|kid|son|daughter|toddler|infant)\b[^.?!]{0,30}\b(\d+(?![\d.]|\s*(weeks?|wks?|months?|mos?|days?|years?|yrs?|yo|hours?|hrs?|minutes?|mins?)\b)|ten|too much|too many|times the|double|triple|way too)/;
+// A number that is an age or a time ("give my baby (due in 6 weeks) the vit k shot", gate.json
+// `timeUnits`) is no count.
+const GAVE_A_CHILD_TOO_MUCH = new RegExp(
+  `\\b(gave|given|give) (my |our |the )?(baby|child|kid|son|daughter|toddler|infant)\\b[^.?!]{0,30}\\b(\\d+(?![\\d.]|\\s*(${alternation(wordings.timeUnits)})\\b)|ten|too much|too many|times the|double|triple|way too)`,
+);
 
 /**
  * Whether the pattern each sign of workOutPillSigns opens with matches at all: most messages tell

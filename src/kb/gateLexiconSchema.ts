@@ -59,6 +59,7 @@ export const GATE_WORDING_NAMES = [
   'anticoagulantOverdoseAfter',
   'anticoagulantTakenTwice',
   'anticoagulantOwners',
+  'timeUnits',
   'anticoagulantExtraTaken',
   'onPurpose',
   'selfHarm',
