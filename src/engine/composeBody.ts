@@ -444,10 +444,9 @@ function composeContext(
 function chooseMainFacts(ctx: ComposeContext, draft: Draft): void {
   const { uncovered, followUp, byId, anticoagulantIds, byIdFact } = ctx;
   if (uncovered) {
-    draft.opening = uncovered.point.says.replace(
-      '{word}',
-      uncovered.point.shownAs?.[uncovered.word] ?? uncovered.word,
-    );
+    // Words asked together ("magnesium … k2 or") put the first group's word in the sentence.
+    const word = uncovered.word.split(' … ')[0] as string;
+    draft.opening = uncovered.point.says.replace('{word}', uncovered.point.shownAs?.[word] ?? word);
     const { nearest, fallback } = uncovered.point;
     // Fallback facts only where the reply comes from their topic: a topic's own question keeps its facts.
     const ids = nearest ?? (fallback?.some((id) => id.startsWith(`${draft.topic.id}/`)) ? fallback : []);

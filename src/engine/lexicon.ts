@@ -114,10 +114,12 @@ export const OTHER_NUTRIENT_WITH_K2 = phraseRegex(lists.otherNutrientsWithK2);
 
 /**
  * Another nutrient named only as a comparison ("can you overdose on k2 like you can on vitamin
- * a?", "is k2 stored like vitamin d"): the question is still about K2.
+ * a?", "is k2 stored like vitamin d", "k2 or magnesium, which matters more for bones"): the
+ * question is still about K2.
  */
 export const NUTRIENT_COMPARISON = new RegExp(
-  `\\b${anyOf(lists.nutrientComparisonCue)}\\s+(${anyOf(lists.nutrientComparisonFiller)} )*${OTHER_NUTRIENT_WITH_K2.source}`,
+  `\\b${anyOf(lists.nutrientComparisonCue)}\\s+(${anyOf(lists.nutrientComparisonFiller)} )*${OTHER_NUTRIENT_WITH_K2.source}` +
+    `|${OTHER_NUTRIENT_WITH_K2.source}\\s+${anyOf(lists.nutrientComparisonAfter)}`,
   'g',
 );
 

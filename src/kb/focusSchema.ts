@@ -45,58 +45,66 @@ export const focusSchema = z.strictObject({
   facts: phrases,
 });
 
-export const uncoveredPointSchema = z.strictObject({
-  id: topicId,
-  /** Words that ask for the point ("morning", "bedtime"). */
-  asked: phrases,
-  /**
-   * Word groups that ask for the point together, one word of each in the question ("how long" and
-   * "work": "how long till k2 works for bones"), however the rest is worded.
-   */
-  together: z.array(phrases).min(2).optional(),
-  /** Topics that do cover the point, so it is not uncovered when they answer. */
-  except: z.array(topicId).optional(),
-  /** Only when the question asks for this focus ("how much k2 in kefir": amount). */
-  focus: z.enum(FOCUS_IDS).optional(),
-  /**
-   * Not when the question asks for this focus (or one of these): "does k2 help sleep?" asks a
-   * benefit, not whether poor sleep is a side effect.
-   */
-  unlessFocus: z.union([z.enum(FOCUS_IDS), z.array(z.enum(FOCUS_IDS)).min(1)]).optional(),
-  /** The reply's first sentence: what the article does not say; `{word}` is the word asked. */
-  says: z.string().trim().min(1).max(200),
-  /**
-   * Subjects (see `subjects`) that make the point asked wherever the message names them: "my
-   * 16-year-old wants k2, how much?" asks for a child's figure though the backstory says who.
-   */
-  subjects: z.array(topicId).optional(),
-  /**
-   * With `subjects`: a subject named only before the question (in the story) makes the point asked
-   * only when the question says one of these ("my uncle had bypass surgery… is there evidence K2
-   * helps the heart?" is no surgery question; "hip surgery in 3 weeks, should i stop my mk7
-   * beforehand?" is).
-   */
-  storyNeeds: phrases.optional(),
-  /**
-   * Stopping K2 asks the point: someone of `by` just before a verb of `vkaTakeAsked.stopVerbs` (one
-   * word may stand between) with a word of `of` after it (a determiner may stand between) or
-   * ending its clause ("what happens if i just stop?", "and if he quits his mk7?"). "does k2 make
-   * bleeding stop?" names no one who stops; "could she stop that and use k2" stops a medicine.
-   */
-  stopAsked: z.object({ by: phrases, of: phrases }).strict().optional(),
-  /**
-   * How an asked word is written in the reply when lower case would misspell it ("ms" → "MS
-   * (multiple sclerosis)", "adhd" → "ADHD").
-   */
-  shownAs: z.record(z.string(), z.string().min(1)).optional(),
-  /**
-   * The nearest facts when the question matched no topic of its own ("is k2 any use for lupus?"):
-   * shown when the reply comes from their topic; a question about a topic keeps that topic's facts.
-   */
-  fallback: z.array(fullFactId).min(1).optional(),
-  /** The nearest facts, shown after that sentence; without them, the best facts of the topic. */
-  nearest: z.array(fullFactId).min(1).optional(),
-});
+export const uncoveredPointSchema = z
+  .strictObject({
+    id: topicId,
+    /** Words that ask for the point ("morning", "bedtime"); none when only `together` asks it. */
+    asked: z.array(phrase),
+    /**
+     * Word groups that ask for the point together, one word of each in the question ("how long" and
+     * "work": "how long till k2 works for bones"), however the rest is worded.
+     */
+    together: z.array(phrases).min(2).optional(),
+    /** Topics that do cover the point, so it is not uncovered when they answer. */
+    except: z.array(topicId).optional(),
+    /** Only when the question asks for this focus ("how much k2 in kefir": amount). */
+    focus: z.enum(FOCUS_IDS).optional(),
+    /**
+     * Not when the question asks for this focus (or one of these): "does k2 help sleep?" asks a
+     * benefit, not whether poor sleep is a side effect.
+     */
+    unlessFocus: z.union([z.enum(FOCUS_IDS), z.array(z.enum(FOCUS_IDS)).min(1)]).optional(),
+    /**
+     * The reply's first sentence: what the article does not say; `{word}` is the word asked (with
+     * `together`, the word of the first group: "k2 or magnesium" → "magnesium").
+     */
+    says: z.string().trim().min(1).max(200),
+    /**
+     * Subjects (see `subjects`) that make the point asked wherever the message names them: "my
+     * 16-year-old wants k2, how much?" asks for a child's figure though the backstory says who.
+     */
+    subjects: z.array(topicId).optional(),
+    /**
+     * With `subjects`: a subject named only before the question (in the story) makes the point asked
+     * only when the question says one of these ("my uncle had bypass surgery… is there evidence K2
+     * helps the heart?" is no surgery question; "hip surgery in 3 weeks, should i stop my mk7
+     * beforehand?" is).
+     */
+    storyNeeds: phrases.optional(),
+    /**
+     * Stopping K2 asks the point: someone of `by` just before a verb of `vkaTakeAsked.stopVerbs` (one
+     * word may stand between) with a word of `of` after it (a determiner may stand between) or
+     * ending its clause ("what happens if i just stop?", "and if he quits his mk7?"). "does k2 make
+     * bleeding stop?" names no one who stops; "could she stop that and use k2" stops a medicine.
+     */
+    stopAsked: z.object({ by: phrases, of: phrases }).strict().optional(),
+    /**
+     * How an asked word is written in the reply when lower case would misspell it ("ms" → "MS
+     * (multiple sclerosis)", "adhd" → "ADHD").
+     */
+    shownAs: z.record(z.string(), z.string().min(1)).optional(),
+    /**
+     * The nearest facts when the question matched no topic of its own ("is k2 any use for lupus?"):
+     * shown when the reply comes from their topic; a question about a topic keeps that topic's facts.
+     */
+    fallback: z.array(fullFactId).min(1).optional(),
+    /** The nearest facts, shown after that sentence; without them, the best facts of the topic. */
+    nearest: z.array(fullFactId).min(1).optional(),
+  })
+  .refine((point) => point.asked.length > 0 || point.together !== undefined, {
+    message: 'needs words that ask the point: `asked` or `together`',
+    path: ['asked'],
+  });
 export type UncoveredPoint = z.infer<typeof uncoveredPointSchema>;
 
 /**

@@ -555,6 +555,7 @@ export const DECLINE_LIST_NAMES = [
   'everydaySymptoms',
   'nutrientComparisonCue',
   'nutrientComparisonFiller',
+  'nutrientComparisonAfter',
 ] as const;
 
 export const declinesFileSchema = z.strictObject({

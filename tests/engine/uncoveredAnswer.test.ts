@@ -968,3 +968,26 @@ describe('a short question after the choice it asks about', () => {
     expect(a.facts).toContain('absorption-excretion/fat-helps-absorption');
   });
 });
+
+// Blind round 27: "k2 or magnesium, which actually matters more for bones" was declined as a
+// question about other nutrients. Set beside K2 by "or"/"vs", the other nutrient is compared with
+// K2: the reply says the article makes no such comparison, then gives K2's own facts.
+describe('K2 compared with another supplement', () => {
+  const engine = sharedEngine();
+
+  it.each([
+    ['zinc vs k2 for strong bones, which wins', 'zinc', 'bone-health/'],
+    ['for my arteries, mk7 or vitamin e, which is more useful?', 'vitamin E', 'vascular-calcification/'],
+  ])('%j: says the article does not compare K2 with %s, then K2 facts', (q, other, factPrefix) => {
+    const a = engine.ask(q);
+    expect(a.kind).toBe('answer');
+    expect(a.coverage).toBe('partial');
+    expect(a.body.startsWith(`The article doesn't compare K2 with ${other}`)).toBe(true);
+    expect(a.facts?.some((id) => id.startsWith(factPrefix))).toBe(true);
+  });
+
+  it('a supplement taken with K2, not compared with it, is still another nutrient', () => {
+    const a = engine.ask('should i take zinc together with my k2 for better absorption');
+    expect(a.body).not.toMatch(/doesn't compare K2 with/);
+  });
+});
