@@ -991,3 +991,26 @@ describe('K2 compared with another supplement', () => {
     expect(a.body).not.toMatch(/doesn't compare K2 with/);
   });
 });
+
+// Blind round 27: "is mk7 halal?? the softgels prob have gelatin" was declined as a request to
+// rate a product. Whether a supplement is halal or kosher is a point the article does not cover;
+// the reply says so and gives how MK-7 is made.
+describe('halal or kosher supplements', () => {
+  const engine = sharedEngine();
+
+  it.each([
+    'are mk-7 capsules kosher? worried about the gelatine',
+    'my friend says k2 supplements are not halal, true?',
+  ])('%j: says the article does not cover it, then how MK-7 is made', (q) => {
+    const a = engine.ask(q);
+    expect(a.kind).toBe('answer');
+    expect(a.body).toMatch(
+      /^The article doesn't say whether K2 supplements or their capsules are halal or kosher/,
+    );
+    expect(a.facts).toContain('mk7-production/supplement-sources');
+  });
+
+  it('an allergen check of a product is still a product question', () => {
+    expect(engine.ask('does this k2 brand contain soy?').kind).toBe('decline');
+  });
+});
