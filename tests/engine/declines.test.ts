@@ -180,6 +180,8 @@ describe('off-topic words around a clear K2 question', () => {
     ['watching football rn. anyway how much k2 is in natto', 'natto'],
     ['i have arthritis and osteoporosis, does k2 help my bones', 'bone-health'],
     ["i'm doing keto, what foods have k2", 'food-plan'],
+    // Blind round 27: "where am i getting my k2 from" names no food word, and the diet declined it.
+    ['paleo for a year now. where would i get k2 then?', 'food-plan'],
     // "chemistry" is K2 the chemical unless the vitamin is named, however MK-7 is spelled.
     ['for my chem class: is mk-7 made by fermentation or by chemistry?', 'mk7-production'],
   ])('%j → %s', (q, topic) => {

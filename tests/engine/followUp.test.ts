@@ -1125,3 +1125,21 @@ describe('"why?" with no answer before it', () => {
     expect(why.kind).toBe('answer');
   });
 });
+
+// Blind round 27: "so how often would i take mk4 then" after the MK-4 clearance answer got the
+// clearance again: how often asks the dosing regimen (synonyms.json, focus.json amount).
+describe('how often a form is taken', () => {
+  const engine = sharedEngine();
+
+  it('after how long MK-4 lasts, "how often" gets the split daily regimen', () => {
+    const conversation = engine.startConversation();
+    conversation.ask('mk4 half life?');
+    const a = conversation.ask('ok and how often would someone take it');
+    expect(a.facts?.[0]).toBe('mk7-vs-mk4/mk4-dose');
+    expect(a.body).toMatch(/three times daily/);
+  });
+
+  it('alone, "how often" of MK-4 is its regimen, not its half-life', () => {
+    expect(engine.ask('how often is mk-4 taken?').body).toMatch(/three times/);
+  });
+});
