@@ -926,6 +926,29 @@ describe('storing supplements, and a food that is only kept in the fridge', () =
     expect(a.body).not.toMatch(/cooking or storage/);
   });
 
+  // Blind round 27: "should k2 be kept in the fridge" got the cooking-and-storage point of foods,
+  // and "and how long is it good after opening" the evidence summary.
+  it.each(['do my k2 gummies need to go in the refrigerator?', 'whats the shelf life of mk7 drops'])(
+    '%j: supplement storage, which the article does not cover',
+    (q) => {
+      expect(engine.ask(q).body).toMatch(/^The article doesn't say how to store K2 supplements/);
+    },
+  );
+
+  it('after a storage question, "how long is it ok once opened" is the same uncovered point', () => {
+    const conversation = engine.startConversation();
+    conversation.ask('can mk7 softgels be stored at room temperature');
+    expect(conversation.ask('and how long is it ok once opened?').body).toMatch(
+      /^The article doesn't say how to store K2 supplements/,
+    );
+  });
+
+  it('a food kept in the fridge is no supplement storage', () => {
+    expect(engine.ask('will the k2 in my natto survive a week in the fridge').body).not.toMatch(
+      /store K2 supplements/,
+    );
+  });
+
   it('how long K2 is stored in the body is not supplement storage', () => {
     expect(engine.ask('k2 half-life and storage in the body').body).not.toMatch(/store K2 supplements/);
   });
