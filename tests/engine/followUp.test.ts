@@ -135,6 +135,16 @@ describe('a follow-up answers what the new message asks about the previous subje
     expect(first.answer.facts).toContain(source.answer.facts[0]);
   });
 
+  // Blind round 27: "proof?" after "k2 good for brain?" got the article's own words for the
+  // claim. Proof asks what the evidence shows, not where the article says it.
+  it('"proof?" gets the evidence for the point just discussed, not the article\'s words', () => {
+    const first = engine.askInContext('does k2 help memory', null);
+    const proof = engine.askInContext('got any proof of that?', first.context);
+    expect(proof.answer.body).not.toMatch(/^The article, under "/);
+    expect(proof.answer.topic?.id).toBe('brain-alzheimers');
+    expect(proof.answer.body).toMatch(/observational|no clinical trial|trial/i);
+  });
+
   it.each([
     ['does k2 help bones', 'how much of it did the studies use?', 'why?'],
     ['is mk7 better than mk4', 'why?', 'really?'],
