@@ -466,8 +466,17 @@ function workOutFocus(normalized: string): QuestionFocus {
         (isShortQuestion(question) || (ASKED.counts(question)[COMPARISON] as number) > 0)))
   )
     asks--;
-  const asked =
-    asks > 0 ? clauses.slice(asks).flat() : [...sentencePointedAt(normalized, asking, question), ...words];
+  const pointedAt = asks > 0 ? [] : sentencePointedAt(normalized, asking, question);
+  const asked = asks > 0 ? clauses.slice(asks).flat() : [...pointedAt, ...words];
+  // "…she says I should take it with a meal. Which of us is right?": a question of who is right
+  // (phrases.json whoIsRight) that asks no point of its own asks the point of the sentence before.
+  if (counted.length === 0 && pointedAt.length > 0 && WHO_IS_RIGHT.matches(words)) {
+    const pointedCounts = ASKED.counts(withoutStatedAmounts(withoutPastSelf(pointedAt)));
+    counted = FOCUS.focuses
+      .map((f, i) => ({ id: f.id, n: pointedCounts[i] as number }))
+      .filter((f) => f.n > 0)
+      .sort((a, b) => b.n - a.n);
+  }
   const focuses = mapPacked(counted, (f) => f.id);
   const subjects = askedSubjects(withoutPastSelf(part === normalized ? words : stemmedWords(normalized)));
   // A subject named only in the story ("after his valve surgery… does he have to cut these foods
@@ -560,7 +569,8 @@ function sentencePointedAt(
   asking: string,
   question: readonly string[],
 ): readonly string[] {
-  const points = question.some((w) => POINTERS.has(w)) || choosesAmongBefore(question);
+  const points =
+    question.some((w) => POINTERS.has(w)) || choosesAmongBefore(question) || WHO_IS_RIGHT.matches(question);
   if (question.length > SHORT_POINTING_SENTENCE_WORDS || !points) return [];
   const before = sentenceBefore(normalized, asking);
   if (before === '') return [];
@@ -570,6 +580,8 @@ function sentencePointedAt(
 }
 
 const CHOICE = new PhraseSet(language().phrases.lists.choiceAfterWhat.words ?? []);
+/** "Which of us is right?", "who's correct": a verdict on the claims told before the question. */
+const WHO_IS_RIGHT = new PhraseSet(language().phrases.lists.whoIsRight.words ?? []);
 /** How far after "what" a choice word makes the question one of choosing. */
 const CHOICE_WITHIN = 3;
 

@@ -600,6 +600,7 @@ export const PHRASE_LIST_NAMES = [
   'questionAnnouncements',
   'questionAnnouncementTopics',
   'vitaminDenied',
+  'whoIsRight',
   'clausePointers',
   'storyDemonstratives',
   'likeTheStory',

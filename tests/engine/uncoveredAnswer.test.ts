@@ -1037,3 +1037,24 @@ describe('halal or kosher supplements', () => {
     expect(engine.ask('does this k2 brand contain soy?').kind).toBe('decline');
   });
 });
+
+// Blind round 27: "…I take my K2 capsule with a black coffee… My daughter says I should take it
+// with a meal. Which of us is right?" got food sources: a question of who is right asks the point
+// of the claims told before it (phrases.json whoIsRight).
+describe('who is right about a claim told before the question', () => {
+  const engine = sharedEngine();
+
+  it('the point of the sentence before is the point asked', () => {
+    const a = engine.ask(
+      'I take my mk7 on an empty stomach first thing. My wife says it should be taken with fatty food. Who is correct?',
+    );
+    expect(a.facts?.[0]).toBe('absorption-excretion/fat-helps-absorption');
+  });
+
+  it('an amount only stated in the story is not the point asked', () => {
+    const a = engine.ask(
+      'My son takes 200 mcg of mk7 and says it upsets his stomach. Who is right, him or me?',
+    );
+    expect(a.body).not.toMatch(/^No authority has set a K2 supplement dose/);
+  });
+});
