@@ -1058,3 +1058,17 @@ describe('who is right about a claim told before the question', () => {
     expect(a.body).not.toMatch(/^No authority has set a K2 supplement dose/);
   });
 });
+
+// Blind round 27: "My son sent me a screenshot… should I be aiming for it?" got the children's
+// intakes: someone who only sends or forwards a claim is its messenger, not who is asked about
+// (focus.json claimSpeakers).
+describe('the one who sent a claim is not asked about', () => {
+  const engine = sharedEngine();
+
+  it("a daughter who forwarded a post does not make the asker's question a child's", () => {
+    const a = engine.ask(
+      'my daughter forwarded me a post saying k2 lowers diabetes risk by 7% per 10 grams a day. how much should i be eating then?',
+    );
+    expect(a.body).not.toMatch(/children or teenagers/);
+  });
+});
