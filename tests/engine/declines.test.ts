@@ -405,8 +405,6 @@ describe('another supplement beside a K2 question', () => {
     'should i stack k2 with magnesium',
     // Listed with "+", but its own amount is what is asked.
     'd3 + k2 + magnesium: how much magnesium should go with it?',
-    // Compared, not listed.
-    'mk7 vs magnesium for bones, which one matters more',
   ])('%j, about the other supplement itself, is declined as another nutrient', (q) => {
     const a = engine.ask(q);
     expect(a.kind).toBe('decline');
