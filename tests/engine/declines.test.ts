@@ -608,6 +608,8 @@ describe('a side word that is not what is asked does not decline a K2 question',
     ['i heard coumadin started out as rat poison, how does it act on vitamin k', 'warfarin-interaction'],
     // A diet, not a product's label.
     ['been eating gluten free for years, which foods still give me k2', 'food-plan'],
+    // A product description read, not one to write (blind round 27).
+    ['the product description of my mk7 says it keeps arteries clear, does k2 do that?', 'calcium-direction'],
     // A long story whose question is its last clause, with a condition set aside in the first.
     [
       'for ages doctors called my stomach problems ibs. then i was told i have ulcerative colitis and that it hurts fat absorption. so does ulcerative colitis make low vitamin k more likely?',

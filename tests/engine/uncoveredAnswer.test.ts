@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ANTICOAGULANT_WARNING } from '../safetyTexts.ts';
 import { sharedEngine } from '../sharedEngine.ts';
 
 // A K2 question about a point the article never covers is partly covered: the reply says so
@@ -1070,5 +1071,23 @@ describe('the one who sent a claim is not asked about', () => {
       'my daughter forwarded me a post saying k2 lowers diabetes risk by 7% per 10 grams a day. how much should i be eating then?',
     );
     expect(a.body).not.toMatch(/children or teenagers/);
+  });
+});
+
+// Blind rounds 26 and 27: nattokinase beside warfarin got "which part of vitamin K2 do you mean",
+// the product decline, or warfarin facts with no word on nattokinase. The article never mentions
+// it (focus.json nattokinase, a subject wherever the message names it).
+describe('nattokinase', () => {
+  const engine = sharedEngine();
+
+  it.each([
+    'is it safe to take nattokinase together with coumadin?',
+    'My naturopath suggested nattokinase for my circulation. I also take warfarin and my INR keeps changing. Should I be worried?',
+  ])('%j: says the article does not mention it, then natto and the blood thinner', (q) => {
+    const a = engine.ask(q);
+    expect(a.kind).toBe('answer');
+    expect(a.body).toMatch(/The article doesn't mention nattokinase/);
+    expect(a.facts).toContain('natto/natto-warfarin');
+    expect(a.safety.warning).toBe(ANTICOAGULANT_WARNING);
   });
 });
