@@ -1091,3 +1091,23 @@ describe('nattokinase', () => {
     expect(a.safety.warning).toBe(ANTICOAGULANT_WARNING);
   });
 });
+
+// Blind round 27: "if im taking calcium pills do i need k2 so it doesnt end up in my arteries"
+// opened with what the article does not say about calcium supplements and heart attacks, and "fry
+// up w eggs, butter…" with cooking. Calcium pills beside arteries ask the covered direction of
+// calcium; the uncovered points need their own words (a risk, an interaction, a way of cooking).
+describe('points the article covers are not opened with what it does not say', () => {
+  const engine = sharedEngine();
+
+  it('calcium tablets and arteries: the direction of calcium, not heart-attack risk', () => {
+    const a = engine.ask('been taking calcium every day, need k2 too so it doesnt go to my arteries?');
+    expect(a.body).not.toMatch(/^The article doesn't/);
+    expect(a.facts?.some((id) => id.startsWith('calcium-direction/'))).toBe(true);
+  });
+
+  it('a fry-up is a breakfast, not a question about frying', () => {
+    expect(engine.ask('sunday fry up with eggs and black pudding, any k2 in it?').body).not.toMatch(
+      /cooking or storage/,
+    );
+  });
+});
