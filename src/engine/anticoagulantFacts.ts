@@ -1,5 +1,5 @@
 import { anticoagulantSpellings, language } from '../kb/language.ts';
-import { anyOf } from './phrasePattern.ts';
+import { anyOf, phraseRegex } from './phrasePattern.ts';
 import { ANTICOAGULANT_FACTS } from './questionFocus.ts';
 import { verbOnObjectSource } from './verbOnObject.ts';
 import { wordPattern } from './wordPattern.ts';
@@ -90,17 +90,29 @@ export function mayTakeVitaminKAntagonist(normalized: string): boolean {
   return VKA.test(text) || (!OTHER_ANTICOAGULANT.test(text) && ANY_ANTICOAGULANT.test(text));
 }
 
+/** focus.json anticoagulantFacts.vkaSubjects, compiled once. */
+const VKA_SUBJECTS = ANTICOAGULANT_FACTS.vkaSubjects.map(({ asked, mayWords, facts }) => ({
+  re: phraseRegex({ words: asked }),
+  may: phraseRegex({ words: mayWords }),
+  facts,
+}));
+
 /**
  * The interaction facts that apply to the anticoagulants a message names, in order. Asked an amount
  * ("how much K2 is ok on warfarin?") or whether to take K2 at all ("can she start it?": the caller
  * reads that, see asksToTakeK2), someone who may be on a warfarin-type drug first learns that no
- * dose is known to be safe: the doses that answer everyone else are not theirs.
+ * dose is known to be safe: the doses that answer everyone else are not theirs. Asked whether they
+ * may have a subject ("on warfarin, can i eat natto"), its own blood-thinner fact comes first
+ * (focus.json `vkaSubjects`).
  */
 export function anticoagulantFactIds(normalized: string, asksAmount = false): string[] {
   const text = normalized.replace(/'/g, '');
   const ids: string[] = [];
   if (asksAmount && mayTakeVitaminKAntagonist(text)) ids.push(...ANTICOAGULANT_FACTS.vkaAmount);
-  if (VKA.test(text)) ids.push(...ANTICOAGULANT_FACTS.vka);
+  if (VKA.test(text)) {
+    for (const { re, may, facts } of VKA_SUBJECTS) if (re.test(text) && may.test(text)) ids.push(...facts);
+    ids.push(...ANTICOAGULANT_FACTS.vka);
+  }
   if (OTHER_ANTICOAGULANT.test(text)) ids.push(...ANTICOAGULANT_FACTS.doac);
   if (!VKA.test(text) && !OTHER_ANTICOAGULANT.test(text) && ANY_ANTICOAGULANT.test(text))
     ids.push(...ANTICOAGULANT_FACTS.any);

@@ -345,6 +345,14 @@ export const focusFileSchema = z.strictObject({
     vkaStop: z.array(fullFactId),
     /** Facts about people who are not on a warfarin-type drug, never shown to someone who may be on one. */
     notForVka: z.array(fullFactId),
+    /**
+     * A subject's own blood-thinner fact, first among them when someone on a warfarin-type drug asks
+     * whether they may have it, a word of `mayWords` in the message ("on warfarin. can i eat natto" →
+     * how natto changes warfarin, before what natto's K2 is).
+     */
+    vkaSubjects: z.array(
+      z.strictObject({ asked: phrases, mayWords: phrases, facts: z.array(fullFactId).min(1) }),
+    ),
   }),
   /**
    * How a message asks whether to take, start or keep taking K2: a verb (`verbs`: "start", "take",

@@ -309,8 +309,12 @@ function checkFocusFacts(knowledge: KnowledgeBase, focus: FocusLexicon, focusFil
         throw new KnowledgeError(focusFile, `uncovered[${i}].except[${j}]`, `no topic "${id}"`);
     });
   });
-  for (const [kind, ids] of Object.entries(focus.anticoagulantFacts))
+  const { vkaSubjects, ...anticoagulantFactLists } = focus.anticoagulantFacts;
+  for (const [kind, ids] of Object.entries(anticoagulantFactLists))
     checkFactIds(ids, `anticoagulantFacts.${kind}`);
+  vkaSubjects.forEach((subject, i) => {
+    checkFactIds(subject.facts, `anticoagulantFacts.vkaSubjects[${i}].facts`);
+  });
   const subjectIds = new Set(focus.subjects.map((subject) => subject.id));
   focus.uncovered.forEach((point, i) => {
     point.subjects?.forEach((id, j) => {

@@ -165,3 +165,22 @@ describe('someone on a warfarin-type drug asks whether to take K2 at all', () =>
     expect(stop.facts?.[0]).toBe('warfarin-interaction/inr-effects');
   });
 });
+
+// Blind round 27: "had my aortic valve replaced last month, on warfarin. can i eat natto" told what
+// natto's K2 is and the general steady-intake facts, never that natto itself changes warfarin.
+describe("a food's own blood-thinner fact when someone on warfarin asks whether they may have it", () => {
+  const engine = sharedEngine();
+
+  it.each([
+    'my grandad takes coumadin, is it ok for him to have natto at breakfast?',
+    'on warfarin since my stroke. am i allowed natto?',
+  ])('%j shows how natto changes warfarin', (q) => {
+    expect(engine.ask(q).facts).toContain('natto/natto-warfarin');
+  });
+
+  it('a question about how MK-7 is made keeps its own facts', () => {
+    expect(engine.ask('on warfarin, is the mk-7 in supplements made from natto?').facts).not.toContain(
+      'natto/natto-warfarin',
+    );
+  });
+});
