@@ -23,7 +23,9 @@ import {
   isGreeting,
   isQuestionAnnouncement,
   isThanks,
+  isWhoToAsk,
   THANKS_TEXT,
+  WHO_TO_ASK_TEXT,
   withoutGreeting,
 } from './declines.ts';
 import { definitionAsked } from './definitionAsked.ts';
@@ -127,6 +129,9 @@ export function answerQuestionDetailed(
   }
   if (!gate.urgent && isQuestionAnnouncement(full)) {
     return { answer: bareAnswer('decline', ASK_AWAY_TEXT, warningFirst), result: null };
+  }
+  if (!gate.urgent && isWhoToAsk(normalized)) {
+    return { answer: bareAnswer('decline', WHO_TO_ASK_TEXT, warningFirst), result: null };
   }
 
   // "Not on any blood thinners": a medicine the asker says they do not take is no part of what is

@@ -75,6 +75,17 @@ export function isQuestionAnnouncement(normalized: string): boolean {
   return QUESTION_ANNOUNCEMENT.test(normalized.replace(/'/g, '').trim());
 }
 
+/** Only whom to ask (lexicon/phrases.json `whoToAsk`). */
+const WHO_TO_ASK = new RegExp(`^${anyOf(lists.whoToAsk)}[\\s!.,?]*$`);
+
+/** Who can answer for the asker (texts.json `whoToAsk`). */
+export const WHO_TO_ASK_TEXT = texts().replies.whoToAsk;
+
+/** A message that only asks whom to ask ("ok so who do i even ask", "who should I talk to?"). */
+export function isWhoToAsk(normalized: string): boolean {
+  return WHO_TO_ASK.test(normalized.replace(/'/g, '').trim());
+}
+
 /** Only "why?" (lexicon/phrases.json `bareWhy`). */
 const BARE_WHY = new RegExp(`^${anyOf(lists.bareWhy)}[\\s!.,?]*$`);
 

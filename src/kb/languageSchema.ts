@@ -73,6 +73,8 @@ export const textsSchema = z.strictObject({
     whyWithoutAnswer: template('canAnswer'),
     /** A message that only says a question is coming ("quick one", "can i ask something"). */
     askAway: template('canAnswer'),
+    /** A message that only asks whom to ask ("ok so who do i even ask"). */
+    whoToAsk: sentence,
     decline: template('canAnswer'),
     unsure: template('canAnswer'),
     /** After an answer whose message also named another supplement: what the article does not cover. */
@@ -598,6 +600,7 @@ export const PHRASE_LIST_NAMES = [
   'followUpPointers',
   'vitaminItself',
   'questionAnnouncements',
+  'whoToAsk',
   'questionAnnouncementTopics',
   'vitaminDenied',
   'whoIsRight',

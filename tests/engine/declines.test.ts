@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ASK_AWAY_TEXT, DECLINE_TEXTS, GREETING_TEXT, THANKS_TEXT } from '../../src/engine/declines.ts';
+import {
+  ASK_AWAY_TEXT,
+  DECLINE_TEXTS,
+  GREETING_TEXT,
+  THANKS_TEXT,
+  WHO_TO_ASK_TEXT,
+} from '../../src/engine/declines.ts';
 import { normalizeText } from '../../src/engine/normalize.ts';
 import { withoutNegated } from '../../src/engine/readings.ts';
 import { SCOPE_AREAS, UNSURE_TEXT } from '../../src/engine/safety.ts';
@@ -68,6 +74,20 @@ describe('friendly non-answers', () => {
     ['can I ask something about natto?', 'natto'],
   ])('%j: an announcement with its question is answered', (q, id) => {
     expect(topicOf(q)).toBe(id);
+  });
+
+  // Blind round 27: "ok so who do i even ask" after a cancer answer got that answer again.
+  it.each(['so who should I talk to about it then?', 'who can i ask'])('%j is told who can answer', (q) => {
+    const conversation = engine.startConversation();
+    conversation.ask('does k2 help with cancer');
+    const a = conversation.ask(q);
+    expect(a.body).toBe(WHO_TO_ASK_TEXT);
+    expect(a.body).toMatch(/doctor/);
+    expect(a.body).toMatch(/pharmacist/);
+  });
+
+  it('a question about K2 that names whom to ask is still answered', () => {
+    expect(engine.ask('who should i ask about k2 and my warfarin').body).not.toBe(WHO_TO_ASK_TEXT);
   });
 
   it('still answers a greeting with a question in it', () => {
