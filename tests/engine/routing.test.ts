@@ -199,3 +199,17 @@ describe('the study behind "half the risk of dying"', () => {
     expect(a.facts[0]).toBe('heart-health/rotterdam-study');
   });
 });
+
+// Blind rounds 26 and 27: "k2 good for brain?" and "would k2 help his memory" got one fact (the
+// speculative inflammation line, or the observational link) and never what the article claims
+// for thinking and that no trial has shown it.
+describe('whether K2 is good for the brain', () => {
+  it.each([
+    'is vitamin k2 any good for your brain',
+    'my mum keeps forgetting things, is k2 worth a try for that',
+  ])('%j: the article’s claim for thinking, and that no trial has shown it', (q) => {
+    const a = engine.ask(q);
+    expect(a.facts).toContain('brain-alzheimers/alzheimers-claim');
+    expect(a.body).toMatch(/no clinical trial has shown/);
+  });
+});
