@@ -127,6 +127,7 @@ export function answerQuestionDetailed(
   if (!gate.urgent && isThanks(normalized)) {
     return { answer: bareAnswer('decline', THANKS_TEXT, warningFirst), result: null };
   }
+  // The whole message: "quick question" is an introduction withoutGreeting takes off `normalized`.
   if (!gate.urgent && isQuestionAnnouncement(full)) {
     return { answer: bareAnswer('decline', ASK_AWAY_TEXT, warningFirst), result: null };
   }
