@@ -128,3 +128,15 @@ describe('a definition leads the reply', () => {
     expect(answer.facts[0]).not.toBe('clotting-function/what-anticoagulants-are');
   });
 });
+
+// "what is osteoporosis" was declined with "which part of vitamin K2 do you mean": the fact that says
+// what it is named no term (`defines`), and a question with no K2 word is capped.
+describe('a condition the knowledge explains', () => {
+  const engine = sharedEngine();
+
+  it('"whats osteoporosis exactly?" leads with what it is', () => {
+    const a = engine.ask('whats osteoporosis exactly?');
+    expect(a.kind).toBe('answer');
+    expect(a.facts?.[0]).toBe('osteoporosis/what-is-osteoporosis');
+  });
+});
