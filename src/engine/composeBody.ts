@@ -699,13 +699,18 @@ function leadForBloodThinner(ctx: ComposeContext, draft: Draft): void {
     draft.extra = [];
   }
   // …and so it is when the reply has more to say: told, not asked ("oh i should mention i take
-  // warfarin" after a bone answer led with a bone trial and left the interaction facts behind it).
-  // A question about it ("is that ok with warfarin?", "why does warfarin care?") has its own answer.
+  // warfarin" after a bone answer led with a bone trial and left the interaction facts behind it),
+  // or told by someone whose blood thinner the conversation named before ("i had a big bowl
+  // yesterday tbh" after "im on warfarin, can i eat natto"). A question about it ("is that ok with
+  // warfarin?", "why does warfarin care?") has its own answer.
+  const onTheirsBefore =
+    followUp !== undefined &&
+    mayTakeVitaminKAntagonist(withoutDeniedAnticoagulants(followUp.previousReading));
   if (
     followUp &&
-    newlyNamed &&
     onlyTells(followUp.message) &&
-    mayTakeVitaminKAntagonist(withoutDeniedAnticoagulants(followUp.message))
+    ((newlyNamed && mayTakeVitaminKAntagonist(withoutDeniedAnticoagulants(followUp.message))) ||
+      onTheirsBefore)
   ) {
     const interaction = [...draft.main, ...draft.extra].filter((f) => anticoagulantIds.includes(f.fullId));
     const first = draft.main[0];

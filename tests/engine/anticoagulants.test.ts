@@ -184,3 +184,19 @@ describe("a food's own blood-thinner fact when someone on warfarin asks whether 
     );
   });
 });
+
+// Blind round 27 pairs: "i had a big bowl yesterday tbh" after "im on warfarin, can i eat natto
+// sometimes" led with natto's amounts. Told, not asked, by someone whose blood thinner the
+// conversation named: the interaction facts lead, as when the drug is told in that message.
+describe('a statement after a blood-thinner question', () => {
+  const engine = sharedEngine();
+
+  it('the interaction facts lead what someone on warfarin tells next', () => {
+    const conversation = engine.startConversation();
+    conversation.ask('my mum is on coumadin, is cheese ok for her?');
+    const a = conversation.ask('she ate half a block of gouda last night lol');
+    expect(a.facts?.[0]?.startsWith('warfarin-interaction/') || a.facts?.[0] === 'natto/natto-warfarin').toBe(
+      true,
+    );
+  });
+});
