@@ -155,6 +155,8 @@ describe('emergency gate: a nose pouring blood on a blood thinner', () => {
     'on apixaban, nose has been gushing for half an hour and pinching it isnt helping',
     'im on coumadin and my nose is pouring blood since dinner',
     'nose pouring for 25 mins now',
+    // "Bled", not only "bleeding" (found running the terminal chat).
+    'on warfarin and my nose has bled for about an hour now',
   ])('%j is urgent', (q) => {
     expect(engine.ask(q).urgent).toBe(true);
   });
