@@ -421,16 +421,20 @@ export function createEngine(kb: KnowledgeBase, options: CreateEngineOptions = {
       // Another medicine asked about is the pharmacist's question, on a blood thinner too ("and
       // ibuprofen when his back hurts?" after "my dad takes warfarin" got the warfarin facts again).
       const asksAnotherMedicine = alone.declinedAs === 'medicine' && offTopic;
-      const onTheirs =
+      const readOnTheirs =
         previous && alone.result !== null && !asksAnotherMedicine
           ? readWithAskersAnticoagulant(normalized, alone.answer, previous)
           : null;
-      if (onTheirs?.answer.urgent)
+      if (readOnTheirs?.answer.urgent)
         return {
-          answer: onTheirs.answer,
-          context: contextAfter(onTheirs.reading, onTheirs.answer),
+          answer: readOnTheirs.answer,
+          context: contextAfter(readOnTheirs.reading, readOnTheirs.answer),
           followUp: true,
         };
+      // Chatter, a pet's or a shop's question is answered with the blood thinner only when that
+      // makes it urgent ("ate a mountain of brie… my gums bled a lot"): "who first climbed k2"
+      // after "im on warfarin, can i eat natto?" got the warfarin facts.
+      const onTheirs = offTopic ? null : readOnTheirs;
       if (onTheirs && kind === 'alone' && onTheirs.answer.kind === 'answer') {
         const { reading, answer } = onTheirs;
         return { answer, context: contextAfter(reading, answer, readFocus(normalized)), followUp: true };

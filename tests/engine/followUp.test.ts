@@ -1153,3 +1153,27 @@ describe('how often a form is taken', () => {
     expect(engine.ask('how often is mk-4 taken?').body).toMatch(/three times/);
   });
 });
+
+// Found running the terminal chat: "who first climbed k2" after "im on warfarin, can i eat
+// natto?" was read with the asker's warfarin and answered with its facts. Chatter stays declined;
+// read with the blood thinner only when that makes it urgent.
+describe("chatter after a blood-thinner question is not read with the asker's drug", () => {
+  const engine = sharedEngine();
+
+  it.each(['whats the tallest mountain after everest, k2?', 'anyone watching the k-drama called the k2?'])(
+    '%j is declined',
+    (q) => {
+      const conversation = engine.startConversation();
+      conversation.ask('my dad takes warfarin, is natto ok for him?');
+      const a = conversation.ask(q);
+      expect(a.kind).toBe('decline');
+      expect(a.facts ?? []).toEqual([]);
+    },
+  );
+
+  it('an emergency told with a word of chatter is still read with the drug', () => {
+    const conversation = engine.startConversation();
+    conversation.ask('i take coumadin, is cheese ok?');
+    expect(conversation.ask('had a mountain of brie and now my nose has bled for an hour').urgent).toBe(true);
+  });
+});
