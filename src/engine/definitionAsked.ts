@@ -104,8 +104,15 @@ const PART_WORDS: ReadonlySet<string> = new Set(['bit', 'part', 'bits', 'parts']
 const NAME_ENDS: ReadonlySet<string> = new Set(['mean', 'stand', 'actually', 'even', 'really']);
 const IN_NAME_WORDS = 3;
 
+/** "INR meaning?", "osteoporosis definition": the word after a term that asks what it means. */
+const MEANING_AFTER: ReadonlySet<string> = new Set(['meaning', 'definition', 'defined']);
+
 /** The defined term one clause asks about, or null: the ways of asking are tried in turn. */
 function askedInClause(words: readonly string[], facts: FactIndex): Found | null {
+  // "INR meaning?": the term alone, then the word for its meaning, and nothing else.
+  const alone = termAt(words, 0, facts);
+  if (alone > 0 && MEANING_AFTER.has(words[alone] as string) && endsAt(words, alone + 1))
+    return { at: 0, length: alone };
   for (let i = 0; i < words.length; i++) {
     const word = words[i] as string;
     // "what (even) is (a) X (exactly)", "whats X", "wtf is X"

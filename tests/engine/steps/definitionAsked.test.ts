@@ -140,3 +140,18 @@ describe('a condition the knowledge explains', () => {
     expect(a.facts?.[0]).toBe('osteoporosis/what-is-osteoporosis');
   });
 });
+
+// "inr meaning?" was declined with "which part of vitamin K2 do you mean": a term followed only by
+// the word for its meaning asks for its definition, as "what does INR mean" does.
+describe('a term followed by "meaning"', () => {
+  const engine = sharedEngine();
+
+  it.each([
+    ['INR meaning?', 'clotting-function/inr-test'],
+    ['osteoporosis definition pls', 'osteoporosis/what-is-osteoporosis'],
+  ])('%j leads with the definition', (q, fact) => {
+    const a = engine.ask(q);
+    expect(a.kind).toBe('answer');
+    expect(a.facts?.[0]).toBe(fact);
+  });
+});
