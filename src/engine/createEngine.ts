@@ -455,10 +455,15 @@ export function createEngine(kb: KnowledgeBase, options: CreateEngineOptions = {
       const previousTopic = previous.topicId ? byId.get(previous.topicId) : undefined;
       // "tl;dr?": the short version of the topic just discussed is its summary; "in simple words?"
       // its plain-words version.
+      // The previous question answered again, for a request about that answer; null when that
+      // no longer gives an answer (the message is then read alone).
+      const previousAgain = (): Answer | null => {
+        const again = answerQuestionDetailed(previous.reading, index, byId, previousTopic?.category).answer;
+        return again.urgent || again.kind !== 'answer' ? null : again;
+      };
       if (kind === 'summary' || kind === 'plain') {
-        if (!previousTopic) return aloneAnswer();
-        const again = answerQuestionDetailed(previous.reading, index, byId, previousTopic.category).answer;
-        if (again.urgent || again.kind !== 'answer') return aloneAnswer();
+        const again = previousTopic ? previousAgain() : null;
+        if (!previousTopic || !again) return aloneAnswer();
         return {
           answer: withSummaryBody(again, previousTopic, kind === 'plain'),
           context: previous,
@@ -467,8 +472,8 @@ export function createEngine(kb: KnowledgeBase, options: CreateEngineOptions = {
       }
       // "shorter", "as a list": the answer just given again, in the form asked.
       if (kind === 'shorter' || kind === 'list') {
-        const again = answerQuestionDetailed(previous.reading, index, byId, previousTopic?.category).answer;
-        if (again.urgent || again.kind !== 'answer') return aloneAnswer();
+        const again = previousAgain();
+        if (!again) return aloneAnswer();
         // The body as it was shown: a follow-up's own choice of facts is not made again here.
         if (previous.body) {
           again.body = previous.body;
@@ -481,8 +486,8 @@ export function createEngine(kb: KnowledgeBase, options: CreateEngineOptions = {
         };
       }
       if (kind === 'again') {
-        const again = answerQuestionDetailed(previous.reading, index, byId, previousTopic?.category).answer;
-        if (again.urgent || again.kind !== 'answer') return aloneAnswer();
+        const again = previousAgain();
+        if (!again) return aloneAnswer();
         withSourceBody(again, previous.facts, factIndexOf(index));
         return { answer: again, context: previous, followUp: true };
       }
