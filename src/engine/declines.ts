@@ -47,10 +47,22 @@ export function declineTextFor(cls: OutOfScopeClass): string {
 
 const { lists } = language().phrases;
 
-/** Only a greeting, with whom it greets (lexicon/phrases.json `greetingWords`, `greetingAddressees`). */
-const GREETING = new RegExp(
-  `^(${anyOf(lists.greetingWords)}[\\s!.,]*)+(${anyOf(lists.greetingAddressees)}[\\s!.,?]*)*$`,
-);
+/**
+ * A test of the whole message, apostrophes aside: the replies below answer a message that is only
+ * a greeting, thanks, "why?" and the like, never one with a question beside it.
+ */
+const wholeMessageIs =
+  (re: RegExp) =>
+  (normalized: string): boolean =>
+    re.test(normalized.replace(/'/g, '').trim());
+
+/** A greeting word and the spaces or marks after it (lexicon/phrases.json `greetingWords`). */
+const GREETING_WORD = `${anyOf(lists.greetingWords)}[\\s!.,]*`;
+/** Whom a greeting is to (lexicon/phrases.json `greetingAddressees`). */
+const ADDRESSEE_WORD = anyOf(lists.greetingAddressees);
+
+/** Only a greeting, with whom it greets. */
+const GREETING = new RegExp(`^(${GREETING_WORD})+(${ADDRESSEE_WORD}[\\s!.,?]*)*$`);
 
 /** Only thanks (lexicon/phrases.json `thanksLead`, `thanksWords`, `thanksTail`). */
 const THANKS = new RegExp(
@@ -63,7 +75,7 @@ const THANKS = new RegExp(
  * `questionAnnouncementTopics`. One announcement, so no two ways to read the same words.
  */
 const QUESTION_ANNOUNCEMENT = new RegExp(
-  `^(${anyOf(lists.greetingWords)}[\\s!.,]*)*(${anyOf(lists.greetingAddressees)}[\\s!.,]*)*` +
+  `^(${GREETING_WORD})*(${ADDRESSEE_WORD}[\\s!.,]*)*` +
     `${anyOf(lists.questionAnnouncements)}( (about|on|re|regarding) ${anyOf(lists.questionAnnouncementTopics)})?[\\s!.,?:]*$`,
 );
 
@@ -71,9 +83,7 @@ const QUESTION_ANNOUNCEMENT = new RegExp(
 export const ASK_AWAY_TEXT = fillText(texts().replies.askAway, { canAnswer: CAN_ANSWER });
 
 /** A message that only says a question is coming ("quick question", "can i ask you something?"). */
-export function isQuestionAnnouncement(normalized: string): boolean {
-  return QUESTION_ANNOUNCEMENT.test(normalized.replace(/'/g, '').trim());
-}
+export const isQuestionAnnouncement = wholeMessageIs(QUESTION_ANNOUNCEMENT);
 
 /** Only whom to ask (lexicon/phrases.json `whoToAsk`). */
 const WHO_TO_ASK = new RegExp(`^${anyOf(lists.whoToAsk)}[\\s!.,?]*$`);
@@ -82,9 +92,7 @@ const WHO_TO_ASK = new RegExp(`^${anyOf(lists.whoToAsk)}[\\s!.,?]*$`);
 export const WHO_TO_ASK_TEXT = texts().replies.whoToAsk;
 
 /** A message that only asks whom to ask ("ok so who do i even ask", "who should I talk to?"). */
-export function isWhoToAsk(normalized: string): boolean {
-  return WHO_TO_ASK.test(normalized.replace(/'/g, '').trim());
-}
+export const isWhoToAsk = wholeMessageIs(WHO_TO_ASK);
 
 /** Only "why?" (lexicon/phrases.json `bareWhy`). */
 const BARE_WHY = new RegExp(`^${anyOf(lists.bareWhy)}[\\s!.,?]*$`);
@@ -93,19 +101,13 @@ const BARE_WHY = new RegExp(`^${anyOf(lists.bareWhy)}[\\s!.,?]*$`);
 export const WHY_WITHOUT_ANSWER_TEXT = fillText(texts().replies.whyWithoutAnswer, { canAnswer: CAN_ANSWER });
 
 /** A message that only asks why ("why not?", "how come"). */
-export function isBareWhy(normalized: string): boolean {
-  return BARE_WHY.test(normalized.replace(/'/g, '').trim());
-}
+export const isBareWhy = wholeMessageIs(BARE_WHY);
 
 /** A message that is only a greeting ("hello bot", "good morning"). */
-export function isGreeting(normalized: string): boolean {
-  return GREETING.test(normalized.replace(/'/g, '').trim());
-}
+export const isGreeting = wholeMessageIs(GREETING);
 
 /** A message that is only thanks ("thanks!", "ty", "thank you bot"). */
-export function isThanks(normalized: string): boolean {
-  return THANKS.test(normalized.replace(/'/g, '').trim());
-}
+export const isThanks = wholeMessageIs(THANKS);
 
 /** A greeting, an addressee and an introduction before the question ("hi all, new here - …"). */
 // A letter's salutation ("Dear Terry,", "Dear Dr. Roach:") greets too: the name is no word of the question.
