@@ -53,6 +53,7 @@ import {
   type QuestionFocus,
   readFocus,
   sentenceBefore,
+  TOGETHER_JOIN,
   VITAMIN_OWN_POINTS,
 } from './questionFocus.ts';
 import { ANSWER_THRESHOLD } from './rawConfidence.ts';
@@ -445,7 +446,7 @@ function chooseMainFacts(ctx: ComposeContext, draft: Draft): void {
   const { uncovered, followUp, byId, anticoagulantIds, byIdFact } = ctx;
   if (uncovered) {
     // Words asked together ("magnesium … k2 or") put the first group's word in the sentence.
-    const word = uncovered.word.split(' … ')[0] as string;
+    const word = uncovered.word.split(TOGETHER_JOIN)[0] as string;
     draft.opening = uncovered.point.says.replace('{word}', uncovered.point.shownAs?.[word] ?? word);
     const { nearest, fallback } = uncovered.point;
     // Fallback facts only where the reply comes from their topic: a topic's own question keeps its facts.

@@ -242,6 +242,9 @@ function subjectAsked(point: UncoveredRead, i: number, story: StoryRead): string
  * The words that asked a point by its word groups ("how long … works"), or undefined. `found` is
  * TOGETHER_ASKED's first phrase of each group in the asked words.
  */
+/** Between the words of each group in a point asked by words together ("magnesium … k2 or"). */
+export const TOGETHER_JOIN = ' … ';
+
 function askedTogether(groups: readonly number[], found: ReadonlyArray<string | null>): string | undefined {
   if (groups.length === 0) return undefined;
   // A loop rather than map, every and join: no array per point of every message.
@@ -249,7 +252,7 @@ function askedTogether(groups: readonly number[], found: ReadonlyArray<string | 
   for (let k = 0; k < groups.length; k++) {
     const word = found[groups[k] as number] ?? null;
     if (word === null) return undefined;
-    words = k === 0 ? word : `${words} … ${word}`;
+    words = k === 0 ? word : `${words}${TOGETHER_JOIN}${word}`;
   }
   return words;
 }
