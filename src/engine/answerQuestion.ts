@@ -38,6 +38,7 @@ import { normalizeText } from './normalize.ts';
 import { medicinesIn, otherNutrientsIn, outOfScopeClass, QUOTE_MAY_OVERRIDE } from './outOfScope.ts';
 import { isPersonal, personalNoticeFor } from './personalNotice.ts';
 import { askingPart, clausesOpeningAQuestion, readFocus } from './questionFocus.ts';
+import { withoutFormRequest } from './replyForm.ts';
 import { EMPTY_TEXT, safetyTexts } from './safety.ts';
 import type { SearchResult } from './search.ts';
 import type { TopicIndex } from './topicIndex.ts';
@@ -144,7 +145,8 @@ export function answerQuestionDetailed(
     withoutDenied !== normalized &&
     !index.search(withoutDenied).hasAnchor &&
     index.search(normalized).hasAnchor;
-  const read = keepsTheDrug ? normalized : withoutDenied;
+  // "What is osteoporosis in plain words": how to answer is no part of what is asked.
+  const read = withoutFormRequest(keepsTheDrug ? normalized : withoutDenied);
   const readAnalysis = read === normalized ? analysis : index.analyzer.analyze(read);
 
   // Read, score and choose.

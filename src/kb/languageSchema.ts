@@ -615,6 +615,7 @@ export const PHRASE_LIST_NAMES = [
   'followUpPlainRequests',
   'followUpShorterRequests',
   'followUpListRequests',
+  'formRequestAsObject',
   'followUpAddenda',
   'statedQuestionVerbs',
   'challenges',

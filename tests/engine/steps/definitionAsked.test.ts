@@ -155,3 +155,18 @@ describe('a term followed by "meaning"', () => {
     expect(a.facts?.[0]).toBe(fact);
   });
 });
+
+// "what is k2's role in the body" was declined: "k2's" lost its apostrophe and read as an unknown
+// word "k2s", so nothing named K2; and "its job" asks what something does, as "its role" does.
+describe("K2's with an apostrophe, and what its job is", () => {
+  const engine = sharedEngine();
+
+  it.each([
+    ["what is k2's role in the body", 'k2-overview/cofactor-role'],
+    ['how does k2 do its job', 'k2-overview/cofactor-role'],
+  ])('%j says what K2 does', (q, fact) => {
+    const a = engine.ask(q);
+    expect(a.kind).toBe('answer');
+    expect(a.facts?.[0]).toBe(fact);
+  });
+});
