@@ -7,6 +7,7 @@ import {
   MANY,
   NOT_UNIT,
   near,
+  PERSON,
   PILLS,
   toldAsPast,
   wordings,
@@ -29,15 +30,40 @@ const CHILD_INGESTION = new RegExp(
 /** Others who took it, named between the child and the taking (lexicon/gate.json `otherTakers`). */
 const OTHER_TAKERS = phraseRegex(wordings.otherTakers);
 
-/** A child got into supplements: not food, and not others (a study's people) who took them. */
+/** A pill swallowed by someone called only "she" or "he" ("then, somehow, she swallowed the pill"). */
+const PRONOUN_INGESTION = new RegExp(
+  `\\b(she|he)\\b[^.?!]{0,40}\\b(ate|swallowed|chewed|consumed|got into)\\b[^.?!]{0,50}\\b${PILLS}`,
+);
+/** The child's doctor, a child's words or places (lexicon/gate.json `childSigns`). */
+const CHILD_SIGNS = phraseRegex(wordings.childSigns);
+
+/**
+ * A child got into supplements: not food, and not others (a study's people) who took them. A
+ * parent's story may call the child by name or "she" only; the child's doctor or a child's words
+ * in it say who she is.
+ */
 function childIngestion(t: string): boolean {
-  const m = CHILD_INGESTION.exec(t);
-  return m !== null && !isFood(t, m) && !OTHER_TAKERS.test(m[0]);
+  const m = CHILD_INGESTION.exec(t) ?? (CHILD_SIGNS.test(t) ? PRONOUN_INGESTION.exec(t) : null);
+  return m !== null && !isFood(t, m) && !OTHER_TAKERS.test(m[0]) && !ownSingleDose(m[0]);
+}
+
+/** The child's own pill, one of it, as given ("my son swallowed his vitamin pill fine"): no poisoning. */
+function ownSingleDose(span: string): boolean {
+  const own = OWN_PILL.exec(span);
+  if (own === null || /s$/.test(own[5] as string)) return false;
+  // "her sister's vitamin": someone else's pill, whoever's possessive ("sisters") names them.
+  const owners = (own[3] as string).replace(/(\w)s\b/g, '$1');
+  return !PERSON.test(owners) && !CHILD.test(owners) && !MANY_RE.test(span);
 }
 /** A word between a count and "pills", however spelt ("k2+d3", "d3/k2"): anything up to a space. */
 const FILLER_WORD = '[^\\s.?!]+';
+/** "Swallowed his vitamin pill": one pill of the child's own, with no one else's name before it. */
+const OWN_PILL = new RegExp(
+  `\\b(ate|swallowed|chewed|consumed|took|taken)\\s+(his|her|their)\\s+((${FILLER_WORD}\\s+){0,2})${PILLS}$`,
+);
+
 const MANY_PILLS = new RegExp(
-  `\\b(took|taken|swallowed|ate|downed|chugged|popped|had)\\s+${ABOUT}${MANY}\\s+((${NOT_UNIT}${FILLER_WORD}\\s+){0,4}${PILLS}|of (them|those|these)\\b)`,
+  `\\b(took|taken|swallowed|ate|consumed|chewed|downed|chugged|popped|had)\\s+${ABOUT}${MANY}\\s+((${NOT_UNIT}${FILLER_WORD}\\s+){0,4}${PILLS}|of (them|those|these)\\b)`,
 );
 /** A dose taken twice, doubled or one too many, in the past. */
 const EXTRA_DOSE = phraseRegex(wordings.extraDose);
@@ -243,6 +269,7 @@ const GAVE_A_CHILD_TOO_MUCH = new RegExp(
  */
 const ANY_PILL_SIGN = unionOf([
   CHILD_INGESTION,
+  PRONOUN_INGESTION,
   CHILD_FOUND_PILLS,
   MANY_PILLS,
   WHOLE_PACK,

@@ -50,6 +50,7 @@ export const GATE_WORDING_NAMES = [
   'pillWords',
   'hypotheticalThirdParty',
   'otherTakers',
+  'childSigns',
   'fictionFrame',
   'pastDate',
   'backToNow',

@@ -676,3 +676,25 @@ describe('emergency gate: blind round 21 (a clot already found and treated)', ()
     expect(urgent(q)).toBe(true);
   });
 });
+
+// Blind round 28: two parents told of a child swallowing vitamins by the child's name ("Hannah
+// consumed about 30 iron … vitamins"; "she swallowed the pill … the pediatrician's office") and got
+// a calm "other nutrients" decline. "Consumed" is a way of taking a handful, and a child's doctor
+// or a child's words say who "she" is. A child's own single pill, given as such, stays calm.
+describe('emergency gate: a child told by name or "she", and a child’s own pill', () => {
+  it.each([
+    'we think Tom consumed around 20 of the chewable multivitamins before we noticed',
+    'grabbed my bag off the floor and before i could stop him he swallowed one of my iron pills. the paediatric nurse line is not picking up',
+    'she kept saying "mommy they taste like candy" and it turns out she chewed a whole lot of the d3 k2 gummies',
+  ])('%j is urgent (overdose)', (q) => {
+    expect(engine.ask(q).urgentKind).toBe('overdose');
+  });
+
+  it.each([
+    'my son swallowed his vitamin d tablet fine this morning as the pediatrician said, does it need k2 too',
+    'my daughter chewed her vitamin gummy after breakfast, is there k2 in kids gummies',
+    'she swallowed the k2 capsule with water and felt fine, is mk7 better than mk4',
+  ])('%j stays calm', (q) => {
+    expect(urgent(q)).toBe(false);
+  });
+});
