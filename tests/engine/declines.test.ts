@@ -226,6 +226,9 @@ describe('off-topic words around a clear K2 question', () => {
     "i don't mean the vitamin one, how high is k2 in metres",
     'anyone seen the k-drama called the k2? is it worth watching',
     'thoughts on the k2 token, is it gonna pump this week',
+    // Blind round 28: a rifle in a video game, and chemistry homework on dyes that met vitamin K.
+    'whats the best loadout for the k2 in warzone, recoil is awful',
+    'for my lab report: why are naphthoquinones good pigments for dyes? vitamin k showed up in my search',
   ])('%j gets the out-of-scope decline', (q) => {
     const a = engine.ask(q);
     expect(a.kind).toBe('decline');
@@ -238,6 +241,7 @@ describe('off-topic words around a clear K2 question', () => {
       'bone-health',
     ],
     ['is k2 a vitamin or not? what does it do', 'k2-overview'],
+    ['is the mk7 in my multivitamin dyed or natural', 'choosing-mk7-supplement'],
   ])('%j: a vitamin denied only in passing still asks about K2 (%s)', (q, topic) => {
     expect(topicOf(q)).toBe(topic);
   });
