@@ -13,6 +13,7 @@ import { factIndexOf } from './factIndex.ts';
 import {
   contextAfter,
   contextAfterEmergency,
+  explainsForAnAudience,
   type FollowUpContext,
   followUpKind,
   followUpReading,
@@ -389,6 +390,14 @@ export function createEngine(kb: KnowledgeBase, options: CreateEngineOptions = {
       const newFood =
         previous !== null && kind === 'together' && namesNewFood(normalized, alone.answer, previous);
       if (newFood) kind = 'instead';
+      // "for a 10 year old?" after what carboxylation is: the same answer in a child's words.
+      if (
+        previous &&
+        kind !== 'alone' &&
+        !alone.answer.urgent &&
+        explainsForAnAudience(normalized, previous.focus?.focuses ?? [], hasSubject)
+      )
+        kind = 'plain';
       const aloneAnswer = (): FollowUpAnswer => {
         // Read in context, nothing answered it: the conversation is about K2, and so is the message.
         const ofTheVitamin = previous ? askedOfTheVitamin(normalized, alone) : null;

@@ -296,6 +296,27 @@ export function followUpKind(
   return anchored ? 'alone' : 'together';
 }
 
+/** "for a 10 year old?", "for a beginner" (`explainForAudience`). */
+const AUDIENCE = phraseRegex(lists.explainForAudience, 'g');
+/** What a previous question asked that can be said again for a child or a beginner. */
+const EXPLAINED_FOCUSES: ReadonlySet<FocusId> = new Set(['definition', 'mechanism', 'comparison']);
+
+/**
+ * Whether a message asks for the previous answer again for someone who needs it simply: "for a 10
+ * year old?" after "what does carboxylation mean" wants it in a child's words; after "how much k2 a
+ * day" it asks the dose for a child, which the population reading answers.
+ */
+export function explainsForAnAudience(
+  normalized: string,
+  previousFocuses: readonly FocusId[],
+  hasSubject: (text: string) => boolean,
+): boolean {
+  if (!previousFocuses.some((f) => EXPLAINED_FOCUSES.has(f))) return false;
+  const rest = withoutRequest(normalized, AUDIENCE);
+  if (rest === null || hasSubject(subjectPart(rest))) return false;
+  return readFocus(rest).focuses.every((f) => EXPLAINED_FOCUSES.has(f));
+}
+
 const SOURCE_REQUESTS = phraseRegex(lists.followUpSourceRequests, 'g');
 
 /**

@@ -613,6 +613,7 @@ export const PHRASE_LIST_NAMES = [
   'followUpSourceRequests',
   'followUpSummaryRequests',
   'followUpPlainRequests',
+  'explainForAudience',
   'followUpShorterRequests',
   'followUpListRequests',
   'formRequestAsObject',

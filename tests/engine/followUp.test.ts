@@ -967,6 +967,34 @@ describe('a request for the answer in simple words', () => {
   });
 });
 
+// Blind round 28: "for a 10 year old?" after what carboxylation means, or after why MK-7 lasts
+// longer, got "the article doesn't discuss K2 for children" and the same jargon. After a question
+// of what something is, how it works or how two differ, it asks for the answer in a child's words;
+// after a dose, it still asks the children's figures.
+describe('"for a 10 year old?" after an explanation', () => {
+  const engine = sharedEngine();
+
+  it.each([
+    ['what is osteocalcin', 'now for an 8 year old', 'bone-proteins'],
+    ['how is mk7 different from mk4', 'for a beginner?', 'mk7-vs-mk4'],
+  ])('after %j, %j gets the topic in plain words', (first, request, topicId) => {
+    const conversation = engine.startConversation();
+    conversation.ask(first);
+    const a = conversation.ask(request);
+    expect(a.topic?.id).toBe(topicId);
+    expect(a.body).toBe(engine.knowledge.topics.find((topic) => topic.id === topicId)?.plain);
+    expect(a.safety.disclaimer).toBe(DISCLAIMER);
+    expect(a.safety.warning).toBe(ANTICOAGULANT_WARNING);
+  });
+
+  it('after a dose question it asks the figure for a child', () => {
+    const conversation = engine.startConversation();
+    conversation.ask('how many mcg of vitamin k per day do people need');
+    const a = conversation.ask('for a 7 year old?');
+    expect(a.facts).toContain('daily-intake/children-ai');
+  });
+});
+
 // Blind round 21: "oh i should mention i take warfarin, had a clot in my leg last year" after a
 // bone question got "I'm not sure which part of vitamin K2 you mean".
 describe('a message that adds to the question before', () => {
