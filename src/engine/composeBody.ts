@@ -452,12 +452,17 @@ function chooseMainFacts(ctx: ComposeContext, draft: Draft): void {
     // Fallback facts only where the reply comes from their topic: a topic's own question keeps its facts.
     const ids = nearest ?? (fallback?.some((id) => id.startsWith(`${draft.topic.id}/`)) ? fallback : []);
     draft.main = mapPacked(ids, byIdFact).filter((f): f is IndexedFact => f !== undefined);
-    // "so breakfast or dinner?" after an egg answer: the follow-up's nearest facts are all another
-    // topic's, so the reply is titled by that topic, not by eggs. A single question keeps the topic
-    // its search chose, and a blood-thinner reply its interaction topic.
+    // "so breakfast or dinner?" after an egg answer, or "how much k2 can i give my 6yo" matched
+    // weakly to supplement doses: the nearest facts are all another topic's, so the reply is titled
+    // by that topic, and the next message is read with it. A blood-thinner reply keeps its
+    // interaction topic.
     const home = draft.main[0]?.topic;
-    const switches = followUp !== undefined && anticoagulantIds.length === 0;
-    if (switches && home && home !== draft.topic && draft.main.every((f) => f.topic === home))
+    if (
+      anticoagulantIds.length === 0 &&
+      home &&
+      home !== draft.topic &&
+      draft.main.every((f) => f.topic === home)
+    )
       draft.switchTo(home, byId);
   }
   if (draft.main.length === 0) rankMainFacts(ctx, draft);

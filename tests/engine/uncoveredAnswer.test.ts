@@ -1111,3 +1111,29 @@ describe('points the article covers are not opened with what it does not say', (
     );
   });
 });
+
+// Blind round 28: "what time should i take my k2" read no point at all ("what time" was not a
+// timing word) and got the evidence summary. And a point's nearest facts from another topic were
+// shown under the title of the topic the search had weakly matched ("K2 supplement doses" over
+// the children's intake), which the next message was then read with.
+describe('the time of day, and the title of an uncovered point', () => {
+  const engine = sharedEngine();
+
+  it.each(['what time should i take my k2', 'k2 am or pm?'])(
+    '%j says the article does not say which time',
+    (q) => {
+      const a = engine.ask(q);
+      expect(a.coverage).toBe('partial');
+      expect(a.body.startsWith("The article doesn't say whether morning or evening is better.")).toBe(true);
+    },
+  );
+
+  it.each([
+    ['how much k2 can i give my 8 year old, she hates greens', 'daily-intake'],
+    ['what time should i take my k2', 'absorption-excretion'],
+  ])('%j is titled by the topic of the facts it shows', (q, topic) => {
+    const a = engine.ask(q);
+    expect(a.facts[0]?.split('/')[0]).toBe(topic);
+    expect(a.topic?.id).toBe(topic);
+  });
+});
