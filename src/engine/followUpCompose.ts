@@ -116,12 +116,23 @@ export function followUpTerms(
  * message's focus; without ("why?", "is that safe?") 1 when it answers the focus. 0: it does not
  * answer the new point.
  */
+/** How much a fact answering only a focus other than the main one fits a follow-up. */
+const SIDE_FOCUS_FIT = 0.5;
+
 export function followUpFit(
   f: IndexedFact,
   focus: Pick<QuestionFocus, 'focuses' | 'figure' | 'words'>,
   ownTerms: readonly string[],
 ): number {
-  const byFocus = answersPoint(f, focus) ? 1 : 0;
+  // The focus asked most ("with or without food": with-food, not the "or" of a comparison) counts
+  // whole; another the message also reads, half.
+  const main = focus.focuses[0];
+  const byFocus =
+    !focus.figure && main !== undefined && f.focuses.has(main)
+      ? 1
+      : answersPoint(f, focus)
+        ? SIDE_FOCUS_FIT
+        : 0;
   return ownTerms.filter((t) => f.terms.has(t)).length + byFocus;
 }
 

@@ -1205,3 +1205,17 @@ describe("chatter after a blood-thinner question is not read with the asker's dr
     expect(conversation.ask('had a mountain of brie and now my nose has bled for an hour').urgent).toBe(true);
   });
 });
+
+// Blind round 28: "with or without food" after "morning or night" (whose answer gave the fat fact)
+// got only the absorption-speed correction: "or" read as a comparison made a K1-vs-K2 fact fit as
+// well as the fat fact. The focus asked most decides; a fact for another focus fits half.
+describe('with or without food, after the fat fact was shown', () => {
+  const engine = sharedEngine();
+
+  it('shows the fat fact again', () => {
+    const conversation = engine.startConversation();
+    conversation.ask('does it matter if i take k2 morning or evening');
+    const a = conversation.ask('and is it with or without food then');
+    expect(a.facts[0]).toBe('absorption-excretion/fat-helps-absorption');
+  });
+});
