@@ -964,6 +964,9 @@ describe('K2 in international units', () => {
     'what would 100 micrograms of mk-7 be in IU?',
     'my label says 90 ug of K2. is that equal to 90 IU?',
     'convert my 200mcg k2 to IU pls',
+    // Blind round 28: an IU dose of K2 asked beside the asker's D3 in IU got the D3 point.
+    'my d3 drops are 1000 iu, how many iu of vitamin k2 go with that',
+    'how many iu of mk7 do adults take',
   ])('%j: says the article gives no IU figure, then the microgram amounts', (q) => {
     const a = engine.ask(q);
     expect(a.coverage).toBe('partial');
