@@ -11,6 +11,7 @@ import { phraseRegex } from './phrasePattern.ts';
 import { askingPart, clausesOpeningAQuestion, namesVitamin, THE_VITAMIN } from './questionFocus.ts';
 import { ANSWER_THRESHOLD } from './rawConfidence.ts';
 import {
+  clausePointsBack,
   questionClause,
   withoutIncidentalClauses,
   withoutIncidentalWords,
@@ -278,18 +279,25 @@ export function setIncidentalAside(
     const asked = questionClause(r);
     return asked?.embedded && !asked.pointsBack ? [asked.clause, r] : [r, asked?.clause ?? null];
   };
-  for (const rest of rests.flatMap((r) => (r ? readingsOf(r) : []))) {
+  const answers = (rest: string, restResult: SearchResult) =>
+    restResult.ranked[0] !== undefined &&
+    restResult.hasAnchor &&
+    restResult.confidence >= ANSWER_THRESHOLD &&
+    (restResult.features.subjectMass >= CLEAR_SUBJECT || restResult.features.asksDefinition) &&
+    outOfScopeClass(rest, true) === null;
+  // "My gym coach swears k2 and d3 work together. What does each one do?": a question left that
+  // points back needs the clause set aside with the side word, so the message without the side
+  // word alone is read first.
+  const [withoutClauses, withoutWords, withoutNutrients] = rests;
+  const pointsAtSetAside =
+    typeof withoutClauses === 'string' && clausesOpeningAQuestion(withoutClauses).some(clausePointsBack);
+  const ordered = pointsAtSetAside
+    ? [withoutWords, withoutClauses, withoutNutrients]
+    : [withoutClauses, withoutWords, withoutNutrients];
+  for (const rest of ordered.flatMap((r) => (r ? readingsOf(r) : []))) {
     if (!rest) continue;
     const restResult = ctx.index.search(rest, ctx.boosts);
-    if (
-      restResult.ranked[0] &&
-      restResult.hasAnchor &&
-      restResult.confidence >= ANSWER_THRESHOLD &&
-      (restResult.features.subjectMass >= CLEAR_SUBJECT || restResult.features.asksDefinition) &&
-      outOfScopeClass(rest, true) === null
-    ) {
-      return { result: restResult, outOfScope: null };
-    }
+    if (answers(rest, restResult)) return { result: restResult, outOfScope: null };
   }
   return { result: current, outOfScope };
 }

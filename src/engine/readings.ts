@@ -179,6 +179,11 @@ function spaceSeparatedWords(text: string): number {
 /** A pronoun in a question clause: it points back at what the story named (phrases.json `clausePointers`). */
 const POINTS_BACK = phraseRegex(language().phrases.lists.clausePointers);
 
+/** Whether a clause has a pronoun that points back at what the message said before it (`clausePointers`). */
+export function clausePointsBack(clause: string): boolean {
+  return POINTS_BACK.test(clause);
+}
+
 /**
  * Whether a clause points back at the story, read before an alternative it offers itself: in
  * "does k2 need food with fat to be absorbed or is that a myth" the "that" is the clause's own

@@ -8,6 +8,7 @@ import {
   withoutNegated,
   withoutOtherNutrients,
 } from '../../../src/engine/readings.ts';
+import { sharedEngine } from '../../sharedEngine.ts';
 
 const n = normalizeText;
 
@@ -158,5 +159,22 @@ describe('readings: without the other supplements listed beside K2', () => {
     ['how much k2 is in natto', null],
   ])('%s', (text, expected) => {
     expect(withoutOtherNutrients(n(text))).toBe(expected);
+  });
+});
+
+// Blind round 28: "my gym coach swears k2 and d3 work together … what does each one actually do"
+// set aside the clause with "gym", which held K2 and D3, and answered what K2 is. A question left
+// that points back ("each of them", "it") is read with the message less the side word alone.
+describe('readings: a question pointing back at the clause of a side word', () => {
+  it('keeps what that clause named', () => {
+    const a = sharedEngine().ask(
+      'a guy at my gym says d3 and k2 are a team. what does each of them do exactly?',
+    );
+    expect(a.facts[0]).toBe('d3-k2-cosupplementation/rationale');
+  });
+
+  it('"each one" points back', () => {
+    const a = sharedEngine().ask('my gym teacher says k2 and d3 are a team, what does each one do?');
+    expect(a.facts[0]).toBe('d3-k2-cosupplementation/rationale');
   });
 });
