@@ -443,7 +443,7 @@ function composeContext(
  * that score nearly as well and fit in the words left.
  */
 function chooseMainFacts(ctx: ComposeContext, draft: Draft): void {
-  const { uncovered, followUp, byId, anticoagulantIds, byIdFact } = ctx;
+  const { uncovered, byId, anticoagulantIds, byIdFact } = ctx;
   if (uncovered) {
     // Words asked together ("magnesium … k2 or") put the first group's word in the sentence.
     const word = uncovered.word.split(TOGETHER_JOIN)[0] as string;
