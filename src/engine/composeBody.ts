@@ -732,6 +732,20 @@ function leadForBloodThinner(ctx: ComposeContext, draft: Draft): void {
     draft.extra = [];
   }
 
+  // "…the kitchen wants more Gouda and natto for everyone. What should staff be aware of for the
+  // residents on warfarin?": a question that itself names the blood thinner, and that none of the
+  // main facts answers in its own words, is answered by the interaction facts first.
+  if (!followUp && anticoagulantsNamed(ctx.part).length > 0) {
+    const { analyzer } = ctx.index;
+    const drugTerms = new Set(analyzer.analyze(anticoagulantsNamed(ctx.part).join(' ')).terms);
+    const partTerms = analyzer.analyze(ctx.part).terms.filter((t) => !drugTerms.has(t));
+    const interaction = [...draft.main, ...draft.extra].filter((f) => anticoagulantIds.includes(f.fullId));
+    const first = draft.main[0];
+    const firstAnswersPart = first !== undefined && partTerms.some((t) => first.terms.has(t));
+    if (interaction.length > 0 && first && !anticoagulantIds.includes(first.fullId) && !firstAnswersPart)
+      draft.leadWith(interaction);
+  }
+
   // "Is µg the same as mcg?" from someone on warfarin asks what a word means: that stays first.
   if (
     mayTakeVitaminKAntagonist(normalized) &&

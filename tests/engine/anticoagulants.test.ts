@@ -200,3 +200,16 @@ describe('a statement after a blood-thinner question', () => {
     );
   });
 });
+
+// Blind round 28: a care-home nurse's letter about bones and natto on the menu, asking "what should
+// staff be aware of for the residents on warfarin?", opened with fracture trials. A question that
+// itself names the blood thinner, and that the story's facts do not answer in its own words, gets
+// the interaction facts first.
+describe('a question that names the blood thinner after a story', () => {
+  it('leads with the interaction facts', () => {
+    const a = sharedEngine().ask(
+      'my book club says k2 is great for bones and wants to bring natto snacks. what do i need to know as someone on warfarin?',
+    );
+    expect(a.facts[0]?.startsWith('warfarin-interaction/')).toBe(true);
+  });
+});
