@@ -8,7 +8,13 @@ import { hypotheticalOverdose } from './gateOverdose.ts';
 import { OUT_OF_SCOPE_RULES } from './lexicon.ts';
 import { type OutOfScope, otherNutrientsIn, outOfScopeClass, STORY_MAY_PASS } from './outOfScope.ts';
 import { phraseRegex } from './phrasePattern.ts';
-import { askingPart, clausesOpeningAQuestion, namesVitamin, THE_VITAMIN } from './questionFocus.ts';
+import {
+  askingPart,
+  clausesOpeningAQuestion,
+  namesVitamin,
+  readFocus,
+  THE_VITAMIN,
+} from './questionFocus.ts';
 import { ANSWER_THRESHOLD } from './rawConfidence.ts';
 import {
   clausePointsBack,
@@ -86,6 +92,8 @@ export function preferWithoutNegated(ctx: MessageContext, current: SearchResult)
  * Categories a question pointing back at its story ("does any study show it reduces fractures?")
  * may still be answered from on its own: what "it" does, not what is in "it" (a food, a dose).
  */
+/** The category of the food topics (knowledge/topics/*.json). */
+const FOOD_CATEGORY = 'food';
 const POINTING_BACK_CATEGORIES: ReadonlySet<string> = new Set(['bones', 'heart', 'conditions', 'safety']);
 
 /**
@@ -95,8 +103,8 @@ const POINTING_BACK_CATEGORIES: ReadonlySet<string> = new Set(['bones', 'heart',
  */
 function incidentalStory(storyTopic: Topic, clauseTopic: Topic): boolean {
   return (
-    (storyTopic.category === 'food' || storyTopic.category === 'dosage') &&
-    clauseTopic.category !== 'food' &&
+    (storyTopic.category === FOOD_CATEGORY || storyTopic.category === 'dosage') &&
+    clauseTopic.category !== FOOD_CATEGORY &&
     clauseTopic.category !== 'dosage'
   );
 }
@@ -120,6 +128,13 @@ export function preferQuestionClause(ctx: MessageContext, current: SearchResult)
   const fullTop = fullBest.score;
   const inFull = current.ranked.find((r) => r.topic === clauseTop?.topic)?.score ?? 0;
   const definitionAsked = clauseResult.features.asksDefinition && !asked.pointsBack && !ctx.withPrevious;
+  // "I'd die for natto honestly. how much k2 is in a whole 45g pack tho": a portion asked of no
+  // food the clause names is a portion of the story's food.
+  const portionOfStoryFood =
+    fullBest.topic.category === FOOD_CATEGORY &&
+    clauseTop?.topic.category !== FOOD_CATEGORY &&
+    readFocus(clause).uncovered.some((u) => u.point.portionOfFood === true);
+  if (portionOfStoryFood) return current;
   const wins =
     clauseTop &&
     clauseTop.topic !== fullBest.topic &&

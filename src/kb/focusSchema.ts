@@ -94,6 +94,11 @@ export const uncoveredPointSchema = z
      */
     shownAs: z.record(z.string(), z.string().min(1)).optional(),
     /**
+     * The word asked is a portion of a food ("a pack", "a tub"): asked with no food named after a
+     * story that names one ("i'd die for natto. how much k2 in a whole pack tho"), it is that food's.
+     */
+    portionOfFood: z.boolean().optional(),
+    /**
      * The nearest facts when the question matched no topic of its own ("is k2 any use for lupus?"):
      * shown when the reply comes from their topic; a question about a topic keeps that topic's facts.
      */

@@ -178,3 +178,15 @@ describe('readings: a question pointing back at the clause of a side word', () =
     expect(a.facts[0]).toBe('d3-k2-cosupplementation/rationale');
   });
 });
+
+// Blind round 28: "i'd die for natto honestly 😋 how much k2 is in a whole 45g pack tho" got the
+// daily intake: the question clause names no food, and its portion is the story's food.
+describe('readings: a portion asked after a story that names a food', () => {
+  it('is a portion of that food', () => {
+    const a = sharedEngine().ask(
+      'honestly i could live on natto. how much k2 is in one whole 50g pack though',
+    );
+    expect(a.topic?.id).toBe('natto');
+    expect(a.body).toMatch(/150 mcg per tablespoon/);
+  });
+});
