@@ -24,27 +24,54 @@ const EMOJI = /\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u{FE0F}|\u{200D}|\u
 /**
  * Emoji after a word and before a word that opens a question end a sentence in chat ("this price is
  * killing me 😭 is gouda a decent source"): without the full stop the two sentences would be read
- * as one. Emoji inside a sentence ("is k2 safe 🤰 in pregnancy") only go. Built on first use from
- * phrases.json `questionStarts`: this module loads before the language may be installed.
+ * as one. So do emoji after a question that opened with a question word and before a sentence about
+ * someone ("what even is menaquinone-7 💀 my bottle just says that"): the question ends there.
+ * Emoji inside a sentence ("is k2 safe 🤰 in pregnancy") only go. Built on first use from
+ * phrases.json `questionStarts` and gate.json `person`: this module loads before the language may
+ * be installed.
  */
 const EMOJI_RUN = /(?:\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u{FE0F}|\u{200D})+/gu;
 const WORD_BEFORE = /[\p{L}\p{N}][ \t]*$/u;
+/** The question words of `questionStarts` ("what", "how"), not the verbs that may open a statement too. */
+const QUESTION_WORD = /^(what|whats|how|why|when|which|where|who)$/;
 let questionOpener: RegExp | undefined;
+let questionWordStart: RegExp | undefined;
+let personNext: RegExp | undefined;
 /** Each run of emoji is looked at once, with a sticky pattern after it: linear in the text. */
 function endSentencesAtEmoji(text: string): string {
-  questionOpener ??= new RegExp(
-    `[ \\t]+(?:${alternation(language().phrases.lists.questionStarts)})\\b`,
-    'iuy',
+  const { questionStarts } = language().phrases.lists;
+  questionOpener ??= new RegExp(`[ \\t]+(?:${alternation(questionStarts)})\\b`, 'iuy');
+  questionWordStart ??= new RegExp(
+    `^\\s*(?:${(questionStarts.words ?? []).filter((w) => QUESTION_WORD.test(w.replace(/'/g, ''))).join('|')})\\b`,
+    'iu',
   );
+  personNext ??= new RegExp(`[ \\t]+(?:${language().gate.person.join('|')})\\b`, 'iuy');
   const opener = questionOpener;
   let out = '';
   let from = 0;
+  // Where the sentence the emoji stand in began.
+  let sentenceAt = 0;
   for (const m of text.matchAll(EMOJI_RUN)) {
     const before = text.slice(from, m.index);
-    opener.lastIndex = m.index + m[0].length;
-    const ends = opener.test(text) && WORD_BEFORE.test(text.slice(Math.max(0, m.index - 20), m.index));
+    const stop = Math.max(
+      before.lastIndexOf('.'),
+      before.lastIndexOf('?'),
+      before.lastIndexOf('!'),
+      before.lastIndexOf('\n'),
+    );
+    if (stop >= 0) sentenceAt = from + stop + 1;
+    const after = m.index + m[0].length;
+    opener.lastIndex = after;
+    personNext.lastIndex = after;
+    const nextOpensAQuestion = opener.test(text);
+    const questionEndsHere =
+      !nextOpensAQuestion && personNext.test(text) && questionWordStart.test(text.slice(sentenceAt, m.index));
+    const ends =
+      (nextOpensAQuestion || questionEndsHere) &&
+      WORD_BEFORE.test(text.slice(Math.max(0, m.index - 20), m.index));
     out += ends ? `${before.trimEnd()}.` : `${before}${m[0]}`;
-    from = m.index + m[0].length;
+    from = after;
+    if (ends) sentenceAt = after;
   }
   return from === 0 ? text : out + text.slice(from);
 }

@@ -18,6 +18,11 @@ describe('normalizeText', () => {
     ['look https://example.com/x?y=1 and www.test.org here', 'look and here'],
     ['<:natto:123456> <a:dance:99> yum', 'yum'],
     ['is k2 safe 🤰🏽 in pregnancy? 👍', 'is k2 safe in pregnancy?'],
+    // Blind round 28: a question that opened with a question word ends at emoji before a sentence
+    // about someone; a yes/no question's emoji before a preposition stay inside it.
+    ['what does mk4 do 🤔 my mum takes it', 'what does mk4 do. my mum takes it'],
+    ['how much natto 😅 i hate the smell', 'how much natto. i hate the smell'],
+    ['does k2 help 🦴 in old age', 'does k2 help in old age'],
     ['“Curly” ‘quotes’ don’t', "\"curly\" 'quotes' don't"],
     ['ＦＵＬＬ　ＷＩＤＴＨ k２', 'full width k2'],
     ['nattō and crème', 'natto and creme'],
