@@ -238,3 +238,14 @@ describe('dissolving or melting plaque in the arteries', () => {
     expect(answer.facts?.[0]).toMatch(/^vascular-calcification\//);
   });
 });
+
+// Blind round 28: "my aunt said it literally reverses osteoporosis" was answered with bone facts
+// that never said whether it does. Reversing osteoporosis is a claim no trial supports.
+describe('reversing osteoporosis', () => {
+  it.each(['can k2 reverse osteoporosis?', 'is it true that k2 reverses osteoporosis'])(
+    '%j: no trial has shown it',
+    (q) => {
+      expect(leadOf(q)).toBe('No trial has shown that K2 reverses osteoporosis.');
+    },
+  );
+});
