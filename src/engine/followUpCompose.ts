@@ -249,6 +249,15 @@ export function reasonsAsked(
       if (reason && !shown.has(reasonId) && !reasons.includes(reason)) reasons.push(reason);
     }
   }
+  // "MK-7 stays active longer" → why? → "its half-life is about 3 days" restates it; the reason of
+  // that reason (the longer side chain) says why, when there is room for it.
+  if (reasons.length === 1) {
+    for (const reasonId of reasons[0]?.fact.because ?? []) {
+      const reason = byId.get(reasonId);
+      if (reason && !shown.has(reasonId) && !reasons.includes(reason) && reasons.length < MAX_REASONS)
+        reasons.push(reason);
+    }
+  }
   const shared = (f: IndexedFact) => previousTerms.filter((t) => f.terms.has(t)).length;
   // Array.prototype.sort is stable: reasons sharing as many words keep the order they were named in.
   return reasons.sort((a, b) => shared(b) - shared(a)).slice(0, MAX_REASONS);

@@ -1219,3 +1219,14 @@ describe('with or without food, after the fat fact was shown', () => {
     expect(a.facts[0]).toBe('absorption-excretion/fat-helps-absorption');
   });
 });
+
+// Blind round 28: "why though" after "MK-7 stays active longer than MK-4" got the half-life, which
+// restates it. With one reason found, that reason's own reason (the longer side chain) follows.
+describe('"why?" after a fact whose reason restates it', () => {
+  it('gives the reason of the reason too', () => {
+    const conversation = sharedEngine().startConversation();
+    conversation.ask('is it true mk7 stays active longer than mk4');
+    const a = conversation.ask('how come?');
+    expect(a.facts).toContain('menaquinone-forms/chain-and-half-life');
+  });
+});
