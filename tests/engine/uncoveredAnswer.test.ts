@@ -1140,3 +1140,23 @@ describe('the time of day, and the title of an uncovered point', () => {
     expect(a.topic?.id).toBe(topic);
   });
 });
+
+// Blind round 28: whether K2 "shortens the time bones take to heal" after a hip replacement got
+// "the article doesn't cover K2 around surgery, such as stopping it beforehand" and clotting facts.
+// Healing after an operation is the healing point; stopping before one is the surgery point.
+describe('healing after an operation', () => {
+  const engine = sharedEngine();
+
+  it('says the article does not cover healing, then the bone facts', () => {
+    const a = engine.ask('my dad had a knee replacement last month, does k2 help the bone heal quicker?');
+    expect(
+      a.body.startsWith("The article doesn't cover healing after a fracture, an injury or an operation."),
+    ).toBe(true);
+    expect(a.facts.some((id) => id.startsWith('bone-health/'))).toBe(true);
+  });
+
+  it('stopping K2 before an operation is still the surgery point', () => {
+    const a = engine.ask('hip replacement in two weeks, should i stop my k2 beforehand?');
+    expect(a.body).toMatch(/^The article doesn't cover K2 around surgery/);
+  });
+});
