@@ -1160,3 +1160,25 @@ describe('healing after an operation', () => {
     expect(a.body).toMatch(/^The article doesn't cover K2 around surgery/);
   });
 });
+
+// Blind round 28: "worth starting k2 now or wait till after menopause?" got fracture facts with no
+// word that the article never says when to start.
+describe('when in life to start K2', () => {
+  const engine = sharedEngine();
+
+  it.each(['at what age should women start taking k2', 'is 25 too young to start k2?'])(
+    '%j says the article does not say, then the nearest figures',
+    (q) => {
+      const a = engine.ask(q);
+      expect(a.coverage).toBe('partial');
+      expect(a.body.startsWith("The article doesn't say at what age or stage of life to start K2.")).toBe(
+        true,
+      );
+    },
+  );
+
+  it('a blood thinner stopped, then asked whether to start K2 now, is not asked about age', () => {
+    const a = engine.ask('finished my warfarin course last month, can i start k2 now?');
+    expect(a.body).not.toMatch(/at what age/);
+  });
+});
