@@ -1182,3 +1182,17 @@ describe('when in life to start K2', () => {
     expect(a.body).not.toMatch(/at what age/);
   });
 });
+
+// Blind round 28: a carer asked for "web resources, books, charts or cookbooks" for greens on
+// Coumadin and got the INR facts with no word that the article lists none.
+describe('books, charts and websites', () => {
+  it.each(['any good cookbooks for eating more k2?', 'is there a printable chart of vitamin k in foods'])(
+    '%j says the article lists none, then the foods it names',
+    (q) => {
+      const a = sharedEngine().ask(q);
+      expect(a.coverage).toBe('partial');
+      expect(a.body).toMatch(/^The article doesn't list books, charts or websites/);
+      expect(a.facts).toContain('food-plan/food-ranking');
+    },
+  );
+});
