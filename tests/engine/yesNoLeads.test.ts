@@ -249,3 +249,12 @@ describe('reversing osteoporosis', () => {
     },
   );
 });
+
+// Blind round 28: whether MK-7 really "stays active longer" than MK-4 got the Key Takeaways line
+// back. It does: its half-life is about 3 days.
+describe('MK-7 staying active longer than MK-4', () => {
+  it('is a yes, with the half-life', () => {
+    const a = sharedEngine().ask('does mk7 really stay active longer than mk4?');
+    expect(a.body.startsWith('Yes. MK-7 stays in circulation for up to about 96 hours')).toBe(true);
+  });
+});
