@@ -249,18 +249,18 @@ export function reasonsAsked(
       if (reason && !shown.has(reasonId) && !reasons.includes(reason)) reasons.push(reason);
     }
   }
-  // "MK-7 stays active longer" → why? → "its half-life is about 3 days" restates it; the reason of
-  // that reason (the longer side chain) says why, when there is room for it.
-  if (reasons.length === 1) {
-    for (const reasonId of reasons[0]?.fact.because ?? []) {
-      const reason = byId.get(reasonId);
-      if (reason && !shown.has(reasonId) && !reasons.includes(reason) && reasons.length < MAX_REASONS)
-        reasons.push(reason);
-    }
-  }
   const shared = (f: IndexedFact) => previousTerms.filter((t) => f.terms.has(t)).length;
   // Array.prototype.sort is stable: reasons sharing as many words keep the order they were named in.
-  return reasons.sort((a, b) => shared(b) - shared(a)).slice(0, MAX_REASONS);
+  const chosen = reasons.sort((a, b) => shared(b) - shared(a)).slice(0, MAX_REASONS);
+  // "MK-7 stays active longer" → why? → "its half-life is about 3 days" restates it; the reason of
+  // that reason (the longer side chain) follows it, when there is room.
+  const only = chosen.length === 1 ? chosen[0] : undefined;
+  for (const reasonId of only?.fact.because ?? []) {
+    const reason = byId.get(reasonId);
+    if (reason && !shown.has(reasonId) && !chosen.includes(reason) && chosen.length < MAX_REASONS)
+      chosen.push(reason);
+  }
+  return chosen;
 }
 
 /** Whether a reply shows only facts the previous answer showed: it must say that it is the same. */
