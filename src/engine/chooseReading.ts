@@ -5,7 +5,7 @@ import { anticoagulantsNamed } from './anticoagulantFacts.ts';
 import { pointsBack } from './followUp.ts';
 import type { UrgentKind } from './gate.ts';
 import { hypotheticalOverdose } from './gateOverdose.ts';
-import { OUT_OF_SCOPE_RULES } from './lexicon.ts';
+import { K2_VOCABULARY, OUT_OF_SCOPE_RULES } from './lexicon.ts';
 import { type OutOfScope, otherNutrientsIn, outOfScopeClass, STORY_MAY_PASS } from './outOfScope.ts';
 import { phraseRegex } from './phrasePattern.ts';
 import {
@@ -304,8 +304,11 @@ export function setIncidentalAside(
   // points back needs the clause set aside with the side word, so the message without the side
   // word alone is read first.
   const [withoutClauses, withoutWords, withoutNutrients] = rests;
+  // Not when the question names K2 itself ("his GP is happy with it. does k2 keep his arteries
+  // clear?": "his" is the granddad's).
   const pointsAtSetAside =
-    typeof withoutClauses === 'string' && clausesOpeningAQuestion(withoutClauses).some(clausePointsBack);
+    typeof withoutClauses === 'string' &&
+    clausesOpeningAQuestion(withoutClauses).some((c) => clausePointsBack(c) && !K2_VOCABULARY.test(c));
   const ordered = pointsAtSetAside
     ? [withoutWords, withoutClauses, withoutNutrients]
     : [withoutClauses, withoutWords, withoutNutrients];

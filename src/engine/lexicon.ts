@@ -163,7 +163,8 @@ export const ARTICLE_ANCHOR = phraseRegex(phrases.lists.articleAnchor);
 export const DOMAIN_ANCHORS: ReadonlySet<string> = new Set(words.domainAnchors);
 
 const QUESTION_FORM = new RegExp(`\\?|^\\s*${anyOf(phrases.lists.questionStarts)}\\b`, 'i');
-const K2_VOCABULARY = phraseRegex(phrases.lists.k2Vocabulary, 'i');
+/** K2, its forms, vitamin K and the words of its subject (phrases.json `k2Vocabulary`). */
+export const K2_VOCABULARY = phraseRegex(phrases.lists.k2Vocabulary, 'i');
 
 /**
  * A raw message (not normalised) that asks something and names K2 or a word of its subject
