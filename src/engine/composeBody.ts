@@ -354,9 +354,14 @@ function composeContext(
   const askedByMessage =
     askingNow.split(/\s+/).length < MIN_ASKING_WORDS ? (followUp?.message ?? normalized) : askingNow;
   const takeOnVka = asksToTakeK2(askedByMessage) && mayTakeVitaminKAntagonist(normalized);
+  // A word of the article's own text pasted in quotation marks ("the article says 'egg yolks, a
+  // good option for breakfast…' is that accurate?") asks no point the article does not cover.
+  const outsideQuotes = part.replace(QUOTED_SPAN, ' ');
+  const askedOutsideQuotes = (word: string) =>
+    outsideQuotes === part || outsideQuotes.includes(word.split(TOGETHER_JOIN)[0] as string);
   const uncovered = takeOnVka
     ? undefined
-    : focus.uncovered.find((u) => !(u.point.except ?? []).includes(topic.id));
+    : focus.uncovered.find((u) => !(u.point.except ?? []).includes(topic.id) && askedOutsideQuotes(u.word));
   // "Does k2 help neuropathy?" asks what K2 does: facts that only describe neuropathy give way,
   // where the topic has a fact that names K2 and says what it does ("natto, good for bones?"
   // keeps the natto facts it has). Asked about an effect on a point the article does not cover
@@ -467,6 +472,9 @@ function chooseMainFacts(ctx: ComposeContext, draft: Draft): void {
   }
   if (draft.main.length === 0) rankMainFacts(ctx, draft);
 }
+
+/** A span in double quotation marks: pasted text. */
+const QUOTED_SPAN = /"[^"]*"/g;
 
 /** The best-scored facts, when no uncovered point chose them (see chooseMainFacts). */
 function rankMainFacts(ctx: ComposeContext, draft: Draft): void {
