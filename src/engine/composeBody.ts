@@ -453,9 +453,14 @@ function chooseMainFacts(ctx: ComposeContext, draft: Draft): void {
     // Words asked together ("magnesium … k2 or") put the first group's word in the sentence.
     const word = uncovered.word.split(TOGETHER_JOIN)[0] as string;
     draft.opening = uncovered.point.says.replace('{word}', uncovered.point.shownAs?.[word] ?? word);
-    const { nearest, fallback } = uncovered.point;
-    // Fallback facts only where the reply comes from their topic: a topic's own question keeps its facts.
-    const ids = nearest ?? (fallback?.some((id) => id.startsWith(`${draft.topic.id}/`)) ? fallback : []);
+    const { nearest, fallback, ownFactsIn } = uncovered.point;
+    // Fallback facts only where the reply comes from their topic: a topic's own question keeps its
+    // facts. So does a topic whose own facts are nearer than the point's ("how long till it helps"
+    // after nerve damage: what is known about K2 and nerves, not a bone trial).
+    const ownFacts = ownFactsIn?.includes(draft.topic.id) === true;
+    const ids = ownFacts
+      ? []
+      : (nearest ?? (fallback?.some((id) => id.startsWith(`${draft.topic.id}/`)) ? fallback : []));
     draft.main = mapPacked(ids, byIdFact).filter((f): f is IndexedFact => f !== undefined);
     // "so breakfast or dinner?" after an egg answer, or "how much k2 can i give my 6yo" matched
     // weakly to supplement doses: the nearest facts are all another topic's, so the reply is titled

@@ -99,6 +99,11 @@ export const uncoveredPointSchema = z
      */
     portionOfFood: z.boolean().optional(),
     /**
+     * Topics whose own facts answer the point better than `nearest` ("how long till it helps" about
+     * nerve damage: the nerve facts, not a bone trial); the reply still opens with `says`.
+     */
+    ownFactsIn: z.array(topicId).optional(),
+    /**
      * The nearest facts when the question matched no topic of its own ("is k2 any use for lupus?"):
      * shown when the reply comes from their topic; a question about a topic keeps that topic's facts.
      */

@@ -1196,3 +1196,25 @@ describe('books, charts and websites', () => {
     },
   );
 });
+
+// Blind round 28: "how long till it helps" after nerve damage said the article does not say, then
+// gave a bone trial and MK-7's half-life. For a condition whose own facts say what is known, those
+// are nearer (focus.json `ownFactsIn`).
+describe('how long until K2 works, for a condition with facts of its own', () => {
+  const engine = sharedEngine();
+
+  it.each([
+    ['how long until k2 does anything for my heart', 'heart-health/'],
+    ['how many weeks till k2 helps diabetic nerve pain', 'peripheral-neuropathy/'],
+  ])('%j: says the article does not say, then that condition’s facts', (q, prefix) => {
+    const a = engine.ask(q);
+    expect(a.body.startsWith("The article doesn't say how soon any effect can be noticed.")).toBe(true);
+    expect(a.facts[0]?.startsWith(prefix)).toBe(true);
+  });
+
+  it('for bones, the bone trial', () => {
+    expect(engine.ask('how long before k2 does something for my bones').facts).toContain(
+      'bone-health/three-year-180mcg-trial',
+    );
+  });
+});
