@@ -10,6 +10,7 @@ import { MAX_BODY_WORDS, wordCount } from './composeBody.ts';
 import { isBareWhy, WHY_WITHOUT_ANSWER_TEXT } from './declines.ts';
 import type { AskOptions, Conversation, Engine, FollowUpAnswer } from './engine.ts';
 import { factIndexOf } from './factIndex.ts';
+import { basisConfirmation } from './figureBasis.ts';
 import {
   contextAfter,
   contextAfterEmergency,
@@ -470,6 +471,17 @@ export function createEngine(kb: KnowledgeBase, options: CreateEngineOptions = {
         const again = answerQuestionDetailed(previous.reading, index, byId, previousTopic?.category).answer;
         return again.urgent || again.kind !== 'answer' ? null : again;
       };
+      // "Is that per day?" after a figure: yes or no, what it is per, and the figure again.
+      const basis = previous.body ? basisConfirmation(normalized, previous.body) : null;
+      if (basis) {
+        const again = previousAgain();
+        if (again) {
+          again.body = basis;
+          again.facts = [...previous.facts];
+          if (previousTopic) again.topic = previousTopic;
+          return { answer: again, context: previous, followUp: true };
+        }
+      }
       if (kind === 'summary' || kind === 'plain') {
         const again = previousTopic ? previousAgain() : null;
         if (!previousTopic || !again) return aloneAnswer();

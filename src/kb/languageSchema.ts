@@ -88,6 +88,10 @@ export const textsSchema = z.strictObject({
     followUpNothingNew: sentence,
     /** A follow-up that the facts of the previous answer answer again: said before they are repeated. */
     followUpSameAnswer: sentence,
+    /** "Is that per day?" after a figure given per day: yes, and the figure again. */
+    basisYes: template('basis'),
+    /** …after a figure given per something else ("per tablespoon"): no, what it is per, and the figure. */
+    basisOther: template('basis', 'asked'),
     /**
      * The first sentence of a yes/no answer whose claim a fact answers (yesNoClaims.ts). An
      * unproven claim gets a whole sentence naming it ("No trial has shown that K2 prevents
@@ -614,6 +618,9 @@ export const PHRASE_LIST_NAMES = [
   'followUpSummaryRequests',
   'followUpPlainRequests',
   'explainForAudience',
+  'basisAsked',
+  'basisDay',
+  'basisWeek',
   'followUpShorterRequests',
   'followUpListRequests',
   'formRequestAsObject',

@@ -1230,3 +1230,34 @@ describe('"why?" after a fact whose reason restates it', () => {
     expect(a.facts).toContain('menaquinone-forms/chain-and-half-life');
   });
 });
+
+// Blind rounds 25, 26 and 28 each had "is that per day?" after a figure, answered with other facts
+// of the topic. It asks what the figure is per: yes or no, and the figure again.
+describe('"is that per day?" after a figure', () => {
+  const engine = sharedEngine();
+
+  it('a daily figure: yes', () => {
+    const conversation = engine.startConversation();
+    conversation.ask('what dose of mk4 do japanese doctors use');
+    const a = conversation.ask('daily?');
+    expect(a.body).toMatch(/^Yes, a day: /);
+    expect(a.body).toMatch(/45 mg/);
+    expect(a.safety.disclaimer).toBe(DISCLAIMER);
+    expect(a.safety.warning).toBe(ANTICOAGULANT_WARNING);
+  });
+
+  it('a figure per tablespoon: no, and what it is per', () => {
+    const conversation = engine.startConversation();
+    conversation.ask('how much k2 does natto have');
+    const a = conversation.ask('ok and is that a day?');
+    expect(a.body).toMatch(/^No: that figure is per tablespoon, not a day: /);
+  });
+
+  it('a question besides the basis is read as usual', () => {
+    const conversation = engine.startConversation();
+    conversation.ask('how much k2 does natto have');
+    expect(conversation.ask('is that per day and is it safe with warfarin').body).not.toMatch(
+      /^(Yes|No)[,:]/,
+    );
+  });
+});
