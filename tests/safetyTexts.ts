@@ -33,6 +33,9 @@ export const PET_BODY =
 export const BABY_NOTICE =
   'A baby who is bleeding or bruising needs emergency care now: call your local emergency number or go to the nearest emergency department. Tell them whether the baby had the vitamin K shot at birth. Do not wait for an answer here.';
 
+export const HELP_ARRIVED_NOTICE =
+  "Good that help is with you. Follow the paramedics' and doctors' advice first, and tell them about every medicine and supplement taken, K2 included.";
+
 export const PERSONAL_NOTICE =
   'I can only share general facts from the article, not advice for you personally. Your doctor or pharmacist can tell you what fits your health, doses and medicines.';
 

@@ -6,7 +6,14 @@ import type { UrgentKind } from './gateWords.ts';
 import type { OutOfScope } from './outOfScope.ts';
 import { mapPacked } from './packedArray.ts';
 import { ANSWER_THRESHOLD } from './rawConfidence.ts';
-import { CRISIS_BODY, PET_BODY, safetyTexts, UNSURE_TEXT, URGENT_BODY } from './safety.ts';
+import {
+  CRISIS_BODY,
+  HELP_ARRIVED_NOTICE,
+  PET_BODY,
+  safetyTexts,
+  UNSURE_TEXT,
+  URGENT_BODY,
+} from './safety.ts';
 import type { SearchResult } from './search.ts';
 import type { Answer, TopicRef } from './types.ts';
 
@@ -67,12 +74,13 @@ export function urgentBodyFor(kind: UrgentKind | null): string {
  * instead of a decline the body that sends to it ("ok we're heading to A&E now, should we bring
  * her pill bottles?" is no question for a K2 bot, and no moment to say so).
  */
-export function withEmergencyKept(answer: Answer, kind: UrgentKind): Answer {
+export function withEmergencyKept(answer: Answer, kind: UrgentKind, helpArrived = false): Answer {
   if (answer.urgent) return answer;
   const kept: Answer = {
     ...answer,
     urgent: true,
-    urgentNotice: urgentNoticeFor(kind),
+    // "Ok ambulance is here": calling now would be wrong; a crisis keeps its own notice whatever is said.
+    urgentNotice: helpArrived && kind !== 'self-harm' ? HELP_ARRIVED_NOTICE : urgentNoticeFor(kind),
     urgentKind: kind,
     safety: safetyTexts(kind !== 'self-harm'),
   };

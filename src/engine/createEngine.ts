@@ -38,10 +38,14 @@ import { withFoodPointedAt } from './gateOverdose.ts';
 import { foodsNamed, GENERIC_FOOD, GENERIC_TERMS, type OutOfScopeClass } from './lexicon.ts';
 import { normalizeText, tokenize } from './normalize.ts';
 import { isPersonal, pregnancyTold } from './personalNotice.ts';
+import { phraseRegex } from './phrasePattern.ts';
 import { namesPopulation, readFocus, THE_VITAMIN, withoutPopulations } from './questionFocus.ts';
 import { withoutIncidentalClauses } from './readings.ts';
 import { TopicIndex } from './topicIndex.ts';
 import type { Answer, TopicRef } from './types.ts';
+
+/** "Ok ambulance is here" (phrases.json `helpArrived`): help is with the person after an emergency. */
+const HELP_ARRIVED = phraseRegex(language().phrases.lists.helpArrived);
 
 const DEFAULT_SUGGEST_LIMIT = 25;
 /** An ellipsis with at most this many other words is bare: "and for arteries?", "what about mk4?". */
@@ -419,7 +423,11 @@ export function createEngine(kb: KnowledgeBase, options: CreateEngineOptions = {
       if (previous?.emergency) {
         const { kind: emergencyKind, turnsLeft } = previous.emergency;
         return {
-          answer: withEmergencyKept(alone.answer, emergencyKind),
+          answer: withEmergencyKept(
+            alone.answer,
+            emergencyKind,
+            HELP_ARRIVED.test(normalized.replace(/'/g, '')),
+          ),
           context: alone.answer.urgent
             ? contextAfter(normalized, alone.answer)
             : contextAfterEmergency(previous.reading, emergencyKind, turnsLeft - 1),

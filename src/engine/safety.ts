@@ -50,6 +50,12 @@ export const PET_NOTICE = SAFETY.petNotice;
  */
 export const BABY_NOTICE = SAFETY.babyNotice;
 
+/**
+ * After an emergency told earlier, once the asker says help has arrived ("ok ambulance is here"): the
+ * call-now notice would be wrong, and the reply still comes after what the paramedics say.
+ */
+export const HELP_ARRIVED_NOTICE = SAFETY.helpArrivedNotice;
+
 /** The body of a self-harm reply: the notice above it is what matters. */
 export const CRISIS_BODY = SAFETY.crisisBody;
 

@@ -49,6 +49,8 @@ export const textsSchema = z.strictObject({
     petNotice: sentence,
     petBody: sentence,
     babyNotice: sentence,
+    /** An emergency told earlier, when the next message says help has arrived ("ok ambulance is here"). */
+    helpArrivedNotice: sentence,
     personalNotice: sentence,
     personalAnticoagulantNotice: sentence,
     doacNotice: sentence,
@@ -619,6 +621,7 @@ export const PHRASE_LIST_NAMES = [
   'followUpPlainRequests',
   'explainForAudience',
   'basisAsked',
+  'helpArrived',
   'basisDay',
   'basisWeek',
   'followUpShorterRequests',

@@ -6,7 +6,14 @@ import {
   subjectPart,
 } from '../../src/engine/followUp.ts';
 import type { Answer } from '../../src/engine/index.ts';
-import { ANTICOAGULANT_WARNING, ANTIPLATELET_NOTICE, DISCLAIMER, PREGNANCY_NOTICE } from '../safetyTexts.ts';
+import {
+  ANTICOAGULANT_WARNING,
+  ANTIPLATELET_NOTICE,
+  DISCLAIMER,
+  HELP_ARRIVED_NOTICE,
+  PREGNANCY_NOTICE,
+  URGENT_NOTICE,
+} from '../safetyTexts.ts';
 import { sharedEngine } from '../sharedEngine.ts';
 
 const engine = sharedEngine();
@@ -1259,5 +1266,30 @@ describe('"is that per day?" after a figure', () => {
     expect(conversation.ask('is that per day and is it safe with warfarin').body).not.toMatch(
       /^(Yes|No)[,:]/,
     );
+  });
+});
+
+// Blind round 28: "ok ambulance is here. what was the k2 amount again" after stroke signs got the
+// "call your local emergency number now" notice again, which graders counted as a false alarm.
+// Once help is with the person the notice says to follow the paramedics first; on the way it does not.
+describe('help arrived after an emergency', () => {
+  const engine = sharedEngine();
+  const afterEmergency = () => {
+    const conversation = engine.startConversation();
+    conversation.ask('my wife suddenly cant lift her left arm and her face is drooping');
+    return conversation;
+  };
+
+  it('the notice says to follow the paramedics, not to call', () => {
+    const a = afterEmergency().ask('paramedics are here now, does k2 matter for them to know');
+    expect(a.urgent).toBe(true);
+    expect(a.urgentNotice).toBe(HELP_ARRIVED_NOTICE);
+    expect(a.safety.disclaimer).toBe(DISCLAIMER);
+    expect(a.safety.warning).toBe(ANTICOAGULANT_WARNING);
+  });
+
+  it('on the way, the call-now notice stays', () => {
+    const a = afterEmergency().ask('driving her to the hospital now, should we bring her k2 bottle');
+    expect(a.urgentNotice).toBe(URGENT_NOTICE);
   });
 });

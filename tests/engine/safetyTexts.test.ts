@@ -24,6 +24,7 @@ describe('the safety texts', () => {
       petNotice: written.PET_NOTICE,
       petBody: written.PET_BODY,
       babyNotice: written.BABY_NOTICE,
+      helpArrivedNotice: written.HELP_ARRIVED_NOTICE,
       personalNotice: written.PERSONAL_NOTICE,
       personalAnticoagulantNotice: written.PERSONAL_ANTICOAGULANT_NOTICE,
       doacNotice: written.DOAC_NOTICE,
@@ -46,6 +47,7 @@ describe('the safety texts', () => {
     ['PET_NOTICE', safety.PET_NOTICE, written.PET_NOTICE],
     ['PET_BODY', safety.PET_BODY, written.PET_BODY],
     ['BABY_NOTICE', safety.BABY_NOTICE, written.BABY_NOTICE],
+    ['HELP_ARRIVED_NOTICE', safety.HELP_ARRIVED_NOTICE, written.HELP_ARRIVED_NOTICE],
     ['PERSONAL_NOTICE', safety.PERSONAL_NOTICE, written.PERSONAL_NOTICE],
     [
       'PERSONAL_ANTICOAGULANT_NOTICE',
