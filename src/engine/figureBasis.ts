@@ -13,11 +13,14 @@ const { lists } = language().phrases;
 const FRAME: ReadonlySet<string> = new Set((lists.basisAsked.words ?? []).flatMap((w) => w.split(' ')));
 /** The bases a question may ask, as the reply names them. */
 const BASES = [
-  { name: 'a day', pattern: phraseRegex(lists.basisDay) },
-  { name: 'a week', pattern: phraseRegex(lists.basisWeek) },
+  { name: 'a day', pattern: phraseRegex(lists.basisDay), every: phraseRegex(lists.basisDay, 'g') },
+  { name: 'a week', pattern: phraseRegex(lists.basisWeek), every: phraseRegex(lists.basisWeek, 'g') },
 ] as const;
-/** A figure with its unit: "45 mg", "90–200 mcg", "150 mcg". */
-const FIGURE = /\d[\d.,]*(?:\s?[–-]\s?\d[\d.,]*)?\s?(?:mcg|mg|µg|micrograms?|milligrams?)\b/;
+/**
+ * A figure with its unit: "45 mg", "90–200 mcg", "150 mcg". It starts where no digit stands before
+ * it, so a long run of digits is tried once, not from each of its digits.
+ */
+const FIGURE = /(?<![\d.,])\d[\d.,]*(?:\s?[–-]\s?\d[\d.,]*)?\s?(?:mcg|mg|µg|micrograms?|milligrams?)\b/;
 /** What a figure is per when not a day or a week: "per tablespoon", "per 100 g". */
 const PER = /\bper (\d+ ?(?:g|oz)\b|[a-z]+)/;
 /** How far after the figure its basis is looked for, in characters. */
@@ -31,7 +34,7 @@ export function basisConfirmation(normalized: string, previousBody: string): str
   const asked = BASES.find((b) => b.pattern.test(text));
   if (!asked) return null;
   const rest = text
-    .replace(new RegExp(asked.pattern.source, 'g'), ' ')
+    .replace(asked.every, ' ')
     .split(/[^\p{L}\p{N}]+/u)
     .filter((w) => w.length > 0 && !FRAME.has(w));
   if (rest.length > 0) return null;
