@@ -1155,6 +1155,13 @@ describe('healing after an operation', () => {
     expect(a.facts.some((id) => id.startsWith('bone-health/'))).toBe(true);
   });
 
+  it('an operation named in the question itself does not make healing the surgery point', () => {
+    const a = engine.ask('will mk7 help the bone knit back together after my shoulder operation');
+    expect(
+      a.body.startsWith("The article doesn't cover healing after a fracture, an injury or an operation."),
+    ).toBe(true);
+  });
+
   it('stopping K2 before an operation is still the surgery point', () => {
     const a = engine.ask('hip replacement in two weeks, should i stop my k2 beforehand?');
     expect(a.body).toMatch(/^The article doesn't cover K2 around surgery/);
