@@ -39,7 +39,13 @@ import { foodsNamed, GENERIC_FOOD, GENERIC_TERMS, type OutOfScopeClass } from '.
 import { normalizeText, tokenize } from './normalize.ts';
 import { isPersonal, pregnancyTold } from './personalNotice.ts';
 import { phraseRegex } from './phrasePattern.ts';
-import { namesPopulation, readFocus, THE_VITAMIN, withoutPopulations } from './questionFocus.ts';
+import {
+  claimAfterChallenge,
+  namesPopulation,
+  readFocus,
+  THE_VITAMIN,
+  withoutPopulations,
+} from './questionFocus.ts';
 import { withoutIncidentalClauses } from './readings.ts';
 import { TopicIndex } from './topicIndex.ts';
 import type { Answer, TopicRef } from './types.ts';
@@ -395,6 +401,19 @@ export function createEngine(kb: KnowledgeBase, options: CreateEngineOptions = {
       const newFood =
         previous !== null && kind === 'together' && namesNewFood(normalized, alone.answer, previous);
       if (newFood) kind = 'instead';
+      // "Are you sure? my aunt said it literally reverses osteoporosis": a claim with a subject of its
+      // own after a doubt is checked as a claim about the vitamin, not read into the last topic.
+      if (previous && kind === 'together' && !alone.answer.urgent) {
+        const claim = claimAfterChallenge(normalized);
+        if (claim && hasSubject(subjectPart(claim))) {
+          kind = 'alone';
+          // "It" in the claim is the vitamin the conversation is about.
+          if (!alone.result?.hasAnchor) {
+            const ofTheVitamin = answerQuestionDetailed(`${normalized} , ${THE_VITAMIN}`, index, byId);
+            if (ofTheVitamin.answer.kind === 'answer' && !ofTheVitamin.answer.urgent) alone = ofTheVitamin;
+          }
+        }
+      }
       // "for a 10 year old?" after what carboxylation is: the same answer in a child's words.
       if (
         previous &&

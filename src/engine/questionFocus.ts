@@ -360,6 +360,17 @@ function isChallenge(sentence: string): boolean {
   );
 }
 
+/**
+ * The statement after a doubt of the last answer ("are you sure? my aunt said it reverses
+ * osteoporosis" → "my aunt said it reverses osteoporosis"), or null when the message opens with no
+ * doubt or says nothing after it.
+ */
+export function claimAfterChallenge(normalized: string): string | null {
+  const sentences = normalized.split(SENTENCE_END).filter((s) => /[\p{L}\p{N}]/u.test(s));
+  if (sentences.length < 2 || !isChallenge(sentences[0] as string)) return null;
+  return sentences.slice(1).join(' ').trim();
+}
+
 /** A sentence shorter than this is no question of its own. */
 export const MIN_ASKING_WORDS = 3;
 

@@ -1293,3 +1293,15 @@ describe('help arrived after an emergency', () => {
     expect(a.urgentNotice).toBe(URGENT_NOTICE);
   });
 });
+
+// Blind round 28: "are you sure? my aunt said it literally reverses osteoporosis" after a bone
+// answer got more bone facts. A claim with a subject of its own after a doubt is checked as a
+// claim about the vitamin ("it"), not read into the last answer's topic.
+describe('a doubt followed by a claim of its own', () => {
+  it('checks the claim', () => {
+    const conversation = sharedEngine().startConversation();
+    conversation.ask('is k2 good for bone strength');
+    const a = conversation.ask('are you sure? a friend told me it reverses osteoporosis completely');
+    expect(a.body.startsWith('No trial has shown that K2 reverses osteoporosis.')).toBe(true);
+  });
+});
