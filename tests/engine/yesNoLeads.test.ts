@@ -258,3 +258,17 @@ describe('MK-7 staying active longer than MK-4', () => {
     expect(a.body.startsWith('Yes. MK-7 stays in circulation for up to about 96 hours')).toBe(true);
   });
 });
+
+// Blind round 28: a warfarin user asking "what foods contain a significant amount of vitamin K"
+// got K2 foods only; most vitamin K in food is K1 from leafy greens, which the article names.
+describe('foods high in vitamin K (not K2)', () => {
+  it('names the leafy greens first', () => {
+    expect(sharedEngine().ask('what foods are rich in vitamin k').facts[0]).toBe(
+      'food-plan/leafy-greens-pairing',
+    );
+  });
+
+  it('foods high in K2 still lead with the K2 ranking', () => {
+    expect(sharedEngine().ask('what foods are rich in k2').facts[0]).toBe('food-plan/food-ranking');
+  });
+});
