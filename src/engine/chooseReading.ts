@@ -88,12 +88,13 @@ export function preferWithoutNegated(ctx: MessageContext, current: SearchResult)
   return focused.ranked[0] && focused.hasAnchor && focused.confidence >= ANSWER_THRESHOLD ? focused : current;
 }
 
+/** The category of the food topics (knowledge/topics/*.json). */
+const FOOD_CATEGORY = 'food';
+
 /**
  * Categories a question pointing back at its story ("does any study show it reduces fractures?")
  * may still be answered from on its own: what "it" does, not what is in "it" (a food, a dose).
  */
-/** The category of the food topics (knowledge/topics/*.json). */
-const FOOD_CATEGORY = 'food';
 const POINTING_BACK_CATEGORIES: ReadonlySet<string> = new Set(['bones', 'heart', 'conditions', 'safety']);
 
 /**

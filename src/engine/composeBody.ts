@@ -284,6 +284,9 @@ export function composeFactBody(
   return writeBody(ctx, draft);
 }
 
+/** A span in double quotation marks: pasted text. */
+const QUOTED_SPAN = /"[^"]*"/g;
+
 /** What the steps read, or null when the chosen topic has no facts to compose from. */
 function composeContext(
   chosenTopic: Topic,
@@ -477,9 +480,6 @@ function chooseMainFacts(ctx: ComposeContext, draft: Draft): void {
   }
   if (draft.main.length === 0) rankMainFacts(ctx, draft);
 }
-
-/** A span in double quotation marks: pasted text. */
-const QUOTED_SPAN = /"[^"]*"/g;
 
 /** The best-scored facts, when no uncovered point chose them (see chooseMainFacts). */
 function rankMainFacts(ctx: ComposeContext, draft: Draft): void {
@@ -748,9 +748,10 @@ function leadForBloodThinner(ctx: ComposeContext, draft: Draft): void {
   // "…the kitchen wants more Gouda and natto for everyone. What should staff be aware of for the
   // residents on warfarin?": a question that itself names the blood thinner, and that none of the
   // main facts answers in its own words, is answered by the interaction facts first.
-  if (!followUp && anticoagulantsNamed(ctx.part).length > 0) {
+  const drugsAsked = followUp ? [] : anticoagulantsNamed(ctx.part);
+  if (drugsAsked.length > 0) {
     const { analyzer } = ctx.index;
-    const drugTerms = new Set(analyzer.analyze(anticoagulantsNamed(ctx.part).join(' ')).terms);
+    const drugTerms = new Set(analyzer.analyze(drugsAsked.join(' ')).terms);
     const partTerms = analyzer.analyze(ctx.part).terms.filter((t) => !drugTerms.has(t));
     const interaction = [...draft.main, ...draft.extra].filter((f) => anticoagulantIds.includes(f.fullId));
     const first = draft.main[0];

@@ -13,8 +13,16 @@ const { lists } = language().phrases;
 const FRAME: ReadonlySet<string> = new Set((lists.basisAsked.words ?? []).flatMap((w) => w.split(' ')));
 /** The bases a question may ask, as the reply names them. */
 const BASES = [
-  { name: 'a day', pattern: phraseRegex(lists.basisDay), every: phraseRegex(lists.basisDay, 'g') },
-  { name: 'a week', pattern: phraseRegex(lists.basisWeek), every: phraseRegex(lists.basisWeek, 'g') },
+  {
+    name: texts().replies.basisDayName,
+    pattern: phraseRegex(lists.basisDay),
+    every: phraseRegex(lists.basisDay, 'g'),
+  },
+  {
+    name: texts().replies.basisWeekName,
+    pattern: phraseRegex(lists.basisWeek),
+    every: phraseRegex(lists.basisWeek, 'g'),
+  },
 ] as const;
 /**
  * A figure with its unit: "45 mg", "90–200 mcg", "150 mcg". It starts where no digit stands before

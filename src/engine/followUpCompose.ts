@@ -110,15 +110,15 @@ export function followUpTerms(
   return weights;
 }
 
-/**
- * How well a fact answers what a follow-up asks now: with words of its own ("how many women?",
- * "and for arteries?") the number of them the fact has, one more when it also answers the
- * message's focus; without ("why?", "is that safe?") 1 when it answers the focus. 0: it does not
- * answer the new point.
- */
 /** How much a fact answering only a focus other than the main one fits a follow-up. */
 const SIDE_FOCUS_FIT = 0.5;
 
+/**
+ * How well a fact answers what a follow-up asks now: with words of its own ("how many women?",
+ * "and for arteries?") the number of them the fact has, plus 1 when it also answers the message's
+ * main focus (half for another focus it reads); without ("why?", "is that safe?") just that. 0: it
+ * does not answer the new point.
+ */
 export function followUpFit(
   f: IndexedFact,
   focus: Pick<QuestionFocus, 'focuses' | 'figure' | 'words'>,

@@ -47,6 +47,13 @@ function childIngestion(t: string): boolean {
   return m !== null && !isFood(t, m) && !OTHER_TAKERS.test(m[0]) && !ownSingleDose(m[0]);
 }
 
+/** A word between a count and "pills", however spelt ("k2+d3", "d3/k2"): anything up to a space. */
+const FILLER_WORD = '[^\\s.?!]+';
+/** "Swallowed his vitamin pill": one pill of the child's own, with no one else's name before it. */
+const OWN_PILL = new RegExp(
+  `\\b(ate|swallowed|chewed|consumed|took|taken)\\s+(his|her|their)\\s+((${FILLER_WORD}\\s+){0,2})${PILLS}$`,
+);
+
 /** The child's own pill, one of it, as given ("my son swallowed his vitamin pill fine"): no poisoning. */
 function ownSingleDose(span: string): boolean {
   const own = OWN_PILL.exec(span);
@@ -55,12 +62,6 @@ function ownSingleDose(span: string): boolean {
   const owners = (own[3] as string).replace(/(\w)s\b/g, '$1');
   return !PERSON.test(owners) && !CHILD.test(owners) && !MANY_RE.test(span);
 }
-/** A word between a count and "pills", however spelt ("k2+d3", "d3/k2"): anything up to a space. */
-const FILLER_WORD = '[^\\s.?!]+';
-/** "Swallowed his vitamin pill": one pill of the child's own, with no one else's name before it. */
-const OWN_PILL = new RegExp(
-  `\\b(ate|swallowed|chewed|consumed|took|taken)\\s+(his|her|their)\\s+((${FILLER_WORD}\\s+){0,2})${PILLS}$`,
-);
 
 const MANY_PILLS = new RegExp(
   `\\b(took|taken|swallowed|ate|consumed|chewed|downed|chugged|popped|had)\\s+${ABOUT}${MANY}\\s+((${NOT_UNIT}${FILLER_WORD}\\s+){0,4}${PILLS}|of (them|those|these)\\b)`,

@@ -29,12 +29,12 @@ const REQUEST_AS_OBJECT = new RegExp(
  */
 export function withoutFormRequest(normalized: string): string {
   const text = normalized.replace(/['’]/g, '');
-  if (REQUEST_AS_OBJECT.test(text)) return normalized;
   const rest = text
     .replace(FORM_REQUESTS, ' ')
     .replace(/\s+/g, ' ')
     .replace(/^[ ,;:.!-]+/, '')
     .trim();
-  if (rest === text.trim()) return normalized;
+  // Most messages hold no request: the pattern of a request after "the" or "a" runs only for those that do.
+  if (rest === text.trim() || REQUEST_AS_OBJECT.test(text)) return normalized;
   return clausesOpeningAQuestion(rest).length > 0 ? rest : normalized;
 }

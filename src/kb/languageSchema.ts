@@ -94,6 +94,9 @@ export const textsSchema = z.strictObject({
     basisYes: template('basis'),
     /** …after a figure given per something else ("per tablespoon"): no, what it is per, and the figure. */
     basisOther: template('basis', 'asked'),
+    /** How the replies above name a figure per day and per week ({basis}, {asked}). */
+    basisDayName: sentence,
+    basisWeekName: sentence,
     /**
      * The first sentence of a yes/no answer whose claim a fact answers (yesNoClaims.ts). An
      * unproven claim gets a whole sentence naming it ("No trial has shown that K2 prevents
