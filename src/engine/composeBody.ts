@@ -775,7 +775,10 @@ function leadForBloodThinner(ctx: ComposeContext, draft: Draft): void {
   const onVka = mayTakeVitaminKAntagonist(normalized);
   const vkaLead = !onVka
     ? null
-    : ctx.takeOnVka || (focus.figure && isPersonal(normalized))
+    : ctx.takeOnVka ||
+        (focus.figure && isPersonal(normalized)) ||
+        // "He takes a 45 mcg capsule. Is that low enough to be safe with his warfarin?"
+        (focus.yesNo && ctx.quoted.length > 0 && focus.focuses.includes('side-effect'))
       ? VKA_AMOUNT
       : asksToStopK2(ctx.askedByMessage)
         ? VKA_STOP

@@ -213,3 +213,16 @@ describe('a question that names the blood thinner after a story', () => {
     expect(a.facts[0]?.startsWith('warfarin-interaction/')).toBe(true);
   });
 });
+
+// Found reading blind round 28's replies in the review: someone on warfarin asking whether the dose
+// they take is low enough to be safe got the adult intake values (90 and 120 mcg) beside the
+// steady-intake fact, as if an amount could be safe. No dose is known to be safe: that comes first.
+describe('whether a stated K2 dose is safe on warfarin', () => {
+  it('leads with: no dose is known to be safe', () => {
+    const a = sharedEngine().ask(
+      'on coumadin here and i take 30 mcg of mk7 every day, is that a safe amount?',
+    );
+    expect(a.body).toMatch(/^No dose is known to be safe with warfarin-type drugs/);
+    expect(a.facts).not.toContain('daily-intake/adequate-intake-adults');
+  });
+});
