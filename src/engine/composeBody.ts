@@ -46,6 +46,7 @@ import {
   agesIn,
   askedSubjects,
   askingPart,
+  asksWhoIsRight,
   clausesOpeningAQuestion,
   MIN_ASKING_WORDS,
   OWN_POINTS_BESIDE_OTHERS,
@@ -53,6 +54,7 @@ import {
   type QuestionFocus,
   readFocus,
   sentenceBefore,
+  sentencesBefore,
   TOGETHER_JOIN,
   VITAMIN_OWN_POINTS,
 } from './questionFocus.ts';
@@ -600,14 +602,21 @@ function leadWithDefinition(ctx: ComposeContext, draft: Draft): void {
 /** A yes/no question that asks a claim a fact answers: that fact first, with its yes or no. */
 function leadWithClaim(ctx: ComposeContext, draft: Draft): void {
   const { focus, followUp, index, part, normalized } = ctx;
-  if (!focus.yesNo || draft.opening || draft.main.length === 0 || draft.defined) return;
+  // "my coach says k2 reverses hardened arteries… who is right?" asks whether the claim told holds.
+  const verdict = !followUp && asksWhoIsRight(part);
+  if (!(focus.yesNo || verdict) || draft.opening || draft.main.length === 0 || draft.defined) return;
   const claims = claimIndexOf(index, () => index.entries.map((e) => e.topic), index.analyzer);
   const asked = followUp ? askingPart(followUp.message) : part;
+  const whole = followUp ? followUp.message : normalized;
   // "…just been diagnosed with early alzheimers. can k2 slow it down at all?": a question that
   // points back takes the claim's words from the sentence before it, as a follow-up does from
-  // the previous question.
+  // the previous question. A question of who is right takes them from the nearest sentence
+  // before it that tells a claim.
+  const told = verdict ? sentencesBefore(normalized, part) : [];
   const carried = followUp?.previousReading ?? (pointsBack(part) ? sentenceBefore(normalized, part) : '');
-  const claim = claims.match(asked, carried, followUp ? followUp.message : normalized);
+  let claim = claims.match(asked, carried, whole);
+  // Its own words ("who is closer to the truth") ask nothing of the claim.
+  for (let i = 0; claim === null && i < told.length; i++) claim = claims.match('', told[i], whole);
   // "Does K2 thicken blood?" from someone on warfarin: the healthy person's "No." is not theirs.
   const misleads =
     claim !== null && NOT_FOR_VKA.has(claim.claim.factId) && mayTakeVitaminKAntagonist(normalized);

@@ -556,13 +556,7 @@ const SENTENCE_END = /(?<=[.!?])\s+/;
 
 /** The sentence right before the asking part of a message, or "" when the message is all question. */
 export function sentenceBefore(normalized: string, asking: string): string {
-  const at = normalized.lastIndexOf(asking);
-  if (asking === normalized || at <= 0) return '';
-  const before = normalized
-    .slice(0, at)
-    .split(SENTENCE_END)
-    .filter((s) => /[\p{L}\p{N}]/u.test(s));
-  return before[before.length - 1] ?? '';
+  return sentencesBefore(normalized, asking)[0] ?? '';
 }
 
 /**
@@ -596,6 +590,22 @@ function sentencePointedAt(
 const CHOICE = new PhraseSet(language().phrases.lists.choiceAfterWhat.words ?? []);
 /** "Which of us is right?", "who's correct": a verdict on the claims told before the question. */
 const WHO_IS_RIGHT = new PhraseSet(language().phrases.lists.whoIsRight.words ?? []);
+
+/** Whether a question asks who is right about the claims told before it ("who's closer to the truth?"). */
+export function asksWhoIsRight(question: string): boolean {
+  return WHO_IS_RIGHT.matches(stemmedWords(question));
+}
+
+/** The sentences before the asking part, the nearest first: where the claims it asks about were told. */
+export function sentencesBefore(normalized: string, asking: string): string[] {
+  const at = normalized.lastIndexOf(asking);
+  if (asking === normalized || at <= 0) return [];
+  return normalized
+    .slice(0, at)
+    .split(SENTENCE_END)
+    .filter((s) => /[\p{L}\p{N}]/u.test(s))
+    .reverse();
+}
 /** How far after "what" a choice word makes the question one of choosing. */
 const CHOICE_WITHIN = 3;
 

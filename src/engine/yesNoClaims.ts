@@ -3,7 +3,7 @@ import type { Topic } from '../kb/schema.ts';
 import { fillText } from '../kb/templates.ts';
 import type { Analyzer } from './analyze.ts';
 import { STOP_WORDS } from './lexicon.ts';
-import { normalizeText } from './normalize.ts';
+import { normalizeText, tokenize } from './normalize.ts';
 import { phraseRegex } from './phrasePattern.ts';
 import { stemmedWords } from './phraseSet.ts';
 import type { YesNoLead } from './questionFocus.ts';
@@ -113,19 +113,57 @@ const joinForms = (text: string) => text.replace(/\b(mk|k|d)[ -](\d{1,2})\b/g, '
  */
 function contentWords(text: string, analyzer: Analyzer, cache: Map<string, string[]>): Word[] {
   const out: Word[] = [];
-  for (const word of stemmedWords(joinForms(text).replace(INTENSIFIERS, ' '))) {
+  const read = joinForms(text).replace(INTENSIFIERS, ' ');
+  const all = stemmedWords(read);
+  const written = tokenize(read);
+  for (let i = 0; i < all.length; i++) {
+    const word = all[i] as string;
     const marks = isPolar(word) || NEGATIONS.has(word) || HOLDS.has(word) || DOUBTS.has(word);
     if ((FUNCTION_WORDS.has(word) || OPENERS.has(word)) && !marks && !QUALIFIERS.has(word)) continue;
     // "Only", "just", "all": filler in chat, but a claim must say them for a question that does.
     const filler = STOP_WORDS.has(word) && !marks && !QUALIFIERS.has(word);
-    let terms = cache.get(word);
-    if (!terms) {
-      terms = analyzer.analyze(word, false).terms;
-      cache.set(word, terms);
-    }
+    // A marking word ("safe", "not", "true") is read by its group, never by a phrase it stands in.
+    const terms = filler || marks ? termsOf(word, analyzer, cache) : phraseTerms(all, written, i, analyzer, cache);
     out.push({ word, canonical: canonical(word), terms, filler });
   }
   return out;
+}
+
+function termsOf(text: string, analyzer: Analyzer, cache: Map<string, string[]>): string[] {
+  let terms = cache.get(text);
+  if (!terms) {
+    terms = analyzer.analyze(text, false).terms;
+    cache.set(text, terms);
+  }
+  return terms;
+}
+
+/**
+ * The terms a word stands for as part of a two-word lexicon phrase ("hardened" in "hardened
+ * arteries": calcification), when the phrase means more than its words apart: read alone,
+ * "hardened" is a word no claim explains, and the question would ask no claim. Pairs are not
+ * cached: they come from what members type, and the cache would grow without end.
+ */
+function phraseTerms(
+  words: readonly string[],
+  written: readonly string[],
+  at: number,
+  analyzer: Analyzer,
+  cache: Map<string, string[]>,
+): string[] {
+  const own = termsOf(words[at] as string, analyzer, cache);
+  for (const other of [at + 1, at - 1]) {
+    const neighbour = words[other];
+    if (neighbour === undefined || FUNCTION_WORDS.has(neighbour)) continue;
+    const pair = other > at ? `${written[at]} ${written[other]}` : `${written[other]} ${written[at]}`;
+    const its = termsOf(neighbour, analyzer, cache);
+    const phrase = analyzer.analyze(pair, false).terms;
+    // "arteries" keeps its own meaning inside "hardened arteries"; "hardened" loses its own to the phrase's.
+    if (own.length > 0 && own.every((t) => phrase.includes(t))) continue;
+    const more = phrase.filter((t) => !its.includes(t) && !own.includes(t));
+    if (more.length > 0) return more;
+  }
+  return own;
 }
 
 /** A word of the claims with what `find` reads of it worked out once, when the claims are first matched. */

@@ -272,3 +272,22 @@ describe('foods high in vitamin K (not K2)', () => {
     expect(sharedEngine().ask('what foods are rich in k2').facts[0]).toBe('food-plan/food-ranking');
   });
 });
+
+// Blind round 28 (a letter asking who is closer to the truth about a claim it tells): the claim is
+// checked, whether its words are a lexicon phrase ("hardened arteries") or the question names no claim.
+describe('a claim told with the words of a lexicon phrase', () => {
+  it('"hardened arteries" asks the claim about artery calcification', () => {
+    expect(leadOf('can vitamin k2 reverse hardened arteries?')).toBe(
+      'No trial has shown that K2 reverses artery calcification.',
+    );
+  });
+});
+
+describe('a question of who is right about a claim told before it', () => {
+  it.each([
+    'my gym buddy swears k2 reverses hardened arteries, my dad says rubbish. which one is true?',
+    'the guy at the health store told me vitamin k2 can reverse calcification in the arteries. my cardiologist disagrees. who is telling the truth?',
+  ])('%j checks the claim told', (q) => {
+    expect(leadOf(q)).toBe('No trial has shown that K2 reverses artery calcification.');
+  });
+});
