@@ -1,6 +1,6 @@
 import { manyPills, OVERDOSED, overdoseSigns, WHOLE_PACK } from './gateOverdose.ts';
-import { type GateRule, has, wordings } from './gateWords.ts';
-import { alternation, phraseRegex } from './phrasePattern.ts';
+import { type GateRule, wordings } from './gateWords.ts';
+import { alternation, phraseRegex, phraseSource } from './phrasePattern.ts';
 
 /** Gate: self-harm, said in words or as an overdose taken on purpose. Checked before every other kind. */
 
@@ -14,6 +14,25 @@ const CRISIS_MEANS = phraseRegex(wordings.crisisMeans);
 /** Anchored: only the words right after "take them all" say whether they are taken together. */
 const TAKING_TOGETHER = new RegExp(`^\\s*(${alternation(wordings.takingTogether)})\\b`);
 
+const SELF_HARM_WORDS = phraseRegex(wordings.selfHarm, 'g');
+/** How far before the self-harm words an accusation may stand ("accused me of actually attempting suicide"). */
+const ACCUSATION_REACH = 40;
+/** An accusation right before them, in the same sentence (gate.json `accusedOf`). */
+const ACCUSED_BEFORE = new RegExp(`${phraseSource(wordings.accusedOf)}[^.?!]*$`);
+
+/**
+ * Self-harm said in words, unless someone else's accusation says it of the speaker ("a nurse
+ * accused me of attempting suicide by eating my greens"): any other mention in the message counts.
+ */
+function saysSelfHarm(t: string): boolean {
+  SELF_HARM_WORDS.lastIndex = 0;
+  for (let m = SELF_HARM_WORDS.exec(t); m !== null; m = SELF_HARM_WORDS.exec(t)) {
+    if (!ACCUSED_BEFORE.test(t.slice(Math.max(0, m.index - ACCUSATION_REACH), m.index))) return true;
+    if (m[0] === '') SELF_HARM_WORDS.lastIndex++;
+  }
+  return false;
+}
+
 export const selfHarm: readonly GateRule[] = [
   {
     kind: 'self-harm',
@@ -24,7 +43,7 @@ export const selfHarm: readonly GateRule[] = [
   },
   {
     kind: 'self-harm',
-    test: has(phraseRegex(wordings.selfHarm)),
+    test: saysSelfHarm,
   },
   {
     kind: 'self-harm',

@@ -123,7 +123,8 @@ function contentWords(text: string, analyzer: Analyzer, cache: Map<string, strin
     // "Only", "just", "all": filler in chat, but a claim must say them for a question that does.
     const filler = STOP_WORDS.has(word) && !marks && !QUALIFIERS.has(word);
     // A marking word ("safe", "not", "true") is read by its group, never by a phrase it stands in.
-    const terms = filler || marks ? termsOf(word, analyzer, cache) : phraseTerms(all, written, i, analyzer, cache);
+    const terms =
+      filler || marks ? termsOf(word, analyzer, cache) : phraseTerms(all, written, i, analyzer, cache);
     out.push({ word, canonical: canonical(word), terms, filler });
   }
   return out;

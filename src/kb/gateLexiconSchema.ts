@@ -64,6 +64,7 @@ export const GATE_WORDING_NAMES = [
   'anticoagulantExtraTaken',
   'onPurpose',
   'selfHarm',
+  'accusedOf',
   'takeAllPills',
   'takingTogether',
   'hopeless',

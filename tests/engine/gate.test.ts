@@ -698,3 +698,23 @@ describe('emergency gate: a child told by name or "she", and a child’s own pil
     expect(urgent(q)).toBe(false);
   });
 });
+
+// Blind round 29: a letter about greens on warfarin told that a nurse "accused me of attempting
+// suicide" by eating them, and got the crisis notice.
+describe('emergency gate: self-harm words in an accusation the speaker rejects', () => {
+  it.each([
+    'my pharmacist practically accused me of suicide for eating kale on coumadin, is kale really that bad',
+    'my sister keeps accusing me of wanting to kill myself because i eat natto on warfarin lol',
+  ])('%j is not urgent', (q) => {
+    expect(urgent(q)).toBe(false);
+  });
+
+  it.each([
+    'my husband accused me of overreacting but i want to kill myself',
+    'they accused me of faking it. i keep thinking about suicide',
+  ])('%j still gets the crisis notice', (q) => {
+    const a = engine.ask(q);
+    expect(a.urgentKind).toBe('self-harm');
+    expect(a.urgentNotice).toBe(CRISIS_NOTICE);
+  });
+});
