@@ -47,6 +47,8 @@ describe('a blood thinner the asker says they do not take', () => {
     'not taking warfarin, so how much k2 can i have a day',
     // Blind round 24, in non-native English: "He not take blood thinner, only pill for pressure."
     'my father has calcium in his heart arteries. he not take blood thinner. k2 can remove it?',
+    // Blind round 29: a couple said "neither of us takes any blood thinners" and got the warfarin facts.
+    'my wife and i both eat a spoon of natto at breakfast, is that too much k2? none of us are on blood thinners',
   ])('%j is not answered with the interaction facts, and still carries the warning', (q) => {
     const a = engine.ask(q);
     expect(a.kind).toBe('answer');
