@@ -110,6 +110,17 @@ function incidentalStory(storyTopic: Topic, clauseTopic: Topic): boolean {
   );
 }
 
+/** Words asking how much the asker receives (phrases.json `amountReceived`). */
+const AMOUNT_RECEIVED = phraseRegex(language().phrases.lists.amountReceived);
+
+/** Whether text asks about a portion of a food ("how much k2 is in one tub"). */
+const asksPortion = (text: string) => readFocus(text).uncovered.some((u) => u.point.portionOfFood === true);
+
+/** The words of a portion of a food (focus.json points with `portionOfFood`), wherever a message says them. */
+const PORTION_WORDS = phraseRegex({
+  words: language().focus.uncovered.flatMap((p) => (p.portionOfFood === true ? p.asked : [])),
+});
+
 /**
  * A long backstory before the question ("mostly chicken and rice right now, what foods could I
  * add to get K2?"): the question clause decides when its topic is close to the best one.
@@ -131,10 +142,12 @@ export function preferQuestionClause(ctx: MessageContext, current: SearchResult)
   const definitionAsked = clauseResult.features.asksDefinition && !asked.pointsBack && !ctx.withPrevious;
   // "I'd die for natto honestly. how much k2 is in a whole 45g pack tho": a portion asked of no
   // food the clause names is a portion of the story's food.
+  // So is an amount received ("the tubs say 45 grams. how much k2 are we actually getting?") when
+  // the story names the portion.
   const portionOfStoryFood =
     fullBest.topic.category === FOOD_CATEGORY &&
     clauseTop?.topic.category !== FOOD_CATEGORY &&
-    readFocus(clause).uncovered.some((u) => u.point.portionOfFood === true);
+    (asksPortion(clause) || (AMOUNT_RECEIVED.test(clause) && PORTION_WORDS.test(ctx.normalized)));
   if (portionOfStoryFood) return current;
   const wins =
     clauseTop &&

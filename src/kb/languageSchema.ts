@@ -613,6 +613,7 @@ export const PHRASE_LIST_NAMES = [
   'questionAnnouncementTopics',
   'vitaminDenied',
   'whoIsRight',
+  'amountReceived',
   'clausePointers',
   'storyDemonstratives',
   'likeTheStory',

@@ -190,3 +190,20 @@ describe('readings: a portion asked after a story that names a food', () => {
     expect(a.body).toMatch(/150 mcg per tablespoon/);
   });
 });
+
+// Blind round 29: "…natto… The little tubs say 45 grams. How much vitamin K2 are we actually
+// getting, and is one tub a day sensible?" got the daily intake values.
+describe('readings: an amount received, with the portion told in the story', () => {
+  it('is the amount in the story food', () => {
+    const a = sharedEngine().ask(
+      "we picked up natto at the asian grocery on a friend's advice. each tub holds about 50 grams. how much vitamin k2 are we actually getting?",
+    );
+    expect(a.topic?.id).toBe('natto');
+    expect(a.body).toMatch(/150 mcg per tablespoon/);
+  });
+
+  it('a dose asked after the same story is still the dose', () => {
+    const a = sharedEngine().ask('i eat a tub of natto most days. how much k2 should i take on top?');
+    expect(a.topic?.id).not.toBe('natto');
+  });
+});
