@@ -786,8 +786,11 @@ function leadForBloodThinner(ctx: ComposeContext, draft: Draft): void {
     ? null
     : ctx.takeOnVka ||
         (focus.figure && isPersonal(normalized)) ||
-        // "He takes a 45 mcg capsule. Is that low enough to be safe with his warfarin?"
-        (focus.yesNo && ctx.quoted.length > 0 && focus.focuses.includes('side-effect'))
+        // "He takes a 45 mcg capsule. Is that low enough to be safe with his warfarin?", "would
+        // 30 mcg a day count as a low dose for her?": whether a stated amount is safe or small enough.
+        (focus.yesNo &&
+          ctx.quoted.length > 0 &&
+          (focus.focuses.includes('side-effect') || focus.focuses.includes('amount')))
       ? VKA_AMOUNT
       : asksToStopK2(ctx.askedByMessage)
         ? VKA_STOP

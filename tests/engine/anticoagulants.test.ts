@@ -227,4 +227,14 @@ describe('whether a stated K2 dose is safe on warfarin', () => {
     expect(a.body).toMatch(/^No dose is known to be safe with warfarin-type drugs/);
     expect(a.facts).not.toContain('daily-intake/adequate-intake-adults');
   });
+
+  // Blind rounds 28 and 29: a letter asking whether 45 mcg counts as "low enough" for a father on
+  // warfarin got the adult intake values.
+  it('so does whether a stated amount is small enough', () => {
+    const a = sharedEngine().ask(
+      'My mother-in-law (79) has been on warfarin since her valve surgery. Someone told her K2 is fine on blood thinners if the dose is small. Would 25 mcg a day be low enough for her?',
+    );
+    expect(a.body).toMatch(/^No dose is known to be safe with warfarin-type drugs/);
+    expect(a.facts).not.toContain('daily-intake/adequate-intake-adults');
+  });
 });
