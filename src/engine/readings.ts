@@ -191,8 +191,15 @@ export function clausePointsBack(clause: string): boolean {
  */
 function pointsBackBeforeAlternative(clause: string): boolean {
   const alternative = clause.search(/\sor\s/);
-  return POINTS_BACK.test(alternative > 0 ? clause.slice(0, alternative) : clause);
+  const asked = alternative > 0 ? clause.slice(0, alternative) : clause;
+  if (!POINTS_BACK.test(asked)) return false;
+  // "is grass fed butter actually better for that": a food the clause names is its subject, and
+  // "for that" only names the purpose (the K2 the story spoke of).
+  return !(foodsNamed(asked).size > 0 && !POINTS_BACK.test(asked.replace(PURPOSE_POINTERS, ' ')));
 }
+
+/** A pointer naming the purpose ("for that"), not the subject (phrases.json `purposePointers`). */
+const PURPOSE_POINTERS = phraseRegex(language().phrases.lists.purposePointers, 'g');
 
 /** Words that put a question inside a statement: "(I'd like) to know how much…", "wondering whether…". */
 const EMBEDDED_QUESTION =

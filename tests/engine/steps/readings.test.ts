@@ -207,3 +207,14 @@ describe('readings: an amount received, with the portion told in the story', () 
     expect(a.topic?.id).not.toBe('natto');
   });
 });
+
+// Blind round 29: "…he says the eggs and butter give him k2. is grass fed butter actually better
+// for that" got the eggs: "for that" names the purpose, and the clause names its own food.
+describe('readings: a question naming its own food with "for that"', () => {
+  it('is about that food', () => {
+    const a = sharedEngine().ask(
+      'my flatmate swears eggs and sauerkraut keep her k2 up. is natto any good for that?',
+    );
+    expect(a.topic?.id).toBe('natto');
+  });
+});
