@@ -1225,3 +1225,23 @@ describe('how long until K2 works, for a condition with facts of its own', () =>
     );
   });
 });
+
+// Blind round 29: "and vitamin k2 in a banana?" after a potassium question got "which part do you
+// mean": a plant food the article never lists is a partly covered food question.
+describe('a plant food the article does not list', () => {
+  const engine = sharedEngine();
+
+  it.each(['does an avocado have any k2?', 'k2 in blueberries?'])(
+    '%j: says the article does not list it, then where K2 comes from',
+    (q) => {
+      const a = engine.ask(q);
+      expect(a.coverage).toBe('partial');
+      expect(a.body).toMatch(/^The article doesn't list foods like \w+ among its K2 sources\./);
+      expect(a.facts).toContain('food-plan/food-sources');
+    },
+  );
+
+  it('natto eaten on rice is still natto', () => {
+    expect(engine.ask('how much k2 do i get from natto on a bowl of rice').topic?.id).toBe('natto');
+  });
+});
