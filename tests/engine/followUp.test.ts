@@ -1305,3 +1305,15 @@ describe('a doubt followed by a claim of its own', () => {
     expect(a.body.startsWith('No trial has shown that K2 reverses osteoporosis.')).toBe(true);
   });
 });
+
+// Blind round 29: "what ratio" after a D3-and-K2 answer got the uOC/cOC marker ratio; it asks how
+// much K2 goes with the D3, which the article does not say.
+describe('"what proportion?" after D3 with K2', () => {
+  it('says the article gives no amount of K2 per D3', () => {
+    const conversation = sharedEngine().startConversation();
+    conversation.ask('does vitamin d3 work better together with k2');
+    const a = conversation.ask('in what proportion though?');
+    expect(a.coverage).toBe('partial');
+    expect(a.body).toMatch(/^The article doesn't say how much K2 to take with D3\./);
+  });
+});
