@@ -1317,3 +1317,15 @@ describe('"what proportion?" after D3 with K2', () => {
     expect(a.body).toMatch(/^The article doesn't say how much K2 to take with D3\./);
   });
 });
+
+// Blind round 29: "what if i double it" after the nerve answer got "the same facts answer this".
+// Doubling or tripling a dose asks whether more is safe (synonyms.json: side effects).
+describe('"what if i double it" after an answer', () => {
+  it('is answered with what is known about higher intakes', () => {
+    const conversation = sharedEngine().startConversation();
+    conversation.ask('can vitamin k2 help my memory');
+    const a = conversation.ask('and what happens if i triple it');
+    expect(a.topic?.id).toBe('safety-side-effects');
+    expect(a.facts).toContain('safety-side-effects/no-upper-limit');
+  });
+});
