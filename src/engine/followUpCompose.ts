@@ -283,8 +283,12 @@ export function withSourceBody(answer: Answer, shownBefore: readonly string[], f
   const shown = before.length > 0 ? before : answer.facts.flatMap((id) => facts.byId.get(id) ?? []);
   const first = shown[0];
   if (!first) return answer;
+  // "link?" after "the article doesn't say whether freezing changes it": no line of the article is
+  // the source of that point, and no study behind the nearest lines is research on it.
+  const uncovered = answer.coverage === 'partial';
+  const opening = uncovered ? texts().replies.sourceNone : '';
   const quoted: Array<{ fact: IndexedFact; text: string }> = [];
-  let words = 0;
+  let words = opening === '' ? 0 : opening.split(/\s+/).length;
   for (const fact of shown) {
     if (quoted.some((q) => q.fact.fact.quote === fact.fact.quote)) continue;
     const text = fillText(texts().replies.sourceQuote, {
@@ -308,14 +312,16 @@ export function withSourceBody(answer: Answer, shownBefore: readonly string[], f
     ].slice(0, MAX_SOURCE_STUDIES);
     return studies.length > 0 ? fillText(texts().replies.sourceStudies, { studies: studies.join('; ') }) : '';
   };
-  let cited = studiesFor(quoted);
+  let cited = uncovered ? '' : studiesFor(quoted);
   while (quoted.length > 1 && words + cited.split(/\s+/).length > MAX_SOURCE_WORDS) {
     words -= (quoted.pop() as { text: string }).text.split(/\s+/).length;
-    cited = studiesFor(quoted);
+    cited = uncovered ? '' : studiesFor(quoted);
   }
-  answer.body = [...quoted.map((q) => q.text), cited].filter((t) => t !== '').join(' ');
+  answer.body = [opening, ...quoted.map((q) => q.text), cited]
+    .filter((t) => t !== '')
+    .join(' ');
   answer.facts = quoted.map((q) => q.fact.fullId);
-  answer.coverage = 'full';
+  answer.coverage = uncovered ? 'partial' : 'full';
   answer.source = { sections: [...new Set(quoted.map((q) => q.fact.fact.section))], quote: first.fact.quote };
   return answer;
 }

@@ -119,6 +119,8 @@ export const textsSchema = z.strictObject({
     sourceQuote: template('section', 'quote'),
     /** After the quotes of a source request: the published studies behind them (corrections' references). */
     sourceStudies: template('studies'),
+    /** Before the quotes of a source request about a point the article does not cover. */
+    sourceNone: sentence,
   }),
   /** Titles, labels and notices of the Discord replies. */
   discord: z.strictObject({

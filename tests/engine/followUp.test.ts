@@ -1329,3 +1329,24 @@ describe('"what if i double it" after an answer', () => {
     expect(a.facts).toContain('safety-side-effects/no-upper-limit');
   });
 });
+
+// Blind round 29: "link?" after "the article doesn't say whether freezing changes the K2" quoted the
+// nearest lines and called a fact sheet "published research on this".
+describe('"source?" after a point the article does not cover', () => {
+  it('says there is no source for it before the nearest lines, and cites no study as research on it', () => {
+    const conversation = sharedEngine().startConversation();
+    conversation.ask('does microwaving cheese destroy its vitamin k2');
+    const a = conversation.ask('source?');
+    expect(a.body).toMatch(
+      /^The article doesn't cover that point, so it gives no source for it; its nearest lines are these\. The article, under "/,
+    );
+    expect(a.body).not.toMatch(/Published research on this/);
+    expect(a.coverage).toBe('partial');
+  });
+
+  it('a covered point keeps its quotes and studies', () => {
+    const conversation = sharedEngine().startConversation();
+    conversation.ask('how much k2 in gouda');
+    expect(conversation.ask('source?').body).toMatch(/^The article, under "/);
+  });
+});
