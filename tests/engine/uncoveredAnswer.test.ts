@@ -1245,3 +1245,17 @@ describe('a plant food the article does not list', () => {
     expect(engine.ask('how much k2 do i get from natto on a bowl of rice').topic?.id).toBe('natto');
   });
 });
+
+// Blind round 29: a daughter asked whether K2 would help her mother, who keeps falling, stay on her
+// feet; the reply gave a bone-density trial and never said the article does not cover falls.
+describe('balance and falls', () => {
+  it.each([
+    'could vitamin k2 help my grandad with his balance',
+    'is k2 any use for older people who keep falling',
+  ])('%j: says the article does not cover them, then the fracture evidence', (q) => {
+    const a = sharedEngine().ask(q);
+    expect(a.coverage).toBe('partial');
+    expect(a.body).toMatch(/^The article doesn't cover balance or falls/);
+    expect(a.facts).toContain('bone-health/fracture-claim');
+  });
+});
