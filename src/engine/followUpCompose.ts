@@ -317,9 +317,7 @@ export function withSourceBody(answer: Answer, shownBefore: readonly string[], f
     words -= (quoted.pop() as { text: string }).text.split(/\s+/).length;
     cited = uncovered ? '' : studiesFor(quoted);
   }
-  answer.body = [opening, ...quoted.map((q) => q.text), cited]
-    .filter((t) => t !== '')
-    .join(' ');
+  answer.body = [opening, ...quoted.map((q) => q.text), cited].filter((t) => t !== '').join(' ');
   answer.facts = quoted.map((q) => q.fact.fullId);
   answer.coverage = uncovered ? 'partial' : 'full';
   answer.source = { sections: [...new Set(quoted.map((q) => q.fact.fact.section))], quote: first.fact.quote };
