@@ -612,7 +612,10 @@ function leadWithClaim(ctx: ComposeContext, draft: Draft): void {
   // points back takes the claim's words from the sentence before it, as a follow-up does from
   // the previous question. A question of who is right takes them from the nearest sentence
   // before it that tells a claim.
-  const told = verdict ? sentencesBefore(normalized, part) : [];
+  // In one sentence ("my sister reckons k2 dissolves hardened arteries, who's right?") the claim
+  // is told in the message itself.
+  const toldBefore = verdict ? sentencesBefore(normalized, part) : [];
+  const told = verdict && toldBefore.length === 0 ? [normalized] : toldBefore;
   const carried = followUp?.previousReading ?? (pointsBack(part) ? sentenceBefore(normalized, part) : '');
   let claim = claims.match(asked, carried, whole);
   // Its own words ("who is closer to the truth") ask nothing of the claim.

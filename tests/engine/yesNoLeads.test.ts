@@ -287,6 +287,8 @@ describe('a question of who is right about a claim told before it', () => {
   it.each([
     'my gym buddy swears k2 reverses hardened arteries, my dad says rubbish. which one is true?',
     'the guy at the health store told me vitamin k2 can reverse calcification in the arteries. my cardiologist disagrees. who is telling the truth?',
+    // One sentence: the claim is told before the question in the same sentence.
+    'my neighbour insists k2 melts plaque in the arteries but my pharmacist disagrees, who is right?',
   ])('%j checks the claim told', (q) => {
     expect(leadOf(q)).toBe('No trial has shown that K2 reverses artery calcification.');
   });
