@@ -5,9 +5,9 @@ import { anticoagulantsNamed } from './anticoagulantFacts.ts';
 import { pointsBack } from './followUp.ts';
 import type { UrgentKind } from './gate.ts';
 import { hypotheticalOverdose } from './gateOverdose.ts';
-import { K2_VOCABULARY, OUT_OF_SCOPE_RULES } from './lexicon.ts';
+import { foodsNamed, K2_VOCABULARY, OUT_OF_SCOPE_RULES } from './lexicon.ts';
 import { type OutOfScope, otherNutrientsIn, outOfScopeClass, STORY_MAY_PASS } from './outOfScope.ts';
-import { phraseRegex } from './phrasePattern.ts';
+import { alternation, phraseRegex } from './phrasePattern.ts';
 import {
   askingPart,
   clausesOpeningAQuestion,
@@ -117,9 +117,11 @@ const AMOUNT_RECEIVED = phraseRegex(language().phrases.lists.amountReceived);
 const asksPortion = (text: string) => readFocus(text).uncovered.some((u) => u.point.portionOfFood === true);
 
 /** The words of a portion of a food (focus.json points with `portionOfFood`), wherever a message says them. */
-const PORTION_WORDS = phraseRegex({
-  words: language().focus.uncovered.flatMap((p) => (p.portionOfFood === true ? p.asked : [])),
-});
+const PORTION_WORDS = new RegExp(
+  `\\b(?:${alternation({
+    words: language().focus.uncovered.flatMap((p) => (p.portionOfFood === true ? p.asked : [])),
+  })})s?\\b`,
+);
 
 /**
  * A long backstory before the question ("mostly chicken and rice right now, what foods could I
@@ -149,6 +151,19 @@ export function preferQuestionClause(ctx: MessageContext, current: SearchResult)
     clauseTop?.topic.category !== FOOD_CATEGORY &&
     (asksPortion(clause) || (AMOUNT_RECEIVED.test(clause) && PORTION_WORDS.test(ctx.normalized)));
   if (portionOfStoryFood) return current;
+  // The same when the whole message leans elsewhere ("the natto we buy comes in 40 gram tubs"
+  // reads as shopping): the one food the story names is what the amount is asked of.
+  const storyFoods = [...foodsNamed(ctx.normalized)];
+  if (
+    storyFoods.length === 1 &&
+    foodsNamed(clause).size === 0 &&
+    AMOUNT_RECEIVED.test(clause) &&
+    PORTION_WORDS.test(ctx.normalized)
+  ) {
+    const ofFood = ctx.index.search(`${clause} ${storyFoods[0]}`, ctx.boosts);
+    if (ofFood.ranked[0]?.topic.category === FOOD_CATEGORY && ofFood.confidence >= ANSWER_THRESHOLD)
+      return ofFood;
+  }
   const wins =
     clauseTop &&
     clauseTop.topic !== fullBest.topic &&

@@ -202,6 +202,13 @@ describe('readings: an amount received, with the portion told in the story', () 
     expect(a.body).toMatch(/150 mcg per tablespoon/);
   });
 
+  it('so it is when the whole message reads as shopping', () => {
+    const a = sharedEngine().ask(
+      'our corner shop sells natto in 50g tubs. how much k2 am i actually getting?',
+    );
+    expect(a.topic?.id).toBe('natto');
+  });
+
   it('a dose asked after the same story is still the dose', () => {
     const a = sharedEngine().ask('i eat a tub of natto most days. how much k2 should i take on top?');
     expect(a.topic?.id).not.toBe('natto');
