@@ -91,7 +91,10 @@ export function leadsWithPreviousFact(a: Answer, before: Answer): boolean {
   const lead = a.facts[0];
   if (!lead || !before.facts.includes(lead)) return false;
   // "Source?" shows the same facts as quotes: that is what it asks for.
-  if (a.source && a.body.startsWith(texts().replies.sourceQuote.split('{')[0] as string)) return false;
+  // So does one for a point the article does not cover, after it says there is no source for it.
+  const { sourceQuote, sourceNone } = texts().replies;
+  if (a.source && (a.body.startsWith(sourceQuote.split('{')[0] as string) || a.body.startsWith(sourceNone)))
+    return false;
   return !SAYS_SAME.some((s) => a.body.includes(s));
 }
 
