@@ -19,6 +19,7 @@ import {
   followUpKind,
   followUpReading,
   leavesContext,
+  MAX_READING_CHARS,
   previousSubject,
   startsNewSubject,
   subjectPart,
@@ -42,11 +43,12 @@ import { phraseRegex } from './phrasePattern.ts';
 import {
   claimAfterChallenge,
   namesPopulation,
+  namesVitamin,
   readFocus,
   THE_VITAMIN,
   withoutPopulations,
 } from './questionFocus.ts';
-import { withoutIncidentalClauses } from './readings.ts';
+import { withoutIncidentalClauses, withoutIncidentalWords } from './readings.ts';
 import { TopicIndex } from './topicIndex.ts';
 import type { Answer, TopicRef } from './types.ts';
 
@@ -82,6 +84,29 @@ const WARM_UP_QUESTIONS = [
   'hello',
   'how much vitamin c per day',
 ];
+
+/** Classes of a decline whose K2 question stays the conversation's subject. */
+const SIDE_DECLINES: ReadonlySet<OutOfScopeClass> = new Set(['medicine', 'lab']);
+/** A number as a test gives it ("-2.6", "410"): not part of what a K2 question asks. */
+const TEST_VALUE = /(?<![\p{L}\p{N}])-?\d+(?:[.,]\d+)?/gu;
+
+/**
+ * The context after a K2 question declined for what stands beside it: a medicine ("im on ozempic…
+ * am i even absorbing my k2") or a test value ("my dexa t score is -2.6… does k2 do anything for
+ * that"). The decline stands, but the next message ("ok what if i take it with olive oil", "what
+ * about mk4?") is still about K2 and that subject: it is read with the question less the side
+ * words or values. Null when the message asks nothing of K2.
+ */
+function contextAfterSideDecline(normalized: string, alone: DetailedAnswer): FollowUpContext | null {
+  if (alone.answer.kind !== 'decline' || alone.answer.urgent || !namesVitamin(normalized)) return null;
+  if (alone.declinedAs === undefined || !SIDE_DECLINES.has(alone.declinedAs)) return null;
+  const rest =
+    alone.declinedAs === 'lab'
+      ? normalized.replace(TEST_VALUE, ' ').replace(/\s+/g, ' ').trim()
+      : (withoutIncidentalClauses(normalized) ?? withoutIncidentalWords(normalized));
+  if (!rest || !namesVitamin(rest)) return null;
+  return { reading: rest.slice(0, MAX_READING_CHARS), topicId: null, facts: [] };
+}
 
 function amountInMcg(food: Food): number {
   if (!food.amount) return -1;
@@ -434,7 +459,7 @@ export function createEngine(kb: KnowledgeBase, options: CreateEngineOptions = {
           context:
             alone.answer.urgent || leavesContext(alone.answer)
               ? contextAfter(normalized, alone.answer, readFocus(normalized))
-              : previous,
+              : (contextAfterSideDecline(normalized, alone) ?? previous),
           followUp: false,
         };
       };

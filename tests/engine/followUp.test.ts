@@ -1350,3 +1350,18 @@ describe('"source?" after a point the article does not cover', () => {
     expect(conversation.ask('source?').body).toMatch(/^The article, under "/);
   });
 });
+
+// Blind round 29: "im on ozempic… am i even absorbing my k2" is rightly the pharmacist's question,
+// but "ok what if i take it with a spoon of olive oil" after it was declined as off-topic: the
+// conversation was still about K2 and how it is absorbed.
+describe('after a K2 question declined for the medicine beside it', () => {
+  it('the next message is read with the K2 question', () => {
+    const conversation = sharedEngine().startConversation();
+    expect(conversation.ask('been on omeprazole for years, does that stop me absorbing k2').kind).toBe(
+      'decline',
+    );
+    const a = conversation.ask('and if i have it with some coconut oil?');
+    expect(a.kind).toBe('answer');
+    expect(a.facts).toContain('absorption-excretion/fat-helps-absorption');
+  });
+});
