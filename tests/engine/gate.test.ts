@@ -718,3 +718,26 @@ describe('emergency gate: self-harm words in an accusation the speaker rejects',
     expect(a.urgentNotice).toBe(CRISIS_NOTICE);
   });
 });
+
+// Blind round 29: a parent's letter ("my 15-year-old … swallowed most of a bottle … because she
+// wanted everything to stop") got only the poison-control notice, and "she wanted to die and took
+// pills" got none: self-harm told of someone else, or in the past tense, is a crisis too.
+describe('emergency gate: self-harm told of someone else', () => {
+  it.each([
+    'my flatmate keeps saying he wants to end his life',
+    'my sister texted that she wants to die, what do i do',
+    "my son took a handful of his gran's tablets because he wanted it all to end",
+    'my girlfriend has been harming herself again',
+  ])('%j gets the crisis notice', (q) => {
+    const a = engine.ask(q);
+    expect(a.urgentKind).toBe('self-harm');
+    expect(a.urgentNotice).toBe(CRISIS_NOTICE);
+  });
+
+  it.each([
+    'my cat hurt herself jumping off the sofa, is k2 ok for her bones',
+    "my dad doesn't want to die of a heart attack like his brother, does k2 help arteries",
+  ])('%j is not urgent', (q) => {
+    expect(urgent(q)).toBe(false);
+  });
+});
