@@ -16,7 +16,7 @@ export const URGENT_BODY =
   'Please act on the notice above first. I can only share general facts about vitamin K2 from one article, and I cannot assess an emergency.';
 
 export const CRISIS_NOTICE =
-  'If you are thinking about harming yourself, please reach out right now: call your local emergency number or a crisis line (in the US and Canada you can call or text 988), or tell someone near you. You do not have to handle this alone.';
+  'If you or someone you know is thinking about self-harm, please reach out right now: call your local emergency number or a crisis line (in the US and Canada you can call or text 988), or tell someone near you. You do not have to handle this alone.';
 
 export const CRISIS_BODY =
   'I am only a vitamin K2 information bot and I cannot help with this, but the people above can. Please contact them now.';
