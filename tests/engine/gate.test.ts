@@ -741,3 +741,23 @@ describe('emergency gate: self-harm told of someone else', () => {
     expect(urgent(q)).toBe(false);
   });
 });
+
+// Found probing the gate after blind round 29: someone else who "won't wake up" after pills got the
+// crisis notice for the asker (hopelessness), and "i hope i don't wake up" got nothing.
+describe('emergency gate: not waking up', () => {
+  it("someone else who will not wake up after pills is an emergency, not the asker's crisis", () => {
+    const a = engine.ask('my brother swallowed a load of his sleeping tablets and now he wont wake up');
+    expect(a.urgent).toBe(true);
+    expect(a.urgentKind).not.toBe('self-harm');
+    expect(a.urgentNotice).toMatch(/emergency number/);
+  });
+
+  it.each(['honestly some nights i hope i never wake up', "i wish i wouldn't wake up tomorrow"])(
+    '%j gets the crisis notice',
+    (q) => {
+      const a = engine.ask(q);
+      expect(a.urgentKind).toBe('self-harm');
+      expect(a.urgentNotice).toBe(CRISIS_NOTICE);
+    },
+  );
+});
