@@ -27,6 +27,15 @@ const ANTICOAGULANT_DRUG = wordPattern(
 const CHILD_INGESTION = new RegExp(
   `${CHILD.source}[^.?!]{0,60}\\b(ate|eaten|swallowed|got into|chewed|downed|drank|consumed|found and ate|has eaten|got hold of|took|taken)\\b[^.?!]{0,50}\\b${PILLS}`,
 );
+/**
+ * A child got into a blood thinner or the family's medicines ("my 4 year old got into the medicine
+ * cabinet and ate some of my warfarin"). "Took" is left out: a child takes their own medicine.
+ */
+const CHILD_DRUG_INGESTION = new RegExp(
+  `${CHILD.source}[^.?!]{0,60}\\b(ate|eaten|swallowed|chewed|drank|has eaten|got hold of)\\b[^.?!]{0,40}\\b(${ANTICOAGULANT_DRUG}|medicines?|medications?|meds)\\b`,
+);
+/** "Swallowed her warfarin": the child's own medicine, as given. */
+const OWN_DRUG = /\b(his|her|their)\s+(own\s+)?\S+$/;
 /** Others who took it, named between the child and the taking (lexicon/gate.json `otherTakers`). */
 const OTHER_TAKERS = phraseRegex(wordings.otherTakers);
 
@@ -44,7 +53,9 @@ const CHILD_SIGNS = phraseRegex(wordings.childSigns);
  */
 function childIngestion(t: string): boolean {
   const m = CHILD_INGESTION.exec(t) ?? (CHILD_SIGNS.test(t) ? PRONOUN_INGESTION.exec(t) : null);
-  return m !== null && !isFood(t, m) && !OTHER_TAKERS.test(m[0]) && !ownSingleDose(m[0]);
+  if (m !== null && !isFood(t, m) && !OTHER_TAKERS.test(m[0]) && !ownSingleDose(m[0])) return true;
+  const drug = CHILD_DRUG_INGESTION.exec(t);
+  return drug !== null && !OTHER_TAKERS.test(drug[0]) && !OWN_DRUG.test(drug[0]);
 }
 
 /** A word between a count and "pills", however spelt ("k2+d3", "d3/k2"): anything up to a space. */
@@ -270,6 +281,7 @@ const GAVE_A_CHILD_TOO_MUCH = new RegExp(
  */
 const ANY_PILL_SIGN = unionOf([
   CHILD_INGESTION,
+  CHILD_DRUG_INGESTION,
   PRONOUN_INGESTION,
   CHILD_FOUND_PILLS,
   MANY_PILLS,

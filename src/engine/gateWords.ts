@@ -1,6 +1,6 @@
 import { language } from '../kb/language.ts';
 import { ANTICOAGULANT } from './anticoagulants.ts';
-import { anyOf, phraseRegex, phraseSource } from './phrasePattern.ts';
+import { alternation, anyOf, phraseRegex, phraseSource } from './phrasePattern.ts';
 import { wordPattern } from './wordPattern.ts';
 
 /**
@@ -50,7 +50,7 @@ export const PERSON = wordPattern(words.person);
 
 /** A child, by word (lexicon/gate.json `child`) or by age ("3 year old", "2-year-old", "18 months old", "2yo"). */
 export const CHILD = new RegExp(
-  `\\b(${words.child.join('|')}|\\d+[ -]?(year|yr|month|mo|week|wk)s?[ -]?old|\\d+ ?yo)\\b`,
+  `\\b(${words.child.join('|')}|(${alternation(wordings.childAges)})[ -]?(year|yr|month|mo|week|wk)s?[ -]?old|\\d+ ?yo)\\b`,
 );
 
 /** What pills are called or come in (lexicon/gate.json `pills`), as a group for larger patterns. */

@@ -51,6 +51,7 @@ export const GATE_WORDING_NAMES = [
   'hypotheticalThirdParty',
   'otherTakers',
   'childSigns',
+  'childAges',
   'fictionFrame',
   'pastDate',
   'backToNow',

@@ -761,3 +761,22 @@ describe('emergency gate: not waking up', () => {
     },
   );
 });
+
+// Found probing the gate after blind round 29: "my 4 year old got into the medicine cabinet and ate
+// some of my warfarin" was not urgent: the child rule knew only supplements and pills.
+describe("emergency gate: a child who swallowed a blood thinner or the family's medicines", () => {
+  it.each([
+    "my three year old chewed up some of his grandad's coumadin",
+    'the toddler swallowed some of my xarelto off the table',
+    'my little one drank some of the medicine from the cupboard',
+  ])('%j is an overdose', (q) => {
+    expect(engine.ask(q).urgentKind).toBe('overdose');
+  });
+
+  it.each([
+    'my daughter swallowed her warfarin fine this morning, can she eat cheese',
+    'my son took his meds with breakfast, is natto ok for him',
+  ])("%j, a child's own medicine as given, is not urgent", (q) => {
+    expect(urgent(q)).toBe(false);
+  });
+});
