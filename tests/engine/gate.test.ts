@@ -445,6 +445,8 @@ describe('emergency gate: chest pain with a harmless cause said beside it', () =
     'chest is sore from bench press yesterday, does k2 help muscles',
     'laughed so hard my chest hurts lol. is natto high in k2',
     'chest kinda hurts after chest day, can i take mk7 post workout',
+    // Found probing the gate after blind round 29.
+    'my chest hurts whenever i laugh really hard, is cheese a good k2 source',
   ])('%j is not urgent', (q) => {
     expect(urgent(q)).toBe(false);
   });
@@ -456,6 +458,7 @@ describe('emergency gate: chest pain with a harmless cause said beside it', () =
     'my chest hurts when i climb stairs',
     'my chest has been hurting for hours after lifting',
     'chest tightness from laughing and i cant catch my breath',
+    'my chest hurts when i laugh and my left arm has gone numb',
     'crushing chest pain right now',
   ])('%j is urgent', (q) => {
     expect(urgent(q)).toBe(true);
