@@ -179,6 +179,41 @@ function foldLookalikes(text: string): string {
   });
 }
 
+const NUMBER_WORDS = language().words.numberWords;
+const UNIT_WORDS = `(?:${NUMBER_WORDS.units.join('|')})`;
+const TEEN_WORDS = `(?:${NUMBER_WORDS.teens.join('|')})`;
+const TENS_WORDS = `(?:${NUMBER_WORDS.tens.join('|')})`;
+const BELOW_HUNDRED = `${TENS_WORDS}(?:[ -]${UNIT_WORDS})?|${TEEN_WORDS}`;
+/**
+ * A number written in words: "forty five", "forty-five", "a hundred", "two hundred and fifty",
+ * "twelve". A unit alone is left as a word ("which one"), and so is one before "hundred" is read.
+ */
+const NUMBER_IN_WORDS = new RegExp(
+  `\\b(?:(a|${UNIT_WORDS}) hundred(?:(?: and)? (${BELOW_HUNDRED}|${UNIT_WORDS}))?|(${BELOW_HUNDRED}))\\b`,
+  'g',
+);
+/** Any number word at all: most messages have none and skip the conversion. */
+const ANY_NUMBER_WORD = new RegExp(`\\b(?:${TENS_WORDS}|${TEEN_WORDS}|hundred)\\b`);
+
+function belowHundred(words: string): number {
+  const [first = '', second] = words.split(/[ -]/);
+  const teen = NUMBER_WORDS.teens.indexOf(first);
+  if (teen >= 0) return 10 + teen;
+  const tens = NUMBER_WORDS.tens.indexOf(first);
+  if (tens >= 0) return (tens + 2) * 10 + (second ? NUMBER_WORDS.units.indexOf(second) + 1 : 0);
+  return NUMBER_WORDS.units.indexOf(first) + 1;
+}
+
+/** "forty five milligrams" → "45 milligrams": a figure in words is read as the figure it is. */
+function withNumbersAsDigits(text: string): string {
+  if (!ANY_NUMBER_WORD.test(text)) return text;
+  return text.replace(NUMBER_IN_WORDS, (_whole, hundreds?: string, rest?: string, below?: string) => {
+    if (below !== undefined) return String(belowHundred(below));
+    const h = hundreds === 'a' ? 1 : NUMBER_WORDS.units.indexOf(hundreds ?? '') + 1;
+    return String(h * 100 + (rest ? belowHundred(rest) : 0));
+  });
+}
+
 /**
  * Normalises chat text for matching: no invisible format characters, NFKC, look-alike letters
  * folded to Latin, lower case, no mentions/emoji/markdown/links, straight quotes, single spaces,
@@ -218,6 +253,7 @@ function normalizeOnce(input: string): string {
     .trim()
     // A bot command typed as text ("!ask …", "/k2 …") is not part of the question.
     .replace(COMMAND_PREFIX, '');
+  text = withNumbersAsDigits(text);
   if (text.length > MAX_INPUT_CHARS) {
     const cut = text.lastIndexOf(' ', MAX_INPUT_CHARS);
     text = text.slice(0, cut > MAX_INPUT_CHARS / 2 ? cut : MAX_INPUT_CHARS);

@@ -448,6 +448,15 @@ export const wordsFileSchema = z.strictObject({
       }),
     )
     .default([]),
+  /**
+   * Numbers written as words, in order ("one" is 1, "ten" 10, "twenty" 20): "forty five milligrams"
+   * and "a hundred mics" are read as 45 and 100. Units alone stay words ("which one", "no one").
+   */
+  numberWords: z.strictObject({
+    units: z.array(z.string().regex(/^[a-z]+$/)).length(9),
+    teens: z.array(z.string().regex(/^[a-z]+$/)).length(10),
+    tens: z.array(z.string().regex(/^[a-z]+$/)).length(8),
+  }),
 });
 export type LexiconWords = z.infer<typeof wordsFileSchema>;
 

@@ -3,6 +3,7 @@ import { Analyzer, stem } from '../../src/engine/analyze.ts';
 import { editDistance, prefixEditDistance } from '../../src/engine/editDistance.ts';
 import { MAX_INPUT_CHARS, normalizeText, tokenize } from '../../src/engine/normalize.ts';
 import { readFocus } from '../../src/engine/questionFocus.ts';
+import { sharedEngine } from '../sharedEngine.ts';
 
 describe('normalizeText', () => {
   it.each([
@@ -174,5 +175,32 @@ describe('chat spellings in the phrase lists', () => {
   it('read as the words they stand for', () => {
     expect(readFocus('is k2 ok w food').focuses).toEqual(readFocus('is k2 ok with food').focuses);
     expect(readFocus('how does it leave ur body').focuses).toContain('storage-excretion');
+  });
+});
+
+// Blind round 29: "is forty five milligrams of mk4 a normal dose or is that a typo?" got the
+// supplement forms; "45 mg" gets the Japanese prescription dose.
+describe('numbers written in words', () => {
+  it.each([
+    ['forty five milligrams of mk4', '45 milligrams of mk4'],
+    ['about sixty-two mcg', 'about 62 mcg'],
+    ['a hundred micrograms', '100 micrograms'],
+    ['three hundred and sixty mcg', '360 mcg'],
+    ['my fourteen year old', 'my 14 year old'],
+  ])('%j reads as %j', (written, read) => {
+    expect(normalizeText(written)).toBe(read);
+  });
+
+  it.each(['which one is better', 'no one told me', 'take one a day'])('%j keeps its words', (text) => {
+    expect(normalizeText(text)).toBe(text);
+  });
+});
+
+describe('a figure in words is answered as the figure', () => {
+  it('"forty-five milligrams of mk4" is the Japanese prescription dose', () => {
+    const a = sharedEngine().ask(
+      'someone online takes forty five milligrams of mk4 daily, surely thats a typo? my capsule is 100mcg',
+    );
+    expect(a.body).toMatch(/45 mg of MK-4/);
   });
 });
