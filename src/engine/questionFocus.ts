@@ -328,7 +328,7 @@ function opensWithQuestionWord(clause: readonly string[]): boolean {
   return QUESTION_WORDS.has(clause[first] ?? '');
 }
 
-export type YesNoLead = 'yes' | 'no' | 'not-known' | 'depends';
+export type YesNoLead = 'yes' | 'no' | 'not-known' | 'depends' | 'mixed';
 
 export interface QuestionFocus {
   /** Focuses asked, most asked first. */

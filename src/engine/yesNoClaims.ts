@@ -64,6 +64,10 @@ const ALTERNATIVES: ReadonlySet<string> = new Set(POLARITY.alternatives.flatMap(
 const INTENSIFIERS = phraseRegex({ words: POLARITY.intensifiers }, 'g');
 const HOLDS: ReadonlySet<string> = new Set(POLARITY.truth.holds.flatMap((w) => stemmedWords(w)));
 const DOUBTS: ReadonlySet<string> = new Set(POLARITY.truth.doubts.flatMap((w) => stemmedWords(w)));
+/** A doubt offered as the other answer at the end ("…, or is that a myth?", "or just marketing"). */
+const DOUBT_TAIL = new RegExp(
+  `,?\\s(?:or|or is (?:that|it|this|all that))\\s(?:(?:just|all|a|an|pure|total) )?(?:${POLARITY.truth.doubts.join('|')})[?!.\\s]*$`,
+);
 const OPENERS: ReadonlySet<string> = new Set(
   [...language().focus.yesNoStarts, ...language().focus.openers].flatMap((w) => stemmedWords(w)),
 );
@@ -238,7 +242,7 @@ function covered(q: Word, claim: Claim): boolean {
 }
 
 function turned(polarity: YesNoLead, kind: Side['kind']): YesNoLead | null {
-  if (polarity === 'depends' || polarity === 'not-known') return polarity;
+  if (polarity === 'depends' || polarity === 'not-known' || polarity === 'mixed') return polarity;
   if (kind === 'contradictory') return polarity === 'yes' ? 'no' : 'yes';
   // "Is MK-7 worse?" when it is better: no. When it is not better, it may still not be worse.
   return polarity === 'yes' ? 'no' : null;
@@ -311,7 +315,9 @@ export class ClaimIndex {
    * of the message, normalised; `carried` the subject of the previous question for a follow-up
    * ("does it thin the blood?" after a K2 answer): it may supply the claim's words, never extra ones.
    */
-  match(question: string, carried = '', whole = question): ClaimMatch | null {
+  match(asking: string, carried = '', whole = asking): ClaimMatch | null {
+    // "is k2 actually good for bones or is that a myth": the doubt after "or" asks the claim itself.
+    const question = asking.replace(DOUBT_TAIL, '');
     // "Is 120 mcg the RDA or the AI?" asks which, not whether.
     if (stemmedWords(question).some((w) => ALTERNATIVES.has(w))) return null;
     const words = contentWords(question, this.analyzer, this.cache);
@@ -414,7 +420,8 @@ export function claimProblems(claims: ClaimIndex): string[] {
 }
 
 /**
- * The first sentence of a reply to a claim a fact answers: "Yes.", "No." or "It depends."; for an
+ * The first sentence of a reply to a claim a fact answers: "Yes.", "No.", "It depends." or "The
+ * evidence is mixed." (trials point both ways); for an
  * unproven claim a whole sentence that names it ("No trial has shown that K2 prevents fractures.").
  */
 export function claimLeadSentence(match: ClaimMatch): string {
@@ -422,5 +429,6 @@ export function claimLeadSentence(match: ClaimMatch): string {
   if (match.lead === 'yes') return leads.yes;
   if (match.lead === 'no') return leads.no;
   if (match.lead === 'depends') return leads.depends;
+  if (match.lead === 'mixed') return leads.mixed;
   return fillText(leads.notShown, { claim: match.claim.text });
 }

@@ -107,6 +107,8 @@ export const textsSchema = z.strictObject({
       no: sentence,
       notShown: template('claim'),
       depends: sentence,
+      /** A claim some trials support and others do not ("is k2 good for bones?"). */
+      mixed: sentence,
     }),
     /** Before the answer to another question of a multi-question message (answerOtherParts.ts). */
     otherQuestion: sentence,

@@ -77,7 +77,7 @@ export const factSchema = z.strictObject({
       z.strictObject({
         /** The claim as a plain statement: "K2 is safe with warfarin". */
         claim: nonEmpty.max(120),
-        polarity: z.enum(['yes', 'no', 'not-known', 'depends']),
+        polarity: z.enum(['yes', 'no', 'not-known', 'depends', 'mixed']),
       }),
     )
     .optional(),

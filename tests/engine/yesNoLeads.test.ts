@@ -3,7 +3,7 @@ import { readFocus } from '../../src/engine/questionFocus.ts';
 import { sharedEngine } from '../sharedEngine.ts';
 
 /** The yes/no opener of a body, if any: "Yes.", "No.", "It depends." or "No trial has shown that …". */
-const LEAD = /^(Yes\.|No\.|It depends\.|No trial has shown that [^.]+\.)/;
+const LEAD = /^(Yes\.|No\.|It depends\.|The evidence is mixed\.|No trial has shown that [^.]+\.)/;
 
 function leadOf(question: string): string | null {
   return LEAD.exec(sharedEngine().ask(question).body)?.[0] ?? null;
@@ -86,11 +86,8 @@ describe('no yes or no where the question does not ask a marked claim as it is w
     'I take rivaroxaban. does vitamin k2 change how my statin works?',
     // A word that narrows the claim ("just"), or one the lexicon does not know.
     'can i get my k2 just from eating gouda',
-    // Doubting the claim ("or is that hype") leaves its polarity unclear.
-    'is natto really the top k2 food or is that hype',
     // No claim is marked for these. A fact that hedges another point ("no trial shows K2 prevents
     // high blood pressure") gives no "No trial has shown…" to a question about arterial stiffness.
-    'does k2 help bones',
     'does kombucha have vitamin k2',
     'can k2 stop arteries from getting stiff',
     'does k2 do anything for arterial stiffness',
@@ -291,5 +288,34 @@ describe('a question of who is right about a claim told before it', () => {
     'my neighbour insists k2 melts plaque in the arteries but my pharmacist disagrees, who is right?',
   ])('%j checks the claim told', (q) => {
     expect(leadOf(q)).toBe('No trial has shown that K2 reverses artery calcification.');
+  });
+});
+
+// Blind round 29: "IS K2 ACTUALLY GOOD FOR BONES OR IS THAT A MYTH" got the osteoblast mechanism and
+// a null trial with no verdict: some trials slowed bone loss, others found nothing.
+describe('whether K2 helps bones', () => {
+  it.each(['does vitamin k2 make your bones stronger', 'is mk7 good for your bones or just marketing'])(
+    '%j: the evidence is mixed, then a trial',
+    (q) => {
+      const a = sharedEngine().ask(q);
+      expect(leadOf(q)).toBe('The evidence is mixed.');
+      expect(a.facts).toContain('bone-health/three-year-180mcg-trial');
+    },
+  );
+
+  it('how it helps is still the mechanism', () => {
+    expect(leadOf('how does k2 help bones')).toBeNull();
+  });
+});
+
+// A doubt offered as the other answer ("…or is that hype?") asks the claim itself: the development
+// set expects "Yes." for natto as the top food, and blind graders wanted a verdict first. (Until
+// this session such a question got no lead, and "does k2 help bones" had no claim marked.)
+describe('a claim asked with its doubt as the alternative', () => {
+  it.each([
+    ['is natto really the top k2 food or is that hype', 'Yes.'],
+    ['does k2 help bones', 'The evidence is mixed.'],
+  ])('%j → %j', (q, lead) => {
+    expect(leadOf(q)).toBe(lead);
   });
 });
