@@ -115,7 +115,8 @@ function answersOf(turns: readonly string[]): Answer[] {
 
 describe('a follow-up answers what the new message asks about the previous subject', () => {
   it('"how much of it?" after a mechanism answer gives the figure the studies used', () => {
-    const [first, amount] = answersOf(['does k2 help bones', 'how much of it did the studies use?']);
+    // "How does…" asks the mechanism ("does k2 help bones" now opens with the mixed trial evidence).
+    const [first, amount] = answersOf(['how does k2 help bones', 'how much of it did the studies use?']);
     expect(first?.body).not.toMatch(/\bmcg\b/);
     expect(amount?.topic?.id).toBe('bone-health');
     expect(amount?.body).toMatch(/^\d+ mcg\/day\./);
