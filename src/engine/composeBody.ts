@@ -611,9 +611,8 @@ function leadWithClaim(ctx: ComposeContext, draft: Draft): void {
   // "…just been diagnosed with early alzheimers. can k2 slow it down at all?": a question that
   // points back takes the claim's words from the sentence before it, as a follow-up does from
   // the previous question. A question of who is right takes them from the nearest sentence
-  // before it that tells a claim.
-  // In one sentence ("my sister reckons k2 dissolves hardened arteries, who's right?") the claim
-  // is told in the message itself.
+  // before it that tells a claim, or, asked in the same sentence ("my sister reckons k2 dissolves
+  // hardened arteries, who's right?"), from the message itself.
   const toldBefore = verdict ? sentencesBefore(normalized, part) : [];
   const told = verdict && toldBefore.length === 0 ? [normalized] : toldBefore;
   const carried = followUp?.previousReading ?? (pointsBack(part) ? sentenceBefore(normalized, part) : '');

@@ -93,8 +93,8 @@ const TEST_VALUE = /(?<![\p{L}\p{N}])-?\d+(?:[.,]\d+)?/gu;
 /**
  * The context after a K2 question declined for what stands beside it: a medicine ("im on ozempic…
  * am i even absorbing my k2") or a test value ("my dexa t score is -2.6… does k2 do anything for
- * that"). The decline stands, but the next message ("ok what if i take it with olive oil", "what
- * about mk4?") is still about K2 and that subject: it is read with the question less the side
+ * that"). The decline stands, but the next message ("ok what if i take it with olive oil", "and my
+ * dad's is 410") is still about K2 and that subject: it is read with the question less the side
  * words or values. Null when the message asks nothing of K2.
  */
 function contextAfterSideDecline(normalized: string, alone: DetailedAnswer): FollowUpContext | null {

@@ -186,7 +186,7 @@ const TENS_WORDS = `(?:${NUMBER_WORDS.tens.join('|')})`;
 const BELOW_HUNDRED = `${TENS_WORDS}(?:[ -]${UNIT_WORDS})?|${TEEN_WORDS}`;
 /**
  * A number written in words: "forty five", "forty-five", "a hundred", "two hundred and fifty",
- * "twelve". A unit alone is left as a word ("which one"), and so is one before "hundred" is read.
+ * "twelve". A unit alone is left as a word ("which one"); before "hundred" it counts the hundreds.
  */
 const NUMBER_IN_WORDS = new RegExp(
   `\\b(?:(a|${UNIT_WORDS}) hundred(?:(?: and)? (${BELOW_HUNDRED}|${UNIT_WORDS}))?|(${BELOW_HUNDRED}))\\b`,
@@ -217,6 +217,7 @@ function withNumbersAsDigits(text: string): string {
 /**
  * Normalises chat text for matching: no invisible format characters, NFKC, look-alike letters
  * folded to Latin, lower case, no mentions/emoji/markdown/links, straight quotes, single spaces,
+ * figures in words as digits,
  * at most {@link MAX_INPUT_CHARS} characters.
  */
 export const normalizeText: (input: string) => string = rememberLast(normalizeOnce);
