@@ -599,6 +599,9 @@ function leadWithDefinition(ctx: ComposeContext, draft: Draft): void {
   draft.main = main;
 }
 
+/** How many sentences back a question of who is right looks for the claim told: a letter's last few. */
+const TOLD_CLAIM_REACH = 3;
+
 /** A yes/no question that asks a claim a fact answers: that fact first, with its yes or no. */
 function leadWithClaim(ctx: ComposeContext, draft: Draft): void {
   const { focus, followUp, index, part, normalized } = ctx;
@@ -613,7 +616,7 @@ function leadWithClaim(ctx: ComposeContext, draft: Draft): void {
   // the previous question. A question of who is right takes them from the nearest sentence
   // before it that tells a claim, or, asked in the same sentence ("my sister reckons k2 dissolves
   // hardened arteries, who's right?"), from the message itself.
-  const toldBefore = verdict ? sentencesBefore(normalized, part) : [];
+  const toldBefore = verdict ? sentencesBefore(normalized, part).slice(0, TOLD_CLAIM_REACH) : [];
   const told = verdict && toldBefore.length === 0 ? [normalized] : toldBefore;
   const carried = followUp?.previousReading ?? (pointsBack(part) ? sentenceBefore(normalized, part) : '');
   let claim = claims.match(asked, carried, whole);
