@@ -4,7 +4,7 @@ import type { MessageContext } from './chooseReading.ts';
 import { topicAnswer, toRef } from './composeAnswer.ts';
 import { mapPacked } from './packedArray.ts';
 import { ANSWER_THRESHOLD } from './rawConfidence.ts';
-import { questionParts } from './readings.ts';
+import { numbersItsQuestions, questionParts } from './readings.ts';
 import type { SearchResult } from './search.ts';
 import type { Answer } from './types.ts';
 
@@ -39,8 +39,13 @@ export function answerEachPart(
   let chosen = answer;
   let chosenResult = result;
   const fullTopic = answer.kind === 'answer' ? answer.topic?.id : undefined;
-  if (partTopics.length > 0 && !partTopics.some((p) => p.topic.id === fullTopic)) {
-    const first = partTopics.reduce((a, b) => (b.confidence > a.confidence ? b : a));
+  // Questions numbered by the asker are answered in their order: the first one leads.
+  const numbered = numbersItsQuestions(ctx.normalized);
+  const leadsFirst = numbered && partTopics[0] !== undefined && partTopics[0].topic.id !== fullTopic;
+  if (partTopics.length > 0 && (leadsFirst || !partTopics.some((p) => p.topic.id === fullTopic))) {
+    const first = numbered
+      ? (partTopics[0] as (typeof partTopics)[number])
+      : partTopics.reduce((a, b) => (b.confidence > a.confidence ? b : a));
     chosenResult = first.result;
     const confidence = calibratedConfidence(first.result.features, first.confidence, ANSWER_THRESHOLD);
     chosen = topicAnswer(first.topic, byId, confidence, warningFirst);

@@ -131,10 +131,18 @@ export function withoutOtherNutrients(normalized: string): string | null {
  * or more sentences ending in "?". Fewer than two means one question. A part keeps the story told
  * before its question ("my friend says unagi is rich in k2. is that true?"): it names the subject.
  */
+/** A number that opens an item of a list ("1. ", "2) ", "(3) "). */
+const LIST_NUMBER = /(?:^|\s)\(?\d{1,2}[).]\s/g;
+
+/** Whether a message numbers its questions ("1. what is k2? 2. is it in kale?"): at least two items. */
+export function numbersItsQuestions(normalized: string): boolean {
+  return (normalized.match(LIST_NUMBER)?.length ?? 0) >= 2;
+}
+
 export function questionParts(normalized: string): string[] {
   const t = normalized.replace(/'/g, '');
   let parts: string[];
-  if (/(^|\s)\(?\d{1,2}[).]\s/.test(t) && (t.match(/(^|\s)\(?\d{1,2}[).]\s/g)?.length ?? 0) >= 2) {
+  if (numbersItsQuestions(t)) {
     parts = t.split(/(?:^|\s)\(?\d{1,2}[).]\s/);
   } else if (t.split(/\?+/).filter((part, i, all) => i < all.length - 1 && /\S/.test(part)).length >= 2) {
     // Sentences that end in "?", counted by splitting: a regex that looks for them from every

@@ -726,3 +726,15 @@ describe("the article's calcification claim", () => {
     for (const sentence of claimed) expect(sentence).toMatch(/not shown|did not slow|have not/);
   });
 });
+
+// Blind round 29: "1. What exactly is vitamin K2 and how is it different from plain vitamin K?
+// 2. … 3. What does the "MK" on my bottle mean?" was answered from the third question first.
+describe('questions the asker numbered', () => {
+  it('are answered in their order: the first one leads', () => {
+    const a = sharedEngine().ask(
+      'quick ones: 1) how is k2 different from ordinary vitamin k? 2) what does the mk on my label stand for?',
+    );
+    expect(a.facts[0]?.startsWith('k1-vs-k2/')).toBe(true);
+    expect(a.facts.some((id) => id.startsWith('menaquinone-forms/'))).toBe(true);
+  });
+});
