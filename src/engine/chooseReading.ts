@@ -146,20 +146,16 @@ export function preferQuestionClause(ctx: MessageContext, current: SearchResult)
   // food the clause names is a portion of the story's food.
   // So is an amount received ("the tubs say 45 grams. how much k2 are we actually getting?") when
   // the story names the portion.
+  const receivedOfStoryPortion = AMOUNT_RECEIVED.test(clause) && PORTION_WORDS.test(ctx.normalized);
   const portionOfStoryFood =
     fullBest.topic.category === FOOD_CATEGORY &&
     clauseTop?.topic.category !== FOOD_CATEGORY &&
-    (asksPortion(clause) || (AMOUNT_RECEIVED.test(clause) && PORTION_WORDS.test(ctx.normalized)));
+    (asksPortion(clause) || receivedOfStoryPortion);
   if (portionOfStoryFood) return current;
   // The same when the whole message leans elsewhere ("the natto we buy comes in 40 gram tubs"
   // reads as shopping): the one food the story names is what the amount is asked of.
-  const storyFoods = [...foodsNamed(ctx.normalized)];
-  if (
-    storyFoods.length === 1 &&
-    foodsNamed(clause).size === 0 &&
-    AMOUNT_RECEIVED.test(clause) &&
-    PORTION_WORDS.test(ctx.normalized)
-  ) {
+  const storyFoods = receivedOfStoryPortion ? [...foodsNamed(ctx.normalized)] : [];
+  if (storyFoods.length === 1 && foodsNamed(clause).size === 0) {
     const ofFood = ctx.index.search(`${clause} ${storyFoods[0]}`, ctx.boosts);
     if (ofFood.ranked[0]?.topic.category === FOOD_CATEGORY && ofFood.confidence >= ANSWER_THRESHOLD)
       return ofFood;

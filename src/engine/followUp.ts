@@ -11,6 +11,7 @@ import {
   THE_VITAMIN,
   withoutGroupsReplaced,
 } from './questionFocus.ts';
+import { withoutPurposePointers } from './readings.ts';
 import type { Answer } from './types.ts';
 
 /**
@@ -163,14 +164,12 @@ function withoutPointersAtTheVitamin(text: string): string {
   return text.slice(0, after) + text.slice(after).replace(SUBJECT_POINTERS, '$1');
 }
 
-const PURPOSE_POINTERS = phraseRegex(lists.purposePointers, 'g');
-
 /**
  * Whether the message points back at what the last answer showed: a pronoun that is not the
  * purpose a figure is asked for ("what dose for that?" asks the subject's dose, not the last fact's).
  */
 export function pointsBackToShown(normalized: string): boolean {
-  return pointsBack(plain(normalized).replace(PURPOSE_POINTERS, ' '));
+  return pointsBack(withoutPurposePointers(plain(normalized)));
 }
 
 /** The message without its pronouns, ellipsis and aspect words: what is left may be a subject. */

@@ -126,11 +126,6 @@ export function withoutOtherNutrients(normalized: string): string | null {
   return text.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0).length >= MIN_REST_WORDS ? text : null;
 }
 
-/**
- * The separate questions of a message that asks several: a numbered list ("1) … 2) …") or two
- * or more sentences ending in "?". Fewer than two means one question. A part keeps the story told
- * before its question ("my friend says unagi is rich in k2. is that true?"): it names the subject.
- */
 /** A number that opens an item of a list ("1. ", "2) ", "(3) "). */
 const LIST_NUMBER = /(?:^|\s)\(?\d{1,2}[).]\s/g;
 
@@ -139,11 +134,16 @@ export function numbersItsQuestions(normalized: string): boolean {
   return (normalized.match(LIST_NUMBER)?.length ?? 0) >= 2;
 }
 
+/**
+ * The separate questions of a message that asks several: a numbered list ("1) … 2) …") or two
+ * or more sentences ending in "?". Fewer than two means one question. A part keeps the story told
+ * before its question ("my friend says unagi is rich in k2. is that true?"): it names the subject.
+ */
 export function questionParts(normalized: string): string[] {
   const t = normalized.replace(/'/g, '');
   let parts: string[];
   if (numbersItsQuestions(t)) {
-    parts = t.split(/(?:^|\s)\(?\d{1,2}[).]\s/);
+    parts = t.split(LIST_NUMBER);
   } else if (t.split(/\?+/).filter((part, i, all) => i < all.length - 1 && /\S/.test(part)).length >= 2) {
     // Sentences that end in "?", counted by splitting: a regex that looks for them from every
     // character would read a long line with no "?" once per character.
@@ -203,11 +203,16 @@ function pointsBackBeforeAlternative(clause: string): boolean {
   if (!POINTS_BACK.test(asked)) return false;
   // "is grass fed butter actually better for that": a food the clause names is its subject, and
   // "for that" only names the purpose (the K2 the story spoke of).
-  return !(foodsNamed(asked).size > 0 && !POINTS_BACK.test(asked.replace(PURPOSE_POINTERS, ' ')));
+  return !(foodsNamed(asked).size > 0 && !POINTS_BACK.test(withoutPurposePointers(asked)));
 }
 
 /** A pointer naming the purpose ("for that"), not the subject (phrases.json `purposePointers`). */
 const PURPOSE_POINTERS = phraseRegex(language().phrases.lists.purposePointers, 'g');
+
+/** The text without its pointers at a purpose: "what dose for that?" asks the subject's dose. */
+export function withoutPurposePointers(text: string): string {
+  return text.replace(PURPOSE_POINTERS, ' ');
+}
 
 /** Words that put a question inside a statement: "(I'd like) to know how much…", "wondering whether…". */
 const EMBEDDED_QUESTION =
