@@ -27,13 +27,11 @@ const EMOJI = /\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u{FE0F}|\u{200D}|\u
  * as one. So do emoji after a question that opened with a question word and before a sentence about
  * someone ("what even is menaquinone-7 💀 my bottle just says that"): the question ends there.
  * Emoji inside a sentence ("is k2 safe 🤰 in pregnancy") only go. Built on first use from
- * phrases.json `questionStarts` and gate.json `person`: this module loads before the language may
+ * phrases.json `questionStarts`, `questionWords` and gate.json `person`: this module loads before the language may
  * be installed.
  */
 const EMOJI_RUN = /(?:\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u{FE0F}|\u{200D})+/gu;
 const WORD_BEFORE = /[\p{L}\p{N}][ \t]*$/u;
-/** The question words of `questionStarts` ("what", "how"), not the verbs that may open a statement too. */
-const QUESTION_WORD = /^(what|whats|how|why|when|which|where|who)$/;
 let questionOpener: RegExp | undefined;
 let questionWordStart: RegExp | undefined;
 let personNext: RegExp | undefined;
@@ -41,8 +39,9 @@ let personNext: RegExp | undefined;
 function endSentencesAtEmoji(text: string): string {
   const { questionStarts } = language().phrases.lists;
   questionOpener ??= new RegExp(`[ \\t]+(?:${alternation(questionStarts)})\\b`, 'iuy');
+  // The question words ("what", "how"), not the verbs that may open a statement too.
   questionWordStart ??= new RegExp(
-    `^\\s*(?:${(questionStarts.words ?? []).filter((w) => QUESTION_WORD.test(w.replace(/'/g, ''))).join('|')})\\b`,
+    `^\\s*(?:${alternation(language().phrases.lists.questionWords)})\\b`,
     'iu',
   );
   personNext ??= new RegExp(`[ \\t]+(?:${language().gate.person.join('|')})\\b`, 'iuy');
@@ -179,38 +178,52 @@ function foldLookalikes(text: string): string {
   });
 }
 
-const NUMBER_WORDS = language().words.numberWords;
-const UNIT_WORDS = `(?:${NUMBER_WORDS.units.join('|')})`;
-const TEEN_WORDS = `(?:${NUMBER_WORDS.teens.join('|')})`;
-const TENS_WORDS = `(?:${NUMBER_WORDS.tens.join('|')})`;
-const BELOW_HUNDRED = `${TENS_WORDS}(?:[ -]${UNIT_WORDS})?|${TEEN_WORDS}`;
 /**
- * A number written in words: "forty five", "forty-five", "a hundred", "two hundred and fifty",
- * "twelve". A unit alone is left as a word ("which one"); before "hundred" it counts the hundreds.
+ * Numbers written in words (words.json `numberWords`), read on first use like the emoji patterns
+ * above: this module loads before the language may be installed.
  */
-const NUMBER_IN_WORDS = new RegExp(
-  `\\b(?:(a|${UNIT_WORDS}) hundred(?:(?: and)? (${BELOW_HUNDRED}|${UNIT_WORDS}))?|(${BELOW_HUNDRED}))\\b`,
-  'g',
-);
-/** Any number word at all: most messages have none and skip the conversion. */
-const ANY_NUMBER_WORD = new RegExp(`\\b(?:${TENS_WORDS}|${TEEN_WORDS}|hundred)\\b`);
+let numberWords:
+  | { words: ReturnType<typeof language>['words']['numberWords']; any: RegExp; number: RegExp }
+  | undefined;
 
-function belowHundred(words: string): number {
-  const [first = '', second] = words.split(/[ -]/);
-  const teen = NUMBER_WORDS.teens.indexOf(first);
+function numberPatterns() {
+  if (numberWords) return numberWords;
+  const words = language().words.numberWords;
+  const units = `(?:${words.units.join('|')})`;
+  const teens = `(?:${words.teens.join('|')})`;
+  const tens = `(?:${words.tens.join('|')})`;
+  const belowHundred = `${tens}(?:[ -]${units})?|${teens}`;
+  numberWords = {
+    words,
+    // Any number word at all: most messages have none and skip the conversion.
+    any: new RegExp(`\\b(?:${tens}|${teens}|hundred)\\b`),
+    // "forty five", "forty-five", "a hundred", "two hundred and fifty", "twelve". A unit alone is
+    // left as a word ("which one"); before "hundred" it counts the hundreds.
+    number: new RegExp(
+      `\\b(?:(a|${units}) hundred(?:(?: and)? (${belowHundred}|${units}))?|(${belowHundred}))\\b`,
+      'g',
+    ),
+  };
+  return numberWords;
+}
+
+function belowHundred(text: string, words: ReturnType<typeof numberPatterns>['words']): number {
+  const [first = '', second] = text.split(/[ -]/);
+  const teen = words.teens.indexOf(first);
   if (teen >= 0) return 10 + teen;
-  const tens = NUMBER_WORDS.tens.indexOf(first);
-  if (tens >= 0) return (tens + 2) * 10 + (second ? NUMBER_WORDS.units.indexOf(second) + 1 : 0);
-  return NUMBER_WORDS.units.indexOf(first) + 1;
+  const tens = words.tens.indexOf(first);
+  if (tens >= 0) return (tens + 2) * 10 + (second ? words.units.indexOf(second) + 1 : 0);
+  return words.units.indexOf(first) + 1;
 }
 
 /** "forty five milligrams" → "45 milligrams": a figure in words is read as the figure it is. */
 function withNumbersAsDigits(text: string): string {
-  if (!ANY_NUMBER_WORD.test(text)) return text;
-  return text.replace(NUMBER_IN_WORDS, (_whole, hundreds?: string, rest?: string, below?: string) => {
-    if (below !== undefined) return String(belowHundred(below));
-    const h = hundreds === 'a' ? 1 : NUMBER_WORDS.units.indexOf(hundreds ?? '') + 1;
-    return String(h * 100 + (rest ? belowHundred(rest) : 0));
+  const { words, any, number } = numberPatterns();
+  if (!any.test(text)) return text;
+  return text.replace(number, (_whole, hundreds?: string, rest?: string, below?: string) => {
+    if (below !== undefined) return String(belowHundred(below, words));
+    const h = hundreds === 'a' ? 1 : words.units.indexOf(hundreds ?? '') + 1;
+    return String(h * 100 + (rest ? belowHundred(rest, words) : 0));
   });
 }
 

@@ -260,17 +260,8 @@ function askedTogether(groups: readonly number[], found: ReadonlyArray<string | 
 /** Openers before the question proper ("so", "ok quick question"): skipped to find its first word. */
 const OPENERS: ReadonlySet<string> = new Set(FOCUS.openers.flatMap((o) => stemmedWords(o)));
 
-/** Words that open a question that is not yes/no. */
-const QUESTION_WORDS: ReadonlySet<string> = new Set([
-  'what',
-  'how',
-  'which',
-  'where',
-  'when',
-  'why',
-  'who',
-  'whats',
-]);
+/** Words that open a question that is not yes/no (phrases.json `questionWords`). */
+const QUESTION_WORDS: ReadonlySet<string> = new Set(language().phrases.lists.questionWords.words);
 
 /** Whether a clause asks a question of its own: it opens (after openers) with a question word or a yes/no start. */
 export function opensAQuestion(clause: string): boolean {

@@ -618,6 +618,7 @@ export const PHRASE_LIST_NAMES = [
   'negationCue',
   'negatedObjectEnd',
   'questionStarts',
+  'questionWords',
   'k2Vocabulary',
   'followUpPointers',
   'vitaminItself',
