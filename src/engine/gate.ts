@@ -10,6 +10,7 @@ import { headInjury } from './gateHeadInjury.ts';
 import { lowBloodSugar } from './gateLowBloodSugar.ts';
 import { overdose, withoutFictionFrame } from './gateOverdose.ts';
 import { pet } from './gatePet.ts';
+import { racingHeart } from './gateRacingHeart.ts';
 import { selfHarm } from './gateSelfHarm.ts';
 import { stroke } from './gateStroke.ts';
 import { correctGateTypos, REAL_WORDS } from './gateTypos.ts';
@@ -38,6 +39,7 @@ const RULES: readonly GateRule[] = [
   pet,
   overdose,
   chestPain,
+  racingHeart,
   stroke,
   allergy,
   bleeding,

@@ -1,4 +1,4 @@
-import { activeSymptom, type GateRule, wordings } from './gateWords.ts';
+import { activeSymptom, type GateRule, sentenceAround, wordings } from './gateWords.ts';
 import { phraseRegex } from './phrasePattern.ts';
 
 /**
@@ -13,13 +13,6 @@ const CHEST = phraseRegex(wordings.chestPain);
 const BENIGN_CAUSE = phraseRegex(wordings.chestBenignCause);
 const ALARM = phraseRegex(wordings.chestAlarm);
 const EVERY_CHEST = phraseRegex(wordings.chestPain, 'g');
-
-/** The sentence around a match: a stated cause counts only there. */
-function sentenceAround(t: string, start: number, end: number): string {
-  const from = Math.max(t.lastIndexOf('.', start), t.lastIndexOf('?', start), t.lastIndexOf('!', start)) + 1;
-  const stop = t.slice(end).search(/[.?!]/);
-  return t.slice(from, stop < 0 ? t.length : end + stop);
-}
 
 /** Chest pain explained by a harmless cause in its sentence, with nothing alarming anywhere. */
 function harmlessCause(t: string, m: RegExpExecArray): boolean {

@@ -13,6 +13,7 @@ export type UrgentKind =
   | 'clot'
   | 'overdose'
   | 'chest-pain'
+  | 'racing-heart'
   | 'stroke'
   | 'allergy'
   | 'self-harm'
@@ -43,6 +44,13 @@ export const wordings = words.wordings;
 export function near(a: RegExp | string, b: RegExp | string, gap: number): RegExp {
   const src = (x: RegExp | string) => (typeof x === 'string' ? x : x.source);
   return new RegExp(`${src(a)}[^.?!]{0,${gap}}${src(b)}`);
+}
+
+/** The sentence around a match: a stated cause counts only there. */
+export function sentenceAround(t: string, start: number, end: number): string {
+  const from = Math.max(t.lastIndexOf('.', start), t.lastIndexOf('?', start), t.lastIndexOf('!', start)) + 1;
+  const stop = t.slice(end).search(/[.?!]/);
+  return t.slice(from, stop < 0 ? t.length : end + stop);
 }
 
 /** Someone the message is about: a pronoun or a family member (lexicon/gate.json `person`). */

@@ -221,6 +221,7 @@ export const textsSchema = z.strictObject({
       collapse: sentence,
       'head-injury': sentence,
       'low-blood-sugar': sentence,
+      'racing-heart': sentence,
       pet: sentence,
     }),
   }),

@@ -465,6 +465,51 @@ describe('emergency gate: chest pain with a harmless cause said beside it', () =
   });
 });
 
+describe('emergency gate: a racing heart with fainting, dizziness or breathlessness', () => {
+  it.each([
+    // Palpitations with a sign of fainting or breathlessness are a reason for urgent care
+    // (left over from blind round 29: "heart racing, going to pass out" was not flagged).
+    'heart racing and i feel like im about to pass out, is that the mk7',
+    'started k2 yesterday and my heart keeps pounding and i cant catch my breath',
+    'mum says her heart is fluttering and she feels lightheaded, she takes eliquis',
+    'palpitations and the room is spinning right now',
+  ])('%j is urgent, with the emergency notice', (q) => {
+    const a = engine.ask(q);
+    expect(a.urgentKind).toBe('racing-heart');
+    expect(a.urgentNotice).toBe(URGENT_NOTICE);
+  });
+
+  it.each([
+    // A racing heart alone, asked about, or told as a pattern is a question or a doctor's visit.
+    'my heart is racing after three coffees lol, is natto high in k2',
+    'can mk7 cause palpitations or dizziness?',
+    'i get palpitations sometimes and feel dizzy when i stand up, could k2 be why',
+    'if my heart races and i feel faint should i stop taking k2',
+  ])('%j is not urgent', (q) => {
+    expect(urgent(q)).toBe(false);
+  });
+});
+
+describe('emergency gate: fainting or collapsing asked about or told as history', () => {
+  it.each([
+    'does vitamin k2 cause fainting',
+    'fainting spells as a side effect of mk7?',
+    'i fainted in 2019 from low iron, can i take k2 now',
+    'had palpitations and fainted last year, is k2 ok for me',
+    'fainted during a blood test when she was 12. which side effects does mk7 have?',
+  ])('%j is not urgent', (q) => {
+    expect(urgent(q)).toBe(false);
+  });
+
+  it.each([
+    'grandpa just collapsed in the kitchen',
+    'my son had a seizure',
+    'she fainted a minute ago and is on warfarin',
+  ])('%j is urgent', (q) => {
+    expect(urgent(q)).toBe(true);
+  });
+});
+
 describe('emergency gate: a heavy or tight feeling in the chest', () => {
   it.each([
     'theres a heavy feeling across my chest since lunch and my jaw aches',

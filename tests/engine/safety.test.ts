@@ -22,6 +22,7 @@ const NOTICE_FOR: Record<UrgentKind, string> = {
   collapse: URGENT_NOTICE,
   'head-injury': URGENT_NOTICE,
   'low-blood-sugar': URGENT_NOTICE,
+  'racing-heart': URGENT_NOTICE,
 };
 
 describe('emergency gate: fires', () => {

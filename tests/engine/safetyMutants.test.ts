@@ -37,6 +37,7 @@ describe('urgentNoticeFor: one notice per kind of emergency', () => {
     ['collapse', URGENT_NOTICE],
     ['head-injury', URGENT_NOTICE],
     ['low-blood-sugar', URGENT_NOTICE],
+    ['racing-heart', URGENT_NOTICE],
   ])('%s', (kind, notice) => {
     expect(urgentNoticeFor(kind)).toBe(notice);
   });
