@@ -74,17 +74,33 @@ export function scoreWholeMessage(ctx: MessageContext, urgent: boolean): SearchR
     : ctx.index.search(ctx.normalized, ctx.boosts, ctx.analysis);
 }
 
+/** The food-source focus's own word for foods (focus.json `food-source`: "foods"). */
+const FOOD_SOURCE_WORD: string =
+  language()
+    .focus.focuses.find((f) => f.id === 'food-source')
+    ?.asked.find((w) => w.endsWith('s') && !w.includes(' ')) ?? '';
+
+/** Words asking for something else than what was set aside (phrases.json `alternativesAsked`). */
+const ALTERNATIVES_ASKED = phraseRegex(language().phrases.lists.alternativesAsked);
+
 /** What the asker does not eat or like is not the topic; the rest of the question decides. */
 export function preferWithoutNegated(ctx: MessageContext, current: SearchResult): SearchResult {
   const focus = withoutNegated(ctx.normalized);
   if (!focus) return current;
   // "natto is gross. if i just take a supplement instead what dose": what named K2's food is set
   // aside, and the rest is still about K2.
-  let focused = ctx.index.search(focus, ctx.boosts);
+  // "i cant stand natto, where else can i get k2": with a food set aside and none left, the rest
+  // asks for other foods, which read alone it does not say ("where else" read as K1 vs K2).
+  const otherFoods =
+    ALTERNATIVES_ASKED.test(focus) && foodsNamed(ctx.normalized).size > 0 && foodsNamed(focus).size === 0;
+  let focused = ctx.index.search(otherFoods ? `${focus} , ${FOOD_SOURCE_WORD}` : focus, ctx.boosts);
   // Not when the vitamin itself was set aside ("symptoms of not having enough vitamin k").
   const vitaminSetAside = namesVitamin(ctx.normalized) && !namesVitamin(focus);
   if (!focused.hasAnchor && current.hasAnchor && !vitaminSetAside)
-    focused = ctx.index.search(`${focus} , ${THE_VITAMIN}`, ctx.boosts);
+    focused = ctx.index.search(
+      `${focus}${otherFoods ? ` , ${FOOD_SOURCE_WORD}` : ''} , ${THE_VITAMIN}`,
+      ctx.boosts,
+    );
   return focused.ranked[0] && focused.hasAnchor && focused.confidence >= ANSWER_THRESHOLD ? focused : current;
 }
 

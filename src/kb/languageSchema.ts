@@ -611,6 +611,7 @@ export const PHRASE_LIST_NAMES = [
   'reasonOpeners',
   'intensifiedAfterSo',
   'rejectionAfter',
+  'alternativesAsked',
   'thanksWords',
   'thanksTail',
   'bareWhy',

@@ -789,6 +789,24 @@ describe('a food the asker will not have, said after it (blind round 18)', () =>
     expect(a.topic?.id).not.toBe(topic);
   });
 
+  // Round 29's leftover: "natto smells like feet tho" after a natto answer got natto again.
+  it.each([
+    'i really cant stand natto, where else could i get some k2 from',
+    'natto smells like wet socks, what else is there for k2',
+    'cheese aside, any other options for k2?',
+    'are there k2 foods that arent natto',
+  ])('%j asks for other K2 foods, not the one set aside', (q) => {
+    const a = engine.ask(q);
+    expect(a.topic?.id).toBe('food-plan');
+    expect(a.facts).toContain('food-plan/food-ranking');
+  });
+
+  it('a follow-up rejecting the food just answered asks for the others', () => {
+    const conversation = engine.startConversation();
+    conversation.ask('which food has the most k2');
+    expect(conversation.ask('ugh natto stinks, anything else?').topic?.id).toBe('food-plan');
+  });
+
   it('the vitamin itself set aside is not read back in', () => {
     expect(engine.ask('what are the symptoms of not having enough vitamin k').topic?.id).toBe(
       'deficiency-risk',
