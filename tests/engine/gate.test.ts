@@ -465,6 +465,24 @@ describe('emergency gate: chest pain with a harmless cause said beside it', () =
   });
 });
 
+describe('emergency gate: blood coughed up with its colour, and chest pain said as "paining" (blind round 30)', () => {
+  it.each([
+    ['coughed up some dark red blood twice today, im on eliquis', 'bleeding'],
+    ['dad is on warfarin and keeps coughing up fresh blood', 'bleeding'],
+    ['my chest is paining badly and i am sweating', 'chest-pain'],
+    ['since an hour her chest is paining, she is 70', 'chest-pain'],
+  ])('%j is urgent (%s)', (q, kind) => {
+    expect(engine.ask(q).urgentKind).toBe(kind);
+  });
+
+  it.each(['can vitamin k2 make you cough up blood?', 'does mk7 cause chest paining as a side effect'])(
+    '%j asks about it and is not urgent',
+    (q) => {
+      expect(urgent(q)).toBe(false);
+    },
+  );
+});
+
 describe('emergency gate: a racing heart with fainting, dizziness or breathlessness', () => {
   it.each([
     // Palpitations with a sign of fainting or breathlessness are a reason for urgent care
