@@ -223,6 +223,11 @@ const YES_NO_OPENER = new RegExp(`^(${alternation({ words: language().focus.yesN
 const WH_OPENER = /^(what|which|how|where|why|when|whats|hows)\b/;
 /** "Any…" opens a question too ("any reason k2 would…"). */
 const ANY_OPENER = /^any\b/;
+
+/** Whether a clause of the text opens with "any" ("worth it, any side effects?"): a question without its verb. */
+export function asksWithAny(text: string): boolean {
+  return text.split(/[,;:?]/).some((clause) => ANY_OPENER.test(clause.trim()));
+}
 /** Inside a statement a question may also open with "whether" or "if" ("wondering whether…"). */
 const EMBEDDED_OPENER = /^(what|which|how|where|why|when|whether|if)\b/;
 

@@ -807,6 +807,17 @@ describe('a food the asker will not have, said after it (blind round 18)', () =>
     expect(conversation.ask('ugh natto stinks, anything else?').topic?.id).toBe('food-plan');
   });
 
+  // Blind round 30: "this k2 price is killing me lol but worth it? any side effects i should know"
+  // was declined as a price question.
+  it.each([
+    'mk7 costs a fortune, worth it? any side effects tho',
+    'the price of k2 is mad. any risks i should know about',
+  ])('%j answers the side-effect question beside the price', (q) => {
+    const a = engine.ask(q);
+    expect(a.kind).toBe('answer');
+    expect(a.topic?.id).toBe('safety-side-effects');
+  });
+
   it('the vitamin itself set aside is not read back in', () => {
     expect(engine.ask('what are the symptoms of not having enough vitamin k').topic?.id).toBe(
       'deficiency-risk',

@@ -52,7 +52,7 @@ describe('points the article does not cover, said first with the nearest facts',
     // Vitamin K mixed up with potassium, the element K (blind round 19).
     [
       'wait is vitamin k just potassium',
-      "The article doesn't mention potassium: it is about vitamin K",
+      "The article doesn't mention potassium",
       'k2-overview/k1-other-form',
     ],
     // A soy allergy told in the story (blind round 19: "is mk7 made from soy? im kinda allergic").
@@ -631,9 +631,23 @@ describe('K2 mixed up with potassium', () => {
     (q) => {
       const a = engine.ask(q);
       expect(a.kind).toBe('answer');
-      expect(a.body).toMatch(/^The article doesn't mention potassium: it is about vitamin K/);
+      expect(a.body).toMatch(/^The article doesn't mention potassium .*: it is about vitamin K/);
     },
   );
+
+  // Blind round 30: the K of fertiliser bags (NPK) asked about as vitamin K got "which part of K2".
+  it.each([
+    'is the k in npk plant food the same as vitamin k?',
+    'is my k at 3.4 the same thing as vitamin k?',
+  ])('%j says the article is about vitamin K, not potassium', (q) => {
+    const a = engine.ask(q);
+    expect(a.coverage).toBe('partial');
+    expect(a.body).toMatch(/^The article doesn't mention potassium/);
+  });
+
+  it('low vitamin K levels are not potassium', () => {
+    expect(engine.ask('what causes low vitamin k levels').body).not.toMatch(/potassium/);
+  });
 
   it('a chemistry question is still declined', () => {
     expect(engine.ask('whats the chemical formula of k2 potassium oxide').kind).toBe('decline');
