@@ -100,6 +100,13 @@ const OTHER_NUTRIENT_NAMED = new RegExp(
 /** A list written with "+", "&" or "/" (a stack: "d3 + k2 + magnesium"), before or after an item. */
 const LIST_SEPARATOR_BEFORE = /[+&/]\s*$/;
 const LIST_SEPARATOR_AFTER = /^\s*[+&/]/;
+/** How far before or after another nutrient "<the vitamin> and" is looked for. */
+const AND_REACH = 20;
+/** The vitamin's names (focus.json `vitaminNames`) as one group. */
+const VITAMIN_NAME = `\\b(?:vitamin )?(?:${alternation({ words: language().focus.vitaminNames })})`;
+/** "k2 and magnesium", "magnesium and vitamin k2": the two listed side by side. */
+const VITAMIN_AND_BEFORE = new RegExp(`${VITAMIN_NAME} and\\s*$`);
+const AND_VITAMIN_AFTER = new RegExp(`^\\s*and ${VITAMIN_NAME}\\b`);
 /** Words that ask an amount of what follows them (phrases.json `amountOfBefore`). */
 const AMOUNT_OF_BEFORE = new RegExp(`\\b(?:${alternation(language().phrases.lists.amountOfBefore)})\\s+$`);
 
@@ -116,9 +123,12 @@ export function withoutOtherNutrients(normalized: string): string | null {
     if (AMOUNT_OF_BEFORE.test(t.slice(Math.max(0, m.index - 20), m.index))) return null;
     // Only a supplement listed beside K2 ("d3 + k2 + magnesium"): in "k2 vs magnesium" or "do i
     // need magnesium with my k2" it is what is asked about.
+    // "k2 and magnesium for osteoporosis?" lists the two as well: the K2 part is answered.
     const listed =
       LIST_SEPARATOR_BEFORE.test(t.slice(Math.max(0, m.index - 3), m.index)) ||
-      LIST_SEPARATOR_AFTER.test(t.slice(m.index + m[0].length, m.index + m[0].length + 3));
+      LIST_SEPARATOR_AFTER.test(t.slice(m.index + m[0].length, m.index + m[0].length + 3)) ||
+      VITAMIN_AND_BEFORE.test(t.slice(Math.max(0, m.index - AND_REACH), m.index)) ||
+      AND_VITAMIN_AFTER.test(t.slice(m.index + m[0].length, m.index + m[0].length + AND_REACH));
     if (!listed) return null;
   }
   const text = t.replace(OTHER_NUTRIENT_NAMED, ' ').replace(/\s+/g, ' ').trim();

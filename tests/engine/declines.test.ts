@@ -818,6 +818,23 @@ describe('a food the asker will not have, said after it (blind round 18)', () =>
     expect(a.topic?.id).toBe('safety-side-effects');
   });
 
+  // Blind round 30: a reader asking about "taking vitamin K2 and magnesium" for osteoporosis was
+  // declined as another nutrient's question.
+  it.each([
+    ['does taking mk7 and boron help bone density?', 'boron'],
+    ['zinc and vitamin k2 for my osteopenia, worth it?', 'zinc'],
+  ])('%j answers the K2 part and says the article does not cover %s', (q, nutrient) => {
+    const a = engine.ask(q);
+    expect(a.kind).toBe('answer');
+    expect(a.body).toContain(
+      `The article doesn't cover ${nutrient}, so this answer is about vitamin K2 only.`,
+    );
+  });
+
+  it('the other supplement asked about with K2 is still its own question', () => {
+    expect(engine.ask('do i need magnesium with my k2').kind).toBe('decline');
+  });
+
   it('the vitamin itself set aside is not read back in', () => {
     expect(engine.ask('what are the symptoms of not having enough vitamin k').topic?.id).toBe(
       'deficiency-risk',
