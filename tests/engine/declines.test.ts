@@ -795,6 +795,7 @@ describe('a food the asker will not have, said after it (blind round 18)', () =>
     'natto smells like wet socks, what else is there for k2',
     'cheese aside, any other options for k2?',
     'are there k2 foods that arent natto',
+    'whats plan b for k2 if i cant stomach natto',
   ])('%j asks for other K2 foods, not the one set aside', (q) => {
     const a = engine.ask(q);
     expect(a.topic?.id).toBe('food-plan');

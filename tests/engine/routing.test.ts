@@ -213,3 +213,27 @@ describe('whether K2 is good for the brain', () => {
     expect(a.body).toMatch(/no clinical trial has shown/);
   });
 });
+
+// Blind round 30: Australian and British chat words. "mate" was read as a typo of "made" (how
+// MK-7 is made), "bloke" as "broke"; "big pharma push" was declined as off-topic.
+describe('chat words of British and Australian English', () => {
+  it.each([
+    ['oi mate, is k2 legit or just hype', 'evidence-summary'],
+    ['reckon k2 is a cash grab, mate?', 'evidence-summary'],
+    ['how much vitamin k does a bloke need a day', 'daily-intake'],
+  ])('%j is answered from %s', (q, topic) => {
+    expect(topicOf(q)).toBe(topic);
+  });
+
+  it('a doubt about marketing after an answer asks what the evidence shows', () => {
+    const conversation = engine.startConversation();
+    conversation.ask('is k2 worth taking at all');
+    expect(conversation.ask('sounds like a pharma push to me tbh').topic?.id).toBe('evidence-summary');
+  });
+
+  it('a bloke and his missus get the Adequate Intakes for men and women', () => {
+    const a = engine.ask('does a bloke need more k2 than his missus');
+    expect(a.body).toMatch(/120 mcg/);
+    expect(a.body).toMatch(/90 mcg/);
+  });
+});
