@@ -1273,3 +1273,19 @@ describe('balance and falls', () => {
     expect(a.facts).toContain('bone-health/fracture-claim');
   });
 });
+
+// Blind round 30: a wisdom tooth out and a colonoscopy "prep sheet" ("prep" was read as a typo of
+// "preg", pregnancy) asked whether to stop K2 before; neither said the article does not cover it.
+describe('stopping K2 before a procedure', () => {
+  const engine = sharedEngine();
+
+  it.each([
+    'having two teeth pulled on friday, should i pause my mk7 before?',
+    'endoscopy on monday and they said no supplements for a week. does vitamin k2 count?',
+  ])('%j says the article does not cover K2 around procedures', (q) => {
+    const a = engine.ask(q);
+    expect(a.coverage).toBe('partial');
+    expect(a.body).toMatch(/^The article doesn't cover K2 around surgery/);
+    expect(a.topic?.id).not.toBe('pregnancy-breastfeeding');
+  });
+});
