@@ -237,4 +237,12 @@ describe('whether a stated K2 dose is safe on warfarin', () => {
     expect(a.body).toMatch(/^No dose is known to be safe with warfarin-type drugs/);
     expect(a.facts).not.toContain('daily-intake/adequate-intake-adults');
   });
+
+  // Blind round 30: "so 50mcg k2 fine with my warfarin?" asks the same without its verb.
+  it.each(['25 mcg of mk7 alright alongside coumadin?', 'my dad is on warfarin. 40mcg k2 safe for him?'])(
+    '%j leads with it too',
+    (q) => {
+      expect(sharedEngine().ask(q).body).toMatch(/^No dose is known to be safe with warfarin-type drugs/);
+    },
+  );
 });
