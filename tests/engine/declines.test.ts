@@ -229,6 +229,8 @@ describe('off-topic words around a clear K2 question', () => {
     // Blind round 28: a rifle in a video game, and chemistry homework on dyes that met vitamin K.
     'whats the best loadout for the k2 in warzone, recoil is awful',
     'for my lab report: why are naphthoquinones good pigments for dyes? vitamin k showed up in my search',
+    // Blind round 30: a tool for Kubernetes clusters got "which part of vitamin K2 do you mean".
+    'is the k2 repo on github dead? need something for k8s provisioning',
   ])('%j gets the out-of-scope decline', (q) => {
     const a = engine.ask(q);
     expect(a.kind).toBe('decline');
@@ -433,6 +435,21 @@ describe('another supplement beside a K2 question', () => {
     const a = engine.ask(q);
     expect(a.kind).toBe('decline');
     expect(a.body).toBe(DECLINE_TEXTS.nutrient);
+  });
+});
+
+// Blind round 30: K2 with allopurinol or methotrexate got "which part of vitamin K2 do you mean" or
+// the blood-thinner facts.
+describe('K2 with a gout or arthritis medicine', () => {
+  const engine = sharedEngine();
+
+  it.each([
+    'can i combine mk7 with colchicine during a gout attack',
+    'does vitamin k2 clash with my hydroxychloroquine',
+  ])('%j is a drug interaction for a pharmacist', (q) => {
+    const a = engine.ask(q);
+    expect(a.kind).toBe('decline');
+    expect(a.body).toBe(DECLINE_TEXTS.medicine);
   });
 });
 
