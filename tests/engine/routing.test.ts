@@ -237,3 +237,16 @@ describe('chat words of British and Australian English', () => {
     expect(a.body).toMatch(/90 mcg/);
   });
 });
+
+// Blind round 30: "does it help with inflammation at all" got "which part of vitamin K2 do you
+// mean", though the article says K2 fights inflammation (a claim the reply marks as speculative).
+describe('K2 and inflammation', () => {
+  it.each(['is vitamin k2 an anti inflammatory', 'can vitamin k2 calm inflammation down'])(
+    '%j gets the claim, marked',
+    (q) => {
+      const a = engine.ask(q);
+      expect(a.facts).toContain('brain-alzheimers/inflammation-claim');
+      expect(a.body).toMatch(/speculative/);
+    },
+  );
+});
