@@ -1289,3 +1289,17 @@ describe('stopping K2 before a procedure', () => {
     expect(a.topic?.id).not.toBe('pregnancy-breastfeeding');
   });
 });
+
+// Blind round 30: "i already take a multivitamin every day. do i need k2 on top of that?" got
+// "which part of vitamin K2 do you mean": the multivitamin was named in the story only.
+describe('a multivitamin told before the question', () => {
+  const engine = sharedEngine();
+
+  it.each([
+    'my gp has me on a daily multi vitamin. should i add k2 as well?',
+    'been taking multivitamins for years. is extra k2 still needed?',
+  ])('%j says the article does not discuss multivitamins', (q) => {
+    const a = engine.ask(q);
+    expect(a.body).toMatch(/^The article doesn't discuss multivitamins/);
+  });
+});
