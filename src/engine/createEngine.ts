@@ -44,6 +44,7 @@ import {
   claimAfterChallenge,
   namesPopulation,
   namesVitamin,
+  onlyTells,
   readFocus,
   THE_VITAMIN,
   withoutPopulations,
@@ -377,6 +378,9 @@ export function createEngine(kb: KnowledgeBase, options: CreateEngineOptions = {
    * answer before it.
    */
   function offTopicAlone(normalized: string, alone: DetailedAnswer): boolean {
+    // "what about glucosamine?" after a K2 answer asks about the other supplement; "i take
+    // magnesium too" only tells the asker's situation.
+    if (alone.declinedAs === 'nutrient' && !alone.declinedBySideWord) return !onlyTells(normalized);
     if (alone.declinedAs === undefined || !NEVER_THE_ASKERS_SITUATION.has(alone.declinedAs)) return false;
     // "im on metformin and gliclazide, any issue with k2?" asks the pharmacist's question itself.
     if (alone.declinedAs === 'medicine' && asksAboutTheMedicine(normalized)) return true;

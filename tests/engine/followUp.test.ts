@@ -1366,3 +1366,22 @@ describe('after a K2 question declined for the medicine beside it', () => {
     expect(a.facts).toContain('absorption-excretion/fat-helps-absorption');
   });
 });
+
+// Blind round 30: "what about glucosamine?" after a K2 answer about arthritis was answered with
+// the K2 evidence, as if it asked about K2; a supplement only told ("i take magnesium too") stays
+// the asker's situation.
+describe('another supplement asked about after a K2 answer', () => {
+  it('is declined as another nutrient', () => {
+    const conversation = sharedEngine().startConversation();
+    conversation.ask('is k2 any good for stiff joints');
+    const a = conversation.ask('and how about chondroitin?');
+    expect(a.kind).toBe('decline');
+    expect(a.body).toMatch(/other nutrients/);
+  });
+
+  it('told, not asked, it keeps the K2 question', () => {
+    const conversation = sharedEngine().startConversation();
+    conversation.ask('does k2 help bone density');
+    expect(conversation.ask('i also take zinc every morning').kind).toBe('answer');
+  });
+});
