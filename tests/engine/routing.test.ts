@@ -250,3 +250,16 @@ describe('K2 and inflammation', () => {
     },
   );
 });
+
+// Blind round 30: curd (Indian yogurt) was no food the bot knew, and "natokinase" was read as natto.
+describe('food and supplement names as people spell them', () => {
+  it('dahi and curd are dairy', () => {
+    expect(engine.ask('any k2 in dahi?').facts[0]).toBe('butter-dairy/yogurt-kefir');
+  });
+
+  it('natokinase is nattokinase, which the article does not mention', () => {
+    expect(engine.ask('is natokinase a form of vitamin k2').body).toMatch(
+      /^The article doesn't mention nattokinase/,
+    );
+  });
+});
