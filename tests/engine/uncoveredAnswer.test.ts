@@ -1303,3 +1303,24 @@ describe('a multivitamin told before the question', () => {
     expect(a.body).toMatch(/^The article doesn't discuss multivitamins/);
   });
 });
+
+// Blind round 30: "is mk7 in supplements actually vegan?" and "mk7 or mk4 for a vegan?" got the
+// vegan foods; they ask about supplements.
+describe('whether a K2 supplement is vegan', () => {
+  const engine = sharedEngine();
+
+  it.each(['are k2 softgels ok for vegans', 'which mk7 capsules are plant based?'])(
+    '%j says the article does not say, then where supplement MK-7 comes from',
+    (q) => {
+      const a = engine.ask(q);
+      expect(a.body).toMatch(/^The article doesn't say which K2 supplements are vegan/);
+      expect(a.facts).toContain('mk7-production/supplement-sources');
+    },
+  );
+
+  it('vegan food sources are still the vegan diet point', () => {
+    expect(engine.ask('vegan sources of vitamin k2?').body).toMatch(
+      /^The article doesn't discuss vegan diets/,
+    );
+  });
+});
