@@ -38,6 +38,7 @@ import { lookElsewhere, newTermsOf } from './followUpElsewhere.ts';
 import { withFoodPointedAt } from './gateOverdose.ts';
 import { foodsNamed, GENERIC_FOOD, GENERIC_TERMS, type OutOfScopeClass } from './lexicon.ts';
 import { normalizeText, tokenize } from './normalize.ts';
+import { otherNutrientsIn } from './outOfScope.ts';
 import { isPersonal, pregnancyTold } from './personalNotice.ts';
 import { phraseRegex } from './phrasePattern.ts';
 import {
@@ -379,8 +380,14 @@ export function createEngine(kb: KnowledgeBase, options: CreateEngineOptions = {
    */
   function offTopicAlone(normalized: string, alone: DetailedAnswer): boolean {
     // "what about glucosamine?" after a K2 answer asks about the other supplement; "i take
-    // magnesium too" only tells the asker's situation.
-    if (alone.declinedAs === 'nutrient' && !alone.declinedBySideWord) return !onlyTells(normalized);
+    // magnesium too" only tells the asker's situation. Calcium and vitamin D, which the article
+    // pairs with K2, are asked in its context ("and how much calcium?").
+    if (
+      alone.declinedAs === 'nutrient' &&
+      !alone.declinedBySideWord &&
+      otherNutrientsIn(normalized).length > 0
+    )
+      return !onlyTells(normalized);
     if (alone.declinedAs === undefined || !NEVER_THE_ASKERS_SITUATION.has(alone.declinedAs)) return false;
     // "im on metformin and gliclazide, any issue with k2?" asks the pharmacist's question itself.
     if (alone.declinedAs === 'medicine' && asksAboutTheMedicine(normalized)) return true;
