@@ -41,6 +41,7 @@ import { normalizeText, tokenize } from './normalize.ts';
 import { otherNutrientsIn } from './outOfScope.ts';
 import { isPersonal, pregnancyTold } from './personalNotice.ts';
 import { phraseRegex } from './phrasePattern.ts';
+import { portionForTarget } from './portionForTarget.ts';
 import {
   claimAfterChallenge,
   namesPopulation,
@@ -395,7 +396,16 @@ export function createEngine(kb: KnowledgeBase, options: CreateEngineOptions = {
     return !(rest !== null && (hasSubject(rest) || readFocus(rest).subjects.named.size > 0));
   }
 
+  const withPortion = portionForTarget(kb.foods);
+
+  /** The answer in context, with the portion of a food that gives an amount asked (portionForTarget.ts). */
   function askInContext(question: string, previous: FollowUpContext | null): FollowUpAnswer {
+    const asked = askInContextUnworked(question, previous);
+    const normalized = normalizeText(typeof question === 'string' ? question : String(question ?? ''));
+    return { ...asked, answer: withPortion(asked.answer, normalized) };
+  }
+
+  function askInContextUnworked(question: string, previous: FollowUpContext | null): FollowUpAnswer {
     try {
       let text = typeof question === 'string' ? question : String(question ?? '');
       let normalized = normalizeText(text);

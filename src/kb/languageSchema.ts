@@ -112,6 +112,7 @@ export const textsSchema = z.strictObject({
     }),
     /** Before the answer to another question of a multi-question message (answerOtherParts.ts). */
     otherQuestion: sentence,
+    portionForTarget: template('amount', 'basis', 'target', 'portion', 'food'),
     /**
      * The first sentence of a reply to "is that legit / proven?" led by a fact of this kind of
      * evidence (composeBody.ts): what the evidence can and cannot show.
@@ -612,6 +613,7 @@ export const PHRASE_LIST_NAMES = [
   'intensifiedAfterSo',
   'rejectionAfter',
   'alternativesAsked',
+  'targetReached',
   'thanksWords',
   'thanksTail',
   'bareWhy',

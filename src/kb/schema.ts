@@ -203,6 +203,8 @@ export const foodSchema = z.strictObject({
   quote: nonEmpty,
   section: nonEmpty,
   correction: correctionSchema.optional(),
+  /** The words people name the food by ("gouda"), for the portion that reaches an amount asked. */
+  named: z.array(nonEmpty).min(1).optional(),
 });
 export type Food = z.infer<typeof foodSchema>;
 
