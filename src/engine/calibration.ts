@@ -30,16 +30,13 @@ export function calibrationScore(f: Pick<MatchFeatures, 'top' | 'second'>): numb
  */
 // CALIBRATION-TABLE-START
 export const CALIBRATION_TABLE: ReadonlyArray<readonly [number, number]> = [
-  [0, 0.757],
-  [0.177, 0.862],
-  [0.255, 0.875],
-  [0.324, 0.875],
-  [0.365, 0.9],
-  [0.496, 0.903],
-  [0.567, 0.923],
-  [0.627, 0.949],
-  [0.848, 0.967],
-  [1.217, 0.968],
+  [0, 0.867],
+  [0.173, 0.883],
+  [0.249, 0.897],
+  [0.342, 0.954],
+  [0.496, 0.961],
+  [0.629, 0.974],
+  [1.217, 0.974],
 ];
 // CALIBRATION-TABLE-END
 
