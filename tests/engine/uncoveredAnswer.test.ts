@@ -235,6 +235,12 @@ describe('a K2 amount asked to go with D3', () => {
     expect(answer.body.startsWith("The article doesn't say how much K2 to take with D3.")).toBe(true);
     expect(answer.body).not.toMatch(/^90 mcg\/day\./);
   });
+
+  // Blind round 30: "…you should also take vitamin K2, but at what strength?" asks an amount.
+  it('asked as the strength of K2 to take with D3', () => {
+    const answer = engine.ask('which strength of vitamin k2 goes with my d3 tablets?');
+    expect(answer.body.startsWith("The article doesn't say how much K2 to take with D3.")).toBe(true);
+  });
 });
 
 // A supplement form named in passing is not asked about: "doesn't compare softgel forms" answered
