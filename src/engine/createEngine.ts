@@ -41,7 +41,7 @@ import { normalizeText, tokenize } from './normalize.ts';
 import { otherNutrientsIn } from './outOfScope.ts';
 import { isPersonal, pregnancyTold } from './personalNotice.ts';
 import { phraseRegex } from './phrasePattern.ts';
-import { portionForTarget } from './portionForTarget.ts';
+import { asksPortionOfFood, portionForTarget } from './portionForTarget.ts';
 import {
   claimAfterChallenge,
   namesPopulation,
@@ -51,7 +51,7 @@ import {
   THE_VITAMIN,
   withoutPopulations,
 } from './questionFocus.ts';
-import { withoutIncidentalClauses, withoutIncidentalWords } from './readings.ts';
+import { withoutIncidentalClauses, withoutIncidentalWords, withoutNegated } from './readings.ts';
 import { TopicIndex } from './topicIndex.ts';
 import type { Answer, TopicRef } from './types.ts';
 
@@ -318,7 +318,9 @@ export function createEngine(kb: KnowledgeBase, options: CreateEngineOptions = {
    */
   function namesNewFood(normalized: string, alone: Answer, previous: FollowUpContext): boolean {
     const before = foodsNamed(previous.reading);
-    if (![...foodsNamed(normalized)].some((food) => !before.has(food))) return false;
+    // "natto stinks, what else has k2": a food set aside is not the new food asked about.
+    const asked = withoutNegated(normalized) ?? normalized;
+    if (![...foodsNamed(asked)].some((food) => !before.has(food))) return false;
     const ofFood =
       alone.kind === 'answer'
         ? alone
@@ -397,11 +399,19 @@ export function createEngine(kb: KnowledgeBase, options: CreateEngineOptions = {
   }
 
   const withPortion = portionForTarget(kb.foods);
+  const asksPortion = asksPortionOfFood(kb.foods);
 
   /** The answer in context, with the portion of a food that gives an amount asked (portionForTarget.ts). */
   function askInContext(question: string, previous: FollowUpContext | null): FollowUpAnswer {
-    const asked = askInContextUnworked(question, previous);
-    const normalized = normalizeText(typeof question === 'string' ? question : String(question ?? ''));
+    const text = typeof question === 'string' ? question : String(question ?? '');
+    const normalized = normalizeText(text);
+    let asked = askInContextUnworked(text, previous);
+    // "how much gouda to hit 90 mcg" names no word of the vitamin, but a portion of a K2 food that
+    // reaches an amount of micrograms is asked of it.
+    if (asked.answer.kind === 'decline' && !asked.answer.urgent && asksPortion(normalized)) {
+      const ofTheVitamin = askInContextUnworked(`${text} , ${THE_VITAMIN}`, previous);
+      if (ofTheVitamin.answer.kind === 'answer') asked = ofTheVitamin;
+    }
     return { ...asked, answer: withPortion(asked.answer, normalized) };
   }
 

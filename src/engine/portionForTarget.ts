@@ -71,6 +71,12 @@ function withoutFigureLead(body: string): string {
     : body;
 }
 
+/** Whether a message asks the portion of a food with a figure that reaches an amount ("how much gouda to hit 90 mcg"). */
+export function asksPortionOfFood(foods: readonly Food[]): (normalized: string) => boolean {
+  const named = namedFoods(foods);
+  return (normalized) => TARGET.test(normalized) && named.some(({ pattern }) => pattern.test(normalized));
+}
+
 export function portionForTarget(foods: readonly Food[]): (answer: Answer, normalized: string) => Answer {
   const named = namedFoods(foods);
   return (answer, normalized) => {

@@ -22,6 +22,16 @@ describe('the portion of a food that gives an amount asked', () => {
     );
   });
 
+  // Found running the terminal chat as a newcomer: without a word for the vitamin, the question
+  // was declined with "which part of vitamin K2 do you mean".
+  it('is answered without a word for the vitamin', () => {
+    const a = engine.ask('how much jarlsberg to reach 90 mcg');
+    expect(a.kind).toBe('answer');
+    expect(a.body).toMatch(
+      /^At the article's 50–90 mcg per 100 g, 90 mcg of K2 takes about 100–180 g of jarlsberg\./,
+    );
+  });
+
   it('no amount asked, no portion', () => {
     expect(engine.ask('how much k2 is in gouda').body).not.toMatch(/takes about/);
   });
