@@ -44,6 +44,7 @@ import { phraseRegex } from './phrasePattern.ts';
 import { asksPortionOfFood, portionForTarget } from './portionForTarget.ts';
 import {
   claimAfterChallenge,
+  doubtsLastAnswer,
   namesPopulation,
   namesVitamin,
   onlyTells,
@@ -69,6 +70,9 @@ const BARE_ELLIPSIS_WORDS = 3;
  * declined instead of being read with the previous K2 question; a diet ("and on keto?") may be the
  * asker's own, and so may a medicine only told beside a question (offTopicAlone).
  */
+/** The evidence focus's own word (focus.json `evidence`), added to a doubt of the last answer. */
+const EVIDENCE_WORD: string = language().focus.focuses.find((f) => f.id === 'evidence')?.asked[0] ?? '';
+
 const NEVER_THE_ASKERS_SITUATION: ReadonlySet<OutOfScopeClass> = new Set([
   'general',
   'pet',
@@ -598,11 +602,13 @@ export function createEngine(kb: KnowledgeBase, options: CreateEngineOptions = {
       // A new subject in the old frame that the frame alone cannot place is read with all of it.
       const kinds = kind === 'instead' ? (['instead', 'together'] as const) : ([kind] as const);
       const namesOwnSubject = hasSubject(subjectPart(withoutPopulations(normalized)));
+      // "my cardiologist says that's nonsense tho": a doubt of the answer asks for its evidence.
+      const asked = doubtsLastAnswer(normalized) ? `${normalized} , ${EVIDENCE_WORD}` : normalized;
       for (const k of kinds) {
-        const reading = followUpReading(k, normalized, previous, previousTopic?.title ?? null, newFood);
+        const reading = followUpReading(k, asked, previous, previousTopic?.title ?? null, newFood);
         const hints: FollowUpHints = {
           kind: k,
-          message: normalized,
+          message: asked,
           previousReading: withFoodsAnswered(previousSubject(normalized, previous.reading), previousTopic),
           shownBefore: previous.facts,
           previousFocus: previous.focus ?? null,

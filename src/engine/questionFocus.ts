@@ -351,6 +351,18 @@ function isChallenge(sentence: string): boolean {
   );
 }
 
+/** Someone disagreeing with the last answer (phrases.json `disagreement`). */
+const DISAGREEMENT = phraseRegex(language().phrases.lists.disagreement);
+
+/**
+ * "are you sure?", "my cardiologist says that's nonsense tho": a message that only doubts the last
+ * answer. Read with it, it asks what the evidence for that answer is.
+ */
+export function doubtsLastAnswer(normalized: string): boolean {
+  const text = normalized.replace(/'/g, '');
+  return isChallenge(text) || DISAGREEMENT.test(text);
+}
+
 /**
  * The statement after a doubt of the last answer ("are you sure? my aunt said it reverses
  * osteoporosis" → "my aunt said it reverses osteoporosis"), or null when the message opens with no

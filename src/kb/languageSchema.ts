@@ -614,6 +614,7 @@ export const PHRASE_LIST_NAMES = [
   'rejectionAfter',
   'alternativesAsked',
   'targetReached',
+  'disagreement',
   'thanksWords',
   'thanksTail',
   'bareWhy',

@@ -1385,3 +1385,18 @@ describe('another supplement asked about after a K2 answer', () => {
     expect(conversation.ask('i also take zinc every morning').kind).toBe('answer');
   });
 });
+
+// Blind round 30: "my cardiologist says that's nonsense tho" after the heart dose repeated the dose.
+// A doubt of the last answer asks what the evidence for it is.
+describe('a doubt of the last answer', () => {
+  it.each(['my gp reckons thats all rubbish', 'hmm my doctor calls it a myth'])(
+    '%j after the heart answer gets the evidence, not the dose again',
+    (doubt) => {
+      const conversation = sharedEngine().startConversation();
+      conversation.ask('is k2 good for your heart and what dose do people take');
+      const a = conversation.ask(doubt);
+      expect(a.facts).toContain('heart-health/observational-meta-analysis');
+      expect(a.body).not.toMatch(/^The same facts answer this/);
+    },
+  );
+});
