@@ -71,6 +71,24 @@ function namesOfOneTerm(definers: ReadonlyArray<IndexedFact | undefined>): boole
   return !!first?.fact.definitionOnly && definers.every((d) => d === first);
 }
 
+/**
+ * "is mk4 the same as k2?": X's defining fact names Y ("MK-4 and MK-7 are the common forms of
+ * vitamin K2"), so what X is answers it; "is k1 the same as k2" compares two things, neither
+ * defined by the other.
+ */
+function definitionNames(
+  definer: IndexedFact | undefined,
+  rest: readonly string[],
+  facts: FactIndex,
+): boolean {
+  if (!definer) return false;
+  const text = ` ${tokenize(definer.fact.text.toLowerCase()).join(' ')} `;
+  return definedTermsIn(rest, facts).some(
+    ({ found }) =>
+      found.at !== -1 && text.includes(` ${rest.slice(found.at, found.at + found.length).join(' ')} `),
+  );
+}
+
 /** Every defined term of a clause, longest first at each place, with the fact that defines it. */
 function definedTermsIn(
   words: readonly string[],
@@ -180,7 +198,9 @@ function askedInClause(words: readonly string[], facts: FactIndex): Found | null
       if (
         found &&
         SAME_AS.test(tail) &&
-        (!otherTerm || namesOfOneTerm([definer, ...mapPacked(definedTermsIn(rest, facts), (t) => t.fact)]))
+        (!otherTerm ||
+          namesOfOneTerm([definer, ...mapPacked(definedTermsIn(rest, facts), (t) => t.fact)]) ||
+          definitionNames(definer, rest, facts))
       )
         return found;
     }

@@ -263,3 +263,18 @@ describe('food and supplement names as people spell them', () => {
     );
   });
 });
+
+// Found reading blind round 30's conversations: "is mk4 the same as k2?" got how fast MK-4 clears.
+// The fact that defines MK-4 names K2 ("the common forms of vitamin K2"), so it answers.
+describe('whether a form is the same as the vitamin it is a form of', () => {
+  it.each([
+    ['is menatetrenone the same thing as vitamin k2', 'menaquinone-forms/mk4-and-mk7'],
+    ['is mk7 the same as k2 or something else', 'menaquinone-forms/mk4-and-mk7'],
+  ])('%j is answered by what the form is', (q, fact) => {
+    expect(engine.ask(q).facts[0]).toBe(fact);
+  });
+
+  it('two forms the knowledge defines apart are still compared', () => {
+    expect(topicOf('is k1 the same as k2')).toBe('k1-vs-k2');
+  });
+});
