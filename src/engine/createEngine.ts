@@ -458,6 +458,16 @@ export function createEngine(kb: KnowledgeBase, options: CreateEngineOptions = {
             alone.answer.kind === 'decline' && alone.declinedAs === undefined,
           )
         : 'alone';
+      // "my gp says that's nonsense" declines alone, in words the knowledge base does not know; after
+      // an answer it doubts that answer, and is read with it.
+      if (
+        previous &&
+        kind === 'alone' &&
+        !alone.answer.urgent &&
+        doubtsLastAnswer(normalized) &&
+        !claimAfterChallenge(normalized)
+      )
+        kind = 'together';
       const newFood =
         previous !== null && kind === 'together' && namesNewFood(normalized, alone.answer, previous);
       if (newFood) kind = 'instead';
@@ -603,20 +613,33 @@ export function createEngine(kb: KnowledgeBase, options: CreateEngineOptions = {
       const kinds = kind === 'instead' ? (['instead', 'together'] as const) : ([kind] as const);
       const namesOwnSubject = hasSubject(subjectPart(withoutPopulations(normalized)));
       // "my cardiologist says that's nonsense tho": a doubt of the answer asks for its evidence.
-      const asked = doubtsLastAnswer(normalized) ? `${normalized} , ${EVIDENCE_WORD}` : normalized;
+      const doubtWithEvidence = doubtsLastAnswer(normalized) ? `${normalized} , ${EVIDENCE_WORD}` : null;
       for (const k of kinds) {
-        const reading = followUpReading(k, asked, previous, previousTopic?.title ?? null, newFood);
-        const hints: FollowUpHints = {
-          kind: k,
-          message: asked,
-          previousReading: withFoodsAnswered(previousSubject(normalized, previous.reading), previousTopic),
-          shownBefore: previous.facts,
-          previousFocus: previous.focus ?? null,
-          newTerms: newTermsOf(index.analyzer, normalized),
-          aloneTopicId: alone.answer.kind === 'answer' ? (alone.answer.topic?.id ?? null) : null,
-          namesOnlyPeople: !namesOwnSubject && namesPopulation(normalized),
+        const readAs = (message: string) => {
+          const reading = followUpReading(k, message, previous, previousTopic?.title ?? null, newFood);
+          const hints: FollowUpHints = {
+            kind: k,
+            message,
+            previousReading: withFoodsAnswered(previousSubject(normalized, previous.reading), previousTopic),
+            shownBefore: previous.facts,
+            previousFocus: previous.focus ?? null,
+            newTerms: newTermsOf(index.analyzer, normalized),
+            aloneTopicId: alone.answer.kind === 'answer' ? (alone.answer.topic?.id ?? null) : null,
+            namesOnlyPeople: !namesOwnSubject && namesPopulation(normalized),
+          };
+          const answer = answerQuestionDetailed(reading, index, byId, previousTopic?.category, hints).answer;
+          return { reading, hints, answer };
         };
-        let together = answerQuestionDetailed(reading, index, byId, previousTopic?.category, hints).answer;
+        let read = readAs(doubtWithEvidence ?? normalized);
+        // A doubt of an answer whose topic holds no evidence of its own (a food's figure) is read
+        // without the evidence focus, which would take it to another topic's trials.
+        const shownTopic = (r: typeof read) =>
+          r.answer.kind === 'answer' && !r.answer.urgent
+            ? (answeredElsewhere(r.answer, r.hints) ?? r.answer).topic?.id
+            : r.answer.topic?.id;
+        if (doubtWithEvidence && shownTopic(read) !== previous.topicId) read = readAs(normalized);
+        const { reading, hints } = read;
+        let together = read.answer;
         if (together.urgent || together.kind !== 'answer') {
           // A subject of its own that the old frame cannot place ("and chicken?" after an egg
           // answer about its form) is answered on its own rather than with the old subject.

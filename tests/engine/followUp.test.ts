@@ -1400,3 +1400,13 @@ describe('a doubt of the last answer', () => {
     },
   );
 });
+
+// Found running the terminal chat as a newcomer: "my gp says thats nonsense" after a Gouda portion
+// got the bone trials. A doubt of an answer whose topic holds no evidence of its own stays with it.
+describe('a doubt of a food figure', () => {
+  it('stays with the food', () => {
+    const conversation = sharedEngine().startConversation();
+    conversation.ask('how many grams of gouda would give me 90 mcg');
+    expect(conversation.ask('my doctor says thats rubbish').topic?.id).toBe('cheese');
+  });
+});
