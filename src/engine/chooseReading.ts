@@ -84,6 +84,22 @@ const FOOD_SOURCE_WORD: string =
 /** Words asking for something else than what was set aside (phrases.json `alternativesAsked`). */
 const ALTERNATIVES_ASKED = phraseRegex(language().phrases.lists.alternativesAsked);
 
+/**
+ * Whether a message sets a food aside and asks for the others ("natto smells like feet, what else
+ * is there"); `focus` is the message without what it sets aside (withoutNegated).
+ */
+export function asksForOtherFoods(
+  normalized: string,
+  focus: string | null = withoutNegated(normalized),
+): boolean {
+  return (
+    focus !== null &&
+    ALTERNATIVES_ASKED.test(focus) &&
+    foodsNamed(normalized).size > 0 &&
+    foodsNamed(focus).size === 0
+  );
+}
+
 /** What the asker does not eat or like is not the topic; the rest of the question decides. */
 export function preferWithoutNegated(ctx: MessageContext, current: SearchResult): SearchResult {
   const focus = withoutNegated(ctx.normalized);
@@ -92,8 +108,7 @@ export function preferWithoutNegated(ctx: MessageContext, current: SearchResult)
   // aside, and the rest is still about K2.
   // "i cant stand natto, where else can i get k2": with a food set aside and none left, the rest
   // asks for other foods, which read alone it does not say ("where else" read as K1 vs K2).
-  const otherFoods =
-    ALTERNATIVES_ASKED.test(focus) && foodsNamed(ctx.normalized).size > 0 && foodsNamed(focus).size === 0;
+  const otherFoods = asksForOtherFoods(ctx.normalized, focus);
   let focused = ctx.index.search(otherFoods ? `${focus} , ${FOOD_SOURCE_WORD}` : focus, ctx.boosts);
   // Not when the vitamin itself was set aside ("symptoms of not having enough vitamin k").
   const vitaminSetAside = namesVitamin(ctx.normalized) && !namesVitamin(focus);

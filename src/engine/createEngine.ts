@@ -4,7 +4,7 @@ import type { Dose, Food, KnowledgeBase, Topic } from '../kb/schema.ts';
 import { preparedTextsFor } from '../kb/snapshot.ts';
 import { answerQuestionDetailed, type DetailedAnswer } from './answerQuestion.ts';
 import { anticoagulantsNamed, withoutDeniedAnticoagulants } from './anticoagulantFacts.ts';
-import { asksAboutTheMedicine } from './chooseReading.ts';
+import { asksAboutTheMedicine, asksForOtherFoods } from './chooseReading.ts';
 import { bareAnswer, topicAnswer, toRef, withEmergencyKept } from './composeAnswer.ts';
 import { MAX_BODY_WORDS, wordCount } from './composeBody.ts';
 import { isBareWhy, WHY_WITHOUT_ANSWER_TEXT } from './declines.ts';
@@ -468,6 +468,10 @@ export function createEngine(kb: KnowledgeBase, options: CreateEngineOptions = {
         !claimAfterChallenge(normalized)
       )
         kind = 'together';
+      // "natto smells like feet, what else is there" after a cheese answer asks for the other K2
+      // foods, whatever the last answer was about.
+      if (previous && kind !== 'alone' && alone.answer.kind === 'answer' && asksForOtherFoods(normalized))
+        kind = 'alone';
       const newFood =
         previous !== null && kind === 'together' && namesNewFood(normalized, alone.answer, previous);
       if (newFood) kind = 'instead';

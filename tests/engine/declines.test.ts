@@ -819,6 +819,15 @@ describe('a food the asker will not have, said after it (blind round 18)', () =>
     expect(a.facts).toContain('food-plan/food-ranking');
   });
 
+  // Found running the terminal chat as a newcomer: after a Gouda answer the rejection got cheese.
+  it('a follow-up rejecting another food than the one answered asks for the others too', () => {
+    const conversation = engine.startConversation();
+    conversation.ask('how much k2 is in jarlsberg');
+    expect(conversation.ask('natto is gross though, what else is there').facts).toContain(
+      'food-plan/food-ranking',
+    );
+  });
+
   it('a follow-up rejecting the food just answered asks for the others', () => {
     const conversation = engine.startConversation();
     conversation.ask('which food has the most k2');
