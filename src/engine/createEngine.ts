@@ -3,7 +3,12 @@ import { language, texts } from '../kb/language.ts';
 import type { Dose, Food, KnowledgeBase, Topic } from '../kb/schema.ts';
 import { preparedTextsFor } from '../kb/snapshot.ts';
 import { answerQuestionDetailed, type DetailedAnswer } from './answerQuestion.ts';
-import { anticoagulantsNamed, withoutDeniedAnticoagulants } from './anticoagulantFacts.ts';
+import {
+  anticoagulantsNamed,
+  asksToStopK2,
+  mayTakeVitaminKAntagonist,
+  withoutDeniedAnticoagulants,
+} from './anticoagulantFacts.ts';
 import { asksAboutTheMedicine, asksForOtherFoods } from './chooseReading.ts';
 import { bareAnswer, topicAnswer, toRef, withEmergencyKept } from './composeAnswer.ts';
 import { MAX_BODY_WORDS, wordCount } from './composeBody.ts';
@@ -466,6 +471,17 @@ export function createEngine(kb: KnowledgeBase, options: CreateEngineOptions = {
         !alone.answer.urgent &&
         doubtsLastAnswer(normalized) &&
         !claimAfterChallenge(normalized)
+      )
+        kind = 'together';
+      // "so should I stop or not?" after a question about K2 on warfarin asks it again of the asker's
+      // K2 and blood thinner: read alone, "stop" found the calcium in arteries K2 is said to stop.
+      if (
+        previous &&
+        (kind === 'alone' || kind === 'instead') &&
+        !alone.answer.urgent &&
+        asksToStopK2(normalized) &&
+        !namesVitamin(normalized) &&
+        mayTakeVitaminKAntagonist(previous.reading)
       )
         kind = 'together';
       // "natto smells like feet, what else is there" after a cheese answer asks for the other K2

@@ -1410,3 +1410,18 @@ describe('a doubt of a food figure', () => {
     expect(conversation.ask('my doctor says thats rubbish').topic?.id).toBe('cheese');
   });
 });
+
+// Blind round 30: "so should I stop?" after asking whether to stop K2 on warfarin got the stopping
+// point's "the article doesn't say what happens when K2 is stopped": read alone, "stop" found the
+// calcium K2 is said to stop. On warfarin it is answered: stopping a K2 source raises INR.
+describe('stopping asked again on warfarin', () => {
+  it('keeps the warfarin facts', () => {
+    const conversation = sharedEngine().startConversation();
+    conversation.ask(
+      'i take warfarin plus a vitamin d3 with k2 capsule every morning, should i stop the k2?',
+    );
+    const a = conversation.ask('so should i stop?');
+    expect(a.topic?.id).toBe('warfarin-interaction');
+    expect(a.body).toMatch(/stopping a K2 source after the warfarin dose was adjusted raises INR/);
+  });
+});
