@@ -46,13 +46,6 @@ export function near(a: RegExp | string, b: RegExp | string, gap: number): RegEx
   return new RegExp(`${src(a)}[^.?!]{0,${gap}}${src(b)}`);
 }
 
-/** The sentence around a match: a stated cause counts only there. */
-export function sentenceAround(t: string, start: number, end: number): string {
-  const from = Math.max(t.lastIndexOf('.', start), t.lastIndexOf('?', start), t.lastIndexOf('!', start)) + 1;
-  const stop = t.slice(end).search(/[.?!]/);
-  return t.slice(from, stop < 0 ? t.length : end + stop);
-}
-
 /** Someone the message is about: a pronoun or a family member (lexicon/gate.json `person`). */
 export const PERSON = wordPattern(words.person);
 
@@ -149,6 +142,11 @@ function sentenceBounds(t: string, start: number, end: number): [number, number]
   let to = end;
   while (to < t.length && !'.?!'.includes(t[to] as string)) to++;
   return [from, to];
+}
+
+/** The sentence around a match: a stated cause or a habit counts only there. */
+export function sentenceAround(t: string, start: number, end: number): string {
+  return t.slice(...sentenceBounds(t, start, end));
 }
 
 /**
