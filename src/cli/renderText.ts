@@ -1,5 +1,6 @@
 import { styleText } from 'node:util';
 import type { Answer, TopicRef } from '../engine/index.ts';
+import { amountText } from '../kb/amountText.ts';
 import { texts } from '../kb/language.ts';
 import type { Dose, Food } from '../kb/schema.ts';
 import { fillText } from '../kb/templates.ts';
@@ -133,10 +134,7 @@ export function toJsonRecord(answer: Answer) {
 }
 
 function formatAmount(amount: Food['amount']): string {
-  const TERMINAL_TEXTS = texts().terminal;
-  if (!amount) return TERMINAL_TEXTS.noFigure;
-  const range = amount.min === amount.max ? `${amount.min}` : `${amount.min}–${amount.max}`;
-  return `${range} ${amount.unit}`;
+  return amount ? amountText(amount) : texts().terminal.noFigure;
 }
 
 export function renderFoodsText(foods: readonly Food[]): string {

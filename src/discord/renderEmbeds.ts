@@ -10,6 +10,7 @@ import {
   escapeMarkdown,
 } from 'discord.js';
 import type { Answer, SafetyTexts, TopicRef } from '../engine/index.ts';
+import { amountText } from '../kb/amountText.ts';
 import { texts } from '../kb/language.ts';
 import { fillText } from '../kb/languageSchema.ts';
 import type { Dose, Food, KnowledgeMeta } from '../kb/schema.ts';
@@ -466,10 +467,7 @@ export function renderTopicBrowser(
 }
 
 function formatAmount(amount: { min: number; max: number; unit: string } | null): string {
-  if (!amount) return 'no figure given';
-  return amount.min === amount.max
-    ? `${amount.min} ${amount.unit}`
-    : `${amount.min}–${amount.max} ${amount.unit}`;
+  return amount ? amountText(amount) : 'no figure given';
 }
 
 /** /foods: foods by K2 amount as the article gives them, corrections inline. */

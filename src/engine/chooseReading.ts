@@ -333,8 +333,9 @@ export function setIncidentalAside(
       : `${rest} , on ${drugs.join(' and ')}`;
   // So is the vitamin named in a clause set aside ("vitamin K2 is 'Menachinon' in german? which
   // food in supermarket has most", "this k2 price is killing me. any side effects?"), when the
-  // clauses left ask a question: a story left is no question about the vitamin. Not when another nutrient is named ("…a piece on vitamin C. How
-  // much should I take, is 1,000 mg too much?"): the question left may be about that one.
+  // clauses left ask a question: a story left is no question about the vitamin. Not when another
+  // nutrient is named ("…a piece on vitamin C. How much should I take, is 1,000 mg too much?"): the
+  // question left may be about that one.
   const namesTheVitamin = namesVitamin(ctx.normalized) && otherNutrientsIn(ctx.normalized).length === 0;
   const withVitamin = (rest: string | null) =>
     rest === null ||

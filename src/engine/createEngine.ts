@@ -46,7 +46,7 @@ import { normalizeText, tokenize } from './normalize.ts';
 import { otherNutrientsIn } from './outOfScope.ts';
 import { isPersonal, pregnancyTold } from './personalNotice.ts';
 import { phraseRegex } from './phrasePattern.ts';
-import { asksPortionOfFood, portionForTarget } from './portionForTarget.ts';
+import { portionsOfFoods } from './portionForTarget.ts';
 import {
   claimAfterChallenge,
   doubtsLastAnswer,
@@ -67,6 +67,10 @@ const HELP_ARRIVED = phraseRegex(language().phrases.lists.helpArrived);
 const DEFAULT_SUGGEST_LIMIT = 25;
 /** An ellipsis with at most this many other words is bare: "and for arteries?", "what about mk4?". */
 const BARE_ELLIPSIS_WORDS = 3;
+
+/** The evidence focus's own word (focus.json `evidence`), added to a doubt of the last answer. */
+const EVIDENCE_WORD: string = language().focus.focuses.find((f) => f.id === 'evidence')?.asked[0] ?? '';
+
 /**
  * Declines whose subject is never the asker's situation around a K2 question: chatter ("who won
  * the game last night?"), pets, shops and prices ("where can i buy the 45mg one"), and another
@@ -75,9 +79,6 @@ const BARE_ELLIPSIS_WORDS = 3;
  * declined instead of being read with the previous K2 question; a diet ("and on keto?") may be the
  * asker's own, and so may a medicine only told beside a question (offTopicAlone).
  */
-/** The evidence focus's own word (focus.json `evidence`), added to a doubt of the last answer. */
-const EVIDENCE_WORD: string = language().focus.focuses.find((f) => f.id === 'evidence')?.asked[0] ?? '';
-
 const NEVER_THE_ASKERS_SITUATION: ReadonlySet<OutOfScopeClass> = new Set([
   'general',
   'pet',
@@ -407,27 +408,43 @@ export function createEngine(kb: KnowledgeBase, options: CreateEngineOptions = {
     return !(rest !== null && (hasSubject(rest) || readFocus(rest).subjects.named.size > 0));
   }
 
-  const withPortion = portionForTarget(kb.foods);
-  const asksPortion = asksPortionOfFood(kb.foods);
+  const portions = portionsOfFoods(kb.foods);
+
+  /** The reply when the engine itself failed: the contract is "never throws". */
+  const engineFailure = (): FollowUpAnswer => ({
+    answer: bareAnswer('decline', texts().replies.engineError, false),
+    context: null,
+    followUp: false,
+  });
 
   /** The answer in context, with the portion of a food that gives an amount asked (portionForTarget.ts). */
   function askInContext(question: string, previous: FollowUpContext | null): FollowUpAnswer {
     const text = typeof question === 'string' ? question : String(question ?? '');
-    const normalized = normalizeText(text);
-    let asked = askInContextUnworked(text, previous);
-    // "how much gouda to hit 90 mcg" names no word of the vitamin, but a portion of a K2 food that
-    // reaches an amount of micrograms is asked of it.
-    if (asked.answer.kind === 'decline' && !asked.answer.urgent && asksPortion(normalized)) {
-      const ofTheVitamin = askInContextUnworked(`${text} , ${THE_VITAMIN}`, previous);
-      if (ofTheVitamin.answer.kind === 'answer') asked = ofTheVitamin;
+    try {
+      const normalized = normalizeText(text);
+      let asked = askInContextUnworked(text, normalized, previous);
+      // "how much gouda to hit 90 mcg" names no word of the vitamin, but a portion of a K2 food that
+      // reaches an amount of micrograms is asked of it.
+      if (asked.answer.kind === 'decline' && !asked.answer.urgent && portions.asks(normalized)) {
+        const ofTheVitamin = `${text} , ${THE_VITAMIN}`;
+        const again = askInContextUnworked(ofTheVitamin, normalizeText(ofTheVitamin), previous);
+        if (again.answer.kind === 'answer') asked = again;
+      }
+      return { ...asked, answer: portions.worked(asked.answer, normalized) };
+    } catch {
+      // A bug here must not take a Discord handler down.
+      return engineFailure();
     }
-    return { ...asked, answer: withPortion(asked.answer, normalized) };
   }
 
-  function askInContextUnworked(question: string, previous: FollowUpContext | null): FollowUpAnswer {
+  function askInContextUnworked(
+    question: string,
+    normalizedQuestion: string,
+    previous: FollowUpContext | null,
+  ): FollowUpAnswer {
     try {
-      let text = typeof question === 'string' ? question : String(question ?? '');
-      let normalized = normalizeText(text);
+      let text = question;
+      let normalized = normalizedQuestion;
       let alone = answerQuestionDetailed(text, index, byId);
       // "She had a whole pack of it yesterday" after "is she allowed natto?": the pack is the food.
       const asFood =
@@ -678,11 +695,7 @@ export function createEngine(kb: KnowledgeBase, options: CreateEngineOptions = {
       return aloneAnswer();
     } catch {
       // The contract is "never throws": a bug here must not take a Discord handler down.
-      return {
-        answer: bareAnswer('decline', texts().replies.engineError, false),
-        context: null,
-        followUp: false,
-      };
+      return engineFailure();
     }
   }
 

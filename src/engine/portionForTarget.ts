@@ -1,9 +1,10 @@
+import { amountText } from '../kb/amountText.ts';
 import { language, texts } from '../kb/language.ts';
 import type { Food } from '../kb/schema.ts';
 import { fillText } from '../kb/templates.ts';
 import { SENTENCE_END, sentencesWithin } from './answerOtherParts.ts';
 import { MAX_BODY_WORDS, wordCount } from './composeBody.ts';
-import { phraseSource } from './phrasePattern.ts';
+import { phraseRegex, phraseSource } from './phrasePattern.ts';
 import type { Answer } from './types.ts';
 
 /**
@@ -22,46 +23,28 @@ const TARGET = new RegExp(
 const GRAMS_BASIS = /^(\d+) ?g$/;
 /** Grams are given to the nearest ten: the article's ranges are no more exact than that. */
 const GRAMS_STEP = 10;
+/** At most this many words in a figure that opens a reply ("150 mcg per tablespoon."). */
+const FIGURE_LEAD_WORDS = 6;
 
-interface NamedFood {
-  food: Food;
-  pattern: RegExp;
-}
-
-/** The foods with a figure and the words they are named by, built once per set of foods. */
-function namedFoods(foods: readonly Food[]): NamedFood[] {
-  return foods
-    .filter((food) => food.amount !== null && food.basis !== null && food.named !== undefined)
-    .map((food) => ({ food, pattern: new RegExp(`\\b(${(food.named ?? []).join('|')})\\b`) }));
+/** A food with a figure in micrograms per a basis, and the words people name it by. */
+interface FoodWithFigure {
+  amount: { min: number; max: number; unit: string };
+  basis: string;
+  named: RegExp;
 }
 
 const roundTo = (value: number, step: number) => Math.max(step, Math.round(value / step) * step);
 
-/** "about 100–180 g" or "0.6 tablespoon": the portion that gives `target` at the food's figure. */
-function portion(food: Food, target: number): string | null {
-  const amount = food.amount;
-  if (amount?.unit !== 'mcg' || amount.min <= 0 || !food.basis) return null;
-  const grams = GRAMS_BASIS.exec(food.basis);
-  if (grams) {
-    const per = Number(grams[1]);
-    const least = roundTo((target / amount.max) * per, GRAMS_STEP);
-    const most = roundTo((target / amount.min) * per, GRAMS_STEP);
-    return least === most ? `${least} g` : `${least}–${most} g`;
-  }
-  const least = Math.round((target / amount.max) * 10) / 10;
-  const most = Math.round((target / amount.min) * 10) / 10;
-  return `${least === most ? least : `${least}–${most}`} ${food.basis}`;
+/** "100–180 g" or "0.6 tablespoon": the portion that gives `target` at the food's figure. */
+function portion({ amount, basis }: FoodWithFigure, target: number): string {
+  const grams = GRAMS_BASIS.exec(basis);
+  const per = grams ? Number(grams[1]) : 1;
+  const round = grams ? (v: number) => roundTo(v, GRAMS_STEP) : (v: number) => Math.round(v * 10) / 10;
+  const least = round((target / amount.max) * per);
+  const most = round((target / amount.min) * per);
+  const range = least === most ? `${least}` : `${least}–${most}`;
+  return grams ? `${range} g` : `${range} ${basis}`;
 }
-
-/** The article's figure as the reply says it: "150 mcg", "50–90 mcg". */
-function figure(food: Food): string {
-  const a = food.amount;
-  if (!a) return '';
-  return a.min === a.max ? `${a.min} ${a.unit}` : `${a.min}–${a.max} ${a.unit}`;
-}
-
-/** At most this many words in a figure that opens a reply ("150 mcg per tablespoon."). */
-const FIGURE_LEAD_WORDS = 6;
 
 /** The body without a bare figure opening it: the worked portion now answers first. */
 function withoutFigureLead(body: string): string {
@@ -71,34 +54,40 @@ function withoutFigureLead(body: string): string {
     : body;
 }
 
-/** Whether a message asks the portion of a food with a figure that reaches an amount ("how much gouda to hit 90 mcg"). */
-export function asksPortionOfFood(foods: readonly Food[]): (normalized: string) => boolean {
-  const named = namedFoods(foods);
-  return (normalized) => TARGET.test(normalized) && named.some(({ pattern }) => pattern.test(normalized));
+export interface Portions {
+  /** Whether a message asks the portion of a food with a figure that reaches an amount. */
+  asks: (normalized: string) => boolean;
+  /** The answer led by the worked portion when the message asks one; otherwise unchanged. */
+  worked: (answer: Answer, normalized: string) => Answer;
 }
 
-export function portionForTarget(foods: readonly Food[]): (answer: Answer, normalized: string) => Answer {
-  const named = namedFoods(foods);
-  return (answer, normalized) => {
-    if (answer.kind !== 'answer' || answer.urgent) return answer;
-    const target = TARGET.exec(normalized);
-    if (!target) return answer;
-    for (const { food, pattern } of named) {
-      const name = pattern.exec(normalized);
-      if (!name) continue;
-      const amount = Number(target[2]);
-      const worked = portion(food, amount);
-      if (!worked || !food.basis) return answer;
-      const lead = fillText(texts().replies.portionForTarget, {
-        amount: figure(food),
-        basis: food.basis,
-        target: String(amount),
-        portion: worked,
-        food: name[1] as string,
-      });
-      const rest = sentencesWithin(withoutFigureLead(answer.body), MAX_BODY_WORDS - wordCount(lead));
-      return { ...answer, body: rest ? `${lead} ${rest}` : lead };
-    }
-    return answer;
+export function portionsOfFoods(foods: readonly Food[]): Portions {
+  const withFigures: FoodWithFigure[] = foods.flatMap(({ amount, basis, named }) =>
+    amount && amount.unit === 'mcg' && amount.min > 0 && basis && named
+      ? [{ amount, basis, named: phraseRegex({ words: named }) }]
+      : [],
+  );
+  return {
+    asks: (normalized) => TARGET.test(normalized) && withFigures.some((food) => food.named.test(normalized)),
+    worked: (answer, normalized) => {
+      if (answer.kind !== 'answer' || answer.urgent) return answer;
+      const target = TARGET.exec(normalized);
+      if (!target) return answer;
+      for (const food of withFigures) {
+        const name = food.named.exec(normalized);
+        if (!name) continue;
+        const amount = Number(target[2]);
+        const lead = fillText(texts().replies.portionForTarget, {
+          amount: amountText(food.amount),
+          basis: food.basis,
+          target: String(amount),
+          portion: portion(food, amount),
+          food: name[1] as string,
+        });
+        const rest = sentencesWithin(withoutFigureLead(answer.body), MAX_BODY_WORDS - wordCount(lead));
+        return { ...answer, body: rest ? `${lead} ${rest}` : lead };
+      }
+      return answer;
+    },
   };
 }
