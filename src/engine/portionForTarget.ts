@@ -4,7 +4,7 @@ import type { Food } from '../kb/schema.ts';
 import { fillText } from '../kb/templates.ts';
 import { SENTENCE_END, sentencesWithin } from './answerOtherParts.ts';
 import { MAX_BODY_WORDS, wordCount } from './composeBody.ts';
-import { phraseRegex, phraseSource } from './phrasePattern.ts';
+import { anyOf, phraseRegex, phraseSource } from './phrasePattern.ts';
 import type { Answer } from './types.ts';
 
 /**
@@ -14,9 +14,13 @@ import type { Answer } from './types.ts';
  * the grams. Only foods whose figure the knowledge gives, named as foods.json `named` says.
  */
 
-/** An amount of K2 to be reached, after the words that say so (phrases.json `targetReached`). */
+const LISTS = language().phrases.lists;
+/**
+ * An amount of K2 to be reached, after the words that say so (phrases.json `targetReached`, then
+ * any of `targetFillers`), in micrograms (`microgramWords`).
+ */
 const TARGET = new RegExp(
-  `${phraseSource(language().phrases.lists.targetReached)} (?:the |a |my |about |around |at least )?(\\d{1,4}(?:\\.\\d{1,2})?) ?(?:mcg|µg|ug|micrograms?)\\b`,
+  `${phraseSource(LISTS.targetReached)} (?:${anyOf(LISTS.targetFillers, { capture: false })} )?(\\d{1,4}(?:\\.\\d{1,2})?) ?${anyOf(LISTS.microgramWords, { capture: false })}\\b`,
 );
 
 /** A basis in grams ("100 g") and the number of grams it is. */

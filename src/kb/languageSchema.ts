@@ -614,6 +614,8 @@ export const PHRASE_LIST_NAMES = [
   'rejectionAfter',
   'alternativesAsked',
   'targetReached',
+  'targetFillers',
+  'microgramWords',
   'disagreement',
   'thanksWords',
   'thanksTail',

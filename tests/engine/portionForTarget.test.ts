@@ -32,6 +32,14 @@ describe('the portion of a food that gives an amount asked', () => {
     );
   });
 
+  // A word between the verb and the amount, and micrograms written "ug": 60 at 150 per tablespoon is 0.4.
+  it('reads "to reach about 60 ug"', () => {
+    const a = engine.ask('how much natto would i eat to reach about 60 ug of k2');
+    expect(a.body).toMatch(
+      /^At the article's 150 mcg per tablespoon, 60 mcg of K2 takes about 0\.4 tablespoon of natto\./,
+    );
+  });
+
   it('no amount asked, no portion', () => {
     expect(engine.ask('how much k2 is in gouda').body).not.toMatch(/takes about/);
   });
