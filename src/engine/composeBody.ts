@@ -794,7 +794,7 @@ function leadForBloodThinner(ctx: ComposeContext, draft: Draft): void {
         // "He takes a 45 mcg capsule. Is that low enough to be safe with his warfarin?", "would
         // 30 mcg a day count as a low dose for her?": whether a stated amount is safe or small enough.
         // "so 50mcg k2 fine with my warfarin?" asks the same without its verb.
-        ((focus.yesNo || normalized.trimEnd().endsWith('?')) &&
+        ((focus.yesNo || !onlyTells(normalized)) &&
           ctx.quoted.length > 0 &&
           (focus.focuses.includes('side-effect') || focus.focuses.includes('amount')))
       ? VKA_AMOUNT
