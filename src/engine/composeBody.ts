@@ -25,6 +25,7 @@ import {
   figuresReportedIn,
   type QuotedFigure,
   quotedFigures,
+  statesAnAmount,
   statesFigure,
 } from './figureLead.ts';
 import { pointsBack, pointsBackToShown } from './followUp.ts';
@@ -672,8 +673,18 @@ function addFactsBeside(ctx: ComposeContext, draft: Draft): void {
   // "Is that more than I need in a day?" after a food's figure: the point needs the facts to
   // compare with, from whatever topic (focus.json referenceFacts).
   // An amount is asked by its words ("how many pills") or by naming one ("is 1000 mcg too much?").
+  // "Is that a lot?" after an answer that gave an amount asks about that amount; "is that safe long
+  // term?" asks a point of its own (the side effects), which its own words find.
+  const pointsAtShownAmount = () =>
+    focus.focuses.length === 0 &&
+    pointsBack(askingNow) &&
+    (ctx.followUp?.shownBefore ?? []).some((id) => {
+      const shown = byIdFact(id);
+      return shown !== undefined && statesAnAmount(shown);
+    });
   const asksFocus = (id: FocusId) =>
-    focus.focuses.includes(id) || (id === 'amount' && (focus.figure || /\b\d/.test(askingNow)));
+    focus.focuses.includes(id) ||
+    (id === 'amount' && (focus.figure || /\b\d/.test(askingNow) || pointsAtShownAmount()));
   // "How long does mk-4 stay in your system, and is there a max dose?": a second question is
   // answered as a part of its own (answerOtherParts); a reference fact does not take the first's place.
   const asksOneThing = () =>
@@ -692,14 +703,22 @@ function addFactsBeside(ctx: ComposeContext, draft: Draft): void {
       // "No upper limit" is no answer for someone who may be on a warfarin-type drug.
       if (!f || (NOT_FOR_VKA.has(f.fullId) && mayTakeVitaminKAntagonist(normalized))) continue;
       if (reference.leads) {
-        if (!draft.opening && !draft.defined && asksOneThing()) leadingReferences.push(f);
+        // A fact the last answer did not show is something more to say about it.
+        const openingFree = !draft.opening || (draft.nothingNew && !ctx.shownBefore.has(f.fullId));
+        if (openingFree && !draft.defined && asksOneThing()) leadingReferences.push(f);
       }
       // Within the facts' own topic the point is the reply's own: its facts were chosen for it.
       else if (f.topic !== draft.topic && !shownIds.has(f.fullId) && !draft.extra.includes(f))
         draft.extra.push(f);
     }
   }
-  if (leadingReferences.length > 0) draft.leadWith(leadingReferences);
+  if (leadingReferences.length > 0) {
+    if (draft.nothingNew) {
+      draft.nothingNew = false;
+      draft.opening = null;
+    }
+    draft.leadWith(leadingReferences);
+  }
   // "My label says 100 mcg, a blog says 10-45 mcg: which is right?", "did the 180 mcg trial slow bone
   // loss?": a message that weighs figures against each other, or asks about the study a figure
   // names, gets for each figure no fact shown states the first fact that does, from whatever topic.

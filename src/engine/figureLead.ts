@@ -233,6 +233,14 @@ function figuresStatedBy(f: IndexedFact): QuotedFigure[] {
   return stated;
 }
 
+/** Units an amount of the vitamin is given in: "is that a lot?" after one asks about that amount. */
+const AMOUNT_UNITS: ReadonlySet<string> = new Set(['mcg', 'mg']);
+
+/** Whether a fact states an amount of something in micrograms or milligrams. */
+export function statesAnAmount(f: IndexedFact): boolean {
+  return figuresStatedBy(f).some((o) => AMOUNT_UNITS.has(o.unit));
+}
+
 /** Whether a fact (its text or the article's words) states one of the quoted figures: the same numbers in the same unit. */
 export function statesFigure(f: IndexedFact, quoted: readonly QuotedFigure[]): boolean {
   if (quoted.length === 0) return false;

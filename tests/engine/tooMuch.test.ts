@@ -72,3 +72,27 @@ describe('too much for a child', () => {
     expect(engine.ask('how much k2 should a 9 year old get').facts).toContain('daily-intake/children-ai');
   });
 });
+
+// Blind round 30: "is that a lot?" after a reply giving a dose got the warfarin facts. Pointing at an
+// amount the last reply gave, it asks whether that amount is safe: no upper limit answers it first.
+describe('an amount just given, asked to be a lot', () => {
+  const engine = sharedEngine();
+  const NO_UPPER_LIMIT = 'safety-side-effects/no-upper-limit';
+
+  it.each([
+    ['what dose of mk7 do supplements usually have', 'hm is this a lot to be taking?'],
+    ['how much vitamin k do grown ups need daily', 'is it a lot?'],
+  ])('%j then %j leads with there being no upper limit', (first, next) => {
+    const conversation = engine.startConversation();
+    conversation.ask(first);
+    const a = conversation.ask(next);
+    expect(a.facts[0]).toBe(NO_UPPER_LIMIT);
+    expect(a.body).not.toMatch(/^The article doesn't say more/);
+  });
+
+  it('after a reply with no amount, "is that a lot?" is not read as a dose', () => {
+    const conversation = engine.startConversation();
+    conversation.ask('what does k2 do in the arteries');
+    expect(conversation.ask('is that a lot?').facts[0]).not.toBe(NO_UPPER_LIMIT);
+  });
+});
