@@ -2,6 +2,7 @@ import { language } from '../kb/language.ts';
 import type { Topic } from '../kb/schema.ts';
 import type { Analysis } from './analyze.ts';
 import { anticoagulantsNamed } from './anticoagulantFacts.ts';
+import { DOSAGE_CATEGORY, statedOwnerOfFigure } from './figureOwner.ts';
 import { pointsBack } from './followUp.ts';
 import type { UrgentKind } from './gate.ts';
 import { hypotheticalOverdose } from './gateOverdose.ts';
@@ -136,9 +137,9 @@ const POINTING_BACK_CATEGORIES: ReadonlySet<string> = new Set(['bones', 'heart',
  */
 function incidentalStory(storyTopic: Topic, clauseTopic: Topic): boolean {
   return (
-    (storyTopic.category === FOOD_CATEGORY || storyTopic.category === 'dosage') &&
+    (storyTopic.category === FOOD_CATEGORY || storyTopic.category === DOSAGE_CATEGORY) &&
     clauseTopic.category !== FOOD_CATEGORY &&
-    clauseTopic.category !== 'dosage'
+    clauseTopic.category !== DOSAGE_CATEGORY
   );
 }
 
@@ -164,7 +165,15 @@ export function preferQuestionClause(ctx: MessageContext, current: SearchResult)
   const fullBest = current.ranked[0];
   if (!asked || !fullBest) return current;
   // What the clause sets aside is not its subject ("what foods have k2 besides natto" is not natto).
-  const clause = withoutNegated(asked.clause) ?? asked.clause;
+  const ownClause = withoutNegated(asked.clause) ?? asked.clause;
+  // "…K2 (MK-7) 45 mcg per day. Is 45 mcg enough?": the figure asked is the vitamin's dose when the
+  // words the story gives it to read as one.
+  const owner = statedOwnerOfFigure(ctx.normalized, asked.clause);
+  const doseAsked = owner ? `${ownClause} , ${owner}` : null;
+  const asksDose =
+    doseAsked !== null &&
+    ctx.index.search(doseAsked, ctx.boosts).ranked[0]?.topic.category === DOSAGE_CATEGORY;
+  const clause = asksDose ? doseAsked : ownClause;
   // A clause pointing back ("does it…") is about K2 when the message is.
   const clauseResult = ctx.index.search(
     asked.pointsBack && current.hasAnchor ? `${clause} k2` : clause,
@@ -206,8 +215,11 @@ export function preferQuestionClause(ctx: MessageContext, current: SearchResult)
       definitionAsked ||
       // "…It could be very helpful to know how much K2 to take each day": a question the writer
       // marked as such decides, however much the letter says about other things.
-      (asked.embedded && !asked.pointsBack));
-  if (wins) return clauseResult;
+      (asked.embedded && !asked.pointsBack) ||
+      // The vitamin's dose asked decides, whatever else the label lists.
+      asksDose);
+  // The dose asked keeps its own runner-up topics too: the D3 on the label is not a close second.
+  if (wins || (asksDose && clauseTop?.topic === fullBest.topic)) return clauseResult;
   return asked.pointsBack && current.confidence < ANSWER_THRESHOLD
     ? withPointedSubject(ctx, asked.clause, current)
     : current;
@@ -351,9 +363,15 @@ export function setIncidentalAside(
   ].map(withDrugs);
   // A long story keeps its question in its last clause: what is left is read for that clause too.
   // A question the writer marked as such ("it would help to know how much…") is read first.
+  // So is a dose asked that the story gave to the vitamin ("…K2 (MK-7) 45 mcg. is 45 mcg enough?").
+  const dosesAsked = new Set<string>();
   const readingsOf = (r: string) => {
     const asked = questionClause(r);
-    return asked?.embedded && !asked.pointsBack ? [asked.clause, r] : [r, asked?.clause ?? null];
+    const owner = asked ? statedOwnerOfFigure(ctx.normalized, asked.clause) : null;
+    const doseAsked = asked && owner ? `${asked.clause} , ${owner}` : null;
+    if (doseAsked) dosesAsked.add(doseAsked);
+    const readings = asked?.embedded && !asked.pointsBack ? [asked.clause, r] : [r, asked?.clause ?? null];
+    return doseAsked ? [doseAsked, ...readings] : readings;
   };
   const answers = (rest: string, restResult: SearchResult) =>
     restResult.ranked[0] !== undefined &&
@@ -376,6 +394,7 @@ export function setIncidentalAside(
   for (const rest of ordered.flatMap((r) => (r ? readingsOf(r) : []))) {
     if (!rest) continue;
     const restResult = ctx.index.search(rest, ctx.boosts);
+    if (dosesAsked.has(rest) && restResult.ranked[0]?.topic.category !== DOSAGE_CATEGORY) continue;
     if (answers(rest, restResult)) return { result: restResult, outOfScope: null };
   }
   return { result: current, outOfScope };

@@ -28,6 +28,7 @@ import {
   statesAnAmount,
   statesFigure,
 } from './figureLead.ts';
+import { DOSAGE_CATEGORY, statedOwnerOfFigure } from './figureOwner.ts';
 import { pointsBack, pointsBackToShown } from './followUp.ts';
 import {
   chooseFollowUpFacts,
@@ -324,7 +325,12 @@ function composeContext(
   const home = homeId && homeId !== topic.id ? byId.get(homeId) : undefined;
   if (ownPoint && home && !candidates.some((f) => f.focuses.has(ownPoint)))
     closeTopics = [{ topic: home, score: chosenScore }, ...closeTopics.filter((c) => c.topic !== home)];
-  const part = askingPart(normalized);
+  // "…vitamin K2 (MK-7) 45 mcg per day. Is 45 mcg enough?": the story's item that gives the
+  // figure asked names what a dose topic's facts are asked of.
+  const asking = askingPart(normalized);
+  const owner =
+    followUp || topic.category !== DOSAGE_CATEGORY ? null : statedOwnerOfFigure(normalized, asking);
+  const part = owner ? `${asking} , ${owner}` : asking;
   let terms: ReadonlyMap<string, number>;
   /** The question's words with its story's, for the chosen topic's own facts (single questions). */
   let storyTerms: ReadonlyMap<string, number> | null = null;
