@@ -14,8 +14,9 @@ import { racingHeart } from './gateRacingHeart.ts';
 import { selfHarm } from './gateSelfHarm.ts';
 import { stroke } from './gateStroke.ts';
 import { correctGateTypos, REAL_WORDS } from './gateTypos.ts';
-import type { GateRule, UrgentKind } from './gateWords.ts';
+import { type GateRule, type UrgentKind, wordings } from './gateWords.ts';
 import { tokenize } from './normalize.ts';
+import { phraseRegex } from './phrasePattern.ts';
 import { BABY_NOTICE, CRISIS_NOTICE, OVERDOSE_NOTICE, PET_NOTICE, URGENT_NOTICE } from './safety.ts';
 
 /**
@@ -113,6 +114,14 @@ function withSentences(normalized: string, correctedText: string): string {
   return out + text.slice(pos);
 }
 
+/** Words that soften how a sign is told (gate.json `softeners`). */
+const SOFTENERS = phraseRegex(wordings.softeners, 'g');
+
+/** The message without its softening words, spaces collapsed. */
+function withoutSofteners(text: string): string {
+  return text.replace(SOFTENERS, ' ').replace(/ {2,}/g, ' ');
+}
+
 /** Each analyzer's words as the gate's typo pass restored them (its `isKnown` decides which are typos). */
 const restoredWords = new WeakMap<object, Map<string, string>>();
 
@@ -136,6 +145,9 @@ export function gateMessage(
     words = new Map();
     restoredWords.set(analyzer, words);
   }
+  // "Her face looks kind of droopy": a sign told softly is the same sign.
+  const unsoftened = withoutSofteners(read);
+  if (unsoftened !== read) readings.push(unsoftened);
   const restored = correctGateTypos(read, (w) => analyzer.isKnown(w), words);
   if (restored) readings.push(restored);
   if (analysis.correctedText && read === normalized)

@@ -28,6 +28,7 @@ function wordList(what: string) {
 export const GATE_WORDING_NAMES = [
   'many',
   'hedges',
+  'softeners',
   'hypothetical',
   'deniedBefore',
   'allergy',

@@ -483,6 +483,26 @@ describe('emergency gate: blood coughed up with its colour, and chest pain said 
   );
 });
 
+describe('emergency gate: a sign told softly, a nosebleed still going, slurring now (blind round 31)', () => {
+  it.each([
+    ["grandpa's face looks sort of droopy on the left side this evening", 'stroke'],
+    ['my wife is slurring and seems confused, she is 68', 'stroke'],
+    ['on warfarin, my nose began bleeding 30 minutes ago and it is still dripping', 'bleeding'],
+    ['dad takes eliquis and his nosebleed has not stopped even with ice', 'bleeding'],
+  ])('%j is urgent (%s)', (q, kind) => {
+    expect(engine.ask(q).urgentKind).toBe(kind);
+  });
+
+  it.each([
+    'he was slurring after the wedding, does k2 help with hangovers',
+    'my cheese tastes kind of bitter, is the k2 gone?',
+    // Not on a blood thinner, and only minutes: a nosebleed still going is not yet an emergency.
+    "my son's nosebleed is still going after 5 minutes, does vitamin k help nosebleeds",
+  ])('%j is not urgent', (q) => {
+    expect(urgent(q)).toBe(false);
+  });
+});
+
 describe('emergency gate: a racing heart with fainting, dizziness or breathlessness', () => {
   it.each([
     // Palpitations with a sign of fainting or breathlessness are a reason for urgent care
