@@ -235,7 +235,18 @@ export function followUpKind(
   /** The message alone matched no topic well enough and was declined for no reason of scope. */
   unplacedAlone = false,
 ): FollowUpReadingKind {
-  if (alone.urgent || isSmallTalk || offTopic) return 'alone';
+  if (alone.urgent || isSmallTalk) return 'alone';
+  // "huh? in english pls" asks for the answer just given in plainer words, though "in english"
+  // alone reads as a translation request.
+  const plainRest = withoutRequest(normalized, PLAIN_REQUESTS);
+  if (
+    offTopic &&
+    plainRest !== null &&
+    !hasSubject(subjectPart(plainRest)) &&
+    unknownWords <= MIN_ASIDE_UNKNOWN_WORDS
+  )
+    return 'plain';
+  if (offTopic) return 'alone';
   const words = tokenize(normalized).length;
   // A statement naming K2 that places nothing on its own, in words the knowledge base mostly knows, tells
   // more about the question before ("asking bc my uncle had a DVT like 5 yrs ago while he was
@@ -272,7 +283,6 @@ export function followUpKind(
   }
   // "in simple words pls, all the mcg stuff confuses me": the same answer in everyday words,
   // unless the rest asks a question of its own.
-  const plainRest = withoutRequest(normalized, PLAIN_REQUESTS);
   if (
     plainRest !== null &&
     (!hasSubject(subjectPart(plainRest)) || clausesOpeningAQuestion(plainRest).length === 0)

@@ -797,6 +797,12 @@ describe('a request for the short version', () => {
     },
   );
 
+  it('a translation with chatter of its own is not a request for plain words', () => {
+    const conversation = engine.startConversation();
+    conversation.ask('how does k2 differ from k1');
+    expect(conversation.ask('in english pls, and who won the cup final last night').kind).toBe('decline');
+  });
+
   it('with a question of its own, that question is answered', () => {
     const conversation = engine.startConversation();
     conversation.ask('is mk7 better than mk4');
@@ -955,6 +961,9 @@ describe('a request for the answer in simple words', () => {
     ],
     ['what does matrix gla protein do', 'can you dumb it down, too technical', 'bone-proteins'],
     ['what is the mk-7 half life', 'explain like im ten', 'mk7-vs-mk4'],
+    // Blind round 31: "in english" alone reads as a translation request, declined as chatter.
+    ['how does k2 differ from k1', 'huh?? english please', 'k1-vs-k2'],
+    ['what does matrix gla protein do', 'in english pls', 'bone-proteins'],
   ])('after %j, %j gets the topic in plain words', (first, request, topicId) => {
     const conversation = engine.startConversation();
     conversation.ask(first);
