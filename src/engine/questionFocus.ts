@@ -27,6 +27,12 @@ const ADDITIVE_WORDS: ReadonlySet<string> = new Set(language().phrases.lists.add
 const isShortQuestion = (question: readonly string[]) =>
   question.filter((w) => !ADDITIVE_WORDS.has(w)).length <= SHORT_QUESTION_WORDS;
 const COMPARISON = FOCUS.focuses.findIndex((f) => f.id === 'comparison');
+/**
+ * "I drink 5 coffees a day, does that cancel out my k2?": a pointer right after the verb that opens
+ * a yes/no question is what it asks about, however long the rest.
+ */
+const pointerIsTheSubject = (question: readonly string[]) =>
+  POINTERS.has(question[1] ?? '') && opensWithYesNo(question);
 const AMOUNT = FOCUS.focuses.findIndex((f) => f.id === 'amount');
 /**
  * The words without the figures they state ("1000 mcg daily", "45 mg of mk4 a day"): what
@@ -185,7 +191,19 @@ const UNCOVERED_POINTS = FOCUS.uncovered.map((point, i) => ({
   groups: TOGETHER_OF[i] ?? [],
   subjects: point.subjects,
   hasStoryNeeds: point.storyNeeds !== undefined,
+  inStory: point.inStory === true,
 }));
+const EFFECT_INDEX = FOCUS.focuses.findIndex((f) => f.id === 'effect');
+/** Words that set what came before aside (phrases.json `followUpBreaks`: "unrelated, but…"). */
+const SETS_STORY_ASIDE = phraseRegex(language().phrases.lists.followUpBreaks);
+
+/** Whether the words ask only whether K2 helps: the effect focus and no other. */
+function asksOnlyWhetherItHelps(words: readonly string[]): boolean {
+  const counts = ASKED.counts(words);
+  return counts.every((n, i) => (i === EFFECT_INDEX ? n > 0 : n === 0));
+}
+/** A question whether K2 helps this short names nothing of its own for it to help with ("will k2 help keep mine away"). */
+const SHORT_HELP_QUESTION_WORDS = 7;
 type UncoveredRead = (typeof UNCOVERED_POINTS)[number];
 
 /** Whether any of `ids` is among `focuses`. */
@@ -480,7 +498,9 @@ function workOutFocus(normalized: string): QuestionFocus {
     asks > 0 &&
     (choosesAmongBefore(question) ||
       (question.some((w) => POINTERS.has(w)) &&
-        (isShortQuestion(question) || (ASKED.counts(question)[COMPARISON] as number) > 0)))
+        (isShortQuestion(question) ||
+          (ASKED.counts(question)[COMPARISON] as number) > 0 ||
+          pointerIsTheSubject(question))))
   )
     asks--;
   const pointedAt = asks > 0 ? [] : sentencePointedAt(normalized, asking, question);
@@ -529,6 +549,24 @@ function workOutFocus(normalized: string): QuestionFocus {
       point.stopAsked?.exec(part)?.[0] ??
       subjectWord(subjectAsked(point, i, story), story);
     if (word) uncovered.push({ point: point.point, word });
+  }
+  // "Varicose veins run in my family, will k2 help keep mine away?": asked only whether it helps,
+  // the question is about the condition its story names.
+  // A longer question says what it is about itself.
+  // Not when the message sets its story aside ("i get leg cramps at night, unrelated, but does k2
+  // help arteries?").
+  if (
+    uncovered.length === 0 &&
+    asked.length <= SHORT_HELP_QUESTION_WORDS &&
+    asksOnlyWhetherItHelps(asked) &&
+    !SETS_STORY_ASIDE.test(normalized)
+  ) {
+    const told = UNCOVERED_ASKED.firstPhrases(withoutPastSelf(stemmedWords(normalized)));
+    for (let i = 0; i < UNCOVERED_POINTS.length; i++) {
+      const point = UNCOVERED_POINTS[i] as UncoveredRead;
+      const word = told[i];
+      if (word && point.inStory) uncovered.push({ point: point.point, word });
+    }
   }
   return {
     focuses,

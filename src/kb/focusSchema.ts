@@ -82,6 +82,11 @@ export const uncoveredPointSchema = z
      */
     storyNeeds: phrases.optional(),
     /**
+     * Its words in the story make the point asked when the question asks only whether K2 helps,
+     * naming no point of its own ("varicose veins run in my family, will k2 help keep mine away?").
+     */
+    inStory: z.boolean().optional(),
+    /**
      * Stopping K2 asks the point: someone of `by` just before a verb of `vkaTakeAsked.stopVerbs` (one
      * word may stand between) with a word of `of` after it (a determiner may stand between) or
      * ending its clause ("what happens if i just stop?", "and if he quits his mk7?"). "does k2 make

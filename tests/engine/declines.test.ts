@@ -212,6 +212,8 @@ describe('off-topic words around a clear K2 question', () => {
     'who first climbed k2',
     'how tall is k2 compared to everest',
     'k2 summit expedition deaths',
+    // Blind round 31: the mountain's death zone got how long MK-4 stays in the blood.
+    'how long can a body last in the k2 death zone with no bottled oxygen',
     'k2 for bodybuilding',
     'on dialysis, calcified arteries, should i take k2',
     'k2 chemistry formula, is it potassium?',

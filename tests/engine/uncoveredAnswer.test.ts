@@ -1330,3 +1330,48 @@ describe('whether a K2 supplement is vegan', () => {
     );
   });
 });
+
+// Blind round 31: whether K2 helps bruising or nosebleeds got the clotting facts as if it did;
+// "varicose veins run in my family, will k2 help keep mine away" got rat bone studies; "5 coffees
+// a day, does that cancel out my k2?" got dose figures; pints and smoking were declined whole.
+describe('a short question whether K2 helps, about what its story names', () => {
+  const engine = sharedEngine();
+
+  it.each([
+    ['I get nosebleeds a lot, could k2 help?', "The article doesn't say whether K2 helps nosebleeds"],
+    [
+      'my arms bruise so easily lately. would k2 fix that?',
+      "The article doesn't say whether K2 helps easy bruising",
+    ],
+    ['restless legs keep me up at night, would k2 help?', "The article doesn't cover restless legs."],
+  ])('%j says first that the article does not cover it', (q, opening) => {
+    const a = engine.ask(q);
+    expect(a.coverage).toBe('partial');
+    expect(a.body.startsWith(opening)).toBe(true);
+  });
+
+  it('bruising and nosebleeds get the signs of low vitamin K as the nearest facts', () => {
+    expect(engine.ask('I get nosebleeds a lot, could k2 help?').facts).toContain(
+      'deficiency-risk/bleeding-signs',
+    );
+  });
+
+  it('a story set aside ("unrelated, but") is not what the question asks', () => {
+    const a = engine.ask('my knees ache with arthritis, unrelated, but does k2 help arteries?');
+    expect(a.body).not.toMatch(/^The article doesn't cover arthritis/);
+  });
+});
+
+describe('a drink told before a question that points at it', () => {
+  const engine = sharedEngine();
+
+  it.each([
+    ['my partner drinks 6 espressos a day, does that stop k2 working?', 'coffee'],
+    ['does a few beers on friday mess with my k2', 'beer'],
+  ])('%j says the article does not mention %s', (q, drink) => {
+    const a = engine.ask(q);
+    expect(a.coverage).toBe('partial');
+    expect(a.body.startsWith(`The article doesn't mention ${drink} with K2`)).toBe(true);
+    expect(a.facts).toContain('absorption-excretion/fat-helps-absorption');
+  });
+});
