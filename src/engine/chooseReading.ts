@@ -21,6 +21,8 @@ import {
   asksWithAny,
   clausePointsBack,
   questionClause,
+  TOO_MUCH,
+  tookMoreThanADose,
   withoutIncidentalClauses,
   withoutIncidentalWords,
   withoutNegated,
@@ -61,9 +63,6 @@ export function urgentCategoryBoosts(
   return undefined;
 }
 
-/** A dose taken twice, doubled or one pill extra, in the past: not a dosing plan. */
-const DOSE_TWICE = phraseRegex(language().phrases.lists.doseTwice);
-
 /**
  * The whole message. A dose taken twice or an extra pill by mistake, with no emergency, asks
  * whether that much is harmful: the side-effect question ("took my k2 twice because i forgot");
@@ -71,8 +70,8 @@ const DOSE_TWICE = phraseRegex(language().phrases.lists.doseTwice);
  */
 export function scoreWholeMessage(ctx: MessageContext, urgent: boolean): SearchResult {
   const text = ctx.normalized.replace(/'/g, '');
-  return !urgent && (DOSE_TWICE.test(text) || hypotheticalOverdose(text))
-    ? ctx.index.search(`${ctx.normalized} , too much`, ctx.boosts)
+  return !urgent && (tookMoreThanADose(text) || hypotheticalOverdose(text))
+    ? ctx.index.search(`${ctx.normalized} , ${TOO_MUCH}`, ctx.boosts)
     : ctx.index.search(ctx.normalized, ctx.boosts, ctx.analysis);
 }
 

@@ -61,7 +61,7 @@ import {
   VITAMIN_OWN_POINTS,
 } from './questionFocus.ts';
 import { ANSWER_THRESHOLD } from './rawConfidence.ts';
-import { questionParts } from './readings.ts';
+import { questionParts, TOO_MUCH, tookMoreThanADose } from './readings.ts';
 import type { ScoredTopic } from './search.ts';
 import type { TopicIndex } from './topicIndex.ts';
 import type { Answer } from './types.ts';
@@ -696,8 +696,10 @@ function addFactsBeside(ctx: ComposeContext, draft: Draft): void {
   const asksOneThing = () =>
     questionParts(askingNow).length <= 1 && clausesOpeningAQuestion(askingNow).length <= 1;
   const leadingReferences: IndexedFact[] = [];
+  // "Took my k2 twice this morning (2x 100mcg)": more than a dose taken asks whether that much is too much.
+  const askedOfReferences = tookMoreThanADose(normalized) ? `${askingNow} , ${TOO_MUCH}` : askingNow;
   for (const reference of REFERENCE_FACTS) {
-    if (!reference.asked.test(askingNow)) continue;
+    if (!reference.asked.test(askedOfReferences)) continue;
     if (reference.focus && !asksFocus(reference.focus)) continue;
     // Named in the question itself: a D3 dose on the label in the story does not make "is 200 mcg
     // of K2 too much?" a D3 question.

@@ -385,3 +385,17 @@ export function withoutNegated(normalized: string): string | null {
   out = out.replace(/\s+/g, ' ').trim();
   return out === t ? null : out;
 }
+
+/** How a message that tells of more than a dose taken is read: the words of the side-effect question. */
+export const TOO_MUCH = 'too much';
+
+/** A dose taken twice, doubled or one pill extra, in the past (phrases.json `doseTwice`). */
+const DOSE_TWICE = phraseRegex(language().phrases.lists.doseTwice);
+
+/**
+ * Whether a message tells of more than one dose taken by mistake ("took my k2 twice this morning"):
+ * it asks whether that much is harmful, the side-effect question, not a dosing plan.
+ */
+export function tookMoreThanADose(normalized: string): boolean {
+  return DOSE_TWICE.test(normalized.replace(/'/g, ''));
+}

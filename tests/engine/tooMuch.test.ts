@@ -96,3 +96,23 @@ describe('an amount just given, asked to be a lot', () => {
     expect(conversation.ask('is that a lot?').facts[0]).not.toBe(NO_UPPER_LIMIT);
   });
 });
+
+// Blind round 31: "oops took my k2 twice this morning (2x 100mcg)" got the 100 mcg dose facts: the
+// figure told drew the dose topic's facts, and nothing asked "too much" in words. More than a dose
+// taken asks whether that much is harmful.
+describe('a dose taken twice, with its figure', () => {
+  const engine = sharedEngine();
+
+  it.each([
+    'whoops, swallowed my mk7 again at lunch, thats 2 x 90 mcg today, problem?',
+    'accidentally took 2x 180mcg k2 softgels today',
+  ])('%j leads with there being no upper limit', (q) => {
+    expect(engine.ask(q).facts[0]).toBe('safety-side-effects/no-upper-limit');
+  });
+
+  it('a daily plan of two capsules is not a dose taken by mistake', () => {
+    expect(engine.ask('i take 2x 100mcg k2 a day, is that normal').facts[0]).not.toBe(
+      'safety-side-effects/no-upper-limit',
+    );
+  });
+});
