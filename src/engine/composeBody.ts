@@ -9,6 +9,8 @@ import {
   asksToTakeK2,
   mayTakeVitaminKAntagonist,
   NOT_FOR_VKA,
+  namesAnAnticoagulant,
+  ONLY_FOR_ANTICOAGULANTS,
   VKA_AMOUNT,
   VKA_STOP,
   withoutAnticoagulants,
@@ -660,6 +662,11 @@ function addFactsBeside(ctx: ComposeContext, draft: Draft): void {
   // something is answered by the interaction facts first.
   if (mayTakeVitaminKAntagonist(normalized)) {
     draft.main = draft.main.filter((f) => !NOT_FOR_VKA.has(f.fullId));
+  } else if (!ctx.followUp && !namesAnAnticoagulant(normalized)) {
+    // "My husband takes a 45 mcg tablet, is that too little?": the doses no one on warfarin may take
+    // are not his answer, when another fact gives one.
+    const forEveryone = draft.main.filter((f) => !ONLY_FOR_ANTICOAGULANTS.has(f.fullId));
+    if (forEveryone.length > 0) draft.main = forEveryone;
   }
   const shownIds = new Set(draft.main.map((f) => f.fullId));
   const extra = mapPacked(

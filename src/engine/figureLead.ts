@@ -70,7 +70,9 @@ export function figuresIn(text: string): Figure[] {
     // A percentage is written on the number ("43%").
     // A range ("90 to 120 mcg") is one figure.
     let last = i;
-    if (RANGE_WORDS.has(words[i + 1] ?? '') && isNumber(clean(words[i + 2] ?? ''))) last = i + 2;
+    // So is a list ("90, 180, 360 and 720 mcg a day"), which its last number and unit end.
+    while ((words[last] as string).endsWith(',') && isNumber(clean(words[last + 1] ?? ''))) last++;
+    if (RANGE_WORDS.has(words[last + 1] ?? '') && isNumber(clean(words[last + 2] ?? ''))) last += 2;
     let unitAt = -1;
     if (clean(words[last] as string).endsWith('%')) unitAt = last;
     else if (UNITS.has(unitOf(words[last + 1] ?? ''))) unitAt = last + 1;

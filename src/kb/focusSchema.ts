@@ -361,6 +361,11 @@ export const focusFileSchema = z.strictObject({
     /** Facts about people who are not on a warfarin-type drug, never shown to someone who may be on one. */
     notForVka: z.array(fullFactId),
     /**
+     * Facts about people on a blood thinner ("even 10 mcg/day shifted INR"), shown only when the
+     * message names or asks about one: to anyone else a dose question's answer is not theirs.
+     */
+    onlyForAnticoagulants: z.array(fullFactId),
+    /**
      * A subject's own blood-thinner fact, first among them when someone on a warfarin-type drug asks
      * whether they may have it, a word of `mayWords` in the message ("on warfarin. can i eat natto" →
      * how natto changes warfarin, before what natto's K2 is).

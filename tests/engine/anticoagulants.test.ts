@@ -246,3 +246,32 @@ describe('whether a stated K2 dose is safe on warfarin', () => {
     },
   );
 });
+
+// Blind round 31: a dose question from someone who names no blood thinner ("my husband takes a 45
+// mcg tablet, is that far too little?") got "even 10 mcg/day of MK-7 shifted INR" among its facts,
+// and "how much did the studies use" led with it. Facts about people on a blood thinner are theirs
+// (focus.json anticoagulantFacts.onlyForAnticoagulants).
+describe('facts for people on a blood thinner, and everyone else', () => {
+  const LOW_DOSE_ON_VKA = 'supplement-dosage/anticoagulant-low-dose';
+
+  it.each([
+    'how much mk7 did the studies use',
+    'My wife takes a 45 mcg MK-7 tablet, would that be too little?',
+  ])('%j does not show them', (q) => {
+    const a = sharedEngine().ask(q);
+    expect(a.facts).not.toContain(LOW_DOSE_ON_VKA);
+    expect(a.body).not.toMatch(/INR/);
+  });
+
+  it('a dose asked on a blood thinner still leads with them', () => {
+    expect(sharedEngine().ask('how much mk7 can i take on coumadin').body).toMatch(
+      /^No dose is known to be safe with warfarin-type drugs/,
+    );
+  });
+
+  it('a list of trial doses leads as one figure, not its last two numbers', () => {
+    const a = sharedEngine().ask('how much mk7 did the studies use');
+    expect(a.body).not.toMatch(/^360 and 720/);
+    expect(a.body).toMatch(/^(Trials used )?90, 180, 360 and 720 mcg a day/);
+  });
+});
