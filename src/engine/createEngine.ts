@@ -269,6 +269,14 @@ export function createEngine(kb: KnowledgeBase, options: CreateEngineOptions = {
    * null to keep the reply.
    */
   function answeredElsewhere(together: Answer, hints: FollowUpHints): Answer | null {
+    // "He already had some last week tbh" after "grandad is on warfarin, can he try natto?" tells
+    // more of the situation of someone on a warfarin-type drug: the reply in context, which leads
+    // with the interaction facts, is theirs, not how long a form stays in the blood.
+    if (
+      onlyTells(hints.message) &&
+      mayTakeVitaminKAntagonist(withoutDeniedAnticoagulants(hints.previousReading))
+    )
+      return null;
     const look = lookElsewhere(together, hints, factIndexOf(index), index.analyzer);
     if (!look) return null;
     // A bare ellipsis ("and for arteries?") asks the previous question again of its subject; a

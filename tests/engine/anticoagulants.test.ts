@@ -201,6 +201,18 @@ describe('a statement after a blood-thinner question', () => {
       true,
     );
   });
+
+  // Blind round 31: "he already had some last week tbh" got how long MK-4 and MK-7 stay in the
+  // blood, read elsewhere as a question of its own.
+  it('a time told ("last week") keeps the interaction facts, not how long a form stays', () => {
+    const conversation = engine.startConversation();
+    conversation.ask('my uncle takes warfarin, is natto off limits for him?');
+    const a = conversation.ask('well he ate a pot of it on sunday');
+    expect(
+      a.facts.some((id) => id === 'natto/natto-warfarin' || id.startsWith('warfarin-interaction/')),
+    ).toBe(true);
+    expect(a.facts.some((id) => id.startsWith('mk7-vs-mk4/'))).toBe(false);
+  });
 });
 
 // Blind round 28: a care-home nurse's letter about bones and natto on the menu, asking "what should
