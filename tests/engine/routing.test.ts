@@ -278,3 +278,15 @@ describe('whether a form is the same as the vitamin it is a form of', () => {
     expect(topicOf('is k1 the same as k2')).toBe('k1-vs-k2');
   });
 });
+
+// Blind round 31: "give me 3 reasons to take k2, need to convince my husband" got "which part of
+// vitamin K2 do you mean": reasons to take it ask whether it is worth taking, and convincing someone
+// is how it is asked, not what about.
+describe('reasons to take K2', () => {
+  it.each([
+    'list a couple of reasons to take k2 pls',
+    'trying to persuade my dad, any reasons for taking k2?',
+  ])('%j gets what the evidence shows', (q) => {
+    expect(topicOf(q)).toBe('evidence-summary');
+  });
+});
