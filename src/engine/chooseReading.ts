@@ -369,7 +369,12 @@ export function setIncidentalAside(
     const owner = asked ? statedOwnerOfFigure(ctx.normalized, asked.clause) : null;
     const doseAsked = asked && owner ? `${asked.clause} , ${owner}` : null;
     if (doseAsked) dosesAsked.add(doseAsked);
-    const readings = asked?.embedded && !asked.pointsBack ? [asked.clause, r] : [r, asked?.clause ?? null];
+    // A clause pointing back ("does taking it while fasted waste it") is about the vitamin the rest names.
+    const clause =
+      asked?.pointsBack && namesVitamin(r) && !namesVitamin(asked.clause)
+        ? `${asked.clause} , ${THE_VITAMIN}`
+        : (asked?.clause ?? null);
+    const readings = asked?.embedded && !asked.pointsBack ? [clause, r] : [r, clause];
     return doseAsked ? [doseAsked, ...readings] : readings;
   };
   const answers = (rest: string, restResult: SearchResult) =>

@@ -926,3 +926,17 @@ describe('a test result someone else read, told in the story', () => {
     expect(engine.ask('can you look at my bloodwork and tell me if my k2 is ok').kind).toBe('decline');
   });
 });
+
+// Blind round 31: a letter about intermittent fasting whose question points back at the K2 ("does
+// taking it while fasted waste it, and…") was declined as a diet question. Set aside, the diet
+// leaves a clause about "it": read with the vitamin the letter names, it is an absorption question.
+describe('a diet beside a question that points back at K2', () => {
+  it('is answered from how K2 is absorbed, with the fat it needs', () => {
+    const a = sharedEngine().ask(
+      "I do 16:8 intermittent fasting, eating only between 1 pm and 9 pm. I've been having my K2 capsule with black tea at 6 am because that's when I'm up. Does having it while fasted waste it, and does fasting change how K2 gets absorbed?",
+    );
+    expect(a.kind).toBe('answer');
+    expect(a.topic?.id).toBe('absorption-excretion');
+    expect(a.facts).toContain('absorption-excretion/fat-helps-absorption');
+  });
+});
