@@ -18,6 +18,7 @@ import { factIndexOf } from './factIndex.ts';
 import { basisConfirmation } from './figureBasis.ts';
 import {
   contextAfter,
+  contextAfterAnimal,
   contextAfterEmergency,
   explainsForAnAudience,
   type FollowUpContext,
@@ -25,6 +26,7 @@ import {
   followUpReading,
   leavesContext,
   MAX_READING_CHARS,
+  pointsAtSomeoneUnnamed,
   previousSubject,
   startsNewSubject,
   subjectPart,
@@ -448,12 +450,22 @@ export function createEngine(kb: KnowledgeBase, options: CreateEngineOptions = {
   function askInContextUnworked(
     question: string,
     normalizedQuestion: string,
-    previous: FollowUpContext | null,
+    context: FollowUpContext | null,
   ): FollowUpAnswer {
     try {
       let text = question;
       let normalized = normalizedQuestion;
       let alone = answerQuestionDetailed(text, index, byId);
+      // After a question about an animal, declined: "what about a bit of natto in his food" is the
+      // animal's question too (the vet's); anything else is read as a first message.
+      if (context?.animalAsked) {
+        if (!alone.answer.urgent && alone.declinedAs !== 'pet' && pointsAtSomeoneUnnamed(normalized)) {
+          const ofTheAnimal = answerQuestionDetailed(`${normalized} , ${context.reading}`, index, byId);
+          if (ofTheAnimal.declinedAs === 'pet')
+            return { answer: ofTheAnimal.answer, context, followUp: true };
+        }
+      }
+      const previous = context?.animalAsked ? null : context;
       // "She had a whole pack of it yesterday" after "is she allowed natto?": the pack is the food.
       const asFood =
         alone.answer.urgentKind === 'overdose' && previous && !previous.emergency
@@ -549,7 +561,9 @@ export function createEngine(kb: KnowledgeBase, options: CreateEngineOptions = {
           context:
             alone.answer.urgent || leavesContext(alone.answer)
               ? contextAfter(normalized, alone.answer, readFocus(normalized))
-              : (contextAfterSideDecline(normalized, alone) ?? previous),
+              : alone.declinedAs === 'pet'
+                ? contextAfterAnimal(normalized)
+                : (contextAfterSideDecline(normalized, alone) ?? previous),
           followUp: false,
         };
       };

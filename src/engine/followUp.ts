@@ -47,6 +47,11 @@ export interface FollowUpContext {
   emergency?: { kind: UrgentKind; turnsLeft: number };
   /** The previous answer's body as shown, for "shorter" and "as a list". */
   body?: string;
+  /**
+   * The previous message asked about an animal and was declined: the next message's pronouns may
+   * stand for it ("what about natto in his food"); nothing else is read with it.
+   */
+  animalAsked?: true;
 }
 
 /** How many messages after an emergency keep its notice first. */
@@ -113,6 +118,18 @@ export function withoutFocusWords(text: string, focuses: readonly FocusId[]): st
     if (words) out = out.replace(words, ' ');
   }
   return out.replace(/\s+/g, ' ').trim();
+}
+
+/** Pronouns that may stand for an animal asked about before (`animalPointers`). */
+const ANIMAL_POINTER = phraseRegex(lists.animalPointers);
+
+/**
+ * Whether a message points at someone it does not name ("what about natto in his food"): after a
+ * question about a pet, the pet. A person it names ("for my husband") is who it is about.
+ */
+export function pointsAtSomeoneUnnamed(normalized: string): boolean {
+  const text = plain(normalized);
+  return ANIMAL_POINTER.test(text) && !PEOPLE.test(text);
 }
 
 /** Whether the message says it starts a new subject. */
@@ -423,6 +440,11 @@ export function contextAfterEmergency(
     facts: [],
     emergency: { kind, turnsLeft },
   };
+}
+
+/** The context after a question about an animal was declined (see {@link FollowUpContext.animalAsked}). */
+export function contextAfterAnimal(reading: string): FollowUpContext {
+  return { reading: reading.slice(0, MAX_READING_CHARS), topicId: null, facts: [], animalAsked: true };
 }
 
 /** The context the next message is read in, after `answer` was given to `reading`. */

@@ -660,6 +660,7 @@ export const PHRASE_LIST_NAMES = [
   'additiveWords',
   'definitionCompares',
   'followUpBreaks',
+  'animalPointers',
   'replacePrescription',
   'replacePointedAt',
   'requestDenied',

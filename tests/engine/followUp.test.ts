@@ -1434,3 +1434,28 @@ describe('stopping asked again on warfarin', () => {
     expect(a.body).toMatch(/stopping a K2 source after the warfarin dose was adjusted raises INR/);
   });
 });
+
+// Blind round 31: "what about a bit of natto in his food" after a question about a dog's bones got
+// natto's K2 as if for a person. A decline about an animal leaves only that: a pronoun in the next
+// message stands for the animal (declined again, with the vet), anything else is a first message.
+describe('after a question about an animal', () => {
+  const engine = sharedEngine();
+
+  it.each(['and a spoon of cheese in her bowl?', 'is it ok if he just licks some natto'])(
+    '%j is the animal’s question too',
+    (next) => {
+      const conversation = engine.startConversation();
+      conversation.ask('our old cat has stiff joints, can cats take k2?');
+      const a = conversation.ask(next);
+      expect(a.kind).toBe('decline');
+      expect(a.body).toMatch(/vet/);
+    },
+  );
+
+  it('a question of the asker’s own is answered as a first message', () => {
+    const conversation = engine.startConversation();
+    conversation.ask('our old cat has stiff joints, can cats take k2?');
+    const a = conversation.ask('ok and how much k2 should my husband take');
+    expect(a.kind).toBe('answer');
+  });
+});
