@@ -290,3 +290,18 @@ describe('reasons to take K2', () => {
     expect(topicOf(q)).toBe('evidence-summary');
   });
 });
+
+// Blind round 31: "just took my first ever k2 capsule, anything i should know" got "which part of
+// vitamin K2 do you mean". Asked what to know before or on starting it: the side effects and safety
+// (or the doses, when starting is asked), and that it is absorbed with dietary fat.
+describe('what to know on starting K2', () => {
+  it.each(['starting mk7 tomorrow, what do i need to know?', 'first time on k2 supplements, any advice'])(
+    '%j gets its safety or doses, and that fat helps absorb it',
+    (q) => {
+      const a = engine.ask(q);
+      expect(a.kind).toBe('answer');
+      expect(a.facts.some((id) => /^(safety-side-effects|supplement-dosage)\//.test(id))).toBe(true);
+      expect(a.facts).toContain('absorption-excretion/fat-helps-absorption');
+    },
+  );
+});
