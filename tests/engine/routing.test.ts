@@ -305,3 +305,15 @@ describe('what to know on starting K2', () => {
     },
   );
 });
+
+// Blind round 31: "and osteocalcin?" after what matrix Gla protein does got the ucOC marker and the
+// diabetes section's error, never what osteocalcin does. The fact that defines it says so.
+describe('what osteocalcin does', () => {
+  it('is said after "what does MGP do": it binds calcium into the bone matrix', () => {
+    const conversation = engine.startConversation();
+    conversation.ask('what is the job of matrix gla protein');
+    const a = conversation.ask('ok and osteocalcin?');
+    expect(a.facts).toContain('bone-proteins/osteocalcin-carboxylation');
+    expect(a.body).toMatch(/binds calcium into the bone matrix/);
+  });
+});
