@@ -317,3 +317,13 @@ describe('what osteocalcin does', () => {
     expect(a.body).toMatch(/binds calcium into the bone matrix/);
   });
 });
+
+// Blind round 31: "whats the link between k2 and diabetes" got only that the article calls the link
+// "strong" and that it is modest, never which way it goes.
+describe('the link between K2 and diabetes', () => {
+  it('says which way it goes: higher intake, lower risk', () => {
+    const a = engine.ask('how are k2 and type 2 diabetes connected?');
+    expect(a.facts).toContain('diabetes/type2-link');
+    expect(a.body).toMatch(/higher K2 intake had a lower risk of type 2 diabetes/);
+  });
+});
