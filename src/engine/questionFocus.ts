@@ -660,6 +660,10 @@ function asksToChoose(words: readonly string[]): boolean {
 }
 
 const HABITS = phraseRegex({ words: FOCUS.habits }, 'g');
+/** A comma before a yes/no question whose subject is a pointer (", is that…", ", does it…"). */
+const POINTING_QUESTION_AFTER_COMMA = new RegExp(
+  `,(?= (?:${FOCUS.yesNoStarts.join('|')}) (?:${[...POINTERS].join('|')})\\b)`,
+);
 const MOMENTS = phraseRegex({ words: FOCUS.moments }, 'g');
 
 /**
@@ -671,6 +675,12 @@ const MOMENTS = phraseRegex({ words: FOCUS.moments }, 'g');
 function withoutMomentsAndToldHabits(text: string): string {
   const withoutMoments = text.replace(MOMENTS, ' ');
   const sentences = withoutMoments.split(/(?<=[.!])\s+/);
+  // "taking d3 + mk7 every morning, is that combo any good": the clause a question points back at
+  // after a comma tells too.
+  const last = sentences.pop() ?? '';
+  const pointing = POINTING_QUESTION_AFTER_COMMA.exec(last);
+  if (pointing) sentences.push(last.slice(0, pointing.index + 1), last.slice(pointing.index + 1));
+  else sentences.push(last);
   if (sentences.length < 2) return withoutMoments;
   return sentences.map((s, i) => (i < sentences.length - 1 ? s.replace(HABITS, ' ') : s)).join(' ');
 }
