@@ -1375,3 +1375,13 @@ describe('a drink told before a question that points at it', () => {
     expect(a.facts).toContain('absorption-excretion/fat-helps-absorption');
   });
 });
+
+// Blind round 31: "the natto-derived mk7 is killing my wallet, is the cheap synthetic one just as good?"
+// got where MK-7 comes from, never that the article does not compare the two.
+describe('natural against synthetic MK-7', () => {
+  it('says first that the article does not compare them', () => {
+    const a = sharedEngine().ask('theres a synthetic form of k2 now, is it as good?');
+    expect(a.coverage).toBe('partial');
+    expect(a.body).toMatch(/^The article doesn't compare natural \(natto-derived\) and synthetic MK-7/);
+  });
+});

@@ -109,6 +109,19 @@ describe('compose: the personal notice, from the topic `notice` field', () => {
       PRESCRIPTION_NOTICE,
     ],
     ['natto is gross, could k2 pills replace it?', 'natto', true, PERSONAL_NOTICE],
+    // Blind round 31: a switch to what the story told, the medicine named before it.
+    [
+      'im on fosamax every sunday. a blog says mk4 works as well. would it be silly to change over to that?',
+      'osteoporosis',
+      true,
+      PRESCRIPTION_NOTICE,
+    ],
+    [
+      'my gym buddy takes mk7 for his joints, should i switch to it too?',
+      'supplement-dosage',
+      true,
+      PERSONAL_NOTICE,
+    ],
     // A supplement named by what it comes in is no prescription (found reading the change again).
     [
       'i take fish oil tablets, could i stop them and take k2 instead?',
