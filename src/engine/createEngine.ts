@@ -17,6 +17,7 @@ import type { AskOptions, Conversation, Engine, FollowUpAnswer } from './engine.
 import { factIndexOf } from './factIndex.ts';
 import { basisConfirmation } from './figureBasis.ts';
 import {
+  asksOwnPoint,
   contextAfter,
   contextAfterAnimal,
   contextAfterEmergency,
@@ -463,6 +464,17 @@ export function createEngine(kb: KnowledgeBase, options: CreateEngineOptions = {
           const ofTheAnimal = answerQuestionDetailed(`${normalized} , ${context.reading}`, index, byId);
           if (ofTheAnimal.declinedAs === 'pet')
             return { answer: ofTheAnimal.answer, context, followUp: true };
+        }
+        // "ok nvm. for me then, 30F, how much a day?": what it asks is asked of K2, the conversation's
+        // subject, not declined for words the knowledge base does not know.
+        if (
+          alone.answer.kind === 'decline' &&
+          alone.declinedAs === undefined &&
+          !alone.answer.urgent &&
+          asksOwnPoint(normalized)
+        ) {
+          const ofTheVitamin = answerQuestionDetailed(`${normalized} , ${THE_VITAMIN}`, index, byId);
+          if (ofTheVitamin.answer.kind === 'answer' && !ofTheVitamin.answer.urgent) alone = ofTheVitamin;
         }
       }
       const previous = context?.animalAsked ? null : context;

@@ -1458,4 +1458,14 @@ describe('after a question about an animal', () => {
     const a = conversation.ask('ok and how much k2 should my husband take');
     expect(a.kind).toBe('answer');
   });
+
+  // Blind round 31 pairs: "ok nvm. for me then, 30F, how much a day?" was then declined as outside
+  // what the bot knows, for its unknown words: what it asks is asked of K2.
+  it('a point asked with no subject is asked of K2, not declined', () => {
+    const conversation = engine.startConversation();
+    conversation.ask('our old cat has stiff joints, can cats take k2?');
+    const a = conversation.ask('ok forget it. for me then, 41M, how much per day?');
+    expect(a.kind).toBe('answer');
+    expect(a.topic?.id).toBe('daily-intake');
+  });
 });
