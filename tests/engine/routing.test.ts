@@ -324,6 +324,6 @@ describe('the link between K2 and diabetes', () => {
   it('says which way it goes: higher intake, lower risk', () => {
     const a = engine.ask('how are k2 and type 2 diabetes connected?');
     expect(a.facts).toContain('diabetes/type2-link');
-    expect(a.body).toMatch(/higher K2 intake had a lower risk of type 2 diabetes/);
+    expect(a.body).toMatch(/higher K2 intake developed type 2 diabetes less often/);
   });
 });
