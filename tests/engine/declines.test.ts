@@ -683,6 +683,14 @@ describe('a side word that is not what is asked does not decline a K2 question',
     expect(a.kind).toBe('decline');
     expect(a.body).toMatch(resource);
   });
+  // Blind round 31: a dog that got into a tub of vitamin D tablets was declined as "vitamin K for
+  // animals", a reason that was not true.
+  it('an animal asked about another vitamin is declined without calling it vitamin K', () => {
+    const a = engine.ask('is it ok to give my dog a little vitamin d with his dinner?');
+    expect(a.kind).toBe('decline');
+    expect(a.body).toMatch(/vet/);
+    expect(a.body).not.toMatch(/vitamin K for animals/);
+  });
   it('an animal that ate rat poison still gets the vet notice', () => {
     const a = engine.ask('my cat chewed a rat poison pellet, can vitamin k help her');
     expect(a.urgent).toBe(true);
