@@ -1385,3 +1385,28 @@ describe('natural against synthetic MK-7', () => {
     expect(a.body).toMatch(/^The article doesn't compare natural \(natto-derived\) and synthetic MK-7/);
   });
 });
+
+// Blind rounds 30 and 31: "brie vs jarlsberg vs gouda, which has the most?", "hard vs soft cheese" and
+// "is old gouda better than young?" got the figures without a verdict. The article gives one range for
+// hard cheeses and names Brie without a figure; it compares neither kinds nor ages of cheese.
+describe('cheeses compared', () => {
+  const engine = sharedEngine();
+
+  it.each([
+    'camembert-style soft cheese or a hard one like jarlsberg, which gives more k2?',
+    'is brie higher in k2 than gouda',
+  ])('%j says the article does not compare them, then the figures it has', (q) => {
+    const a = engine.ask(q);
+    expect(a.coverage).toBe('partial');
+    expect(a.body).toMatch(/^The article doesn't compare cheeses by K2/);
+    expect(a.facts).toContain('cheese/brie-soft-cheese');
+  });
+
+  it('an aged cheese against a young one, asked after a cheese answer', () => {
+    const conversation = engine.startConversation();
+    conversation.ask('how much k2 does jarlsberg have');
+    const a = conversation.ask('does a mature one have more than a young one?');
+    expect(a.body).toMatch(/^The article doesn't compare aged and young cheese/);
+    expect(a.facts).toContain('cheese/cheese-k2-varies');
+  });
+});
