@@ -93,6 +93,21 @@ const SOFT_WORDS = 60;
 /** The body never has more words than this. */
 export const MAX_BODY_WORDS = 100;
 const MAX_FACTS = 3;
+/** Words that ask for trial evidence (phrases.json `trialsAsked`). */
+const TRIALS_ASKED = phraseRegex(language().phrases.lists.trialsAsked);
+const TRIALS_ASKED_ALL = phraseRegex(language().phrases.lists.trialsAsked, 'g');
+/** An association named beside the trials asked for (phrases.json `associationWords`): a choice between the two. */
+const ASSOCIATION_NAMED = phraseRegex(language().phrases.lists.associationWords);
+/** The kinds of evidence that are trials in people. */
+const TRIAL_EVIDENCE: ReadonlySet<string> = new Set(['trial', 'small-trial']);
+/** A fact about a trial gains this much when the question asks for trials, and one about an association loses it. */
+const TRIAL_ASKED_WEIGHT = 2;
+const trialWeight = (f: IndexedFact) =>
+  TRIAL_EVIDENCE.has(f.fact.evidence ?? '')
+    ? TRIAL_ASKED_WEIGHT
+    : f.fact.evidence === 'observational'
+      ? -TRIAL_ASKED_WEIGHT
+      : 0;
 /** A fact that states a figure the message quotes gains this much: the figure names the point asked. */
 const QUOTED_FIGURE_WEIGHT = 2.5;
 /** Facts of the runner-up topics compete when their topic scored this close to the best… */
@@ -414,6 +429,11 @@ function composeContext(
     }
   }
 
+  // "Any randomized trials on k2 for the heart?": the trials answer, not the cohorts; "is it from
+  // trials or just observational?" asks which, and both kinds answer.
+  const trialWords = askedByMessage.replace(/'/g, '');
+  const trialsAsked =
+    TRIALS_ASKED.test(trialWords) && !ASSOCIATION_NAMED.test(trialWords.replace(TRIALS_ASKED_ALL, ' '));
   // The question's words as the facts are scored by, worked out at the first score.
   let askedNow: AskedTerm[] | null = null;
   let askedWithStory: AskedTerm[] | null = null;
@@ -426,7 +446,8 @@ function composeContext(
     return (
       scoreFact(f, asked, scoredFocus, size, effectAsked && answersEffect(f)) *
         (shownBefore.has(f.fullId) ? SHOWN_BEFORE_FACTOR : 1) +
-      (statesQuoted ? QUOTED_FIGURE_WEIGHT : 0)
+      (statesQuoted ? QUOTED_FIGURE_WEIGHT : 0) +
+      (trialsAsked ? trialWeight(f) : 0)
     );
   };
   return {

@@ -661,6 +661,8 @@ export const PHRASE_LIST_NAMES = [
   'definitionCompares',
   'followUpBreaks',
   'animalPointers',
+  'trialsAsked',
+  'associationWords',
   'replacePrescription',
   'replacePointedAt',
   'requestDenied',

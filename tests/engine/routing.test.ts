@@ -327,3 +327,19 @@ describe('the link between K2 and diabetes', () => {
     expect(a.body).toMatch(/higher K2 intake developed type 2 diabetes less often/);
   });
 });
+
+// Blind round 31: "is there any k2 heart study that's not just observational" and, in other words,
+// "any randomized trials on k2 for the heart?" got the cohorts (Rotterdam, the 2019 meta-analysis of
+// observational studies). Asked for trials, the trial facts come first; asked which kind the evidence
+// is, both kinds answer.
+describe('trials asked for', () => {
+  it('a randomized trial on the heart leads with the stiffness trial, not a cohort', () => {
+    const a = engine.ask('any randomised trials of k2 for heart disease');
+    expect(a.facts[0]).toBe('heart-health/arterial-stiffness');
+  });
+
+  it('asked whether the evidence is trials or observational, the cohorts still answer', () => {
+    const a = engine.ask('heart benefits of k2: proper trials or just observational data?');
+    expect(a.facts.some((id) => /observational|rotterdam/.test(id))).toBe(true);
+  });
+});
