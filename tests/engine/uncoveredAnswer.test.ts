@@ -1410,3 +1410,14 @@ describe('cheeses compared', () => {
     expect(a.facts).toContain('cheese/cheese-k2-varies');
   });
 });
+
+// Blind round 31: "ok but how many grams is a tablespoon" after natto's figure got the figure again.
+describe('the weight of a tablespoon', () => {
+  it('is not in the article: the reply says so, then natto’s figure per tablespoon', () => {
+    const conversation = sharedEngine().startConversation();
+    conversation.ask('how much k2 does natto have');
+    const a = conversation.ask('and how many grams in a tbsp roughly?');
+    expect(a.body).toMatch(/^The article doesn't say how many grams a tablespoon is/);
+    expect(a.facts).toContain('natto/natto-amount');
+  });
+});
