@@ -33,6 +33,7 @@ function figureOwnerInStory(normalized: string, clause: string): string | null {
     const words = item.trim().split(/\s+/);
     const number = same.numbers[0] ?? '';
     const found = words.findIndex((w) => w.includes(number));
+    if (found < 0) continue;
     return words.slice(Math.max(0, found - WORDS_BEFORE), found + WORDS_AFTER + 1).join(' ');
   }
   return null;
