@@ -116,3 +116,15 @@ describe('a dose taken twice, with its figure', () => {
     );
   });
 });
+
+// Blind round 31: "do egg yolks give me enough K2, or am I kidding myself?" got the yolks' small
+// amounts with nothing to weigh them against. Asked whether a food gives enough, the intake values
+// come beside the food's facts (focus.json referenceFacts).
+describe('whether a food gives enough', () => {
+  it.each(['does kefir every morning give me enough k2?', 'are two eggs a day getting enough k2 into me'])(
+    '%j shows the intake values beside the food',
+    (q) => {
+      expect(sharedEngine().ask(q).facts).toContain('daily-intake/adequate-intake-adults');
+    },
+  );
+});
