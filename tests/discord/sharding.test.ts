@@ -317,9 +317,14 @@ describe.concurrent('SHARD_COUNT=2: a manager process with one child process per
     await emu.moveGuildToShard(guild.id, 1);
     expect(await settings(guild, opt.sub('show'))).toContain('42 s per member');
     await emu.moveGuildToShard(guild.id, undefined);
+    // Two processes write these lines: the manager may pass them on in another order than they were
+    // handled (a fresh clone's CI run saw [1, 1, 0]); which shard handled how many is what is checked.
     const settingsBy = () =>
-      run.lines('command handled', { guildId: guild.id, command: 'settings' }).map((l) => l.shard);
-    await expect.poll(settingsBy, LOG_WAIT).toEqual([1, 0, 1]);
+      run
+        .lines('command handled', { guildId: guild.id, command: 'settings' })
+        .map((l) => l.shard)
+        .sort();
+    await expect.poll(settingsBy, LOG_WAIT).toEqual([0, 1, 1]);
   }, 30_000);
 
   it.sequential('restarts a killed shard while the other keeps answering', async ({ expect }) => {
