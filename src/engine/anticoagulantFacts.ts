@@ -87,12 +87,6 @@ export const NOT_FOR_VKA = new Set(ANTICOAGULANT_FACTS.notForVka);
 /** Facts about people on a blood thinner, shown only when the message names or asks about one. */
 export const ONLY_FOR_ANTICOAGULANTS = new Set(ANTICOAGULANT_FACTS.onlyForAnticoagulants);
 
-/** Whether a message names an anticoagulant or a blood thinner of any kind. */
-export function namesAnAnticoagulant(normalized: string): boolean {
-  const text = normalized.replace(/'/g, '');
-  return VKA.test(text) || OTHER_ANTICOAGULANT.test(text) || ANY_ANTICOAGULANT.test(text);
-}
-
 /** A warfarin-type drug named, or a blood thinner not named ("us blood thinner people"): it may be one. */
 export function mayTakeVitaminKAntagonist(normalized: string): boolean {
   const text = normalized.replace(/'/g, '');

@@ -164,20 +164,18 @@ export function preferQuestionClause(ctx: MessageContext, current: SearchResult)
   const fullBest = current.ranked[0];
   if (!asked || !fullBest) return current;
   // What the clause sets aside is not its subject ("what foods have k2 besides natto" is not natto).
-  const ownClause = withoutNegated(asked.clause) ?? asked.clause;
+  const clause = withoutNegated(asked.clause) ?? asked.clause;
   // "…K2 (MK-7) 45 mcg per day. Is 45 mcg enough?": the figure asked is the vitamin's dose when the
   // words the story gives it to read as one.
   const owner = statedOwnerOfFigure(ctx.normalized, asked.clause);
-  const doseAsked = owner ? `${ownClause} , ${owner}` : null;
-  const asksDose =
-    doseAsked !== null &&
-    ctx.index.search(doseAsked, ctx.boosts).ranked[0]?.topic.category === DOSAGE_CATEGORY;
-  const clause = asksDose ? doseAsked : ownClause;
-  // A clause pointing back ("does it…") is about K2 when the message is.
-  const clauseResult = ctx.index.search(
-    asked.pointsBack && current.hasAnchor ? `${clause} k2` : clause,
-    ctx.boosts,
-  );
+  const doseResult = owner ? ctx.index.search(`${clause} , ${owner}`, ctx.boosts) : null;
+  const asksDose = doseResult?.ranked[0]?.topic.category === DOSAGE_CATEGORY;
+  // A clause pointing back ("does it…") is about K2 when the message is; the owner of a dose asked
+  // names the vitamin itself.
+  const clauseResult =
+    asksDose && doseResult
+      ? doseResult
+      : ctx.index.search(asked.pointsBack && current.hasAnchor ? `${clause} k2` : clause, ctx.boosts);
   const clauseTop = clauseResult.ranked[0];
   const fullTop = fullBest.score;
   const inFull = current.ranked.find((r) => r.topic === clauseTop?.topic)?.score ?? 0;

@@ -9,7 +9,6 @@ import {
   asksToTakeK2,
   mayTakeVitaminKAntagonist,
   NOT_FOR_VKA,
-  namesAnAnticoagulant,
   ONLY_FOR_ANTICOAGULANTS,
   VKA_AMOUNT,
   VKA_STOP,
@@ -683,7 +682,7 @@ function addFactsBeside(ctx: ComposeContext, draft: Draft): void {
   // something is answered by the interaction facts first.
   if (mayTakeVitaminKAntagonist(normalized)) {
     draft.main = draft.main.filter((f) => !NOT_FOR_VKA.has(f.fullId));
-  } else if (!ctx.followUp && !namesAnAnticoagulant(normalized)) {
+  } else if (!ctx.followUp && anticoagulantsNamed(normalized).length === 0) {
     // "My husband takes a 45 mcg tablet, is that too little?": the doses no one on warfarin may take
     // are not his answer, when another fact gives one.
     const forEveryone = draft.main.filter((f) => !ONLY_FOR_ANTICOAGULANTS.has(f.fullId));
