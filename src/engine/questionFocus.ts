@@ -27,12 +27,14 @@ const ADDITIVE_WORDS: ReadonlySet<string> = new Set(language().phrases.lists.add
 const isShortQuestion = (question: readonly string[]) =>
   question.filter((w) => !ADDITIVE_WORDS.has(w)).length <= SHORT_QUESTION_WORDS;
 const COMPARISON = FOCUS.focuses.findIndex((f) => f.id === 'comparison');
+/** Pointers that can be a yes/no question's subject (phrases.json `subjectPointers`). */
+const SUBJECT_POINTERS: ReadonlySet<string> = new Set(language().phrases.lists.subjectPointers.words);
 /**
  * "I drink 5 coffees a day, does that cancel out my k2?": a pointer right after the verb that opens
  * a yes/no question is what it asks about, however long the rest.
  */
 const pointerIsTheSubject = (question: readonly string[]) =>
-  POINTERS.has(question[1] ?? '') && opensWithYesNo(question);
+  SUBJECT_POINTERS.has(question[1] ?? '') && opensWithYesNo(question);
 const AMOUNT = FOCUS.focuses.findIndex((f) => f.id === 'amount');
 /**
  * The words without the figures they state ("1000 mcg daily", "45 mg of mk4 a day"): what
@@ -660,10 +662,8 @@ function asksToChoose(words: readonly string[]): boolean {
 }
 
 const HABITS = phraseRegex({ words: FOCUS.habits }, 'g');
-/** A comma before a yes/no question whose subject is a pointer (", is that…", ", does it…"). */
-const POINTING_QUESTION_AFTER_COMMA = new RegExp(
-  `,(?= (?:${FOCUS.yesNoStarts.join('|')}) (?:${[...POINTERS].join('|')})\\b)`,
-);
+/** A comma before a yes/no question (", is that…", ", should i…"): what comes before it is told. */
+const YES_NO_QUESTION_AFTER_COMMA = new RegExp(`,(?= (?:${FOCUS.yesNoStarts.join('|')})\\b)`);
 const MOMENTS = phraseRegex({ words: FOCUS.moments }, 'g');
 
 /**
@@ -675,11 +675,11 @@ const MOMENTS = phraseRegex({ words: FOCUS.moments }, 'g');
 function withoutMomentsAndToldHabits(text: string): string {
   const withoutMoments = text.replace(MOMENTS, ' ');
   const sentences = withoutMoments.split(/(?<=[.!])\s+/);
-  // "taking d3 + mk7 every morning, is that combo any good": the clause a question points back at
-  // after a comma tells too.
+  // "taking d3 + mk7 every morning, is that combo any good?", "i take d3 every morning, should i add
+  // k2?": the clause before a yes/no question after a comma tells too.
   const last = sentences.pop() ?? '';
-  const pointing = POINTING_QUESTION_AFTER_COMMA.exec(last);
-  if (pointing) sentences.push(last.slice(0, pointing.index + 1), last.slice(pointing.index + 1));
+  const question = YES_NO_QUESTION_AFTER_COMMA.exec(last);
+  if (question) sentences.push(last.slice(0, question.index + 1), last.slice(question.index + 1));
   else sentences.push(last);
   if (sentences.length < 2) return withoutMoments;
   return sentences.map((s, i) => (i < sentences.length - 1 ? s.replace(HABITS, ' ') : s)).join(' ');

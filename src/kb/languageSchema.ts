@@ -660,6 +660,7 @@ export const PHRASE_LIST_NAMES = [
   'additiveWords',
   'definitionCompares',
   'followUpBreaks',
+  'subjectPointers',
   'animalPointers',
   'trialsAsked',
   'associationWords',

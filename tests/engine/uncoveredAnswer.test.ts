@@ -1421,3 +1421,26 @@ describe('the weight of a tablespoon', () => {
     expect(a.facts).toContain('natto/natto-amount');
   });
 });
+
+// Found reading the whole change again: "is there" after a comma was read as a pointer at the clause
+// before (10e1144 took every follow-up pointer), so "my mum has arthritis, is there k2 in cheese?"
+// opened with "The article doesn't cover arthritis." Only a pronoun or demonstrative is a question's
+// subject pointing back (phrases.json subjectPointers).
+describe('a yes/no question after a story clause', () => {
+  const engine = sharedEngine();
+
+  it('"is there…" asks its own point, not the story’s', () => {
+    const a = engine.ask('my dad has gout, is there much k2 in gouda?');
+    expect(a.body).not.toMatch(/^The article doesn't cover gout/);
+    expect(a.topic?.id).toBe('cheese');
+  });
+
+  it('a habit told before it is not asked as a time of day; a time asked still is', () => {
+    expect(engine.ask('i take fish oil every evening, should i add k2 as well?').body).not.toMatch(
+      /^The article doesn't say whether morning or evening is better/,
+    );
+    expect(engine.ask('i take k2 every night, is that the right time for it?').body).toMatch(
+      /^The article doesn't say whether morning or evening is better/,
+    );
+  });
+});
