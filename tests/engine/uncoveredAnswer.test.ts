@@ -1444,3 +1444,14 @@ describe('a yes/no question after a story clause', () => {
     );
   });
 });
+
+// Found reading twenty replies of an earlier round in the review: "varicose veins getting worse
+// after 2 kids. k2 good for veins??" opened with "The article doesn't discuss K2 for children".
+// Children told as the asker's history name no one asked about (focus.json noOneAsked).
+describe('children told as the asker’s history', () => {
+  it('are not who the question is about', () => {
+    const a = sharedEngine().ask('my back has ached since having kids, is k2 any use for back pain?');
+    expect(a.body).not.toMatch(/children or teenagers/);
+    expect(a.body).toMatch(/^The article doesn't cover back pain/);
+  });
+});
