@@ -193,6 +193,18 @@ describe('a follow-up answers its own point, not the previous reply again', () =
     for (const id of first?.facts ?? []) expect(safe?.facts).not.toContain(id);
   });
 
+  // "Fracture risk" in a bone fact is a benefit, not a harm: read as the side-effect point, it
+  // kept "side effects?" after a bone dose in the bone topic. "Downsides" asks the harms too.
+  it.each([
+    ['what dose of k2 do bones need', 'side effects?'],
+    ['k2 dose for stronger bones', 'are there downsides to that'],
+    ['does k2 lower heart disease risk', 'any drawbacks?'],
+  ])('after "%s", "%s" gets the safety facts', (first, harms) => {
+    const [before, after] = answersOf([first, harms]);
+    expect(before?.topic?.id).not.toBe('safety-side-effects');
+    expect(after?.topic?.id).toBe('safety-side-effects');
+  });
+
   // How K2 is taken is the vitamin's own point, whatever the subject was: the D3, calcium or artery
   // facts never say it, and repeating them was the reply.
   it.each([

@@ -19,6 +19,8 @@ describe('routing by meaning', () => {
     ['the article says bone results are mixed, which studies?', 'bone-human-studies'],
     ['k2 pros vs cons', 'evidence-summary'],
     ['what are the downsides and upsides of k2', 'evidence-summary'],
+    ['any downsides to taking mk7 every day', 'safety-side-effects'],
+    ['drawbacks of k2 supplements?', 'safety-side-effects'],
     ['stroke risk and k2, any studies', 'heart-health'],
     ['mk7 or nah', 'mk7-vs-mk4'],
     ['mk4 or mk7 for bones?', 'mk7-vs-mk4'],
