@@ -35,6 +35,11 @@ const SUBJECT_POINTERS: ReadonlySet<string> = new Set(language().phrases.lists.s
  */
 const pointerIsTheSubject = (question: readonly string[]) =>
   SUBJECT_POINTERS.has(question[1] ?? '') && opensWithYesNo(question);
+/**
+ * "I take 10000 iu d3, how much k2 with it?": what K2 goes with is a pointer at the clause before
+ * (phrases.json `companionPointers`), so that clause is asked about too.
+ */
+const COMPANION_POINTERS = new PhraseSet(language().phrases.lists.companionPointers.words ?? []);
 const AMOUNT = FOCUS.focuses.findIndex((f) => f.id === 'amount');
 /**
  * The words without the figures they state ("1000 mcg daily", "45 mg of mk4 a day"): what
@@ -502,7 +507,8 @@ function workOutFocus(normalized: string): QuestionFocus {
       (question.some((w) => POINTERS.has(w)) &&
         (isShortQuestion(question) ||
           (ASKED.counts(question)[COMPARISON] as number) > 0 ||
-          pointerIsTheSubject(question))))
+          pointerIsTheSubject(question) ||
+          COMPANION_POINTERS.matches(question))))
   )
     asks--;
   const pointedAt = asks > 0 ? [] : sentencePointedAt(normalized, asking, question);
@@ -613,7 +619,8 @@ export function sentenceOf(normalized: string, asking: string): string {
 /**
  * "my k2 says 'from fermented chickpeas' instead of natto. is that worse or just different?": a
  * short question sentence that points back asks about what the sentence before it names, as a
- * clause does after a comma; the reason that sentence gives is not what it names.
+ * clause does after a comma; the reason that sentence gives is not what it names. A pointer at what
+ * K2 goes with points back whatever the question's length ("…how much k2 should i take alongside it?").
  */
 function sentencePointedAt(
   normalized: string,
@@ -622,7 +629,8 @@ function sentencePointedAt(
 ): readonly string[] {
   const points =
     question.some((w) => POINTERS.has(w)) || choosesAmongBefore(question) || WHO_IS_RIGHT.matches(question);
-  if (question.length > SHORT_POINTING_SENTENCE_WORDS || !points) return [];
+  const short = question.length <= SHORT_POINTING_SENTENCE_WORDS;
+  if (!points || !(short || COMPANION_POINTERS.matches(question))) return [];
   const before = sentenceBefore(normalized, asking);
   if (before === '') return [];
   const words = stemmedWords(before);

@@ -661,6 +661,7 @@ export const PHRASE_LIST_NAMES = [
   'definitionCompares',
   'followUpBreaks',
   'subjectPointers',
+  'companionPointers',
   'animalPointers',
   'trialsAsked',
   'associationWords',

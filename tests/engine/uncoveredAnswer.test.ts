@@ -236,6 +236,18 @@ describe('a K2 amount asked to go with D3', () => {
     expect(answer.body).not.toMatch(/^90 mcg\/day\./);
   });
 
+  // A session-start leftover: the D3 told before a question that asks the K2 amount "with it" was
+  // left out of what is asked, and its figure ("iu of d3") read as a D3 dose asked.
+  it.each([
+    'my doctor has me on 4000 iu of vitamin d3, what dose of k2 would go with that',
+    'been on 2000iu d3 for a year. how many mcg of mk7 should i pair alongside it?',
+    'how much k2 do people take with 6000 iu of d3',
+  ])('%j: the D3 figure is told, the K2 amount with it is asked', (question) => {
+    const answer = engine.ask(question);
+    expect(answer.body.startsWith("The article doesn't say how much K2 to take with D3.")).toBe(true);
+    expect(answer.body).toMatch(/90.200 mcg/);
+  });
+
   // Blind round 30: "…you should also take vitamin K2, but at what strength?" asks an amount.
   it('asked as the strength of K2 to take with D3', () => {
     const answer = engine.ask('which strength of vitamin k2 goes with my d3 tablets?');
