@@ -236,6 +236,19 @@ describe('a K2 amount asked to go with D3', () => {
     expect(answer.body).not.toMatch(/^90 mcg\/day\./);
   });
 
+  // "When should I take mk7?" asks the time of day as much as "what time": it got how long the
+  // forms stay in the blood.
+  it.each(['when should you take mk7 supplements', 'when in the day is k2 best taken'])(
+    '%j says the article gives no time of day, then that fat helps absorption',
+    (question) => {
+      const answer = engine.ask(question);
+      expect(answer.body.startsWith("The article doesn't say whether morning or evening is better.")).toBe(
+        true,
+      );
+      expect(answer.facts).toContain('absorption-excretion/fat-helps-absorption');
+    },
+  );
+
   // A session-start leftover: the D3 told before a question that asks the K2 amount "with it" was
   // left out of what is asked, and its figure ("iu of d3") read as a D3 dose asked.
   it.each([
