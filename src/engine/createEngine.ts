@@ -53,11 +53,13 @@ import { portionsOfFoods } from './portionForTarget.ts';
 import {
   claimAfterChallenge,
   doubtsLastAnswer,
+  namesOnlyAForm,
   namesPopulation,
   namesVitamin,
   onlyTells,
   readFocus,
   THE_VITAMIN,
+  withFormReplaced,
   withoutPopulations,
 } from './questionFocus.ts';
 import { withoutIncidentalClauses, withoutIncidentalWords, withoutNegated } from './readings.ts';
@@ -593,6 +595,22 @@ export function createEngine(kb: KnowledgeBase, options: CreateEngineOptions = {
             : contextAfterEmergency(previous.reading, emergencyKind, turnsLeft - 1),
           followUp: false,
         };
+      }
+      // "mk4?" after "how much mk7 a day" asks the previous question of MK-4: the form's name takes
+      // the old one's place and the whole is read as one question ("how much mk4 a day"). Read with
+      // the old question after a comma, its point was lost to the new form's best-known fact.
+      const formAsked =
+        previous && kind === 'alone' && !alone.answer.urgent && namesOnlyAForm(normalized)
+          ? withFormReplaced(normalized, previous.reading)
+          : null;
+      if (previous && formAsked) {
+        const read = answerQuestionDetailed(formAsked, index, byId);
+        if (read.answer.kind === 'answer' && !read.answer.urgent)
+          return {
+            answer: saysItRepeats(read.answer, previous),
+            context: contextAfter(formAsked, read.answer, readFocus(formAsked)),
+            followUp: true,
+          };
       }
       // Thanks or a greeting is no question to read with the asker's blood thinner ("lol ok thanks"
       // after a warfarin answer was answered with the DOAC facts).

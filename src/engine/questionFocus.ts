@@ -56,6 +56,49 @@ const AMOUNT_WORDS: ReadonlySet<string> = new Set([
   ...(FOCUS.focuses.find((f) => f.id === 'amount')?.asked ?? []).filter((w) => !w.includes(' ')),
 ]);
 
+/** At most this many words, filler aside, make a message that is only a name ("mk 4", "menatetrenone?"). */
+const NAME_ONLY_WORDS = 2;
+
+/**
+ * Whether a message is only the name of a form of the vitamin (a subject with rivals) and filler:
+ * "mk4?" after a dose answer asks the same of MK-4.
+ */
+export function namesOnlyAForm(normalized: string): boolean {
+  const words = stemmedWords(normalized);
+  const own = words.filter((w) => !STOP_WORDS.has(w));
+  if (own.length === 0 || own.length > NAME_ONLY_WORDS) return false;
+  const subjects = askedSubjects(words);
+  return subjects.named.size > 0 && subjects.rivals.size > 0;
+}
+
+/** Each subject's naming words, as word lists (focus.json `subjects[].asked`). */
+const SUBJECT_NAMES: ReadonlyMap<string, ReadonlyArray<readonly string[]>> = new Map(
+  FOCUS.subjects.map((subject) => [subject.id, subject.asked.map((phrase) => stemmedWords(phrase))]),
+);
+
+/**
+ * The previous question with the forms a name-only follow-up replaces ("mk4?" after "how much mk7
+ * a day" → "how much mk4 a day"), or null when the previous question names none of its rivals.
+ */
+export function withFormReplaced(normalized: string, previous: string): string | null {
+  const message = stemmedWords(normalized).filter((w) => !STOP_WORDS.has(w));
+  const rivals = [...askedSubjects(message).named].flatMap((id) =>
+    (FOCUS.subjects.find((s) => s.id === id)?.rivals ?? []).flatMap((r) => SUBJECT_NAMES.get(r) ?? []),
+  );
+  const words = stemmedWords(previous);
+  const out: string[] = [];
+  let replaced = false;
+  for (let i = 0; i < words.length; i++) {
+    const rival = firstPhraseAt(words, i, rivals);
+    if (rival) {
+      if (!replaced) out.push(...message);
+      replaced = true;
+      i += rival.length - 1;
+    } else out.push(words[i] as string);
+  }
+  return replaced ? out.join(' ') : null;
+}
+
 /** A number, or a word glued to one ("10yo"): ages and amounts start with a digit. */
 const startsWithDigit = (word: string) => word.charCodeAt(0) >= 48 && word.charCodeAt(0) <= 57;
 

@@ -205,6 +205,16 @@ describe('a follow-up answers its own point, not the previous reply again', () =
     expect(after?.topic?.id).toBe('safety-side-effects');
   });
 
+  // A session-start leftover: "mk4?" after an MK-7 dose was read as a question of its own and got
+  // how fast MK-4 clears. A form's name alone asks the question before of that form.
+  it.each([
+    ['what dose of mk7 per day', 'mk4?', 'mk4-high-dose-japan'],
+    ['what time of day is best for mk7', 'mk4', 'absorption-excretion'],
+  ])('after "%s", "%s" asks the same of the form it names', (first, form, topic) => {
+    const [, after] = answersOf([first, form]);
+    expect(after?.topic?.id).toBe(topic);
+  });
+
   // How K2 is taken is the vitamin's own point, whatever the subject was: the D3, calcium or artery
   // facts never say it, and repeating them was the reply.
   it.each([
