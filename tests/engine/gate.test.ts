@@ -63,6 +63,9 @@ describe('emergency gate: stroke signs, stomach bleeds, head injuries, animals',
     // A past date earlier in the story does not make a bleed happening now history.
     'years ago i had a dvt, and now my nose has been bleeding for 40 minutes',
     'last year i started warfarin. today my gums are bleeding and will not stop',
+    // Blind round 32: black stool told as "black sticky poo" on warfarin was answered with natto.
+    'my grandad has had black sticky stools since this morning',
+    'on apixaban and there has been tar like poo twice today',
   ])('%j is urgent', (q) => {
     expect(urgent(q)).toBe(true);
   });
