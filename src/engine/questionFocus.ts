@@ -68,7 +68,10 @@ export function namesOnlyAForm(normalized: string): boolean {
   const own = words.filter((w) => !STOP_WORDS.has(w));
   if (own.length === 0 || own.length > NAME_ONLY_WORDS) return false;
   const subjects = askedSubjects(words);
-  return subjects.named.size > 0 && subjects.rivals.size > 0;
+  if (subjects.named.size === 0 || subjects.rivals.size === 0) return false;
+  // "is mk4 better?" asks a point of its own: every word but filler must be the form's name.
+  const nameWords = new Set([...subjects.named].flatMap((id) => (SUBJECT_NAMES.get(id) ?? []).flat()));
+  return own.every((w) => nameWords.has(w)) && readFocus(normalized).focuses.length === 0;
 }
 
 /** Each subject's naming words, as word lists (focus.json `subjects[].asked`). */
