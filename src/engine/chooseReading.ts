@@ -217,6 +217,16 @@ export function preferQuestionClause(ctx: MessageContext, current: SearchResult)
       asksDose);
   // The dose asked keeps its own runner-up topics too: the D3 on the label is not a close second.
   if (wins || (asksDose && clauseTop?.topic === fullBest.topic)) return clauseResult;
+  // "Does vitamin K2 need to be taken with food? I swallow mine … with just a black coffee.": the
+  // story's words the knowledge base does not know leave the whole message unsure of the topic its
+  // question clause is sure of; the clause decides.
+  const sureOfTheSameTopic =
+    clauseTop?.topic === fullBest.topic &&
+    !asked.pointsBack &&
+    current.confidence < ANSWER_THRESHOLD &&
+    clauseResult.hasAnchor &&
+    clauseResult.confidence >= ANSWER_THRESHOLD;
+  if (sureOfTheSameTopic) return clauseResult;
   return asked.pointsBack && current.confidence < ANSWER_THRESHOLD
     ? withPointedSubject(ctx, asked.clause, current)
     : current;

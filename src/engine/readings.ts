@@ -317,8 +317,10 @@ function findQuestionClause(normalized: string): QuestionClause | null {
   const clauses = mapPacked(marked, (c) => c.clause);
   if (clauses.length < 2) return null;
   // A sentence that ends with "?" holds the question: its clause that opens one, last first
-  // ("…which we're fixing with a dietitian. would k2 help it heal faster?").
-  for (let i = marked.length - 1; i >= 1; i--) {
+  // ("…which we're fixing with a dietitian. would k2 help it heal faster?"). The first clause too,
+  // when the story follows the question ("Does K2 need to be taken with food? I swallow mine
+  // first thing with just a black coffee.").
+  for (let i = marked.length - 1; i >= 0; i--) {
     const { clause, asked } = marked[i] as { clause: string; asked: boolean };
     if (!asked || clause.split(' ').length < 4) continue;
     if (WH_OPENER.test(clause) || YES_NO_OPENER.test(clause)) {

@@ -345,3 +345,21 @@ describe('trials asked for', () => {
     expect(a.facts.some((id) => /observational|rotterdam/.test(id))).toBe(true);
   });
 });
+
+// Blind round 32: a question asked first and its story after ("…with food? I swallow mine first
+// thing with just a black coffee.") was declined as outside what the bot knows: only a clause
+// after the first was looked at as the question.
+describe('a question asked before its story', () => {
+  it.each([
+    [
+      'Should vitamin K2 be taken alongside a meal? Right now I gulp it down at dawn with nothing but a cup of tea.',
+      'absorption-excretion',
+    ],
+    [
+      'Is gouda a decent source of k2? Asking because the deli near my flat sells a massive aged wheel for cheap.',
+      'cheese',
+    ],
+  ])('%j → %s', (q, topic) => {
+    expect(topicOf(q)).toBe(topic);
+  });
+});
