@@ -249,6 +249,17 @@ describe('a K2 amount asked to go with D3', () => {
     },
   );
 
+  // Blind round 32: "how long does a k2 bottle keep once its open?" got how long K2 stays in the
+  // blood ("8–24 hours"), read as the bottle's life.
+  it.each([
+    'how long do k2 capsules keep once open',
+    'my mk7 oil, how long does the bottle last once its open',
+  ])('%j says the article gives no storage advice, not a time in the blood', (question) => {
+    const answer = engine.ask(question);
+    expect(answer.body.startsWith("The article doesn't say how to store K2 supplements")).toBe(true);
+    expect(answer.body).not.toMatch(/hours/);
+  });
+
   // A session-start leftover: the D3 told before a question that asks the K2 amount "with it" was
   // left out of what is asked, and its figure ("iu of d3") read as a D3 dose asked.
   it.each([
