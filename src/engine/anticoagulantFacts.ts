@@ -87,6 +87,21 @@ export const NOT_FOR_VKA = new Set(ANTICOAGULANT_FACTS.notForVka);
 /** Facts about people on a blood thinner, shown only when the message names or asks about one. */
 export const ONLY_FOR_ANTICOAGULANTS = new Set(ANTICOAGULANT_FACTS.onlyForAnticoagulants);
 
+/** Facts about warfarin-type drugs alone (focus.json anticoagulantFacts `vka`, `vkaAmount`, `vkaStop`). */
+export const ONLY_FOR_VKA = new Set([
+  ...ANTICOAGULANT_FACTS.vka,
+  ...ANTICOAGULANT_FACTS.vkaAmount,
+  ...ANTICOAGULANT_FACTS.vkaStop,
+]);
+
+/**
+ * Only blood thinners that do not work through vitamin K named ("on xarelto", "im on eliquis"):
+ * what warfarin users are told (no dose is safe, INR shifts) is not theirs.
+ */
+export function namesOnlyOtherAnticoagulants(normalized: string): boolean {
+  return anticoagulantsNamed(normalized).length > 0 && !mayTakeVitaminKAntagonist(normalized);
+}
+
 /** A warfarin-type drug named, or a blood thinner not named ("us blood thinner people"): it may be one. */
 export function mayTakeVitaminKAntagonist(normalized: string): boolean {
   const text = normalized.replace(/'/g, '');

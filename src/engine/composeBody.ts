@@ -9,7 +9,9 @@ import {
   asksToTakeK2,
   mayTakeVitaminKAntagonist,
   NOT_FOR_VKA,
+  namesOnlyOtherAnticoagulants,
   ONLY_FOR_ANTICOAGULANTS,
+  ONLY_FOR_VKA,
   VKA_AMOUNT,
   VKA_STOP,
   withoutAnticoagulants,
@@ -217,6 +219,12 @@ interface ComposeContext {
   uncovered: QuestionFocus['uncovered'][number] | undefined;
   /** Someone who may be on a warfarin-type drug asks whether they may take K2. */
   takeOnVka: boolean;
+  /**
+   * The asker may be on a warfarin-type drug, by what the messages say: a follow-up's reading also
+   * carries the previous topic's title ("K2 with warfarin and other anticoagulants"), which names
+   * no one's drug ("on xarelto… morning or night?" is no warfarin question).
+   */
+  mayBeOnVka: boolean;
   anticoagulantIds: readonly string[];
   /** The figures the message quotes, in its question or reported in its story. */
   quoted: readonly QuotedFigure[];
@@ -301,7 +309,33 @@ export function composeFactBody(
   leadWithClaim(ctx, draft);
   addFactsBeside(ctx, draft);
   leadForBloodThinner(ctx, draft);
+  withoutWarfarinOnlyFacts(ctx, draft);
   return writeBody(ctx, draft);
+}
+
+/**
+ * "…also im on eliquis", "on xarelto, morning or night?": only blood thinners that do not work
+ * through vitamin K are named, so what warfarin users are told ("no dose is safe", INR shifts) is
+ * not theirs; the facts about their drugs take its place.
+ */
+function withoutWarfarinOnlyFacts(ctx: ComposeContext, draft: Draft): void {
+  // A follow-up's reading carries the previous topic's title ("K2 with warfarin and other
+  // anticoagulants"), which names no one's drug: the messages themselves say whose it is.
+  const told = ctx.followUp ? `${ctx.followUp.message} , ${ctx.followUp.previousReading}` : ctx.normalized;
+  if (ctx.mayBeOnVka || !namesOnlyOtherAnticoagulants(told)) return;
+  const theirs = (f: IndexedFact) => !ONLY_FOR_VKA.has(f.fullId);
+  if (draft.main.every(theirs) && draft.extra.every(theirs)) return;
+  const main = draft.main.filter(theirs);
+  const extra = draft.extra.filter(theirs);
+  if (main.length === 0 && extra.length > 0) {
+    draft.main = extra;
+    draft.extra = [];
+    draft.opening = null;
+    draft.nothingNew = false;
+    return;
+  }
+  if (main.length > 0) draft.main = main;
+  draft.extra = extra;
 }
 
 /** A span in double quotation marks: pasted text. */
@@ -381,7 +415,10 @@ function composeContext(
   const askingNow = followUp ? askingPart(followUp.message) : part;
   const askedByMessage =
     askingNow.split(/\s+/).length < MIN_ASKING_WORDS ? (followUp?.message ?? normalized) : askingNow;
-  const takeOnVka = asksToTakeK2(askedByMessage) && mayTakeVitaminKAntagonist(normalized);
+  const mayBeOnVka = mayTakeVitaminKAntagonist(
+    followUp ? `${followUp.message} , ${followUp.previousReading}` : normalized,
+  );
+  const takeOnVka = asksToTakeK2(askedByMessage) && mayBeOnVka;
   // A word of the article's own text pasted in quotation marks ("the article says 'egg yolks, a
   // good option for breakfast…' is that accurate?") asks no point the article does not cover.
   const outsideQuotes = part.replace(QUOTED_SPAN, ' ');
@@ -462,6 +499,7 @@ function composeContext(
     chosenTopic,
     uncovered,
     takeOnVka,
+    mayBeOnVka,
     anticoagulantIds,
     quoted,
     shownBefore,
@@ -652,8 +690,7 @@ function leadWithClaim(ctx: ComposeContext, draft: Draft): void {
   // Its own words ("who is closer to the truth") ask nothing of the claim.
   for (let i = 0; claim === null && i < told.length; i++) claim = claims.match('', told[i], whole);
   // "Does K2 thicken blood?" from someone on warfarin: the healthy person's "No." is not theirs.
-  const misleads =
-    claim !== null && NOT_FOR_VKA.has(claim.claim.factId) && mayTakeVitaminKAntagonist(normalized);
+  const misleads = claim !== null && NOT_FOR_VKA.has(claim.claim.factId) && ctx.mayBeOnVka;
   const claimed = claim && !misleads ? ctx.byIdFact(claim.claim.factId) : undefined;
   // A follow-up stays with the subject it points back at: a claim of another topic is not its.
   if (!claim || !claimed || (followUp && claimed.topic !== draft.topic)) return;
@@ -680,7 +717,7 @@ function addFactsBeside(ctx: ComposeContext, draft: Draft): void {
   // Someone who may be on a warfarin-type drug: a fact about people who are not on one ("extra K2 is
   // not expected to thicken the blood") would mislead them, and whether they may take, eat or avoid
   // something is answered by the interaction facts first.
-  if (mayTakeVitaminKAntagonist(normalized)) {
+  if (ctx.mayBeOnVka) {
     draft.main = draft.main.filter((f) => !NOT_FOR_VKA.has(f.fullId));
   } else if (!ctx.followUp && anticoagulantsNamed(normalized).length === 0) {
     // "My husband takes a 45 mcg tablet, is that too little?": the doses no one on warfarin may take
@@ -736,7 +773,7 @@ function addFactsBeside(ctx: ComposeContext, draft: Draft): void {
     }
     for (const f of mapPacked(reference.facts, byIdFact)) {
       // "No upper limit" is no answer for someone who may be on a warfarin-type drug.
-      if (!f || (NOT_FOR_VKA.has(f.fullId) && mayTakeVitaminKAntagonist(normalized))) continue;
+      if (!f || (NOT_FOR_VKA.has(f.fullId) && ctx.mayBeOnVka)) continue;
       if (reference.leads) {
         // A fact the last answer did not show is something more to say about it.
         const openingFree = !draft.opening || (draft.nothingNew && !ctx.shownBefore.has(f.fullId));
@@ -830,7 +867,7 @@ function leadForBloodThinner(ctx: ComposeContext, draft: Draft): void {
 
   // "Is µg the same as mcg?" from someone on warfarin asks what a word means: that stays first.
   if (
-    mayTakeVitaminKAntagonist(normalized) &&
+    ctx.mayBeOnVka &&
     draft.extra.length > 0 &&
     (draft.main.length === 0 || (focus.yesNo && !draft.opening && !draft.defined))
   ) {
@@ -840,7 +877,7 @@ function leadForBloodThinner(ctx: ComposeContext, draft: Draft): void {
   // "How much K2 can I take on warfarin?", "can she start it?" ask for a dose of one's own: that
   // none is known to be safe comes first, and the study's "10 mcg a day" must not open the reply as
   // if it were a dose. "And if he stops it later?" is answered by what stopping does to INR.
-  const onVka = mayTakeVitaminKAntagonist(normalized);
+  const onVka = ctx.mayBeOnVka;
   const vkaLead = !onVka
     ? null
     : ctx.takeOnVka ||
@@ -892,8 +929,11 @@ function writeBody(ctx: ComposeContext, draft: Draft): Answer {
   const first = main[0];
   if (!first) return answer;
   const firstText = leadingText(first);
-  // "What does half-life mean?" is answered by the meaning, not by MK-7's 3 days before it.
-  if (!opening && !draft.ownDoseOnVka && first !== defined) {
+  // "What does half-life mean?" is answered by the meaning, not by MK-7's 3 days before it. The
+  // doses that shifted INR on warfarin are no safe amount to open with ("how much is safe then?" →
+  // "10 mcg a day.").
+  const unsafeDoseAsSafe = VKA_AMOUNT.has(first.fullId) && focus.focuses.includes('side-effect');
+  if (!opening && !draft.ownDoseOnVka && first !== defined && !unsafeDoseAsSafe) {
     opening = figureOpening(first, firstText, focus);
     if (opening && figureOfAnotherSubject(firstText, opening, focus)) opening = null;
   }

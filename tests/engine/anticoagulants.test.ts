@@ -287,3 +287,28 @@ describe('facts for people on a blood thinner, and everyone else', () => {
     expect(a.body).toMatch(/^(Trials used )?90, 180, 360 and 720 mcg a day/);
   });
 });
+
+// Blind round 32: in a conversation about the blood-thinner topic, its title ("K2 with warfarin and
+// other anticoagulants") made a Xarelto or Eliquis user a warfarin user: "no dose is safe with
+// warfarin-type drugs… 10 mcg a day" answered "morning or night?" and "how much of that?".
+describe('a follow-up from someone on a blood thinner that does not work through vitamin K', () => {
+  const WARFARIN_ONLY = ['warfarin-interaction/low-dose-claim', 'warfarin-interaction/inr-effects'];
+
+  it.each([
+    ['im on apixaban, can i take k2 at all?', 'should it be with breakfast or with dinner?'],
+    ['is k2 a problem with rivaroxaban', 'how much of it then?'],
+  ])('after "%s", "%s" shows none of the warfarin-only facts', (first, next) => {
+    const conversation = sharedEngine().startConversation();
+    conversation.ask(first);
+    const answer = conversation.ask(next);
+    expect(answer.kind).toBe('answer');
+    for (const id of WARFARIN_ONLY) expect(answer.facts).not.toContain(id);
+  });
+
+  it('on warfarin, "how much is safe?" does not open with a dose that shifted INR', () => {
+    const conversation = sharedEngine().startConversation();
+    conversation.ask('can vitamin k2 mess with coumadin');
+    const answer = conversation.ask('so what amount is safe?');
+    expect(answer.body).toMatch(/^No dose is known to be safe/);
+  });
+});
