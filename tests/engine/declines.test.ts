@@ -46,6 +46,9 @@ describe('friendly non-answers', () => {
     'haha ok thanks',
     'ok, thank you, that was useful',
     'hmm alright, thx, thats clear',
+    // Blind round 32: a shrug before the thanks and a laugh after it got the decline.
+    'fine, cheers haha',
+    'gotcha, thank u xx',
   ])('%j is thanked', (q) => {
     const a = engine.ask(q);
     expect(a.kind).toBe('decline');
