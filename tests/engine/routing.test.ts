@@ -363,3 +363,15 @@ describe('a question asked before its story', () => {
     expect(topicOf(q)).toBe(topic);
   });
 });
+
+// Blind round 32: "F, 34, not pregnant" got the pregnancy intake and its supplement safety.
+describe('a group the asker says they are not in', () => {
+  it.each([
+    'whats the daily vitamin k need for a 30 year old woman, not pregnant',
+    'how much k2 for a woman who isnt breastfeeding',
+  ])('%j is not asked about pregnancy', (q) => {
+    const answer = engine.ask(q);
+    expect(answer.topic?.id).toBe('daily-intake');
+    expect(answer.facts).not.toContain('pregnancy-breastfeeding/pregnancy-intake');
+  });
+});
