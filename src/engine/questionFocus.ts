@@ -723,12 +723,13 @@ const MOMENTS = phraseRegex({ words: FOCUS.moments }, 'g');
 /**
  * The text without the moments it names ("this morning") and the habits its statements tell ("i
  * eat like 30g of jarlsberg every morning. is that enough k2"): a sentence that ends in a full stop
- * and comes before another says what the asker does; the question's own "every morning or every
- * night?" stays.
+ * or a dash and comes before another says what the asker does; the question's own "every morning
+ * or every night?" stays.
  */
 function withoutMomentsAndToldHabits(text: string): string {
   const withoutMoments = text.replace(MOMENTS, ' ');
-  const sentences = withoutMoments.split(/(?<=[.!])\s+/);
+  // A dash between spaces ends what is told too ("kefir every morning - any k2 in there?").
+  const sentences = withoutMoments.split(/(?<=[.!])\s+|\s+-\s+/);
   // "taking d3 + mk7 every morning, is that combo any good?", "i take d3 every morning, should i add
   // k2?": the clause before a yes/no question after a comma tells too.
   const last = sentences.pop() ?? '';

@@ -260,6 +260,15 @@ describe('a K2 amount asked to go with D3', () => {
     expect(answer.body).not.toMatch(/hours/);
   });
 
+  // Blind round 32: a habit told before a dash ("kefir every morning — any k2 in there or nah")
+  // read as a time of day asked.
+  it.each(['full fat yogurt every evening - does it have any k2', 'sauerkraut each night - any k2 in it?'])(
+    '%j is about the food, not the time of day',
+    (question) => {
+      expect(engine.ask(question).body).not.toMatch(/morning or evening/);
+    },
+  );
+
   // A session-start leftover: the D3 told before a question that asks the K2 amount "with it" was
   // left out of what is asked, and its figure ("iu of d3") read as a D3 dose asked.
   it.each([
