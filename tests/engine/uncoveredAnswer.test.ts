@@ -260,6 +260,17 @@ describe('a K2 amount asked to go with D3', () => {
     expect(answer.body).not.toMatch(/hours/);
   });
 
+  // Blind round 32: "can k2 make u jittery or keep u up at night?" got the time of day; it asks about
+  // side effects the article does not list.
+  it.each([
+    ['can mk7 keep me up at night', 'poor sleep'],
+    ['can vitamin k2 make you jittery', 'jitteriness'],
+  ])('%j says the article does not list %s among its effects', (question, word) => {
+    expect(engine.ask(question).body.startsWith(`The article doesn't list ${word} among K2's effects.`)).toBe(
+      true,
+    );
+  });
+
   // Blind round 32: a habit told before a dash ("kefir every morning — any k2 in there or nah")
   // read as a time of day asked.
   it.each(['full fat yogurt every evening - does it have any k2', 'sauerkraut each night - any k2 in it?'])(
