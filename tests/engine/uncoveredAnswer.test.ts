@@ -260,6 +260,15 @@ describe('a K2 amount asked to go with D3', () => {
     expect(answer.body).not.toMatch(/hours/);
   });
 
+  // Blind round 32: "does cheddar have k2? … its the only cheese my kids eat" said the article does
+  // not discuss K2 for children: who eats the food is told, a food's K2 is asked.
+  it.each([
+    'is there any k2 in edam? its the only cheese my kids will touch',
+    'do eggs have k2 in them? my teenage son eats four a day',
+  ])('%j answers the food, not a point about children', (question) => {
+    expect(engine.ask(question).body).not.toMatch(/children or teenagers/);
+  });
+
   // Blind round 32: "can k2 make u jittery or keep u up at night?" got the time of day; it asks about
   // side effects the article does not list.
   it.each([
