@@ -260,6 +260,17 @@ describe('a K2 amount asked to go with D3', () => {
     expect(answer.body).not.toMatch(/hours/);
   });
 
+  // Blind round 32: "we want a baby soon, is it fine to keep taking my k2 while trying?" opened
+  // with children; trying to conceive is a point the article does not cover.
+  it.each(['can i keep my mk7 going while we try to conceive', 'k2 when planning a pregnancy, yes or no'])(
+    '%j says the article does not cover it, then what it says for pregnancy',
+    (question) => {
+      const answer = engine.ask(question);
+      expect(answer.body.startsWith("The article doesn't cover K2 while trying to conceive")).toBe(true);
+      expect(answer.facts).toContain('pregnancy-breastfeeding/pregnancy-intake');
+    },
+  );
+
   // Blind round 32: "does cheddar have k2? … its the only cheese my kids eat" said the article does
   // not discuss K2 for children: who eats the food is told, a food's K2 is asked.
   it.each([
