@@ -260,6 +260,14 @@ describe('a K2 amount asked to go with D3', () => {
     expect(answer.body).not.toMatch(/hours/);
   });
 
+  // Blind round 32: "does k2 help muscle recovery or cramps?" got healing after an injury.
+  it.each(['is k2 any good for sore muscles after lifting', 'mk7 for workout recovery?'])(
+    '%j says the article does not cover K2 and muscle',
+    (question) => {
+      expect(engine.ask(question).body.startsWith("The article doesn't cover K2 and muscle.")).toBe(true);
+    },
+  );
+
   // Blind round 32: "we want a baby soon, is it fine to keep taking my k2 while trying?" opened
   // with children; trying to conceive is a point the article does not cover.
   it.each(['can i keep my mk7 going while we try to conceive', 'k2 when planning a pregnancy, yes or no'])(
