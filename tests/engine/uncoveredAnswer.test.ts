@@ -260,6 +260,15 @@ describe('a K2 amount asked to go with D3', () => {
     expect(answer.body).not.toMatch(/hours/);
   });
 
+  // Blind round 32: "my gums used to bleed … could K2 help keep my gums healthy now?" got the signs
+  // of low vitamin K: the bleeding is told, gum health is asked.
+  it.each([
+    'my gums bled a lot as a teen but not anymore - will k2 keep them healthy',
+    'is vitamin k2 good against gingivitis',
+  ])('%j says the article does not cover gum health', (question) => {
+    expect(engine.ask(question).body.startsWith("The article doesn't cover gum health")).toBe(true);
+  });
+
   // Blind round 32: "does k2 help muscle recovery or cramps?" got healing after an injury.
   it.each(['is k2 any good for sore muscles after lifting', 'mk7 for workout recovery?'])(
     '%j says the article does not cover K2 and muscle',
