@@ -375,3 +375,14 @@ describe('a group the asker says they are not in', () => {
     expect(answer.facts).not.toContain('pregnancy-breastfeeding/pregnancy-intake');
   });
 });
+
+// Blind round 32: "no i meant how much mk4 exactly, like the number" got what the "n" in MK-n
+// counts: a number asked for is a figure, not the number in a form's name.
+describe('"the exact number" asks for a figure', () => {
+  it.each(['what is the usual mk4 dose, the actual number please', 'mk7 per day - i want the exact number'])(
+    '%j gets a dose topic',
+    (q) => {
+      expect(['mk4-high-dose-japan', 'supplement-dosage']).toContain(topicOf(q));
+    },
+  );
+});
