@@ -729,7 +729,7 @@ const MOMENTS = phraseRegex({ words: FOCUS.moments }, 'g');
 function withoutMomentsAndToldHabits(text: string): string {
   const withoutMoments = text.replace(MOMENTS, ' ');
   // A dash between spaces ends what is told too ("kefir every morning - any k2 in there?").
-  const sentences = withoutMoments.split(/(?<=[.!])\s+|\s+-\s+/);
+  const sentences = withoutMoments.split(' - ').flatMap((part) => part.split(/(?<=[.!])\s+/));
   // "taking d3 + mk7 every morning, is that combo any good?", "i take d3 every morning, should i add
   // k2?": the clause before a yes/no question after a comma tells too.
   const last = sentences.pop() ?? '';
