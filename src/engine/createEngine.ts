@@ -32,6 +32,7 @@ import {
   startsNewSubject,
   subjectPart,
   withoutEllipsis,
+  withoutOpeningBreak,
 } from './followUp.ts';
 import {
   type FollowUpHints,
@@ -459,6 +460,18 @@ export function createEngine(kb: KnowledgeBase, options: CreateEngineOptions = {
       let text = question;
       let normalized = normalizedQuestion;
       let alone = answerQuestionDetailed(text, index, byId);
+      // "different q: is goose liver pate a good source?": the break only says a new question
+      // starts, and read with it the question was declined as unplaced.
+      const afterBreak = withoutOpeningBreak(normalized);
+      if (
+        afterBreak !== normalized &&
+        alone.answer.kind === 'decline' &&
+        !alone.answer.urgent &&
+        alone.declinedAs === undefined
+      ) {
+        const read = answerQuestionDetailed(afterBreak, index, byId);
+        if (read.answer.kind === 'answer') alone = read;
+      }
       // After a question about an animal, declined: "what about a bit of natto in his food" is the
       // animal's question too (the vet's); anything else is read as a first message.
       if (context?.animalAsked) {

@@ -3,7 +3,7 @@ import { language } from '../kb/language.ts';
 import { anticoagulantsNamed, withoutAnticoagulants } from './anticoagulantFacts.ts';
 import type { UrgentKind } from './gateWords.ts';
 import { tokenize } from './normalize.ts';
-import { alternation, phraseRegex } from './phrasePattern.ts';
+import { alternation, anyOf, phraseRegex } from './phrasePattern.ts';
 import {
   clausesOpeningAQuestion,
   onlyTells,
@@ -135,6 +135,18 @@ export function pointsAtSomeoneUnnamed(normalized: string): boolean {
 /** Whether the message says it starts a new subject. */
 export function startsNewSubject(normalized: string): boolean {
   return BREAK.test(plain(normalized));
+}
+
+/** A break opening the message ("different q: …", "unrelated, …"), with the marks after it. */
+const OPENING_BREAK = new RegExp(`^(?:${anyOf(lists.followUpBreaks, { capture: false })})\\b[\\s:,.!?-]*`);
+
+/**
+ * The message without the break it opens with: "different q: is goose liver pate a good source?"
+ * asks whether goose liver pâté is a good source; the break only says it is a new question.
+ */
+export function withoutOpeningBreak(normalized: string): string {
+  const rest = plain(normalized).replace(OPENING_BREAK, '');
+  return rest === plain(normalized) || rest.trim() === '' ? normalized : rest;
 }
 
 /** People a message may name (phrases.json `peopleNamed`), and the pointers that can stand for them. */

@@ -36,6 +36,19 @@ describe('an aside that says it changes the subject, or asks about the bot, is n
   });
 });
 
+// Blind round 32: "different q: is goose liver pate a good source?" was declined as unplaced: read
+// with its break words, the question matched nothing well.
+describe('a new question opened with a break', () => {
+  it.each([
+    ['is k2 good for wrinkles', 'new question: is chicken liver a good source?', 'meat-liver-chicken'],
+    ['how much k2 in natto', 'another topic - are egg yolks a good source?', 'egg-yolks'],
+  ])('after "%s", "%s" is answered on its own', (first, next, topic) => {
+    const [, after] = answersOf([first, next]);
+    expect(after?.kind).toBe('answer');
+    expect(after?.topic?.id).toBe(topic);
+  });
+});
+
 describe('a food the question before did not name is the new subject in its frame', () => {
   it.each([
     [['which foods are best for k2', 'how much is in gouda then'], 'cheese'],
