@@ -58,7 +58,10 @@ function asksAboutTheValue(normalized: string): boolean {
   const focus = readFocus(normalized);
   // Only the question can point at the value: "I keep reading that K2 helps bones" in the story
   // before "what is the evidence in postmenopausal women?" is no "that" pointing at a T-score.
-  return focus.focuses.includes('amount') || /\b(it|that|this|them|those)\b/.test(askingPart(normalized));
+  // Whether K2 is needed for that value ("dp-ucmgp was 750 pmol/l, do i need mk7") asks the same
+  // of the value as a dose does, though "need" asks no amount.
+  const asking = askingPart(normalized);
+  return focus.focuses.includes('amount') || /\b(it|that|this|them|those|need|needs)\b/.test(asking);
 }
 
 /**

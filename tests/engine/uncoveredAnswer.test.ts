@@ -329,6 +329,17 @@ describe('a K2 amount asked to go with D3', () => {
     expect(answer.body).toMatch(/90.200 mcg/);
   });
 
+  // Blind round 32: "i take 10,000 IU of d3 every day. do i need k2 with it?" asks whether, not how
+  // much: "need" asks no amount.
+  it.each(['im on 4000 iu of d3. do i need k2 alongside it?', 'does my wife need k2 with her vitamin d?'])(
+    '%j is answered with why the two are combined, not with a missing amount',
+    (question) => {
+      const answer = engine.ask(question);
+      expect(answer.body).not.toMatch(/how much K2 to take with D3/);
+      expect(answer.facts).toContain('d3-k2-cosupplementation/rationale');
+    },
+  );
+
   // Blind round 30: "…you should also take vitamin K2, but at what strength?" asks an amount.
   it('asked as the strength of K2 to take with D3', () => {
     const answer = engine.ask('which strength of vitamin k2 goes with my d3 tablets?');
