@@ -32,8 +32,11 @@ export function uncoveredInsteadOfDecline(
   if (outOfScope && !(outOfScope.cls === 'condition' && outOfScope.incidental) && !sideNutrient) return null;
   // "k2 and my thyroid medication": a drug question is a pharmacist's, whatever condition it names.
   const text = normalized.replace(/'/g, '');
-  if (MEDICINE_WORDS.test(text) || MEDICINE_RULES.some((rule) => rule.re.test(text))) return null;
   const uncovered = readFocus(normalized).uncovered;
+  // "…can no longer swallow tablets. Is there a liquid form of K2?": the tablets are a form.
+  const pillForms = uncovered[0]?.point.aboutPillForms === true;
+  if ((MEDICINE_WORDS.test(text) && !pillForms) || MEDICINE_RULES.some((rule) => rule.re.test(text)))
+    return null;
   // Another supplement beside K2 is declined unless a point is about that supplement itself
   // ("is vitamin k potassium?", "fish oil and k2 together?"): the point says what the article lacks.
   const sideNutrients = sideNutrient ? otherNutrientsIn(normalized) : [];

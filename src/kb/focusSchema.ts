@@ -87,6 +87,11 @@ export const uncoveredPointSchema = z
      */
     inStory: z.boolean().optional(),
     /**
+     * The point is about the forms supplements come in: "tablets" or "pills" beside it name the form
+     * ("can no longer swallow tablets. is there a liquid form?"), not a medicine asked about.
+     */
+    aboutPillForms: z.boolean().optional(),
+    /**
      * Stopping K2 asks the point: someone of `by` just before a verb of `vkaTakeAsked.stopVerbs` (one
      * word may stand between) with a word of `of` after it (a determiner may stand between) or
      * ending its clause ("what happens if i just stop?", "and if he quits his mk7?"). "does k2 make

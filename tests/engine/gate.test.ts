@@ -66,11 +66,15 @@ describe('emergency gate: stroke signs, stomach bleeds, head injuries, animals',
     // Blind round 32: black stool told as "black sticky poo" on warfarin was answered with natto.
     'my grandad has had black sticky stools since this morning',
     'on apixaban and there has been tar like poo twice today',
+    'since my first mk7 capsule i cant swallow properly and my tongue feels thick',
   ])('%j is urgent', (q) => {
     expect(urgent(q)).toBe(true);
   });
 
   it.each([
+    // Blind round 32: a pill too big to swallow is no throat closing.
+    'my mum has trouble swallowing tablets, is there a k2 spray',
+    'he cant swallow capsules anymore, what other forms are there',
     'does k2 cause numbness',
     'can k2 help stroke recovery',
     'is k2 good after a stroke',

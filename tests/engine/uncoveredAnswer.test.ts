@@ -260,6 +260,16 @@ describe('a K2 amount asked to go with D3', () => {
     expect(answer.body).not.toMatch(/hours/);
   });
 
+  // Blind round 32: someone who "can no longer swallow tablets" asking for a liquid or spray K2 was
+  // declined as outside what the bot knows (the tablets read as a medicine), and "are there drops or
+  // something?" got the calcium facts again.
+  it.each([
+    'dad cant swallow tablets anymore. is k2 sold as a liquid or spray?',
+    'are there drops or something for k2? my gran has trouble swallowing pills',
+  ])('%j says the article does not compare supplement forms', (question) => {
+    expect(engine.ask(question).body.startsWith("The article doesn't compare supplement forms")).toBe(true);
+  });
+
   // Blind round 32: "my gums used to bleed … could K2 help keep my gums healthy now?" got the signs
   // of low vitamin K: the bleeding is told, gum health is asked.
   it.each([
