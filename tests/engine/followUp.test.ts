@@ -49,6 +49,18 @@ describe('a new question opened with a break', () => {
   });
 });
 
+// Blind round 32: "how much of that per day tho" after natto was named got natto's figure per
+// tablespoon alone: how much a day is weighed against the daily intake.
+describe('how much of a food a day', () => {
+  it.each([
+    ['which food has the most k2', 'how much of it a day?'],
+    ['is gouda high in k2', 'ok how much of that daily'],
+  ])('after "%s", "%s" carries the daily intake', (first, next) => {
+    const [, after] = answersOf([first, next]);
+    expect(after?.facts).toContain('daily-intake/adequate-intake-adults');
+  });
+});
+
 describe('a food the question before did not name is the new subject in its frame', () => {
   it.each([
     [['which foods are best for k2', 'how much is in gouda then'], 'cheese'],
