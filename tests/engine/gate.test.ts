@@ -150,6 +150,24 @@ describe('emergency gate: stroke signs, stomach bleeds, head injuries, animals',
     expect(onWarfarin.safety.warningFirst).toBe(false);
   });
 
+  // Blind round 33: "I have swallowed all of my vitamins and the rest of my sleeping tablets. I don't
+  // see the point of carrying on any more…" got no notice at all: only present-tense taking of every
+  // pill was a crisis, and "the point of carrying on" was no hopelessness.
+  it.each([
+    'ive taken the rest of my sleeping pills, i dont see the point of going on',
+    'she swallowed whats left of her pain tablets an hour ago',
+    'i have swallowed every one of my pills. will the k2 hurt',
+  ])('%j gets the crisis notice', (q) => {
+    expect(engine.ask(q).urgentNotice).toBe(CRISIS_NOTICE);
+  });
+
+  it.each([
+    'took all of my pills this morning as usual, can k2 go with them?',
+    'finished the rest of my k2 pills today',
+  ])('%j is not a crisis', (q) => {
+    expect(engine.ask(q).urgent).toBe(false);
+  });
+
   it('gives the crisis notice when the self-harm words are misspelt beside a bleed spelt right', () => {
     expect(engine.ask('i want to kill mysef, vomiting blood').urgentNotice).toBe(CRISIS_NOTICE);
     expect(engine.ask('wanna end my lfe, my nose wont stop bleeding').urgentNotice).toBe(CRISIS_NOTICE);
