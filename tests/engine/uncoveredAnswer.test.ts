@@ -260,6 +260,14 @@ describe('a K2 amount asked to go with D3', () => {
     expect(answer.body).not.toMatch(/hours/);
   });
 
+  // Blind round 33: "…I can throw my calcium tablets away, because K2 'puts the calcium where it
+  // belongs'. Is that how it works?" got that the article doesn't compare supplement forms: "tablets"
+  // and "works" in one question are no comparison of forms.
+  it("another supplement's tablets and how K2 works are not a question of forms", () => {
+    const answer = engine.ask('my friend says k2 means i can stop my calcium tablets. is that how it works?');
+    expect(answer.body).not.toMatch(/supplement forms/);
+  });
+
   // Blind round 32: someone who "can no longer swallow tablets" asking for a liquid or spray K2 was
   // declined as outside what the bot knows (the tablets read as a medicine), and "are there drops or
   // something?" got the calcium facts again.
