@@ -363,11 +363,16 @@ export function setIncidentalAside(
     (clausesOpeningAQuestion(rest).length === 0 && !asksWithAny(rest))
       ? rest
       : `${rest} , ${THE_VITAMIN}`;
+  // And so is a food named only in the clause set aside ("when i saw the price of natto at the asian
+  // shop. is one tub enough for a day?"): the tub is natto's.
+  const foods = [...foodsNamed(ctx.normalized)];
+  const withFoods = (rest: string | null) =>
+    rest === null || foods.length === 0 || foodsNamed(rest).size > 0 ? rest : `${rest} , ${foods.join(' ')}`;
   const rests = [
     withVitamin(withoutIncidentalClauses(ctx.normalized)),
     withoutIncidentalWords(ctx.normalized),
     withoutOtherNutrients(ctx.normalized),
-  ].map(withDrugs);
+  ].map((rest) => withFoods(withDrugs(rest)));
   // A long story keeps its question in its last clause: what is left is read for that clause too.
   // A question the writer marked as such ("it would help to know how much…") is read first.
   // So is a dose asked that the story gave to the vitamin ("…K2 (MK-7) 45 mcg. is 45 mcg enough?").

@@ -576,6 +576,21 @@ describe('a cost told in a story, and cooking asked of the K2 in a food', () => 
     expect(a.topic?.id).toMatch(/mk7-vs-mk4|menaquinone-forms/);
   });
 
+  // Blind round 33: the food named only in the clause with the price ("…the price of natto at the
+  // asian shop. is one of those little tubs enough…?") is what the question left asks about; "the
+  // cheapest k2 food" beside "are eggs any good" is a food question, not a shopping one.
+  it.each([
+    [
+      'nearly fainted at the price of jarlsberg at the deli. is a couple of slices enough k2 for the day?',
+      'cheese',
+    ],
+    ['skint student here, cheapest k2 food? is egg yolk decent?', 'egg-yolks'],
+  ])('%j is answered from %s', (q, topic) => {
+    const a = engine.ask(q);
+    expect(a.kind).toBe('answer');
+    expect(a.topic?.id).toBe(topic);
+  });
+
   it('the vitamin named in a clause set aside still heads the question left (blind round 25)', () => {
     // The clause asking for a translation is chatter; the question after it asks about K2.
     const a = engine.ask("hola, k2 is 'menaquinona' in spanish right? what kind of food has the most of it");
