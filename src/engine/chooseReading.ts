@@ -198,15 +198,19 @@ export function preferQuestionClause(ctx: MessageContext, current: SearchResult)
     if (ofFood.ranked[0]?.topic.category === FOOD_CATEGORY && ofFood.confidence >= ANSWER_THRESHOLD)
       return ofFood;
   }
+  // "had bleeding gums ages ago… unrelated but is k2 good for teeth?": a story the message sets
+  // aside itself is no part of the question, however little the clause names.
+  const setAside = storySetAside(ctx.normalized, asked.clause);
   const wins =
     clauseTop &&
     clauseTop.topic !== fullBest.topic &&
     (!asked.pointsBack || POINTING_BACK_CATEGORIES.has(clauseTop.topic.category)) &&
     clauseResult.hasAnchor &&
     clauseResult.confidence >= ANSWER_THRESHOLD &&
-    (clauseResult.features.subjectMass >= CLEAR_SUBJECT || definitionAsked) &&
+    (clauseResult.features.subjectMass >= CLEAR_SUBJECT || definitionAsked || setAside) &&
     (inFull >= fullTop * BACKSTORY_RATIO ||
       incidentalStory(fullBest.topic, clauseTop.topic) ||
+      setAside ||
       // "I heard vitamin K called the new vitamin D. What is vitamin K all about?": a question what
       // something is decides, whatever the story compared it with.
       definitionAsked ||
@@ -230,6 +234,15 @@ export function preferQuestionClause(ctx: MessageContext, current: SearchResult)
   return asked.pointsBack && current.confidence < ANSWER_THRESHOLD
     ? withPointedSubject(ctx, asked.clause, current)
     : current;
+}
+
+/** Words that set what came before aside (phrases.json `followUpBreaks`: "unrelated, but…"). */
+const STORY_ASIDE = phraseRegex(language().phrases.lists.followUpBreaks);
+
+/** Whether the message sets aside, before its question clause, the story it tells. */
+function storySetAside(normalized: string, clause: string): boolean {
+  const at = normalized.replace(/'/g, '').indexOf(clause);
+  return at > 0 && STORY_ASIDE.test(normalized.replace(/'/g, '').slice(0, at));
 }
 
 /** How many sentences back a question pointing back looks for the subject it points at. */

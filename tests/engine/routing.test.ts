@@ -386,3 +386,17 @@ describe('"the exact number" asks for a figure', () => {
     },
   );
 });
+
+// Blind round 33: "had bleeding gums ages ago (…dentist sorted it). unrelated but is k2 good for
+// teeth?" got the signs of low vitamin K: the story set aside by the asker decided the topic.
+describe('a story the asker sets aside', () => {
+  it.each([
+    [
+      'nosebleeds as a kid, grew out of them years ago. different question though: is k2 good for teeth?',
+      'calcium-direction',
+    ],
+    ['had a clot in my leg in 2015, long gone now. anyway, which cheese has k2?', 'cheese'],
+  ])('%j → %s', (q, topic) => {
+    expect(topicOf(q)).toBe(topic);
+  });
+});
