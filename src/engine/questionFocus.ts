@@ -56,6 +56,9 @@ const AMOUNT_WORDS: ReadonlySet<string> = new Set([
   ...(FOCUS.focuses.find((f) => f.id === 'amount')?.asked ?? []).filter((w) => !w.includes(' ')),
 ]);
 
+/** Words that say a message corrects the one before ("no i meant mk4"; phrases.json `correctionWords`). */
+const CORRECTION_WORDS: ReadonlySet<string> = new Set(language().phrases.lists.correctionWords.words);
+
 /** At most this many words, filler aside, make a message that is only a name ("mk 4", "menatetrenone?"). */
 const NAME_ONLY_WORDS = 2;
 
@@ -65,7 +68,7 @@ const NAME_ONLY_WORDS = 2;
  */
 export function namesOnlyAForm(normalized: string): boolean {
   const words = stemmedWords(normalized);
-  const own = words.filter((w) => !STOP_WORDS.has(w));
+  const own = words.filter((w) => !STOP_WORDS.has(w) && !CORRECTION_WORDS.has(w));
   if (own.length === 0 || own.length > NAME_ONLY_WORDS) return false;
   const subjects = askedSubjects(words);
   if (subjects.named.size === 0 || subjects.rivals.size === 0) return false;
@@ -84,7 +87,7 @@ const SUBJECT_NAMES: ReadonlyMap<string, ReadonlyArray<readonly string[]>> = new
  * a day" → "how much mk4 a day"), or null when the previous question names none of its rivals.
  */
 export function withFormReplaced(normalized: string, previous: string): string | null {
-  const message = stemmedWords(normalized).filter((w) => !STOP_WORDS.has(w));
+  const message = stemmedWords(normalized).filter((w) => !STOP_WORDS.has(w) && !CORRECTION_WORDS.has(w));
   const rivals = [...askedSubjects(message).named].flatMap((id) =>
     (FOCUS.subjects.find((s) => s.id === id)?.rivals ?? []).flatMap((r) => SUBJECT_NAMES.get(r) ?? []),
   );

@@ -662,6 +662,7 @@ export const PHRASE_LIST_NAMES = [
   'followUpBreaks',
   'subjectPointers',
   'companionPointers',
+  'correctionWords',
   'animalPointers',
   'trialsAsked',
   'associationWords',

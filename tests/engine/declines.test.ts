@@ -48,6 +48,8 @@ describe('friendly non-answers', () => {
     'hmm alright, thx, thats clear',
     // Blind round 32: a shrug before the thanks and a laugh after it got the decline.
     'fine, cheers haha',
+    // Blind round 33: thanks for someone else's sake repeated the cancer facts.
+    'ok ta, ill pass it on to my mum',
     'gotcha, thank u xx',
   ])('%j is thanked', (q) => {
     const a = engine.ask(q);
