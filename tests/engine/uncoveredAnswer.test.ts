@@ -260,6 +260,14 @@ describe('a K2 amount asked to go with D3', () => {
     expect(answer.body).not.toMatch(/hours/);
   });
 
+  // Blind round 33: "why does literally every supplement brand stack d3 with k2?" got that the
+  // article names no brands: why something is done asks its reason, not a brand.
+  it('why brands do something is asked for the reason, not a brand', () => {
+    const answer = engine.ask('why do all the supplement brands combine d3 with k2');
+    expect(answer.body).not.toMatch(/name brands/);
+    expect(answer.facts).toContain('d3-k2-cosupplementation/rationale');
+  });
+
   // Blind round 33: "…I can throw my calcium tablets away, because K2 'puts the calcium where it
   // belongs'. Is that how it works?" got that the article doesn't compare supplement forms: "tablets"
   // and "works" in one question are no comparison of forms.
