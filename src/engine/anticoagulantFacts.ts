@@ -12,6 +12,8 @@ const EVERY_ANTICOAGULANT = wordPattern(anticoagulantSpellings(), 'g');
 const OTHER_ANTICOAGULANT = wordPattern(
   anticoagulantSpellings({ kinds: ['doac', 'heparin', 'antiplatelet'] }),
 );
+const DOAC_OR_HEPARIN = wordPattern(anticoagulantSpellings({ kinds: ['doac', 'heparin'] }));
+const ANTIPLATELET = wordPattern(anticoagulantSpellings({ kinds: ['antiplatelet'] }));
 const ANY_ANTICOAGULANT = wordPattern(anticoagulantSpellings({ kinds: ['any'] }));
 
 /** The message without the anticoagulants it names: what else it asks about ("on warfarin, cheese?"). */
@@ -102,6 +104,15 @@ export function namesOnlyOtherAnticoagulants(normalized: string): boolean {
   return anticoagulantsNamed(normalized).length > 0 && !mayTakeVitaminKAntagonist(normalized);
 }
 
+/** Facts about DOACs and heparins (focus.json anticoagulantFacts `doac`). */
+export const ONLY_FOR_DOAC = new Set(ANTICOAGULANT_FACTS.doac);
+
+/** Only antiplatelet medicines named ("plavix", "aspirin"): what DOAC users are told is not theirs. */
+export function namesOnlyAntiplatelets(normalized: string): boolean {
+  const text = normalized.replace(/'/g, '');
+  return ANTIPLATELET.test(text) && !DOAC_OR_HEPARIN.test(text) && !mayTakeVitaminKAntagonist(text);
+}
+
 /** A warfarin-type drug named, or a blood thinner not named ("us blood thinner people"): it may be one. */
 export function mayTakeVitaminKAntagonist(normalized: string): boolean {
   const text = normalized.replace(/'/g, '');
@@ -131,7 +142,8 @@ export function anticoagulantFactIds(normalized: string, asksAmount = false): st
     for (const { re, may, facts } of VKA_SUBJECTS) if (re.test(text) && may.test(text)) ids.push(...facts);
     ids.push(...ANTICOAGULANT_FACTS.vka);
   }
-  if (OTHER_ANTICOAGULANT.test(text)) ids.push(...ANTICOAGULANT_FACTS.doac);
+  if (DOAC_OR_HEPARIN.test(text)) ids.push(...ANTICOAGULANT_FACTS.doac);
+  if (ANTIPLATELET.test(text)) ids.push(...ANTICOAGULANT_FACTS.antiplatelet);
   if (!VKA.test(text) && !OTHER_ANTICOAGULANT.test(text) && ANY_ANTICOAGULANT.test(text))
     ids.push(...ANTICOAGULANT_FACTS.any);
   return [...new Set(ids)];

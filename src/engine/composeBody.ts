@@ -9,8 +9,10 @@ import {
   asksToTakeK2,
   mayTakeVitaminKAntagonist,
   NOT_FOR_VKA,
+  namesOnlyAntiplatelets,
   namesOnlyOtherAnticoagulants,
   ONLY_FOR_ANTICOAGULANTS,
+  ONLY_FOR_DOAC,
   ONLY_FOR_VKA,
   VKA_AMOUNT,
   VKA_STOP,
@@ -323,7 +325,10 @@ function withoutWarfarinOnlyFacts(ctx: ComposeContext, draft: Draft): void {
   // anticoagulants"), which names no one's drug: the messages themselves say whose it is.
   const told = ctx.followUp ? `${ctx.followUp.message} , ${ctx.followUp.previousReading}` : ctx.normalized;
   if (ctx.mayBeOnVka || !namesOnlyOtherAnticoagulants(told)) return;
-  const theirs = (f: IndexedFact) => !ONLY_FOR_VKA.has(f.fullId);
+  // Aspirin or clopidogrel alone: the DOAC fact is not theirs either.
+  const antiplateletsOnly = namesOnlyAntiplatelets(told);
+  const theirs = (f: IndexedFact) =>
+    !ONLY_FOR_VKA.has(f.fullId) && !(antiplateletsOnly && ONLY_FOR_DOAC.has(f.fullId));
   if (draft.main.every(theirs) && draft.extra.every(theirs)) return;
   const main = draft.main.filter(theirs);
   const extra = draft.extra.filter(theirs);
@@ -822,6 +827,21 @@ function leadForBloodThinner(ctx: ComposeContext, draft: Draft): void {
     draft.main = [...draft.extra, ...draft.main].slice(0, MAX_FACTS);
     draft.extra = [];
   }
+  // "what about lixiana, my cardio might switch me to that" after natto on warfarin: a blood thinner
+  // the question before did not name is what is asked now, and the facts for it lead.
+  if (followUp && !onlyTells(followUp.message)) {
+    const before = anticoagulantsNamed(followUp.previousReading);
+    const other =
+      before.length > 0 && anticoagulantsNamed(followUp.message).some((drug) => !before.includes(drug));
+    const forIt = other ? anticoagulantFactIds(followUp.message) : [];
+    const facts = mapPacked(forIt, ctx.byIdFact).filter((f): f is IndexedFact => f !== undefined);
+    const first = draft.main[0];
+    if (facts.length > 0 && first && !forIt.includes(first.fullId)) {
+      draft.nothingNew = false;
+      draft.opening = null;
+      draft.leadWith(facts);
+    }
+  }
   // …and so it is when the reply has more to say: told, not asked ("oh i should mention i take
   // warfarin" after a bone answer led with a bone trial and left the interaction facts behind it),
   // or told by someone whose blood thinner the conversation named before ("i had a big bowl
@@ -853,14 +873,21 @@ function leadForBloodThinner(ctx: ComposeContext, draft: Draft): void {
   // "…the kitchen wants more Gouda and natto for everyone. What should staff be aware of for the
   // residents on warfarin?": a question that itself names the blood thinner, and that none of the
   // main facts answers in its own words, is answered by the interaction facts first.
-  const drugsAsked = followUp ? [] : anticoagulantsNamed(ctx.part);
+  // So does a question pointing at them in the sentence before ("I take clopidogrel and a baby
+  // aspirin. Would vitamin K2 interfere with either of them?").
+  const askedOf = pointsBack(ctx.part) ? `${sentenceBefore(normalized, ctx.part)} ${ctx.part}` : ctx.part;
+  const drugsAsked = followUp ? [] : anticoagulantsNamed(askedOf);
   if (drugsAsked.length > 0) {
     const { analyzer } = ctx.index;
     const drugTerms = new Set(analyzer.analyze(drugsAsked.join(' ')).terms);
     const partTerms = analyzer.analyze(ctx.part).terms.filter((t) => !drugTerms.has(t));
     const interaction = [...draft.main, ...draft.extra].filter((f) => anticoagulantIds.includes(f.fullId));
     const first = draft.main[0];
-    const firstAnswersPart = first !== undefined && partTerms.some((t) => first.terms.has(t));
+    // Asked whether K2 interacts with them ("could K2 clash with either of those?"), the first
+    // fact's sharing a word with the question ("either") does not make it the answer.
+    const asksInteraction = askedOf !== ctx.part && readFocus(ctx.part).focuses.includes('interaction');
+    const firstAnswersPart =
+      first !== undefined && !asksInteraction && partTerms.some((t) => first.terms.has(t));
     if (interaction.length > 0 && first && !anticoagulantIds.includes(first.fullId) && !firstAnswersPart)
       draft.leadWith(interaction);
   }

@@ -355,6 +355,8 @@ export const focusFileSchema = z.strictObject({
   anticoagulantFacts: z.strictObject({
     vka: z.array(fullFactId).min(1),
     doac: z.array(fullFactId).min(1),
+    /** For antiplatelet medicines (aspirin, clopidogrel): they do not work through vitamin K either. */
+    antiplatelet: z.array(fullFactId).min(1),
     any: z.array(fullFactId).min(1),
     /**
      * Facts that come first when someone who may be on a warfarin-type drug asks an amount, or asks

@@ -312,3 +312,23 @@ describe('a follow-up from someone on a blood thinner that does not work through
     expect(answer.body).toMatch(/^No dose is known to be safe/);
   });
 });
+
+// Blind round 33: aspirin and clopidogrel got the DOAC fact or a heart trial, a question pointing at
+// them ("would K2 interfere with either of them?") led with a heart fact, and "what about lixiana"
+// after natto on warfarin led with natto.
+describe('antiplatelets, and a blood thinner named in a follow-up', () => {
+  it.each([
+    'does vitamin k2 interact with plavix',
+    'I had a stent last year and take aspirin and clopidogrel daily. Could K2 clash with either of those?',
+  ])('%j leads with the antiplatelet fact', (q) => {
+    expect(sharedEngine().ask(q).facts[0]).toBe('warfarin-interaction/antiplatelets-differ');
+  });
+
+  it('a newly named blood thinner after a warfarin answer leads with its own fact', () => {
+    const conversation = sharedEngine().startConversation();
+    conversation.ask('im on warfarin, is cheese a problem');
+    expect(conversation.ask('what about xarelto instead, my doctor mentioned it').facts[0]).toBe(
+      'warfarin-interaction/doacs-differ',
+    );
+  });
+});
