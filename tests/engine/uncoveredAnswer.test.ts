@@ -260,6 +260,15 @@ describe('a K2 amount asked to go with D3', () => {
     expect(answer.body).not.toMatch(/hours/);
   });
 
+  // Blind round 33: "how much k2 in brie" opened with "About 500 mcg/100 g", a US figure for total
+  // vitamin K in soft-ripened cheese, as if it were the article's figure for Brie.
+  it('a Brie amount says the article gives no figure for Brie', () => {
+    const answer = engine.ask('whats the k2 content of brie per 100g');
+    expect(answer.body.startsWith('The article names Brie as a K2 source but gives no figure for it')).toBe(
+      true,
+    );
+  });
+
   // Blind round 33: "why does literally every supplement brand stack d3 with k2?" got that the
   // article names no brands: why something is done asks its reason, not a brand.
   it('why brands do something is asked for the reason, not a brand', () => {
