@@ -843,6 +843,8 @@ describe('a food the asker will not have, said after it (blind round 18)', () =>
     'cheese aside, any other options for k2?',
     'are there k2 foods that arent natto',
     'whats plan b for k2 if i cant stomach natto',
+    // Blind round 33: "natto tastes like feet… any way to get the k2 without eating it?" got natto.
+    'natto tastes like old socks, can i get my k2 without eating it',
   ])('%j asks for other K2 foods, not the one set aside', (q) => {
     const a = engine.ask(q);
     expect(a.topic?.id).toBe('food-plan');
