@@ -25,6 +25,7 @@ import { evidenceOpening } from './evidenceLead.ts';
 import { type FactIndex, factIndexOf, type IndexedFact } from './factIndex.ts';
 import { type AskedTerm, askedTerms, scoreFact } from './factScore.ts';
 import {
+  askedFigure,
   figureOpening,
   figuresQuotedIn,
   figuresReportedIn,
@@ -307,6 +308,7 @@ export function composeFactBody(
   if (!ctx) return chosen;
   const draft = new Draft(chosen, chosenTopic);
   chooseMainFacts(ctx, draft);
+  figureForEachForm(ctx, draft);
   leadWithDefinition(ctx, draft);
   leadWithClaim(ctx, draft);
   addFactsBeside(ctx, draft);
@@ -343,7 +345,35 @@ function withoutWarfarinOnlyFacts(ctx: ComposeContext, draft: Draft): void {
   draft.extra = extra;
 }
 
-/** A span in double quotation marks: pasted text. */
+/** Forms of the vitamin: the subjects with rivals (focus.json `subjects`: MK-4, MK-7, K1). */
+const FORMS: ReadonlySet<string> = new Set(
+  language()
+    .focus.subjects.filter((subject) => (subject.rivals ?? []).length > 0)
+    .map((subject) => subject.id),
+);
+
+/**
+ * "mk4 vs mk7 half life?? need actual numbers": a figure asked of two forms needs each form's own.
+ * The best facts gave MK-4's hours and a claim about MK-7 with no number; a fact of the topic that
+ * states the asked kind of figure for the form without one takes the place of a fact that states none.
+ */
+function figureForEachForm(ctx: ComposeContext, draft: Draft): void {
+  const { focus, followUp, uncovered } = ctx;
+  if (followUp || uncovered || !focus.figure || focus.subjects.named.size < 2) return;
+  const forms = [...focus.subjects.named].filter((id) => FORMS.has(id));
+  if (forms.length < 2) return;
+  const states = (f: IndexedFact) => askedFigure(f.fact.text, focus.words) !== null;
+  for (const form of forms) {
+    if (draft.main.some((f) => f.subjects.has(form) && states(f))) continue;
+    const own = ctx.candidates.find((f) => f.subjects.has(form) && states(f) && !draft.main.includes(f));
+    if (!own) continue;
+    const without = draft.main.findIndex((f) => !states(f));
+    if (without >= 0) draft.main[without] = own;
+    else if (draft.main.length < MAX_FACTS) draft.main.push(own);
+  }
+}
+
+/** A span in double quotation marks: pasted text. */ /** A span in double quotation marks: pasted text. */
 const QUOTED_SPAN = /"[^"]*"/g;
 
 /** What the steps read, or null when the chosen topic has no facts to compose from. */

@@ -221,3 +221,13 @@ it("a fact said answer-first gives its figure from that wording alone, never the
   } as unknown as IndexedFact;
   expect(figureOpening(fact, answer, readFocus('how much do people need daily'))).toBeNull();
 });
+
+// Blind round 33: "mk4 vs mk7 half life?? need actual numbers" gave MK-4's hours and a claim about
+// MK-7 with no number: a figure asked of two forms shows each form's own.
+describe('a figure asked of two forms', () => {
+  it('shows a fact with the figure for each form', () => {
+    const answer = sharedEngine().ask('half life numbers please, mk-4 versus mk-7');
+    expect(answer.body).toMatch(/MK-4[^.]*\d+[–-]?\d* hours|\d+ hours[^.]*MK-4/);
+    expect(answer.body).toMatch(/MK-7[^.]*(96 hours|3 days)/);
+  });
+});
