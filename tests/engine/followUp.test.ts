@@ -371,7 +371,7 @@ describe('a follow-up answers its own point, not the previous reply again', () =
   it('a point the two messages ask together is said to be uncovered: men’s bones', () => {
     const [, men] = answersOf(['can k2 prevent osteoporosis', 'what about in men?']);
     expect(men?.coverage).toBe('partial');
-    expect(men?.body).toMatch(/^The article doesn't cover men's bones/);
+    expect(men?.body).toMatch(/^The article doesn't cover bone trials in men/);
   });
 
   it('"is there proof it actually works?" asks for the evidence, not the source quote', () => {
@@ -745,7 +745,7 @@ describe('a follow-up that names only who is asked about', () => {
       conversation.ask('did k2 lower fractures in women after menopause');
       conversation.ask('what dose was used in those trials');
       const a = conversation.ask(follow);
-      expect(a.body).toMatch(/^The article doesn't cover men's bones/);
+      expect(a.body).toMatch(/^The article doesn't cover bone trials in men/);
     },
   );
 });

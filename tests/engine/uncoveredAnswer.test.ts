@@ -260,6 +260,13 @@ describe('a K2 amount asked to go with D3', () => {
     expect(answer.body).not.toMatch(/hours/);
   });
 
+  // Blind round 33: "my dad is 81 and takes d3 + k2 for his bones, is that ok for older guys?" was
+  // told the article doesn't cover men's bones, without its line for older adults.
+  it("bones in older men get the older adults' MK-7 line", () => {
+    const answer = engine.ask('is k2 worth it for an older man with weak bones');
+    expect(answer.facts).toContain('supplement-dosage/older-adults');
+  });
+
   // Blind round 33: "how much k2 in brie" opened with "About 500 mcg/100 g", a US figure for total
   // vitamin K in soft-ripened cheese, as if it were the article's figure for Brie.
   it('a Brie amount says the article gives no figure for Brie', () => {
