@@ -373,6 +373,9 @@ function figureForEachForm(ctx: ComposeContext, draft: Draft): void {
   }
 }
 
+/** The category of the blood-thinner topic (knowledge/topics/warfarin-interaction.json). */
+const INTERACTIONS_CATEGORY = 'interactions';
+
 /** A span in double quotation marks: pasted text. */ /** A span in double quotation marks: pasted text. */
 const QUOTED_SPAN = /"[^"]*"/g;
 
@@ -886,10 +889,15 @@ function leadForBloodThinner(ctx: ComposeContext, draft: Draft): void {
     ((newlyNamed && mayTakeVitaminKAntagonist(withoutDeniedAnticoagulants(followUp.message))) ||
       onTheirsBefore)
   ) {
-    const interaction = [...draft.main, ...draft.extra].filter((f) => anticoagulantIds.includes(f.fullId));
+    // A food's own figure carried for a blood-thinner user (the cheese's K2) is no interaction fact:
+    // what the drug does with it leads.
+    const speaksOfTheDrug = (f: IndexedFact) =>
+      anticoagulantIds.includes(f.fullId) &&
+      (f.topic.category === INTERACTIONS_CATEGORY ||
+        anticoagulantsNamed(f.fact.text.toLowerCase()).length > 0);
+    const interaction = [...draft.main, ...draft.extra].filter(speaksOfTheDrug);
     const first = draft.main[0];
-    if (interaction.length > 0 && first && !anticoagulantIds.includes(first.fullId))
-      draft.leadWith(interaction);
+    if (interaction.length > 0 && first && !speaksOfTheDrug(first)) draft.leadWith(interaction);
   }
   // "Is that ok with warfarin?" after a cheese answer: the blood-thinner facts are the answer, not
   // a cheese fact that has neither the message's words nor what it asks.

@@ -332,3 +332,15 @@ describe('antiplatelets, and a blood thinner named in a follow-up', () => {
     );
   });
 });
+
+// Blind round 33: someone on Marevan planning "a couple of slices [of Jarlsberg] with breakfast every
+// day" got the steady-intake facts without the cheese's K2.
+describe('a cheese someone on a warfarin-type drug plans to eat', () => {
+  it('carries the cheese figure beside the steady-intake facts', () => {
+    const answer = sharedEngine().ask(
+      'on warfarin for years, INR steady. thinking of a few slices of gouda every day from now on, anything to know first?',
+    );
+    expect(answer.facts).toContain('cheese/hard-cheese-amount');
+    expect(answer.facts).toContain('warfarin-interaction/steady-intake');
+  });
+});
