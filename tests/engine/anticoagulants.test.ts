@@ -324,6 +324,14 @@ describe('antiplatelets, and a blood thinner named in a follow-up', () => {
     expect(sharedEngine().ask(q).facts[0]).toBe('warfarin-interaction/antiplatelets-differ');
   });
 
+  // Pair grading of round 32: the antiplatelet fact, reached by its sample questions, answered a
+  // question about omeprazole, which is no antiplatelet.
+  it('another medicine that is no blood thinner never gets the antiplatelet fact', () => {
+    expect(sharedEngine().ask('on lansoprazole for years. does that mess with k2?').facts).not.toContain(
+      'warfarin-interaction/antiplatelets-differ',
+    );
+  });
+
   it('a newly named blood thinner after a warfarin answer leads with its own fact', () => {
     const conversation = sharedEngine().startConversation();
     conversation.ask('im on warfarin, is cheese a problem');
