@@ -260,6 +260,22 @@ describe('a K2 amount asked to go with D3', () => {
     expect(answer.body).not.toMatch(/hours/);
   });
 
+  // Blind round 33: heart valves, a calcium score and how much K2 lowers blood pressure were answered
+  // from artery facts without saying the article does not cover them.
+  it.each([
+    [
+      'calcified aortic valve on my last echo, would k2 do anything for that',
+      "The article doesn't cover heart valves",
+    ],
+    ['can k2 bring a high calcium score down', "The article doesn't explain calcium (CAC) scores"],
+    [
+      'if k2 lowers bp, by how much roughly?',
+      'The article gives no figure for how much K2 changes blood pressure',
+    ],
+  ])('%j says first what the article does not cover', (question, opening) => {
+    expect(engine.ask(question).body.startsWith(opening)).toBe(true);
+  });
+
   // Blind round 33: "my dad is 81 and takes d3 + k2 for his bones, is that ok for older guys?" was
   // told the article doesn't cover men's bones, without its line for older adults.
   it("bones in older men get the older adults' MK-7 line", () => {
