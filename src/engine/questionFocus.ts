@@ -92,18 +92,37 @@ export function withFormReplaced(normalized: string, previous: string): string |
     (FOCUS.subjects.find((s) => s.id === id)?.rivals ?? []).flatMap((r) => SUBJECT_NAMES.get(r) ?? []),
   );
   const words = stemmedWords(previous);
+  // The vitamin's general name takes the form's place when no rival form was named ("i take 10000
+  // iu d3, how much k2 with it" → "mk4?" asks how much MK-4).
+  return replaceFirst(words, rivals, message) ?? replaceFirst(words, GENERAL_VITAMIN_NAMES, message);
+}
+
+/** The words with every phrase of `phrases` replaced by `by` (once), or null when none is there. */
+function replaceFirst(
+  words: readonly string[],
+  phrases: ReadonlyArray<readonly string[]>,
+  by: readonly string[],
+): string | null {
   const out: string[] = [];
   let replaced = false;
   for (let i = 0; i < words.length; i++) {
-    const rival = firstPhraseAt(words, i, rivals);
-    if (rival) {
-      if (!replaced) out.push(...message);
+    const phrase = firstPhraseAt(words, i, phrases);
+    if (phrase) {
+      if (!replaced) out.push(...by);
       replaced = true;
-      i += rival.length - 1;
+      i += phrase.length - 1;
     } else out.push(words[i] as string);
   }
   return replaced ? out.join(' ') : null;
 }
+
+/** The vitamin's names that are no form of it ("k2", "vitamin k2"): focus.json `vitaminNames` less the subjects'. */
+const GENERAL_VITAMIN_NAMES: ReadonlyArray<readonly string[]> = (() => {
+  const formNames = new Set([...SUBJECT_NAMES.values()].flat().map((words) => words.join(' ')));
+  return FOCUS.vitaminNames
+    .map((name) => stemmedWords(name))
+    .filter((words) => !formNames.has(words.join(' ')));
+})();
 
 /** A number, or a word glued to one ("10yo"): ages and amounts start with a digit. */
 const startsWithDigit = (word: string) => word.charCodeAt(0) >= 48 && word.charCodeAt(0) <= 57;

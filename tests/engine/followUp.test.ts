@@ -234,6 +234,9 @@ describe('a follow-up answers its own point, not the previous reply again', () =
   // how fast MK-4 clears. A form's name alone asks the question before of that form.
   it.each([
     ['what dose of mk7 per day', 'mk4?', 'mk4-high-dose-japan'],
+    // The terminal chat at the end of this session: "mk4?" after a K2 question named no rival form
+    // to replace, and got how fast MK-4 clears; the vitamin's general name takes the form's place.
+    ['how much k2 a day', 'mk7?', 'supplement-dosage'],
     // Blind round 33: a correction naming the form ("no i meant mk4") got the MK-n naming.
     ['how much mk7 do people take daily', 'sorry, i meant mk4', 'mk4-high-dose-japan'],
     ['what time of day is best for mk7', 'mk4', 'absorption-excretion'],
