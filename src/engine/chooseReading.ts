@@ -3,7 +3,7 @@ import type { Topic } from '../kb/schema.ts';
 import type { Analysis } from './analyze.ts';
 import { anticoagulantsNamed } from './anticoagulantFacts.ts';
 import { DOSAGE_CATEGORY, statedOwnerOfFigure } from './figureOwner.ts';
-import { pointsBack } from './followUp.ts';
+import { pointsBack, startsNewSubject } from './followUp.ts';
 import type { UrgentKind } from './gate.ts';
 import { hypotheticalOverdose } from './gateOverdose.ts';
 import { foodsNamed, K2_VOCABULARY, OUT_OF_SCOPE_RULES } from './lexicon.ts';
@@ -236,13 +236,14 @@ export function preferQuestionClause(ctx: MessageContext, current: SearchResult)
     : current;
 }
 
-/** Words that set what came before aside (phrases.json `followUpBreaks`: "unrelated, but…"). */
-const STORY_ASIDE = phraseRegex(language().phrases.lists.followUpBreaks);
-
-/** Whether the message sets aside, before its question clause, the story it tells. */
+/**
+ * Whether the message sets aside, before its question clause, the story it tells ("unrelated,
+ * but…": phrases.json `followUpBreaks`, read as a new subject is).
+ */
 function storySetAside(normalized: string, clause: string): boolean {
-  const at = normalized.replace(/'/g, '').indexOf(clause);
-  return at > 0 && STORY_ASIDE.test(normalized.replace(/'/g, '').slice(0, at));
+  const text = normalized.replace(/'/g, '');
+  const at = text.indexOf(clause);
+  return at > 0 && startsNewSubject(text.slice(0, at));
 }
 
 /** How many sentences back a question pointing back looks for the subject it points at. */

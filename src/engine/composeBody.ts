@@ -228,6 +228,8 @@ interface ComposeContext {
    * no one's drug ("on xarelto… morning or night?" is no warfarin question).
    */
   mayBeOnVka: boolean;
+  /** What the messages say, without the previous topic's title: a follow-up's own and the question before it. */
+  told: string;
   anticoagulantIds: readonly string[];
   /** The figures the message quotes, in its question or reported in its story. */
   quoted: readonly QuotedFigure[];
@@ -323,12 +325,9 @@ export function composeFactBody(
  * not theirs; the facts about their drugs take its place.
  */
 function withoutWarfarinOnlyFacts(ctx: ComposeContext, draft: Draft): void {
-  // A follow-up's reading carries the previous topic's title ("K2 with warfarin and other
-  // anticoagulants"), which names no one's drug: the messages themselves say whose it is.
-  const told = ctx.followUp ? `${ctx.followUp.message} , ${ctx.followUp.previousReading}` : ctx.normalized;
-  if (ctx.mayBeOnVka || !namesOnlyOtherAnticoagulants(told)) return;
+  if (ctx.mayBeOnVka || !namesOnlyOtherAnticoagulants(ctx.told)) return;
   // Aspirin or clopidogrel alone: the DOAC fact is not theirs either.
-  const antiplateletsOnly = namesOnlyAntiplatelets(told);
+  const antiplateletsOnly = namesOnlyAntiplatelets(ctx.told);
   const theirs = (f: IndexedFact) =>
     !ONLY_FOR_VKA.has(f.fullId) && !(antiplateletsOnly && ONLY_FOR_DOAC.has(f.fullId));
   if (draft.main.every(theirs) && draft.extra.every(theirs)) return;
@@ -376,7 +375,7 @@ function figureForEachForm(ctx: ComposeContext, draft: Draft): void {
 /** The category of the blood-thinner topic (knowledge/topics/warfarin-interaction.json). */
 const INTERACTIONS_CATEGORY = 'interactions';
 
-/** A span in double quotation marks: pasted text. */ /** A span in double quotation marks: pasted text. */
+/** A span in double quotation marks: pasted text. */
 const QUOTED_SPAN = /"[^"]*"/g;
 
 /** What the steps read, or null when the chosen topic has no facts to compose from. */
@@ -453,9 +452,8 @@ function composeContext(
   const askingNow = followUp ? askingPart(followUp.message) : part;
   const askedByMessage =
     askingNow.split(/\s+/).length < MIN_ASKING_WORDS ? (followUp?.message ?? normalized) : askingNow;
-  const mayBeOnVka = mayTakeVitaminKAntagonist(
-    followUp ? `${followUp.message} , ${followUp.previousReading}` : normalized,
-  );
+  const told = followUp ? `${followUp.message} , ${followUp.previousReading}` : normalized;
+  const mayBeOnVka = mayTakeVitaminKAntagonist(told);
   const takeOnVka = asksToTakeK2(askedByMessage) && mayBeOnVka;
   // A word of the article's own text pasted in quotation marks ("the article says 'egg yolks, a
   // good option for breakfast…' is that accurate?") asks no point the article does not cover.
@@ -538,6 +536,7 @@ function composeContext(
     uncovered,
     takeOnVka,
     mayBeOnVka,
+    told,
     anticoagulantIds,
     quoted,
     shownBefore,

@@ -145,8 +145,9 @@ const OPENING_BREAK = new RegExp(`^(?:${anyOf(lists.followUpBreaks, { capture: f
  * asks whether goose liver pâté is a good source; the break only says it is a new question.
  */
 export function withoutOpeningBreak(normalized: string): string {
-  const rest = plain(normalized).replace(OPENING_BREAK, '');
-  return rest === plain(normalized) || rest.trim() === '' ? normalized : rest;
+  const text = plain(normalized);
+  const rest = text.replace(OPENING_BREAK, '');
+  return rest === text || rest.trim() === '' ? normalized : rest;
 }
 
 /** People a message may name (phrases.json `peopleNamed`), and the pointers that can stand for them. */

@@ -83,8 +83,9 @@ const SUBJECT_NAMES: ReadonlyMap<string, ReadonlyArray<readonly string[]>> = new
 );
 
 /**
- * The previous question with the forms a name-only follow-up replaces ("mk4?" after "how much mk7
- * a day" → "how much mk4 a day"), or null when the previous question names none of its rivals.
+ * The previous question with the form a name-only follow-up names in place of its rivals ("mk4?"
+ * after "how much mk7 a day" → "how much mk4 a day"), or of the vitamin's general name when it
+ * names no rival ("how much k2 a day" → "mk7?"); null when it names neither.
  */
 export function withFormReplaced(normalized: string, previous: string): string | null {
   const message = stemmedWords(normalized).filter((w) => !STOP_WORDS.has(w) && !CORRECTION_WORDS.has(w));
@@ -92,13 +93,14 @@ export function withFormReplaced(normalized: string, previous: string): string |
     (FOCUS.subjects.find((s) => s.id === id)?.rivals ?? []).flatMap((r) => SUBJECT_NAMES.get(r) ?? []),
   );
   const words = stemmedWords(previous);
-  // The vitamin's general name takes the form's place when no rival form was named ("i take 10000
-  // iu d3, how much k2 with it" → "mk4?" asks how much MK-4).
-  return replaceFirst(words, rivals, message) ?? replaceFirst(words, GENERAL_VITAMIN_NAMES, message);
+  return phrasesReplaced(words, rivals, message) ?? phrasesReplaced(words, GENERAL_VITAMIN_NAMES, message);
 }
 
-/** The words with every phrase of `phrases` replaced by `by` (once), or null when none is there. */
-function replaceFirst(
+/**
+ * The words with the phrases of `phrases` taken out and `by` put where the first of them stood, or
+ * null when none is there.
+ */
+function phrasesReplaced(
   words: readonly string[],
   phrases: ReadonlyArray<readonly string[]>,
   by: readonly string[],
