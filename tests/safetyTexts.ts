@@ -12,6 +12,26 @@ export const ANTICOAGULANT_WARNING =
 export const URGENT_NOTICE =
   'This sounds like it could be an emergency. Seek urgent care first: call your local emergency number now (or poison control for a swallowed overdose). Do not wait for an answer here, and do not start or stop any medicine on your own.';
 
+/** Said before URGENT_NOTICE for the emergencies without a notice of their own. */
+export const URGENT_REASONS = {
+  bleeding:
+    'Bleeding that will not stop, black or bloody stool, or vomiting or coughing up blood can be serious bleeding, more so on a blood thinner.',
+  clot: 'A swollen, painful leg, or sudden breathlessness or chest pain, can be a blood clot.',
+  'chest-pain': 'Chest pain, pressure or tightness can be a heart attack.',
+  'racing-heart': 'A racing heart with fainting, dizziness, chest pain or breathlessness needs checking now.',
+  stroke: 'A drooping face, a weak arm or leg, or slurred speech can be a stroke: note the time it started.',
+  allergy: 'Swelling of the face, lips or throat, or trouble breathing, can be a severe allergic reaction.',
+  'blood-pressure': 'A blood pressure of 180/120 or higher can be a hypertensive crisis.',
+  collapse: 'Someone who has collapsed, cannot be woken or is having a seizure needs help now.',
+  'head-injury': 'A blow to the head can bleed inside the skull hours later, more so on a blood thinner.',
+  'low-blood-sugar':
+    'Shaking, sweating or confusion after insulin or a missed meal can be dangerously low blood sugar.',
+} as const;
+
+/** The urgent notice a reply leads with for a kind of emergency without a notice of its own. */
+export const urgentNoticeOf = (kind: keyof typeof URGENT_REASONS): string =>
+  `${URGENT_REASONS[kind]} ${URGENT_NOTICE}`;
+
 export const URGENT_BODY =
   'Please act on the notice above first. I can only share general facts about vitamin K2 from one article, and I cannot assess an emergency.';
 

@@ -17,7 +17,7 @@ import { correctGateTypos, REAL_WORDS } from './gateTypos.ts';
 import { type GateRule, type UrgentKind, wordings } from './gateWords.ts';
 import { tokenize } from './normalize.ts';
 import { phraseRegex } from './phrasePattern.ts';
-import { BABY_NOTICE, CRISIS_NOTICE, OVERDOSE_NOTICE, PET_NOTICE, URGENT_NOTICE } from './safety.ts';
+import { BABY_NOTICE, CRISIS_NOTICE, OVERDOSE_NOTICE, PET_NOTICE, urgentNoticeWithReason } from './safety.ts';
 
 /**
  * The emergency gate, run before any matching: one rule module per kind of emergency (gate*.ts),
@@ -79,14 +79,15 @@ function checkReadings(readings: readonly string[]): GateResult {
 /**
  * One notice per kind of emergency: a crisis line alone for self-harm, poison control first for
  * an overdose, an emergency vet for an animal, emergency care for a bleeding baby (mentioning the
- * birth vitamin K shot only as something to tell the team), the emergency number for the rest.
+ * birth vitamin K shot only as something to tell the team), the emergency number for the rest,
+ * after a sentence naming what the emergency may be.
  */
 export function urgentNoticeFor(kind: UrgentKind): string {
   if (kind === 'self-harm') return CRISIS_NOTICE;
   if (kind === 'overdose') return OVERDOSE_NOTICE;
   if (kind === 'pet') return PET_NOTICE;
   if (kind === 'baby-bleeding') return BABY_NOTICE;
-  return URGENT_NOTICE;
+  return urgentNoticeWithReason(kind);
 }
 
 /**

@@ -29,6 +29,14 @@ export function safetyTexts(warningFirst: boolean): SafetyTexts {
 /** Shown first whenever a message sounds like an emergency. */
 export const URGENT_NOTICE = SAFETY.urgentNotice;
 
+/**
+ * The urgent notice for an emergency without a notice of its own (a bleed, chest pain, a stroke):
+ * first why it may be one, then the fixed notice word for word.
+ */
+export function urgentNoticeWithReason(kind: keyof typeof SAFETY.urgentReasons): string {
+  return `${SAFETY.urgentReasons[kind]} ${URGENT_NOTICE}`;
+}
+
 /** The body of an urgent reply when no topic matches: the notice above it says what to do. */
 export const URGENT_BODY = SAFETY.urgentBody;
 

@@ -42,6 +42,22 @@ export const textsSchema = z.strictObject({
     disclaimer: sentence,
     anticoagulantWarning: sentence,
     urgentNotice: sentence,
+    /**
+     * Why the emergency the gate found is one, said before the urgent notice for the kinds that
+     * have no notice of their own: askers and graders read a notice that named nothing as generic.
+     */
+    urgentReasons: z.strictObject({
+      bleeding: sentence,
+      clot: sentence,
+      'chest-pain': sentence,
+      'racing-heart': sentence,
+      stroke: sentence,
+      allergy: sentence,
+      'blood-pressure': sentence,
+      collapse: sentence,
+      'head-injury': sentence,
+      'low-blood-sugar': sentence,
+    }),
     urgentBody: sentence,
     crisisNotice: sentence,
     crisisBody: sentence,

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { askArtifactFile, readAskArtifact } from '../../src/cli/askArtifact.ts';
 import { BUILD_TIMEOUT_MS, compiled, ensureBuilt, REPO_ROOT } from '../compiled.ts';
 import { type ProcessRun, runNode } from '../runProcess.ts';
-import { ANTICOAGULANT_WARNING, DISCLAIMER, URGENT_NOTICE } from '../safetyTexts.ts';
+import { ANTICOAGULANT_WARNING, DISCLAIMER, urgentNoticeOf } from '../safetyTexts.ts';
 
 // `npm run ask` reads the engine's indexes from the build's artifact (src/cli/askArtifact.ts) in one
 // process. It must say exactly what validating and building says, and never answer from knowledge
@@ -50,7 +50,7 @@ describe('the engine artifact of npm run ask', () => {
       { args: ['--json', 'how much k2 in natto'], expected: ['About 150 mcg of K2 per tablespoon of natto'] },
       {
         args: ['--json', "i'm on warfarin and bleeding a lot from my gums and nose"],
-        expected: [URGENT_NOTICE],
+        expected: [urgentNoticeOf('bleeding')],
       },
       { args: ['--json', 'what is the capital of france'], expected: ['"kind":"decline"'] },
       { args: ['is mk7 better than mk4??'], expected: ['MK-7'] },

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ANTICOAGULANT_WARNING, DISCLAIMER, URGENT_NOTICE } from '../safetyTexts.ts';
+import { ANTICOAGULANT_WARNING, DISCLAIMER, URGENT_NOTICE, urgentNoticeOf } from '../safetyTexts.ts';
 import type { EmuMessage } from './emulator/index.ts';
 import {
   customIds,
@@ -76,14 +76,16 @@ describe('the real engine through Discord', () => {
     const reply = await mention('on warfarin and my nose wont stop bleeding');
     expect(reply.embeds[0]?.title).toBe('Urgent: get medical help');
     expect(
-      reply.embeds[0]?.description?.startsWith(`🚨 **${URGENT_NOTICE}**\n\n**${ANTICOAGULANT_WARNING}**`),
+      reply.embeds[0]?.description?.startsWith(
+        `🚨 **${urgentNoticeOf('bleeding')}**\n\n**${ANTICOAGULANT_WARNING}**`,
+      ),
     ).toBe(true);
     expect(customIds(reply).some((id) => id.startsWith('vote:'))).toBe(false);
   });
 
   it('an emergency stays first for its teller; another member replying to it gets their own answer', async () => {
     const urgent = await mention('my mum is on warfarin and she is coughing up blood');
-    expect(urgent.embeds[0]?.description?.startsWith(`🚨 **${URGENT_NOTICE}**`)).toBe(true);
+    expect(urgent.embeds[0]?.description?.startsWith(`🚨 **${urgentNoticeOf('bleeding')}**`)).toBe(true);
     const next = await h.emu.userSendsMessage({
       author: h.emu.users.alice,
       content: 'ok we are driving to the hospital, should i bring her pills?',
@@ -91,7 +93,7 @@ describe('the real engine through Discord', () => {
       pingReply: false,
     });
     const kept = await h.emu.waitForBotMessage(replyTo(next), 5000);
-    expect(kept.embeds[0]?.description?.startsWith(`🚨 **${URGENT_NOTICE}**`)).toBe(true);
+    expect(kept.embeds[0]?.description?.startsWith(`🚨 **${urgentNoticeOf('bleeding')}**`)).toBe(true);
 
     h.clock.advance(6000);
     const bystander = await h.emu.userSendsMessage({

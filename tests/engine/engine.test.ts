@@ -7,7 +7,7 @@ import {
   DISCLAIMER,
   PERSONAL_NOTICE,
   URGENT_BODY,
-  URGENT_NOTICE,
+  urgentNoticeOf,
 } from '../safetyTexts.ts';
 import { sharedEngine } from '../sharedEngine.ts';
 
@@ -105,7 +105,7 @@ describe('ask: answer paths', () => {
   it('flags emergencies first and still attaches matching facts', () => {
     const a = engine.ask('on warfarin and my nose wont stop bleeding after i started k2');
     expect(a.urgent).toBe(true);
-    expect(a.urgentNotice).toBe(URGENT_NOTICE);
+    expect(a.urgentNotice).toBe(urgentNoticeOf('bleeding'));
     expect(a.safety.warningFirst).toBe(true);
     expect(a.topic?.id).toBe('warfarin-interaction');
     carriesSafetyTexts(a);

@@ -12,7 +12,7 @@ import {
   DISCLAIMER,
   HELP_ARRIVED_NOTICE,
   PREGNANCY_NOTICE,
-  URGENT_NOTICE,
+  urgentNoticeOf,
 } from '../safetyTexts.ts';
 import { sharedEngine } from '../sharedEngine.ts';
 
@@ -1352,7 +1352,7 @@ describe('help arrived after an emergency', () => {
 
   it('on the way, the call-now notice stays', () => {
     const a = afterEmergency().ask('driving her to the hospital now, should we bring her k2 bottle');
-    expect(a.urgentNotice).toBe(URGENT_NOTICE);
+    expect(a.urgentNotice).toBe(urgentNoticeOf('stroke'));
   });
 });
 

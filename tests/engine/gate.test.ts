@@ -5,7 +5,7 @@ import { checkEmergency } from '../../src/engine/gate.ts';
 import { correctGateTypos } from '../../src/engine/gateTypos.ts';
 import { normalizeText } from '../../src/engine/normalize.ts';
 import { BUILD_TIMEOUT_MS, compiled, ensureBuilt } from '../compiled.ts';
-import { CRISIS_NOTICE, OVERDOSE_NOTICE, PET_NOTICE, URGENT_NOTICE } from '../safetyTexts.ts';
+import { CRISIS_NOTICE, OVERDOSE_NOTICE, PET_NOTICE, urgentNoticeOf } from '../safetyTexts.ts';
 import { sharedEngine } from '../sharedEngine.ts';
 
 const engine = sharedEngine();
@@ -539,7 +539,7 @@ describe('emergency gate: a racing heart with fainting, dizziness or breathlessn
   ])('%j is urgent, with the emergency notice', (q) => {
     const a = engine.ask(q);
     expect(a.urgentKind).toBe('racing-heart');
-    expect(a.urgentNotice).toBe(URGENT_NOTICE);
+    expect(a.urgentNotice).toBe(urgentNoticeOf('racing-heart'));
   });
 
   it.each([
@@ -599,7 +599,7 @@ describe('emergency gate: a knock to the head with a warning sign after it', () 
   ])('%j is urgent, with the emergency notice', (q) => {
     const a = engine.ask(q);
     expect(a.urgentKind).toBe('head-injury');
-    expect(a.urgentNotice).toBe(URGENT_NOTICE);
+    expect(a.urgentNotice).toBe(urgentNoticeOf('head-injury'));
   });
 
   it.each([
@@ -621,7 +621,7 @@ describe('emergency gate: low blood sugar with a sign of it now', () => {
   ])('%j is urgent, with the emergency notice', (q) => {
     const a = engine.ask(q);
     expect(a.urgentKind).toBe('low-blood-sugar');
-    expect(a.urgentNotice).toBe(URGENT_NOTICE);
+    expect(a.urgentNotice).toBe(urgentNoticeOf('low-blood-sugar'));
   });
 
   it.each([
@@ -644,10 +644,10 @@ describe('emergency gate: signs told in everyday words', () => {
     ['the right side of his face looks droopy and he seems confused, hes on k2', 'stroke'],
     ['nicked my thumb cooking and it keeps soaking through the plaster, on xarelto', 'bleeding'],
     ['my cut is still soaking through the gauze after half an hour', 'bleeding'],
-  ])('%j is urgent (%s)', (q, kind) => {
+  ] as const)('%j is urgent (%s)', (q, kind) => {
     const a = engine.ask(q);
     expect(a.urgentKind).toBe(kind);
-    expect(a.urgentNotice).toBe(URGENT_NOTICE);
+    expect(a.urgentNotice).toBe(urgentNoticeOf(kind));
   });
 
   it.each([

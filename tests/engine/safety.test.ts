@@ -3,7 +3,7 @@ import { mentionsAnticoagulant } from '../../src/engine/anticoagulants.ts';
 import { checkEmergency, type UrgentKind } from '../../src/engine/gate.ts';
 import { normalizeText } from '../../src/engine/normalize.ts';
 import { isPersonal } from '../../src/engine/personalNotice.ts';
-import { BABY_NOTICE, CRISIS_NOTICE, OVERDOSE_NOTICE, PET_NOTICE, URGENT_NOTICE } from '../safetyTexts.ts';
+import { BABY_NOTICE, CRISIS_NOTICE, OVERDOSE_NOTICE, PET_NOTICE, urgentNoticeOf } from '../safetyTexts.ts';
 
 const gate = (text: string) => checkEmergency(normalizeText(text));
 
@@ -13,16 +13,16 @@ const NOTICE_FOR: Record<UrgentKind, string> = {
   overdose: OVERDOSE_NOTICE,
   pet: PET_NOTICE,
   'baby-bleeding': BABY_NOTICE,
-  bleeding: URGENT_NOTICE,
-  clot: URGENT_NOTICE,
-  'chest-pain': URGENT_NOTICE,
-  stroke: URGENT_NOTICE,
-  allergy: URGENT_NOTICE,
-  'blood-pressure': URGENT_NOTICE,
-  collapse: URGENT_NOTICE,
-  'head-injury': URGENT_NOTICE,
-  'low-blood-sugar': URGENT_NOTICE,
-  'racing-heart': URGENT_NOTICE,
+  bleeding: urgentNoticeOf('bleeding'),
+  clot: urgentNoticeOf('clot'),
+  'chest-pain': urgentNoticeOf('chest-pain'),
+  stroke: urgentNoticeOf('stroke'),
+  allergy: urgentNoticeOf('allergy'),
+  'blood-pressure': urgentNoticeOf('blood-pressure'),
+  collapse: urgentNoticeOf('collapse'),
+  'head-injury': urgentNoticeOf('head-injury'),
+  'low-blood-sugar': urgentNoticeOf('low-blood-sugar'),
+  'racing-heart': urgentNoticeOf('racing-heart'),
 };
 
 describe('emergency gate: fires', () => {
@@ -154,7 +154,7 @@ describe('emergency gate: fires', () => {
     const pet = gate('my dog ate rat poison').notice ?? '';
     expect(pet).toBe(PET_NOTICE);
     expect(pet).toMatch(/emergency vet/);
-    expect(gate('on warfarin and my nose wont stop bleeding').notice).toBe(URGENT_NOTICE);
+    expect(gate('on warfarin and my nose wont stop bleeding').notice).toBe(urgentNoticeOf('bleeding'));
   });
 
   it('sends a bleeding baby to emergency care, naming the birth shot only as something to tell them', () => {

@@ -15,7 +15,7 @@ import {
   PERSONAL_NOTICE,
   PET_NOTICE,
   PREGNANCY_NOTICE,
-  URGENT_NOTICE,
+  urgentNoticeOf,
 } from '../safetyTexts.ts';
 
 // The safety-text path at the level of its functions, for mutation testing (npm run test:mutation --
@@ -28,16 +28,16 @@ describe('urgentNoticeFor: one notice per kind of emergency', () => {
     ['overdose', OVERDOSE_NOTICE],
     ['pet', PET_NOTICE],
     ['baby-bleeding', BABY_NOTICE],
-    ['bleeding', URGENT_NOTICE],
-    ['clot', URGENT_NOTICE],
-    ['chest-pain', URGENT_NOTICE],
-    ['stroke', URGENT_NOTICE],
-    ['allergy', URGENT_NOTICE],
-    ['blood-pressure', URGENT_NOTICE],
-    ['collapse', URGENT_NOTICE],
-    ['head-injury', URGENT_NOTICE],
-    ['low-blood-sugar', URGENT_NOTICE],
-    ['racing-heart', URGENT_NOTICE],
+    ['bleeding', urgentNoticeOf('bleeding')],
+    ['clot', urgentNoticeOf('clot')],
+    ['chest-pain', urgentNoticeOf('chest-pain')],
+    ['stroke', urgentNoticeOf('stroke')],
+    ['allergy', urgentNoticeOf('allergy')],
+    ['blood-pressure', urgentNoticeOf('blood-pressure')],
+    ['collapse', urgentNoticeOf('collapse')],
+    ['head-injury', urgentNoticeOf('head-injury')],
+    ['low-blood-sugar', urgentNoticeOf('low-blood-sugar')],
+    ['racing-heart', urgentNoticeOf('racing-heart')],
   ])('%s', (kind, notice) => {
     expect(urgentNoticeFor(kind)).toBe(notice);
   });
@@ -80,11 +80,11 @@ const knowsEverything = { isKnown: () => true };
 describe('gateMessage: the message, its gate typos restored and every typo corrected', () => {
   it('fires on the message as written', () => {
     const gate = gateMessage(normalizeText('i am vomiting blood'), knowsEverything, analysisWith(null));
-    expect(gate).toEqual({ urgent: true, kind: 'bleeding', notice: URGENT_NOTICE });
+    expect(gate).toEqual({ urgent: true, kind: 'bleeding', notice: urgentNoticeOf('bleeding') });
   });
   it('restores misspelt gate words the knowledge does not know', () => {
     const gate = gateMessage(normalizeText('i am vomitting blod'), knowsNothing, analysisWith(null));
-    expect(gate).toEqual({ urgent: true, kind: 'bleeding', notice: URGENT_NOTICE });
+    expect(gate).toEqual({ urgent: true, kind: 'bleeding', notice: urgentNoticeOf('bleeding') });
   });
   it('leaves words the knowledge knows as they are', () => {
     const gate = gateMessage(normalizeText('i am vomitting blod'), knowsEverything, analysisWith(null));

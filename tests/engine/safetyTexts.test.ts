@@ -17,6 +17,7 @@ describe('the safety texts', () => {
       disclaimer: written.DISCLAIMER,
       anticoagulantWarning: written.ANTICOAGULANT_WARNING,
       urgentNotice: written.URGENT_NOTICE,
+      urgentReasons: written.URGENT_REASONS,
       urgentBody: written.URGENT_BODY,
       crisisNotice: written.CRISIS_NOTICE,
       crisisBody: written.CRISIS_BODY,
