@@ -43,10 +43,12 @@ const RULES: readonly GateRule[] = [
   racingHeart,
   stroke,
   allergy,
+  // Before bleeding: a knock to the head on a blood thinner is also a bleed the bleeding rule
+  // finds, and the head-injury notice says what to watch for.
+  headInjury,
   bleeding,
   clot,
   bloodPressure,
-  headInjury,
   lowBloodSugar,
   collapse,
 ];

@@ -34,7 +34,7 @@ const ANY_PERSONAL = unionOf(PERSONAL_PATTERNS);
 /** True for first-person decisions about one's own intake, medicines or results. */
 export function isPersonal(normalized: string): boolean {
   const t = normalized.replace(/'/g, '');
-  return ANY_PERSONAL.test(t);
+  return ANY_PERSONAL.test(t) || ON_MEDICINE_SUBJECT_LEFT_OUT.test(t);
 }
 
 /** Vitamin K antagonists other than warfarin (anticoagulants.json `shownAs`), each with its spellings. */
@@ -69,6 +69,14 @@ function medicineAlternatives(generalWords: readonly string[]): string {
 }
 const PRESCRIPTION_WORDS = language().phrases.lists.prescriptionWords.words ?? [];
 const PRESCRIBED_MEDICINE = medicineAlternatives(PRESCRIPTION_WORDS);
+
+/**
+ * A sentence that opens with the medicine, the "I'm" left out as chat leaves it ("on pradaxa for
+ * afib, any k2 issue?"): the asker's own medicine, as "im on pradaxa" is.
+ */
+const ON_MEDICINE_SUBJECT_LEFT_OUT = new RegExp(
+  `(?:^|[.!?;] )(?:currently |still |also |been |now )?on (?:${PRESCRIBED_MEDICINE})\\b`,
+);
 
 /** Stopping or replacing a prescribed medicine with K2, the asker's own or a relative's. */
 const REPLACE_PRESCRIPTION = new RegExp(

@@ -891,3 +891,47 @@ describe("emergency gate: a child who swallowed a blood thinner or the family's 
     expect(urgent(q)).toBe(false);
   });
 });
+
+// Blind round 34: hopelessness with a hedge word between ("I don't really see the point") beside a
+// plan to take a whole bottle got the warfarin facts and "Yes."; urine told as "pinkish red" by
+// its verb was no sign; a knock to the head on a DOAC got the bleeding reason.
+describe('emergency gate: hedged hopelessness, urine colours told by the verb, a head knock on a blood thinner', () => {
+  it.each([
+    "i don't truly see the point of going on anymore. sat here with nan's warfarin and i'm tempted to take all of them",
+    'cant even see any point in life now, the pharmacy gave me a month of tablets and im gonna down all of them',
+  ])('%j gets the crisis notice', (q) => {
+    const a = engine.ask(q);
+    expect(a.urgentKind).toBe('self-harm');
+    expect(a.urgentNotice).toBe(CRISIS_NOTICE);
+  });
+
+  it.each([
+    'been weeing kinda reddish since this morning, i take xarelto',
+    'my son is peeing pinkish and hes on warfarin',
+  ])('%j is a bleed', (q) => {
+    expect(engine.ask(q).urgentKind).toBe('bleeding');
+  });
+
+  it.each([
+    'mum takes apixaban and knocked her head on the car door, now she seems a bit disoriented',
+    'grandad on warfarin banged his head on a shelf an hour ago, does k2 matter now',
+  ])('%j is a head injury, named as one', (q) => {
+    const a = engine.ask(q);
+    expect(a.urgentKind).toBe('head-injury');
+    expect(a.urgentNotice).toBe(urgentNoticeOf('head-injury'));
+  });
+
+  it.each([
+    "i don't really see the point of taking k2 anymore tbh",
+    'i banged my head on a shelf last week, is k2 good for bones',
+  ])('%j is not urgent', (q) => {
+    expect(urgent(q)).toBe(false);
+  });
+
+  it('an anticoagulant told without "I am" ("on pradaxa for afib") is the asker\'s own when a bleed comes up next', () => {
+    const conversation = engine.startConversation();
+    conversation.ask('on dabigatran since the spring, does k2 matter?');
+    const next = conversation.ask('also got big purple bruises on both arms since monday');
+    expect(next.urgentKind).toBe('bleeding');
+  });
+});

@@ -168,7 +168,7 @@ describe('the rules, one wording at a time: each message fires through one expre
     // A sign only asked about is not urgent; on an anticoagulant it is.
     ['natto and black stools', null],
     ['i hit my head this morning', null],
-    ['i hit my head this morning and i take warfarin', 'bleeding'],
+    ['i hit my head this morning and i take warfarin', 'head-injury'],
     // Chest pain someone says they have, after a question.
     ['can k2 cause this? im having chest pain', 'chest-pain'],
     // A clot: a sore calf with K2 and someone who has it; a sore calf alone is a sprain.
