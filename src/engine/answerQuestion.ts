@@ -35,7 +35,13 @@ import { gateMessage } from './gate.ts';
 import type { OutOfScopeClass } from './lexicon.ts';
 import { answerEachPart } from './multiQuestion.ts';
 import { normalizeText } from './normalize.ts';
-import { medicinesIn, otherNutrientsIn, outOfScopeClass, QUOTE_MAY_OVERRIDE } from './outOfScope.ts';
+import {
+  medicinesIn,
+  otherNutrientsIn,
+  outOfScopeClass,
+  QUOTE_MAY_OVERRIDE,
+  saidBesideK2,
+} from './outOfScope.ts';
 import { isPersonal, personalNoticeFor } from './personalNotice.ts';
 import { askingPart, clausesOpeningAQuestion, readFocus } from './questionFocus.ts';
 import { withoutFormRequest } from './replyForm.ts';
@@ -238,6 +244,17 @@ export function answerQuestionDetailed(
   }
 
   if (answer.kind === 'answer' && sideTest) answer.body = `${answer.body} ${texts().replies.sideTest}`;
+
+  // A disease the article does not cover, set aside beside the K2 question ("i have ckd stage 3,
+  // how does k2 leave the body?"): who to ask comes before the general answer, unless the point
+  // the article does not cover already said it in the same words (focus.json `kidney-disease`).
+  if (answer.kind === 'answer' && !outOfScope && !gate.urgent) {
+    const besides = saidBesideK2(read).filter((said) => !answer.body.includes(said));
+    if (besides.length > 0) {
+      answer.body = `${besides.join(' ')} ${answer.body}`;
+      answer.coverage = 'partial';
+    }
+  }
 
   // Notices.
   if (gate.urgent) {

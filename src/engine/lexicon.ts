@@ -78,6 +78,8 @@ export interface OutOfScopeRule {
   re: RegExp;
   /** A general question the article answers ("why do newborns get…"): the rule does not decline it. */
   unless?: RegExp;
+  /** Opens the answer when the rule's words are set aside beside a clear K2 question (declines.json). */
+  besideK2?: string;
 }
 
 const { rules, lists } = language().declines;
@@ -101,6 +103,7 @@ export const OUT_OF_SCOPE_RULES: readonly OutOfScopeRule[] = rules.map((rule) =>
   ...(rule.context ? { context: true } : {}),
   re: phraseRegex(withAnticoagulants(rule)),
   ...(rule.unlessAsking ? { unless: phraseRegex({ words: rule.unlessAsking }) } : {}),
+  ...(rule.besideK2 ? { besideK2: rule.besideK2 } : {}),
 }));
 
 /**

@@ -102,3 +102,17 @@ export const STORY_MAY_PASS: ReadonlySet<OutOfScopeClass> = new Set(
     .declines.classes.filter((cls) => cls.storyMayPass)
     .map((cls) => cls.id),
 );
+
+/** The incidental rules that say something when set aside beside a K2 question (`besideK2`). */
+const SAID_BESIDE_K2 = OUT_OF_SCOPE_RULES.filter((rule) => rule.incidental && rule.besideK2 !== undefined);
+
+/**
+ * What the article does not cover and who to ask, for each such rule a message matches ("on
+ * dialysis"): said before the K2 answer once those words are set aside.
+ */
+export function saidBesideK2(normalized: string): string[] {
+  const t = normalized.replace(/'/g, '');
+  return [
+    ...new Set(SAID_BESIDE_K2.filter((rule) => rule.re.test(t)).map((rule) => rule.besideK2 as string)),
+  ];
+}

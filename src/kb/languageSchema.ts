@@ -585,6 +585,12 @@ export const declineRuleSchema = z
      * "should my newborn get the shot?" stays the pediatrician's.
      */
     unlessAsking: alternatives().optional(),
+    /**
+     * For an incidental rule: the sentence that opens the answer when its words are set aside
+     * beside a clear K2 question ("on dialysis… is K2 processed by the kidneys?"): what the article
+     * does not cover and who to ask, before what it does say.
+     */
+    besideK2: sentence.optional(),
     ...phraseFields,
   })
   .superRefine(exactlyOneForm);

@@ -220,7 +220,6 @@ describe('off-topic words around a clear K2 question', () => {
     // Blind round 31: the mountain's death zone got how long MK-4 stays in the blood.
     'how long can a body last in the k2 death zone with no bottled oxygen',
     'k2 for bodybuilding',
-    'on dialysis, calcified arteries, should i take k2',
     'k2 chemistry formula, is it potassium?',
   ])('%j declines', (q) => {
     expect(engine.ask(q).kind).toBe('decline');

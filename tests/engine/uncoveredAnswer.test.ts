@@ -1617,3 +1617,40 @@ describe('children told as the asker’s history', () => {
     expect(a.body).toMatch(/^The article doesn't cover back pain/);
   });
 });
+
+// Blind round 34: a K2 question from someone with kidney or liver disease ("…i have ckd stage 3",
+// "on dialysis… arteries calcified") was declined whole as "not covered by the article", though
+// the article says how K2 leaves the body and what it does in arteries (fact-check R-14 sends the
+// disease itself to the specialist).
+describe('kidney or liver disease beside a K2 question', () => {
+  const engine = sharedEngine();
+  const REFERRAL =
+    "The article doesn't cover kidney or liver disease; with either, ask your specialist (nephrologist or hepatologist) about K2.";
+
+  it.each([
+    [
+      'my mum has stage 4 kidney disease. does vitamin k2 get cleared through urine?',
+      ['absorption-excretion/excretion'],
+    ],
+    // Calcium kept out of arteries: either topic that says so.
+    [
+      'been on dialysis 2 yrs, can k2 stop calcium building up in my arteries?',
+      ['vascular-calcification/', 'calcium-direction/'],
+    ],
+    [
+      'i have cirrhosis. where does mk7 end up after you swallow it, is it stored?',
+      ['absorption-excretion/'],
+    ],
+  ])('%j: the specialist first, then the K2 part', (q, wanted) => {
+    const a = engine.ask(q);
+    expect(a.kind).toBe('answer');
+    expect(a.coverage).toBe('partial');
+    expect(a.body.startsWith(REFERRAL)).toBe(true);
+    expect(a.body.split(REFERRAL).length).toBe(2);
+    expect(a.facts.some((id) => wanted.some((w) => id.startsWith(w)))).toBe(true);
+  });
+
+  it('a question about the disease itself is still declined', () => {
+    expect(engine.ask('what stage of kidney failure needs dialysis?').kind).toBe('decline');
+  });
+});
