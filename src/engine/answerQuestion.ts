@@ -67,8 +67,15 @@ function asksAboutTheValue(normalized: string): boolean {
   // Whether K2 is needed for that value ("dp-ucmgp was 750 pmol/l, do i need mk7") asks the same
   // of the value as a dose does, though "need" asks no amount.
   const asking = askingPart(normalized);
-  return focus.focuses.includes('amount') || /\b(it|that|this|them|those|need|needs)\b/.test(asking);
+  return focus.focuses.includes('amount') || POINTS_AT_THE_VALUE.test(asking);
 }
+
+/**
+ * A pronoun the value can be ("lower it", "is that normal", "fix those"), not one doing something
+ * ("is there evidence it helps bones?", "does it work"): that one is the vitamin the story named.
+ */
+const POINTS_AT_THE_VALUE =
+  /\b(?:(?:it|that|this)\b(?! (?:helps?|works?|does|do|can|could|will|would|is|really|actually|might|may|should|makes?)\b)|them|those|needs?)\b/;
 
 /**
  * The confidence of a point the article does not cover, answered instead of declined: the reply

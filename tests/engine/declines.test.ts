@@ -484,6 +484,11 @@ describe('a test value of the asker beside a clear K2 question', () => {
       'diabetes',
     ],
     ['hip bmd came back -1.9. what do the studies say about k2 and bone loss', 'bone-health'],
+    // Blind round 34: "it" doing the helping is the vitamin the story named, not the value.
+    [
+      'my z-score was -2.2 at my last scan. my sister swears by vitamin k2. is there proof it does anything for bones?',
+      'bone-human-studies',
+    ],
   ])('%j answers the K2 part and says the value is not read', (q, topic) => {
     const a = engine.ask(q);
     expect(a.kind).toBe('answer');
@@ -494,6 +499,7 @@ describe('a test value of the asker beside a clear K2 question', () => {
   it.each([
     'my osteocalcin result was 3.1, which k2 amount suits that',
     'coronary calcium score 300, i read k2 can bring it down, true?',
+    'my t score came out at -2.6, will mk7 fix that?',
   ])('%j asks about the value itself and is declined for the clinician', (q) => {
     const a = engine.ask(q);
     expect(a.kind).toBe('decline');
