@@ -106,6 +106,12 @@ const WARM_UP_QUESTIONS = [
 
 /** Classes of a decline whose K2 question stays the conversation's subject. */
 const SIDE_DECLINES: ReadonlySet<OutOfScopeClass> = new Set(['medicine', 'lab']);
+/**
+ * Classes of a decline whose point is what was out of scope ("can k2 help long covid", "k2 plus
+ * iron for tiredness"): only the vitamin stays the conversation's subject, so "ok what about my
+ * bones then" is asked of K2 rather than met with "which part of vitamin K2 do you mean".
+ */
+const POINT_DECLINES: ReadonlySet<OutOfScopeClass> = new Set(['condition', 'nutrient']);
 /** A number as a test gives it ("-2.6", "410"): not part of what a K2 question asks. */
 const TEST_VALUE = /(?<![\p{L}\p{N}])-?\d+(?:[.,]\d+)?/gu;
 
@@ -118,6 +124,8 @@ const TEST_VALUE = /(?<![\p{L}\p{N}])-?\d+(?:[.,]\d+)?/gu;
  */
 function contextAfterSideDecline(normalized: string, alone: DetailedAnswer): FollowUpContext | null {
   if (alone.answer.kind !== 'decline' || alone.answer.urgent || !namesVitamin(normalized)) return null;
+  if (alone.declinedAs !== undefined && POINT_DECLINES.has(alone.declinedAs))
+    return { reading: THE_VITAMIN, topicId: null, facts: [], declined: true };
   if (alone.declinedAs === undefined || !SIDE_DECLINES.has(alone.declinedAs)) return null;
   const rest =
     alone.declinedAs === 'lab'
@@ -506,14 +514,19 @@ export function createEngine(kb: KnowledgeBase, options: CreateEngineOptions = {
           alone = readAsFood;
         }
       }
-      // "Why not?" with nothing answered before it (the first message, or after a decline, which
-      // leaves no context) asks why the bot could not answer: the article's limits, not the reply
-      // for a message that is not about K2.
-      if (!previous && alone.answer.kind === 'decline' && !alone.answer.urgent && isBareWhy(normalized))
-        alone = {
-          ...alone,
-          answer: bareAnswer('decline', WHY_WITHOUT_ANSWER_TEXT, alone.answer.safety.warningFirst),
-        };
+      // "Why not?" with nothing answered before it (the first message, or after a decline) asks
+      // why the bot could not answer: the article's limits, not the reply for a message that is not
+      // about K2, nor the vitamin a declined point leaves as the subject.
+      if (
+        (!previous || previous.declined) &&
+        alone.answer.kind === 'decline' &&
+        !alone.answer.urgent &&
+        isBareWhy(normalized)
+      ) {
+        const why = bareAnswer('decline', WHY_WITHOUT_ANSWER_TEXT, alone.answer.safety.warningFirst);
+        if (previous) return { answer: why, context: previous, followUp: true };
+        alone = { ...alone, answer: why };
+      }
       const offTopic = previous !== null && offTopicAlone(normalized, alone);
       let kind = previous
         ? followUpKind(

@@ -52,6 +52,11 @@ export interface FollowUpContext {
    * stand for it ("what about natto in his food"); nothing else is read with it.
    */
   animalAsked?: true;
+  /**
+   * The previous message was declined for its point ("can k2 help long covid"): only the vitamin
+   * stays the subject, and "why not?" still asks why the bot could not answer.
+   */
+  declined?: true;
 }
 
 /** How many messages after an emergency keep its notice first. */

@@ -1426,6 +1426,19 @@ describe('after a K2 question declined for the medicine beside it', () => {
     expect(a.kind).toBe('answer');
     expect(a.facts).toContain('absorption-excretion/fat-helps-absorption');
   });
+
+  // Blind round 34: "ok what about bones then, i lift heavy" after a K2 question declined for the
+  // condition it named (muscle) got "I'm not sure which part of vitamin K2 you mean".
+  it.each([
+    ['can k2 help me get over long covid', 'fine, and for the heart then? i run a lot'],
+    ['is k2 good for my fertility', 'whatever, how about bones then'],
+  ])('after a condition declined (%j), %j is asked of K2', (first, next) => {
+    const conversation = sharedEngine().startConversation();
+    expect(conversation.ask(first).kind).toBe('decline');
+    const a = conversation.ask(next);
+    expect(a.kind).toBe('answer');
+    expect(a.topic?.id).toMatch(/heart|bone/);
+  });
 });
 
 // Blind round 30: "what about glucosamine?" after a K2 answer about arthritis was answered with
