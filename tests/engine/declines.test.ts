@@ -51,6 +51,9 @@ describe('friendly non-answers', () => {
     // Blind round 33: thanks for someone else's sake repeated the cancer facts.
     'ok ta, ill pass it on to my mum',
     'gotcha, thank u xx',
+    // Blind round 34: thanks with who the asker will see next got the previous topic again.
+    'great, thank you, will run it by my cardiologist',
+    'cheers, ill speak to the anticoagulation clinic first',
   ])('%j is thanked', (q) => {
     const a = engine.ask(q);
     expect(a.kind).toBe('decline');
