@@ -43,7 +43,7 @@ import {
   saidBesideK2,
 } from './outOfScope.ts';
 import { isPersonal, personalNoticeFor } from './personalNotice.ts';
-import { askingPart, clausesOpeningAQuestion, readFocus } from './questionFocus.ts';
+import { askingPart, clausesOpeningAQuestion, readFocus, withConfirmationJoined } from './questionFocus.ts';
 import { withoutFormRequest } from './replyForm.ts';
 import { EMPTY_TEXT, safetyTexts } from './safety.ts';
 import type { SearchResult } from './search.ts';
@@ -162,7 +162,7 @@ export function answerQuestionDetailed(
     !index.search(withoutDenied).hasAnchor &&
     index.search(normalized).hasAnchor;
   // "What is osteoporosis in plain words": how to answer is no part of what is asked.
-  const read = withoutFormRequest(keepsTheDrug ? normalized : withoutDenied);
+  const read = withConfirmationJoined(withoutFormRequest(keepsTheDrug ? normalized : withoutDenied));
   const readAnalysis = read === normalized ? analysis : index.analyzer.analyze(read);
 
   // Read, score and choose.

@@ -408,6 +408,27 @@ function endsWithConfirmationTag(words: readonly string[]): boolean {
   return false;
 }
 
+/**
+ * "k2 thins your blood?? is that right", "article says k2 repairs nerves. legit?": a last sentence
+ * that is only a confirmation tag asks about the sentence before it, so it is joined to that one
+ * ("k2 thins your blood , is that right"); read apart, the tag was a second question of its own.
+ */
+export function withConfirmationJoined(normalized: string): string {
+  let end = normalized.length;
+  while (end > 0 && '.?! '.includes(normalized[end - 1] as string)) end--;
+  let start = end;
+  while (start > 0 && !'.?!'.includes(normalized[start - 1] as string)) start--;
+  if (start === 0) return normalized;
+  const tag = normalized.slice(start, end).trim();
+  const words = stemmedWords(tag);
+  if (words.length === 0 || words.length > LONGEST_TAG || !CONFIRMATION_TAGS.has(words.join(' ')))
+    return normalized;
+  let before = start;
+  while (before > 0 && '.?! '.includes(normalized[before - 1] as string)) before--;
+  if (before === 0) return normalized;
+  return `${normalized.slice(0, before)} , ${tag}`;
+}
+
 function opensWithQuestionWord(clause: readonly string[]): boolean {
   let first = 0;
   while (first < clause.length && (OPENERS.has(clause[first] as string) || clause[first] === 'but')) first++;

@@ -319,3 +319,18 @@ describe('a claim asked with its doubt as the alternative', () => {
     expect(leadOf(q)).toBe(lead);
   });
 });
+
+// Blind round 34: "…k2 thins your blood?? is that right" got the K1 vs K2 absorption facts, and
+// "…k2 repairs nerves?? legit?" answered "legit?" as a second question ("On your next question:").
+// A last sentence that is only a confirmation tag asks about the sentence before it.
+describe('a confirmation tag as a sentence of its own', () => {
+  it.each([
+    ['my chiropractor reckons k2 thins out the blood?? is that true', 'No.', 'clotting-function/'],
+    ['my neighbour says k2 regrows nerves?? legit?', null, 'peripheral-neuropathy/'],
+  ])('%j is the claim before it, asked once', (q, lead, facts) => {
+    const a = sharedEngine().ask(q);
+    if (lead) expect(leadOf(q)).toBe(lead);
+    expect(a.facts.every((id) => id.startsWith(facts))).toBe(true);
+    expect(a.body).not.toMatch(/On your next question/);
+  });
+});
