@@ -49,6 +49,12 @@ describe('points the article does not cover, said first with the nearest facts',
       'absorption-excretion/fat-helps-absorption',
     ],
     ['how much k2 does salmon have', "The article doesn't give K2 for salmon", 'eel/seafood-lovers'],
+    // Blind round 34: "what about pork" got the salami figure as if pork were named.
+    [
+      'roast lamb on sundays, any k2 in that?',
+      "The article doesn't mention lamb",
+      'meat-liver-chicken/salami-dried-meats',
+    ],
     // Vitamin K mixed up with potassium, the element K (blind round 19).
     [
       'wait is vitamin k just potassium',
