@@ -1534,3 +1534,14 @@ describe('after a question about an animal', () => {
     expect(a.topic?.id).toBe('daily-intake');
   });
 });
+
+// Blind round 34: "and storage, fridge or no?" after the expiry answer got where MK-7 comes from.
+describe('storage asked as a follow-up', () => {
+  it('says the article does not cover it', () => {
+    const conversation = sharedEngine().startConversation();
+    conversation.ask('my mk7 bottle says best before last march, still ok?');
+    const a = conversation.ask('ok and how should i store it, fridge or not?');
+    expect(a.coverage).toBe('partial');
+    expect(a.body).toMatch(/^The article doesn't say how to store K2 supplements/);
+  });
+});

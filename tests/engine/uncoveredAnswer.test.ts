@@ -49,6 +49,23 @@ describe('points the article does not cover, said first with the nearest facts',
       'absorption-excretion/fat-helps-absorption',
     ],
     ['how much k2 does salmon have', "The article doesn't give K2 for salmon", 'eel/seafood-lovers'],
+    // Blind round 34: men asked about without a bone word in the question, gums beside teeth, a
+    // dearer supplement against a cheaper one.
+    [
+      'the bone trials i read about were always women. has k2 been tested in men at all?',
+      "The article doesn't cover bone trials in men",
+      'bone-health/postmenopausal-90mcg-trial',
+    ],
+    [
+      'good for teeth and gums as well?? k2 i mean',
+      "The article doesn't cover gum health",
+      'calcium-direction/teeth-and-bones-claim',
+    ],
+    [
+      'is the pricier mk7 actually better than the cheap one from the supermarket',
+      "The article doesn't compare prices",
+      'choosing-mk7-supplement/label-content',
+    ],
     // Blind round 34: "what about pork" got the salami figure as if pork were named.
     [
       'roast lamb on sundays, any k2 in that?',
