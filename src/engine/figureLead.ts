@@ -280,6 +280,23 @@ const KINDS: readonly Kind[] = language().focus.figureKinds.map((k) => ({
     ? { asked: new PhraseSet(k.changes.asked), words: new PhraseSet(k.changes.words) }
     : null,
 }));
+/** Measures of food no fact gives a figure in (focus.json `foodMeasures`), as compared. */
+const FOOD_MEASURES: ReadonlySet<string> = new Set(language().focus.foodMeasures.map(unitKey));
+/**
+ * "How many grams should I eat": asked in a measure of food that no fact gives a figure in, the
+ * question asks for no figure of theirs (not a count of people after "how many", not a share).
+ */
+function asksInFoodMeasure(questionWords: readonly string[]): boolean {
+  for (let i = 1; i < questionWords.length; i++) {
+    if (
+      ASKS_IN_UNIT.has(questionWords[i - 1] as string) &&
+      FOOD_MEASURES.has(unitKey(questionWords[i] as string))
+    )
+      return true;
+  }
+  return false;
+}
+
 /** "how many days", "in hours": the word before a unit that the question asks in. */
 const ASKS_IN_UNIT: ReadonlySet<string> = new Set(['many', 'in', 'what']);
 
@@ -357,7 +374,7 @@ const AMOUNT_WORDS: ReadonlySet<string> = new Set(
 /** The figure {@link askedFigure} gives, with its place in the text. */
 function pickFigure(factText: string, questionWords: readonly string[]): Figure | null {
   const figures = figuresIn(factText);
-  if (figures.length === 0) return null;
+  if (figures.length === 0 || asksInFoodMeasure(questionWords)) return null;
   const kind = askedFigureKind(questionWords);
   const ofKind = kind ? figures.filter((f) => kind.units.has(unitKey(f.unit))) : figures;
   if (ofKind.length === 0) return null;

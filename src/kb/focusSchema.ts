@@ -194,6 +194,11 @@ export const focusFileSchema = z.strictObject({
    */
   figureKinds: z.array(figureKindSchema).min(1),
   /**
+   * Measures of food that no fact gives a figure in ("how many grams should i eat"): asked after
+   * "how many", they ask no count, so no count of people or trials leads the answer.
+   */
+  foodMeasures: phrases,
+  /**
    * Conditions a figure is asked for ("how much k2 for diabetes?"): a figure leads only from a
    * fact that names the condition asked, not from the general dose.
    */

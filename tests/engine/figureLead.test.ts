@@ -231,3 +231,16 @@ describe('a figure asked of two forms', () => {
     expect(answer.body).toMatch(/MK-7[^.]*(96 hours|3 days)/);
   });
 });
+
+// Blind round 34: "so how many grams should i eat" after the diabetes study opened with
+// "38,094 adults." ("how many" read as a count of people). Asked in a measure of food no fact
+// gives a figure in, no figure of the fact leads.
+describe('a figure asked in grams, ounces or cups', () => {
+  it.each([
+    'the 38,094 adults study: how many grams of k2 per day does that mean?',
+    'how many ounces of k2 did the rotterdam people eat?',
+  ])('%j opens with no figure of people or percent', (q) => {
+    const body = sharedEngine().ask(q).body;
+    expect(body).not.toMatch(/^[\d,.]+ ?(adults|people|%)/);
+  });
+});
