@@ -66,6 +66,11 @@ describe('points the article does not cover, said first with the nearest facts',
       "The article doesn't compare prices",
       'choosing-mk7-supplement/label-content',
     ],
+    [
+      'which should i buy for mk7, the cis one or the trans one?',
+      "The article doesn't mention all-trans or cis forms",
+      'mk7-production/supplement-sources',
+    ],
     // Blind round 34: "what about pork" got the salami figure as if pork were named.
     [
       'roast lamb on sundays, any k2 in that?',
