@@ -71,6 +71,11 @@ describe('points the article does not cover, said first with the nearest facts',
       "The article doesn't mention all-trans or cis forms",
       'mk7-production/supplement-sources',
     ],
+    [
+      'jarlsberg or gouda for k2, which wins?',
+      "The article doesn't say which of Gouda and Jarlsberg has more K2",
+      'cheese/hard-cheese-amount',
+    ],
     // Blind round 34: "what about pork" got the salami figure as if pork were named.
     [
       'roast lamb on sundays, any k2 in that?',
