@@ -400,3 +400,12 @@ describe('a story the asker sets aside', () => {
     expect(topicOf(q)).toBe(topic);
   });
 });
+
+// Blind round 34: "which foods are richest in vitamin K2? …would rather get it from my diet" got
+// only natto's "highest of any common food": foods asked in the plural ask for the ranking.
+describe('the richest foods, asked in the plural', () => {
+  it('get the ranking of foods', () => {
+    const a = engine.ask("which foods are richest in k2? i'd rather eat it than swallow capsules");
+    expect(a.facts).toContain('food-plan/food-ranking');
+  });
+});
