@@ -1,6 +1,7 @@
 import { language } from '../kb/language.ts';
 import type { Topic } from '../kb/schema.ts';
 import { SENTENCE_END, sentencesWithin } from './answerOtherParts.ts';
+import { mentionsAnticoagulant } from './anticoagulants.ts';
 import { topicAnswer } from './composeAnswer.ts';
 import { composeFactBody, MAX_BODY_WORDS } from './composeBody.ts';
 import { foodsNamed, GENERIC_FOOD } from './lexicon.ts';
@@ -52,6 +53,34 @@ function comparesBetween(text: string, foodsInOrder: readonly string[]): boolean
   return [...text.matchAll(COMPARISON_CUES)].some((m) => m.index >= from && m.index < to);
 }
 
+/** What may stand between two foods of a list: "butter + eggs", "cheese, eggs and butter". */
+const LIST_JOINS = new Set([',', '+', '&', 'and', 'plus', 'n', 'or', 'with']);
+
+/**
+ * The foods stand side by side as one list ("eating tons of butter + eggs every day, am i getting
+ * k2 from that"): each is asked about as a comparison's foods are. Not beside a blood thinner, whose
+ * interaction facts the answer must keep.
+ */
+function listsTogether(text: string, foodsInOrder: readonly string[]): boolean {
+  if (mentionsAnticoagulant(text)) return false;
+  let from = text.indexOf(foodsInOrder[0] ?? '');
+  for (const food of foodsInOrder.slice(1)) {
+    const prev = text.slice(from);
+    const end = from + (foodsInOrder.find((f) => prev.startsWith(f))?.length ?? 0);
+    const at = text.indexOf(food, end);
+    if (at < 0) return false;
+    const between = text
+      .slice(end, at)
+      .replace(/,/g, ' , ')
+      .trim()
+      .split(/\s+/)
+      .filter((w) => w !== '');
+    if (between.length > 2 || !between.every((w) => LIST_JOINS.has(w))) return false;
+    from = at;
+  }
+  return true;
+}
+
 function namesNoFood(sentence: string): boolean {
   return foodsNamed(sentence.toLowerCase()).size === 0;
 }
@@ -73,7 +102,7 @@ export function answerComparedFoods(
   const foods = [...foodsNamed(asking)].filter((f) => !GENERIC_FOOD.has(f));
   if (foods.length < 2) return answer;
   const inOrder = [...foods].sort((a, b) => asking.indexOf(a) - asking.indexOf(b));
-  if (!comparesBetween(asking, inOrder)) return answer;
+  if (!comparesBetween(asking, inOrder) && !listsTogether(asking, inOrder)) return answer;
   const parts: FoodPart[] = [];
   for (const food of inOrder) {
     const part = amountAskedOf(food);

@@ -409,3 +409,18 @@ describe('the richest foods, asked in the plural', () => {
     expect(a.facts).toContain('food-plan/food-ranking');
   });
 });
+
+// Blind round 34: "eating tons of butter + eggs every day, am i getting k2 from that" got the eggs
+// alone. Foods listed side by side are each answered, as compared foods are.
+describe('foods listed side by side', () => {
+  it('each get their facts', () => {
+    const a = engine.ask('most mornings i have yogurt & eggs, does that give me any k2?');
+    expect(a.facts.some((id) => id.startsWith('butter-dairy/'))).toBe(true);
+    expect(a.facts.some((id) => id.startsWith('egg-yolks/'))).toBe(true);
+  });
+
+  it('beside a blood thinner keep the interaction facts', () => {
+    const a = engine.ask('on warfarin, is yogurt and eggs for breakfast ok?');
+    expect(a.facts.some((id) => id.startsWith('warfarin-interaction/'))).toBe(true);
+  });
+});
