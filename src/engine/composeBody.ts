@@ -311,6 +311,7 @@ export function composeFactBody(
   const draft = new Draft(chosen, chosenTopic);
   chooseMainFacts(ctx, draft);
   figureForEachForm(ctx, draft);
+  factForEachForm(ctx, draft);
   leadWithDefinition(ctx, draft);
   leadWithClaim(ctx, draft);
   addFactsBeside(ctx, draft);
@@ -369,6 +370,44 @@ function figureForEachForm(ctx: ComposeContext, draft: Draft): void {
     const without = draft.main.findIndex((f) => !states(f));
     if (without >= 0) draft.main[without] = own;
     else if (draft.main.length < MAX_FACTS) draft.main.push(own);
+  }
+}
+
+/** Words that ask how two things differ, and words that ask which one wins instead. */
+const DIFFERENCE_WORDS: ReadonlySet<string> = new Set([
+  'difference',
+  'differences',
+  'different',
+  'differ',
+  'differs',
+  'compare',
+  'compared',
+  'comparison',
+  'vs',
+  'versus',
+]);
+const VERDICT_WORDS: ReadonlySet<string> = new Set(['better', 'best', 'worse', 'stronger', 'effective']);
+
+/**
+ * "What is actually the difference between MK-4 and MK-7?": two forms compared need what the
+ * article says of each. The Key Takeaways' line naming both stood alone, without either form's
+ * hours or dose; a form that has no fact of its own in the body gets its best candidate beside it.
+ */
+function factForEachForm(ctx: ComposeContext, draft: Draft): void {
+  const { focus, followUp, uncovered } = ctx;
+  if (followUp || uncovered || focus.figure || focus.yesNo) return;
+  // A difference asked, not a verdict ("which one works better" asks the claim and its reason).
+  if (!focus.words.some((w) => DIFFERENCE_WORDS.has(w)) || focus.words.some((w) => VERDICT_WORDS.has(w)))
+    return;
+  const forms = [...focus.subjects.named].filter((id) => FORMS.has(id));
+  if (forms.length < 2) return;
+  const onlyOf = (f: IndexedFact, form: string) =>
+    f.subjects.has(form) && !forms.some((other) => other !== form && f.subjects.has(other));
+  for (const form of forms) {
+    if (draft.main.length >= MAX_FACTS) return;
+    if (draft.main.some((f) => onlyOf(f, form))) continue;
+    const own = ctx.candidates.find((f) => onlyOf(f, form) && !draft.main.includes(f));
+    if (own) draft.main.push(own);
   }
 }
 

@@ -129,3 +129,19 @@ describe('a dairy food named', () => {
     expect(engine.ask(q).facts[0]).toBe('butter-dairy/yogurt-kefir');
   });
 });
+
+// Blind round 34: "what is actually the difference between the two?" (MK-4 and MK-7) got only the
+// Key Takeaways' line naming both, without either form's hours.
+describe('two forms compared for their difference', () => {
+  it('show a fact of each form', () => {
+    const a = sharedEngine().ask('how do menaquinone-4 and menaquinone-7 differ from each other?');
+    expect(a.facts).toContain('mk7-vs-mk4/mk4-clearance');
+    expect(a.facts).toContain('mk7-vs-mk4/mk7-half-life');
+  });
+
+  it('which one wins asks the verdict, not each form (the reason comes with "why?")', () => {
+    const a = sharedEngine().ask('mk4 vs mk7, which one is better?');
+    expect(a.facts).toContain('mk7-vs-mk4/more-effective-claim');
+    expect(a.facts).not.toContain('mk7-vs-mk4/mk4-clearance');
+  });
+});
