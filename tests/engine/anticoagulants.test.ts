@@ -352,3 +352,13 @@ describe('a cheese someone on a warfarin-type drug plans to eat', () => {
     expect(answer.facts).toContain('warfarin-interaction/steady-intake');
   });
 });
+
+// Blind round 34: "on pradaxa for afib, any k2 issue?" led with the ranking of K2 foods: "any k2"
+// was read as a food question ("does chicken have any k2").
+describe('"any k2 problems" beside a blood thinner', () => {
+  it('asks about the interaction', () => {
+    const a = sharedEngine().ask('on xarelto since my clot last year, any k2 problems?');
+    expect(a.facts[0]).toBe('warfarin-interaction/doacs-differ');
+    expect(a.facts).not.toContain('food-plan/food-ranking');
+  });
+});
