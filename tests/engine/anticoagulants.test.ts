@@ -362,3 +362,17 @@ describe('"any k2 problems" beside a blood thinner', () => {
     expect(a.facts).not.toContain('food-plan/food-ranking');
   });
 });
+
+// Blind round 34: "on plavix + baby aspirin since my stent" got the newborn vitamin K shot: the
+// reading without the drug's name kept "baby". A drug named in more than one word is one name.
+describe('a drug named in more than one word', () => {
+  it.each([
+    'grandad has a baby aspirin every morning, is mk7 alright for him?',
+    'low dose aspirin and k2, fine together?',
+  ])('%j is the antiplatelet, not a baby or a dose', (q) => {
+    const a = sharedEngine().ask(q);
+    expect(a.facts).toContain('warfarin-interaction/antiplatelets-differ');
+    expect(a.facts).not.toContain('pregnancy-breastfeeding/newborn-vitamin-k');
+    expect(a.facts.some((id) => id.startsWith('supplement-dosage/'))).toBe(false);
+  });
+});
