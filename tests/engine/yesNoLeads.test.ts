@@ -222,12 +222,14 @@ describe('a statement asked with a question mark', () => {
 // in the heat ("melt" is a storage word for gummies). Melting, dissolving or undoing plaque is the
 // claim that K2 reverses calcification, and storage is no question about arteries.
 describe('dissolving or melting plaque in the arteries', () => {
-  it.each(['can k2 dissolve the plaque in my arteries?', 'is it true k2 melts artery plaque'])(
-    '%j: no trial has shown it',
-    (q) => {
-      expect(leadOf(q)).toBe('No trial has shown that K2 reverses artery calcification.');
-    },
-  );
+  it.each([
+    'can k2 dissolve the plaque in my arteries?',
+    'is it true k2 melts artery plaque',
+    // Blind round 34: removing calcium that is already there is the same claim.
+    'can k2 remove the calcification in my arteries',
+  ])('%j: no trial has shown it', (q) => {
+    expect(leadOf(q)).toBe('No trial has shown that K2 reverses artery calcification.');
+  });
 
   it('a plaque that melts is not about storing supplements', () => {
     const answer = sharedEngine().ask('a video said mk7 melts plaque in your arteries within weeks');
