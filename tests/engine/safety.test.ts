@@ -300,6 +300,9 @@ describe('personal questions', () => {
     'im on warfarin, can i take k2',
     'i have osteoporosis, should i start mk7',
     'how much k2 do i need for my bones',
+    // Blind round 34: asked the other way round, and a medicine opening the message without "I'm".
+    'is k2 something i ought to be taking at 60?',
+    'on eliquis since march, is natto a problem?',
   ])('%j is personal', (text) => {
     expect(isPersonal(normalizeText(text))).toBe(true);
   });
@@ -310,6 +313,7 @@ describe('personal questions', () => {
     'does k2 affect warfarin',
     'mk4 vs mk7',
     'i have a question about natto',
+    'on average how much k2 is in gouda',
   ])('%j is general', (text) => {
     expect(isPersonal(normalizeText(text))).toBe(false);
   });
