@@ -424,3 +424,12 @@ describe('foods listed side by side', () => {
     expect(a.facts.some((id) => id.startsWith('warfarin-interaction/'))).toBe(true);
   });
 });
+
+// Blind round 34: "side effects of k2?" showed only "K2 rarely causes side effects", so "the second
+// thing you said" had nothing to point at; the uncommon side effects are what was asked.
+describe('side effects asked plainly', () => {
+  it('name the side effects, not only that they are rare', () => {
+    const a = engine.ask('are there k2 side effects');
+    expect(a.facts).toContain('safety-side-effects/side-effects');
+  });
+});
