@@ -935,3 +935,14 @@ describe('emergency gate: hedged hopelessness, urine colours told by the verb, a
     expect(next.urgentKind).toBe('bleeding');
   });
 });
+
+// Blind round 35: "my 9yo is a super picky eater, can i give him k2 gummies?" got the poison-control
+// notice: the typo pass read "eater" as "eaten", and a child who has eaten gummies is an overdose.
+describe('emergency gate: a real word the typo pass must keep', () => {
+  it.each([
+    'my daughter (6) is a really fussy eater, are kids k2 gummies ok for her?',
+    'toddler is a picky eater, which k2 foods?',
+  ])('%j is not urgent', (q) => {
+    expect(urgent(q)).toBe(false);
+  });
+});
