@@ -978,3 +978,19 @@ describe('a diet beside a question that points back at K2', () => {
     expect(a.facts).toContain('absorption-excretion/fat-helps-absorption');
   });
 });
+
+// Blind round 35: "is grass-fed butter really worth the extra price for vitamin K2?" got the
+// product decline, though the article says grass-fed butter has more K2 than regular butter.
+describe('worth its price for K2', () => {
+  it('asks what the article says of the food, not its price', () => {
+    const a = engine.ask(
+      'are pasture-raised eggs worth the higher price for k2 or are normal ones the same?',
+    );
+    expect(a.kind).toBe('answer');
+    expect(a.topic?.id).toBe('egg-yolks');
+  });
+
+  it('a price asked alone is still declined', () => {
+    expect(engine.ask('what does a bottle of mk7 cost these days').kind).toBe('decline');
+  });
+});
