@@ -132,7 +132,7 @@ describe('friendly non-answers', () => {
     ['where can i buy mk7 cheapest', 'product', /doesn't rate products/],
     ['is vitamin k2 ok for my dog', 'pet', /a vet/],
     ['should my newborn get the vitamin k shot', 'newborn', /pediatrician or midwife/],
-    ['does k2 help kidney stones', 'condition', /not covered by the article/],
+    ['does k2 help erectile dysfunction', 'condition', /not covered by the article/],
     // Blind round 22: both kinds got "not sure which part of vitamin K2 you mean".
     ['whats good for heartburn after dinner', 'condition', /not covered by the article/],
     ['is mk7 fine alongside my armour thyroid', 'medicine', /pharmacist/],

@@ -1218,7 +1218,7 @@ describe('"why?" with no answer before it', () => {
   const engine = sharedEngine();
 
   it.each(['how come?', 'why not'])('%j after a decline says why the bot could not answer', (q) => {
-    const first = engine.askInContext('can k2 help with kidney stones', null);
+    const first = engine.askInContext('can k2 help with fertility', null);
     expect(first.answer.kind).toBe('decline');
     const why = engine.askInContext(q, first.context).answer;
     expect(why.body).toMatch(/^I answer only from one article about vitamin K2/);

@@ -26,7 +26,7 @@ describe('a K2 question about a condition the article never mentions', () => {
 
   it.each([
     'k2 and thyroid pills, any issue?', // a medicine: a pharmacist's question
-    'does k2 help prevent kidney stones', // kidney disease changes what applies: still declined
+    'does k2 help erectile dysfunction', // a condition the article never discusses: still declined
     'k2 mountain height', // not the vitamin
   ])('%s: still declined', (question) => {
     expect(engine.ask(question).kind).toBe('decline');
@@ -1655,6 +1655,26 @@ describe('children told as the asker’s history', () => {
 // "on dialysis… arteries calcified") was declined whole as "not covered by the article", though
 // the article says how K2 leaves the body and what it does in arteries (fact-check R-14 sends the
 // disease itself to the specialist).
+// Blind rounds 34 and 35: "would vitamin K2 lower my risk of another stone?" was declined whole;
+// the article does not cover kidney stones, but it says where K2 sends calcium.
+describe('kidney stones asked of K2', () => {
+  const engine = sharedEngine();
+
+  it.each([
+    'does mk7 raise the risk of kidney stones?',
+    'passed a stone last year. could k2 bring on more stones?',
+  ])('%j says the article does not cover them, then where K2 sends calcium', (q) => {
+    const a = engine.ask(q);
+    expect(a.coverage).toBe('partial');
+    expect(a.body).toMatch(/^The article doesn't cover kidney stones; a urologist or your doctor/);
+    expect(a.facts.some((id) => id.startsWith('calcium-direction/'))).toBe(true);
+  });
+
+  it('kidney stones without K2 are still declined', () => {
+    expect(engine.ask('what causes kidney stones').kind).toBe('decline');
+  });
+});
+
 describe('kidney or liver disease beside a K2 question', () => {
   const engine = sharedEngine();
   const REFERRAL =
