@@ -452,7 +452,17 @@ export function createEngine(kb: KnowledgeBase, options: CreateEngineOptions = {
         const again = askInContextUnworked(ofTheVitamin, normalizeText(ofTheVitamin), previous);
         if (again.answer.kind === 'answer') asked = again;
       }
-      return { ...asked, answer: portions.worked(asked.answer, normalized) };
+      // "how much is that for like a 200g portion" after eel: a portion of the food just answered.
+      const foodBefore =
+        previous && asked.answer.topic?.category !== 'food' && !asked.answer.urgent
+          ? portions.portionOfFoodBefore(normalized, previous.reading)
+          : null;
+      if (foodBefore) {
+        const ofTheFood = `${text} , of ${foodBefore}`;
+        const again = askInContextUnworked(ofTheFood, normalizeText(ofTheFood), previous);
+        if (again.answer.kind === 'answer' && again.answer.topic?.category === 'food') asked = again;
+      }
+      return { ...asked, answer: portions.worked(asked.answer, normalized, previous?.reading) };
     } catch {
       // A bug here must not take a Discord handler down.
       return engineFailure();

@@ -58,11 +58,30 @@ function withoutFigureLead(body: string): string {
     : body;
 }
 
+/** A portion in grams the message gives ("50 grams", "a 200g portion"): its number. */
+const GRAMS_PORTION = /\b(\d{1,4}) ?(?:g|gr|grams?)\b/;
+
+/** "25–45 mcg": the K2 in `grams` of a food at its figure per 100 g, to the nearest microgram. */
+function amountIn({ amount }: FoodWithFigure, grams: number, per: number): string {
+  const least = Math.round((amount.min * grams) / per);
+  const most = Math.round((amount.max * grams) / per);
+  return least === most ? `${least} mcg` : `${least}–${most} mcg`;
+}
+
 export interface Portions {
   /** Whether a message asks the portion of a food with a figure that reaches an amount. */
   asks: (normalized: string) => boolean;
-  /** The answer led by the worked portion when the message asks one; otherwise unchanged. */
-  worked: (answer: Answer, normalized: string) => Answer;
+  /**
+   * The food with a figure that `before` names, when the message gives a portion in grams and names
+   * no such food itself ("how much is that for a 200g portion" after eel); else null.
+   */
+  portionOfFoodBefore: (normalized: string, before: string) => string | null;
+  /**
+   * The answer led by the worked portion when the message asks one, or by the K2 in a portion it
+   * gives in grams; otherwise unchanged. `before` is the conversation's previous reading: "how much
+   * is that for a 200g portion" after eel names no food of its own.
+   */
+  worked: (answer: Answer, normalized: string, before?: string) => Answer;
 }
 
 export function portionsOfFoods(foods: readonly Food[]): Portions {
@@ -73,10 +92,19 @@ export function portionsOfFoods(foods: readonly Food[]): Portions {
   );
   return {
     asks: (normalized) => TARGET.test(normalized) && withFigures.some((food) => food.named.test(normalized)),
-    worked: (answer, normalized) => {
+    portionOfFoodBefore: (normalized, before) => {
+      if (!GRAMS_PORTION.test(normalized) || withFigures.some((food) => food.named.test(normalized)))
+        return null;
+      for (const food of withFigures) {
+        const name = food.named.exec(before);
+        if (name) return name[1] as string;
+      }
+      return null;
+    },
+    worked: (answer, normalized, before) => {
       if (answer.kind !== 'answer' || answer.urgent) return answer;
       const target = TARGET.exec(normalized);
-      if (!target) return answer;
+      if (!target) return inPortion(answer, normalized, before);
       for (const food of withFigures) {
         const name = food.named.exec(normalized);
         if (!name) continue;
@@ -94,4 +122,31 @@ export function portionsOfFoods(foods: readonly Food[]): Portions {
       return answer;
     },
   };
+
+  /**
+   * "How much k2 in 50 g of gouda", "I eat about 50 grams most days", "how much is that for a 200g
+   * portion" (after eel): the K2 in that portion at the article's figure. Not the figure's own
+   * basis ("per 100 g"), and only for a food the reply is about.
+   */
+  function inPortion(answer: Answer, normalized: string, before: string | undefined): Answer {
+    const grams = GRAMS_PORTION.exec(normalized);
+    if (!grams) return answer;
+    const weight = Number(grams[1]);
+    for (const food of withFigures) {
+      const basis = GRAMS_BASIS.exec(food.basis);
+      if (!basis || weight === Number(basis[1]) || weight === 0) continue;
+      const name = food.named.exec(normalized) ?? (before ? food.named.exec(before) : null);
+      if (!name || answer.topic?.category !== 'food') continue;
+      const lead = fillText(texts().replies.amountInPortion, {
+        amount: amountText(food.amount),
+        basis: food.basis,
+        grams: String(weight),
+        food: name[1] as string,
+        gives: amountIn(food, weight, Number(basis[1])),
+      });
+      const rest = sentencesWithin(withoutFigureLead(answer.body), MAX_BODY_WORDS - wordCount(lead));
+      return { ...answer, body: rest ? `${lead} ${rest}` : lead };
+    }
+    return answer;
+  }
 }

@@ -129,6 +129,8 @@ export const textsSchema = z.strictObject({
     /** Before the answer to another question of a multi-question message (answerOtherParts.ts). */
     otherQuestion: sentence,
     portionForTarget: template('amount', 'basis', 'target', 'portion', 'food'),
+    /** "I eat about 50 g of gouda", "how much is that for a 200g portion": the K2 in that portion. */
+    amountInPortion: template('amount', 'basis', 'grams', 'food', 'gives'),
     /**
      * The first sentence of a reply to "is that legit / proven?" led by a fact of this kind of
      * evidence (composeBody.ts): what the evidence can and cannot show.

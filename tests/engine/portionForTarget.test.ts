@@ -48,3 +48,29 @@ describe('the portion of a food that gives an amount asked', () => {
     expect(engine.ask('how many egg yolks to reach 90 mcg of k2').body).not.toMatch(/takes about/);
   });
 });
+
+// Blind rounds 34 and 35: "I eat about 50 grams most days" (Gouda) and "how much is that for like a
+// 200g portion" (after eel) got the figure per 100 g only. The K2 in the portion, worked out by hand:
+// 30 g at 50–90 mcg per 100 g is 15–27 mcg; 150 g at 63 mcg per 100 g is about 95 mcg.
+describe('the K2 in a portion given in grams', () => {
+  const engine = sharedEngine();
+
+  it('is worked out for a food with a figure', () => {
+    expect(engine.ask('i have about 30g of jarlsberg on toast daily, how much k2 is that?').body).toMatch(
+      /^At the article's 50–90 mcg per 100 g, 30 g of jarlsberg gives about 15–27 mcg of K2\./,
+    );
+  });
+
+  it('is worked out for the food of the answer before', () => {
+    const conversation = engine.startConversation();
+    conversation.ask('does eel have k2 in it');
+    expect(conversation.ask('and if i eat a 150 g fillet?').body).toMatch(
+      /^At the article's 63 mcg per 100 g, 150 g of eel gives about 95 mcg of K2\./,
+    );
+  });
+
+  it('not for the basis of the figure itself, nor a body weight', () => {
+    expect(engine.ask('how much k2 per 100g of gouda').body).not.toMatch(/gives about/);
+    expect(engine.ask('i weigh 70 kg, how much k2 in gouda?').body).not.toMatch(/gives about/);
+  });
+});
