@@ -67,7 +67,7 @@ const NAME_ONLY_WORDS = 2;
  * "mk4?" after a dose answer asks the same of MK-4.
  */
 export function namesOnlyAForm(normalized: string): boolean {
-  const words = stemmedWords(normalized);
+  const words = withoutDeniedForms(stemmedWords(normalized));
   const own = words.filter((w) => !STOP_WORDS.has(w) && !CORRECTION_WORDS.has(w));
   if (own.length === 0 || own.length > NAME_ONLY_WORDS) return false;
   const subjects = askedSubjects(words);
@@ -77,10 +77,37 @@ export function namesOnlyAForm(normalized: string): boolean {
   return own.every((w) => nameWords.has(w)) && readFocus(normalized).focuses.length === 0;
 }
 
+/** Words before a form's name that say it is not the one meant ("mk7 not mk4", "rather than mk4"). */
+const DENIES_FORM: ReadonlySet<string> = new Set(['not', 'nor', 'than', 'instead']);
+
+/**
+ * The words without a form the message says it does not mean ("no i meant mk7, not mk4"): left
+ * in, the correction named both forms and the reply stayed on the one denied.
+ */
+function withoutDeniedForms(words: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] as string;
+    const name = DENIES_FORM.has(w)
+      ? firstPhraseAt(words, i + 1 + (words[i + 1] === 'of' ? 1 : 0), FORM_NAMES)
+      : null;
+    if (name) {
+      i += name.length + (words[i + 1] === 'of' ? 1 : 0);
+      continue;
+    }
+    out.push(w);
+  }
+  return out;
+}
+
 /** Each subject's naming words, as word lists (focus.json `subjects[].asked`). */
 const SUBJECT_NAMES: ReadonlyMap<string, ReadonlyArray<readonly string[]>> = new Map(
   FOCUS.subjects.map((subject) => [subject.id, subject.asked.map((phrase) => stemmedWords(phrase))]),
 );
+/** The names of the forms of the vitamin (the subjects with rivals), as word lists. */
+const FORM_NAMES: ReadonlyArray<readonly string[]> = FOCUS.subjects
+  .filter((subject) => (subject.rivals ?? []).length > 0)
+  .flatMap((subject) => SUBJECT_NAMES.get(subject.id) ?? []);
 
 /**
  * The previous question with the form a name-only follow-up names in place of its rivals ("mk4?"
@@ -88,7 +115,9 @@ const SUBJECT_NAMES: ReadonlyMap<string, ReadonlyArray<readonly string[]>> = new
  * names no rival ("how much k2 a day" → "mk7?"); null when it names neither.
  */
 export function withFormReplaced(normalized: string, previous: string): string | null {
-  const message = stemmedWords(normalized).filter((w) => !STOP_WORDS.has(w) && !CORRECTION_WORDS.has(w));
+  const message = withoutDeniedForms(stemmedWords(normalized)).filter(
+    (w) => !STOP_WORDS.has(w) && !CORRECTION_WORDS.has(w),
+  );
   const rivals = [...askedSubjects(message).named].flatMap((id) =>
     (FOCUS.subjects.find((s) => s.id === id)?.rivals ?? []).flatMap((r) => SUBJECT_NAMES.get(r) ?? []),
   );

@@ -240,6 +240,12 @@ describe('a follow-up answers its own point, not the previous reply again', () =
     // Blind round 33: a correction naming the form ("no i meant mk4") got the MK-n naming.
     ['how much mk7 do people take daily', 'sorry, i meant mk4', 'mk4-high-dose-japan'],
     ['what time of day is best for mk7', 'mk4', 'absorption-excretion'],
+    // Blind round 35: the form denied beside the one meant ("mk7 not mk4") kept the reply on MK-4.
+    [
+      'what dose of k2 do people with osteoporosis use',
+      'sorry i meant menaquinone-7, not mk4',
+      'supplement-dosage',
+    ],
   ])('after "%s", "%s" asks the same of the form it names', (first, form, topic) => {
     const [, after] = answersOf([first, form]);
     expect(after?.topic?.id).toBe(topic);
