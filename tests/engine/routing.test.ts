@@ -433,3 +433,13 @@ describe('side effects asked plainly', () => {
     expect(a.facts).toContain('safety-side-effects/side-effects');
   });
 });
+
+// Blind round 35: "whats the daily amount of k2" got only that the dose depends on age and the
+// label's Daily Value; the adults' intakes (90 mcg women, 120 mcg men) are the daily amount.
+describe('the daily amount asked plainly', () => {
+  it('gives the adult intakes first', () => {
+    expect(engine.ask('whats the usual daily amount of vitamin k2').body).toMatch(
+      /^90 mcg a day for women and 120 mcg for men/,
+    );
+  });
+});
