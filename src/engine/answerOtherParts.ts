@@ -154,14 +154,23 @@ export function answerOtherParts(
       byId,
       result.ranked,
     );
-    if (partAnswer.facts.length === 0 || partAnswer.facts.some((id) => facts.includes(id))) continue;
+    // "does k2 help blood clot? and can it give me a clot if i take too much": the part's own fact
+    // leads it; its facts the reply already shows are not said twice. A part whose first fact is
+    // shown already adds nothing.
+    const [own] = partAnswer.facts;
+    if (own === undefined || facts.includes(own)) continue;
+    const unsaid = partAnswer.body
+      .split(SENTENCE_END)
+      .filter((sentence) => !body.includes(sentence))
+      .join(' ');
     const intro = texts().replies.otherQuestion;
     const budget = MAX_BODY_WORDS - wordCount(body) - wordCount(intro);
-    const kept = sentencesWithin(partAnswer.body, budget);
+    const kept = sentencesWithin(unsaid, budget);
     if (!kept) break;
     body = `${body} ${intro} ${kept}`;
     // A cut body keeps its first sentences, which show the part's first fact.
-    facts.push(...(kept === partAnswer.body ? partAnswer.facts : partAnswer.facts.slice(0, 1)));
+    const news = partAnswer.facts.filter((id) => !facts.includes(id));
+    facts.push(...(kept === partAnswer.body ? news : [own]));
     added++;
   }
   if (added === 0) return answer;

@@ -454,6 +454,16 @@ describe('a message with several questions', () => {
     expect(answer.body).not.toMatch(/On your next question/);
   });
 
+  // Blind round 35: "does k2 help blood clot? and can it give me a clot if i take too much" dropped
+  // the second question because its answer also showed the first fact.
+  it('answers a second question of the same topic with its own fact, not repeating the first', () => {
+    const answer = engine.ask(
+      '3 quick ones: does vitamin k2 help your blood clot? and can it give you a clot if you take too much?',
+    );
+    expect(answer.facts).toContain('clotting-function/no-extra-clotting');
+    expect(answer.body.split('Vitamin K activates the proteins that make blood clot').length).toBeLessThan(3);
+  });
+
   it('adds nothing when the first answer already shows what the other question asks', () => {
     const answer = engine.ask('what is mk-7? and what is mk-7 exactly?');
     expect(answer.body).not.toMatch(/On your next question/);
