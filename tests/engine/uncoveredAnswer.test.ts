@@ -76,6 +76,12 @@ describe('points the article does not cover, said first with the nearest facts',
       "The article doesn't say which of Gouda and Jarlsberg has more K2",
       'cheese/hard-cheese-amount',
     ],
+    // Blind round 35: softgels in the heat of a trip got the cooking point and the evidence summary.
+    [
+      'off to india for a month, will my mk7 capsules be ok in the heat in my backpack?',
+      "The article doesn't say how to store K2 supplements",
+      'choosing-mk7-supplement/label-content',
+    ],
     // Blind round 34: "what about pork" got the salami figure as if pork were named.
     [
       'roast lamb on sundays, any k2 in that?',
