@@ -76,6 +76,18 @@ describe('points the article does not cover, said first with the nearest facts',
       "The article doesn't say which of Gouda and Jarlsberg has more K2",
       'cheese/hard-cheese-amount',
     ],
+    // Blind round 35: the smell of natto got where MK-7 comes from; making it taste better was
+    // declined as making natto at home.
+    [
+      'the smell of natto is rank, what trick makes it edible?',
+      "The article doesn't say how to serve or prepare natto",
+      'natto/what-is-natto',
+    ],
+    [
+      'how do i make natto taste better, i gag every time',
+      "The article doesn't say how to serve or prepare natto",
+      'natto/what-is-natto',
+    ],
     // Blind round 35: softgels in the heat of a trip got the cooking point and the evidence summary.
     [
       'off to india for a month, will my mk7 capsules be ok in the heat in my backpack?',
