@@ -443,3 +443,13 @@ describe('the daily amount asked plainly', () => {
     );
   });
 });
+
+// Blind round 35: "how does the body absorb k2" opened with a correction about storage; how it is
+// absorbed (with dietary fat, unchanged in the small intestine) is what was asked.
+describe('how K2 is absorbed, asked plainly', () => {
+  it('leads with absorption, not storage', () => {
+    const a = engine.ask('how does the body take up k2');
+    expect(a.facts[0]).not.toBe('absorption-excretion/storage');
+    expect(a.facts).toContain('absorption-excretion/fat-helps-absorption');
+  });
+});
