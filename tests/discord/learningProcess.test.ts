@@ -117,10 +117,10 @@ describe('the bot process (npm start) with learning and alerts on', () => {
         expectSafeReply(reply);
         return reply;
       };
-      // Kidney stones change what applies to the asker: declined even beside K2 (declines.json).
-      await ask(`<@${emu.users.bob.id}> does k2 help with kidney stones? mail me at alice@example.org`);
+      // A condition the article never discusses: declined even beside K2 (declines.json).
+      await ask(`<@${emu.users.bob.id}> does k2 help with fertility? mail me at alice@example.org`);
       expect(rows(databasePath, 'SELECT guild_id, text, reason FROM learning_questions')).toEqual([
-        { guild_id: emu.guildId, text: 'does k2 help with kidney stones? mail me at', reason: 'declined' },
+        { guild_id: emu.guildId, text: 'does k2 help with fertility? mail me at', reason: 'declined' },
       ]);
 
       const urgent = 'my gums are bleeding and it will not stop, I take warfarin';
@@ -140,7 +140,7 @@ describe('the bot process (npm start) with learning and alerts on', () => {
       const code = await new Promise<number | null>((done) => bot?.on('exit', (c) => done(c)));
       expect(code).toBe(0);
       expect(output).not.toContain(alice.id);
-      expect(output).not.toContain('kidney stones');
+      expect(output).not.toContain('fertility');
     } finally {
       await emu.close();
     }
