@@ -75,7 +75,8 @@ function listsTogether(text: string, foodsInOrder: readonly string[]): boolean {
       .trim()
       .split(/\s+/)
       .filter((w) => w !== '');
-    if (between.length > 2 || !between.every((w) => LIST_JOINS.has(w))) return false;
+    // Nothing between is one name ("egg yolk", "gouda cheese", "chicken liver"), not a list.
+    if (between.length === 0 || between.length > 2 || !between.every((w) => LIST_JOINS.has(w))) return false;
     from = at;
   }
   return true;
