@@ -15,7 +15,7 @@ export const URGENT_NOTICE =
 /** Said before URGENT_NOTICE for the emergencies without a notice of their own. */
 export const URGENT_REASONS = {
   bleeding:
-    'Bleeding that will not stop, black or bloody stool, or vomiting or coughing up blood can be serious bleeding, more so on a blood thinner.',
+    'Bleeding that will not stop, large unexplained bruises, blood in urine or stool, black stool, or vomiting or coughing up blood can be serious bleeding, more so on a blood thinner.',
   clot: 'A swollen, painful leg, or sudden breathlessness or chest pain, can be a blood clot.',
   'chest-pain': 'Chest pain, pressure or tightness can be a heart attack.',
   'racing-heart': 'A racing heart with fainting, dizziness, chest pain or breathlessness needs checking now.',
