@@ -4,6 +4,7 @@ import type { Food } from '../kb/schema.ts';
 import { fillText } from '../kb/templates.ts';
 import { SENTENCE_END, sentencesWithin } from './answerOtherParts.ts';
 import { MAX_BODY_WORDS, wordCount } from './composeBody.ts';
+import { foodsNamed } from './lexicon.ts';
 import { anyOf, phraseRegex, phraseSource } from './phrasePattern.ts';
 import type { Answer } from './types.ts';
 
@@ -93,8 +94,7 @@ export function portionsOfFoods(foods: readonly Food[]): Portions {
   return {
     asks: (normalized) => TARGET.test(normalized) && withFigures.some((food) => food.named.test(normalized)),
     portionOfFoodBefore: (normalized, before) => {
-      if (!GRAMS_PORTION.test(normalized) || withFigures.some((food) => food.named.test(normalized)))
-        return null;
+      if (!GRAMS_PORTION.test(normalized) || foodsNamed(normalized).size > 0) return null;
       for (const food of withFigures) {
         const name = food.named.exec(before);
         if (name) return name[1] as string;
@@ -135,7 +135,10 @@ export function portionsOfFoods(foods: readonly Food[]): Portions {
     for (const food of withFigures) {
       const basis = GRAMS_BASIS.exec(food.basis);
       if (!basis || weight === Number(basis[1]) || weight === 0) continue;
-      const name = food.named.exec(normalized) ?? (before ? food.named.exec(before) : null);
+      // The food before only when the message names none: "and 30g of brie?" after gouda is Brie's.
+      const name =
+        food.named.exec(normalized) ??
+        (before && foodsNamed(normalized).size === 0 ? food.named.exec(before) : null);
       if (!name || answer.topic?.category !== 'food') continue;
       const lead = fillText(texts().replies.amountInPortion, {
         amount: amountText(food.amount),

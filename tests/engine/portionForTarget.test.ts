@@ -69,6 +69,12 @@ describe('the K2 in a portion given in grams', () => {
     );
   });
 
+  it('not for the food before when the message names another', () => {
+    const conversation = engine.startConversation();
+    conversation.ask('whats the k2 in jarlsberg');
+    expect(conversation.ask('ok and 40 g of camembert?').body).not.toMatch(/gives about/);
+  });
+
   it('not for the basis of the figure itself, nor a body weight', () => {
     expect(engine.ask('how much k2 per 100g of gouda').body).not.toMatch(/gives about/);
     expect(engine.ask('i weigh 70 kg, how much k2 in gouda?').body).not.toMatch(/gives about/);
