@@ -1,4 +1,5 @@
 import { anticoagulantSpellings, language } from '../kb/language.ts';
+import { ANTIPLATELET, DOAC_OR_HEPARIN } from './anticoagulants.ts';
 import { anyOf, phraseRegex } from './phrasePattern.ts';
 import { ANTICOAGULANT_FACTS } from './questionFocus.ts';
 import { verbOnObjectSource } from './verbOnObject.ts';
@@ -12,8 +13,6 @@ const EVERY_ANTICOAGULANT = wordPattern(anticoagulantSpellings(), 'g');
 const OTHER_ANTICOAGULANT = wordPattern(
   anticoagulantSpellings({ kinds: ['doac', 'heparin', 'antiplatelet'] }),
 );
-const DOAC_OR_HEPARIN = wordPattern(anticoagulantSpellings({ kinds: ['doac', 'heparin'] }));
-const ANTIPLATELET = wordPattern(anticoagulantSpellings({ kinds: ['antiplatelet'] }));
 const ANY_ANTICOAGULANT = wordPattern(anticoagulantSpellings({ kinds: ['any'] }));
 
 /** The message without the anticoagulants it names: what else it asks about ("on warfarin, cheese?"). */
