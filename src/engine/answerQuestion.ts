@@ -1,4 +1,4 @@
-import { texts } from '../kb/language.ts';
+import { language, texts } from '../kb/language.ts';
 import type { Topic } from '../kb/schema.ts';
 import { fillText } from '../kb/templates.ts';
 import { answerOtherParts } from './answerOtherParts.ts';
@@ -43,6 +43,7 @@ import {
   saidBesideK2,
 } from './outOfScope.ts';
 import { isPersonal, personalNoticeFor } from './personalNotice.ts';
+import { anyOf } from './phrasePattern.ts';
 import { askingPart, clausesOpeningAQuestion, readFocus, withConfirmationJoined } from './questionFocus.ts';
 import { withoutFormRequest } from './replyForm.ts';
 import { EMPTY_TEXT, safetyTexts } from './safety.ts';
@@ -74,8 +75,9 @@ function asksAboutTheValue(normalized: string): boolean {
  * A pronoun the value can be ("lower it", "is that normal", "fix those"), not one doing something
  * ("is there evidence it helps bones?", "does it work"): that one is the vitamin the story named.
  */
-const POINTS_AT_THE_VALUE =
-  /\b(?:(?:it|that|this)\b(?! (?:helps?|works?|does|do|can|could|will|would|is|really|actually|might|may|should|makes?)\b)|them|those|needs?)\b/;
+const POINTS_AT_THE_VALUE = new RegExp(
+  `\\b(?:(?:it|that|this)\\b(?! ${anyOf(language().phrases.lists.valueActions, { capture: false })}\\b)|them|those|needs?)\\b`,
+);
 
 /**
  * The confidence of a point the article does not cover, answered instead of declined: the reply

@@ -374,19 +374,8 @@ function figureForEachForm(ctx: ComposeContext, draft: Draft): void {
 }
 
 /** Words that ask how two things differ, and words that ask which one wins instead. */
-const DIFFERENCE_WORDS: ReadonlySet<string> = new Set([
-  'difference',
-  'differences',
-  'different',
-  'differ',
-  'differs',
-  'compare',
-  'compared',
-  'comparison',
-  'vs',
-  'versus',
-]);
-const VERDICT_WORDS: ReadonlySet<string> = new Set(['better', 'best', 'worse', 'stronger', 'effective']);
+const DIFFERENCE_WORDS: ReadonlySet<string> = new Set(language().phrases.lists.differenceWords.words);
+const VERDICT_WORDS: ReadonlySet<string> = new Set(language().phrases.lists.verdictWords.words);
 
 /**
  * "What is actually the difference between MK-4 and MK-7?": two forms compared need what the

@@ -10,7 +10,7 @@ import {
   mentionsAnticoagulant,
 } from './anticoagulants.ts';
 import { PERSONAL_PATTERNS } from './lexicon.ts';
-import { phraseRegex, phraseSource, unionOf } from './phrasePattern.ts';
+import { anyOf, phraseRegex, phraseSource, unionOf } from './phrasePattern.ts';
 import {
   ANTIPLATELET_NOTICE,
   DOAC_NOTICE,
@@ -75,7 +75,7 @@ const PRESCRIBED_MEDICINE = medicineAlternatives(PRESCRIPTION_WORDS);
  * afib, any k2 issue?"): the asker's own medicine, as "im on pradaxa" is.
  */
 const ON_MEDICINE_SUBJECT_LEFT_OUT = new RegExp(
-  `(?:^|[.!?;] )(?:currently |still |also |been |now )?on (?:${PRESCRIBED_MEDICINE})\\b`,
+  `(?:^|[.!?;] )(?:${anyOf(language().phrases.lists.medicineOpeners, { capture: false })} )?on (?:${PRESCRIBED_MEDICINE})\\b`,
 );
 
 /** Stopping or replacing a prescribed medicine with K2, the asker's own or a relative's. */

@@ -78,7 +78,7 @@ export function namesOnlyAForm(normalized: string): boolean {
 }
 
 /** Words before a form's name that say it is not the one meant ("mk7 not mk4", "rather than mk4"). */
-const DENIES_FORM: ReadonlySet<string> = new Set(['not', 'nor', 'than', 'instead']);
+const DENIES_FORM: ReadonlySet<string> = new Set(language().phrases.lists.formDenials.words);
 
 /**
  * The words without a form the message says it does not mean ("no i meant mk7, not mk4"): left

@@ -704,6 +704,11 @@ export const PHRASE_LIST_NAMES = [
   'choiceAfterWhat',
   'reportingWords',
   'peopleNamed',
+  'valueActions',
+  'differenceWords',
+  'verdictWords',
+  'formDenials',
+  'medicineOpeners',
 ] as const;
 
 /** A strict object of the named phrase lists the code reads: a missing or unknown name is an error. */
