@@ -170,7 +170,7 @@ export function answerOtherParts(
     body = `${body} ${intro} ${kept}`;
     // A cut body keeps its first sentences, which show the part's first fact.
     const news = partAnswer.facts.filter((id) => !facts.includes(id));
-    facts.push(...(kept === partAnswer.body ? news : [own]));
+    facts.push(...(kept === unsaid ? news : [own]));
     added++;
   }
   if (added === 0) return answer;
