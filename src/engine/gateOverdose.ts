@@ -295,6 +295,18 @@ const ANY_PILL_SIGN = unionOf([
   GAVE_A_CHILD_TOO_MUCH,
 ]);
 
+/** "Too much" of pills: more than one extra dose, whatever the count. */
+const TOO_MUCH = /\btoo much\b/;
+
+/**
+ * "I think I overdosed lol, took 2 instead of 1, feel fine": an "overdose" the message itself tells
+ * as one extra dose (the extra-dose wordings, no handful, no "too much") with no sign of poisoning
+ * is the calm extra dose the rule below answers, not the word's emergency.
+ */
+function toldAsOneExtraDose(t: string): boolean {
+  return EXTRA_DOSE.test(t) && !MANY_RE.test(t) && !TOO_MUCH.test(t) && !activeSymptom(t, POISONING_SIGNS);
+}
+
 function workOutPillSigns(t: string): boolean {
   if (!ANY_PILL_SIGN.test(t)) return false;
   return (
@@ -302,7 +314,7 @@ function workOutPillSigns(t: string): boolean {
     pillsMatch(CHILD_FOUND_PILLS, t) ||
     manyPills(t) ||
     pillsMatch(WHOLE_PACK, t) ||
-    OVERDOSED.test(t) ||
+    (OVERDOSED.test(t) && !toldAsOneExtraDose(t)) ||
     // A small extra dose is no emergency, unless it is followed by symptoms of poisoning.
     (EXTRA_DOSE.test(t) && activeSymptom(t, POISONING_SIGNS)) ||
     // An accidental extra pill is not an emergency; an accidental handful is.

@@ -946,3 +946,24 @@ describe('emergency gate: a real word the typo pass must keep', () => {
     expect(urgent(q)).toBe(false);
   });
 });
+
+// Blind round 36: a self-reported "overdose" that the message itself tells as one extra capsule,
+// with no sign of poisoning, got the poison-control notice; the extra-dose rule calls that calm.
+describe('emergency gate: "overdosed" told as one extra dose', () => {
+  it.each([
+    'pretty sure i overdosed on mk7, swallowed three of the 100mcg softgels instead of one, no symptoms at all',
+    'ok i may have overdosed haha, had my k2 twice today by accident. anything to worry about?',
+  ])('%j is not urgent', (q) => {
+    expect(urgent(q)).toBe(false);
+  });
+
+  it.each([
+    // Too many, a handful, signs after it, or a blood thinner keep it an overdose.
+    'i think i overdosed, took way too many k2 pills and now im dizzy',
+    'i overdosed on my k2, took 2 instead of 1 and now im throwing up',
+    'my husband overdosed, he took too many of his vitamins',
+    'i overdosed on warfarin, took 2 instead of 1 this morning',
+  ])('%j gets the poison-control notice', (q) => {
+    expect(engine.ask(q).urgentKind).toBe('overdose');
+  });
+});
