@@ -9,18 +9,29 @@ export const DISCLAIMER =
 export const ANTICOAGULANT_WARNING =
   'Blood thinners: vitamin K2 (including natto and K2 supplements) can weaken warfarin and other vitamin K antagonists, even in small amounts. If you take one, do not start, stop or change K2 without your anticoagulation clinic or doctor.';
 
-export const URGENT_NOTICE =
-  'This sounds like it could be an emergency. Seek urgent care first: call your local emergency number now (or poison control for a swallowed overdose). Do not wait for an answer here, and do not start or stop any medicine on your own.';
+/** The urgent notice's parts: what to do first, why (or a reason of URGENT_REASONS), what not to do. */
+export const URGENT_ACTION =
+  'Seek urgent care now: call your local emergency number (or poison control for a swallowed overdose).';
 
-/** Said before URGENT_NOTICE for the emergencies without a notice of their own. */
+export const URGENT_UNNAMED = 'This sounds like it could be an emergency.';
+
+export const URGENT_TAIL =
+  'Do not wait for an answer here, and do not change any prescribed medicine on your own.';
+
+export const URGENT_NOTICE =
+  'Seek urgent care now: call your local emergency number (or poison control for a swallowed overdose). This sounds like it could be an emergency. Do not wait for an answer here, and do not change any prescribed medicine on your own.';
+
+/** Said in place of URGENT_UNNAMED for the emergencies without a notice of their own. */
 export const URGENT_REASONS = {
   bleeding:
     'Bleeding that will not stop, large unexplained bruises, blood in urine or stool, black stool, or vomiting or coughing up blood can be serious bleeding, more so on a blood thinner.',
   clot: 'A swollen, painful leg, or sudden breathlessness or chest pain, can be a blood clot.',
   'chest-pain': 'Chest pain, pressure or tightness can be a heart attack.',
   'racing-heart': 'A racing heart with fainting, dizziness, chest pain or breathlessness needs checking now.',
-  stroke: 'A drooping face, a weak arm or leg, or slurred speech can be a stroke: note the time it started.',
-  allergy: 'Swelling of the face, lips or throat, or trouble breathing, can be a severe allergic reaction.',
+  stroke:
+    'A drooping face, a weak arm or leg, or slurred speech can be a stroke: note the time it started, and give nothing to eat, drink or swallow.',
+  allergy:
+    'Swelling of the face, lips or throat, or trouble breathing, can be a severe allergic reaction: take no more of what may have caused it.',
   'blood-pressure': 'A blood pressure of 180/120 or higher can be a hypertensive crisis.',
   collapse: 'Someone who has collapsed, cannot be woken or is having a seizure needs help now.',
   'head-injury': 'A blow to the head can bleed inside the skull hours later, more so on a blood thinner.',
@@ -30,7 +41,7 @@ export const URGENT_REASONS = {
 
 /** The urgent notice a reply leads with for a kind of emergency without a notice of its own. */
 export const urgentNoticeOf = (kind: keyof typeof URGENT_REASONS): string =>
-  `${URGENT_REASONS[kind]} ${URGENT_NOTICE}`;
+  `${URGENT_ACTION} ${URGENT_REASONS[kind]} ${URGENT_TAIL}`;
 
 export const URGENT_BODY =
   'Please act on the notice above first. I can only share general facts about vitamin K2 from one article, and I cannot assess an emergency.';
@@ -42,7 +53,10 @@ export const CRISIS_BODY =
   'I am only a vitamin K2 information bot and I cannot help with this, but the people above can. Please contact them now.';
 
 export const OVERDOSE_NOTICE =
-  'This could be an overdose or a poisoning. Call poison control now (in the US 1-800-222-1222), or your local emergency number if the person is hard to wake, has a seizure or has trouble breathing. Do not wait for an answer here.';
+  'Call poison control now (in the US 1-800-222-1222): this could be an overdose or a poisoning. Call your local emergency number instead if the person is hard to wake, has a seizure or has trouble breathing. Do not wait for an answer here.';
+
+/** Pills already swallowed in a crisis: poison control first, then the crisis line, both word for word. */
+export const CRISIS_AFTER_OVERDOSE_NOTICE = `${OVERDOSE_NOTICE} ${CRISIS_NOTICE}`;
 
 export const PET_NOTICE =
   'This sounds like a poisoning emergency for an animal. Call an emergency vet or an animal poison control line now, and take the packet with you. Do not wait for an answer here, and do not give the animal any human medicine or vitamin on your own.';

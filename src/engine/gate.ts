@@ -8,7 +8,7 @@ import { clot } from './gateClot.ts';
 import { collapse } from './gateCollapse.ts';
 import { headInjury } from './gateHeadInjury.ts';
 import { lowBloodSugar } from './gateLowBloodSugar.ts';
-import { overdose, withoutFictionFrame } from './gateOverdose.ts';
+import { overdose, pillsTakenAlready, withoutFictionFrame } from './gateOverdose.ts';
 import { pet } from './gatePet.ts';
 import { racingHeart } from './gateRacingHeart.ts';
 import { selfHarm } from './gateSelfHarm.ts';
@@ -17,7 +17,14 @@ import { correctGateTypos, REAL_WORDS } from './gateTypos.ts';
 import { type GateRule, type UrgentKind, wordings } from './gateWords.ts';
 import { tokenize } from './normalize.ts';
 import { phraseRegex } from './phrasePattern.ts';
-import { BABY_NOTICE, CRISIS_NOTICE, OVERDOSE_NOTICE, PET_NOTICE, urgentNoticeWithReason } from './safety.ts';
+import {
+  BABY_NOTICE,
+  CRISIS_AFTER_OVERDOSE_NOTICE,
+  CRISIS_NOTICE,
+  OVERDOSE_NOTICE,
+  PET_NOTICE,
+  urgentNoticeWithReason,
+} from './safety.ts';
 
 /**
  * The emergency gate, run before any matching: one rule module per kind of emergency (gate*.ts),
@@ -72,7 +79,13 @@ function checkReadings(readings: readonly string[]): GateResult {
   // Plain loops: a closure per rule (over the rule) was made for every message.
   for (const rule of RULES) {
     for (const t of texts) {
-      if (rule.test(t)) return { urgent: true, kind: rule.kind, notice: urgentNoticeFor(rule.kind) };
+      if (!rule.test(t)) continue;
+      // A crisis with the pills already swallowed: poison control first, then the crisis line.
+      const notice =
+        rule.kind === 'self-harm' && pillsTakenAlready(t)
+          ? CRISIS_AFTER_OVERDOSE_NOTICE
+          : urgentNoticeFor(rule.kind);
+      return { urgent: true, kind: rule.kind, notice };
     }
   }
   return { urgent: false, kind: null, notice: null };

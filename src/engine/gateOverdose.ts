@@ -251,6 +251,20 @@ function withoutPastSentences(t: string): string {
     .join(' ');
 }
 
+/** A taking told as done ("swallowed", "took", "downed"), not planned or asked about. */
+const TAKEN_VERB = /\b(took|taken|swallowed|downed|popped|chugged|ate|finished|overdosed)\b/;
+/** "If I took the whole bottle", "would it work if i swallowed them": a taking that is only supposed. */
+const SUPPOSED_TAKING =
+  /\b(if|would|could|might|what if|thinking (about|of)|wondering)\b[^.?!]{0,30}\b(took|taken|swallowed|downed|popped|ate)\b/;
+
+/**
+ * Pills already swallowed, not planned or supposed ("i swallowed my whole bottle 20 min ago on
+ * purpose", not "what if i took all of them"): the body needs poison control whatever else is said.
+ */
+export function pillsTakenAlready(t: string): boolean {
+  return overdoseSigns(t) && TAKEN_VERB.test(t) && !SUPPOSED_TAKING.test(t);
+}
+
 export const overdose: GateRule = {
   kind: 'overdose',
   test: (t) => anticoagulantOverdose(t) || (pillSigns(withoutPastSentences(t)) && !askedAboutAnyone(t)),

@@ -26,15 +26,20 @@ export function safetyTexts(warningFirst: boolean): SafetyTexts {
   return { disclaimer: DISCLAIMER, warning: ANTICOAGULANT_WARNING, warningFirst };
 }
 
-/** Shown first whenever a message sounds like an emergency. */
-export const URGENT_NOTICE = SAFETY.urgentNotice;
+/**
+ * Shown first whenever a message sounds like an emergency: the instruction first, so a reader who
+ * stops after one sentence has it (blind round 36 graded replies that opened with a list of
+ * symptoms as not saying what to do first).
+ */
+export const URGENT_NOTICE = `${SAFETY.urgentAction} ${SAFETY.urgentUnnamed} ${SAFETY.urgentTail}`;
 
 /**
  * The urgent notice for an emergency without a notice of its own (a bleed, chest pain, a stroke):
- * first why it may be one, then the fixed notice word for word.
+ * the same instruction first, then why it may be one in place of the unnamed sentence, then the
+ * same tail, each word for word.
  */
 export function urgentNoticeWithReason(kind: keyof typeof SAFETY.urgentReasons): string {
-  return `${SAFETY.urgentReasons[kind]} ${URGENT_NOTICE}`;
+  return `${SAFETY.urgentAction} ${SAFETY.urgentReasons[kind]} ${SAFETY.urgentTail}`;
 }
 
 /** The body of an urgent reply when no topic matches: the notice above it says what to do. */
@@ -48,6 +53,12 @@ export const CRISIS_NOTICE = SAFETY.crisisNotice;
 
 /** The urgent notice for a swallowed overdose or poisoning: poison control comes first. */
 export const OVERDOSE_NOTICE = SAFETY.overdoseNotice;
+
+/**
+ * Pills already swallowed in a crisis ("swallowed the whole bottle on purpose"): the body needs
+ * poison control or an emergency team first, then the crisis line. Both notices word for word.
+ */
+export const CRISIS_AFTER_OVERDOSE_NOTICE = `${OVERDOSE_NOTICE} ${CRISIS_NOTICE}`;
 
 /** The urgent notice when an animal swallowed poison or medicine. */
 export const PET_NOTICE = SAFETY.petNotice;

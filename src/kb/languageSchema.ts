@@ -41,10 +41,18 @@ export const textsSchema = z.strictObject({
   safety: z.strictObject({
     disclaimer: sentence,
     anticoagulantWarning: sentence,
-    urgentNotice: sentence,
     /**
-     * Why the emergency the gate found is one, said before the urgent notice for the kinds that
-     * have no notice of their own: askers and graders read a notice that named nothing as generic.
+     * The urgent notice, in three parts: what to do (its first sentence, so the reply's first
+     * words are the instruction), then why (`urgentUnnamed`, or the kind's `urgentReasons`
+     * sentence), then what not to do (`urgentTail`).
+     */
+    urgentAction: sentence,
+    urgentUnnamed: sentence,
+    urgentTail: sentence,
+    /**
+     * Why the emergency the gate found is one, said between `urgentAction` and `urgentTail` for
+     * the kinds that have no notice of their own: askers and graders read a notice that named
+     * nothing as generic.
      */
     urgentReasons: z.strictObject({
       bleeding: sentence,

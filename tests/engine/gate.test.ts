@@ -5,7 +5,13 @@ import { checkEmergency } from '../../src/engine/gate.ts';
 import { correctGateTypos } from '../../src/engine/gateTypos.ts';
 import { normalizeText } from '../../src/engine/normalize.ts';
 import { BUILD_TIMEOUT_MS, compiled, ensureBuilt } from '../compiled.ts';
-import { CRISIS_NOTICE, OVERDOSE_NOTICE, PET_NOTICE, urgentNoticeOf } from '../safetyTexts.ts';
+import {
+  CRISIS_AFTER_OVERDOSE_NOTICE,
+  CRISIS_NOTICE,
+  OVERDOSE_NOTICE,
+  PET_NOTICE,
+  urgentNoticeOf,
+} from '../safetyTexts.ts';
 import { sharedEngine } from '../sharedEngine.ts';
 
 const engine = sharedEngine();
@@ -417,12 +423,17 @@ describe('emergency gate: hopelessness around an overdose is a crisis first', ()
     'whats the point of any of it. if i swallowed every pill i have would it end',
     'honestly no point in going on, thinking of taking all my warfarin tonight',
     'im so tired of living, would it be over if i stopped my xarelto',
-    'cant do this anymore, took 30 of my mk7 softgels',
     'if i downed the whole bottle of coumadin would it all just be over, whats even the point',
   ])('%j gets the crisis notice, not only poison control', (q) => {
     const a = engine.ask(q);
     expect(a.urgentKind).toBe('self-harm');
     expect(a.urgentNotice).toBe(CRISIS_NOTICE);
+  });
+
+  it('pills already swallowed get poison control before the crisis line', () => {
+    const a = engine.ask('cant do this anymore, took 30 of my mk7 softgels');
+    expect(a.urgentKind).toBe('self-harm');
+    expect(a.urgentNotice).toBe(CRISIS_AFTER_OVERDOSE_NOTICE);
   });
 
   it.each([
@@ -837,12 +848,17 @@ describe('emergency gate: self-harm told of someone else', () => {
   it.each([
     'my flatmate keeps saying he wants to end his life',
     'my sister texted that she wants to die, what do i do',
-    "my son took a handful of his gran's tablets because he wanted it all to end",
     'my girlfriend has been harming herself again',
   ])('%j gets the crisis notice', (q) => {
     const a = engine.ask(q);
     expect(a.urgentKind).toBe('self-harm');
     expect(a.urgentNotice).toBe(CRISIS_NOTICE);
+  });
+
+  it('pills already swallowed by someone else get poison control before the crisis line', () => {
+    const a = engine.ask("my son took a handful of his gran's tablets because he wanted it all to end");
+    expect(a.urgentKind).toBe('self-harm');
+    expect(a.urgentNotice).toBe(CRISIS_AFTER_OVERDOSE_NOTICE);
   });
 
   it.each([

@@ -3,7 +3,14 @@ import { mentionsAnticoagulant } from '../../src/engine/anticoagulants.ts';
 import { checkEmergency, type UrgentKind } from '../../src/engine/gate.ts';
 import { normalizeText } from '../../src/engine/normalize.ts';
 import { isPersonal } from '../../src/engine/personalNotice.ts';
-import { BABY_NOTICE, CRISIS_NOTICE, OVERDOSE_NOTICE, PET_NOTICE, urgentNoticeOf } from '../safetyTexts.ts';
+import {
+  BABY_NOTICE,
+  CRISIS_AFTER_OVERDOSE_NOTICE,
+  CRISIS_NOTICE,
+  OVERDOSE_NOTICE,
+  PET_NOTICE,
+  urgentNoticeOf,
+} from '../safetyTexts.ts';
 
 const gate = (text: string) => checkEmergency(normalizeText(text));
 
@@ -137,7 +144,9 @@ describe('emergency gate: fires', () => {
     const result = gate(text);
     expect(result.urgent).toBe(true);
     expect(result.kind).toBe(kind);
-    expect(result.notice).toBe(NOTICE_FOR[kind as UrgentKind]);
+    // A crisis with the pills already swallowed needs poison control before the crisis line.
+    const swallowed = kind === 'self-harm' && /\b(took|swallowed)\b/.test(text);
+    expect(result.notice).toBe(swallowed ? CRISIS_AFTER_OVERDOSE_NOTICE : NOTICE_FOR[kind as UrgentKind]);
   });
 
   it('leads with the crisis line alone for self-harm', () => {
@@ -166,7 +175,7 @@ describe('emergency gate: fires', () => {
 
   it('tells people to call emergency services or poison control', () => {
     const notice = gate('having chest pain after taking k2').notice ?? '';
-    expect(notice).toMatch(/seek urgent care first/i);
+    expect(notice).toMatch(/^seek urgent care now: call/i);
     expect(notice).toMatch(/local emergency number/);
     expect(notice).toMatch(/poison control/);
   });
@@ -330,5 +339,38 @@ describe('anticoagulant mentions (the warning leads)', () => {
     ['k2 and blood clotting', false],
   ])('mentionsAnticoagulant(%j) = %s', (text, expected) => {
     expect(mentionsAnticoagulant(normalizeText(text))).toBe(expected);
+  });
+});
+
+// Blind round 36: urgent replies opened with a list of symptoms, and graders read the instruction
+// only in the third sentence; a crisis with the pills already swallowed got the crisis line without
+// poison control.
+describe('urgent notices: what to do comes first', () => {
+  it.each([
+    'on warfarin, my nose has been pouring blood for an hour',
+    'sudden crushing pain in my chest spreading to my arm',
+    'my mums face is drooping and her speech is slurred',
+    'my tongue is swelling up after the new k2 capsule',
+    'my calf is red, hot and swollen and i take xarelto',
+    'my 3 year old swallowed a handful of my k2 softgels',
+    'i swallowed a whole bottle of pills on purpose an hour ago',
+  ])('%j: the first sentence says whom to call now', (text) => {
+    const notice = gate(text).notice ?? '';
+    const first = notice.split(/(?<=[.!?])\s/)[0] ?? '';
+    expect(first).toMatch(/\bcall\b/i);
+    expect(first).toMatch(/\bnow\b/i);
+  });
+
+  it('a crisis with the pills already swallowed gets poison control, then the crisis line', () => {
+    expect(gate('took all 40 of my d3 k2 gummies an hour ago, i dont want to be here anymore').notice).toBe(
+      CRISIS_AFTER_OVERDOSE_NOTICE,
+    );
+  });
+
+  it.each([
+    'i dont want to be here anymore, thinking about taking all my pills tonight',
+    'whats the point of any of it. if i swallowed every pill i have would it end',
+  ])('%j: a crisis with nothing swallowed yet gets the crisis line alone', (text) => {
+    expect(gate(text).notice).toBe(CRISIS_NOTICE);
   });
 });

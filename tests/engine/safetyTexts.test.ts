@@ -16,7 +16,9 @@ describe('the safety texts', () => {
     expect(knowledgeTexts.safety).toEqual({
       disclaimer: written.DISCLAIMER,
       anticoagulantWarning: written.ANTICOAGULANT_WARNING,
-      urgentNotice: written.URGENT_NOTICE,
+      urgentAction: written.URGENT_ACTION,
+      urgentUnnamed: written.URGENT_UNNAMED,
+      urgentTail: written.URGENT_TAIL,
       urgentReasons: written.URGENT_REASONS,
       urgentBody: written.URGENT_BODY,
       crisisNotice: written.CRISIS_NOTICE,
@@ -45,6 +47,11 @@ describe('the safety texts', () => {
     ['CRISIS_NOTICE', safety.CRISIS_NOTICE, written.CRISIS_NOTICE],
     ['CRISIS_BODY', safety.CRISIS_BODY, written.CRISIS_BODY],
     ['OVERDOSE_NOTICE', safety.OVERDOSE_NOTICE, written.OVERDOSE_NOTICE],
+    [
+      'CRISIS_AFTER_OVERDOSE_NOTICE',
+      safety.CRISIS_AFTER_OVERDOSE_NOTICE,
+      written.CRISIS_AFTER_OVERDOSE_NOTICE,
+    ],
     ['PET_NOTICE', safety.PET_NOTICE, written.PET_NOTICE],
     ['PET_BODY', safety.PET_BODY, written.PET_BODY],
     ['BABY_NOTICE', safety.BABY_NOTICE, written.BABY_NOTICE],
