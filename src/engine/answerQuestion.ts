@@ -35,6 +35,7 @@ import { gateMessage } from './gate.ts';
 import type { OutOfScopeClass } from './lexicon.ts';
 import { answerEachPart } from './multiQuestion.ts';
 import { normalizeText } from './normalize.ts';
+import { withoutNursedChild } from './nursedChild.ts';
 import {
   medicinesIn,
   otherNutrientsIn,
@@ -164,7 +165,9 @@ export function answerQuestionDetailed(
     !index.search(withoutDenied).hasAnchor &&
     index.search(normalized).hasAnchor;
   // "What is osteoporosis in plain words": how to answer is no part of what is asked.
-  const read = withConfirmationJoined(withoutFormRequest(keepsTheDrug ? normalized : withoutDenied));
+  const read = withoutNursedChild(
+    withConfirmationJoined(withoutFormRequest(keepsTheDrug ? normalized : withoutDenied)),
+  );
   const readAnalysis = read === normalized ? analysis : index.analyzer.analyze(read);
 
   // Read, score and choose.

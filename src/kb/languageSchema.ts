@@ -717,6 +717,7 @@ export const PHRASE_LIST_NAMES = [
   'verdictWords',
   'formDenials',
   'medicineOpeners',
+  'nursedChild',
 ] as const;
 
 /** A strict object of the named phrase lists the code reads: a missing or unknown name is an error. */

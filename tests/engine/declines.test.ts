@@ -994,3 +994,45 @@ describe('worth its price for K2', () => {
     expect(engine.ask('what does a bottle of mk7 cost these days').kind).toBe('decline');
   });
 });
+
+// Blind round 36: a cheese "binge" was declined as a TV binge; a tax form called "K-2" was taken
+// for the vitamin; a past DVT was unknown words; a nursing mother's baby, named by age, made her
+// intake question about children; an osteoporosis drug taken "alongside" was declined whole though
+// the message also asked to stop it for K2.
+describe('blind round 36: declines with false reasons, and a true one missed', () => {
+  it('a food binge is food, and a TV binge is still declined', () => {
+    const a = engine.ask('went on a brie binge at the weekend, 200 g maybe, how much k2 did i get');
+    expect(a.kind).toBe('answer');
+    expect(a.topic?.id).toBe('cheese');
+    expect(engine.ask('is k2 worth a binge watch this weekend').kind).toBe('decline');
+  });
+
+  it('a K-2 tax schedule is declined as outside what it knows', () => {
+    const a = engine.ask('is schedule k-2 needed for a small llc with two owners?');
+    expect(a.kind).toBe('decline');
+    expect(a.body).toBe(DECLINE_TEXTS.general);
+  });
+
+  it('a past deep vein thrombosis is read as a clot', () => {
+    const a = engine.ask('had a dvt two years ago, is mk7 ok for someone like me?');
+    expect(a.kind).toBe('answer');
+    expect(
+      a.facts.some((f) => f.startsWith('clotting-function/') || f.startsWith('safety-side-effects/')),
+    ).toBe(true);
+  });
+
+  it("a nursing mother's intake question is hers, whatever age her baby is", () => {
+    const a = engine.ask('nursing my 2 month old daughter, do i need more vitamin k than 90 mcg?');
+    expect(a.kind).toBe('answer');
+    expect(a.facts).toContain('pregnancy-breastfeeding/pregnancy-intake');
+  });
+
+  it('stopping an osteoporosis drug for K2, beside taking them together, gets the prescriber first', () => {
+    const a = engine.ask(
+      'my mum takes risedronate. can she take k2 together with it, or would it be better to quit the risedronate and use k2 instead?',
+    );
+    expect(a.kind).toBe('answer');
+    expect(a.topic?.id).toBe('osteoporosis');
+    expect(a.personalNotice).toMatch(/prescribed medicine/);
+  });
+});
