@@ -44,7 +44,7 @@ import {
   withSummaryBody,
 } from './followUpCompose.ts';
 import { lookElsewhere, newTermsOf } from './followUpElsewhere.ts';
-import { withFoodPointedAt } from './gateOverdose.ts';
+import { tellsPillsTaken, withFoodPointedAt } from './gateOverdose.ts';
 import { foodsNamed, GENERIC_FOOD, GENERIC_TERMS, type OutOfScopeClass } from './lexicon.ts';
 import { normalizeText, tokenize } from './normalize.ts';
 import { otherNutrientsIn } from './outOfScope.ts';
@@ -620,13 +620,17 @@ export function createEngine(kb: KnowledgeBase, options: CreateEngineOptions = {
       // During an emergency told earlier, its notice stays first and nothing is read with it.
       if (previous?.emergency) {
         const { kind: emergencyKind, turnsLeft } = previous.emergency;
+        // "Should I take an extra warfarin tonight to balance it out?" after a clot told: a dose
+        // only asked about is no new emergency; the one told stays first (its notice says not to
+        // change prescribed medicines), not poison control for an overdose nobody took.
+        const onlyAskedDose =
+          alone.answer.urgentKind === 'overdose' &&
+          emergencyKind !== 'overdose' &&
+          !tellsPillsTaken(normalized);
+        const answer = onlyAskedDose ? { ...alone.answer, urgent: false } : alone.answer;
         return {
-          answer: withEmergencyKept(
-            alone.answer,
-            emergencyKind,
-            HELP_ARRIVED.test(normalized.replace(/'/g, '')),
-          ),
-          context: alone.answer.urgent
+          answer: withEmergencyKept(answer, emergencyKind, HELP_ARRIVED.test(normalized.replace(/'/g, ''))),
+          context: answer.urgent
             ? contextAfter(normalized, alone.answer)
             : contextAfterEmergency(previous.reading, emergencyKind, turnsLeft - 1),
           followUp: false,

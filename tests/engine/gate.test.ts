@@ -983,3 +983,26 @@ describe('emergency gate: "overdosed" told as one extra dose', () => {
     expect(engine.ask(q).urgentKind).toBe('overdose');
   });
 });
+
+// Blind round 36: after a clot told on warfarin, "should I take an extra dose tonight to make up for
+// it?" replaced the clot notice with poison control for an overdose nobody took.
+describe('emergency gate: a dose only asked about during another emergency', () => {
+  it('keeps the emergency told first', () => {
+    const conversation = engine.startConversation();
+    conversation.ask('on jantoven for my heart valve, is kale ok?');
+    expect(
+      conversation.ask('my right leg has gone red, swollen and sore since this morning').urgentKind,
+    ).toBe('clot');
+    const next = conversation.ask('is it smart to take an extra jantoven tonight to even things out?');
+    expect(next.urgentKind).toBe('clot');
+    expect(next.urgentNotice).toBe(urgentNoticeOf('clot'));
+  });
+
+  it('pills taken during it are the new emergency', () => {
+    const conversation = engine.startConversation();
+    expect(
+      conversation.ask('my right leg has gone red, swollen and sore since this morning').urgentKind,
+    ).toBe('clot');
+    expect(conversation.ask('i panicked and took 10 of my warfarin').urgentKind).toBe('overdose');
+  });
+});
