@@ -1725,3 +1725,24 @@ describe('kidney or liver disease beside a K2 question', () => {
     expect(engine.ask('what stage of kidney failure needs dialysis?').kind).toBe('decline');
   });
 });
+
+// Blind round 36: "is K2 only for women?" beside a brother's thinning bones got a women-only trial
+// with no word that men were never studied; a carnivore's ribeye went unmentioned.
+describe('blind round 36: men asked about, and meats the article never names', () => {
+  const engine = sharedEngine();
+
+  it('"just for women?" gets the missing trials in men first', () => {
+    const a = engine.ask('k2 is only for ladies right? asking because my uncle has osteopenia');
+    expect(a.coverage).toBe('partial');
+    expect(a.body).toMatch(/^The article doesn't cover bone trials in men/);
+  });
+
+  it.each([
+    ['do sirloin steaks give you much k2', 'sirloin'],
+    ['is foie gras a k2 food', 'foie gras'],
+  ])('%j: says which meat it never names', (q, word) => {
+    const a = engine.ask(q);
+    expect(a.coverage).toBe('partial');
+    expect(a.body.startsWith(`The article doesn't mention ${word}`)).toBe(true);
+  });
+});
