@@ -71,6 +71,7 @@ import { questionParts, TOO_MUCH, tookMoreThanADose } from './readings.ts';
 import type { ScoredTopic } from './search.ts';
 import type { TopicIndex } from './topicIndex.ts';
 import type { Answer } from './types.ts';
+import { conversionVerdict } from './unitConversion.ts';
 import { claimIndexOf, claimLeadSentence } from './yesNoClaims.ts';
 
 /**
@@ -317,7 +318,18 @@ export function composeFactBody(
   addFactsBeside(ctx, draft);
   leadForBloodThinner(ctx, draft);
   withoutWarfarinOnlyFacts(ctx, draft);
+  leadWithConversion(ctx, draft);
   return writeBody(ctx, draft);
+}
+
+/**
+ * "600 mcg is just 0.6 mg. Is that correct?": a conversion the message states is checked first,
+ * unless the reply already opens with what the article does not cover or a verdict on a claim.
+ */
+function leadWithConversion(ctx: ComposeContext, draft: Draft): void {
+  if (draft.opening) return;
+  const verdict = conversionVerdict(ctx.followUp ? ctx.followUp.message : ctx.normalized);
+  if (verdict) draft.opening = verdict;
 }
 
 /**

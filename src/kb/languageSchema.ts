@@ -140,6 +140,12 @@ export const textsSchema = z.strictObject({
     /** "I eat about 50 g of gouda", "how much is that for a 200g portion": the K2 in that portion. */
     amountInPortion: template('amount', 'basis', 'grams', 'food', 'gives'),
     /**
+     * "600 mcg is just 0.6 mg, is that correct?": a conversion between micrograms and milligrams the
+     * message states, checked (unitConversion.ts): right, or wrong with the right figure.
+     */
+    unitConversionRight: template('mcg', 'mg'),
+    unitConversionWrong: template('mcg', 'mg', 'actual'),
+    /**
      * The first sentence of a reply to "is that legit / proven?" led by a fact of this kind of
      * evidence (composeBody.ts): what the evidence can and cannot show.
      */
