@@ -291,6 +291,8 @@ const UNCOVERED_POINTS = FOCUS.uncovered.map((point, i) => ({
   focus: point.focus,
   /** The focuses that make it give way (`unlessFocus`, one or several), as a list. */
   unlessFocus: point.unlessFocus === undefined ? [] : [point.unlessFocus].flat(),
+  /** Words that make it give way (`unlessSaid`), or null. */
+  unlessSaid: point.unlessSaid === undefined ? null : phraseRegex({ words: point.unlessSaid }),
   /** Its pattern of someone stopping K2 (`stopAsked`), or null. */
   stopAsked: STOP_ASKED_OF[i] ?? null,
   /** Its word groups in TOGETHER_ASKED (none for most points). */
@@ -668,6 +670,7 @@ function workOutFocus(normalized: string): QuestionFocus {
     const point = UNCOVERED_POINTS[i] as UncoveredRead;
     if (point.focus && !focuses.includes(point.focus)) continue;
     if (includesAny(point.unlessFocus, focuses)) continue;
+    if (point.unlessSaid?.test(part)) continue;
     const groups = point.groups;
     if (askedUncovered[i] === null && groups.length > 0)
       foundTogether ??= TOGETHER_ASKED.firstPhrases(askedOfSomeone);

@@ -65,6 +65,11 @@ export const uncoveredPointSchema = z
      */
     unlessFocus: z.union([z.enum(FOCUS_IDS), z.array(z.enum(FOCUS_IDS)).min(1)]).optional(),
     /**
+     * Not when the question also says one of these: "does k2 send calcium to your teeth?" asks the
+     * article's own claim (calcium to bones and teeth), not the dental health it never covers.
+     */
+    unlessSaid: phrases.optional(),
+    /**
      * The reply's first sentence: what the article does not say; `{word}` is the word asked (with
      * `together`, the word of the first group: "k2 or magnesium" → "magnesium").
      */

@@ -1746,3 +1746,21 @@ describe('blind round 36: men asked about, and meats the article never names', (
     expect(a.body.startsWith(`The article doesn't mention ${word}`)).toBe(true);
   });
 });
+
+// Blind round 36: "does k2 actually send calcium to your teeth?" opened "The article doesn't cover
+// dental health", though sending calcium to teeth is the article's own claim.
+describe('calcium sent to teeth is covered; dental health is not', () => {
+  const engine = sharedEngine();
+
+  it('asked with calcium, it is the article claim, said first', () => {
+    const a = engine.ask('so k2 gets calcium into my teeth as well as my bones?');
+    expect(a.coverage).toBe('full');
+    expect(a.body).not.toMatch(/doesn't cover/);
+    expect(a.body.split('. ')[0]).toMatch(/calcium to bones and teeth/);
+  });
+
+  it('asked for teeth alone, it says what is not covered', () => {
+    const a = engine.ask('will mk7 stop my kids getting cavities');
+    expect(a.coverage).toBe('partial');
+  });
+});
