@@ -336,3 +336,16 @@ describe('a confirmation tag as a sentence of its own', () => {
     expect(a.body).not.toMatch(/On your next question/);
   });
 });
+
+// Blind round 36: "is it true k2 works way better if you also take d3?" opened with the diabetes
+// study; whether the pair works better is not known (a 1-year trial found no added bone benefit).
+describe('whether K2 works better with D3', () => {
+  it.each([
+    'does k2 work better if i take d3 with it? everyone online pushes the combo',
+    'does taking d3 as well make k2 work better?',
+  ])('%j leads with what is known of the combination', (q) => {
+    const a = sharedEngine().ask(q);
+    expect(a.facts[0]).toBe('d3-k2-cosupplementation/bone-density-trials');
+    expect(a.body).toMatch(/^No trial has shown/);
+  });
+});
