@@ -1551,3 +1551,22 @@ describe('storage asked as a follow-up', () => {
     expect(a.body).toMatch(/^The article doesn't say how to store K2 supplements/);
   });
 });
+
+// Blind round 36: "why do the numbers keep changing?" after two dose answers got the older adults'
+// dose; the article gives different figures because they measure different things and because it
+// contradicts itself.
+describe('why the figures differ', () => {
+  it('after a dose answer, says why the article gives so many', () => {
+    const conversation = sharedEngine().startConversation();
+    conversation.ask('what dose of mk7 do people take');
+    const a = conversation.ask('ugh why are there so many different numbers');
+    expect(a.facts[0]).toBe('supplement-dosage/figures-differ');
+    expect(a.body).toMatch(/contradicts itself/);
+  });
+
+  it('asked alone, the same', () => {
+    expect(sharedEngine().ask('why is the article inconsistent about the k2 dose').facts[0]).toBe(
+      'supplement-dosage/figures-differ',
+    );
+  });
+});
