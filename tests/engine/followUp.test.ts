@@ -1570,3 +1570,18 @@ describe('why the figures differ', () => {
     );
   });
 });
+
+// Blind round 36: "explain like im 12" was no request for plain words (the list had 5 and 10).
+describe('plain words asked for a child of any age', () => {
+  it.each(['explain it like im 12 pls', 'like im 7?'])(
+    '%j after an answer gets its plain-words text',
+    (q) => {
+      const conversation = sharedEngine().startConversation();
+      const first = conversation.ask('what is vitamin k2');
+      const plain = conversation.ask(q);
+      expect(plain.topic?.id).toBe(first.topic?.id);
+      expect(plain.facts).toEqual([]);
+      expect(plain.body).not.toBe(first.body);
+    },
+  );
+});
