@@ -15,6 +15,7 @@ import {
   PERSONAL_ANTICOAGULANT_NOTICE,
   PERSONAL_NOTICE,
   PREGNANCY_NOTICE,
+  PRESCRIPTION_NOTICE,
 } from '../safetyTexts.ts';
 import { sharedEngine } from '../sharedEngine.ts';
 
@@ -1034,5 +1035,28 @@ describe('blind round 36: declines with false reasons, and a true one missed', (
     expect(a.kind).toBe('answer');
     expect(a.topic?.id).toBe('osteoporosis');
     expect(a.personalNotice).toMatch(/prescribed medicine/);
+  });
+});
+
+// Blind round 36: "i'm on fosamax tho, should i just switch to k2" got the general personal notice;
+// switching to K2 with a prescribed medicine named is replacing it, the prescriber's decision.
+describe('switching to K2 from a prescribed medicine', () => {
+  it.each([
+    'taking risedronate weekly, would it be ok to just change over to mk7?',
+    'been on prolia two years, can i try k2 instead?',
+  ])('%j gets the prescriber notice', (q) => {
+    expect(engine.ask(q).personalNotice).toBe(PRESCRIPTION_NOTICE);
+  });
+
+  it('in a conversation, the same', () => {
+    const conversation = engine.startConversation();
+    conversation.ask('can k2 help osteoporosis');
+    expect(conversation.ask('my mum is on alendronate, should she swap to k2?').personalNotice).toBe(
+      PRESCRIPTION_NOTICE,
+    );
+  });
+
+  it('switching between forms of K2 is no prescribed medicine replaced', () => {
+    expect(engine.ask('should i switch to mk7 from mk4?').personalNotice).not.toBe(PRESCRIPTION_NOTICE);
   });
 });
