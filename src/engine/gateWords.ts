@@ -201,7 +201,12 @@ function ongoingSymptom(t: string, start: number, end: number): boolean {
 export function activeSymptom(t: string, symptom: RegExp): boolean {
   const m = symptom.exec(t);
   if (!m) return false;
-  const before = t.slice(Math.max(0, m.index - 45), m.index);
+  // Only the sign's own sentence: "ok will ask. she just threw up…" is told, whatever the sentence
+  // before it plans or supposes.
+  const window = t.slice(Math.max(0, m.index - 45), m.index);
+  const before = window.slice(
+    Math.max(window.lastIndexOf('.'), window.lastIndexOf('?'), window.lastIndexOf('!')) + 1,
+  );
   // "not anaphylaxis, just hives": read on past the denied mention, the same length kept so that
   // the sentence bounds of a later mention stay where they were.
   if (DENIED_BEFORE.test(before)) {

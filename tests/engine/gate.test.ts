@@ -1006,3 +1006,29 @@ describe('emergency gate: a dose only asked about during another emergency', () 
     expect(conversation.ask('i panicked and took 10 of my warfarin').urgentKind).toBe('overdose');
   });
 });
+
+// Blind round 37: "ok will ask. unrelated but she just threw up and it looks like coffee grounds"
+// read the sentence before ("will ask") as a supposition; and a blood thinner named in one
+// sentence with "took like 6 of his tablets instead of 1" in the next got no notice.
+describe('emergency gate: a sign told after a sentence that plans, and extra blood-thinner tablets', () => {
+  it.each([
+    'right, will do. different thing: my dad just vomited and it is dark like ground coffee',
+    'thanks, i might ask the gp. also my husband just threw up stuff that looks like coffee grounds',
+  ])('%j is a bleed', (q) => {
+    expect(engine.ask(q).urgentKind).toBe('bleeding');
+  });
+
+  it.each([
+    'mum takes coumadin. this morning she swallowed 5 tablets instead of one by the look of the pill box',
+    'he is on jantoven and took maybe 3 of them instead of his usual dose today, seems fine',
+  ])('%j is a blood-thinner overdose', (q) => {
+    expect(engine.ask(q).urgentKind).toBe('overdose');
+  });
+
+  it.each([
+    'i take warfarin and took two of my k2 softgels instead of one, is that bad?',
+    'what will happen to me if i ever vomit something like coffee grounds? asking for later',
+  ])('%j is not urgent', (q) => {
+    expect(urgent(q)).toBe(false);
+  });
+});
