@@ -1585,3 +1585,25 @@ describe('plain words asked for a child of any age', () => {
     },
   );
 });
+
+// Blind round 37: "plainer words pls" got the same facts again, and "ok forget that one, k1 vs k2
+// which one matters for clotting" stayed on K3 ("that one" pointed back).
+describe('plainer words, and forgetting the last subject', () => {
+  it.each(['in plainer words?', 'less jargon please'])(
+    '%j after an answer gets its plain-words text',
+    (q) => {
+      const conversation = sharedEngine().startConversation();
+      const first = conversation.ask('how does k2 work in the arteries');
+      const plain = conversation.ask(q);
+      expect(plain.facts).toEqual([]);
+      expect(plain.body).not.toBe(first.body);
+    },
+  );
+
+  it('"scratch that" starts a new subject', () => {
+    const conversation = sharedEngine().startConversation();
+    conversation.ask('what is menadione');
+    const next = conversation.ask('scratch that, does k2 help memory');
+    expect(next.topic?.id).toBe('brain-alzheimers');
+  });
+});
