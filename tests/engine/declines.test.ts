@@ -1060,3 +1060,12 @@ describe('switching to K2 from a prescribed medicine', () => {
     expect(engine.ask('should i switch to mk7 from mk4?').personalNotice).not.toBe(PRESCRIPTION_NOTICE);
   });
 });
+
+// Blind round 37: "k2, p2" in a knitting pattern was taken for the vitamin ("not sure which part").
+describe('knitting', () => {
+  it('"k2" in a knitting pattern is declined as outside what it knows', () => {
+    const a = engine.ask('my pattern row says k2 p2 k2, then purl back. is that a rib?');
+    expect(a.kind).toBe('decline');
+    expect(a.body).toBe(DECLINE_TEXTS.general);
+  });
+});

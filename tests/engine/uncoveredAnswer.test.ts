@@ -1764,3 +1764,13 @@ describe('calcium sent to teeth is covered; dental health is not', () => {
     expect(a.coverage).toBe('partial');
   });
 });
+
+// Blind round 37: "is the K2 research paid for by the companies that make it?" got supplement doses.
+describe('who paid for the research', () => {
+  it('says the article does not say, and what is known of one trial', () => {
+    const a = sharedEngine().ask('are the vitamin k2 studies sponsored by supplement makers?');
+    expect(a.coverage).toBe('partial');
+    expect(a.body).toMatch(/^The article doesn't say who paid for the research/);
+    expect(a.facts).toContain('heart-health/arterial-stiffness');
+  });
+});
