@@ -155,6 +155,9 @@ const PORTION_WORDS = new RegExp(
   })})s?\\b`,
 );
 
+/** An amount asked per 100 g ("how much k2 per 100g tho"), the measure the article's food figures use. */
+const PER_HUNDRED_GRAMS = /\bper (100|a hundred|one hundred) ?(g|grams?)\b/;
+
 /**
  * A long backstory before the question ("mostly chicken and rice right now, what foods could I
  * add to get K2?"): the question clause decides when its topic is close to the best one.
@@ -191,8 +194,11 @@ export function preferQuestionClause(ctx: MessageContext, current: SearchResult)
     (asksPortion(clause) || receivedOfStoryPortion);
   if (portionOfStoryFood) return current;
   // The same when the whole message leans elsewhere ("the natto we buy comes in 40 gram tubs"
-  // reads as shopping): the one food the story names is what the amount is asked of.
-  const storyFoods = receivedOfStoryPortion ? [...foodsNamed(ctx.normalized)] : [];
+  // reads as shopping; "heart racing bc i finally tried natto… how much k2 was in that 45g pack?"
+  // as the heart; "my arteries r 90% jarlsberg lmao. how much k2 per 100g tho" as a dose): the
+  // one food the story names is what a portion or an amount per 100 g is asked of.
+  const ofAFood = receivedOfStoryPortion || asksPortion(clause) || PER_HUNDRED_GRAMS.test(clause);
+  const storyFoods = ofAFood ? [...foodsNamed(ctx.normalized)] : [];
   if (storyFoods.length === 1 && foodsNamed(clause).size === 0) {
     const ofFood = ctx.index.search(`${clause} ${storyFoods[0]}`, ctx.boosts);
     if (ofFood.ranked[0]?.topic.category === FOOD_CATEGORY && ofFood.confidence >= ANSWER_THRESHOLD)

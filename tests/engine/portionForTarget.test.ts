@@ -80,3 +80,19 @@ describe('the K2 in a portion given in grams', () => {
     expect(engine.ask('i weigh 70 kg, how much k2 in gouda?').body).not.toMatch(/gives about/);
   });
 });
+
+// Blind round 37: a story that leans elsewhere ("heart racing bc i tried natto", "my arteries are
+// all jarlsberg lol") took the amount asked of its food to the heart or to supplement doses.
+describe('an amount asked of the food a joking story names', () => {
+  it.each([
+    [
+      'my heart was pounding with joy when i finally tried natto lol. how much k2 was in that little 40g tub?',
+      'natto',
+    ],
+    ['my arteries must be half gouda by now haha. how much k2 per 100g though', 'cheese'],
+  ])('%j is about that food', (q, topic) => {
+    const a = sharedEngine().ask(q);
+    expect(a.urgent).toBe(false);
+    expect(a.topic?.id).toBe(topic);
+  });
+});
