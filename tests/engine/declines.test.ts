@@ -1069,3 +1069,19 @@ describe('knitting', () => {
     expect(a.body).toBe(DECLINE_TEXTS.general);
   });
 });
+
+// Blind round 37: "My DEXA report says osteoporosis of the spine. Will vitamin K2 actually stop me
+// breaking a bone…?" was declined as a request to read the report.
+describe('a report that says a diagnosis, told before a K2 question', () => {
+  it('is answered from the bone facts', () => {
+    const a = engine.ask(
+      'my dxa report says osteoporosis at the hip. is k2 going to prevent me breaking it?',
+    );
+    expect(a.kind).toBe('answer');
+    expect(a.topic?.id).toMatch(/^(bone-health|bone-human-studies|osteoporosis)$/);
+  });
+
+  it('asking what the report means is still declined', () => {
+    expect(engine.ask('my dexa report says -2.7, what does that mean').kind).toBe('decline');
+  });
+});
