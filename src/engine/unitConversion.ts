@@ -34,7 +34,7 @@ function written(mg: number): string {
 export function conversionVerdict(normalized: string): string | null {
   const forward = MCG_THEN_MG.exec(normalized);
   const backward = forward ? null : MG_THEN_MCG.exec(normalized);
-  if (!forward && !backward) return null;
+  if (!forward && !backward) return fractionOfAMilligram(normalized);
   const [mcgFigure, mgFigure] = forward
     ? [forward[1] as string, forward[2] as string]
     : [(backward as RegExpExecArray)[2] as string, (backward as RegExpExecArray)[1] as string];
@@ -46,4 +46,21 @@ export function conversionVerdict(normalized: string): string | null {
   if (Math.abs(actual - mg) <= 1e-9 * Math.max(1, mg))
     return fillText(replies.unitConversionRight, { mcg: mcgFigure, mg: mgFigure });
   return fillText(replies.unitConversionWrong, { mcg: mcgFigure, mg: mgFigure, actual: written(actual) });
+}
+
+/** A dose under 1 mg, as labels write MK-7 ("0.1 mg", ".18mg"): K2 figures are given in micrograms. */
+const FRACTION_OF_A_MILLIGRAM = new RegExp(`(?<![\\d.,])(0?\\.\\d{1,3}) ?${MILLIGRAMS}\\b`);
+
+/**
+ * "Vitamin K2 (as MK-7) …… 0.1 mg. article says 90-200 mcg for mk7. am i in range?": a dose under
+ * 1 mg said in the micrograms the article's figures use, so the reply's figures can be compared
+ * with it; null when the message gives none.
+ */
+function fractionOfAMilligram(normalized: string): string | null {
+  const m = FRACTION_OF_A_MILLIGRAM.exec(normalized);
+  if (!m) return null;
+  const written = m[1] as string;
+  const mg = written.startsWith('.') ? `0${written}` : written;
+  const mcg = Math.round(Number(mg) * 1000);
+  return fillText(texts().replies.unitConversionGiven, { mg, mcg: mcg.toLocaleString('en-US') });
 }

@@ -145,6 +145,8 @@ export const textsSchema = z.strictObject({
      */
     unitConversionRight: template('mcg', 'mg'),
     unitConversionWrong: template('mcg', 'mg', 'actual'),
+    /** "Vitamin K2 (as MK-7) … 0.1 mg. am i in range?": a dose under 1 mg, said in micrograms. */
+    unitConversionGiven: template('mg', 'mcg'),
     /**
      * The first sentence of a reply to "is that legit / proven?" led by a fact of this kind of
      * evidence (composeBody.ts): what the evidence can and cannot show.

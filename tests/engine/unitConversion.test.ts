@@ -20,6 +20,16 @@ describe('a conversion between micrograms and milligrams the message states', ()
   });
 
   it.each([
+    [
+      "label: vitamin k2 (as mk-7) 0.1 mg, am i in the article's range?",
+      '0.1 mg is 100 mcg, since 1 mg is 1,000 mcg.',
+    ],
+    ['each softgel has .045 mg of mk7', '0.045 mg is 45 mcg, since 1 mg is 1,000 mcg.'],
+  ])('a dose under 1 mg, %j, is said in micrograms', (q, expected) => {
+    expect(verdict(q)).toBe(expected);
+  });
+
+  it.each([
     'i take 100 mcg of k2 and 5 mg of something else',
     'how many mcg are in a mg',
     'is 100 mcg enough?',
