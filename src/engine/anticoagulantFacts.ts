@@ -88,11 +88,12 @@ export const NOT_FOR_VKA = new Set(ANTICOAGULANT_FACTS.notForVka);
 /** Facts about people on a blood thinner, shown only when the message names or asks about one. */
 export const ONLY_FOR_ANTICOAGULANTS = new Set(ANTICOAGULANT_FACTS.onlyForAnticoagulants);
 
-/** Facts about warfarin-type drugs alone (focus.json anticoagulantFacts `vka`, `vkaAmount`, `vkaStop`). */
+/** Facts about warfarin-type drugs alone (focus.json anticoagulantFacts `vka`, `vkaAmount`, `vkaStop`, `onlyForVka`). */
 export const ONLY_FOR_VKA = new Set([
   ...ANTICOAGULANT_FACTS.vka,
   ...ANTICOAGULANT_FACTS.vkaAmount,
   ...ANTICOAGULANT_FACTS.vkaStop,
+  ...(ANTICOAGULANT_FACTS.onlyForVka ?? []),
 ]);
 
 /**

@@ -383,6 +383,11 @@ export const focusFileSchema = z.strictObject({
      */
     onlyForAnticoagulants: z.array(fullFactId),
     /**
+     * Facts of `onlyForAnticoagulants` about warfarin-type drugs alone ("even 10 mcg/day shifted
+     * INR"): not shown to someone whose only blood thinners do not work through vitamin K.
+     */
+    onlyForVka: z.array(fullFactId).optional(),
+    /**
      * A subject's own blood-thinner fact, first among them when someone on a warfarin-type drug asks
      * whether they may have it, a word of `mayWords` in the message ("on warfarin. can i eat natto" →
      * how natto changes warfarin, before what natto's K2 is).

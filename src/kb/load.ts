@@ -311,7 +311,7 @@ function checkFocusFacts(knowledge: KnowledgeBase, focus: FocusLexicon, focusFil
   });
   const { vkaSubjects, ...anticoagulantFactLists } = focus.anticoagulantFacts;
   for (const [kind, ids] of Object.entries(anticoagulantFactLists))
-    checkFactIds(ids, `anticoagulantFacts.${kind}`);
+    checkFactIds(ids ?? [], `anticoagulantFacts.${kind}`);
   vkaSubjects.forEach((subject, i) => {
     checkFactIds(subject.facts, `anticoagulantFacts.vkaSubjects[${i}].facts`);
   });

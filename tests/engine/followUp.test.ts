@@ -1607,3 +1607,16 @@ describe('plainer words, and forgetting the last subject', () => {
     expect(next.topic?.id).toBe('brain-alzheimers');
   });
 });
+
+// Blind round 37: "and he's on xarelto, does that change things?" after an older adult's dose got
+// why the article's figures differ ("change" read as its keyword), then warfarin's INR doses.
+describe('a DOAC named after a dose answer', () => {
+  it('leads with what the article says of blood thinners that do not work through vitamin K', () => {
+    const conversation = sharedEngine().startConversation();
+    conversation.ask('my dad is 81, which dose of mk7 does the article suggest for older peoples bones?');
+    const a = conversation.ask('he takes rivaroxaban btw, does that change things?');
+    expect(a.facts[0]).toBe('warfarin-interaction/doacs-differ');
+    expect(a.facts).not.toContain('supplement-dosage/anticoagulant-low-dose');
+    expect(a.facts).not.toContain('supplement-dosage/figures-differ');
+  });
+});
