@@ -55,6 +55,9 @@ export const CRISIS_BODY =
 export const OVERDOSE_NOTICE =
   'Call poison control now (in the US 1-800-222-1222): this could be an overdose or a poisoning. Call your local emergency number instead if the person is hard to wake, has a seizure or has trouble breathing. Do not wait for an answer here.';
 
+export const OVERDOSE_BODY =
+  'Please act on the notice above first: food, natto or vitamin K taken at home is no treatment for an overdose or a poisoning. I can only share general facts about vitamin K2 from one article, and I cannot assess an emergency.';
+
 /** Pills already swallowed in a crisis: poison control first, then the crisis line, both word for word. */
 export const CRISIS_AFTER_OVERDOSE_NOTICE = `${OVERDOSE_NOTICE} ${CRISIS_NOTICE}`;
 

@@ -15,7 +15,7 @@ import {
   urgentCategoryBoosts,
 } from './chooseReading.ts';
 import { answerComparedFoods } from './comparedFoods.ts';
-import { bareAnswer, composeReply, topicAnswer, topicMayBeShown } from './composeAnswer.ts';
+import { bareAnswer, composeReply, topicAnswer, topicMayBeShown, withOverdoseBody } from './composeAnswer.ts';
 import { composeFactBody } from './composeBody.ts';
 import {
   ASK_AWAY_TEXT,
@@ -32,6 +32,7 @@ import { definitionAsked } from './definitionAsked.ts';
 import { factIndexOf } from './factIndex.ts';
 import type { FollowUpHints } from './followUpCompose.ts';
 import { gateMessage } from './gate.ts';
+import { pillsTakenAlready } from './gateOverdose.ts';
 import type { OutOfScopeClass } from './lexicon.ts';
 import { answerEachPart } from './multiQuestion.ts';
 import { normalizeText } from './normalize.ts';
@@ -269,6 +270,10 @@ export function answerQuestionDetailed(
   }
 
   // Notices.
+  // Pills told as taken: no fact may read as a treatment at home. An overdose only supposed ("just
+  // curious, if you swallowed a whole bottle…") keeps its answer under the notice.
+  if (gate.urgent && gate.kind === 'overdose' && pillsTakenAlready(normalized.replace(/'/g, '')))
+    answer = withOverdoseBody(answer);
   if (gate.urgent) {
     answer.urgent = true;
     answer.urgentNotice = gate.notice;

@@ -9,6 +9,7 @@ import { ANSWER_THRESHOLD } from './rawConfidence.ts';
 import {
   CRISIS_BODY,
   HELP_ARRIVED_NOTICE,
+  OVERDOSE_BODY,
   PET_BODY,
   safetyTexts,
   UNSURE_TEXT,
@@ -66,7 +67,18 @@ export function topicAnswer(
 
 /** The body beside an emergency notice when no topic answers: the crisis, the animal, the rest. */
 export function urgentBodyFor(kind: UrgentKind | null): string {
+  if (kind === 'overdose') return OVERDOSE_BODY;
   return kind === 'self-harm' ? CRISIS_BODY : kind === 'pet' ? PET_BODY : URGENT_BODY;
+}
+
+/**
+ * An answer under the overdose notice gives way to its body, as a reply with no topic does: no fact
+ * may read as a treatment at home ("does natto cancel warfarin out?" after six tablets got "Yes."
+ * and the natto facts).
+ */
+export function withOverdoseBody(answer: Answer): Answer {
+  if (answer.kind !== 'answer') return answer;
+  return bareAnswer('decline', OVERDOSE_BODY, answer.safety.warningFirst);
 }
 
 /**
@@ -76,8 +88,10 @@ export function urgentBodyFor(kind: UrgentKind | null): string {
  */
 export function withEmergencyKept(answer: Answer, kind: UrgentKind, helpArrived = false): Answer {
   if (answer.urgent) return answer;
+  // During an overdose, no answer's facts may read as a treatment at home (withOverdoseBody).
+  const shown = kind === 'overdose' && !helpArrived ? withOverdoseBody(answer) : answer;
   const kept: Answer = {
-    ...answer,
+    ...shown,
     urgent: true,
     // "Ok ambulance is here": calling now would be wrong; a crisis keeps its own notice whatever is said.
     urgentNotice: helpArrived && kind !== 'self-harm' ? HELP_ARRIVED_NOTICE : urgentNoticeFor(kind),

@@ -55,6 +55,12 @@ export const CRISIS_NOTICE = SAFETY.crisisNotice;
 export const OVERDOSE_NOTICE = SAFETY.overdoseNotice;
 
 /**
+ * The body under the overdose notice, whatever else was asked: "does natto cancel warfarin out?"
+ * after six warfarin tablets got "Yes." and the natto facts, which read as a treatment at home.
+ */
+export const OVERDOSE_BODY = SAFETY.overdoseBody;
+
+/**
  * Pills already swallowed in a crisis ("swallowed the whole bottle on purpose"): the body needs
  * poison control or an emergency team first, then the crisis line. Both notices word for word.
  */

@@ -70,6 +70,8 @@ export const textsSchema = z.strictObject({
     crisisNotice: sentence,
     crisisBody: sentence,
     overdoseNotice: sentence,
+    /** The body under the overdose notice, in place of any answer: no fact may read as a treatment at home. */
+    overdoseBody: sentence,
     petNotice: sentence,
     petBody: sentence,
     babyNotice: sentence,

@@ -8,6 +8,7 @@ import { BUILD_TIMEOUT_MS, compiled, ensureBuilt } from '../compiled.ts';
 import {
   CRISIS_AFTER_OVERDOSE_NOTICE,
   CRISIS_NOTICE,
+  OVERDOSE_BODY,
   OVERDOSE_NOTICE,
   PET_NOTICE,
   urgentNoticeOf,
@@ -1030,5 +1031,35 @@ describe('emergency gate: a sign told after a sentence that plans, and extra blo
     'what will happen to me if i ever vomit something like coffee grounds? asking for later',
   ])('%j is not urgent', (q) => {
     expect(urgent(q)).toBe(false);
+  });
+});
+
+// Blind round 37: "my dad (on warfarin) … took like 6 of his tablets … does natto cancel warfarin out?"
+// got "Yes." and the natto facts under the notice, and "can't we just give him leafy greens" the
+// greens fact: under an overdose told as taken, no fact may read as a treatment at home.
+describe('the body under an overdose told as taken', () => {
+  it('is the overdose body, not the facts asked for', () => {
+    const a = engine.ask(
+      'mum is on jantoven and swallowed 5 tablets instead of one this morning. will eating spinach fix it?',
+    );
+    expect(a.urgentKind).toBe('overdose');
+    expect(a.body).toBe(OVERDOSE_BODY);
+    expect(a.facts).toEqual([]);
+  });
+
+  it('stays so for the next message of the conversation', () => {
+    const conversation = engine.startConversation();
+    conversation.ask('my son took 30 of my k2 gummies an hour ago');
+    const next = conversation.ask('could we just give him lots of water and some cheese?');
+    expect(next.urgentKind).toBe('overdose');
+    expect(next.body).toBe(OVERDOSE_BODY);
+  });
+
+  it('an overdose only supposed keeps its answer under the notice', () => {
+    const a = engine.ask(
+      'just wondering, if you swallowed a whole bottle of 100 mcg mk7 softgels, what happens?',
+    );
+    expect(a.body).not.toBe(OVERDOSE_BODY);
+    expect(a.facts.length).toBeGreaterThan(0);
   });
 });

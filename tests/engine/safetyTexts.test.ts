@@ -24,6 +24,7 @@ describe('the safety texts', () => {
       crisisNotice: written.CRISIS_NOTICE,
       crisisBody: written.CRISIS_BODY,
       overdoseNotice: written.OVERDOSE_NOTICE,
+      overdoseBody: written.OVERDOSE_BODY,
       petNotice: written.PET_NOTICE,
       petBody: written.PET_BODY,
       babyNotice: written.BABY_NOTICE,
@@ -47,6 +48,7 @@ describe('the safety texts', () => {
     ['CRISIS_NOTICE', safety.CRISIS_NOTICE, written.CRISIS_NOTICE],
     ['CRISIS_BODY', safety.CRISIS_BODY, written.CRISIS_BODY],
     ['OVERDOSE_NOTICE', safety.OVERDOSE_NOTICE, written.OVERDOSE_NOTICE],
+    ['OVERDOSE_BODY', safety.OVERDOSE_BODY, written.OVERDOSE_BODY],
     [
       'CRISIS_AFTER_OVERDOSE_NOTICE',
       safety.CRISIS_AFTER_OVERDOSE_NOTICE,
