@@ -754,3 +754,14 @@ describe('questions the asker numbered', () => {
     expect(a.facts.some((id) => id.startsWith('menaquinone-forms/'))).toBe(true);
   });
 });
+
+// Blind round 37: "a 'study of 6,425 women' proved vitamin K2 builds bone. What did that study really
+// show?" got only its null fracture result; it found better lumbar-spine density as well.
+describe('the 6,425-women meta-analysis', () => {
+  it('gives what it found as well as what it did not', () => {
+    const a = sharedEngine().ask(
+      'my friend keeps quoting the 6,425 women meta-analysis, what did it actually find?',
+    );
+    expect(a.body).toMatch(/6,425 postmenopausal women: lumbar-spine bone density improved/);
+  });
+});
