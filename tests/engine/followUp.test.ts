@@ -1620,3 +1620,16 @@ describe('a DOAC named after a dose answer', () => {
     expect(a.facts).not.toContain('supplement-dosage/figures-differ');
   });
 });
+
+// Blind round 37: "wait what does 'steady intake' mean" after a warfarin answer got the same facts
+// again: the article has no definition of it, and "wait" hid the question word.
+describe('what a steady intake means', () => {
+  it.each(['hmm what does steady intake mean', 'wait what is a steady vitamin k intake'])(
+    '%j after a warfarin answer gets what it means',
+    (q) => {
+      const conversation = sharedEngine().startConversation();
+      conversation.ask('im on warfarin, is a bit of cheese ok?');
+      expect(conversation.ask(q).facts[0]).toBe('warfarin-interaction/steady-intake-meaning');
+    },
+  );
+});
