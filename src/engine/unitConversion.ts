@@ -1,22 +1,20 @@
-import { texts } from '../kb/language.ts';
+import { language, texts } from '../kb/language.ts';
 import { fillText } from '../kb/templates.ts';
+import { anyOf } from './phrasePattern.ts';
 
-/** Micrograms, however written (normalised text: "µg" may be "ug"). */
-const MICROGRAMS = '(?:mcg|µg|ug|micrograms?)';
-const MILLIGRAMS = '(?:mg|milligrams?)';
+const LISTS = language().phrases.lists;
+/** Micrograms and milligrams, however written (phrases.json `microgramWords`, `milligramWords`). */
+const MICROGRAMS = anyOf(LISTS.microgramWords, { capture: false });
+const MILLIGRAMS = anyOf(LISTS.milligramWords, { capture: false });
 /** A figure, not inside a longer one; bounded, so no run of digits is scanned from each of its places. */
 const FIGURE = '(?<![\\d.,])(\\d{1,3}(?:,\\d{3}){1,3}|\\d{1,7}(?:\\.\\d{1,4})?|\\.\\d{1,4})';
-/** Words that state two figures are one: "is", "=", "equals", "the same as", "just", "means". */
-const SAME = '(?:is|=|equals?|equal to|same as|means|just|only|makes|which is|thats|that is)';
+/** Words that state two figures are one ("is", "equals", "the same as": phrases.json `conversionStated`), or "=". */
+const SAME = `(?:\\b${anyOf(LISTS.conversionStated, { capture: false })}\\b|=)`;
 /** Between a figure and the word that says it is the other: a few words, no sentence end (bounded). */
 const GAP = '[^.?!\\d]{0,25}?';
 
-const MCG_THEN_MG = new RegExp(
-  `${FIGURE} ?${MICROGRAMS}\\b${GAP}\\b${SAME}\\b${GAP}${FIGURE} ?${MILLIGRAMS}\\b`,
-);
-const MG_THEN_MCG = new RegExp(
-  `${FIGURE} ?${MILLIGRAMS}\\b${GAP}\\b${SAME}\\b${GAP}${FIGURE} ?${MICROGRAMS}\\b`,
-);
+const MCG_THEN_MG = new RegExp(`${FIGURE} ?${MICROGRAMS}\\b${GAP}${SAME}${GAP}${FIGURE} ?${MILLIGRAMS}\\b`);
+const MG_THEN_MCG = new RegExp(`${FIGURE} ?${MILLIGRAMS}\\b${GAP}${SAME}${GAP}${FIGURE} ?${MICROGRAMS}\\b`);
 
 const numberOf = (figure: string) => Number(figure.replace(/,/g, ''));
 

@@ -728,6 +728,8 @@ export const PHRASE_LIST_NAMES = [
   'formDenials',
   'medicineOpeners',
   'nursedChild',
+  'milligramWords',
+  'conversionStated',
 ] as const;
 
 /** A strict object of the named phrase lists the code reads: a missing or unknown name is an error. */

@@ -12,6 +12,7 @@ describe('a conversion between micrograms and milligrams the message states', ()
   it.each([
     ['my softgel has 200 mcg, that is 0.2 mg?', 'Yes: 200 mcg is 0.2 mg, since 1 mg is 1,000 mcg.'],
     ['so 1,500 mcg equals 1.5 mg right', 'Yes: 1,500 mcg is 1.5 mg, since 1 mg is 1,000 mcg.'],
+    ['so 45 mg = 45,000 μg then?', 'Yes: 45,000 mcg is 45 mg, since 1 mg is 1,000 mcg.'],
     ['15 mg is 15,000 micrograms, correct?', 'Yes: 15,000 mcg is 15 mg, since 1 mg is 1,000 mcg.'],
     ['is 90 mcg the same as 9 mg', 'No: 90 mcg is 0.09 mg, not 9 mg, since 1 mg is 1,000 mcg.'],
     ['45 mg means 4,500 mcg doesnt it', 'No: 4,500 mcg is 4.5 mg, not 45 mg, since 1 mg is 1,000 mcg.'],
