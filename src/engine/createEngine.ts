@@ -44,7 +44,7 @@ import {
   withSummaryBody,
 } from './followUpCompose.ts';
 import { lookElsewhere, newTermsOf } from './followUpElsewhere.ts';
-import { tellsPillsTaken, withFoodPointedAt } from './gateOverdose.ts';
+import { pillsTakenAlready, withFoodPointedAt } from './gateOverdose.ts';
 import { foodsNamed, GENERIC_FOOD, GENERIC_TERMS, type OutOfScopeClass } from './lexicon.ts';
 import { normalizeText, tokenize } from './normalize.ts';
 import { otherNutrientsIn } from './outOfScope.ts';
@@ -621,12 +621,12 @@ export function createEngine(kb: KnowledgeBase, options: CreateEngineOptions = {
       if (previous?.emergency) {
         const { kind: emergencyKind, turnsLeft } = previous.emergency;
         // "Should I take an extra warfarin tonight to balance it out?" after a clot told: a dose
-        // only asked about is no new emergency; the one told stays first (its notice says not to
-        // change prescribed medicines), not poison control for an overdose nobody took.
+        // only asked about or supposed is no new emergency; the one told stays first (its notice
+        // says not to change prescribed medicines), not poison control for an overdose nobody took.
         const onlyAskedDose =
           alone.answer.urgentKind === 'overdose' &&
           emergencyKind !== 'overdose' &&
-          !tellsPillsTaken(normalized);
+          !pillsTakenAlready(normalized.replace(/'/g, ''));
         const answer = onlyAskedDose ? { ...alone.answer, urgent: false } : alone.answer;
         return {
           answer: withEmergencyKept(answer, emergencyKind, HELP_ARRIVED.test(normalized.replace(/'/g, ''))),

@@ -258,14 +258,6 @@ const SUPPOSED_TAKING =
   /\b(if|would|could|might|what if|thinking (about|of)|wondering)\b[^.?!]{0,30}\b(took|taken|swallowed|downed|popped|ate)\b/;
 
 /**
- * Whether the message tells of pills taken at all ("took", "swallowed"): "should i take an extra
- * warfarin tonight?" only asks about a dose, which during another emergency is no new one.
- */
-export function tellsPillsTaken(t: string): boolean {
-  return TAKEN_VERB.test(t.replace(/'/g, ''));
-}
-
-/**
  * Pills already swallowed, not planned or supposed ("i swallowed my whole bottle 20 min ago on
  * purpose", not "what if i took all of them"): the body needs poison control whatever else is said.
  */

@@ -999,6 +999,12 @@ describe('emergency gate: a dose only asked about during another emergency', () 
     expect(next.urgentNotice).toBe(urgentNoticeOf('clot'));
   });
 
+  it('a dose only supposed during it keeps it too', () => {
+    const conversation = engine.startConversation();
+    conversation.ask('my right leg has gone red, swollen and sore since this morning');
+    expect(conversation.ask('what if i took an extra jantoven tonight to fix it?').urgentKind).toBe('clot');
+  });
+
   it('pills taken during it are the new emergency', () => {
     const conversation = engine.startConversation();
     expect(
