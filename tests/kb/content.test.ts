@@ -124,6 +124,21 @@ describe('wording', () => {
     expect(instructions).toEqual([]);
   });
 
+  // A fact may lead a reply on its own: "Other trials found no bone density effect…" opened a reply
+  // to "what do you think of 45 mg a day for bones?" (blind round 37), pointing at trials never shown.
+  it('has no fact that opens by leaning on a sentence before it', () => {
+    const leaning =
+      /^(Other|Also|And|But|It|Its|This|These|That|Those|They|Their|The same|Another|Both|Still|Yet|However|So)\b/;
+    const facts = kb.topics.flatMap((topic) =>
+      topic.facts.flatMap((fact) =>
+        [fact.text, fact.answer ?? '']
+          .filter((text) => leaning.test(text))
+          .map((text) => `topics/${topic.id}.json ${fact.id}: ${text}`),
+      ),
+    );
+    expect(facts).toEqual([]);
+  });
+
   it('writes micrograms as mcg in summaries and fact texts', () => {
     const otherSpellings = texts.filter(
       ({ where, text }) => !where.includes('corrections') && /\d\s*(?:µg|μg|ug)\b/.test(text),
