@@ -2,7 +2,7 @@ import { language, texts } from '../kb/language.ts';
 import type { Topic } from '../kb/schema.ts';
 import { topicAnswer } from './composeAnswer.ts';
 import { composeFactBody, MAX_BODY_WORDS, wordCount } from './composeBody.ts';
-import { CONCEPT_WEIGHTS, GENERIC_TERMS } from './lexicon.ts';
+import { CONCEPT_WEIGHTS, CONCEPTS, GENERIC_TERMS } from './lexicon.ts';
 import { mapPacked } from './packedArray.ts';
 import { anyOf, phraseRegex, phraseSource } from './phrasePattern.ts';
 import { clausesOpeningAQuestion, opensAQuestion } from './questionFocus.ts';
@@ -76,7 +76,7 @@ function clauseQuestions(normalized: string, index: TopicIndex): string[] {
  * question mark is followed by a sentence that opens another question without one. The two
  * questions, or none.
  */
-function unmarkedLastQuestion(normalized: string): string[] {
+function unmarkedLastQuestion(normalized: string, index: TopicIndex): string[] {
   const at = normalized.lastIndexOf('?');
   if (at < 0 || normalized.indexOf('?') !== at) return [];
   const next = (
@@ -85,14 +85,26 @@ function unmarkedLastQuestion(normalized: string): string[] {
       .trim()
       .split(/(?<=[.!])\s/)[0] ?? ''
   ).trim();
-  // "does it matter" after "morning or night?" adds to that question: only a longer sentence asks its own.
-  if (next.split(/\s+/).length < MIN_UNMARKED_WORDS) return [];
+  // "does it matter" after "morning or night?" adds to that question: only a longer sentence asks
+  // its own, or a short one that opens like an added question and names a subject of this
+  // knowledge base ("…vegan? and any side effects").
+  const words = next.split(/\s+/).length;
+  if (words >= MIN_ADDED_WORDS && ADDED_QUESTION.test(next) && namesKnownSubject(next, index)) {
+    return [lastSentence(normalized.slice(0, at)), next];
+  }
+  if (words < MIN_UNMARKED_WORDS) return [];
   const opening = (next.split(',')[0] ?? '').replace(CONDITIONAL_LEAD_IN, ' ');
   return opensAQuestion(opening) ? [lastSentence(normalized.slice(0, at)), next] : [];
 }
 
 /** Words of a sentence after the last question mark before it can be a question of its own. */
 const MIN_UNMARKED_WORDS = 8;
+/** Fewest words of a short added question after the question mark: "and dose" adds a subject. */
+const MIN_ADDED_WORDS = 2;
+/** A tail opening like an added question (phrases.json `addedQuestionOpeners`). */
+const ADDED_QUESTION = new RegExp(
+  `^${anyOf(language().phrases.lists.addedQuestionOpeners, { capture: false })}\\b`,
+);
 /** "…and if yes, how much…": the question hangs on the one before (phrases.json `conditionalLeadIns`). */
 const CONDITIONAL_LEAD_IN = phraseRegex(language().phrases.lists.conditionalLeadIns);
 
@@ -104,10 +116,36 @@ const POINTS_AT_STORY = new RegExp(
   `${phraseSource(language().phrases.lists.likeTheStory)}|\\b${anyOf(language().phrases.lists.storyDemonstratives, { capture: false })}[\\s?.!]*$`,
 );
 
+/**
+ * A subject this knowledge base has a word for: a lexicon concept ("side effects", "kids", "d3";
+ * synonyms.json) or a title or keyword word, not a plain word of the question ("does it matter").
+ */
+function namesKnownSubject(part: string, index: TopicIndex): boolean {
+  return index.analyzer
+    .analyze(part)
+    .terms.some((t) => !GENERIC_TERMS.has(t) && (CONCEPTS.has(t) || index.isSpecific(t)));
+}
+
 function namesOwnSubject(part: string, index: TopicIndex): boolean {
   return index.analyzer
     .analyze(part)
     .terms.some((t) => !GENERIC_TERMS.has(t) && !DIGITS.test(t) && !ASKING_TERMS.has(t));
+}
+
+/**
+ * The body without its last fact's text, when it ends with that text and shows another fact
+ * before it; else null. Only a fact said as written can be told apart from the rest of the body.
+ */
+function withoutLastFact(
+  body: string,
+  facts: readonly string[],
+  byId: ReadonlyMap<string, Topic>,
+): string | null {
+  if (facts.length < 2) return null;
+  const [topicId, factId] = (facts[facts.length - 1] as string).split('/');
+  const text = byId.get(topicId as string)?.facts.find((f) => f.id === factId)?.text;
+  if (!text || !body.endsWith(` ${text}`)) return null;
+  return body.slice(0, body.length - text.length - 1);
 }
 
 export function answerOtherParts(
@@ -126,7 +164,7 @@ export function answerOtherParts(
     const asked = lastSentence(part);
     return asked.split(/\s+/).length >= MIN_CLAUSE_WORDS ? asked : part;
   });
-  if (parts.length < 2) parts.push(...unmarkedLastQuestion(normalized));
+  if (parts.length < 2) parts.push(...unmarkedLastQuestion(normalized, index));
   if (parts.length < 2) parts.push(...clauseQuestions(normalized, index));
   if (parts.length < 2) return answer;
   let body = answer.body;
@@ -164,6 +202,15 @@ export function answerOtherParts(
       .filter((sentence) => !body.includes(sentence))
       .join(' ');
     const intro = texts().replies.otherQuestion;
+    // "does cheese have k2? also any risks of too much": the first answer's later facts give way
+    // so another question is answered at all; each question keeps its leading fact.
+    const needed = wordCount(intro) + wordCount(unsaid.split(SENTENCE_END)[0] ?? '');
+    while (added === 0 && MAX_BODY_WORDS - wordCount(body) < needed) {
+      const shorter = withoutLastFact(body, facts, byId);
+      if (!shorter) break;
+      body = shorter;
+      facts.pop();
+    }
     const budget = MAX_BODY_WORDS - wordCount(body) - wordCount(intro);
     const kept = sentencesWithin(unsaid, budget);
     if (!kept) break;

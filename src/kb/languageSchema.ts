@@ -698,6 +698,7 @@ export const PHRASE_LIST_NAMES = [
   'statedQuestionVerbs',
   'challenges',
   'conditionalLeadIns',
+  'addedQuestionOpeners',
   'troubleWithK2',
   'additiveWords',
   'definitionCompares',

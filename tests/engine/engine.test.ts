@@ -425,6 +425,19 @@ describe('a message with several questions', () => {
     expect(answer.facts).toContain('safety-side-effects/no-upper-limit');
   });
 
+  // Blind round 37: "is k2 vegan? and any side effects" answered only the vegan half: a short tail
+  // after the only question mark was never read as a question.
+  it('answers a short added question after the only question mark ("…? also any risks")', () => {
+    const answer = engine.ask('does cheese have k2? also any risks of too much');
+    expect(answer.body).toMatch(/On your next question: /);
+    expect(answer.facts.some((id) => id.startsWith('safety-side-effects/'))).toBe(true);
+  });
+
+  it('a short tail that names nothing of its own is not a second question', () => {
+    const answer = engine.ask('is mk7 better taken in the morning? and does it matter');
+    expect(answer.body).not.toMatch(/On your next question/);
+  });
+
   it('a clause that only says more of the same question is not a second question', () => {
     const answer = engine.ask('how does vitamin k2 stop arteries hardening, like what is the mechanism');
     expect(answer.body).not.toMatch(/On your next question/);
