@@ -103,6 +103,22 @@ describe('a blood thinner the asker took only in the past', () => {
   });
 });
 
+// Blind round 37: "medicine that is supposed to thin the blood" was not read as a blood thinner.
+describe('a blood thinner told by what it does, not by name', () => {
+  it.each([
+    'my aunt is on tablets meant to thin the blood, can she have k2 gummies',
+    'he takes something to thin his blood since the stent, is k2 ok for him',
+  ])('%s', (question) => {
+    expect(sharedEngine().ask(question).facts).toContain('warfarin-interaction/steady-intake');
+  });
+
+  it('a question whether K2 itself thins the blood names no blood thinner', () => {
+    const answer = sharedEngine().ask('does vitamin k2 thin your blood');
+    expect(answer.facts[0]).toBe('clotting-function/clotting-proteins');
+    expect(answer.facts).not.toContain('warfarin-interaction/steady-intake');
+  });
+});
+
 // Blind round 16: a daughter asking whether her mother's Sintrom is "like warfarin" was never told.
 describe('a vitamin K antagonist other than warfarin is named as one', () => {
   it.each([
