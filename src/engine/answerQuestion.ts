@@ -50,6 +50,7 @@ import { askingPart, clausesOpeningAQuestion, readFocus, withConfirmationJoined 
 import { withoutFormRequest } from './replyForm.ts';
 import { EMPTY_TEXT, safetyTexts } from './safety.ts';
 import type { SearchResult } from './search.ts';
+import { pointsAtAStudy, studyAsked } from './studyAsked.ts';
 import type { TopicIndex } from './topicIndex.ts';
 import type { Answer } from './types.ts';
 import { uncoveredInsteadOfDecline } from './uncoveredAnswer.ts';
@@ -190,8 +191,8 @@ export function answerQuestionDetailed(
   // "On metformin, does it mess with k2? (i know it does b12)": a nutrient and a medicine may both
   // stand beside the K2 question, whichever of them the scope check met first.
   const besideK2 = outOfScope?.cls === 'nutrient' || outOfScope?.cls === 'medicine';
-  const sideNutrients = besideK2 ? otherNutrientsIn(read) : [];
-  const sideMedicines = besideK2 ? medicinesIn(read) : [];
+  let sideNutrients = besideK2 ? otherNutrientsIn(read) : [];
+  let sideMedicines = besideK2 ? medicinesIn(read) : [];
   // A test value of the asker's beside a clear K2 question ("a1c 6.1, does k2 help diabetes?"):
   // the K2 part is answered and the value is not read. A dose or a need asked for that value
   // ("t-score -2.3, how much k2?") is the clinician's call, and so is a question about the value
@@ -213,6 +214,19 @@ export function answerQuestionDetailed(
   if (answer.kind === 'decline' && !outOfScope && !gate.urgent && answerable) {
     const defined = definitionAsked(askingPart(read), factIndexOf(index), read);
     if (defined) answer = topicAnswer(defined.topic, byId, UNCOVERED_CONFIDENCE, warningFirst);
+  }
+  // "what was the rise in coronary calcium in the 45 mg menatetrenone study": a study the article
+  // cites, pointed at, is K2's, whatever values or other nutrients it names; its figures are the
+  // study's, not the asker's test.
+  if (answer.kind === 'decline' && !gate.urgent && !followUp && answerable && pointsAtAStudy(read)) {
+    const study = studyAsked(read, readAnalysis, factIndexOf(index));
+    if (study) {
+      answer = topicAnswer(study.topic, byId, UNCOVERED_CONFIDENCE, warningFirst);
+      outOfScope = null;
+      sideNutrients = [];
+      sideMedicines = [];
+      result = { ...result, ranked: [] };
+    }
   }
   if (!gate.urgent && answerable && !outOfScope) {
     ({ answer, result } = answerEachPart(ctx, answer, result, warningFirst, byId));

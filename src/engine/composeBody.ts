@@ -69,6 +69,7 @@ import {
 import { ANSWER_THRESHOLD } from './rawConfidence.ts';
 import { questionParts, TOO_MUCH, tookMoreThanADose } from './readings.ts';
 import type { ScoredTopic } from './search.ts';
+import { pointsAtAStudy, studyAsked } from './studyAsked.ts';
 import type { TopicIndex } from './topicIndex.ts';
 import type { Answer } from './types.ts';
 import { conversionVerdict } from './unitConversion.ts';
@@ -311,6 +312,7 @@ export function composeFactBody(
   if (!ctx) return chosen;
   const draft = new Draft(chosen, chosenTopic);
   chooseMainFacts(ctx, draft);
+  leadWithStudyAsked(ctx, draft);
   figureForEachForm(ctx, draft);
   factForEachForm(ctx, draft);
   leadWithDefinition(ctx, draft);
@@ -320,6 +322,25 @@ export function composeFactBody(
   withoutWarfarinOnlyFacts(ctx, draft);
   leadWithConversion(ctx, draft);
   return writeBody(ctx, draft);
+}
+
+/**
+ * "how many women were in the 3-year mk7 bone trial": the fact that reports the study pointed at
+ * leads, from whichever topic it is in (studyAsked.ts); the reply takes that topic's title.
+ */
+function leadWithStudyAsked(ctx: ComposeContext, draft: Draft): void {
+  if (ctx.followUp || ctx.uncovered || !pointsAtAStudy(ctx.normalized)) return;
+  const analysis = ctx.index.analyzer.analyze(ctx.normalized);
+  const study = studyAsked(ctx.normalized, analysis, ctx.facts, draft.main[0]);
+  if (!study || draft.main[0] === study) return;
+  if (study.topic === draft.topic) {
+    draft.leadWith([study]);
+    return;
+  }
+  draft.switchTo(study.topic, ctx.byId);
+  draft.main = [study];
+  draft.extra = [];
+  draft.opening = null;
 }
 
 /**

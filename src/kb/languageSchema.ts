@@ -699,6 +699,8 @@ export const PHRASE_LIST_NAMES = [
   'challenges',
   'conditionalLeadIns',
   'addedQuestionOpeners',
+  'studyNouns',
+  'studyPointers',
   'troubleWithK2',
   'additiveWords',
   'definitionCompares',
