@@ -25,7 +25,7 @@ export function withoutAnticoagulants(normalized: string): string {
  * others listed after it: "not on any blood thinners or aspirin" denies the aspirin too.
  */
 const DENIED_ANTICOAGULANT = new RegExp(
-  `\\b${anyOf(language().phrases.lists.anticoagulantNotTaken)}( any| my| a| the| the course of| my course of)? ${EVERY_ANTICOAGULANT.source}(,? (or|and|nor) (any |a |the )?${EVERY_ANTICOAGULANT.source})*`,
+  `\\b${anyOf(language().phrases.lists.anticoagulantNotTaken)}( any| my| a| the| the course of| my course of)? ${EVERY_ANTICOAGULANT.source}(,? (or|and|nor|like) (any |a |the )?${EVERY_ANTICOAGULANT.source})*`,
   'g',
 );
 

@@ -513,7 +513,10 @@ function composeContext(
   const askingNow = followUp ? askingPart(followUp.message) : part;
   const askedByMessage =
     askingNow.split(/\s+/).length < MIN_ASKING_WORDS ? (followUp?.message ?? normalized) : askingNow;
-  const told = followUp ? `${followUp.message} , ${followUp.previousReading}` : normalized;
+  // A blood thinner said not to be taken ("it's not warfarin") tells nothing of the asker's.
+  const told = withoutDeniedAnticoagulants(
+    followUp ? `${followUp.message} , ${followUp.previousReading}` : normalized,
+  );
   const mayBeOnVka = mayTakeVitaminKAntagonist(told);
   const takeOnVka = asksToTakeK2(askedByMessage) && mayBeOnVka;
   // A word of the article's own text pasted in quotation marks ("the article says 'egg yolks, a

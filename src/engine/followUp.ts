@@ -1,6 +1,10 @@
 import type { FocusId } from '../kb/focusSchema.ts';
 import { language } from '../kb/language.ts';
-import { anticoagulantsNamed, withoutAnticoagulants } from './anticoagulantFacts.ts';
+import {
+  anticoagulantsNamed,
+  withoutAnticoagulants,
+  withoutDeniedAnticoagulants,
+} from './anticoagulantFacts.ts';
 import type { UrgentKind } from './gateWords.ts';
 import { tokenize } from './normalize.ts';
 import { alternation, anyOf, phraseRegex } from './phrasePattern.ts';
@@ -399,7 +403,8 @@ export function followUpReading(
   // A blood thinner named before is the asker's situation, not the subject a new one replaces:
   // "and natto?" after "k2 and warfarin" asks about natto on warfarin (unless it names its own).
   // A blood thinner the message names replaces the one named before ("and if i'm on eliquis instead?").
-  const namesOwn = anticoagulantsNamed(normalized).length > 0;
+  // One it says is not the one taken ("but it's not warfarin") replaces nothing.
+  const namesOwn = anticoagulantsNamed(withoutDeniedAnticoagulants(normalized)).length > 0;
   const situation = namesOwn ? [] : anticoagulantsNamed(previous.reading);
   const before = namesOwn ? withoutAnticoagulants : (text: string) => text;
   // A new food with no aspect words to carry ("is eel a good k2 source?" → "how does that compare

@@ -321,6 +321,20 @@ describe('a follow-up from someone on a blood thinner that does not work through
     for (const id of WARFARIN_ONLY) expect(answer.facts).not.toContain(id);
   });
 
+  // Blind round 38: "she says it's not warfarin tho, so it's fine right?" after clopidogrel read
+  // "warfarin" as a subject of its own and answered what K2 is.
+  it.each(["well plavix isn't warfarin, so no problem then?", 'but he is not on warfarin, so thats ok?'])(
+    '"%s" after an antiplatelet question stays with it, without the warfarin facts',
+    (next) => {
+      const conversation = sharedEngine().startConversation();
+      conversation.ask('dad is on plavix since his bypass, can he take k2 gummies?');
+      const answer = conversation.ask(next);
+      expect(answer.facts[0]).toBe('warfarin-interaction/antiplatelets-differ');
+      for (const id of [...WARFARIN_ONLY, 'warfarin-interaction/steady-intake'])
+        expect(answer.facts).not.toContain(id);
+    },
+  );
+
   it('on warfarin, "how much is safe?" does not open with a dose that shifted INR', () => {
     const conversation = sharedEngine().startConversation();
     conversation.ask('can vitamin k2 mess with coumadin');
