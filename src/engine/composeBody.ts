@@ -1006,24 +1006,41 @@ function leadForBloodThinner(ctx: ComposeContext, draft: Draft): void {
   // none is known to be safe comes first, and the study's "10 mcg a day" must not open the reply as
   // if it were a dose. "And if he stops it later?" is answered by what stopping does to INR.
   const onVka = ctx.mayBeOnVka;
+  const alreadyTaken = onVka && K2_ALREADY_TAKEN.test(ctx.followUp ? ctx.followUp.message : normalized);
   const vkaLead = !onVka
     ? null
-    : ctx.takeOnVka ||
-        (focus.figure && isPersonal(normalized)) ||
-        // "He takes a 45 mcg capsule. Is that low enough to be safe with his warfarin?", "would
-        // 30 mcg a day count as a low dose for her?": whether a stated amount is safe or small enough.
-        // "so 50mcg k2 fine with my warfarin?" asks the same without its verb.
-        ((focus.yesNo || !onlyTells(normalized)) &&
-          ctx.quoted.length > 0 &&
-          (focus.focuses.includes('side-effect') || focus.focuses.includes('amount')))
-      ? VKA_AMOUNT
-      : asksToStopK2(ctx.askedByMessage)
-        ? VKA_STOP
-        : null;
+    : alreadyTaken
+      ? VKA_STOP
+      : ctx.takeOnVka ||
+          (focus.figure && isPersonal(normalized)) ||
+          // "He takes a 45 mcg capsule. Is that low enough to be safe with his warfarin?", "would
+          // 30 mcg a day count as a low dose for her?": whether a stated amount is safe or small enough.
+          // "so 50mcg k2 fine with my warfarin?" asks the same without its verb.
+          ((focus.yesNo || !onlyTells(normalized)) &&
+            ctx.quoted.length > 0 &&
+            (focus.focuses.includes('side-effect') || focus.focuses.includes('amount')))
+        ? VKA_AMOUNT
+        : asksToStopK2(ctx.askedByMessage)
+          ? VKA_STOP
+          : null;
   draft.ownDoseOnVka = vkaLead !== null;
+  // "he already started it 2 weeks ago, 100mcg a day": the reply is about what to do now, first,
+  // then what stopping does to INR, and nothing of the subject it was taken for ("a k2 d3 combo").
+  if (alreadyTaken && !draft.opening) {
+    const stop = [...VKA_STOP].map(ctx.byIdFact).filter((f): f is IndexedFact => f !== undefined);
+    const home = stop[0]?.topic;
+    if (home && home !== draft.topic) draft.switchTo(home, ctx.byId);
+    draft.opening = texts().replies.k2AlreadyTakenOnVka;
+    draft.main = stop;
+    draft.extra = [];
+    return;
+  }
   if (vkaLead)
     draft.leadWith([...vkaLead].map(ctx.byIdFact).filter((f): f is IndexedFact => f !== undefined));
 }
+
+/** K2 told as already taken (phrases.json `k2AlreadyTaken`). */
+const K2_ALREADY_TAKEN = phraseRegex(language().phrases.lists.k2AlreadyTaken);
 
 /**
  * "ok thanks, and d3?" after a K2 amount opened "90 mcg/day." from "…adding D3 and calcium to 90

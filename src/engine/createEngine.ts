@@ -404,6 +404,11 @@ export function createEngine(kb: KnowledgeBase, options: CreateEngineOptions = {
     if (answer.kind !== 'answer' || answer.urgent || answer.coverage === 'partial') return answer;
     if (!repeatsPrevious(answer.facts, previous.facts)) return answer;
     if (answer.body.includes(same) || wordCount(`${same} ${answer.body}`) > MAX_BODY_WORDS) return answer;
+    // After an opening of its own ("K2 already taken with a warfarin-type drug is something to tell
+    // the clinic now…"), the note stands before the facts it is about.
+    const lead = factIndexOf(index).byId.get(answer.facts[0] ?? '')?.fact.text;
+    const at = lead ? answer.body.indexOf(lead) : -1;
+    if (at > 0) return { ...answer, body: `${answer.body.slice(0, at)}${same} ${answer.body.slice(at)}` };
     return { ...answer, body: `${same} ${answer.body}` };
   }
 
@@ -672,7 +677,8 @@ export function createEngine(kb: KnowledgeBase, options: CreateEngineOptions = {
       // after "im on warfarin, can i eat natto?" got the warfarin facts.
       const onTheirs = offTopic ? null : readOnTheirs;
       if (onTheirs && kind === 'alone' && onTheirs.answer.kind === 'answer') {
-        const { reading, answer } = onTheirs;
+        const { reading } = onTheirs;
+        const answer = previous ? saysItRepeats(onTheirs.answer, previous) : onTheirs.answer;
         return { answer, context: contextAfter(reading, answer, readFocus(normalized)), followUp: true };
       }
       // "I'm 31 weeks pregnant… is K2 recommended?", then "what about the high dose mk4 like the

@@ -111,6 +111,8 @@ export const textsSchema = z.strictObject({
     sideMedicine: template('subject'),
     /** After a K2 answer whose message also gave a test value of the asker's, set aside. */
     sideTest: z.string().trim().min(1),
+    /** Opens a reply to someone on a warfarin-type drug who says K2 is already being taken. */
+    k2AlreadyTakenOnVka: z.string().trim().min(1),
     engineError: sentence,
     /** A follow-up whose point the previous answer already covered fully: said, not repeated. */
     followUpNothingNew: sentence,
@@ -713,6 +715,7 @@ export const PHRASE_LIST_NAMES = [
   'associationWords',
   'replacePrescription',
   'replacePointedAt',
+  'k2AlreadyTaken',
   'requestDenied',
   'planDenied',
   'pregnancyTold',

@@ -119,6 +119,25 @@ describe('a blood thinner told by what it does, not by name', () => {
   });
 });
 
+// Blind round 38: "ok well he already started it 2 weeks ago, 100mcg a day" after a question about
+// a father on warfarin got the same facts again, without what to do now.
+describe('K2 already being taken with a warfarin-type drug', () => {
+  it("opens with telling the clinic now and not stopping on one's own, then what stopping does", () => {
+    const conversation = sharedEngine().startConversation();
+    conversation.ask('my gran is on coumadin, would mk7 be ok for her hips?');
+    const answer = conversation.ask('thing is she has been taking it since january, 90mcg');
+    expect(answer.body).toMatch(
+      /^K2 already taken with a warfarin-type drug is something to tell the anticoagulation clinic/,
+    );
+    expect(answer.facts[0]).toBe('warfarin-interaction/inr-effects');
+  });
+
+  it('not for someone who only started the blood thinner', () => {
+    const answer = sharedEngine().ask('my dad started warfarin last week, can he eat natto');
+    expect(answer.body).not.toMatch(/tell the anticoagulation clinic or doctor now/);
+  });
+});
+
 // Blind round 16: a daughter asking whether her mother's Sintrom is "like warfarin" was never told.
 describe('a vitamin K antagonist other than warfarin is named as one', () => {
   it.each([
