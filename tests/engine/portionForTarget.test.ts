@@ -40,6 +40,14 @@ describe('the portion of a food that gives an amount asked', () => {
     );
   });
 
+  // Blind round 38: "…to get like 100mcg" gave the per-100 g figure without the grams.
+  it('reads a loose filler before the amount ("to get like 45 mcg")', () => {
+    const a = engine.ask('roughly how much jarlsberg should i eat to get like 45 mcg');
+    expect(a.body).toMatch(
+      /^At the article's 50–90 mcg per 100 g, 45 mcg of K2 takes about 50–90 g of jarlsberg\./,
+    );
+  });
+
   it('no amount asked, no portion', () => {
     expect(engine.ask('how much k2 is in gouda').body).not.toMatch(/takes about/);
   });
