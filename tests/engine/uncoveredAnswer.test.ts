@@ -223,6 +223,15 @@ describe('points the article does not cover, said first with the nearest facts',
     expect(low.body).not.toMatch(/bariatric/);
   });
 
+  // Blind round 38: "no gallbladder since 2021 — does that mess w absorbing k2?" got absorption
+  // facts without saying the article never mentions the gallbladder.
+  it('absorbing K2 without a gallbladder says the article lacks it, then the fat facts', () => {
+    const answer = sharedEngine().ask('gallstones runs in my family, would that stop me absorbing mk7?');
+    expect(answer.coverage).toBe('partial');
+    expect(answer.body).toMatch(/^The article doesn't cover the gallbladder or bile/);
+    expect(answer.facts).toContain('absorption-excretion/fat-helps-absorption');
+  });
+
   it('"is it ok to stay on it for years" asks how safe long use is (blind round 14)', () => {
     const a = engine.ask('ive taken mk7 with my d3 since spring, is it ok to stay on it for years?');
     expect(a.body).toMatch(/^The article doesn't say how safe K2 is over many years of use/);
