@@ -397,6 +397,20 @@ describe('two foods compared that the knowledge keeps in different topics', () =
   });
 });
 
+// Blind round 38: "who should NOT take k2? tryna figure out if my dad can" was declined as
+// outside what the bot knows; the article names who should ask a doctor first.
+describe('who should not take K2', () => {
+  it.each(['who is k2 a bad idea for', 'is there anyone who shouldnt take mk7 supplements'])(
+    '%s',
+    (question) => {
+      const answer = sharedEngine().ask(question);
+      expect(answer.facts[0]).toBe('safety-side-effects/who-checks-first');
+      expect(answer.body).toMatch(/warfarin/);
+      expect(answer.body).toMatch(/diabetes/);
+    },
+  );
+});
+
 describe('a message with several questions', () => {
   const engine = sharedEngine();
 
