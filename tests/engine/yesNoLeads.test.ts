@@ -71,6 +71,13 @@ describe('a yes/no lead follows the claim the question asks', () => {
       "No trial has shown that K2 slows Alzheimer's.",
     ],
     ['does k2 improve memory at all', 'No trial has shown that K2 improves memory.'],
+    // Blind round 38: "…'VITAMIN K2 CURES CANCER' w 40k shares. is that legit or nah" never said
+    // no: a question whether a claim told is legit, true or has anything to it asks its verdict.
+    ['my gym coach posted that k2 cures cancer. legit or not?', 'No trial has shown that K2 cures cancer.'],
+    [
+      "read online that k2 prevents alzheimer's. any truth to it?",
+      "No trial has shown that K2 prevents Alzheimer's.",
+    ],
   ])('%s → %s', (question, lead) => {
     expect(leadOf(question)).toBe(lead);
   });
