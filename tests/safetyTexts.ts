@@ -73,6 +73,10 @@ export const BABY_NOTICE =
 export const HELP_ARRIVED_NOTICE =
   "Good that help is with you. Follow the paramedics' and doctors' advice first, and tell them about every medicine and supplement taken, K2 included.";
 
+/** After an emergency told earlier, when the next message says help is being called. */
+export const HELP_ON_THE_WAY_BODY =
+  'Good: keep going, and follow what the emergency service tells you. Tell them about every medicine and supplement taken, K2 included.';
+
 export const PERSONAL_NOTICE =
   'I can only share general facts from the article, not advice for you personally. Your doctor or pharmacist can tell you what fits your health, doses and medicines.';
 

@@ -9,6 +9,7 @@ import { ANSWER_THRESHOLD } from './rawConfidence.ts';
 import {
   CRISIS_BODY,
   HELP_ARRIVED_NOTICE,
+  HELP_ON_THE_WAY_BODY,
   OVERDOSE_BODY,
   PET_BODY,
   safetyTexts,
@@ -86,8 +87,9 @@ export function withOverdoseBody(answer: Answer): Answer {
  * instead of a decline the body that sends to it ("ok we're heading to A&E now, should we bring
  * her pill bottles?" is no question for a K2 bot, and no moment to say so).
  */
-export function withEmergencyKept(answer: Answer, kind: UrgentKind, helpArrived = false): Answer {
+export function withEmergencyKept(answer: Answer, kind: UrgentKind, help: HelpTold = null): Answer {
   if (answer.urgent) return answer;
+  const helpArrived = help === 'arrived';
   // During an overdose, no answer's facts may read as a treatment at home (withOverdoseBody).
   const shown = kind === 'overdose' && !helpArrived ? withOverdoseBody(answer) : answer;
   const kept: Answer = {
@@ -99,11 +101,16 @@ export function withEmergencyKept(answer: Answer, kind: UrgentKind, helpArrived 
     safety: safetyTexts(kind !== 'self-harm'),
   };
   if (kept.kind !== 'answer') {
-    kept.body = urgentBodyFor(kind);
+    // "ok calling now": the notice stays first, and the reply says to keep going rather than
+    // repeating the notice's own body. A crisis keeps its own.
+    kept.body = help === 'on-the-way' && kind !== 'self-harm' ? HELP_ON_THE_WAY_BODY : urgentBodyFor(kind);
     kept.suggestions = [];
   }
   return kept;
 }
+
+/** What the message says of emergency help: with the person, being called or sought, or nothing. */
+export type HelpTold = 'arrived' | 'on-the-way' | null;
 
 /** A reply with a fixed text and no topic: a decline, a greeting, an empty message, a notice. */
 export function bareAnswer(kind: Answer['kind'], body: string, warningFirst: boolean): Answer {

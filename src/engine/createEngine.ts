@@ -10,7 +10,7 @@ import {
   withoutDeniedAnticoagulants,
 } from './anticoagulantFacts.ts';
 import { asksAboutTheMedicine, asksForOtherFoods } from './chooseReading.ts';
-import { bareAnswer, topicAnswer, toRef, withEmergencyKept } from './composeAnswer.ts';
+import { bareAnswer, type HelpTold, topicAnswer, toRef, withEmergencyKept } from './composeAnswer.ts';
 import { MAX_BODY_WORDS, wordCount } from './composeBody.ts';
 import { isBareWhy, WHY_WITHOUT_ANSWER_TEXT } from './declines.ts';
 import type { AskOptions, Conversation, Engine, FollowUpAnswer } from './engine.ts';
@@ -21,6 +21,7 @@ import {
   contextAfter,
   contextAfterAnimal,
   contextAfterEmergency,
+  EMERGENCY_TURNS,
   explainsForAnAudience,
   type FollowUpContext,
   followUpKind,
@@ -69,6 +70,14 @@ import type { Answer, TopicRef } from './types.ts';
 
 /** "Ok ambulance is here" (phrases.json `helpArrived`): help is with the person after an emergency. */
 const HELP_ARRIVED = phraseRegex(language().phrases.lists.helpArrived);
+/** "Ok calling now", "heading to A&E" (phrases.json `helpOnTheWay`): help is being called or sought. */
+const HELP_ON_THE_WAY = phraseRegex(language().phrases.lists.helpOnTheWay);
+
+function helpTold(normalized: string): HelpTold {
+  const text = normalized.replace(/'/g, '');
+  if (HELP_ARRIVED.test(text)) return 'arrived';
+  return HELP_ON_THE_WAY.test(text) ? 'on-the-way' : null;
+}
 
 const DEFAULT_SUGGEST_LIMIT = 25;
 /** An ellipsis with at most this many other words is bare: "and for arteries?", "what about mk4?". */
@@ -633,11 +642,14 @@ export function createEngine(kb: KnowledgeBase, options: CreateEngineOptions = {
           emergencyKind !== 'overdose' &&
           !pillsTakenAlready(normalized.replace(/'/g, ''));
         const answer = onlyAskedDose ? { ...alone.answer, urgent: false } : alone.answer;
+        const help = helpTold(normalized);
         return {
-          answer: withEmergencyKept(answer, emergencyKind, HELP_ARRIVED.test(normalized.replace(/'/g, ''))),
+          answer: withEmergencyKept(answer, emergencyKind, help),
           context: answer.urgent
             ? contextAfter(normalized, alone.answer)
-            : contextAfterEmergency(previous.reading, emergencyKind, turnsLeft - 1),
+            : // News of the help itself ("heading to the er", "ambulance is here") is still the
+              // emergency's: its notice stays first for the messages after it too.
+              contextAfterEmergency(previous.reading, emergencyKind, help ? EMERGENCY_TURNS : turnsLeft - 1),
           followUp: false,
         };
       }

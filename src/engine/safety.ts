@@ -81,6 +81,12 @@ export const BABY_NOTICE = SAFETY.babyNotice;
  */
 export const HELP_ARRIVED_NOTICE = SAFETY.helpArrivedNotice;
 
+/**
+ * After an emergency told earlier, once the asker says help is being called or sought ("ok calling
+ * now", "heading to A&E"): the call-now notice stays first, and the body says to keep going.
+ */
+export const HELP_ON_THE_WAY_BODY = SAFETY.helpOnTheWayBody;
+
 /** The body of a self-harm reply: the notice above it is what matters. */
 export const CRISIS_BODY = SAFETY.crisisBody;
 

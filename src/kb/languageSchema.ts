@@ -77,6 +77,8 @@ export const textsSchema = z.strictObject({
     babyNotice: sentence,
     /** An emergency told earlier, when the next message says help has arrived ("ok ambulance is here"). */
     helpArrivedNotice: sentence,
+    /** The body after an emergency told earlier, when the next message says help is being called ("ok calling now"). */
+    helpOnTheWayBody: sentence,
     personalNotice: sentence,
     personalAnticoagulantNotice: sentence,
     doacNotice: sentence,
@@ -691,6 +693,7 @@ export const PHRASE_LIST_NAMES = [
   'explainForAudience',
   'basisAsked',
   'helpArrived',
+  'helpOnTheWay',
   'basisDay',
   'basisWeek',
   'followUpShorterRequests',

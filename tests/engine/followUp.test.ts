@@ -11,6 +11,7 @@ import {
   ANTIPLATELET_NOTICE,
   DISCLAIMER,
   HELP_ARRIVED_NOTICE,
+  HELP_ON_THE_WAY_BODY,
   PREGNANCY_NOTICE,
   urgentNoticeOf,
 } from '../safetyTexts.ts';
@@ -1359,6 +1360,23 @@ describe('help arrived after an emergency', () => {
   it('on the way, the call-now notice stays', () => {
     const a = afterEmergency().ask('driving her to the hospital now, should we bring her k2 bottle');
     expect(a.urgentNotice).toBe(urgentNoticeOf('stroke'));
+  });
+
+  // Blind round 38: "ok calling now" after blood in a father's urine on warfarin got the whole
+  // notice again with no word for the call.
+  it('help being called keeps the call-now notice and says to keep going', () => {
+    const a = afterEmergency().ask('ok, ringing 999 now');
+    expect(a.urgent).toBe(true);
+    expect(a.urgentNotice).toBe(urgentNoticeOf('stroke'));
+    expect(a.body).toBe(HELP_ON_THE_WAY_BODY);
+  });
+
+  it('news of the help keeps the emergency for the messages after it', () => {
+    const conversation = afterEmergency();
+    conversation.ask('ok calling an ambulance');
+    conversation.ask('ambulance is on the way');
+    const a = conversation.ask('paramedics have arrived');
+    expect(a.urgentNotice).toBe(HELP_ARRIVED_NOTICE);
   });
 });
 

@@ -29,6 +29,7 @@ describe('the safety texts', () => {
       petBody: written.PET_BODY,
       babyNotice: written.BABY_NOTICE,
       helpArrivedNotice: written.HELP_ARRIVED_NOTICE,
+      helpOnTheWayBody: written.HELP_ON_THE_WAY_BODY,
       personalNotice: written.PERSONAL_NOTICE,
       personalAnticoagulantNotice: written.PERSONAL_ANTICOAGULANT_NOTICE,
       doacNotice: written.DOAC_NOTICE,
@@ -58,6 +59,7 @@ describe('the safety texts', () => {
     ['PET_BODY', safety.PET_BODY, written.PET_BODY],
     ['BABY_NOTICE', safety.BABY_NOTICE, written.BABY_NOTICE],
     ['HELP_ARRIVED_NOTICE', safety.HELP_ARRIVED_NOTICE, written.HELP_ARRIVED_NOTICE],
+    ['HELP_ON_THE_WAY_BODY', safety.HELP_ON_THE_WAY_BODY, written.HELP_ON_THE_WAY_BODY],
     ['PERSONAL_NOTICE', safety.PERSONAL_NOTICE, written.PERSONAL_NOTICE],
     [
       'PERSONAL_ANTICOAGULANT_NOTICE',
