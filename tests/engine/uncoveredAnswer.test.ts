@@ -223,6 +223,20 @@ describe('points the article does not cover, said first with the nearest facts',
     expect(low.body).not.toMatch(/bariatric/);
   });
 
+  // Blind round 38: "how long till it peaks in the blood" was read as how soon an effect shows
+  // ("how long till" alone asked that point) and got a 3-year bone trial.
+  it('how long until K2 peaks is the peak after intake, not how soon it works', () => {
+    const answer = sharedEngine().ask('how long till vitamin k2 peaks after you swallow it');
+    expect(answer.coverage).toBe('full');
+    expect(answer.facts[0]).toBe('absorption-excretion/absorption-speed');
+    expect(answer.body).toMatch(/4 hours/);
+  });
+
+  it('how long until it works is still not covered', () => {
+    const answer = sharedEngine().ask('how long till k2 starts working on my bones');
+    expect(answer.body).toMatch(/^The article doesn't say how soon any effect can be noticed/);
+  });
+
   // Blind round 38: "no gallbladder since 2021 — does that mess w absorbing k2?" got absorption
   // facts without saying the article never mentions the gallbladder.
   it('absorbing K2 without a gallbladder says the article lacks it, then the fat facts', () => {
