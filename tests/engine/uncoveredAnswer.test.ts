@@ -237,6 +237,14 @@ describe('points the article does not cover, said first with the nearest facts',
     expect(answer.body).toMatch(/^The article doesn't say how soon any effect can be noticed/);
   });
 
+  // Blind round 38: "is the 'k2' added to my fortified oat milk the same thing?" got dairy milk's
+  // vitamin K figures.
+  it('K2 added to a food says the article does not discuss fortified foods', () => {
+    const answer = sharedEngine().ask('my vegan yoghurt says enriched with k2, is that as good as natto k2');
+    expect(answer.coverage).toBe('partial');
+    expect(answer.body).toMatch(/^The article doesn't discuss foods with K2 added/);
+  });
+
   // Blind round 38: "no gallbladder since 2021 — does that mess w absorbing k2?" got absorption
   // facts without saying the article never mentions the gallbladder.
   it('absorbing K2 without a gallbladder says the article lacks it, then the fat facts', () => {
