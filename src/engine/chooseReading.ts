@@ -1,3 +1,4 @@
+import type { FocusId } from '../kb/focusSchema.ts';
 import { language } from '../kb/language.ts';
 import type { Topic } from '../kb/schema.ts';
 import type { Analysis } from './analyze.ts';
@@ -15,6 +16,7 @@ import {
   namesVitamin,
   readFocus,
   THE_VITAMIN,
+  VITAMIN_OWN_POINTS,
 } from './questionFocus.ts';
 import { ANSWER_THRESHOLD } from './rawConfidence.ts';
 import {
@@ -162,6 +164,13 @@ const PER_HUNDRED_GRAMS = /\bper (100|a hundred|one hundred) ?(g|grams?)\b/;
  * A long backstory before the question ("mostly chicken and rice right now, what foods could I
  * add to get K2?"): the question clause decides when its topic is close to the best one.
  */
+/** Points a clause may ask of the vitamin with no word for it: its interactions and its own points (focus.json `vitaminOwnPoints`). */
+const OF_THE_VITAMIN: ReadonlySet<FocusId> = new Set<FocusId>(['interaction', ...VITAMIN_OWN_POINTS.keys()]);
+
+function asksOfTheVitamin(clause: string): boolean {
+  return readFocus(clause).focuses.some((id) => OF_THE_VITAMIN.has(id));
+}
+
 export function preferQuestionClause(ctx: MessageContext, current: SearchResult): SearchResult {
   const asked = questionClause(ctx.normalized);
   const fullBest = current.ranked[0];
@@ -175,10 +184,17 @@ export function preferQuestionClause(ctx: MessageContext, current: SearchResult)
   const asksDose = doseResult?.ranked[0]?.topic.category === DOSAGE_CATEGORY;
   // A clause pointing back ("does it…") is about K2 when the message is; the owner of a dose asked
   // names the vitamin itself.
-  const clauseResult =
+  const alone =
     asksDose && doseResult
       ? doseResult
       : ctx.index.search(asked.pointsBack && current.hasAnchor ? `${clause} k2` : clause, ctx.boosts);
+  // "started mk7 + d3 last month for my bones, any interactions i should know about?": a clause
+  // that names no K2 of its own after a story that does, and asks what is the vitamin's own to
+  // answer (its interactions, its safety), asks it of the story's K2.
+  const clauseResult =
+    !alone.hasAnchor && current.hasAnchor && !asksDose && asksOfTheVitamin(clause)
+      ? ctx.index.search(`${clause} k2`, ctx.boosts)
+      : alone;
   const clauseTop = clauseResult.ranked[0];
   const fullTop = fullBest.score;
   const inFull = current.ranked.find((r) => r.topic === clauseTop?.topic)?.score ?? 0;

@@ -397,6 +397,18 @@ describe('two foods compared that the knowledge keeps in different topics', () =
   });
 });
 
+// Blind round 38: "started mk7 + d3 last month for my bones, any interactions i should know about?"
+// got a D3 bone trial: the question clause names no K2, so the story's D3 chose the topic.
+describe("a question clause asking what is the vitamin's own, after a story that names K2", () => {
+  it('asks it of the K2 the story names', () => {
+    const answer = sharedEngine().ask(
+      'my husband takes mk7 with d3 for his hips now, are there interactions we should know about?',
+    );
+    expect(answer.topic?.id).toBe('warfarin-interaction');
+    expect(answer.facts[0]).toBe('warfarin-interaction/supplements-medicines-interact');
+  });
+});
+
 // Blind round 38: "who should NOT take k2? tryna figure out if my dad can" was declined as
 // outside what the bot knows; the article names who should ask a doctor first.
 describe('who should not take K2', () => {
