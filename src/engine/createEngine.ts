@@ -45,6 +45,7 @@ import {
   withSummaryBody,
 } from './followUpCompose.ts';
 import { lookElsewhere, newTermsOf } from './followUpElsewhere.ts';
+import { withFoodReplaced } from './foodCorrection.ts';
 import { pillsTakenAlready, withFoodPointedAt } from './gateOverdose.ts';
 import { foodsNamed, GENERIC_FOOD, GENERIC_TERMS, type OutOfScopeClass } from './lexicon.ts';
 import { normalizeText, tokenize } from './normalize.ts';
@@ -659,7 +660,9 @@ export function createEngine(kb: KnowledgeBase, options: CreateEngineOptions = {
       const formAsked =
         previous && kind === 'alone' && !alone.answer.urgent && namesOnlyAForm(normalized)
           ? withFormReplaced(normalized, previous.reading)
-          : null;
+          : previous && !alone.answer.urgent
+            ? withFoodReplaced(normalized, previous.reading)
+            : null;
       if (previous && formAsked) {
         const read = answerQuestionDetailed(formAsked, index, byId);
         if (read.answer.kind === 'answer' && !read.answer.urgent)

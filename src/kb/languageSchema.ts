@@ -713,6 +713,7 @@ export const PHRASE_LIST_NAMES = [
   'subjectPointers',
   'companionPointers',
   'correctionWords',
+  'correctionFiller',
   'animalPointers',
   'trialsAsked',
   'associationWords',

@@ -1380,6 +1380,25 @@ describe('help arrived after an emergency', () => {
   });
 });
 
+// Blind round 38: "no i meant egg yolks specifically, not the whole egg" after "how much k2 is in
+// eggs" gave the egg facts again without saying the article gives no figure.
+describe('a correction that names another food', () => {
+  it('asks the previous question of that food', () => {
+    const conversation = sharedEngine().startConversation();
+    conversation.ask('how much k2 does cheddar have');
+    const answer = conversation.ask('sorry i meant brie, not cheddar');
+    expect(answer.coverage).toBe('partial');
+    expect(answer.body).toMatch(/^The article names Brie as a K2 source but gives no figure for it/);
+  });
+
+  it('the yolk, after the whole egg', () => {
+    const conversation = sharedEngine().startConversation();
+    conversation.ask('how many mcg of k2 in an egg');
+    const answer = conversation.ask('no i meant just the yolks');
+    expect(answer.body).toMatch(/^The article doesn't give a K2 figure for (egg )?yolks/);
+  });
+});
+
 // Blind round 28: "are you sure? my aunt said it literally reverses osteoporosis" after a bone
 // answer got more bone facts. A claim with a subject of its own after a doubt is checked as a
 // claim about the vitamin ("it"), not read into the last answer's topic.

@@ -1,0 +1,37 @@
+import { language } from '../kb/language.ts';
+import { foodsNamed, STOP_WORDS } from './lexicon.ts';
+import { stemmedWords } from './phraseSet.ts';
+
+/**
+ * "no i meant egg yolks specifically, not the whole egg" after "how much k2 is in eggs": a
+ * correction that names only another food asks the previous question of that food. Read with the
+ * previous question after a comma, its point (the amount, which the article gives for no egg) was
+ * lost, and the reply gave the egg facts again without saying there is no figure.
+ */
+
+const LISTS = language().phrases.lists;
+/** Words that say the message corrects the one before (phrases.json `correctionWords`). */
+const CORRECTION_WORDS: ReadonlySet<string> = new Set(LISTS.correctionWords.words);
+/** Words that add nothing to a corrected subject ("specifically", "just"; phrases.json `correctionFiller`). */
+const FILLER: ReadonlySet<string> = new Set(LISTS.correctionFiller.words);
+/** "…, not the whole egg": what the message says it did not mean. */
+const DENIED = /,? \b(?:not|rather than|instead of)\b/;
+/** A correction says it early: "no i meant…", "sorry, i meant…". */
+const CORRECTION_REACH = 3;
+
+/** The previous question asked of the food the message corrects it to, or null. */
+export function withFoodReplaced(normalized: string, previous: string): string | null {
+  const meant = normalized.replace(/'/g, '').split(DENIED)[0] ?? '';
+  const words = stemmedWords(meant);
+  if (!words.slice(0, CORRECTION_REACH).some((w) => w === 'meant' || w === 'mean')) return null;
+  // "egg yolks" is two food words, one food.
+  const food = [...foodsNamed(meant)].join(' ');
+  const before = [...foodsNamed(previous)];
+  if (!food || before.length !== 1 || before[0] === food) return null;
+  const foodWords = new Set(stemmedWords(food));
+  const rest = words.filter(
+    (w) => !STOP_WORDS.has(w) && !CORRECTION_WORDS.has(w) && !FILLER.has(w) && !foodWords.has(w),
+  );
+  if (rest.length > 0) return null;
+  return previous.replace(/'/g, '').replace(before[0] as string, food);
+}
