@@ -1,10 +1,11 @@
 import type { FocusId } from '../kb/focusSchema.ts';
-import { texts } from '../kb/language.ts';
+import { language, texts } from '../kb/language.ts';
 import type { Analyzer } from './analyze.ts';
 import type { FactIndex, IndexedFact } from './factIndex.ts';
 import { subjectPart, withoutFocusWords } from './followUp.ts';
 import { answersPoint, type FollowUpHints } from './followUpCompose.ts';
-import { GENERIC_TERMS } from './lexicon.ts';
+import { foodsNamed, GENERIC_FOOD, GENERIC_TERMS } from './lexicon.ts';
+import { phraseRegex } from './phrasePattern.ts';
 import { askingPart, readFocus, THE_VITAMIN, VITAMIN_OWN_POINTS } from './questionFocus.ts';
 import type { Answer } from './types.ts';
 
@@ -33,6 +34,11 @@ const ABOUT_THE_STATEMENT: ReadonlySet<FocusId> = new Set(['mechanism', 'definit
  * "when?" stay with the subject.
  */
 const OF_THE_VITAMIN: ReadonlySet<FocusId> = new Set(VITAMIN_OWN_POINTS.keys());
+
+/** A list of foods asked ("what foods have it", "which foods"; phrases.json `foodsListed`). */
+const FOODS_LISTED = phraseRegex(language().phrases.lists.foodsListed);
+/** "…for that?", "…for those": the purpose is the previous subject's. */
+const FOR_THE_SUBJECT = /\bfor (?:that|this|those|these|them)\b/;
 
 /** The words of a text that can match a fact, without the words every K2 question has. */
 function termsOf(analyzer: Analyzer, text: string): string[] {
@@ -102,18 +108,27 @@ export function lookElsewhere(
   const point = asked && !ABOUT_THE_STATEMENT.has(asked) ? { ...focus, focuses: [asked] } : null;
   const nothingNew = answer.body.startsWith(texts().replies.followUpNothingNew);
   if (answer.coverage === 'partial' && !nothingNew) return null;
-  const ofTheVitamin = asked !== undefined && OF_THE_VITAMIN.has(asked);
+  // "ok what foods have it then": a list of foods asked is the vitamin's, whatever the subject
+  // before it, and only a fact that names a food answers it ("intake values are easily met with
+  // food" names none).
+  // "which foods should i eat for that?" after the heart asks the foods for the heart.
+  const message = hints.message.replace(/'/g, '');
+  const listsFoods = asked === 'food-source' && FOODS_LISTED.test(message) && !FOR_THE_SUBJECT.test(message);
+  const answersAsked = (f: IndexedFact, p: Parameters<typeof answersPoint>[1]) =>
+    answersPoint(f, p) &&
+    (!listsFoods || [...foodsNamed(f.fact.text.toLowerCase())].some((w) => !GENERIC_FOOD.has(w)));
+  const ofTheVitamin = listsFoods || (asked !== undefined && OF_THE_VITAMIN.has(asked));
   // Asked a point of the vitamin's own, a reply that only repeats facts that do not answer it
   // answers nothing, though they share a word with the message ("better on a full stomach?" after
   // calcium facts that say "absorption"): any new fact that answers the point is better.
   const repeats =
     nothingNew ||
     subjectMissed ||
-    (ofTheVitamin && !!lead && !!point && shown.has(lead.fullId) && !answersPoint(lead, point));
+    (ofTheVitamin && !!lead && !!point && shown.has(lead.fullId) && !answersAsked(lead, point));
   if (lead && !repeats) {
     const answered = shown.has(lead.fullId)
       ? own.length > 0 && has(lead, own) > 0
-      : (!!point && answersPoint(lead, point)) || has(lead, own) > 0;
+      : (!!point && answersAsked(lead, point)) || has(lead, own) > 0;
     if (answered) return null;
   }
   const subjectText = withoutFocusWords(
@@ -130,7 +145,7 @@ export function lookElsewhere(
   // after how a chickpea MK-7 is made) is asked of K2 too, last.
   // Not when the reply in context answers the point with a fact shown before ("how much is in
   // it?" after natto's figure): saying it is the same is the answer.
-  const pointMissed = !!point && (!lead || !answersPoint(lead, point));
+  const pointMissed = !!point && (!lead || !answersAsked(lead, point));
   if (anySubject || pointMissed)
     readings.push({ text: `${hints.message} , ${THE_VITAMIN}`, ofAnySubject: true });
   const leadOwn = lead ? has(lead, own) : 0;
@@ -145,7 +160,7 @@ export function lookElsewhere(
       // or, in the topic that answers a point of the vitamin's own, name the message's own subject
       // ("where in the gut does it get absorbed?": the gut, in how K2 is absorbed).
       const ownPointHome = !!asked && VITAMIN_OWN_POINTS.get(asked) === first.topic.id && has(first, own) > 0;
-      if (point ? !answersPoint(first, point) && !ownPointHome : has(first, own) === 0) return false;
+      if (point ? !answersAsked(first, point) && !ownPointHome : has(first, own) === 0) return false;
       if (has(first, own) < leadOwn) return false;
       return ofAnySubject || subject.length === 0 || has(first, subject) > 0;
     },

@@ -714,6 +714,7 @@ export const PHRASE_LIST_NAMES = [
   'companionPointers',
   'correctionWords',
   'correctionFiller',
+  'foodsListed',
   'animalPointers',
   'trialsAsked',
   'associationWords',

@@ -1380,6 +1380,25 @@ describe('help arrived after an emergency', () => {
   });
 });
 
+// Blind round 38: "ok what foods have it then" after K2 for a picky child got "intake values are
+// easily met with food", which names no food.
+describe('a list of foods asked after another subject', () => {
+  it('lists the foods with K2', () => {
+    const conversation = sharedEngine().startConversation();
+    conversation.ask('is k2 worth it for my 7 year old son');
+    const answer = conversation.ask('alright, which foods have it');
+    expect(answer.topic?.id).toBe('food-plan');
+    expect(answer.body).toMatch(/natto/i);
+  });
+
+  it('"which foods for that?" keeps the subject before', () => {
+    const conversation = sharedEngine().startConversation();
+    conversation.ask('can k2 help my arteries');
+    const answer = conversation.ask('what foods should i eat for that');
+    expect(answer.topic?.id).not.toBe('food-plan');
+  });
+});
+
 // Blind round 38: "no i meant egg yolks specifically, not the whole egg" after "how much k2 is in
 // eggs" gave the egg facts again without saying the article gives no figure.
 describe('a correction that names another food', () => {
