@@ -240,7 +240,10 @@ export function reasonsAsked(
    */
   previousTerms: readonly string[] = [],
 ): IndexedFact[] {
-  if (!focus.focuses.includes('mechanism') || hints.newTerms.length > 0) return [];
+  // "why do u say the evidence is mixed": words the reply before said are no subject of the
+  // message's own; it asks why of that reply.
+  const quotesReply = hints.newTerms.every((t) => hints.shownBefore.some((id) => byId.get(id)?.terms.has(t)));
+  if (!focus.focuses.includes('mechanism') || !quotesReply) return [];
   const shown = new Set(hints.shownBefore);
   const reasons: IndexedFact[] = [];
   for (const id of hints.shownBefore) {

@@ -1380,6 +1380,19 @@ describe('help arrived after an emergency', () => {
   });
 });
 
+// Blind round 38: "why do u say the evidence is mixed" after "tl;dr is k2 worth taking or not"
+// repeated that trials are mixed: the reply's own words read as a subject of the message's own, so
+// the reasons the shown facts name were never given.
+describe('"why do you say …" in the words of the reply before', () => {
+  it('gives the reasons the shown facts name', () => {
+    const conversation = sharedEngine().startConversation();
+    conversation.ask('is mk7 more effective than mk4');
+    const answer = conversation.ask('why do you say it stays active longer');
+    expect(answer.facts[0]).toBe('mk7-vs-mk4/mk7-half-life');
+    expect(answer.facts).not.toContain('mk7-vs-mk4/key-takeaway-longer');
+  });
+});
+
 // Blind round 38: "ok what foods have it then" after K2 for a picky child got "intake values are
 // easily met with food", which names no food.
 describe('a list of foods asked after another subject', () => {
