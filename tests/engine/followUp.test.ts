@@ -1380,6 +1380,18 @@ describe('help arrived after an emergency', () => {
   });
 });
 
+// Blind round 38: "wait what does isoprenyl mean, plainer words pls" after the MK-n naming got the
+// same jargon back: no fact said what an isoprenyl unit is.
+describe('what a word of the reply before means', () => {
+  it('"isoprenyl" is said in plain words', () => {
+    const conversation = sharedEngine().startConversation();
+    conversation.ask('why is it called mk-7');
+    const answer = conversation.ask('sorry, what is an isoprenyl unit?');
+    expect(answer.facts[0]).toBe('menaquinone-forms/isoprenyl-meaning');
+    expect(answer.body).toMatch(/building block/);
+  });
+});
+
 // Blind round 38: "why do u say the evidence is mixed" after "tl;dr is k2 worth taking or not"
 // repeated that trials are mixed: the reply's own words read as a subject of the message's own, so
 // the reasons the shown facts name were never given.
