@@ -1,6 +1,7 @@
 import { language } from '../kb/language.ts';
 import { foodsNamed, STOP_WORDS } from './lexicon.ts';
 import { stemmedWords } from './phraseSet.ts';
+import { CORRECTION_WORDS } from './questionFocus.ts';
 
 /**
  * "no i meant egg yolks specifically, not the whole egg" after "how much k2 is in eggs": a
@@ -9,21 +10,20 @@ import { stemmedWords } from './phraseSet.ts';
  * lost, and the reply gave the egg facts again without saying there is no figure.
  */
 
-const LISTS = language().phrases.lists;
-/** Words that say the message corrects the one before (phrases.json `correctionWords`). */
-const CORRECTION_WORDS: ReadonlySet<string> = new Set(LISTS.correctionWords.words);
 /** Words that add nothing to a corrected subject ("specifically", "just"; phrases.json `correctionFiller`). */
-const FILLER: ReadonlySet<string> = new Set(LISTS.correctionFiller.words);
+const FILLER: ReadonlySet<string> = new Set(language().phrases.lists.correctionFiller.words);
 /** "…, not the whole egg": what the message says it did not mean. */
 const DENIED = /,? \b(?:not|rather than|instead of)\b/;
 /** A correction says it early: "no i meant…", "sorry, i meant…". */
 const CORRECTION_REACH = 3;
+/** The words of a correction that say what was meant. */
+const MEANT: ReadonlySet<string> = new Set(['meant', 'mean']);
 
 /** The previous question asked of the food the message corrects it to, or null. */
 export function withFoodReplaced(normalized: string, previous: string): string | null {
   const meant = normalized.replace(/'/g, '').split(DENIED)[0] ?? '';
   const words = stemmedWords(meant);
-  if (!words.slice(0, CORRECTION_REACH).some((w) => w === 'meant' || w === 'mean')) return null;
+  if (!words.slice(0, CORRECTION_REACH).some((w) => MEANT.has(w))) return null;
   // "egg yolks" is two food words, one food.
   const food = [...foodsNamed(meant)].join(' ');
   const before = [...foodsNamed(previous)];

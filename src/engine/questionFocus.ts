@@ -57,7 +57,7 @@ const AMOUNT_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 /** Words that say a message corrects the one before ("no i meant mk4"; phrases.json `correctionWords`). */
-const CORRECTION_WORDS: ReadonlySet<string> = new Set(language().phrases.lists.correctionWords.words);
+export const CORRECTION_WORDS: ReadonlySet<string> = new Set(language().phrases.lists.correctionWords.words);
 
 /** At most this many words, filler aside, make a message that is only a name ("mk 4", "menatetrenone?"). */
 const NAME_ONLY_WORDS = 2;

@@ -8,9 +8,9 @@ import { PhraseSet, stemmedWords } from './phraseSet.ts';
  * "how many women were in the 3-year mk7 bone trial", "did the 360 mcg a day mk-7 study improve
  * bone density": a question about one study the article cites. The topic search weighs "mk7" and
  * "dose" and lands on doses, whose facts never describe the trial; the study's own fact sits in
- * another topic. A message that points at one study ("the", "that" before a study noun within a few
- * words, or a figure beside one) is matched against the facts that report a study, by the figures
- * and the words the two share.
+ * another topic. A message that points at one study ("the" a few words before a study noun, or
+ * "that"/"this" with words of its own between) is matched against the facts that report a study,
+ * by the figures, study names and rare words the two share.
  */
 
 /** Facts that report a study (schema `evidence`), as opposed to mechanisms, claims and guidance. */
