@@ -1070,6 +1070,23 @@ describe('knitting', () => {
   });
 });
 
+// Blind round 38: a K2 ski question was answered "not sure which part of vitamin K2 you mean", and
+// a K2 tank question got how MK-7 is made.
+describe('skis and a tank called K2', () => {
+  it.each([
+    'what length k2 mindbender for an intermediate skier',
+    'k2 black panther vs leopard 2, which tank has better armour',
+  ])('%s is declined as outside what it knows', (question) => {
+    const a = engine.ask(question);
+    expect(a.kind).toBe('decline');
+    expect(a.body).toBe(DECLINE_TEXTS.general);
+  });
+
+  it('fermentation tanks stay how MK-7 is made', () => {
+    expect(engine.ask('are fermentation tanks how they make mk7').topic?.id).toBe('mk7-production');
+  });
+});
+
 // Blind round 37: "My DEXA report says osteoporosis of the spine. Will vitamin K2 actually stop me
 // breaking a bone…?" was declined as a request to read the report.
 describe('a report that says a diagnosis, told before a K2 question', () => {
