@@ -37,8 +37,8 @@ const OF_THE_VITAMIN: ReadonlySet<FocusId> = new Set(VITAMIN_OWN_POINTS.keys());
 
 /** A list of foods asked ("what foods have it", "which foods"; phrases.json `foodsListed`). */
 const FOODS_LISTED = phraseRegex(language().phrases.lists.foodsListed);
-/** "…for that?", "…for those": the purpose is the previous subject's. */
-const FOR_THE_SUBJECT = /\bfor (?:that|this|those|these|them)\b/;
+/** "…for that?", "…for those": the purpose is the previous subject's (phrases.json `purposePointers`). */
+const FOR_THE_SUBJECT = phraseRegex(language().phrases.lists.purposePointers);
 
 /** The words of a text that can match a fact, without the words every K2 question has. */
 function termsOf(analyzer: Analyzer, text: string): string[] {
