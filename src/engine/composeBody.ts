@@ -1012,7 +1012,9 @@ function leadForBloodThinner(ctx: ComposeContext, draft: Draft): void {
     : alreadyTaken
       ? VKA_STOP
       : ctx.takeOnVka ||
-          (focus.figure && isPersonal(normalized)) ||
+          // "how many women were in the 3 year trial", from someone on warfarin, asks a study's
+          // figure, not a dose of their own.
+          (focus.figure && isPersonal(normalized) && !pointsAtAStudy(normalized)) ||
           // "He takes a 45 mcg capsule. Is that low enough to be safe with his warfarin?", "would
           // 30 mcg a day count as a low dose for her?": whether a stated amount is safe or small enough.
           // "so 50mcg k2 fine with my warfarin?" asks the same without its verb.

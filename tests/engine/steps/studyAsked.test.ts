@@ -40,6 +40,17 @@ describe('a question about one study the article cites', () => {
   });
 });
 
+// Found running the terminal chat as a newcomer: after "my dad takes warfarin…", "how many women were
+// in the 3 year mk7 bone trial" opened "No dose is known to be safe with warfarin-type drugs".
+describe('a study asked about by someone on warfarin', () => {
+  it('opens with the study, the blood-thinner facts after it', () => {
+    const conversation = sharedEngine().startConversation();
+    conversation.ask('my dad takes warfarin, can he have k2 for his bones?');
+    const answer = conversation.ask('how many women were in the 3 year mk7 bone trial');
+    expect(answer.facts[0]).toBe('bone-health/three-year-180mcg-trial');
+  });
+});
+
 describe('pointsAtAStudy', () => {
   it('reads "the", "that" or "this" a few words before a study noun', () => {
     expect(pointsAtAStudy(normalizeText('what did that dutch cohort find'))).toBe(true);
