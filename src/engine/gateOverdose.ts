@@ -153,12 +153,24 @@ const CHILD_FOUND_PILLS = new RegExp(
 export const WHOLE_PACK = new RegExp(
   `\\b(took|swallowed|swallows|ate|eats|downed|popped|chugged|finished)\\s+(a |the |my |her |his |their |our )?(whole|entire|full) ${PILLS}`,
 );
+/**
+ * "Took every pill in the cabinet", "swallowed all the tablets in the bottle", "all my pills at
+ * once": every pill there was. "I took all my pills today" is a daily round, not this.
+ */
+export const EVERY_PILL = new RegExp(
+  `\\b(took|swallowed|ate|downed|popped|chugged|finished)\\s+(every (single )?${PILLS}|all (of )?(the |my |her |his |their |our )?${PILLS} (in|from|at once|left)\\b)`,
+);
 /** A count of pills ("40 of them", "a handful"), not of micrograms or minutes. */
 const MANY_RE = new RegExp(
   `\\b${MANY}\\s+((${NOT_UNIT}${FILLER_WORD}\\s+){0,3}${PILLS}|of (them|those|these|it|my|the|her|his|their)\\b)|\\b(too many|way too many|a handful|handful|a whole|the whole|an entire|the entire|a bunch|lots|a lot)\\b`,
 );
 export const OVERDOSED =
   /\b(i|he|she|they|we|my \w+) (have |has |just |think i |think he |think she |may have |might have |accidentally |accidently )*(overdosed|od d|odd|oded)\b/;
+/** "I OD'd on netflix": overdosed on a show, a pastime or a treat (gate.json `overdoseIdioms`), said in jest. */
+const OVERDOSED_IN_JEST = new RegExp(
+  `\\b(overdosed|od d|odd|oded|od) on (all |the |some |too much |so much )?${phraseSource(wordings.overdoseIdioms)}`,
+  'g',
+);
 
 /**
  * An anticoagulant overdose, taken or only asked about ("signs of too much warfarin", "took an
@@ -300,6 +312,7 @@ const ANY_PILL_SIGN = unionOf([
   CHILD_FOUND_PILLS,
   MANY_PILLS,
   WHOLE_PACK,
+  EVERY_PILL,
   OVERDOSED,
   EXTRA_DOSE,
   TAKEN_BY_ACCIDENT,
@@ -328,7 +341,8 @@ function workOutPillSigns(t: string): boolean {
     pillsMatch(CHILD_FOUND_PILLS, t) ||
     manyPills(t) ||
     pillsMatch(WHOLE_PACK, t) ||
-    (OVERDOSED.test(t) && !toldAsOneExtraDose(t)) ||
+    pillsMatch(EVERY_PILL, t) ||
+    (OVERDOSED.test(t.replace(OVERDOSED_IN_JEST, ' ')) && !toldAsOneExtraDose(t)) ||
     // A small extra dose is no emergency, unless it is followed by symptoms of poisoning.
     (EXTRA_DOSE.test(t) && activeSymptom(t, POISONING_SIGNS)) ||
     // An accidental extra pill is not an emergency; an accidental handful is.

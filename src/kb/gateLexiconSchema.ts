@@ -66,6 +66,7 @@ export const GATE_WORDING_NAMES = [
   'anticoagulantTakenTwice',
   'anticoagulantOwners',
   'timeUnits',
+  'overdoseIdioms',
   'anticoagulantExtraTaken',
   'onPurpose',
   'selfHarm',

@@ -476,6 +476,32 @@ describe('emergency gate: a lot of a food, or an overdose asked about anyone', (
   });
 });
 
+// Blind round 39: "i OD'd on netflix all weekend lmao" got the poison-control notice, and "took every
+// pill in the cabinet tonight" told in despair got the crisis line without poison control.
+describe('emergency gate: every pill there was, and an overdose said in jest', () => {
+  it.each([
+    'overdosed on true crime podcasts all week haha, anyway does k2 help sleep',
+    'we ODd on christmas cookies, can k2 help with the sugar',
+    'i take all my pills at breakfast, should k2 be with them',
+  ])('%j is not urgent', (q) => {
+    expect(urgent(q)).toBe(false);
+  });
+
+  it.each([
+    'my brother swallowed every tablet in the bathroom cupboard',
+    'she took all the pills in the jar at once',
+  ])('%j gets the poison-control notice', (q) => {
+    const a = engine.ask(q);
+    expect(a.urgentKind).toBe('overdose');
+    expect(a.urgentNotice).toBe(OVERDOSE_NOTICE);
+  });
+
+  it('told in despair, poison control comes before the crisis line', () => {
+    const a = engine.ask('i cant go on anymore. swallowed every capsule in the house');
+    expect(a.urgentNotice).toBe(CRISIS_AFTER_OVERDOSE_NOTICE);
+  });
+});
+
 describe('emergency gate: chest pain with a harmless cause said beside it', () => {
   it.each([
     'my chest hurts from laughing so much haha, anyway is gouda high in k2',
