@@ -1044,6 +1044,8 @@ describe('switching to K2 from a prescribed medicine', () => {
   it.each([
     'taking risedronate weekly, would it be ok to just change over to mk7?',
     'been on prolia two years, can i try k2 instead?',
+    // Blind round 39: "she's on fosamax. could she just swap it for k2?" got no prescriber notice.
+    'my husband takes alendronate, could he trade it for mk7?',
   ])('%j gets the prescriber notice', (q) => {
     expect(engine.ask(q).personalNotice).toBe(PRESCRIPTION_NOTICE);
   });
