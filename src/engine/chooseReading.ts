@@ -430,7 +430,11 @@ export function setIncidentalAside(
     restResult.ranked[0] !== undefined &&
     restResult.hasAnchor &&
     restResult.confidence >= ANSWER_THRESHOLD &&
-    (restResult.features.subjectMass >= CLEAR_SUBJECT || restResult.features.asksDefinition) &&
+    // "is k2 better in the morning or at night? i take magnesium at bedtime": a point the article
+    // does not cover, asked of K2, is a clear question too; its reply says so.
+    (restResult.features.subjectMass >= CLEAR_SUBJECT ||
+      restResult.features.asksDefinition ||
+      readFocus(rest).uncovered.length > 0) &&
     outOfScopeClass(rest, true) === null;
   // "My gym coach swears k2 and d3 work together. What does each one do?": a question left that
   // points back needs the clause set aside with the side word, so the message without the side

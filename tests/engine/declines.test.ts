@@ -1072,6 +1072,17 @@ describe('knitting', () => {
   });
 });
 
+// Blind round 39: "Is it better to take vitamin K2 in the morning or at night? I take my D3 with
+// breakfast and my magnesium at bedtime." was declined as a question about other nutrients.
+describe('another supplement told beside a K2 question the article covers only partly', () => {
+  it('answers the K2 part, says what is not covered, and names the other supplement', () => {
+    const a = engine.ask('is k2 better in the morning or at night? i have my magnesium before sleep');
+    expect(a.kind).toBe('answer');
+    expect(a.coverage).toBe('partial');
+    expect(a.body).toMatch(/magnesium/);
+  });
+});
+
 // Blind round 38: a K2 ski question was answered "not sure which part of vitamin K2 you mean", and
 // a K2 tank question got how MK-7 is made.
 describe('skis and a tank called K2', () => {
