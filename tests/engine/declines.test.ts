@@ -55,6 +55,9 @@ describe('friendly non-answers', () => {
     // Blind round 34: thanks with who the asker will see next got the previous topic again.
     'great, thank you, will run it by my cardiologist',
     'cheers, ill speak to the anticoagulation clinic first',
+    // Blind round 39: "ok thanks anyway" after a partly covered answer got the previous facts again.
+    'alright, thank you all the same',
+    'thx anyways',
   ])('%j is thanked', (q) => {
     const a = engine.ask(q);
     expect(a.kind).toBe('decline');
