@@ -47,6 +47,7 @@ import {
 import { isPersonal, personalNoticeFor } from './personalNotice.ts';
 import { anyOf } from './phrasePattern.ts';
 import { askingPart, clausesOpeningAQuestion, readFocus, withConfirmationJoined } from './questionFocus.ts';
+import { questionParts } from './readings.ts';
 import { withoutFormRequest } from './replyForm.ts';
 import { EMPTY_TEXT, safetyTexts } from './safety.ts';
 import type { SearchResult } from './search.ts';
@@ -249,7 +250,8 @@ export function answerQuestionDetailed(
   }
   answer = composeFactBody(answer, read, index, byId, result?.ranked, readAnalysis, followUp);
   if (!gate.urgent) answer = answerComparedFoods(answer, read, index, byId);
-  if (!gate.urgent && !followUp) answer = answerOtherParts(answer, read, result.hasAnchor, index, byId);
+  if (!gate.urgent && (!followUp || questionParts(followUp.message).length > 1))
+    answer = answerOtherParts(answer, followUp ? followUp.message : read, result.hasAnchor, index, byId);
 
   // A supplement named beside the K2 question: say plainly that the article does not cover it,
   // unless the reply already opened by saying so ("The article doesn't mention fish oil with K2").

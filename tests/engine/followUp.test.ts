@@ -1380,6 +1380,18 @@ describe('help arrived after an emergency', () => {
   });
 });
 
+// Blind round 39: "is the cancer part real? and the diabetes part?" answered only the cancer half:
+// a follow-up's other questions were never answered.
+describe('a follow-up that asks two questions', () => {
+  it('answers the second one too', () => {
+    const conversation = sharedEngine().startConversation();
+    conversation.ask('does k2 help bones and the heart');
+    const answer = conversation.ask('is the bone part proven? and the heart part?');
+    expect(answer.body).toMatch(/On your next question: /);
+    expect(answer.facts.some((id) => id.startsWith('heart-health/'))).toBe(true);
+  });
+});
+
 // Blind round 38: "wait what does isoprenyl mean, plainer words pls" after the MK-n naming got the
 // same jargon back: no fact said what an isoprenyl unit is.
 describe('what a word of the reply before means', () => {
