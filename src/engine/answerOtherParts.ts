@@ -154,6 +154,11 @@ export function answerOtherParts(
   hasAnchor: boolean,
   index: TopicIndex,
   byId: ReadonlyMap<string, Topic>,
+  /**
+   * A follow-up's answer was read for its first question with the conversation ("is the cancer part
+   * real? and the diabetes part?"): only the questions after it are other parts.
+   */
+  firstAnswered = false,
 ): Answer {
   if (answer.kind !== 'answer' || answer.coverage === 'none') return answer;
   // A part is answered for the sentence its question mark ends, not the story before it: in a
@@ -170,7 +175,7 @@ export function answerOtherParts(
   let body = answer.body;
   const facts = [...answer.facts];
   let added = 0;
-  for (const part of parts) {
+  for (const part of firstAnswered ? parts.slice(1) : parts) {
     if (added >= MAX_OTHER_PARTS) break;
     // "is eel rich in k2? how much does it have?": a part that names nothing but K2 and what it asks
     // ("and how much k2") is about the first part's subject, which a reading of the part alone

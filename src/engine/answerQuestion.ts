@@ -251,7 +251,14 @@ export function answerQuestionDetailed(
   answer = composeFactBody(answer, read, index, byId, result?.ranked, readAnalysis, followUp);
   if (!gate.urgent) answer = answerComparedFoods(answer, read, index, byId);
   if (!gate.urgent && (!followUp || questionParts(followUp.message).length > 1))
-    answer = answerOtherParts(answer, followUp ? followUp.message : read, result.hasAnchor, index, byId);
+    answer = answerOtherParts(
+      answer,
+      followUp ? followUp.message : read,
+      result.hasAnchor,
+      index,
+      byId,
+      followUp !== undefined,
+    );
 
   // A supplement named beside the K2 question: say plainly that the article does not cover it,
   // unless the reply already opened by saying so ("The article doesn't mention fish oil with K2").
