@@ -1390,6 +1390,15 @@ describe('a follow-up that asks two questions', () => {
     expect(answer.body).toMatch(/On your next question: /);
     expect(answer.facts.some((id) => id.startsWith('heart-health/'))).toBe(true);
   });
+
+  // The first question is the one the reply answers with the conversation: answered again as an
+  // "other part", it took the second one's place.
+  it('does not answer the first one twice in place of the second', () => {
+    const conversation = sharedEngine().startConversation();
+    conversation.ask('tl;dr is vitamin k2 worth it or not');
+    const answer = conversation.ask('is the heart part real? and the diabetes part?');
+    expect(answer.facts.some((id) => id.startsWith('diabetes/'))).toBe(true);
+  });
 });
 
 // Blind round 38: "wait what does isoprenyl mean, plainer words pls" after the MK-n naming got the
