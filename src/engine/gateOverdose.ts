@@ -155,10 +155,11 @@ export const WHOLE_PACK = new RegExp(
 );
 /**
  * "Took every pill in the cabinet", "swallowed all the tablets in the bottle", "all my pills at
- * once": every pill there was. "I took all my pills today" is a daily round, not this.
+ * once", "swallowed all my vitamins", "took the rest of my sleeping pills": every pill there was.
+ * "I took all my pills today" is a daily round, not this; "swallowed" all of them is not.
  */
 export const EVERY_PILL = new RegExp(
-  `\\b(took|swallowed|ate|downed|popped|chugged|finished)\\s+(every (single )?${PILLS}|all (of )?(the |my |her |his |their |our )?${PILLS} (in|from|at once|left)\\b)`,
+  `\\b((took|swallowed|ate|downed|popped|chugged|finished)\\s+(every (single )?${PILLS}|all (of )?(the |my |her |his |their |our )?${PILLS} (in|from|at once|left)\\b)|(swallowed|downed|chugged) all (of )?(the |my |her |his |their |our )?${PILLS}|(took|swallowed|downed|popped) the rest of (the |my |her |his |their |our )([\\w-]+ )?${PILLS})`,
 );
 /** A count of pills ("40 of them", "a handful"), not of micrograms or minutes. */
 const MANY_RE = new RegExp(

@@ -1088,10 +1088,12 @@ describe('another supplement told beside a K2 question the article covers only p
 
 // Blind round 38: a K2 ski question was answered "not sure which part of vitamin K2 you mean", and
 // a K2 tank question got how MK-7 is made.
-describe('skis and a tank called K2', () => {
+describe('skis, a tank and a router called K2', () => {
   it.each([
     'what length k2 mindbender for an intermediate skier',
     'k2 black panther vs leopard 2, which tank has better armour',
+    // Blind round 40: a K2 wifi router got how MK-7 is made.
+    'my k2 router drops the wifi at night, any firmware fix?',
   ])('%s is declined as outside what it knows', (question) => {
     const a = engine.ask(question);
     expect(a.kind).toBe('decline');

@@ -496,6 +496,16 @@ describe('emergency gate: every pill there was, and an overdose said in jest', (
     expect(a.urgentNotice).toBe(OVERDOSE_NOTICE);
   });
 
+  // Blind round 40: "i swallowed all my vitamins and the rest of my sleeping pills tonight because…"
+  // got the crisis line without poison control.
+  it.each([
+    'i cant go on anymore. swallowed every capsule in the house',
+    'im done with everything, took the rest of my pain pills an hour ago',
+    'swallowed all my supplements tonight, i dont want to be here anymore',
+  ])('told in despair (%j), poison control comes before the crisis line', (q) => {
+    expect(engine.ask(q).urgentNotice).toBe(CRISIS_AFTER_OVERDOSE_NOTICE);
+  });
+
   it('told in despair, poison control comes before the crisis line', () => {
     const a = engine.ask('i cant go on anymore. swallowed every capsule in the house');
     expect(a.urgentNotice).toBe(CRISIS_AFTER_OVERDOSE_NOTICE);
