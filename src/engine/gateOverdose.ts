@@ -161,6 +161,14 @@ export const WHOLE_PACK = new RegExp(
 export const EVERY_PILL = new RegExp(
   `\\b((took|swallowed|ate|downed|popped|chugged|finished)\\s+(every (single )?${PILLS}|all (of )?(the |my |her |his |their |our )?${PILLS} (in|from|at once|left)\\b)|(swallowed|downed|chugged) all (of )?(the |my |her |his |their |our )?${PILLS}|(took|swallowed|downed|popped) the rest of (the |my |her |his |their |our )([\\w-]+ )?${PILLS})`,
 );
+/**
+ * "Found the bottle open and it's nearly empty, she's really sleepy and just threw up": a container
+ * found emptied, with signs of poisoning after it, is a swallowed overdose whoever took it.
+ */
+/** A sign of poisoning on its own (gate.json `poisoningSigns`): after an emptied container it needs no cue. */
+const POISONING_SIGN = phraseRegex(wordings.poisoningSigns);
+const FOUND_EMPTIED =
+  /\b(bottle|jar|pack|packet|container|tub|box)\b[^.?!]{0,30}\b(nearly|almost|half|mostly|completely|all but) empty\b|\b(emptied|empty) (the |my |her |his )?(bottle|jar|pack|packet|container|tub|box)\b/;
 /** A count of pills ("40 of them", "a handful"), not of micrograms or minutes. */
 const MANY_RE = new RegExp(
   `\\b${MANY}\\s+((${NOT_UNIT}${FILLER_WORD}\\s+){0,3}${PILLS}|of (them|those|these|it|my|the|her|his|their)\\b)|\\b(too many|way too many|a handful|handful|a whole|the whole|an entire|the entire|a bunch|lots|a lot)\\b`,
@@ -314,6 +322,7 @@ const ANY_PILL_SIGN = unionOf([
   MANY_PILLS,
   WHOLE_PACK,
   EVERY_PILL,
+  FOUND_EMPTIED,
   OVERDOSED,
   EXTRA_DOSE,
   TAKEN_BY_ACCIDENT,
@@ -344,6 +353,7 @@ function workOutPillSigns(t: string): boolean {
     pillsMatch(WHOLE_PACK, t) ||
     pillsMatch(EVERY_PILL, t) ||
     (OVERDOSED.test(t.replace(OVERDOSED_IN_JEST, ' ')) && !toldAsOneExtraDose(t)) ||
+    (FOUND_EMPTIED.test(t) && activeSymptom(t, POISONING_SIGN)) ||
     // A small extra dose is no emergency, unless it is followed by symptoms of poisoning.
     (EXTRA_DOSE.test(t) && activeSymptom(t, POISONING_SIGNS)) ||
     // An accidental extra pill is not an emergency; an accidental handful is.

@@ -496,6 +496,19 @@ describe('emergency gate: every pill there was, and an overdose said in jest', (
     expect(a.urgentNotice).toBe(OVERDOSE_NOTICE);
   });
 
+  // Blind round 40: after a toddler and gummies, "actually i just found the bottle open and its nearly
+  // empty, she's really sleepy and just threw up" got a K2 trial: no emergency read.
+  it.each([
+    'came home and the pill bottle was almost empty, my son keeps vomiting',
+    'the gummy jar is nearly empty and now she is very sleepy',
+  ])('a container found emptied, with signs of poisoning (%j), is an overdose', (q) => {
+    expect(engine.ask(q).urgentKind).toBe('overdose');
+  });
+
+  it('an emptied jar with no sign of poisoning is no emergency', () => {
+    expect(urgent('our natto jar is nearly empty, where else can we get k2')).toBe(false);
+  });
+
   // Blind round 40: "i swallowed all my vitamins and the rest of my sleeping pills tonight because…"
   // got the crisis line without poison control.
   it.each([
