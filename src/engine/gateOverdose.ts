@@ -153,14 +153,19 @@ const CHILD_FOUND_PILLS = new RegExp(
 export const WHOLE_PACK = new RegExp(
   `\\b(took|swallowed|swallows|ate|eats|downed|popped|chugged|finished)\\s+(a |the |my |her |his |their |our )?(whole|entire|full) ${PILLS}`,
 );
+/** Whose pills: "the", "my", "her"… or none. */
+const OWNER = '(the |my |her |his |their |our )?';
 /**
  * "Took every pill in the cabinet", "swallowed all the tablets in the bottle", "all my pills at
  * once", "swallowed all my vitamins", "took the rest of my sleeping pills": every pill there was.
  * "I took all my pills today" is a daily round, not this; "swallowed" all of them is not.
  */
-export const EVERY_PILL = new RegExp(
-  `\\b((took|swallowed|ate|downed|popped|chugged|finished)\\s+(every (single )?${PILLS}|all (of )?(the |my |her |his |their |our )?${PILLS} (in|from|at once|left)\\b)|(swallowed|downed|chugged) all (of )?(the |my |her |his |their |our )?${PILLS}|(took|swallowed|downed|popped) the rest of (the |my |her |his |their |our )([\\w-]+ )?${PILLS})`,
+const EVERY_PILL_THERE = new RegExp(
+  `\\b(took|swallowed|ate|downed|popped|chugged|finished)\\s+(every (single )?${PILLS}|all (of )?${OWNER}${PILLS} (in|from|at once|left)\\b)`,
 );
+const SWALLOWED_ALL = new RegExp(`\\b(swallowed|downed|chugged) all (of )?${OWNER}${PILLS}`);
+const THE_REST_OF = new RegExp(`\\b(took|swallowed|downed|popped) the rest of ${OWNER}([\\w-]+ )?${PILLS}`);
+export const EVERY_PILL = unionOf([EVERY_PILL_THERE, SWALLOWED_ALL, THE_REST_OF]);
 /**
  * "Found the bottle open and it's nearly empty, she's really sleepy and just threw up": a container
  * found emptied, with signs of poisoning after it, is a swallowed overdose whoever took it.
