@@ -39,6 +39,22 @@ export function withoutDeniedAnticoagulants(normalized: string): string {
   return out === text.trim() ? normalized : out;
 }
 
+/** Every blood thinner's spellings, without the INR test's. */
+const EVERY_DRUG = wordPattern(
+  language()
+    .anticoagulants.filter((drug) => drug.kind !== 'test')
+    .flatMap((drug) => drug.spellings),
+  'g',
+);
+
+/**
+ * The blood thinners a message names, as written, not the INR test: "my inr was 1.6" names no drug
+ * of its own, so the asker's warfarin told before is still theirs.
+ */
+export function drugsNamed(normalized: string): string[] {
+  return [...new Set(normalized.replace(/'/g, '').match(EVERY_DRUG) ?? [])];
+}
+
 /** The anticoagulants a message names, as written ("warfarin", "xarelto"). */
 export function anticoagulantsNamed(normalized: string): string[] {
   return [...new Set(normalized.replace(/'/g, '').match(EVERY_ANTICOAGULANT) ?? [])];

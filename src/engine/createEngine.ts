@@ -6,6 +6,7 @@ import { answerQuestionDetailed, type DetailedAnswer } from './answerQuestion.ts
 import {
   anticoagulantsNamed,
   asksToStopK2,
+  drugsNamed,
   mayTakeVitaminKAntagonist,
   withoutDeniedAnticoagulants,
 } from './anticoagulantFacts.ts';
@@ -327,8 +328,7 @@ export function createEngine(kb: KnowledgeBase, options: CreateEngineOptions = {
     alone: Answer,
     previous: FollowUpContext,
   ): { reading: string; answer: Answer } | null {
-    if (alone.urgent || anticoagulantsNamed(normalized).length > 0 || !isPersonal(previous.reading))
-      return null;
+    if (alone.urgent || drugsNamed(normalized).length > 0 || !isPersonal(previous.reading)) return null;
     // "hes on clopidogrel not warfarin": the drug denied is not theirs (found running the terminal chat).
     const drugs = anticoagulantsNamed(withoutDeniedAnticoagulants(previous.reading));
     if (drugs.length === 0) return null;

@@ -2,6 +2,7 @@ import type { FocusId } from '../kb/focusSchema.ts';
 import { language } from '../kb/language.ts';
 import {
   anticoagulantsNamed,
+  drugsNamed,
   withoutAnticoagulants,
   withoutDeniedAnticoagulants,
 } from './anticoagulantFacts.ts';
@@ -404,7 +405,7 @@ export function followUpReading(
   // "and natto?" after "k2 and warfarin" asks about natto on warfarin (unless it names its own).
   // A blood thinner the message names replaces the one named before ("and if i'm on eliquis instead?").
   // One it says is not the one taken ("but it's not warfarin") replaces nothing.
-  const namesOwn = anticoagulantsNamed(withoutDeniedAnticoagulants(normalized)).length > 0;
+  const namesOwn = drugsNamed(withoutDeniedAnticoagulants(normalized)).length > 0;
   const situation = namesOwn ? [] : anticoagulantsNamed(previous.reading);
   const before = namesOwn ? withoutAnticoagulants : (text: string) => text;
   // A new food with no aspect words to carry ("is eel a good k2 source?" → "how does that compare

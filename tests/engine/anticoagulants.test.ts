@@ -119,6 +119,19 @@ describe('a blood thinner told by what it does, not by name', () => {
   });
 });
 
+// Blind round 40: on coumadin, then "my inr was 1.6 last week… is it the k2?", then "should i just
+// stop the k2 then?" got where K2 sends calcium: the INR test read as a blood thinner of the message's
+// own and replaced the asker's coumadin.
+describe('the INR named in a follow-up', () => {
+  it("keeps the asker's blood thinner told before", () => {
+    const conversation = sharedEngine().startConversation();
+    conversation.ask('been on jantoven for years and just started mk7');
+    conversation.ask('my inr came back low this time, could the mk7 do that?');
+    const answer = conversation.ask('ok so do i just quit the mk7?');
+    expect(answer.facts[0]).toBe('warfarin-interaction/inr-effects');
+  });
+});
+
 // Blind round 38: "ok well he already started it 2 weeks ago, 100mcg a day" after a question about
 // a father on warfarin got the same facts again, without what to do now.
 describe('K2 already being taken with a warfarin-type drug', () => {
