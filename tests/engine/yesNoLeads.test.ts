@@ -74,6 +74,8 @@ describe('a yes/no lead follows the claim the question asks', () => {
     // Blind round 38: "…'VITAMIN K2 CURES CANCER' w 40k shares. is that legit or nah" never said
     // no: a question whether a claim told is legit, true or has anything to it asks its verdict.
     ['my gym coach posted that k2 cures cancer. legit or not?', 'No trial has shown that K2 cures cancer.'],
+    // Blind round 40: "i eat a TON of spinach, does that cover my k2?" never said no.
+    ['is there any k2 in spinach', 'No.'],
     [
       "read online that k2 prevents alzheimer's. any truth to it?",
       "No trial has shown that K2 prevents Alzheimer's.",
