@@ -172,8 +172,9 @@ export const EVERY_PILL = unionOf([EVERY_PILL_THERE, SWALLOWED_ALL, THE_REST_OF]
  */
 /** A sign of poisoning on its own (gate.json `poisoningSigns`): after an emptied container it needs no cue. */
 const POISONING_SIGN = phraseRegex(wordings.poisoningSigns);
-const FOUND_EMPTIED =
-  /\b(bottle|jar|pack|packet|container|tub|box)\b[^.?!]{0,30}\b(nearly|almost|half|mostly|completely|all but) empty\b|\b(emptied|empty) (the |my |her |his )?(bottle|jar|pack|packet|container|tub|box)\b/;
+const FOUND_EMPTIED = new RegExp(
+  `\\b${PILLS}\\b[^.?!]{0,30}\\b(nearly|almost|half|mostly|completely|all but) empty\\b|\\b(emptied|empty) ${OWNER}${PILLS}\\b`,
+);
 /** A count of pills ("40 of them", "a handful"), not of micrograms or minutes. */
 const MANY_RE = new RegExp(
   `\\b${MANY}\\s+((${NOT_UNIT}${FILLER_WORD}\\s+){0,3}${PILLS}|of (them|those|these|it|my|the|her|his|their)\\b)|\\b(too many|way too many|a handful|handful|a whole|the whole|an entire|the entire|a bunch|lots|a lot)\\b`,
@@ -358,7 +359,7 @@ function workOutPillSigns(t: string): boolean {
     pillsMatch(WHOLE_PACK, t) ||
     pillsMatch(EVERY_PILL, t) ||
     (OVERDOSED.test(t.replace(OVERDOSED_IN_JEST, ' ')) && !toldAsOneExtraDose(t)) ||
-    (FOUND_EMPTIED.test(t) && activeSymptom(t, POISONING_SIGN)) ||
+    (pillsMatch(FOUND_EMPTIED, t) && activeSymptom(t, POISONING_SIGN)) ||
     // A small extra dose is no emergency, unless it is followed by symptoms of poisoning.
     (EXTRA_DOSE.test(t) && activeSymptom(t, POISONING_SIGNS)) ||
     // An accidental extra pill is not an emergency; an accidental handful is.
