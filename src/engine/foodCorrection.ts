@@ -16,8 +16,8 @@ const FILLER: ReadonlySet<string> = new Set(language().phrases.lists.correctionF
 const DENIED = /,? \b(?:not|rather than|instead of)\b/;
 /** A correction says it early: "no i meant…", "sorry, i meant…". */
 const CORRECTION_REACH = 3;
-/** The words of a correction that say what was meant. */
-const MEANT: ReadonlySet<string> = new Set(['meant', 'mean']);
+/** The words of a correction that say what was meant (phrases.json `correctionMeant`). */
+const MEANT: ReadonlySet<string> = new Set(language().phrases.lists.correctionMeant.words);
 
 /** The previous question asked of the food the message corrects it to, or null. */
 export function withFoodReplaced(normalized: string, previous: string): string | null {

@@ -132,7 +132,8 @@ export function pointsAtAStudy(normalized: string): boolean {
 }
 
 const CLAUSE_BREAK = /[,.;:!?()]/;
-const INDEFINITE: ReadonlySet<string> = new Set(['a', 'an', 'any', 'some']);
+/** "was that a small study": no one study is meant (phrases.json `studyIndefinites`). */
+const INDEFINITE: ReadonlySet<string> = new Set(lists.studyIndefinites.words ?? []);
 const DEFINITE_ARTICLE = 'the';
 
 /**
