@@ -100,16 +100,27 @@ const FOOD_COUNT = new RegExp(`${FOOD.source}|${phraseSource(wordings.foodMeasur
 /** Words that make a container or count pills whatever else is named ("a jar of k2 gummies"). */
 const PILL_WORDS = new RegExp(`${phraseSource(wordings.pillWords)}|${ANTICOAGULANT_DRUG}`);
 
+/** The last two words before `at`, in its clause (a bounded look back: the message may be long). */
+function twoWordsBefore(t: string, at: number): string {
+  const clause =
+    t
+      .slice(Math.max(0, at - 40), at)
+      .split(/[.?!,;]/)
+      .at(-1) ?? '';
+  return `${clause.trim().split(/\s+/).slice(-2).join(' ')} `;
+}
+
 /**
- * The count or container matched by `m` is food, not pills: a food is named in the match or in
- * the four words after it in its clause ("ate a whole pack of natto", "a whole natto pack",
- * "accidentally ate a whole block of cheese"), and nothing there is a pill, a supplement or a
- * medicine ("a whole bottle of k2 gummies", "the whole box of eliquis"). Eating a lot of a food
- * is not an overdose.
+ * The count or container matched by `m` is food, not pills: a food is named in the match, in the
+ * four words after it in its clause ("ate a whole pack of natto", "a whole natto pack",
+ * "accidentally ate a whole block of cheese") or in the two words before it ("our natto jar is
+ * nearly empty"), and nothing there is a pill, a supplement or a medicine ("a whole bottle of k2
+ * gummies", "the whole box of eliquis"). Eating a lot of a food is not an overdose.
  */
 function isFood(t: string, m: RegExpExecArray): boolean {
   const rest = /^([^\s.?!,;]*\s+){0,4}[^\s.?!,;]*/.exec(t.slice(m.index + m[0].length))?.[0] ?? '';
-  const span = `${m[0]}${rest}`;
+  const before = twoWordsBefore(t, m.index);
+  const span = `${before}${m[0]}${rest}`;
   return FOOD.test(span) && !PILL_WORDS.test(span);
 }
 

@@ -57,6 +57,8 @@ describe('emergency gate: stroke signs, stomach bleeds, head injuries, animals',
     // Intent to take every pill of a named medicine is a crisis.
     'im going to swallow all of my k2 capsules',
     'tonight i will take all my pills at once',
+    // One supply the doctor gave is not keeping to a prescription.
+    'im going to take all the pills my doctor gave me',
     // A story frame does not hide someone present, nor a blood thinner taken in quantity.
     'hypothetically if someone swallowed 20 k2 pills, its for my story, but honestly i just took 20 myself',
     'what would happen if someone took a whole bottle of warfarin',
@@ -483,6 +485,9 @@ describe('emergency gate: every pill there was, and an overdose said in jest', (
     'overdosed on true crime podcasts all week haha, anyway does k2 help sleep',
     'we ODd on christmas cookies, can k2 help with the sugar',
     'i take all my pills at breakfast, should k2 be with them',
+    // Taking what was prescribed is keeping to it, not a plan.
+    'i take every pill my doctor gives me, do i need k2 too?',
+    'he takes all his tablets as prescribed, can k2 go with them',
   ])('%j is not urgent', (q) => {
     expect(urgent(q)).toBe(false);
   });
@@ -507,6 +512,14 @@ describe('emergency gate: every pill there was, and an overdose said in jest', (
 
   it('an emptied jar with no sign of poisoning is no emergency', () => {
     expect(urgent('our natto jar is nearly empty, where else can we get k2')).toBe(false);
+  });
+
+  // A food's jar is no pill container, and its name may come before it.
+  it.each([
+    'our natto jar is nearly empty and i feel dizzy, is natto good for balance?',
+    'the sauerkraut jar is almost empty and im a bit dizzy today, does k2 help?',
+  ])('a food container nearly empty (%j) is no overdose', (q) => {
+    expect(urgent(q)).toBe(false);
   });
 
   // Blind round 40: "i swallowed all my vitamins and the rest of my sleeping pills tonight because…"
