@@ -61,6 +61,8 @@ describe('a yes/no lead follows the claim the question asks', () => {
     ['do i need d3 with k2', 'No trial has shown that you need D3 with K2.'],
     ['is mk7 better than mk4', 'No trial has shown that MK-7 is better than MK-4.'],
     ['can k2 stop alzheimers', "No trial has shown that K2 prevents Alzheimer's."],
+    // "Unclog" asks the reversal the article claims for arteries.
+    ['will k2 unclog my arteries', 'No trial has shown that K2 reverses artery calcification.'],
     ['does mk7 last longer than mk4', 'Yes.'],
     ['is there an upper limit for k2', 'No.'],
     ['is k2 fat soluble', 'Yes.'],
