@@ -3,7 +3,7 @@ import { language } from '../kb/language.ts';
 import { figuresIn } from './figureLead.ts';
 import { STOP_WORDS } from './lexicon.ts';
 import { mapPacked } from './packedArray.ts';
-import { phraseRegex } from './phrasePattern.ts';
+import { phraseRegex, phraseSource } from './phrasePattern.ts';
 import { firstPhraseAt, PhraseLists, PhraseSet, stemmedWords } from './phraseSet.ts';
 import { questionClause } from './readings.ts';
 import { rememberLast } from './rememberLast.ts';
@@ -298,6 +298,8 @@ const UNCOVERED_POINTS = FOCUS.uncovered.map((point, i) => ({
   /** Its word groups in TOGETHER_ASKED (none for most points). */
   groups: TOGETHER_OF[i] ?? [],
   subjects: point.subjects,
+  /** Its words that, right before a food name, only describe the food when an amount is asked. */
+  describesFood: new Set(point.describesFood ?? []),
   hasStoryNeeds: point.storyNeeds !== undefined,
   inStory: point.inStory === true,
 }));
@@ -579,6 +581,19 @@ function statedAsQuestion(part: string, lastClause: readonly string[]): boolean 
   return lastClause.some((w) => STATED_VERBS.has(w));
 }
 
+/** A food word (gate.json `foods`) at the start of a text. */
+const FOOD_FIRST = new RegExp(`^${phraseSource(language().gate.wordings.foods)}\\b`);
+
+/**
+ * "how much k2 in a boiled egg?": the word that would ask the point stands right before a food name,
+ * and the question asks an amount: it names which food, not whether cooking changes it.
+ */
+function asksAmountOfDescribedFood(word: string, part: string, focuses: readonly FocusId[]): boolean {
+  if (!focuses.includes('amount')) return false;
+  const at = ` ${part} `.indexOf(` ${word} `);
+  return at >= 0 && FOOD_FIRST.test(part.slice(at + word.length + 1));
+}
+
 function workOutFocus(normalized: string): QuestionFocus {
   const asking = askingPart(normalized);
   const part = withoutMomentsAndToldHabits(asking);
@@ -679,7 +694,8 @@ function workOutFocus(normalized: string): QuestionFocus {
       (groups.length > 0 ? askedTogether(groups, foundTogether ?? []) : undefined) ??
       point.stopAsked?.exec(part)?.[0] ??
       subjectWord(subjectAsked(point, i, story), story);
-    if (word) uncovered.push({ point: point.point, word });
+    if (word && !(point.describesFood.has(word) && asksAmountOfDescribedFood(word, part, focuses)))
+      uncovered.push({ point: point.point, word });
   }
   // "Varicose veins run in my family, will k2 help keep mine away?": asked only whether it helps,
   // the question is about the condition its story names.

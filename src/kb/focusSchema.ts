@@ -114,6 +114,12 @@ export const uncoveredPointSchema = z
      */
     portionOfFood: z.boolean().optional(),
     /**
+     * Its words that, right before a food name, describe the food ("a boiled egg", "fried chicken"):
+     * with an amount asked ("how much k2 in a boiled egg?") they ask the food's figure, not this
+     * point. "how much k2 is lost cooking natto" still asks it.
+     */
+    describesFood: phrases.optional(),
+    /**
      * Topics whose own facts answer the point better than `nearest` ("how long till it helps" about
      * nerve damage: the nerve facts, not a bone trial); the reply still opens with `says`.
      */

@@ -1175,6 +1175,34 @@ describe('a question that ends with the alternatives it chooses between', () => 
   });
 });
 
+// A cooked food named in an amount question is which food, not a cooking question ("how much k2 in a
+// boiled egg" opened with the cooking point); an amount lost in cooking still asks it, and is no
+// recipe question to decline ("is k2 lost when you cook natto" was declined as outside the bot).
+describe('a cooked food asked for its amount, and K2 lost in cooking', () => {
+  const engine = sharedEngine();
+  const COOKING = "The article doesn't say whether cooking or storage changes the K2 in food.";
+
+  it.each(['how much k2 does a hard boiled egg have', 'how many mcg of k2 in roast chicken'])(
+    "%j: the food's figure, not the cooking point",
+    (q) => {
+      const a = engine.ask(q);
+      expect(a.kind).toBe('answer');
+      expect(a.body).not.toContain(COOKING);
+    },
+  );
+
+  it.each([
+    'is k2 lost when you cook natto',
+    'how much of the k2 do you lose by cooking natto',
+    'how much k2 is destroyed when frying cheese',
+  ])('%j: the cooking point, not a decline', (q) => {
+    const a = engine.ask(q);
+    expect(a.kind).toBe('answer');
+    expect(a.coverage).toBe('partial');
+    expect(a.body.startsWith(COOKING)).toBe(true);
+  });
+});
+
 // Blind rounds 25 and 26: softgels left in a hot car got the "which part" menu, and "got gouda and
 // brie in the fridge. which has more k2" opened with the cooking-and-storage point.
 describe('storing supplements, and a food that is only kept in the fridge', () => {
