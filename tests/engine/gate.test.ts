@@ -54,6 +54,9 @@ describe('emergency gate: stroke signs, stomach bleeds, head injuries, animals',
     'lost feeling in my right side',
     'my vision went blurry suddenly',
     'my head hurts really bad after i fell, on blood thinners',
+    // A chest told as crushed, and a nosebleed "going" for long (blind round 41 missed both).
+    'my chest feels crushed and it spreads into my shoulder, im all clammy',
+    'she has had a nosebleed going 35 mins now and she takes xarelto',
     // Intent to take every pill of a named medicine is a crisis.
     'im going to swallow all of my k2 capsules',
     'tonight i will take all my pills at once',
@@ -485,6 +488,8 @@ describe('emergency gate: every pill there was, and an overdose said in jest', (
     'overdosed on true crime podcasts all week haha, anyway does k2 help sleep',
     'we ODd on christmas cookies, can k2 help with the sugar',
     'i take all my pills at breakfast, should k2 be with them',
+    'i have a crush on my chest day partner lol, any k2 and libido link?',
+    'my nose bled a bit after running 30 mins, is k2 ok',
     // Taking what was prescribed is keeping to it, not a plan.
     'i take every pill my doctor gives me, do i need k2 too?',
     'he takes all his tablets as prescribed, can k2 go with them',
