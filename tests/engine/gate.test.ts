@@ -533,6 +533,8 @@ describe('emergency gate: every pill there was, and an overdose said in jest', (
     'i cant go on anymore. swallowed every capsule in the house',
     'im done with everything, took the rest of my pain pills an hour ago',
     'swallowed all my supplements tonight, i dont want to be here anymore',
+    // Blind round 41: the same said softly ("dont really want to…") got poison control alone.
+    'downed a whole jar of my d3 k2 caps, honestly i dont even want to be around anymore',
   ])('told in despair (%j), poison control comes before the crisis line', (q) => {
     expect(engine.ask(q).urgentNotice).toBe(CRISIS_AFTER_OVERDOSE_NOTICE);
   });
