@@ -1094,6 +1094,8 @@ describe('skis, a tank and a router called K2', () => {
     'k2 black panther vs leopard 2, which tank has better armour',
     // Blind round 40: a K2 wifi router got how MK-7 is made.
     'my k2 router drops the wifi at night, any firmware fix?',
+    // Blind round 41: the K2 board game got the evidence summary.
+    'thinking of buying the k2 tabletop game, is the solo mode any good',
   ])('%s is declined as outside what it knows', (question) => {
     const a = engine.ask(question);
     expect(a.kind).toBe('decline');
