@@ -290,6 +290,29 @@ function withItsCondition(marked: ReadonlyArray<{ clause: string; sentence: numb
   return withItsAlternatives(marked, at, question.clause);
 }
 
+/** At least this many words make the clause before a question one that asks on its own ("is k2 fat soluble"). */
+const QUESTION_BEFORE_WORDS = 3;
+
+/**
+ * "…anyway unrelated q: is k2 fat soluble, do i need to eat it with something": a question clause
+ * that points back ("it") at the question clause right before it, in the same sentence, asks of
+ * what that one names; both are the question.
+ */
+function withQuestionBefore(
+  marked: ReadonlyArray<{ clause: string; sentence: number }>,
+  at: number,
+  question: string,
+): { clause: string; pointsBack: boolean } {
+  const alone = { clause: question, pointsBack: pointsBackBeforeAlternative(question) };
+  const before = marked[at - 1];
+  if (!alone.pointsBack || !before || before.sentence !== (marked[at] as { sentence: number }).sentence)
+    return alone;
+  const opens = WH_OPENER.test(before.clause) || YES_NO_OPENER.test(before.clause);
+  if (!opens || before.clause.split(' ').length < QUESTION_BEFORE_WORDS) return alone;
+  // What "it" points at is now in the question; it points back only if the clause before does.
+  return { clause: `${before.clause} , ${question}`, pointsBack: pointsBackBeforeAlternative(before.clause) };
+}
+
 /** At most this many words make a clause of alternatives that finishes a question ("morning or night?"). */
 const ALTERNATIVES_WORDS = 5;
 
@@ -324,8 +347,7 @@ function findQuestionClause(normalized: string): QuestionClause | null {
     const { clause, asked } = marked[i] as { clause: string; asked: boolean };
     if (!asked || clause.split(' ').length < 4) continue;
     if (WH_OPENER.test(clause) || YES_NO_OPENER.test(clause)) {
-      const asked = withItsCondition(marked, i);
-      return { clause: asked, pointsBack: pointsBackBeforeAlternative(asked), embedded: false };
+      return { ...withQuestionBefore(marked, i, withItsCondition(marked, i)), embedded: false };
     }
   }
   for (let i = clauses.length - 1; i >= 1; i--) {
@@ -339,7 +361,8 @@ function findQuestionClause(normalized: string): QuestionClause | null {
       ? EMBEDDED_OPENER.test(asked)
       : WH_OPENER.test(asked) || YES_NO_OPENER.test(asked) || ANY_OPENER.test(asked);
     if (opens && asked.split(' ').length >= 4) {
-      return { clause: asked, pointsBack: pointsBackBeforeAlternative(asked), embedded: embedded !== null };
+      if (embedded) return { clause: asked, pointsBack: pointsBackBeforeAlternative(asked), embedded: true };
+      return { ...withQuestionBefore(marked, i, asked), embedded: false };
     }
   }
   return null;

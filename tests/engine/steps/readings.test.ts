@@ -88,6 +88,18 @@ describe('readings: the question clause after a backstory', () => {
       'if i keep eating natto every day my levels should be fine. but how long does mk7 stay in the blood?',
       { clause: 'how long does mk7 stay in the blood', pointsBack: false, embedded: false },
     ],
+    // A question that points back at the question right before it asks of what that one names
+    // (blind round 41: "…anyway unrelated q: is k2 fat soluble, do i need to eat it with something"
+    // was read whole, its headache story and all).
+    [
+      'worst week at work and barely slept lol anyway random q: does mk7 need fat, should i take it with dinner',
+      { clause: 'does mk7 need fat , should i take it with dinner', pointsBack: false, embedded: false },
+    ],
+    // …not at a clause of the story.
+    [
+      'my aunt has been swearing by natto for years, does she need to keep eating it daily',
+      { clause: 'does she need to keep eating it daily', pointsBack: true, embedded: false },
+    ],
     // A condition is no question ("if" opens one only inside a statement: "wondering if…").
     ['my dad has been on k2 for two years now and feels fine, if he keeps taking it every single day', null],
     // Too short to have a backstory.
