@@ -594,6 +594,15 @@ function asksAmountOfDescribedFood(word: string, part: string, focuses: readonly
   return at >= 0 && FOOD_FIRST.test(part.slice(at + word.length + 1));
 }
 
+/** The point a question word asks when it is the whole message (focus.json `soleWords`). */
+const SOLE_WORDS: ReadonlyMap<string, FocusId> = new Map(FOCUS.soleWords.map((s) => [s.word, s.focus]));
+
+/** "how?", "ok but when?": the point its one question word asks, or undefined. */
+function soleWordFocus(words: readonly string[]): FocusId | undefined {
+  const own = words.filter((w) => !OPENERS.has(w));
+  return own.length === 1 ? SOLE_WORDS.get(own[0] as string) : undefined;
+}
+
 function workOutFocus(normalized: string): QuestionFocus {
   const asking = askingPart(normalized);
   const part = withoutMomentsAndToldHabits(asking);
@@ -604,6 +613,10 @@ function workOutFocus(normalized: string): QuestionFocus {
     .map((f, i) => ({ id: f.id, n: askedCounts[i] as number }))
     .filter((f) => f.n > 0);
   counted.sort((a, b) => b.n - a.n);
+  if (counted.length === 0) {
+    const sole = soleWordFocus(words);
+    if (sole) counted = [{ id: sole, n: 1 }];
+  }
   // "Is 1000 mcg too much?": an amount the message states is what another point is asked of, not
   // an amount asked; with no other word asking one, the other point is the question.
   // "Even at like 500 mcg a day?": a stated amount with nothing else but filler asks no amount

@@ -217,6 +217,12 @@ export const focusFileSchema = z.strictObject({
   /** Words before the question proper ("so", "ok quick question"), skipped to find its first word. */
   openers: phrases,
   /**
+   * A question word that is the whole message, openers aside ("how?", "ok but when?"), and the point
+   * it asks of the answer before: "how?" after "K2 may help repair nerve damage" asks the mechanism,
+   * though "how" in a longer question asks nothing by itself ("how do i take it").
+   */
+  soleWords: z.array(z.strictObject({ word, focus: z.enum(FOCUS_IDS) })).min(1),
+  /**
    * How a yes/no question is compared with the claims facts answer (src/engine/yesNoClaims.ts):
    * words that say the same, opposite words (contradictory: one is true exactly when the other is
    * false; contrary: both can be false), lexicon terms too broad to stand for a word, and negations.

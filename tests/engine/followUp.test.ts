@@ -352,6 +352,14 @@ describe('a follow-up answers its own point, not the previous reply again', () =
     expect(why?.body.split('. ')[0]).toMatch(/matrix Gla protein|MGP/);
   });
 
+  // Blind round 41: "how?" after the nerve-repair claim got "the same facts answer this".
+  it('"how?" alone asks the mechanism, as "why?" does: nerve repair → Gas6 and myelin', () => {
+    const [first, how] = answersOf(['is k2 supposed to fix nerve damage', 'how??']);
+    expect(first?.facts).not.toContain('peripheral-neuropathy/gas6-myelin');
+    expect(how?.body).toMatch(/Gas6/);
+    expect(how?.body).not.toMatch(/same facts/);
+  });
+
   it('"why" with a subject of its own is not the reason of the last answer', () => {
     const [, why] = answersOf(['is there k2 in chicken', 'why is liver listed then?']);
     expect(why?.facts[0]).not.toBe('meat-liver-chicken/animal-feed');
