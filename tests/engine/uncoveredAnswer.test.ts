@@ -1175,6 +1175,16 @@ describe('a question that ends with the alternatives it chooses between', () => 
   });
 });
 
+// Blind round 41: male rats in the bone studies got "the article doesn't cover bone trials in men",
+// though it names orchidectomized male rats.
+describe('male animals in the bone studies are no question about men', () => {
+  it('names the male rats the article mentions, without saying men are not covered', () => {
+    const a = sharedEngine().ask('were the k2 bone experiments on rodents done with males as well?');
+    expect(a.body).not.toMatch(/doesn't cover bone trials in men/);
+    expect(a.facts).toContain('bone-lab-and-animal-studies/orchidectomized-rats');
+  });
+});
+
 // A cooked food named in an amount question is which food, not a cooking question ("how much k2 in a
 // boiled egg" opened with the cooking point); an amount lost in cooking still asks it, and is no
 // recipe question to decline ("is k2 lost when you cook natto" was declined as outside the bot).
