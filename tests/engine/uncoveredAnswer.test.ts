@@ -1175,6 +1175,25 @@ describe('a question that ends with the alternatives it chooses between', () => 
   });
 });
 
+// K2 in a D3 supplement named a fortified food ("why is k2 added to vitamin d supplements"), and
+// men's bones led with the older adults' dose under the dose topic.
+describe('K2 added to a supplement, and men’s bones', () => {
+  const engine = sharedEngine();
+
+  it('K2 in a D3 supplement is the combination, not a fortified food', () => {
+    const a = engine.ask('how come my d3 pills have k2 added to them');
+    expect(a.body).not.toMatch(/fortified/);
+    expect(a.topic?.id).toBe('d3-k2-cosupplementation');
+  });
+
+  it('men’s bones lead with the bone trial, under bones, the older adults’ dose beside', () => {
+    const a = engine.ask("does k2 do anything for an older man's thinning bones");
+    expect(a.body).toMatch(/^The article doesn't cover bone trials in men/);
+    expect(a.facts[0]).toBe('bone-health/postmenopausal-90mcg-trial');
+    expect(a.topic?.id).toBe('bone-health');
+  });
+});
+
 // Blind round 41: male rats in the bone studies got "the article doesn't cover bone trials in men",
 // though it names orchidectomized male rats.
 describe('male animals in the bone studies are no question about men', () => {
