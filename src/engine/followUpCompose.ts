@@ -271,6 +271,10 @@ export function repeatsPrevious(facts: readonly string[], shownBefore: readonly 
   return facts.length > 0 && facts.every((id) => shownBefore.includes(id));
 }
 
+/** A line of the article that names a study: a year, or a study of its own kind. */
+const NAMES_A_STUDY =
+  /\b(19|20)\d\d\b|\b(meta-analysis|trial|cohort|study found|study showed|researchers)\b/i;
+
 /** A source reply stays within the body's word limit: the first quote always, others while they fit. */
 const MAX_SOURCE_WORDS = 100;
 /** At most this many published studies named after the quotes. */
@@ -320,7 +324,13 @@ export function withSourceBody(answer: Answer, shownBefore: readonly string[], f
     words -= (quoted.pop() as { text: string }).text.split(/\s+/).length;
     cited = uncovered ? '' : studiesFor(quoted);
   }
-  answer.body = [opening, ...quoted.map((q) => q.text), cited].filter((t) => t !== '').join(' ');
+  // "source?" after "it may also reduce side effects from chemotherapy": lines that name no study,
+  // with none checked against published research, are said to have none behind them.
+  const unnamed =
+    !uncovered && cited === '' && !quoted.some((q) => NAMES_A_STUDY.test(q.fact.fact.quote))
+      ? texts().replies.sourceUnnamed
+      : '';
+  answer.body = [opening, ...quoted.map((q) => q.text), cited || unnamed].filter((t) => t !== '').join(' ');
   answer.facts = quoted.map((q) => q.fact.fullId);
   answer.coverage = uncovered ? 'partial' : 'full';
   answer.source = { sections: [...new Set(quoted.map((q) => q.fact.fact.section))], quote: first.fact.quote };

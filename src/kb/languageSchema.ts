@@ -164,6 +164,8 @@ export const textsSchema = z.strictObject({
     sourceStudies: template('studies'),
     /** Before the quotes of a source request about a point the article does not cover. */
     sourceNone: sentence,
+    /** After the quotes of a source request when they name no study and no published one checks them. */
+    sourceUnnamed: sentence,
   }),
   /** Titles, labels and notices of the Discord replies. */
   discord: z.strictObject({

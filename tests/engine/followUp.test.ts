@@ -169,6 +169,22 @@ describe('a follow-up answers what the new message asks about the previous subje
     expect(first.answer.facts).toContain(source.answer.facts[0]);
   });
 
+  // Blind round 41: "source?" after the chemotherapy claim quoted the article's line and left it
+  // there, as if a study stood behind it. The line names none, and no published study checks it.
+  it('"source?" for a line that names no study says the article cites none', () => {
+    const first = engine.askInContext('could k2 ease the side effects of chemo', null);
+    const source = engine.askInContext('link?', first.context);
+    expect(source.answer.body).toMatch(/^The article, under "[^"]+": “/);
+    expect(source.answer.body).toContain('The article cites no study for this.');
+  });
+
+  it('"source?" for a line a published study checks names that study, not "no study"', () => {
+    const first = engine.askInContext('did the 2019 study show k2 lowers heart deaths', null);
+    const source = engine.askInContext('source?', first.context);
+    expect(source.answer.body).toMatch(/Published research on this: /);
+    expect(source.answer.body).not.toContain('cites no study');
+  });
+
   // Blind round 27: "proof?" after "k2 good for brain?" got the article's own words for the
   // claim. Proof asks what the evidence shows, not where the article says it.
   it('"proof?" gets the evidence for the point just discussed, not the article\'s words', () => {
