@@ -1,5 +1,5 @@
 import type { FocusId } from '../kb/focusSchema.ts';
-import { texts } from '../kb/language.ts';
+import { language, texts } from '../kb/language.ts';
 import type { Topic } from '../kb/schema.ts';
 import { fillText } from '../kb/templates.ts';
 import { SENTENCE_END } from './answerOtherParts.ts';
@@ -8,6 +8,7 @@ import type { FactIndex, IndexedFact } from './factIndex.ts';
 import { aboutRivalOnly } from './factScore.ts';
 import { askedFigure } from './figureLead.ts';
 import { withoutEllipsis } from './followUp.ts';
+import { phraseRegex } from './phrasePattern.ts';
 import type { QuestionFocus } from './questionFocus.ts';
 import { readFocus } from './questionFocus.ts';
 import type { Answer } from './types.ts';
@@ -271,9 +272,12 @@ export function repeatsPrevious(facts: readonly string[], shownBefore: readonly 
   return facts.length > 0 && facts.every((id) => shownBefore.includes(id));
 }
 
-/** A line of the article that names a study: a year, or a study of its own kind. */
-const NAMES_A_STUDY =
-  /\b(19|20)\d\d\b|\b(meta-analysis|trial|cohort|study found|study showed|researchers)\b/i;
+/** A year in a line of the article: "a 2019 study". */
+const YEAR = /\b(19|20)\d\d\b/;
+/** Words that name a study of its own (phrases.json `namedStudy`). */
+const NAMED_STUDY = phraseRegex(language().phrases.lists.namedStudy);
+/** Whether a line of the article names a study: a year, or a study of its own kind. */
+const namesAStudy = (quote: string) => YEAR.test(quote) || NAMED_STUDY.test(quote.toLowerCase());
 
 /** A source reply stays within the body's word limit: the first quote always, others while they fit. */
 const MAX_SOURCE_WORDS = 100;
@@ -327,7 +331,7 @@ export function withSourceBody(answer: Answer, shownBefore: readonly string[], f
   // "source?" after "it may also reduce side effects from chemotherapy": lines that name no study,
   // with none checked against published research, are said to have none behind them.
   const unnamed =
-    !uncovered && cited === '' && !quoted.some((q) => NAMES_A_STUDY.test(q.fact.fact.quote))
+    !uncovered && cited === '' && !quoted.some((q) => namesAStudy(q.fact.fact.quote))
       ? texts().replies.sourceUnnamed
       : '';
   answer.body = [opening, ...quoted.map((q) => q.text), cited || unnamed].filter((t) => t !== '').join(' ');

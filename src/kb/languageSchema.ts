@@ -709,6 +709,7 @@ export const PHRASE_LIST_NAMES = [
   'studyNouns',
   'studyPointers',
   'studyIndefinites',
+  'namedStudy',
   'troubleWithK2',
   'additiveWords',
   'definitionCompares',
