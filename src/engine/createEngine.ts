@@ -37,6 +37,7 @@ import {
   withoutOpeningBreak,
 } from './followUp.ts';
 import {
+  contradictionBody,
   type FollowUpHints,
   followUpFocus,
   repeatsPrevious,
@@ -725,6 +726,18 @@ export function createEngine(kb: KnowledgeBase, options: CreateEngineOptions = {
         if (again) {
           again.body = basis;
           again.facts = [...previous.facts];
+          if (previousTopic) again.topic = previousTopic;
+          return { answer: again, context: previous, followUp: true };
+        }
+      }
+      // "wait isn't that contradictory?": yes, where the article says a fact shown two ways.
+      const twoWays = contradictionBody(normalized, previous.facts, factIndexOf(index));
+      if (twoWays) {
+        const again = previousAgain();
+        if (again) {
+          again.body = twoWays;
+          again.facts = [...previous.facts];
+          again.corrections = [];
           if (previousTopic) again.topic = previousTopic;
           return { answer: again, context: previous, followUp: true };
         }

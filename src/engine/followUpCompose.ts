@@ -341,6 +341,36 @@ export function withSourceBody(answer: Answer, shownBefore: readonly string[], f
   return answer;
 }
 
+/** A follow-up asking whether the answer before contradicts itself (phrases.json `contradictionAsked`). */
+const CONTRADICTION_ASKED = phraseRegex(language().phrases.lists.contradictionAsked);
+/** At most this many words in such a follow-up: a longer message asks something of its own. */
+const CONTRADICTION_ASKED_WORDS = 8;
+/** Fact-check ids of the article's internal inconsistencies (fact-check.md Part 1A). */
+const INCONSISTENCY_ID = /^I-/;
+
+/**
+ * "wait isn't that contradictory?" after an answer whose facts the article states two ways (a
+ * correction of an internal inconsistency checks one of them): yes, and the correction, which says
+ * what the article says each way and what is true. Null when the message asks more, or no fact
+ * shown is one of those: the usual reading then answers.
+ */
+export function contradictionBody(
+  normalized: string,
+  shownBefore: readonly string[],
+  facts: FactIndex,
+): string | null {
+  const text = normalized.replace(/'/g, '');
+  if (!CONTRADICTION_ASKED.test(text) || text.split(/\s+/).length > CONTRADICTION_ASKED_WORDS) return null;
+  for (const id of shownBefore) {
+    const fact = facts.byId.get(id);
+    const correction = fact?.topic.corrections.find(
+      (c) => c.facts?.includes(fact.fact.id) && c.factCheckIds.some((f) => INCONSISTENCY_ID.test(f)),
+    );
+    if (correction) return `${texts().replies.contradictionYes} ${correction.note}`;
+  }
+  return null;
+}
+
 /**
  * "tl;dr?" after an answer: the summary of its topic, which the knowledge writes as the short,
  * corrected version of the topic, instead of the previous facts again; "in simple words?" its

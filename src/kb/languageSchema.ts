@@ -164,6 +164,8 @@ export const textsSchema = z.strictObject({
     sourceStudies: template('studies'),
     /** Before the quotes of a source request about a point the article does not cover. */
     sourceNone: sentence,
+    /** Before what the article says two ways, when a follow-up asks whether the answer contradicts itself. */
+    contradictionYes: sentence,
     /** After the quotes of a source request when they name no study and no published one checks them. */
     sourceUnnamed: sentence,
   }),
@@ -690,6 +692,7 @@ export const PHRASE_LIST_NAMES = [
   'purposePointers',
   'followUpAspects',
   'followUpSourceRequests',
+  'contradictionAsked',
   'followUpSummaryRequests',
   'followUpPlainRequests',
   'explainForAudience',

@@ -169,6 +169,21 @@ describe('a follow-up answers what the new message asks about the previous subje
     expect(first.answer.facts).toContain(source.answer.facts[0]);
   });
 
+  // Blind round 41: "wait isnt that contradictory?" after how K2 is absorbed got "the article
+  // doesn't say more about that than my last answer", though the article says it two ways.
+  it('"doesnt that contradict itself?" says yes where the article states a fact shown two ways', () => {
+    const first = engine.askInContext('how is k2 absorbed by the body', null);
+    const asked = engine.askInContext('hold on, doesnt that contradict itself?', first.context);
+    expect(asked.answer.body).toMatch(/^Yes: the article says this two ways\. /);
+    expect(asked.answer.body).toContain('absorbs more slowly');
+  });
+
+  it('asked of facts the article states one way, it is read as usual, with no "yes"', () => {
+    const first = engine.askInContext('what foods have k2', null);
+    const asked = engine.askInContext('isnt that contradictory', first.context);
+    expect(asked.answer.body).not.toMatch(/^Yes/);
+  });
+
   // Blind round 41: "source?" after the chemotherapy claim quoted the article's line and left it
   // there, as if a study stood behind it. The line names none, and no published study checks it.
   it('"source?" for a line that names no study says the article cites none', () => {
