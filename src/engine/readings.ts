@@ -246,8 +246,9 @@ const EMBEDDED_OPENER = /^(what|which|how|where|why|when|whether|if)\b/;
  * ("would adding k2 help it heal faster, or protect me?": both clauses are asked).
  */
 /** Punctuation and the words that join clauses; "so" only when it does not stress what follows. */
+// A dash between spaces ends a clause too ("had a stroke in 2015 (fine now) – does k2 help memory?").
 const CLAUSE_MARKS = new RegExp(
-  `([.?!;,:]+|\\s(?:but|anyway|btw)\\s|\\sso\\s(?!(?:${alternation(language().phrases.lists.intensifiedAfterSo)})\\b))`,
+  `([.?!;,:]+|\\s-+\\s|\\s(?:but|anyway|btw)\\s|\\sso\\s(?!(?:${alternation(language().phrases.lists.intensifiedAfterSo)})\\b))`,
 );
 
 function clausesWithMarks(t: string): Array<{ clause: string; asked: boolean; sentence: number }> {

@@ -95,6 +95,12 @@ describe('readings: the question clause after a backstory', () => {
       'worst week at work and barely slept lol anyway random q: does mk7 need fat, should i take it with dinner',
       { clause: 'does mk7 need fat , should i take it with dinner', pointsBack: false, embedded: false },
     ],
+    // A dash between spaces ends the story's clause (blind round 41: "my grandad had a stroke back in
+    // 2015 (…) – does k2 do anything for memory…" was read whole and got the stroke facts).
+    [
+      'my mum broke her wrist last winter (healed fine, she gardens every day) – does k2 help bones in women her age?',
+      { clause: 'does k2 help bones in women her age', pointsBack: true, embedded: false },
+    ],
     // …not at a clause of the story.
     [
       'my aunt has been swearing by natto for years, does she need to keep eating it daily',
