@@ -171,6 +171,14 @@ function asksOfTheVitamin(clause: string): boolean {
   return readFocus(clause).focuses.some((id) => OF_THE_VITAMIN.has(id));
 }
 
+/** Pointers that name a person of the story (phrases.json `personPointers`). */
+const PERSON_POINTERS = phraseRegex(language().phrases.lists.personPointers, 'g');
+
+/** Whether a clause's pointers back at the story are all people ("his bones"), none a thing ("it"). */
+function pointsBackOnlyAtPeople(clause: string): boolean {
+  return !clausePointsBack(clause.replace(PERSON_POINTERS, ' '));
+}
+
 export function preferQuestionClause(ctx: MessageContext, current: SearchResult): SearchResult {
   const asked = questionClause(ctx.normalized);
   const fullBest = current.ranked[0];
@@ -246,9 +254,11 @@ export function preferQuestionClause(ctx: MessageContext, current: SearchResult)
   // "Does vitamin K2 need to be taken with food? I swallow mine … with just a black coffee.": the
   // story's words the knowledge base does not know leave the whole message unsure of the topic its
   // question clause is sure of; the clause decides.
+  // "caring for my grandad (88), he barely eats… would a k2 supplement help his bones?": a clause
+  // that points back only at a person of the story ("his") still names its own subject.
   const sureOfTheSameTopic =
     clauseTop?.topic === fullBest.topic &&
-    !asked.pointsBack &&
+    (!asked.pointsBack || pointsBackOnlyAtPeople(asked.clause)) &&
     current.confidence < ANSWER_THRESHOLD &&
     clauseResult.hasAnchor &&
     clauseResult.confidence >= ANSWER_THRESHOLD;

@@ -686,6 +686,7 @@ export const PHRASE_LIST_NAMES = [
   'whoIsRight',
   'amountReceived',
   'clausePointers',
+  'personPointers',
   'storyDemonstratives',
   'likeTheStory',
   'followUpEllipsis',

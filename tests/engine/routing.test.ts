@@ -453,3 +453,16 @@ describe('how K2 is absorbed, asked plainly', () => {
     expect(a.facts).toContain('absorption-excretion/fat-helps-absorption');
   });
 });
+
+// Blind round 42: "caring for my grandad (88), he barely eats, mostly toast n tea. would a k2
+// supplement help his bones?" got "not sure which part": "his" was read as pointing the question
+// back at the story, whose words left the whole message unsure.
+describe('a question that points back only at a person of the story', () => {
+  it('is answered from the topic its own words name', () => {
+    const a = sharedEngine().ask(
+      'caring for my gran (89), she barely eats, mostly porridge n tea. would a k2 pill help her bones?',
+    );
+    expect(a.kind).toBe('answer');
+    expect(a.topic?.id).toBe('bone-health');
+  });
+});
