@@ -84,7 +84,13 @@ export interface ConversationMetrics {
 }
 
 /** The sentences a follow-up reply opens with when it shows facts of the reply before on purpose. */
-const SAYS_SAME = [texts().replies.followUpSameAnswer, texts().replies.followUpNothingNew];
+// "Isn't that contradictory?" is answered about the facts just shown, and says so ("Yes: the
+// article says this two ways.").
+const SAYS_SAME = [
+  texts().replies.followUpSameAnswer,
+  texts().replies.followUpNothingNew,
+  texts().replies.contradictionYes,
+];
 
 /** Whether a follow-up leads with a fact the reply before showed, without saying so. */
 export function leadsWithPreviousFact(a: Answer, before: Answer): boolean {

@@ -344,7 +344,7 @@ export function withSourceBody(answer: Answer, shownBefore: readonly string[], f
 /** A follow-up asking whether the answer before contradicts itself (phrases.json `contradictionAsked`). */
 const CONTRADICTION_ASKED = phraseRegex(language().phrases.lists.contradictionAsked);
 /** At most this many words in such a follow-up: a longer message asks something of its own. */
-const CONTRADICTION_ASKED_WORDS = 8;
+const CONTRADICTION_ASKED_WORDS = 12;
 /** Fact-check ids of the article's internal inconsistencies (fact-check.md Part 1A). */
 const INCONSISTENCY_ID = /^I-/;
 

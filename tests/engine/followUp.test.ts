@@ -178,6 +178,14 @@ describe('a follow-up answers what the new message asks about the previous subje
     expect(asked.answer.body).toContain('absorbs more slowly');
   });
 
+  // Blind round 42: "you just said two different things, which is it" after fractures got a trial.
+  it('"so which is it?" after the fracture claims says the article says it two ways', () => {
+    const first = engine.askInContext('is k2 proven to prevent broken bones or not', null);
+    const asked = engine.askInContext('wait you said two different things there, which is it', first.context);
+    expect(asked.answer.body).toMatch(/^Yes: the article says this two ways\. /);
+    expect(asked.answer.body).toMatch(/fracture/);
+  });
+
   it('asked of facts the article states one way, it is read as usual, with no "yes"', () => {
     const first = engine.askInContext('what foods have k2', null);
     const asked = engine.askInContext('isnt that contradictory', first.context);
