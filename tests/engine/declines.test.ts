@@ -58,6 +58,10 @@ describe('friendly non-answers', () => {
     // Blind round 39: "ok thanks anyway" after a partly covered answer got the previous facts again.
     'alright, thank you all the same',
     'thx anyways',
+    // Blind round 42: "ok thanks, thats clearer now" and "thanks, will ask the pharmacist tmrw" got
+    // more facts.
+    'cool thank you, much clearer',
+    'ta, ill check with the gp next week',
   ])('%j is thanked', (q) => {
     const a = engine.ask(q);
     expect(a.kind).toBe('decline');
