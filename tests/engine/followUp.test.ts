@@ -399,6 +399,17 @@ describe('a follow-up answers its own point, not the previous reply again', () =
     expect(how?.body).not.toMatch(/same facts/);
   });
 
+  // Blind round 42: "why?" after "is that safe with my eliquis tho?" got the same facts again.
+  it('"why?" after the newer blood thinners gives how warfarin works, which they do not share', () => {
+    const [, , why] = answersOf([
+      'does k2 have side effects',
+      'would that be ok with my xarelto tho?',
+      'why?',
+    ]);
+    expect(why?.body).toMatch(/blocking vitamin K recycling/);
+    expect(why?.body).not.toMatch(/same facts/);
+  });
+
   it('"why" with a subject of its own is not the reason of the last answer', () => {
     const [, why] = answersOf(['is there k2 in chicken', 'why is liver listed then?']);
     expect(why?.facts[0]).not.toBe('meat-liver-chicken/animal-feed');
