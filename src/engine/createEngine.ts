@@ -49,6 +49,7 @@ import {
 import { lookElsewhere, newTermsOf } from './followUpElsewhere.ts';
 import { withFoodReplaced } from './foodCorrection.ts';
 import { pillsTakenAlready, withFoodPointedAt } from './gateOverdose.ts';
+import { namesAnticoagulantTaken, PERSON } from './gateWords.ts';
 import { foodsNamed, GENERIC_FOOD, GENERIC_TERMS, type OutOfScopeClass } from './lexicon.ts';
 import { normalizeText, tokenize } from './normalize.ts';
 import { otherNutrientsIn } from './outOfScope.ts';
@@ -199,6 +200,9 @@ export interface CreateEngineOptions {
   index?: TopicIndex;
 }
 
+/** Pointers at a person told of before ("she", "his"; phrases.json `personPointers`). */
+const PERSON_POINTER = phraseRegex(language().phrases.lists.personPointers);
+
 export function createEngine(kb: KnowledgeBase, options: CreateEngineOptions = {}): Engine {
   const byId = new Map<string, Topic>(kb.topics.map((t) => [t.id, t]));
   const index = options.index ?? new TopicIndex(kb.topics, preparedTextsFor(kb, language()));
@@ -329,7 +333,15 @@ export function createEngine(kb: KnowledgeBase, options: CreateEngineOptions = {
     alone: Answer,
     previous: FollowUpContext,
   ): { reading: string; answer: Answer } | null {
-    if (alone.urgent || drugsNamed(normalized).length > 0 || !isPersonal(previous.reading)) return null;
+    if (alone.urgent || drugsNamed(normalized).length > 0) return null;
+    // "my aunt (79) takes warfarin… is it fine for her?", then "so she actually began a d3+k2 3
+    // weeks ago, what now": the drug of someone the previous question told of is theirs when the
+    // message speaks of them again ("she").
+    const theirs =
+      PERSON.test(previous.reading) &&
+      namesAnticoagulantTaken(previous.reading) &&
+      PERSON_POINTER.test(normalized.replace(/'/g, ''));
+    if (!isPersonal(previous.reading) && !theirs) return null;
     // "hes on clopidogrel not warfarin": the drug denied is not theirs (found running the terminal chat).
     const drugs = anticoagulantsNamed(withoutDeniedAnticoagulants(previous.reading));
     if (drugs.length === 0) return null;

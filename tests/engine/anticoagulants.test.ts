@@ -145,6 +145,18 @@ describe('K2 already being taken with a warfarin-type drug', () => {
     expect(answer.facts[0]).toBe('warfarin-interaction/inr-effects');
   });
 
+  // Blind round 42: "my mum (82) is on warfarin… is it ok for her to take?", then "ok so she actually
+  // started a d3+k2 from the chemist 2 weeks ago… what now" got the D3 rationale: the question before
+  // told her blood thinner without asking for the asker, and "a d3+k2" was not read as K2 taken.
+  it('a relative told of before, spoken of again ("she"), keeps their blood thinner', () => {
+    const conversation = sharedEngine().startConversation();
+    conversation.ask('my uncle (80) is on coumadin and read about k2 for his knees. is it safe for him?');
+    const answer = conversation.ask('well he actually began a k2+d3 from the pharmacy 2 weeks ago, what now');
+    expect(answer.body).toMatch(
+      /^K2 already taken with a warfarin-type drug is something to tell the anticoagulation clinic/,
+    );
+  });
+
   it('not for someone who only started the blood thinner', () => {
     const answer = sharedEngine().ask('my dad started warfarin last week, can he eat natto');
     expect(answer.body).not.toMatch(/tell the anticoagulation clinic or doctor now/);
