@@ -200,6 +200,9 @@ export interface CreateEngineOptions {
   index?: TopicIndex;
 }
 
+/** "It" standing for the vitamin (phrases.json `subjectPointers`, its first words). */
+const VITAMIN_POINTER = /\b(it|its)\b/;
+
 /** Pointers at a person told of before ("she", "his"; phrases.json `personPointers`). */
 const PERSON_POINTER = phraseRegex(language().phrases.lists.personPointers);
 
@@ -396,7 +399,13 @@ export function createEngine(kb: KnowledgeBase, options: CreateEngineOptions = {
    */
   function askedOfTheVitamin(normalized: string, alone: DetailedAnswer): DetailedAnswer | null {
     if (alone.answer.kind !== 'decline' || alone.declinedAs !== undefined || alone.answer.urgent) return null;
-    if (alone.result === null || alone.result.hasAnchor || startsNewSubject(normalized)) return null;
+    if (alone.result === null || alone.result.hasAnchor) return null;
+    // "different q: does it help nerve pain": after a break, "it" with nothing else named for it to
+    // be is still the vitamin the conversation is about. A word the knowledge does not know may be
+    // what "it" is ("unrelated but is ginkgo any good for memory, does it work").
+    const itIsTheVitamin =
+      VITAMIN_POINTER.test(normalized.replace(/'/g, '')) && alone.result.analysis.unknown.length === 0;
+    if (startsNewSubject(normalized) && !itIsTheVitamin) return null;
     if (!hasSubject(subjectPart(withoutPopulations(normalized)))) return null;
     const ofTheVitamin = answerQuestionDetailed(`${normalized} , ${THE_VITAMIN}`, index, byId);
     return ofTheVitamin.answer.kind === 'answer' && !ofTheVitamin.answer.urgent ? ofTheVitamin : null;

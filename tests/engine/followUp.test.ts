@@ -39,6 +39,28 @@ describe('an aside that says it changes the subject, or asks about the bot, is n
 
 // Blind round 32: "different q: is goose liver pate a good source?" was declined as unplaced: read
 // with its break words, the question matched nothing well.
+// Blind round 42: "different q: does it help nerve pain" after Alzheimer's got the "which part" menu;
+// the break sets the last topic aside, not the vitamin the conversation is about.
+describe('"it" after a break is still the vitamin', () => {
+  it('is answered as a question about K2', () => {
+    const [, after] = answersOf([
+      'is k2 good for the heart',
+      'new question: can it help with tingling nerves',
+    ]);
+    expect(after?.kind).toBe('answer');
+    expect(after?.topic?.id).toBe('peripheral-neuropathy');
+  });
+
+  it('not when an unknown word may be what "it" is', () => {
+    const [, after] = answersOf([
+      'is k2 good for bones',
+      'random q, is ashwagandha good for sleep, does it work',
+    ]);
+    expect(after?.topic?.id ?? null).not.toBe('peripheral-neuropathy');
+    expect(after?.kind).not.toBe('answer');
+  });
+});
+
 describe('a new question opened with a break', () => {
   it.each([
     ['is k2 good for wrinkles', 'new question: is chicken liver a good source?', 'meat-liver-chicken'],
