@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeText } from '../../src/engine/normalize.ts';
 import { stemmedWords } from '../../src/engine/phraseSet.ts';
-import { agesIn, askedSubjects } from '../../src/engine/questionFocus.ts';
+import { agesIn, askedSubjects, readFocus } from '../../src/engine/questionFocus.ts';
 import { sharedEngine } from '../sharedEngine.ts';
 
 const words = (text: string) => stemmedWords(normalizeText(text));
@@ -85,6 +85,19 @@ describe('the asker’s own past names no child', () => {
     const answer = engine.ask('my 14 year old eats cheese every day, is gouda a good k2 source?');
     expect(answer.body).not.toMatch(/children or teenagers/);
     expect(answer.topic?.id).toBe('cheese');
+  });
+});
+
+// Blind round 42: "I had bleeding gums years ago when I was pregnant… I'm now 60 and would like to
+// eat more foods with vitamin K2" got the pregnancy intake and the obstetrician notice.
+describe('a pregnancy long past is the asker’s past, not who is asked about', () => {
+  it('names no pregnancy', () => {
+    const focus = readFocus(
+      normalizeText(
+        'i had gum trouble when i was pregnant decades ago. now 64, which foods with k2 help bones',
+      ),
+    );
+    expect(focus.subjects.named.has('pregnancy')).toBe(false);
   });
 });
 

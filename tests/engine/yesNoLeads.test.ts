@@ -63,6 +63,11 @@ describe('a yes/no lead follows the claim the question asks', () => {
     ['can k2 stop alzheimers', "No trial has shown that K2 prevents Alzheimer's."],
     // "Unclog" asks the reversal the article claims for arteries.
     ['will k2 unclog my arteries', 'No trial has shown that K2 reverses artery calcification.'],
+    // Blind round 42: calcium "building up in the blood vessels" got the mechanism alone, which reads as yes.
+    [
+      'can k2 stop calcium building up in my vessels',
+      'No trial has shown that K2 reduces calcium buildup in arteries.',
+    ],
     ['does mk7 last longer than mk4', 'Yes.'],
     ['is there an upper limit for k2', 'No.'],
     ['is k2 fat soluble', 'Yes.'],
