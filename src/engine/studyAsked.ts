@@ -118,6 +118,8 @@ export function pointsAtAStudy(normalized: string): boolean {
     const words = stemmedWords(clause);
     const at = STUDY_NOUNS.firstIndex(words);
     if (at < 0) continue;
+    // "a big 2022 analysis": a year names one study, whatever article comes before it.
+    if (words.slice(Math.max(0, at - YEAR_REACH), at).some((w) => YEAR.test(w))) return true;
     for (let i = Math.max(0, at - POINTER_REACH); i < at; i++) {
       if (!POINTERS.has(words[i] as string)) continue;
       const between = words.slice(i + 1, at);
@@ -132,6 +134,9 @@ export function pointsAtAStudy(normalized: string): boolean {
 }
 
 const CLAUSE_BREAK = /[,.;:!?()]/;
+/** A year among the words right before a study noun ("the 2019 meta-analysis", "a 2022 analysis"). */
+const YEAR = /^(19|20)\d\d$/;
+const YEAR_REACH = 2;
 /** "was that a small study": no one study is meant (phrases.json `studyIndefinites`). */
 const INDEFINITE: ReadonlySet<string> = new Set(lists.studyIndefinites.words ?? []);
 const DEFINITE_ARTICLE = 'the';
@@ -171,7 +176,12 @@ export function studyAsked(
   const fitting = mostFigures > 0 ? scored.filter((x) => x.figures === mostFigures) : scored;
   const best = fitting[0];
   if (!best) return null;
-  const sameStudy = (x: (typeof scored)[number]) => x.names.some((w) => best.names.includes(w));
+  // Facts of one topic that give the year asked ("2022") tell of one study too: the 2022
+  // meta-analysis, its size and what it found. Other figures ("in my 50s") name no study.
+  const askedYear = figures.size > 0 && [...figures].every((f) => YEAR.test(f));
+  const sameStudy = (x: (typeof scored)[number]) =>
+    x.names.some((w) => best.names.includes(w)) ||
+    (askedYear && best.figures > 0 && x.figures === best.figures && x.f.topic === best.f.topic);
   const rival = fitting.find((x) => x !== best && !sameStudy(x));
   const enough = best.figures > 0 || best.names.length > 0 ? MIN_SCORE_WITH_FIGURE : MIN_SCORE_WITHOUT_FIGURE;
   if (best.score < enough || best.score - (rival?.score ?? 0) < CLEAR_LEAD) return null;

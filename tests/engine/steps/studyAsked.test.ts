@@ -34,6 +34,22 @@ describe('a question about one study the article cites', () => {
     },
   );
 
+  // Blind round 42: "a large 2022 analysis of vitamin K2 in postmenopausal women. How many women were
+  // involved…?" got the daily intake: "a" named no one study, and the facts that tell of the 2022
+  // meta-analysis were rivals of each other.
+  it('a year before the study noun names it, and the facts that give that year are one study', () => {
+    const answer = engine.ask('read about some huge 2022 analysis on k2 and older women, what did it find?');
+    expect(answer.facts[0]).toMatch(/^bone-human-studies\//);
+    expect(answer.body.split('. ')[0]).toMatch(/2022/);
+  });
+
+  it('other figures in the message ("in my 50s") name no study', () => {
+    expect(
+      engine.ask("i'm in my 50s and post menopause. what did the big trials find for k2 and bone density?")
+        .topic?.id,
+    ).not.toBe('cheese');
+  });
+
   it('a figure the asker gives names the study, whatever other words another study shares', () => {
     const answer = engine.ask('what did the 2022 meta-analysis conclude about k2 and bone');
     expect(answer.body.split('. ')[0]).toMatch(/2022/);
