@@ -466,3 +466,13 @@ describe('a question that points back only at a person of the story', () => {
     expect(a.topic?.id).toBe('bone-health');
   });
 });
+
+// Blind round 42: "why do all the bone studies use postmenopausal women specifically?" got a trial,
+// not the article's reason (lower estrogen raises their osteoporosis risk).
+describe('why the bone trials are in women after menopause', () => {
+  it('is answered with the reason the article gives', () => {
+    const a = sharedEngine().ask('how come the k2 bone trials are always in women after menopause?');
+    expect(a.facts[0]).toBe('osteoporosis/postmenopausal-risk');
+    expect(a.body).toMatch(/estrogen/);
+  });
+});
