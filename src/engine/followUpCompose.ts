@@ -361,10 +361,20 @@ export function contradictionBody(
 ): string | null {
   const text = normalized.replace(/'/g, '');
   if (!CONTRADICTION_ASKED.test(text) || text.split(/\s+/).length > CONTRADICTION_ASKED_WORDS) return null;
+  // "but another part says 10 to 45 mcg?? which is it": figures the message quotes name which
+  // statement it means; a correction that does not give them is about another.
+  const quoted = text.match(/\d+/g) ?? [];
+  const givesQuoted = (note: string) => {
+    const numbers = note.split(/\D+/);
+    return quoted.every((n) => numbers.includes(n));
+  };
   for (const id of shownBefore) {
     const fact = facts.byId.get(id);
     const correction = fact?.topic.corrections.find(
-      (c) => c.facts?.includes(fact.fact.id) && c.factCheckIds.some((f) => INCONSISTENCY_ID.test(f)),
+      (c) =>
+        c.facts?.includes(fact.fact.id) &&
+        c.factCheckIds.some((f) => INCONSISTENCY_ID.test(f)) &&
+        givesQuoted(c.note),
     );
     if (correction) return `${texts().replies.contradictionYes} ${correction.note}`;
   }

@@ -208,6 +208,15 @@ describe('a follow-up answers what the new message asks about the previous subje
     expect(asked.answer.body).toMatch(/fracture/);
   });
 
+  // Pair grading of blind round 41: "but another part says 10 to 45 mcg?? which is it" after the RDA
+  // got the RDA-name inconsistency; the figures it quotes name the statement it means.
+  it('figures the message quotes must be in the inconsistency it is told', () => {
+    const first = engine.askInContext('what is the rda of vitamin k2', null);
+    const asked = engine.askInContext('but elsewhere it says 10 to 45 mcg, which is it', first.context);
+    expect(asked.answer.body).not.toMatch(/^Yes: the article says this two ways/);
+    expect(asked.answer.body).toMatch(/10 to 45/);
+  });
+
   it('asked of facts the article states one way, it is read as usual, with no "yes"', () => {
     const first = engine.askInContext('what foods have k2', null);
     const asked = engine.askInContext('isnt that contradictory', first.context);
