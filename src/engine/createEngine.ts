@@ -200,7 +200,7 @@ export interface CreateEngineOptions {
   index?: TopicIndex;
 }
 
-/** "It" standing for the vitamin (phrases.json `subjectPointers`, its first words). */
+/** "It" (or "its" with the apostrophe gone): the pronoun that stands for the vitamin when nothing else is named. */
 const VITAMIN_POINTER = /\b(it|its)\b/;
 
 /** Pointers at a person told of before ("she", "his"; phrases.json `personPointers`). */
