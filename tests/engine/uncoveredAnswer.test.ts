@@ -1194,6 +1194,33 @@ describe('K2 added to a supplement, and men’s bones', () => {
   });
 });
 
+// Blind round 42: "how much of that would i have to eat a day then" after cheese got the adults' daily
+// intake, with no word that the article gives no daily portion of any food.
+describe('how much of a food to eat a day', () => {
+  const engine = sharedEngine();
+  const OPENING = "The article doesn't say how much of a food to eat a day;";
+
+  it('says the article gives no daily portion, then the food’s figure', () => {
+    const a = engine.ask('how much natto should someone eat every day');
+    expect(a.coverage).toBe('partial');
+    expect(a.body.startsWith(OPENING)).toBe(true);
+    expect(a.facts.some((id) => id.startsWith('natto/'))).toBe(true);
+  });
+
+  it('in a follow-up, of the food just discussed', () => {
+    const conversation = engine.startConversation();
+    conversation.ask('whats the top k2 food');
+    conversation.ask('ok and gouda?');
+    const portion = conversation.ask('how much of it should i eat daily then');
+    expect(portion?.body.startsWith(OPENING)).toBe(true);
+    expect(portion?.topic?.id).toBe('cheese');
+  });
+
+  it('not for the vitamin’s own daily amount', () => {
+    expect(engine.ask('how much k2 should i take a day').body.startsWith(OPENING)).toBe(false);
+  });
+});
+
 // Blind round 41: male rats in the bone studies got "the article doesn't cover bone trials in men",
 // though it names orchidectomized male rats.
 describe('male animals in the bone studies are no question about men', () => {
