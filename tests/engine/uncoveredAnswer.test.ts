@@ -1221,6 +1221,20 @@ describe('how much of a food to eat a day', () => {
   });
 });
 
+// Blind round 42: "ok fair. what about natto while pregnant?" got the pregnancy intake again, with no
+// word that the article never discusses natto in pregnancy.
+describe('a K2 food in pregnancy', () => {
+  it('says the article does not discuss it, then the intake in pregnancy', () => {
+    const conversation = sharedEngine().startConversation();
+    conversation.ask('can i take k2 while expecting');
+    const a = conversation.ask('and sauerkraut during pregnancy?');
+    expect(a.coverage).toBe('partial');
+    expect(a.body).toMatch(
+      /^The article doesn't discuss eating sauerkraut in pregnancy or while breastfeeding\./,
+    );
+  });
+});
+
 // Blind round 41: male rats in the bone studies got "the article doesn't cover bone trials in men",
 // though it names orchidectomized male rats.
 describe('male animals in the bone studies are no question about men', () => {
