@@ -738,6 +738,7 @@ function leadWithDefinition(ctx: ComposeContext, draft: Draft): void {
       followUp.previousReading,
       asksOwnPoint,
       facts,
+      followUp.message,
     );
   } else if (!uncovered) defined = definitionAsked(ctx.part, facts, ctx.normalized);
   if (!defined) return;

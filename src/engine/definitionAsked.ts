@@ -282,8 +282,13 @@ export function definitionFollowedUp(
   previousReading: string,
   asksOwnPoint: boolean,
   facts: FactIndex,
+  /**
+   * The whole follow-up: "what does that mean, the ucoc bit" names the one defined term "that"
+   * stands for; "what does that mean?" alone names none, and is read with the previous question.
+   */
+  whole?: string,
 ): IndexedFact | null {
-  const asked = definitionAsked(message, facts);
+  const asked = definitionAsked(message, facts, whole);
   if (asked) return asked;
   if (asksOwnPoint || !definitionAsked(previousReading, facts, previousReading)) return null;
   return onlyDefinedIn(message, facts);

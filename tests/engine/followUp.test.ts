@@ -41,6 +41,17 @@ describe('an aside that says it changes the subject, or asks about the bot, is n
 // with its break words, the question matched nothing well.
 // Blind round 42: "different q: does it help nerve pain" after Alzheimer's got the "which part" menu;
 // the break sets the last topic aside, not the vitamin the conversation is about.
+// Blind round 42: "wait what does that mean, the ucOC thing" after the diabetes facts got them again.
+describe('"what does that mean, the X bit" names the term to define', () => {
+  it('gets the definition of the term the message names', () => {
+    const [, defined] = answersOf([
+      'is k2 any use for type 2 diabetes',
+      'sorry what does that mean, the ucoc part',
+    ]);
+    expect(defined?.facts[0]).toBe('bone-proteins/ucoc-marker');
+  });
+});
+
 describe('"it" after a break is still the vitamin', () => {
   it('is answered as a question about K2', () => {
     const [, after] = answersOf([
