@@ -74,8 +74,10 @@ function ownSingleDose(span: string): boolean {
   return !PERSON.test(owners) && !CHILD.test(owners) && !MANY_RE.test(span);
 }
 
+/** Pills, or medicines counted as taken (gate.json `countedMedicines`: "took a bunch of my meds"). */
+const COUNTED = `(?:${PILLS}|${phraseSource(wordings.countedMedicines)})`;
 const MANY_PILLS = new RegExp(
-  `\\b(took|taken|swallowed|ate|consumed|chewed|downed|chugged|popped|had)\\s+${ABOUT}${MANY}\\s+((${NOT_UNIT}${FILLER_WORD}\\s+){0,4}${PILLS}|of (them|those|these)\\b)`,
+  `\\b(took|taken|swallowed|ate|consumed|chewed|downed|chugged|popped|had)\\s+${ABOUT}${MANY}\\s+((${NOT_UNIT}${FILLER_WORD}\\s+){0,4}${COUNTED}|of (them|those|these)\\b)`,
 );
 /** A dose taken twice, doubled or one too many, in the past. */
 const EXTRA_DOSE = phraseRegex(wordings.extraDose);

@@ -52,6 +52,7 @@ export const GATE_WORDING_NAMES = [
   'foods',
   'foodMeasures',
   'pillWords',
+  'countedMedicines',
   'hypotheticalThirdParty',
   'otherTakers',
   'childSigns',

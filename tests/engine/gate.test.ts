@@ -54,6 +54,8 @@ describe('emergency gate: stroke signs, stomach bleeds, head injuries, animals',
     'lost feeling in my right side',
     'my vision went blurry suddenly',
     'my head hurts really bad after i fell, on blood thinners',
+    // Blind round 43: vomit "that looked like coffee grounds" told a long way after the vomiting.
+    'on xarelto. threw up tonight and honestly some of what came out looked a lot like coffee grounds',
     // A chest told as crushed, and a nosebleed "going" for long (blind round 41 missed both).
     'my chest feels crushed and it spreads into my shoulder, im all clammy',
     'she has had a nosebleed going 35 mins now and she takes xarelto',
@@ -533,6 +535,8 @@ describe('emergency gate: every pill there was, and an overdose said in jest', (
     'i cant go on anymore. swallowed every capsule in the house',
     'im done with everything, took the rest of my pain pills an hour ago',
     'swallowed all my supplements tonight, i dont want to be here anymore',
+    // Blind round 43: medicines counted as taken ("a bunch of my meds") missed the overdose, and so the crisis.
+    'whats even the point anymore. swallowed a handful of my medications an hour ago',
     // Blind round 41: the same said softly ("dont really want to…") got poison control alone.
     'downed a whole jar of my d3 k2 caps, honestly i dont even want to be around anymore',
   ])('told in despair (%j), poison control comes before the crisis line', (q) => {
