@@ -22,6 +22,25 @@ describe('the portion of a food that gives an amount asked', () => {
     );
   });
 
+  // Blind round 43: "so how much gouda would i need to eat to hit 120" (no unit) led with a soft
+  // cheese's 500 mcg/100 g; 120 mcg at 50–90 mcg per 100 g is about 130–240 g (rounded to tens).
+  it('reads a target with no unit at the end of the question as micrograms', () => {
+    const a = engine.ask('how much jarlsberg would i have to eat to get to 120');
+    expect(a.body).toMatch(
+      /^At the article's 50–90 mcg per 100 g, 120 mcg of K2 takes about 130–240 g of jarlsberg\./,
+    );
+  });
+
+  it('not a number followed by another unit', () => {
+    expect(engine.ask('how much natto to hit 2 tablespoons').body).not.toMatch(/^At the article's/);
+  });
+
+  it('a Gouda question gets the hard cheeses’ figure first, not the soft cheeses’', () => {
+    expect(engine.ask('how much gouda should a person eat each day').facts[0]).toBe(
+      'cheese/hard-cheese-amount',
+    );
+  });
+
   // Found running the terminal chat as a newcomer: without a word for the vitamin, the question
   // was declined with "which part of vitamin K2 do you mean".
   it('is answered without a word for the vitamin', () => {
