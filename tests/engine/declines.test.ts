@@ -1090,6 +1090,24 @@ describe('another supplement told beside a K2 question the article covers only p
   });
 });
 
+// Blind round 43: "cat knocked my k2 bottle off the shelf… found + counted all 60 so nobody ate any. but
+// does mk7 go bad if its been sitting in a hot kitchen?" was sent to a vet.
+describe('an animal that took nothing, before a question of the asker’s own', () => {
+  it('is not a vet’s question; the storage point is said to be uncovered', () => {
+    const a = engine.ask(
+      'my dog knocked my mk7 bottle over, i counted them all and nothing missing. do the capsules go off if left somewhere warm?',
+    );
+    expect(a.kind).toBe('answer');
+    expect(a.body).toMatch(/^The article doesn't say how to store K2 supplements/);
+  });
+
+  it('a question about the animal is still a vet’s', () => {
+    expect(engine.ask('the cat got into my k2 but we found all of them, can cats take k2 though?').kind).toBe(
+      'decline',
+    );
+  });
+});
+
 // Blind round 38: a K2 ski question was answered "not sure which part of vitamin K2 you mean", and
 // a K2 tank question got how MK-7 is made.
 describe('skis, a tank and a router called K2', () => {
