@@ -106,8 +106,10 @@ export function portionsOfFoods(foods: readonly Food[]): Portions {
       if (answer.kind !== 'answer' || answer.urgent) return answer;
       const target = TARGET.exec(normalized);
       if (!target) return inPortion(answer, normalized, before);
+      // "how much would i need to eat to hit 100" after "is gouda good for k2": the food before.
+      const ofFoodBefore = before !== undefined && foodsNamed(normalized).size === 0;
       for (const food of withFigures) {
-        const name = food.named.exec(normalized);
+        const name = food.named.exec(normalized) ?? (ofFoodBefore ? food.named.exec(before) : null);
         if (!name) continue;
         const amount = Number(target[2]);
         const lead = fillText(texts().replies.portionForTarget, {

@@ -31,6 +31,17 @@ describe('the portion of a food that gives an amount asked', () => {
     );
   });
 
+  // Found running the terminal chat as a newcomer: "how much would i need to eat to hit 100" after
+  // "is gouda good for k2" led with the soft cheeses' figure; the food is the one asked about before.
+  it('works out the portion of the food the question before named', () => {
+    const conversation = engine.startConversation();
+    conversation.ask('is jarlsberg any good for k2');
+    const a = conversation.ask('how much would i have to eat to reach 90');
+    expect(a.body).toMatch(
+      /^At the article's 50–90 mcg per 100 g, 90 mcg of K2 takes about 100–180 g of jarlsberg\./,
+    );
+  });
+
   it('not a number followed by another unit', () => {
     expect(engine.ask('how much natto to hit 2 tablespoons').body).not.toMatch(/^At the article's/);
   });
