@@ -65,6 +65,14 @@ describe('a blood thinner the asker says they do not take', () => {
     expect(a.safety.warning).toContain('warfarin');
   });
 
+  // Blind round 43: "What dose of MK-7 do studies suggest for older people? He isn't on any blood
+  // thinners." got the warfarin facts: "isn't on" was not read as a denial.
+  it('"isn\'t on any" denies them too', () => {
+    const a = engine.ask('what mk7 dose is used for older women? my mum isnt on any blood thinners');
+    expect(interaction(a.facts)).toEqual([]);
+    expect(a.safety.warning).toContain('warfarin');
+  });
+
   it('someone who is on one still gets them', () => {
     expect(
       interaction(engine.ask('i take warfarin, how much k2 can i have a day').facts).length,
