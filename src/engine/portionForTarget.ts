@@ -20,9 +20,10 @@ const LISTS = language().phrases.lists;
  * An amount of K2 to be reached, after the words that say so (phrases.json `targetReached`, then
  * any of `targetFillers`), in micrograms (`microgramWords`).
  */
-// "to hit 120" with no unit, where the clause ends or "a day" follows, is micrograms as well.
+// "to hit 120" with no unit, where the clause ends or a closing word follows (phrases.json
+// `targetEnds`: "a day", "then"), is micrograms as well.
 const TARGET = new RegExp(
-  `${phraseSource(LISTS.targetReached)} (?:${anyOf(LISTS.targetFillers, { capture: false })} )?(\\d{1,4}(?:\\.\\d{1,2})?)(?: ?${anyOf(LISTS.microgramWords, { capture: false })}\\b| ?(?=$|[.?!,;]| (?:a day|per day|daily|then|tho|though|please)\\b))`,
+  `${phraseSource(LISTS.targetReached)} (?:${anyOf(LISTS.targetFillers, { capture: false })} )?(\\d{1,4}(?:\\.\\d{1,2})?)(?: ?${anyOf(LISTS.microgramWords, { capture: false })}\\b| ?(?=$|[.?!,;]| ${anyOf(LISTS.targetEnds, { capture: false })}\\b))`,
 );
 
 /** A basis in grams ("100 g") and the number of grams it is. */

@@ -665,6 +665,7 @@ export const PHRASE_LIST_NAMES = [
   'alternativesAsked',
   'targetReached',
   'targetFillers',
+  'targetEnds',
   'microgramWords',
   'disagreement',
   'thanksWords',
