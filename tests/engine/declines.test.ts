@@ -470,6 +470,29 @@ describe('K2 with a gout or arthritis medicine', () => {
   });
 });
 
+// Found probing follow-ups: "is k2 ok with heart meds" got the Rotterdam study and "can i take k2
+// with my blood pressure tablets" the arterial-stiffness trial: a medicine named by what it treats.
+describe('K2 with a medicine named by what it treats', () => {
+  const engine = sharedEngine();
+
+  it.each([
+    'does vitamin k2 clash with my blood pressure pills',
+    'is mk7 safe alongside his heart medication',
+    'can k2 be taken with diuretics',
+    'any problem mixing k2 and cholesterol tablets',
+  ])('%j is a drug interaction for a pharmacist', (q) => {
+    const a = engine.ask(q);
+    expect(a.kind).toBe('decline');
+    expect(a.body).toBe(DECLINE_TEXTS.medicine);
+  });
+
+  it('beside a clear K2 question it is background', () => {
+    const a = engine.ask('i take beta blockers. how much k2 is in a spoon of natto?');
+    expect(a.kind).toBe('answer');
+    expect(a.facts).toContain('natto/natto-amount');
+  });
+});
+
 // Blind round 19: "Is It OK to take Krill Oil along with Eliquis?" was answered with K2 and Eliquis.
 describe('another supplement with a blood thinner and no word for vitamin K', () => {
   const engine = sharedEngine();
