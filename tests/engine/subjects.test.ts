@@ -152,6 +152,19 @@ describe('two forms compared for their difference', () => {
     expect(a.facts).toContain('mk7-vs-mk4/mk7-half-life');
   });
 
+  // Found probing: "which one hangs around longer" got the "more effective" claim with no hours.
+  it.each(['of mk4 and mk7 which lingers in the body longer', 'which k2 form sticks around longest'])(
+    '%j shows how long each form stays',
+    (q) => {
+      const a = sharedEngine().ask(q);
+      expect(a.facts).toContain('mk7-vs-mk4/mk4-clearance');
+      expect(
+        a.facts.some((f) => f === 'mk7-vs-mk4/mk7-half-life' || f === 'mk7-vs-mk4/key-takeaway-longer'),
+      ).toBe(true);
+      expect(a.facts[0]).not.toBe('mk7-vs-mk4/more-effective-claim');
+    },
+  );
+
   it('which one wins asks the verdict, not each form (the reason comes with "why?")', () => {
     const a = sharedEngine().ask('mk4 vs mk7, which one is better?');
     expect(a.facts).toContain('mk7-vs-mk4/more-effective-claim');
