@@ -871,6 +871,36 @@ describe('a dose asked in a follow-up of a condition the article gives no dose f
   });
 });
 
+// Found from probes: "how much k2 for memory" and "how much would he need for that" after a memory
+// question got the brain claim or the adult intake, as if either were a dose for it.
+describe('a dose asked for a condition the article gives no dose for', () => {
+  const engine = sharedEngine();
+
+  it.each([
+    ['what mk7 dosage is used for dementia', 'dementia'],
+    ['how many mcg of k2 should someone with neuropathy take', 'neuropathy'],
+    ['how much vitamin k2 helps against cancer', 'cancer'],
+  ])('%j says the article gives no dose for it', (q, condition) => {
+    const a = engine.ask(q);
+    expect(a.coverage).toBe('partial');
+    expect(a.body.startsWith(`The article doesn't give a K2 dose for ${condition}`)).toBe(true);
+  });
+
+  it('a follow-up asks it of the condition asked about before', () => {
+    const conversation = engine.startConversation();
+    conversation.ask('can vitamin k2 slow down memory loss');
+    expect(
+      conversation
+        .ask('ok and how much should she take')
+        .body.startsWith("The article doesn't give a K2 dose for memory"),
+    ).toBe(true);
+  });
+
+  it('a count of a study about the condition is no dose asked', () => {
+    expect(engine.ask('how many people were in the brain mk-4 study').body).not.toMatch(/give a K2 dose/);
+  });
+});
+
 // Blind round 21: "is k2 the same as potassium?" was declined as another meaning of "K2" (the
 // chemical K₂), though the potassium point says what the article is about.
 describe('K2 mixed up with potassium', () => {
