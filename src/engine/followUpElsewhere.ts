@@ -126,15 +126,21 @@ export function lookElsewhere(
     subjectMissed ||
     (ofTheVitamin && !!lead && !!point && shown.has(lead.fullId) && !answersAsked(lead, point));
   if (lead && !repeats) {
+    // A fact just shown that answers a point of the vitamin's own asked with no words of its own
+    // ("with a meal or not?" after "the article doesn't say when; fat helps absorption") answers
+    // it again: a weaker new fact would not.
     const answered = shown.has(lead.fullId)
-      ? own.length > 0 && has(lead, own) > 0
+      ? own.length > 0
+        ? has(lead, own) > 0
+        : asked !== undefined && OF_THE_VITAMIN.has(asked) && !!point && answersAsked(lead, point)
       : (!!point && answersAsked(lead, point)) || has(lead, own) > 0;
     if (answered) return null;
   }
-  const subjectText = withoutFocusWords(
-    subjectPart(hints.previousReading),
-    hints.previousFocus?.focuses ?? [],
-  );
+  // "whats the best time to take k2" then "with or without food?": the subject is K2, not "whats
+  // … k2", which would ask what K2 is.
+  const askedBefore: FocusId[] = [...(hints.previousFocus?.focuses ?? [])];
+  if (asked !== 'definition') askedBefore.push('definition');
+  const subjectText = withoutFocusWords(subjectPart(hints.previousReading), askedBefore);
   const subject = termsOf(analyzer, subjectText).filter((t) => !own.includes(t));
   const anySubject = ofTheVitamin || repeats;
   const readings = [
