@@ -1835,3 +1835,44 @@ describe('what a steady intake means', () => {
     },
   );
 });
+
+// Blind round 44 (seen before fixing): "with or without food then?" after a time-of-day answer got
+// what K2 is ("a fat-soluble vitamin"): the question before carried its "whats" into the reading
+// looked for elsewhere, and the fat fact just shown was passed over for a new, weaker one.
+describe('how K2 is taken, asked after a time-of-day answer', () => {
+  it.each([
+    ["what's a good time of day for my mk7", 'with a meal or not?'],
+    ['whats the ideal time to take mk7', 'with a meal or not?'],
+    ['whats the ideal time to take mk7', 'should that be alongside food?'],
+  ])('%j then %j says fat helps absorption', (first, next) => {
+    const conversation = sharedEngine().startConversation();
+    conversation.ask(first);
+    expect(conversation.ask(next).facts[0]).toBe('absorption-excretion/fat-helps-absorption');
+  });
+});
+
+// Blind round 44 (seen before fixing): "does it just get peed out" was not read as excretion.
+describe('how K2 leaves the body, in plain words', () => {
+  it.each(['does k2 just get peed out', 'when you take mk7 does the extra get peed out'])(
+    '%j gets the excretion fact',
+    (q) => {
+      expect(sharedEngine().ask(q).facts).toContain('absorption-excretion/excretion');
+    },
+  );
+
+  it('"food or no food?" asks how K2 is taken', () => {
+    expect(sharedEngine().ask('k2 pills, food or no food?').facts[0]).toBe(
+      'absorption-excretion/fat-helps-absorption',
+    );
+  });
+});
+
+// Found while writing cases for the above: "what hour of the day is best for vitamin k2" got the
+// 4-hour absorption peak of K1 and K2: an hour of the day asks the time of day.
+describe('an hour of the day asked', () => {
+  it('says the article gives no time of day', () => {
+    const a = sharedEngine().ask('which hour of the day suits k2 best');
+    expect(a.coverage).toBe('partial');
+    expect(a.body.startsWith("The article doesn't say whether morning or evening is better.")).toBe(true);
+  });
+});
