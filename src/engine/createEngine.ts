@@ -13,7 +13,13 @@ import {
 import { asksAboutTheMedicine, asksForOtherFoods } from './chooseReading.ts';
 import { bareAnswer, type HelpTold, topicAnswer, toRef, withEmergencyKept } from './composeAnswer.ts';
 import { MAX_BODY_WORDS, wordCount } from './composeBody.ts';
-import { isBareWhy, WHY_WITHOUT_ANSWER_TEXT } from './declines.ts';
+import {
+  ACKNOWLEDGED_TEXT,
+  isAcknowledgement,
+  isAcknowledgementEmoji,
+  isBareWhy,
+  WHY_WITHOUT_ANSWER_TEXT,
+} from './declines.ts';
 import type { AskOptions, Conversation, Engine, FollowUpAnswer } from './engine.ts';
 import { factIndexOf } from './factIndex.ts';
 import { basisConfirmation } from './figureBasis.ts';
@@ -573,6 +579,17 @@ export function createEngine(kb: KnowledgeBase, options: CreateEngineOptions = {
         const why = bareAnswer('decline', WHY_WITHOUT_ANSWER_TEXT, alone.answer.safety.warningFirst);
         if (previous) return { answer: why, context: previous, followUp: true };
         alone = { ...alone, answer: why };
+      }
+      // "ok", "got it", "👍", "alright, will ask the midwife" after an answer: acknowledged, and the
+      // answer is not given again. After an emergency the emergency's own replies still lead.
+      if (
+        previous &&
+        !previous.emergency &&
+        !alone.answer.urgent &&
+        (isAcknowledgement(normalized) || isAcknowledgementEmoji(text))
+      ) {
+        const acknowledged = bareAnswer('decline', ACKNOWLEDGED_TEXT, alone.answer.safety.warningFirst);
+        return { answer: acknowledged, context: previous, followUp: true };
       }
       const offTopic = previous !== null && offTopicAlone(normalized, alone);
       let kind = previous

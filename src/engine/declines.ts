@@ -64,10 +64,29 @@ const ADDRESSEE_WORD = anyOf(lists.greetingAddressees);
 /** Only a greeting, with whom it greets. */
 const GREETING = new RegExp(`^(${GREETING_WORD})+(${ADDRESSEE_WORD}[\\s!.,?]*)*$`);
 
-/** Only thanks (lexicon/phrases.json `thanksLead`, `thanksWords`, `thanksTail`). */
+/** Saying whom one will ask (lexicon/phrases.json `laterAsks`): it may stand before or after thanks. */
+const LATER_ASK = anyOf(lists.laterAsks);
+
+/** Only thanks (lexicon/phrases.json `thanksLead`, `laterAsks`, `thanksWords`, `thanksTail`). */
 const THANKS = new RegExp(
-  `^(${anyOf(lists.thanksLead)}\\b[\\s!.,]*)*${anyOf(lists.thanksWords)}[\\s!.,]*(${anyOf(lists.thanksTail)}[\\s!.,]*)*$`,
+  `^((${anyOf(lists.thanksLead)}|${LATER_ASK})\\b[\\s!.,]*)*${anyOf(lists.thanksWords)}[\\s!.,]*((${anyOf(lists.thanksTail)}|${LATER_ASK})[\\s!.,]*)*$`,
 );
+
+/** Only an acknowledgement of the last answer: "ok", "got it", "ok will ask my gp then". */
+const ACKNOWLEDGEMENT = new RegExp(`^((${anyOf(lists.thanksLead)}|${LATER_ASK})\\b[\\s!.,]*)+$`);
+
+/** The reply to an acknowledgement (texts.json `acknowledged`). */
+export const ACKNOWLEDGED_TEXT = texts().replies.acknowledged;
+
+/** Emoji that acknowledge (phrases.json `acknowledgementEmoji`), and what may stand between them. */
+const ACKNOWLEDGEMENT_EMOJI: ReadonlySet<string> = new Set(lists.acknowledgementEmoji.words);
+const EMOJI_JOINERS = /\s|\uFE0F|\u200D|[\u{1F3FB}-\u{1F3FF}]/gu;
+
+/** A message of only acknowledging emoji ("👍", "🙏🙏"), read before normalising drops them. */
+export function isAcknowledgementEmoji(raw: string): boolean {
+  const marks = [...raw.replace(EMOJI_JOINERS, '')];
+  return marks.length > 0 && marks.length <= 10 && marks.every((m) => ACKNOWLEDGEMENT_EMOJI.has(m));
+}
 
 /**
  * Only the news that a question is coming, after any greeting ("hey quick one", "can i ask
@@ -108,6 +127,9 @@ export const isGreeting = wholeMessageIs(GREETING);
 
 /** A message that is only thanks ("thanks!", "ty", "thank you bot"). */
 export const isThanks = wholeMessageIs(THANKS);
+
+/** A message that only acknowledges ("ok", "got it", "alright, will ask the midwife"). */
+export const isAcknowledgement = wholeMessageIs(ACKNOWLEDGEMENT);
 
 /** A greeting, an addressee and an introduction before the question ("hi all, new here - …"). */
 // A letter's salutation ("Dear Terry,", "Dear Dr. Roach:") greets too: the name is no word of the question.

@@ -99,6 +99,8 @@ export const textsSchema = z.strictObject({
     empty: sentence,
     greeting: template('canAnswer'),
     thanks: sentence,
+    /** A message that only acknowledges the last answer ("ok", "got it", "👍", "will ask my gp"). */
+    acknowledged: sentence,
     /** "Why not?" with no answer before it: why the bot says it cannot answer (the article's limits). */
     whyWithoutAnswer: template('canAnswer'),
     /** A message that only says a question is coming ("quick one", "can i ask something"). */
@@ -670,6 +672,8 @@ export const PHRASE_LIST_NAMES = [
   'disagreement',
   'thanksWords',
   'thanksTail',
+  'laterAsks',
+  'acknowledgementEmoji',
   'bareWhy',
   'articleAnchor',
   'doseTwice',

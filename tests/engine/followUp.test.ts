@@ -842,6 +842,35 @@ describe('thanks after an answer to someone on a blood thinner', () => {
   });
 });
 
+// Blind round 44 (seen before fixing): "ok will ask the health visitor. thanks!" got the pregnancy
+// answer again, and "👍" the invitation to ask something. Literal replies from knowledge/texts.json.
+describe('closing a conversation', () => {
+  const THANKED = "You're welcome! Ask me anything else about vitamin K2 whenever you like.";
+  const ACKNOWLEDGED = 'Glad that helps. Ask me anything else about vitamin K2 whenever you like.';
+
+  it.each([
+    ['right, i will speak to the paediatrician. thank you', THANKED],
+    ["alright i'll run it by my pharmacist, ty", THANKED],
+    ['got it, will call the gp tomorrow', ACKNOWLEDGED],
+    ['ok', ACKNOWLEDGED],
+    ['👌🏻', ACKNOWLEDGED],
+  ])('%j after an answer gets a short close', (closing, reply) => {
+    const conv = sharedEngine().startConversation();
+    conv.ask('can kids take mk7');
+    const a = conv.ask(closing);
+    expect(a.kind).toBe('decline');
+    expect(a.body).toBe(reply);
+    expect(a.facts).toEqual([]);
+  });
+
+  it('a question after the close is still answered in the conversation', () => {
+    const conv = sharedEngine().startConversation();
+    conv.ask('how much k2 is in natto');
+    conv.ask('👍');
+    expect(conv.ask('and gouda?').topic?.id).toBe('cheese');
+  });
+});
+
 // A follow-up naming only who is asked about asks the whole previous question of them, whichever
 // of its parts named the point (blind round 18: "and for men? my husband is 65" after a question on
 // fracture trials in postmenopausal women got the adult intake figures).
