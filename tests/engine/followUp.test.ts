@@ -1690,6 +1690,19 @@ describe('another supplement asked about after a K2 answer', () => {
     expect(a.body).toMatch(/other nutrients/);
   });
 
+  // Blind round 44 (seen before fixing): "what protein powder should he use" after a K2 answer
+  // about a teenager got "the same facts answer this".
+  it.each(['right, and which whey should she buy', 'what about a protein shake after training?'])(
+    '%j after an evidence answer is declined as another nutrient',
+    (q) => {
+      const conversation = sharedEngine().startConversation();
+      conversation.ask('is mk7 worth taking for a 15 year old footballer');
+      const a = conversation.ask(q);
+      expect(a.kind).toBe('decline');
+      expect(a.body).toMatch(/other nutrients/);
+    },
+  );
+
   it('told, not asked, it keeps the K2 question', () => {
     const conversation = sharedEngine().startConversation();
     conversation.ask('does k2 help bone density');
