@@ -6,11 +6,13 @@ import {
   withoutAnticoagulants,
   withoutDeniedAnticoagulants,
 } from './anticoagulantFacts.ts';
+import { meantPart } from './foodCorrection.ts';
 import type { UrgentKind } from './gateWords.ts';
 import { tokenize } from './normalize.ts';
 import { alternation, anyOf, phraseRegex } from './phrasePattern.ts';
 import {
   clausesOpeningAQuestion,
+  namesVitamin,
   onlyTells,
   readFocus,
   THE_VITAMIN,
@@ -340,6 +342,10 @@ export function followUpKind(
   // A whole question of its own (K2 or the article named, a subject, and what is asked about it)
   // stands alone, whatever "and", "ok and" or "also" opens it: "ok and does k2 thin your blood?".
   if (ownSubject && anchored && !back && asksOwnPoint(normalized)) return 'alone';
+  // "no i meant for bones, not the heart": the subject meant replaces the one before, in its frame
+  // (a form meant, "nah i meant mk4", is put in the question before by its own step).
+  const meant = meantPart(normalized);
+  if (meant !== null && !namesVitamin(meant) && hasSubject(subjectPart(meant))) return 'instead';
   if (back || !ownSubject) return 'together';
   if (ELLIPSIS.test(plain(normalized))) return 'instead';
   return anchored ? 'alone' : 'together';
@@ -411,9 +417,13 @@ export function followUpReading(
   // A new food with no aspect words to carry ("is eel a good k2 source?" → "how does that compare
   // to cheese"): the vitamin itself is what the food is asked about.
   const aspects = aspectsOf(previous.reading).join(' ') || (newFood ? THE_VITAMIN : '');
+  // "sorry i meant bones": what was meant, in the frame before, of the vitamin the conversation is about.
+  const meant = meantPart(normalized);
   const parts =
     kind === 'instead'
-      ? [normalized, aspects, situation.join(' ')]
+      ? meant !== null
+        ? [meant, aspects, situation.join(' '), THE_VITAMIN]
+        : [normalized, aspects, situation.join(' ')]
       : [
           normalized,
           before(previousSubject(normalized, previous.reading)),

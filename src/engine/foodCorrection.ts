@@ -14,16 +14,29 @@ import { CORRECTION_WORDS } from './questionFocus.ts';
 const FILLER: ReadonlySet<string> = new Set(language().phrases.lists.correctionFiller.words);
 /** "…, not the whole egg": what the message says it did not mean. */
 const DENIED = /,? \b(?:not|rather than|instead of)\b/;
-/** A correction says it early: "no i meant…", "sorry, i meant…". */
-const CORRECTION_REACH = 3;
+/** A correction says it early: "no i meant…", "sorry, i meant…", "no sorry, i meant…". */
+const CORRECTION_REACH = 4;
 /** The words of a correction that say what was meant (phrases.json `correctionMeant`). */
 const MEANT: ReadonlySet<string> = new Set(language().phrases.lists.correctionMeant.words);
 
+/**
+ * What a correction says was meant ("no i meant for bones, not the heart" → "no i meant for
+ * bones"), or null when the message says early on that it meant nothing.
+ */
+export function meantPart(normalized: string): string | null {
+  const meant = normalized.replace(/'/g, '').split(DENIED)[0] ?? '';
+  return stemmedWords(meant)
+    .slice(0, CORRECTION_REACH)
+    .some((w) => MEANT.has(w))
+    ? meant
+    : null;
+}
+
 /** The previous question asked of the food the message corrects it to, or null. */
 export function withFoodReplaced(normalized: string, previous: string): string | null {
-  const meant = normalized.replace(/'/g, '').split(DENIED)[0] ?? '';
+  const meant = meantPart(normalized);
+  if (meant === null) return null;
   const words = stemmedWords(meant);
-  if (!words.slice(0, CORRECTION_REACH).some((w) => MEANT.has(w))) return null;
   // "egg yolks" is two food words, one food.
   const food = [...foodsNamed(meant)].join(' ');
   const before = [...foodsNamed(previous)];

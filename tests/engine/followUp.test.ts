@@ -1918,3 +1918,31 @@ describe('an hour of the day asked', () => {
     expect(a.body.startsWith("The article doesn't say whether morning or evening is better.")).toBe(true);
   });
 });
+
+// Blind round 44 (seen before fixing): "no i meant for bones not heart" after the heart dose got the
+// heart facts again: a correction naming another subject asks the question before of that subject.
+describe('a correction to another subject', () => {
+  it.each([
+    ['how much k2 is suggested for artery health', 'no sorry, i meant for my bones, not arteries'],
+    ['which mk7 amount is used for the heart', 'i meant bones'],
+  ])('%j then %j gets a bone figure', (first, correction) => {
+    const conversation = sharedEngine().startConversation();
+    conversation.ask(first);
+    const a = conversation.ask(correction);
+    expect(
+      a.facts.some((f) =>
+        [
+          'bone-health/postmenopausal-90mcg-trial',
+          'supplement-dosage/older-adults',
+          'bone-human-studies/postmenopausal-benefit',
+        ].includes(f),
+      ),
+    ).toBe(true);
+  });
+
+  it('a form meant is still put in the question before', () => {
+    const conversation = sharedEngine().startConversation();
+    conversation.ask('what daily mcg of mk-7 do people take');
+    expect(conversation.ask('no, i meant mk4').facts.some((f) => f.includes('mk4'))).toBe(true);
+  });
+});
