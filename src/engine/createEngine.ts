@@ -53,7 +53,7 @@ import {
   withSummaryBody,
 } from './followUpCompose.ts';
 import { lookElsewhere, newTermsOf } from './followUpElsewhere.ts';
-import { withFoodReplaced } from './foodCorrection.ts';
+import { withFoodAtPlace, withFoodReplaced } from './foodCorrection.ts';
 import { pillsTakenAlready, withFoodPointedAt } from './gateOverdose.ts';
 import { namesAnticoagulantTaken, PERSON } from './gateWords.ts';
 import { foodsNamed, GENERIC_FOOD, GENERIC_TERMS, type OutOfScopeClass } from './lexicon.ts';
@@ -554,6 +554,13 @@ export function createEngine(kb: KnowledgeBase, options: CreateEngineOptions = {
         }
       }
       const previous = context?.animalAsked ? null : context;
+      // "the 2nd thing u said, how much in that": the food the last answer named in that place.
+      const atPlace = previous?.body ? withFoodAtPlace(normalized, previous.body) : null;
+      if (atPlace) {
+        text = atPlace;
+        normalized = atPlace;
+        alone = answerQuestionDetailed(atPlace, index, byId);
+      }
       // "She had a whole pack of it yesterday" after "is she allowed natto?": the pack is the food.
       const asFood =
         alone.answer.urgentKind === 'overdose' && previous && !previous.emergency

@@ -1,5 +1,6 @@
 import { language } from '../kb/language.ts';
 import { foodsNamed, STOP_WORDS } from './lexicon.ts';
+import { anyOf } from './phrasePattern.ts';
 import { stemmedWords } from './phraseSet.ts';
 import { CORRECTION_WORDS } from './questionFocus.ts';
 
@@ -47,4 +48,27 @@ export function withFoodReplaced(normalized: string, previous: string): string |
   );
   if (rest.length > 0) return null;
   return previous.replace(/'/g, '').replace(before[0] as string, food);
+}
+
+/** The places ordinals point at (phrases.json `placeOrdinals`): entry i is place i. */
+const PLACES: ReadonlyArray<RegExp> = (language().phrases.lists.placeOrdinals.words ?? []).map(
+  (ordinal) => new RegExp(`\\b(the )?(${ordinal}) (${anyOf(language().phrases.lists.placeNouns)})\\b`),
+);
+
+/**
+ * "the 2nd thing u said, how much in that": the message with the food the last answer named in
+ * that place in place of the pointer, or null when it points at no place or the answer named too
+ * few foods.
+ */
+export function withFoodAtPlace(normalized: string, previousBody: string): string | null {
+  const text = normalized.replace(/'/g, '');
+  for (let place = 0; place < PLACES.length; place++) {
+    const pointer = (PLACES[place] as RegExp).exec(text);
+    if (!pointer) continue;
+    const food = [...foodsNamed(previousBody.toLowerCase())][place];
+    return food === undefined
+      ? null
+      : `${text.slice(0, pointer.index)}${food}${text.slice(pointer.index + pointer[0].length)}`;
+  }
+  return null;
 }

@@ -673,6 +673,8 @@ export const PHRASE_LIST_NAMES = [
   'thanksWords',
   'thanksTail',
   'laterAsks',
+  'placeOrdinals',
+  'placeNouns',
   'acknowledgementEmoji',
   'bareWhy',
   'articleAnchor',

@@ -1946,3 +1946,22 @@ describe('a correction to another subject', () => {
     expect(conversation.ask('no, i meant mk4').facts.some((f) => f.includes('mk4'))).toBe(true);
   });
 });
+
+// Blind round 44 (seen before fixing): "the 2nd thing u said, how much in that" after a list of
+// foods got the article's 10-45 mcg claim: an ordinal points at the food named in that place.
+describe('a food pointed at by its place in the last answer', () => {
+  it.each([
+    ['second thing you listed - how much k2 does it have?', 'cheese'],
+    ['and the 3rd one, how much?', 'meat-liver-chicken'],
+  ])('%j after a list of foods is about that food', (pointer, topic) => {
+    const conversation = sharedEngine().startConversation();
+    conversation.ask("i can't stand natto, where else can i get k2");
+    expect(conversation.ask(pointer).topic?.id).toBe(topic);
+  });
+
+  it('a place the last answer has no food for is no pointer', () => {
+    const conversation = sharedEngine().startConversation();
+    conversation.ask('how much k2 is in natto');
+    expect(conversation.ask('the fifth one?').topic?.id).not.toBe('cheese');
+  });
+});
