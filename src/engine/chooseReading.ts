@@ -32,6 +32,7 @@ import {
 } from './readings.ts';
 import type { SearchResult } from './search.ts';
 import type { TopicIndex } from './topicIndex.ts';
+import { withoutDoubtTail } from './yesNoClaims.ts';
 
 /**
  * The score-and-choose steps of answering: each scores one candidate reading of the message
@@ -183,8 +184,11 @@ export function preferQuestionClause(ctx: MessageContext, current: SearchResult)
   const asked = questionClause(ctx.normalized);
   const fullBest = current.ranked[0];
   if (!asked || !fullBest) return current;
-  // What the clause sets aside is not its subject ("what foods have k2 besides natto" is not natto).
-  const clause = withoutNegated(asked.clause) ?? asked.clause;
+  // What the clause sets aside is not its subject ("what foods have k2 besides natto" is not natto),
+  // nor is the doubt it offers as the other answer ("grass fed vs normal butter, is there more k2
+  // or is that hype": not whether K2 is worth it).
+  const asking = withoutDoubtTail(asked.clause);
+  const clause = withoutNegated(asking) ?? asking;
   // "…K2 (MK-7) 45 mcg per day. Is 45 mcg enough?": the figure asked is the vitamin's dose when the
   // words the story gives it to read as one.
   const owner = statedOwnerOfFigure(ctx.normalized, asked.clause);

@@ -68,6 +68,12 @@ const DOUBTS: ReadonlySet<string> = new Set(POLARITY.truth.doubts.flatMap((w) =>
 const DOUBT_TAIL = new RegExp(
   `,?\\s(?:or|or is (?:that|it|this|all that))\\s(?:(?:just|all|a|an|pure|total) )?(?:${POLARITY.truth.doubts.join('|')})[?!.\\s]*$`,
 );
+
+/** A question without the doubt offered as its other answer ("is there more k2, or is that hype?"). */
+export function withoutDoubtTail(text: string): string {
+  return text.replace(DOUBT_TAIL, '');
+}
+
 const OPENERS: ReadonlySet<string> = new Set(
   [...language().focus.yesNoStarts, ...language().focus.openers].flatMap((w) => stemmedWords(w)),
 );

@@ -476,3 +476,15 @@ describe('why the bone trials are in women after menopause', () => {
     expect(a.body).toMatch(/estrogen/);
   });
 });
+
+// Blind round 44 (seen before fixing): "grass fed butter vs normal butter, is there actually more
+// k2 or is it marketing" got whether K2 is worth it: the doubt offered as the other answer made the
+// question clause a clause of its own.
+describe('a comparison before a question that ends in a doubt', () => {
+  it.each([
+    ['grassfed butter or regular butter - is there honestly more k2, or is that all hype?', 'butter-dairy'],
+    ['aged gouda vs young gouda, does one have more k2 or is it a myth', 'cheese'],
+  ])('%j is about the foods compared', (q, topic) => {
+    expect(sharedEngine().ask(q).topic?.id).toBe(topic);
+  });
+});
