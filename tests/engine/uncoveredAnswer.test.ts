@@ -1935,3 +1935,21 @@ describe('who paid for the research', () => {
     expect(a.facts).toContain('heart-health/arterial-stiffness');
   });
 });
+
+// Blind round 44 (seen before fixing): a dictated letter whose feet "tingle at night" got "The
+// article doesn't say whether morning or evening is better": when a symptom comes is no time of
+// day asked for K2.
+describe('a symptom told with the time it comes', () => {
+  it.each([
+    'so my toes ache at night from the neuropathy and a friend says k2 fixes nerves is that true',
+    'my calves cramp at night, would k2 help with that?',
+  ])('%j asks no time of day', (q) => {
+    expect(sharedEngine().ask(q).body).not.toMatch(/morning or evening/);
+  });
+
+  it('a time asked for K2 still is', () => {
+    expect(
+      sharedEngine().ask('my feet ache at night. is k2 better taken at night or in the morning?').body,
+    ).toMatch(/^The article doesn't say whether morning or evening is better/);
+  });
+});
