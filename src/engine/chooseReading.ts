@@ -272,14 +272,20 @@ export function preferQuestionClause(ctx: MessageContext, current: SearchResult)
     : current;
 }
 
+/** Words that say a story is over ("…years ago, all fine now"; phrases.json `storyResolved`). */
+const STORY_RESOLVED = phraseRegex(language().phrases.lists.storyResolved);
+
 /**
  * Whether the message sets aside, before its question clause, the story it tells ("unrelated,
- * but…": phrases.json `followUpBreaks`, read as a new subject is).
+ * but…": phrases.json `followUpBreaks`, read as a new subject is), or says the story is over
+ * ("my gums bled years ago (sorted now). is k2 good for teeth?").
  */
 function storySetAside(normalized: string, clause: string): boolean {
   const text = normalized.replace(/'/g, '');
   const at = text.indexOf(clause);
-  return at > 0 && startsNewSubject(text.slice(0, at));
+  if (at <= 0) return false;
+  const story = text.slice(0, at);
+  return startsNewSubject(story) || STORY_RESOLVED.test(story);
 }
 
 /** How many sentences back a question pointing back looks for the subject it points at. */

@@ -675,6 +675,7 @@ export const PHRASE_LIST_NAMES = [
   'laterAsks',
   'placeOrdinals',
   'placeNouns',
+  'storyResolved',
   'acknowledgementEmoji',
   'bareWhy',
   'articleAnchor',

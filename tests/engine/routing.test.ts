@@ -488,3 +488,21 @@ describe('a comparison before a question that ends in a doubt', () => {
     expect(sharedEngine().ask(q).topic?.id).toBe(topic);
   });
 });
+
+// Blind round 44 (seen before fixing): "had bleeding gums like 5 yrs ago (dentist sorted it…). does
+// k2 do anything for teeth tho?" got the signs of low vitamin K: a story the message says is over
+// is set aside, and the question clause decides.
+describe('a story the message says is over', () => {
+  it('leaves the question clause to decide', () => {
+    const a = sharedEngine().ask(
+      'years ago my gums used to bleed, cleared up after a scale and polish. is mk7 any use for teeth?',
+    );
+    expect(a.facts).toContain('calcium-direction/teeth-and-bones-claim');
+    expect(a.body).toMatch(/^The article doesn't cover dental health/);
+  });
+
+  it('a story still going on is still read with the question', () => {
+    const a = sharedEngine().ask('my gums keep bleeding when i brush. could low vitamin k be why?');
+    expect(a.topic?.id).not.toBe('calcium-direction');
+  });
+});
