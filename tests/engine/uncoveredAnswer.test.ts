@@ -1953,3 +1953,24 @@ describe('a symptom told with the time it comes', () => {
     ).toMatch(/^The article doesn't say whether morning or evening is better/);
   });
 });
+
+// Blind round 44 (seen before fixing): "does k2 do anything for muscle or gym performance or is it
+// just a bone thing" got bone facts without saying the article does not cover muscle.
+describe('K2 asked for muscles', () => {
+  it.each(['would mk7 help my muscles at all or is it only for bones', 'is k2 good for muscle function'])(
+    '%j says the article does not cover muscle',
+    (q) => {
+      const a = sharedEngine().ask(q);
+      expect(a.coverage).toBe('partial');
+      expect(a.body).toMatch(/^The article doesn't cover K2 and muscle/);
+    },
+  );
+});
+
+describe('muscle words asked as side effects', () => {
+  it('"can k2 give you achy muscles" asks a side effect the article does not list', () => {
+    const a = sharedEngine().ask('can k2 give you achy muscles');
+    expect(a.topic?.id).toBe('safety-side-effects');
+    expect(a.coverage).toBe('partial');
+  });
+});
