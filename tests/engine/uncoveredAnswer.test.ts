@@ -1974,3 +1974,18 @@ describe('muscle words asked as side effects', () => {
     expect(a.coverage).toBe('partial');
   });
 });
+
+// Blind round 44 (seen before fixing): a breastfeeding mother asking whether to give her
+// 3-month-old K2 drops got cow's-milk figures. Giving K2 to a baby is a point the article never
+// covers; the pediatrician or health visitor is who can advise.
+describe('K2 drops for a baby', () => {
+  it.each(['is it ok to give my 5 month old some k2 drops?', 'should i give my two month old mk7 drops'])(
+    '%j says the article does not cover it',
+    (q) => {
+      const a = sharedEngine().ask(q);
+      expect(a.body).toMatch(
+        /^The article doesn't cover giving K2 to babies; their pediatrician or health visitor can advise/,
+      );
+    },
+  );
+});
