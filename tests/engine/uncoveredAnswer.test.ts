@@ -1989,3 +1989,30 @@ describe('K2 drops for a baby', () => {
     },
   );
 });
+
+// Blind round 44 (seen before fixing): "I have rheumatoid arthritis … Would vitamin K2 help my
+// joints or protect my bones?" got bone facts without saying the article does not cover joints;
+// and "rheumatoid" alone was shown as the condition's name.
+describe('joints and rheumatoid arthritis', () => {
+  it('joints asked beside bones: the reply says joints are not covered, then the bone facts', () => {
+    const a = sharedEngine().ask(
+      'my mum takes steroids for years now, is k2 any good for her joints or bones?',
+    );
+    expect(a.body).toMatch(/^The article doesn't cover (joint health|arthritis)/);
+    expect(a.topic?.id).toBe('bone-health');
+  });
+
+  it('"rheumatoid" is shown as rheumatoid arthritis', () => {
+    expect(sharedEngine().ask('can mk7 help with rheumatoid')).toMatchObject({
+      body: expect.stringMatching(/^The article doesn't cover rheumatoid arthritis\./),
+    });
+  });
+});
+
+describe('toxins flushed out', () => {
+  it('a detox question with no K2 in it is outside the article', () => {
+    const a = sharedEngine().ask('do cucumber slices pull toxins out of your liver?');
+    expect(a.kind).toBe('decline');
+    expect(a.body).toMatch(/^Sorry, that's outside what I know/);
+  });
+});
