@@ -506,3 +506,15 @@ describe('a story the message says is over', () => {
     expect(a.topic?.id).not.toBe('calcium-direction');
   });
 });
+
+// Blind round 44 (seen before fixing): "taking 600mg calcium for my bones, heard it can end up in
+// arteries. does adding k2 fix that" got the article's claim that K2 keeps calcium out of artery
+// walls with no word that trials have not shown it (fact-check C-13: AVADEC was null).
+describe('K2 keeping calcium out of the arteries', () => {
+  it.each([
+    'i take calcium pills, someone said it clogs arteries. will k2 stop that?',
+    'k2 and calcium in the arteries',
+  ])('%j says trials have not shown less artery calcification', (q) => {
+    expect(sharedEngine().ask(q).body).toMatch(/trials have not shown less (artery )?calcification/);
+  });
+});
