@@ -26,11 +26,10 @@ const MEANT: ReadonlySet<string> = new Set(language().phrases.lists.correctionMe
  */
 export function meantPart(normalized: string): string | null {
   const meant = normalized.replace(/'/g, '').split(DENIED)[0] ?? '';
-  return stemmedWords(meant)
-    .slice(0, CORRECTION_REACH)
-    .some((w) => MEANT.has(w))
-    ? meant
-    : null;
+  const words = stemmedWords(meant).slice(0, CORRECTION_REACH);
+  // "i mean…" corrects; "does that mean…" asks what something means.
+  const says = words.some((w, i) => MEANT.has(w) && (w !== 'mean' || words[i - 1] === 'i'));
+  return says ? meant : null;
 }
 
 /** The previous question asked of the food the message corrects it to, or null. */

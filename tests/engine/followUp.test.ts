@@ -1940,6 +1940,16 @@ describe('a correction to another subject', () => {
     ).toBe(true);
   });
 
+  // Found re-running blind round 44 on the fix: "does that mean theres soy in it?" read as a
+  // correction ("mean") and got the K3 toxicity facts.
+  it('"does that mean…" asks what something means; it corrects nothing', () => {
+    const conversation = sharedEngine().startConversation();
+    conversation.ask('where does the mk7 in capsules come from');
+    expect(conversation.ask('does that mean it has soy in it? allergic here').topic?.id).not.toBe(
+      'safety-side-effects',
+    );
+  });
+
   it('a form meant is still put in the question before', () => {
     const conversation = sharedEngine().startConversation();
     conversation.ask('what daily mcg of mk-7 do people take');
