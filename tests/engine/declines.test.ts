@@ -1167,3 +1167,17 @@ describe('a report that says a diagnosis, told before a K2 question', () => {
     expect(engine.ask('my dexa report says -2.7, what does that mean').kind).toBe('decline');
   });
 });
+
+// Blind round 44 (seen before fixing): "schedule k-2 and k-3" for a partnership return got "not
+// sure which part of vitamin K2 you mean": the hyphen kept the tax schedule from matching, and the
+// "k2" in it read as the vitamin named.
+describe('the tax schedule K-2 written with a hyphen', () => {
+  it.each([
+    'does my llc have to file schedule k-2 this year',
+    'schedule k-1 vs k-2 for an s corp, which one applies',
+  ])('%j is outside the bot', (q) => {
+    const a = sharedEngine().ask(q);
+    expect(a.kind).toBe('decline');
+    expect(a.body).toMatch(/^Sorry, that's outside what I know/);
+  });
+});
