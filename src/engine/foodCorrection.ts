@@ -22,7 +22,7 @@ const MEANT: ReadonlySet<string> = new Set(language().phrases.lists.correctionMe
 
 /**
  * What a correction says was meant ("no i meant for bones, not the heart" → "no i meant for
- * bones"), or null when the message says early on that it meant nothing.
+ * bones"), or null when the message does not open by saying what it meant.
  */
 export function meantPart(normalized: string): string | null {
   const meant = normalized.replace(/'/g, '').split(DENIED)[0] ?? '';
