@@ -67,13 +67,16 @@ const GREETING = new RegExp(`^(${GREETING_WORD})+(${ADDRESSEE_WORD}[\\s!.,?]*)*$
 /** Saying whom one will ask (lexicon/phrases.json `laterAsks`): it may stand before or after thanks. */
 const LATER_ASK = anyOf(lists.laterAsks);
 
+/** One word or phrase that may come before thanks, or stand for it ("ok", "will ask my gp"), with what follows it. */
+const ACKNOWLEDGING = `(${anyOf(lists.thanksLead)}|${LATER_ASK})\\b[\\s!.,]*`;
+
 /** Only thanks (lexicon/phrases.json `thanksLead`, `laterAsks`, `thanksWords`, `thanksTail`). */
 const THANKS = new RegExp(
-  `^((${anyOf(lists.thanksLead)}|${LATER_ASK})\\b[\\s!.,]*)*${anyOf(lists.thanksWords)}[\\s!.,]*((${anyOf(lists.thanksTail)}|${LATER_ASK})[\\s!.,]*)*$`,
+  `^(${ACKNOWLEDGING})*${anyOf(lists.thanksWords)}[\\s!.,]*((${anyOf(lists.thanksTail)}|${LATER_ASK})[\\s!.,]*)*$`,
 );
 
 /** Only an acknowledgement of the last answer: "ok", "got it", "ok will ask my gp then". */
-const ACKNOWLEDGEMENT = new RegExp(`^((${anyOf(lists.thanksLead)}|${LATER_ASK})\\b[\\s!.,]*)+$`);
+const ACKNOWLEDGEMENT = new RegExp(`^(${ACKNOWLEDGING})+$`);
 
 /** The reply to an acknowledgement (texts.json `acknowledged`). */
 export const ACKNOWLEDGED_TEXT = texts().replies.acknowledged;
@@ -81,11 +84,17 @@ export const ACKNOWLEDGED_TEXT = texts().replies.acknowledged;
 /** Emoji that acknowledge (phrases.json `acknowledgementEmoji`), and what may stand between them. */
 const ACKNOWLEDGEMENT_EMOJI: ReadonlySet<string> = new Set(lists.acknowledgementEmoji.words);
 const EMOJI_JOINERS = /\s|\uFE0F|\u200D|[\u{1F3FB}-\u{1F3FF}]/gu;
+/** A longer run of emoji is no acknowledgement but a message of its own, read as before. */
+const MAX_ACKNOWLEDGEMENT_EMOJI = 10;
 
 /** A message of only acknowledging emoji ("👍", "🙏🙏"), read before normalising drops them. */
 export function isAcknowledgementEmoji(raw: string): boolean {
   const marks = [...raw.replace(EMOJI_JOINERS, '')];
-  return marks.length > 0 && marks.length <= 10 && marks.every((m) => ACKNOWLEDGEMENT_EMOJI.has(m));
+  return (
+    marks.length > 0 &&
+    marks.length <= MAX_ACKNOWLEDGEMENT_EMOJI &&
+    marks.every((m) => ACKNOWLEDGEMENT_EMOJI.has(m))
+  );
 }
 
 /**
