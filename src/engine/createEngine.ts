@@ -24,6 +24,7 @@ import type { AskOptions, Conversation, Engine, FollowUpAnswer } from './engine.
 import { factIndexOf } from './factIndex.ts';
 import { basisConfirmation } from './figureBasis.ts';
 import {
+  asksOnlyForEvidence,
   asksOwnPoint,
   contextAfter,
   contextAfterAnimal,
@@ -660,6 +661,11 @@ export function createEngine(kb: KnowledgeBase, options: CreateEngineOptions = {
         explainsForAnAudience(normalized, previous.focus?.focuses ?? [], hasSubject)
       )
         kind = 'plain';
+      // "how do they know?" after a food's amount asks where the figure comes from: the source reply
+      // quotes the article's line and the published research behind it. Read with the figure, the
+      // evidence words found the evidence summary for the heart instead.
+      if (previous?.focus?.figure && kind === 'together' && asksOnlyForEvidence(normalized, hasSubject))
+        kind = 'again';
       const aloneAnswer = (): FollowUpAnswer => {
         // Read in context, nothing answered it: the conversation is about K2, and so is the message.
         const ofTheVitamin = previous ? askedOfTheVitamin(normalized, alone) : null;

@@ -386,6 +386,15 @@ export function asksOnlyForSource(normalized: string): boolean {
   return readFocus(rest).focuses.every((id) => id === 'evidence');
 }
 
+/**
+ * Whether a message asks only how something is known ("is that proven?", "how do they know?") and
+ * names no subject of its own: after a figure, it asks where the figure comes from.
+ */
+export function asksOnlyForEvidence(normalized: string, hasSubject: (text: string) => boolean): boolean {
+  const { focuses } = readFocus(normalized);
+  return focuses.length === 1 && focuses[0] === 'evidence' && !hasSubject(subjectPart(normalized));
+}
+
 /** Whether a message says what it asks (a yes/no question, or a focus such as an amount). */
 export function asksOwnPoint(normalized: string): boolean {
   const focus = readFocus(normalized);

@@ -140,9 +140,15 @@ export class PhraseLists {
     Array<{ list: number; words: readonly string[]; phrase: string }>
   >();
   readonly length: number;
+  /**
+   * Whether only the longest phrases starting at a place count there: "how do they know" asks for
+   * evidence, and its "how do" then asks no mechanism.
+   */
+  private readonly longestAtEachPlace: boolean;
 
-  constructor(lists: ReadonlyArray<Iterable<string>>) {
+  constructor(lists: ReadonlyArray<Iterable<string>>, options: { longestAtEachPlace?: boolean } = {}) {
     this.length = lists.length;
+    this.longestAtEachPlace = options.longestAtEachPlace === true;
     lists.forEach((phrases, list) => {
       for (const phrase of phrases) {
         const words = stemmedWords(phrase);
@@ -160,8 +166,12 @@ export class PhraseLists {
     for (let i = 0; i < words.length; i++) {
       const candidates = this.byFirstWord.get(words[i] as string);
       if (!candidates) continue;
+      let longest = 0;
+      if (this.longestAtEachPlace)
+        for (const c of candidates)
+          if (c.words.length > longest && startsAt(words, i, c.words)) longest = c.words.length;
       for (const c of candidates) {
-        if (startsAt(words, i, c.words)) found(c.list, c.phrase, i);
+        if (c.words.length >= longest && startsAt(words, i, c.words)) found(c.list, c.phrase, i);
       }
     }
   }

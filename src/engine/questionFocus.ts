@@ -164,7 +164,10 @@ function namesNothingButAnAmount(words: readonly string[]): boolean {
 }
 
 /** The words that ask each focus, all read in one pass (PhraseLists): focus i is `FOCUS.focuses[i]`. */
-const ASKED = new PhraseLists(FOCUS.focuses.map((f) => f.asked));
+const ASKED = new PhraseLists(
+  FOCUS.focuses.map((f) => f.asked),
+  { longestAtEachPlace: true },
+);
 const YES_NO_STARTS = new PhraseSet(FOCUS.yesNoStarts);
 const FIGURE_ASKED = new PhraseSet(FOCUS.figureAsked);
 const FIGURE_VERDICTS = new PhraseSet(FOCUS.figureVerdicts);

@@ -1975,3 +1975,26 @@ describe('a food pointed at by its place in the last answer', () => {
     expect(conversation.ask('the fifth one?').topic?.id).not.toBe('cheese');
   });
 });
+
+// Found before blind round 45: "how do we know that" read "how do" as a mechanism and showed the
+// artery protein again; "is that proven?" after a cheese figure showed the heart's evidence summary.
+describe('how something is known, asked after an answer', () => {
+  it('"how do they know that?" after a claim about arteries opens with what a trial found', () => {
+    const conversation = sharedEngine().startConversation();
+    conversation.ask('does k2 keep calcium out of blood vessels');
+    const a = conversation.ask('how do they know that?');
+    expect(a.facts[0]).not.toBe('vascular-calcification/mgp-activation');
+    expect(a.body.split('. ')[0]).toMatch(/\btrials?\b/);
+  });
+
+  it.each(['how do they know that?', 'is that proven'])(
+    '%j after a cheese figure quotes the article line the figure comes from',
+    (q) => {
+      const conversation = sharedEngine().startConversation();
+      conversation.ask("what's the k2 content of jarlsberg");
+      const a = conversation.ask(q);
+      // The article's own words (../shared/article.txt, "Foods High in Vitamin K2").
+      expect(a.body).toContain('They offer 50 to 90 micrograms per 100 grams.');
+    },
+  );
+});
