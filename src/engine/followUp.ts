@@ -92,6 +92,8 @@ const ELLIPSIS = phraseRegex(lists.followUpEllipsis);
 const BREAK = phraseRegex(lists.followUpBreaks);
 /** Every word that says how something is asked rather than what about, to strip. */
 const FRAME_WORDS = [
+  // Longest first: "that much" is a degree, not the pointer "that".
+  lists.followUpDegreeWords,
   lists.followUpPointers,
   lists.followUpEllipsis,
   lists.followUpAspects,

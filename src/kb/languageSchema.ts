@@ -700,6 +700,7 @@ export const PHRASE_LIST_NAMES = [
   'followUpEllipsis',
   'purposePointers',
   'followUpAspects',
+  'followUpDegreeWords',
   'followUpSourceRequests',
   'contradictionAsked',
   'followUpSummaryRequests',

@@ -1998,3 +1998,18 @@ describe('how something is known, asked after an answer', () => {
     },
   );
 });
+
+// Found before blind round 45: 60 facts had no reason named (`because`), and "why?" after them fell
+// back to a loose search ("why that much?" after Japan's osteoporosis dose got the prevention claim);
+// "so high", "so much" (phrases.json `followUpDegreeWords`) were read as subjects of their own.
+describe('"why?" after facts that now name their reason', () => {
+  it.each([
+    ['how much mk4 does the article suggest for osteoporosis', 'why so high?', 'mk7-vs-mk4/mk4-clearance'],
+    ['how much k2 does one egg yolk give', 'how come?', 'meat-liver-chicken/animal-feed'],
+    ['is butter from grass fed cows higher in k2', 'how come?', 'meat-liver-chicken/animal-feed'],
+  ])('%j then %j gives %s', (first, next, reason) => {
+    const conversation = sharedEngine().startConversation();
+    conversation.ask(first);
+    expect(conversation.ask(next).facts[0]).toBe(reason);
+  });
+});
