@@ -24,6 +24,7 @@ import type { AskOptions, Conversation, Engine, FollowUpAnswer } from './engine.
 import { factIndexOf } from './factIndex.ts';
 import { basisConfirmation } from './figureBasis.ts';
 import {
+  asksForYesOrNo,
   asksOnlyForEvidence,
   asksOwnPoint,
   contextAfter,
@@ -47,6 +48,7 @@ import {
   contradictionBody,
   type FollowUpHints,
   followUpFocus,
+  opensWithVerdict,
   repeatsPrevious,
   withListBody,
   withShorterBody,
@@ -483,11 +485,45 @@ export function createEngine(kb: KnowledgeBase, options: CreateEngineOptions = {
     followUp: false,
   });
 
+  /**
+   * "So yes or no?": the conversation's last yes/no question answered again, with its yes, no or
+   * verdict first, or said plainly not to be a yes or a no. The context stays as it was.
+   */
+  function yesOrNoAgain(previous: FollowUpContext): FollowUpAnswer {
+    const question = previous.yesNoQuestion ?? previous.reading;
+    const read = answerQuestionDetailed(question, index, byId).answer;
+    const notPlain = texts().replies.yesOrNoNotPlain;
+    const says = (answer: Answer): FollowUpAnswer => ({ answer, context: previous, followUp: true });
+    if (read.kind !== 'answer' || read.urgent) return says(read);
+    // Its verdict again is news only when the reply before was another one: else it says so.
+    if (opensWithVerdict(read) || wordCount(`${notPlain} ${read.body}`) > MAX_BODY_WORDS)
+      return says(saysItRepeats(read, previous));
+    // "Not a plain yes or no" is itself the news, before the same facts.
+    return says({ ...read, body: `${notPlain} ${read.body}` });
+  }
+
+  /** The context after `asked`, keeping the conversation's last yes/no question (see FollowUpContext.yesNoQuestion). */
+  function withYesNoQuestion(
+    asked: FollowUpAnswer,
+    normalized: string,
+    previous: FollowUpContext | null,
+  ): FollowUpContext | null {
+    const { context } = asked;
+    if (!context || context.emergency || context === previous) return context;
+    if (asked.answer.kind === 'answer' && readFocus(normalized).yesNo)
+      return { ...context, yesNoQuestion: context.reading };
+    if (asked.followUp && previous?.yesNoQuestion)
+      return { ...context, yesNoQuestion: previous.yesNoQuestion };
+    return context;
+  }
+
   /** The answer in context, with the portion of a food that gives an amount asked (portionForTarget.ts). */
   function askInContext(question: string, previous: FollowUpContext | null): FollowUpAnswer {
     const text = typeof question === 'string' ? question : String(question ?? '');
     try {
       const normalized = normalizeText(text);
+      if (previous && !previous.emergency && !previous.animalAsked && asksForYesOrNo(normalized, hasSubject))
+        return yesOrNoAgain(previous);
       let asked = askInContextUnworked(text, normalized, previous);
       // "how much gouda to hit 90 mcg" names no word of the vitamin, but a portion of a K2 food that
       // reaches an amount of micrograms is asked of it.
@@ -506,7 +542,11 @@ export function createEngine(kb: KnowledgeBase, options: CreateEngineOptions = {
         const again = askInContextUnworked(ofTheFood, normalizeText(ofTheFood), previous);
         if (again.answer.kind === 'answer' && again.answer.topic?.category === 'food') asked = again;
       }
-      return { ...asked, answer: portions.worked(asked.answer, normalized, previous?.reading) };
+      return {
+        ...asked,
+        answer: portions.worked(asked.answer, normalized, previous?.reading),
+        context: withYesNoQuestion(asked, normalized, previous),
+      };
     } catch {
       // A bug here must not take a Discord handler down.
       return engineFailure();

@@ -64,6 +64,11 @@ export interface FollowUpContext {
    * stays the subject, and "why not?" still asks why the bot could not answer.
    */
   declined?: true;
+  /**
+   * The conversation's last yes/no question as it was read ("is natto ok with warfarin"), for "so
+   * yes or no?" a few messages later. Absent when none was asked.
+   */
+  yesNoQuestion?: string;
 }
 
 /** How many messages after an emergency keep its notice first. */
@@ -395,6 +400,15 @@ export function asksOnlyForSource(normalized: string): boolean {
 export function asksOnlyForEvidence(normalized: string, hasSubject: (text: string) => boolean): boolean {
   const { focuses } = readFocus(normalized);
   return focuses.length === 1 && focuses[0] === 'evidence' && !hasSubject(subjectPart(normalized));
+}
+
+/** "so yes or no?", "straight answer pls" (`followUpYesOrNoRequests`). */
+const YES_OR_NO_REQUESTS = phraseRegex(lists.followUpYesOrNoRequests, 'g');
+
+/** Whether a message asks only for the yes or no of the question before ("so yes or no?"). */
+export function asksForYesOrNo(normalized: string, hasSubject: (text: string) => boolean): boolean {
+  const rest = withoutRequest(normalized, YES_OR_NO_REQUESTS);
+  return rest !== null && !hasSubject(subjectPart(rest));
 }
 
 /** Whether a message says what it asks (a yes/no question, or a focus such as an amount). */

@@ -424,3 +424,24 @@ export function withListBody(answer: Answer): Answer {
   answer.body = items.map((item) => `- ${item.charAt(0).toUpperCase()}${item.slice(1)}`).join('\n');
   return answer;
 }
+
+/**
+ * Whether a reply opens with a yes, a no or what the evidence shows (texts.json `claimLeads`,
+ * `evidenceLeads`, `basisYes`, `contradictionYes`), or, partly covered, with what the article does
+ * not say: "so yes or no?" is then answered by its first sentence.
+ */
+export function opensWithVerdict(answer: Pick<Answer, 'body' | 'coverage'>): boolean {
+  if (answer.coverage === 'partial') return true;
+  const { claimLeads, evidenceLeads, basisYes, contradictionYes } = texts().replies;
+  const before = (template: string) => template.slice(0, template.indexOf('{'));
+  return [
+    claimLeads.yes,
+    claimLeads.no,
+    before(claimLeads.notShown),
+    claimLeads.depends,
+    claimLeads.mixed,
+    ...Object.values(evidenceLeads),
+    before(basisYes),
+    contradictionYes,
+  ].some((opening) => answer.body.startsWith(opening));
+}

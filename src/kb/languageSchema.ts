@@ -122,6 +122,11 @@ export const textsSchema = z.strictObject({
     followUpNothingNew: sentence,
     /** A follow-up that the facts of the previous answer answer again: said before they are repeated. */
     followUpSameAnswer: sentence,
+    /**
+     * "So yes or no?" when the answer to the question asked before opens with no yes, no or verdict
+     * of the evidence: said before the facts, so the asker knows the answer is not a yes or a no.
+     */
+    yesOrNoNotPlain: sentence,
     /** "Is that per day?" after a figure given per day: yes, and the figure again. */
     basisYes: template('basis'),
     /** …after a figure given per something else ("per tablespoon"): no, what it is per, and the figure. */
@@ -701,6 +706,7 @@ export const PHRASE_LIST_NAMES = [
   'purposePointers',
   'followUpAspects',
   'followUpDegreeWords',
+  'followUpYesOrNoRequests',
   'followUpSourceRequests',
   'contradictionAsked',
   'followUpSummaryRequests',

@@ -2013,3 +2013,39 @@ describe('"why?" after facts that now name their reason', () => {
     expect(conversation.ask(next).facts[0]).toBe(reason);
   });
 });
+
+// Found before blind round 45: "so yes or no?" two messages after a yes/no question was read with
+// the message just before it, and its answer opened with no yes, no or verdict.
+describe('"yes or no?" after a yes/no question', () => {
+  it('answers the yes/no question asked two messages before, its verdict first', () => {
+    const conversation = sharedEngine().startConversation();
+    conversation.ask('is mk-7 superior to mk-4?');
+    conversation.ask('how can they tell?');
+    const a = conversation.ask('yes or no then?');
+    expect(a.body.startsWith('No trial has shown that MK-7 is better than MK-4.')).toBe(true);
+  });
+
+  it('says plainly when the answer is not a yes or a no', () => {
+    const conversation = sharedEngine().startConversation();
+    conversation.ask('will k2 keep calcium out of my arteries');
+    const a = conversation.ask('ok but yes or no');
+    expect(a.body.startsWith('Not a plain yes or no:')).toBe(true);
+    expect(a.body).toContain('trials have not shown');
+  });
+
+  it('a message that names a subject of its own is its own question', () => {
+    const conversation = sharedEngine().startConversation();
+    conversation.ask('is mk-7 superior to mk-4?');
+    const a = conversation.ask('so no natto for me then?');
+    expect(a.body.startsWith('No trial has shown that MK-7')).toBe(false);
+  });
+});
+
+// Found while writing cases for the above: "where did they get that from" asked where K2 is got
+// from (the other natural form), not for the source of the answer before.
+it('"where did you get that" after a claim asks for its source', () => {
+  const conversation = sharedEngine().startConversation();
+  conversation.ask('can k2 undo calcified arteries');
+  const a = conversation.ask('where did you get that?');
+  expect(a.body.startsWith('The article, under "')).toBe(true);
+});
