@@ -834,14 +834,26 @@ function addFactsBeside(ctx: ComposeContext, draft: Draft): void {
   ).filter((f): f is IndexedFact => f !== undefined);
   // "Would the 45 mg dose be ok? I'm pregnant": a situation the message names brings the facts that
   // apply to it when the reply is of a kind they concern (focus.json situationFacts).
+  // "what about for my dad, he's 80?" after the daily intake: the facts of a situation the follow-up
+  // names and the question before did not are what is new, and lead.
+  const newlyNamedFacts: IndexedFact[] = [];
   for (const situation of SITUATION_FACTS) {
     if (!focus.subjects.named.has(situation.subject) || !situation.categories.includes(draft.topic.category))
       continue;
+    const newlyNamed =
+      ctx.followUp !== undefined &&
+      !readFocus(ctx.followUp.previousReading).subjects.named.has(situation.subject);
     for (const f of mapPacked(situation.facts, byIdFact)) {
-      if (f && !shownIds.has(f.fullId) && !extra.includes(f)) extra.push(f);
+      if (f && !shownIds.has(f.fullId) && !extra.includes(f)) {
+        extra.push(f);
+        // A fact of the reply's own topic is ranked there already (the pregnancy intake before its
+        // supplement safety); one from another topic is what the topic lacks for that person.
+        if (newlyNamed && f.topic !== draft.topic) newlyNamedFacts.push(f);
+      }
     }
   }
   draft.extra = extra;
+  if (newlyNamedFacts.length > 0) draft.leadWith(newlyNamedFacts);
   // "Is that more than I need in a day?" after a food's figure: the point needs the facts to
   // compare with, from whatever topic (focus.json referenceFacts).
   // An amount is asked by its words ("how many pills") or by naming one ("is 1000 mcg too much?").

@@ -2049,3 +2049,19 @@ it('"where did you get that" after a claim asks for its source', () => {
   const a = conversation.ask('where did you get that?');
   expect(a.body.startsWith('The article, under "')).toBe(true);
 });
+
+// Found before blind round 45: an older person asked about after the daily intake got the adults'
+// intake again; the article's figure for older adults is in another topic (focus.json situationFacts).
+describe('an older person after the daily intake', () => {
+  it('leads with what the article says for older adults', () => {
+    const conversation = sharedEngine().startConversation();
+    conversation.ask("what's the daily k2 requirement");
+    expect(conversation.ask('my nan is 85, same for her?').facts[0]).toBe('supplement-dosage/older-adults');
+  });
+
+  it('a single question naming an older age shows it too', () => {
+    expect(sharedEngine().ask('k2 daily amount for a 75 year old').facts).toContain(
+      'supplement-dosage/older-adults',
+    );
+  });
+});
