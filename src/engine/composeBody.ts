@@ -634,7 +634,16 @@ function chooseMainFacts(ctx: ComposeContext, draft: Draft): void {
     const ids = ownFacts
       ? []
       : (nearest ?? (fallback?.some((id) => id.startsWith(`${draft.topic.id}/`)) ? fallback : []));
-    draft.main = mapPacked(ids, byIdFact).filter((f): f is IndexedFact => f !== undefined);
+    const near = mapPacked(ids, byIdFact).filter((f): f is IndexedFact => f !== undefined);
+    // "and for kids?" after an amount wants the children's figures first; "is 200 too much for my
+    // 9 year old?" the safety facts: the nearest facts that answer what is asked lead, then those
+    // that share more of the question's focuses (who is asked about among them).
+    const first = ctx.focus.focuses.find((id) => id !== 'population');
+    const answersAsked = (f: IndexedFact) =>
+      (first !== undefined && f.focuses.has(first) ? ctx.focus.focuses.length : 0) +
+      ctx.focus.focuses.filter((id) => f.focuses.has(id)).length;
+    // Array.prototype.sort is stable: facts that fit as well keep the point's order.
+    draft.main = near.sort((a, b) => answersAsked(b) - answersAsked(a));
     // "so breakfast or dinner?" after an egg answer, or "how much k2 can i give my 6yo" matched
     // weakly to supplement doses: the nearest facts are all another topic's, so the reply is titled
     // by that topic, and the next message is read with it. A blood-thinner reply keeps its

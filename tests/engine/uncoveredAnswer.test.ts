@@ -2016,3 +2016,26 @@ describe('toxins flushed out', () => {
     expect(a.body).toMatch(/^Sorry, that's outside what I know/);
   });
 });
+
+// Found before blind round 45: "is k2 ok for a 15 year old" said the article does not discuss
+// children, then showed what menaquinones are; the nearest facts are the missing upper limit and
+// the children's intake values.
+describe('K2 for a child or a teenager', () => {
+  it.each(['can a 14 year old take vitamin k2', 'is mk7 safe for my teenage son'])(
+    '%j says the gap, then the missing upper limit and the intake by age',
+    (q) => {
+      const a = sharedEngine().ask(q);
+      expect(a.coverage).toBe('partial');
+      expect(a.facts).toEqual(['safety-side-effects/no-upper-limit', 'daily-intake/children-ai']);
+      // The US Adequate Intake at ages 14–18 (NIH ODS vitamin K fact sheet).
+      expect(a.body).toContain('75 mcg at 14–18');
+    },
+  );
+
+  // The nearest facts that answer what is asked lead: after an amount, the intake by age.
+  it('after an amount asked for adults, "what about children?" leads with the intake by age', () => {
+    const conversation = sharedEngine().startConversation();
+    conversation.ask('how much k2 does a grown man need daily');
+    expect(conversation.ask('what about children?').facts[0]).toBe('daily-intake/children-ai');
+  });
+});
