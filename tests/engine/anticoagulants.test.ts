@@ -165,6 +165,17 @@ describe('K2 already being taken with a warfarin-type drug', () => {
     );
   });
 
+  // Found before blind round 45: "started taking a D3/K2 combination (5000 IU D3, 100 mcg K2 MK-7)
+  // last month" was not read as K2 taken: the slash, and the label between K2 and "last month".
+  it.each([
+    'I began a D3/K2 softgel (2000 IU D3, 90 mcg MK-7) a few weeks back, recently. I am on warfarin. Is that a problem?',
+    'on jantoven here. started a d3/k2 combo last month, is that bad',
+  ])('%j opens with telling the clinic now', (q) => {
+    expect(sharedEngine().ask(q).body).toMatch(
+      /^K2 already taken with a warfarin-type drug is something to tell the anticoagulation clinic/,
+    );
+  });
+
   it('not for someone who only started the blood thinner', () => {
     const answer = sharedEngine().ask('my dad started warfarin last week, can he eat natto');
     expect(answer.body).not.toMatch(/tell the anticoagulation clinic or doctor now/);
