@@ -365,3 +365,11 @@ describe('whether K2 works better with D3', () => {
     expect(a.body).toMatch(/^No trial has shown/);
   });
 });
+
+// Found before blind round 45: "is the K2 in cheese the same as in supplements?" got the cheese
+// amounts; cheese K2 is mostly MK-8 to MK-11, while supplements are MK-7 (or MK-4).
+it('cheese K2 asked as the same as a supplement’s gets no, and the forms', () => {
+  const a = sharedEngine().ask('do cheeses have the same k2 as supplements do?');
+  expect(a.facts[0]).toBe('cheese/cheese-k2-forms');
+  expect(a.body).toMatch(/^No\. /);
+});
