@@ -1181,3 +1181,24 @@ describe('the tax schedule K-2 written with a hyphen', () => {
     expect(a.body).toMatch(/^Sorry, that's outside what I know/);
   });
 });
+
+// Blind round 45 (seen before fixing): a street drug "his friends called 'K2'" that a teenager had
+// smoked, and a Keychron K2 keyboard, got "not sure which part of vitamin K2 you mean".
+describe('the street drug and the keyboard called K2', () => {
+  it.each([
+    'my flatmate was smoking some stuff they called k2 and now hes paranoid, how long does it last',
+    'are the synthetic drugs sold as k2 dangerous',
+    'is the k2 keyboard good for typing or should i get a k8',
+    'k2 vs k4 keychron for a small desk?',
+  ])('%j is outside the bot', (q) => {
+    const a = sharedEngine().ask(q);
+    expect(a.kind).toBe('decline');
+    expect(a.body).toMatch(/^Sorry, that's outside what I know/);
+  });
+
+  it('a smoker asking about the vitamin is still answered', () => {
+    expect(sharedEngine().ask('i smoke a pack a day, can k2 help keep my arteries clear?').kind).toBe(
+      'answer',
+    );
+  });
+});
