@@ -15,6 +15,8 @@ import type { Answer } from './types.ts';
 const MEDICINE_RULES = OUT_OF_SCOPE_RULES.filter((rule) => rule.cls === 'medicine');
 /** "k2 and thyroid meds": a medicine named by what it treats is still a medicine. */
 const MEDICINE_WORDS = /\b(medications?|meds|medicines?|pills?|drugs?|prescriptions?|tablets)\b/;
+/** "vitamin k2 pills", "mk7 tablets": the vitamin's own pills are no other medicine. */
+const K2_PILLS = /\b(vitamin k2?|k2|mk ?-?[47]) (pills?|tablets)\b/g;
 
 /** Where a point without nearest facts of its own is answered from when nothing else matched. */
 const WHAT_THE_EVIDENCE_IS = 'evidence-summary';
@@ -35,7 +37,10 @@ export function uncoveredInsteadOfDecline(
   const uncovered = readFocus(normalized).uncovered;
   // "…can no longer swallow tablets. Is there a liquid form of K2?": the tablets are a form.
   const pillForms = uncovered[0]?.point.aboutPillForms === true;
-  if ((MEDICINE_WORDS.test(text) && !pillForms) || MEDICINE_RULES.some((rule) => rule.re.test(text)))
+  if (
+    (MEDICINE_WORDS.test(text.replace(K2_PILLS, '$1')) && !pillForms) ||
+    MEDICINE_RULES.some((rule) => rule.re.test(text))
+  )
     return null;
   // Another supplement beside K2 is declined unless a point is about that supplement itself
   // ("is vitamin k potassium?", "fish oil and k2 together?"): the point says what the article lacks.

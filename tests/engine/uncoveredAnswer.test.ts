@@ -2039,3 +2039,25 @@ describe('K2 for a child or a teenager', () => {
     expect(conversation.ask('what about children?').facts[0]).toBe('daily-intake/children-ai');
   });
 });
+
+// Blind round 45 (seen before fixing): "someone said K2 strengthens veins, is that true?" after
+// varicose veins told was declined whole as not covered; "veins" alone asked no point.
+describe('K2 and veins', () => {
+  it.each([
+    'my ankles have spider veins now. a friend swears k2 makes veins stronger, true?',
+    'is mk7 any good for vein health',
+  ])('%j says veins are not covered, then what the article says of blood vessels', (q) => {
+    const a = sharedEngine().ask(q);
+    expect(a.kind).toBe('answer');
+    expect(a.body).toMatch(/^The article doesn't cover veins or varicose veins/);
+    expect(a.facts).toEqual(['vascular-calcification/mgp-activation']);
+  });
+});
+
+// Found while writing cases for the above: "vitamin k2 pills" named a medicine, and a point the
+// article does not cover asked of them was declined whole.
+it('"k2 pills" are the vitamin, not another medicine', () => {
+  const a = sharedEngine().ask('do vitamin k2 tablets do anything for my spider veins');
+  expect(a.kind).toBe('answer');
+  expect(a.body).toMatch(/^The article doesn't cover veins/);
+});
