@@ -9,7 +9,7 @@ import type { UrgentKind } from './gate.ts';
 import { hypotheticalOverdose } from './gateOverdose.ts';
 import { foodsNamed, K2_VOCABULARY, OUT_OF_SCOPE_RULES } from './lexicon.ts';
 import { type OutOfScope, otherNutrientsIn, outOfScopeClass, STORY_MAY_PASS } from './outOfScope.ts';
-import { alternation, phraseRegex } from './phrasePattern.ts';
+import { alternation, anyOf, phraseRegex } from './phrasePattern.ts';
 import {
   askingPart,
   clausesOpeningAQuestion,
@@ -274,6 +274,11 @@ export function preferQuestionClause(ctx: MessageContext, current: SearchResult)
 
 /** Words that say a story is over ("…years ago, all fine now"; phrases.json `storyResolved`). */
 const STORY_RESOLVED = phraseRegex(language().phrases.lists.storyResolved);
+/** Words that turn from the story to the question ("anyway", "moving on"; phrases.json `storyTurns`). */
+const STORY_TURN = phraseRegex(language().phrases.lists.storyTurns);
+const OPENING_STORY_TURN = new RegExp(
+  `^(?:${anyOf(language().phrases.lists.storyTurns, { capture: false })})\\b`,
+);
 
 /**
  * Whether the message sets aside, before its question clause, the story it tells ("unrelated,
@@ -285,7 +290,12 @@ function storySetAside(normalized: string, clause: string): boolean {
   const at = text.indexOf(clause);
   if (at <= 0) return false;
   const story = text.slice(0, at);
-  return startsNewSubject(story) || STORY_RESOLVED.test(story);
+  return (
+    startsNewSubject(story) ||
+    STORY_RESOLVED.test(story) ||
+    STORY_TURN.test(story) ||
+    OPENING_STORY_TURN.test(clause.trimStart())
+  );
 }
 
 /** How many sentences back a question pointing back looks for the subject it points at. */
@@ -443,7 +453,12 @@ export function setIncidentalAside(
       asked?.pointsBack && namesVitamin(r) && !namesVitamin(asked.clause)
         ? `${asked.clause} , ${THE_VITAMIN}`
         : (asked?.clause ?? null);
-    const readings = asked?.embedded && !asked.pointsBack ? [clause, r] : [r, clause];
+    // So is a question after a story the message sets aside ("my gums bled years ago, long fixed.
+    // anyway is k2 good for teeth?"): the story is no part of it.
+    const clauseFirst =
+      asked !== null &&
+      ((asked.embedded && !asked.pointsBack) || storySetAside(ctx.normalized, asked.clause));
+    const readings = clauseFirst ? [clause, r] : [r, clause];
     return doseAsked ? [doseAsked, ...readings] : readings;
   };
   const answers = (rest: string, restResult: SearchResult) =>

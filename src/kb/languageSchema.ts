@@ -681,6 +681,7 @@ export const PHRASE_LIST_NAMES = [
   'placeOrdinals',
   'placeNouns',
   'storyResolved',
+  'storyTurns',
   'acknowledgementEmoji',
   'bareWhy',
   'articleAnchor',

@@ -501,6 +501,17 @@ describe('a story the message says is over', () => {
     expect(a.body).toMatch(/^The article doesn't cover dental health/);
   });
 
+  // Blind round 45 (seen before fixing): "yrs ago my gums used to bleed… (…long fixed). anyway is
+  // k2 good for teeth? heard it stops cavities" got the signs of low vitamin K again: with the
+  // cavities set aside as a side word, the rest was read whole before its question clause, and
+  // "long fixed" and "anyway" did not say the story was over (phrases.json storyTurns).
+  it('with a side word set aside too, "long gone" and "anyway" leave the question to decide', () => {
+    const a = sharedEngine().ask(
+      'my gums bled when brushing a few years back, long gone. anyway is mk7 good for teeth at all, my sister says it stops cavities',
+    );
+    expect(a.body).toMatch(/^The article doesn't cover dental health/);
+  });
+
   it('a story still going on is still read with the question', () => {
     const a = sharedEngine().ask('my gums keep bleeding when i brush. could low vitamin k be why?');
     expect(a.topic?.id).not.toBe('calcium-direction');
