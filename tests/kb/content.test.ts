@@ -139,6 +139,20 @@ describe('wording', () => {
     expect(facts).toEqual([]);
   });
 
+  // Blind round 45: a diabetes fact ended "…and the authors concluded both may be." and a grader
+  // read it as cut off. A sentence ends with what it says, not with a verb or word waiting for more.
+  it('has no fact that ends on a word waiting for more', () => {
+    const dangling = /\b(be|may|might|can|could|will|would|should|the|a|an|and|or|of|to|with|than)[.!?]?$/i;
+    const facts = kb.topics.flatMap((topic) =>
+      topic.facts.flatMap((fact) =>
+        [fact.text, fact.answer ?? '']
+          .filter((text) => text !== '' && dangling.test(text.trim()))
+          .map((text) => `topics/${topic.id}.json ${fact.id}: ${text}`),
+      ),
+    );
+    expect(facts).toEqual([]);
+  });
+
   it('writes micrograms as mcg in summaries and fact texts', () => {
     const otherSpellings = texts.filter(
       ({ where, text }) => !where.includes('corrections') && /\d\s*(?:µg|μg|ug)\b/.test(text),
