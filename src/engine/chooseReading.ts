@@ -4,7 +4,7 @@ import type { Topic } from '../kb/schema.ts';
 import type { Analysis } from './analyze.ts';
 import { anticoagulantsNamed } from './anticoagulantFacts.ts';
 import { DOSAGE_CATEGORY, statedOwnerOfFigure } from './figureOwner.ts';
-import { pointsBack, startsNewSubject } from './followUp.ts';
+import { pointsBack, startsNewSubject, withoutFocusWords } from './followUp.ts';
 import type { UrgentKind } from './gate.ts';
 import { hypotheticalOverdose } from './gateOverdose.ts';
 import { foodsNamed, K2_VOCABULARY, OUT_OF_SCOPE_RULES } from './lexicon.ts';
@@ -168,8 +168,19 @@ const PER_HUNDRED_GRAMS = /\bper (100|a hundred|one hundred) ?(g|grams?)\b/;
 /** Points a clause may ask of the vitamin with no word for it: its interactions and its own points (focus.json `vitaminOwnPoints`). */
 const OF_THE_VITAMIN: ReadonlySet<FocusId> = new Set<FocusId>(['interaction', ...VITAMIN_OWN_POINTS.keys()]);
 
-function asksOfTheVitamin(clause: string): boolean {
-  return readFocus(clause).focuses.some((id) => OF_THE_VITAMIN.has(id));
+/**
+ * Whether a clause asks what is the vitamin's own to answer. So does the research asked on a
+ * subject the clause names ("…I keep reading that K2 is crucial for osteoporosis. What does the
+ * research actually show about bone density?"), in a message of its own: the research on what the
+ * story says of K2.
+ */
+function asksOfTheVitamin(clause: string, ctx: MessageContext): boolean {
+  const { focuses } = readFocus(clause);
+  if (focuses.some((id) => OF_THE_VITAMIN.has(id))) return true;
+  if (ctx.withPrevious || !focuses.includes('evidence')) return false;
+  // "What does the research actually show?" names no subject: the story's decides.
+  const subject = withoutFocusWords(clause, focuses);
+  return ctx.index.search(subject, ctx.boosts).features.subjectMass >= CLEAR_SUBJECT;
 }
 
 /** Pointers that name a person of the story (phrases.json `personPointers`). */
@@ -204,7 +215,7 @@ export function preferQuestionClause(ctx: MessageContext, current: SearchResult)
   // that names no K2 of its own after a story that does, and asks what is the vitamin's own to
   // answer (its interactions, its safety), asks it of the story's K2.
   const clauseResult =
-    !alone.hasAnchor && current.hasAnchor && !asksDose && asksOfTheVitamin(clause)
+    !alone.hasAnchor && current.hasAnchor && !asksDose && asksOfTheVitamin(clause, ctx)
       ? ctx.index.search(`${clause} k2`, ctx.boosts)
       : alone;
   const clauseTop = clauseResult.ranked[0];

@@ -529,3 +529,15 @@ describe('K2 keeping calcium out of the arteries', () => {
     expect(sharedEngine().ask(q).body).toMatch(/trials have not shown less (artery )?calcification/);
   });
 });
+
+// Blind round 45 (seen before fixing): "…I keep reading that K2 is 'crucial' for osteoporosis. What
+// does the research actually show about bone density?" got the osteoporosis claim: the question
+// names no K2, and the research it asks about is the research on the story's K2.
+describe('the research asked after a story about K2', () => {
+  it('asked of a subject the question names, shows the human studies', () => {
+    const a = sharedEngine().ask(
+      'My sister has osteopenia and is on Fosamax. She keeps hearing that K2 is essential for osteoporosis. What does the research really show on bone density?',
+    );
+    expect(a.topic?.id).toBe('bone-human-studies');
+  });
+});
