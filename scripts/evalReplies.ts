@@ -50,9 +50,12 @@ export function firstSentence(body: string): string {
   return (m ? m[0] : body).trim();
 }
 
-/** "The article doesn't say …", "… is not covered …": the words of an honest partial answer. */
+/**
+ * "The article doesn't say …", "… is not covered …": the words of an honest partial answer. In the
+ * past tense only of the article: a trial that "did not measure strength" says what it found.
+ */
 const SAYS_NOT_COVERED =
-  /\b(doesn'?t|does not|don'?t|do not|never|didn'?t|did not)\s+(say|cover|mention|give|compare|discuss|address|state|list|tell|go into|look at|measure|report)\b|\b(not|isn'?t|aren'?t) (covered|mentioned|discussed|addressed|stated|known|given)\b|\bno (information|figure|data|mention)\b|\bnothing (about|on)\b|\bsilent (on|about)\b/i;
+  /\b(doesn'?t|does not|don'?t|do not|never|article (didn'?t|did not))\s+(say|cover|mention|give|compare|discuss|address|state|list|tell|go into|look at|measure|report)\b|\b(not|isn'?t|aren'?t) (covered|mentioned|discussed|addressed|stated|known|given)\b|\bno (information|figure|data|mention)\b|\bnothing (about|on)\b|\bsilent (on|about)\b/i;
 
 export function saysNotCovered(sentence: string): boolean {
   return SAYS_NOT_COVERED.test(sentence.replace(/[’‘]/g, "'"));

@@ -875,9 +875,12 @@ function addFactsBeside(ctx: ComposeContext, draft: Draft): void {
       const shown = byIdFact(id);
       return shown !== undefined && statesAnAmount(shown);
     });
+  // "I take 100 mcg of MK-7 each day… Am I taking far too much?": the dose the story tells is the
+  // amount asked about.
+  const toldDose = () => askingNow !== normalized && DOSE_TOLD.test(normalized);
   const asksFocus = (id: FocusId) =>
     focus.focuses.includes(id) ||
-    (id === 'amount' && (focus.figure || /\b\d/.test(askingNow) || pointsAtShownAmount()));
+    (id === 'amount' && (focus.figure || /\b\d/.test(askingNow) || pointsAtShownAmount() || toldDose()));
   // "How long does mk-4 stay in your system, and is there a max dose?": a second question is
   // answered as a part of its own (answerOtherParts); a reference fact does not take the first's place.
   const asksOneThing = () =>
@@ -1062,6 +1065,9 @@ function leadForBloodThinner(ctx: ComposeContext, draft: Draft): void {
   if (vkaLead)
     draft.leadWith([...vkaLead].map(ctx.byIdFact).filter((f): f is IndexedFact => f !== undefined));
 }
+
+/** A dose of the asker's own told in micrograms or milligrams ("i take 100 mcg", "my 200mcg softgel"). */
+const DOSE_TOLD = /\b\d+ ?(mcg|µg|ug|micrograms?|mg|milligrams?)\b/;
 
 /** K2 told as already taken (phrases.json `k2AlreadyTaken`). */
 const K2_ALREADY_TAKEN = phraseRegex(language().phrases.lists.k2AlreadyTaken);

@@ -242,6 +242,9 @@ describe('reply checks', () => {
     ['Kefir amounts are not covered in the article.', true],
     ['K2 is fat-soluble and absorbed best with a meal containing fat.', false],
     ['The article says K2 guides calcium to bones and teeth.', false],
+    ['The article did not mention ghee.', true],
+    // What a trial did not measure is what it found, not a gap of the article.
+    ['The 2022 meta-analysis found improved spine bone density and did not measure strength.', false],
   ])('%j says the point is not covered: %s', (sentence, ok) => {
     expect(saysNotCovered(sentence)).toBe(ok);
   });

@@ -129,3 +129,13 @@ describe('whether a food gives enough', () => {
     },
   );
 });
+
+// Blind round 45 (seen before fixing): "I take 100 mcg of MK-7 each day… 'experts suggest 10 to 45
+// micrograms'. Am I taking far too much?" got only the correction of the 10–45 figure: the dose the
+// story told is the amount asked about.
+it('a dose told in the story, then "am I taking too much?", leads with there being no upper limit', () => {
+  const a = sharedEngine().ask(
+    'My softgel is 180 mcg of MK-7 and I take one daily. A website quotes experts saying 10 to 45 micrograms. Am I taking way too much?',
+  );
+  expect(a.facts[0]).toBe('safety-side-effects/no-upper-limit');
+});
