@@ -544,7 +544,7 @@ export function createEngine(kb: KnowledgeBase, options: CreateEngineOptions = {
       }
       return {
         ...asked,
-        answer: portions.worked(asked.answer, normalized, previous?.reading),
+        answer: portions.worked(asked.answer, normalized, previous?.reading, previous?.body),
         context: withYesNoQuestion(asked, normalized, previous),
       };
     } catch {

@@ -82,9 +82,11 @@ export interface Portions {
   /**
    * The answer led by the worked portion when the message asks one, or by the K2 in a portion it
    * gives in grams; otherwise unchanged. `before` is the conversation's previous reading: "how much
-   * is that for a 200g portion" after eel names no food of its own.
+   * is that for a 200g portion" after eel names no food of its own. `shownBefore` is the previous
+   * answer's body: "which cheese has the most k2" names a kind of food, and the reply named the one
+   * with a figure ("hard cheese such as Gouda").
    */
-  worked: (answer: Answer, normalized: string, before?: string) => Answer;
+  worked: (answer: Answer, normalized: string, before?: string, shownBefore?: string) => Answer;
 }
 
 export function portionsOfFoods(foods: readonly Food[]): Portions {
@@ -103,14 +105,25 @@ export function portionsOfFoods(foods: readonly Food[]): Portions {
       }
       return null;
     },
-    worked: (answer, normalized, before) => {
+    worked: (answer, normalized, before, shownBefore) => {
       if (answer.kind !== 'answer' || answer.urgent) return answer;
       const target = TARGET.exec(normalized);
       if (!target) return inPortion(answer, normalized, before);
       // "how much would i need to eat to hit 100" after "is gouda good for k2": the food before.
       const ofFoodBefore = before !== undefined && foodsNamed(normalized).size === 0;
+      // "how many grams of that for 90mcg?" after "which cheese has the most k2": a kind of food
+      // asked before is the one with a figure the reply named, when it named only one.
+      const kindBefore =
+        ofFoodBefore &&
+        shownBefore !== undefined &&
+        foodsNamed(before).size > 0 &&
+        !withFigures.some((f) => f.named.test(before))
+          ? withFigures.filter((f) => f.named.test(shownBefore))
+          : [];
+      const namedBefore = kindBefore.length === 1 ? `${before} , ${shownBefore}` : before;
       for (const food of withFigures) {
-        const name = food.named.exec(normalized) ?? (ofFoodBefore ? food.named.exec(before) : null);
+        const name =
+          food.named.exec(normalized) ?? (ofFoodBefore ? food.named.exec(namedBefore as string) : null);
         if (!name) continue;
         const amount = Number(target[2]);
         const lead = fillText(texts().replies.portionForTarget, {

@@ -134,3 +134,16 @@ describe('an amount asked of the food a joking story names', () => {
     expect(a.topic?.id).toBe(topic);
   });
 });
+
+// Blind round 45 (seen before fixing): "how many grams of that for 90mcg?" after "which cheese has
+// the most k2" repeated the cheese figure: "cheese" is a kind of food with no figure of its own,
+// and the reply before had named the one that has ("hard cheese such as Gouda").
+it('a portion asked of "that" after a kind of food is worked for the food the reply named', () => {
+  const conversation = sharedEngine().startConversation();
+  conversation.ask('what cheese is highest in k2');
+  const a = conversation.ask('ok how much of that to reach 120 mcg?');
+  // At 50–90 mcg per 100 g (the article's figure), 120 mcg takes about 130–240 g.
+  expect(a.body).toMatch(
+    /^At the article's 50–90 mcg per 100 g, 120 mcg of K2 takes about 130–240 g of hard cheese\./,
+  );
+});
