@@ -862,7 +862,14 @@ function addFactsBeside(ctx: ComposeContext, draft: Draft): void {
     }
   }
   draft.extra = extra;
-  if (newlyNamedFacts.length > 0) draft.leadWith(newlyNamedFacts);
+  if (newlyNamedFacts.length > 0) {
+    // Something new to say: not "the article doesn't say more than my last answer".
+    if (draft.nothingNew) {
+      draft.nothingNew = false;
+      draft.opening = null;
+    }
+    draft.leadWith(newlyNamedFacts);
+  }
   // "Is that more than I need in a day?" after a food's figure: the point needs the facts to
   // compare with, from whatever topic (focus.json referenceFacts).
   // An amount is asked by its words ("how many pills") or by naming one ("is 1000 mcg too much?").

@@ -2059,6 +2059,16 @@ describe('an older person after the daily intake', () => {
     expect(conversation.ask('my nan is 85, same for her?').facts[0]).toBe('supplement-dosage/older-adults');
   });
 
+  // Found running the terminal chat after round 45's fixes: "what about my nan, she is 85?" opened "The
+  // article doesn't say more about that than my last answer." before the older adults' figure it then gave.
+  it('says nothing of having nothing more to say', () => {
+    const conversation = sharedEngine().startConversation();
+    conversation.ask('how much k2 does a person need every day');
+    const a = conversation.ask('what about my gran, she is 88?');
+    expect(a.facts[0]).toBe('supplement-dosage/older-adults');
+    expect(a.body).not.toMatch(/doesn't say more/);
+  });
+
   it('a single question naming an older age shows it too', () => {
     expect(sharedEngine().ask('k2 daily amount for a 75 year old').facts).toContain(
       'supplement-dosage/older-adults',
