@@ -541,3 +541,16 @@ describe('the research asked after a story about K2', () => {
     expect(a.topic?.id).toBe('bone-human-studies');
   });
 });
+
+// Found after blind round 45 (its letter asked whether K2 "also lower[s] the chance of breaking a
+// hip"): "breaking a hip" named no fracture; "does k2 lower the chance of breaking a hip" got the
+// diabetes facts ("lower the chance" as a risk) and "can vitamin k2 cut my odds of breaking a hip"
+// was declined as unclear.
+it.each(['does mk7 lower the chance of breaking a hip', 'can vitamin k2 cut my odds of breaking a hip'])(
+  '%j is answered with what is known of fractures',
+  (q) => {
+    const a = sharedEngine().ask(q);
+    expect(a.kind).toBe('answer');
+    expect(a.body).toMatch(/fractures?\b/);
+  },
+);
