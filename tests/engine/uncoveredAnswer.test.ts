@@ -2061,3 +2061,11 @@ it('"k2 pills" are the vitamin, not another medicine', () => {
   expect(a.kind).toBe('answer');
   expect(a.body).toMatch(/^The article doesn't cover veins/);
 });
+
+// Found after blind round 45 ("label says: Vitamin K 25mcg (as phytonadione)… does my multi
+// count?"): the article never names phytonadione, the supplement name of vitamin K1.
+it('phytonadione is said to be K1, not K2', () => {
+  const a = sharedEngine().ask('is the phytomenadione in my tablets the same thing as mk7?');
+  expect(a.body).toMatch(/^The article doesn't mention phytonadione: it is vitamin K1 \(phylloquinone\)/);
+  expect(a.facts).toContain('k1-vs-k2/k1-sources');
+});
