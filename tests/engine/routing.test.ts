@@ -554,3 +554,12 @@ it.each(['does mk7 lower the chance of breaking a hip', 'can vitamin k2 cut my o
     expect(a.body).toMatch(/fractures?\b/);
   },
 );
+
+// Found after blind round 45 ("what about my grandma, she has osteoporosis" after "should i take
+// k2" got only the estrogen fact): whether someone should take K2 for a condition asks what K2
+// does for it, and a fact that does not name K2 is context, not the answer.
+it('"should she take k2" for osteoporosis leads with what is known of K2 for it', () => {
+  const a = sharedEngine().ask('my grandmother was diagnosed with osteoporosis, should she take k2?');
+  expect(a.facts[0]).not.toBe('osteoporosis/postmenopausal-risk');
+  expect(a.body.split('. ')[0]).toMatch(/K2|mechanism|trials?/);
+});
