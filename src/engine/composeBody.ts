@@ -844,7 +844,7 @@ function addFactsBeside(ctx: ComposeContext, draft: Draft): void {
   // "Would the 45 mg dose be ok? I'm pregnant": a situation the message names brings the facts that
   // apply to it when the reply is of a kind they concern (focus.json situationFacts).
   // "what about for my dad, he's 80?" after the daily intake: the facts of a situation the follow-up
-  // names and the question before did not are what is new, and lead.
+  // names and the question before did not are what is new.
   const newlyNamedFacts: IndexedFact[] = [];
   for (const situation of SITUATION_FACTS) {
     if (!focus.subjects.named.has(situation.subject) || !situation.categories.includes(draft.topic.category))
@@ -862,13 +862,13 @@ function addFactsBeside(ctx: ComposeContext, draft: Draft): void {
     }
   }
   draft.extra = extra;
-  if (newlyNamedFacts.length > 0) {
-    // Something new to say: not "the article doesn't say more than my last answer".
-    if (draft.nothingNew) {
-      draft.nothingNew = false;
-      draft.opening = null;
-    }
-    draft.leadWith(newlyNamedFacts);
+  // Something new to say: not "the article doesn't say more than my last answer". It follows the
+  // facts that answer the question ("what about for my mum, she's 75?" after the daily intake:
+  // the intake values apply at any adult age, then the article's figure for older adults); led by
+  // it, "Above 100 mcg." read as her intake (blind round 46).
+  if (newlyNamedFacts.length > 0 && draft.nothingNew) {
+    draft.nothingNew = false;
+    draft.opening = null;
   }
   // "Is that more than I need in a day?" after a food's figure: the point needs the facts to
   // compare with, from whatever topic (focus.json referenceFacts).

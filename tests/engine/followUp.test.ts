@@ -2053,10 +2053,21 @@ it('"where did you get that" after a claim asks for its source', () => {
 // Found before blind round 45: an older person asked about after the daily intake got the adults'
 // intake again; the article's figure for older adults is in another topic (focus.json situationFacts).
 describe('an older person after the daily intake', () => {
-  it('leads with what the article says for older adults', () => {
+  it('adds what the article says for older adults', () => {
     const conversation = sharedEngine().startConversation();
     conversation.ask("what's the daily k2 requirement");
-    expect(conversation.ask('my nan is 85, same for her?').facts[0]).toBe('supplement-dosage/older-adults');
+    expect(conversation.ask('my nan is 85, same for her?').facts).toContain('supplement-dosage/older-adults');
+  });
+
+  // Blind round 46 (seen before fixing): "what about for my mum, she's 75?" after the daily intake
+  // led "Above 100 mcg.", the article's bone-density figure for older adults, read as her intake; the
+  // intake values apply at any adult age and come first.
+  it('does not lead with the older adults’ bone-density figure as the intake', () => {
+    const conversation = sharedEngine().startConversation();
+    conversation.ask('how much k2 should a man get per day');
+    const a = conversation.ask("and my father? he's 78");
+    expect(a.facts).toContain('supplement-dosage/older-adults');
+    expect(a.body).not.toMatch(/^Above 100 mcg/);
   });
 
   // Found running the terminal chat after round 45's fixes: "what about my nan, she is 85?" opened "The
@@ -2065,7 +2076,7 @@ describe('an older person after the daily intake', () => {
     const conversation = sharedEngine().startConversation();
     conversation.ask('how much k2 does a person need every day');
     const a = conversation.ask('what about my gran, she is 88?');
-    expect(a.facts[0]).toBe('supplement-dosage/older-adults');
+    expect(a.facts).toContain('supplement-dosage/older-adults');
     expect(a.body).not.toMatch(/doesn't say more/);
   });
 
