@@ -469,3 +469,14 @@ describe('a drug named in more than one word', () => {
     expect(a.facts.some((id) => id.startsWith('supplement-dosage/'))).toBe(false);
   });
 });
+
+// Blind round 46 (seen before fixing): a carer asking whether to "start giving it to him with his
+// morning tablets" (a D3 + K2 for a father on warfarin) got "the article doesn't say whether
+// morning or evening is better": giving K2 to someone is taking it, and on warfarin that decides.
+it('giving K2 to someone on a warfarin-type drug is asked as taking it', () => {
+  const a = sharedEngine().ask(
+    'my mother has been on coumadin for years. a friend bought her k2 gummies. is it ok if i give them to her at breakfast?',
+  );
+  expect(a.body).not.toMatch(/morning or evening/);
+  expect(a.facts[0]).toBe('warfarin-interaction/low-dose-claim');
+});
