@@ -1202,3 +1202,13 @@ describe('the street drug and the keyboard called K2', () => {
     );
   });
 });
+
+// Blind round 46 (seen before fixing): "random but do u know any good baby name sites lol" after a
+// pregnancy answer got "not sure which part of vitamin K2 you mean", a false reason.
+it('baby names asked after a pregnancy answer are outside the bot', () => {
+  const conversation = sharedEngine().startConversation();
+  conversation.ask('can i take mk7 while expecting?');
+  const a = conversation.ask('totally unrelated, any baby name ideas for a girl?');
+  expect(a.kind).toBe('decline');
+  expect(a.body).toMatch(/^Sorry, that's outside what I know/);
+});
