@@ -480,3 +480,15 @@ it('giving K2 to someone on a warfarin-type drug is asked as taking it', () => {
   expect(a.body).not.toMatch(/morning or evening/);
   expect(a.facts[0]).toBe('warfarin-interaction/low-dose-claim');
 });
+
+// Blind round 46 (seen before fixing): "he already had some last week tbh. his INR was 1.6 on
+// monday" after natto on warfarin repeated the answer before: "some" natto had was not read as K2
+// already taken.
+it('natto already had, told after a natto-on-warfarin answer, opens with telling the clinic now', () => {
+  const conversation = sharedEngine().startConversation();
+  conversation.ask('can my mum have natto, she takes coumadin?');
+  const a = conversation.ask('oh she already had a bowl on sunday');
+  expect(a.body).toMatch(
+    /^K2 already taken with a warfarin-type drug is something to tell the anticoagulation clinic/,
+  );
+});
