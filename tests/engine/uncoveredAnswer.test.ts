@@ -2069,3 +2069,15 @@ it('phytonadione is said to be K1, not K2', () => {
   expect(a.body).toMatch(/^The article doesn't mention phytonadione: it is vitamin K1 \(phylloquinone\)/);
   expect(a.facts).toContain('k1-vs-k2/k1-sources');
 });
+
+// Blind round 46 (seen before fixing): "how about seaweed?" after a vegan's question got the
+// correction of the article's 10–45 mcg figure; seaweed, algae and mushrooms are foods the
+// article never lists.
+it.each(['do nori sheets give you any k2', 'mushrooms as a k2 source, any good?'])(
+  '%j says the article does not list the food',
+  (q) => {
+    expect(sharedEngine().ask(q).body).toMatch(
+      /^The article doesn't list foods like (nori|mushrooms?) among its K2 sources\./,
+    );
+  },
+);
