@@ -9,7 +9,7 @@ import type { UrgentKind } from './gate.ts';
 import { hypotheticalOverdose } from './gateOverdose.ts';
 import { foodsNamed, K2_VOCABULARY, OUT_OF_SCOPE_RULES } from './lexicon.ts';
 import { type OutOfScope, otherNutrientsIn, outOfScopeClass, STORY_MAY_PASS } from './outOfScope.ts';
-import { alternation, anyOf, phraseRegex } from './phrasePattern.ts';
+import { alternation, phraseRegex } from './phrasePattern.ts';
 import {
   askingPart,
   clausesOpeningAQuestion,
@@ -287,26 +287,19 @@ export function preferQuestionClause(ctx: MessageContext, current: SearchResult)
 const STORY_RESOLVED = phraseRegex(language().phrases.lists.storyResolved);
 /** Words that turn from the story to the question ("anyway", "moving on"; phrases.json `storyTurns`). */
 const STORY_TURN = phraseRegex(language().phrases.lists.storyTurns);
-const OPENING_STORY_TURN = new RegExp(
-  `^(?:${anyOf(language().phrases.lists.storyTurns, { capture: false })})\\b`,
-);
 
 /**
  * Whether the message sets aside, before its question clause, the story it tells ("unrelated,
- * but…": phrases.json `followUpBreaks`, read as a new subject is), or says the story is over
- * ("my gums bled years ago (sorted now). is k2 good for teeth?").
+ * but…": phrases.json `followUpBreaks`, read as a new subject is), says the story is over ("my
+ * gums bled years ago (sorted now). is k2 good for teeth?") or turns from it ("…long fixed. anyway
+ * is k2 good for teeth?").
  */
 function storySetAside(normalized: string, clause: string): boolean {
   const text = normalized.replace(/'/g, '');
   const at = text.indexOf(clause);
   if (at <= 0) return false;
   const story = text.slice(0, at);
-  return (
-    startsNewSubject(story) ||
-    STORY_RESOLVED.test(story) ||
-    STORY_TURN.test(story) ||
-    OPENING_STORY_TURN.test(clause.trimStart())
-  );
+  return startsNewSubject(story) || STORY_RESOLVED.test(story) || STORY_TURN.test(story);
 }
 
 /** How many sentences back a question pointing back looks for the subject it points at. */

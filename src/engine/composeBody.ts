@@ -24,6 +24,7 @@ import { definitionAsked, definitionFollowedUp } from './definitionAsked.ts';
 import { evidenceOpening } from './evidenceLead.ts';
 import { type FactIndex, factIndexOf, type IndexedFact } from './factIndex.ts';
 import { type AskedTerm, askedTerms, scoreFact } from './factScore.ts';
+import { MASS_FIGURE } from './figureBasis.ts';
 import {
   askedFigure,
   figureOpening,
@@ -844,8 +845,10 @@ function addFactsBeside(ctx: ComposeContext, draft: Draft): void {
   // "Would the 45 mg dose be ok? I'm pregnant": a situation the message names brings the facts that
   // apply to it when the reply is of a kind they concern (focus.json situationFacts).
   // "what about for my dad, he's 80?" after the daily intake: the facts of a situation the follow-up
-  // names and the question before did not are what is new.
-  const newlyNamedFacts: IndexedFact[] = [];
+  // names and the question before did not are something new to say, not "the article doesn't say
+  // more than my last answer". They follow the facts that answer the question: led by the older
+  // adults' figure, "Above 100 mcg." read as a 75-year-old's intake (blind round 46).
+  let newFactsForSomeoneNamed = false;
   for (const situation of SITUATION_FACTS) {
     if (!focus.subjects.named.has(situation.subject) || !situation.categories.includes(draft.topic.category))
       continue;
@@ -855,18 +858,12 @@ function addFactsBeside(ctx: ComposeContext, draft: Draft): void {
     for (const f of mapPacked(situation.facts, byIdFact)) {
       if (f && !shownIds.has(f.fullId) && !extra.includes(f)) {
         extra.push(f);
-        // A fact of the reply's own topic is ranked there already (the pregnancy intake before its
-        // supplement safety); one from another topic is what the topic lacks for that person.
-        if (newlyNamed && f.topic !== draft.topic) newlyNamedFacts.push(f);
+        if (newlyNamed) newFactsForSomeoneNamed = true;
       }
     }
   }
   draft.extra = extra;
-  // Something new to say: not "the article doesn't say more than my last answer". It follows the
-  // facts that answer the question ("what about for my mum, she's 75?" after the daily intake:
-  // the intake values apply at any adult age, then the article's figure for older adults); led by
-  // it, "Above 100 mcg." read as her intake (blind round 46).
-  if (newlyNamedFacts.length > 0 && draft.nothingNew) {
+  if (newFactsForSomeoneNamed && draft.nothingNew) {
     draft.nothingNew = false;
     draft.opening = null;
   }
@@ -884,7 +881,7 @@ function addFactsBeside(ctx: ComposeContext, draft: Draft): void {
     });
   // "I take 100 mcg of MK-7 each day… Am I taking far too much?": the dose the story tells is the
   // amount asked about.
-  const toldDose = () => askingNow !== normalized && DOSE_TOLD.test(normalized);
+  const toldDose = () => askingNow !== normalized && MASS_FIGURE.test(normalized);
   const asksFocus = (id: FocusId) =>
     focus.focuses.includes(id) ||
     (id === 'amount' && (focus.figure || /\b\d/.test(askingNow) || pointsAtShownAmount() || toldDose()));
@@ -1072,9 +1069,6 @@ function leadForBloodThinner(ctx: ComposeContext, draft: Draft): void {
   if (vkaLead)
     draft.leadWith([...vkaLead].map(ctx.byIdFact).filter((f): f is IndexedFact => f !== undefined));
 }
-
-/** A dose of the asker's own told in micrograms or milligrams ("i take 100 mcg", "my 200mcg softgel"). */
-const DOSE_TOLD = /\b\d+ ?(mcg|µg|ug|micrograms?|mg|milligrams?)\b/;
 
 /** K2 told as already taken (phrases.json `k2AlreadyTaken`). */
 const K2_ALREADY_TAKEN = phraseRegex(language().phrases.lists.k2AlreadyTaken);

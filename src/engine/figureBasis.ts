@@ -25,10 +25,11 @@ const BASES = [
   },
 ] as const;
 /**
- * A figure with its unit: "45 mg", "90–200 mcg", "150 mcg". It starts where no digit stands before
- * it, so a long run of digits is tried once, not from each of its digits.
+ * A figure with its unit of mass: "45 mg", "90–200 mcg", "150 mcg". It starts where no digit stands
+ * before it, so a long run of digits is tried once, not from each of its digits.
  */
-const FIGURE = /(?<![\d.,])\d[\d.,]*(?:\s?[–-]\s?\d[\d.,]*)?\s?(?:mcg|mg|µg|micrograms?|milligrams?)\b/;
+export const MASS_FIGURE =
+  /(?<![\d.,])\d[\d.,]*(?:\s?[–-]\s?\d[\d.,]*)?\s?(?:mcg|mg|µg|micrograms?|milligrams?)\b/;
 /** What a figure is per when not a day or a week: "per tablespoon", "per 100 g". */
 const PER = /\bper (\d+ ?(?:g|oz)\b|[a-z]+)/;
 /** How far after the figure its basis is looked for, in characters. */
@@ -47,10 +48,10 @@ export function basisConfirmation(normalized: string, previousBody: string): str
     .filter((w) => w.length > 0 && !FRAME.has(w));
   if (rest.length > 0) return null;
   const sentences = previousBody.split(/(?<=\.)\s+/);
-  const at = sentences.findIndex((s) => FIGURE.test(s));
+  const at = sentences.findIndex((s) => MASS_FIGURE.test(s));
   if (at === -1) return null;
   const sentence = sentences[at] as string;
-  const figure = FIGURE.exec(sentence) as RegExpExecArray;
+  const figure = MASS_FIGURE.exec(sentence) as RegExpExecArray;
   const after = sentence.slice(
     figure.index + figure[0].length,
     figure.index + figure[0].length + BASIS_WINDOW,

@@ -110,20 +110,23 @@ export function portionsOfFoods(foods: readonly Food[]): Portions {
       const target = TARGET.exec(normalized);
       if (!target) return inPortion(answer, normalized, before);
       // "how much would i need to eat to hit 100" after "is gouda good for k2": the food before.
-      const ofFoodBefore = before !== undefined && foodsNamed(normalized).size === 0;
       // "how many grams of that for 90mcg?" after "which cheese has the most k2": a kind of food
-      // asked before is the one with a figure the reply named, when it named only one.
-      const kindBefore =
-        ofFoodBefore &&
+      // with no figure of its own asked before is the one food with a figure the reply named.
+      const onlyKindBefore =
+        before !== undefined &&
         shownBefore !== undefined &&
         foodsNamed(before).size > 0 &&
-        !withFigures.some((f) => f.named.test(before))
-          ? withFigures.filter((f) => f.named.test(shownBefore))
-          : [];
-      const namedBefore = kindBefore.length === 1 ? `${before} , ${shownBefore}` : before;
+        !withFigures.some((f) => f.named.test(before)) &&
+        withFigures.filter((f) => f.named.test(shownBefore)).length === 1;
+      const foodBefore =
+        before === undefined || foodsNamed(normalized).size > 0
+          ? null
+          : onlyKindBefore
+            ? shownBefore
+            : before;
       for (const food of withFigures) {
         const name =
-          food.named.exec(normalized) ?? (ofFoodBefore ? food.named.exec(namedBefore as string) : null);
+          food.named.exec(normalized) ?? (foodBefore !== null ? food.named.exec(foodBefore) : null);
         if (!name) continue;
         const amount = Number(target[2]);
         const lead = fillText(texts().replies.portionForTarget, {
