@@ -142,14 +142,16 @@ describe('the INR named in a follow-up', () => {
 
 // Blind round 38: "ok well he already started it 2 weeks ago, 100mcg a day" after a question about
 // a father on warfarin got the same facts again, without what to do now.
+/** How a reply to K2 already taken on a warfarin-type drug opens (texts.json `k2AlreadyTakenOnVka`). */
+const TELL_THE_CLINIC_NOW =
+  /^K2 already taken with a warfarin-type drug is something to tell the anticoagulation clinic/;
+
 describe('K2 already being taken with a warfarin-type drug', () => {
   it("opens with telling the clinic now and not stopping on one's own, then what stopping does", () => {
     const conversation = sharedEngine().startConversation();
     conversation.ask('my gran is on coumadin, would mk7 be ok for her hips?');
     const answer = conversation.ask('thing is she has been taking it since january, 90mcg');
-    expect(answer.body).toMatch(
-      /^K2 already taken with a warfarin-type drug is something to tell the anticoagulation clinic/,
-    );
+    expect(answer.body).toMatch(TELL_THE_CLINIC_NOW);
     expect(answer.facts[0]).toBe('warfarin-interaction/inr-effects');
   });
 
@@ -160,9 +162,7 @@ describe('K2 already being taken with a warfarin-type drug', () => {
     const conversation = sharedEngine().startConversation();
     conversation.ask('my uncle (80) is on coumadin and read about k2 for his knees. is it safe for him?');
     const answer = conversation.ask('well he actually began a k2+d3 from the pharmacy 2 weeks ago, what now');
-    expect(answer.body).toMatch(
-      /^K2 already taken with a warfarin-type drug is something to tell the anticoagulation clinic/,
-    );
+    expect(answer.body).toMatch(TELL_THE_CLINIC_NOW);
   });
 
   // Found before blind round 45: "started taking a D3/K2 combination (5000 IU D3, 100 mcg K2 MK-7)
@@ -171,9 +171,16 @@ describe('K2 already being taken with a warfarin-type drug', () => {
     'I began a D3/K2 softgel (2000 IU D3, 90 mcg MK-7) a few weeks back, recently. I am on warfarin. Is that a problem?',
     'on jantoven here. started a d3/k2 combo last month, is that bad',
   ])('%j opens with telling the clinic now', (q) => {
-    expect(sharedEngine().ask(q).body).toMatch(
-      /^K2 already taken with a warfarin-type drug is something to tell the anticoagulation clinic/,
-    );
+    expect(sharedEngine().ask(q).body).toMatch(TELL_THE_CLINIC_NOW);
+  });
+
+  // Blind round 46 (seen before fixing): "he already had some last week tbh. his INR was 1.6 on
+  // monday" after natto on warfarin repeated the answer before: "some" natto had was not read as K2
+  // already taken.
+  it('natto already had, told after a natto-on-warfarin answer, opens with telling the clinic now', () => {
+    const conversation = sharedEngine().startConversation();
+    conversation.ask('can my mum have natto, she takes coumadin?');
+    expect(conversation.ask('oh she already had a bowl on sunday').body).toMatch(TELL_THE_CLINIC_NOW);
   });
 
   it('not for someone who only started the blood thinner', () => {
@@ -479,16 +486,4 @@ it('giving K2 to someone on a warfarin-type drug is asked as taking it', () => {
   );
   expect(a.body).not.toMatch(/morning or evening/);
   expect(a.facts[0]).toBe('warfarin-interaction/low-dose-claim');
-});
-
-// Blind round 46 (seen before fixing): "he already had some last week tbh. his INR was 1.6 on
-// monday" after natto on warfarin repeated the answer before: "some" natto had was not read as K2
-// already taken.
-it('natto already had, told after a natto-on-warfarin answer, opens with telling the clinic now', () => {
-  const conversation = sharedEngine().startConversation();
-  conversation.ask('can my mum have natto, she takes coumadin?');
-  const a = conversation.ask('oh she already had a bowl on sunday');
-  expect(a.body).toMatch(
-    /^K2 already taken with a warfarin-type drug is something to tell the anticoagulation clinic/,
-  );
 });
